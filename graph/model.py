@@ -1,0 +1,197 @@
+"""Data model: the frozen records that flow between the pipeline's stages.
+
+read -> Page -> split -> Article -> extract -> ArticleFacts -> resolve -> Corpus.
+Every record is immutable and made of tuples, so stages cannot change each
+other's data and results can be cached, pickled to worker processes and
+compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Entity classes of the RDF contract (ONTOLOGY.md), in a fixed order.
+ADMIN_TYPES: tuple[str, ...] = ("City", "District", "StreetOffice", "Town", "Community", "Village")
+ENTITY_TYPES: tuple[str, ...] = (*ADMIN_TYPES, "Organization", "Person")
+# Administrative rank: a child's rank is higher than its parent's.
+ADMIN_RANK: dict[str, int] = {
+    "Province": 0,
+    "City": 1,
+    "District": 2,
+    "StreetOffice": 3,
+    "Town": 3,
+    "Community": 4,
+    "Village": 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One normalized paragraph of a page, with the blank lines printed before it."""
+
+    text: str
+    gap: int = 0  # blank lines before this paragraph in the source
+    line: int = 0  # 1-based line number of its first line in the source
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One input file, decoded."""
+
+    name: str  # file name, as recorded in nk:sourceFile
+    text: str
+    encoding: str = "utf-8"
+    date: dt.date | None = None  # publication date, from the file name or a manifest
+    converted: bool = False  # traditional characters were converted for matching
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news item of a page: headline, body and credits."""
+
+    id: str  # "<file stem>-<NN>", in reading order
+    source_file: str
+    headline: str
+    body: str  # paragraphs joined by "\n"
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    section: str = ""  # the page section the item is printed under, e.g. "中原区"
+    page_date: dt.date | None = None
+    sources: tuple[str, ...] = ()  # every input file that printed this item (duplicates)
+
+    @property
+    def text(self) -> str:
+        """Headline and body as one string: the text that mention offsets index."""
+        return f"{self.headline}\n{self.body}" if self.headline else f"\n{self.body}"
+
+    @property
+    def body_offset(self) -> int:
+        return len(self.headline) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article's text that names something of one class."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """An entity as a single article knows it (before corpus-wide resolution)."""
+
+    type: str
+    name: str  # canonical form within the article
+    aliases: tuple[str, ...] = ()  # other printed forms in this article
+    parent: str | None = None  # canonical name of the containing unit, as stated by the text
+    informal: bool = False  # 李阿姨, 王区长: a reference, not a full name
+    printed: str = ""  # how the text printed the canonical form, if different
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A person holding a title, in a body when the text names one."""
+
+    person: str
+    title: str
+    org: str | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A reported occurrence, as one article gives it."""
+
+    name: str
+    date: str | None  # "YYYY-MM-DD" or "--MM-DD"
+    time_of_day: str | None
+    location: str | None  # an entity's canonical name or a printed place
+    organizers: tuple[str, ...]
+    attendees: tuple[str, ...]
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything extraction read from one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[LocalEntity, ...] = ()
+    posts: tuple[Post, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """A problem with one input file: what, and what the user can do."""
+
+    path: str
+    reason: str
+    skipped: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """The per-page output of read, split and extract: the unit of parallel work."""
+
+    name: str
+    facts: tuple[ArticleFacts, ...] = ()
+    report: FileReport | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing, resolved across articles and files."""
+
+    key: str  # identity: the IRI is minted from it
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    parent: str | None = None  # key of the containing unit
+    parent_source: str | None = None  # "text" or "gazetteer"
+    code: str | None = None  # official administrative code, from the gazetteer
+    gazetteer: bool = False  # the unit was found in the official hierarchy
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    person: str  # entity key
+    title: str
+    org: str | None  # entity key
+    article: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    key: str
+    name: str
+    date: str | None
+    time_of_day: str | None
+    location: str | None  # entity key ...
+    location_text: str | None  # ... or a printed place
+    organizers: tuple[str, ...]
+    attendees: tuple[str, ...]
+    article: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The resolved corpus: what the network module turns into a graph."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    memberships: tuple[Membership, ...]
+    events: tuple[Event, ...]
+    mentions: tuple[tuple[str, str], ...] = ()  # (article id, entity key)
+    reports: tuple[FileReport, ...] = field(default=())

@@ -1,0 +1,246 @@
+"""Normalize: a page's raw text -> paragraphs (rejoined lines, repeats dropped).
+
+Pure text functions. Paper pages come in two shapes: one paragraph a line,
+or column text hard-wrapped every dozen characters, often in the middle of
+a word and with stray blank lines inside paragraphs. `paragraphs()` detects
+the shape and rejoins wrapped lines; it keeps paragraph breaks and drops a
+paragraph the page prints again shortly after printing it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from pathlib import Path
+
+from graph.model import Para
+
+TERMINAL = "。！？!?…；;”\"』」）)"
+_WS = re.compile(r"[ \t\u3000\u00a0]+")
+# A line that is never part of a wrapped paragraph: leads, credits, headings.
+_STRUCTURAL = re.compile(
+    r"^(?:#{1,6}\s|■|●|◆|▲|★|【|本报讯|本报[^\s]{0,6}讯|[（(]?(?:本报|郑报全媒体|全媒体)?记者\s|通讯员\s|本版|责任编辑|责编|编辑[:：]|校对|美编|版式)"
+)
+_BYLINE_ONLY = re.compile(r"^(?:(?:本报|郑报全媒体|全媒体|特约)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}\s*)+(?:文/图|文图|摄|/文|/图)?$")
+
+
+@functools.cache
+def _ts_table() -> dict[int, str]:
+    """Traditional -> simplified, one character for one (OpenCC's TSCharacters, first choice)."""
+    import opencc  # opencc-python-reimplemented ships the dictionary files
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            target = parts[1].split(" ")[0]
+            if len(target) == 1 and target != parts[0]:
+                table[ord(parts[0])] = target
+    return table
+
+
+def is_traditional(text: str) -> bool:
+    """True when a noticeable share of the Han characters are traditional forms."""
+    table = _ts_table()
+    han = [c for c in text[:50000] if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 20:
+        return False
+    trad = sum(1 for c in han if ord(c) in table)
+    return trad / len(han) >= 0.05
+
+
+def to_simplified(text: str) -> str:
+    """Convert a traditional-character page to simplified, character for character.
+
+    The result has the same length as the input, so an offset into one is an
+    offset into the other and every printed form can be recovered. Text that
+    is already simplified is returned unchanged (converting it would corrupt
+    characters that are valid in both scripts).
+    """
+    if not is_traditional(text):
+        return text
+    return text.translate(_ts_table())
+
+
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to half-width, one character for one: a matching form of the text."""
+    return text.translate(_FOLD)
+
+
+def clean_line(line: str) -> str:
+    """Collapse runs of spaces and strip the line."""
+    return _WS.sub(" ", line).strip()
+
+
+def _width(s: str) -> float:
+    return sum(0.5 if ord(c) < 0x80 else 1.0 for c in s)
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True for hard-wrapped column text: most lines short, of one width, ending mid-sentence."""
+    body = [ln for ln in lines if ln and not _STRUCTURAL.match(ln)]
+    if len(body) < 12:
+        return False
+    widths = [_width(ln) for ln in body]
+    median = statistics.median(widths)
+    if median > 24:
+        return False
+    open_ended = sum(1 for ln in body if ln[-1] not in TERMINAL and "，" not in ln[-1:] and "," not in ln[-1:])
+    near = sum(1 for w in widths if abs(w - median) <= 2)
+    return near / len(body) >= 0.5 and open_ended / len(body) >= 0.4
+
+
+def _join(a: str, b: str) -> str:
+    """Join two wrapped pieces: no space between Han characters, one between Latin words."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def headline_like(s: str) -> bool:
+    """A line printed as a heading: phrases set apart by spaces, no sentence punctuation."""
+    return (
+        bool(re.search(r"[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]", s))
+        and not re.search(r"[，。,；;：:]", s)
+        and not s.startswith("本报")
+    )
+
+
+def _local_widths(lines: list[str]) -> list[float]:
+    """For each line, the typical width of the body lines around it (columns differ in width)."""
+    body = [(i, _width(ln)) for i, ln in enumerate(lines) if ln and not _STRUCTURAL.match(ln)]
+    glob = statistics.median(w for _, w in body) if body else 0.0
+    out = []
+    pos = 0
+    for i in range(len(lines)):
+        while pos < len(body) and body[pos][0] < i:
+            pos += 1
+        near = [w for _, w in body[max(0, pos - 6) : pos + 6]]
+        out.append(statistics.median(near) if len(near) >= 3 else glob)
+    return out
+
+
+def _rejoin_wrapped(raw: list[str]) -> list[Para]:
+    lines = [clean_line(x) for x in raw]
+    local = _local_widths(lines)
+    out: list[Para] = []
+    cur, cur_line, gap, pending_gap = "", 0, 0, 0
+    cur_open = False  # the paragraph's last line stopped mid-sentence: it goes on
+    for i, ln in enumerate(lines):
+        if not ln:
+            pending_gap += 1
+            continue
+        credit = bool(_BYLINE_ONLY.match(ln))
+        structural = credit or bool(_STRUCTURAL.match(ln))
+        heading_break = headline_like(ln) or (pending_gap > 0 and headline_like(cur))
+        if cur and cur_open and not structural and not heading_break:
+            cur = _join(cur, ln)
+        else:
+            if cur:
+                out.append(Para(cur, gap, cur_line))
+            cur, cur_line, gap = ln, i + 1, pending_gap
+        pending_gap = 0
+        w, full = _width(ln), local[i]
+        if credit:
+            cur_open = False
+        elif ln[-1] in TERMINAL:
+            # a sentence ended with the line: the paragraph goes on only if the line is full
+            cur_open = w >= full - 0.5
+        else:
+            # no closing punctuation: mid-sentence, unless the line is a short heading
+            cur_open = w >= 0.7 * full or bool(re.search(r"[，、,：:；]", ln))
+    if cur:
+        out.append(Para(cur, gap, cur_line))
+    return out
+
+
+def _plain(raw: list[str]) -> list[Para]:
+    out: list[Para] = []
+    gap = 0
+    for i, line in enumerate(raw, start=1):
+        ln = clean_line(line)
+        if not ln:
+            gap += 1
+            continue
+        out.append(Para(ln, gap, i))
+        gap = 0
+    return out
+
+
+def _spans_word(left: str, right: str, words: frozenset[str] | None) -> bool:
+    """True when a dictionary word runs across the break between `left` and `right`."""
+    if not words:
+        return False
+    for k in (1, 2):
+        for m in (1, 2):
+            if len(left) >= k and len(right) >= m and left[-k:] + right[:m] in words:
+                return True
+    return False
+
+
+def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[Para]:
+    """Rejoin a paragraph that a page or column break cut in the middle of a sentence.
+
+    A paragraph that stops without closing punctuation goes on into the next
+    one when it has sentence punctuation of its own (`...莲湖街道严` + `格落实...`),
+    or when a word of the dictionary runs across the break (`四棉西社` + `区的居民`).
+    Headings, leads and credit lines are never joined.
+    """
+    out: list[Para] = []
+    for p in paras:
+        if out:
+            prev = out[-1].text
+            joinable = (
+                prev[-1] not in TERMINAL
+                and not _STRUCTURAL.match(prev)
+                and not _BYLINE_ONLY.match(prev)
+                and not _STRUCTURAL.match(p.text)
+                and not _BYLINE_ONLY.match(p.text)
+                and not headline_like(p.text)
+                and not headline_like(prev)
+                and p.text[0] not in "“\"《【(（"
+            )
+            if joinable and (re.search(r"[，、,；;]", prev) or _spans_word(prev, p.text, words)):
+                out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
+                continue
+        out.append(p)
+    return out
+
+
+def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:
+    """Drop a paragraph printed again within `window` paragraphs of its first printing.
+
+    Credit lines repeat legitimately (every item signed by the same reporter),
+    so they are dropped only when they repeat back to back.
+    """
+    out: list[Para] = []
+    keys: list[str] = []
+    dropped_last = False
+    for p in paras:
+        key = re.sub(r"\s+", "", p.text)
+        if key in keys[-window:]:
+            credit = bool(_BYLINE_ONLY.match(p.text))
+            if (not credit and len(key) >= 12) or dropped_last or (keys and keys[-1] == key):
+                dropped_last = True
+                continue
+        out.append(p)
+        keys.append(key)
+        dropped_last = False
+    return out
+
+
+def paragraphs(text: str, words: frozenset[str] | None = None) -> list[Para]:
+    """Split a page into paragraphs, rejoining broken lines and dropping repeats.
+
+    `words` is a dictionary used to tell a break inside a word from a break
+    after a heading; without it only punctuation decides.
+    """
+    raw = text.replace("\ufeff", "").split("\n")
+    cleaned = [clean_line(x) for x in raw]
+    paras = _rejoin_wrapped(raw) if is_wrapped(cleaned) else _plain(raw)
+    return drop_repeats(mend_breaks(paras, words))

@@ -1,0 +1,195 @@
+"""Read: input paths -> Page records (encoding detection, page dates, clear errors).
+
+A file that cannot be used raises InputError with its name, the reason and
+what to do; the pipeline reports it and goes on with the rest of the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graph.errors import GraphError, InputError
+from graph.model import Page
+from graph.normalize import to_simplified
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Encodings tried, in order, when a file has no BOM and no --encoding is given.
+_CANDIDATES = ("utf-8", "gb18030", "big5")
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every page file named by `paths`: files as given, folders walked in sorted order.
+
+    Hidden files and files whose suffix is not a text suffix are skipped inside
+    folders (a file named explicitly is always read).
+    """
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise GraphError(f"{path}: no such file or folder")
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES):
+                        yield Path(root) / f
+        else:
+            yield path
+
+
+def page_date_from_name(name: str) -> dt.date | None:
+    """The publication date a file name carries (2024-11-21_x.txt, 20241121x.txt), if any."""
+    for m in _DATE_IN_NAME.finditer(name):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def load_manifest(path: str | Path) -> dict[str, dt.date]:
+    """File name -> publication date, from a CSV (file,date) or JSON ({"file": "date"}) manifest."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GraphError(f"{path}: cannot read the manifest ({e}); it must be UTF-8 CSV or JSON") from e
+    rows: list[tuple[str, str]]
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise GraphError(f"{path}: the manifest is not valid JSON ({e})") from e
+        if not isinstance(data, dict):
+            raise GraphError(f'{path}: the JSON manifest must be an object {{"file.txt": "2024-11-21"}}')
+        rows = [(str(k), str(v)) for k, v in data.items()]
+    else:
+        rows = [(r[0].strip(), r[1].strip()) for r in csv.reader(text.splitlines()) if len(r) >= 2]
+        if rows and rows[0][0].lower() in ("file", "name", "path"):
+            rows = rows[1:]
+    out: dict[str, dt.date] = {}
+    for name, value in rows:
+        try:
+            out[Path(name).name] = dt.date.fromisoformat(value[:10])
+        except ValueError as e:
+            raise GraphError(f"{path}: '{value}' for {name} is not a date like 2024-11-21") from e
+    return out
+
+
+def _han_score(text: str) -> float:
+    """Share of characters that plausible Chinese news text is made of."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text[:20000]:
+        o = ord(ch)
+        if 0x4E00 <= o <= 0x9FFF or o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’—…·":
+            good += 1
+    return good / min(len(text), 20000)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a page's bytes; returns (text, encoding). Raises InputError when it cannot."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError as e:
+            raise InputError(name, f"unknown encoding '{encoding}'; pass a Python codec name to --encoding") from e
+        except UnicodeDecodeError as e:
+            raise InputError(name, f"is not valid {encoding} (byte {e.start}); check --encoding") from e
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise InputError(name, f"starts with a {enc} byte-order mark but does not decode as {enc}; re-save it") from e
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(name, f"is {what}, not a text page; convert it to .txt or remove it from the input")
+    if b"\x00" in data[:4096]:
+        raise InputError(name, "is a binary file (NUL bytes), not a text page; convert it to .txt or remove it")
+    best: tuple[float, str, str] | None = None
+    for enc in _CANDIDATES:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-8":
+            return text, enc
+        score = _han_score(text)
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is None or best[0] < 0.6:
+        raise InputError(
+            name, "is not UTF-8, UTF-16, GB18030/GBK or Big5 text; re-save it as UTF-8 or pass --encoding"
+        )
+    return best[1], best[2]
+
+
+def _control_free(text: str) -> str:
+    """Drop control characters other than tab and newline (form feeds, NULs, escapes)."""
+    if not any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text):
+        return text
+    return "".join(c for c in text if not (unicodedata.category(c) == "Cc" and c not in "\t\n\r"))
+
+
+def read_page(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    dates: dict[str, dt.date] | None = None,
+) -> Page:
+    """Read one page file into a Page: decoded, control characters dropped, date attached."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                str(path),
+                f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one page; "
+                "split it into pages or raise --max-size",
+            )
+        data = path.read_bytes()
+    except PermissionError as e:
+        raise InputError(str(path), "cannot be read (permission denied); check the file's permissions") from e
+    except IsADirectoryError as e:
+        raise InputError(str(path), "is a folder where a file was expected") from e
+    except OSError as e:
+        raise InputError(str(path), f"cannot be read ({e.strerror or e}); check the path") from e
+    text, enc = decode(data, str(path), encoding)
+    text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
+    if not text.strip():
+        raise InputError(str(path), "is empty; remove it or fill it with the page's text")
+    simplified = to_simplified(text)
+    date = (dates or {}).get(name) or page_date_from_name(name)
+    return Page(name=name, text=simplified, encoding=enc, date=date, converted=simplified != text, original=text)
