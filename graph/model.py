@@ -44,6 +44,7 @@ class Page:
     encoding: str = "utf-8"
     date: dt.date | None = None  # publication date, from the file name or a manifest
     converted: bool = False  # traditional characters were converted for matching
+    original: str = ""  # the text as printed, when conversion changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ class Entity:
     parent: str | None = None  # key of the containing unit
     parent_source: str | None = None  # "text" or "gazetteer"
     code: str | None = None  # official administrative code, from the gazetteer
-    gazetteer: bool = False  # the unit was found in the official hierarchy
+    official_path: str | None = None  # 河南省/郑州市/中原区/秦岭路街道, when the gazetteer placed it
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,163 @@
+"""CLI: click commands over the library. Parse, call graph.*, format; no logic here.
+
+stdout carries data only (query rows); progress, reports and summaries go
+to stderr. Exit status: 0 success, 1 a GraphError (or a --strict report),
+2 misuse (click's usage errors, a missing input path).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph import __version__
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newskg")
+def main() -> None:
+    """newskg: build a knowledge graph of Chinese local-government news pages."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder the exports are written to.")
+@click.option("--format", "formats", multiple=True, help="Export format (repeatable): ttl, html. Default: ttl and html.")
+@click.option("--base", default=None, help="Base IRI of instance IRIs (default https://w3id.org/newskg/id/).")
+@click.option("--encoding", default=None, help="Read every page with this encoding instead of detecting it.")
+@click.option("--max-size", "max_mb", type=float, default=20.0, show_default=True, help="Skip pages larger than this many MB.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV (file,date) or JSON {file: date} of publication dates.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for per-page work.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of cached per-page results (reused when nothing changed).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any input file was reported.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def build(paths, out_dir, formats, base, encoding, max_mb, manifest, jobs, cache_dir, strict, quiet) -> None:
+    """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
+    from graph.errors import GraphError
+    from graph.iri import DEFAULT_BASE
+    from graph.pipeline import DEFAULT_FORMATS, Options, build as run_build
+    from graph.read import load_manifest
+
+    if not paths:
+        paths = (_default_seeds(),)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    try:
+        dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
+        options = Options(encoding=encoding, max_bytes=int(max_mb * 1024 * 1024), dates=dates)
+
+        def progress(done: int, total: int, name: str) -> None:
+            if not quiet:
+                click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
+
+        result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
+                           options=options, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    except GraphError as e:
+        _err(f"error: {e}")
+        sys.exit(1)
+    for r in result.reports:
+        _err(f"{'skipped' if r.skipped else 'warning'}: {r.path}: {r.reason}")
+    s = result.summary()
+    ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
+    _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
+         f"edges {s['edges']} | skipped files {s['skipped_files']}")
+    for p in result.written:
+        _err(f"wrote {p}")
+    if strict and result.reports:
+        sys.exit(1)
+
+
+def _default_seeds() -> Path:
+    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
+    here = Path("seeds")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
+              show_default=True, help="Turtle file to query.")
+@click.option("-e", "--expr", help="SPARQL text to run.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Parameter of a named query (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the named queries, one line each.")
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
+def query(query, graph_file, expr, params, fmt, list_, timeout) -> None:
+    """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
+    from graph.errors import GraphError
+    from graph.sparql import Store, bind, named_queries
+
+    named = named_queries()
+    if list_:
+        for q in named.values():
+            ps = " ".join(f"[--param {n}={d}]" for n, d in q.params)
+            click.echo(f"{q.name:<22} {q.summary}{'  ' + ps if ps else ''}")
+        return
+    if (query is None) == (expr is None):
+        raise click.UsageError("give one of QUERY (a name from --list or a .rq file) or -e 'SPARQL'")
+    kv = {}
+    for p in params:
+        if "=" not in p:
+            raise click.UsageError(f"--param takes NAME=VALUE, not '{p}'")
+        k, v = p.split("=", 1)
+        kv[k] = v
+    try:
+        if expr is not None:
+            text = expr
+        elif query in named:
+            text = bind(named[query], kv)
+        elif Path(query).is_file():
+            text = Path(query).read_text(encoding="utf-8")
+        else:
+            raise click.UsageError(f"'{query}' is neither a named query (see --list) nor a file")
+        if not graph_file.exists():
+            raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph")
+        cols, rows = Store(graph_file).query(text, timeout=timeout)
+    except GraphError as e:
+        _err(f"error: {e}")
+        sys.exit(1)
+    click.echo(format_rows(cols, rows, fmt), nl=False)
+
+
+def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
+    """Rows as an aligned table, CSV or JSON (a list of objects)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows([["" if v is None else v for v in r] for r in rows])
+        return buf.getvalue()
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    cells = [cols] + [["" if v is None else v.replace("\n", " ") for v in r] for r in rows]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(cols))]
+    lines = []
+    for n, r in enumerate(cells):
+        lines.append("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Dates: date expressions in text -> ISO dates, resolved against the page's date.
+
+`3月20日下午` is 2023-03-20 on a page dated 2023-03-21 and `--03-20` on a page
+of unknown date: the year is never invented. Relative words (`昨日`, `本月22日`)
+need the page's date; without one they give no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from graph.normalize import fold
+
+_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "十": 10}
+DATE_RE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*)?"
+    r"(?:(?P<this>本|当|今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<mrel>份)?)?"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+    r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
+)
+RELATIVE_RE = re.compile(r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?")
+BLUR_RE = re.compile(r"近日|日前|连日来|近期|目前|此前|近来|不久前|前不久|上周|本周|这几天")
+_OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # "YYYY-MM-DD" or "--MM-DD"; None for 近日 and the like
+    time_of_day: str | None
+    text: str
+
+
+def _num(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (_CN_NUM.get(a, 1) if a else 1) * 10 + (_CN_NUM.get(b, 0) if b else 0)
+    out = 0
+    for c in s:
+        out = out * 10 + _CN_NUM.get(c, 0)
+    return out
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
+    """Every date expression of `text`, resolved as far as the page's date allows."""
+    out: list[DateMention] = []
+    folded = fold(text)
+    for m in DATE_RE.finditer(folded):
+        if m.group("m") is None and m.group("this") is None:
+            # a bare day (22日) is a date only as 本月22日 or after a month in the same span
+            prev = folded[max(0, m.start() - 3) : m.start()]
+            if not re.search(r"至|到|-|—|~", prev):
+                continue
+        month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
+        day = _num(m.group("d"))
+        if m.group("this") == "本" and m.group("m") is None:
+            month = page_date.month if page_date else None
+        if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        year: int | None = None
+        if m.group("y"):
+            year = _num(m.group("y"))
+        elif page_date:
+            year = page_date.year
+            if _valid(year, month, day) and dt.date(year, month, day) > page_date + dt.timedelta(days=31):
+                year -= 1  # a January page reporting a December day
+        if year is not None and _valid(year, month, day):
+            value = f"{year:04d}-{month:02d}-{day:02d}"
+        elif _valid(2000, month, day):  # 2000 is a leap year: --02-29 is a valid gMonthDay
+            value = f"--{month:02d}-{day:02d}"
+        else:
+            continue
+        out.append(DateMention(m.start(), m.end(), value, m.group("tod"), text[m.start() : m.end()]))
+    for m in RELATIVE_RE.finditer(text):
+        value = None
+        if page_date and m.group("w") not in ("当天", "当日"):
+            value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w")])).isoformat()
+        out.append(DateMention(m.start(), m.end(), value, m.group("tod"), m.group(0)))
+    for m in BLUR_RE.finditer(text):
+        out.append(DateMention(m.start(), m.end(), None, None, m.group(0)))
+    return sorted(out, key=lambda d: d.start)

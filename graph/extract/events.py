@@ -1,0 +1,113 @@
+"""Events: an article's sentences -> the occurrences it reports (name, date, place, who).
+
+News of this genre reports one occurrence, sometimes two: a body holds a
+meeting (`召开…推进会`), runs a campaign day (`开展…宣传活动`), a team is
+founded (`合唱团正式成立`), an official inspects (`带队…检查`). A trigger
+is a verb of holding or launching with an event noun as its object, or an
+event noun with a verb of taking place after it (`…推进会在…召开`). The
+headline's event and the body's are merged when they name the same thing.
+Each event keeps the sentence it was read from as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.extract.dates import DateMention
+
+EVENT_NOUN = (
+    r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|观摩会|培训会|动员会|协调会|联席会|专题会|现场会|办公会|例会|"
+    r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|"
+    r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
+    r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|论坛|党课|主题党日|集体共祭|共祭|祭扫|签约|揭牌|挂牌|"
+    r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察)"
+)
+_HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|组织了?|启动了?|进行了?|发起了?)"
+_ACTIVE = re.compile(_HOLD + r"(?P<np>[^，。；！？,;!?]{2,40}?" + EVENT_NOUN + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台))")
+_PASSIVE = re.compile(
+    r"(?P<np>[^，。；！？,;!?在]{3,40}?" + EVENT_NOUN + r")(?:[^，。；！？,;!?]{0,20}?)"
+    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕)"
+)
+_FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业)")
+_INSPECT = re.compile(r"(?:带队|率队)(?:在[^，。；！？,;!?]{1,12})?(?:开展|进行|到|深入|前往)?(?P<np>[^，。；！？,;!?]{2,20}?(?:检查|巡查|督查|调研|观摩|视察|走访|慰问))")
+_VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
+_WHERE = re.compile(r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开展|进行|组织|开幕|启动)")
+_PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请")
+_ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
+_CLEAN_NAME = [
+    (re.compile(r"^(?:了|一场|一次|一系列|系列|新一轮|本次|此次|为期[^的]{1,8}的|以[^的]{1,20}为主题的)"), ""),
+    (re.compile(r"主题为(“[^”]{1,30}”)的"), r"\1"),
+    (re.compile(r"^(?:主题|专题)?(?=“)"), ""),
+]
+
+
+@dataclass
+class EventCandidate:
+    name: str
+    start: int  # in the article's text
+    sentence: str
+    date: DateMention | None = None
+    location: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    headline: bool = False
+
+
+def clean_name(np: str) -> str:
+    name = np.strip(" 　\"")
+    for pat, rep in _CLEAN_NAME:
+        name = pat.sub(rep, name)
+    return name.strip()
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x | y) and len(x & y) / len(x | y) >= 0.5
+
+
+def triggers(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each event the sentence reports, by pattern strength."""
+    found: list[tuple[int, int, str]] = []
+    for pat in (_PASSIVE, _ACTIVE, _INSPECT, _VISIT):
+        for m in pat.finditer(sentence):
+            name = clean_name(m.group("np"))
+            if pat is _VISIT:
+                name = m.group("v") + name
+            if len(name) >= 3 and not any(s <= m.start("np") < e for s, e, _ in found):
+                found.append((m.start("np"), m.end("np"), name))
+    for m in _FOUNDED.finditer(sentence):
+        np = m.group("np")
+        # the founded thing is the name printed right before the verb
+        np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", np)[-1].strip()
+        if 3 <= len(np) <= 20 and not any(s <= m.start("v") < e for s, e, _ in found):
+            found.append((m.start("np"), m.end("v"), np + m.group("v")))
+    return sorted(found)
+
+
+def location_in(sentence: str, upto: int) -> str | None:
+    """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`."""
+    best = None
+    for m in _WHERE.finditer(sentence):
+        if m.start() <= upto + 40:
+            best = m.group("place")
+    if best:
+        best = re.sub(r"^(?:辖区内?|当地)", "", best).strip()
+    return best or None
+
+
+def participation(sentence: str) -> bool:
+    return bool(_PARTICIPATE.search(sentence))
+
+
+def org_participation(sentence: str) -> bool:
+    return bool(_ORG_PARTICIPATE.search(sentence))

@@ -1,0 +1,149 @@
+"""Lexicon: the genre's word lists (titles, name suffixes, generic words, surnames).
+
+These are the patterns of Chinese local-government news, not of any one
+page: the suffixes that end the name of an administrative unit or a body,
+the titles officials hold, the determiners that make a name generic
+(各街道, 该社区), and the honorifics that make a reference informal (李阿姨).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Administrative suffixes, longest first, with the class each makes.
+ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("街道办事处", "StreetOffice"),
+    ("街道办", "StreetOffice"),
+    ("街道", "StreetOffice"),
+    ("办事处", "StreetOffice"),
+    ("社区", "Community"),
+    ("自治县", "District"),
+    ("自治州", "City"),
+    ("新区", "District"),
+    ("村", "Village"),
+    ("镇", "Town"),
+    ("乡", "Town"),
+    ("区", "District"),
+    ("县", "District"),
+    ("市", "City"),
+)
+ADMIN_SUFFIX_RE = re.compile("(?:" + "|".join(s for s, _ in ADMIN_SUFFIXES) + ")$")
+
+# Suffixes that end the name of a body (an Organization), longest first.
+ORG_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        """
+        委员会 管委会 居委会 村委会 党工委 党委 党组 党总支 党支部 总支 支部 纪委 纪工委 工委 人大 政协 政府
+        领导小组 工作组 工作队 服务队 志愿队 突击队 巡逻队 宣讲团 艺术团 合唱团 舞蹈队 表演队 舞狮队 帮帮团 织女团 团 队
+        协会 学会 商会 联合会 联谊会 促进会 研究会 基金会 工会 红十字会 残联 妇联 团委 侨联 文联 科协 社科联 工商联
+        研究院 研究所 设计院 科学院 医院 附院 卫生院 卫生服务中心 卫生室 诊所 门诊部 疾控中心 妇幼保健院 敬老院 养老院 福利院
+        学校 小学 中学 大学 学院 幼儿园 职专 中专 技校 党校
+        有限公司 股份有限公司 公司 集团 银行 支行 分行 信用社 合作社 报社 电视台 广播电台 出版社 杂志社 事务所
+        分局 局 厅 办公室 办 委 法院 检察院 公安局 派出所 交警大队 大队 中队 支队 分队 消防站
+        服务中心 指挥中心 中心 服务站 工作站 文化站 驿站 站 服务大厅 大厅 服务店 店 所 馆 厂 社 共产党
+        物业 物业公司 超市 商场 酒店 宾馆 发电厂
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+ORG_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, ORG_SUFFIXES)) + ")$")
+
+# Words that end an org-shaped string but are not bodies: events, places, things.
+NOT_ORG_ENDINGS = re.compile(
+    r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|现场会|观摩会|培训会|动员会|协调会|联席会|"
+    r"广场|市场|现场|会场|主会场|分会场|停车场|操场|农场|考场|战场|立场|职场|商场|场所|"
+    r"单位|部门|机构|组织|社会|团队|梯队|排队|军队|连队|部队|集团化|局面|格局|布局|大局|开局|结局|当局|"
+    r"中心城市|核心|重心|中心工作|中心组|爱心|信心|决心|初心|民心|用心|贴心|暖心|关心|耐心|细心|放心|安心|热心|"
+    r"小区|社区|街道|辖区|城区|园区|景区|片区|街区|新区|开发区|示范区|试验区|"
+    r"站点|车站|网站|岗亭|驿站点|队伍|所有|场地|厂家|厂区|店铺|门店|商店|店面|馆藏|"
+    r"窗口|平台|阵地|基地|园|台|点)$"
+)
+
+# Titles of posts, longest first; a title may be preceded by the body it is held in.
+TITLES: tuple[str, ...] = tuple(
+    sorted(
+        """
+        主任 副主任 常务副主任 书记 副书记 党委书记 党委副书记 党工委书记 党工委副书记 党总支书记 党支部书记
+        总支书记 支部书记 区委书记 区委副书记 市委书记 市委副书记 县委书记 县委副书记 纪委书记 纪工委书记
+        区长 副区长 常务副区长 市长 副市长 常务副市长 县长 副县长 镇长 副镇长 乡长 副乡长
+        局长 副局长 处长 副处长 科长 副科长 所长 副所长 站长 副站长 院长 副院长 校长 副校长 园长 馆长
+        队长 副队长 大队长 中队长 支队长 政委 教导员 指导员 会长 副会长 秘书长 理事长 副理事长 理事 常务理事
+        董事长 副董事长 总经理 副总经理 经理 主席 副主席 部长 副部长 常委 委员 主任委员
+        调研员 一级调研员 二级调研员 三级调研员 四级调研员 巡视员 一级巡视员 二级巡视员 主任科员
+        负责人 主要负责人 团长 社长 总编辑 主编 网格长 楼栋长 组长 副组长 检察长 庭长 宣传委员 组织委员
+        人大主任 政协主席 办公室主任 居委会主任 村委会主任 工委书记 党组书记 委员会主任
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+TITLE_RE = re.compile("(?:" + "|".join(TITLES) + ")")
+
+# A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
+PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")
+
+# Determiners that make a unit name generic: 各街道, 该社区, 全区, 14个办事处.
+GENERIC_STEMS = re.compile(
+    r"^(?:各|该|全|本|我|此|每|其|某|两|多|几|诸|相关|有关|所属|所在|辖区|周边|附近|其他|其它|部分|一些|所有|"
+    r"城乡|乡|镇|村|农|市|区|县|城|街|山|园|小|社|景|片|新|老|主|郊|灾|矿|"
+    r"[\d一二三四五六七八九十百千万]+个)$"
+)
+GENERIC_PREFIX = re.compile(r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)")
+
+# Honorifics and title abbreviations after a surname: informal references.
+INFORMAL_RE = re.compile(
+    r"^[\u4e00-\u9fff](?:阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|阿公|老汉|大姐|大哥|大叔|嫂|姐|哥|伯|叔|婶|"
+    r"老师|同志|先生|女士|小姐|医生|大夫|警官|书记|主任|区长|市长|县长|镇长|乡长|局长|所长|站长|院长|校长|经理|总)$"
+    r"|^[老小][\u4e00-\u9fff]$"
+)
+
+# Verbs of speaking and taking part, after a name: 杨春晓详细介绍, 冯凌义强调.
+PERSON_VERBS = re.compile(
+    r"^(?:说|表示|强调|指出|介绍|详细介绍|主持|带队|陪同|出席|参加|讲话|要求|提出|认为|告诉|坦言|透露|称|一行|等|"
+    r"作|做|对|向|为|在|率|带领|部署|宣读|致辞|发言|回忆|笑着|感慨|解释|希望|建议|补充|谈到|总结|汇报|看望|慰问|走访|调研|视察|检查|督导)"
+)
+
+# Prefixes printed before a name that are verbs or prepositions, not part of it.
+LEADING_NOISE = re.compile(
+    r"^(?:联合|组织|邀请|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
+    r"陪同|深入|走进|来到|前往|赴|据|是|有|由|至|于|以|并|及其|还有|以及|针对|根据|按照|围绕|结合|携手|牵头|指导|督促|要求|召集|会同)"
+)
+
+
+@functools.cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames)."""
+    single: set[str] = set()
+    double: set[str] = set()
+    for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if len(line) == 2 and line not in ("闫付",):
+            double.add(line)
+        else:
+            single.update(line)
+    return frozenset(single), frozenset(double)
+
+
+def looks_like_name(s: str) -> bool:
+    """A plausible full personal name: a surname and one to three given characters."""
+    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s):
+        return False
+    single, double = surnames()
+    if s[:2] in double:
+        return len(s) >= 3
+    return s[0] in single and len(s) <= 3
+
+
+def admin_class(name: str) -> str | None:
+    """The administrative class a name's suffix gives, or None."""
+    for suffix, cls in ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return cls
+    return None

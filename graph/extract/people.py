@@ -1,0 +1,172 @@
+"""People and posts: tagged article text -> person spans and (person, title, body) posts.
+
+A name is accepted on evidence, not on the tagger's word alone: a title
+printed before it (`党工委书记曹真信`), a verb of speaking or taking part
+after it (`杨春晓详细介绍`), a list with an accepted name (`蔡红、赵吉平`), or
+a credit line. The tagger's PER tag and a known surname are required of
+every candidate. Honorifics (`李阿姨`, `王区长`) are informal references:
+kept apart, and merged into a full name of the same article when the post
+agrees (`王区长` -> `区长王鹏`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, looks_like_name
+from graph.extract.tagger import Token
+from graph.extract.units import Span
+
+_TITLE_AT_END = re.compile("(?:" + TITLE_RE.pattern[3:-1] + ")$")
+_GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
+_LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员)$")
+_HONORIFIC = re.compile(r"([\u4e00-\u9fff])(阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|大姐|大哥|大叔|老师|区长|市长|县长|镇长|乡长|局长|书记|主任|所长|站长|院长|校长|经理)")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    start: int
+    end: int
+    name: str
+    informal: bool = False
+    title: str | None = None  # for an informal reference: the title it uses (王区长 -> 区长)
+
+
+@dataclass(frozen=True, slots=True)
+class PostSpan:
+    person: str
+    title: str
+    org: str | None  # canonical name of the body, or a generic unit word to resolve
+    org_class: str | None
+    start: int  # where the evidence is
+    generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
+
+
+def _name_after(text: str, tokens: list[Token], pos: int) -> str | None:
+    """A personal name starting at text[pos], using the token boundaries."""
+    toks = [t for t in tokens if t.start == pos]
+    if toks:
+        t = toks[0]
+        if t.tag == "PER" and looks_like_name(t.text):
+            return t.text
+        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG"):
+            return t.text
+        # a surname token followed by its given name: 宋/PER 伟/n
+        if len(t.text) == 1:
+            nxt = [u for u in tokens if u.start == t.end]
+            if nxt and 1 <= len(nxt[0].text) <= 2 and looks_like_name(t.text + nxt[0].text):
+                return t.text + nxt[0].text
+    for n in (3, 2):
+        cand = text[pos : pos + n]
+        after = text[pos + n : pos + n + 4]
+        if looks_like_name(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in "，,、。；;（(”\" "):
+            return cand
+    return None
+
+
+def _accept_context(text: str, start: int, end: int) -> bool:
+    """A name is credible when a verb of speaking/taking part follows or a list lead precedes."""
+    after = text[end : end + 4]
+    before = text[max(0, start - 4) : start]
+    if PERSON_VERBS.match(after):
+        return True
+    if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
+        return True
+    if before.endswith(("、", "和", "与", "及")) or after[:1] in ("、",):
+        return True
+    return False
+
+
+def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
+    """Person and informal-reference spans of one sentence (offsets relative to it)."""
+    found: dict[tuple[int, int], PersonSpan] = {}
+    # 1. after a title: 主任杨春晓, 二级调研员冯凌义
+    for m in TITLE_RE.finditer(text):
+        name = _name_after(text, tokens, m.end())
+        if name:
+            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name)
+    # 2. tagged names with context
+    for t in tokens:
+        if t.tag != "PER" or (t.start, t.end) in found:
+            continue
+        if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
+            hm = _HONORIFIC.fullmatch(t.text)
+            found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
+            continue
+        if looks_like_name(t.text) and (t.text in known or _accept_context(text, t.start, t.end)):
+            found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
+    # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
+    changed = True
+    while changed:
+        changed = False
+        for (s, e), p in list(found.items()):
+            if p.informal:
+                continue
+            if text[e : e + 1] == "、":
+                for t in tokens:
+                    if t.start == e + 1 and (t.start, t.end) not in found and looks_like_name(t.text) and t.tag in ("PER", "LOC", "n", "nz"):
+                        found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
+                        changed = True
+    # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
+    for m in _HONORIFIC.finditer(text):
+        span = (m.start(), m.end())
+        if not any(s <= span[0] < e for s, e in found) and looks_like_name(m.group(1) + "某"):
+            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2))
+    # 5. names known from elsewhere in the article (credits, earlier sentences)
+    for name in known:
+        for m in re.finditer(re.escape(name), text):
+            if not any(s <= m.start() < e for s, e in found):
+                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name)
+    return sorted(found.values(), key=lambda p: (p.start, p.end))
+
+
+def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[PostSpan]:
+    """Posts held by the named people of one sentence (all offsets relative to it)."""
+    posts: list[PostSpan] = []
+    for p in people:
+        if p.informal:
+            continue
+        # walk back over 、-separated descriptions before the name
+        end = p.start
+        while end > 0:
+            seg_start = max(text.rfind(c, 0, end) for c in "，,。；;：:（(“\"") + 1
+            seg_start = max(seg_start, 0)
+            pieces = text[seg_start:end].split("、")
+            desc = pieces[-1]
+            post = _post_in(desc, end - len(desc), p.name, units)
+            if post:
+                posts.append(post)
+            if len(pieces) < 2 or not post and not _honour(desc):
+                break
+            end = end - len(desc) - 1
+            if end <= seg_start:
+                break
+    return posts
+
+
+def _honour(desc: str) -> bool:
+    """A description that is not a post: 郑州市优秀志愿者, 先进个人 (the walk goes on past it)."""
+    return bool(re.search(r"(?:志愿者|个人|代表|模范|标兵|能手|党员|先进|楷模|之星|好人)$", desc))
+
+
+def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
+    """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
+    m = _TITLE_AT_END.search(desc)
+    if not m:
+        return None
+    title = m.group(0)
+    t_start = desc_start + m.start()
+    # the unit or body printed right before the title
+    before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    if before:
+        # 二七区委书记: the title (区委书记) may begin inside the unit's name
+        u = max(before, key=lambda u: u.end - u.start)
+        return PostSpan(person, title, u.name, u.type, t_start)
+    head = desc[: m.start()]
+    g = _GENERIC_UNIT.search(head)
+    if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
+        return PostSpan(person, title, g.group(0), None, t_start, generic=True)
+    if title[0] in "区市县镇乡" and title[1:2] in ("委", "长") and not head:
+        return PostSpan(person, title, title[0], None, t_start, generic=True)
+    return PostSpan(person, title, None, None, t_start)

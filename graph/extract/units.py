@@ -1,0 +1,376 @@
+"""Units and bodies: tagged article text -> admin-unit and organization spans.
+
+Administrative units are found from their suffixes (街道, 办事处, 社区, 村,
+镇, 乡, 区, 县, 市). The start of a name is the longest stem the official
+gazetteer knows (`经八路` + 街道), else the run of name-like tokens before
+the suffix, cut at the end of the unit printed just before it
+(`中原区|三官庙街道办事处|伏牛北社区`), which also states containment.
+Bodies (Organization) are runs of name-like tokens that end in a body
+suffix (局, 中心, 协会, 医院, 队...); their canonical name starts at the
+lowest unit they are prefixed with, the fuller printed form is an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.lexicon import (
+    TITLE_RE as TITLE_WORD,
+    ADMIN_SUFFIXES,
+    GENERIC_PREFIX,
+    GENERIC_STEMS,
+    LEADING_NOISE,
+    NOT_ORG_ENDINGS,
+    ORG_SUFFIXES,
+    PARTY_TITLE_RE,
+)
+from graph.extract.tagger import Token
+from graph.gazetteer import Gazetteer
+
+NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"}
+PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
+# Verbs that end in a body suffix: never the tail of a name.
+_SUFFIX_VERBS = frozenset("举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办 站 所 局 厅".split())
+_SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
+_CLASS = dict(ADMIN_SUFFIXES)
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# Endings of 区 that are not districts.
+_NOT_DISTRICT = re.compile(
+    r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
+    r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
+    r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其)$"
+)
+_NOT_VILLAGE = re.compile(r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
+_NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
+_STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+# The district's own government and party committee are the district, not bodies of their own.
+_GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
+_LIST_OF_UNITS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
+)
+_MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用".split())
+_GENERIC_ORG_HEADS = (
+    "便民服务中心", "服务中心", "市场监管所", "派出所", "居委会", "村委会", "党支部", "党总支", "党委", "党工委",
+    "服务站", "文化站", "卫生院", "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站", "文明实践站",
+    "志愿服务站", "工作站", "中心", "站", "所", "队", "团", "办", "局", "委", "部", "会", "院", "店", "社", "厂", "馆",
+)
+_GENERIC_MODIFIERS = re.compile(r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str  # canonical form
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None  # name of the unit printed right before it (containment)
+    source: str = "suffix"
+
+
+def _token_at(tokens: list[Token], pos: int) -> int | None:
+    """Index of the token covering character `pos`."""
+    lo, hi = 0, len(tokens) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = tokens[mid]
+        if t.start <= pos < t.end:
+            return mid
+        if t.start > pos:
+            hi = mid - 1
+        else:
+            lo = mid + 1
+    return None
+
+
+def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
+    """(class, canonical name) of a unit printed as stem+suffix: 秦岭路办事处 -> 秦岭路街道."""
+    cls = _CLASS[suffix]
+    if cls == "StreetOffice":
+        return cls, stem + "街道"
+    return cls, stem + suffix
+
+
+class UnitFinder:
+    """Finds admin units and bodies in one sentence's tokens."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    # ------------------------------------------------------------------ admin units
+    def _gazetteer_stem(self, text: str, start: int, suffix: str, floor: int) -> str | None:
+        """The longest stem before text[start] that makes a unit the gazetteer knows."""
+        cls = _CLASS[suffix]
+        for k in range(min(10, start - floor), 0, -1):
+            stem = text[start - k : start]
+            if not _HAN.match(stem):
+                continue
+            name = stem + suffix
+            if cls == "District" and self.gaz.district(name):
+                return stem
+            if cls == "City" and self.gaz.city(name):
+                return stem
+            if cls in ("StreetOffice", "Town") and len(stem) >= 2 and self.gaz.towns(name):
+                return stem
+        return None
+
+    def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
+        """The run of name-like tokens right before text[start], not crossing `floor`.
+
+        Returns (stem, proper): proper is True when a token of the run was
+        tagged as a name (place, body, person) rather than a common noun.
+        """
+        i = _token_at(tokens, start - 1)
+        if i is None or not _stem_token(tokens[i]):
+            return None
+        begin = max(tokens[i].start, floor)
+        proper = tokens[i].tag in PROPER
+        j = i - 1
+        while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= 8:
+            t = tokens[j]
+            if not _stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
+                break
+            if t.text in ("辖区", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府"):
+                break
+            begin = t.start
+            proper = proper or t.tag in PROPER
+            j -= 1
+        stem = text[begin:start]
+        m = LEADING_NOISE.match(stem)
+        if m and len(stem) - m.end() >= 2:
+            stem = stem[m.end() :]
+        return (stem, proper) if stem else None
+
+    def admin_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
+        """Admin-unit spans of one sentence; `offset` is added to every position."""
+        spans: list[Span] = []
+        floor = 0  # end of the previous unit: a stem never crosses it
+        for m in _SUFFIX_SCAN.finditer(text):
+            suffix, s0, s1 = m.group(0), m.start(), m.end()
+            if s0 == 0:
+                continue
+            # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
+            stem = self._gazetteer_stem(text, s0, suffix, floor)
+            source = "gazetteer"
+            if stem is None:
+                found = self._token_stem(text, tokens, s0, floor)
+                if found is None:
+                    continue
+                stem, proper = found
+                source = "suffix" if proper else "common"
+            if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source):
+                continue
+            cls, name = canonical_admin(stem, suffix)
+            start = s0 - len(stem)
+            parent = None
+            if spans and spans[-1].end == start + offset and _rank(spans[-1].type) < _rank(cls):
+                parent = spans[-1].name
+            printed = text[start:s1]
+            aliases = (printed,) if printed != name else ()
+            spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, source))
+            floor = s1
+        return spans
+
+    def _plausible(self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str) -> bool:
+        cls = _CLASS[suffix]
+        if not _HAN.match(stem) or LEADING_NOISE.fullmatch(stem):
+            return False
+        if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)):
+            return False
+        nxt = text[s1 : s1 + 2]
+        if source == "common":
+            # common nouns only: a unit only when the suffix is a street-office or community word
+            # and the stem is one word (规范化社区, 黄标车工作社区 are not names)
+            i = _token_at(tokens, s0 - 1)
+            one_word = i is not None and tokens[i].start <= s0 - len(stem)
+            if cls not in ("StreetOffice", "Community") or len(stem) < 3 or not one_word or stem.endswith(("化", "性")):
+                return False
+        if source == "gazetteer":
+            if cls == "City" and nxt[:1] in ("场", "民", "政", "委", "级", "区", "县", "直"):
+                return nxt[:1] in ("区", "县") or nxt[:2] not in ("场",)
+            return True
+        if len(stem) < 2:
+            return False
+        if cls == "City":
+            return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
+        if cls == "District":
+            if suffix == "新区":
+                return len(stem) >= 2 and not _NOT_DISTRICT.search(stem)
+            if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政"):
+                return False
+            i = _token_at(tokens, s0 - 1)
+            return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= 4
+        if cls == "Town":
+            return not _NOT_TOWN.search(stem) and len(stem) <= 4 and nxt[:1] not in ("村", "级", "域", "区", "上", "里")
+        if cls == "Village":
+            if _NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里") and nxt[:2] not in ("委会",):
+                return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
+            i = _token_at(tokens, s0 - 1)
+            return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
+        if cls == "Community":
+            return nxt[:1] not in ("民", "里", "内", "化", "级", "们") and len(stem) <= 8
+        if cls == "StreetOffice":
+            return _STREET_NAME.match(stem) is not None and len(stem) <= 8
+        return True
+
+    def listed_units(self, text: str, offset: int = 0) -> list[Span]:
+        """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
+        out: list[Span] = []
+        for m in _LIST_OF_UNITS.finditer(text):
+            suffix = m.group(2)
+            pos = m.start(1)
+            for stem in m.group(1).split("、"):
+                cls, name = canonical_admin(stem, suffix)
+                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "list"))
+                pos += len(stem) + 1
+        return out
+
+    # ------------------------------------------------------------------ bodies
+    def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
+        """Organization spans of one sentence, given its admin spans (absolute offsets)."""
+        local_admin = [Span(a.start - offset, a.end - offset, a.text, a.type, a.name, a.aliases, a.parent, a.source) for a in admin]
+        out: list[Span] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            # a run of name-like tokens
+            if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start):
+                i += 1
+                continue
+            j = i
+            while j < n and not (j > i and TITLE_WORD.fullmatch(tokens[j].text)) and (
+                tokens[j].tag in NAMEY
+                or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
+                or _inside_admin(local_admin, tokens[j])
+                or _digits_in_name(tokens, j)
+                or _suffix_tail(tokens, j)
+            ):
+                j += 1
+            run_start, run_end = tokens[i].start, tokens[j - 1].end
+            span = self._org_in_run(text, tokens[i:j], run_start, run_end, local_admin)
+            if span is not None:
+                out.append(Span(span.start + offset, span.end + offset, span.text, "Organization", span.name, span.aliases, span.parent))
+            i = max(j, i + 1)
+        return out
+
+    def _org_in_run(self, text: str, run: list[Token], start: int, end: int, admin: list[Span]) -> Span | None:
+        """The longest body name a run of tokens ends with (trimmed to a body suffix)."""
+        # cut the run after its last token that ends with a body suffix
+        cut = None
+        for t in reversed(run):
+            if t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG":
+                cut = t.end
+                break
+        if cut is None:
+            return None
+        s = text[start:cut]
+        # a body named in a title (街道党工委书记) is part of the title
+        title = re.match(r"副?书记", text[cut : cut + 3])
+        if title and PARTY_TITLE_RE.search(text[start : cut + title.end()]):
+            return None
+        m = LEADING_NOISE.match(s)
+        if m and len(s) - m.end() >= 3:
+            start += m.end()
+            s = text[start:cut]
+        g = GENERIC_PREFIX.match(s)
+        if g:
+            return None
+        if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
+            return None
+        if text[cut : cut + 2] in _MODIFIED_HEADS:
+            return None  # 郑州国际消费中心|城市: the body word modifies another noun
+        # the admin units inside the name, and the lowest one that prefixes the rest
+        inner = [a for a in admin if a.start >= start and a.end <= cut]
+        chain_end = start
+        lowest = None
+        for a in inner:
+            if a.start == chain_end:
+                chain_end = a.end
+                lowest = a
+        rest = text[chain_end:cut]
+        if not rest or rest in ("委", "办"):
+            return None
+        if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest):
+            return None
+        proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
+            return None
+        if not proper and lowest is None and run and [t for t in run if t.end == cut][:1] and [t for t in run if t.end == cut][0].tag == "v":
+            return None
+        if lowest is not None and len(rest) >= 4 and any(t.tag in PROPER and t.start >= chain_end for t in run if t.end <= cut):
+            name = rest  # 惠济桥舞狮队表演队: a proper name of its own, printed after its unit
+        else:
+            name = text[lowest.start : cut] if lowest is not None else s
+        aliases = tuple(dict.fromkeys(x for x in (s, text[lowest.start : cut] if lowest else s) if x != name))
+        parent = lowest.name if lowest is not None else None
+        return Span(start, cut, s, "Organization", name, aliases, parent)
+
+    def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
+        """True when a body's name says which body it is, not just what kind."""
+        if has_admin:
+            return True
+        if re.match(r"^[区市县省](?!场|民|政府?$)", rest) and len(rest) >= 3:
+            return True  # 区政务办, 区老干部局: the district's own body
+        core = _GENERIC_MODIFIERS.sub("", rest)
+        for head in _GENERIC_ORG_HEADS:
+            if core.endswith(head):
+                core = core[: -len(head)]
+                break
+        core = _GENERIC_MODIFIERS.sub("", core)
+        if len(core) < 2:
+            return False
+        if proper:
+            return True
+        # no name-like word: only a bureau named by its function (国土资源局, 城改办)
+        return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
+
+
+def _stem_token(t: Token) -> bool:
+    """A token that can be part of a unit's name: a noun, or a number-word like 四棉."""
+    if not _HAN.match(t.text):
+        return False
+    if t.tag in NAMEY:
+        return True
+    return t.tag == "m" and not re.fullmatch(r"[一二三四五六七八九十百千万两几多]+个?", t.text)
+
+
+def _suffix_tail(tokens: list[Token], j: int) -> bool:
+    """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
+    t = tokens[j]
+    return (
+        j > 0
+        and tokens[j - 1].tag in NAMEY
+        and (len(t.text) != 2 or t.tag != "v")
+        and t.text.endswith(ORG_SUFFIXES)
+        and t.text not in _SUFFIX_VERBS
+        and _HAN.match(t.text) is not None
+    )
+
+
+def _rank(cls: str) -> int:
+    from graph.model import ADMIN_RANK
+
+    return ADMIN_RANK.get(cls, 9)
+
+
+def _admin_starts(admin: list[Span], pos: int) -> bool:
+    return any(a.start == pos for a in admin)
+
+
+def _inside_admin(admin: list[Span], tok: Token) -> bool:
+    return any(a.start <= tok.start and tok.end <= a.end for a in admin)
+
+
+def _digits_in_name(tokens: list[Token], j: int) -> bool:
+    """A number inside a body's name: 郑州市公安局110指挥中心."""
+    t = tokens[j]
+    return (
+        t.tag == "m"
+        and t.text.isdigit()
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].tag in NAMEY
+        and tokens[j + 1].tag in NAMEY
+        and tokens[j - 1].text.endswith(ORG_SUFFIXES)
+    )

@@ -1,0 +1,176 @@
+"""Gazetteer: China's official administrative hierarchy, from jionlp's location data.
+
+jionlp ships the divisions down to communities and villages (province ->
+city -> county/district -> street office/town -> community/village) with
+the codes of the upper three levels. This module indexes them by name so
+extraction can tell a place name from a word (`秦岭路街道` is one, `各街道`
+is not) and resolution can place a unit in the hierarchy when the article
+does not print its parents. Loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+TOWN_SUFFIXES = ("街道办事处", "街道", "地区办事处", "镇", "乡", "苏木")
+VILLAGE_SUFFIXES = ("社区居委会", "居委会", "村委会", "社区", "村")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One unit of the official hierarchy."""
+
+    level: str  # Province, City, District, StreetOffice, Town, Community, Village
+    name: str
+    path: tuple[str, ...]  # names from the province down to this unit, inclusive
+    code: str | None = None
+
+    @property
+    def parent_path(self) -> tuple[str, ...]:
+        return self.path[:-1]
+
+
+def town_level(name: str) -> str:
+    return "Town" if name.endswith(("镇", "乡", "苏木")) else "StreetOffice"
+
+
+def village_level(name: str) -> str:
+    return "Village" if name.endswith(("村", "村委会")) else "Community"
+
+
+def stem(name: str, suffixes: tuple[str, ...]) -> str:
+    for s in suffixes:
+        if name.endswith(s) and len(name) > len(s):
+            return name[: -len(s)]
+    return name
+
+
+class Gazetteer:
+    """Name indexes over the hierarchy.
+
+    Built from jionlp's china_location.txt (tab-indented: province, city,
+    county with code and short name, town, community/village). Communities
+    and villages are kept per town as one string and indexed only on demand,
+    so the whole hierarchy costs a few tens of megabytes.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.by_name: dict[str, list[Place]] = defaultdict(list)
+        self.by_path: dict[tuple[str, ...], Place] = {}
+        self.children: dict[tuple[str, ...], list[Place]] = defaultdict(list)
+        self.town_stems: dict[str, list[Place]] = defaultdict(list)
+        self.short: dict[str, list[Place]] = defaultdict(list)  # 郑州 -> 郑州市, 中原 -> 中原区
+        self._villages: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        path: list[str] = []
+        for raw in lines:
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip("\t"))
+            parts = line.strip().split("\t")
+            name = parts[0]
+            del path[depth:]
+            path.append(name)
+            if depth == 4:
+                self._villages[tuple(path[:4])].append(name)
+                continue
+            code = parts[1] if len(parts) > 1 else None
+            alias = parts[2] if len(parts) > 2 else ""
+            tpath = tuple(path)
+            if depth == 0:
+                self._add(Place("Province", name, tpath, code))
+            elif depth == 1:
+                place = Place("City", name, tpath, code)
+                self._add(place)
+                for a in alias.split("/"):
+                    if len(a) >= 2 and a != name:
+                        self.short[a].append(place)
+            elif depth == 2:
+                place = Place("District", name, tpath, code)
+                self._add(place)
+                if len(alias) >= 2 and alias != name:
+                    self.short[alias].append(place)
+                    # 管城回族区 is printed 管城区 too
+                    for suffix in ("区", "县", "市", "旗"):
+                        if name.endswith(suffix) and alias + suffix != name:
+                            self.short[alias + suffix].append(place)
+            elif depth == 3:
+                place = Place(town_level(name), name, tpath)
+                self._add(place)
+                s = stem(name, TOWN_SUFFIXES)
+                if s != name:
+                    self.town_stems[s].append(place)
+
+    def _add(self, place: Place) -> None:
+        self.by_name[place.name].append(place)
+        self.by_path[place.path] = place
+        if len(place.path) > 1:
+            self.children[place.path[:-1]].append(place)
+
+    def lookup(self, name: str, level: str | None = None) -> list[Place]:
+        """Units with this exact official name (and level)."""
+        return [p for p in self.by_name.get(name, ()) if level is None or p.level == level]
+
+    def district(self, name: str) -> list[Place]:
+        """Districts and counties by full (中原区) or short (中原, 管城区) name."""
+        full = self.lookup(name, "District")
+        return full or [p for p in self.short.get(name, ()) if p.level == "District"]
+
+    def city(self, name: str) -> list[Place]:
+        full = self.lookup(name, "City")
+        return full or [p for p in self.short.get(name, ()) if p.level == "City"]
+
+    def towns(self, name: str) -> list[Place]:
+        """Street offices and towns by name, matching any printed form of the suffix."""
+        out = [p for p in self.by_name.get(name, ()) if p.level in ("StreetOffice", "Town")]
+        if out:
+            return out
+        return list(self.town_stems.get(stem(name, ("街道办事处", "街道办", "办事处", "街道", "镇", "乡")), ()))
+
+    def villages_of(self, town: Place) -> list[Place]:
+        """The communities and villages of a street office or town."""
+        return [Place(village_level(n), n, (*town.path, n)) for n in self._villages.get(town.path, ())]
+
+    def villages_under(self, place: Place, name: str) -> list[Place]:
+        """Communities or villages called `name` anywhere under `place` (a district or town)."""
+        out = []
+        n = len(place.path)
+        for tpath, names in self._villages.items():
+            if tpath[:n] == place.path and name in names:
+                out.append(Place(village_level(name), name, (*tpath, name)))
+        return out
+
+    def parent(self, place: Place) -> Place | None:
+        return self.by_path.get(place.path[:-1])
+
+
+def _lines() -> list[str]:
+    import zipfile
+    from importlib.util import find_spec
+
+    spec = find_spec("jionlp")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("jionlp is not installed; it provides the administrative gazetteer")
+    from pathlib import Path
+
+    folder = Path(spec.origin).parent / "dictionary"
+    txt = folder / "china_location.txt"
+    if txt.exists():
+        return txt.read_text(encoding="utf-8").splitlines()
+    with zipfile.ZipFile(folder / "china_location.zip") as z:
+        return z.read("china_location.txt").decode("utf-8").splitlines()
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """The gazetteer, built from jionlp's data on first use (read, not imported: no banner)."""
+    return Gazetteer(_lines())
+
+
+def version() -> str:
+    """The data's version: part of the cache key, so new data invalidates cached pages."""
+    from importlib.metadata import version as v
+
+    return f"jionlp-{v('jionlp')}"

@@ -1,0 +1,71 @@
+"""IRIs: the only place instance IRIs are minted, as a pure function of identity.
+
+An entity's IRI is `<base><class>/<pinyin of its name>-<6 hex digits of its
+identity key>`: readable, ASCII (so it parses everywhere and survives URL
+handling), and the same for the same identity in every run and corpus.
+The hash keeps homophones (秦岭路 / 琴岭路) and namesakes in different
+places apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+
+DEFAULT_BASE = "https://w3id.org/newskg/id/"
+
+CLASS_PATH = {
+    "City": "city",
+    "District": "district",
+    "StreetOffice": "street-office",
+    "Town": "town",
+    "Community": "community",
+    "Village": "village",
+    "Organization": "organization",
+    "Person": "person",
+    "Event": "event",
+    "Article": "article",
+    "Membership": "membership",
+    "Role": "role",
+}
+
+
+@functools.cache
+def _pinyin():
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII words of a name: 秦岭路街道 -> qin-ling-lu-jie-dao."""
+    words = _pinyin()(text, errors=lambda s: [c for c in s])
+    parts = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in words]
+    out = "-".join(p for p in parts if p)
+    return out[:limit].strip("-") or "x"
+
+
+def digest(key: str, n: int = 6) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:n]
+
+
+def entity_iri(base: str, type_: str, name: str, key: str) -> str:
+    return f"{base}{CLASS_PATH[type_]}/{slug(name)}-{digest(key)}"
+
+
+def article_iri(base: str, article_id: str) -> str:
+    return f"{base}article/{re.sub(r'[^A-Za-z0-9._-]', '-', article_id)}"
+
+
+def event_iri(base: str, key: str) -> str:
+    tail = key.split(":", 1)[1].replace("/", "-")
+    return f"{base}event/{re.sub(r'[^A-Za-z0-9._-]', '-', tail)}"
+
+
+def membership_iri(base: str, person: str, title: str, org: str | None, article: str) -> str:
+    return f"{base}membership/{digest(f'{person}|{title}|{org}|{article}', 12)}"
+
+
+def role_iri(base: str, title: str) -> str:
+    return f"{base}role/{slug(title)}-{digest('Role:' + title)}"

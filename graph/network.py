@@ -1,0 +1,96 @@
+"""Network: a resolved Corpus -> the networkx graph every exporter reads.
+
+One MultiDiGraph holds it all: entities, articles, events, memberships and
+roles are nodes (attribute `kind`); relations are edges keyed by their name
+(`containedInPlace`, `member`, `mentions`...). Node ids are identity keys,
+`iri` holds the minted IRI. Nothing downstream looks at the Corpus again.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.iri import DEFAULT_BASE, article_iri, entity_iri, event_iri, membership_iri, role_iri
+from graph.model import ADMIN_TYPES, Corpus
+
+GAZETTEER_SOURCE = "gazetteer:jionlp-china-location"
+
+
+def article_node(article_id: str) -> str:
+    return f"Article:{article_id}"
+
+
+def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+    """The corpus as a graph: deterministic, insertion-ordered by sorted keys."""
+    g = nx.MultiDiGraph(base=base)
+    for a in sorted(corpus.articles, key=lambda a: a.id):
+        g.add_node(
+            article_node(a.id),
+            kind="Article",
+            iri=article_iri(base, a.id),
+            label=a.headline or a.body[:20],
+            headline=a.headline,
+            body=a.body,
+            source_file=a.source_file,
+            sources=tuple(sorted(set(a.sources or (a.source_file,)))),
+            section=a.section,
+            date=a.page_date.isoformat() if a.page_date else None,
+        )
+    keys = {e.key for e in corpus.entities}
+    for e in corpus.entities:
+        g.add_node(
+            e.key,
+            kind=e.type,
+            iri=entity_iri(base, e.type, e.name, e.key),
+            label=e.name,
+            aliases=e.aliases,
+            articles=e.articles,
+            code=e.code,
+            official_path=e.official_path,
+        )
+    for e in corpus.entities:
+        for art in e.articles:
+            g.add_edge(e.key, article_node(art), key="derivedFrom")
+        if e.parent and e.parent in keys:
+            parent_type = g.nodes[e.parent]["kind"]
+            if e.type in ADMIN_TYPES and parent_type in ADMIN_TYPES:
+                rel = "containedInPlace"
+            elif parent_type == "Organization":
+                rel = "parentOrganization"
+            else:
+                rel = "jurisdiction"
+            g.add_edge(e.key, e.parent, key=rel, source=e.parent_source or "text")
+    for a in sorted(corpus.articles, key=lambda a: a.id):
+        node = article_node(a.id)
+        for rel, names in (("author", a.reporters), ("contributor", a.correspondents), ("photographer", a.photographers)):
+            for n in names:
+                pk = f"Person:press/{n}"
+                if pk in keys:
+                    g.add_edge(node, pk, key=rel)
+    for art, key in corpus.mentions:
+        if key in keys:
+            g.add_edge(article_node(art), key, key="mentions")
+    for m in corpus.memberships:
+        mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
+        rid = f"Role:{m.title}"
+        if rid not in g:
+            g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title)
+        g.add_node(mid, kind="Membership", iri=membership_iri(base, m.person, m.title, m.org, m.article),
+                   label=m.title, evidence=m.evidence)
+        g.add_edge(mid, m.person, key="member")
+        g.add_edge(mid, rid, key="role")
+        if m.org and m.org in keys:
+            g.add_edge(mid, m.org, key="organization")
+        g.add_edge(mid, article_node(m.article), key="derivedFrom")
+    for ev in corpus.events:
+        g.add_node(ev.key, kind="Event", iri=event_iri(base, ev.key), label=ev.name, date=ev.date,
+                   time_of_day=ev.time_of_day, location_text=ev.location_text, evidence=ev.evidence)
+        g.add_edge(ev.key, article_node(ev.article), key="derivedFrom")
+        if ev.location and ev.location in keys:
+            g.add_edge(ev.key, ev.location, key="location")
+        for o in ev.organizers:
+            g.add_edge(ev.key, o, key="organizer")
+        for p in ev.attendees:
+            if p not in ev.organizers:
+                g.add_edge(ev.key, p, key="attendee")
+    return g

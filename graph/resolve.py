@@ -1,0 +1,340 @@
+"""Resolve: every article's local entities -> one Entity per real-world thing.
+
+How identity is decided (the README repeats this for users):
+
+- An administrative unit is the official unit the gazetteer places it at,
+  when its name, the parent the text prints and the districts and cities
+  of its article single one out (`秦岭路街道` is 郑州市/中原区/秦岭路街道;
+  Shanghai's `南京西路街道` is not in Nanjing; Wuhan's `二七街道` is not
+  Zhengzhou's `二七区`). A unit the gazetteer cannot place is identified by
+  its name under the parent the text gives it, else under its article's
+  district or city.
+- A body is identified by its fullest name; a name that does not say where
+  the body is (`建设局`, `区政务办`) is qualified by its article's district.
+- A person is identified by name within a place: the district of the body
+  they hold a post in, else of their article. Two 李敏 in different
+  districts are two people; one 李敏 in two posts of one district is one.
+  Reporters and correspondents are identified by name across the corpus.
+- A reference with no context to qualify it joins the one entity of that
+  name and class when there is exactly one, and stands alone otherwise.
+
+Every identity is a string key; the IRI is minted from it, so the same
+thing gets the same IRI in every run and every corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graph.gazetteer import Gazetteer, Place
+from graph.model import (
+    ADMIN_TYPES,
+    Article,
+    ArticleFacts,
+    Corpus,
+    Entity,
+    Event,
+    FileReport,
+    LocalEntity,
+    Membership,
+)
+
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|市|区|县|街道|镇|乡)")
+_BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
+
+
+@dataclass
+class _Node:
+    key: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    parent: str | None = None
+    parent_source: str | None = None
+    place: Place | None = None
+
+
+class Resolver:
+    """Builds the corpus's entities from the articles' facts, in a fixed order."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.nodes: dict[str, _Node] = {}
+        self.local_key: dict[tuple[str, str, str], str] = {}  # (article, type, name) -> key
+
+    # ------------------------------------------------------------------ places
+    def _context(self, facts: ArticleFacts) -> tuple[list[Place], list[Place]]:
+        """The official districts and cities an article names."""
+        districts: list[Place] = []
+        cities: list[Place] = []
+        for e in facts.entities:
+            if e.type == "District":
+                districts.extend(self.gaz.district(e.name))
+            elif e.type == "City":
+                cities.extend(self.gaz.city(e.name))
+        return districts, cities
+
+    def _place(self, e: LocalEntity, facts: ArticleFacts, parent_place: Place | None, page_ctx: list[Place]) -> Place | None:
+        """The official unit a local admin entity is, if the context singles one out."""
+        if e.type == "City":
+            cands = self.gaz.city(e.name)
+        elif e.type == "District":
+            cands = self.gaz.district(e.name)
+        elif e.type in ("StreetOffice", "Town"):
+            cands = self.gaz.towns(e.name)
+        else:
+            cands = []
+            if parent_place is not None and parent_place.level in ("StreetOffice", "Town"):
+                cands = [v for v in self.gaz.villages_of(parent_place) if v.name == e.name]
+            elif parent_place is not None and parent_place.level == "District":
+                cands = self.gaz.villages_under(parent_place, e.name)
+            return cands[0] if len(cands) == 1 else None
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        districts, cities = self._context(facts)
+        for scope in ([parent_place] if parent_place else [], districts, cities, page_ctx):
+            narrowed = [c for c in cands if any(_under(c, s) for s in scope if s is not None)]
+            if len(narrowed) == 1:
+                return narrowed[0]
+        return None
+
+    # ------------------------------------------------------------------ keys
+    def _admin_key(self, e: LocalEntity, place: Place | None, parent_key: str | None, ctx: str) -> str:
+        if place is not None:
+            return f"{e.type}:{'/'.join(place.path)}"
+        if parent_key is not None:
+            return f"{e.type}:{parent_key}/{e.name}"
+        return f"{e.type}:?{ctx}/{e.name}"
+
+    def resolve(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...] = ()) -> Corpus:
+        page_ctx: dict[str, list[Place]] = defaultdict(list)
+        for f in facts_list:
+            d, c = self._context(f)
+            page_ctx[f.article.source_file].extend(d)
+        credited = defaultdict(set)
+        for f in facts_list:
+            a = f.article
+            for n in (*a.reporters, *a.correspondents, *a.photographers):
+                credited[a.id].add(n)
+        for f in facts_list:
+            self._article(f, page_ctx[f.article.source_file], credited[f.article.id])
+        self._unify_unqualified()
+        return self._corpus(facts_list, reports)
+
+    def _article(self, f: ArticleFacts, page_ctx: list[Place], credited: set[str]) -> None:
+        a = f.article
+        districts, cities = self._context(f)
+        official_d = sorted({"/".join(p.path) for p in districts})
+        official_c = sorted({"/".join(p.path) for p in cities})
+        ctx = official_d[0] if len(official_d) == 1 else (official_c[0] if len(official_c) == 1 else "")
+        by_name = {e.name: e for e in f.entities}
+        places: dict[str, Place | None] = {}
+        keys: dict[str, str] = {}
+        # admin units, from the top of the hierarchy down, so parents are keyed first
+        admin = sorted((e for e in f.entities if e.type in ADMIN_TYPES), key=lambda e: ADMIN_TYPES.index(e.type))
+        for e in admin:
+            parent = by_name.get(e.parent) if e.parent else None
+            parent_place = places.get(parent.name) if parent else None
+            place = self._place(e, f, parent_place, page_ctx)
+            if place is not None and parent_place is not None and not _under(place, parent_place):
+                place = None  # the text's parent disagrees with the gazetteer: trust the text
+            places[e.name] = place
+            parent_key = keys.get(parent.name) if parent else None
+            key = self._admin_key(e, place, parent_key, ctx)
+            keys[e.name] = key
+            node = self._node(key, e, a.id)
+            node.place = node.place or place
+            if parent_key:
+                node.parent, node.parent_source = parent_key, "text"
+        for e in f.entities:
+            if e.type == "Organization":
+                qualified = _PLACE_PREFIX.match(e.name) or not _BUREAU.search(e.name)
+                key = f"Organization:{e.name}" if qualified else f"Organization:{ctx or '?'}/{e.name}"
+                keys[e.name] = key
+                node = self._node(key, e, a.id)
+                if e.parent and e.parent in keys and not node.parent:
+                    node.parent, node.parent_source = keys[e.parent], "text"
+        # people: by the place of the body they hold a post in, else the article's
+        post_ctx: dict[str, str] = {}
+        for p in f.posts:
+            if p.org and p.org in keys:
+                post_ctx.setdefault(p.person, _district_of(keys[p.org], self.nodes) or ctx)
+        for e in f.entities:
+            if e.type != "Person":
+                continue
+            if e.informal:
+                key = f"Person:{a.id}/{e.name}"  # 李阿姨 is someone in this story only
+            elif e.name in credited:
+                key = f"Person:press/{e.name}"
+            else:
+                key = f"Person:{post_ctx.get(e.name) or ctx or '?'}/{e.name}"
+            keys[e.name] = key
+            self._node(key, e, a.id)
+        self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
+
+    def _node(self, key: str, e: LocalEntity, article: str) -> _Node:
+        node = self.nodes.get(key)
+        if node is None:
+            node = self.nodes[key] = _Node(key, e.type, e.name)
+        node.aliases.update(e.aliases)
+        if e.name != node.name:
+            node.aliases.add(e.name)
+        node.articles.add(article)
+        return node
+
+    def _unify_unqualified(self) -> None:
+        """A reference without context joins the one entity of its class and name, if one."""
+        by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key, n in self.nodes.items():
+            by_name[(n.type, n.name)].append(key)
+        self.redirect: dict[str, str] = {}
+        for (t, name), keys in by_name.items():
+            loose = [k for k in keys if _unqualified(k)]
+            firm = [k for k in keys if not _unqualified(k)]
+            if loose and len(firm) == 1:
+                target = firm[0]
+            elif loose and not firm and len(loose) > 1:
+                target = sorted(loose)[0]
+            else:
+                continue
+            for k in loose:
+                if k == target:
+                    continue
+                src = self.nodes.pop(k)
+                dst = self.nodes[target]
+                dst.aliases |= src.aliases
+                dst.articles |= src.articles
+                dst.parent = dst.parent or src.parent
+                dst.parent_source = dst.parent_source or src.parent_source
+                dst.place = dst.place or src.place
+                self.redirect[k] = target
+        for n in self.nodes.values():
+            if n.parent in self.redirect:
+                n.parent = self.redirect[n.parent]
+            n.aliases.discard(n.name)
+
+    def key_of(self, article: str, type_: str, name: str) -> str | None:
+        k = self.local_key.get((article, type_, name))
+        return self.redirect.get(k, k) if k else None
+
+    def _key_any(self, article: str, name: str) -> str | None:
+        for t in (*ADMIN_TYPES, "Organization", "Person"):
+            k = self.key_of(article, t, name)
+            if k:
+                return k
+        return None
+
+    # ------------------------------------------------------------------ corpus
+    def _corpus(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...]) -> Corpus:
+        # official parents for units the gazetteer placed, when that parent is in the graph
+        by_path: dict[tuple[str, ...], str] = {}
+        for key, n in self.nodes.items():
+            if n.place is not None:
+                by_path.setdefault(n.place.path, key)
+        official_parent: dict[str, str] = {}
+        for key, n in self.nodes.items():
+            if n.place is None:
+                continue
+            for depth in range(len(n.place.path) - 1, 0, -1):
+                anc = by_path.get(n.place.path[:depth])
+                if anc is not None:
+                    official_parent[key] = anc
+                    break
+        entities = []
+        for key in sorted(self.nodes):
+            n = self.nodes[key]
+            parent, source = n.parent, n.parent_source
+            if key in official_parent and (parent is None or parent == official_parent[key]):
+                source = "text+gazetteer" if parent == official_parent[key] else "gazetteer"
+                parent = official_parent[key]
+            entities.append(
+                Entity(
+                    key=key,
+                    type=n.type,
+                    name=n.name,
+                    aliases=tuple(sorted(n.aliases)),
+                    articles=tuple(sorted(n.articles)),
+                    parent=parent,
+                    parent_source=source if parent else None,
+                    code=n.place.code if n.place else None,
+                    official_path="/".join(n.place.path) if n.place else None,
+                )
+            )
+        memberships: list[Membership] = []
+        events: list[Event] = []
+        mentions: set[tuple[str, str]] = set()
+        for f in facts_list:
+            a = f.article.id
+            for e in f.entities:
+                k = self.key_of(a, e.type, e.name)
+                if k:
+                    mentions.add((a, k))
+            for p in f.posts:
+                person = self.key_of(a, "Person", p.person)
+                if person is None:
+                    continue
+                org = self._key_any(a, p.org) if p.org else None
+                memberships.append(Membership(person, p.title, org, a, p.evidence))
+            for i, r in enumerate(f.events, start=1):
+                loc_key = self._key_any(a, r.location) if r.location else None
+                events.append(
+                    Event(
+                        key=f"Event:{a}/{i:02d}",
+                        name=r.name,
+                        date=r.date,
+                        time_of_day=r.time_of_day,
+                        location=loc_key,
+                        location_text=None if loc_key else r.location,
+                        organizers=tuple(k for k in (self._key_any(a, o) for o in r.organizers) if k),
+                        attendees=tuple(k for k in (self._key_any(a, x) for x in r.attendees) if k),
+                        article=a,
+                        evidence=r.evidence,
+                    )
+                )
+        articles = tuple(f.article for f in facts_list)
+        return Corpus(
+            articles=articles,
+            entities=tuple(entities),
+            memberships=tuple(sorted(set(memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
+            events=tuple(events),
+            mentions=tuple(sorted(mentions)),
+            reports=reports,
+        )
+
+
+def _under(place: Place, ancestor: Place) -> bool:
+    return len(place.path) > len(ancestor.path) and place.path[: len(ancestor.path)] == ancestor.path
+
+
+def _unqualified(key: str) -> bool:
+    return ":?" in key or "/?" in key or key.split(":", 1)[1].startswith("?")
+
+
+def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:
+    """The official district path a keyed unit or body lies in, if known."""
+    seen = set()
+    while key and key not in seen:
+        seen.add(key)
+        n = nodes.get(key)
+        if n is None:
+            return None
+        if n.place is not None and len(n.place.path) >= 3:
+            return "/".join(n.place.path[:3])
+        key = n.parent or ""
+    return None
+
+
+def resolve(facts: list[ArticleFacts], gaz: Gazetteer, reports: tuple[FileReport, ...] = ()) -> Corpus:
+    """Resolve a corpus's facts into entities, memberships and events."""
+    return Resolver(gaz).resolve(facts, reports)
+
+
+def stable_hash(s: str, n: int = 8) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:n]
+
+
+__all__ = ["resolve", "Resolver", "stable_hash", "Article"]

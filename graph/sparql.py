@@ -1,0 +1,135 @@
+"""SPARQL: a query over an exported graph -> rows (pyoxigraph evaluates, rdflib may too).
+
+Named queries ship in graph/data/queries/*.rq; each file opens with
+comment lines: the first is its one-line summary, `# param: name default`
+lines declare parameters that `--param name=value` replaces (as `$name`
+in the query text, quoted as a literal).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import QueryError
+
+QUERY_DIR = Path(__file__).resolve().parent / "data" / "queries"
+PREFIXES = """PREFIX nk: <https://w3id.org/newskg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+"""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    summary: str
+    text: str
+    params: tuple[tuple[str, str], ...]  # (name, default)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    out = {}
+    for p in sorted(QUERY_DIR.glob("*.rq")):
+        text = p.read_text(encoding="utf-8")
+        comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
+        summary = next((c for c in comments if not c.startswith("param:")), "")
+        params = []
+        for c in comments:
+            m = re.match(r"param:\s*(\w+)\s*(.*)$", c)
+            if m:
+                params.append((m.group(1), m.group(2).strip()))
+        out[p.stem] = NamedQuery(p.stem, summary, text, tuple(params))
+    return out
+
+
+def _literal(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def bind(q: NamedQuery, params: dict[str, str]) -> str:
+    """The query's text with its parameters replaced by literals."""
+    unknown = set(params) - {n for n, _ in q.params}
+    if unknown:
+        raise QueryError(f"query '{q.name}' has no parameter {', '.join(sorted(unknown))}; it takes: "
+                         + (", ".join(n for n, _ in q.params) or "none"))
+    text = q.text
+    for name, default in q.params:
+        value = params.get(name, default)
+        text = re.sub(rf"\${name}\b", lambda _m: _literal(value), text)
+    return text
+
+
+def with_prefixes(query: str) -> str:
+    """Add the contract's prefixes a query does not declare itself."""
+    declared = {m.group(1) for m in re.finditer(r"PREFIX\s+(\w*):", query, re.IGNORECASE)}
+    missing = [ln for ln in PREFIXES.splitlines() if ln.split()[1][:-1] not in declared]
+    return "\n".join(missing) + "\n" + query
+
+
+class Store:
+    """An Oxigraph store over a Turtle file, or opened from a persistent store folder."""
+
+    def __init__(self, graph: str | Path | None = None, store_dir: str | Path | None = None) -> None:
+        import pyoxigraph as ox
+
+        self._ox = ox
+        if store_dir is not None:
+            self.store = ox.Store.read_only(str(store_dir)) if Path(store_dir).exists() else ox.Store(str(store_dir))
+        else:
+            self.store = ox.Store()
+        if graph is not None:
+            try:
+                with open(graph, "rb") as f:
+                    self.store.bulk_load(f, ox.RdfFormat.TURTLE)
+            except OSError as e:
+                raise QueryError(f"{graph}: cannot read the graph ({e.strerror or e}); run `newskg build` first or pass --graph") from e
+            except SyntaxError as e:
+                raise QueryError(f"{graph}: not valid Turtle ({e})") from e
+
+    def query(self, text: str, timeout: float | None = None) -> tuple[list[str], list[list[str | None]]]:
+        """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound."""
+        ox = self._ox
+        result: dict = {}
+
+        def run() -> None:
+            try:
+                res = self.store.query(with_prefixes(text))
+                if isinstance(res, ox.QuerySolutions):
+                    cols = [v.value for v in res.variables]
+                    rows = [[_value(sol[c]) for c in cols] for sol in res]
+                    result["ok"] = (cols, rows)
+                elif isinstance(res, ox.QueryBoolean):
+                    result["ok"] = (["result"], [[str(bool(res)).lower()]])
+                else:
+                    rows = [[_value(t.subject), _value(t.predicate), _value(t.object)] for t in res]
+                    result["ok"] = (["subject", "predicate", "object"], rows)
+            except SyntaxError as e:
+                result["err"] = QueryError(f"the query does not parse: {e}")
+            except Exception as e:  # pyoxigraph raises OSError/ValueError for evaluation errors
+                result["err"] = QueryError(f"the query failed: {e}")
+
+        if timeout is None:
+            run()
+        else:
+            t = threading.Thread(target=run, daemon=True)
+            t.start()
+            t.join(timeout)
+            if t.is_alive():
+                raise QueryError(f"the query ran past the {timeout:g} s limit (--timeout); narrow it or raise the limit")
+        if "err" in result:
+            raise result["err"]
+        return result["ok"]
+
+
+def _value(term) -> str | None:
+    if term is None:
+        return None
+    return term.value
