@@ -22,6 +22,7 @@ _WS = re.compile(r"[ \t\u3000\u00a0]+")
 _STRUCTURAL = re.compile(
     r"^(?:#{1,6}\s|■|●|◆|▲|★|【|本报讯|本报[^\s]{0,6}讯|[（(]?(?:本报|郑报全媒体|全媒体)?记者\s|通讯员\s|本版|责任编辑|责编|编辑[:：]|校对|美编|版式)"
 )
+_LEAD_PREFIX = re.compile(r"^(?:本报讯|本报[^\s]{0,6}讯)(?:[(（][^)）]{0,40}[)）])?")
 _BYLINE_ONLY = re.compile(r"^(?:(?:本报|郑报全媒体|全媒体|特约)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}\s*)+(?:文/图|文图|摄|/文|/图)?$")
 
 
@@ -222,8 +223,10 @@ def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:
     keys: list[str] = []
     dropped_last = False
     for p in paras:
-        key = re.sub(r"\s+", "", p.text)
-        if key in keys[-window:]:
+        key = _LEAD_PREFIX.sub("", re.sub(r"\s+", "", p.text))
+        recent = keys[-window:]
+        heading = p.text.rstrip()[-1:] not in TERMINAL and not _BYLINE_ONLY.match(p.text)
+        if not heading and (key in recent or (len(key) >= 20 and any(key in k for k in recent))):
             credit = bool(_BYLINE_ONLY.match(p.text))
             if (not credit and len(key) >= 12) or dropped_last or (keys and keys[-1] == key):
                 dropped_last = True

@@ -47,7 +47,7 @@ _FURNITURE = re.compile(
 _SECTION_WORDS = re.compile(
     r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
 )
-_ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|区|县|街道|街道办事处|办事处|街道办|乡|镇|社区|村)$")
+_ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:省|市|区|县|街道|街道办事处|办事处|街道办|乡|镇)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 _MARKS = "■●◆▲★□◇▼►▶"
 
@@ -136,7 +136,10 @@ class _Item:
 
 
 def _heading(p: Para) -> tuple[str, int, int] | None:
-    """(text, markdown level, gap before) when a paragraph is a heading, else None."""
+    """(text, markdown level, gap before) when a paragraph is a heading, else None.
+
+    The splitter appends the paragraph's index to the tuple when it keeps it.
+    """
     t = p.text
     m = _MD_HEADING.match(t)
     if m:
@@ -195,17 +198,23 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
     paras = paragraphs(page.text, words)
     items: list[_Item] = []
     orphans: list[str] = []
-    pending: list[tuple[str, int, int]] = []  # headings waiting for their item
+    pending: list[tuple[str, int, int, int]] = []  # (text, level, gap, paragraph index) waiting for an item
     section = ""
     page_credit: dict[str, list[str]] | None = None
     cur: _Item | None = None
+
+    # an e-paper page lists its headlines before printing the items: a heading printed
+    # again later is the list's entry here, and the later printing is the real one
+    last_seen: dict[str, int] = {}
+    for n, q in enumerate(paras):
+        last_seen[re.sub(r"\s+", "", q.text.strip(_MARKS + "# "))] = n
 
     def start(gap: int) -> _Item:
         nonlocal pending
         nonlocal section
         item = _Item(section=section, first_gap=gap)
-        item.heads = pending
-        item.level = min((lv for _, lv, _ in pending if lv), default=0)
+        item.heads = [h[:3] for h in pending if last_seen.get(re.sub(r"\s+", "", h[0]), -1) <= h[3]]
+        item.level = min((h[1] for h in item.heads if h[1]), default=0)
         pending = []
         section = ""  # a section label names the item printed under it
         items.append(item)
@@ -215,18 +224,22 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
         """A first heading that is a section label, before a headline, sets the section."""
         nonlocal pending, section
         if len(pending) > 1 and _is_label(pending[0][0]):
-            (_, lv0, _), (_, lv1, gap1) = pending[0], pending[1]
+            (_, lv0, _, _), (_, lv1, gap1, _) = pending[0], pending[1]
             if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):
                 section = pending[0][0].strip(_MARKS + " ")
                 pending = pending[1:]
 
     def flush_pending_as_labels_or_orphans() -> None:
+        """Headings no body followed: section labels, or one headline printed apart from its item."""
         nonlocal pending, section
-        for h, _, _ in pending:
-            if _is_label(h):
+        words: list[str] = []
+        for h, *_ in pending:
+            if _is_label(h) and not words and len(pending) == 1:
                 section = h.strip(_MARKS + " ")
             else:
-                orphans.append(h)
+                words.append(h.strip(_MARKS + " "))
+        if words:
+            orphans.append(" ".join(words))
         pending = []
 
     for idx, p in enumerate(paras):
@@ -268,13 +281,13 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         if head is not None and nxt is not None and not _followed_by_text(nxt):
             # a heading followed by another heading: keep collecting
-            pending.append(head)
+            pending.append((*head, idx))
             continue
         if head is not None:
             h, level, _ = head
             opens_item = nxt is not None and (_LEAD.match(nxt.text) or parse_credit(nxt.text) is not None)
             if opens_item or nxt is None:
-                pending.append(head)
+                pending.append((*head, idx))
                 continue
             # a heading followed by body text: a headline, a subheading, or a section label
             inner = (
@@ -287,8 +300,8 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             if inner and cur is not None:
                 cur.body.append(h)
                 continue
-            pending.append(head)
-            if all(_is_label(x) for x, _, _ in pending) and _next_is_captioned(paras, idx + 1):
+            pending.append((*head, idx))
+            if all(_is_label(x) for x, *_ in pending) and _next_is_captioned(paras, idx + 1):
                 flush_pending_as_labels_or_orphans()
             continue
         # a body paragraph
@@ -337,7 +350,7 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             Article(
                 id=f"{stem}-{n:02d}",
                 source_file=page.name,
-                headline=" ".join(h.strip(_MARKS + " ") for h, _, _ in it.heads).strip(),
+                headline=" ".join(h.strip(_MARKS + " ") for h, *_ in it.heads).strip(),
                 body="\n".join(it.body),
                 reporters=reporters,
                 correspondents=correspondents,
@@ -366,7 +379,7 @@ def _regroup_headings(items: list[_Item]) -> None:
         cut = next((k for k in range(1, len(it.heads)) if it.heads[k][2] > 0), None)
         if cut is None:
             continue
-        group = " ".join(h for h, _, _ in it.heads[:cut])
+        group = " ".join(h for h, *_ in it.heads[:cut])
         gb = _bigrams(group)
         mine = len(gb & _bigrams(" ".join(it.body)[:600])) / max(1, len(gb))
         theirs = len(gb & _bigrams(" ".join(prev.body)[:600])) / max(1, len(gb))

@@ -1,0 +1,100 @@
+"""Read: encodings, bad files, page dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.errors import InputError
+from graph.read import decode, load_manifest, page_date_from_name, read_page
+
+TEXT = "本报讯 3月20日下午，中原区秦岭路街道召开会议。記者"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("gb18030", "gb18030"),
+        ("gbk", "gb18030"),
+        ("utf-16", "utf-16"),
+    ],
+)
+def test_encodings_are_detected(encoding: str, expected: str) -> None:
+    text, used = decode(TEXT.encode(encoding), "x.txt")
+    assert text.lstrip("\ufeff") == TEXT
+    assert used == expected
+
+
+def test_big5_is_detected() -> None:
+    trad = "本報訊 臺北市政府召開會議，討論社區發展與環境整治。"
+    text, used = decode(trad.encode("big5"), "x.txt")
+    assert text == trad
+    assert used == "big5"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"abc\x00\x00def", "binary"),
+        (bytes(range(0x80, 0x100)) * 4, "UTF-8"),
+    ],
+)
+def test_unusable_bytes_are_reported_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as e:
+        decode(data, "bad.txt")
+    assert "bad.txt" in str(e.value)
+    assert reason in str(e.value)
+
+
+def test_empty_and_oversized_files(tmp_path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_page(empty)
+    big = tmp_path / "big.txt"
+    big.write_text("字" * 2000, encoding="utf-8")
+    with pytest.raises(InputError, match="limit"):
+        read_page(big, max_bytes=1000)
+
+
+def test_forced_encoding_that_does_not_fit(tmp_path) -> None:
+    p = tmp_path / "p.txt"
+    p.write_bytes(TEXT.encode("gb18030"))
+    with pytest.raises(InputError, match="utf-8"):
+        read_page(p, encoding="utf-8")
+    assert read_page(p, encoding="gb18030").text == TEXT
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("2024-11-21_zzwb_a08.txt", dt.date(2024, 11, 21)),
+        ("20241121_page3.txt", dt.date(2024, 11, 21)),
+        ("zzrb_2023.03.05.txt", dt.date(2023, 3, 5)),
+        ("000_b611260ab2cebaa9.txt", None),
+        ("page_20241341.txt", None),
+    ],
+)
+def test_page_date_from_file_name(name: str, date: dt.date | None) -> None:
+    assert page_date_from_name(name) == date
+
+
+def test_manifest_csv_and_json(tmp_path) -> None:
+    c = tmp_path / "m.csv"
+    c.write_text("file,date\na.txt,2021-03-24\n", encoding="utf-8")
+    assert load_manifest(c) == {"a.txt": dt.date(2021, 3, 24)}
+    j = tmp_path / "m.json"
+    j.write_text('{"dir/b.txt": "2013-05-25"}', encoding="utf-8")
+    assert load_manifest(j) == {"b.txt": dt.date(2013, 5, 25)}
+
+
+def test_page_date_reaches_the_page(tmp_path) -> None:
+    p = tmp_path / "2023-03-21_p.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    assert read_page(p).date == dt.date(2023, 3, 21)
+    assert read_page(p, dates={"2023-03-21_p.txt": dt.date(2020, 1, 2)}).date == dt.date(2020, 1, 2)

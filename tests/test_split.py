@@ -1,0 +1,101 @@
+"""Split: pages of the genre's shapes -> articles with headlines, bodies and credits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Page
+from graph.pipeline import _words
+from graph.split import parse_credit, split_page, split_trailing_credit
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def articles(name: str):
+    return split_page(Page(name=name, text=(PAGES / name).read_text(encoding="utf-8")), _words())
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "correspondents", "photographers"),
+    [
+        ("记者 鲁燕", ["鲁燕"], [], []),
+        ("记者 鲁燕 孙雪华 闫茹", ["鲁燕", "孙雪华", "闫茹"], [], []),
+        ("通讯员 崔晨亮 杨雪丽 文/图", [], ["崔晨亮", "杨雪丽"], []),
+        ("本报记者 党贺喜 通讯员 李庆鹏", ["党贺喜"], ["李庆鹏"], []),
+        ("郑报全媒体记者 王思俊", ["王思俊"], [], []),
+        ("记者鲁燕通讯员韩璐璐", ["鲁燕"], ["韩璐璐"], []),
+        ("本报记者 栾月琳 摄", ["栾月琳"], [], []),
+        ("张三 摄", [], [], ["张三"]),
+        ("记者 刘伟平 通讯员 魏志喜 文图", ["刘伟平"], ["魏志喜"], []),
+    ],
+)
+def test_credit_lines(line, reporters, correspondents, photographers) -> None:
+    c = parse_credit(line)
+    assert c == {"reporter": reporters, "correspondent": correspondents, "photographer": photographers}
+
+
+@pytest.mark.parametrize("line", ["中原区召开会议", "记者会在中原区召开", "通讯员队伍不断壮大，业务能力持续提升。", ""])
+def test_not_credit_lines(line) -> None:
+    assert parse_credit(line) is None
+
+
+def test_trailing_credit_is_split_from_a_paragraph() -> None:
+    body, credit = split_trailing_credit("营造整齐、规范、有序的市容环境。记者 张改华")
+    assert body == "营造整齐、规范、有序的市容环境。"
+    assert credit == {"reporter": ["张改华"], "correspondent": [], "photographer": []}
+
+
+def test_lead_style_page() -> None:
+    arts = articles("lead_style.txt")
+    assert [a.headline for a in arts] == [
+        "老旧小区焕新颜 金牛区 32个小区完成改造",
+        "",
+        "草市街街道开展防汛演练",
+        "社区卫生服务送上门",
+    ]
+    first, caption, third, fourth = arts
+    assert first.reporters == ("韩梅",) and first.correspondents == ("吕志强",)
+    assert first.body.startswith("“楼道亮了")
+    assert "先问需 再动工" in first.body  # a subheading stays inside its item
+    assert caption.body.startswith("为丰富辖区居民文化生活") and caption.reporters == ("韩梅",)
+    assert third.section == "青羊区" and third.correspondents == ("付晓",)
+    assert fourth.reporters == ("孙立",) and fourth.body.startswith("近日，成华区")
+    assert [a.id for a in arts] == ["lead_style-01", "lead_style-02", "lead_style-03", "lead_style-04"]
+
+
+def test_wrapped_page_rejoins_words_and_places_a_displaced_headline() -> None:
+    arts = articles("wrapped.txt")
+    assert len(arts) == 2
+    a, b = arts
+    assert a.headline == "鼓楼区召开基层治理工作推进会"
+    assert "东街街道办事处召开" in a.body  # 办事\n处 rejoined
+    assert "陪同调研" in a.body  # a blank line inside a paragraph is not a break
+    assert a.reporters == ("郑文",) and a.correspondents == ("陈芳",)
+    assert b.headline == "温泉街道 反诈宣传进社区"
+    assert b.body.startswith("近日，温泉街道联合辖区派出所")
+    assert b.correspondents == ("王磊",)
+
+
+def test_epaper_furniture_is_not_news() -> None:
+    arts = articles("epaper.txt")
+    assert [a.headline for a in arts] == ["雁塔区启动冬季供暖服务月", "小寨路街道：暖心服务进楼院"]
+    assert all("版权所有" not in a.body and "热线" not in a.body for a in arts)
+    assert arts[1].reporters == ("刘阳",) and arts[1].correspondents == ("宋佳",)
+    assert arts[1].body.endswith("解决取暖问题。")
+
+
+def test_page_level_credit_signs_every_item() -> None:
+    arts = articles("page_credit.txt")
+    assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
+    assert all(a.reporters == ("赵娜",) for a in arts)
+    assert all("市民记者群" not in a.body for a in arts)
+
+
+def test_repeated_paragraphs_and_credits_are_dropped() -> None:
+    text = "标题一\n\n本报讯 第一段说明了情况，内容较长足以判断重复。\n\n第二段继续报道。\n记者 张三\n\n第一段说明了情况，内容较长足以判断重复。\n\n记者 张三\n"
+    arts = split_page(Page(name="r.txt", text=text))
+    assert len(arts) == 1
+    assert arts[0].body.count("第一段说明了情况") == 1
+    assert arts[0].reporters == ("张三",)
