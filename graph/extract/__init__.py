@@ -69,7 +69,7 @@ class Extractor:
         # units and bodies
         for s in sents:
             admin = self.units.admin_units(s.text, s.tokens, s.offset)
-            listed = [u for u in self.units.listed_units(s.text, s.offset) if not _overlaps(u, admin)]
+            listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
             orgs = self.units.organizations(s.text, s.tokens, admin, s.offset)
             s.units = settle([*admin, *listed, *orgs])
         # people: names with evidence first, then their other mentions
@@ -133,6 +133,14 @@ class Extractor:
             merged[target].add(key[1])
             if parents.get(key) and not parents.get(target):
                 parents[target] = parents[key]
+        # a unit the text gives no parent lies in the article's one unit of the rank above
+        for key in order:
+            t = key[0]
+            if key in alias_of or parents.get(key) or t not in _ABOVE:
+                continue
+            above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
+            if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
+                parents[key] = above[0][1]
         for key in order:
             if key in alias_of:
                 continue
@@ -170,8 +178,12 @@ class Extractor:
 
     def _posts(self, article: Article, sents: list[_Sentence], entities: list[LocalEntity]) -> list[Post]:
         by_type: dict[str, list[str]] = defaultdict(list)
+        canonical: dict[str, str] = {}
         for e in entities:
             by_type[e.type].append(e.name)
+            if e.type != "Person":
+                for form in (*e.aliases, e.name):
+                    canonical[form] = e.name
         out: list[Post] = []
         seen = set()
         for s in sents:
@@ -179,6 +191,8 @@ class Extractor:
                 org = p.org
                 if p.generic and org:
                     org = _own_unit(org, by_type, self.gaz)
+                elif org:
+                    org = canonical.get(org, org)
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue
@@ -193,17 +207,33 @@ class Extractor:
         forms = {a: e.name for e in entities for a in (e.name, *e.aliases)}
         body_start = article.body_offset
         cands: list[ev.EventCandidate] = []
-        lead_date = next((d for s in sents if s.offset >= body_start for d in s.dates), None)
+        body_sents = [s for s in sents if s.offset >= body_start]
+        lead = {id(s) for s in body_sents[:2]}
+        lead_date = next(
+            (d for s in body_sents[:4] for d in s.dates if d.value and not ev.BLUR_LEAD.search(body_sents[0].text)), None
+        )
         for s in sents:
-            for start, end, name in ev.triggers(s.text):
-                c = ev.EventCandidate(name, s.offset + start, s.text, headline=s.offset < body_start)
+            in_headline = s.offset < body_start
+            found = [(a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in ev.triggers(s.text)]
+            if id(s) in lead and not found:
+                # ongoing work the lead reports: ranked after a verb-object headline
+                found = [(a, b, n, 2.5) for a, b, n in ev.campaigns(s.text)]
+            if in_headline and not found:
+                h = ev.headline_event(s.text)
+                if h:
+                    found = [(*h, 2)]
+            for start, end, name, rank in found:
+                c = ev.EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
                 before = [d for d in s.dates if d.start <= start] or s.dates
                 c.date = before[-1] if before else None
+                if c.rank == 4 and c.date is not None and c.date.value:
+                    c.rank = 3
                 place = ev.location_in(s.text, start)
                 if place:
                     c.location = forms.get(place) or _entity_in(place, forms) or place
                 subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
                 c.organizers = _subjects(subject, s, start, forms, c.location)
+                c.more = ev.continues(s.text)
                 cands.append(c)
         events = _merge_events(cands, lead_date)
         people = {e.name for e in entities if e.type == "Person" and not e.informal}
@@ -255,6 +285,13 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 
+_ABOVE = {
+    "Community": ("StreetOffice", "Town"),
+    "Village": ("Town", "StreetOffice"),
+    "StreetOffice": ("District",),
+    "Town": ("District",),
+}
+
 
 def settle(spans: list[Span]) -> list[Span]:
     """Resolve overlapping spans in one place: the longer span wins, then the earlier start.
@@ -290,7 +327,7 @@ def _shift(u: Span, d: int) -> Span:
 def _inside_unit(p: PersonSpan, s: _Sentence) -> bool:
     """A 'name' inside a place or body name (刘胡桐 in 刘胡桐村) is not a person."""
     a, b = s.offset + p.start, s.offset + p.end
-    return any(u.start <= a and b <= u.end and not (u.start == a and u.end == b) for u in s.units)
+    return any(u.start <= a and b <= u.end for u in s.units)
 
 
 def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -370,9 +407,14 @@ def _subjects(units: list[Span], s: _Sentence, start: int, forms: dict[str, str]
 
 
 def _merge_events(cands: list[ev.EventCandidate], lead_date: DateMention | None) -> list[ev.EventCandidate]:
-    """One event per occurrence: the headline's and the body's mentions of it merged."""
+    """One event per occurrence reported: the main one, and those with a day of their own.
+
+    The main event is the headline's, else the lead's, else the one the
+    headline states by a verb, else the first dated one, else the first.
+    Mentions of the same occurrence (similar names) are merged.
+    """
     merged: list[ev.EventCandidate] = []
-    for c in cands:
+    for c in sorted(cands, key=lambda c: (c.rank, c.start)):
         same = next((m for m in merged if ev.similar(m.name, c.name)), None)
         if same is None:
             merged.append(c)
@@ -381,26 +423,21 @@ def _merge_events(cands: list[ev.EventCandidate], lead_date: DateMention | None)
             same.date = c.date
         if same.headline and not c.headline:
             same.sentence = c.sentence
-            if len(c.name) <= len(same.name) or not same.name:
-                same.name = c.name
         same.location = same.location or c.location
         for o in c.organizers:
             if o not in same.organizers:
                 same.organizers.append(o)
     if not merged:
         return []
-    for m in merged:
-        if m.headline and m.date is None and lead_date is not None:
-            m.date = lead_date
-    # keep the main event and those with a date of their own
-    main = next((m for m in merged if m.date is not None and m.date.value), merged[0])
+    main = merged[0]
+    if main.date is None and lead_date is not None and main.rank <= 2.5:
+        main.date = lead_date
     keep = [main]
-    for m in merged:
-        if m is main:
-            continue
-        if m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value):
+    for m in merged[1:]:
+        distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
+        if distinct_day and m.rank <= 3:
             keep.append(m)
-        elif re.search(r"现场|当天|当日|同日|随后|还举行|会上", m.sentence) and len(keep) < 3:
+        elif getattr(m, "more", False):
             m.date = m.date or main.date
             keep.append(m)
     return keep[:3]

@@ -20,23 +20,34 @@ EVENT_NOUN = (
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|观摩会|培训会|动员会|协调会|联席会|专题会|现场会|办公会|例会|"
     r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|"
     r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
-    r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|论坛|党课|主题党日|集体共祭|共祭|祭扫|签约|揭牌|挂牌|"
+    r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|表演|演出|论坛|党课|主题党日|集体共祭|共祭|祭扫|签约|揭牌|挂牌|"
     r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察)"
 )
-_HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|组织了?|启动了?|进行了?|发起了?)"
-_ACTIVE = re.compile(_HOLD + r"(?P<np>[^，。；！？,;!?]{2,40}?" + EVENT_NOUN + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台))")
+_HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|组织了?|启动了?|进行了?|发起了?|带来了?(?:一场|一次)?)"
+_ACTIVE = re.compile(_HOLD + r"(?P<np>[^，。；！？,;!?]{0,40}" + EVENT_NOUN + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构))")
 _PASSIVE = re.compile(
-    r"(?P<np>[^，。；！？,;!?在]{3,40}?" + EVENT_NOUN + r")(?:[^，。；！？,;!?]{0,20}?)"
+    r"(?P<np>[^，。；！？,;!?在]{1,40}" + EVENT_NOUN + r")(?:[^，。；！？,;!?在]{0,12}?)"
     r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕)"
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业)")
+_FOUNDED_THING = re.compile(r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈)$")
+_CAMPAIGN = re.compile(
+    r"(?P<v>推进|开展|打好|打赢|实施|启动|部署|推行)(?P<np>[^，。；！？,;!?]{2,16}?(?:保卫战|攻坚战|战|行动|工作|活动|工程|专项整治|整治))"
+)
+_SINCE = re.compile(r"自(?P<np>[^，。；！？,;!?]{2,30}?(?:工程|行动|活动|整治|工作))(?:开展|实施|启动)以来")
+_HEADLINE_VERB = re.compile(
+    r"(?P<v>推进|推行|开展|创办|建成|举办|举行|召开|启动|实施|打赢|打好|完成|建立|成立|开通|部署|组织|设立)(?P<np>[^\s，。；！？,;!?]{2,20})"
+)
+BLUR_LEAD = re.compile(r"近日|日前|连日来|近期|今年以来|年以来")
+_MORE = re.compile(r"还举行|还开展|还举办|同时举行|同时开展|随后举行|并举行|当天还|同日|此外还")
+_QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
 _INSPECT = re.compile(r"(?:带队|率队)(?:在[^，。；！？,;!?]{1,12})?(?:开展|进行|到|深入|前往)?(?P<np>[^，。；！？,;!?]{2,20}?(?:检查|巡查|督查|调研|观摩|视察|走访|慰问))")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _WHERE = re.compile(r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开展|进行|组织|开幕|启动)")
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请")
 _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
 _CLEAN_NAME = [
-    (re.compile(r"^(?:了|一场|一次|一系列|系列|新一轮|本次|此次|为期[^的]{1,8}的|以[^的]{1,20}为主题的)"), ""),
+    (re.compile(r"^(?:(?:19|20)\d\d年(?!度)|了|一场|一次|一系列|系列|新一轮|本次|此次|为期[^的]{1,8}的|以[^的]{1,20}为主题的)+"), ""),
     (re.compile(r"主题为(“[^”]{1,30}”)的"), r"\1"),
     (re.compile(r"^(?:主题|专题)?(?=“)"), ""),
 ]
@@ -52,6 +63,8 @@ class EventCandidate:
     organizers: list[str] = field(default_factory=list)
     attendees: list[str] = field(default_factory=list)
     headline: bool = False
+    more: bool = False  # the sentence reports a further occurrence (还举行了…)
+    rank: float = 9  # 0 headline trigger, 1 lead trigger, 2 headline verb, 2.5 lead campaign, 3 dated, 4 other
 
 
 def clean_name(np: str) -> str:
@@ -75,23 +88,55 @@ def similar(a: str, b: str) -> bool:
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 
+def _mask_quotes(sentence: str) -> str:
+    """Hide punctuation inside quotes (“体验科技成果,把握创业机会”) from clause boundaries."""
+    return _QUOTED.sub(lambda m: re.sub(r"[，,、；;！？!?。]", "\u00b7", m.group(0)), sentence)
+
+
 def triggers(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each event the sentence reports, by pattern strength."""
     found: list[tuple[int, int, str]] = []
+    masked = _mask_quotes(sentence)
     for pat in (_PASSIVE, _ACTIVE, _INSPECT, _VISIT):
-        for m in pat.finditer(sentence):
-            name = clean_name(m.group("np"))
+        for m in pat.finditer(masked):
+            name = clean_name(sentence[m.start("np") : m.end("np")])
             if pat is _VISIT:
                 name = m.group("v") + name
             if len(name) >= 3 and not any(s <= m.start("np") < e for s, e, _ in found):
                 found.append((m.start("np"), m.end("np"), name))
-    for m in _FOUNDED.finditer(sentence):
-        np = m.group("np")
+    for m in _FOUNDED.finditer(masked):
+        np = sentence[m.start("np") : m.end("np")]
         # the founded thing is the name printed right before the verb
         np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", np)[-1].strip()
-        if 3 <= len(np) <= 20 and not any(s <= m.start("v") < e for s, e, _ in found):
-            found.append((m.start("np"), m.end("v"), np + m.group("v")))
+        if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]):
+            if not any(s <= m.start("v") < e for s, e, _ in found):
+                found.append((m.start("np"), m.end("v"), np + m.group("v")))
     return sorted(found)
+
+
+def campaigns(sentence: str) -> list[tuple[int, int, str]]:
+    """Ongoing work a lead reports as its news: 扎实推进蓝天保卫战, 自…提升工程开展以来."""
+    masked = _mask_quotes(sentence)
+    out = []
+    for m in _SINCE.finditer(masked):
+        out.append((m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])))
+    for m in _CAMPAIGN.finditer(masked):
+        if not any(s <= m.start("np") < e for s, e, _ in out):
+            out.append((m.start("v"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])))
+    return out
+
+
+def headline_event(headline: str) -> tuple[int, int, str] | None:
+    """The occurrence a headline states by a verb and its object: 建成少数民族文化长廊."""
+    m = _HEADLINE_VERB.search(_mask_quotes(headline))
+    if not m:
+        return None
+    return m.start(), m.end(), m.group("v") + clean_name(headline[m.start("np") : m.end("np")])
+
+
+def continues(sentence: str) -> bool:
+    """The sentence reports a further occurrence of the same day: 还举行了…仪式."""
+    return bool(_MORE.search(sentence))
 
 
 def location_in(sentence: str, upto: int) -> str | None:

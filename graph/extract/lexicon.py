@@ -147,3 +147,28 @@ def admin_class(name: str) -> str | None:
         if name.endswith(suffix) and len(name) > len(suffix):
             return cls
     return None
+
+
+@functools.cache
+def dictionary_words(min_freq: int = 5) -> frozenset[str]:
+    """Words of two or more characters from jieba's dictionary (for telling word boundaries)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, _, rest = line.partition(" ")
+            if len(w) >= 2 and int(rest.split(" ", 1)[0] or 0) >= min_freq:
+                words.add(w)
+    return frozenset(words)
+
+
+def spans_word(left: str, right: str, min_len: int = 2) -> bool:
+    """True when a dictionary word runs across the boundary between `left` and `right`."""
+    words = dictionary_words()
+    for k in (1, 2, 3):
+        for m in (1, 2, 3):
+            if k + m >= min_len and len(left) >= k and len(right) >= m and left[-k:] + right[:m] in words:
+                return True
+    return False

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, looks_like_name
+from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, dictionary_words, looks_like_name, spans_word
 from graph.extract.tagger import Token
 from graph.extract.units import Span
 
 _TITLE_AT_END = re.compile("(?:" + TITLE_RE.pattern[3:-1] + ")$")
 _GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
-_LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员)$")
+_FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
+_LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$")
 _HONORIFIC = re.compile(r"([\u4e00-\u9fff])(阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|大姐|大哥|大叔|老师|区长|市长|县长|镇长|乡长|局长|书记|主任|所长|站长|院长|校长|经理)")
 
 
@@ -45,6 +46,8 @@ class PostSpan:
 
 def _name_after(text: str, tokens: list[Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries."""
+    if text[pos : pos + 1] in _FUNCTION_SURNAMES:
+        return None  # 负责人和部门负责人: 和 here is a conjunction
     toks = [t for t in tokens if t.start == pos]
     if toks:
         t = toks[0]
@@ -73,9 +76,21 @@ def _accept_context(text: str, start: int, end: int) -> bool:
         return True
     if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
         return True
-    if before.endswith(("、", "和", "与", "及")) or after[:1] in ("、",):
-        return True
     return False
+
+
+def _clean_boundary(text: str, start: int, end: int) -> bool:
+    """A name's edges are not inside a word: 周联席|会议 (联席会议), 全|市长|效 are not names."""
+    return not spans_word(text[start:end], text[end : end + 3], min_len=3)
+
+
+def _informal_ok(text: str, start: int, end: int) -> bool:
+    """An honorific reference stands alone: 全市长效 and 敬老助老 are words, not people."""
+    words = dictionary_words()
+    span = text[start:end]
+    if span[:2] in words or text[max(0, start - 1) : start + 1] in words:
+        return False
+    return not spans_word(span, text[end : end + 2])
 
 
 def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
@@ -84,7 +99,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     # 1. after a title: 主任杨春晓, 二级调研员冯凌义
     for m in TITLE_RE.finditer(text):
         name = _name_after(text, tokens, m.end())
-        if name:
+        if name and _clean_boundary(text, m.end(), m.end() + len(name)):
             found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name)
     # 2. tagged names with context
     for t in tokens:
@@ -92,9 +107,10 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             continue
         if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
             hm = _HONORIFIC.fullmatch(t.text)
-            found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
+            if _informal_ok(text, t.start, t.end):
+                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
             continue
-        if looks_like_name(t.text) and (t.text in known or _accept_context(text, t.start, t.end)):
+        if looks_like_name(t.text) and (t.text in known or _accept_context(text, t.start, t.end)) and _clean_boundary(text, t.start, t.end):
             found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
     # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
     changed = True
@@ -111,7 +127,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
         span = (m.start(), m.end())
-        if not any(s <= span[0] < e for s, e in found) and looks_like_name(m.group(1) + "某"):
+        if not any(s <= span[0] < e for s, e in found) and looks_like_name(m.group(1) + "某") and _informal_ok(text, *span):
             found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2))
     # 5. names known from elsewhere in the article (credits, earlier sentences)
     for name in known:

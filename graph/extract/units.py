@@ -31,7 +31,7 @@ from graph.gazetteer import Gazetteer
 NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"}
 PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
 # Verbs that end in a body suffix: never the tail of a name.
-_SUFFIX_VERBS = frozenset("举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办 站 所 局 厅".split())
+_SUFFIX_VERBS = frozenset("举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split())
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -49,6 +49,9 @@ _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
 )
+_FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
+_NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
+_GENERIC_STEM_ENDS = ("工作", "活动", "服务", "管理", "建设", "治理", "发展", "人员", "干部", "居民", "群众", "进", "为", "到")
 _MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用".split())
 _GENERIC_ORG_HEADS = (
     "便民服务中心", "服务中心", "市场监管所", "派出所", "居委会", "村委会", "党支部", "党总支", "党委", "党工委",
@@ -154,6 +157,18 @@ class UnitFinder:
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
             source = "gazetteer"
+            if (
+                stem is None
+                and spans
+                and spans[-1].end - offset == floor
+                and 2 <= s0 - floor <= 5
+                and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town")
+                and _HAN.match(text[floor:s0])
+                and text[floor] not in _FUNCTION_CHARS
+                and not any(t.tag in _NOT_NAME_TAGS and floor <= t.start and t.end <= s0 for t in tokens)
+            ):
+                # right after a unit printed before it: 三官庙街道办事处|伏牛北社区
+                stem, source = text[floor:s0], "chain"
             if stem is None:
                 found = self._token_stem(text, tokens, s0, floor)
                 if found is None:
@@ -165,8 +180,12 @@ class UnitFinder:
             cls, name = canonical_admin(stem, suffix)
             start = s0 - len(stem)
             parent = None
-            if spans and spans[-1].end == start + offset and _rank(spans[-1].type) < _rank(cls):
-                parent = spans[-1].name
+            if spans and _rank(spans[-1].type) < _rank(cls):
+                gap = text[spans[-1].end - offset : start]
+                before = text[: spans[-1].start - offset]
+                # 中原区三官庙街道, 经八路街道的省委社区, 在花园路街道，农业院社区…
+                if gap in ("", "的") or (gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before)):
+                    parent = spans[-1].name
             printed = text[start:s1]
             aliases = (printed,) if printed != name else ()
             spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, source))
@@ -187,6 +206,8 @@ class UnitFinder:
             one_word = i is not None and tokens[i].start <= s0 - len(stem)
             if cls not in ("StreetOffice", "Community") or len(stem) < 3 or not one_word or stem.endswith(("化", "性")):
                 return False
+        if source == "chain":
+            return _rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             if cls == "City" and nxt[:1] in ("场", "民", "政", "委", "级", "区", "县", "直"):
                 return nxt[:1] in ("区", "县") or nxt[:2] not in ("场",)
@@ -210,18 +231,31 @@ class UnitFinder:
             i = _token_at(tokens, s0 - 1)
             return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
         if cls == "Community":
-            return nxt[:1] not in ("民", "里", "内", "化", "级", "们") and len(stem) <= 8
+            return nxt[:1] not in ("民", "里", "内", "化", "级", "们") and len(stem) <= 8 and not stem.endswith(_GENERIC_STEM_ENDS)
         if cls == "StreetOffice":
             return _STREET_NAME.match(stem) is not None and len(stem) <= 8
         return True
 
-    def listed_units(self, text: str, offset: int = 0) -> list[Span]:
+    def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
         out: list[Span] = []
         for m in _LIST_OF_UNITS.finditer(text):
             suffix = m.group(2)
+            stems = m.group(1).split("、")
             pos = m.start(1)
-            for stem in m.group(1).split("、"):
+            # the first item starts where a name-like token does (涉及/v 马寨/LOC)
+            first_end = pos + len(stems[0])
+            starts = [t.start for t in tokens if pos <= t.start < first_end and t.tag in NAMEY and t.end <= first_end]
+            if starts and starts[0] > pos:
+                cut = starts[0] - pos
+                for t in tokens:
+                    if t.start >= pos + cut and t.end <= first_end and t.tag not in NAMEY:
+                        cut = t.end - pos
+                pos, stems[0] = pos + cut, stems[0][cut:]
+            for stem in stems:
+                if len(stem) < 2:
+                    pos += len(stem) + 1
+                    continue
                 cls, name = canonical_admin(stem, suffix)
                 out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "list"))
                 pos += len(stem) + 1
@@ -231,15 +265,19 @@ class UnitFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [Span(a.start - offset, a.end - offset, a.text, a.type, a.name, a.aliases, a.parent, a.source) for a in admin]
+        tokens = _split_at_units(tokens, local_admin)
         out: list[Span] = []
         i = 0
         n = len(tokens)
         while i < n:
             # a run of name-like tokens
-            if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start):
+            function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
+                tokens[i].tag in ("v", "vn", "a") and i + 1 < n and tokens[i + 1].text in _BARE_SUFFIXES and len(tokens[i].text) >= 2
+            )
+            if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start) and not function_word:
                 i += 1
                 continue
-            j = i
+            j = i + 1 if function_word else i
             while j < n and not (j > i and TITLE_WORD.fullmatch(tokens[j].text)) and (
                 tokens[j].tag in NAMEY
                 or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
@@ -260,7 +298,7 @@ class UnitFinder:
         # cut the run after its last token that ends with a body suffix
         cut = None
         for t in reversed(run):
-            if t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG":
+            if (t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
                 cut = t.end
                 break
         if cut is None:
@@ -279,8 +317,8 @@ class UnitFinder:
             return None
         if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
             return None
-        if text[cut : cut + 2] in _MODIFIED_HEADS:
-            return None  # 郑州国际消费中心|城市: the body word modifies another noun
+        if s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS:
+            return None  # 郑州国际消费中心|城市: 中心 is not a body here
         # the admin units inside the name, and the lowest one that prefixes the rest
         inner = [a for a in admin if a.start >= start and a.end <= cut]
         chain_end = start
@@ -297,13 +335,14 @@ class UnitFinder:
         proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
-        if not proper and lowest is None and run and [t for t in run if t.end == cut][:1] and [t for t in run if t.end == cut][0].tag == "v":
-            return None
+        last = next((t for t in run if t.end == cut), None)
+        if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
+            return None  # 窗口申办: a verb, not a bureau
+        name = text[lowest.start : cut] if lowest is not None else s
+        extra = [s]
         if lowest is not None and len(rest) >= 4 and any(t.tag in PROPER and t.start >= chain_end for t in run if t.end <= cut):
-            name = rest  # 惠济桥舞狮队表演队: a proper name of its own, printed after its unit
-        else:
-            name = text[lowest.start : cut] if lowest is not None else s
-        aliases = tuple(dict.fromkeys(x for x in (s, text[lowest.start : cut] if lowest else s) if x != name))
+            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
+        aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
         return Span(start, cut, s, "Organization", name, aliases, parent)
 
@@ -325,6 +364,27 @@ class UnitFinder:
             return True
         # no name-like word: only a bureau named by its function (国土资源局, 城改办)
         return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
+
+
+_BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
+
+
+def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
+    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党)."""
+    cuts = sorted({u.start for u in units} | {u.end for u in units})
+    out: list[Token] = []
+    for t in tokens:
+        inner = [c for c in cuts if t.start < c < t.end]
+        if not inner:
+            out.append(t)
+            continue
+        bounds = [t.start, *inner, t.end]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = t.text[a - t.start : b - t.start]
+            inside = any(u.start <= a and b <= u.end for u in units)
+            tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if _HAN.match(piece) else t.tag))
+            out.append(Token(a, b, piece, tag))
+    return out
 
 
 def _stem_token(t: Token) -> bool:

@@ -1,0 +1,70 @@
+"""Dates and events: tables of the genre's date expressions and event sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.dates import find_dates
+from tests.helpers import facts
+
+PAGE = dt.date(2023, 3, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "page_date", "value", "tod"),
+    [
+        ("3月20日下午，会议召开", None, "--03-20", "下午"),
+        ("3月20日下午，会议召开", PAGE, "2023-03-20", "下午"),
+        ("2021年3月23日上午，活动举办", None, "2021-03-23", "上午"),
+        ("昨日，惠济区举办培训", PAGE, "2023-03-20", None),
+        ("昨日，惠济区举办培训", None, None, None),
+        ("近日，棉纺路街道部署工作", PAGE, None, None),
+        ("自本月22日至28日开展整治", PAGE, "2023-03-22", None),
+        ("3月 17日，合唱团成立", None, "--03-17", None),
+        ("12月28日，走访慰问", dt.date(2024, 1, 3), "2023-12-28", None),
+        ("2月29日举行", None, "--02-29", None),
+    ],
+)
+def test_dates(text, page_date, value, tod) -> None:
+    d = find_dates(text, page_date)[0]
+    assert (d.value, d.time_of_day) == (value, tod)
+
+
+def test_no_year_is_invented() -> None:
+    assert all(not (d.value or "").startswith("20") for d in find_dates("5月24日，二七区召开推进会", None))
+
+
+EVENTS = [
+    ("3月20日下午，中原区街道便民服务中心规范化建设观摩推进会在秦岭路街道办事处顺利召开。", "", "规范化建设观摩推进会", "--03-20", "秦岭路街道"),
+    ("3月15日，中原区市场监督管理局在王府井城市奥莱开展了主题为“提振消费信心”的广场宣传活动。", "", "“提振消费信心”广场宣传活动", "--03-15", "王府井城市奥莱"),
+    ("3月17日，万达社区合唱团正式成立。", "", "万达社区合唱团成立", "--03-17", None),
+    ("2月4日，秦岭路街道召开“双无”校外培训机构疫情防控及规范管理专题会。", "", "“双无”校外培训机构疫情防控及规范管理专题会", "--02-04", None),
+    ("5月24日，由二七区委书记蔡红带队前往京广路街道办观摩。", "二七区召开全区长效机制网格化工作推进会", "全区长效机制网格化工作推进会", "--05-24", None),
+]
+
+
+@pytest.mark.parametrize(("body", "headline", "name", "date", "location"), EVENTS)
+def test_events(extractor, body, headline, name, date, location) -> None:
+    f = facts(extractor, body, headline=headline)
+    assert f.events, "no event found"
+    main = f.events[0]
+    assert name in main.name
+    assert main.date == date
+    if location:
+        assert main.location == location
+    assert main.evidence  # the sentence it was read from
+
+
+def test_event_organizer_is_the_lowest_unit_of_a_chain(extractor) -> None:
+    f = facts(extractor, "近日，中原区三官庙街道召开精神文明建设工作专题会议。")
+    assert f.events[0].organizers == ("三官庙街道",)
+
+
+def test_attendees_are_the_officials_present(extractor) -> None:
+    f = facts(extractor, "3月17日，汝河路街道办事处副主任齐晓静带队在辖区开展汛前安全检查。")
+    ev = f.events[0]
+    assert ev.name == "汛前安全检查"
+    assert "齐晓静" in ev.attendees
+    assert "汝河路街道" in ev.organizers

@@ -1,0 +1,66 @@
+"""Extraction of people and posts: a table of the genre's title and name patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import facts, names
+
+POSTS = [
+    ("秦岭路街道办事处主任杨春晓陪同观摩并参加座谈。", ("杨春晓", "主任", "秦岭路街道")),
+    ("二级调研员冯凌义出席会议。", ("冯凌义", "二级调研员", None)),
+    ("汝河路街道办事处副主任齐晓静带队检查。", ("齐晓静", "副主任", "汝河路街道")),
+    ("近日，中原区三官庙街道召开会议，街道党工委书记曹真信主持会议。", ("曹真信", "党工委书记", "三官庙街道")),
+    ("侯寨乡党委书记赵恒康表示，要实现开门红。", ("赵恒康", "党委书记", "侯寨乡")),
+    ("由二七区委书记蔡红带队前往观摩。", ("蔡红", "区委书记", "二七区")),
+    ("邀请到了郑州爱心织女团负责人苗苗。", ("苗苗", "负责人", "郑州爱心织女团")),
+    ("建设路街道志愿服务站站长王娟娟分享了心得。", ("王娟娟", "站长", "建设路街道志愿服务站")),
+    ("郑州市社会工作协会理事、郑州市优秀志愿者吴杰分享经验。", ("吴杰", "理事", "郑州市社会工作协会")),
+    ("中原区棉纺路街道办事处四棉西社区主任冯建红说。", ("冯建红", "主任", "四棉西社区")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "post"), POSTS)
+def test_posts(extractor, sentence, post) -> None:
+    f = facts(extractor, sentence)
+    got = {(p.person, p.title, p.org) for p in f.posts}
+    assert post in got, got
+    assert post[0] in names(f, "Person")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("5月22日上午，区领导蔡红、赵吉平、王玉卿等视察市场外迁工作。", {"蔡红", "赵吉平", "王玉卿"}),
+        ("杨春晓详细介绍了筹备建设经验。", {"杨春晓"}),  # a verb of speaking after the name
+        ("希望通过网络直播的形式，让更多活动活起来。", set()),  # the tagger's PER alone is not enough
+        ("宋师傅是四棉西社区的居民。", set()),
+        ("来店里买菜的李阿姨赞不绝口。", set()),
+    ],
+)
+def test_names_need_evidence(extractor, sentence, people) -> None:
+    assert names(facts(extractor, sentence), "Person") == people
+
+
+def test_informal_references_are_marked(extractor) -> None:
+    f = facts(extractor, "来店里买菜的李阿姨赞不绝口，宋师傅也来了。")
+    informal = {e.name for e in f.entities if e.type == "Person" and e.informal}
+    assert informal == {"李阿姨", "宋师傅"}
+
+
+def test_title_abbreviation_joins_the_full_name(extractor) -> None:
+    f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
+    p = next(e for e in f.entities if e.name == "王鹏")
+    assert "王区长" in p.aliases
+    assert not any(e.name == "王区长" for e in f.entities)
+
+
+def test_credits_are_people(extractor) -> None:
+    f = facts(extractor, "近日，秦岭路街道召开会议。", reporters=("鲁燕",), correspondents=("崔晨亮",))
+    assert {"鲁燕", "崔晨亮"} <= names(f, "Person")
+
+
+def test_a_later_mention_of_a_known_name(extractor) -> None:
+    f = facts(extractor, "二级调研员冯凌义出席会议。针对下一步工作，冯凌义强调，要深化认识。")
+    spans = [m for m in f.mentions if m.type == "Person" and m.text == "冯凌义"]
+    assert len(spans) == 2

@@ -1,0 +1,66 @@
+"""Extraction of administrative units and bodies: a table of sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import all_forms, facts, names
+
+CASES = [
+    # (sentence, type, expected names present, names that must be absent)
+    ("3月20日，观摩推进会在秦岭路街道办事处顺利召开。", "StreetOffice", {"秦岭路街道"}, set()),
+    ("近日，中原区三官庙街道召开专题会议。", "StreetOffice", {"三官庙街道"}, set()),
+    ("近日，中原区三官庙街道召开专题会议。", "District", {"中原区"}, set()),
+    ("在经八路街道，生活文化服务中心引进了维修项目。", "StreetOffice", {"经八路街道"}, {"八路街道"}),
+    ("嵩山路街道工人路社区党支部书记燕营敲开了居民家门。", "Community", {"工人路社区"}, set()),
+    ("侯寨乡召开2020年度总结表彰会。", "Town", {"侯寨乡"}, set()),
+    ("沿线涉及马寨、刘胡桐、湾刘、张寨4个村。", "Village", {"马寨村", "刘胡桐村", "湾刘村", "张寨村"}, set()),
+    ("各街道要深化思想认识，各社区要加大检查力度。", "StreetOffice", set(), {"各街道"}),
+    ("各街道要深化思想认识，各社区要加大检查力度。", "Community", set(), {"各社区"}),
+    ("上海市静安区南京西路街道举办邻里节。", "StreetOffice", {"南京西路街道"}, set()),
+    ("活动在大学路街道康桥华城社区举行。", "Community", {"康桥华城社区"}, set()),
+    ("中原区市场监督管理局、中原区消费者协会联合开展宣传。", "Organization", {"中原区市场监督管理局", "中原区消费者协会"}, set()),
+    ("郑州市公安局110指挥中心与平台相联。", "Organization", {"郑州市公安局110指挥中心"}, set()),
+    ("河南工大社区党委召开清风恳谈会。", "Organization", {"河南工大社区党委"}, set()),
+    ("街道党工委书记曹真信主持会议。", "Organization", set(), {"街道党工委"}),
+    ("辖区14个市场监管所开展日常监管。", "Organization", set(), {"市场监管所"}),
+    ("各相关部门要加强协作。", "Organization", set(), {"相关部门"}),
+    ("区财政局、国土资源局、法制办、建设局负责人参加会议。", "Organization", {"国土资源局", "法制办", "建设局"}, set()),
+    ("邀请河医眼科医院和郑州爱格眼科医院的专家义诊。", "Organization", {"河医眼科医院", "郑州爱格眼科医院"}, set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "type_", "present", "absent"), CASES)
+def test_units_and_bodies(extractor, sentence, type_, present, absent) -> None:
+    f = facts(extractor, sentence)
+    found = names(f, type_)
+    assert present <= found, f"missing {present - found} in {found}"
+    assert not (absent & all_forms(f, type_)), f"unexpected {absent & all_forms(f, type_)}"
+
+
+def test_printed_forms_are_aliases(extractor) -> None:
+    f = facts(extractor, "三官庙街道办事处组织开展整治活动，三官庙办事处要求各社区落实。")
+    e = next(e for e in f.entities if e.name == "三官庙街道")
+    assert {"三官庙街道办事处", "三官庙办事处"} <= set(e.aliases)
+
+
+def test_chain_states_containment(extractor) -> None:
+    f = facts(extractor, "郑州市残联与中原区三官庙街道办事处伏牛北社区党总支共同举办活动。")
+    by_name = {e.name: e for e in f.entities}
+    assert by_name["伏牛北社区"].parent == "三官庙街道"
+    assert by_name["三官庙街道"].parent == "中原区"
+    assert by_name["伏牛北社区党总支"].parent == "伏牛北社区"
+
+
+def test_short_bureau_name_takes_the_article_district(extractor) -> None:
+    f = facts(extractor, "3月15日，区市场监管局开展宣传活动。", headline="二七区 销毁假冒伪劣商品")
+    org = next(e for e in f.entities if e.type == "Organization")
+    assert org.name == "二七区市场监管局" and "区市场监管局" in org.aliases
+
+
+def test_mention_offsets_index_the_article_text(extractor) -> None:
+    f = facts(extractor, "近日，中原区三官庙街道召开专题会议，街道党工委书记曹真信主持会议。")
+    text = f.article.text
+    assert f.mentions
+    for m in f.mentions:
+        assert text[m.start : m.end] == m.text
