@@ -12,6 +12,7 @@ headline that shares most words with them, or dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,7 @@ _FURNITURE = re.compile(
     r"(?:热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|新闻热线|投稿|电话[:：]?\s*\d|传真|网址|http|www\.|\.cn\b|\.com\b|"
     r"版权所有|Copyright|©|责任编辑|责编|编辑[:：]|校对|美编|版式|组版|"
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|版面导航|标题导航|本版导航|PDF下载|放大|缩小|"
-    r"第[A-Z]?\d{1,3}版|^[A-Z]\d{1,3}版?$|^\d{1,3}版$|星期[一二三四五六日天])",
+    r"第[A-Z]?\d{1,3}版|^[A-Z]\d{1,3}版?$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(
@@ -103,7 +104,12 @@ def parse_credit(text: str) -> dict[str, list[str]] | None:
 
 
 def split_trailing_credit(text: str) -> tuple[str, dict[str, list[str]] | None]:
-    """Split a credit printed at the end of a paragraph: `...环境。记者 张改华`."""
+    """Split a credit printed at the end of a paragraph: `...环境。记者 张改华`, `…参赛。（记者 李娜）`."""
+    m = re.search(r"[(（]([^()（）]{3,40})[)）]\s*$", text)
+    if m:
+        credit = parse_credit(m.group(1))
+        if credit:
+            return text[: m.start()].rstrip(), credit
     for m in re.finditer(r"[。！？!?”」』）)]\s*", text):
         tail = text[m.end() :]
         if tail and len(tail) <= 60:
@@ -193,9 +199,26 @@ def _strip_lead(text: str) -> tuple[str, dict[str, list[str]] | None, bool]:
     return text, None, False
 
 
+_DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def page_date_line(paras: list[Para]) -> dt.date | None:
+    """The date an e-paper prints at the top of a page (`2024年11月21日 星期四`, a breadcrumb)."""
+    for p in paras[:6]:
+        if _furniture(p):
+            m = _DATE_LINE.search(p.text)
+            if m:
+                try:
+                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    return None
+    return None
+
+
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
     """Split one page into its articles, in reading order, with stable ids."""
     paras = paragraphs(page.text, words)
+    page_date = page.date or page_date_line(paras)
     items: list[_Item] = []
     orphans: list[str] = []
     pending: list[tuple[str, int, int, int]] = []  # (text, level, gap, paragraph index) waiting for an item
@@ -307,20 +330,23 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
         # a body paragraph
         body, lead_credit, was_lead = _strip_lead(text)
         body, trailing = split_trailing_credit(body)
+        after_label = False
         if pending:
             _take_label()
             if len(pending) == 1 and _is_label(pending[0][0]) and not was_lead:
                 section = pending[0][0].strip(_MARKS + " ")
                 pending = []
+                after_label = True  # a body right under a section label is an item of its own
         new_item = (
             was_lead
+            or after_label
             or bool(pending)
             or cur is None
             or cur.closed
             or (trailing is not None and cur.lead_credit)
         )
         if new_item:
-            if cur is not None and not was_lead and not pending and not cur.closed and trailing is None:
+            if cur is not None and not was_lead and not pending and not cur.closed and trailing is None and not after_label:
                 new_item = False
         if new_item:
             cur = start(p.gap)
@@ -356,7 +382,7 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
                 correspondents=correspondents,
                 photographers=photographers,
                 section=it.section,
-                page_date=page.date,
+                page_date=page_date,
                 sources=(page.name,),
             )
         )

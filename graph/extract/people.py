@@ -183,6 +183,8 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
         return PostSpan(person, title, g.group(0), None, t_start, generic=True)
-    if title[0] in "区市县镇乡" and title[1:2] in ("委", "长") and not head:
-        return PostSpan(person, title, title[0], None, t_start, generic=True)
+    core = re.sub(r"^(?:常务)?副", "", title)
+    if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
+        # 区长王鹏, 副区长王志强: the title names its unit's kind
+        return PostSpan(person, title, core[0], None, t_start, generic=True)
     return PostSpan(person, title, None, None, t_start)

@@ -49,6 +49,7 @@ _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
 )
+_COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
 _GENERIC_STEM_ENDS = ("工作", "活动", "服务", "管理", "建设", "治理", "发展", "人员", "干部", "居民", "群众", "进", "为", "到")
@@ -399,6 +400,8 @@ def _stem_token(t: Token) -> bool:
 def _suffix_tail(tokens: list[Token], j: int) -> bool:
     """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
     t = tokens[j]
+    if t.tag == "v" and j + 1 < len(tokens) and tokens[j + 1].text[:1] in _COMPLEMENTS:
+        return False  # 把实事|办|到: a verb with its complement, not a bureau
     return (
         j > 0
         and tokens[j - 1].tag in NAMEY

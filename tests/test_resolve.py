@@ -1,0 +1,92 @@
+"""Resolution: one node per real thing, across articles and files, decided with context."""
+
+from __future__ import annotations
+
+from graph.resolve import resolve
+from tests.helpers import article
+
+
+def corpus(extractor, gazetteer, *bodies: tuple[str, str]):
+    arts = [article(body, headline=h, aid=f"t-{i:02d}") for i, (h, body) in enumerate(bodies, start=1)]
+    return resolve(extractor.extract(arts), gazetteer)
+
+
+def by_name(c, type_: str, name: str):
+    return [e for e in c.entities if e.type == type_ and e.name == name]
+
+
+def test_same_unit_printed_two_ways_is_one_node(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(),
+               ("", "3月20日，推进会在秦岭路街道办事处召开。"),
+               ("", "近日，秦岭路办事处召开专题会。"),
+               ("", "秦岭路街道开展宣传活动。"))
+    [e] = by_name(c, "StreetOffice", "秦岭路街道")
+    assert {"秦岭路街道办事处", "秦岭路办事处"} <= set(e.aliases)
+    assert e.articles == ("t-01", "t-02", "t-03")
+    assert e.official_path == "河南省/郑州市/中原区/秦岭路街道"
+
+
+def test_gazetteer_places_units_with_their_district_and_code(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(), ("", "中原区秦岭路街道召开会议。"), ("", "上海市静安区南京西路街道举办邻里节。"))
+    [d] = by_name(c, "District", "中原区")
+    assert d.code == "410102"
+    [so] = by_name(c, "StreetOffice", "秦岭路街道")
+    assert so.parent == d.key
+    [nj] = by_name(c, "StreetOffice", "南京西路街道")
+    assert nj.official_path.startswith("上海市/上海市/静安区")
+
+
+def test_same_name_in_different_cities_are_different_units(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(),
+               ("", "武汉市江岸区二七街道开展防汛演练。"),
+               ("", "郑州市二七区召开推进会。"),
+               ("", "济南市市中区二七街道举办文化节。"))
+    streets = by_name(c, "StreetOffice", "二七街道")
+    assert len(streets) == 2
+    assert {s.official_path.split("/")[1] for s in streets} == {"武汉市", "济南市"}
+    assert by_name(c, "District", "二七区")[0].official_path == "河南省/郑州市/二七区"
+
+
+def test_namesakes_in_different_districts_are_two_people(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(),
+               ("金水区召开会议", "金水区经八路街道办事处主任李敏主持会议。"),
+               ("二七区召开会议", "二七区一马路街道办事处主任李敏出席活动。"))
+    assert len(by_name(c, "Person", "李敏")) == 2
+
+
+def test_one_person_in_two_posts_is_one_node(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(),
+               ("中原区召开会议", "中原区秦岭路街道办事处主任杨春晓陪同观摩。"),
+               ("中原区召开会议", "中原区秦岭路街道党工委书记杨春晓主持会议。"))
+    [p] = by_name(c, "Person", "杨春晓")
+    posts = {(m.title, m.org) for m in c.memberships if m.person == p.key}
+    so = by_name(c, "StreetOffice", "秦岭路街道")[0].key
+    assert posts == {("主任", so), ("党工委书记", so)}
+
+
+def test_informal_references_stay_in_their_story(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(), ("", "来店里买菜的李阿姨赞不绝口。"), ("", "居民李阿姨说，环境变好了。"))
+    assert len(by_name(c, "Person", "李阿姨")) == 2
+
+
+def test_resolution_ignores_input_order(extractor) -> None:
+    from graph.gazetteer import load
+
+    bodies = [("", "中原区秦岭路街道召开会议，主任杨春晓主持。"), ("", "秦岭路办事处开展活动。"), ("", "金水区经八路街道举办培训。")]
+    arts = [article(b, headline=h, aid=f"t-{i:02d}") for i, (h, b) in enumerate(bodies, start=1)]
+    facts = extractor.extract(arts)
+    a = resolve(facts, load())
+    b = resolve(list(reversed(facts)), load())
+    assert sorted(a.entities, key=lambda e: e.key) == sorted(b.entities, key=lambda e: e.key)
