@@ -206,7 +206,8 @@ def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[
                 and not headline_like(prev)
                 and p.text[0] not in "“\"《【(（"
             )
-            if joinable and (re.search(r"[，、,；;]", prev) or _spans_word(prev, p.text, words)):
+            body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
+            if joinable and (re.search(r"[，、,；;]", prev) or (body_next and _spans_word(prev, p.text, words))):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
         out.append(p)

@@ -28,7 +28,7 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("记者", "reporter"),
     ("摄影", "photographer"),
 )
-_REPORTER_PREFIX = r"(?:本报|本刊|郑报|郑报全媒体|全媒体|融媒体|首席|见习|实习|特约|[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|台|网)(?:全媒体|融媒体)?)?"
+_REPORTER_PREFIX = r"(?:本报|本刊|郑报|郑报全媒体|全媒体|融媒体|首席|见习|实习|特约|[\u4e00-\u9fff]{1,6}(?:日报|晚报|报|台|网)(?:全媒体|融媒体)?)?"
 _CREDIT_TOKEN = re.compile(
     rf"{_REPORTER_PREFIX}(记者|通讯员|实习生|摄影)[:：\s]*|(文/图|文图|图/文|文|图|摄)(?=$|[\s/、）)])|[/、，,\s]+|({NAME})"
 )
@@ -42,7 +42,7 @@ _FURNITURE = re.compile(
     r"(?:热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|新闻热线|投稿|电话[:：]?\s*\d|传真|网址|http|www\.|\.cn\b|\.com\b|"
     r"版权所有|Copyright|©|责任编辑|责编|编辑[:：]|校对|美编|版式|组版|"
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|版面导航|标题导航|本版导航|PDF下载|放大|缩小|"
-    r"第[A-Z]?\d{1,3}版|^[A-Z]\d{1,3}版?$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
+    r"第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(
@@ -60,6 +60,8 @@ def parse_credit(text: str) -> dict[str, list[str]] | None:
     {'reporter': ['鲁燕'], 'correspondent': ['崔晨亮', '杨雪丽'], 'photographer': []}
     """
     s = fold(text).strip()
+    if s[:1] == "(" and s[-1:] == ")":
+        s = s[1:-1].strip()  # (南报记者 孙强)
     roles: dict[str, list[str]] = {"reporter": [], "correspondent": [], "photographer": []}
     role: str | None = None
     pos = 0
@@ -363,7 +365,7 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
     items = [it for it in items if it.body]
     _regroup_headings(items)
     _place_orphans(items, orphans)
-    stem = Path(page.name).stem.split("_")[0] if re.match(r"^\d+_", page.name) else Path(page.name).stem
+    stem = article_stem(page.name)
     out: list[Article] = []
     for n, it in enumerate(items, start=1):
         credits = it.credits
@@ -387,6 +389,15 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             )
         )
     return out
+
+
+def article_stem(file_name: str) -> str:
+    """The stem article ids start with: the file's stem, less a trailing content hash.
+
+    000_b611260ab2cebaa9.txt -> 000; 2024-11-21_zzwb_a08.txt -> 2024-11-21_zzwb_a08.
+    """
+    stem = Path(file_name).stem
+    return re.sub(r"_[0-9a-f]{12,}$", "", stem) or stem
 
 
 def _regroup_headings(items: list[_Item]) -> None:

@@ -180,6 +180,11 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         u = max(before, key=lambda u: u.end - u.start)
         return PostSpan(person, title, u.name, u.type, t_start)
     head = desc[: m.start()]
+    unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
+    if unit_title and not head.strip("、"):
+        # 村委会主任杨建军: the title names its unit's kind (the article's own village)
+        word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
+        return PostSpan(person, title, word, None, t_start, generic=True)
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
         return PostSpan(person, title, g.group(0), None, t_start, generic=True)
