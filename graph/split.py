@@ -50,7 +50,7 @@ _SECTION_WORDS = re.compile(
 )
 _ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:省|市|区|县|街道|街道办事处|办事处|街道办|乡|镇)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
-_MARKS = "■●◆▲★□◇▼►▶"
+_MARKS = "■●◆▲★□◇▼►▶【】[]"
 
 
 def parse_credit(text: str) -> dict[str, list[str]] | None:
@@ -62,6 +62,9 @@ def parse_credit(text: str) -> dict[str, list[str]] | None:
     s = fold(text).strip()
     if s[:1] == "(" and s[-1:] == ")":
         s = s[1:-1].strip()  # (南报记者 孙强)
+        m = re.search(r"(?:^|\s)((?:本报|[\u4e00-\u9fff]{0,6}(?:报|网))?(?:记者|通讯员)\s*.+摄)$", s)
+        if m and m.start(1) > 0:
+            s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit
     roles: dict[str, list[str]] = {"reporter": [], "correspondent": [], "photographer": []}
     role: str | None = None
     pos = 0

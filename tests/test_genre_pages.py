@@ -92,3 +92,13 @@ def test_events_with_dates_from_the_page(built) -> None:
     assert ("20240521_njrb_b3-03", "优化营商环境推进会", "2024-05-17") in evs
     assert ("2024-06-13_gzrb_a05-03", "社区运动会", "2024-06-12") in evs  # 昨日 on a page of 2024-06-13
     assert any(a == "20240521_njrb_b3-02" and d is None for a, _, d in evs)  # 日前: no day
+
+
+def test_bracketed_labels_and_caption_credits(built) -> None:
+    arts = {a.id: a for a in built.corpus.articles}
+    a, b = arts["2022-09-15_fzwb_a07-01"], arts["2022-09-15_fzwb_a07-02"]
+    assert (a.headline, a.section) == ("台江区瀛洲街道开展中秋慰问", "社区动态")
+    assert a.reporters == ("林一鸣",) and a.correspondents == ("欧阳娜娜",)  # a compound surname
+    assert b.headline == "仓山区上渡街道举办消防演练"
+    assert ("吴涛", "副大队长", "仓山区消防救援大队") in posts(built)
+    assert not any(e.name.startswith("上渡街道联合") for e in built.corpus.entities)

@@ -83,7 +83,7 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
-TITLE_RE = re.compile("(?:" + "|".join(TITLES) + ")")
+TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(TITLES) + ")")
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")

@@ -18,7 +18,7 @@ from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, dictionar
 from graph.extract.tagger import Token
 from graph.extract.units import Span
 
-_TITLE_AT_END = re.compile("(?:" + TITLE_RE.pattern[3:-1] + ")$")
+_TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
 _GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
 _LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$")

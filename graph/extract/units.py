@@ -49,6 +49,7 @@ _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
 )
+_CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
@@ -279,7 +280,7 @@ class UnitFinder:
                 i += 1
                 continue
             j = i + 1 if function_word else i
-            while j < n and not (j > i and TITLE_WORD.fullmatch(tokens[j].text)) and (
+            while j < n and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or tokens[j].text in _CONNECTORS)) and (
                 tokens[j].tag in NAMEY
                 or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
                 or _inside_admin(local_admin, tokens[j])
