@@ -236,6 +236,14 @@ class Extractor:
                 c.more = ev.continues(s.text)
                 cands.append(c)
         events = _merge_events(cands, lead_date)
+        # who holds it when the clause does not say: the unit the headline (or lead) is about
+        admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
+        topic = _topic(sents, body_start, forms)
+        for c in events:
+            if not c.organizers and topic:
+                c.organizers = [topic]
+            if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
+                c.location = c.organizers[0]  # held by a street office, with no place given: in it
         people = {e.name for e in entities if e.type == "Person" and not e.informal}
         credited = {*article.reporters, *article.correspondents, *article.photographers}
         attendees: list[str] = []
@@ -404,6 +412,25 @@ def _subjects(units: list[Span], s: _Sentence, start: int, forms: dict[str, str]
             out.append(n)
         chain_end = u.end
     return out
+
+
+def _topic(sents: list[_Sentence], body_start: int, forms: dict[str, str]) -> str | None:
+    """The unit or body an item is about: the lowest of the first chain in its headline, else its lead."""
+    heads = [s for s in sents if s.offset < body_start]
+    body = [s for s in sents if s.offset >= body_start][:1]
+    for group in (heads, body):
+        for s in group:
+            units = [u for u in s.units if u.type != "Person"]
+            if not units:
+                continue
+            chosen = units[0]
+            for u in units[1:]:
+                if u.start == chosen.end:
+                    chosen = u
+                else:
+                    break
+            return forms.get(chosen.text) or forms.get(chosen.name)
+    return None
 
 
 def _merge_events(cands: list[ev.EventCandidate], lead_date: DateMention | None) -> list[ev.EventCandidate]:
