@@ -42,7 +42,7 @@ _FURNITURE = re.compile(
     r"(?:热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|新闻热线|投稿|电话[:：]?\s*\d|传真|网址|http|www\.|\.cn\b|\.com\b|"
     r"版权所有|Copyright|©|责任编辑|责编|编辑[:：]|校对|美编|版式|组版|"
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|版面导航|标题导航|本版导航|PDF下载|放大|缩小|"
-    r"第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
+    r"[上下]接[A-Z]?\d{0,3}版|转[A-Z]?\d{1,3}版|第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
     re.IGNORECASE,
 )
 _SECTION_WORDS = re.compile(
@@ -173,7 +173,7 @@ def _is_label(text: str) -> bool:
 
 def _furniture(p: Para) -> bool:
     t = p.text.strip()
-    if _FURNITURE.search(t) and len(t) <= 80:
+    if _FURNITURE.search(t) and len(t) <= 80 and (t[-1] not in "。！？!?" or len(t) <= 30):
         return True
     if re.fullmatch(r"[\d\s/.\-:：年月日期第版A-Z]+", t):
         return True
