@@ -7,15 +7,23 @@ to stderr. Exit status: 0 success, 1 a GraphError (or a --strict report),
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from graph import __version__
+from graph.export.formats import FORMATS
+
+EXPORT_FORMATS = ("ttl", "html", *FORMATS)
 
 
 def _err(msg: str) -> None:
@@ -32,18 +40,23 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True, help="Folder the exports are written to.")
-@click.option("--format", "formats", multiple=True, help="Export format (repeatable): ttl, html. Default: ttl and html.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(EXPORT_FORMATS),
+              help="Export format (repeatable; neo4j writes two CSV files). Default: ttl and html.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write a persistent Oxigraph store to this folder, for `newskg query --store`.")
 @click.option("--base", default=None, help="Base IRI of instance IRIs (default https://w3id.org/newskg/id/).")
 @click.option("--encoding", default=None, help="Read every page with this encoding instead of detecting it.")
-@click.option("--max-size", "max_mb", type=float, default=20.0, show_default=True, help="Skip pages larger than this many MB.")
+@click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB.")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,date) or JSON {file: date} of publication dates.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for per-page work.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of cached per-page results (reused when nothing changed).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the per-page work on this Dask cluster (tcp://host:8786); needs newskg[dask].")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any input file was reported.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def build(paths, out_dir, formats, base, encoding, max_mb, manifest, jobs, cache_dir, strict, quiet) -> None:
+def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
     """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
     from graph.errors import GraphError
     from graph.iri import DEFAULT_BASE
@@ -63,8 +76,13 @@ def build(paths, out_dir, formats, base, encoding, max_mb, manifest, jobs, cache
             if not quiet:
                 click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
 
-        result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
-                           options=options, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        with _sigterm_unwinds():
+            result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
+                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress)
+            if store_dir is not None:
+                from graph.store import write_store
+
+                result.written.append(write_store(result.graph, store_dir))
     except GraphError as e:
         _err(f"error: {e}")
         sys.exit(1)
@@ -73,11 +91,36 @@ def build(paths, out_dir, formats, base, encoding, max_mb, manifest, jobs, cache
     s = result.summary()
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
-         f"edges {s['edges']} | skipped files {s['skipped_files']}")
+         f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
     for p in result.written:
         _err(f"wrote {p}")
     if strict and result.reports:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """Let SIGTERM (kill, timeout, systemd) unwind the build like Ctrl-C does.
+
+    Python's default for SIGTERM ends the process on the spot; as an
+    exception it runs the export writers' clean-up, so no temporary file stays.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    me = os.getpid()
+
+    def stop(signum: int, _frame: object) -> None:
+        if os.getpid() == me:  # not in a worker process forked from this one
+            _err("interrupted (SIGTERM): each export is either complete or as it was before this build")
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _default_seeds() -> Path:
@@ -92,15 +135,17 @@ def _default_seeds() -> Path:
 @click.argument("query", required=False)
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
               show_default=True, help="Turtle file to query.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Query this Oxigraph store (from `newskg build --store`) instead of parsing --graph.")
 @click.option("-e", "--expr", help="SPARQL text to run.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Parameter of a named query (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries, one line each.")
-@click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
-def query(query, graph_file, expr, params, fmt, list_, timeout) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help="Give up after this many seconds.")
+def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> None:
     """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
     from graph.errors import GraphError
-    from graph.sparql import Store, bind, named_queries
+    from graph.sparql import Store, bind, named_queries, read_query
 
     named = named_queries()
     if list_:
@@ -122,16 +167,79 @@ def query(query, graph_file, expr, params, fmt, list_, timeout) -> None:
         elif query in named:
             text = bind(named[query], kv)
         elif Path(query).is_file():
-            text = Path(query).read_text(encoding="utf-8")
+            text = read_query(query)
         else:
             raise click.UsageError(f"'{query}' is neither a named query (see --list) nor a file")
-        if not graph_file.exists():
+        if store_dir is not None:
+            store = Store(store_dir=store_dir)
+        elif not graph_file.exists():
             raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph")
-        cols, rows = Store(graph_file).query(text, timeout=timeout)
+        else:
+            store = Store(graph_file)
+        cols, rows = store.query(text, timeout=timeout)
     except GraphError as e:
         _err(f"error: {e}")
         sys.exit(1)
     click.echo(format_rows(cols, rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="How the violations are printed on stdout.")
+def validate(file, fmt) -> None:
+    """Check an export (default exports/graph.ttl) against the SHACL shapes; exit 1 when it does not conform."""
+    from graph.errors import GraphError
+    from graph.validate import validate_file
+
+    try:
+        report = validate_file(file)
+    except GraphError as e:
+        _err(f"error: {e}")
+        sys.exit(1)
+    n = len(report.violations)
+    if n:
+        cols = ["focus", "label", "path", "value", "message"]
+        rows = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
+        click.echo(format_rows(cols, rows, fmt), nl=False)
+    verdict = "conforms" if report.conforms else "does not conform"
+    _err(f"{file}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--size", "size_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+              help="MB of generated pages to measure on.")
+@click.option("--small-size", "small_mb", type=click.FloatRange(min=0), default=None,
+              help="MB of a second corpus, built once for peak RSS at another size (default: a quarter; 0: none).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the generated corpus.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Also time a full build with this many processes (1: skip).")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Runs of (a) and (b); the median is reported with the spread.")
+@click.option("--work", "work_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the corpus, cache and exports (default: a temporary folder, removed after).")
+@click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("bench.json"),
+              show_default=True, help="File the numbers are written to.")
+def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file) -> None:
+    """Measure throughput, rebuilds and memory on a generated corpus; the table goes to stdout.
+
+    Times (a) jieba.posseg alone over the pages, (b) a full build, (c) a
+    rebuild with nothing changed and (d) one after a page changed, each in a
+    fresh process. Takes about 15 minutes at the default 20 MB on 2 cores.
+    """
+    import tempfile
+
+    from graph.bench import format_table, run_benchmark
+
+    small = size_mb / 4 if small_mb is None else small_mb
+    with contextlib.ExitStack() as stack:
+        work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
+        report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err)
+    json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(format_table(report), nl=False)
+    _err(f"wrote {json_file}")
 
 
 def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import logging
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ import networkx as nx
 
 from graph.errors import ExportError, GraphError, InputError
 from graph.iri import DEFAULT_BASE
-from graph.model import ArticleFacts, Corpus, FileReport, PageResult
+from graph.model import ArticleFacts, Corpus, FileReport, Page, PageResult
 
 log = logging.getLogger("newskg")
 
@@ -48,6 +49,7 @@ class BuildResult:
     corpus: Corpus
     graph: nx.MultiDiGraph
     written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: pages, resolve, graph, export
 
     @property
     def reports(self) -> tuple[FileReport, ...]:
@@ -73,36 +75,41 @@ def _extractor():
     return Extractor()
 
 
-@functools.cache
 def _words() -> frozenset[str]:
     """jieba's dictionary words: tells a break inside a word from one after a heading."""
-    import jieba
+    from graph.extract.lexicon import dictionary_words
 
-    path = Path(jieba.__file__).parent / "dict.txt"
-    words = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            w, _, rest = line.partition(" ")
-            if len(w) >= 2 and int(rest.split(" ", 1)[0] or 0) >= 5:
-                words.add(w)
-    return frozenset(words)
+    return dictionary_words()
 
 
 def process_page(path: str, options: Options = Options()) -> PageResult:
     """Read, split and extract one page. Never raises for a bad file: it reports it."""
     from graph.read import read_page
-    from graph.split import split_page
 
     name = Path(path).name
     try:
         page = read_page(path, encoding=options.encoding, max_bytes=options.max_bytes, dates=dict(options.dates))
     except InputError as e:
         return PageResult(name, (), FileReport(e.path, e.reason))
+    try:
+        return page_facts(page, str(path))
+    except Exception as e:  # a bug met on one page must not stop an overnight build of thousands
+        log.debug("internal error on %s", path, exc_info=True)
+        reason = f"could not be processed, an internal error ({type(e).__name__}: {e}); please report it with this file"
+        return PageResult(name, (), FileReport(str(path), reason))
+
+
+def page_facts(page: Page, path: str | None = None) -> PageResult:
+    """Split and extract one decoded page; `path` names it in a report (default: its name)."""
+    from graph.split import split_page
+    from graph.traditional import with_printed_forms
+
     articles = split_page(page, _words())
     if not articles:
-        return PageResult(name, (), FileReport(str(path), "holds no news item (no body text was found); check it is a news page", skipped=False))
+        return PageResult(page.name, (), FileReport(path or page.name, "holds no news item (no body text was found); check it is a news page", skipped=False))
     facts = _extractor().extract(articles)
-    return PageResult(name, tuple(facts))
+    # a page read in traditional characters: what it printed becomes each name's alias
+    return PageResult(page.name, tuple(with_printed_forms(page, facts)))
 
 
 def run_pages(
@@ -113,49 +120,73 @@ def run_pages(
     scheduler: str | None = None,
     cache_dir: Path | None = None,
 ) -> Iterator[PageResult]:
-    """Per-page results in input order, computed here, in processes, on Dask, or from cache."""
+    """Per-page results in input order, computed here, in processes, on Dask, or from cache.
+
+    Results are yielded as soon as every earlier page's is known, and at most
+    a few pages per process are in flight, so memory holds no more than the
+    results the caller keeps.
+    """
     from graph.cache import PageCache
 
     cache = PageCache(cache_dir) if cache_dir else None
+    keys: dict[int, str] = {}
     todo: list[tuple[int, Path]] = []
     results: dict[int, PageResult] = {}
     for i, f in enumerate(files):
-        hit = cache.get(f, options) if cache else None
+        key, hit = cache.lookup(f, options) if cache else (None, None)
         if hit is not None:
             results[i] = hit
         else:
             todo.append((i, f))
+            if key is not None:
+                keys[i] = key
+    if cache is not None:
+        log.info("cache: %d of %d pages unchanged", len(results), len(files))
     done = len(results)
     total = len(files)
+    nxt = 0
 
-    def finished(i: int, r: PageResult) -> None:
-        nonlocal done
+    def finished(i: int, r: PageResult) -> Iterator[PageResult]:
+        nonlocal done, nxt
         results[i] = r
         done += 1
-        if cache is not None and (r.report is None or not r.report.skipped):
-            cache.put(files[i], options, r)
+        if cache is not None and i in keys and (r.report is None or not r.report.skipped):
+            cache.store(keys[i], r)
         if progress:
             progress(done, total, r.name)
+        while nxt in results:
+            yield results.pop(nxt)
+            nxt += 1
 
     if scheduler:
         from graph.distributed import run_on_dask
 
         for i, r in run_on_dask(scheduler, [(i, str(f)) for i, f in todo], options):
-            finished(i, r)
+            yield from finished(i, r)
     elif jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
-            futures = {pool.submit(process_page, str(f), options): i for i, f in todo}
-            from concurrent.futures import as_completed
-
-            for fut in as_completed(futures):
-                finished(futures[fut], fut.result())
+            queue = iter(todo)
+            running = {}
+            for i, f in queue:
+                running[pool.submit(process_page, str(f), options)] = i
+                if len(running) >= 4 * jobs:
+                    break
+            while running:
+                ready, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in ready:
+                    i = running.pop(fut)
+                    for j, f in queue:
+                        running[pool.submit(process_page, str(f), options)] = j
+                        break
+                    yield from finished(i, fut.result())
     else:
         for i, f in todo:
-            finished(i, process_page(str(f), options))
-    for i in range(total):
-        yield results.pop(i)
+            yield from finished(i, process_page(str(f), options))
+    while nxt < total and nxt in results:
+        yield results.pop(nxt)
+        nxt += 1
 
 
 def _quiet_worker() -> None:
@@ -195,20 +226,90 @@ def build(
     from graph.network import build_graph
     from graph.resolve import resolve
 
+    clock = [time.perf_counter()]
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        clock.append(time.perf_counter())
+        timings[stage] = clock[-1] - clock[-2]
+
     files = collect(paths)
     facts: list[ArticleFacts] = []
     reports: list[FileReport] = []
-    for r in run_pages(files, options, jobs, progress, scheduler, Path(cache_dir) if cache_dir else None):
+    ids: dict[str, tuple[Path, str]] = {}
+    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, Path(cache_dir) if cache_dir else None)):
+        r = without_id_clashes(path, r, ids)
         if r.report is not None:
             reports.append(r.report)
         facts.extend(r.facts)
-    facts = dedupe_articles(facts)
+    lap("pages")
+    facts = dedupe_articles(unique_ids(facts))
     corpus = resolve(facts, load_gazetteer(), tuple(reports))
+    lap("resolve")
     g = build_graph(corpus, base)
-    result = BuildResult(corpus, g)
+    result = BuildResult(corpus, g, timings=timings)
+    lap("graph")
     if out_dir is not None:
         result.written = export(g, Path(out_dir), formats, title)
+        lap("export")
     return result
+
+
+def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
+    """Leave out a page whose items would take the ids of another same-named page's different items.
+
+    Article ids come from file names, so two pages with one name in two
+    folders (a/A08.txt and b/A08.txt) give the same ids, and one node for two
+    articles would mix their facts. (Different names that give one id are
+    told apart by unique_ids.) The same item printed on both (the same body)
+    is not a clash: it is the same article, kept once. `ids` maps each
+    (file name, id) taken so far to its page and body; it is updated.
+    """
+    import re
+
+    mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
+    taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
+    clash = sorted(i for i, (_, body) in taken.items() if body != mine[i])
+    if clash:
+        reason = (
+            f"its items would take the ids {', '.join(clash[:3])}{' ...' if len(clash) > 3 else ''} of items of "
+            f"{taken[clash[0]][0]} (ids come from the file name); it was left out: rename one of the two files"
+        )
+        return PageResult(r.name, (), FileReport(str(path), reason))
+    for i, body in mine.items():
+        ids.setdefault(f"{r.name}|{i}", (path, body))
+    if taken:  # the same items under the same ids: printed already
+        return PageResult(r.name, tuple(f for f in r.facts if f.article.id not in taken), r.report)
+    return r
+
+
+def unique_ids(facts: list[ArticleFacts]) -> list[ArticleFacts]:
+    """Article ids stay unique when two files share a stem once their hash is dropped.
+
+    000_aaaaaaaaaaaaaaaa.txt and 000_bbbbbbbbbbbbbbbb.txt both give 000-01;
+    those files' articles then use their full file stem.
+    """
+    import dataclasses
+    from pathlib import Path as _P
+
+    from graph.model import Mention
+
+    sources: dict[str, set[str]] = {}
+    for f in facts:
+        sources.setdefault(f.article.id, set()).add(f.article.source_file)
+    clash = {sf for ids in sources.values() if len(ids) > 1 for sf in ids}
+    if not clash:
+        return facts
+    out = []
+    for f in facts:
+        a = f.article
+        if a.source_file not in clash:
+            out.append(f)
+            continue
+        new_id = f"{_P(a.source_file).stem}-{a.id.rsplit('-', 1)[1]}"
+        mentions = tuple(Mention(new_id, m.start, m.end, m.text, m.type, m.extractor) for m in f.mentions)
+        out.append(dataclasses.replace(f, article=dataclasses.replace(a, id=new_id), mentions=mentions))
+    return out
 
 
 def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -240,8 +341,11 @@ def export(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str
     }
     written = []
     for fmt in formats:
-        if fmt not in writers:
-            raise ExportError(f"unknown export format '{fmt}'; choose from {', '.join(sorted(writers))}")
+        if fmt not in writers:  # jsonld, nt, graphml, gexf, neo4j, ontology
+            from graph.export.formats import write_format
+
+            written.extend(write_format(fmt, g, out_dir))
+            continue
         path = out_dir / EXPORT_FILES[fmt]
         try:
             writers[fmt](g, path)

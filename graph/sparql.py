@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 import threading
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import QueryError
 
@@ -50,6 +53,16 @@ def named_queries() -> dict[str, NamedQuery]:
     return out
 
 
+def read_query(path: str | Path) -> str:
+    """The text of a .rq file; QueryError when it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{path}: is not UTF-8 text (byte {e.start}); re-save the query as UTF-8") from e
+    except OSError as e:
+        raise QueryError(f"{path}: cannot be read ({e.strerror or e}); check the path and its permissions") from e
+
+
 def _literal(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -81,7 +94,16 @@ class Store:
         import pyoxigraph as ox
 
         self._ox = ox
-        if store_dir is not None:
+        if store_dir is not None and graph is None:  # a store written by `newskg build --store`
+            from graph.store import is_store
+
+            if not is_store(store_dir):
+                raise QueryError(f"{store_dir}: not an Oxigraph store; write one with `newskg build --store {store_dir}`")
+            try:
+                self.store = ox.Store.read_only(str(store_dir))
+            except OSError as e:
+                raise QueryError(f"{store_dir}: cannot open the store ({e})") from e
+        elif store_dir is not None:
             self.store = ox.Store.read_only(str(store_dir)) if Path(store_dir).exists() else ox.Store(str(store_dir))
         else:
             self.store = ox.Store()
@@ -98,21 +120,37 @@ class Store:
         """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound."""
         ox = self._ox
         result: dict = {}
+        full = with_prefixes(text)
+        added = full.count("\n") - text.count("\n")  # lines of prefixes put before the user's query
+        deadline = None if timeout is None else time.monotonic() + timeout
+
+        def rows_until_deadline(it: Iterable[Any], row: Callable[[Any], list[str | None]]) -> list[list[str | None]]:
+            # rows stream out of Oxigraph: stop taking them at the deadline, so a timed-out
+            # query does not run on in its thread (a query that sorts or counts cannot be stopped)
+            out = []
+            for x in it:
+                if deadline is not None and time.monotonic() > deadline:
+                    result["late"] = True
+                    break
+                out.append(row(x))
+            return out
 
         def run() -> None:
             try:
-                res = self.store.query(with_prefixes(text))
+                res = self.store.query(full)
                 if isinstance(res, ox.QuerySolutions):
                     cols = [v.value for v in res.variables]
-                    rows = [[_value(sol[c]) for c in cols] for sol in res]
+                    rows = rows_until_deadline(res, lambda sol: [_value(sol[c]) for c in cols])
                     result["ok"] = (cols, rows)
                 elif isinstance(res, ox.QueryBoolean):
                     result["ok"] = (["result"], [[str(bool(res)).lower()]])
                 else:
-                    rows = [[_value(t.subject), _value(t.predicate), _value(t.object)] for t in res]
+                    rows = rows_until_deadline(res, lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)])
                     result["ok"] = (["subject", "predicate", "object"], rows)
             except SyntaxError as e:
-                result["err"] = QueryError(f"the query does not parse: {e}")
+                # positions count the user's lines, not the prefixes added before them
+                msg = re.sub(r"\bat (\d+):(\d+)", lambda m: f"at line {int(m[1]) - added}, column {m[2]}", str(e), count=1)
+                result["err"] = QueryError(f"the query does not parse: {msg}")
             except Exception as e:  # pyoxigraph raises OSError/ValueError for evaluation errors
                 result["err"] = QueryError(f"the query failed: {e}")
 
@@ -122,7 +160,7 @@ class Store:
             t = threading.Thread(target=run, daemon=True)
             t.start()
             t.join(timeout)
-            if t.is_alive():
+            if t.is_alive() or result.get("late"):
                 raise QueryError(f"the query ran past the {timeout:g} s limit (--timeout); narrow it or raise the limit")
         if "err" in result:
             raise result["err"]

@@ -1,0 +1,88 @@
+"""Export formats beyond Turtle and HTML: format name -> the files it writes from the networkx graph.
+
+`newskg build --format NAME` (repeatable) looks names up here; pipeline.export
+writes `ttl` and `html` itself and hands every other name to write_format().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import ExportError
+
+if TYPE_CHECKING:  # kept out at run time: the CLI reads the format names while building --help
+    import networkx as nx
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    files: tuple[str, ...]  # written into the output folder
+    summary: str
+    write: Callable[[nx.MultiDiGraph, Path], None]  # (graph, output folder)
+
+
+def _jsonld(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.jsonld import write_jsonld
+
+    write_jsonld(g, out / "graph.jsonld")
+
+
+def _nt(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.ntriples import write_ntriples
+
+    write_ntriples(g, out / "graph.nt")
+
+
+def _graphml(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.gephi import write_graphml
+
+    write_graphml(g, out / "graph.graphml")
+
+
+def _gexf(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.gephi import write_gexf
+
+    write_gexf(g, out / "graph.gexf")
+
+
+def _neo4j(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.neo4j import write_neo4j
+
+    write_neo4j(g, out)
+
+
+def _ontology(g: nx.MultiDiGraph, out: Path) -> None:
+    from graph.export.ontology import write_ontology
+
+    write_ontology(g, out / "ontology.ttl")
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("jsonld", ("graph.jsonld",), "JSON-LD with an embedded @context (the Turtle's triples)", _jsonld),
+        Format("nt", ("graph.nt",), "N-Triples, one sorted triple per line", _nt),
+        Format("graphml", ("graph.graphml",), "GraphML for Gephi, Cytoscape, yEd (IRIs as node ids)", _graphml),
+        Format("gexf", ("graph.gexf",), "GEXF 1.2 for Gephi", _gexf),
+        Format("neo4j", ("neo4j-nodes.csv", "neo4j-relationships.csv"), "CSV for neo4j-admin database import", _neo4j),
+        Format("ontology", ("ontology.ttl",), "the newskg ontology (classes, properties, alignments)", _ontology),
+    )
+}
+
+
+def write_format(name: str, g: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Write one format's files into `out_dir`; returns their paths."""
+    fmt = FORMATS.get(name)
+    if fmt is None:
+        raise ExportError(f"unknown export format '{name}'; choose from ttl, html, {', '.join(FORMATS)}")
+    try:
+        fmt.write(g, out_dir)
+    except OSError as e:
+        raise ExportError(
+            f"cannot write the {name} export into {out_dir} ({e.strerror or e}); check the folder is writable"
+        ) from e
+    return [out_dir / f for f in fmt.files]

@@ -1,0 +1,102 @@
+"""Neo4j export: the networkx graph -> the two CSV files `neo4j-admin database import` reads.
+
+    neo4j-admin database import full neo4j --multiline-fields=true \\
+        --nodes=exports/neo4j-nodes.csv --relationships=exports/neo4j-relationships.csv
+
+Nodes carry their IRI as `id:ID`, their class as `:LABEL` (entities also get
+`Entity`, administrative units `AdminUnit`), and their properties with
+camelCase names as in the RDF; several values become `string[]` arrays
+(Neo4j's default `;` delimiter). Relationships have the networkx edge's name
+in Neo4j's style as `:TYPE` (containedInPlace -> CONTAINED_IN_PLACE).
+Bodies and evidence keep their line breaks, hence `--multiline-fields=true`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import networkx as nx
+
+from graph.export import atomic_write
+from graph.model import ADMIN_TYPES, ENTITY_TYPES
+
+NODES_FILE = "neo4j-nodes.csv"
+RELATIONSHIPS_FILE = "neo4j-relationships.csv"
+ARRAY_DELIMITER = ";"
+# header field -> networkx node attribute; `name:type` as Neo4j reads it
+NODE_COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("id:ID", "iri"),
+    ("label", "label"),
+    (":LABEL", None),
+    ("kind", "kind"),
+    ("aliases:string[]", "aliases"),
+    ("adminCode", "code"),
+    ("officialPath", "official_path"),
+    ("headline", "headline"),
+    ("body", "body"),
+    ("sourceFiles:string[]", "sources"),
+    ("section", "section"),
+    ("date", "date"),
+    ("evidence", "evidence"),
+    ("timeOfDay", "time_of_day"),
+    ("locationText", "location_text"),
+)
+RELATIONSHIP_COLUMNS = (":START_ID", ":END_ID", ":TYPE", "source")
+
+
+def neo4j_labels(kind: str) -> str:
+    """The node's labels: its class, then Entity and AdminUnit where they apply."""
+    labels = [kind]
+    if kind in ENTITY_TYPES:
+        labels.append("Entity")
+    if kind in ADMIN_TYPES:
+        labels.append("AdminUnit")
+    return ARRAY_DELIMITER.join(labels)
+
+
+def relationship_type(rel: str) -> str:
+    """containedInPlace -> CONTAINED_IN_PLACE."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", rel).upper()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    return str(value)
+
+
+def _csv(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def to_neo4j(g: nx.MultiDiGraph) -> tuple[str, str]:
+    """(nodes CSV, relationships CSV), rows sorted by id."""
+    nodes = []
+    for _, d in g.nodes(data=True):
+        row = [neo4j_labels(d["kind"]) if attr is None else _cell(d.get(attr)) for _, attr in NODE_COLUMNS]
+        nodes.append(row)
+    nodes.sort()
+    iri = {n: d["iri"] for n, d in g.nodes(data=True)}
+    rels = sorted(
+        [iri[u], iri[v], relationship_type(rel), d.get("source") or ""]
+        for u, v, rel, d in g.edges(keys=True, data=True)
+    )
+    return _csv(tuple(h for h, _ in NODE_COLUMNS), nodes), _csv(RELATIONSHIP_COLUMNS, rels)
+
+
+def write_neo4j(g: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
+    """Write neo4j-nodes.csv and neo4j-relationships.csv into `out_dir`; returns their paths."""
+    nodes, rels = to_neo4j(g)
+    out = Path(out_dir)
+    atomic_write(out / NODES_FILE, nodes)
+    atomic_write(out / RELATIONSHIPS_FILE, rels)
+    return [out / NODES_FILE, out / RELATIONSHIPS_FILE]

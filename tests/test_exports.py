@@ -1,0 +1,278 @@
+"""Exports beyond Turtle: each loads back, ends with a newline and is byte-identical across runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+from graph.cli import main
+from graph.errors import ExportError
+from graph.export.formats import FORMATS, write_format
+from graph.pipeline import export
+
+NK = Namespace("https://w3id.org/newskg/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA = tuple(FORMATS)  # jsonld, nt, graphml, gexf, neo4j, ontology
+
+
+@pytest.fixture(scope="module")
+def exported(seed_build, tmp_path_factory) -> tuple[nx.MultiDiGraph, Path, Graph]:
+    """Every format of the seed graph in one folder, and the Turtle parsed."""
+    result, out = seed_build
+    folder = tmp_path_factory.mktemp("all-formats")
+    written = export(result.graph, folder, ("ttl", *EXTRA))
+    assert sorted(p.name for p in written) == sorted(["graph.ttl", *(f for fmt in FORMATS.values() for f in fmt.files)])
+    return result.graph, folder, Graph().parse(folder / "graph.ttl", format="turtle")
+
+
+def test_every_file_ends_with_a_newline(exported):
+    _, folder, _ = exported
+    for p in folder.iterdir():
+        data = p.read_bytes()
+        assert data.endswith(b"\n"), p.name
+        assert p.name == "graph.ttl" or not data.endswith(b"\n\n"), p.name  # rdflib's Turtle ends with a blank line
+        data.decode("utf-8")
+
+
+@pytest.mark.parametrize("name,fmt", [("graph.jsonld", "json-ld"), ("graph.nt", "nt")])
+def test_rdf_exports_hold_the_turtles_triples(exported, name, fmt):
+    _, folder, turtle = exported
+    back = Graph().parse(folder / name, format=fmt)
+    assert len(back) == len(turtle)
+    assert set(back) == set(turtle)  # no blank nodes: the triple sets compare directly
+
+
+def test_jsonld_embeds_its_context(exported):
+    _, folder, _ = exported
+    doc = json.loads((folder / "graph.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"]["nk"] == str(NK) and doc["@context"]["schema"] == str(SCHEMA)
+    assert all(isinstance(v, str) and v.startswith("http") for v in doc["@context"].values())  # nothing to fetch
+    ids = [n["@id"] for n in doc["@graph"]]
+    assert ids == sorted(ids)
+    qinling = next(n for n in doc["@graph"] if n.get("rdfs:label") == {"@language": "zh", "@value": "秦岭路街道"})
+    assert qinling["@type"] == "nk:StreetOffice"
+
+
+def test_ntriples_are_sorted_lines(exported):
+    _, folder, _ = exported
+    lines = (folder / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == len(set(lines))
+    assert any(ln.endswith('<http://www.w3.org/2000/01/rdf-schema#label> "秦岭路街道"@zh .') for ln in lines)
+
+
+@pytest.mark.parametrize("name,read", [("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)])
+def test_network_exports_load_in_networkx(exported, name, read):
+    g, folder, _ = exported
+    back = read(folder / name)
+    assert back.number_of_nodes() == g.number_of_nodes()
+    assert back.number_of_edges() == g.number_of_edges()
+    by_label = {d.get("label"): (n, d) for n, d in back.nodes(data=True) if d.get("kind") == "StreetOffice"}
+    node, attrs = by_label["秦岭路街道"]
+    assert node.startswith("https://w3id.org/newskg/id/street-office/")  # ids are the RDF's IRIs
+    assert "秦岭路街道办事处" in attrs["aliases"].split(" | ")  # tuples joined into one string
+    assert all(isinstance(v, str) for _, d in back.nodes(data=True) for v in d.values())
+    relations = {d["relation"] for _, _, d in back.edges(data=True)}
+    assert {"containedInPlace", "member", "role", "mentions", "derivedFrom"} <= relations
+
+
+def test_gexf_has_no_date_stamp_and_real_characters(exported):
+    _, folder, _ = exported
+    text = (folder / "graph.gexf").read_text(encoding="utf-8")
+    assert "lastmodifieddate" not in text and "&#" not in text.split("<nodes>")[0]
+    assert 'label="秦岭路街道"' in text
+
+
+NEO4J_TYPES = {
+    "int",
+    "long",
+    "float",
+    "double",
+    "boolean",
+    "byte",
+    "short",
+    "char",
+    "string",
+    "point",
+    "date",
+    "localtime",
+    "time",
+    "localdatetime",
+    "datetime",
+    "duration",
+}
+
+
+def _neo4j_field(header: str) -> tuple[str, str | None]:
+    """(name, type) of a neo4j-admin import header field: name, name:type, name:type[], :ID, :LABEL ..."""
+    m = re.fullmatch(r"([^:]*)(?::(\w+)(\[\])?)?(?:\((\w+)\))?", header)
+    assert m, header
+    return m.group(1), m.group(2)
+
+
+def test_neo4j_csvs_follow_the_import_format(exported):
+    g, folder, _ = exported
+    nodes = list(csv.reader(io.StringIO((folder / "neo4j-nodes.csv").read_text(encoding="utf-8"))))
+    rels = list(csv.reader(io.StringIO((folder / "neo4j-relationships.csv").read_text(encoding="utf-8"))))
+    header = nodes[0]
+    assert header[:3] == ["id:ID", "label", ":LABEL"]
+    fields = [_neo4j_field(h) for h in header]
+    assert [t for _, t in fields].count("ID") == 1 and [t for _, t in fields].count("LABEL") == 1
+    for name, t in fields:
+        assert t in NEO4J_TYPES | {"ID", "LABEL", None}, (name, t)
+    assert len({n for n, _ in fields if n}) == len([n for n, _ in fields if n])  # property names unique
+    assert rels[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert all(len(r) == len(header) for r in nodes) and all(len(r) == len(rels[0]) for r in rels)
+    assert len(nodes) - 1 == g.number_of_nodes() and len(rels) - 1 == g.number_of_edges()
+    ids = {r[0] for r in nodes[1:]}
+    assert len(ids) == len(nodes) - 1
+    assert all(r[0] in ids and r[1] in ids for r in rels[1:])  # no dangling relationship
+    assert all(re.fullmatch(r"[A-Z][A-Z_]*", r[2]) for r in rels[1:])
+    assert {"CONTAINED_IN_PLACE", "DERIVED_FROM", "MEMBER", "ROLE", "MENTIONS", "AUTHOR"} <= {r[2] for r in rels[1:]}
+    row = next(dict(zip(header, r, strict=True)) for r in nodes[1:] if r[1] == "秦岭路街道" and "StreetOffice" in r[2])
+    assert row[":LABEL"] == "StreetOffice;Entity;AdminUnit"
+    assert "秦岭路街道办事处" in row["aliases:string[]"].split(";")
+
+
+def test_ontology_declares_every_term_the_export_uses(exported):
+    _, folder, turtle = exported
+    onto = Graph().parse(folder / "ontology.ttl", format="turtle")
+    used = {p for p in turtle.predicates() if p != RDF.type} | set(turtle.objects(None, RDF.type))
+    for term in used:
+        labels = {(str(v), v.language) for v in onto.objects(term, RDFS.label) if isinstance(v, Literal)}
+        assert {lang for _, lang in labels} >= {"zh", "en"}, term
+        assert list(onto.objects(term, RDFS.comment)), term
+    for cls in (
+        "City",
+        "District",
+        "StreetOffice",
+        "Town",
+        "Community",
+        "Village",
+        "Organization",
+        "Person",
+        "Event",
+        "Article",
+    ):
+        assert (NK[cls], RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in onto
+    aligned = {
+        NK.Person: {SCHEMA.Person, FOAF.Person},
+        NK.Event: {SCHEMA.Event},
+        NK.StreetOffice: {ORG.Organization, SCHEMA.AdministrativeArea},
+        NK.Article: {SCHEMA.NewsArticle, PROV.Entity},
+        NK.Organization: {ORG.Organization},
+    }
+    for cls, parents in aligned.items():
+        assert parents <= set(onto.objects(cls, RDFS.subClassOf)), cls
+    for prop in (NK.statedContainedInPlace, NK.officialContainedInPlace):
+        assert (prop, RDFS.subPropertyOf, SCHEMA.containedInPlace) in onto
+
+
+def test_exports_are_byte_identical_in_another_process(exported, tmp_path: Path):
+    """A second run with another hash seed (rdflib orders by hash) writes the same bytes."""
+    g, folder, _ = exported
+    pickled = tmp_path / "g.pickle"
+    pickled.write_bytes(pickle.dumps(g))
+    again = tmp_path / "again"
+    code = (
+        "import pickle, sys; from pathlib import Path; from graph.pipeline import export; "
+        f"export(pickle.loads(Path(sys.argv[1]).read_bytes()), Path(sys.argv[2]), {('ttl', *EXTRA)!r})"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code, str(pickled), str(again)], check=True, cwd=ROOT, env=env)
+    for p in folder.iterdir():
+        assert (again / p.name).read_bytes() == p.read_bytes(), p.name
+
+
+def test_unknown_format_and_unwritable_folder(exported, tmp_path: Path):
+    g, _, _ = exported
+    with pytest.raises(ExportError, match="unknown export format 'svg'"):
+        write_format("svg", g, tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError, match="cannot write the nt export"):
+        write_format("nt", g, blocker)
+
+
+def test_cli_build_formats_and_store(tmp_path: Path):
+    page = ROOT / "tests" / "pages" / "epaper.txt"
+    out = tmp_path / "out"
+    runner = CliRunner()
+    res = runner.invoke(
+        main,
+        [
+            "build",
+            str(page),
+            "--out",
+            str(out),
+            "-q",
+            "--format",
+            "nt",
+            "--format",
+            "neo4j",
+            "--format",
+            "ontology",
+            "--store",
+            str(tmp_path / "store"),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "graph.nt",
+        "neo4j-nodes.csv",
+        "neo4j-relationships.csv",
+        "ontology.ttl",
+    ]
+    assert f"wrote {tmp_path / 'store'}" in res.stderr
+    triples = len((out / "graph.nt").read_text(encoding="utf-8").splitlines())
+    count = runner.invoke(
+        main,
+        [
+            "query",
+            "--store",
+            str(tmp_path / "store"),
+            "--format",
+            "csv",
+            "-e",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        ],
+    )
+    assert count.exit_code == 0, count.stderr
+    assert count.stdout == f"n\n{triples}\n"
+    bad = runner.invoke(main, ["build", str(page), "--out", str(out), "--format", "svg"])
+    assert bad.exit_code == 2 and "svg" in bad.stderr
+
+
+def test_store_replaces_an_old_store_and_spares_other_folders(exported, tmp_path: Path):
+    from graph.sparql import Store
+    from graph.store import is_store, write_store
+
+    g, _, turtle = exported
+    target = tmp_path / "store"
+    write_store(g, target)
+    write_store(g, target)  # over the first: replaced whole
+    assert is_store(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary or old folder left
+    _, rows = Store(store_dir=target).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert rows == [[str(len(turtle))]]
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "a.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError, match="not an Oxigraph store"):
+        write_store(g, other)
+    assert (other / "a.txt").read_text(encoding="utf-8") == "x"

@@ -1,0 +1,261 @@
+"""Named queries: each one's expected rows on the seed export, facts read off the seed pages.
+
+Extraction keeps improving, so the checks are subsets (these rows are among
+the answer) of facts the pages print plainly, plus a few exclusions that
+test the query's own logic (a date range, a district).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.sparql import Store, bind, named_queries
+
+ZHONGYUAN_FILE = "000_b611260ab2cebaa9.txt"  # the 中原区 page: 鲁燕's seven items
+
+
+@pytest.fixture(scope="module")
+def store(seed_build) -> Store:
+    _, out = seed_build
+    return Store(out / "graph.ttl")
+
+
+def run(store: Store, query: str, /, **params: str) -> list[dict[str, str | None]]:
+    cols, rows = store.query(bind(named_queries()[query], params))
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def pick(rows: list[dict], *cols: str) -> set[tuple]:
+    return {tuple(r[c] for c in cols) for r in rows}
+
+
+TESTED = {
+    "officials",
+    "posts",
+    "reporters",
+    "units-of-district",
+    "events",
+    "officials-of",
+    "communities",
+    "events-in-district",
+    "attended-with",
+    "reporter-beat",
+    "sources",
+    "entity",
+    "bodies-of-district",
+    "unplaced",
+    "most-mentioned",
+}
+
+
+def test_every_named_query_is_documented_and_tested():
+    named = named_queries()
+    assert len(named) >= 10
+    assert set(named) == TESTED  # a new query needs its expected answer below
+    for q in named.values():
+        assert q.summary and not q.summary.startswith("param:"), q.name
+        assert q.text.splitlines()[0] == "# " + q.summary  # the first line is the summary
+        for p, _default in q.params:
+            assert f"${p}" in q.text.split("\n", 1)[1], (q.name, p)
+
+
+def test_officials(store):
+    rows = pick(run(store, "officials"), "name", "title", "office", "district")
+    assert {
+        ("杨春晓", "主任", "秦岭路街道", "中原区"),  # 秦岭路街道办事处主任杨春晓
+        ("曹真信", "党工委书记", "三官庙街道", "中原区"),  # 中原区三官庙街道 … 街道党工委书记曹真信
+        ("齐晓静", "副主任", "汝河路街道", "中原区"),  # 汝河路街道办事处副主任齐晓静
+    } <= rows
+
+
+def test_posts(store):
+    rows = pick(run(store, "posts"), "name", "title", "body")
+    assert {
+        ("赵恒康", "党委书记", "侯寨乡"),  # 侯寨乡党委书记赵恒康
+        ("冯建红", "主任", "四棉西社区"),  # 四棉西社区主任冯建红
+        ("燕营", "党支部书记", "工人路社区"),  # 工人路社区党支部书记燕营
+        ("蔡红", "区委书记", "二七区"),  # 二七区委书记蔡红
+        ("王娟娟", "站长", "建设路街道志愿服务站"),  # 建设路街道志愿服务站站长王娟娟
+    } <= rows
+
+
+def test_reporters(store):
+    rows = pick(run(store, "reporters"), "name", "credit", "items")
+    assert {("鲁燕", "reporter", "7"), ("景静", "reporter", "6"), ("陈陈", "correspondent", "1")} <= rows
+
+
+def test_units_of_district(store):
+    rows = pick(run(store, "units-of-district", district="中原区"), "unit", "class", "parent")
+    assert {
+        ("秦岭路街道", "StreetOffice", "中原区"),
+        ("三官庙街道", "StreetOffice", "中原区"),
+        ("万达社区", "Community", "中原西路街道"),  # 中原西路街道万达社区
+        ("四棉西社区", "Community", "棉纺路街道"),  # 中原区棉纺路街道办事处四棉西社区
+        ("伏牛北社区", "Community", "三官庙街道"),  # 中原区三官庙街道办事处伏牛北社区
+    } <= rows
+    assert "侯寨乡" not in {u for u, _, _ in rows}  # 二七区's
+
+
+def test_events(store):
+    rows = pick(run(store, "events"), "date", "place")
+    assert {("--03-20", "秦岭路街道"), ("--03-15", "王府井城市奥莱")} <= rows  # an entity, and a printed place
+
+
+def test_officials_of(store):
+    rows = run(store, "officials-of")  # default: 秦岭路街道
+    assert ("杨春晓", "主任", "秦岭路街道") in pick(rows, "name", "title", "body")
+    assert all(r["evidence"] and "杨春晓" in r["evidence"] for r in rows if r["name"] == "杨春晓")
+    whole = pick(run(store, "officials-of", unit="中原区"), "name", "title", "body")
+    assert {
+        ("杨春晓", "主任", "秦岭路街道"),
+        ("曹真信", "党工委书记", "三官庙街道"),
+        ("冯建红", "主任", "四棉西社区"),
+    } <= whole
+    assert not {r for r in whole if r[0] in {"蔡红", "赵恒康"}}  # 二七区's officials
+
+
+def test_communities(store):
+    rows = run(store, "communities", district="中原区")
+    assert {
+        ("万达社区", "中原西路街道"),
+        ("四棉西社区", "棉纺路街道"),
+        ("河南工大社区", "林山寨街道"),  # 林山寨街道河南工大社区
+        ("凯旋路社区", "西流湖街道"),  # 西流湖街道凯旋路社区
+        ("伏牛北社区", "三官庙街道"),
+    } <= pick(rows, "unit", "parent")
+    placed = {r["unit"]: r["placed_by"] for r in rows}
+    assert "gazetteer" in placed["万达社区"]  # the official hierarchy's link is reported as such
+    assert set(placed.values()) <= {"text", "gazetteer", "text+gazetteer"}
+    villages = pick(run(store, "communities", district="二七区"), "unit", "class", "parent")
+    assert ("刘胡桐村", "Village", "马寨镇") in villages  # 二七区马寨镇 … 马寨、刘胡桐、湾刘、张寨4个村
+
+
+def test_events_in_district_keeps_to_the_range(store):
+    rows = run(store, "events-in-district", district="中原区", **{"from": "--03-15", "to": "--03-17"})
+    assert {("--03-17", "汝河路街道"), ("--03-16", "林山寨街道"), ("--03-15", "中原区市场监督管理局")} <= pick(
+        rows, "date", "by"
+    )
+    assert {r["date"] for r in rows} <= {"--03-15", "--03-16", "--03-17"}
+    everything = pick(run(store, "events-in-district", district="中原区"), "date", "by")
+    assert ("--03-20", "秦岭路街道") in everything and ("--02-04", "秦岭路街道") in everything
+    erqi = run(store, "events-in-district", district="二七区")
+    assert erqi and not any(r["by"] in {"汝河路街道", "秦岭路街道", "中原区"} for r in erqi)
+
+
+def test_events_in_district_compares_years_only_when_both_have_one(tmp_path: Path):
+    ttl = tmp_path / "dates.ttl"
+    ttl.write_text(
+        """
+@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/> .
+:d a nk:District ; rdfs:label "中原区"@zh .
+:e1 a nk:Event ; rdfs:label "有年份"@zh ; schema:startDate "2023-03-20"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
+:e2 a nk:Event ; rdfs:label "无年份"@zh ; schema:startDate "--03-20"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
+:e3 a nk:Event ; rdfs:label "四月"@zh ; schema:startDate "2023-04-02"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
+""",
+        encoding="utf-8",
+    )
+    s = Store(ttl)
+
+    def events(**p: str) -> set[str]:
+        return {r["event"] for r in run(s, "events-in-district", district="中原区", **p)}
+
+    assert events(**{"from": "2023-03-01", "to": "2023-03-31"}) == {"有年份", "无年份"}
+    assert events(**{"from": "2024-03-01", "to": "2024-03-31"}) == {"无年份"}  # a year is never assumed
+    assert events(**{"from": "--03-01", "to": "--04-30"}) == {"有年份", "无年份", "四月"}
+    assert events(**{"from": "2023-04-01", "to": "2023-12-31"}) == {"四月"}
+
+
+def test_attended_with(store):
+    rows = run(store, "attended-with")  # default: 杨春晓
+    # 二级调研员冯凌义、区政务办主任张青礼出席会议，秦岭路街道办事处主任杨春晓陪同观摩
+    people = {(r["other"], r["date"]) for r in rows if r["kind"] == "Person"}
+    assert {("冯凌义", "--03-20"), ("张青礼", "--03-20")} <= people
+    pairs = pick(run(store, "attended-with", name=""), "person", "other")
+    assert {("冯凌义", "张青礼"), ("张青礼", "冯凌义")} <= pairs
+    assert all(a != b for a, b in pairs)
+
+
+def test_reporter_beat(store):
+    rows = pick(run(store, "reporter-beat"), "reporter", "district")
+    assert {
+        ("鲁燕", "中原区"),
+        ("张改华", "中原区"),
+        ("孙志刚", "中原区"),
+        ("景静", "二七区"),
+        ("党贺喜", "金水区"),
+        ("栾月琳", "惠济区"),
+        ("王思俊", "管城区"),
+    } <= rows
+    one = run(store, "reporter-beat", reporter="鲁燕")
+    assert {r["reporter"] for r in one} == {"鲁燕"}
+    assert {"district": "中原区", "articles": "7", "reporter": "鲁燕"} in one
+
+
+def test_sources(store):
+    rows = run(store, "sources")  # default: 杨春晓
+    assert {r["file"] for r in rows} == {ZHONGYUAN_FILE}
+    posts = [r for r in rows if r["fact"] == "post: 主任"]
+    assert posts and all("主任杨春晓" in r["evidence"] for r in posts)
+
+
+def test_entity_by_name_or_alias(store):
+    for name in ("秦岭路街道", "秦岭路街道办事处"):
+        rows = run(store, "entity", name=name)
+        assert {(r["class"], r["label"]) for r in rows} == {("StreetOffice", "秦岭路街道")}
+        assert ("秦岭路街道办事处", "河南省/郑州市/中原区/秦岭路街道", "中原区") in pick(
+            rows, "alias", "path", "parent"
+        )
+
+
+def test_bodies_of_district(store):
+    bodies = {r["body"] for r in run(store, "bodies-of-district", district="中原区")}
+    assert {"中原区市场监督管理局", "中原区消费者协会", "中原区城市管理行政执法局"} <= bodies
+    erqi = {r["body"] for r in run(store, "bodies-of-district", district="二七区")}
+    assert {"二七区市场监管局", "二七区民政局"} <= erqi
+    assert not bodies & erqi
+
+
+def test_unplaced(store):
+    rows = pick(run(store, "unplaced"), "unit", "class")
+    assert ("二七新区", "District") in rows  # a development zone: no official unit
+    assert not {u for u, _ in rows} & {"秦岭路街道", "中原区", "郑州市"}  # the gazetteer places these
+
+
+def test_most_mentioned(store):
+    rows = run(store, "most-mentioned", **{"class": "District"})
+    assert {r["kind"] for r in rows} == {"District"}
+    assert {r["entity"] for r in rows[:2]} == {"中原区", "二七区"}  # the pages of 中原区 and 二七区
+    assert [int(r["articles"]) for r in rows] == sorted((int(r["articles"]) for r in rows), reverse=True)
+    assert len(run(store, "most-mentioned")) == 20
+
+
+def test_cli_list_shows_one_line_each():
+    res = CliRunner().invoke(main, ["query", "--list"])
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert [ln.split()[0] for ln in lines] == list(named_queries())
+    assert any(
+        ln.startswith("events-in-district") and "[--param from=--01-01] [--param to=--12-31]" in ln for ln in lines
+    )
+
+
+def test_cli_query_from_a_store(seed_build, tmp_path: Path):
+    from graph.store import write_store
+
+    result, out = seed_build
+    write_store(result.graph, tmp_path / "store")
+    runner = CliRunner()
+    args = ["query", "officials-of", "--param", "unit=中原区", "--format", "csv"]
+    by_file = runner.invoke(main, [*args, "--graph", str(out / "graph.ttl")])
+    by_store = runner.invoke(main, [*args, "--store", str(tmp_path / "store")])
+    assert by_store.exit_code == 0, by_store.stderr
+    assert by_store.stdout == by_file.stdout
+    assert "杨春晓,主任,秦岭路街道," in by_store.stdout
+    missing = runner.invoke(main, [*args, "--store", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "not an Oxigraph store" in missing.stderr

@@ -1,0 +1,307 @@
+"""Validation: the seeds' export conforms to the shapes, and hand-made broken graphs are each caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graph.cli import main
+from graph.errors import ValidationError
+from graph.validate import validate_file, validate_graph
+
+PREFIXES = """
+@prefix nk: <https://w3id.org/newskg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix : <https://w3id.org/newskg/id/> .
+"""
+
+# A small graph that keeps every rule: the broken cases below each change one thing.
+GOOD = """
+:article-a1 a nk:Article ; schema:articleBody "秦岭路街道办事处主任杨春晓陪同观摩。"@zh ;
+    nk:sourceFile "000.txt" ; schema:author :person-luyan ; schema:mentions :so-qinling .
+:city-zz a nk:City ; rdfs:label "郑州市"@zh ; prov:wasDerivedFrom :article-a1 .
+:district-zy a nk:District ; rdfs:label "中原区"@zh ; schema:containedInPlace :city-zz ;
+    nk:officialContainedInPlace :city-zz ; prov:wasDerivedFrom :article-a1 .
+:so-qinling a nk:StreetOffice ; rdfs:label "秦岭路街道"@zh ; skos:altLabel "秦岭路街道办事处"@zh ;
+    schema:containedInPlace :district-zy ; nk:statedContainedInPlace :district-zy ;
+    nk:adminCode "410102007" ; prov:wasDerivedFrom :article-a1 .
+:community-wd a nk:Community ; rdfs:label "万达社区"@zh ; schema:containedInPlace :so-qinling ;
+    prov:wasDerivedFrom :article-a1 .
+:org-c a nk:Organization ; rdfs:label "秦岭路街道便民服务中心"@zh ; nk:jurisdiction :so-qinling ;
+    prov:wasDerivedFrom :article-a1 .
+:person-yang a nk:Person ; rdfs:label "杨春晓"@zh ; prov:wasDerivedFrom :article-a1 .
+:person-luyan a nk:Person ; rdfs:label "鲁燕"@zh ; prov:wasDerivedFrom :article-a1 .
+:role-zhuren a org:Role ; rdfs:label "主任"@zh .
+:m1 a org:Membership ; org:member :person-yang ; org:role :role-zhuren ; org:organization :so-qinling ;
+    nk:evidence "秦岭路街道办事处主任杨春晓"@zh ; prov:wasDerivedFrom :article-a1 .
+:event-e1 a nk:Event ; rdfs:label "观摩推进会"@zh ; schema:startDate "--03-20"^^xsd:gMonthDay ;
+    schema:location :so-qinling ; schema:organizer :district-zy ; schema:attendee :person-yang ;
+    nk:timeOfDay "下午"@zh ; nk:evidence "3月20日下午"@zh ; prov:wasDerivedFrom :article-a1 .
+:event-e2 a nk:Event ; rdfs:label "宣传活动"@zh ; schema:startDate "2023-03-15"^^xsd:date ;
+    schema:location "王府井城市奥莱"@zh ; prov:wasDerivedFrom :article-a1 .
+"""
+
+ID = "<https://w3id.org/newskg/id/"
+
+
+def check(turtle: str):
+    return validate_graph(Graph().parse(data=PREFIXES + turtle, format="turtle"))
+
+
+def test_the_hand_made_good_graph_conforms():
+    report = check(GOOD)
+    assert report.violations == ()
+    assert report.conforms
+
+
+def test_the_seed_export_conforms(seed_build):
+    _, out = seed_build
+    report = validate_file(out / "graph.ttl")
+    assert report.violations == ()
+    assert report.conforms
+    assert report.triples > 1000
+
+
+def replace(old: str, new: str) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, 1)
+
+
+# (case, the broken graph, the focus node and path of the violation it must raise, a word of its message)
+BROKEN = [
+    (
+        "no zh label",
+        replace('rdfs:label "杨春晓"@zh', 'rdfs:label "Yang Chunxiao"@en'),
+        ID + "person-yang>",
+        "rdfs:label",
+        "exactly one rdfs:label",
+    ),
+    (
+        "plain label",
+        replace('rdfs:label "中原区"@zh', 'rdfs:label "中原区"'),
+        ID + "district-zy>",
+        "rdfs:label",
+        "exactly one rdfs:label",
+    ),
+    (
+        "two labels",
+        replace('rdfs:label "秦岭路街道"@zh', 'rdfs:label "秦岭路街道"@zh, "秦岭路街道办事处"@zh'),
+        ID + "so-qinling>",
+        "rdfs:label",
+        "exactly one rdfs:label",
+    ),
+    (
+        "two classes",
+        replace(":city-zz a nk:City", ":city-zz a nk:City, nk:District"),
+        ID + "city-zz>",
+        "rdf:type",
+        "exactly one of",
+    ),
+    (
+        "no class",
+        replace(":person-luyan a nk:Person ;", ":person-luyan"),
+        ID + "person-luyan>",
+        "rdf:type",
+        "exactly one of",
+    ),
+    ("membership without role", replace("org:role :role-zhuren ;", ""), ID + "m1>", "org:role", "exactly one org:role"),
+    (
+        "membership without member",
+        replace("org:member :person-yang ;", ""),
+        ID + "m1>",
+        "org:member",
+        "exactly one org:member",
+    ),
+    (
+        "member is not a person",
+        replace("org:member :person-yang", "org:member :org-c"),
+        ID + "m1>",
+        "org:member",
+        "an nk:Person",
+    ),
+    (
+        "body is a person",
+        replace("org:organization :so-qinling", "org:organization :person-luyan"),
+        ID + "m1>",
+        "org:organization",
+        "administrative unit",
+    ),
+    (
+        "date as a plain string",
+        replace('"--03-20"^^xsd:gMonthDay', '"3月20日"'),
+        ID + "event-e1>",
+        "schema:startDate",
+        "xsd:gMonthDay",
+    ),
+    (
+        "date with a time",
+        replace('"2023-03-15"^^xsd:date', '"2023-03-15T09:00:00"^^xsd:dateTime'),
+        ID + "event-e2>",
+        "schema:startDate",
+        "xsd:date",
+    ),
+    (
+        "ill-formed date",
+        replace('"2023-03-15"^^xsd:date', '"2023-13-45"^^xsd:date'),
+        ID + "event-e2>",
+        "schema:startDate",
+        "xsd:date",
+    ),
+    (
+        "two dates",
+        replace(
+            'schema:startDate "--03-20"^^xsd:gMonthDay',
+            'schema:startDate "--03-20"^^xsd:gMonthDay, "--03-21"^^xsd:gMonthDay',
+        ),
+        ID + "event-e1>",
+        "schema:startDate",
+        "at most one",
+    ),
+    (
+        "entity without provenance",
+        replace(
+            ':community-wd a nk:Community ; rdfs:label "万达社区"@zh ; schema:containedInPlace :so-qinling ;\n    prov:wasDerivedFrom :article-a1 .',
+            ':community-wd a nk:Community ; rdfs:label "万达社区"@zh ; schema:containedInPlace :so-qinling .',
+        ),
+        ID + "community-wd>",
+        "prov:wasDerivedFrom",
+        "nk:Article",
+    ),
+    (
+        "event without provenance",
+        replace(
+            'schema:location "王府井城市奥莱"@zh ; prov:wasDerivedFrom :article-a1',
+            'schema:location "王府井城市奥莱"@zh',
+        ),
+        ID + "event-e2>",
+        "prov:wasDerivedFrom",
+        "nk:Article",
+    ),
+    (
+        "membership derived from a person",
+        replace(
+            'nk:evidence "秦岭路街道办事处主任杨春晓"@zh ; prov:wasDerivedFrom :article-a1',
+            'nk:evidence "秦岭路街道办事处主任杨春晓"@zh ; prov:wasDerivedFrom :person-luyan',
+        ),
+        ID + "m1>",
+        "prov:wasDerivedFrom",
+        "nk:Article",
+    ),
+    (
+        "containment upside down",
+        replace("schema:containedInPlace :city-zz ;", "schema:containedInPlace :so-qinling ;"),
+        ID + "district-zy>",
+        "schema:containedInPlace|nk:statedContainedInPlace|nk:officialContainedInPlace",
+        "district is contained in a city",
+    ),
+    (
+        "community in a community",
+        replace(
+            ':community-wd a nk:Community ; rdfs:label "万达社区"@zh ; schema:containedInPlace :so-qinling',
+            ':community-wd a nk:Community ; rdfs:label "万达社区"@zh ; schema:containedInPlace :community-wd',
+        ),
+        ID + "community-wd>",
+        "schema:containedInPlace|nk:statedContainedInPlace|nk:officialContainedInPlace",
+        "community or village",
+    ),
+    (
+        "city in a district",
+        replace(
+            ':city-zz a nk:City ; rdfs:label "郑州市"@zh ;',
+            ':city-zz a nk:City ; rdfs:label "郑州市"@zh ; schema:containedInPlace :district-zy ;',
+        ),
+        ID + "city-zz>",
+        "schema:containedInPlace|nk:statedContainedInPlace|nk:officialContainedInPlace",
+        "top of the hierarchy",
+    ),
+    (
+        "a body contained in a place",
+        replace("nk:jurisdiction :so-qinling", "schema:containedInPlace :so-qinling"),
+        ID + "org-c>",
+        "",
+        "only an administrative unit",
+    ),
+    (
+        "stated without schema:containedInPlace",
+        replace("schema:containedInPlace :district-zy ; nk:statedContainedInPlace", "nk:statedContainedInPlace"),
+        ID + "so-qinling>",
+        "nk:statedContainedInPlace",
+        "not also written as schema:containedInPlace",
+    ),
+    (
+        "an event attended by a literal",
+        replace("schema:attendee :person-yang", 'schema:attendee "杨春晓"@zh'),
+        ID + "event-e1>",
+        "schema:organizer|schema:attendee",
+        "are entities",
+    ),
+    (
+        "article without body",
+        replace('schema:articleBody "秦岭路街道办事处主任杨春晓陪同观摩。"@zh ;', ""),
+        ID + "article-a1>",
+        "schema:articleBody",
+        "exactly one schema:articleBody",
+    ),
+]
+
+
+@pytest.mark.parametrize("turtle,focus,path,words", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_each_broken_graph_is_caught(turtle, focus, path, words):
+    report = check(turtle)
+    assert not report.conforms
+    hits = [v for v in report.violations if v.focus == focus and v.path == path and words in v.message]
+    assert hits, [(v.focus, v.path, v.message) for v in report.violations]
+    assert all(v.severity == "Violation" for v in report.violations)
+
+
+def test_a_violation_carries_the_label_and_the_value():
+    report = check(replace("org:member :person-yang", "org:member :org-c"))
+    (v,) = [v for v in report.violations if v.path == "org:member"]
+    assert v.value == ID + "org-c>"
+    assert v.shape == ""  # an anonymous property shape
+    report = check(replace('"--03-20"^^xsd:gMonthDay', '"3月20日"'))
+    (v,) = report.violations
+    assert (v.label, v.value) == ("观摩推进会", '"3月20日"')
+
+
+def test_missing_and_unparseable_files_are_clear_errors(tmp_path: Path):
+    with pytest.raises(ValidationError, match="no such file"):
+        validate_file(tmp_path / "nope.ttl")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix : <x#> .\n:a :b :c .\n:d :e @@ .\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"bad.ttl: not valid turtle \(line 3: "):
+        validate_file(bad)
+    bad.write_text("@prefix : <x#> .\n:a :b\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"not valid turtle \(at the end of the file: "):
+        validate_file(bad)
+
+
+def test_cli_validate(tmp_path: Path):
+    runner = CliRunner()
+    good = tmp_path / "good.ttl"
+    good.write_text(PREFIXES + GOOD, encoding="utf-8")
+    ok = runner.invoke(main, ["validate", str(good)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout == ""
+    assert ok.stderr == f"{good}: conforms: 0 violations in {len(Graph().parse(good))} triples\n"
+
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(PREFIXES + replace("org:role :role-zhuren ;", ""), encoding="utf-8")
+    res = runner.invoke(main, ["validate", str(broken), "--format", "csv"])
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert lines[0] == "focus,label,path,value,message"
+    assert lines[1] == f'{ID}m1>,,org:role,,"a membership has exactly one org:role, an org:Role"'
+    assert "1 violation" in res.stderr
+
+    missing = runner.invoke(main, ["validate", str(tmp_path / "none.ttl")])
+    assert missing.exit_code == 1
+    assert "no such file" in missing.stderr and missing.stdout == ""
