@@ -62,7 +62,11 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             g.add_edge(e.key, e.parent, key=rel, source=e.parent_source or "text")
     for a in sorted(corpus.articles, key=lambda a: a.id):
         node = article_node(a.id)
-        for rel, names in (("author", a.reporters), ("contributor", a.correspondents), ("photographer", a.photographers)):
+        for rel, names in (
+            ("author", a.reporters),
+            ("contributor", a.correspondents),
+            ("photographer", a.photographers),
+        ):
             for n in names:
                 pk = f"Person:press/{n}"
                 if pk in keys:
@@ -75,16 +79,29 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         rid = f"Role:{m.title}"
         if rid not in g:
             g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title)
-        g.add_node(mid, kind="Membership", iri=membership_iri(base, m.person, m.title, m.org, m.article),
-                   label=m.title, evidence=m.evidence)
+        g.add_node(
+            mid,
+            kind="Membership",
+            iri=membership_iri(base, m.person, m.title, m.org, m.article),
+            label=m.title,
+            evidence=m.evidence,
+        )
         g.add_edge(mid, m.person, key="member")
         g.add_edge(mid, rid, key="role")
         if m.org and m.org in keys:
             g.add_edge(mid, m.org, key="organization")
         g.add_edge(mid, article_node(m.article), key="derivedFrom")
     for ev in corpus.events:
-        g.add_node(ev.key, kind="Event", iri=event_iri(base, ev.key), label=ev.name, date=ev.date,
-                   time_of_day=ev.time_of_day, location_text=ev.location_text, evidence=ev.evidence)
+        g.add_node(
+            ev.key,
+            kind="Event",
+            iri=event_iri(base, ev.key),
+            label=ev.name,
+            date=ev.date,
+            time_of_day=ev.time_of_day,
+            location_text=ev.location_text,
+            evidence=ev.evidence,
+        )
         g.add_edge(ev.key, article_node(ev.article), key="derivedFrom")
         if ev.location and ev.location in keys:
             g.add_edge(ev.key, ev.location, key="location")

@@ -16,14 +16,16 @@ from pathlib import Path
 
 from graph.model import Para
 
-TERMINAL = "。！？!?…；;”\"』」）)"
+TERMINAL = '。！？!?…；;”"』」）)'
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
 # A line that is never part of a wrapped paragraph: leads, credits, headings.
 _STRUCTURAL = re.compile(
     r"^(?:#{1,6}\s|■|●|◆|▲|★|【|本报讯|本报[^\s]{0,6}讯|[（(]?(?:本报|郑报全媒体|全媒体)?记者\s|通讯员\s|本版|责任编辑|责编|编辑[:：]|校对|美编|版式)"
 )
 _LEAD_PREFIX = re.compile(r"^(?:本报讯|本报[^\s]{0,6}讯)(?:[(（][^)）]{0,40}[)）])?")
-_BYLINE_ONLY = re.compile(r"^(?:(?:本报|郑报全媒体|全媒体|特约)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}\s*)+(?:文/图|文图|摄|/文|/图)?$")
+_BYLINE_ONLY = re.compile(
+    r"^(?:(?:本报|郑报全媒体|全媒体|特约)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}\s*)+(?:文/图|文图|摄|/文|/图)?$"
+)
 
 
 @functools.cache
@@ -204,7 +206,7 @@ def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[
                 and not _BYLINE_ONLY.match(p.text)
                 and not headline_like(p.text)
                 and not headline_like(prev)
-                and p.text[0] not in "“\"《【(（"
+                and p.text[0] not in '“"《【(（'
             )
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
             if joinable and (re.search(r"[，、,；;]", prev) or (body_next and _spans_word(prev, p.text, words))):

@@ -78,7 +78,9 @@ class Resolver:
                 cities.extend(self.gaz.city(e.name))
         return districts, cities
 
-    def _place(self, e: LocalEntity, facts: ArticleFacts, parent_place: Place | None, page_ctx: list[Place]) -> Place | None:
+    def _place(
+        self, e: LocalEntity, facts: ArticleFacts, parent_place: Place | None, page_ctx: list[Place]
+    ) -> Place | None:
         """The official unit a local admin entity is, if the context singles one out."""
         if e.type == "City":
             cands = self.gaz.city(e.name)

@@ -37,7 +37,9 @@ _LEAD = re.compile(
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )
 _PAREN_CREDIT = re.compile(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*")
-_PAGE_CREDIT = re.compile(rf"^本版(?:文图|文字|稿件)?由{_REPORTER_PREFIX}记者\s*({NAME}(?:[\s、]+{NAME})*)\s*(?:整理|采写|编辑|提供)")
+_PAGE_CREDIT = re.compile(
+    rf"^本版(?:文图|文字|稿件)?由{_REPORTER_PREFIX}记者\s*({NAME}(?:[\s、]+{NAME})*)\s*(?:整理|采写|编辑|提供)"
+)
 _FURNITURE = re.compile(
     r"(?:热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|新闻热线|投稿|电话[:：]?\s*\d|传真|网址|http|www\.|\.cn\b|\.com\b|"
     r"版权所有|Copyright|©|责任编辑|责编|编辑[:：]|校对|美编|版式|组版|"
@@ -129,7 +131,9 @@ class _Item:
     heads: list[tuple[str, int, int]] = field(default_factory=list)  # (text, level, gap)
     level: int = 0  # markdown level of the headline, 0 when not marked
     body: list[str] = field(default_factory=list)
-    credits: dict[str, list[str]] = field(default_factory=lambda: {"reporter": [], "correspondent": [], "photographer": []})
+    credits: dict[str, list[str]] = field(
+        default_factory=lambda: {"reporter": [], "correspondent": [], "photographer": []}
+    )
     lead_credit: bool = False  # credited at its top (lead or credit line before the body)
     closed: bool = False  # a closing credit line was printed
     section: str = ""
@@ -274,7 +278,11 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
         text = p.text
         pc = _PAGE_CREDIT.match(text)
         if pc:
-            page_credit = {"reporter": re.split(r"[\s、]+", pc.group(1).strip()), "correspondent": [], "photographer": []}
+            page_credit = {
+                "reporter": re.split(r"[\s、]+", pc.group(1).strip()),
+                "correspondent": [],
+                "photographer": [],
+            }
             continue
         if _furniture(p):
             continue
@@ -351,7 +359,14 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             or (trailing is not None and cur.lead_credit)
         )
         if new_item:
-            if cur is not None and not was_lead and not pending and not cur.closed and trailing is None and not after_label:
+            if (
+                cur is not None
+                and not was_lead
+                and not pending
+                and not cur.closed
+                and trailing is None
+                and not after_label
+            ):
                 new_item = False
         if new_item:
             cur = start(p.gap)

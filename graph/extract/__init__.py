@@ -12,30 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from graph.extract import events as ev
-from graph.extract.dates import DateMention, find_dates
-from graph.extract.lexicon import INFORMAL_RE, looks_like_name
-from graph.extract.people import PersonSpan, PostSpan, find_people, find_posts
-from graph.extract.tagger import Tagger, Token, get_tagger, sentences
+from graph.extract.dates import find_dates
+from graph.extract.lexicon import looks_like_name
+from graph.extract.occurrences import article_events
+from graph.extract.people import PersonSpan, find_people, find_posts
+from graph.extract.sentence import Sentence
+from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import Span, UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.model import ADMIN_RANK, Article, ArticleFacts, EventRecord, LocalEntity, Mention, Post
+from graph.model import ADMIN_RANK, Article, ArticleFacts, LocalEntity, Mention, Post
 
 EXTRACTOR_VERSION = "1"
-
-
-@dataclass
-class _Sentence:
-    offset: int
-    text: str
-    tokens: list[Token]
-    units: list[Span] = field(default_factory=list)  # absolute offsets
-    people: list[PersonSpan] = field(default_factory=list)  # relative offsets
-    posts: list[PostSpan] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)  # relative offsets
 
 
 class Extractor:
@@ -58,13 +47,12 @@ class Extractor:
             for off, s in sents:
                 toks = tags[k]
                 k += 1
-                sent_objs.append(_Sentence(off, s, toks))
+                sent_objs.append(Sentence(off, s, toks))
             out.append(self._article(article, sent_objs))
         return out
 
     # ------------------------------------------------------------------ one article
-    def _article(self, article: Article, sents: list[_Sentence]) -> ArticleFacts:
-        text = article.text
+    def _article(self, article: Article, sents: list[Sentence]) -> ArticleFacts:
         credits = [*article.reporters, *article.correspondents, *article.photographers]
         # units and bodies
         for s in sents:
@@ -88,7 +76,7 @@ class Extractor:
         persons = self._persons(article, sents, credits)
         entities.extend(persons.values())
         posts = self._posts(article, sents, entities)
-        events = self._events(article, sents, entities, alias_of)
+        events = article_events(article, sents, entities)
         mentions = self._mentions(article, sents, alias_of)
         return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(posts), tuple(events))
 
@@ -97,10 +85,13 @@ class Extractor:
         if not section:
             return []
         toks = self.tagger.tag([section])[0]
-        return [Span(-1, -1, u.text, u.type, u.name, u.aliases, u.parent, u.source) for u in self.units.admin_units(section, toks, 0)]
+        return [
+            Span(-1, -1, u.text, u.type, u.name, u.aliases, u.parent, u.source)
+            for u in self.units.admin_units(section, toks, 0)
+        ]
 
     def _local_entities(
-        self, article: Article, sents: list[_Sentence], section: list[Span]
+        self, article: Article, sents: list[Sentence], section: list[Span]
     ) -> tuple[list[LocalEntity], dict[tuple[str, str], str]]:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -152,7 +143,7 @@ class Extractor:
             entities.append(LocalEntity(t, name, aliases, parent if parent != name else None))
         return entities, {f"{t}|{n}": a for (t, n), a in alias_of.items()}
 
-    def _persons(self, article: Article, sents: list[_Sentence], credits: list[str]) -> dict[str, LocalEntity]:
+    def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
         for n in credits:
             persons.setdefault(n, LocalEntity("Person", n))
@@ -176,7 +167,7 @@ class Extractor:
                     persons[p.name] = LocalEntity("Person", p.name, informal=True)
         return persons
 
-    def _posts(self, article: Article, sents: list[_Sentence], entities: list[LocalEntity]) -> list[Post]:
+    def _posts(self, article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[Post]:
         by_type: dict[str, list[str]] = defaultdict(list)
         canonical: dict[str, str] = {}
         for e in entities:
@@ -200,94 +191,22 @@ class Extractor:
                 out.append(Post(p.person, p.title, org, s.text.strip()))
         return out
 
-    def _events(
-        self, article: Article, sents: list[_Sentence], entities: list[LocalEntity], alias_of: dict[str, str]
-    ) -> list[EventRecord]:
-        names = {e.name: e for e in entities}
-        forms = {a: e.name for e in entities for a in (e.name, *e.aliases)}
-        body_start = article.body_offset
-        cands: list[ev.EventCandidate] = []
-        body_sents = [s for s in sents if s.offset >= body_start]
-        lead = {id(s) for s in body_sents[:2]}
-        lead_date = next(
-            (d for s in body_sents[:4] for d in s.dates if d.value and not ev.BLUR_LEAD.search(body_sents[0].text)), None
-        )
-        for s in sents:
-            in_headline = s.offset < body_start
-            found = [(a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in ev.triggers(s.text)]
-            if id(s) in lead and not found:
-                # ongoing work the lead reports: ranked after a verb-object headline
-                found = [(a, b, n, 2.5) for a, b, n in ev.campaigns(s.text)]
-            if in_headline and not found:
-                h = ev.headline_event(s.text)
-                if h:
-                    found = [(*h, 2)]
-            for start, end, name, rank in found:
-                c = ev.EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
-                before = [d for d in s.dates if d.start <= start] or s.dates
-                c.date = before[-1] if before else None
-                if c.rank == 4 and c.date is not None and c.date.value:
-                    c.rank = 3
-                place = ev.location_in(s.text, start)
-                if place:
-                    c.location = forms.get(place) or _entity_in(place, forms) or place
-                subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
-                c.organizers = _subjects(subject, s, start, forms, c.location)
-                c.more = ev.continues(s.text)
-                cands.append(c)
-        events = _merge_events(cands, lead_date)
-        # who holds it when the clause does not say: the unit the headline (or lead) is about
-        admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
-        topic = _topic(sents, body_start, forms)
-        for c in events:
-            if not c.organizers and topic:
-                c.organizers = [topic]
-            if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
-                c.location = c.organizers[0]  # held by a street office, with no place given: in it
-        people = {e.name for e in entities if e.type == "Person" and not e.informal}
-        credited = {*article.reporters, *article.correspondents, *article.photographers}
-        attendees: list[str] = []
-        for s in sents:
-            if ev.participation(s.text):
-                for p in s.people:
-                    if p.name in people and p.name not in credited and p.name not in attendees:
-                        attendees.append(p.name)
-            for p in s.posts:
-                if p.person in people and p.person not in credited and p.person not in attendees:
-                    attendees.append(p.person)
-        out: list[EventRecord] = []
-        for i, c in enumerate(events):
-            org_att: list[str] = []
-            if i == 0:
-                for s in sents:
-                    if ev.org_participation(s.text):
-                        for u in s.units:
-                            n = forms.get(u.text) or forms.get(u.name)
-                            if n and n not in c.organizers and n not in org_att and n != c.location:
-                                org_att.append(n)
-            date = c.date.value if c.date else None
-            tod = c.date.time_of_day if c.date else None
-            out.append(
-                EventRecord(
-                    name=c.name,
-                    date=date,
-                    time_of_day=tod,
-                    location=c.location,
-                    organizers=tuple(c.organizers),
-                    attendees=tuple((attendees if i == 0 else []) + org_att),
-                    evidence=c.sentence.strip(),
-                )
-            )
-        del names
-        return out
-
-    def _mentions(self, article: Article, sents: list[_Sentence], alias_of: dict[str, str]) -> list[Mention]:
+    def _mentions(self, article: Article, sents: list[Sentence], alias_of: dict[str, str]) -> list[Mention]:
         out: list[Mention] = []
         for s in sents:
             for u in s.units:
                 out.append(Mention(article.id, u.start, u.end, article.text[u.start : u.end], u.type, u.source))
             for p in s.people:
-                out.append(Mention(article.id, s.offset + p.start, s.offset + p.end, p.name, "Person", "informal" if p.informal else "people"))
+                out.append(
+                    Mention(
+                        article.id,
+                        s.offset + p.start,
+                        s.offset + p.end,
+                        p.name,
+                        "Person",
+                        "informal" if p.informal else "people",
+                    )
+                )
         return sorted(out, key=lambda m: (m.start, m.end, m.type))
 
 
@@ -332,7 +251,7 @@ def _shift(u: Span, d: int) -> Span:
     return Span(u.start + d, u.end + d, u.text, u.type, u.name, u.aliases, u.parent, u.source)
 
 
-def _inside_unit(p: PersonSpan, s: _Sentence) -> bool:
+def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
     """A 'name' inside a place or body name (刘胡桐 in 刘胡桐村) is not a person."""
     a, b = s.offset + p.start, s.offset + p.end
     return any(u.start <= a and b <= u.end for u in s.units)
@@ -362,7 +281,7 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
 
 
 def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
-    for (t, n), target in alias_of.items():
+    for (_, n), target in alias_of.items():
         if n == name:
             return target
     return name
@@ -370,9 +289,19 @@ def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
 
 def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:
     """The article's own unit a generic word names: 街道 -> its one street office."""
-    cls = {"街道": "StreetOffice", "街道办事处": "StreetOffice", "街道办": "StreetOffice", "办事处": "StreetOffice",
-           "社区": "Community", "村": "Village", "镇": "Town", "乡": "Town", "区": "District", "县": "District",
-           "市": "City"}.get(word)
+    cls = {
+        "街道": "StreetOffice",
+        "街道办事处": "StreetOffice",
+        "街道办": "StreetOffice",
+        "办事处": "StreetOffice",
+        "社区": "Community",
+        "村": "Village",
+        "镇": "Town",
+        "乡": "Town",
+        "区": "District",
+        "县": "District",
+        "市": "City",
+    }.get(word)
     if cls is None:
         return None
     cands = by_type.get(cls, [])
@@ -381,90 +310,3 @@ def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str |
     if cls == "District" and not gaz.district(cands[0]):
         return None  # 区长 of a 新区 is not a post of that unit: it has none
     return cands[0]
-
-
-def _entity_in(place: str, forms: dict[str, str]) -> str | None:
-    """A place string that is an entity's printed form after a generic prefix (辖区秦岭路街道)."""
-    for f in sorted(forms, key=len, reverse=True):
-        if place.endswith(f) and len(f) >= len(place) - 2:
-            return forms[f]
-    return None
-
-
-def _subjects(units: list[Span], s: _Sentence, start: int, forms: dict[str, str], location: str | None) -> list[str]:
-    """The bodies that hold the event: units printed in the clause before the trigger."""
-    clause_start = max(s.text.rfind(c, 0, start) for c in "。；;!！?？") + 1
-    out: list[str] = []
-    chain_end = None
-    for u in units:
-        rel = u.start - s.offset
-        if rel < clause_start:
-            continue
-        between = s.text[max(clause_start, rel - 2) : rel]
-        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]):
-            continue
-        n = forms.get(u.text) or forms.get(u.name)
-        if not n or n == location:
-            continue
-        if chain_end is not None and u.start == chain_end and out:
-            out[-1] = n  # 中原区三官庙街道: the lowest unit of a chain holds it
-        elif n not in out:
-            out.append(n)
-        chain_end = u.end
-    return out
-
-
-def _topic(sents: list[_Sentence], body_start: int, forms: dict[str, str]) -> str | None:
-    """The unit or body an item is about: the lowest of the first chain in its headline, else its lead."""
-    heads = [s for s in sents if s.offset < body_start]
-    body = [s for s in sents if s.offset >= body_start][:1]
-    for group in (heads, body):
-        for s in group:
-            units = [u for u in s.units if u.type != "Person"]
-            if not units:
-                continue
-            chosen = units[0]
-            for u in units[1:]:
-                if u.start == chosen.end:
-                    chosen = u
-                else:
-                    break
-            return forms.get(chosen.text) or forms.get(chosen.name)
-    return None
-
-
-def _merge_events(cands: list[ev.EventCandidate], lead_date: DateMention | None) -> list[ev.EventCandidate]:
-    """One event per occurrence reported: the main one, and those with a day of their own.
-
-    The main event is the headline's, else the lead's, else the one the
-    headline states by a verb, else the first dated one, else the first.
-    Mentions of the same occurrence (similar names) are merged.
-    """
-    merged: list[ev.EventCandidate] = []
-    for c in sorted(cands, key=lambda c: (c.rank, c.start)):
-        same = next((m for m in merged if ev.similar(m.name, c.name)), None)
-        if same is None:
-            merged.append(c)
-            continue
-        if c.date and not same.date:
-            same.date = c.date
-        if same.headline and not c.headline:
-            same.sentence = c.sentence
-        same.location = same.location or c.location
-        for o in c.organizers:
-            if o not in same.organizers:
-                same.organizers.append(o)
-    if not merged:
-        return []
-    main = merged[0]
-    if main.date is None and lead_date is not None and main.rank <= 2.5:
-        main.date = lead_date
-    keep = [main]
-    for m in merged[1:]:
-        distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
-        if distinct_day and m.rank <= 3:
-            keep.append(m)
-        elif getattr(m, "more", False):
-            m.date = m.date or main.date
-            keep.append(m)
-    return keep[:3]

@@ -94,7 +94,9 @@ GENERIC_STEMS = re.compile(
     r"城乡|乡|镇|村|农|市|区|县|城|街|山|园|小|社|景|片|新|老|主|郊|灾|矿|"
     r"[\d一二三四五六七八九十百千万]+个|第[\d一二三四五六七八九十百]+[届次期批个轮]?)$"
 )
-GENERIC_PREFIX = re.compile(r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)")
+GENERIC_PREFIX = re.compile(
+    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)"
+)
 
 # Honorifics and title abbreviations after a surname: informal references.
 INFORMAL_RE = re.compile(

@@ -21,8 +21,12 @@ from graph.extract.units import Span
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
 _GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
-_LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$")
-_HONORIFIC = re.compile(r"([\u4e00-\u9fff])(阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|大姐|大哥|大叔|老师|区长|市长|县长|镇长|乡长|局长|书记|主任|所长|站长|院长|校长|经理)")
+_LIST_LEAD = re.compile(
+    r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$"
+)
+_HONORIFIC = re.compile(
+    r"([\u4e00-\u9fff])(阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|大姐|大哥|大叔|老师|区长|市长|县长|镇长|乡长|局长|书记|主任|所长|站长|院长|校长|经理)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def _name_after(text: str, tokens: list[Token], pos: int) -> str | None:
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in "，,、。；;（(”\" "):
+        if looks_like_name(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand
     return None
 
@@ -110,24 +114,37 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             if _informal_ok(text, t.start, t.end):
                 found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
             continue
-        if looks_like_name(t.text) and (t.text in known or _accept_context(text, t.start, t.end)) and _clean_boundary(text, t.start, t.end):
+        if (
+            looks_like_name(t.text)
+            and (t.text in known or _accept_context(text, t.start, t.end))
+            and _clean_boundary(text, t.start, t.end)
+        ):
             found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
     # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
     changed = True
     while changed:
         changed = False
-        for (s, e), p in list(found.items()):
+        for (_, e), p in list(found.items()):
             if p.informal:
                 continue
             if text[e : e + 1] == "、":
                 for t in tokens:
-                    if t.start == e + 1 and (t.start, t.end) not in found and looks_like_name(t.text) and t.tag in ("PER", "LOC", "n", "nz"):
+                    if (
+                        t.start == e + 1
+                        and (t.start, t.end) not in found
+                        and looks_like_name(t.text)
+                        and t.tag in ("PER", "LOC", "n", "nz")
+                    ):
                         found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
                         changed = True
     # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
         span = (m.start(), m.end())
-        if not any(s <= span[0] < e for s, e in found) and looks_like_name(m.group(1) + "某") and _informal_ok(text, *span):
+        if (
+            not any(s <= span[0] < e for s, e in found)
+            and looks_like_name(m.group(1) + "某")
+            and _informal_ok(text, *span)
+        ):
             found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2))
     # 5. names known from elsewhere in the article (credits, earlier sentences)
     for name in known:
@@ -146,7 +163,7 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
         # walk back over 、-separated descriptions before the name
         end = p.start
         while end > 0:
-            seg_start = max(text.rfind(c, 0, end) for c in "，,。；;：:（(“\"") + 1
+            seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
             seg_start = max(seg_start, 0)
             pieces = text[seg_start:end].split("、")
             desc = pieces[-1]

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import (
-    TITLE_RE as TITLE_WORD,
     ADMIN_SUFFIXES,
     GENERIC_PREFIX,
     GENERIC_STEMS,
@@ -25,13 +24,18 @@ from graph.extract.lexicon import (
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
 )
+from graph.extract.lexicon import (
+    TITLE_RE as TITLE_WORD,
+)
 from graph.extract.tagger import Token
 from graph.gazetteer import Gazetteer
 
 NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"}
 PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
 # Verbs that end in a body suffix: never the tail of a name.
-_SUFFIX_VERBS = frozenset("举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split())
+_SUFFIX_VERBS = frozenset(
+    "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
+)
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -41,7 +45,9 @@ _NOT_DISTRICT = re.compile(
     r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
     r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其)$"
 )
-_NOT_VILLAGE = re.compile(r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
+_NOT_VILLAGE = re.compile(
+    r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+)
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # The district's own government and party committee are the district, not bodies of their own.
@@ -53,14 +59,62 @@ _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
-_GENERIC_STEM_ENDS = ("工作", "活动", "服务", "管理", "建设", "治理", "发展", "人员", "干部", "居民", "群众", "进", "为", "到")
+_GENERIC_STEM_ENDS = (
+    "工作",
+    "活动",
+    "服务",
+    "管理",
+    "建设",
+    "治理",
+    "发展",
+    "人员",
+    "干部",
+    "居民",
+    "群众",
+    "进",
+    "为",
+    "到",
+)
 _MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用".split())
 _GENERIC_ORG_HEADS = (
-    "便民服务中心", "服务中心", "市场监管所", "派出所", "居委会", "村委会", "党支部", "党总支", "党委", "党工委",
-    "服务站", "文化站", "卫生院", "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站", "文明实践站",
-    "志愿服务站", "工作站", "中心", "站", "所", "队", "团", "办", "局", "委", "部", "会", "院", "店", "社", "厂", "馆",
+    "便民服务中心",
+    "服务中心",
+    "市场监管所",
+    "派出所",
+    "居委会",
+    "村委会",
+    "党支部",
+    "党总支",
+    "党委",
+    "党工委",
+    "服务站",
+    "文化站",
+    "卫生院",
+    "新时代文明实践中心",
+    "新时代文明实践所",
+    "新时代文明实践站",
+    "文明实践站",
+    "志愿服务站",
+    "工作站",
+    "中心",
+    "站",
+    "所",
+    "队",
+    "团",
+    "办",
+    "局",
+    "委",
+    "部",
+    "会",
+    "院",
+    "店",
+    "社",
+    "厂",
+    "馆",
 )
-_GENERIC_MODIFIERS = re.compile(r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+")
+_GENERIC_MODIFIERS = re.compile(
+    r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,19 +275,31 @@ class UnitFinder:
         if cls == "District":
             if suffix == "新区":
                 return len(stem) >= 2 and not _NOT_DISTRICT.search(stem)
-            if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政"):
+            if (
+                _NOT_DISTRICT.search(stem)
+                or suffix == "县"
+                or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政")
+            ):
                 return False
             i = _token_at(tokens, s0 - 1)
             return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= 4
         if cls == "Town":
             return not _NOT_TOWN.search(stem) and len(stem) <= 4 and nxt[:1] not in ("村", "级", "域", "区", "上", "里")
         if cls == "Village":
-            if _NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里") and nxt[:2] not in ("委会",):
+            if (
+                _NOT_VILLAGE.search(stem)
+                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里")
+                and nxt[:2] not in ("委会",)
+            ):
                 return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
             i = _token_at(tokens, s0 - 1)
             return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
         if cls == "Community":
-            return nxt[:1] not in ("民", "里", "内", "化", "级", "们") and len(stem) <= 8 and not stem.endswith(_GENERIC_STEM_ENDS)
+            return (
+                nxt[:1] not in ("民", "里", "内", "化", "级", "们")
+                and len(stem) <= 8
+                and not stem.endswith(_GENERIC_STEM_ENDS)
+            )
         if cls == "StreetOffice":
             return _STREET_NAME.match(stem) is not None and len(stem) <= 8
         return True
@@ -266,7 +332,9 @@ class UnitFinder:
     # ------------------------------------------------------------------ bodies
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
-        local_admin = [Span(a.start - offset, a.end - offset, a.text, a.type, a.name, a.aliases, a.parent, a.source) for a in admin]
+        local_admin = [
+            Span(a.start - offset, a.end - offset, a.text, a.type, a.name, a.aliases, a.parent, a.source) for a in admin
+        ]
         tokens = _split_at_units(tokens, local_admin)
         out: list[Span] = []
         i = 0
@@ -274,24 +342,41 @@ class UnitFinder:
         while i < n:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
-                tokens[i].tag in ("v", "vn", "a") and i + 1 < n and tokens[i + 1].text in _BARE_SUFFIXES and len(tokens[i].text) >= 2
+                tokens[i].tag in ("v", "vn", "a")
+                and i + 1 < n
+                and tokens[i + 1].text in _BARE_SUFFIXES
+                and len(tokens[i].text) >= 2
             )
             if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start) and not function_word:
                 i += 1
                 continue
             j = i + 1 if function_word else i
-            while j < n and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or tokens[j].text in _CONNECTORS)) and (
-                tokens[j].tag in NAMEY
-                or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
-                or _inside_admin(local_admin, tokens[j])
-                or _digits_in_name(tokens, j)
-                or _suffix_tail(tokens, j)
+            while (
+                j < n
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or tokens[j].text in _CONNECTORS))
+                and (
+                    tokens[j].tag in NAMEY
+                    or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
+                    or _inside_admin(local_admin, tokens[j])
+                    or _digits_in_name(tokens, j)
+                    or _suffix_tail(tokens, j)
+                )
             ):
                 j += 1
             run_start, run_end = tokens[i].start, tokens[j - 1].end
             span = self._org_in_run(text, tokens[i:j], run_start, run_end, local_admin)
             if span is not None:
-                out.append(Span(span.start + offset, span.end + offset, span.text, "Organization", span.name, span.aliases, span.parent))
+                out.append(
+                    Span(
+                        span.start + offset,
+                        span.end + offset,
+                        span.text,
+                        "Organization",
+                        span.name,
+                        span.aliases,
+                        span.parent,
+                    )
+                )
             i = max(j, i + 1)
         return out
 
@@ -332,7 +417,9 @@ class UnitFinder:
         rest = text[chain_end:cut]
         if not rest or rest in ("委", "办"):
             return None
-        if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest):
+        if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
+            r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
+        ):
             return None
         proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
@@ -342,7 +429,11 @@ class UnitFinder:
             return None  # 窗口申办: a verb, not a bureau
         name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
-        if lowest is not None and len(rest) >= 4 and any(t.tag in PROPER and t.start >= chain_end for t in run if t.end <= cut):
+        if (
+            lowest is not None
+            and len(rest) >= 4
+            and any(t.tag in PROPER and t.start >= chain_end for t in run if t.end <= cut)
+        ):
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
@@ -381,7 +472,7 @@ def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
             out.append(t)
             continue
         bounds = [t.start, *inner, t.end]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in zip(bounds, bounds[1:], strict=False):
             piece = t.text[a - t.start : b - t.start]
             inside = any(u.start <= a and b <= u.end for u in units)
             tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if _HAN.match(piece) else t.tag))

@@ -1,0 +1,194 @@
+"""Occurrences: an article's sentences and entities -> its EventRecords.
+
+Runs the trigger patterns of graph.extract.events over an article, ranks
+what they find (the headline's event, then the lead's, then one the
+headline states by a verb, then dated ones), merges mentions of one
+occurrence, and fills in date, place, organizers and attendees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.dates import DateMention
+from graph.extract.events import (
+    BLUR_LEAD,
+    EventCandidate,
+    campaigns,
+    continues,
+    headline_event,
+    location_in,
+    org_participation,
+    participation,
+    similar,
+    triggers,
+)
+from graph.extract.sentence import Sentence
+from graph.extract.units import Span
+from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
+
+
+def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:
+    """The occurrences an article reports, with date, place, organizers, attendees and evidence."""
+    forms = {a: e.name for e in entities for a in (e.name, *e.aliases)}
+    body_start = article.body_offset
+    cands: list[EventCandidate] = []
+    body_sents = [s for s in sents if s.offset >= body_start]
+    lead = {id(s) for s in body_sents[:2]}
+    lead_date = next(
+        (d for s in body_sents[:4] for d in s.dates if d.value and not BLUR_LEAD.search(body_sents[0].text)), None
+    )
+    for s in sents:
+        in_headline = s.offset < body_start
+        found = [(a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in triggers(s.text)]
+        if id(s) in lead and not found:
+            # ongoing work the lead reports: ranked after a verb-object headline
+            found = [(a, b, n, 2.5) for a, b, n in campaigns(s.text)]
+        if in_headline and not found:
+            h = headline_event(s.text)
+            if h:
+                found = [(*h, 2)]
+        for start, end, name, rank in found:
+            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
+            before = [d for d in s.dates if d.start <= start] or s.dates
+            c.date = before[-1] if before else None
+            if c.rank == 4 and c.date is not None and c.date.value:
+                c.rank = 3
+            place = location_in(s.text, start)
+            if place:
+                c.location = forms.get(place) or _entity_in(place, forms) or place
+            subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
+            c.organizers = _subjects(subject, s, start, forms, c.location)
+            c.more = continues(s.text)
+            cands.append(c)
+    events = _merge_events(cands, lead_date)
+    # who holds it when the clause does not say: the unit the headline (or lead) is about
+    admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
+    topic = _topic(sents, body_start, forms)
+    for c in events:
+        if not c.organizers and topic:
+            c.organizers = [topic]
+        if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
+            c.location = c.organizers[0]  # held by a street office, with no place given: in it
+    people = {e.name for e in entities if e.type == "Person" and not e.informal}
+    credited = {*article.reporters, *article.correspondents, *article.photographers}
+    attendees: list[str] = []
+    for s in sents:
+        if participation(s.text):
+            for p in s.people:
+                if p.name in people and p.name not in credited and p.name not in attendees:
+                    attendees.append(p.name)
+        for p in s.posts:
+            if p.person in people and p.person not in credited and p.person not in attendees:
+                attendees.append(p.person)
+    out: list[EventRecord] = []
+    for i, c in enumerate(events):
+        org_att: list[str] = []
+        if i == 0:
+            for s in sents:
+                if org_participation(s.text):
+                    for u in s.units:
+                        n = forms.get(u.text) or forms.get(u.name)
+                        if n and n not in c.organizers and n not in org_att and n != c.location:
+                            org_att.append(n)
+        date = c.date.value if c.date else None
+        tod = c.date.time_of_day if c.date else None
+        out.append(
+            EventRecord(
+                name=c.name,
+                date=date,
+                time_of_day=tod,
+                location=c.location,
+                organizers=tuple(c.organizers),
+                attendees=tuple((attendees if i == 0 else []) + org_att),
+                evidence=c.sentence.strip(),
+            )
+        )
+    return out
+
+
+def _entity_in(place: str, forms: dict[str, str]) -> str | None:
+    """A place string that is an entity's printed form after a generic prefix (辖区秦岭路街道)."""
+    for f in sorted(forms, key=len, reverse=True):
+        if place.endswith(f) and len(f) >= len(place) - 2:
+            return forms[f]
+    return None
+
+
+def _subjects(units: list[Span], s: Sentence, start: int, forms: dict[str, str], location: str | None) -> list[str]:
+    """The bodies that hold the event: units printed in the clause before the trigger."""
+    clause_start = max(s.text.rfind(c, 0, start) for c in "。；;!！?？") + 1
+    out: list[str] = []
+    chain_end = None
+    for u in units:
+        rel = u.start - s.offset
+        if rel < clause_start:
+            continue
+        between = s.text[max(clause_start, rel - 2) : rel]
+        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]):
+            continue
+        n = forms.get(u.text) or forms.get(u.name)
+        if not n or n == location:
+            continue
+        if chain_end is not None and u.start == chain_end and out:
+            out[-1] = n  # 中原区三官庙街道: the lowest unit of a chain holds it
+        elif n not in out:
+            out.append(n)
+        chain_end = u.end
+    return out
+
+
+def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> str | None:
+    """The unit or body an item is about: the lowest of the first chain in its headline, else its lead."""
+    heads = [s for s in sents if s.offset < body_start]
+    body = [s for s in sents if s.offset >= body_start][:1]
+    for group in (heads, body):
+        for s in group:
+            units = [u for u in s.units if u.type != "Person"]
+            if not units:
+                continue
+            chosen = units[0]
+            for u in units[1:]:
+                if u.start == chosen.end:
+                    chosen = u
+                else:
+                    break
+            return forms.get(chosen.text) or forms.get(chosen.name)
+    return None
+
+
+def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) -> list[EventCandidate]:
+    """One event per occurrence reported: the main one, and those with a day of their own.
+
+    The main event is the headline's, else the lead's, else the one the
+    headline states by a verb, else the first dated one, else the first.
+    Mentions of the same occurrence (similar names) are merged.
+    """
+    merged: list[EventCandidate] = []
+    for c in sorted(cands, key=lambda c: (c.rank, c.start)):
+        same = next((m for m in merged if similar(m.name, c.name)), None)
+        if same is None:
+            merged.append(c)
+            continue
+        if c.date and not same.date:
+            same.date = c.date
+        if same.headline and not c.headline:
+            same.sentence = c.sentence
+        same.location = same.location or c.location
+        for o in c.organizers:
+            if o not in same.organizers:
+                same.organizers.append(o)
+    if not merged:
+        return []
+    main = merged[0]
+    if main.date is None and lead_date is not None and main.rank <= 2.5:
+        main.date = lead_date
+    keep = [main]
+    for m in merged[1:]:
+        distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
+        if distinct_day and m.rank <= 3:
+            keep.append(m)
+        elif getattr(m, "more", False):
+            m.date = m.date or main.date
+            keep.append(m)
+    return keep[:3]
