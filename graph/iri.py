@@ -47,20 +47,30 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def digest(key: str, n: int = 6) -> str:
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:n]
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:n]  # a lone surrogate must not crash minting
 
 
 def entity_iri(base: str, type_: str, name: str, key: str) -> str:
     return f"{base}{CLASS_PATH[type_]}/{slug(name)}-{digest(key)}"
 
 
+def _safe_tail(text: str) -> str:
+    """`text` when it is IRI-safe ASCII, else its ASCII characters with a digest of the whole.
+
+    File names like 郑州晚报A08.txt give article ids that would all come out
+    as dashes; the digest keeps them apart.
+    """
+    safe = re.sub(r"[^A-Za-z0-9._-]", "-", text)
+    return safe if safe == text else f"{safe}-{digest(text)}"
+
+
 def article_iri(base: str, article_id: str) -> str:
-    return f"{base}article/{re.sub(r'[^A-Za-z0-9._-]', '-', article_id)}"
+    return f"{base}article/{_safe_tail(article_id)}"
 
 
 def event_iri(base: str, key: str) -> str:
     tail = key.split(":", 1)[1].replace("/", "-")
-    return f"{base}event/{re.sub(r'[^A-Za-z0-9._-]', '-', tail)}"
+    return f"{base}event/{_safe_tail(tail)}"
 
 
 def membership_iri(base: str, person: str, title: str, org: str | None, article: str) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -134,7 +135,11 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         if data.startswith(magic):
             raise InputError(name, f"is {what}, not a text page; convert it to .txt or remove it from the input")
     if b"\x00" in data[:4096]:
-        raise InputError(name, "is a binary file (NUL bytes), not a text page; convert it to .txt or remove it")
+        raise InputError(
+            name,
+            "is a binary file (NUL bytes), not a text page; convert it to .txt or remove it "
+            "(UTF-16 text without a byte-order mark needs --encoding utf-16-le or utf-16-be)",
+        )
     best: tuple[float, str, str] | None = None
     for enc in _CANDIDATES:
         try:
@@ -160,6 +165,48 @@ def _control_free(text: str) -> str:
     return "".join(c for c in text if not (unicodedata.category(c) == "Cc" and c not in "\t\n\r"))
 
 
+def _size(n: float) -> str:
+    """A byte count for people: 512 bytes, 40 KB, 2.5 MB."""
+    if n < 1024:
+        return f"{n:.0f} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.3g} KB"
+    return f"{n / 1048576:.3g} MB"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A page file's bytes; InputError for what cannot be a page (folders, pipes, devices, huge files)."""
+    where = str(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError as e:
+        if path.is_symlink():
+            raise InputError(where, "is a broken symbolic link; fix its target or remove it") from e
+        raise InputError(where, "has disappeared since the build started; check the path") from e
+    except OSError as e:
+        raise InputError(where, f"cannot be read ({e.strerror or e}); check the path and its permissions") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(where, "is a folder where a file was expected; pass the folder itself or a file in it")
+    if not stat.S_ISREG(st.st_mode):
+        # a pipe or a device would block the build or never end
+        raise InputError(where, "is not a regular file (a pipe, socket or device); copy the page into a .txt file")
+    too_big = (
+        f"is {_size(st.st_size)}, over the {_size(max_bytes)} limit for one page; split it into pages or raise --max-size"
+    )
+    if st.st_size > max_bytes:
+        raise InputError(where, too_big)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)  # the file may have grown since stat()
+    except PermissionError as e:
+        raise InputError(where, "cannot be read (permission denied); check the file's permissions") from e
+    except OSError as e:
+        raise InputError(where, f"cannot be read ({e.strerror or e}); check the path and its permissions") from e
+    if len(data) > max_bytes:
+        raise InputError(where, too_big)
+    return data
+
+
 def read_page(
     path: str | Path,
     *,
@@ -170,21 +217,7 @@ def read_page(
     """Read one page file into a Page: decoded, control characters dropped, date attached."""
     path = Path(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                str(path),
-                f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit for one page; "
-                "split it into pages or raise --max-size",
-            )
-        data = path.read_bytes()
-    except PermissionError as e:
-        raise InputError(str(path), "cannot be read (permission denied); check the file's permissions") from e
-    except IsADirectoryError as e:
-        raise InputError(str(path), "is a folder where a file was expected") from e
-    except OSError as e:
-        raise InputError(str(path), f"cannot be read ({e.strerror or e}); check the path") from e
+    data = _read_bytes(path, max_bytes)
     text, enc = decode(data, str(path), encoding)
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
