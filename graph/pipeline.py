@@ -256,26 +256,37 @@ def build(
 
 
 def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
-    """Leave out a page whose items would take the ids of another same-named page's different items.
+    """Keep a same-named page's items apart from another page's: qualify their ids.
 
     Article ids come from file names, so two pages with one name in two
     folders (a/A08.txt and b/A08.txt) give the same ids, and one node for two
-    articles would mix their facts. (Different names that give one id are
-    told apart by unique_ids.) The same item printed on both (the same body)
-    is not a clash: it is the same article, kept once. `ids` maps each
-    (file name, id) taken so far to its page and body; it is updated.
+    articles would mix their facts. The later page's items then take ids
+    qualified by a digest of the page's bytes (`A08-3f2a1c-01`), the same on
+    every run whatever the paths. (Different names that give one id are told
+    apart by unique_ids.) The same item printed on both (the same body) is not
+    a clash: it is the same article, kept once. `ids` maps each (file name,
+    id) taken so far to its page and body; it is updated.
     """
+    import dataclasses
+    import hashlib
     import re
+
+    from graph.model import Mention
 
     mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
     taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
-    clash = sorted(i for i, (_, body) in taken.items() if body != mine[i])
-    if clash:
-        reason = (
-            f"its items would take the ids {', '.join(clash[:3])}{' ...' if len(clash) > 3 else ''} of items of "
-            f"{taken[clash[0]][0]} (ids come from the file name); it was left out: rename one of the two files"
-        )
-        return PageResult(r.name, (), FileReport(str(path), reason))
+    if any(body != mine[i] for i, (_, body) in taken.items()):
+        try:
+            tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
+        except OSError:
+            tag = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:6]
+        facts = []
+        for f in r.facts:
+            stem, n = f.article.id.rsplit("-", 1)
+            new_id = f"{stem}-{tag}-{n}"
+            mentions = tuple(Mention(new_id, m.start, m.end, m.text, m.type, m.extractor) for m in f.mentions)
+            facts.append(dataclasses.replace(f, article=dataclasses.replace(f.article, id=new_id), mentions=mentions))
+        return dataclasses.replace(r, facts=tuple(facts))
     for i, body in mine.items():
         ids.setdefault(f"{r.name}|{i}", (path, body))
     if taken:  # the same items under the same ids: printed already
