@@ -44,6 +44,7 @@ class Tagger:
         tags = {int(k): v for k, v in lacmod._load_tsv(data / "tag.dic").items()}
         self._labels = [(tags.get(i, "n-B") + "-B").split("-")[:2] for i in range(max(tags) + 1)]
         self._inside = np.array([lab[1] == "I" for lab in self._labels])
+        self._tag_names = [lab[0] for lab in self._labels]
         self._trans = np.load(data / "lac_crf_transitions.npy").astype(np.float32)
         self._trans64 = self._trans.astype(np.float64)
         self._spread = float(self._trans.max() - self._trans.min())
@@ -159,23 +160,32 @@ class Tagger:
         out: list[list[Token]] = [[] for _ in sentences]
         for k in range(0, len(pieces), _DECODE_BATCH):
             chunk = pieces[k : k + _DECODE_BATCH]
-            paths = self._viterbi(self._emissions([text for _, _, text in chunk]))
-            for (n, off, text), path in zip(chunk, paths):
-                out[n].extend(self._decode(text, path, off))
+            texts = [text for _, _, text in chunk]
+            self._decode(chunk, "".join(texts), np.concatenate(self._viterbi(self._emissions(texts))), out)
         return out
 
-    def _decode(self, text: str, path: np.ndarray, offset: int) -> list[Token]:
-        """Tokens of one piece: a token ends where the next tag is not an inside (-I) tag."""
-        ends = (np.flatnonzero(~self._inside[path[1:]]) + 1).tolist()
-        ends.append(len(text))
-        labels = self._labels
-        tags = path.tolist()
-        toks: list[Token] = []
-        start = 0
-        for end in ends:
-            toks.append(Token(offset + start, offset + end, text[start:end], labels[tags[start]][0]))
-            start = end
-        return toks
+    def _decode(self, chunk: list[tuple[int, int, str]], joined: str, path: np.ndarray, out: list[list[Token]]) -> None:
+        """Append the tokens of the chunk's pieces to their sentences' lists.
+
+        `joined` is the pieces' text end to end and `path` their tags; a token
+        starts at a piece's start or where a tag is not an inside (-I) tag.
+        """
+        lengths = np.array([len(text) for _, _, text in chunk])
+        piece_start = np.cumsum(lengths) - lengths
+        begins = ~self._inside[path]
+        begins[piece_start] = True
+        tok_start = np.flatnonzero(begins)
+        starts = tok_start.tolist()
+        ends = [*starts[1:], len(path)]
+        names = self._tag_names
+        tags = [names[t] for t in path[tok_start].tolist()]
+        first = [*np.searchsorted(tok_start, piece_start).tolist(), len(starts)]
+        for p, (n, off, _) in enumerate(chunk):
+            shift = int(piece_start[p]) - off
+            dest = out[n]
+            for j in range(first[p], first[p + 1]):
+                s, e = starts[j], ends[j]
+                dest.append(Token(s - shift, e - shift, joined[s:e], tags[j]))
 
 
 @functools.cache
@@ -187,12 +197,28 @@ def get_tagger() -> Tagger:
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 
 
+MAX_SENTENCE = 300  # a longer run of text is cut after a comma (or hard): extraction stays linear
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs covering `text`, cut after closing punctuation and newlines."""
+    """(offset, sentence) pairs covering `text`, cut after closing punctuation and newlines.
+
+    A "sentence" longer than MAX_SENTENCE characters (a list, a page with no
+    punctuation) is cut after its last comma within the limit, else at the
+    limit, so no extractor ever sees an unbounded string.
+    """
     out: list[tuple[int, str]] = []
     pos = 0
     for piece in SENTENCE_END.split(text):
-        if piece.strip():
-            out.append((pos, piece))
+        start = pos
         pos += len(piece)
+        while len(piece) > MAX_SENTENCE:
+            cut = max(piece.rfind(c, 0, MAX_SENTENCE) for c in "，,、 ") + 1 or MAX_SENTENCE
+            if cut < MAX_SENTENCE // 3:
+                cut = MAX_SENTENCE
+            if piece[:cut].strip():
+                out.append((start, piece[:cut]))
+            start, piece = start + cut, piece[cut:]
+        if piece.strip():
+            out.append((start, piece))
     return out
