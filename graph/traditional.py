@@ -45,14 +45,51 @@ def printed_forms(page: Page, text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def printed_text(page: Page, text: str) -> str:
+    """`text` (simplified, normalized from the page) in the characters the page printed.
+
+    Each line of `text` is found in `Page.text` with white space allowed
+    between its characters (normalizing rejoined broken lines), and each of
+    its characters is replaced by the printed one at the same offset. A line
+    that cannot be found is left as it is. The result has the length of `text`.
+    """
+    if not page.converted or not text or len(page.original) != len(page.text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        chars = [(i, c) for i, c in enumerate(line) if not c.isspace()]
+        if not chars:
+            out.append(line)
+            continue
+        pattern = re.compile(r"\s*".join("(" + re.escape(c) + ")" for _, c in chars))
+        m = pattern.search(page.text)
+        if m is None:
+            out.append(line)
+            continue
+        printed = list(line)
+        for k, (i, _) in enumerate(chars, start=1):
+            printed[i] = page.original[m.start(k)]
+        out.append("".join(printed))
+    return "\n".join(out)
+
+
 def with_printed_forms(page: Page, facts: list[ArticleFacts]) -> list[ArticleFacts]:
-    """Each entity of a converted page gains the forms its names were printed in as aliases."""
+    """A converted page's facts as printed: entity names gain their printed forms as aliases,
+    and headlines, bodies, mentions, event names and evidence keep the printed characters."""
     if not page.converted:
         return facts
     out = []
     for f in facts:
+        a = f.article
+        article = dataclasses.replace(a, headline=printed_text(page, a.headline), body=printed_text(page, a.body))
+        text = article.text
+        mentions = tuple(dataclasses.replace(m, text=text[m.start : m.end]) for m in f.mentions)
+        posts = tuple(dataclasses.replace(p, evidence=printed_text(page, p.evidence)) for p in f.posts)
+        events = tuple(
+            dataclasses.replace(e, name=printed_text(page, e.name), evidence=printed_text(page, e.evidence)) for e in f.events
+        )
         entities = tuple(_with_printed(page, e) for e in f.entities)
-        out.append(f if entities == f.entities else dataclasses.replace(f, entities=entities))
+        out.append(dataclasses.replace(f, article=article, mentions=mentions, entities=entities, posts=posts, events=events))
     return out
 
 

@@ -1,0 +1,25 @@
+"""A page printed in traditional characters: matched in simplified, exported as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.pipeline import build
+
+PAGE = Path(__file__).resolve().parent / "pages" / "fz_trad.txt"
+
+
+def test_traditional_page_keeps_what_it_printed(tmp_path) -> None:
+    result = build([PAGE], None)
+    [a] = result.corpus.articles
+    assert a.headline == "鼓樓區東街街道舉辦社區文化節"
+    assert a.body.startswith("10月8日，鼓樓區東街街道在安泰社區舉辦")
+    assert a.reporters == ("林华",)
+    by_name = {e.name: e for e in result.corpus.entities}
+    assert "東街街道辦事處" in by_name["东街街道"].aliases  # the printed form, as an alias
+    assert by_name["东街街道"].official_path == "福建省/福州市/鼓楼区/东街街道"
+    assert "黃麗" in by_name["黄丽"].aliases
+    [post] = result.corpus.memberships
+    assert post.title == "主任" and "東街街道辦事處主任黃麗" in post.evidence
+    [ev] = result.corpus.events
+    assert ev.name == "社區文化節" and ev.date == "--10-08"
