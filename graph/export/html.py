@@ -1,33 +1,45 @@
 """HTML export: the networkx graph -> one self-contained interactive page (pyvis + vis.js).
 
 pyvis builds the vis.js node and edge records; they are written into our
-own page template with vis-network's script and style inlined from pyvis's
-package, so the page makes no request to any host (a Content-Security-
-Policy forbids it). Names and evidence come from untrusted text: they
-travel as JSON in a non-executed script element with `<`, `>` and `&`
-escaped, and the page shows them with textContent only.
+own page template (graph/data/view.html) with vis-network's script and
+style inlined from pyvis's package, so the page makes no request to any
+host. Names and evidence come from untrusted text: they travel as JSON in
+a non-executed script element with `<`, `>` and `&` escaped, the page
+shows them with textContent only, and a Content-Security-Policy lets only
+the template's two scripts run (named by their SHA-256), so even a tag
+that slipped through could not execute.
+
+The page stays usable on a city's worth of news: it starts from a layout
+computed at export (graph/export/layout.py), physics only polishes it for
+a bounded number of iterations under a time budget and is then switched
+off; the admin hierarchy has a tree layout of its own, computed there too.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import json
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from graph.export import atomic_write
+from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
 
 STYLE: dict[str, tuple[str, str, str]] = {
-    # class: (colour, vis.js shape, label)
+    # class: (colour, vis.js shape, legend label)
     "City": ("#b71c1c", "star", "市 City"),
     "District": ("#e53935", "diamond", "区县 District"),
     "StreetOffice": ("#fb8c00", "triangle", "街道 Street office"),
-    "Town": ("#fdd835", "triangle", "乡镇 Town"),
+    "Town": ("#f9a825", "triangleDown", "乡镇 Town"),
     "Community": ("#43a047", "dot", "社区 Community"),
-    "Village": ("#7cb342", "dot", "村 Village"),
+    "Village": ("#9ccc65", "dot", "村 Village"),
     "Organization": ("#1e88e5", "square", "机构 Organization"),
     "Person": ("#8e24aa", "dot", "人物 Person"),
     "Event": ("#00897b", "hexagon", "事件 Event"),
@@ -44,7 +56,12 @@ EDGE_LABELS = {
     "attendee": "参加",
     "location": "地点",
 }
-LIB = Path(__file__).resolve().parent.parent / "data" / "view.html"
+EVENT_RELS = ("organizer", "attendee", "location")
+BIG = 1500  # from this many nodes on, the page trades polish for speed
+BUDGET_MS = 4000  # physics stops this long after the script starts, whatever its progress (target: usable in 10 s)
+MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
+TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "view.html"
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 @functools.cache
@@ -56,119 +73,240 @@ def _vis() -> tuple[str, str]:
 
 
 def _safe_json(obj: object) -> str:
-    """JSON that cannot end a script element or open a tag, whatever strings it holds."""
+    """JSON that cannot end a script element or open a tag, whatever strings it holds.
+
+    >>> _safe_json({"n": "</script><img src=x onerror=alert(1)>&"})
+    '{"n":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e\\\\u0026"}'
+    """
     s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _html_text(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def view_data(g: nx.MultiDiGraph) -> dict:
-    """The records the page draws: nodes, edges, per-node details, legend, options."""
-    from pyvis.network import Network
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
-    kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
-    shown = [n for n in g.nodes if kinds[n] in STYLE]
-    ids = {n: i for i, n in enumerate(sorted(shown))}
-    degree = Counter()
-    edge_list: list[tuple[int, int, str]] = []
-    # memberships become person -> body edges labelled with the title
+
+def _label(g: nx.MultiDiGraph, n: str) -> str:
+    d = g.nodes[n]
+    return str(d.get("label") or d.get("headline") or n)
+
+
+def _short(s: str, n: int = 14) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _date(s: object) -> str:
+    """An ISO date or month-day the way a Chinese reader writes it.
+
+    >>> _date("2024-03-20"), _date("--03-05"), _date(None)
+    ('2024年3月20日', '3月5日', '日期不详')
+    """
+    m = re.fullmatch(r"(\d{4}|-)-(\d\d)-(\d\d)", str(s or ""))
+    if not m:
+        return str(s) if s else "日期不详"
+    year = f"{m.group(1)}年" if m.group(1) != "-" else ""
+    return f"{year}{int(m.group(2))}月{int(m.group(3))}日"
+
+
+def evidence_sentence(body: str, names: Iterable[str], width: int = 120) -> str:
+    """The first sentence of `body` naming any of `names` (longest name first), cut to `width` around it.
+
+    >>> evidence_sentence("会议召开。二七区市场监管局开展检查。", ["市场监管局"])
+    '二七区市场监管局开展检查。'
+    >>> evidence_sentence("无关。", ["中原区"])
+    ''
+    """
+    wanted = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    for m in _SENTENCE.finditer(body):
+        s = m.group().strip()
+        for name in wanted:
+            at = s.find(name)
+            if at >= 0:
+                if len(s) <= width:
+                    return s
+                start = max(0, min(at - width // 3, len(s) - width))
+                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
+    return ""
+
+
+def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str, str, str]]:
+    """The edges the page draws, as sorted (from, to, relation, label) over the `shown` nodes.
+
+    Relations named in EDGE_LABELS are drawn as they are; a membership
+    becomes one person -> body edge labelled with the post's title.
+    """
+    keep = set(shown)
+    out = set()
     for m, d in g.nodes(data=True):
         if d["kind"] != "Membership":
             continue
-        out = {k: v for _, v, k in g.out_edges(m, keys=True)}
-        person, org, role = out.get("member"), out.get("organization"), out.get("role")
-        if person in ids and org in ids:
-            edge_list.append((ids[person], ids[org], g.nodes[role]["label"] if role else "职务"))
+        ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
+        person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
+        if person in keep and org in keep:
+            out.add((person, org, POST, _label(g, role) if role else "职务"))
     for u, v, rel in g.edges(keys=True):
-        if u in ids and v in ids and rel in EDGE_LABELS:
-            edge_list.append((ids[u], ids[v], EDGE_LABELS[rel]))
-    edge_list = sorted(set(edge_list))
-    for u, v, _ in edge_list:
-        degree[u] += 1
-        degree[v] += 1
+        if u in keep and v in keep and rel in EDGE_LABELS:
+            out.add((u, v, rel, EDGE_LABELS[rel]))
+    return sorted(out)
+
+
+def view_data(g: nx.MultiDiGraph) -> dict:
+    """The records the page draws: nodes, edges, per-node details, legend, layout options."""
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+
+    kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
+    shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
+    ids = {n: i for i, n in enumerate(shown)}
+    edges = view_edges(g, shown)
+    weight: Counter[str] = Counter()  # drawn edges + articles it was read from (or, for an article, read in it)
+    for u, v, _, _ in edges:
+        weight[u] += 1
+        weight[v] += 1
+    for u, v, rel in g.edges(keys=True):
+        if rel == "derivedFrom" and u in ids:
+            weight[u] += 1
+            weight[v] += 1
+    drawn = {n: (kinds[n], _label(g, n)) for n in shown}
+    rels = [(u, v, rel) for u, v, rel, _ in edges]
+    seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
+    big = len(shown) >= BIG
     net = Network(directed=True, cdn_resources="in_line")
-    for n in sorted(shown):
-        d = g.nodes[n]
-        color, shape, _ = STYLE[kinds[n]]
-        label = d.get("label") or n
-        if kinds[n] == "Article":
-            label = n.split(":", 1)[1]
-        net.add_node(ids[n], label=label, group=kinds[n], color=color, shape=shape,
-                     size=10 + min(30, 3 * degree[ids[n]]), title=f"{label} · {STYLE[kinds[n]][2]}")
-    for i, (u, v, lab) in enumerate(edge_list):
-        net.add_edge(u, v, label=lab, id=i, arrows="to", font={"size": 9, "color": "#555"}, color="#bbb")
-    info = _details(g, ids, kinds)
+    for n in shown:
+        label = _label(g, n)
+        net.add_node(ids[n], label=_short(label) if kinds[n] == "Article" else label, group=kinds[n],
+                     shape=STYLE[kinds[n]][1], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
+                     title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1])
+    for i, (u, v, rel, label) in enumerate(edges):
+        # pyvis's add_edge looks each end up in a list (quadratic on a big graph): its Edge record, directly
+        rec = Edge(ids[u], ids[v], directed=True, id=i, label=label).options
+        if rel in HIERARCHY:
+            rec.update(width=2, color={"color": "#777"})
+        net.edges.append(rec)
     counts = Counter(kinds[n] for n in shown)
     classes = [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]]
-    big = len(shown) > 1500
     options = {
+        "groups": {k: {"color": {"background": v[0], "border": "#333", "highlight": {"background": v[0], "border": "#000"},
+                             "hover": {"background": v[0], "border": "#000"}}, "shape": v[1]} for k, v in STYLE.items()},
         "physics": {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 80},
-            "stabilization": {"enabled": True, "iterations": 150 if big else 400, "updateInterval": 50},
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 100 if big else 300,
+                             "updateInterval": 5 if big else 25, "fit": True},  # the budget is checked between updates
+            "minVelocity": 1.0,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "edges": {"smooth": False if big else {"type": "continuous"}},
-        "nodes": {"font": {"size": 12}},
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "color": {"color": "#bbb"},
+                  "font": {"size": 10, "color": "#555", "strokeWidth": 2}, "smooth": False, "width": 1},
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"},
+                  "borderWidth": 1, "borderWidthSelected": 3},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
     }
-    return {"nodes": net.nodes, "edges": net.edges, "info": info, "classes": classes, "options": options}
+    return {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "info": _details(g, ids, edges),
+        "classes": classes,
+        "tree": {ids[n]: list(xy) for n, xy in tree.items()},
+        "options": options,
+        "budgetMs": BUDGET_MS,
+    }
 
 
-def _details(g: nx.MultiDiGraph, ids: dict[str, int], kinds: dict[str, str]) -> dict[int, dict]:
-    posts: dict[str, list[str]] = defaultdict(list)
-    events: dict[str, list[str]] = defaultdict(list)
-    for m, d in g.nodes(data=True):
-        if d["kind"] == "Membership":
-            out = {k: v for _, v, k in g.out_edges(m, keys=True)}
-            person = out.get("member")
-            org = g.nodes[out["organization"]]["label"] if "organization" in out else "—"
-            title = g.nodes[out["role"]]["label"] if "role" in out else ""
-            if person:
-                posts[person].append(f"{org} {title} · 「{d['evidence'][:80]}」")
-        elif d["kind"] == "Event":
-            for _, v, k in g.out_edges(m, keys=True):
-                if k in ("organizer", "attendee", "location"):
-                    events[v].append(f"{d['label']} ({d.get('date') or '日期不详'})")
+def _items(pairs: Iterable[tuple[str, int | None, str]]) -> list[list]:
+    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line."""
+    items = sorted(set(pairs), key=lambda t: (t[0], -1 if t[1] is None else t[1], t[2]))
+    if len(items) > MAX_ITEMS:
+        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
+    return [list(t) for t in items]
+
+
+Items = dict[str, dict[str, list[tuple[str, int | None, str]]]]  # node -> section -> (text, target id, evidence)
+SECTIONS = ("职务 posts", "任职 officials", "事件 events", "关系 relations", "来源 sources", "提及 mentions")
+FACTS = (("headline", "标题 headline"), ("date", "日期 date"), ("time_of_day", "时段 time"), ("location_text", "地点 place"),
+         ("section", "版面 section"), ("code", "区划代码 code"), ("official_path", "官方区划 official"), ("source_file", "文件 file"))
+
+
+def _details(g: nx.MultiDiGraph, ids: dict[str, int], edges: list[tuple[str, str, str, str]]) -> dict[int, dict]:
+    """Per node: label, class, aliases, facts, then sections of [text, target id, evidence] items."""
+    sec: Items = defaultdict(lambda: defaultdict(list))
+    _posts_and_events(g, ids, sec)
+    lab = functools.partial(_label, g)
+    for u, v, rel, label in edges:  # the other drawn relations, seen from both ends
+        if rel == POST:
+            continue  # listed under posts and officials, with the evidence
+        sec[u]["关系 relations"].append((f"{label} → {lab(v)}", ids[v], ""))
+        if rel not in EVENT_RELS:  # an event's participants list it under events
+            sec[v]["关系 relations"].append((f"{label} ← {lab(u)}", ids[u], ""))
+    _sources(g, ids, sec)
     info: dict[int, dict] = {}
     for n, i in ids.items():
         d = g.nodes[n]
-        sources = []
-        for _, a, k in g.out_edges(n, keys=True):
-            if k == "derivedFrom":
-                ad = g.nodes[a]
-                sources.append(f"{a.split(':', 1)[1]} {ad.get('headline') or ''} ({ad.get('source_file')})")
-        within = [g.nodes[v]["label"] for _, v, k in g.out_edges(n, keys=True) if k in ("containedInPlace", "parentOrganization", "jurisdiction")]
-        entry = {
-            "label": d.get("label") or n,
-            "cls": STYLE[kinds[n]][2],
-            "aliases": list(d.get("aliases") or ()),
-            "posts": sorted(set(posts.get(n, []))),
-            "events": sorted(set(events.get(n, []))),
-            "within": sorted(set(within)),
-            "sources": sorted(sources),
-        }
-        if kinds[n] == "Event" and d.get("evidence"):
-            entry["sources"] = sorted(sources) + [f"「{d['evidence'][:160]}」"]
+        entry: dict = {"label": lab(n), "cls": STYLE[d["kind"]][2]}
+        aliases = sorted(set(d.get("aliases") or ()) - {entry["label"]})
+        if aliases:
+            entry["aliases"] = aliases
+        facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
+        if facts:
+            entry["facts"] = facts
+        sections = [[name, _items(sec[n][name])] for name in SECTIONS if sec[n].get(name)]
+        if sections:
+            entry["sections"] = sections
         info[i] = entry
     return info
 
 
+def _posts_and_events(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
+    """A person's posts and a body's officials, each with its evidence; the events a node takes part in."""
+    lab = functools.partial(_label, g)
+    for m, d in g.nodes(data=True):
+        if d["kind"] == "Membership":
+            ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
+            person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
+            title, ev = (lab(role) if role else ""), str(d.get("evidence") or "")
+            if person in ids:
+                sec[person]["职务 posts"].append((f"{lab(org) if org else '—'} {title}".strip(), ids.get(org) if org else None, ev))
+            if org in ids and person:
+                sec[org]["任职 officials"].append((f"{lab(person)} {title}".strip(), ids.get(person), ev))
+        elif d["kind"] == "Event" and m in ids:
+            for _, v, k in g.out_edges(m, keys=True):
+                if k in EVENT_RELS and v in ids:
+                    sec[v]["事件 events"].append((f"{lab(m)} ({_date(d.get('date'))}) · {EDGE_LABELS[k]}", ids[m], ""))
+
+
+def _sources(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
+    """The articles a node was read from, each with the sentence that names it; an article's mentions."""
+    lab = functools.partial(_label, g)
+    for n, a, rel in g.edges(keys=True):
+        if rel != "derivedFrom" or n not in ids or a not in ids:
+            continue  # a membership's evidence is shown with its post
+        d, ad = g.nodes[n], g.nodes[a]
+        when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
+        ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [lab(n), *(d.get("aliases") or ())])
+        sec[n]["来源 sources"].append((f"{ad.get('headline') or lab(a)} · {when}".rstrip(" ·"), ids[a], ev))
+        sec[a]["提及 mentions"].append((f"{lab(n)} · {STYLE[d['kind']][2]}", ids[n], ""))
+
+
 def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
+    """The page: template with vis-network, our script and the graph's data filled in."""
     js, css = _vis()
-    page = LIB.read_text(encoding="utf-8")
-    data = _safe_json(view_data(g))
+    page = TEMPLATE.read_text(encoding="utf-8")
+    vis_js = js.replace("</script", "<\\/script")  # vis.js must not close its element
+    app_js = re.search(r'<script id="view-app">(.*?)</script>', page, re.S)
+    assert app_js is not None, f"{TEMPLATE} has no view-app script"
     values = {
         "TITLE": _html_text(title),
         "VIS_CSS": css,
-        "VIS_JS": js.replace("</script", "<\\/script"),  # vis.js must not close its element
-        "DATA": data,
+        "VIS_JS": vis_js,
+        "DATA": _safe_json(view_data(g)),
+        "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
-    return re.sub(r"__(TITLE|VIS_CSS|VIS_JS|DATA)__", lambda m: values[m.group(1)], page)
+    return re.sub(r"__(TITLE|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", lambda m: values[m.group(1)], page)
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:

@@ -1,0 +1,155 @@
+"""The HTML view in real headless Chromium (Debian's package, driven by Playwright; no browser download).
+
+Skipped, with the reason, when /usr/bin/chromium or the playwright package is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.export.html import write_html
+from graph.network import build_graph
+from tests.test_html import CLOSE, PAYLOAD, drawn_in, small_corpus
+
+CHROMIUM = os.environ.get("NEWSKG_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PWN = "<img src=x onerror=window.__pwned=1>"  # sets a flag where alert() would only open a dialog
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install '.[test]')")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class View:
+    """One page of the view, with what it asked for from the network, its dialogs and its errors."""
+
+    def __init__(self, browser, path: Path, bypass_csp: bool = False) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("() => window.newskg && window.newskg.stable", timeout=20_000, polling=50)
+
+    def js(self, expression: str):
+        return self.page.evaluate(expression)
+
+    def search(self, text: str) -> int:
+        self.page.locator("#search").fill("")
+        self.page.locator("#search").press_sequentially(text)
+        return self.js("window.newskg.selected")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def open_view(browser):
+    views: list[View] = []
+
+    def open_(path: Path, **kw) -> View:
+        views.append(View(browser, path, **kw))
+        return views[-1]
+
+    yield open_
+    for v in views:
+        v.close()
+
+
+def test_the_seed_view_shows_the_graph_and_finds_a_name(seed_build, open_view, tmp_path) -> None:
+    result, out = seed_build
+    g = result.graph
+    page = out / "graph.html"
+    view = open_view(page)
+    kinds = nx.get_node_attributes(g, "kind")
+    nodes, edges = drawn_in(g)
+    drawn = sorted(nodes)
+    counts = view.js("[newskg.data.nodes.length, newskg.nodes.length, newskg.data.edges.length, newskg.edges.length]")
+    assert counts == [len(nodes), len(nodes), len(edges), len(edges)]
+    by_class = view.js("Object.fromEntries(newskg.data.classes.map(c => [c.name, c.count]))")
+    assert {k: v for k, v in by_class.items() if k in result.summary()["entities"]} == {
+        k: v for k, v in result.summary()["entities"].items() if v}
+    # type a street office's name: it is selected, its details shown, its neighbours highlighted
+    name = min(g.nodes[n]["label"] for n in drawn if kinds[n] == "StreetOffice")
+    selected = view.search(name)
+    assert view.js(f"newskg.data.info[{selected}].label") == name
+    assert view.js("newskg.network.getSelectedNodes()") == [selected]
+    assert view.page.locator("#details h2").inner_text() == name
+    assert view.page.locator("#details").inner_text().count("「") >= 1  # a source with its evidence sentence
+    ends = view.js("newskg.data.edges.map(e => [e.from, e.to])")
+    neighbours = {v for u, v in ends if u == selected} | {u for u, v in ends if v == selected}
+    assert sorted(view.js("newskg.neighbours")) == sorted(neighbours) and neighbours
+    assert view.js("newskg.highlighted") == 1 + len(neighbours)  # drawn again over the veil
+    # a link in the details selects the node it names
+    view.page.locator("#details .link").first.click()
+    assert view.js("newskg.selected") != selected
+    # the hierarchy layout shows the admin units and the bodies under them, and nothing else
+    view.page.click("#layout-tree")
+    assert view.js("newskg.mode") == "tree"
+    shown = view.js("newskg.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort((a, b) => a - b)")
+    assert shown == sorted(int(i) for i in view.js("Object.keys(newskg.data.tree)"))
+    view.page.click("#layout-free")
+    assert view.js("newskg.nodes.get({filter: n => n.hidden}).length") == 0
+    # the class filter hides a class
+    view.page.locator(".legend label", has_text="Person").locator("input").uncheck()
+    assert view.js("newskg.nodes.get({filter: n => n.hidden}).length") == by_class["Person"]
+    view.page.screenshot(path=str(tmp_path / "seeds.png"))
+    assert (tmp_path / "seeds.png").stat().st_size > 20_000
+    assert view.requests == [page.resolve().as_uri()]  # nothing but the page itself
+    assert view.errors == [] and view.dialogs == []
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
+def test_untrusted_text_runs_no_script(open_view, tmp_path, bypass_csp: bool) -> None:
+    g = build_graph(small_corpus(name=f"{PWN}街道", org=f"{CLOSE}{PAYLOAD}协会"))
+    path = tmp_path / "graph.html"
+    write_html(g, path, title=PWN)
+    view = open_view(path, bypass_csp=bypass_csp)
+    for name in (f"{PWN}街道", f"{CLOSE}{PAYLOAD}协会", "杨春晓"):  # their details show every payload, as text
+        assert view.js(f"newskg.data.info[{view.search(name[-4:])}].label") == name
+        assert name in view.page.locator("#details").inner_text()
+    view.page.locator("#details .link").first.click()
+    assert view.js("typeof window.__pwned") == "undefined"
+    assert view.js("document.querySelectorAll('img, svg').length") == 0
+    assert view.js("document.scripts.length") == 3
+    assert view.dialogs == [] and view.errors == []
+
+
+def test_a_page_built_from_hostile_text_runs_no_script(tmp_path, open_view) -> None:
+    from graph.pipeline import build
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "2024-03-21_x.txt").write_text(
+        f"中原区召开{CLOSE}工作会议\n\n3月20日上午，中原区{PWN}协会在秦岭路街道召开工作推进会，区长李明出席会议并讲话，"
+        f"\"><svg onload=alert(2)>社区主任王芳参加活动。\n\n会议要求，各街道要压实责任。{CLOSE}\n\n本报记者 赵娜\n",
+        encoding="utf-8")
+    result = build([tmp_path / "in"], tmp_path / "out")
+    text = "\n".join(f"{d.get('label')}|{d.get('evidence') or ''}" for _, d in result.graph.nodes(data=True))
+    assert CLOSE in text and PWN in text  # the payloads reached the graph: the test below can fail
+    view = open_view(tmp_path / "out" / "graph.html")
+    view.search("李明")
+    assert PWN in view.page.locator("#details").inner_text()  # the evidence, shown as text
+    view.search("工作会议")
+    assert CLOSE in view.page.locator("#details h2").inner_text()
+    assert view.js("typeof window.__pwned") == "undefined" and view.dialogs == [] and view.errors == []
+    assert view.js("document.querySelectorAll('img, svg').length") == 0

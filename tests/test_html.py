@@ -1,0 +1,248 @@
+"""The HTML view's data and page, without a browser: counts, details, layout, determinism, self-containment."""
+
+from __future__ import annotations
+
+import base64
+import doctest
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+
+from graph.export import html as view
+from graph.export import layout
+from graph.model import Article, Corpus, Entity, Event, Membership
+from graph.network import build_graph
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+CLOSE = "</script><script>window.__pwned=1</script>"
+
+
+def small_corpus(name: str = "秦岭路街道", org: str = "秦岭路街道便民服务中心") -> Corpus:
+    """A district, a street office, a body, a person with a post there, an event, two articles."""
+    body = f"3月20日，{name}召开推进会。{org}主任杨春晓出席。会议要求压实责任。"
+    arts = (Article(id="a-01", source_file="a.txt", headline=f"{name}召开推进会", body=body, reporters=("赵娜",)),
+            Article(id="a-02", source_file="a.txt", headline="二七区简讯", body=f"{name}办事处开展检查。"))
+    ents = (
+        Entity(key="District:中原区", type="District", name="中原区", articles=("a-01",), code="410102"),
+        Entity(key="StreetOffice:中原区/x", type="StreetOffice", name=name, aliases=(f"{name}办事处",),
+               articles=("a-01", "a-02"), parent="District:中原区", parent_source="gazetteer"),
+        Entity(key="Organization:x", type="Organization", name=org, articles=("a-01",), parent="StreetOffice:中原区/x"),
+        Entity(key="Person:中原区/杨春晓", type="Person", name="杨春晓", articles=("a-01",)),
+        Entity(key="Person:press/赵娜", type="Person", name="赵娜", articles=("a-01",)),
+    )
+    ms = (Membership(person="Person:中原区/杨春晓", title="主任", org="Organization:x", article="a-01",
+                     evidence=f"{org}主任杨春晓出席。"),)
+    evs = (Event(key="Event:a-01/1", name="推进会", date="--03-20", time_of_day="上午", location="StreetOffice:中原区/x",
+                 location_text=name, organizers=("StreetOffice:中原区/x",), attendees=("Person:中原区/杨春晓",),
+                 article="a-01", evidence=f"3月20日，{name}召开推进会。"),)
+    return Corpus(articles=arts, entities=ents, memberships=ms, events=evs,
+                  mentions=(("a-01", "StreetOffice:中原区/x"), ("a-02", "StreetOffice:中原区/x")))
+
+
+@pytest.fixture(scope="module")
+def small():
+    g = build_graph(small_corpus())
+    return g, view.view_data(g)
+
+
+def by_label(data: dict, label: str) -> tuple[int, dict]:
+    return next((i, d) for i, d in data["info"].items() if d["label"] == label)
+
+
+def section(entry: dict, name: str) -> list[list]:
+    return next(items for title, items in entry.get("sections", []) if title == name)
+
+
+def test_doctests_pass() -> None:
+    for module in (view, layout):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def drawn_in(g: nx.MultiDiGraph) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """What the view should draw, worked out here from the graph: nodes of the drawn classes, and
+    (from, to, label) for each relation with a label and each post held in a body."""
+    kinds = nx.get_node_attributes(g, "kind")
+    drawn = {n for n, k in kinds.items() if k in view.STYLE}
+    edges = {(u, v, view.EDGE_LABELS[r]) for u, v, r in g.edges(keys=True) if r in view.EDGE_LABELS}
+    for m in (n for n, k in kinds.items() if k == "Membership"):
+        ends = {r: v for _, v, r in g.out_edges(m, keys=True)}
+        if "organization" in ends:
+            edges.add((ends["member"], ends["organization"], g.nodes[ends["role"]]["label"]))
+    return drawn, edges
+
+
+def test_every_drawn_class_node_and_relation_is_in_the_view(seed_build) -> None:
+    g = seed_build[0].graph
+    data = view.view_data(g)
+    kinds = nx.get_node_attributes(g, "kind")
+    drawn, expected_edges = drawn_in(g)
+    assert len(data["nodes"]) == len(drawn)
+    assert len(data["edges"]) == len(expected_edges)
+    assert {c["name"]: c["count"] for c in data["classes"]} == {
+        k: sum(1 for n in drawn if kinds[n] == k) for k in view.STYLE if any(kinds[n] == k for n in drawn)}
+    assert sorted(n["id"] for n in data["nodes"]) == list(range(len(drawn)))
+    assert sorted(e["id"] for e in data["edges"]) == list(range(len(expected_edges)))
+    assert sorted(map(int, data["info"])) == list(range(len(drawn)))
+
+
+def test_details_carry_class_aliases_posts_events_and_sources_with_evidence(small) -> None:
+    _, data = small
+    sid, street = by_label(data, "秦岭路街道")
+    oid, org = by_label(data, "秦岭路街道便民服务中心")
+    pid, person = by_label(data, "杨春晓")
+    eid, event = by_label(data, "推进会")
+    a1, _ = by_label(data, "秦岭路街道召开推进会")
+    a2, _ = by_label(data, "二七区简讯")
+    assert street["cls"] == "街道 Street office" and street["aliases"] == ["秦岭路街道办事处"]
+    assert section(person, "职务 posts") == [["秦岭路街道便民服务中心 主任", oid, "秦岭路街道便民服务中心主任杨春晓出席。"]]
+    assert section(org, "任职 officials") == [["杨春晓 主任", pid, "秦岭路街道便民服务中心主任杨春晓出席。"]]
+    assert section(street, "事件 events") == [["推进会 (3月20日) · 主办", eid, ""], ["推进会 (3月20日) · 地点", eid, ""]]
+    assert section(person, "事件 events") == [["推进会 (3月20日) · 参加", eid, ""]]
+    # the sentence that names it, found by its name in one article and by its alias in the other
+    assert section(street, "来源 sources") == [["二七区简讯 · a.txt", a2, "秦岭路街道办事处开展检查。"],
+                                             ["秦岭路街道召开推进会 · a.txt", a1, "3月20日，秦岭路街道召开推进会。"]]
+    assert section(event, "来源 sources") == [["秦岭路街道召开推进会 · a.txt", a1, "3月20日，秦岭路街道召开推进会。"]]
+    assert ["位于 → 中原区", by_label(data, "中原区")[0], ""] in section(street, "关系 relations")
+    assert ["属地 ← 秦岭路街道便民服务中心", oid, ""] in section(street, "关系 relations")
+    assert section(event, "关系 relations") == [["主办 → 秦岭路街道", sid, ""], ["参加 → 杨春晓", pid, ""],
+                                               ["地点 → 秦岭路街道", sid, ""]]
+    assert ["日期 date", "3月20日"] in event["facts"] and ["时段 time", "上午"] in event["facts"]
+    assert by_label(data, "中原区")[1]["facts"] == [["区划代码 code", "410102"]]
+
+
+def test_a_post_is_drawn_as_a_person_to_body_edge_labelled_with_the_title(small) -> None:
+    _, data = small
+    pid, _ = by_label(data, "杨春晓")
+    oid, _ = by_label(data, "秦岭路街道便民服务中心")
+    assert [e["label"] for e in data["edges"] if (e["from"], e["to"]) == (pid, oid)] == ["主任"]
+    assert all(e["label"] for e in data["edges"])
+
+
+def test_node_size_grows_with_links_and_sources(small) -> None:
+    _, data = small
+    size = {data["info"][n["id"]]["label"]: n["size"] for n in data["nodes"]}
+    assert size["秦岭路街道"] > size["中原区"] > size["二七区简讯"] >= 8
+    assert max(size.values()) <= 40
+
+
+@pytest.mark.parametrize("body,names,expected", [
+    ("会议召开。二七区市场监管局开展检查。", ["市场监管局"], "二七区市场监管局开展检查。"),
+    ("杨春晓出席；王芳主持", ["王芳", "杨春晓"], "杨春晓出席；"),          # the first sentence that names any of them
+    ("秦岭路街道办事处开展检查", ["秦岭路街道", "秦岭路街道办事处"], "秦岭路街道办事处开展检查"),
+    ("无关。", ["中原区"], ""),
+    ("", ["中原区"], ""),
+    ("甲" * 200 + "中原区" + "乙" * 200 + "。", ["中原区"], "…" + "甲" * 40 + "中原区" + "乙" * 77 + "…"),
+])
+def test_evidence_sentence(body: str, names: list[str], expected: str) -> None:
+    assert view.evidence_sentence(body, names) == expected
+
+
+def test_the_same_graph_gives_the_same_bytes_whatever_its_insertion_order(small) -> None:
+    g, _ = small
+    shuffled = nx.MultiDiGraph(**g.graph)
+    shuffled.add_nodes_from(reversed(list(g.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(g.edges(keys=True, data=True))))
+    first = view.to_html(g)
+    assert first == view.to_html(g) == view.to_html(shuffled)
+    assert first.endswith("</html>\n")
+    ours = first.replace(view._vis()[0].replace("</script", "<\\/script"), "")  # vis.js carries its own build date
+    assert len(ours) < len(first) // 2
+    assert not re.search(r"20\d\d-\d\d-\d\dT|/tmp/|/work/|/root/", ours)  # no timestamp, no path of this machine
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._script = dict(attrs)
+            self.scripts.append((self._script, ""))
+
+    def handle_data(self, data) -> None:
+        if self._script is not None:
+            self.scripts[-1] = (self._script, self.scripts[-1][1] + data)
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "script":
+            self._script = None
+
+
+def test_the_page_is_self_contained_and_runs_only_its_own_scripts(seed_build) -> None:
+    text = (seed_build[1] / "graph.html").read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(text)
+    assert [t for t, _ in page.tags if t in ("link", "img", "iframe", "object", "embed", "base", "form")] == []
+    sources = [(t, k, v) for t, a in page.tags for k, v in a.items() if k in ("src", "href", "srcset", "data", "action", "poster")]
+    assert sources == []
+    css = "".join(re.findall(r"<style>(.*?)</style>", text, re.S))
+    assert "@import" not in css
+    assert {u.strip("'\" ")[:5] for u in re.findall(r"url\(([^)]*)\)", css)} == {"data:"}
+    csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    run = [s for a, s in page.scripts if a.get("type") != "application/json"]
+    hashes = sorted("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in run)
+    assert len(run) == 2 and sorted(csp.split("script-src ")[1].split(";")[0].split()) == hashes
+
+
+def test_untrusted_text_stays_data(tmp_path) -> None:
+    corpus = small_corpus(name=f"{PAYLOAD}街道", org=f"{CLOSE}协会")
+    g = build_graph(corpus)
+    text = view.to_html(g, title=f"{CLOSE}{PAYLOAD}")
+    page = _Page()
+    page.feed(text)
+    ours = text.replace(view._vis()[0].replace("</script", "<\\/script"), "")
+    assert [t for t, _ in page.tags].count("script") == ours.count("<script") == 3  # no element opened by the data
+    assert "img" not in [t for t, _ in page.tags] and PAYLOAD not in text and CLOSE not in text
+    data = json.loads(next(s for a, s in page.scripts if a.get("id") == "graph-data"))
+    labels = {d["label"] for d in data["info"].values()}
+    assert {f"{PAYLOAD}街道", f"{CLOSE}协会"} <= labels  # the strings survive, as data
+    assert "<title>newskg · &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x" in text
+
+
+def test_tree_layout_puts_parents_left_of_children_one_leaf_a_row(seed_build) -> None:
+    g = seed_build[0].graph
+    data = view.view_data(g)
+    kinds = {int(i): d["cls"] for i, d in data["info"].items()}
+    tree = {int(k): tuple(v) for k, v in data["tree"].items()}
+    admin = {i for i, c in kinds.items() if c in {view.STYLE[k][2] for k in layout.KIND_ORDER[:6]}}
+    assert admin <= set(tree)  # every admin unit is in the hierarchy view
+    assert all(kinds[i] != view.STYLE["Person"][2] and kinds[i] != view.STYLE["Article"][2] for i in tree)
+    for e in data["edges"]:
+        if e["label"] in ("位于", "隶属", "属地") and e["from"] in tree and e["to"] in tree:
+            assert tree[e["to"]][0] < tree[e["from"]][0]
+    xs_by_row: dict[int, list[int]] = {}
+    for x, y in tree.values():
+        xs_by_row.setdefault(y, []).append(x)
+    assert all(len(xs) == len(set(xs)) for xs in xs_by_row.values())  # no two nodes on one spot
+
+
+def test_seed_layout_places_every_node_apart_and_near_its_anchor() -> None:
+    nodes = {f"s{i}": ("StreetOffice", f"街道{i}") for i in range(30)}
+    nodes |= {f"c{i}": ("Community", f"社区{i}") for i in range(300)}
+    nodes |= {"d": ("District", "区"), "lone": ("Organization", "孤立机构")}
+    edges = [(f"s{i}", "d", "containedInPlace") for i in range(30)] + [(f"c{i}", f"s{i % 30}", "containedInPlace") for i in range(300)]
+    anchors = layout.anchors(nodes, edges)
+    assert anchors["c7"] == "s7" and anchors["s7"] == "d" and "d" not in anchors and "lone" not in anchors
+    pos = layout.seed_positions(nodes, edges)
+    assert set(pos) == set(nodes) and len(set(pos.values())) == len(nodes)
+    dist = [((pos[c][0] - pos[p][0]) ** 2 + (pos[c][1] - pos[p][1]) ** 2) ** 0.5 for c, p in anchors.items() if c.startswith("c")]
+    assert max(dist) < 4 * layout.SPACING
+    assert pos == layout.seed_positions(dict(reversed(nodes.items())), list(reversed(edges)))
+
+
+def test_anchors_survive_a_cycle_of_parents() -> None:
+    nodes = {"a": ("Organization", "甲"), "b": ("Organization", "乙"), "c": ("Organization", "丙")}
+    edges = [("a", "b", "parentOrganization"), ("b", "c", "parentOrganization"), ("c", "a", "parentOrganization")]
+    anchors = layout.anchors(nodes, edges)
+    assert len(anchors) == 2  # a forest: one of the three is a root
+    assert set(layout.seed_positions(nodes, edges)) == set(nodes) == set(layout.tree_positions(nodes, edges))
