@@ -294,17 +294,9 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
                 cur = start(p.gap)
                 cur.credit(credit)
                 cur.lead_credit = True
-            elif cur.body and cur.has_credit and cur.lead_credit and credit["photographer"] == [] and _is_photo(text):
+            elif cur.body and cur.lead_credit and (credit["photographer"] or _is_photo(text)):
                 # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
-                caption = cur.body.pop()
-                item = _Item(section=section, body=[caption])
-                item.credit(credit)
-                item.closed = True
-                items.append(item)
-                cur = item
-            elif cur.body and cur.lead_credit and credit["photographer"]:
-                caption = cur.body.pop()
-                item = _Item(section=section, body=[caption])
+                item = _Item(section=section, body=[cur.body.pop()])
                 item.credit(credit)
                 item.closed = True
                 items.append(item)
