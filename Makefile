@@ -18,5 +18,9 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The benchmark of the README (about 10 minutes on 2 cores); numbers in bench.json, table on stdout.
+bench: $(STAMP)
+	$(BIN)/newskg bench --size 20 --json bench.json
+
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -128,3 +128,60 @@ class PageCache:
 
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
+
+
+class CorpusCache:
+    """The last build's resolved corpus and graph, and the digests of the exports it wrote.
+
+    Keyed by every page's key (in order) and the build's settings: when no
+    page changed, a rebuild loads the graph instead of resolving the corpus
+    again, and leaves an export alone when the file on disk is still the
+    one that build wrote. Only the latest entry is kept.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root) / "corpus"
+
+    @staticmethod
+    def key(page_keys: list[str], settings: Any) -> str:
+        h = hashlib.sha1(f"{code_version()}\0{settings!r}".encode())
+        for k in page_keys:
+            h.update(k.encode())
+        return h.hexdigest()
+
+    def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:
+        """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
+        try:
+            with open(self.root / f"{key}.pkl", "rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return value if isinstance(value, tuple) and len(value) == 3 else None
+
+    def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / f"{key}.pkl"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump((corpus, graph, exports), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            log.warning("cannot write the corpus cache %s (%s); the build goes on without it", path, e)
+            return
+        for old in self.root.glob("*.pkl"):
+            if old != path:
+                old.unlink(missing_ok=True)
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-1 of a file's bytes, or None when it cannot be read."""
+    h = hashlib.sha1()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()

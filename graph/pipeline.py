@@ -119,27 +119,31 @@ def run_pages(
     progress: Callable[[int, int, str], None] | None = None,
     scheduler: str | None = None,
     cache_dir: Path | None = None,
+    keys: list[str | None] | None = None,
 ) -> Iterator[PageResult]:
     """Per-page results in input order, computed here, in processes, on Dask, or from cache.
 
     Results are yielded as soon as every earlier page's is known, and at most
     a few pages per process are in flight, so memory holds no more than the
-    results the caller keeps.
+    results the caller keeps. `keys`, if given, receives each page's cache
+    key (None without a cache, or for a page that cannot be read).
     """
     from graph.cache import PageCache
 
     cache = PageCache(cache_dir) if cache_dir else None
-    keys: dict[int, str] = {}
+    to_store: dict[int, str] = {}  # cache keys of the pages computed now
     todo: list[tuple[int, Path]] = []
     results: dict[int, PageResult] = {}
     for i, f in enumerate(files):
         key, hit = cache.lookup(f, options) if cache else (None, None)
+        if keys is not None:
+            keys.append(key)
         if hit is not None:
             results[i] = hit
         else:
             todo.append((i, f))
             if key is not None:
-                keys[i] = key
+                to_store[i] = key
     if cache is not None:
         log.info("cache: %d of %d pages unchanged", len(results), len(files))
     done = len(results)
@@ -150,8 +154,8 @@ def run_pages(
         nonlocal done, nxt
         results[i] = r
         done += 1
-        if cache is not None and i in keys and (r.report is None or not r.report.skipped):
-            cache.store(keys[i], r)
+        if cache is not None and i in to_store and (r.report is None or not r.report.skipped):
+            cache.store(to_store[i], r)
         if progress:
             progress(done, total, r.name)
         while nxt in results:
@@ -237,21 +241,39 @@ def build(
     facts: list[ArticleFacts] = []
     reports: list[FileReport] = []
     ids: dict[str, tuple[Path, str]] = {}
-    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, Path(cache_dir) if cache_dir else None)):
+    keys: list[str | None] = []
+    cache = Path(cache_dir) if cache_dir else None
+    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys)):
         r = without_id_clashes(path, r, ids)
         if r.report is not None:
             reports.append(r.report)
         facts.extend(r.facts)
     lap("pages")
-    facts = dedupe_articles(unique_ids(facts))
-    corpus = resolve(facts, load_gazetteer(), tuple(reports))
-    lap("resolve")
-    g = build_graph(corpus, base)
+    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
+    from graph.cache import CorpusCache
+
+    known = [k for k in keys if k is not None]
+    last = CorpusCache(cache) if cache is not None and len(known) == len(keys) else None
+    corpus_key = last.key([*known, *map(str, files)], (base, options)) if last else ""
+    cached = last.load(corpus_key) if last else None
+    if cached is None:
+        facts = dedupe_articles(unique_ids(facts))
+        corpus = resolve(facts, load_gazetteer(), tuple(reports))
+        lap("resolve")
+        g = build_graph(corpus, base)
+        exported: dict[str, list[tuple[str, str]]] = {}
+    else:
+        corpus, g, exported = cached
+        lap("resolve")
     result = BuildResult(corpus, g, timings=timings)
     lap("graph")
+    before = dict(exported)
     if out_dir is not None:
-        result.written = export(g, Path(out_dir), formats, title)
+        result.written = export(g, Path(out_dir), formats, title, exported)
         lap("export")
+    if last is not None and (cached is None or exported != before):
+        last.store(corpus_key, corpus, g, exported)
+        lap("cache")
     return result
 
 
@@ -342,9 +364,33 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     return out
 
 
-def export(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str = "knowledge graph") -> list[Path]:
-    """Write the requested exports into `out_dir`; returns the paths written."""
+def export(
+    g: nx.MultiDiGraph,
+    out_dir: Path,
+    formats: Iterable[str],
+    title: str = "knowledge graph",
+    unchanged: dict[str, list[tuple[str, str]]] | None = None,
+) -> list[Path]:
+    """Write the requested exports into `out_dir`; returns the paths of the exports.
+
+    `unchanged` records what an earlier export of this same graph wrote
+    ({"format|title": [(file, sha1)]}): a format whose files are all still
+    there with those digests is not written again. The record is updated.
+    """
+    from graph.cache import file_digest
     from graph.export import html, rdf
+
+    if unchanged is not None:
+        done: list[Path] = []
+        for fmt in formats:
+            record = unchanged.get(f"{fmt}|{title}")
+            if record and all(file_digest(out_dir / name) == digest for name, digest in record):
+                done.extend(out_dir / name for name, _ in record)
+                continue
+            paths = export(g, out_dir, [fmt], title)
+            unchanged[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_digest(p) or "") for p in paths]
+            done.extend(paths)
+        return done
 
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
         "ttl": rdf.write_turtle,

@@ -158,6 +158,7 @@ def view_data(g: nx.MultiDiGraph) -> dict:
     """The records the page draws: nodes, edges, per-node details, legend, layout options."""
     from pyvis.edge import Edge
     from pyvis.network import Network
+    from pyvis.node import Node
 
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
     shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
@@ -178,9 +179,10 @@ def view_data(g: nx.MultiDiGraph) -> dict:
     net = Network(directed=True, cdn_resources="in_line")
     for n in shown:
         label = _label(g, n)
-        net.add_node(ids[n], label=_short(label) if kinds[n] == "Article" else label, group=kinds[n],
-                     shape=STYLE[kinds[n]][1], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
-                     title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1])
+        # pyvis's add_node looks each id up in a list (quadratic on a big graph): its Node record, directly
+        net.nodes.append(Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] == "Article" else label) or ids[n],
+                              font_color=net.font_color, group=kinds[n], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
+                              title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1]).options)
     for i, (u, v, rel, label) in enumerate(edges):
         # pyvis's add_edge looks each end up in a list (quadratic on a big graph): its Edge record, directly
         rec = Edge(ids[u], ids[v], directed=True, id=i, label=label).options

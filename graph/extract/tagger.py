@@ -130,8 +130,9 @@ class Tagger:
                 self._decode_runs(em, path, run_start[sel], width, before[sel], after[sel])
         return np.split(path, starts[1:])
 
-    def _decode_runs(self, em: np.ndarray, path: np.ndarray, start: np.ndarray, width: int,
-                     before: np.ndarray, after: np.ndarray) -> None:
+    def _decode_runs(
+        self, em: np.ndarray, path: np.ndarray, start: np.ndarray, width: int, before: np.ndarray, after: np.ndarray
+    ) -> None:
         """Viterbi over runs of `width` characters between fixed tags (-1: the piece's end); fills `path`."""
         trans = self._trans64
         pos = start[:, None] + np.arange(width)

@@ -1,0 +1,446 @@
+"""Benchmark: the seed pages -> a synthetic corpus -> timings of jieba, a build and rebuilds, as JSON.
+
+`generate_corpus` recombines the seed pages into as many genre-shaped pages
+as a size asks for: headlines, body paragraphs (shuffled) and credit lines
+of the seeds, with the people and the street offices renamed page by page
+and the districts permuted, so the corpus has ever new entities the way a
+decade of a city's news does. It is a pure function of the seeds and a
+random seed: the same arguments write the same bytes.
+
+`run_benchmark` then measures, each in a fresh process so that nothing is
+warm that a user's run would not have warm:
+
+(a) jieba.posseg alone over the same texts (its own Tokenizer, HMM on): the
+    floor of any jieba-based pipeline;
+(b) the full build (`newskg build`), single process, and with --jobs N;
+(c) a rebuild with nothing changed (every page from the cache);
+(d) a rebuild after one page changed;
+
+and peak RSS, for the whole build and for its extraction stage (sampled),
+at two corpus sizes. Speed is measured here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# Common surnames (by frequency) and given-name characters: names that look like the genre's.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤景栾党苗班鲁齐康"
+)
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯晨雪琳璐瑶倩欣怡佳鑫薇楠丹清志新春晓燕青昊俊"
+# The seeds' city: its districts are permuted page by page.
+DISTRICTS = ("中原区", "二七区", "金水区", "管城回族区", "惠济区", "上街区")
+ROAD = "建设桐柏嵩山秦岭淮河汝河陇海航海伏牛铭功大学政通工人绿东棉纺经纬花园文化丰产农业南阳黄河红旗东风"
+_CREDIT = re.compile(r"^(?:本报|郑报全媒体)?(?:记者|通讯员)\s|^本版文图")
+_CREDIT_NAMES = re.compile(r"(?:记者|通讯员|摄影)\s*((?:[\u4e00-\u9fff]{2,3}\s*)+)")
+_TITLED = re.compile(
+    r"(?:主任|书记|站长|局长|区长|调研员|负责人|理事|会长|所长|队长|镇长|社长|馆长|院长|大队长)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[，,、。；（(]|出席|陪同|参加|详细|强调|指出|表示|介绍|带队|一行|等)"
+)
+_STREET = re.compile(r"([\u4e00-\u9fff]{2}路)(?=街道|办事处)")
+_NOT_NAMES = frozenset({"文图", "王府井"})
+_PARAGRAPHS = re.compile(r"\n[ \t\u3000]*\n")
+
+
+@dataclass(frozen=True)
+class SeedParts:
+    """The seeds cut into parts to recombine."""
+
+    headlines: tuple[str, ...]
+    bodies: tuple[tuple[str, ...], ...]  # the body paragraphs of each seed page
+    names: tuple[str, ...]  # people printed in the seeds: renamed in every page
+
+
+@dataclass(frozen=True)
+class CorpusInfo:
+    folder: str
+    pages: int
+    bytes: int
+    chars: int
+    seed: int
+
+
+def seed_parts(seed_dir: str | Path) -> SeedParts:
+    """Headlines, body paragraphs and people's names of the seed pages."""
+    headlines: list[str] = []
+    bodies: list[tuple[str, ...]] = []
+    names: set[str] = set()
+    for path in sorted(Path(seed_dir).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        body: list[str] = []
+        for para in _PARAGRAPHS.split(text):
+            para = para.strip()
+            if not para:
+                continue
+            for m in _CREDIT_NAMES.finditer(para):
+                names.update(n for n in m.group(1).split() if 2 <= len(n) <= 3)
+            names.update(m.group(1) for m in _TITLED.finditer(para))
+            if _CREDIT.match(para) and len(para) < 60:
+                continue  # credits are written afresh for every article
+            if len(para) <= 40 and not re.search(r"[。，,；]", para):
+                headlines.append(para.lstrip("# "))
+            else:
+                body.append(para)
+        bodies.append(tuple(body))
+    people = sorted((n for n in names if n[0] in SURNAMES and n not in _NOT_NAMES), key=lambda n: (-len(n), n))
+    return SeedParts(tuple(headlines), tuple(b for b in bodies if b), tuple(people))
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _page(parts: SeedParts, rng: random.Random) -> str:
+    """One page: a few articles, each a seed headline, shuffled seed paragraphs and a credit."""
+    renamed = {n: _person(rng) for n in parts.names}
+    districts = dict(zip(DISTRICTS, rng.sample(DISTRICTS, len(DISTRICTS)), strict=True))
+    streets: dict[str, str] = {}
+
+    def street(m: re.Match[str]) -> str:
+        return streets.setdefault(m.group(1), rng.choice(ROAD[::2]) + rng.choice(ROAD[1::2]) + "路")
+
+    names_re = re.compile("|".join(map(re.escape, [*parts.names, *DISTRICTS])))
+
+    def rename(text: str) -> str:
+        text = names_re.sub(lambda m: renamed.get(m.group(0)) or districts[m.group(0)], text)
+        return _STREET.sub(street, text)
+
+    articles = []
+    for _ in range(rng.randint(2, 6)):
+        body = list(rng.choice(parts.bodies))
+        rng.shuffle(body)
+        body = body[: rng.randint(2, 8)]
+        reporter, correspondent = _person(rng), _person(rng)
+        credit = f"记者 {reporter} 通讯员 {correspondent}" + rng.choice(("", " 文/图"))
+        head = rng.choice(parts.headlines)
+        articles.append("\n\n".join([rename(head), *(rename(p) for p in body), credit]))
+    return "\n\n\n".join(articles) + "\n"
+
+
+def generate_pages(parts: SeedParts, size_bytes: int, seed: int = 0) -> Iterator[tuple[str, str]]:
+    """(file name, text) of pages until their UTF-8 size reaches `size_bytes`; dated by name."""
+    import datetime as dt
+
+    total = 0
+    i = 0
+    while total < size_bytes:
+        rng = random.Random(f"{seed}/{i}")  # one stream per page: page i never depends on page i-1
+        text = _page(parts, rng)
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=i % 1461)
+        yield f"{day.isoformat()}_{i:06d}.txt", text
+        total += len(text.encode("utf-8"))
+        i += 1
+
+
+def generate_corpus(
+    out_dir: str | Path, size_mb: float, seed: int = 0, seed_dir: str | Path | None = None
+) -> CorpusInfo:
+    """Write a corpus of at least `size_mb` MB of pages into `out_dir` (emptied first)."""
+    out = Path(out_dir)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    folder = Path(seed_dir or default_seed_dir())
+    parts = seed_parts(folder)
+    if not parts.bodies or not parts.headlines:
+        from graph.errors import GraphError
+
+        raise GraphError(f"no seed pages (*.txt) in {folder}; run from the source checkout or pass --seeds DIR")
+    pages = nbytes = chars = 0
+    for name, text in generate_pages(parts, int(size_mb * 1_000_000), seed):
+        data = text.encode("utf-8")
+        (out / name).write_bytes(data)
+        pages += 1
+        nbytes += len(data)
+        chars += len(text)
+    return CorpusInfo(str(out), pages, nbytes, chars, seed)
+
+
+def default_seed_dir() -> Path:
+    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
+    here = Path("seeds")
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+# ---------------------------------------------------------------------- measuring, in child processes
+
+
+class RssSampler:
+    """Samples this process's RSS (and its children's) every `interval` seconds, in a thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self.interval = interval
+        self.samples: list[tuple[float, int]] = []  # (time, own RSS)
+        self.children: dict[int, int] = {}  # pid -> peak RSS
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter(), self._proc.memory_info().rss))
+            for child in self._proc.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.children[child.pid] = max(rss, self.children.get(child.pid, 0))
+            self._stop.wait(self.interval)
+
+    def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
+        return max((rss for t, rss in self.samples if start <= t <= end), default=0)
+
+
+def _peak_rss() -> int:
+    """This process's peak RSS in bytes (ru_maxrss: kilobytes on Linux, bytes on macOS)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def measure_jieba(folder: str) -> dict:
+    """(a): jieba.posseg over the texts of the pages, with its own Tokenizer and HMM on."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
+    t0 = time.perf_counter()
+    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    tokenizer.tokenizer.initialize()
+    t1 = time.perf_counter()
+    tokens = 0
+    for text in texts:
+        for _ in tokenizer.cut(text, HMM=True):
+            tokens += 1
+    t2 = time.perf_counter()
+    return {"seconds": t2 - t1, "init_seconds": t1 - t0, "tokens": tokens, "peak_rss": _peak_rss()}
+
+
+def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
+    """(b), (c), (d): one `newskg build` of the folder, with stage times and RSS."""
+    import logging
+
+    from graph.cache import code_version
+    from graph.pipeline import build
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    with RssSampler() as rss:
+        t0 = time.perf_counter()
+        result = build([folder], out, jobs=jobs, cache_dir=cache)
+        t1 = time.perf_counter()
+    pages_end = t0 + result.timings.get("pages", t1 - t0)
+    return {
+        "seconds": t1 - t0,
+        "stages": result.timings,
+        "peak_rss": _peak_rss(),
+        "pages_peak_rss": rss.peak(t0, pages_end),
+        "worker_peak_rss": max(rss.children.values(), default=0),
+        "code_version": code_version(),
+        "summary": {k: v for k, v in result.summary().items() if k in ("articles", "events", "memberships", "edges")},
+    }
+
+
+def _in_child(kind: str, **kwargs: object) -> dict:
+    """Run measure_<kind>(**kwargs) in a fresh interpreter: nothing warm, its own peak RSS."""
+    cmd = [sys.executable, "-m", "graph.bench", kind, json.dumps(kwargs)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark step {kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------- the benchmark
+
+
+def run_benchmark(
+    work: str | Path,
+    size_mb: float = 20.0,
+    small_mb: float | None = None,
+    seed: int = 0,
+    jobs: int = 2,
+    repeat: int = 1,
+    log: object = None,
+    seed_dir: str | Path | None = None,
+) -> dict:
+    """Generate the corpus in `work` and measure (a)-(d); returns the report (see README)."""
+
+    def say(msg: str) -> None:
+        if callable(log):
+            log(msg)
+
+    work = Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    say(f"generating {size_mb:g} MB of pages in {work / 'corpus'}")
+    info = generate_corpus(work / "corpus", size_mb, seed, seed_dir)
+    corpus = info.folder
+    runs: dict[str, list[dict]] = {"jieba": [], "build": []}
+    for n in range(repeat):
+        say(f"(a) jieba.posseg, run {n + 1} of {repeat}")
+        runs["jieba"].append(_in_child("jieba", folder=corpus))
+        say(f"(b) full build, one process, run {n + 1} of {repeat}")
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        runs["build"].append(
+            _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+        )
+    say("(c) rebuild, nothing changed")
+    runs["rebuild_unchanged"] = [
+        _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+    ]
+    say("(d) rebuild, one page changed")
+    changed = sorted(Path(corpus).glob("*.txt"))[info.pages // 2]
+    changed.write_text(
+        changed.read_text(encoding="utf-8")
+        + "\n\n本报讯 中原区秦岭路街道办事处主任杨春晓带队检查辖区安全生产工作。\n记者 鲁燕\n",
+        encoding="utf-8",
+    )
+    runs["rebuild_one_changed"] = [
+        _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+    ]
+    if len({r["code_version"] for r in [*runs["build"], *runs["rebuild_unchanged"], *runs["rebuild_one_changed"]]}) > 1:
+        say("warning: the package's files changed while the benchmark ran; the rebuilds did not find the cache")
+    if jobs > 1:
+        say(f"(b) full build, --jobs {jobs}")
+        runs[f"build_jobs{jobs}"] = [
+            _in_child("build", folder=corpus, out=str(work / "out-jobs"), cache=None, jobs=jobs)
+        ]
+    small = None
+    if small_mb:
+        say(f"(b) full build of a {small_mb:g} MB corpus, for peak RSS at another size")
+        small = generate_corpus(work / "corpus-small", small_mb, seed, seed_dir)
+        runs["build_small"] = [_in_child("build", folder=small.folder, out=str(work / "out-small"), cache=None, jobs=1)]
+        if jobs > 1:
+            runs[f"build_small_jobs{jobs}"] = [
+                _in_child("build", folder=small.folder, out=str(work / "out-small"), cache=None, jobs=jobs)
+            ]
+    return _report(info, small, runs, jobs)
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dict]], jobs: int) -> dict:
+    from graph import __version__
+
+    rows: dict[str, dict] = {}
+    for name, results in runs.items():
+        chars = small.chars if small is not None and name.startswith("build_small") else info.chars
+        secs = [r["seconds"] for r in results]
+        rows[name] = {
+            "seconds": _median(secs),
+            "seconds_all": secs,
+            "chars": chars,
+            "chars_per_second": chars / _median(secs),
+            "peak_rss_mb": max(r["peak_rss"] for r in results) / 2**20,
+            **{k: v for k, v in results[-1].items() if k not in ("seconds", "peak_rss")},
+        }
+        for k in ("pages_peak_rss", "worker_peak_rss"):
+            if k in rows[name]:
+                rows[name][k.replace("_rss", "_rss_mb")] = rows[name].pop(k) / 2**20
+    a, b = rows["jieba"], rows["build"]
+    ratios = {
+        "build_vs_jieba_throughput": b["chars_per_second"] / a["chars_per_second"],
+        "rebuild_unchanged_vs_build": rows["rebuild_unchanged"]["seconds"] / b["seconds"],
+        "rebuild_one_changed_vs_build": rows["rebuild_one_changed"]["seconds"] / b["seconds"],
+    }
+    if f"build_jobs{jobs}" in rows:
+        ratios[f"jobs{jobs}_speedup"] = b["seconds"] / rows[f"build_jobs{jobs}"]["seconds"]
+    return {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+            "newskg": __version__,
+        },
+        "corpus": asdict(info),
+        "small_corpus": asdict(small) if small else None,
+        "runs": rows,
+        "ratios": ratios,
+    }
+
+
+_LABELS = {
+    "jieba": "(a) jieba.posseg alone",
+    "build": "(b) full build, 1 process",
+    "rebuild_unchanged": "(c) rebuild, nothing changed",
+    "rebuild_one_changed": "(d) rebuild, one page changed",
+}
+
+
+def format_table(report: dict) -> str:
+    """The report as a Markdown table and the ratios, as the README shows it."""
+    mb = report["corpus"]["bytes"] / 1e6
+    small = report.get("small_corpus")
+    lines = [
+        "| run | corpus | seconds | chars/s | peak RSS MB | of which pages stage MB |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for name, row in report["runs"].items():
+        size = small["bytes"] / 1e6 if small and name.startswith("build_small") else mb
+        base, _, jobs = name.replace("build_small", "build").partition("_jobs")
+        label = _LABELS.get(base, base) if not jobs else f"(b) full build, --jobs {jobs}"
+        spread = row["seconds_all"]
+        secs = f"{row['seconds']:.1f}" + (f" ({min(spread):.1f}–{max(spread):.1f})" if len(spread) > 1 else "")
+        pages = row.get("pages_peak_rss_mb")
+        worker = row.get("worker_peak_rss_mb")
+        stage = f"{pages:.0f}" if pages else ""
+        if worker:
+            stage += f"; workers {worker:.0f}"
+        lines.append(
+            f"| {label} | {size:.1f} MB | {secs} | {row['chars_per_second']:,.0f} | {row['peak_rss_mb']:.0f} | {stage} |"
+        )
+    r = report["ratios"]
+    lines.append("")
+    lines.append(f"- (b)/(a) throughput: **{r['build_vs_jieba_throughput']:.2f}**")
+    lines.append(f"- (c)/(b) time, nothing changed: **{r['rebuild_unchanged_vs_build']:.1%}**")
+    lines.append(f"- (d)/(b) time, one page changed: **{r['rebuild_one_changed_vs_build']:.1%}**")
+    for k, v in r.items():
+        if k.endswith("_speedup"):
+            lines.append(f"- --jobs {k[4:-8]} speed-up over one process: **{v:.2f}×**")
+    m = report["machine"]
+    lines.append(f"- machine: {m['cpus']} CPUs, Python {m['python']}, load average before {m['load_average']}")
+    return "\n".join(lines) + "\n"
+
+
+def _main(argv: list[str]) -> None:
+    """`python -m graph.bench KIND JSON`: one measurement, its JSON on the last line of stdout."""
+    kind, kwargs = argv[0], json.loads(argv[1])
+    measures: dict[str, Callable[..., dict]] = {"jieba": measure_jieba, "build": measure_build}
+    print(json.dumps(measures[kind](**kwargs)))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

@@ -1,0 +1,135 @@
+"""Distributed per-page work: page bytes -> PageResults, computed on a Dask cluster.
+
+Only the per-page stage (read, split, extract) runs on the workers; the
+client reads each page's bytes and sends them, so the workers need newskg
+installed but not the client's files. Resolution and export stay on the
+client (graph.pipeline), which puts the results back in input order: the
+output is the same bytes as a local build. A worker whose newskg differs
+from the client's (another code or gazetteer version) would not give the
+same bytes, so its results are refused with an error that says so.
+
+    dask scheduler                        # on one machine: tcp://HOST:8786
+    dask worker tcp://HOST:8786           # on each machine with newskg installed
+    newskg build PAGES --scheduler tcp://HOST:8786
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from graph.errors import GraphError
+from graph.model import PageResult
+
+IN_FLIGHT_PER_THREAD = 4  # pages queued per worker thread: bounds the client's memory
+
+
+class ClusterError(GraphError):
+    """The Dask scheduler cannot be reached, or its workers run another version of newskg."""
+
+
+def process_bytes(name: str, data: bytes, path: str, options: Any) -> tuple[str, PageResult]:
+    """(this worker's code version, the PageResult of a page sent as bytes); runs on a worker.
+
+    The bytes are written under the page's own file name (a page's date and
+    its articles' ids come from that name) and go through the same
+    `process_page` as a local build; a report names the client's path.
+    """
+    from graph.cache import code_version
+    from graph.pipeline import process_page
+
+    with tempfile.TemporaryDirectory(prefix="newskg-") as tmp:
+        local = Path(tmp) / name
+        local.write_bytes(data)
+        result = process_page(str(local), options)
+    if result.report is not None and result.report.path == str(local):
+        result = replace(result, report=replace(result.report, path=path))
+    return code_version(), result
+
+
+def run_on_dask(scheduler: Any, items: Iterable[tuple[int, str]], options: Any) -> Iterator[tuple[int, PageResult]]:
+    """(index, PageResult) of each (index, path), in completion order, computed on the cluster.
+
+    `scheduler` is an address (tcp://host:8786) or a dask.distributed Client.
+    At most a few pages per worker thread are in flight, so the client never
+    holds the whole corpus in memory. A page the client cannot read, or one
+    over the size limit, is handled here: reported as a local build would.
+    """
+    from graph.cache import code_version
+    from graph.pipeline import process_page
+
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as e:
+        raise ClusterError("--scheduler needs dask.distributed: pip install 'newskg[dask]'") from e
+    own = isinstance(scheduler, str)
+    try:
+        client = Client(scheduler, timeout="30s") if own else scheduler
+    except OSError as e:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {scheduler} ({e}); check the address and that it runs"
+        ) from e
+    mine = code_version()
+    salt = hashlib.sha1(f"{mine}\0{options!r}\0".encode())  # a task's key: these, the page's path and bytes
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+        window = threads * IN_FLIGHT_PER_THREAD
+        pending = iter(items)
+        running = as_completed()
+        index: dict[Any, int] = {}
+
+        def submit() -> bool:
+            for i, path in pending:
+                data = _payload(path, options)
+                if data is None:
+                    yield_local.append((i, process_page(path, options)))
+                    continue
+                h = salt.copy()
+                h.update(path.encode() + b"\0" + data)
+                key = "newskg-page-" + h.hexdigest()
+                future = client.submit(process_bytes, Path(path).name, data, path, options, key=key, retries=1)
+                index[future.key] = i
+                running.add(future)
+                return True
+            return False
+
+        yield_local: list[tuple[int, PageResult]] = []
+        for _ in range(window):
+            if not submit():
+                break
+        yield from _drain(yield_local)
+        for future in running:
+            version, result = future.result()
+            if version != mine:
+                raise ClusterError(
+                    f"a Dask worker runs another newskg (code version {version[:12]}, here {mine[:12]}); "
+                    "install the same newskg on every worker"
+                )
+            yield index.pop(future.key), result
+            future.release()
+            submit()
+            yield from _drain(yield_local)
+    finally:
+        if own:
+            client.close()
+
+
+def _drain(buffer: list[tuple[int, PageResult]]) -> Iterator[tuple[int, PageResult]]:
+    while buffer:
+        yield buffer.pop()
+
+
+def _payload(path: str, options: Any) -> bytes | None:
+    """The page's bytes to send, or None when it is unreadable or too large (reported here, unsent)."""
+    try:
+        if os.stat(path).st_size > options.max_bytes:
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None

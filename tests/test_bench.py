@@ -1,0 +1,91 @@
+"""Benchmark: the generated corpus (deterministic, genre-shaped, sized) and the report's table.
+
+Speed itself is measured by `newskg bench`, never asserted here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.bench import CorpusInfo, _report, format_table, generate_corpus, generate_pages, seed_parts
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return seed_parts(SEEDS)
+
+
+def test_seed_parts_are_the_seeds_headlines_paragraphs_and_people(parts) -> None:
+    assert len(parts.bodies) == 5
+    assert "二七区重拳整治二七广场市容乱象" in parts.headlines
+    assert {"鲁燕", "杨春晓", "冯凌义", "张改华"} <= set(parts.names)
+    assert not {"通讯员", "文图", "整理"} & set(parts.names)
+    assert all(len(p) > 40 or re.search("[。，,；]", p) for body in parts.bodies for p in body)
+
+
+def test_the_same_seed_writes_the_same_pages_and_another_seed_others(parts) -> None:
+    one = list(generate_pages(parts, 60_000, seed=1))
+    assert one == list(generate_pages(parts, 60_000, seed=1))
+    other = list(generate_pages(parts, 60_000, seed=2))
+    assert [t for _, t in other] != [t for _, t in one]
+    # page i never depends on the size asked for: a bigger corpus extends a smaller one
+    assert list(generate_pages(parts, 120_000, seed=1))[: len(one)] == one
+
+
+def test_pages_are_dated_genre_shaped_and_renamed(parts) -> None:
+    pages = list(generate_pages(parts, 100_000, seed=0))
+    names = [n for n, _ in pages]
+    assert names[0] == "2020-01-01_000000.txt" and names[1] == "2020-01-02_000001.txt"
+    text = "".join(t for _, t in pages)
+    assert len(re.findall(r"记者 \S+ 通讯员 \S+", text)) >= 2 * len(pages)  # credits, two to six items a page
+    assert "本报讯" in text and "街道" in text and "社区" in text
+    # the seeds' people are renamed page by page: no seed reporter keeps his byline
+    assert "记者 鲁燕" not in text and "记者 张改华" not in text
+
+
+def test_generate_corpus_reaches_the_size_and_counts_what_it_wrote(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "stale.txt").write_text("x", encoding="utf-8")
+    info = generate_corpus(tmp_path / "corpus", 0.05, seed=3, seed_dir=SEEDS)
+    files = sorted((tmp_path / "corpus").iterdir())
+    assert "stale.txt" not in {f.name for f in files}
+    assert info.pages == len(files)
+    assert info.bytes == sum(f.stat().st_size for f in files) >= 50_000
+    assert info.chars == sum(len(f.read_text(encoding="utf-8")) for f in files)
+    assert info.bytes - max(f.stat().st_size for f in files) < 50_000  # it stops at the size
+
+
+def _run(seconds: float, rss: float, **extra) -> dict:
+    return {"seconds": seconds, "peak_rss": rss * 2**20, **extra}
+
+
+def test_the_report_computes_the_ratios_and_the_table_shows_them() -> None:
+    info = CorpusInfo("c", pages=10, bytes=3_000_000, chars=1_000_000, seed=0)
+    small = CorpusInfo("s", pages=3, bytes=750_000, chars=250_000, seed=0)
+    runs = {
+        "jieba": [_run(16.0, 200), _run(14.0, 200), _run(15.0, 210)],
+        "build": [_run(30.0, 400, pages_peak_rss=380 * 2**20), _run(28.0, 410), _run(32.0, 400)],
+        "rebuild_unchanged": [_run(1.5, 300)],
+        "rebuild_one_changed": [_run(3.0, 380)],
+        "build_jobs2": [_run(17.5, 250, pages_peak_rss=60 * 2**20, worker_peak_rss=350 * 2**20)],
+        "build_small": [_run(8.0, 390)],
+    }
+    report = _report(info, small, runs, jobs=2)
+    assert report["runs"]["jieba"]["seconds"] == 15.0  # the median of three
+    assert report["runs"]["jieba"]["chars_per_second"] == pytest.approx(1_000_000 / 15)
+    assert report["runs"]["build_small"]["chars_per_second"] == pytest.approx(250_000 / 8)
+    assert report["ratios"]["build_vs_jieba_throughput"] == pytest.approx(0.5)
+    assert report["ratios"]["rebuild_unchanged_vs_build"] == pytest.approx(0.05)
+    assert report["ratios"]["rebuild_one_changed_vs_build"] == pytest.approx(0.1)
+    assert report["ratios"]["jobs2_speedup"] == pytest.approx(30 / 17.5)
+    table = format_table(report)
+    assert "| (a) jieba.posseg alone | 3.0 MB | 15.0 (14.0–16.0) | 66,667 | 210 |  |" in table
+    assert "| (b) full build, --jobs 2 | 3.0 MB | 17.5 | 57,143 | 250 | 60; workers 350 |" in table
+    assert "| (b) full build, 1 process | 0.8 MB | 8.0 | 31,250 | 390 |  |" in table
+    assert "(b)/(a) throughput: **0.50**" in table
+    assert "nothing changed: **5.0%**" in table
+    assert "--jobs 2 speed-up over one process: **1.71×**" in table

