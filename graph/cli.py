@@ -61,7 +61,8 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
     """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
     from graph.errors import GraphError
     from graph.iri import DEFAULT_BASE
-    from graph.pipeline import DEFAULT_FORMATS, Options, build as run_build
+    from graph.pipeline import DEFAULT_FORMATS, Options
+    from graph.pipeline import build as run_build
     from graph.read import load_manifest
 
     if not paths:
@@ -213,7 +214,7 @@ def validate(file, fmt) -> None:
     n = len(report.violations)
     if n:
         cols = ["focus", "label", "path", "value", "message"]
-        rows = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
+        rows: list[list[str | None]] = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
         click.echo(format_rows(cols, rows, fmt), nl=False)
     verdict = "conforms" if report.conforms else "does not conform"
     _err(f"{file}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
@@ -265,7 +266,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
 def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
     """Rows as an aligned table, CSV or JSON (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")

@@ -243,7 +243,7 @@ def build(
     ids: dict[str, tuple[Path, str]] = {}
     keys: list[str | None] = []
     cache = Path(cache_dir) if cache_dir else None
-    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys)):
+    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys), strict=True):
         r = without_id_clashes(path, r, ids)
         if r.report is not None:
             reports.append(r.report)

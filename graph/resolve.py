@@ -194,7 +194,7 @@ class Resolver:
         for key, n in self.nodes.items():
             by_name[(n.type, n.name)].append(key)
         self.redirect: dict[str, str] = {}
-        for (t, name), keys in by_name.items():
+        for keys in by_name.values():
             loose = [k for k in keys if _unqualified(k)]
             firm = [k for k in keys if not _unqualified(k)]
             if loose and len(firm) == 1:

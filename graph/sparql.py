@@ -75,8 +75,8 @@ def bind(q: NamedQuery, params: dict[str, str]) -> str:
                          + (", ".join(n for n, _ in q.params) or "none"))
     text = q.text
     for name, default in q.params:
-        value = params.get(name, default)
-        text = re.sub(rf"\${name}\b", lambda _m: _literal(value), text)
+        literal = _literal(params.get(name, default))
+        text = re.sub(rf"\${name}\b", lambda _m, lit=literal: lit, text)  # type: ignore[misc]
     return text
 
 
@@ -145,7 +145,8 @@ class Store:
                 elif isinstance(res, ox.QueryBoolean):
                     result["ok"] = (["result"], [[str(bool(res)).lower()]])
                 else:
-                    rows = rows_until_deadline(res, lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)])
+                    triple_row = lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)]  # noqa: E731
+                    rows = rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
                     result["ok"] = (["subject", "predicate", "object"], rows)
             except SyntaxError as e:
                 # positions count the user's lines, not the prefixes added before them

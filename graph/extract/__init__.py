@@ -72,12 +72,12 @@ class Extractor:
             s.posts = find_posts(s.text, s.people, rel_units)
             s.dates = find_dates(s.text, article.page_date)
         section_units = self._section_units(article.section)
-        entities, alias_of = self._local_entities(article, sents, section_units)
+        entities = self._local_entities(article, sents, section_units)
         persons = self._persons(article, sents, credits)
         entities.extend(persons.values())
         posts = self._posts(article, sents, entities)
         events = article_events(article, sents, entities)
-        mentions = self._mentions(article, sents, alias_of)
+        mentions = self._mentions(article, sents)
         return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(posts), tuple(events))
 
     def _section_units(self, section: str) -> list[Span]:
@@ -90,9 +90,7 @@ class Extractor:
             for u in self.units.admin_units(section, toks, 0)
         ]
 
-    def _local_entities(
-        self, article: Article, sents: list[Sentence], section: list[Span]
-    ) -> tuple[list[LocalEntity], dict[tuple[str, str], str]]:
+    def _local_entities(self, article: Article, sents: list[Sentence], section: list[Span]) -> list[LocalEntity]:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
         parents: dict[tuple[str, str], str | None] = {}
@@ -141,7 +139,7 @@ class Extractor:
             if parent is not None:
                 parent = _resolve_alias(parent, alias_of)
             entities.append(LocalEntity(t, name, aliases, parent if parent != name else None))
-        return entities, {f"{t}|{n}": a for (t, n), a in alias_of.items()}
+        return entities
 
     def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
@@ -191,7 +189,7 @@ class Extractor:
                 out.append(Post(p.person, p.title, org, s.text.strip()))
         return out
 
-    def _mentions(self, article: Article, sents: list[Sentence], alias_of: dict[str, str]) -> list[Mention]:
+    def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
         out: list[Mention] = []
         for s in sents:
             for u in s.units:

@@ -59,6 +59,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
     """Every date expression of `text`, resolved as far as the page's date allows."""
     out: list[DateMention] = []
+    value: str | None
     folded = fold(text)
     for m in DATE_RE.finditer(folded):
         if m.group("m") is None and m.group("this") is None:

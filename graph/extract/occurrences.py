@@ -40,7 +40,9 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     )
     for s in sents:
         in_headline = s.offset < body_start
-        found = [(a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in triggers(s.text)]
+        found: list[tuple[int, int, str, float]] = [
+            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in triggers(s.text)
+        ]
         if id(s) in lead and not found:
             # ongoing work the lead reports: ranked after a verb-object headline
             found = [(a, b, n, 2.5) for a, b, n in campaigns(s.text)]
@@ -48,7 +50,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
             h = headline_event(s.text)
             if h:
                 found = [(*h, 2)]
-        for start, end, name, rank in found:
+        for start, _end, name, rank in found:
             c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
             before = [d for d in s.dates if d.start <= start] or s.dates
             c.date = before[-1] if before else None
@@ -78,9 +80,9 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
             for p in s.people:
                 if p.name in people and p.name not in credited and p.name not in attendees:
                     attendees.append(p.name)
-        for p in s.posts:
-            if p.person in people and p.person not in credited and p.person not in attendees:
-                attendees.append(p.person)
+        for post in s.posts:
+            if post.person in people and post.person not in credited and post.person not in attendees:
+                attendees.append(post.person)
     out: list[EventRecord] = []
     for i, c in enumerate(events):
         org_att: list[str] = []
