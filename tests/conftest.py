@@ -9,11 +9,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+EXPORTS = ROOT / "exports"  # the seeds' exports, committed: the golden files of the build
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+    parser.addoption("--update-golden", action="store_true", help="Rewrite exports/ (the seeds' golden exports) from the current output.")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The seeds' Turtle: parses in rdflib and Oxigraph, is deterministic, and matches its golden file."""
+"""The seeds' Turtle: parses in rdflib and Oxigraph, is deterministic, and matches the committed exports/."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
 from graph.export.rdf import to_turtle
-from tests.conftest import GOLDEN
+from tests.conftest import EXPORTS
 
-GOLDEN_TTL = GOLDEN / "seeds.ttl"
+GOLDEN_TTL = EXPORTS / "graph.ttl"
+GOLDEN_HTML = EXPORTS / "graph.html"
 
 
 def test_turtle_parses_in_rdflib_and_oxigraph(seed_build) -> None:
@@ -50,7 +51,8 @@ def test_matches_the_golden_file(seed_build, update_golden) -> None:
     text = (out / "graph.ttl").read_text(encoding="utf-8")
     if update_golden or not GOLDEN_TTL.exists():
         GOLDEN_TTL.write_text(text, encoding="utf-8")
-        pytest.skip("golden file written")
+        GOLDEN_HTML.write_bytes((out / "graph.html").read_bytes())
+        pytest.skip("golden files written")
     if text != GOLDEN_TTL.read_text(encoding="utf-8"):
         new, old = Graph(), Graph()
         new.parse(data=text, format="turtle")
@@ -58,3 +60,9 @@ def test_matches_the_golden_file(seed_build, update_golden) -> None:
         _, only_old, only_new = graph_diff(to_isomorphic(old), to_isomorphic(new))
         lines = sorted(f"- {t}" for t in only_old)[:10] + sorted(f"+ {t}" for t in only_new)[:10]
         pytest.fail("the seeds' Turtle changed; review and run pytest --update-golden:\n" + "\n".join(lines))
+
+
+def test_committed_view_is_the_build_of_the_seeds(seed_build) -> None:
+    _, out = seed_build
+    if (out / "graph.ttl").read_bytes() == GOLDEN_TTL.read_bytes():
+        assert (out / "graph.html").read_bytes() == GOLDEN_HTML.read_bytes(), "run pytest --update-golden"
