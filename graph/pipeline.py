@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import ExportError, GraphError, InputError
+from graph.errors import ExportError, InputError
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, Page, PageResult
 
@@ -412,4 +411,4 @@ def export(
     return written
 
 
-__all__ = ["build", "process_page", "Options", "BuildResult", "GraphError", "sys"]
+__all__ = ["build", "process_page", "page_facts", "Options", "BuildResult"]

@@ -24,7 +24,6 @@ thing gets the same IRI in every run and every corpus.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,7 +31,6 @@ from dataclasses import dataclass, field
 from graph.gazetteer import Gazetteer, Place
 from graph.model import (
     ADMIN_TYPES,
-    Article,
     ArticleFacts,
     Corpus,
     Entity,
@@ -335,8 +333,4 @@ def resolve(facts: list[ArticleFacts], gaz: Gazetteer, reports: tuple[FileReport
     return Resolver(gaz).resolve(facts, reports)
 
 
-def stable_hash(s: str, n: int = 8) -> str:
-    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:n]
-
-
-__all__ = ["resolve", "Resolver", "stable_hash", "Article"]
+__all__ = ["resolve", "Resolver"]

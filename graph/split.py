@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.model import Article, Page, Para
-from graph.normalize import TERMINAL, fold, headline_like, paragraphs
+from graph.normalize import fold, headline_like, paragraphs
 
 NAME = r"[\u4e00-\u9fff·•]{2,6}"
 # Credit keywords: what each makes of the names after it.
@@ -470,4 +470,4 @@ def _place_orphans(items: list[_Item], orphans: list[str]) -> None:
             best.heads = [(h, 0, 0)]
 
 
-__all__ = ["parse_credit", "split_page", "split_trailing_credit", "TERMINAL"]
+__all__ = ["article_stem", "page_date_line", "parse_credit", "split_page", "split_trailing_credit"]
