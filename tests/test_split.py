@@ -29,6 +29,10 @@ def articles(name: str):
         ("本报记者 栾月琳 摄", ["栾月琳"], [], []),
         ("张三 摄", [], [], ["张三"]),
         ("记者 刘伟平 通讯员 魏志喜 文图", ["刘伟平"], ["魏志喜"], []),
+        ("记者 张三 报道", ["张三"], [], []),
+        ("■记者 张三 通讯员 李四", ["张三"], ["李四"], []),
+        ("（南报记者 孙强）", ["孙强"], [], []),
+        ("特约通讯员 赵六 记者 钱七 摄影报道", ["钱七"], ["赵六"], []),
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
@@ -99,3 +103,16 @@ def test_repeated_paragraphs_and_credits_are_dropped() -> None:
     assert len(arts) == 1
     assert arts[0].body.count("第一段说明了情况") == 1
     assert arts[0].reporters == ("张三",)
+
+
+def test_web_page_metadata_is_furniture_and_dates_the_page() -> None:
+    text = (
+        "2024年11月20日09:15  来源：郑州日报\n\n二七区开展消防安全大检查\n\n——筑牢冬季安全防线\n\n"
+        "本报讯 11月19日，二七区应急管理局开展消防安全大检查。\n\n检查组排查隐患30余处。\n\n"
+        "■记者 张三 通讯员 李四\n\n责任编辑：王五\n"
+    )
+    [a] = split_page(Page(name="web.txt", text=text))
+    assert a.headline == "二七区开展消防安全大检查 ——筑牢冬季安全防线"
+    assert a.body == "11月19日，二七区应急管理局开展消防安全大检查。\n检查组排查隐患30余处。"
+    assert (a.reporters, a.correspondents) == (("张三",), ("李四",))
+    assert a.page_date is not None and a.page_date.isoformat() == "2024-11-20"
