@@ -64,3 +64,10 @@ def test_a_later_mention_of_a_known_name(extractor) -> None:
     f = facts(extractor, "二级调研员冯凌义出席会议。针对下一步工作，冯凌义强调，要深化认识。")
     spans = [m for m in f.mentions if m.type == "Person" and m.text == "冯凌义"]
     assert len(spans) == 2
+
+
+def test_withheld_names_are_informal(extractor) -> None:
+    f = facts(extractor, "居民张某说，社区主任李某某介绍了情况。")
+    assert names(f, "Person") == set()
+    assert {e.name for e in f.entities if e.type == "Person" and e.informal} >= {"张某", "李某某"}
+    assert not f.posts

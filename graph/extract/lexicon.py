@@ -105,6 +105,7 @@ INFORMAL_RE = re.compile(
     r"^[\u4e00-\u9fff](?:阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|阿公|老汉|大姐|大哥|大叔|嫂|姐|哥|伯|叔|婶|"
     r"老师|同志|先生|女士|小姐|医生|大夫|警官|书记|主任|区长|市长|县长|镇长|乡长|局长|所长|站长|院长|校长|经理|总)$"
     r"|^[老小][\u4e00-\u9fff]$"
+    r"|^[\u4e00-\u9fff]某+$"  # 张某, 李某某: a name withheld
 )
 
 # Verbs of speaking and taking part, after a name: 杨春晓详细介绍, 冯凌义强调.
@@ -138,7 +139,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 def looks_like_name(s: str) -> bool:
     """A plausible full personal name: a surname and one to three given characters."""
-    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s):
+    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s) or "某" in s[1:]:
         return False
     single, double = surnames()
     if s[:2] in double:
