@@ -102,3 +102,14 @@ def test_bracketed_labels_and_caption_credits(built) -> None:
     assert b.headline == "仓山区上渡街道举办消防演练"
     assert ("吴涛", "副大队长", "仓山区消防救援大队") in posts(built)
     assert not any(e.name.startswith("上渡街道联合") for e in built.corpus.entities)
+
+
+def test_bureau_names_with_he_and_a_district_printed_two_ways(built) -> None:
+    by_name = {e.name: e for e in built.corpus.entities}
+    bureau = by_name["管城回族区住房保障和房地产管理局"]  # 区住房保障和房地产管理局 in a 管城区 item
+    assert "区住房保障和房地产管理局" in bureau.aliases
+    assert "管城回族区城管局" in by_name
+    assert ("陈红", "居委会主任", "永安街社区") in posts(built)
+    assert ("黄静", "主任", "丰产路街道") in posts(built)
+    districts = [e for e in built.corpus.entities if e.type == "District" and e.official_path == "河南省/郑州市/管城回族区"]
+    assert len(districts) == 1 and {"管城区", "管城回族区"} <= {districts[0].name, *districts[0].aliases}

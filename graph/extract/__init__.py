@@ -106,8 +106,10 @@ class Extractor:
         alias_of = _short_forms(order)
         # 区市场监管局 in an article about one district: 二七区市场监管局
         districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
-        if len(districts) == 1:
-            d = districts[0]
+        official = {p.path for n in districts for p in self.gaz.district(n)}
+        one_unit = len(official) == 1 and all(self.gaz.district(n) for n in districts)  # 管城区 = 管城回族区
+        if len(districts) == 1 or one_unit:
+            d = max(districts, key=lambda n: (len(n), n))
             for t, n in order:
                 if t == "Organization" and n[0] == "区" and len(n) >= 3 and (t, d + n[1:]) not in forms:
                     alias_of[(t, n)] = d + n[1:]

@@ -353,9 +353,10 @@ class UnitFinder:
             j = i + 1 if function_word else i
             while (
                 j < n
-                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or tokens[j].text in _CONNECTORS))
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or _ends_name(tokens, i, j)))
                 and (
-                    tokens[j].tag in NAMEY
+                    _inner_and(tokens, i, j)
+                    or tokens[j].tag in NAMEY
                     or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
                     or _inside_admin(local_admin, tokens[j])
                     or _digits_in_name(tokens, j)
@@ -478,6 +479,32 @@ def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
             tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if _HAN.match(piece) else t.tag))
             out.append(Token(a, b, piece, tag))
     return out
+
+
+def _ends_name(tokens: list[Token], i: int, j: int) -> bool:
+    """A connector at j ends the name begun at i, unless it is the 和 of a bureau's name."""
+    return tokens[j].text in _CONNECTORS and not _inner_and(tokens, i, j)
+
+
+def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
+    """The 和 inside a bureau's name (住房保障和房地产管理局, 人力资源和社会保障局).
+
+    It joins two function words, not two bodies: the words before it do not
+    end a body's name, and a body's suffix follows within a few tokens.
+    """
+    if tokens[j].text not in ("和", "与") or j == i:
+        return False
+    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY:
+        return False
+    for t in tokens[j + 1 : j + 5]:
+        if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
+            return False
+        if t.text.endswith(_BUREAU_ENDS):
+            return True
+    return False
+
+
+_BUREAU_ENDS = ("局", "厅", "委", "委员会", "部", "办", "办公室")
 
 
 def _stem_token(t: Token) -> bool:
