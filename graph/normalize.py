@@ -175,13 +175,16 @@ def _plain(raw: list[str]) -> list[Para]:
     return out
 
 
-def _spans_word(left: str, right: str, words: frozenset[str] | None) -> bool:
-    """True when a dictionary word runs across the break between `left` and `right`."""
+def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int = 2, min_len: int = 2) -> bool:
+    """True when a word of `words` runs across the break between `left` and `right`.
+
+    `reach` characters are looked at on each side; the word must be `min_len` long.
+    """
     if not words:
         return False
-    for k in (1, 2):
-        for m in (1, 2):
-            if len(left) >= k and len(right) >= m and left[-k:] + right[:m] in words:
+    for k in range(1, reach + 1):
+        for m in range(1, reach + 1):
+            if k + m >= min_len and len(left) >= k and len(right) >= m and left[-k:] + right[:m] in words:
                 return True
     return False
 
@@ -209,7 +212,7 @@ def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[
                 and p.text[0] not in '“"《【(（'
             )
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
-            if joinable and (re.search(r"[，、,；;]", prev) or (body_next and _spans_word(prev, p.text, words))):
+            if joinable and (re.search(r"[，、,；;]", prev) or (body_next and spans_word(prev, p.text, words))):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
         out.append(p)

@@ -138,7 +138,6 @@ class _Item:
     lead_credit: bool = False  # credited at its top (lead or credit line before the body)
     closed: bool = False  # a closing credit line was printed
     section: str = ""
-    first_gap: int = 0
 
     def credit(self, c: dict[str, list[str]]) -> None:
         for role, names in c.items():
@@ -242,10 +241,10 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
     for n, q in enumerate(paras):
         last_seen[re.sub(r"\s+", "", q.text.strip(_MARKS + "# "))] = n
 
-    def start(gap: int) -> _Item:
+    def start() -> _Item:
         nonlocal pending
         nonlocal section
-        item = _Item(section=section, first_gap=gap)
+        item = _Item(section=section)
         item.heads = [h[:3] for h in pending if last_seen.get(re.sub(r"\s+", "", h[0]), -1) <= h[3]]
         item.level = min((h[1] for h in item.heads if h[1]), default=0)
         pending = []
@@ -292,7 +291,7 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             if pending or cur is None or (cur.closed and not cur.body):
                 # a credit line before the body: it opens an item
                 _take_label()
-                cur = start(p.gap)
+                cur = start()
                 cur.credit(credit)
                 cur.lead_credit = True
             elif cur.body and cur.lead_credit and (credit["photographer"] or _is_photo(text)):
@@ -362,7 +361,7 @@ def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]
             ):
                 new_item = False
         if new_item:
-            cur = start(p.gap)
+            cur = start()
             if lead_credit:
                 cur.credit(lead_credit)
                 cur.lead_credit = True

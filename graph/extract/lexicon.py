@@ -171,10 +171,7 @@ def dictionary_words(min_freq: int = 5) -> frozenset[str]:
 
 
 def spans_word(left: str, right: str, min_len: int = 2) -> bool:
-    """True when a dictionary word runs across the boundary between `left` and `right`."""
-    words = dictionary_words()
-    for k in (1, 2, 3):
-        for m in (1, 2, 3):
-            if k + m >= min_len and len(left) >= k and len(right) >= m and left[-k:] + right[:m] in words:
-                return True
-    return False
+    """True when a word of jieba's dictionary runs across the boundary between `left` and `right`."""
+    from graph.normalize import spans_word as across
+
+    return across(left, right, dictionary_words(), reach=3, min_len=min_len)
