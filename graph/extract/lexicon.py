@@ -21,6 +21,7 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道", "StreetOffice"),
     ("办事处", "StreetOffice"),
     ("社区", "Community"),
+    ("居民区", "Community"),  # Shanghai's name for a residents' committee area
     ("自治县", "District"),
     ("自治州", "City"),
     ("新区", "District"),
