@@ -45,6 +45,10 @@ _NOT_DISTRICT = re.compile(
     r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
     r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其)$"
 )
+# Official district names that are also common nouns.
+_WORD_DISTRICTS = frozenset(
+    "城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split()
+)
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
 )
@@ -231,7 +235,8 @@ class UnitFinder:
                     continue
                 stem, proper = found
                 source = "suffix" if proper else "common"
-            if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source):
+            after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
+            if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
                 continue
             cls, name = canonical_admin(stem, suffix)
             start = s0 - len(stem)
@@ -248,7 +253,9 @@ class UnitFinder:
             floor = s1
         return spans
 
-    def _plausible(self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str) -> bool:
+    def _plausible(
+        self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
+    ) -> bool:
         cls = _CLASS[suffix]
         if not _HAN.match(stem) or LEADING_NOISE.fullmatch(stem):
             return False
@@ -265,6 +272,8 @@ class UnitFinder:
         if source == "chain":
             return _rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
+            if cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city:
+                return False  # 老城区, 郊区, 矿区 are words too: official names only after their city
             if cls == "City" and nxt[:1] in ("场", "民", "政", "委", "级", "区", "县", "直"):
                 return nxt[:1] in ("区", "县") or nxt[:2] not in ("场",)
             return True
@@ -273,8 +282,8 @@ class UnitFinder:
         if cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "District":
-            if suffix == "新区":
-                return len(stem) >= 2 and not _NOT_DISTRICT.search(stem)
+            if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
+                return len(stem) >= 2 and not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
             if (
                 _NOT_DISTRICT.search(stem)
                 or suffix == "县"
