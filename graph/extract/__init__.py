@@ -58,8 +58,9 @@ class Extractor:
         for s in sents:
             admin = self.units.admin_units(s.text, s.tokens, s.offset)
             listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
-            orgs = self.units.organizations(s.text, s.tokens, admin, s.offset)
-            s.units = settle([*admin, *listed, *orgs])
+            cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
+            orgs = self.units.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
+            s.units = settle([*admin, *listed, *cities, *orgs])
         # people: names with evidence first, then their other mentions
         known = {n for n in credits if looks_like_name(n)}
         for _ in range(2):

@@ -61,6 +61,7 @@ _LIST_OF_UNITS = re.compile(
 )
 _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
+_COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
 _GENERIC_STEM_ENDS = (
@@ -308,10 +309,23 @@ class UnitFinder:
                 nxt[:1] not in ("民", "里", "内", "化", "级", "们")
                 and len(stem) <= 8
                 and not stem.endswith(_GENERIC_STEM_ENDS)
+                and not _COUNTED.search(stem)
             )
         if cls == "StreetOffice":
             return _STREET_NAME.match(stem) is not None and len(stem) <= 8
         return True
+
+    def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
+        """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
+        out: list[Span] = []
+        for t in tokens:
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")):
+                continue
+            cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
+            if len(cities) == 1:
+                name = cities[0].name
+                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "gazetteer"))
+        return out
 
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
