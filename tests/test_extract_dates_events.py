@@ -68,3 +68,23 @@ def test_attendees_are_the_officials_present(extractor) -> None:
     assert ev.name == "汛前安全检查"
     assert "齐晓静" in ev.attendees
     assert "汝河路街道" in ev.organizers
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "嵩山路街道领导班子多次组织召开专题会议研究，形成工作方案。",
+        "下一步，社区将开展丰富多彩的文化活动。",
+        "大厅配备了桌椅，供居民开展阅读交流活动。",
+    ],
+)
+def test_habits_plans_and_purposes_are_not_events(extractor, body) -> None:
+    assert facts(extractor, body).events == ()
+
+
+def test_a_later_occurrence_of_the_same_day(extractor) -> None:
+    f = facts(extractor, "3月15日，二七区市场监管局举行“守护安全，畅通消费”主题活动。据悉，在活动现场，还举行了销毁假冒伪劣商品发车仪式。")
+    assert [(e.name, e.date) for e in f.events] == [
+        ("“守护安全，畅通消费”主题活动", "--03-15"),
+        ("销毁假冒伪劣商品发车仪式", "--03-15"),
+    ]

@@ -45,6 +45,9 @@ _SINCE = re.compile(r"自(?P<np>[^，。；！？,;!?]{2,30}?(?:工程|行动|�
 _HEADLINE_VERB = re.compile(
     r"(?P<v>推进|推行|开展|创办|建成|举办|举行|召开|启动|实施|打赢|打好|完成|建立|成立|开通|部署|组织|设立)(?P<np>[^\s，。；！？,;!?]{2,20})"
 )
+_NOT_REPORTED = re.compile(
+    r"(?:多次|经常|定期|常态化|长期|每周|每月|每年|每季度|供[^，。]{0,4}|以便|用于|即|还将|将|将要|计划|拟|准备|要|应|需|可以)(?:组织|联合)?$"
+)
 BLUR_LEAD = re.compile(r"近日|日前|连日来|近期|今年以来|年以来")
 _MORE = re.compile(r"还举行|还开展|还举办|同时举行|同时开展|随后举行|并举行|当天还|同日|此外还")
 _QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
@@ -115,6 +118,8 @@ def triggers(sentence: str) -> list[tuple[int, int, str]]:
     masked = _mask_quotes(sentence)
     for pat in (_PASSIVE, _ACTIVE, _INSPECT, _VISIT):
         for m in pat.finditer(masked):
+            if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
+                continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
             name = clean_name(sentence[m.start("np") : m.end("np")])
             if pat is _VISIT:
                 name = m.group("v") + name
@@ -137,6 +142,8 @@ def campaigns(sentence: str) -> list[tuple[int, int, str]]:
     for m in _SINCE.finditer(masked):
         out.append((m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])))
     for m in _CAMPAIGN.finditer(masked):
+        if _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
+            continue
         if not any(s <= m.start("np") < e for s, e, _ in out):
             out.append((m.start("v"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])))
     return out
