@@ -94,37 +94,17 @@ class PageCache:
         return k, (self.load(k) if k is not None else None)
 
     def load(self, key: str) -> PageResult | None:
-        try:
-            with open(self._file(key), "rb") as fh:
-                value = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None  # absent, or written by a build that was stopped: computed again
+        value = _unpickle(self._file(key))  # None when absent, or written by a build that was stopped
         return value if isinstance(value, PageResult) else None
 
     def store(self, key: str, result: PageResult) -> None:
-        """Write a result: to a temporary file renamed into place, so a reader never sees half of one.
+        """Write a result, renamed into place; not flushed to disk one by one.
 
-        Not flushed to disk one by one (thousands of fsyncs would cost more
-        than the cache saves): after a crash an entry may be empty or cut
-        short, `load` then fails to unpickle it and the page is computed again.
+        Thousands of fsyncs would cost more than the cache saves: after a
+        crash an entry may be empty or cut short, `load` then fails to
+        unpickle it and the page is computed again.
         """
-        path = self._file(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError as e:
-            tmp.unlink(missing_ok=True)
-            log.warning("cannot write the cache entry %s (%s); the build goes on without it", path, e)
-
-    def get(self, path: Path, options: Any) -> PageResult | None:
-        return self.lookup(path, options)[1]
-
-    def put(self, path: Path, options: Any, result: PageResult) -> None:
-        k = self.key(path, options)
-        if k is not None:
-            self.store(k, result)
+        _pickle_to(self._file(key), result)
 
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
@@ -151,28 +131,40 @@ class CorpusCache:
 
     def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:
         """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
-        try:
-            with open(self.root / f"{key}.pkl", "rb") as fh:
-                value = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        value = _unpickle(self.root / f"{key}.pkl")
         return value if isinstance(value, tuple) and len(value) == 3 else None
 
     def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
         path = self.root / f"{key}.pkl"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump((corpus, graph, exports), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as e:
-            tmp.unlink(missing_ok=True)
-            log.warning("cannot write the corpus cache %s (%s); the build goes on without it", path, e)
+        if not _pickle_to(path, (corpus, graph, exports)):
             return
         for old in self.root.glob("*.pkl"):
             if old != path:
                 old.unlink(missing_ok=True)
+
+
+def _unpickle(path: Path) -> Any:
+    """The object pickled at `path`, or None when it is absent or unreadable (cut short by a crash)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _pickle_to(path: Path, value: Any) -> bool:
+    """Pickle `value` to a temporary file renamed over `path`; False (and a warning) when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        log.warning("cannot write the cache entry %s (%s); the build goes on without it", path, e)
+        return False
+    return True
 
 
 def file_digest(path: Path) -> str | None:

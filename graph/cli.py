@@ -23,7 +23,7 @@ import click
 from graph import __version__
 from graph.export.formats import FORMATS
 
-EXPORT_FORMATS = ("ttl", "html", *FORMATS)
+EXPORT_FORMATS = tuple(FORMATS)
 
 
 def _err(msg: str) -> None:

@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 TOWN_SUFFIXES = ("街道办事处", "街道", "地区办事处", "镇", "乡", "苏木")
-VILLAGE_SUFFIXES = ("社区居委会", "居委会", "村委会", "社区", "村")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +25,6 @@ class Place:
     name: str
     path: tuple[str, ...]  # names from the province down to this unit, inclusive
     code: str | None = None
-
-    @property
-    def parent_path(self) -> tuple[str, ...]:
-        return self.path[:-1]
 
 
 def town_level(name: str) -> str:
@@ -142,9 +137,6 @@ class Gazetteer:
                 out.append(Place(village_level(name), name, (*tpath, name)))
         return out
 
-    def parent(self, place: Place) -> Place | None:
-        return self.by_path.get(place.path[:-1])
-
 
 def _lines() -> list[str]:
     import zipfile
@@ -167,10 +159,3 @@ def _lines() -> list[str]:
 def load() -> Gazetteer:
     """The gazetteer, built from jionlp's data on first use (read, not imported: no banner)."""
     return Gazetteer(_lines())
-
-
-def version() -> str:
-    """The data's version: part of the cache key, so new data invalidates cached pages."""
-    from importlib.metadata import version as v
-
-    return f"jionlp-{v('jionlp')}"

@@ -13,8 +13,6 @@ import networkx as nx
 from graph.iri import DEFAULT_BASE, article_iri, entity_iri, event_iri, membership_iri, role_iri
 from graph.model import ADMIN_TYPES, Corpus
 
-GAZETTEER_SOURCE = "gazetteer:jionlp-china-location"
-
 
 def article_node(article_id: str) -> str:
     return f"Article:{article_id}"

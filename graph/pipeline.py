@@ -21,17 +21,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import ExportError, InputError
+from graph.errors import InputError
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, Page, PageResult
 
 log = logging.getLogger("newskg")
 
 DEFAULT_FORMATS = ("ttl", "html")
-EXPORT_FILES = {
-    "ttl": "graph.ttl",
-    "html": "graph.html",
-}
 
 
 @dataclass(frozen=True)
@@ -74,13 +70,6 @@ def _extractor():
     return Extractor()
 
 
-def _words() -> frozenset[str]:
-    """jieba's dictionary words: tells a break inside a word from one after a heading."""
-    from graph.extract.lexicon import dictionary_words
-
-    return dictionary_words()
-
-
 def process_page(path: str, options: Options = Options()) -> PageResult:
     """Read, split and extract one page. Never raises for a bad file: it reports it."""
     from graph.read import read_page
@@ -100,10 +89,11 @@ def process_page(path: str, options: Options = Options()) -> PageResult:
 
 def page_facts(page: Page, path: str | None = None) -> PageResult:
     """Split and extract one decoded page; `path` names it in a report (default: its name)."""
+    from graph.extract.lexicon import dictionary_words
     from graph.split import split_page
     from graph.traditional import with_printed_forms
 
-    articles = split_page(page, _words())
+    articles = split_page(page, dictionary_words())  # tells a break inside a word from one after a heading
     if not articles:
         return PageResult(page.name, (), FileReport(path or page.name, "holds no news item (no body text was found); check it is a news page", skipped=False))
     facts = _extractor().extract(articles)
@@ -292,8 +282,6 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
     import hashlib
     import re
 
-    from graph.model import Mention
-
     mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
     taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
     if any(body != mine[i] for i, (_, body) in taken.items()):
@@ -304,9 +292,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
         facts = []
         for f in r.facts:
             stem, n = f.article.id.rsplit("-", 1)
-            new_id = f"{stem}-{tag}-{n}"
-            mentions = tuple(Mention(new_id, m.start, m.end, m.text, m.type, m.extractor) for m in f.mentions)
-            facts.append(dataclasses.replace(f, article=dataclasses.replace(f.article, id=new_id), mentions=mentions))
+            facts.append(_with_id(f, f"{stem}-{tag}-{n}"))
         return dataclasses.replace(r, facts=tuple(facts))
     for i, body in mine.items():
         ids.setdefault(f"{r.name}|{i}", (path, body))
@@ -321,11 +307,6 @@ def unique_ids(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     000_aaaaaaaaaaaaaaaa.txt and 000_bbbbbbbbbbbbbbbb.txt both give 000-01;
     those files' articles then use their full file stem.
     """
-    import dataclasses
-    from pathlib import Path as _P
-
-    from graph.model import Mention
-
     sources: dict[str, set[str]] = {}
     for f in facts:
         sources.setdefault(f.article.id, set()).add(f.article.source_file)
@@ -338,10 +319,16 @@ def unique_ids(facts: list[ArticleFacts]) -> list[ArticleFacts]:
         if a.source_file not in clash:
             out.append(f)
             continue
-        new_id = f"{_P(a.source_file).stem}-{a.id.rsplit('-', 1)[1]}"
-        mentions = tuple(Mention(new_id, m.start, m.end, m.text, m.type, m.extractor) for m in f.mentions)
-        out.append(dataclasses.replace(f, article=dataclasses.replace(a, id=new_id), mentions=mentions))
+        out.append(_with_id(f, f"{Path(a.source_file).stem}-{a.id.rsplit('-', 1)[1]}"))
     return out
+
+
+def _with_id(f: ArticleFacts, new_id: str) -> ArticleFacts:
+    """An article's facts under another id: the article's and its mentions'."""
+    import dataclasses
+
+    mentions = tuple(dataclasses.replace(m, article_id=new_id) for m in f.mentions)
+    return dataclasses.replace(f, article=dataclasses.replace(f.article, id=new_id), mentions=mentions)
 
 
 def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -377,7 +364,7 @@ def export(
     there with those digests is not written again. The record is updated.
     """
     from graph.cache import file_digest
-    from graph.export import html, rdf
+    from graph.export.formats import write_format
 
     if unchanged is not None:
         done: list[Path] = []
@@ -391,23 +378,9 @@ def export(
             done.extend(paths)
         return done
 
-    writers: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
-        "ttl": rdf.write_turtle,
-        "html": lambda g, p: html.write_html(g, p, title),
-    }
-    written = []
+    written: list[Path] = []
     for fmt in formats:
-        if fmt not in writers:  # jsonld, nt, graphml, gexf, neo4j, ontology
-            from graph.export.formats import write_format
-
-            written.extend(write_format(fmt, g, out_dir))
-            continue
-        path = out_dir / EXPORT_FILES[fmt]
-        try:
-            writers[fmt](g, path)
-        except OSError as e:
-            raise ExportError(f"cannot write {path} ({e.strerror or e}); check the folder is writable") from e
-        written.append(path)
+        written.extend(write_format(fmt, g, out_dir, title))
     return written
 
 

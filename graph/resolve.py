@@ -77,7 +77,7 @@ class Resolver:
         return districts, cities
 
     def _place(
-        self, e: LocalEntity, facts: ArticleFacts, parent_place: Place | None, page_ctx: list[Place]
+        self, e: LocalEntity, context: tuple[list[Place], list[Place]], parent_place: Place | None, page_ctx: list[Place]
     ) -> Place | None:
         """The official unit a local admin entity is, if the context singles one out."""
         if e.type == "City":
@@ -95,7 +95,7 @@ class Resolver:
             return cands[0] if len(cands) == 1 else None
         if len(cands) <= 1:
             return cands[0] if cands else None
-        districts, cities = self._context(facts)
+        districts, cities = context
         for scope in ([parent_place] if parent_place else [], districts, cities, page_ctx):
             narrowed = [c for c in cands if any(_under(c, s) for s in scope if s is not None)]
             if len(narrowed) == 1:
@@ -115,18 +115,14 @@ class Resolver:
         for f in facts_list:
             d, c = self._context(f)
             page_ctx[f.article.source_file].extend(d)
-        credited = defaultdict(set)
         for f in facts_list:
-            a = f.article
-            for n in (*a.reporters, *a.correspondents, *a.photographers):
-                credited[a.id].add(n)
-        for f in facts_list:
-            self._article(f, page_ctx[f.article.source_file], credited[f.article.id])
+            self._article(f, page_ctx[f.article.source_file])
         self._unify_unqualified()
         return self._corpus(facts_list, reports)
 
-    def _article(self, f: ArticleFacts, page_ctx: list[Place], credited: set[str]) -> None:
+    def _article(self, f: ArticleFacts, page_ctx: list[Place]) -> None:
         a = f.article
+        credited = {*a.reporters, *a.correspondents, *a.photographers}
         districts, cities = self._context(f)
         official_d = sorted({"/".join(p.path) for p in districts})
         official_c = sorted({"/".join(p.path) for p in cities})
@@ -139,7 +135,7 @@ class Resolver:
         for e in admin:
             parent = by_name.get(e.parent) if e.parent else None
             parent_place = places.get(parent.name) if parent else None
-            place = self._place(e, f, parent_place, page_ctx)
+            place = self._place(e, (districts, cities), parent_place, page_ctx)
             if place is not None and parent_place is not None and not _under(place, parent_place):
                 place = None  # the text's parent disagrees with the gazetteer: trust the text
             places[e.name] = place

@@ -145,10 +145,6 @@ class _Item:
                 if n not in self.credits[role]:
                     self.credits[role].append(n)
 
-    @property
-    def has_credit(self) -> bool:
-        return any(self.credits.values())
-
 
 def _heading(p: Para) -> tuple[str, int, int] | None:
     """(text, markdown level, gap before) when a paragraph is a heading, else None.

@@ -18,7 +18,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("args", [[], ["build"], ["query"]])
+@pytest.mark.parametrize("args", [[], ["build"], ["query"], ["validate"], ["bench"]])
 def test_help_everywhere(runner, args) -> None:
     r = runner.invoke(main, [*args, "--help"])
     assert r.exit_code == 0

@@ -64,5 +64,6 @@ def test_matches_the_golden_file(seed_build, update_golden) -> None:
 
 def test_committed_view_is_the_build_of_the_seeds(seed_build) -> None:
     _, out = seed_build
-    if (out / "graph.ttl").read_bytes() == GOLDEN_TTL.read_bytes():
-        assert (out / "graph.html").read_bytes() == GOLDEN_HTML.read_bytes(), "run pytest --update-golden"
+    if (out / "graph.ttl").read_bytes() != GOLDEN_TTL.read_bytes():
+        pytest.skip("the Turtle differs too: test_matches_the_golden_file reports it")
+    assert (out / "graph.html").read_bytes() == GOLDEN_HTML.read_bytes(), "run pytest --update-golden"

@@ -80,11 +80,12 @@ def test_units_are_placed_in_the_official_hierarchy(built) -> None:
 
 
 def test_informal_references_are_not_people(built) -> None:
-    informal = {e.name for e in built.corpus.entities if e.type == "Person" and e.key.split(":", 1)[1].count("/") == 1
-                and e.key.startswith("Person:2")}
-    people = {e.name for e in built.corpus.entities if e.type == "Person"}
-    assert {"张女士", "王先生", "李阿姨"} <= people  # kept, but as references of one article
-    assert {"张女士", "王先生", "李阿姨"} <= informal
+    article_ids = {a.id for a in built.corpus.articles}
+    refs = {e.name: e for e in built.corpus.entities if e.type == "Person" and e.name in ("张女士", "王先生", "李阿姨")}
+    assert set(refs) == {"张女士", "王先生", "李阿姨"}  # kept, but as references of one article:
+    for e in refs.values():
+        scope, name = e.key.split(":", 1)[1].rsplit("/", 1)
+        assert scope in article_ids and e.articles == (scope,) and name == e.name
 
 
 def test_events_with_dates_from_the_page(built) -> None:

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from graph.extract.lexicon import dictionary_words
 from graph.model import Page
-from graph.pipeline import _words
 from graph.split import parse_credit, split_page, split_trailing_credit
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
 
 def articles(name: str):
-    return split_page(Page(name=name, text=(PAGES / name).read_text(encoding="utf-8")), _words())
+    return split_page(Page(name=name, text=(PAGES / name).read_text(encoding="utf-8")), dictionary_words())
 
 
 @pytest.mark.parametrize(

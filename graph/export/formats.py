@@ -1,7 +1,8 @@
-"""Export formats beyond Turtle and HTML: format name -> the files it writes from the networkx graph.
+"""Export formats: format name -> the files it writes from the networkx graph.
 
-`newskg build --format NAME` (repeatable) looks names up here; pipeline.export
-writes `ttl` and `html` itself and hands every other name to write_format().
+The one registry of exports: `newskg build --format NAME` (repeatable)
+chooses among these names, and pipeline.export writes each through
+write_format().
 """
 
 from __future__ import annotations
@@ -22,40 +23,52 @@ class Format:
     name: str
     files: tuple[str, ...]  # written into the output folder
     summary: str
-    write: Callable[[nx.MultiDiGraph, Path], None]  # (graph, output folder)
+    write: Callable[[nx.MultiDiGraph, Path, str], None]  # (graph, output folder, the view's title)
 
 
-def _jsonld(g: nx.MultiDiGraph, out: Path) -> None:
+def _ttl(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+    from graph.export.rdf import write_turtle
+
+    write_turtle(g, out / "graph.ttl")
+
+
+def _html(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+    from graph.export.html import write_html
+
+    write_html(g, out / "graph.html", title)
+
+
+def _jsonld(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.jsonld import write_jsonld
 
     write_jsonld(g, out / "graph.jsonld")
 
 
-def _nt(g: nx.MultiDiGraph, out: Path) -> None:
+def _nt(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.ntriples import write_ntriples
 
     write_ntriples(g, out / "graph.nt")
 
 
-def _graphml(g: nx.MultiDiGraph, out: Path) -> None:
+def _graphml(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.gephi import write_graphml
 
     write_graphml(g, out / "graph.graphml")
 
 
-def _gexf(g: nx.MultiDiGraph, out: Path) -> None:
+def _gexf(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.gephi import write_gexf
 
     write_gexf(g, out / "graph.gexf")
 
 
-def _neo4j(g: nx.MultiDiGraph, out: Path) -> None:
+def _neo4j(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.neo4j import write_neo4j
 
     write_neo4j(g, out)
 
 
-def _ontology(g: nx.MultiDiGraph, out: Path) -> None:
+def _ontology(g: nx.MultiDiGraph, out: Path, title: str) -> None:
     from graph.export.ontology import write_ontology
 
     write_ontology(g, out / "ontology.ttl")
@@ -64,6 +77,8 @@ def _ontology(g: nx.MultiDiGraph, out: Path) -> None:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
+        Format("ttl", ("graph.ttl",), "RDF/Turtle under the contract of ONTOLOGY.md (default)", _ttl),
+        Format("html", ("graph.html",), "the interactive network view, offline (default)", _html),
         Format("jsonld", ("graph.jsonld",), "JSON-LD with an embedded @context (the Turtle's triples)", _jsonld),
         Format("nt", ("graph.nt",), "N-Triples, one sorted triple per line", _nt),
         Format("graphml", ("graph.graphml",), "GraphML for Gephi, Cytoscape, yEd (IRIs as node ids)", _graphml),
@@ -74,13 +89,13 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write_format(name: str, g: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+def write_format(name: str, g: nx.MultiDiGraph, out_dir: Path, title: str = "knowledge graph") -> list[Path]:
     """Write one format's files into `out_dir`; returns their paths."""
     fmt = FORMATS.get(name)
     if fmt is None:
-        raise ExportError(f"unknown export format '{name}'; choose from ttl, html, {', '.join(FORMATS)}")
+        raise ExportError(f"unknown export format '{name}'; choose from {', '.join(FORMATS)}")
     try:
-        fmt.write(g, out_dir)
+        fmt.write(g, out_dir, title)
     except OSError as e:
         raise ExportError(
             f"cannot write the {name} export into {out_dir} ({e.strerror or e}); check the folder is writable"

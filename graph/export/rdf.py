@@ -16,7 +16,6 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from graph.export import atomic_write
-from graph.model import ADMIN_TYPES
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -132,5 +131,3 @@ def to_turtle(g: nx.MultiDiGraph) -> str:
 def write_turtle(g: nx.MultiDiGraph, path: str | Path) -> None:
     atomic_write(path, to_turtle(g))
 
-
-ADMIN_CLASSES = tuple(NK[t] for t in ADMIN_TYPES)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from graph.extract.dates import find_dates
-from graph.extract.lexicon import looks_like_name
+from graph.extract.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people, find_posts
 from graph.extract.sentence import Sentence
@@ -23,8 +24,6 @@ from graph.extract.units import Span, UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ADMIN_RANK, Article, ArticleFacts, LocalEntity, Mention, Post
-
-EXTRACTOR_VERSION = "1"
 
 
 class Extractor:
@@ -63,10 +62,13 @@ class Extractor:
             s.units = settle([*admin, *listed, *cities, *orgs])
         # people: names with evidence first, then their other mentions
         known = {n for n in credits if looks_like_name(n)}
-        for _ in range(2):
-            for s in sents:
+        for s in sents:
+            s.people = find_people(s.text, s.tokens, known)
+            known |= {p.name for p in s.people if not p.informal}
+        for s in sents:  # again where a name found later in the article is printed
+            have = {p.name for p in s.people}
+            if any(n in s.text for n in known - have):
                 s.people = find_people(s.text, s.tokens, known)
-                known |= {p.name for p in s.people if not p.informal}
         for s in sents:
             s.people = [p for p in s.people if not _inside_unit(p, s)]
             rel_units = [_shift(u, -s.offset) for u in s.units]
@@ -86,10 +88,7 @@ class Extractor:
         if not section:
             return []
         toks = self.tagger.tag([section])[0]
-        return [
-            Span(-1, -1, u.text, u.type, u.name, u.aliases, u.parent, u.source)
-            for u in self.units.admin_units(section, toks, 0)
-        ]
+        return [replace(u, start=-1, end=-1) for u in self.units.admin_units(section, toks, 0)]
 
     def _local_entities(self, article: Article, sents: list[Sentence], section: list[Span]) -> list[LocalEntity]:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
@@ -164,7 +163,7 @@ class Extractor:
                 if len(owner) == 1:
                     e = persons[owner[0]]
                     persons[owner[0]] = LocalEntity("Person", e.name, tuple(sorted({*e.aliases, p.name})))
-                elif p.name not in persons:
+                else:
                     persons[p.name] = LocalEntity("Person", p.name, informal=True)
         return persons
 
@@ -249,7 +248,7 @@ def _overlaps(u: Span, spans: list[Span]) -> bool:
 
 
 def _shift(u: Span, d: int) -> Span:
-    return Span(u.start + d, u.end + d, u.text, u.type, u.name, u.aliases, u.parent, u.source)
+    return replace(u, start=u.start + d, end=u.end + d)
 
 
 def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
@@ -266,12 +265,10 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """
     out: dict[tuple[str, str], str] = {}
     for t, n in keys:
-        if t not in ADMIN_RANK and t != "Organization":
+        if t not in ADMIN_RANK:
             continue
         for t2, m in keys:
             if t2 != t or m == n or len(m) <= len(n):
-                continue
-            if t == "Organization":
                 continue
             stem_n = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", n)
             stem_m = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", m)
@@ -290,19 +287,7 @@ def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
 
 def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:
     """The article's own unit a generic word names: 街道 -> its one street office."""
-    cls = {
-        "街道": "StreetOffice",
-        "街道办事处": "StreetOffice",
-        "街道办": "StreetOffice",
-        "办事处": "StreetOffice",
-        "社区": "Community",
-        "村": "Village",
-        "镇": "Town",
-        "乡": "Town",
-        "区": "District",
-        "县": "District",
-        "市": "City",
-    }.get(word)
+    cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None
     cands = by_type.get(cls, [])

@@ -32,8 +32,6 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("县", "District"),
     ("市", "City"),
 )
-ADMIN_SUFFIX_RE = re.compile("(?:" + "|".join(s for s, _ in ADMIN_SUFFIXES) + ")$")
-
 # Suffixes that end the name of a body (an Organization), longest first.
 ORG_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
@@ -52,8 +50,6 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
-ORG_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, ORG_SUFFIXES)) + ")$")
-
 # Words that end an org-shaped string but are not bodies: events, places, things.
 NOT_ORG_ENDINGS = re.compile(
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|现场会|观摩会|培训会|动员会|协调会|联席会|"
@@ -118,7 +114,7 @@ PERSON_VERBS = re.compile(
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
     r"^(?:联合|组织|邀请|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
-    r"陪同|深入|走进|来到|前往|赴|据|是|有|由|至|于|以|并|及其|还有|以及|针对|根据|按照|围绕|结合|携手|牵头|指导|督促|要求|召集|会同)"
+    r"陪同|深入|走进|来到|前往|赴|据|是|有|至|于|以|并|及其|还有|以及|针对|根据|按照|围绕|结合|携手|牵头|指导|督促|要求|召集)"
 )
 
 
@@ -131,7 +127,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if len(line) == 2 and line not in ("闫付",):
+        if len(line) == 2:
             double.add(line)
         else:
             single.update(line)
@@ -146,14 +142,6 @@ def looks_like_name(s: str) -> bool:
     if s[:2] in double:
         return len(s) >= 3
     return s[0] in single and len(s) <= 3
-
-
-def admin_class(name: str) -> str | None:
-    """The administrative class a name's suffix gives, or None."""
-    for suffix, cls in ADMIN_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return cls
-    return None
 
 
 @functools.cache

@@ -35,9 +35,8 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     cands: list[EventCandidate] = []
     body_sents = [s for s in sents if s.offset >= body_start]
     lead = {id(s) for s in body_sents[:2]}
-    lead_date = next(
-        (d for s in body_sents[:4] for d in s.dates if d.value and not BLUR_LEAD.search(body_sents[0].text)), None
-    )
+    blurred = bool(body_sents) and BLUR_LEAD.search(body_sents[0].text) is not None  # 近日, 日前: no day to take
+    lead_date = None if blurred else next((d for s in body_sents[:4] for d in s.dates if d.value), None)
     for s in sents:
         in_headline = s.offset < body_start
         found: list[tuple[int, int, str, float]] = [
@@ -190,7 +189,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
         distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
         if distinct_day and m.rank <= 3:
             keep.append(m)
-        elif getattr(m, "more", False):
+        elif m.more:
             m.date = m.date or main.date
             keep.append(m)
     return keep[:3]

@@ -43,27 +43,23 @@ class PostSpan:
     person: str
     title: str
     org: str | None  # canonical name of the body, or a generic unit word to resolve
-    org_class: str | None
-    start: int  # where the evidence is
     generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
 
 
-def _name_after(text: str, tokens: list[Token], pos: int) -> str | None:
-    """A personal name starting at text[pos], using the token boundaries."""
+def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
+    """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         return None  # 负责人和部门负责人: 和 here is a conjunction
-    toks = [t for t in tokens if t.start == pos]
-    if toks:
-        t = toks[0]
+    t = at.get(pos)
+    if t is not None:
         if t.tag == "PER" and looks_like_name(t.text):
             return t.text
         if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG"):
             return t.text
         # a surname token followed by its given name: 宋/PER 伟/n
-        if len(t.text) == 1:
-            nxt = [u for u in tokens if u.start == t.end]
-            if nxt and 1 <= len(nxt[0].text) <= 2 and looks_like_name(t.text + nxt[0].text):
-                return t.text + nxt[0].text
+        nxt = at.get(t.end)
+        if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
+            return t.text + nxt.text
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
@@ -100,9 +96,10 @@ def _informal_ok(text: str, start: int, end: int) -> bool:
 def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
     """Person and informal-reference spans of one sentence (offsets relative to it)."""
     found: dict[tuple[int, int], PersonSpan] = {}
+    at = {t.start: t for t in tokens}
     # 1. after a title: 主任杨春晓, 二级调研员冯凌义
     for m in TITLE_RE.finditer(text):
-        name = _name_after(text, tokens, m.end())
+        name = _name_after(text, at, m.end())
         if name and _clean_boundary(text, m.end(), m.end() + len(name)):
             found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name)
     # 2. tagged names with context
@@ -127,16 +124,15 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
         for (_, e), p in list(found.items()):
             if p.informal:
                 continue
-            if text[e : e + 1] == "、":
-                for t in tokens:
-                    if (
-                        t.start == e + 1
-                        and (t.start, t.end) not in found
-                        and looks_like_name(t.text)
-                        and t.tag in ("PER", "LOC", "n", "nz")
-                    ):
-                        found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
-                        changed = True
+            listed = at.get(e + 1) if text[e : e + 1] == "、" else None
+            if (
+                listed is not None
+                and (listed.start, listed.end) not in found
+                and looks_like_name(listed.text)
+                and listed.tag in ("PER", "LOC", "n", "nz")
+            ):
+                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text)
+                changed = True
     # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
         span = (m.start(), m.end())
@@ -164,7 +160,6 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
         end = p.start
         while end > 0:
             seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
-            seg_start = max(seg_start, 0)
             pieces = text[seg_start:end].split("、")
             desc = pieces[-1]
             post = _post_in(desc, end - len(desc), p.name, units)
@@ -195,18 +190,18 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     if before:
         # 二七区委书记: the title (区委书记) may begin inside the unit's name
         u = max(before, key=lambda u: u.end - u.start)
-        return PostSpan(person, title, u.name, u.type, t_start)
+        return PostSpan(person, title, u.name)
     head = desc[: m.start()]
     unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
     if unit_title and not head.strip("、"):
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)
         word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
-        return PostSpan(person, title, word, None, t_start, generic=True)
+        return PostSpan(person, title, word, generic=True)
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
-        return PostSpan(person, title, g.group(0), None, t_start, generic=True)
+        return PostSpan(person, title, g.group(0), generic=True)
     core = re.sub(r"^(?:常务)?副", "", title)
     if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
         # 区长王鹏, 副区长王志强: the title names its unit's kind
-        return PostSpan(person, title, core[0], None, t_start, generic=True)
-    return PostSpan(person, title, None, None, t_start)
+        return PostSpan(person, title, core[0], generic=True)
+    return PostSpan(person, title, None)

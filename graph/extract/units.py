@@ -13,7 +13,7 @@ lowest unit they are prefixed with, the fuller printed form is an alias.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.extract.lexicon import (
     ADMIN_SUFFIXES,
@@ -29,6 +29,7 @@ from graph.extract.lexicon import (
 )
 from graph.extract.tagger import Token
 from graph.gazetteer import Gazetteer
+from graph.model import ADMIN_RANK
 
 NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"}
 PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
@@ -273,18 +274,15 @@ class UnitFinder:
         if source == "chain":
             return _rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
-            if cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city:
-                return False  # 老城区, 郊区, 矿区 are words too: official names only after their city
-            if cls == "City" and nxt[:1] in ("场", "民", "政", "委", "级", "区", "县", "直"):
-                return nxt[:1] in ("区", "县") or nxt[:2] not in ("场",)
-            return True
+            # 老城区, 郊区, 矿区 are words too: official names only after their city
+            return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city)
         if len(stem) < 2:
             return False
         if cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "District":
             if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
-                return len(stem) >= 2 and not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
+                return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
             if (
                 _NOT_DISTRICT.search(stem)
                 or suffix == "县"
@@ -355,9 +353,7 @@ class UnitFinder:
     # ------------------------------------------------------------------ bodies
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
-        local_admin = [
-            Span(a.start - offset, a.end - offset, a.text, a.type, a.name, a.aliases, a.parent, a.source) for a in admin
-        ]
+        local_admin = [replace(a, start=a.start - offset, end=a.end - offset) for a in admin]
         tokens = _split_at_units(tokens, local_admin)
         out: list[Span] = []
         i = 0
@@ -387,24 +383,13 @@ class UnitFinder:
                 )
             ):
                 j += 1
-            run_start, run_end = tokens[i].start, tokens[j - 1].end
-            span = self._org_in_run(text, tokens[i:j], run_start, run_end, local_admin)
+            span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
-                out.append(
-                    Span(
-                        span.start + offset,
-                        span.end + offset,
-                        span.text,
-                        "Organization",
-                        span.name,
-                        span.aliases,
-                        span.parent,
-                    )
-                )
+                out.append(replace(span, start=span.start + offset, end=span.end + offset))
             i = max(j, i + 1)
         return out
 
-    def _org_in_run(self, text: str, run: list[Token], start: int, end: int, admin: list[Span]) -> Span | None:
+    def _org_in_run(self, text: str, run: list[Token], start: int, admin: list[Span]) -> Span | None:
         """The longest body name a run of tokens ends with (trimmed to a body suffix)."""
         # cut the run after its last token that ends with a body suffix
         cut = None
@@ -423,8 +408,7 @@ class UnitFinder:
         if m and len(s) - m.end() >= 3:
             start += m.end()
             s = text[start:cut]
-        g = GENERIC_PREFIX.match(s)
-        if g:
+        if GENERIC_PREFIX.match(s):
             return None
         if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
             return None
@@ -453,11 +437,7 @@ class UnitFinder:
             return None  # 窗口申办: a verb, not a bureau
         name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
-        if (
-            lowest is not None
-            and len(rest) >= 4
-            and any(t.tag in PROPER and t.start >= chain_end for t in run if t.end <= cut)
-        ):
+        if lowest is not None and len(rest) >= 4 and proper:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
@@ -555,8 +535,6 @@ def _suffix_tail(tokens: list[Token], j: int) -> bool:
 
 
 def _rank(cls: str) -> int:
-    from graph.model import ADMIN_RANK
-
     return ADMIN_RANK.get(cls, 9)
 
 
