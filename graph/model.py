@@ -58,6 +58,7 @@ class Article:
     reporters: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
     photographers: tuple[str, ...] = ()
+    editors: tuple[tuple[str, str], ...] = ()  # (name, title as printed: 编辑, 责任编辑…)
     section: str = ""  # the page section the item is printed under, e.g. "中原区"
     page_date: dt.date | None = None
     sources: tuple[str, ...] = ()  # every input file that printed this item (duplicates)

@@ -122,7 +122,7 @@ class Resolver:
 
     def _article(self, f: ArticleFacts, page_ctx: list[Place]) -> None:
         a = f.article
-        credited = {*a.reporters, *a.correspondents, *a.photographers}
+        credited = {*a.reporters, *a.correspondents, *a.photographers, *(n for n, _ in a.editors)}
         districts, cities = self._context(f)
         official_d = sorted({"/".join(p.path) for p in districts})
         official_c = sorted({"/".join(p.path) for p in cities})

@@ -52,7 +52,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ one article
     def _article(self, article: Article, sents: list[Sentence]) -> ArticleFacts:
-        credits = [*article.reporters, *article.correspondents, *article.photographers]
+        credits = [*article.reporters, *article.correspondents, *article.photographers, *(n for n, _ in article.editors)]
         # units and bodies
         for s in sents:
             admin = self.units.admin_units(s.text, s.tokens, s.offset)
@@ -177,6 +177,9 @@ class Extractor:
                     canonical[form] = e.name
         out: list[Post] = []
         seen = set()
+        for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
+            seen.add((name, title, None))
+            out.append(Post(name, title, None, f"{title} {name}"))
         for s in sents:
             for p in s.posts:
                 org = p.org
