@@ -55,7 +55,7 @@ class Block:
 FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("contact", r"热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|投稿|电话[:：]?\s*\d|传真|网址"),
+        ("contact", r"(?:热线|邮箱|E-?mail|QQ群?|微信群?|记者群|投稿|电话|传真|网址)\s*[:：]?\s*[\w.@-]*\d"),
         ("address", r"https?://|www\.|\.(?:cn|com|net|org)\b"),
         ("copyright", r"版权所有|版权声明|Copyright|©|ICP|All Rights Reserved|powered by"),
         ("staff", r"责任编辑|责编|编辑[:：]|校对|美编|版式|组版|本版责编|审核[:：]"),
@@ -70,6 +70,9 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FURNITURE_MAX = 90
+_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)$")
+_DATE_TIME = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Lines that are only dates, numbers, times, codes or page marks.
 _NO_WORDS = re.compile(r"[\d\s/.\-:：年月日期第版A-Za-z|｜•·、，,()（）\[\]【】_@#&%*+=~'\"]*")
 _DATE_ONLY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}.*")
@@ -93,8 +96,14 @@ def furniture_kind(text: str) -> str | None:
     t = text.strip()
     if not t:
         return "empty"
-    if _NO_WORDS.fullmatch(t):
+    if _NO_WORDS.fullmatch(t) or not _HAN.search(t):
         return "no-words"
+    if _OUTLET_LINE.match(t):
+        return "outlet"
+    if _DATE_TIME.search(t) and len(t) <= 40:
+        return "timestamp"
+    if len(t) <= 8 and t[-1] in ":：":
+        return "label"  # 镇街视窗：, 来源：
     if _DATE_ONLY.fullmatch(t):
         return "date"
     if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30):
@@ -113,8 +122,12 @@ def _is_nav(t: str) -> bool:
     if re.search(r"[。，,；;！？!?]", t):
         return False
     cells = [c for c in _NAV_SEP.split(t) if c.strip()]
-    if t.count("|") + t.count("｜") >= 2 and all(len(c) <= 12 for c in cells):
+    bars = t.count("|") + t.count("｜") + t.count("丨")
+    if bars >= 2 and all(len(c) <= 12 for c in cells) or bars >= 4:
         return True
+    grams = [t[i : i + 2] for i in range(len(t) - 1)]
+    if len(t) <= 120 and any(grams.count(g) >= 4 for g in set(grams) if _HAN.fullmatch(g[0])):
+        return True  # 便民频道资讯中心房产频道生活频道…: a menu printed without spaces
     words = t.split()
     return len(words) >= 5 and sum(len(w) for w in words) / len(words) <= 4.5 and not re.search(r"[()（）“”\"]", t)
 
@@ -133,9 +146,25 @@ def heading(text: str) -> tuple[str, int] | None:
     t = text.strip(MARKS + " ")
     if not t or len(t) > 64:
         return None
-    if re.search(r"[。！？!?]", t[:-1]) or t[-1] in "。！？!?：:，,；;、":
+    if re.search(r"[。！？!?]", t[:-1]) or t[-1] in "。，,；;、":
+        return None
+    if t[-1] in "！？!?" and (len(t) > 30 or t[0] in "“\"「"):
+        return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
+    if t[-1] in ":：" and len(t) < 8:
         return None
     return t, 0
+
+
+def stands_alone(line: str) -> str | None:
+    """Why a line is never joined to the lines around it ("credit", "label", a furniture kind), or None."""
+    t = line.strip()
+    if not t:
+        return None
+    if cr.parse(t) is not None:
+        return "credit"
+    if _FIELD_LABEL.match(t):
+        return "label"
+    return furniture_kind(t)
 
 
 def classify(paras: list[Para]) -> list[Block]:
@@ -145,7 +174,8 @@ def classify(paras: list[Para]) -> list[Block]:
     while i < len(paras):
         p = paras[i]
         text = p.text
-        if _FIELD_LABEL.match(text.strip()) and i + 1 < len(paras) and len(paras[i + 1].text) <= 30:
+        nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+        if _FIELD_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
             text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
             i += 1
         out.append(classify_one(Para(text, p.gap, p.line)))

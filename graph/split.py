@@ -24,13 +24,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from graph.blocks import MARKS, Block, Kind, classify, is_photo
+from graph.blocks import MARKS, Block, Kind, classify, is_photo, stands_alone
 from graph.credits import Credits
 from graph.model import Article, Page, Para
 from graph.normalize import headline_like, paragraphs
 
 # A heading inside an open item is a subhead when it is at most this many characters long.
 SUBHEAD_MAX = 15
+# An item's headline is at most this many heading lines (kicker, headline, subtitle).
+MAX_HEADS = 3
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|街道|办事处|镇|乡|社区|村)")
@@ -56,6 +58,7 @@ class _Item:
     credits: Credits = field(default_factory=Credits)
     lead_credit: bool = False  # credited at its top (a lead or a credit line before the body)
     closed: bool = False  # a closing credit was printed
+    caption: bool = False  # a photo caption credited on its own (its credit may open the story it shows)
     section: str = ""
 
     def names(self) -> set[str]:
@@ -86,6 +89,7 @@ class Splitter:
         self.page_credit: Credits | None = None
         self.carry = Credits()  # credits read in furniture before the first item
         self.under_label = False  # the last heading was a section label
+        self.used_heads: set[str] = set()
         # an e-paper page lists its headlines before printing the items: a heading printed
         # again later is the list's entry here, and the later printing is the real one
         self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
@@ -140,6 +144,10 @@ class Splitter:
         if cur is not None and not self.pending and (after_credit or not cur.body):
             cur.credits = cur.credits | c  # a credit printed over two lines, or at the top
             return
+        if cur is not None and not self.pending and cur.caption and set(_names(c)) & cur.names():
+            # a photo printed above the story it shows, credited to the story's reporter
+            cur.credits, cur.closed, cur.caption, cur.lead_credit = cur.credits | c, False, False, True
+            return
         if self.pending or cur is None or cur.closed and not is_photo(b):
             self.take_label()
             cur = self.start()
@@ -151,11 +159,13 @@ class Splitter:
             self.caption_item(cur.body.pop(), c)
             return
         cur.credits = cur.credits | c
-        cur.closed = True
+        # a byline printed after the first paragraphs (the body goes on) does not end the item
+        cur.closed = self.next_kind(i) is not Kind.BODY
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur
-        if cur is None or self.pending or cur.body:
+        captioned = cur is not None and not cur.credits and sum(map(len, cur.body)) < 40
+        if cur is None or self.pending or cur.body and not captioned:
             self.take_label()
             cur = self.start()
         if b.credits:
@@ -164,30 +174,30 @@ class Splitter:
         self.add_body(cur, b)
 
     def on_heading(self, i: int, b: Block) -> None:
-        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        entry = (b.text, b.level, b.gap, i)
-        if nxt is None or nxt.kind is not Kind.BODY:
-            self.pending.append(entry)  # its item opens with a lead or a credit, or it is a label
-            return
-        self.pending.append(entry)
-        if all(is_label(x) for x, *_ in self.pending) and self.captioned(i + 1):
+        key = _compact(b.text)
+        if key in self.used_heads and self.last_seen.get(key, -1) == i:
+            return  # a headline printed again inside its item
+        self.pending.append((b.text, b.level, b.gap, i))
+        if self.next_kind(i) is Kind.BODY and all(is_label(x) for x, *_ in self.pending) and self.captioned(i + 1):
             self.flush_pending()  # a section label over a photo caption: the caption is an item
             self.under_label = True
-            return
-        cur = self.cur
-        if len(self.pending) == 1 and self.state is State.WAITING and cur and cur.body and not cur.closed and self.subhead(b, cur):
-            self.pending = []
-            cur.body.append(b.text)
 
     def on_body(self, i: int, b: Block) -> None:
         after_label, self.under_label = self.under_label, False
+        cur = self.cur
+        if self.pending and cur is not None and not cur.closed and cur.body and not self.compiled:
+            if all(self.subhead(h, lv, k, cur) for h, lv, _, k in self.pending):
+                cur.body.extend(h for h, *_ in self.pending)  # subheads of a feature
+                self.pending = []
+        if self.pending and cur is not None and not cur.body and cur.heads and cur.lead_credit:
+            cur.body.extend(h for h, *_ in self.pending)  # headline, credit line, then kickers
+            self.pending = []
         if self.pending:
             self.take_label()
             if len(self.pending) == 1 and is_label(self.pending[0][0]):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = []
                 after_label = True  # a body right under a section label is an item of its own
-        cur = self.cur
         new = bool(self.pending) or cur is None or cur.closed or after_label
         tail = b.trailing
         if not new and cur is not None and tail and not set(_names(tail)) <= cur.names():
@@ -206,7 +216,9 @@ class Splitter:
     # ------------------------------------------------------------------ helpers
     def start(self) -> _Item:
         item = _Item(section=self.section)
-        item.heads = [h[:3] for h in self.pending if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
+        # the last headings before the item head it (a list of the page's headlines does not)
+        item.heads = [h[:3] for h in self.pending if self.last_seen.get(_compact(h[0]), -1) <= h[3]][-MAX_HEADS:]
+        self.used_heads.update(_compact(h[0]) for h in item.heads)
         item.level = min((h[1] for h in item.heads if h[1]), default=0)
         if self.carry:
             item.credits, self.carry = self.carry, Credits()
@@ -221,26 +233,31 @@ class Splitter:
             item.body.append(b.text)
         if b.trailing:
             item.credits = item.credits | b.trailing
-            item.closed = not is_photo(b) or not item.lead_credit or item.closed
+            photo = is_photo(b)
+            item.closed = not photo or not item.lead_credit or item.closed
+            item.caption = photo and len(item.body) == 1 and not item.heads
 
     def caption_item(self, text: str, c: Credits) -> None:
-        item = _Item(section=self.section, body=[text], credits=c, closed=True)
+        item = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)
         self.items.append(item)
         self.cur = item
 
-    def subhead(self, b: Block, cur: _Item) -> bool:
+    def subhead(self, text: str, level: int, i: int, cur: _Item) -> bool:
         """A heading inside an open item that heads a part of it, not a new item."""
-        if b.level and cur.level:
-            return b.level > cur.level
-        raw = b.raw.strip()
-        if b.level or self.compiled or raw[:1] in ITEM_MARKS:
+        if level and cur.level:
+            return level > cur.level
+        raw = self.blocks[i].raw.strip()
+        if level or raw[:1] in ITEM_MARKS:
             return False  # a marked heading (■ …) heads an item of an e-paper page
-        text = _compact(b.text)
-        if raw[:1] == "【":
-            return True  # 【中原区】 inside an item: a part of it
-        if _PLACE_LED.match(text):
+        compact = _compact(text)
+        if raw[:1] == "【" or is_label(compact) and not _ADMIN_ONLY.match(compact):
+            return True  # 【中原区】, 古城保护 inside an item: a part of it
+        if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
-        return len(text) <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(b.text))
+        return len(compact) <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
+
+    def next_kind(self, i: int) -> Kind | None:
+        return self.blocks[i + 1].kind if i + 1 < len(self.blocks) else None
 
     def take_label(self) -> None:
         """A first heading that is a section label, before a headline, sets the section."""
@@ -291,7 +308,7 @@ def page_date_line(paras: list[Para]) -> dt.date | None:
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
     """Split one page into its articles, in reading order, with stable ids."""
-    paras = paragraphs(page.text, words)
+    paras = paragraphs(page.text, words, stands_alone)
     page_date = page.date or page_date_line(paras)
     items = Splitter(classify(paras)).run()
     stem = article_stem(page.name)
