@@ -48,6 +48,7 @@ class Block:
     credits: cr.Credits | None = None  # of the credit line, the lead, or furniture's fields
     trailing: cr.Credits | None = None  # printed at the end of a body paragraph
     raw: str = ""  # the paragraph as it came
+    ends: bool = False  # an editor's line (编辑：X, 责任编辑：Y): the story above it is over
 
 
 # Page furniture: (name, pattern). A paragraph of at most `_FURNITURE_MAX` characters
@@ -78,6 +79,7 @@ _NO_WORDS = re.compile(r"[\d\s/.\-:：年月日期第版A-Za-z|｜•·、，,()
 _DATE_ONLY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}.*")
 _NAV_SEP = re.compile(r"\s*[|｜]\s*")
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
+_EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
@@ -189,11 +191,12 @@ def classify_one(p: Para) -> Block:
     if PAGE_CREDIT.match(text):
         names = re.split(r"[\s、]+", PAGE_CREDIT.match(text).group(1).strip())  # type: ignore[union-attr]
         return Block(Kind.PAGE_CREDIT, text, p.gap, credits=cr.Credits(reporters=tuple(names)), raw=text)
+    ends = bool(_EDITOR_LINE.match(text.strip()))
     c = cr.parse(text)
     if c is not None:
-        return Block(Kind.CREDIT, text, p.gap, credits=c, raw=text)
+        return Block(Kind.CREDIT, text, p.gap, credits=c, raw=text, ends=ends)
     if furniture_kind(text):
-        return Block(Kind.FURNITURE, text, p.gap, credits=cr.in_metadata(text) or None, raw=text)
+        return Block(Kind.FURNITURE, text, p.gap, credits=cr.in_metadata(text) or None, raw=text, ends=ends)
     rest, lead_credit, was_lead = cr.lead(text)
     if was_lead:
         body, tail = cr.trailing(rest)

@@ -139,7 +139,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         if not ln:
             pending_gap += 1
             continue
-        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) == "credit")
+        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label"))
         structural = credit or bool(_STRUCTURAL.match(ln))
         heading_break = headline_like(ln) or (pending_gap > 0 and headline_like(cur))
         if cur and cur_open and not structural and not heading_break:

@@ -80,7 +80,7 @@ class Splitter:
     """Groups a page's blocks into items; `run` returns them in reading order."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        self.blocks = [b for b in blocks if b.kind is not Kind.FURNITURE or b.credits]
+        self.blocks = [b for b in blocks if b.kind is not Kind.FURNITURE or b.credits or b.ends]
         self.items: list[_Item] = []
         self.cur: _Item | None = None
         self.pending: list[tuple[str, int, int, int]] = []  # (text, level, gap, block index)
@@ -90,6 +90,7 @@ class Splitter:
         self.carry = Credits()  # credits read in furniture before the first item
         self.under_label = False  # the last heading was a section label
         self.used_heads: set[str] = set()
+        self.ended = False  # an editor's line closed the page's news
         # an e-paper page lists its headlines before printing the items: a heading printed
         # again later is the list's entry here, and the later printing is the real one
         self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
@@ -114,7 +115,12 @@ class Splitter:
             Kind.BODY: self.on_body,
         }
         for i, b in enumerate(self.blocks):
-            handlers[b.kind](i, b)
+            if b.ends and self.cur is not None and self.cur.body:
+                self.ended = True  # 编辑：X under a story: what follows are teasers of other pages
+            elif self.ended and b.kind in (Kind.LEAD, Kind.CREDIT, Kind.PAGE_CREDIT):
+                self.ended = False
+            if not self.ended or b.ends:
+                handlers[b.kind](i, b)
         self.flush_pending()
         items = [it for it in self.items if it.body]
         _regroup_headings(items)
@@ -130,8 +136,9 @@ class Splitter:
         self.page_credit = b.credits
 
     def on_furniture(self, i: int, b: Block) -> None:
-        """Furniture reaches here only with credits (作者：X, 责任编辑：Y)."""
-        assert b.credits is not None
+        """Furniture reaches here only with credits (作者：X, 责任编辑：Y) or as an editor's line."""
+        if not b.credits:
+            return
         if self.cur is not None and self.cur.body:
             self.cur.credits = self.cur.credits | b.credits
         else:
@@ -143,6 +150,8 @@ class Splitter:
         after_credit = i > 0 and self.blocks[i - 1].kind is Kind.CREDIT
         if cur is not None and not self.pending and (after_credit or not cur.body):
             cur.credits = cur.credits | c  # a credit printed over two lines, or at the top
+            if after_credit and cur.body:
+                cur.closed = self.next_kind(i) is not Kind.BODY
             return
         if cur is not None and not self.pending and cur.caption and set(_names(c)) & cur.names():
             # a photo printed above the story it shows, credited to the story's reporter
@@ -152,7 +161,7 @@ class Splitter:
             self.take_label()
             cur = self.start()
             cur.credits = cur.credits | c
-            cur.lead_credit = True
+            cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
         if cur.lead_credit and is_photo(b) and not set(_names(c)) <= cur.names():
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
@@ -164,7 +173,7 @@ class Splitter:
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur
-        captioned = cur is not None and not cur.credits and sum(map(len, cur.body)) < 40
+        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40
         if cur is None or self.pending or cur.body and not captioned:
             self.take_label()
             cur = self.start()
@@ -217,7 +226,10 @@ class Splitter:
     def start(self) -> _Item:
         item = _Item(section=self.section)
         # the last headings before the item head it (a list of the page's headlines does not)
-        item.heads = [h[:3] for h in self.pending if self.last_seen.get(_compact(h[0]), -1) <= h[3]][-MAX_HEADS:]
+        heads = self.pending
+        if len(heads) > 1:  # a list of the page's headlines: each is printed again over its item
+            heads = [h for h in heads if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
+        item.heads = [h[:3] for h in heads][-MAX_HEADS:]
         self.used_heads.update(_compact(h[0]) for h in item.heads)
         item.level = min((h[1] for h in item.heads if h[1]), default=0)
         if self.carry:
@@ -235,7 +247,7 @@ class Splitter:
             item.credits = item.credits | b.trailing
             photo = is_photo(b)
             item.closed = not photo or not item.lead_credit or item.closed
-            item.caption = photo and len(item.body) == 1 and not item.heads
+            item.caption = photo and len(item.body) == 1
 
     def caption_item(self, text: str, c: Credits) -> None:
         item = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)
@@ -250,8 +262,8 @@ class Splitter:
         if level or raw[:1] in ITEM_MARKS:
             return False  # a marked heading (■ …) heads an item of an e-paper page
         compact = _compact(text)
-        if raw[:1] == "【" or is_label(compact) and not _ADMIN_ONLY.match(compact):
-            return True  # 【中原区】, 古城保护 inside an item: a part of it
+        if raw[:1] == "【" or is_label(compact):
+            return True  # 【中原区】, 古城保护, 金星社区 inside an item: a part of it
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
         return len(compact) <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
