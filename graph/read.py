@@ -65,6 +65,19 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+# A reading printed inside a word, in pinyin with tone marks: 長(zhǎng)慶街道, 協(xié)調(diào).
+_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def strip_glosses(text: str) -> str:
+    """Remove pinyin readings printed inside words: a reposting site's annotation, not the text.
+
+    >>> strip_glosses("杭州長(zhǎng)慶街道")
+    '杭州長慶街道'
+    """
+    return _GLOSS.sub("", text)
+
+
 def page_date_from_name(name: str) -> dt.date | None:
     """The publication date a file name carries (2024-11-21_x.txt, 20241121x.txt), if any."""
     for m in _DATE_IN_NAME.finditer(name):
@@ -223,6 +236,7 @@ def read_page(
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
     if not text.strip():
         raise InputError(str(path), "is empty; remove it or fill it with the page's text")
+    text = strip_glosses(text)
     simplified = to_simplified(text)
     date = (dates or {}).get(name) or page_date_from_name(name)
     return Page(name=name, text=simplified, encoding=enc, date=date, converted=simplified != text, original=text)

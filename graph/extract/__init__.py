@@ -69,8 +69,10 @@ class Extractor:
             have = {p.name for p in s.people}
             if any(n in s.text for n in known - have):
                 s.people = find_people(s.text, s.tokens, known)
+        stems = _unit_stems(sents)
+        cut = _cut_names(article.text, {p.name for s in sents for p in s.people if not p.informal})
         for s in sents:
-            s.people = [p for p in s.people if not _inside_unit(p, s)]
+            s.people = [p for p in s.people if not _inside_unit(p, s) and p.name not in stems and p.name not in cut]
             rel_units = [_shift(u, -s.offset) for u in s.units]
             s.posts = find_posts(s.text, s.people, rel_units)
             s.dates = find_dates(s.text, article.page_date)
@@ -252,6 +254,27 @@ def _overlaps(u: Span, spans: list[Span]) -> bool:
 
 def _shift(u: Span, d: int) -> Span:
     return replace(u, start=u.start + d, end=u.end + d)
+
+
+def _unit_stems(sents: list[Sentence]) -> set[str]:
+    """Names of the article's units without their suffix: 付楼 of 付楼村 is a place, not a person."""
+    out = set()
+    for s in sents:
+        for u in s.units:
+            for suffix, _ in ADMIN_SUFFIXES:
+                if u.name.endswith(suffix) and len(u.name) > len(suffix):
+                    out.add(u.name[: -len(suffix)])
+                    break
+    return out
+
+
+def _cut_names(text: str, names: set[str]) -> set[str]:
+    """Two-character names that are only ever a longer name cut short (陈沸 where 陈沸沸 is printed)."""
+    return {
+        n
+        for n in names
+        if len(n) == 2 and any(m != n and m.startswith(n) and text.count(m) == text.count(n) for m in names)
+    }
 
 
 def _inside_unit(p: PersonSpan, s: Sentence) -> bool:

@@ -53,8 +53,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     t = at.get(pos)
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text):
-            return t.text
-        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG"):
+            return _whole_name(text, t, at, set())
+        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and t.text not in dictionary_words():
             return t.text
         # a surname token followed by its given name: 宋/PER 伟/n
         nxt = at.get(t.end)
@@ -63,7 +63,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+        if looks_like_name(cand) and cand not in dictionary_words() and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand
     return None
 
@@ -77,6 +77,48 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
         return True
     return False
+
+
+def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
+    """A name the tagger cut one character short: 陈沸|沸兴奋 -> 陈沸沸 (兴奋 is a word), 景荣|时书记 -> 景荣时.
+
+    The character joins the name only when the tagger glued it to the word after it.
+    """
+    nxt = at.get(t.end)
+    if len(t.text) != 2 or nxt is None or len(nxt.text) < 2 or nxt.text[0] in _NOT_GIVEN:
+        return t.text
+    longer = t.text + nxt.text[0]
+    if not looks_like_name(longer):
+        return t.text
+    rest = nxt.text[1:]
+    if longer in known or TITLE_RE.fullmatch(rest) or rest in dictionary_words() and nxt.text not in dictionary_words():
+        return longer
+    return t.text
+
+
+# Characters that follow a name as words of their own, never as its last character.
+_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")
+# What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
+_PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|村|镇|乡|庄|区|县|市|社区|小区|花园|公园|广场|河|湖|山|桥|港|站)")
+_PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
+
+
+def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
+    """A tagged name that needs no context, when nothing says it is not one.
+
+    Not a word of the dictionary (公示, 谈到, 武装), not a place's name (李权庄, 郑少连接线),
+    and a two-character name not the object of a verb (传党恩).
+    """
+    name = text[start:end]
+    if name in dictionary_words() or name[1:] in dictionary_words(1) or _PLACE_END.search(name):
+        return False
+    if _PLACE_AFTER.match(text[end : end + 3]):
+        return False
+    if len(name) == 2:
+        prev = next((t for t in at.values() if t.end == start), None)
+        if prev is not None and prev.tag == "v":
+            return False
+    return True
 
 
 def _clean_boundary(text: str, start: int, end: int) -> bool:
@@ -111,12 +153,14 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             if _informal_ok(text, t.start, t.end):
                 found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
             continue
+        name = _whole_name(text, t, at, known)
+        end = t.start + len(name)
         if (
-            looks_like_name(t.text)
-            and (t.text in known or _accept_context(text, t.start, t.end))
-            and _clean_boundary(text, t.start, t.end)
+            looks_like_name(name)
+            and (name in known or _accept_context(text, t.start, end) or _plain_name(text, t.start, end, at))
+            and _clean_boundary(text, t.start, end)
         ):
-            found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
+            found[(t.start, end)] = PersonSpan(t.start, end, name)
     # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
     changed = True
     while changed:
