@@ -20,7 +20,11 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道办", "StreetOffice"),
     ("街道", "StreetOffice"),
     ("办事处", "StreetOffice"),
+    ("社区居民委员会", "Community"),  # the committee of a community: the community itself
+    ("社区居委会", "Community"),
     ("社区", "Community"),
+    ("居民委员会", "Community"),
+    ("居委会", "Community"),
     ("居民区", "Community"),  # Shanghai's name for a residents' committee area
     ("自治县", "District"),
     ("自治州", "City"),

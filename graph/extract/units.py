@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.lexicon import (
     ADMIN_SUFFIXES,
+    dictionary_words,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
@@ -155,6 +156,10 @@ def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
     cls = _CLASS[suffix]
     if cls == "StreetOffice":
         return cls, stem + "街道"
+    if suffix.startswith("社区") and suffix != "社区":
+        return cls, stem + "社区"  # 丹英社区居民委员会 is 丹英社区
+    if suffix == "居民委员会":
+        return cls, stem + "居委会"
     return cls, stem + suffix
 
 
@@ -399,11 +404,32 @@ class UnitFinder:
                 break
         if cut is None:
             return None
+        if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
+            return None  # 公司所属: 所 begins a word here, it ends no body
         s = text[start:cut]
-        # a body named in a title (街道党工委书记) is part of the title
+        # a body named in a title (街道党工委书记) is part of the title; a body before
+        # the party organ is still named (郑州市农委党组书记: 郑州市农委)
         title = re.match(r"副?书记", text[cut : cut + 3])
         if title and PARTY_TITLE_RE.search(text[start : cut + title.end()]):
-            return None
+            organ = _PARTY_ORGAN.search(s)
+            if organ is None or organ.start() == 0:
+                return None
+            cut = start + organ.start()
+            s = text[start:cut]
+            if not s.endswith(ORG_SUFFIXES):
+                return None
+        if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
+            return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+        for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
+            if start <= a.start and a.end < cut:
+                joined = _JOINED.match(text, a.end, cut)
+                if joined and cut - joined.end() >= 3:
+                    start = joined.end()
+                    s = text[start:cut]
+        m = _DESCRIPTOR.match(s)
+        if m and len(s) - m.end() >= 3:
+            start += m.end()  # 辖区企业中铝郑州有色金属研究院
+            s = text[start:cut]
         m = LEADING_NOISE.match(s)
         if m and len(s) - m.end() >= 3:
             start += m.end()
@@ -412,6 +438,10 @@ class UnitFinder:
             return None
         if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
             return None
+        tail = next((t for t in run if t.end == cut), None)
+        if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
+            if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
+                return None  # 骗局, 困局: a word that ends like a body
         if s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS:
             return None  # 郑州国际消费中心|城市: 中心 is not a body here
         # the admin units inside the name, and the lowest one that prefixes the rest
@@ -423,6 +453,17 @@ class UnitFinder:
                 chain_end = a.end
                 lowest = a
         rest = text[chain_end:cut]
+        m = _DESCRIPTOR.match(rest)
+        if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
+            # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
+            start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
+            rest = s
+        if lowest is not None and rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+            # 万滩镇人民政府, 直滩乡乡政府: the unit's government is the unit, printed another way
+            return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "government")
+        if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 3]):
+            name = text[lowest.start : cut]  # 郑州市委, 芗城区委: the party committee, acting as a body
+            return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name)
         if not rest or rest in ("委", "办"):
             return None
         if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
@@ -464,6 +505,12 @@ class UnitFinder:
 
 
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
+# One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
+_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+_PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
+_JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
+_DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
+_UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
 
 def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
@@ -497,8 +544,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
     """
     if tokens[j].text not in ("和", "与") or j == i:
         return False
-    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY:
-        return False
+    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
+        return False  # 党中央和省委: two bodies
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
             return False
