@@ -189,6 +189,8 @@ class Extractor:
                     org = _own_unit(org, by_type, self.gaz)
                 elif org:
                     org = canonical.get(org, org)
+                if org is None and _OFFICE_TITLE.search(p.title):
+                    org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue
@@ -309,6 +311,44 @@ def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
         if n == name:
             return target
     return name
+
+
+# Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
+_OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
+# The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
+_TITLE_KIND = (
+    (re.compile(r"村"), ("Village",)),
+    (re.compile(r"居委会|社区"), ("Community",)),
+    (re.compile(r"街道|办事处|党工委"), ("StreetOffice",)),
+    (re.compile(r"[镇乡]|武装部"), ("Town",)),
+    (re.compile(r"[区县]长|[区县]委"), ("District",)),
+    (re.compile(r"市长|市委"), ("City", "District")),
+)
+_LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
+
+
+def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]]) -> str | None:
+    """The unit a post printed without its body is held in, when only one unit can be meant.
+
+    A title that names a kind of unit (村主任, 镇长) takes the article's one unit of
+    that kind; any other office (主任, 党委书记, 楼栋长) the lowest unit its sentence
+    names, else the article's one lowest unit.
+    """
+    for pattern, kinds in _TITLE_KIND:
+        if pattern.search(title):
+            cands = sorted({n for k in kinds for n in by_type.get(k, []) if k != "District" or n.endswith(("区", "县", "市"))})
+            if kinds == ("City", "District"):
+                cands = [n for n in cands if n.endswith("市")]
+            return cands[0] if len(cands) == 1 else None
+    for kind in _LOWEST_FIRST:
+        here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
+        if here:
+            return here[0] if len(here) == 1 else None
+    for kind in _LOWEST_FIRST[:2]:
+        cands = by_type.get(kind, [])
+        if cands:
+            return cands[0] if len(set(cands)) == 1 else None
+    return None
 
 
 def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:

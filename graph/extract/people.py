@@ -197,24 +197,44 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
 def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[PostSpan]:
     """Posts held by the named people of one sentence (all offsets relative to it)."""
     posts: list[PostSpan] = []
+    by_end: dict[int, list[PostSpan]] = {}  # the posts read before each person, by the person's end
     for p in people:
         if p.informal:
             continue
         # walk back over 、-separated descriptions before the name
         end = p.start
+        chain: list[PostSpan] = []
         while end > 0:
             seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
             pieces = text[seg_start:end].split("、")
             desc = pieces[-1]
             post = _post_in(desc, end - len(desc), p.name, units)
             if post:
-                posts.append(post)
+                chain.append(post)
             if len(pieces) < 2 or not post and not _honour(desc):
                 break
             end = end - len(desc) - 1
             if end <= seg_start:
                 break
+        # 郑州市农委党组书记、主任樊惠林: a bare title after 、 is held in the body before it
+        body: PostSpan | None = None
+        for post in reversed(chain):
+            if post.org is not None:
+                body = post
+            elif body is not None and not _UNIT_KIND_TITLE.match(post.title):
+                post = PostSpan(post.person, post.title, body.org, body.generic)
+            posts.append(post)
+        # 副主席李洪祥、梁洁华: a name listed after an official's holds the same post
+        if not chain and text[p.start - 1 : p.start] == "、":
+            for prev in by_end.get(p.start - 1, []):
+                posts.append(PostSpan(p.name, prev.title, prev.org, prev.generic))
+                chain.append(posts[-1])
+        by_end[p.end] = chain
     return posts
+
+
+# A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
+_UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 
 
 def _honour(desc: str) -> bool:
