@@ -30,6 +30,13 @@ def _err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
+def _shown(text: object) -> str:
+    """Untrusted text (a file name, a path, a message quoting one) on one line, fit for a terminal."""
+    from graph.files import printable
+
+    return printable(str(text))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newskg")
 def main() -> None:
@@ -67,7 +74,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
 
     if not paths:
         paths = (_default_seeds(),)
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     try:
@@ -76,26 +83,23 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
 
         def progress(done: int, total: int, name: str) -> None:
             if not quiet:
-                click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
+                click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
         with _sigterm_unwinds():
             result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
-                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress)
-            if store_dir is not None:
-                from graph.store import write_store
-
-                result.written.append(write_store(result.graph, store_dir))
+                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
+                               store_dir=store_dir)
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     for r in result.reports:
-        _err(f"{'skipped' if r.skipped else 'warning'}: {r.path}: {r.reason}")
+        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
     s = result.summary()
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
          f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
     for p in result.written:
-        _err(f"wrote {p}")
+        _err(f"wrote {_shown(p)}")
     if strict and result.reports:
         sys.exit(1)
 
@@ -192,7 +196,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> No
             store = Store(graph_file)
         cols, rows = store.query(text, timeout=timeout)
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     click.echo(format_rows(cols, rows, fmt), nl=False)
 
@@ -209,7 +213,7 @@ def validate(file, fmt) -> None:
     try:
         report = validate_file(file)
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     n = len(report.violations)
     if n:
@@ -256,7 +260,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
             work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
             report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or _default_seeds())
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(format_table(report), nl=False)

@@ -63,8 +63,12 @@ def read_query(path: str | Path) -> str:
         raise QueryError(f"{path}: cannot be read ({e.strerror or e}); check the path and its permissions") from e
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
 def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A SPARQL string literal holding exactly `value` (line breaks, carriage returns, quotes and all)."""
+    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
 
 
 def bind(q: NamedQuery, params: dict[str, str]) -> str:
@@ -95,12 +99,13 @@ class Store:
 
         self._ox = ox
         if store_dir is not None and graph is None:  # a store written by `newskg build --store`
-            from graph.store import is_store
+            from graph.store import open_path
 
-            if not is_store(store_dir):
+            path = open_path(store_dir)  # the store, or the old one while a build swaps a new one in
+            if path is None:
                 raise QueryError(f"{store_dir}: not an Oxigraph store; write one with `newskg build --store {store_dir}`")
             try:
-                self.store = ox.Store.read_only(str(store_dir))
+                self.store = ox.Store.read_only(str(path))
             except OSError as e:
                 raise QueryError(f"{store_dir}: cannot open the store ({e})") from e
         elif store_dir is not None:
