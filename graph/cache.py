@@ -136,7 +136,7 @@ class CorpusCache:
     def key(page_keys: list[str], settings: Any) -> str:
         h = hashlib.sha1(f"{code_version()}\0{settings!r}".encode("utf-8", "surrogateescape"))
         for k in page_keys:
-            h.update(k.encode())
+            h.update(k.encode("utf-8", "surrogateescape") + b"\0")
         return h.hexdigest()
 
     def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:

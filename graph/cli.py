@@ -85,7 +85,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
             if not quiet:
                 click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
-        with _sigterm_unwinds():
+        with _sigterm_unwinds(), _warnings_to_stderr():
             result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
                                options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
                                store_dir=store_dir)
@@ -102,6 +102,26 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
         _err(f"wrote {_shown(p)}")
     if strict and result.reports:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """The library's warnings (a cache that cannot be written, a damaged entry) as `warning:` lines on stderr."""
+    import logging
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            _err(f"warning: {_shown(record.getMessage())}")
+
+    logger = logging.getLogger("newskg")
+    handler = Echo(logging.WARNING)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 @contextlib.contextmanager
@@ -160,7 +180,11 @@ def _default_seeds() -> Path:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries, one line each.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help="Give up after this many seconds.")
-def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> None:
+@click.option("--max-memory", "max_mb", type=click.FloatRange(min=0, min_open=True), default=1024.0, show_default=True,
+              help="MB the query's evaluation and rows may take (Linux); past it the query is stopped with an error.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE send the query to the endpoints it names (network access); refused otherwise.")
+def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_mb, allow_service) -> None:
     """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
     from graph.errors import GraphError
     from graph.sparql import Store, bind, named_queries, read_query
@@ -194,7 +218,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> No
             raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph")
         else:
             store = Store(graph_file)
-        cols, rows = store.query(text, timeout=timeout)
+        cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
     except GraphError as e:
         _err(f"error: {_shown(e)}")
         sys.exit(1)

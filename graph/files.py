@@ -74,9 +74,10 @@ class FolderLock:
     none behind.
     """
 
-    def __init__(self, folder: str | Path, what: str) -> None:
+    def __init__(self, folder: str | Path, what: str, option: str) -> None:
         self.folder = Path(folder)
-        self.what = what
+        self.what = what  # "the output folder", "the store"
+        self.option = option  # the option that names the folder: --out, --store
         self._lock = None
 
     def __enter__(self) -> FolderLock:
@@ -101,8 +102,8 @@ class FolderLock:
             self._lock = lock
             return self
         raise GraphError(
-            f"cannot lock {self.what} {printable(str(self.folder))} ({getattr(error, 'strerror', None) or error}); "
-            "check that the folder and the one above it are writable"
+            f"cannot write {self.what} {printable(str(self.folder))} in {printable(str(folder.parent))} "
+            f"({getattr(error, 'strerror', None) or error}); check that the folder is writable or give {self.option} another folder"
         )
 
     def __exit__(self, *exc: object) -> None:

@@ -234,9 +234,9 @@ def build(
 
     with contextlib.ExitStack() as locks:
         if out_dir is not None:
-            locks.enter_context(FolderLock(out_dir, "the output folder"))
+            locks.enter_context(FolderLock(out_dir, "the output folder", "--out"))
         if store_dir is not None:
-            locks.enter_context(FolderLock(store_dir, "the store"))
+            locks.enter_context(FolderLock(store_dir, "the store", "--store"))
         result = _build(paths, out_dir, formats, base, options, jobs, scheduler, _usable_cache(cache_dir), progress, title)
         if store_dir is not None:
             from graph.store import write_store

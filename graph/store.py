@@ -67,7 +67,7 @@ def write_store(g: nx.MultiDiGraph, store_dir: str | Path, *, locked: bool = Fal
     `locked`: the caller holds the store's FolderLock already (pipeline.build).
     """
     if not locked:
-        with FolderLock(store_dir, "the store"):
+        with FolderLock(store_dir, "the store", "--store"):
             return write_store(g, store_dir, locked=True)
     import pyoxigraph as ox
 

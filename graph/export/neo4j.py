@@ -23,8 +23,6 @@ Cells are untrusted text, and these files also open in spreadsheets:
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -103,12 +101,19 @@ def _cell(value: object) -> str:
     return neutralized(str(value))
 
 
+def _field(cell: str) -> str:
+    """An RFC 4180 field: quoted (with `""` inside) when it holds a comma, a quote or any line break.
+
+    Python's csv module quotes for the line terminator it writes (`\n`) but
+    not for a lone `\r`, which Neo4j and spreadsheets read as a line break.
+    """
+    if any(c in cell for c in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def _csv(header: tuple[str, ...], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
+    return "".join(",".join(map(_field, row)) + "\n" for row in [list(header), *rows])
 
 
 def to_neo4j(g: nx.MultiDiGraph) -> tuple[str, str]:
