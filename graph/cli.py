@@ -245,7 +245,7 @@ def validate(file, fmt) -> None:
         rows: list[list[str | None]] = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
         click.echo(format_rows(cols, rows, fmt), nl=False)
     verdict = "conforms" if report.conforms else "does not conform"
-    _err(f"{file}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
+    _err(f"{_shown(file)}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
     if not report.conforms:
         sys.exit(1)
 

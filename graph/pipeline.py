@@ -339,7 +339,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
         try:
             tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
         except OSError:
-            tag = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:6]
+            tag = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
         facts = []
         for f in r.facts:
             stem, n = f.article.id.rsplit("-", 1)

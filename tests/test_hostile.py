@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from graph.cli import EXPORT_FORMATS, main
 from tests.test_robustness import OTHER_A, OTHER_B, _graph_with_nasty_names
@@ -613,5 +613,23 @@ def test_a_query_past_its_memory_is_stopped_with_an_error(seed_build) -> None:
     assert small.exit_code == 0 and int(small.stdout.splitlines()[1]) > 0
 
 
-# unused names kept for readers of the fixtures above
-_ = Literal
+
+
+# ---------------------------------------------------------------------------- the fuzz run, small
+
+
+@pytest.mark.slow
+def test_the_fuzz_run_passes_on_a_small_scale(tmp_path: Path, capsys) -> None:
+    """bench/fuzz_hostile.py at a few rounds and names (the README's figures are of the full run)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("fuzz_hostile", ROOT / "bench" / "fuzz_hostile.py")
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    status = fuzz.main_(["--rounds", "2", "--pages", "6", "--forged", "300", "--names", "60", "--work", str(tmp_path)])
+    report = json.loads(capsys.readouterr().out)
+    assert report["cache"]["mutated_entries"] == 14 and report["names"]["names"] == 60
+    assert report["cache"]["changed_exports"] == report["cache"]["tracebacks"] == report["cache"]["forged"]["exceptions"] == 0
+    assert report["names"]["problems"] == []
+    assert status == 0
