@@ -197,7 +197,7 @@ def hostile_name(i: int, rng: random.Random) -> bytes:
         body = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 4))).encode() + bytes([rng.randrange(0x80, 0x100)])
     else:  # long: up to the file system's limit
         body = ("长" * rng.randint(60, 80)).encode() + rng.choice(PIECES).encode()
-    body = body.lstrip(b".") or b"x"
+    body = body.replace(b"/", b"\\").lstrip(b".") or b"x"  # a name holds no /: </script> becomes <\\script>
     body = body[: 240 - len(f"-{i:04d}.txt")]
     return body + f"-{i:04d}.txt".encode()
 

@@ -13,6 +13,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from graph.errors import GraphError
 
@@ -89,14 +90,14 @@ class FolderLock:
         for path in candidates:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                lock = FileLock(str(path), timeout=0, fallback_to_soft=False)
+                lock = _file_lock(FileLock, path)
                 lock.acquire()
             except Timeout:
                 raise LockedError(
                     f"another newskg build is writing {self.what} {printable(str(self.folder))} (it holds {printable(str(path))}); "
                     "wait for it to finish or choose another folder"
                 ) from None
-            except OSError as e:
+            except (OSError, NotImplementedError) as e:  # NotImplementedError: a file system without flock
                 error = e
                 continue
             self._lock = lock
@@ -110,6 +111,14 @@ class FolderLock:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _file_lock(cls: type, path: Path) -> Any:
+    """An flock-based lock that never falls back to a lock file's mere existence (which a kill would leave)."""
+    try:
+        return cls(str(path), timeout=0, fallback_to_soft=False)  # filelock >= 4
+    except TypeError:
+        return cls(str(path), timeout=0)  # filelock 3 raises where flock is missing: never soft
 
 
 def pid_alive(pid: int) -> bool:

@@ -266,7 +266,19 @@ def _usable_cache(cache_dir: str | Path | None) -> Path | None:
     return cache
 
 
-def _build(paths, out_dir, formats, base, options, jobs, scheduler, cache, progress, title) -> BuildResult:  # noqa: ANN001
+def _build(
+    paths: Iterable[str | Path],
+    out_dir: str | Path | None,
+    formats: Iterable[str],
+    base: str,
+    options: Options,
+    jobs: int,
+    scheduler: str | None,
+    cache: Path | None,
+    progress: Callable[[int, int, str], None] | None,
+    title: str,
+) -> BuildResult:
+    """The build itself, with its folders locked: pages, resolution, graph, exports."""
     from graph.gazetteer import load as load_gazetteer
     from graph.network import build_graph
     from graph.resolve import resolve
