@@ -99,6 +99,8 @@ class FolderLock:
                 ) from None
             except (OSError, NotImplementedError) as e:  # NotImplementedError: a file system without flock
                 error = e
+                if os.path.lexists(path):
+                    break  # another build's lock file we cannot open: never a second lock elsewhere
                 continue
             self._lock = lock
             return self
