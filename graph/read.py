@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
+from graph.files import recorded_name
 from graph.model import Page
 from graph.normalize import to_simplified
 
@@ -53,7 +55,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """
     for p in paths:
         path = Path(p)
-        if not path.exists():
+        if not os.path.lexists(path):  # a broken or looping link exists: reading it reports it
             raise GraphError(f"{path}: no such file or folder")
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -197,6 +199,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise InputError(where, "is a broken symbolic link; fix its target or remove it") from e
         raise InputError(where, "has disappeared since the build started; check the path") from e
     except OSError as e:
+        if e.errno == errno.ELOOP:  # a link to itself, or links in a circle
+            raise InputError(where, "is a symbolic link that leads back to itself (a loop); fix its target or remove it") from e
         raise InputError(where, f"cannot be read ({e.strerror or e}); check the path and its permissions") from e
     if stat.S_ISDIR(st.st_mode):
         raise InputError(where, "is a folder where a file was expected; pass the folder itself or a file in it")
@@ -229,7 +233,7 @@ def read_page(
 ) -> Page:
     """Read one page file into a Page: decoded, control characters dropped, date attached."""
     path = Path(path)
-    name = path.name
+    name = recorded_name(path.name)  # bytes that are not UTF-8 as \\xff: every export holds any name
     data = _read_bytes(path, max_bytes)
     text, enc = decode(data, str(path), encoding)
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -238,5 +242,5 @@ def read_page(
         raise InputError(str(path), "is empty; remove it or fill it with the page's text")
     text = strip_glosses(text)
     simplified = to_simplified(text)
-    date = (dates or {}).get(name) or page_date_from_name(name)
+    date = (dates or {}).get(path.name) or page_date_from_name(name)
     return Page(name=name, text=simplified, encoding=enc, date=date, converted=simplified != text, original=text)

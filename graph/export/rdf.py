@@ -8,6 +8,7 @@ traced with prov:wasDerivedFrom to the article it was read from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,8 +46,16 @@ _EDGE_PROPS = {
 }
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """`value` as RDF can hold it: a lone surrogate (which no UTF-8 file can carry) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def zh(value: str) -> Literal:
+    return Literal(text(value), lang="zh")
 
 
 def date_literal(value: str) -> Literal:
@@ -75,7 +84,7 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
                 yield (s, SCHEMA.headline, zh(d["headline"]))
             yield (s, SCHEMA.articleBody, zh(d["body"]))
             for f in d.get("sources") or (d["source_file"],):
-                yield (s, NK.sourceFile, Literal(f))
+                yield (s, NK.sourceFile, Literal(text(f)))
             if d.get("section"):
                 yield (s, NK.section, zh(d["section"]))
             if d.get("date"):
@@ -102,7 +111,7 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
             for a in d.get("aliases") or ():
                 yield (s, SKOS.altLabel, zh(a))
             if d.get("code"):
-                yield (s, NK.adminCode, Literal(d["code"]))
+                yield (s, NK.adminCode, Literal(text(d["code"])))
             if d.get("official_path"):
                 yield (s, NK.officialPath, zh(d["official_path"]))
     stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
