@@ -317,10 +317,12 @@ def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
 _OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
 # The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
 _TITLE_KIND = (
-    (re.compile(r"村"), ("Village",)),
+    (re.compile(r"村|支书"), ("Village",)),
     (re.compile(r"居委会|社区"), ("Community",)),
-    (re.compile(r"街道|办事处|党工委"), ("StreetOffice",)),
-    (re.compile(r"[镇乡]|武装部"), ("Town",)),
+    (re.compile(r"街道|办事处"), ("StreetOffice",)),
+    (re.compile(r"党工委"), ("StreetOffice", "District")),  # a street office's, or a zone's
+    (re.compile(r"管委会"), ("District",)),
+    (re.compile(r"[镇乡]|武装部|人大主席"), ("Town",)),
     (re.compile(r"[区县]长|[区县]委"), ("District",)),
     (re.compile(r"市长|市委"), ("City", "District")),
 )
@@ -336,10 +338,13 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
     """
     for pattern, kinds in _TITLE_KIND:
         if pattern.search(title):
-            cands = sorted({n for k in kinds for n in by_type.get(k, []) if k != "District" or n.endswith(("区", "县", "市"))})
-            if kinds == ("City", "District"):
-                cands = [n for n in cands if n.endswith("市")]
-            return cands[0] if len(cands) == 1 else None
+            for k in kinds:
+                cands = sorted(set(by_type.get(k, [])))
+                if "市" in title and k == "District":
+                    cands = [n for n in cands if n.endswith("市")]  # 新郑市: a city at a district's level
+                if cands:
+                    return cands[0] if len(cands) == 1 else None
+            return None
     for kind in _LOWEST_FIRST:
         here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
         if here:

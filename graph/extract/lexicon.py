@@ -29,6 +29,13 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("自治县", "District"),
     ("自治州", "City"),
     ("新区", "District"),
+    # development zones with an administration of their own are districts: 郑州高新区, 航空港实验区
+    ("高新技术产业开发区", "District"),
+    ("经济技术开发区", "District"),
+    ("经济开发区", "District"),
+    ("高新区", "District"),
+    ("经开区", "District"),
+    ("实验区", "District"),
     ("村", "Village"),
     ("镇", "Town"),
     ("乡", "Town"),
@@ -81,12 +88,21 @@ TITLES: tuple[str, ...] = tuple(
         区委常委 市委常委 县委常委 党委委员 常务副区长 常务副市长 常务副县长 第一书记 驻村第一书记
         网格员 专职网格员 网格长 民警 社区民警 辅警 社工 医生 医师 主任医师 护士长 教授 研究员 工程师 总工程师
         律师 法官 检察官 警官 讲解员 宣讲员 调解员
+        武装部长 组织部长 宣传部长 统战部长 人大主席 人大代表 政协委员 党代表 党建专干 专干 村主任 村支书 支书
+        党组成员 管委会主任 微网格长 楼长 单元长 队员
         """.split(),
         key=len,
         reverse=True,
     )
 )
-TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(TITLES) + ")")
+# A title whose body is printed in it may put 副 after the body: 政协副主席, 居委会副主任.
+_BODY_TITLES = tuple(
+    t[: len(b)] + "副" + t[len(b) :]
+    for t in TITLES
+    for b in ("人大", "政协", "居委会", "村委会", "管委会", "党工委", "党委", "党组", "党总支", "党支部", "纪委", "区委", "市委", "县委")
+    if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
+)
+TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")

@@ -52,10 +52,12 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         return None  # 负责人和部门负责人: 和 here is a conjunction
     t = at.get(pos)
     if t is not None:
-        if t.tag == "PER" and looks_like_name(t.text):
+        if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
         if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and t.text not in dictionary_words():
             return t.text
+        if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
+            return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
         # a surname token followed by its given name: 宋/PER 伟/n
         nxt = at.get(t.end)
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
@@ -251,6 +253,9 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     t_start = desc_start + m.start()
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
+        # 川汇区委组织部长: a post in the district's party committee, held in the district
+        before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
     if before:
         # 二七区委书记: the title (区委书记) may begin inside the unit's name
         u = max(before, key=lambda u: u.end - u.start)

@@ -40,6 +40,15 @@ _SUFFIX_VERBS = frozenset(
 )
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
+_ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
+
+
+def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
+    i = _token_at(tokens, s0 - 1)
+    return i is not None and tokens[i].tag in ("LOC", "ns", "ORG")
+
+
+_SUFFIX_LEAD = re.compile(r"^(?:街道办事处|街道办|街道|办事处|社区)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Endings of 区 that are not districts.
 _NOT_DISTRICT = re.compile(
@@ -180,7 +189,7 @@ class UnitFinder:
             name = stem + suffix
             if cls == "District" and self.gaz.district(name):
                 return stem
-            if cls == "City" and self.gaz.city(name):
+            if cls == "City" and (self.gaz.city(name) or self.gaz.lookup(name, "District")):
                 return stem
             if cls in ("StreetOffice", "Town") and len(stem) >= 2 and self.gaz.towns(name):
                 return stem
@@ -211,6 +220,9 @@ class UnitFinder:
         m = LEADING_NOISE.match(stem)
         if m and len(stem) - m.end() >= 2:
             stem = stem[m.end() :]
+        m = _SUFFIX_LEAD.match(stem)
+        if m and len(stem) - m.end() >= 2:
+            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed
         return (stem, proper) if stem else None
 
     def admin_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
@@ -245,7 +257,15 @@ class UnitFinder:
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
             if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
                 continue
+            lead = self._place_prefix(stem) if source in ("suffix", "common") else None
+            if lead is not None:
+                # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
+                ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
+                spans.append(Span(ps + offset, pn + offset, lead[1], lead[0], lead[2], (lead[1],), None, "gazetteer"))
+                stem = stem[len(lead[1]) :]
             cls, name = canonical_admin(stem, suffix)
+            if cls == "City" and source == "gazetteer" and not self.gaz.city(name) and self.gaz.district(name):
+                cls = "District"  # 新郑市, 慈溪市: a city at a county's level is a district
             start = s0 - len(stem)
             parent = None
             if spans and _rank(spans[-1].type) < _rank(cls):
@@ -259,6 +279,17 @@ class UnitFinder:
             spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, source))
             floor = s1
         return spans
+
+    def _place_prefix(self, stem: str) -> tuple[str, str, str] | None:
+        """(class, printed, canonical name) of a city or district that begins a unit's stem."""
+        for k in range(min(5, len(stem) - 2), 1, -1):
+            head = stem[:k]
+            for cls, found in (("City", self.gaz.city(head)), ("District", self.gaz.district(head))):
+                names = {p.name for p in found}
+                common = cls == "District" and head in dictionary_words()  # 中原, 金水 are words too
+                if len(names) == 1 and (head.endswith(("市", "区", "县")) or not common):
+                    return cls, head, names.pop()
+        return None
 
     def _plausible(
         self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
@@ -288,6 +319,8 @@ class UnitFinder:
         if cls == "District":
             if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
                 return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
+            if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
+                return len(stem) <= 6 and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
             if (
                 _NOT_DISTRICT.search(stem)
                 or suffix == "县"
@@ -328,6 +361,12 @@ class UnitFinder:
             if len(cities) == 1:
                 name = cities[0].name
                 out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "gazetteer"))
+                continue
+            districts = {p.name for p in self.gaz.short.get(t.text, ()) if p.level == "District"}
+            if len(districts) == 1 and t.text not in dictionary_words() and t.tag == "LOC":
+                # 登封, 中牟: a district printed without its suffix (中原, 金水 are words: never)
+                name = districts.pop()
+                out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "gazetteer"))
         return out
 
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
