@@ -44,7 +44,8 @@ class Page:
     encoding: str = "utf-8"
     date: dt.date | None = None  # publication date, from the file name or a manifest
     converted: bool = False  # traditional characters were converted for matching
-    original: str = ""  # the text as printed, when conversion changed it
+    original: str = ""  # the text as printed, when conversion changed it (offsets as in `text`)
+    glosses: tuple[tuple[int, str], ...] = ()  # pinyin readings printed after the character at each offset
 
 
 @dataclass(frozen=True, slots=True)

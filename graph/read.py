@@ -71,13 +71,26 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 _GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
-def strip_glosses(text: str) -> str:
-    """Remove pinyin readings printed inside words: a reposting site's annotation, not the text.
+def strip_glosses(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """Remove pinyin readings printed inside words; returns the text and where each reading was.
+
+    A reposting site's annotation is not part of the words (長(zhǎng)慶街道 is 長慶街道),
+    but the page printed it: each reading is kept with the offset, in the text
+    without readings, of the character it follows.
 
     >>> strip_glosses("杭州長(zhǎng)慶街道")
-    '杭州長慶街道'
+    ('杭州長慶街道', ((2, '(zhǎng)'),))
     """
-    return _GLOSS.sub("", text)
+    glosses: list[tuple[int, str]] = []
+    out: list[str] = []
+    pos = removed = 0
+    for m in _GLOSS.finditer(text):
+        out.append(text[pos : m.start()])
+        glosses.append((m.start() - removed - 1, m.group(0)))
+        removed += m.end() - m.start()
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), tuple(glosses)
 
 
 def page_date_from_name(name: str) -> dt.date | None:
@@ -240,7 +253,8 @@ def read_page(
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
     if not text.strip():
         raise InputError(str(path), "is empty; remove it or fill it with the page's text")
-    text = strip_glosses(text)
+    text, glosses = strip_glosses(text)
     simplified = to_simplified(text)
     date = (dates or {}).get(path.name) or page_date_from_name(name)
-    return Page(name=name, text=simplified, encoding=enc, date=date, converted=simplified != text, original=text)
+    converted = simplified != text or bool(glosses)
+    return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses)

@@ -50,8 +50,9 @@ def printed_text(page: Page, text: str) -> str:
 
     Each line of `text` is found in `Page.text` with white space allowed
     between its characters (normalizing rejoined broken lines), and each of
-    its characters is replaced by the printed one at the same offset. A line
-    that cannot be found is left as it is. The result has the length of `text`.
+    its characters is replaced by the printed one at the same offset, with the
+    reading printed after it (長(zhǎng)), if any. A line that cannot be found is
+    left as it is.
     """
     if not page.converted or not text or len(page.original) != len(page.text):
         return text
@@ -67,8 +68,9 @@ def printed_text(page: Page, text: str) -> str:
             out.append(line)
             continue
         printed = list(line)
+        glosses = dict(page.glosses)
         for k, (i, _) in enumerate(chars, start=1):
-            printed[i] = page.original[m.start(k)]
+            printed[i] = page.original[m.start(k)] + glosses.get(m.start(k), "")
         out.append("".join(printed))
     return "\n".join(out)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
+# Peoples whose name is part of an ethnic town's (颖桥回族镇, 长阳土家族自治县's towns).
+_PEOPLES = ("回", "满", "蒙古", "朝鲜", "土家", "苗", "彝", "壮", "瑶", "畲", "藏", "侗", "白", "哈尼", "傣", "黎")
 # Administrative suffixes, longest first, with the class each makes.
 ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道办事处", "StreetOffice"),
@@ -37,6 +39,7 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("经开区", "District"),
     ("实验区", "District"),
     ("村", "Village"),
+    *((f"{people}族{kind}", "Town") for people in _PEOPLES for kind in "镇乡"),  # 颖桥回族镇
     ("镇", "Town"),
     ("乡", "Town"),
     ("区", "District"),

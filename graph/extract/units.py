@@ -48,6 +48,23 @@ def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
     return i is not None and tokens[i].tag in ("LOC", "ns", "ORG")
 
 
+def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
+    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区."""
+    if len(suffix) != 1 or suffix not in "乡镇村":
+        return False
+    if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE:
+        return True
+    after = text[s0 : s1 + 1]
+    if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
+        return True
+    return suffix in "镇乡" and text[s1 : s1 + 2] == "社区"  # 天湖美镇社区: a community's own name
+
+
+# Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
+_NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
+_NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
+
+
 _SUFFIX_LEAD = re.compile(r"^(?:街道办事处|街道办|街道|办事处|社区)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Endings of 区 that are not districts.
@@ -62,6 +79,12 @@ _WORD_DISTRICTS = frozenset(
 )
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+)
+# What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
+_GENERIC_COMMUNITY = re.compile(
+    r"(?:^|[的个条])(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|农村|涉农|两地|友好|国际化|现代化|无疫|学习型|服务型|治理|基层|"
+    r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
@@ -231,7 +254,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in _SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 == 0:
+            if s0 == 0 or _in_word(text, s0, s1, suffix):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -334,7 +357,7 @@ class UnitFinder:
         if cls == "Village":
             if (
                 _NOT_VILLAGE.search(stem)
-                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里")
+                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企")
                 and nxt[:2] not in ("委会",)
             ):
                 return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
@@ -343,6 +366,7 @@ class UnitFinder:
         if cls == "Community":
             return (
                 nxt[:1] not in ("民", "里", "内", "化", "级", "们")
+                and not _GENERIC_COMMUNITY.search(stem)
                 and len(stem) <= 8
                 and not stem.endswith(_GENERIC_STEM_ENDS)
                 and not _COUNTED.search(stem)
