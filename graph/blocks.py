@@ -102,6 +102,8 @@ def furniture_kind(text: str) -> str | None:
         return "no-words"
     if _OUTLET_LINE.match(t):
         return "outlet"
+    if t[0] in "•·" and len(t) <= 20 and "。" not in t:
+        return "metadata"  # • 综合,领导活动: a listing's field
     if _DATE_TIME.search(t) and len(t) <= 40:
         return "timestamp"
     if len(t) <= 8 and t[-1] in ":：":

@@ -66,6 +66,12 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     # who holds it when the clause does not say: the unit the headline (or lead) is about
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
+    if not events and article.headline and lead_date is not None and lead_date.value:
+        # no trigger, but a day: the item's news is what its headline says happened that day
+        name = headline_name(article.headline)
+        if name:
+            c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5)
+            events = [c]
     for c in events:
         if not c.organizers and topic:
             c.organizers = [topic]
@@ -106,6 +112,23 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
             )
         )
     return out
+
+
+_KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
+
+
+def headline_name(headline: str) -> str:
+    """The occurrence a headline reports, as a name: its main line without kicker or slogan.
+
+    >>> headline_name("济源路街道中安街社区：织密小网格 生态宜居“零距离”")
+    '织密小网格'
+    """
+    h = _KICKER.sub("", re.sub(r"\s*[|｜丨].*$", "", headline.strip()))  # …邻里情|环球新视野: a site's name
+    parts = [p for p in re.split(r"\s+", h) if p]
+    if not parts:
+        return ""
+    first = parts[0].strip("，,。！!？?")
+    return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
 
 
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:
