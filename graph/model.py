@@ -83,7 +83,7 @@ class Mention:
     end: int
     text: str
     type: str
-    extractor: str
+    extractor: str  # the id of the rule that found it (unit.gazetteer, person.title…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,8 @@ class LocalEntity:
     parent: str | None = None  # canonical name of the containing unit, as stated by the text
     informal: bool = False  # 李阿姨, 王区长: a reference, not a full name
     printed: str = ""  # how the text printed the canonical form, if different
+    rules: tuple[str, ...] = ()  # the rules that found its mentions, sorted
+    parent_rule: str | None = None  # the rule that gave it its parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ class Post:
     title: str
     org: str | None
     evidence: str
+    rule: str = ""  # the rule that read it (post.title, post.home-unit…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,7 @@ class EventRecord:
     organizers: tuple[str, ...]
     attendees: tuple[str, ...]
     evidence: str
+    rule: str = ""  # the trigger rule that found it (event.active, event.headline…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,8 @@ class Entity:
     parent_source: str | None = None  # "text" or "gazetteer"
     code: str | None = None  # official administrative code, from the gazetteer
     official_path: str | None = None  # 河南省/郑州市/中原区/秦岭路街道, when the gazetteer placed it
+    rules: tuple[str, ...] = ()  # the rules that found its mentions, sorted
+    parent_rule: str | None = None  # the rule that placed it in its parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,7 @@ class Membership:
     org: str | None  # entity key
     article: str
     evidence: str
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +193,7 @@ class Event:
     attendees: tuple[str, ...]
     article: str
     evidence: str
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

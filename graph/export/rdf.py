@@ -92,6 +92,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
         elif kind == "Membership":
             yield (s, RDF.type, ORG.Membership)
             yield (s, NK.evidence, zh(d["evidence"]))
+            if d.get("rule"):
+                yield (s, NK.rule, Literal(d["rule"]))
         elif kind == "Role":
             yield (s, RDF.type, ORG.Role)
             yield (s, RDFS.label, zh(d["label"]))
@@ -105,6 +107,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
             if d.get("location_text"):
                 yield (s, SCHEMA.location, zh(d["location_text"]))
             yield (s, NK.evidence, zh(d["evidence"]))
+            if d.get("rule"):
+                yield (s, NK.rule, Literal(d["rule"]))
         else:
             yield (s, RDF.type, NK[kind])
             yield (s, RDFS.label, zh(d["label"]))
@@ -114,6 +118,10 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
                 yield (s, NK.adminCode, Literal(text(d["code"])))
             if d.get("official_path"):
                 yield (s, NK.officialPath, zh(d["official_path"]))
+            for r in d.get("rules") or ():
+                yield (s, NK.rule, Literal(r))
+            if d.get("parent_rule"):
+                yield (s, NK.parentRule, Literal(d["parent_rule"]))
     stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
     for u, v, rel, d in g.edges(keys=True, data=True):
         p = _EDGE_PROPS.get(rel)

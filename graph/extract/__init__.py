@@ -96,6 +96,8 @@ class Extractor:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
         parents: dict[tuple[str, str], str | None] = {}
+        parent_rule: dict[tuple[str, str], str] = {}
+        rules: dict[tuple[str, str], set[str]] = defaultdict(set)
         order: list[tuple[str, str]] = []
         for span in [*section, *(u for s in sents for u in s.units)]:
             key = (span.type, span.name)
@@ -103,8 +105,10 @@ class Extractor:
                 order.append(key)
                 parents[key] = None
             forms[key].extend([span.text, *span.aliases])
+            rules[key].add(span.source)
             if span.parent and not parents[key]:
                 parents[key] = span.parent
+                parent_rule[key] = "contain.printed"  # 中原区三官庙街道: the text prints the chain
         alias_of = _short_forms(order)
         # 区市场监管局 in an article about one district: 二七区市场监管局
         districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
@@ -117,6 +121,8 @@ class Extractor:
                     alias_of[(t, n)] = d + n[1:]
                     forms[(t, d + n[1:])] = [n]
                     parents[(t, d + n[1:])] = d
+                    parent_rule[(t, d + n[1:])] = "contain.district-body"
+                    rules[(t, d + n[1:])] |= rules[(t, n)]
                     order.append((t, d + n[1:]))
         entities: list[LocalEntity] = []
         merged: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -124,8 +130,10 @@ class Extractor:
             target = (key[0], alias_of.get(key, key[1]))
             merged[target].update(forms[key])
             merged[target].add(key[1])
+            rules[target] |= rules[key]
             if parents.get(key) and not parents.get(target):
                 parents[target] = parents[key]
+                parent_rule[target] = parent_rule[key]
         # a unit the text gives no parent lies in the article's one unit of the rank above
         for key in order:
             t = key[0]
@@ -134,6 +142,7 @@ class Extractor:
             above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
             if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
                 parents[key] = above[0][1]
+                parent_rule[key] = "contain.article"
         for key in order:
             if key in alias_of:
                 continue
@@ -142,18 +151,24 @@ class Extractor:
             parent = parents.get(key)
             if parent is not None:
                 parent = _resolve_alias(parent, alias_of)
-            entities.append(LocalEntity(t, name, aliases, parent if parent != name else None))
+            parent = parent if parent != name else None
+            entities.append(
+                LocalEntity(t, name, aliases, parent, rules=tuple(sorted(rules[key])), parent_rule=parent_rule.get(key) if parent else None)
+            )
         return entities
 
     def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
+        rules: dict[str, set[str]] = defaultdict(set)
         for n in credits:
             persons.setdefault(n, LocalEntity("Person", n))
+            rules[n].add("person.credit")
         formal_titles: dict[str, set[str]] = defaultdict(set)
         for s in sents:
             for post in s.posts:
                 formal_titles[post.person].add(post.title)
             for p in s.people:
+                rules[p.name].add(p.rule)
                 if not p.informal:
                     persons.setdefault(p.name, LocalEntity("Person", p.name))
         for s in sents:
@@ -165,9 +180,10 @@ class Extractor:
                 if len(owner) == 1:
                     e = persons[owner[0]]
                     persons[owner[0]] = LocalEntity("Person", e.name, tuple(sorted({*e.aliases, p.name})))
+                    rules[owner[0]] |= rules[p.name]
                 else:
                     persons[p.name] = LocalEntity("Person", p.name, informal=True)
-        return persons
+        return {n: replace(e, rules=tuple(sorted(rules[n]))) for n, e in persons.items()}
 
     def _posts(self, article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[Post]:
         by_type: dict[str, list[str]] = defaultdict(list)
@@ -181,21 +197,22 @@ class Extractor:
         seen = set()
         for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
             seen.add((name, title, None))
-            out.append(Post(name, title, None, f"{title} {name}"))
+            out.append(Post(name, title, None, f"{title} {name}", "post.editor"))
         for s in sents:
             for p in s.posts:
-                org = p.org
+                org, rule = p.org, p.rule
                 if p.generic and org:
                     org = _own_unit(org, by_type, self.gaz)
                 elif org:
                     org = canonical.get(org, org)
                 if org is None and _OFFICE_TITLE.search(p.title):
                     org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
+                    rule = "post.home-unit" if org else rule
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Post(p.person, p.title, org, s.text.strip()))
+                out.append(Post(p.person, p.title, org, s.text.strip(), rule))
         return out
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
@@ -211,7 +228,7 @@ class Extractor:
                         s.offset + p.end,
                         p.name,
                         "Person",
-                        "informal" if p.informal else "people",
+                        p.rule,
                     )
                 )
         return sorted(out, key=lambda m: (m.start, m.end, m.type))

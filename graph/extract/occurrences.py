@@ -39,18 +39,18 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     lead_date = None if blurred else next((d for s in body_sents[:4] for d in s.dates if d.value), None)
     for s in sents:
         in_headline = s.offset < body_start
-        found: list[tuple[int, int, str, float]] = [
-            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in triggers(s.text)
+        found: list[tuple[int, int, str, float, str]] = [
+            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4), r) for a, b, n, r in triggers(s.text)
         ]
         if id(s) in lead and not found:
             # ongoing work the lead reports: ranked after a verb-object headline
-            found = [(a, b, n, 2.5) for a, b, n in campaigns(s.text)]
+            found = [(a, b, n, 2.5, "event.campaign") for a, b, n in campaigns(s.text)]
         if in_headline and not found:
             h = headline_event(s.text)
             if h:
-                found = [(*h, 2)]
-        for start, _end, name, rank in found:
-            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
+                found = [(*h, 2, "event.headline-verb")]
+        for start, _end, name, rank, rule in found:
+            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
             before = [d for d in s.dates if d.start <= start] or s.dates
             c.date = before[-1] if before else None
             if c.rank == 4 and c.date is not None and c.date.value:
@@ -70,7 +70,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
         # no trigger, but a day: the item's news is what its headline says happened that day
         name = headline_name(article.headline)
         if name:
-            c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5)
+            c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")
             events = [c]
     for c in events:
         if not c.organizers and topic:
@@ -109,6 +109,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
                 organizers=tuple(c.organizers),
                 attendees=tuple((attendees if i == 0 else []) + org_att),
                 evidence=c.sentence.strip(),
+                rule=c.rule,
             )
         )
     return out

@@ -36,6 +36,7 @@ class PersonSpan:
     name: str
     informal: bool = False
     title: str | None = None  # for an informal reference: the title it uses (王区长 -> 区长)
+    rule: str = "person.tagged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class PostSpan:
     title: str
     org: str | None  # canonical name of the body, or a generic unit word to resolve
     generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
+    rule: str = "post.title"
 
 
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
@@ -145,7 +147,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     for m in TITLE_RE.finditer(text):
         name = _name_after(text, at, m.end())
         if name and _clean_boundary(text, m.end(), m.end() + len(name)):
-            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name)
+            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name, rule="person.title")
     # 2. tagged names with context
     for t in tokens:
         if t.tag != "PER" or (t.start, t.end) in found:
@@ -153,16 +155,21 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
         if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
             hm = _HONORIFIC.fullmatch(t.text)
             if _informal_ok(text, t.start, t.end):
-                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
+                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None, "person.informal")
             continue
         name = _whole_name(text, t, at, known)
         end = t.start + len(name)
-        if (
-            looks_like_name(name)
-            and (name in known or _accept_context(text, t.start, end) or _plain_name(text, t.start, end, at))
-            and _clean_boundary(text, t.start, end)
-        ):
-            found[(t.start, end)] = PersonSpan(t.start, end, name)
+        if not looks_like_name(name) or not _clean_boundary(text, t.start, end):
+            continue
+        if name in known:
+            rule = "person.known"
+        elif _accept_context(text, t.start, end):
+            rule = "person.context"
+        elif _plain_name(text, t.start, end, at):
+            rule = "person.tagged"
+        else:
+            continue
+        found[(t.start, end)] = PersonSpan(t.start, end, name, rule=rule)
     # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
     changed = True
     while changed:
@@ -177,7 +184,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
                 and looks_like_name(listed.text)
                 and listed.tag in ("PER", "LOC", "n", "nz")
             ):
-                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text)
+                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text, rule="person.list")
                 changed = True
     # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
@@ -187,12 +194,12 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             and looks_like_name(m.group(1) + "某")
             and _informal_ok(text, *span)
         ):
-            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2))
+            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
     # 5. names known from elsewhere in the article (credits, earlier sentences)
     for name in known:
         for m in re.finditer(re.escape(name), text):
             if not any(s <= m.start() < e for s, e in found):
-                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name)
+                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name, rule="person.known")
     return sorted(found.values(), key=lambda p: (p.start, p.end))
 
 
@@ -224,12 +231,12 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
             if post.org is not None:
                 body = post
             elif body is not None and not _UNIT_KIND_TITLE.match(post.title):
-                post = PostSpan(post.person, post.title, body.org, body.generic)
+                post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
             posts.append(post)
         # 副主席李洪祥、梁洁华: a name listed after an official's holds the same post
         if not chain and text[p.start - 1 : p.start] == "、":
             for prev in by_end.get(p.start - 1, []):
-                posts.append(PostSpan(p.name, prev.title, prev.org, prev.generic))
+                posts.append(PostSpan(p.name, prev.title, prev.org, prev.generic, "post.list"))
                 chain.append(posts[-1])
         by_end[p.end] = chain
     return posts
@@ -265,12 +272,12 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     if unit_title and not head.strip("、"):
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)
         word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
-        return PostSpan(person, title, word, generic=True)
+        return PostSpan(person, title, word, generic=True, rule="post.unit-title")
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
-        return PostSpan(person, title, g.group(0), generic=True)
+        return PostSpan(person, title, g.group(0), generic=True, rule="post.unit-word")
     core = re.sub(r"^(?:常务)?副", "", title)
     if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
         # 区长王鹏, 副区长王志强: the title names its unit's kind
-        return PostSpan(person, title, core[0], generic=True)
+        return PostSpan(person, title, core[0], generic=True, rule="post.unit-title")
     return PostSpan(person, title, None)

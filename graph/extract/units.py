@@ -165,7 +165,7 @@ class Span:
     name: str  # canonical form
     aliases: tuple[str, ...] = ()
     parent: str | None = None  # name of the unit printed right before it (containment)
-    source: str = "suffix"
+    source: str = "unit.suffix"  # the id of the rule that found it
 
 
 def _token_at(tokens: list[Token], pos: int) -> int | None:
@@ -284,7 +284,7 @@ class UnitFinder:
             if lead is not None:
                 # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
                 ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
-                spans.append(Span(ps + offset, pn + offset, lead[1], lead[0], lead[2], (lead[1],), None, "gazetteer"))
+                spans.append(Span(ps + offset, pn + offset, lead[1], lead[0], lead[2], (lead[1],), None, "unit.city-prefix"))
                 stem = stem[len(lead[1]) :]
             cls, name = canonical_admin(stem, suffix)
             if cls == "City" and source == "gazetteer" and not self.gaz.city(name) and self.gaz.district(name):
@@ -299,7 +299,7 @@ class UnitFinder:
                     parent = spans[-1].name
             printed = text[start:s1]
             aliases = (printed,) if printed != name else ()
-            spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, source))
+            spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, f"unit.{source}"))
             floor = s1
         return spans
 
@@ -384,13 +384,13 @@ class UnitFinder:
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
-                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "gazetteer"))
+                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "unit.bare-city"))
                 continue
             districts = {p.name for p in self.gaz.short.get(t.text, ()) if p.level == "District"}
             if len(districts) == 1 and t.text not in dictionary_words() and t.tag == "LOC":
                 # 登封, 中牟: a district printed without its suffix (中原, 金水 are words: never)
                 name = districts.pop()
-                out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "gazetteer"))
+                out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "unit.bare-district"))
         return out
 
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
@@ -414,7 +414,7 @@ class UnitFinder:
                     pos += len(stem) + 1
                     continue
                 cls, name = canonical_admin(stem, suffix)
-                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "list"))
+                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "unit.list"))
                 pos += len(stem) + 1
         return out
 
@@ -523,10 +523,10 @@ class UnitFinder:
             rest = s
         if lowest is not None and rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
             # 万滩镇人民政府, 直滩乡乡政府: the unit's government is the unit, printed another way
-            return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "government")
+            return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "unit.government")
         if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 3]):
             name = text[lowest.start : cut]  # 郑州市委, 芗城区委: the party committee, acting as a body
-            return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name)
+            return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
         if not rest or rest in ("委", "办"):
             return None
         if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
@@ -545,7 +545,7 @@ class UnitFinder:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
-        return Span(start, cut, s, "Organization", name, aliases, parent)
+        return Span(start, cut, s, "Organization", name, aliases, parent, "org.suffix")
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
         """True when a body's name says which body it is, not just what kind."""
