@@ -451,6 +451,8 @@ class UnitFinder:
                 )
             ):
                 j += 1
+            if i >= 2 and tokens[i - 1].tag in ("v", "vn") and tokens[i - 2].text == "、" and j < n and tokens[j - 1].text.endswith(_BUREAU_ENDS):
+                i -= 1  # 、规划市政建设环保局: a bureau named from a verb of its function
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
                 out.append(replace(span, start=span.start + offset, end=span.end + offset))
@@ -531,8 +533,8 @@ class UnitFinder:
             return None
         if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
             r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
-        ):
-            return None
+        ) and not _OWN_OFFICE.search(rest):
+            return None  # 中原区社区服务中心: each community's, no one body
         proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
@@ -570,6 +572,8 @@ class UnitFinder:
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+# A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
+_OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
 _JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
 _DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
