@@ -109,6 +109,20 @@ class Extractor:
             if span.parent and not parents[key]:
                 parents[key] = span.parent
                 parent_rule[key] = "contain.printed"  # 中原区三官庙街道: the text prints the chain
+        # 【中原区】 heading a part of the item: the units listed under it lie in it
+        label: Span | None = None
+        for s in sents:
+            head = _LABEL_LINE.match(s.text.strip())
+            if head:
+                named = [u for u in s.units if u.type in ADMIN_RANK and u.text == (head.group(1) or head.group(2))]
+                label = named[0] if len(named) == 1 else None
+            for u in s.units:
+                key = (u.type, u.name)
+                if label is None or u is label or parents.get(key) or u.type not in ADMIN_RANK:
+                    continue
+                if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
+                    parents[key] = label.name
+                    parent_rule[key] = "contain.section"
         alias_of = _short_forms(order)
         # 区市场监管局 in an article about one district: 二七区市场监管局
         districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
@@ -134,10 +148,15 @@ class Extractor:
             if parents.get(key) and not parents.get(target):
                 parents[target] = parents[key]
                 parent_rule[target] = parent_rule[key]
-        # a unit the text gives no parent lies in the article's one unit of the rank above
+        # a unit the text gives no parent, or only one ranks above it (历下区千佛山西路社区),
+        # lies in the article's one unit of the rank right above
+        rank_of = {n: t for t, n in order}
         for key in order:
             t = key[0]
-            if key in alias_of or parents.get(key) or t not in _ABOVE:
+            if key in alias_of or t not in _ABOVE:
+                continue
+            parent = parents.get(key)
+            if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
                 continue
             above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
             if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
@@ -236,6 +255,8 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 
+# A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
+_LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
 _ABOVE = {
     "Community": ("StreetOffice", "Town"),
     "Village": ("Town", "StreetOffice"),
