@@ -109,6 +109,7 @@ class Post:
     org: str | None
     evidence: str
     rule: str = ""  # the rule that read it (post.title, post.home-unit…)
+    plain_title: str = ""  # the title in simplified characters, when the page printed it otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ class Membership:
     article: str
     evidence: str
     rule: str = ""
+    plain_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,9 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
         rid = f"Role:{m.title}"
         if rid not in g:
-            g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title)
+            g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title, aliases=())
+        if m.plain_title and m.plain_title not in g.nodes[rid]["aliases"]:
+            g.nodes[rid]["aliases"] = tuple(sorted({*g.nodes[rid]["aliases"], m.plain_title}))  # 黨委書記: 党委书记
         g.add_node(
             mid,
             kind="Membership",

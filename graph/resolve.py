@@ -281,7 +281,7 @@ class Resolver:
                 if person is None:
                     continue
                 org = self._key_any(a, p.org) if p.org else None
-                memberships.append(Membership(person, p.title, org, a, p.evidence, p.rule))
+                memberships.append(Membership(person, p.title, org, a, p.evidence, p.rule, p.plain_title))
             for i, r in enumerate(f.events, start=1):
                 loc_key = self._key_any(a, r.location) if r.location else None
                 events.append(

@@ -97,6 +97,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
         elif kind == "Role":
             yield (s, RDF.type, ORG.Role)
             yield (s, RDFS.label, zh(d["label"]))
+            for a in d.get("aliases") or ():
+                yield (s, SKOS.altLabel, zh(a))
         elif kind == "Event":
             yield (s, RDF.type, NK.Event)
             yield (s, RDFS.label, zh(d["label"]))

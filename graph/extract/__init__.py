@@ -379,7 +379,8 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
     for pattern, kinds in _TITLE_KIND:
         if pattern.search(title):
             for k in kinds:
-                cands = sorted(set(by_type.get(k, [])))
+                here = sorted({n for n in sentence_units if n in by_type.get(k, [])})
+                cands = here if len(here) == 1 else sorted(set(by_type.get(k, [])))
                 if "市" in title and k == "District":
                     cands = [n for n in cands if n.endswith("市")]  # 新郑市: a city at a district's level
                 if cands:

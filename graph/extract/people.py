@@ -215,7 +215,7 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
         chain: list[PostSpan] = []
         while end > 0:
             seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
-            pieces = text[seg_start:end].split("、")
+            pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
             desc = pieces[-1]
             post = _post_in(desc, end - len(desc), p.name, units)
             if post:
@@ -238,10 +238,17 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
             for prev in by_end.get(p.start - 1, []):
                 posts.append(PostSpan(p.name, prev.title, prev.org, prev.generic, "post.list"))
                 chain.append(posts[-1])
+        # 刘立新书记表示: a title printed right after the name
+        after = _TITLE_AFTER.match(text, p.end)
+        if after and not chain:
+            chain.append(PostSpan(p.name, after.group(1), None, rule="post.after-name"))
+            posts.append(chain[-1])
         by_end[p.end] = chain
     return posts
 
 
+# A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
+_TITLE_AFTER = re.compile(r"(书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$)")
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
 _UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 
@@ -266,6 +273,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     if before:
         # 二七区委书记: the title (区委书记) may begin inside the unit's name
         u = max(before, key=lambda u: u.end - u.start)
+        if u.type == "Organization" and u.name.endswith(("区委", "市委", "县委")):
+            inner = [a for a in units if a.type != "Organization" and a.end == u.end - 1]
+            if inner:  # 川汇区委组织部长: a post of the district's party committee, held in the district
+                return PostSpan(person, title, inner[0].name)
         return PostSpan(person, title, u.name)
     head = desc[: m.start()]
     unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
