@@ -78,12 +78,13 @@ _WORD_DISTRICTS = frozenset(
     "城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split()
 )
 _NOT_VILLAGE = re.compile(
-    r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+    r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
+    r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
-    r"(?:^|[的个条])(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
-    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|农村|涉农|两地|友好|国际化|现代化|无疫|学习型|服务型|治理|基层|"
+    r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|"
     r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
@@ -91,7 +92,7 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # The district's own government and party committee are the district, not bodies of their own.
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
 _LIST_OF_UNITS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|居委会|街道|镇|乡)"
 )
 _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
@@ -225,6 +226,8 @@ class UnitFinder:
         tagged as a name (place, body, person) rather than a common noun.
         """
         i = _token_at(tokens, start - 1)
+        if i is not None and i > 0 and re.fullmatch(r"[一二三四五六七八九十]", tokens[i].text) and _stem_token(tokens[i - 1]):
+            i -= 1  # 汝河一社区: a numbered community of a place
         if i is None or not _stem_token(tokens[i]):
             return None
         begin = max(tokens[i].start, floor)
@@ -280,7 +283,8 @@ class UnitFinder:
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
             if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
                 continue
-            lead = self._place_prefix(stem) if source in ("suffix", "common") else None
+            zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
+            lead = self._place_prefix(stem) if source in ("suffix", "common") and not zone else None
             if lead is not None:
                 # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
                 ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
@@ -613,6 +617,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
         return False
     if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
         return False  # 党中央和省委: two bodies
+    if re.match(r"^[省市区县](?:委|政府)$", tokens[j + 1].text if j + 1 < len(tokens) else ""):
+        return False  # 党中央和省委: the second is a body of its own
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
             return False
