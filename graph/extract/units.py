@@ -460,6 +460,13 @@ class UnitFinder:
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
                 out.append(replace(span, start=span.start + offset, end=span.end + offset))
+                inner = _SUB_BODY.match(span.text)
+                if inner:
+                    # 郑州市公交四公司党员服务队: the company is a body of its own
+                    body = inner.group(1)
+                    out.append(
+                        Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
+                    )
             i = max(j, i + 1)
         return out
 
@@ -545,13 +552,36 @@ class UnitFinder:
         last = next((t for t in run if t.end == cut), None)
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
             return None  # 窗口申办: a verb, not a bureau
-        name = text[lowest.start : cut] if lowest is not None else s
+        quoted = _QUOTED_BEFORE.search(text, 0, start)
+        if quoted and quoted.end() == start and lowest is None:
+            start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
+        name = text[lowest.start : cut] if lowest is not None and not quoted else s
         extra = [s]
         if lowest is not None and len(rest) >= 4 and proper:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
+        bare = self._without_places(name)
+        if bare and proper:
+            extra.append(bare)  # 广东广州花都区秀全街飞鹅岭小学: also printed as 飞鹅岭小学
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
         return Span(start, cut, s, "Organization", name, aliases, parent, "org.suffix")
+
+    def _without_places(self, name: str) -> str | None:
+        """A body's name less the places printed before it, when a proper name remains (≥ 3 characters)."""
+        rest = name
+        while True:
+            m = _PLACE_WORD.match(rest)
+            head = next(
+                (rest[:k] for k in range(min(6, len(rest) - 3), 1, -1) if self.gaz.city(rest[:k]) or self.gaz.district(rest[:k])),
+                None,
+            )
+            cut = max(len(m.group(0)) if m else 0, len(head) if head else 0)
+            if not cut or len(rest) - cut < 3:
+                break
+            rest = rest[cut:]
+        if rest == name or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES:
+            return None
+        return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
         """True when a body's name says which body it is, not just what kind."""
@@ -576,6 +606,14 @@ class UnitFinder:
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+# A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
+_SUB_BODY = re.compile(
+    r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
+    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会)$"
+)
+_QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
+# A place word that begins a body's name: a province, a city, a district, a street office, a road.
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|市|区|县|街道|街|镇|乡)(?=[\u4e00-\u9fff]{3})")
 # A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
