@@ -49,6 +49,10 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
             h = headline_event(s.text)
             if h:
                 found = [(*h, 2, "event.headline-verb")]
+        if not in_headline and not found:
+            clause = dated_clause(s.text, s.dates)
+            if clause:
+                found = [(*clause, 3.5, "event.dated-clause")]
         for start, _end, name, rank, rule in found:
             c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
             before = [d for d in s.dates if d.start <= start] or s.dates
@@ -132,6 +136,26 @@ def headline_name(headline: str) -> str:
     return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
 
 
+_CLAUSE_DAY = re.compile(r"^[\s“]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?")
+
+
+def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:
+    """A sentence that opens with its day (6月24日晚上，…) reports what happened that day: its first clause names it."""
+    m = _CLAUSE_DAY.match(sentence)
+    if not m or not any(d.value and d.start < m.end() for d in dates):
+        return None
+    rest = sentence[m.end() :]
+    end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
+    clause = rest[:end]
+    if len(clause) > 30:
+        cut = clause.rfind("，", 0, 30)
+        clause = clause[:cut] if cut >= 8 else clause[:30]
+    clause = clause.strip("，, ")
+    if len(clause) < 6:
+        return None
+    return m.end(), m.end() + len(clause), clause
+
+
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:
     """A place string that is an entity's printed form after a generic prefix (辖区秦岭路街道)."""
     for f in sorted(forms, key=len, reverse=True):
@@ -211,7 +235,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
     keep = [main]
     for m in merged[1:]:
         distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
-        if distinct_day and m.rank <= 3:
+        if distinct_day and m.rank <= 3.5:
             keep.append(m)
         elif m.more:
             m.date = m.date or main.date
