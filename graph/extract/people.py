@@ -51,7 +51,11 @@ class PostSpan:
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
-        return None  # 负责人和部门负责人: 和 here is a conjunction
+        # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark
+        cand = text[pos : pos + 3]
+        if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。"):
+            return cand
+        return None
     t = at.get(pos)
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
@@ -114,7 +118,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     and a two-character name not the object of a verb (传党恩).
     """
     name = text[start:end]
-    if name in dictionary_words() or name[1:] in dictionary_words(1) or _PLACE_END.search(name):
+    if name in dictionary_words() or _PLACE_END.search(name):
         return False
     if _PLACE_AFTER.match(text[end : end + 3]):
         return False
@@ -148,6 +152,11 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
         name = _name_after(text, at, m.end())
         if name and _clean_boundary(text, m.end(), m.end() + len(name)):
             found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name, rule="person.title")
+        elif text[m.end() : m.end() + 1] in "”\"’":  # “第一书记”宁学军: the title was quoted
+            pos = m.end() + 1
+            name = _name_after(text, at, pos)
+            if name and _clean_boundary(text, pos, pos + len(name)):
+                found[(pos, pos + len(name))] = PersonSpan(pos, pos + len(name), name, rule="person.title")
     # 2. tagged names with context
     for t in tokens:
         if t.tag != "PER" or (t.start, t.end) in found:
