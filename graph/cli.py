@@ -97,10 +97,10 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
     for p in [*result.written, *([result.record] if result.record else [])]:
         _err(f"wrote {p}")
     if result.replaced is not None:
-        r = result.replaced
-        before = (f"of {len(r.pages)} other page(s) ({', '.join(r.pages[:3])}{', …' if len(r.pages) > 3 else ''})"
-                  if r.pages else "of unrecorded pages")
-        _err(f"note: {out_dir}/ held the exports of a build {before}: {', '.join(r.files)} now hold this build's; "
+        old = result.replaced
+        before = (f"of {len(old.pages)} other page(s) ({', '.join(old.pages[:3])}{', …' if len(old.pages) > 3 else ''})"
+                  if old.pages else "of unrecorded pages")
+        _err(f"note: {out_dir}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
              f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
     if strict and result.reports:
         sys.exit(1)

@@ -116,6 +116,7 @@ def load_gold(folder: str | Path, pages: Callable[[str], bool] | None = None) ->
             raise GoldError(f"{f}: cannot be read as UTF-8 JSON ({e}); fix or remove it") from e
         except (KeyError, TypeError) as e:
             raise GoldError(f"{f}: a gold document needs \"source\" and \"articles\" (see docs/gold-format.md)") from e
+        _check(f, articles)
         if pages is None or pages(source):
             docs.append((source, articles))
     if not docs:
@@ -124,32 +125,49 @@ def load_gold(folder: str | Path, pages: Callable[[str], bool] | None = None) ->
     gold = Gold(sources=[s for s, _ in docs])
     for _, articles in docs:
         for art in articles:
-            for e in art.get("entities", []):
-                forms = [e["name"], *e.get("aliases", [])]
-                if e.get("informal"):
+            for ent in art.get("entities", []):
+                forms = [ent["name"], *ent.get("aliases", [])]
+                if ent.get("informal"):
                     gold.informal.append(frozenset(n for n in map(norm, forms) if n))
                 else:
-                    gold.names.add(e["type"], forms)
+                    gold.names.add(ent["type"], forms)
             gold.articles.append(art)
     # relations, once every entity is known by all its names
     find = gold.names.find
     for art in gold.articles:
-        for e in art.get("entities", []):
-            if e.get("informal"):
+        for ent in art.get("entities", []):
+            if ent.get("informal"):
                 continue
-            child, parent = find(e["type"], e["name"]), find(None, e["parent"]) if e.get("parent") else None
+            child, parent = find(ent["type"], ent["name"]), find(None, ent["parent"]) if ent.get("parent") else None
             if child and parent:
                 gold.parent_of.setdefault(child, parent)
-                if e["type"] in ADMIN:
+                if ent["type"] in ADMIN:
                     gold.containment.add((child, parent))
-            if e["type"] != "Person":
+            if ent["type"] != "Person":
                 continue
-            person = find("Person", e["name"])
-            for r in e.get("roles", []):
+            person = find("Person", ent["name"])
+            for r in ent.get("roles", []):
                 title = norm(r.get("title", ""))
                 if person and title not in PRESS_TITLES:
                     gold.posts.add((person, title, find(None, r["org"]) if r.get("org") else None))
     return gold
+
+
+def _check(path: Path, articles: list) -> None:
+    """GoldError, naming the file and the article, for what the scores cannot read."""
+    for i, art in enumerate(articles, start=1):
+        where = f"{path}: article {art.get('id', i) if isinstance(art, dict) else i}"
+        if not isinstance(art, dict):
+            raise GoldError(f"{where} is not an object (see docs/gold-format.md)")
+        for ent in art.get("entities", []):
+            if not isinstance(ent, dict) or not isinstance(ent.get("name"), str) or ent.get("type") not in CLASSES:
+                raise GoldError(f"{where}: entity {ent!r} needs a \"name\" and a \"type\" among {', '.join(CLASSES)}")
+            for r in ent.get("roles", []):
+                if not isinstance(r, dict) or "title" not in r:
+                    raise GoldError(f"{where}: a role of {ent['name']} needs a \"title\" (and an \"org\" or null)")
+        for ev in art.get("events", []):
+            if not isinstance(ev, dict) or not isinstance(ev.get("name"), str):
+                raise GoldError(f"{where}: event {ev!r} needs a \"name\"")
 
 
 @dataclass
@@ -181,11 +199,11 @@ def read_prediction(g: Graph) -> Predicted:
     nodes: dict[str, list[Names]] = defaultdict(list)
     names_of: dict[Any, Names] = {}
     for cls in CLASSES:
-        for s in sorted(set(g.subjects(RDF.type, NK[cls]))):
+        for s in sorted(set(g.subjects(RDF.type, NK[cls])), key=str):
             names_of[s] = names(s)
             nodes[cls].append(names_of[s])
     posts = set()
-    for m in sorted(set(g.subjects(RDF.type, ORG.Membership))):
+    for m in sorted(set(g.subjects(RDF.type, ORG.Membership)), key=str):
         person, body, role = g.value(m, ORG.member), g.value(m, ORG.organization), g.value(m, ORG.role)
         if person is None or role is None:
             continue
@@ -193,20 +211,20 @@ def read_prediction(g: Graph) -> Predicted:
         posts.add((person, norm(title), body))
     articles = [
         {"node": a, "headline": text(a, SCHEMA.headline), "body": text(a, SCHEMA.articleBody),
-         "authors": [names_of.get(p) or names(p) for p in sorted(g.objects(a, SCHEMA.author))],
-         "contributors": [names_of.get(p) or names(p) for p in sorted(g.objects(a, SCHEMA.contributor))]}
-        for a in sorted(set(g.subjects(RDF.type, NK.Article)))
+         "authors": [names_of.get(p) or names(p) for p in sorted(g.objects(a, SCHEMA.author), key=str)],
+         "contributors": [names_of.get(p) or names(p) for p in sorted(g.objects(a, SCHEMA.contributor), key=str)]}
+        for a in sorted(set(g.subjects(RDF.type, NK.Article)), key=str)
     ]
     events: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for ev in sorted(set(g.subjects(RDF.type, NK.Event))):
+    for ev in sorted(set(g.subjects(RDF.type, NK.Event)), key=str):
         date, place = g.value(ev, SCHEMA.startDate), g.value(ev, SCHEMA.location)
         record = {
             "date": str(date) if date is not None else None,
             "label": text(ev, RDFS.label),
             "location": names(place) if isinstance(place, URIRef) else frozenset({norm(str(place))} if place else ()),
-            "people": [names(x) for x in [*sorted(g.objects(ev, SCHEMA.attendee)), *sorted(g.objects(ev, SCHEMA.organizer))]],
+            "people": [names(x) for x in [*sorted(g.objects(ev, SCHEMA.attendee), key=str), *sorted(g.objects(ev, SCHEMA.organizer), key=str)]],
         }
-        for a in sorted(g.objects(ev, PROV.wasDerivedFrom)):
+        for a in sorted(g.objects(ev, PROV.wasDerivedFrom), key=str):
             events[a].append(record)
     containment = set(g.subject_objects(SCHEMA.containedInPlace))
     return Predicted(dict(nodes), names_of, posts, containment, articles, dict(events))

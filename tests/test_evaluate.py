@@ -124,6 +124,11 @@ def test_command_errors(small, tmp_path) -> None:
     assert pages.exit_code == 2 and "--pages" in pages.stderr
     missing = runner.invoke(main, ["evaluate", "--gold", str(tmp_path / "none"), "--graph", str(small / "graph.ttl")])
     assert missing.exit_code == 1 and "none: no such folder" in missing.stderr
+    odd = dict(DOC, articles=[dict(DOC["articles"][0], entities=[{"type": "Street", "name": "某街"}])])
+    (small / "gold" / "odd.json").write_text(json.dumps(odd, ensure_ascii=False), encoding="utf-8")
+    r = runner.invoke(main, ["evaluate", "--gold", str(small / "gold"), "--graph", str(small / "graph.ttl")])
+    assert r.exit_code == 1 and "odd.json: article x-01: entity" in r.stderr and "Traceback" not in r.output
+    (small / "gold" / "odd.json").unlink()
     (small / "gold" / "bad.json").write_text("{", encoding="utf-8")
     bad = runner.invoke(main, ["evaluate", "--gold", str(small / "gold"), "--graph", str(small / "graph.ttl")])
     assert bad.exit_code == 1 and "bad.json" in bad.stderr and "Traceback" not in bad.output

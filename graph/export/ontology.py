@@ -104,7 +104,7 @@ def _declared(kind: str, text: str) -> list[str]:
 
 def to_markdown() -> str:
     """docs/ontology.md: the prose above, then tables generated from ontology.ttl."""
-    from rdflib import Graph, URIRef
+    from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import RDFS
 
     text = ONTOLOGY_PATH.read_text(encoding="utf-8")
@@ -123,10 +123,10 @@ def to_markdown() -> str:
         return f"<{s}>"
 
     def label(term: str, lang: str) -> str:
-        return next((str(o) for o in g.objects(iri(term), RDFS.label) if o.language == lang), "")
+        return next((str(o) for o in g.objects(iri(term), RDFS.label) if isinstance(o, Literal) and o.language == lang), "")
 
     def comment(term: str) -> str:
-        return next((_md(str(o)) for o in g.objects(iri(term), RDFS.comment) if o.language == "en"), "")
+        return next((_md(str(o)) for o in g.objects(iri(term), RDFS.comment) if isinstance(o, Literal) and o.language == "en"), "")
 
     def objs(term: str, *props: str) -> str:
         values = sorted({short(o) for p in props for o in g.objects(iri(term), iri(p))})
