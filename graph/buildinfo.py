@@ -103,7 +103,7 @@ def stale_reason(graph_file: Path) -> str | None:
     """
     graph_file = Path(graph_file)
     record = read_record(graph_file.parent)
-    if record is None:
+    if record is None or not graph_file.is_file():  # a missing graph is the reader's error to report
         return None
     outputs = record.get("outputs") or {}
     folder = graph_file.parent

@@ -68,6 +68,8 @@ def test_query_and_validate_warn_about_a_graph_the_last_build_did_not_write(buil
     for args in (["query", "reporters", "--graph", str(copy / "graph.ttl")], ["validate", str(copy / "graph.ttl")]):
         r = runner.invoke(main, args)
         assert f"warning: {copy / 'graph.ttl'} has changed since the last build into {copy}/" in r.stderr, args
+    missing = runner.invoke(main, ["validate", str(copy / "graph.nt")])
+    assert missing.exit_code == 1 and "warning" not in missing.stderr  # a missing file is its own error
     (copy / "graph.ttl").rename(copy / "other.ttl")
     r = runner.invoke(main, ["query", "reporters", "--graph", str(copy / "other.ttl")])
     assert "other.ttl was not written by the last build" in r.stderr
