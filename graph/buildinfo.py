@@ -24,6 +24,7 @@ from typing import Any
 
 from graph import __version__
 from graph.export import atomic_write
+from graph.files import recorded_name
 
 RECORD_NAME = "build.json"
 
@@ -46,12 +47,12 @@ def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterabl
     """The record of a build: its pages (name and digest), options, formats and each written file's digest."""
     return {
         "generator": f"newskg {__version__}",
-        "inputs": [{"file": f.name, "sha1": _sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
+        "inputs": [{"file": recorded_name(f.name), "sha1": _sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
         "options": {
             "base": base,
             "encoding": options.encoding,
             "max_bytes": options.max_bytes,
-            "dates": {name: d.isoformat() for name, d in sorted(options.dates)},
+            "dates": {recorded_name(name): d.isoformat() for name, d in sorted(options.dates)},
         },
         "formats": sorted(set(formats)),
         "outputs": {p.relative_to(out_dir).as_posix(): _sha1(p) for p in sorted(set(written))},

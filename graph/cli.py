@@ -30,6 +30,13 @@ def _err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
+def _shown(text: object) -> str:
+    """Untrusted text (a file name, a path, a message quoting one) on one line, fit for a terminal."""
+    from graph.files import printable
+
+    return printable(str(text))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newskg")
 def main() -> None:
@@ -67,7 +74,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
 
     if not paths:
         paths = (_default_seeds(),)
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     try:
@@ -76,34 +83,52 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
 
         def progress(done: int, total: int, name: str) -> None:
             if not quiet:
-                click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
+                click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
-        with _sigterm_unwinds():
+        with _sigterm_unwinds(), _warnings_to_stderr():
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
-                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress)
-            if store_dir is not None:
-                from graph.store import write_store
-
-                result.written.append(write_store(result.graph, store_dir))
+                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
+                               store_dir=store_dir)
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     for r in result.reports:
-        _err(f"{'skipped' if r.skipped else 'warning'}: {r.path}: {r.reason}")
+        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
     s = result.summary()
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
          f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
     for p in [*result.written, *([result.record] if result.record else [])]:
-        _err(f"wrote {p}")
+        _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
         old = result.replaced
-        before = (f"of {len(old.pages)} other page(s) ({', '.join(old.pages[:3])}{', …' if len(old.pages) > 3 else ''})"
+        pages = [_shown(n) for n in old.pages[:3]]
+        before = (f"of {len(old.pages)} other page(s) ({', '.join(pages)}{', …' if len(old.pages) > 3 else ''})"
                   if old.pages else "of unrecorded pages")
-        _err(f"note: {out_dir}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
+        _err(f"note: {_shown(out_dir)}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
              f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
     if strict and result.reports:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """The library's warnings (a cache that cannot be written, a damaged entry) as `warning:` lines on stderr."""
+    import logging
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            _err(f"warning: {_shown(record.getMessage())}")
+
+    logger = logging.getLogger("newskg")
+    handler = Echo(logging.WARNING)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 @contextlib.contextmanager
@@ -137,7 +162,7 @@ def _warn_if_not_last_build(graph_file: Path) -> None:
 
     reason = stale_reason(graph_file)
     if reason:
-        _err(f"warning: {reason}")
+        _err(f"warning: {_shown(reason)}")
 
 
 def _codec(name: str | None) -> str | None:
@@ -171,7 +196,11 @@ def _default_seeds() -> Path:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries, one line each.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help="Give up after this many seconds.")
-def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> None:
+@click.option("--max-memory", "max_mb", type=click.FloatRange(min=0, min_open=True), default=1024.0, show_default=True,
+              help="MB the query's evaluation and rows may take (Linux); past it the query is stopped with an error.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE send the query to the endpoints it names (network access); refused otherwise.")
+def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_mb, allow_service) -> None:
     """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
     from graph.errors import GraphError
     from graph.sparql import Store, bind, named_queries, read_query
@@ -206,9 +235,9 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout) -> No
         else:
             _warn_if_not_last_build(graph_file)
             store = Store(graph_file)
-        cols, rows = store.query(text, timeout=timeout)
+        cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     click.echo(format_rows(cols, rows, fmt), nl=False)
 
@@ -226,7 +255,7 @@ def validate(file, fmt) -> None:
         _warn_if_not_last_build(file)
         report = validate_file(file)
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     n = len(report.violations)
     if n or fmt != "table":  # data formats always print a document: [] (JSON) or a header (CSV) when it conforms
@@ -234,7 +263,7 @@ def validate(file, fmt) -> None:
         rows: list[list[str | None]] = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
         click.echo(format_rows(cols, rows, fmt), nl=False)
     verdict = "conforms" if report.conforms else "does not conform"
-    _err(f"{file}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
+    _err(f"{_shown(file)}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
     if not report.conforms:
         sys.exit(1)
 
@@ -275,17 +304,17 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
                                  progress=None if quiet else _progress)
             scores = run.scores
             if run.unannotated:
-                _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(run.unannotated)}")
+                _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
             if run.missing:
-                _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(run.missing)}")
-            _err(f"evaluated {len(run.pages)} page(s) against {gold_dir}")
+                _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
+            _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
         else:
             graph_file = graph_file or Path("exports/graph.ttl")
             _warn_if_not_last_build(graph_file)
             scores = evaluate_file(graph_file, gold_dir)
-            _err(f"evaluated {graph_file} against {gold_dir}")
+            _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     if fmt == "json":
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
@@ -294,7 +323,7 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
 
 
 def _progress(done: int, total: int, name: str) -> None:
-    click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
+    click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
 
 @main.command()
@@ -331,7 +360,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
             work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
             report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or _default_seeds())
     except GraphError as e:
-        _err(f"error: {e}")
+        _err(f"error: {_shown(e)}")
         sys.exit(1)
     json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(format_table(report), nl=False)

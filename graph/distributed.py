@@ -75,7 +75,7 @@ def run_on_dask(scheduler: Any, items: Iterable[tuple[int, str]], options: Any) 
             f"cannot reach the Dask scheduler at {scheduler} ({e}); check the address and that it runs"
         ) from e
     mine = code_version()
-    salt = hashlib.sha1(f"{mine}\0{options!r}\0".encode())  # a task's key: these, the page's path and bytes
+    salt = hashlib.sha1(f"{mine}\0{options!r}\0".encode("utf-8", "surrogateescape"))  # a task's key: these, the page's path and bytes
     try:
         threads = max(1, sum(client.nthreads().values()))
         window = threads * IN_FLIGHT_PER_THREAD
@@ -90,7 +90,7 @@ def run_on_dask(scheduler: Any, items: Iterable[tuple[int, str]], options: Any) 
                     yield_local.append((i, process_page(path, options)))
                     continue
                 h = salt.copy()
-                h.update(path.encode() + b"\0" + data)
+                h.update(path.encode("utf-8", "surrogateescape") + b"\0" + data)  # any file name
                 key = "newskg-page-" + h.hexdigest()
                 future = client.submit(process_bytes, Path(path).name, data, path, options, key=key, retries=1)
                 index[future.key] = i

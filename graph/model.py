@@ -44,7 +44,8 @@ class Page:
     encoding: str = "utf-8"
     date: dt.date | None = None  # publication date, from the file name or a manifest
     converted: bool = False  # traditional characters were converted for matching
-    original: str = ""  # the text as printed, when conversion changed it
+    original: str = ""  # the text as printed, when conversion changed it (offsets as in `text`)
+    glosses: tuple[tuple[int, str], ...] = ()  # pinyin readings printed after the character at each offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Article:
     reporters: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
     photographers: tuple[str, ...] = ()
+    editors: tuple[tuple[str, str], ...] = ()  # (name, title as printed: 编辑, 责任编辑…)
     section: str = ""  # the page section the item is printed under, e.g. "中原区"
     page_date: dt.date | None = None
     sources: tuple[str, ...] = ()  # every input file that printed this item (duplicates)
@@ -81,7 +83,7 @@ class Mention:
     end: int
     text: str
     type: str
-    extractor: str
+    extractor: str  # the id of the rule that found it (unit.gazetteer, person.title…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,8 @@ class LocalEntity:
     parent: str | None = None  # canonical name of the containing unit, as stated by the text
     informal: bool = False  # 李阿姨, 王区长: a reference, not a full name
     printed: str = ""  # how the text printed the canonical form, if different
+    rules: tuple[str, ...] = ()  # the rules that found its mentions, sorted
+    parent_rule: str | None = None  # the rule that gave it its parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,8 @@ class Post:
     title: str
     org: str | None
     evidence: str
+    rule: str = ""  # the rule that read it (post.title, post.home-unit…)
+    plain_title: str = ""  # the title in simplified characters, when the page printed it otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,7 @@ class EventRecord:
     organizers: tuple[str, ...]
     attendees: tuple[str, ...]
     evidence: str
+    rule: str = ""  # the trigger rule that found it (event.active, event.headline…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +168,8 @@ class Entity:
     parent_source: str | None = None  # "text" or "gazetteer"
     code: str | None = None  # official administrative code, from the gazetteer
     official_path: str | None = None  # 河南省/郑州市/中原区/秦岭路街道, when the gazetteer placed it
+    rules: tuple[str, ...] = ()  # the rules that found its mentions, sorted
+    parent_rule: str | None = None  # the rule that placed it in its parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +179,8 @@ class Membership:
     org: str | None  # entity key
     article: str
     evidence: str
+    rule: str = ""
+    plain_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +195,7 @@ class Event:
     attendees: tuple[str, ...]
     article: str
     evidence: str
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

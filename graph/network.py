@@ -45,6 +45,8 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             articles=e.articles,
             code=e.code,
             official_path=e.official_path,
+            rules=e.rules,
+            parent_rule=e.parent_rule,
         )
     for e in corpus.entities:
         for art in e.articles:
@@ -76,13 +78,16 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
         rid = f"Role:{m.title}"
         if rid not in g:
-            g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title)
+            g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title, aliases=())
+        if m.plain_title and m.plain_title not in g.nodes[rid]["aliases"]:
+            g.nodes[rid]["aliases"] = tuple(sorted({*g.nodes[rid]["aliases"], m.plain_title}))  # 黨委書記: 党委书记
         g.add_node(
             mid,
             kind="Membership",
             iri=membership_iri(base, m.person, m.title, m.org, m.article),
             label=m.title,
             evidence=m.evidence,
+            rule=m.rule,
         )
         g.add_edge(mid, m.person, key="member")
         g.add_edge(mid, rid, key="role")
@@ -99,6 +104,7 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             time_of_day=ev.time_of_day,
             location_text=ev.location_text,
             evidence=ev.evidence,
+            rule=ev.rule,
         )
         g.add_edge(ev.key, article_node(ev.article), key="derivedFrom")
         if ev.location and ev.location in keys:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections.abc import Callable
 from pathlib import Path
 
 from graph.model import Para
@@ -128,7 +129,7 @@ def _local_widths(lines: list[str]) -> list[float]:
     return out
 
 
-def _rejoin_wrapped(raw: list[str]) -> list[Para]:
+def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = None) -> list[Para]:
     lines = [clean_line(x) for x in raw]
     local = _local_widths(lines)
     out: list[Para] = []
@@ -138,7 +139,7 @@ def _rejoin_wrapped(raw: list[str]) -> list[Para]:
         if not ln:
             pending_gap += 1
             continue
-        credit = bool(_BYLINE_ONLY.match(ln))
+        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label"))
         structural = credit or bool(_STRUCTURAL.match(ln))
         heading_break = headline_like(ln) or (pending_gap > 0 and headline_like(cur))
         if cur and cur_open and not structural and not heading_break:
@@ -189,13 +190,16 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
     return False
 
 
-def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[Para]:
+def mend_breaks(
+    paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
+) -> list[Para]:
     """Rejoin a paragraph that a page or column break cut in the middle of a sentence.
 
     A paragraph that stops without closing punctuation goes on into the next
     one when it has sentence punctuation of its own (`...莲湖街道严` + `格落实...`),
     or when a word of the dictionary runs across the break (`四棉西社` + `区的居民`).
-    Headings, leads and credit lines are never joined.
+    Headings, leads and credit lines are never joined, nor any line `alone` says stands alone
+    (the splitter's furniture and credits: `来源：`, `记者 X`).
     """
     out: list[Para] = []
     for p in paras:
@@ -203,6 +207,7 @@ def mend_breaks(paras: list[Para], words: frozenset[str] | None = None) -> list[
             prev = out[-1].text
             joinable = (
                 prev[-1] not in TERMINAL
+                and not (alone and (alone(prev) or alone(p.text)))
                 and not _STRUCTURAL.match(prev)
                 and not _BYLINE_ONLY.match(prev)
                 and not _STRUCTURAL.match(p.text)
@@ -243,13 +248,16 @@ def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:
     return out
 
 
-def paragraphs(text: str, words: frozenset[str] | None = None) -> list[Para]:
+def paragraphs(
+    text: str, words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
+) -> list[Para]:
     """Split a page into paragraphs, rejoining broken lines and dropping repeats.
 
     `words` is a dictionary used to tell a break inside a word from a break
-    after a heading; without it only punctuation decides.
+    after a heading; without it only punctuation decides. `alone` tells a
+    line that is never part of a longer paragraph (a credit, furniture).
     """
     raw = text.replace("\ufeff", "").split("\n")
     cleaned = [clean_line(x) for x in raw]
-    paras = _rejoin_wrapped(raw) if is_wrapped(cleaned) else _plain(raw)
-    return drop_repeats(mend_breaks(paras, words))
+    paras = _rejoin_wrapped(raw, alone) if is_wrapped(cleaned) else _plain(raw)
+    return drop_repeats(mend_breaks(paras, words, alone))

@@ -10,9 +10,11 @@ or come from the cache, and the output is the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -76,19 +78,24 @@ def _extractor():
 
 def process_page(path: str, options: Options = Options()) -> PageResult:
     """Read, split and extract one page. Never raises for a bad file: it reports it."""
+    from graph.files import recorded_name
     from graph.read import read_page
 
-    name = Path(path).name
+    name = recorded_name(Path(path).name)
     try:
         page = read_page(path, encoding=options.encoding, max_bytes=options.max_bytes, dates=dict(options.dates))
     except InputError as e:
         return PageResult(name, (), FileReport(e.path, e.reason))
     try:
-        return page_facts(page, str(path))
+        result = page_facts(page, str(path))
     except Exception as e:  # a bug met on one page must not stop an overnight build of thousands
         log.debug("internal error on %s", path, exc_info=True)
         reason = f"could not be processed, an internal error ({type(e).__name__}: {e}); please report it with this file"
         return PageResult(name, (), FileReport(str(path), reason))
+    if name != Path(path).name and result.report is None:  # built, under a name every export can hold
+        reason = f"its name is not UTF-8; the graph records it as '{name}'; rename the file to keep its name"
+        result = PageResult(result.name, result.facts, FileReport(str(path), reason, skipped=False))
+    return result
 
 
 def page_facts(page: Page, path: str | None = None) -> PageResult:
@@ -201,7 +208,10 @@ def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> l
     seen = set()
     out = []
     for f in sorted(files, key=lambda p: (p.name, str(p))):
-        key = f.resolve()
+        try:
+            key = f.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: kept, and reported when it is read
+            key = Path(os.path.abspath(f))
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -220,8 +230,62 @@ def build(
     cache_dir: str | Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     title: str = "knowledge graph",
+    store_dir: str | Path | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of the pages under `paths` and write its exports."""
+    """Build the knowledge graph of the pages under `paths` and write its exports (and a store).
+
+    The output folder and the store are locked for the whole build: a
+    second build into either fails at once with LockedError.
+    """
+    from graph.files import FolderLock
+
+    with contextlib.ExitStack() as locks:
+        if out_dir is not None:
+            locks.enter_context(FolderLock(out_dir, "the output folder", "--out"))
+        if store_dir is not None:
+            locks.enter_context(FolderLock(store_dir, "the store", "--store"))
+        result = _build(paths, out_dir, formats, base, options, jobs, scheduler, _usable_cache(cache_dir), progress, title)
+        if store_dir is not None:
+            from graph.store import write_store
+
+            t = time.perf_counter()
+            result.written.append(write_store(result.graph, store_dir, locked=True))
+            result.timings["store"] = time.perf_counter() - t
+    return result
+
+
+def _usable_cache(cache_dir: str | Path | None) -> Path | None:
+    """The cache folder, created and cleared of a killed build's leftovers; None (and a warning) if it cannot be written."""
+    if cache_dir is None:
+        return None
+    from graph.cache import remove_leftovers
+    from graph.files import printable
+
+    cache = Path(cache_dir)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        if not os.access(cache, os.W_OK):
+            raise PermissionError(13, "permission denied")
+    except OSError as e:
+        log.warning("cannot write the cache %s (%s); the build goes on without it", printable(str(cache)), e.strerror or e)
+        return None
+    remove_leftovers(cache)
+    return cache
+
+
+def _build(
+    paths: Iterable[str | Path],
+    out_dir: str | Path | None,
+    formats: Iterable[str],
+    base: str,
+    options: Options,
+    jobs: int,
+    scheduler: str | None,
+    cache: Path | None,
+    progress: Callable[[int, int, str], None] | None,
+    title: str,
+) -> BuildResult:
+    """The build itself, with its folders locked: pages, resolution, graph, exports."""
     from graph.gazetteer import load as load_gazetteer
     from graph.network import build_graph
     from graph.resolve import resolve
@@ -244,7 +308,6 @@ def build(
     ids: dict[str, tuple[Path, str]] = {}
     keys: list[str | None] = []
     read = 0  # pages read (a page with no news item was read)
-    cache = Path(cache_dir) if cache_dir else None
     for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys), strict=True):
         r = without_id_clashes(path, r, ids)
         if r.report is not None:
@@ -324,7 +387,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
         try:
             tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
         except OSError:
-            tag = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:6]
+            tag = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
         facts = []
         for f in r.facts:
             stem, n = f.article.id.rsplit("-", 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
+from graph.files import recorded_name
 from graph.model import Page
 from graph.normalize import to_simplified
 
@@ -54,7 +56,7 @@ def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -
     """
     for p in paths:
         path = Path(p)
-        if not path.exists():
+        if not os.path.lexists(path):  # a broken or looping link exists: reading it reports it
             raise GraphError(f"{path}: no such file or folder")
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -74,6 +76,32 @@ def not_a_page(path: Path) -> str:
     """Why a file found in a folder was not read: the reason of its report."""
     kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"
     return f"is {kind}, not a text page ({', '.join(TEXT_SUFFIXES)}); convert it to .txt, or name it on the command line to read it as text"
+
+
+# A reading printed inside a word, in pinyin with tone marks: 長(zhǎng)慶街道, 協(xié)調(diào).
+_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def strip_glosses(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """Remove pinyin readings printed inside words; returns the text and where each reading was.
+
+    A reposting site's annotation is not part of the words (長(zhǎng)慶街道 is 長慶街道),
+    but the page printed it: each reading is kept with the offset, in the text
+    without readings, of the character it follows.
+
+    >>> strip_glosses("杭州長(zhǎng)慶街道")
+    ('杭州長慶街道', ((2, '(zhǎng)'),))
+    """
+    glosses: list[tuple[int, str]] = []
+    out: list[str] = []
+    pos = removed = 0
+    for m in _GLOSS.finditer(text):
+        out.append(text[pos : m.start()])
+        glosses.append((m.start() - removed - 1, m.group(0)))
+        removed += m.end() - m.start()
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), tuple(glosses)
 
 
 def page_date_from_name(name: str) -> dt.date | None:
@@ -195,6 +223,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise InputError(where, "is a broken symbolic link; fix its target or remove it") from e
         raise InputError(where, "has disappeared since the build started; check the path") from e
     except OSError as e:
+        if e.errno == errno.ELOOP:  # a link to itself, or links in a circle
+            raise InputError(where, "is a symbolic link that leads back to itself (a loop); fix its target or remove it") from e
         raise InputError(where, f"cannot be read ({e.strerror or e}); check the path and its permissions") from e
     if stat.S_ISDIR(st.st_mode):
         raise InputError(where, "is a folder where a file was expected; pass the folder itself or a file in it")
@@ -227,13 +257,15 @@ def read_page(
 ) -> Page:
     """Read one page file into a Page: decoded, control characters dropped, date attached."""
     path = Path(path)
-    name = path.name
+    name = recorded_name(path.name)  # bytes that are not UTF-8 as \\xff: every export holds any name
     data = _read_bytes(path, max_bytes)
     text, enc = decode(data, str(path), encoding)
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
     if not text.strip():
         raise InputError(str(path), "is empty; remove it or fill it with the page's text")
+    text, glosses = strip_glosses(text)
     simplified = to_simplified(text)
-    date = (dates or {}).get(name) or page_date_from_name(name)
-    return Page(name=name, text=simplified, encoding=enc, date=date, converted=simplified != text, original=text)
+    date = (dates or {}).get(path.name) or page_date_from_name(name)
+    converted = simplified != text or bool(glosses)
+    return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses)

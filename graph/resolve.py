@@ -53,7 +53,9 @@ class _Node:
     articles: set[str] = field(default_factory=set)
     parent: str | None = None
     parent_source: str | None = None
+    parent_rule: str | None = None
     place: Place | None = None
+    rules: set[str] = field(default_factory=set)
 
 
 class Resolver:
@@ -122,7 +124,7 @@ class Resolver:
 
     def _article(self, f: ArticleFacts, page_ctx: list[Place]) -> None:
         a = f.article
-        credited = {*a.reporters, *a.correspondents, *a.photographers}
+        credited = {*a.reporters, *a.correspondents, *a.photographers, *(n for n, _ in a.editors)}
         districts, cities = self._context(f)
         official_d = sorted({"/".join(p.path) for p in districts})
         official_c = sorted({"/".join(p.path) for p in cities})
@@ -145,7 +147,7 @@ class Resolver:
             node = self._node(key, e, a.id)
             node.place = node.place or place
             if parent_key:
-                node.parent, node.parent_source = parent_key, "text"
+                node.parent, node.parent_source, node.parent_rule = parent_key, "text", e.parent_rule
         for e in f.entities:
             if e.type == "Organization":
                 qualified = _PLACE_PREFIX.match(e.name) or not _BUREAU.search(e.name)
@@ -153,7 +155,7 @@ class Resolver:
                 keys[e.name] = key
                 node = self._node(key, e, a.id)
                 if e.parent and e.parent in keys and not node.parent:
-                    node.parent, node.parent_source = keys[e.parent], "text"
+                    node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
         # people: by the place of the body they hold a post in, else the article's
         post_ctx: dict[str, str] = {}
         for p in f.posts:
@@ -180,6 +182,7 @@ class Resolver:
         if e.name != node.name:
             node.aliases.add(e.name)
         node.articles.add(article)
+        node.rules.update(e.rules)
         return node
 
     def _unify_unqualified(self) -> None:
@@ -204,8 +207,9 @@ class Resolver:
                 dst = self.nodes[target]
                 dst.aliases |= src.aliases
                 dst.articles |= src.articles
-                dst.parent = dst.parent or src.parent
-                dst.parent_source = dst.parent_source or src.parent_source
+                dst.rules |= src.rules
+                if not dst.parent:
+                    dst.parent, dst.parent_source, dst.parent_rule = src.parent, src.parent_source, src.parent_rule
                 dst.place = dst.place or src.place
                 self.redirect[k] = target
         for n in self.nodes.values():
@@ -243,9 +247,10 @@ class Resolver:
         entities = []
         for key in sorted(self.nodes):
             n = self.nodes[key]
-            parent, source = n.parent, n.parent_source
+            parent, source, rule = n.parent, n.parent_source, n.parent_rule
             if key in official_parent and (parent is None or parent == official_parent[key]):
                 source = "text+gazetteer" if parent == official_parent[key] else "gazetteer"
+                rule = rule if parent == official_parent[key] else "contain.gazetteer"
                 parent = official_parent[key]
             entities.append(
                 Entity(
@@ -258,6 +263,8 @@ class Resolver:
                     parent_source=source if parent else None,
                     code=n.place.code if n.place else None,
                     official_path="/".join(n.place.path) if n.place else None,
+                    rules=tuple(sorted(n.rules)),
+                    parent_rule=(rule or "contain.printed") if parent else None,
                 )
             )
         memberships: list[Membership] = []
@@ -267,7 +274,8 @@ class Resolver:
             a = f.article.id
             # a byline is a credit (schema:author...), not a mention: a credited name is
             # mentioned only where the article's text prints it
-            credited = {*f.article.reporters, *f.article.correspondents, *f.article.photographers}
+            credited = {*f.article.reporters, *f.article.correspondents, *f.article.photographers,
+                        *(n for n, _ in f.article.editors)}
             printed = {m.text for m in f.mentions if m.type == "Person"}
             for e in f.entities:
                 k = self.key_of(a, e.type, e.name)
@@ -278,7 +286,7 @@ class Resolver:
                 if person is None:
                     continue
                 org = self._key_any(a, p.org) if p.org else None
-                memberships.append(Membership(person, p.title, org, a, p.evidence))
+                memberships.append(Membership(person, p.title, org, a, p.evidence, p.rule, p.plain_title))
             for i, r in enumerate(f.events, start=1):
                 loc_key = self._key_any(a, r.location) if r.location else None
                 events.append(
@@ -293,6 +301,7 @@ class Resolver:
                         attendees=tuple(k for k in (self._key_any(a, x) for x in r.attendees) if k),
                         article=a,
                         evidence=r.evidence,
+                        rule=r.rule,
                     )
                 )
         articles = tuple(f.article for f in facts_list)

@@ -8,7 +8,12 @@ in the query text, quoted as a literal).
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import select
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -63,8 +68,12 @@ def read_query(path: str | Path) -> str:
         raise QueryError(f"{path}: cannot be read ({e.strerror or e}); check the path and its permissions") from e
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
 def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A SPARQL string literal holding exactly `value` (line breaks, carriage returns, quotes and all)."""
+    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
 
 
 def bind(q: NamedQuery, params: dict[str, str]) -> str:
@@ -87,6 +96,30 @@ def with_prefixes(query: str) -> str:
     return "\n".join(missing) + "\n" + query
 
 
+# What can hide the word SERVICE from a search, as SPARQL's grammar reads them: comments,
+# the four kinds of string, IRIs (no spaces inside, so the `<` of `?a < ?b` starts none).
+_INERT = re.compile(
+    r"#[^\n\r]*"
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r'|<[^<>"{}|^`\\\x00-\x20]*>',
+    re.DOTALL,
+)
+# The keyword itself: not part of a variable (?service), a prefixed name (ex:service, service:x) or a longer word.
+_SERVICE = re.compile(r"(?<![\w?$:\\%-])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query holds SERVICE (a call to another endpoint), outside strings, IRIs and comments.
+
+    In doubt (a name that merely looks like the keyword) it says yes: the
+    query is refused, never sent.
+    """
+    return _SERVICE.search(_INERT.sub(" ", query)) is not None
+
+
 class Store:
     """An Oxigraph store over a Turtle file, or opened from a persistent store folder."""
 
@@ -95,12 +128,13 @@ class Store:
 
         self._ox = ox
         if store_dir is not None and graph is None:  # a store written by `newskg build --store`
-            from graph.store import is_store
+            from graph.store import open_path
 
-            if not is_store(store_dir):
+            path = open_path(store_dir)  # the store, or the old one while a build swaps a new one in
+            if path is None:
                 raise QueryError(f"{store_dir}: not an Oxigraph store; write one with `newskg build --store {store_dir}`")
             try:
-                self.store = ox.Store.read_only(str(store_dir))
+                self.store = ox.Store.read_only(str(path))
             except OSError as e:
                 raise QueryError(f"{store_dir}: cannot open the store ({e})") from e
         elif store_dir is not None:
@@ -116,13 +150,38 @@ class Store:
             except SyntaxError as e:
                 raise QueryError(f"{graph}: not valid Turtle ({e})") from e
 
-    def query(self, text: str, timeout: float | None = None) -> tuple[list[str], list[list[str | None]]]:
-        """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound."""
-        ox = self._ox
-        result: dict = {}
+    def query(
+        self,
+        text: str,
+        timeout: float | None = None,
+        *,
+        allow_service: bool = False,
+        max_memory: int | None = None,
+    ) -> tuple[list[str], list[list[str | None]]]:
+        """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound.
+
+        A query with SERVICE (which would send the query to another endpoint
+        over the network) is refused unless `allow_service`. `max_memory`
+        (bytes) caps what evaluating the query may allocate, rows included:
+        the query then runs in a child process (POSIX) that is ended at the
+        limit or at `timeout`; without it the query runs here.
+        """
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+            raise QueryError("the query holds bytes that are not UTF-8; write it as UTF-8 text")
         full = with_prefixes(text)
         added = full.count("\n") - text.count("\n")  # lines of prefixes put before the user's query
-        deadline = None if timeout is None else time.monotonic() + timeout
+        if not allow_service and uses_service(full):
+            raise QueryError(
+                "the query calls another endpoint (SERVICE), which would send it over the network; "
+                "newskg queries the local graph only, unless you pass --allow-service"
+            )
+        if max_memory is not None and hasattr(os, "fork"):
+            return self._query_in_child(full, added, timeout, max_memory)
+        return self._query_here(full, added, timeout)
+
+    def _evaluate(self, full: str, added: int, deadline: float | None = None) -> tuple[list[str], list[list[str | None]]]:
+        """Run the query; QueryError for a syntax or evaluation error. Rows stop at `deadline` (then 'late')."""
+        ox = self._ox
 
         def rows_until_deadline(it: Iterable[Any], row: Callable[[Any], list[str | None]]) -> list[list[str | None]]:
             # rows stream out of Oxigraph: stop taking them at the deadline, so a timed-out
@@ -130,46 +189,148 @@ class Store:
             out = []
             for x in it:
                 if deadline is not None and time.monotonic() > deadline:
-                    result["late"] = True
-                    break
+                    raise _Late
                 out.append(row(x))
             return out
 
+        try:
+            res = self.store.query(full)
+            if isinstance(res, ox.QuerySolutions):
+                cols = [v.value for v in res.variables]
+                return cols, rows_until_deadline(res, lambda sol: [_value(sol[c]) for c in cols])
+            if isinstance(res, ox.QueryBoolean):
+                return ["result"], [[str(bool(res)).lower()]]
+            triple_row = lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)]  # noqa: E731
+            return ["subject", "predicate", "object"], rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
+        except SyntaxError as e:
+            unknown = _unknown_prefix(full)
+            if unknown is not None:
+                raise QueryError(unknown) from e
+            # positions count the user's lines, not the prefixes added before them
+            msg = re.sub(r"\bat (\d+):(\d+)", lambda m: f"at line {int(m[1]) - added}, column {m[2]}", str(e), count=1)
+            raise QueryError(f"the query does not parse: {msg}") from e
+        except (_Late, MemoryError):
+            raise
+        except Exception as e:  # pyoxigraph raises OSError/ValueError for evaluation errors
+            raise QueryError(f"the query failed: {e}") from e
+
+    def _query_here(self, full: str, added: int, timeout: float | None) -> tuple[list[str], list[list[str | None]]]:
+        """Evaluate in this process; past `timeout` the answer is given up (a sort or count runs on in its thread)."""
+        if timeout is None:
+            return self._evaluate(full, added)
+        result: dict = {}
+        deadline = time.monotonic() + timeout
+
         def run() -> None:
             try:
-                res = self.store.query(full)
-                if isinstance(res, ox.QuerySolutions):
-                    cols = [v.value for v in res.variables]
-                    rows = rows_until_deadline(res, lambda sol: [_value(sol[c]) for c in cols])
-                    result["ok"] = (cols, rows)
-                elif isinstance(res, ox.QueryBoolean):
-                    result["ok"] = (["result"], [[str(bool(res)).lower()]])
-                else:
-                    triple_row = lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)]  # noqa: E731
-                    rows = rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
-                    result["ok"] = (["subject", "predicate", "object"], rows)
-            except SyntaxError as e:
-                unknown = _unknown_prefix(full)
-                if unknown is not None:
-                    result["err"] = QueryError(unknown)
-                    return
-                # positions count the user's lines, not the prefixes added before them
-                msg = re.sub(r"\bat (\d+):(\d+)", lambda m: f"at line {int(m[1]) - added}, column {m[2]}", str(e), count=1)
-                result["err"] = QueryError(f"the query does not parse: {msg}")
-            except Exception as e:  # pyoxigraph raises OSError/ValueError for evaluation errors
-                result["err"] = QueryError(f"the query failed: {e}")
+                result["ok"] = self._evaluate(full, added, deadline)
+            except _Late:
+                result["late"] = True
+            except (QueryError, MemoryError) as e:
+                result["err"] = e
 
-        if timeout is None:
-            run()
-        else:
-            t = threading.Thread(target=run, daemon=True)
-            t.start()
-            t.join(timeout)
-            if t.is_alive() or result.get("late"):
-                raise QueryError(f"the query ran past the {timeout:g} s limit (--timeout); narrow it or raise the limit")
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        t.join(timeout)
+        if t.is_alive() or result.get("late"):
+            raise QueryError(_timeout_message(timeout))
         if "err" in result:
             raise result["err"]
         return result["ok"]
+
+    def _query_in_child(self, full: str, added: int, timeout: float | None, max_memory: int) -> tuple[list[str], list[list[str | None]]]:
+        """Evaluate in a forked child whose memory is capped (Linux); the child is killed at `timeout`.
+
+        The child inherits the loaded graph, evaluates, and sends the rows
+        back as JSON; when it runs out of its memory (Python's MemoryError, or
+        the engine's allocation failure, which aborts it) or past its time,
+        this process says so and nothing is left running.
+        """
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            status = 0
+            try:
+                os.close(r)
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 2)  # the engine prints "memory allocation failed" before it aborts
+                _cap_memory(max_memory)
+                try:
+                    out: dict[str, Any] = {"ok": self._evaluate(full, added)}
+                except QueryError as e:
+                    out = {"err": str(e)}
+                except MemoryError:
+                    out = {"memory": True}
+                data = json.dumps(out, ensure_ascii=False).encode("utf-8", "surrogatepass")
+                with os.fdopen(w, "wb") as fh:
+                    fh.write(data)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(w)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        chunks = []
+        killed = False
+        try:
+            while True:
+                wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+                ready, _, _ = select.select([r], [], [], wait)
+                if not ready:  # past the time limit
+                    os.kill(pid, signal.SIGKILL)
+                    killed = True
+                    break
+                chunk = os.read(r, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except BaseException:
+            os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            os.close(r)
+            _, status = os.waitpid(pid, 0)
+        if killed:
+            raise QueryError(_timeout_message(timeout or 0))
+        memory = QueryError(
+            f"the query needed more than {max_memory / 1048576:g} MB (--max-memory) for its evaluation and rows; "
+            "narrow it (LIMIT, fewer joins) or raise the limit"
+        )
+        if not chunks or status != 0:
+            raise memory  # the engine aborted on an allocation past the limit
+        out = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
+        if "err" in out:
+            raise QueryError(out["err"])
+        if "memory" in out:
+            raise memory
+        cols, rows = out["ok"]
+        return cols, rows
+
+
+class _Late(Exception):
+    """Rows were still coming at the deadline."""
+
+
+def _timeout_message(timeout: float) -> str:
+    return f"the query ran past the {timeout:g} s limit (--timeout); narrow it or raise the limit"
+
+
+def _cap_memory(limit: int) -> None:
+    """Cap the heap this process may add from now on to `limit` bytes (Linux: RLIMIT_DATA)."""
+    import resource
+
+    if not sys.platform.startswith("linux"):
+        return  # RLIMIT_DATA is not enforced for mmap elsewhere: only the time limit holds there
+    used = 0
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmData:"):
+                used = int(line.split()[1]) * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    soft = used + limit
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
 
 
 def _unknown_prefix(query: str) -> str | None:

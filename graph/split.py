@@ -1,13 +1,19 @@
-"""Split: a Page's paragraphs -> Articles (headline, body, credits, section).
+"""Split: a Page's blocks -> Articles (headline, body, credits, section).
 
-A page prints several items, each with some of: heading lines, a lead
-(`本报讯(记者 … 通讯员 …)`), body paragraphs, and a credit line at the top or
-the bottom (`记者 … 通讯员 … 文/图`, `本报记者 … 摄`). Between them sit page
-furniture (hotlines, section labels, e-paper navigation, date lines) that is
-not news. The splitter classifies each paragraph, then walks them with a
-small state machine; headings that no body follows (a headline printed away
-from its item, or an e-paper headline list) are given to the item without a
-headline that shares most words with them, or dropped.
+The second of the splitter's two steps (graph.blocks classifies each
+paragraph once). A small state machine walks the blocks in page order:
+
+    state      what holds                       the blocks that change it
+    IDLE       no item yet, no heading waiting  HEADING -> WAITING; LEAD, CREDIT, BODY -> OPEN
+    WAITING    headings wait for their item     LEAD, CREDIT, BODY -> OPEN (the headings head it)
+    OPEN       an item takes body paragraphs    HEADING: a subhead stays in it, a headline -> WAITING;
+                                                CREDIT or a trailing credit -> CLOSED; LEAD -> a new OPEN item
+    CLOSED     the item's closing credit came   a photo credit makes the last paragraph a caption item;
+                                                BODY, LEAD -> a new OPEN item; HEADING -> WAITING
+
+Headings that no body follows are section labels (`## 中原区`, `【社区动态】`),
+an e-paper's headline list, or a headline printed away from its item (it
+goes to the headline-less item that shares most words with it).
 """
 
 from __future__ import annotations
@@ -15,116 +21,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
+from graph.blocks import MARKS, Block, Kind, classify, is_photo, stands_alone
+from graph.credits import Credits
 from graph.model import Article, Page, Para
-from graph.normalize import fold, headline_like, paragraphs
+from graph.normalize import headline_like, paragraphs
 
-NAME = r"[\u4e00-\u9fff·•]{2,6}"
-# Credit keywords: what each makes of the names after it.
-_ROLE_WORDS: tuple[tuple[str, str], ...] = (
-    ("通讯员", "correspondent"),
-    ("实习生", "reporter"),
-    ("记者", "reporter"),
-    ("摄影", "photographer"),
-)
-_REPORTER_PREFIX = r"(?:本报|本刊|郑报|郑报全媒体|全媒体|融媒体|首席|见习|实习|特约|[\u4e00-\u9fff]{1,6}(?:日报|晚报|报|台|网)(?:全媒体|融媒体)?)?"
-_CREDIT_TOKEN = re.compile(
-    rf"{_REPORTER_PREFIX}(记者|通讯员|实习生|摄影)[:：\s]*|(文/图|文图|图/文|摄影报道|综合报道|报道|整理|采写|供图|文|图|摄)(?=$|[\s/、）)])|[/、，,\s]+|({NAME})"
-)
-_LEAD = re.compile(
-    r"^(?:本报讯|本刊讯|[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|社)[\u4e00-\u9fff\d月日]{0,12}(?:讯|电))\s*"
-    r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
-)
-_PAREN_CREDIT = re.compile(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*")
-_PAGE_CREDIT = re.compile(
-    rf"^本版(?:文图|文字|稿件)?由{_REPORTER_PREFIX}记者\s*({NAME}(?:[\s、]+{NAME})*)\s*(?:整理|采写|编辑|提供)"
-)
-_FURNITURE = re.compile(
-    r"(?:热线|邮箱|E-?mail|QQ群?|微信群|市民记者群|新闻热线|投稿|电话[:：]?\s*\d|传真|网址|http|www\.|\.cn\b|\.com\b|"
-    r"版权所有|Copyright|©|责任编辑|责编|编辑[:：]|校对|美编|版式|组版|"
-    r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|版面导航|标题导航|本版导航|PDF下载|放大|缩小|"
-    r"来源[:：]|发布时间|发布日期|字号[:：]|分享到|打印本页|关闭窗口|【字体|"
-    r"[上下]接[A-Z]?\d{0,3}版|转[A-Z]?\d{1,3}版|第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$|星期[一二三四五六日天]|数字报|电子版|\s>\s|^>|版面概览|本版责编)",
-    re.IGNORECASE,
-)
+# A heading inside an open item is a subhead when it is at most this many characters long.
+SUBHEAD_MAX = 15
+# An item's headline is at most this many heading lines (kicker, headline, subtitle).
+MAX_HEADS = 3
+ITEM_MARKS = "■●◆▲★□◇▼►▶"
+# A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
+_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|街道|办事处|镇|乡|社区|村)")
 _SECTION_WORDS = re.compile(
     r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
 )
 _ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:省|市|区|县|街道|街道办事处|办事处|街道办|乡|镇)$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
-_MARKS = "■●◆▲★□◇▼►▶【】[]"
+_DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def parse_credit(text: str) -> dict[str, list[str]] | None:
-    """The names of a credit line by role, or None when `text` is not only a credit.
-
-    >>> parse_credit("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
-    {'reporter': ['鲁燕'], 'correspondent': ['崔晨亮', '杨雪丽'], 'photographer': []}
-    """
-    s = fold(text).strip().lstrip(_MARKS + " ")
-    if s[:1] == "(" and s[-1:] == ")":
-        s = s[1:-1].strip()  # (南报记者 孙强)
-        m = re.search(r"(?:^|\s)((?:本报|[\u4e00-\u9fff]{0,6}(?:报|网))?(?:记者|通讯员)\s*.+摄)$", s)
-        if m and m.start(1) > 0:
-            s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit
-    roles: dict[str, list[str]] = {"reporter": [], "correspondent": [], "photographer": []}
-    role: str | None = None
-    pos = 0
-    names_since_role: list[tuple[str, str]] = []
-    saw_role = False
-    while pos < len(s):
-        m = _CREDIT_TOKEN.match(s, pos)
-        if not m or m.end() == pos:
-            return None
-        if m.group(1):
-            role = dict(_ROLE_WORDS)[m.group(1)]
-            saw_role = True
-        elif m.group(2):
-            if m.group(2) == "摄" and role is None:
-                for _, n in names_since_role:
-                    roles["photographer"].append(n)
-                names_since_role.clear()
-        elif m.group(3):
-            name = m.group(3)
-            # A run of Han characters may hold a role word: 记者鲁燕通讯员陈陈.
-            for word, _ in _ROLE_WORDS:
-                if word in name and not name.startswith(word):
-                    return parse_credit(s[:pos] + s[pos:].replace(word, f" {word} ", 1))
-            if role is None:
-                names_since_role.append(("", name))
-            else:
-                if name in roles[role]:
-                    pass
-                else:
-                    roles[role].append(name)
-        pos = m.end()
-    if not saw_role and not roles["photographer"]:
-        return None
-    if names_since_role and not roles["photographer"]:
-        return None
-    if not any(roles.values()):
-        return None
-    for names in roles.values():
-        if any(len(n.replace("·", "")) > 4 for n in names):
-            return None
-    return roles
-
-
-def split_trailing_credit(text: str) -> tuple[str, dict[str, list[str]] | None]:
-    """Split a credit printed at the end of a paragraph: `...环境。记者 张改华`, `…参赛。（记者 李娜）`."""
-    m = re.search(r"[(（]([^()（）]{3,40})[)）]\s*$", text)
-    if m:
-        credit = parse_credit(m.group(1))
-        if credit:
-            return text[: m.start()].rstrip(), credit
-    for m in re.finditer(r"[。！？!?”」』）)]\s*", text):
-        tail = text[m.end() :]
-        if tail and len(tail) <= 60:
-            credit = parse_credit(tail)
-            if credit:
-                return text[: m.end()].rstrip(), credit
-    return text, None
+class State(Enum):
+    IDLE = "idle"
+    WAITING = "waiting"
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 @dataclass
@@ -132,86 +55,261 @@ class _Item:
     heads: list[tuple[str, int, int]] = field(default_factory=list)  # (text, level, gap)
     level: int = 0  # markdown level of the headline, 0 when not marked
     body: list[str] = field(default_factory=list)
-    credits: dict[str, list[str]] = field(
-        default_factory=lambda: {"reporter": [], "correspondent": [], "photographer": []}
-    )
-    lead_credit: bool = False  # credited at its top (lead or credit line before the body)
-    closed: bool = False  # a closing credit line was printed
+    credits: Credits = field(default_factory=Credits)
+    lead_credit: bool = False  # credited at its top (a lead or a credit line before the body)
+    closed: bool = False  # a closing credit was printed
+    caption: bool = False  # a photo caption credited on its own (its credit may open the story it shows)
     section: str = ""
 
-    def credit(self, c: dict[str, list[str]]) -> None:
-        for role, names in c.items():
-            for n in names:
-                if n not in self.credits[role]:
-                    self.credits[role].append(n)
+    def names(self) -> set[str]:
+        c = self.credits
+        return {*c.reporters, *c.correspondents, *c.photographers}
 
 
-def _heading(p: Para) -> tuple[str, int, int] | None:
-    """(text, markdown level, gap before) when a paragraph is a heading, else None.
-
-    The splitter appends the paragraph's index to the tuple when it keeps it.
-    """
-    t = p.text
-    m = _MD_HEADING.match(t)
-    if m:
-        return m.group(2).strip(), len(m.group(1)), p.gap
-    t = t.strip(_MARKS + " ")
-    if not t or len(t) > 64:
-        return None
-    if re.search(r"[。！？!?]", t[:-1]) or t[-1] in "。！？!?：:，,；;":
-        return None
-    if _LEAD.match(t) or parse_credit(t):
-        return None
-    return t, 0, p.gap
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s.strip(MARKS + "# "))
 
 
-def _is_label(text: str) -> bool:
+def is_label(text: str) -> bool:
     """A section label rather than a headline: 区街动态, 管城区, 三官庙办事处, 基层直通车."""
-    t = text.strip(_MARKS + " ")
+    t = text.strip(MARKS + " ")
     return len(t) <= 4 or bool(_ADMIN_ONLY.match(t)) or bool(_SECTION_WORDS.search(t)) and len(t) <= 8
 
 
-def _furniture(p: Para) -> bool:
-    t = p.text.strip()
-    if _FURNITURE.search(t) and len(t) <= 80 and (t[-1] not in "。！？!?" or len(t) <= 30):
-        return True
-    if re.fullmatch(r"[\d\s/.\-:：年月日期第版A-Z]+", t):
-        return True
-    if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}", t):
-        return True
-    return False
+class Splitter:
+    """Groups a page's blocks into items; `run` returns them in reading order."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = [b for b in blocks if b.kind is not Kind.FURNITURE or b.credits or b.ends]
+        self.items: list[_Item] = []
+        self.cur: _Item | None = None
+        self.pending: list[tuple[str, int, int, int]] = []  # (text, level, gap, block index)
+        self.orphans: list[str] = []
+        self.section = ""
+        self.page_credit: Credits | None = None
+        self.carry = Credits()  # credits read in furniture before the first item
+        self.under_label = False  # the last heading was a section label
+        self.used_heads: set[str] = set()
+        self.ended = False  # an editor's line closed the page's news
+        # an e-paper page lists its headlines before printing the items: a heading printed
+        # again later is the list's entry here, and the later printing is the real one
+        self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
+        # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
+        self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
+
+    @property
+    def state(self) -> State:
+        if self.pending:
+            return State.WAITING
+        if self.cur is None:
+            return State.IDLE
+        return State.CLOSED if self.cur.closed else State.OPEN
+
+    def run(self) -> list[_Item]:
+        handlers = {
+            Kind.PAGE_CREDIT: self.on_page_credit,
+            Kind.FURNITURE: self.on_furniture,
+            Kind.CREDIT: self.on_credit,
+            Kind.LEAD: self.on_lead,
+            Kind.HEADING: self.on_heading,
+            Kind.BODY: self.on_body,
+        }
+        for i, b in enumerate(self.blocks):
+            if b.ends and self.cur is not None and self.cur.body:
+                self.ended = True  # 编辑：X under a story: what follows are teasers of other pages
+            elif self.ended and b.kind in (Kind.LEAD, Kind.CREDIT, Kind.PAGE_CREDIT):
+                self.ended = False
+            if not self.ended or b.ends:
+                handlers[b.kind](i, b)
+        self.flush_pending()
+        items = [it for it in self.items if it.body]
+        _regroup_headings(items)
+        _place_orphans(items, self.orphans)
+        if self.page_credit:
+            for it in items:
+                if not it.credits:
+                    it.credits = self.page_credit
+        return items
+
+    # ------------------------------------------------------------------ transitions
+    def on_page_credit(self, i: int, b: Block) -> None:
+        self.page_credit = b.credits
+
+    def on_furniture(self, i: int, b: Block) -> None:
+        """Furniture reaches here only with credits (作者：X, 责任编辑：Y) or as an editor's line."""
+        if not b.credits:
+            return
+        if self.cur is not None and self.cur.body:
+            self.cur.credits = self.cur.credits | b.credits
+        else:
+            self.carry = self.carry | b.credits
+
+    def on_credit(self, i: int, b: Block) -> None:
+        assert b.credits is not None
+        c, cur = b.credits, self.cur
+        after_credit = i > 0 and self.blocks[i - 1].kind is Kind.CREDIT
+        if cur is not None and not self.pending and (after_credit or not cur.body):
+            cur.credits = cur.credits | c  # a credit printed over two lines, or at the top
+            if after_credit and cur.body:
+                cur.closed = self.next_kind(i) is not Kind.BODY
+            return
+        if cur is not None and not self.pending and cur.caption and set(_names(c)) & cur.names():
+            # a photo printed above the story it shows, credited to the story's reporter
+            cur.credits, cur.closed, cur.caption, cur.lead_credit = cur.credits | c, False, False, True
+            return
+        if self.pending or cur is None or cur.closed and not is_photo(b):
+            self.take_label()
+            cur = self.start()
+            cur.credits = cur.credits | c
+            cur.lead_credit = bool(_names(c))  # an editor's line is no byline
+            return
+        if cur.lead_credit and is_photo(b) and not set(_names(c)) <= cur.names():
+            # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
+            self.caption_item(cur.body.pop(), c)
+            return
+        cur.credits = cur.credits | c
+        # a byline printed after the first paragraphs (the body goes on) does not end the item
+        cur.closed = self.next_kind(i) is not Kind.BODY
+
+    def on_lead(self, i: int, b: Block) -> None:
+        cur = self.cur
+        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40
+        if cur is None or self.pending or cur.body and not captioned:
+            self.take_label()
+            cur = self.start()
+        if b.credits:
+            cur.credits = cur.credits | b.credits
+            cur.lead_credit = True
+        self.add_body(cur, b)
+
+    def on_heading(self, i: int, b: Block) -> None:
+        key = _compact(b.text)
+        if key in self.used_heads and self.last_seen.get(key, -1) == i:
+            return  # a headline printed again inside its item
+        self.pending.append((b.text, b.level, b.gap, i))
+        if self.next_kind(i) is Kind.BODY and all(is_label(x) for x, *_ in self.pending) and self.captioned(i + 1):
+            self.flush_pending()  # a section label over a photo caption: the caption is an item
+            self.under_label = True
+
+    def on_body(self, i: int, b: Block) -> None:
+        after_label, self.under_label = self.under_label, False
+        cur = self.cur
+        if self.pending and cur is not None and not cur.closed and cur.body and not self.compiled:
+            if all(self.subhead(h, lv, k, cur) for h, lv, _, k in self.pending):
+                cur.body.extend(h for h, *_ in self.pending)  # subheads of a feature
+                self.pending = []
+        if self.pending and cur is not None and not cur.body and cur.heads and cur.lead_credit:
+            cur.body.extend(h for h, *_ in self.pending)  # headline, credit line, then kickers
+            self.pending = []
+        if self.pending:
+            self.take_label()
+            if len(self.pending) == 1 and is_label(self.pending[0][0]):
+                self.section = self.pending[0][0].strip(MARKS + " ")
+                self.pending = []
+                after_label = True  # a body right under a section label is an item of its own
+        new = bool(self.pending) or cur is None or cur.closed or after_label
+        tail = b.trailing
+        if not new and cur is not None and tail and not set(_names(tail)) <= cur.names():
+            if cur.lead_credit:  # a caption or brief credited on its own under an item credited at its top
+                self.caption_item(b.text, tail)
+                return
+            if is_photo(b):  # a photograph in a web page's item: its photographer
+                cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+                cur.body.append(b.text)
+                return
+        if new:
+            cur = self.start()
+        assert cur is not None
+        self.add_body(cur, b)
+
+    # ------------------------------------------------------------------ helpers
+    def start(self) -> _Item:
+        item = _Item(section=self.section)
+        # the last headings before the item head it (a list of the page's headlines does not)
+        heads = self.pending
+        if len(heads) > 1:  # a list of the page's headlines: each is printed again over its item
+            heads = [h for h in heads if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
+        item.heads = [h[:3] for h in heads][-MAX_HEADS:]
+        self.used_heads.update(_compact(h[0]) for h in item.heads)
+        item.level = min((h[1] for h in item.heads if h[1]), default=0)
+        if self.carry:
+            item.credits, self.carry = self.carry, Credits()
+        self.pending = []
+        self.section = ""  # a section label names the item printed under it
+        self.items.append(item)
+        self.cur = item
+        return item
+
+    def add_body(self, item: _Item, b: Block) -> None:
+        if b.text:
+            item.body.append(b.text)
+        if b.trailing:
+            item.credits = item.credits | b.trailing
+            photo = is_photo(b)
+            item.closed = not photo or not item.lead_credit or item.closed
+            item.caption = photo and len(item.body) == 1
+
+    def caption_item(self, text: str, c: Credits) -> None:
+        item = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)
+        self.items.append(item)
+        self.cur = item
+
+    def subhead(self, text: str, level: int, i: int, cur: _Item) -> bool:
+        """A heading inside an open item that heads a part of it, not a new item."""
+        if level and cur.level:
+            return level > cur.level
+        raw = self.blocks[i].raw.strip()
+        if level or raw[:1] in ITEM_MARKS:
+            return False  # a marked heading (■ …) heads an item of an e-paper page
+        compact = _compact(text)
+        if raw[:1] == "【" or is_label(compact):
+            return True  # 【中原区】, 古城保护, 金星社区 inside an item: a part of it
+        if _PLACE_LED.match(compact):
+            return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
+        return len(compact) <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
+
+    def next_kind(self, i: int) -> Kind | None:
+        return self.blocks[i + 1].kind if i + 1 < len(self.blocks) else None
+
+    def take_label(self) -> None:
+        """A first heading that is a section label, before a headline, sets the section."""
+        if len(self.pending) > 1 and is_label(self.pending[0][0]):
+            (_, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
+            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):
+                self.section = self.pending[0][0].strip(MARKS + " ")
+                self.pending = self.pending[1:]
+
+    def flush_pending(self) -> None:
+        """Headings no body followed: section labels, or one headline printed apart from its item."""
+        words: list[str] = []
+        for h, *_ in self.pending:
+            if is_label(h) and not words and len(self.pending) == 1:
+                self.section = h.strip(MARKS + " ")
+            else:
+                words.append(h.strip(MARKS + " "))
+        if words:
+            self.orphans.append(" ".join(words))
+        self.pending = []
+
+    def captioned(self, i: int) -> bool:
+        """The block at i is a photo caption: it ends with, or is followed by, a `摄` credit."""
+        if i >= len(self.blocks):
+            return False
+        b = self.blocks[i]
+        if b.trailing and is_photo(b):
+            return True
+        return i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.CREDIT and is_photo(self.blocks[i + 1])
 
 
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
-    return {s[i : i + 2] for i in range(len(s) - 1)}
-
-
-def _strip_lead(text: str) -> tuple[str, dict[str, list[str]] | None, bool]:
-    """Remove `本报讯(记者 … )` from the start of a body paragraph: (text, credit, was_lead)."""
-    m = _LEAD.match(text)
-    if m and (m.group(0).strip().endswith(("讯", "电")) or m.group(1)):
-        credit = parse_credit(m.group(1)) if m.group(1) else None
-        if m.group(1) and credit is None:
-            # a parenthesis that is not a credit belongs to the body
-            return text[m.start(1) - 1 :].lstrip(), None, True
-        return text[m.end() :].lstrip(), credit, True
-    m = _PAREN_CREDIT.match(text)
-    if m:
-        credit = parse_credit(m.group(1))
-        if credit:
-            return text[m.end() :].lstrip(), credit, True
-    return text, None, False
-
-
-_DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+def _names(c: Credits) -> list[str]:
+    return [*c.reporters, *c.correspondents, *c.photographers]
 
 
 def page_date_line(paras: list[Para]) -> dt.date | None:
     """The date an e-paper prints at the top of a page (`2024年11月21日 星期四`, a breadcrumb)."""
-    for p in paras[:6]:
-        if _furniture(p):
-            m = _DATE_LINE.search(p.text)
+    for b in classify(paras[:6]):
+        if b.kind is Kind.FURNITURE:
+            m = _DATE_LINE.search(b.text)
             if m:
                 try:
                     return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -222,173 +320,23 @@ def page_date_line(paras: list[Para]) -> dt.date | None:
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
     """Split one page into its articles, in reading order, with stable ids."""
-    paras = paragraphs(page.text, words)
+    paras = paragraphs(page.text, words, stands_alone)
     page_date = page.date or page_date_line(paras)
-    items: list[_Item] = []
-    orphans: list[str] = []
-    pending: list[tuple[str, int, int, int]] = []  # (text, level, gap, paragraph index) waiting for an item
-    section = ""
-    page_credit: dict[str, list[str]] | None = None
-    cur: _Item | None = None
-
-    # an e-paper page lists its headlines before printing the items: a heading printed
-    # again later is the list's entry here, and the later printing is the real one
-    last_seen: dict[str, int] = {}
-    for n, q in enumerate(paras):
-        last_seen[re.sub(r"\s+", "", q.text.strip(_MARKS + "# "))] = n
-
-    def start() -> _Item:
-        nonlocal pending
-        nonlocal section
-        item = _Item(section=section)
-        item.heads = [h[:3] for h in pending if last_seen.get(re.sub(r"\s+", "", h[0]), -1) <= h[3]]
-        item.level = min((h[1] for h in item.heads if h[1]), default=0)
-        pending = []
-        section = ""  # a section label names the item printed under it
-        items.append(item)
-        return item
-
-    def _take_label() -> None:
-        """A first heading that is a section label, before a headline, sets the section."""
-        nonlocal pending, section
-        if len(pending) > 1 and _is_label(pending[0][0]):
-            (_, lv0, _, _), (_, lv1, gap1, _) = pending[0], pending[1]
-            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):
-                section = pending[0][0].strip(_MARKS + " ")
-                pending = pending[1:]
-
-    def flush_pending_as_labels_or_orphans() -> None:
-        """Headings no body followed: section labels, or one headline printed apart from its item."""
-        nonlocal pending, section
-        words: list[str] = []
-        for h, *_ in pending:
-            if _is_label(h) and not words and len(pending) == 1:
-                section = h.strip(_MARKS + " ")
-            else:
-                words.append(h.strip(_MARKS + " "))
-        if words:
-            orphans.append(" ".join(words))
-        pending = []
-
-    for idx, p in enumerate(paras):
-        text = p.text
-        pc = _PAGE_CREDIT.match(text)
-        if pc:
-            page_credit = {
-                "reporter": re.split(r"[\s、]+", pc.group(1).strip()),
-                "correspondent": [],
-                "photographer": [],
-            }
-            continue
-        if _furniture(p):
-            continue
-        credit = parse_credit(text)
-        if credit is not None:
-            if pending or cur is None or (cur.closed and not cur.body):
-                # a credit line before the body: it opens an item
-                _take_label()
-                cur = start()
-                cur.credit(credit)
-                cur.lead_credit = True
-            elif cur.body and cur.lead_credit and (credit["photographer"] or _is_photo(text)):
-                # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
-                item = _Item(section=section, body=[cur.body.pop()])
-                item.credit(credit)
-                item.closed = True
-                items.append(item)
-                cur = item
-            else:
-                cur.credit(credit)
-                cur.closed = True
-            continue
-        head = _heading(p)
-        nxt = paras[idx + 1] if idx + 1 < len(paras) else None
-        if head is not None and nxt is not None and not _followed_by_text(nxt):
-            # a heading followed by another heading: keep collecting
-            pending.append((*head, idx))
-            continue
-        if head is not None:
-            h, level, _ = head
-            opens_item = nxt is not None and (_LEAD.match(nxt.text) or parse_credit(nxt.text) is not None)
-            if opens_item or nxt is None:
-                pending.append((*head, idx))
-                continue
-            # a heading followed by body text: a headline, a subheading, or a section label
-            inner = (
-                cur is not None
-                and not cur.closed
-                and cur.lead_credit
-                and not pending
-                and (level > cur.level if level and cur.level else level == 0 and not headline_like(h))
-            )
-            if inner and cur is not None:
-                cur.body.append(h)
-                continue
-            pending.append((*head, idx))
-            if all(_is_label(x) for x, *_ in pending) and _next_is_captioned(paras, idx + 1):
-                flush_pending_as_labels_or_orphans()
-            continue
-        # a body paragraph
-        body, lead_credit, was_lead = _strip_lead(text)
-        body, trailing = split_trailing_credit(body)
-        after_label = False
-        if pending:
-            _take_label()
-            if len(pending) == 1 and _is_label(pending[0][0]) and not was_lead:
-                section = pending[0][0].strip(_MARKS + " ")
-                pending = []
-                after_label = True  # a body right under a section label is an item of its own
-        new_item = (
-            was_lead
-            or after_label
-            or bool(pending)
-            or cur is None
-            or cur.closed
-            or (trailing is not None and cur.lead_credit)
-        )
-        if new_item:
-            if (
-                cur is not None
-                and not was_lead
-                and not pending
-                and not cur.closed
-                and trailing is None
-                and not after_label
-            ):
-                new_item = False
-        if new_item:
-            cur = start()
-            if lead_credit:
-                cur.credit(lead_credit)
-                cur.lead_credit = True
-        assert cur is not None
-        if body:
-            cur.body.append(body)
-        if trailing:
-            cur.credit(trailing)
-            cur.closed = True
-    flush_pending_as_labels_or_orphans()
-    items = [it for it in items if it.body]
-    _regroup_headings(items)
-    _place_orphans(items, orphans)
+    items = Splitter(classify(paras)).run()
     stem = article_stem(page.name)
     out: list[Article] = []
     for n, it in enumerate(items, start=1):
-        credits = it.credits
-        if not any(credits.values()) and page_credit:
-            credits = page_credit
-        reporters = tuple(credits["reporter"])
-        correspondents = tuple(x for x in credits["correspondent"] if x not in reporters)
-        photographers = tuple(x for x in credits["photographer"] if x not in reporters and x not in correspondents)
+        c = it.credits.settled()
         out.append(
             Article(
                 id=f"{stem}-{n:02d}",
                 source_file=page.name,
-                headline=" ".join(h.strip(_MARKS + " ") for h, *_ in it.heads).strip(),
+                headline=" ".join(h.strip(MARKS + " ") for h, *_ in it.heads).strip(),
                 body="\n".join(it.body),
-                reporters=reporters,
-                correspondents=correspondents,
-                photographers=photographers,
+                reporters=c.reporters,
+                correspondents=c.correspondents,
+                photographers=c.photographers,
+                editors=c.editors,
                 section=it.section,
                 page_date=page_date,
                 sources=(page.name,),
@@ -406,6 +354,17 @@ def article_stem(file_name: str) -> str:
     return re.sub(r"_[0-9a-f]{12,}$", "", stem) or stem
 
 
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def _share(words: str, text: str) -> float:
+    """The share of `words`' character bigrams that `text` (its first 600 characters) holds."""
+    wb = _bigrams(words)
+    return len(wb & _bigrams(text[:600])) / max(1, len(wb))
+
+
 def _regroup_headings(items: list[_Item]) -> None:
     """Move a heading group printed after its item back to it.
 
@@ -414,56 +373,27 @@ def _regroup_headings(items: list[_Item]) -> None:
     headline-less item before it when it shares its words.
     """
     for i, it in enumerate(items):
-        if i == 0 or len(it.heads) < 2:
+        if i == 0 or len(it.heads) < 2 or items[i - 1].heads:
             continue
         prev = items[i - 1]
-        if prev.heads:
-            continue
         cut = next((k for k in range(1, len(it.heads)) if it.heads[k][2] > 0), None)
         if cut is None:
             continue
         group = " ".join(h for h, *_ in it.heads[:cut])
-        gb = _bigrams(group)
-        mine = len(gb & _bigrams(" ".join(it.body)[:600])) / max(1, len(gb))
-        theirs = len(gb & _bigrams(" ".join(prev.body)[:600])) / max(1, len(gb))
+        theirs, mine = _share(group, " ".join(prev.body)), _share(group, " ".join(it.body))
         if theirs >= 0.3 and theirs > mine:
             prev.heads = it.heads[:cut]
             it.heads = it.heads[cut:]
 
 
-def _is_photo(text: str) -> bool:
-    return bool(re.search(r"摄\s*$", text.strip()))
-
-
-def _followed_by_text(p: Para) -> bool:
-    """False when `p` is itself a heading (so the heading before it is not yet placed)."""
-    return _heading(p) is None or bool(_LEAD.match(p.text)) or parse_credit(p.text) is not None
-
-
-def _next_is_captioned(paras: list[Para], i: int) -> bool:
-    """The paragraph at i is a photo caption: it ends with, or is followed by, a `摄` credit."""
-    if i >= len(paras):
-        return False
-    _, credit = split_trailing_credit(paras[i].text)
-    if credit and _is_photo(paras[i].text):
-        return True
-    return i + 1 < len(paras) and _is_photo(paras[i + 1].text) and parse_credit(paras[i + 1].text) is not None
-
-
 def _place_orphans(items: list[_Item], orphans: list[str]) -> None:
     """Give each orphan heading to the headline-less item it shares most words with."""
     for h in orphans:
-        hb = _bigrams(h)
-        best, score = None, 0.0
-        for it in items:
-            if it.heads:
-                continue
-            ib = _bigrams(" ".join(it.body)[:600])
-            s = len(hb & ib) / max(1, len(hb))
-            if s > score:
-                best, score = it, s
-        if best is not None and score >= 0.3:
-            best.heads = [(h, 0, 0)]
+        scored = [(_share(h, " ".join(it.body)), n) for n, it in enumerate(items) if not it.heads]
+        if scored:
+            score, n = max(scored, key=lambda x: (x[0], -x[1]))
+            if score >= 0.3:
+                items[n].heads = [(h, 0, 0)]
 
 
-__all__ = ["article_stem", "page_date_line", "parse_credit", "split_page", "split_trailing_credit"]
+__all__ = ["SUBHEAD_MAX", "Splitter", "State", "article_stem", "is_label", "page_date_line", "split_page"]

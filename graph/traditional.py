@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from graph.model import ArticleFacts, LocalEntity, Page
+from graph.model import ArticleFacts, LocalEntity, Page, Post
 
 _SPACE = re.compile(r"\s")
 
@@ -50,8 +50,9 @@ def printed_text(page: Page, text: str) -> str:
 
     Each line of `text` is found in `Page.text` with white space allowed
     between its characters (normalizing rejoined broken lines), and each of
-    its characters is replaced by the printed one at the same offset. A line
-    that cannot be found is left as it is. The result has the length of `text`.
+    its characters is replaced by the printed one at the same offset, with the
+    reading printed after it (長(zhǎng)), if any. A line that cannot be found is
+    left as it is.
     """
     if not page.converted or not text or len(page.original) != len(page.text):
         return text
@@ -67,8 +68,9 @@ def printed_text(page: Page, text: str) -> str:
             out.append(line)
             continue
         printed = list(line)
+        glosses = dict(page.glosses)
         for k, (i, _) in enumerate(chars, start=1):
-            printed[i] = page.original[m.start(k)]
+            printed[i] = page.original[m.start(k)] + glosses.get(m.start(k), "")
         out.append("".join(printed))
     return "\n".join(out)
 
@@ -84,13 +86,20 @@ def with_printed_forms(page: Page, facts: list[ArticleFacts]) -> list[ArticleFac
         article = dataclasses.replace(a, headline=printed_text(page, a.headline), body=printed_text(page, a.body))
         text = article.text
         mentions = tuple(dataclasses.replace(m, text=text[m.start : m.end]) for m in f.mentions)
-        posts = tuple(dataclasses.replace(p, evidence=printed_text(page, p.evidence)) for p in f.posts)
+        posts = tuple(_printed_post(page, p) for p in f.posts)
         events = tuple(
             dataclasses.replace(e, name=printed_text(page, e.name), evidence=printed_text(page, e.evidence)) for e in f.events
         )
         entities = tuple(_with_printed(page, e) for e in f.entities)
         out.append(dataclasses.replace(f, article=article, mentions=mentions, entities=entities, posts=posts, events=events))
     return out
+
+
+def _printed_post(page: Page, p: Post) -> Post:
+    """A post with its title and evidence as printed; the simplified title is kept beside it."""
+    title = printed_text(page, p.title)
+    plain = p.title if title != p.title else ""
+    return dataclasses.replace(p, title=title, plain_title=plain, evidence=printed_text(page, p.evidence))
 
 
 def _with_printed(page: Page, e: LocalEntity) -> LocalEntity:

@@ -41,7 +41,8 @@ def test_articles_headlines_and_dates(built) -> None:
 def test_credits_in_every_order(built) -> None:
     arts = {a.id: a for a in built.corpus.articles}
     a = arts["2024-06-13_gzrb_a05-01"]  # 文/广州日报全媒体记者 … 通讯员 … 图/广州日报全媒体记者 …
-    assert set(a.reporters) == {"陈晓丽", "苏俊杰"} and a.correspondents == ("越宣",)
+    # 图/ credits the photographs, whatever role word follows it
+    assert a.reporters == ("陈晓丽",) and a.correspondents == ("越宣",) and a.photographers == ("苏俊杰",)
     b = arts["20240521_njrb_b3-01"]  # 本报讯（通讯员 周婷 记者 孙强）
     assert b.reporters == ("孙强",) and b.correspondents == ("周婷",)
     c = arts["20240521_njrb_b3-02"]  # 记者/文 孙强 通讯员/图 郑涛

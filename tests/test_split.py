@@ -8,7 +8,8 @@ import pytest
 
 from graph.extract.lexicon import dictionary_words
 from graph.model import Page
-from graph.split import parse_credit, split_page, split_trailing_credit
+from graph import credits
+from graph.split import split_page
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -33,22 +34,86 @@ def articles(name: str):
         ("■记者 张三 通讯员 李四", ["张三"], ["李四"], []),
         ("（南报记者 孙强）", ["孙强"], [], []),
         ("特约通讯员 赵六 记者 钱七 摄影报道", ["钱七"], ["赵六"], []),
+        # other papers' shapes
+        ("晚报记者 周明 实习生 吴霞 通讯员 郑涛 文/图", ["周明", "吴霞"], ["郑涛"], []),
+        ("□本报记者王建国刘芳", ["王建国", "刘芳"], [], []),  # two names run together
+        ("宁江日报全媒体记者 陈立 孟凡", ["陈立", "孟凡"], [], []),
+        ("摄影 记者 高原", [], [], ["高原"]),
+        ("特约摄影吕 平", [], [], ["吕平"]),  # a two-character name printed with a space
+        ("文/本报记者 何静 图/本报记者 邓超", ["何静"], [], ["邓超"]),
+        ("撰稿、摄影：韦东", ["韦东"], [], []),
+        ("宁江日报、宁江网记者苗青", ["苗青"], [], []),
+        ("采访人员 孔磊", ["孔磊"], [], []),
+        ("全媒体记者秦岚报道", ["秦岚"], [], []),
+        ("新华社记者胡军,、姜华", ["胡军", "姜华"], [], []),
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
-    c = parse_credit(line)
-    assert c == {"reporter": reporters, "correspondent": correspondents, "photographer": photographers}
+    c = credits.parse(line)
+    assert c is not None
+    assert (list(c.reporters), list(c.correspondents), list(c.photographers)) == (reporters, correspondents, photographers)
 
 
-@pytest.mark.parametrize("line", ["中原区召开会议", "记者会在中原区召开", "通讯员队伍不断壮大，业务能力持续提升。", ""])
+@pytest.mark.parametrize("line", ["中原区召开会议", "记者会在中原区召开", "通讯员队伍不断壮大，业务能力持续提升。", "", "张三 王五"])
 def test_not_credit_lines(line) -> None:
-    assert parse_credit(line) is None
+    assert credits.parse(line) is None
 
 
-def test_trailing_credit_is_split_from_a_paragraph() -> None:
-    body, credit = split_trailing_credit("营造整齐、规范、有序的市容环境。记者 张改华")
-    assert body == "营造整齐、规范、有序的市容环境。"
-    assert credit == {"reporter": ["张改华"], "correspondent": [], "photographer": []}
+def test_bare_names_are_a_credit_only_where_a_credit_is_printed() -> None:
+    assert credits.parse("（郭敏 唐亮）", bare=True) == credits.Credits(reporters=("郭敏", "唐亮"))
+    assert credits.parse("郭敏 唐亮") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "reporters"),
+    [
+        ("营造整齐、规范、有序的市容环境。记者 张改华", "营造整齐、规范、有序的市容环境。", ("张改华",)),
+        ("居民纷纷点赞。（郭敏 唐亮）", "居民纷纷点赞。", ("郭敏", "唐亮")),
+        ("实现全覆盖。 (邵军 章明", "实现全覆盖。", ("邵军", "章明")),  # the page cut the parenthesis
+        ("活动持续到傍晚。（宁江日报、宁江网记者苗青）", "活动持续到傍晚。", ("苗青",)),
+        ("活动持续到傍晚。（李四）说完就走了。", "活动持续到傍晚。（李四）说完就走了。", ()),
+    ],
+)
+def test_trailing_credits(text, body, reporters) -> None:
+    rest, c = credits.trailing(text)
+    assert rest == body
+    assert (c.reporters if c else ()) == reporters
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "reporters", "correspondents"),
+    [
+        ("本报讯（记者 马丽）近日，某街道揭牌。", "近日，某街道揭牌。", ("马丽",), ()),
+        ("宁江网讯（记者 赵强 通讯员 钱平 孙敏）近日，", "近日，", ("赵强",), ("钱平", "孙敏")),
+        ("新华社合肥3月2日电（记者刘洋）一场发布会", "一场发布会", ("刘洋",), ()),
+        ("中新网宁江5月4日电 （范军）近日，", "近日，", ("范军",), ()),
+        ("宁江日报-宁江网1月31日讯(采访人员沈冰)从腊月起", "从腊月起", ("沈冰",), ()),
+        ("本报讯 全媒体记者秦岚报道 12月21日，社区举办活动。", "12月21日，社区举办活动。", ("秦岚",), ()),
+        ("□晚报记者 孙洁 本报讯 昨日，市统计局公布数据。", "昨日，市统计局公布数据。", ("孙洁",), ()),
+        ("本报讯 为加快推进工作，", "为加快推进工作，", (), ()),
+        ("本报讯（小标题）正文", "（小标题）正文", (), ()),
+    ],
+)
+def test_leads(text, rest, reporters, correspondents) -> None:
+    body, c, was_lead = credits.lead(text)
+    assert was_lead and body == rest
+    assert ((c.reporters, c.correspondents) if c else ((), ())) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "editors"),
+    [
+        ("2014年10月12日 21:40 来源：宁江新闻网 作者：覃明 陈立 编辑：梁晨", ("覃明", "陈立"), (("梁晨", "编辑"),)),
+        ("来源： 宁江日报   作者：熊强 谢敏   点击：", ("熊强", "谢敏"), ()),
+        ("来自：宁江日报作者：周涛浏览627次2015-03-13 09:07", ("周涛",), ()),
+        ("2018-9-15 01:16 |原作者: 纪明 | 评论: 0", ("纪明",), ()),
+        ("责任编辑：经文", (), (("经文", "责任编辑"),)),
+        ("编辑： abc04", (), ()),
+    ],
+)
+def test_metadata_credits(line, reporters, editors) -> None:
+    c = credits.in_metadata(line)
+    assert (c.reporters, c.editors) == (reporters, editors)
 
 
 def test_lead_style_page() -> None:

@@ -47,11 +47,18 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
 
 
 def _mode_of(path: Path) -> int:
-    """The target's own permissions when it exists, else what the umask gives a new file."""
+    """The target's own permissions when it is a file, else what the umask gives a new file.
+
+    A symbolic link is replaced by the new file, not written through, so the
+    mode of whatever it pointed to (a private 0600 file) is not copied.
+    """
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        st = path.lstat()
     except OSError:
-        return 0o666 & ~_umask()
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):
+        return stat.S_IMODE(st.st_mode)
+    return 0o666 & ~_umask()
 
 
 @functools.cache

@@ -10,6 +10,7 @@ graph gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -37,6 +38,10 @@ NODE_ATTRS = {
 }
 
 
+# Characters XML 1.0 cannot hold at all, not even as &#N; (a file name may have them: ESC, BEL...)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _scalar(value: object) -> str | None:
     if value is None:
         return None
@@ -44,6 +49,8 @@ def _scalar(value: object) -> str | None:
         text = JOIN.join(str(v) for v in value)
     else:
         text = str(value)
+    if _NOT_XML.search(text):  # written as the escape a message would print: \x1b
+        text = _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
     return text if text else None
 
 

@@ -9,12 +9,20 @@ camelCase names as in the RDF; several values become `string[]` arrays
 (Neo4j's default `;` delimiter). Relationships have the networkx edge's name
 in Neo4j's style as `:TYPE` (containedInPlace -> CONTAINED_IN_PLACE).
 Bodies and evidence keep their line breaks, hence `--multiline-fields=true`.
+
+Cells are untrusted text, and these files also open in spreadsheets:
+
+- a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+  (which a spreadsheet would run as a formula), or with `'`, gets one `'`
+  before it (OWASP's rule for CSV injection); `unneutralized()` takes it
+  off again;
+- inside a `string[]` value, an element's `%` and `;` (the array delimiter)
+  are written `%25` and `%3B`, so a file name with a `;` stays one element;
+  `array_element()` reads one back.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -62,20 +70,50 @@ def relationship_type(rel: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", rel).upper()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (OWASP)
+
+
+def neutralized(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula: one `'` before a formula-like (or `'`) start."""
+    return "'" + cell if cell.startswith((*FORMULA_STARTS, "'")) else cell
+
+
+def unneutralized(cell: str) -> str:
+    """The value of a neutralized cell."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def array_element(text: str) -> str:
+    """One element of a `string[]` cell, as written: `;` and `%` percent-escaped."""
+    return text.replace("%", "%25").replace(ARRAY_DELIMITER, "%3B") if ("%" in text or ARRAY_DELIMITER in text) else text
+
+
+def array_value(element: str) -> str:
+    """An element read back from a `string[]` cell."""
+    return re.sub("%(25|3B)", lambda m: "%" if m[1] == "25" else ARRAY_DELIMITER, element) if "%" in element else element
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (tuple, list, set, frozenset)):
-        return ARRAY_DELIMITER.join(str(v) for v in value)
-    return str(value)
+        return neutralized(ARRAY_DELIMITER.join(array_element(str(v)) for v in value))
+    return neutralized(str(value))
+
+
+def _field(cell: str) -> str:
+    """An RFC 4180 field: quoted (with `""` inside) when it holds a comma, a quote or any line break.
+
+    Python's csv module quotes for the line terminator it writes (`\n`) but
+    not for a lone `\r`, which Neo4j and spreadsheets read as a line break.
+    """
+    if any(c in cell for c in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def _csv(header: tuple[str, ...], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
+    return "".join(",".join(map(_field, row)) + "\n" for row in [list(header), *rows])
 
 
 def to_neo4j(g: nx.MultiDiGraph) -> tuple[str, str]:

@@ -19,7 +19,8 @@ def to_ntriples(g: nx.MultiDiGraph) -> str:
     from graph.export.rdf import to_rdflib
 
     text = to_rdflib(g).serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    # N-Triples ends a line with \n only; str.splitlines would also cut at U+2028, U+0085... inside a literal
+    lines = sorted({ln.rstrip("\r") for ln in text.split("\n") if ln.strip()})
     return "\n".join(lines) + "\n"
 
 

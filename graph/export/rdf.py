@@ -8,6 +8,7 @@ traced with prov:wasDerivedFrom to the article it was read from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,8 +46,16 @@ _EDGE_PROPS = {
 }
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """`value` as RDF can hold it: a lone surrogate (which no UTF-8 file can carry) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def zh(value: str) -> Literal:
+    return Literal(text(value), lang="zh")
 
 
 def date_literal(value: str) -> Literal:
@@ -75,7 +84,7 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
                 yield (s, SCHEMA.headline, zh(d["headline"]))
             yield (s, SCHEMA.articleBody, zh(d["body"]))
             for f in d.get("sources") or (d["source_file"],):
-                yield (s, NK.sourceFile, Literal(f))
+                yield (s, NK.sourceFile, Literal(text(f)))
             if d.get("section"):
                 yield (s, NK.section, zh(d["section"]))
             if d.get("date"):
@@ -83,9 +92,13 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
         elif kind == "Membership":
             yield (s, RDF.type, ORG.Membership)
             yield (s, NK.evidence, zh(d["evidence"]))
+            if d.get("rule"):
+                yield (s, NK.rule, Literal(d["rule"]))
         elif kind == "Role":
             yield (s, RDF.type, ORG.Role)
             yield (s, RDFS.label, zh(d["label"]))
+            for a in d.get("aliases") or ():
+                yield (s, SKOS.altLabel, zh(a))
         elif kind == "Event":
             yield (s, RDF.type, NK.Event)
             yield (s, RDFS.label, zh(d["label"]))
@@ -96,15 +109,21 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
             if d.get("location_text"):
                 yield (s, SCHEMA.location, zh(d["location_text"]))
             yield (s, NK.evidence, zh(d["evidence"]))
+            if d.get("rule"):
+                yield (s, NK.rule, Literal(d["rule"]))
         else:
             yield (s, RDF.type, NK[kind])
             yield (s, RDFS.label, zh(d["label"]))
             for a in d.get("aliases") or ():
                 yield (s, SKOS.altLabel, zh(a))
             if d.get("code"):
-                yield (s, NK.adminCode, Literal(d["code"]))
+                yield (s, NK.adminCode, Literal(text(d["code"])))
             if d.get("official_path"):
                 yield (s, NK.officialPath, zh(d["official_path"]))
+            for r in d.get("rules") or ():
+                yield (s, NK.rule, Literal(r))
+            if d.get("parent_rule"):
+                yield (s, NK.parentRule, Literal(d["parent_rule"]))
     stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
     for u, v, rel, d in g.edges(keys=True, data=True):
         p = _EDGE_PROPS.get(rel)

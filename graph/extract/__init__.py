@@ -52,7 +52,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ one article
     def _article(self, article: Article, sents: list[Sentence]) -> ArticleFacts:
-        credits = [*article.reporters, *article.correspondents, *article.photographers]
+        credits = [*article.reporters, *article.correspondents, *article.photographers, *(n for n, _ in article.editors)]
         # units and bodies
         for s in sents:
             admin = self.units.admin_units(s.text, s.tokens, s.offset)
@@ -69,8 +69,10 @@ class Extractor:
             have = {p.name for p in s.people}
             if any(n in s.text for n in known - have):
                 s.people = find_people(s.text, s.tokens, known)
+        stems = _unit_stems(sents)
+        cut = _cut_names(article.text, {p.name for s in sents for p in s.people if not p.informal})
         for s in sents:
-            s.people = [p for p in s.people if not _inside_unit(p, s)]
+            s.people = [p for p in s.people if not _inside_unit(p, s) and p.name not in stems and p.name not in cut]
             rel_units = [_shift(u, -s.offset) for u in s.units]
             s.posts = find_posts(s.text, s.people, rel_units)
             s.dates = find_dates(s.text, article.page_date)
@@ -94,6 +96,8 @@ class Extractor:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
         parents: dict[tuple[str, str], str | None] = {}
+        parent_rule: dict[tuple[str, str], str] = {}
+        rules: dict[tuple[str, str], set[str]] = defaultdict(set)
         order: list[tuple[str, str]] = []
         for span in [*section, *(u for s in sents for u in s.units)]:
             key = (span.type, span.name)
@@ -101,8 +105,24 @@ class Extractor:
                 order.append(key)
                 parents[key] = None
             forms[key].extend([span.text, *span.aliases])
+            rules[key].add(span.source)
             if span.parent and not parents[key]:
                 parents[key] = span.parent
+                parent_rule[key] = "contain.printed"  # 中原区三官庙街道: the text prints the chain
+        # 【中原区】 heading a part of the item: the units listed under it lie in it
+        label: Span | None = None
+        for s in sents:
+            head = _LABEL_LINE.match(s.text.strip())
+            if head:
+                named = [u for u in s.units if u.type in ADMIN_RANK and u.text == (head.group(1) or head.group(2))]
+                label = named[0] if len(named) == 1 else None
+            for u in s.units:
+                key = (u.type, u.name)
+                if label is None or u is label or parents.get(key) or u.type not in ADMIN_RANK:
+                    continue
+                if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
+                    parents[key] = label.name
+                    parent_rule[key] = "contain.section"
         alias_of = _short_forms(order)
         # 区市场监管局 in an article about one district: 二七区市场监管局
         districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
@@ -115,6 +135,8 @@ class Extractor:
                     alias_of[(t, n)] = d + n[1:]
                     forms[(t, d + n[1:])] = [n]
                     parents[(t, d + n[1:])] = d
+                    parent_rule[(t, d + n[1:])] = "contain.district-body"
+                    rules[(t, d + n[1:])] |= rules[(t, n)]
                     order.append((t, d + n[1:]))
         entities: list[LocalEntity] = []
         merged: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -122,16 +144,24 @@ class Extractor:
             target = (key[0], alias_of.get(key, key[1]))
             merged[target].update(forms[key])
             merged[target].add(key[1])
+            rules[target] |= rules[key]
             if parents.get(key) and not parents.get(target):
                 parents[target] = parents[key]
-        # a unit the text gives no parent lies in the article's one unit of the rank above
+                parent_rule[target] = parent_rule[key]
+        # a unit the text gives no parent, or only one ranks above it (历下区千佛山西路社区),
+        # lies in the article's one unit of the rank right above
+        rank_of = {n: t for t, n in order}
         for key in order:
             t = key[0]
-            if key in alias_of or parents.get(key) or t not in _ABOVE:
+            if key in alias_of or t not in _ABOVE:
+                continue
+            parent = parents.get(key)
+            if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
                 continue
             above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
             if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
                 parents[key] = above[0][1]
+                parent_rule[key] = "contain.article"
         for key in order:
             if key in alias_of:
                 continue
@@ -140,18 +170,24 @@ class Extractor:
             parent = parents.get(key)
             if parent is not None:
                 parent = _resolve_alias(parent, alias_of)
-            entities.append(LocalEntity(t, name, aliases, parent if parent != name else None))
+            parent = parent if parent != name else None
+            entities.append(
+                LocalEntity(t, name, aliases, parent, rules=tuple(sorted(rules[key])), parent_rule=parent_rule.get(key) if parent else None)
+            )
         return entities
 
     def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
+        rules: dict[str, set[str]] = defaultdict(set)
         for n in credits:
             persons.setdefault(n, LocalEntity("Person", n))
+            rules[n].add("person.credit")
         formal_titles: dict[str, set[str]] = defaultdict(set)
         for s in sents:
             for post in s.posts:
                 formal_titles[post.person].add(post.title)
             for p in s.people:
+                rules[p.name].add(p.rule)
                 if not p.informal:
                     persons.setdefault(p.name, LocalEntity("Person", p.name))
         for s in sents:
@@ -163,9 +199,10 @@ class Extractor:
                 if len(owner) == 1:
                     e = persons[owner[0]]
                     persons[owner[0]] = LocalEntity("Person", e.name, tuple(sorted({*e.aliases, p.name})))
+                    rules[owner[0]] |= rules[p.name]
                 else:
                     persons[p.name] = LocalEntity("Person", p.name, informal=True)
-        return persons
+        return {n: replace(e, rules=tuple(sorted(rules[n]))) for n, e in persons.items()}
 
     def _posts(self, article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[Post]:
         by_type: dict[str, list[str]] = defaultdict(list)
@@ -177,18 +214,24 @@ class Extractor:
                     canonical[form] = e.name
         out: list[Post] = []
         seen = set()
+        for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
+            seen.add((name, title, None))
+            out.append(Post(name, title, None, f"{title} {name}", "post.editor"))
         for s in sents:
             for p in s.posts:
-                org = p.org
+                org, rule = p.org, p.rule
                 if p.generic and org:
                     org = _own_unit(org, by_type, self.gaz)
                 elif org:
                     org = canonical.get(org, org)
+                if org is None and _OFFICE_TITLE.search(p.title):
+                    org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
+                    rule = "post.home-unit" if org else rule
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Post(p.person, p.title, org, s.text.strip()))
+                out.append(Post(p.person, p.title, org, s.text.strip(), rule))
         return out
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
@@ -204,7 +247,7 @@ class Extractor:
                         s.offset + p.end,
                         p.name,
                         "Person",
-                        "informal" if p.informal else "people",
+                        p.rule,
                     )
                 )
         return sorted(out, key=lambda m: (m.start, m.end, m.type))
@@ -212,6 +255,8 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 
+# A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
+_LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
 _ABOVE = {
     "Community": ("StreetOffice", "Town"),
     "Village": ("Town", "StreetOffice"),
@@ -236,6 +281,8 @@ def settle(spans: list[Span]) -> list[Span]:
                     continue
                 if inside and sp.type != o.type and o.type != "Organization":
                     continue
+                if inside and sp.type == o.type == "Organization" and sp.source == "org.tagged":
+                    continue  # 郑州市公交四公司 inside 郑州市公交四公司党员服务队: the body and its team
                 clash = True
                 break
         if not clash:
@@ -249,6 +296,27 @@ def _overlaps(u: Span, spans: list[Span]) -> bool:
 
 def _shift(u: Span, d: int) -> Span:
     return replace(u, start=u.start + d, end=u.end + d)
+
+
+def _unit_stems(sents: list[Sentence]) -> set[str]:
+    """Names of the article's units without their suffix: 付楼 of 付楼村 is a place, not a person."""
+    out = set()
+    for s in sents:
+        for u in s.units:
+            for suffix, _ in ADMIN_SUFFIXES:
+                if u.name.endswith(suffix) and len(u.name) > len(suffix):
+                    out.add(u.name[: -len(suffix)])
+                    break
+    return out
+
+
+def _cut_names(text: str, names: set[str]) -> set[str]:
+    """Two-character names that are only ever a longer name cut short (陈沸 where 陈沸沸 is printed)."""
+    return {
+        n
+        for n in names
+        if len(n) == 2 and any(m != n and m.startswith(n) and text.count(m) == text.count(n) for m in names)
+    }
 
 
 def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
@@ -283,6 +351,50 @@ def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
         if n == name:
             return target
     return name
+
+
+# Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
+_OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
+# The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
+_TITLE_KIND = (
+    (re.compile(r"村|支书"), ("Village",)),
+    (re.compile(r"居委会|社区"), ("Community",)),
+    (re.compile(r"街道|办事处"), ("StreetOffice",)),
+    (re.compile(r"党工委"), ("StreetOffice", "District")),  # a street office's, or a zone's
+    (re.compile(r"管委会"), ("District",)),
+    (re.compile(r"[镇乡]|武装部|人大主席"), ("Town",)),
+    (re.compile(r"[区县]长|[区县]委"), ("District",)),
+    (re.compile(r"市长|市委"), ("City", "District")),
+)
+_LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
+
+
+def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]]) -> str | None:
+    """The unit a post printed without its body is held in, when only one unit can be meant.
+
+    A title that names a kind of unit (村主任, 镇长) takes the article's one unit of
+    that kind; any other office (主任, 党委书记, 楼栋长) the lowest unit its sentence
+    names, else the article's one lowest unit.
+    """
+    for pattern, kinds in _TITLE_KIND:
+        if pattern.search(title):
+            for k in kinds:
+                here = sorted({n for n in sentence_units if n in by_type.get(k, [])})
+                cands = here if len(here) == 1 else sorted(set(by_type.get(k, [])))
+                if "市" in title and k == "District":
+                    cands = [n for n in cands if n.endswith("市")]  # 新郑市: a city at a district's level
+                if cands:
+                    return cands[0] if len(cands) == 1 else None
+            return None
+    for kind in _LOWEST_FIRST:
+        here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
+        if here:
+            return here[0] if len(here) == 1 else None
+    for kind in _LOWEST_FIRST[:2]:
+        cands = by_type.get(kind, [])
+        if cands:
+            return cands[0] if len(set(cands)) == 1 else None
+    return None
 
 
 def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:

@@ -62,12 +62,17 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
     value: str | None
     folded = fold(text)
     for m in DATE_RE.finditer(folded):
-        if m.group("m") is None and m.group("this") is None:
-            # a bare day (22日) is a date only as 本月22日 or after a month in the same span
+        bare_day = m.group("m") is None and m.group("this") is None
+        if bare_day:
+            # a bare day (22日) is a date as 本月22日, after a month in the same span, or opening
+            # a clause of a dated page (20日，中原区…): the page's month, or the month before it
             prev = folded[max(0, m.start() - 3) : m.start()]
-            if not re.search(r"至|到|-|—|~", prev):
+            opens = m.start() == 0 or folded[m.start() - 1] in " ，,。；;：:（("
+            if not re.search(r"至|到|-|—|~", prev) and not (opens and page_date):
                 continue
         month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
+        if bare_day and page_date and month == page_date.month and _num(m.group("d")) > page_date.day:
+            month = page_date.month - 1 or 12
         day = _num(m.group("d"))
         if m.group("this") == "本" and m.group("m") is None:
             month = page_date.month if page_date else None
@@ -80,6 +85,8 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
             year = page_date.year
             if _valid(year, month, day) and dt.date(year, month, day) > page_date + dt.timedelta(days=31):
                 year -= 1  # a January page reporting a December day
+            if bare_day and month == 12 and page_date.month == 1:
+                year = page_date.year - 1
         if year is not None and _valid(year, month, day):
             value = f"{year:04d}-{month:02d}-{day:02d}"
         elif _valid(2000, month, day):  # 2000 is a leap year: --02-29 is a valid gMonthDay

@@ -54,6 +54,11 @@ _QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
 _INSPECT = re.compile(
     r"(?:带队|率队)(?:在[^，。；！？,;!?]{1,12})?(?:开展|进行|到|深入|前往)?(?P<np>[^，。；！？,;!?]{2,20}?(?:检查|巡查|督查|调研|观摩|视察|走访|慰问))"
 )
+_TRIP = re.compile(
+    r"(?:来到|走进|前往|深入|莅临|赴|到)(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
+    r"(?:开展|进行)?(?P<v>参观|调研|考察|观摩|交流|学习|慰问|走访|检查|督导|指导|实地采访|采访|宣讲)"
+)
+_DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _WHERE = re.compile(
     r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开展|进行|组织|开幕|启动)"
@@ -84,6 +89,7 @@ class EventCandidate:
     headline: bool = False
     more: bool = False  # the sentence reports a further occurrence (还举行了…)
     rank: float = 9  # 0 headline trigger, 1 lead trigger, 2 headline verb, 2.5 lead campaign, 3 dated, 4 other
+    rule: str = ""
 
 
 def clean_name(np: str) -> str:
@@ -112,26 +118,32 @@ def _mask_quotes(sentence: str) -> str:
     return _QUOTED.sub(lambda m: re.sub(r"[，,、；;！？!?。]", "\u00b7", m.group(0)), sentence)
 
 
-def triggers(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each event the sentence reports, by pattern strength."""
-    found: list[tuple[int, int, str]] = []
+def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, rule) of each event the sentence reports, by pattern strength."""
+    found: list[tuple[int, int, str, str]] = []
     masked = _mask_quotes(sentence)
-    for pat in (_PASSIVE, _ACTIVE, _INSPECT, _VISIT):
+    for rule, pat in (("event.passive", _PASSIVE), ("event.active", _ACTIVE), ("event.inspect", _INSPECT), ("event.visit", _VISIT)):
         for m in pat.finditer(masked):
             if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
             name = clean_name(sentence[m.start("np") : m.end("np")])
             if pat is _VISIT:
                 name = m.group("v") + name
-            if len(name) >= 3 and not any(s <= m.start("np") < e for s, e, _ in found):
-                found.append((m.start("np"), m.end("np"), name))
+            if len(name) >= 3 and not any(s <= m.start("np") < e for s, e, *_ in found):
+                found.append((m.start("np"), m.end("np"), name, rule))
+    for m in _TRIP.finditer(masked):
+        # 淮滨县10余位乡镇党委书记来到关庙村参观: a visit, named by its clause
+        clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        name = clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
+        if len(name) >= 6 and not any(s <= m.start() < e for s, e, *_ in found):
+            found.append((clause, m.end(), name, "event.trip"))
     for m in _FOUNDED.finditer(masked):
         np = sentence[m.start("np") : m.end("np")]
         # the founded thing is the name printed right before the verb
         np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", np)[-1].strip()
         if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]):
-            if not any(s <= m.start("v") < e for s, e, _ in found):
-                found.append((m.start("np"), m.end("v"), np + m.group("v")))
+            if not any(s <= m.start("v") < e for s, e, *_ in found):
+                found.append((m.start("np"), m.end("v"), np + m.group("v"), "event.founded"))
     return sorted(found)
 
 

@@ -14,18 +14,32 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
+# Peoples whose name is part of an ethnic town's (颖桥回族镇, 长阳土家族自治县's towns).
+_PEOPLES = ("回", "满", "蒙古", "朝鲜", "土家", "苗", "彝", "壮", "瑶", "畲", "藏", "侗", "白", "哈尼", "傣", "黎")
 # Administrative suffixes, longest first, with the class each makes.
 ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("街道办事处", "StreetOffice"),
     ("街道办", "StreetOffice"),
     ("街道", "StreetOffice"),
     ("办事处", "StreetOffice"),
+    ("社区居民委员会", "Community"),  # the committee of a community: the community itself
+    ("社区居委会", "Community"),
     ("社区", "Community"),
+    ("居民委员会", "Community"),
+    ("居委会", "Community"),
     ("居民区", "Community"),  # Shanghai's name for a residents' committee area
     ("自治县", "District"),
     ("自治州", "City"),
     ("新区", "District"),
+    # development zones with an administration of their own are districts: 郑州高新区, 航空港实验区
+    ("高新技术产业开发区", "District"),
+    ("经济技术开发区", "District"),
+    ("经济开发区", "District"),
+    ("高新区", "District"),
+    ("经开区", "District"),
+    ("实验区", "District"),
     ("村", "Village"),
+    *((f"{people}族{kind}", "Town") for people in _PEOPLES for kind in "镇乡"),  # 颖桥回族镇
     ("镇", "Town"),
     ("乡", "Town"),
     ("区", "District"),
@@ -38,6 +52,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(
         """
         委员会 常委会 管委会 居委会 宣传部 组织部 统战部 武装部 人武部 村委会 党工委 党委 党组 党总支 党支部 总支 支部 纪委 纪工委 工委 人大 政协 政府
         领导小组 工作组 工作队 服务队 志愿队 突击队 巡逻队 宣讲团 艺术团 合唱团 舞蹈队 表演队 舞狮队 帮帮团 织女团 团 队
+        联盟 村委 筹备组 考察组 调研组 督导组 检查组 采访团 参访团 观摩团 代表团 党中央 国务院
         协会 学会 商会 联合会 联谊会 促进会 研究会 基金会 工会 红十字会 残联 妇联 团委 侨联 文联 科协 社科联 工商联
         研究院 研究所 设计院 科学院 医院 附院 卫生院 卫生服务中心 卫生室 诊所 门诊部 疾控中心 妇幼保健院 敬老院 养老院 福利院
         学校 小学 中学 大学 学院 幼儿园 职专 中专 技校 党校
@@ -77,12 +92,21 @@ TITLES: tuple[str, ...] = tuple(
         区委常委 市委常委 县委常委 党委委员 常务副区长 常务副市长 常务副县长 第一书记 驻村第一书记
         网格员 专职网格员 网格长 民警 社区民警 辅警 社工 医生 医师 主任医师 护士长 教授 研究员 工程师 总工程师
         律师 法官 检察官 警官 讲解员 宣讲员 调解员
+        武装部长 组织部长 宣传部长 统战部长 人大主席 人大代表 政协委员 党代表 党建专干 专干 村主任 村支书 支书
+        党组成员 管委会主任 微网格长 楼长 单元长 队员
         """.split(),
         key=len,
         reverse=True,
     )
 )
-TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(TITLES) + ")")
+# A title whose body is printed in it may put 副 after the body: 政协副主席, 居委会副主任.
+_BODY_TITLES = tuple(
+    t[: len(b)] + "副" + t[len(b) :]
+    for t in TITLES
+    for b in ("人大", "政协", "居委会", "村委会", "管委会", "党工委", "党委", "党组", "党总支", "党支部", "纪委", "区委", "市委", "县委")
+    if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
+)
+TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")

@@ -39,18 +39,18 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     lead_date = None if blurred else next((d for s in body_sents[:4] for d in s.dates if d.value), None)
     for s in sents:
         in_headline = s.offset < body_start
-        found: list[tuple[int, int, str, float]] = [
-            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4)) for a, b, n in triggers(s.text)
+        found: list[tuple[int, int, str, float, str]] = [
+            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4), r) for a, b, n, r in triggers(s.text)
         ]
         if id(s) in lead and not found:
             # ongoing work the lead reports: ranked after a verb-object headline
-            found = [(a, b, n, 2.5) for a, b, n in campaigns(s.text)]
+            found = [(a, b, n, 2.5, "event.campaign") for a, b, n in campaigns(s.text)]
         if in_headline and not found:
             h = headline_event(s.text)
             if h:
-                found = [(*h, 2)]
-        for start, _end, name, rank in found:
-            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank)
+                found = [(*h, 2, "event.headline-verb")]
+        for start, _end, name, rank, rule in found:
+            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
             before = [d for d in s.dates if d.start <= start] or s.dates
             c.date = before[-1] if before else None
             if c.rank == 4 and c.date is not None and c.date.value:
@@ -66,6 +66,12 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     # who holds it when the clause does not say: the unit the headline (or lead) is about
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
+    if not events and article.headline and lead_date is not None and lead_date.value:
+        # no trigger, but a day: the item's news is what its headline says happened that day
+        name = headline_name(article.headline)
+        if name:
+            c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")
+            events = [c]
     for c in events:
         if not c.organizers and topic:
             c.organizers = [topic]
@@ -103,9 +109,27 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
                 organizers=tuple(c.organizers),
                 attendees=tuple((attendees if i == 0 else []) + org_att),
                 evidence=c.sentence.strip(),
+                rule=c.rule,
             )
         )
     return out
+
+
+_KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
+
+
+def headline_name(headline: str) -> str:
+    """The occurrence a headline reports, as a name: its main line without kicker or slogan.
+
+    >>> headline_name("济源路街道中安街社区：织密小网格 生态宜居“零距离”")
+    '织密小网格'
+    """
+    h = _KICKER.sub("", re.sub(r"\s*[|｜丨].*$", "", headline.strip()))  # …邻里情|环球新视野: a site's name
+    parts = [p for p in re.split(r"\s+", h) if p]
+    if not parts:
+        return ""
+    first = parts[0].strip("，,。！!？?")
+    return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
 
 
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:

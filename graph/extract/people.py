@@ -36,6 +36,7 @@ class PersonSpan:
     name: str
     informal: bool = False
     title: str | None = None  # for an informal reference: the title it uses (王区长 -> 区长)
+    rule: str = "person.tagged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class PostSpan:
     title: str
     org: str | None  # canonical name of the body, or a generic unit word to resolve
     generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
+    rule: str = "post.title"
 
 
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
@@ -52,10 +54,12 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         return None  # 负责人和部门负责人: 和 here is a conjunction
     t = at.get(pos)
     if t is not None:
-        if t.tag == "PER" and looks_like_name(t.text):
+        if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
+            return _whole_name(text, t, at, set())
+        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and t.text not in dictionary_words():
             return t.text
-        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG"):
-            return t.text
+        if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
+            return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
         # a surname token followed by its given name: 宋/PER 伟/n
         nxt = at.get(t.end)
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
@@ -63,7 +67,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+        if looks_like_name(cand) and cand not in dictionary_words() and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand
     return None
 
@@ -77,6 +81,48 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
         return True
     return False
+
+
+def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
+    """A name the tagger cut one character short: 陈沸|沸兴奋 -> 陈沸沸 (兴奋 is a word), 景荣|时书记 -> 景荣时.
+
+    The character joins the name only when the tagger glued it to the word after it.
+    """
+    nxt = at.get(t.end)
+    if len(t.text) != 2 or nxt is None or len(nxt.text) < 2 or nxt.text[0] in _NOT_GIVEN:
+        return t.text
+    longer = t.text + nxt.text[0]
+    if not looks_like_name(longer):
+        return t.text
+    rest = nxt.text[1:]
+    if longer in known or TITLE_RE.fullmatch(rest) or rest in dictionary_words() and nxt.text not in dictionary_words():
+        return longer
+    return t.text
+
+
+# Characters that follow a name as words of their own, never as its last character.
+_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")
+# What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
+_PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|村|镇|乡|庄|区|县|市|社区|小区|花园|公园|广场|河|湖|山|桥|港|站)")
+_PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
+
+
+def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
+    """A tagged name that needs no context, when nothing says it is not one.
+
+    Not a word of the dictionary (公示, 谈到, 武装), not a place's name (李权庄, 郑少连接线),
+    and a two-character name not the object of a verb (传党恩).
+    """
+    name = text[start:end]
+    if name in dictionary_words() or name[1:] in dictionary_words(1) or _PLACE_END.search(name):
+        return False
+    if _PLACE_AFTER.match(text[end : end + 3]):
+        return False
+    if len(name) == 2:
+        prev = next((t for t in at.values() if t.end == start), None)
+        if prev is not None and prev.tag == "v":
+            return False
+    return True
 
 
 def _clean_boundary(text: str, start: int, end: int) -> bool:
@@ -101,7 +147,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     for m in TITLE_RE.finditer(text):
         name = _name_after(text, at, m.end())
         if name and _clean_boundary(text, m.end(), m.end() + len(name)):
-            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name)
+            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name, rule="person.title")
     # 2. tagged names with context
     for t in tokens:
         if t.tag != "PER" or (t.start, t.end) in found:
@@ -109,14 +155,21 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
         if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
             hm = _HONORIFIC.fullmatch(t.text)
             if _informal_ok(text, t.start, t.end):
-                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None)
+                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None, "person.informal")
             continue
-        if (
-            looks_like_name(t.text)
-            and (t.text in known or _accept_context(text, t.start, t.end))
-            and _clean_boundary(text, t.start, t.end)
-        ):
-            found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text)
+        name = _whole_name(text, t, at, known)
+        end = t.start + len(name)
+        if not looks_like_name(name) or not _clean_boundary(text, t.start, end):
+            continue
+        if name in known:
+            rule = "person.known"
+        elif _accept_context(text, t.start, end):
+            rule = "person.context"
+        elif _plain_name(text, t.start, end, at):
+            rule = "person.tagged"
+        else:
+            continue
+        found[(t.start, end)] = PersonSpan(t.start, end, name, rule=rule)
     # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
     changed = True
     while changed:
@@ -131,7 +184,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
                 and looks_like_name(listed.text)
                 and listed.tag in ("PER", "LOC", "n", "nz")
             ):
-                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text)
+                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text, rule="person.list")
                 changed = True
     # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
@@ -141,36 +194,63 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             and looks_like_name(m.group(1) + "某")
             and _informal_ok(text, *span)
         ):
-            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2))
+            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
     # 5. names known from elsewhere in the article (credits, earlier sentences)
     for name in known:
         for m in re.finditer(re.escape(name), text):
             if not any(s <= m.start() < e for s, e in found):
-                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name)
+                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name, rule="person.known")
     return sorted(found.values(), key=lambda p: (p.start, p.end))
 
 
 def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[PostSpan]:
     """Posts held by the named people of one sentence (all offsets relative to it)."""
     posts: list[PostSpan] = []
+    by_end: dict[int, list[PostSpan]] = {}  # the posts read before each person, by the person's end
     for p in people:
         if p.informal:
             continue
         # walk back over 、-separated descriptions before the name
         end = p.start
+        chain: list[PostSpan] = []
         while end > 0:
             seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
-            pieces = text[seg_start:end].split("、")
+            pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
             desc = pieces[-1]
             post = _post_in(desc, end - len(desc), p.name, units)
             if post:
-                posts.append(post)
+                chain.append(post)
             if len(pieces) < 2 or not post and not _honour(desc):
                 break
             end = end - len(desc) - 1
             if end <= seg_start:
                 break
+        # 郑州市农委党组书记、主任樊惠林: a bare title after 、 is held in the body before it
+        body: PostSpan | None = None
+        for post in reversed(chain):
+            if post.org is not None:
+                body = post
+            elif body is not None and not _UNIT_KIND_TITLE.match(post.title):
+                post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
+            posts.append(post)
+        # 副主席李洪祥、梁洁华: a name listed after an official's holds the same post
+        if not chain and text[p.start - 1 : p.start] == "、":
+            for prev in by_end.get(p.start - 1, []):
+                posts.append(PostSpan(p.name, prev.title, prev.org, prev.generic, "post.list"))
+                chain.append(posts[-1])
+        # 刘立新书记表示: a title printed right after the name
+        after = _TITLE_AFTER.match(text, p.end)
+        if after and not chain:
+            chain.append(PostSpan(p.name, after.group(1), None, rule="post.after-name"))
+            posts.append(chain[-1])
+        by_end[p.end] = chain
     return posts
+
+
+# A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
+_TITLE_AFTER = re.compile(r"(书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$)")
+# A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
+_UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 
 
 def _honour(desc: str) -> bool:
@@ -187,21 +267,28 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     t_start = desc_start + m.start()
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
+        # 川汇区委组织部长: a post in the district's party committee, held in the district
+        before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
     if before:
         # 二七区委书记: the title (区委书记) may begin inside the unit's name
         u = max(before, key=lambda u: u.end - u.start)
+        if u.type == "Organization" and u.name.endswith(("区委", "市委", "县委")):
+            inner = [a for a in units if a.type != "Organization" and a.end == u.end - 1]
+            if inner:  # 川汇区委组织部长: a post of the district's party committee, held in the district
+                return PostSpan(person, title, inner[0].name)
         return PostSpan(person, title, u.name)
     head = desc[: m.start()]
     unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
     if unit_title and not head.strip("、"):
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)
         word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
-        return PostSpan(person, title, word, generic=True)
+        return PostSpan(person, title, word, generic=True, rule="post.unit-title")
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
-        return PostSpan(person, title, g.group(0), generic=True)
+        return PostSpan(person, title, g.group(0), generic=True, rule="post.unit-word")
     core = re.sub(r"^(?:常务)?副", "", title)
     if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
         # 区长王鹏, 副区长王志强: the title names its unit's kind
-        return PostSpan(person, title, core[0], generic=True)
+        return PostSpan(person, title, core[0], generic=True, rule="post.unit-title")
     return PostSpan(person, title, None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.lexicon import (
     ADMIN_SUFFIXES,
+    dictionary_words,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
@@ -39,6 +40,32 @@ _SUFFIX_VERBS = frozenset(
 )
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
+_ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
+
+
+def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
+    i = _token_at(tokens, s0 - 1)
+    return i is not None and tokens[i].tag in ("LOC", "ns", "ORG")
+
+
+def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
+    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区."""
+    if len(suffix) != 1 or suffix not in "乡镇村":
+        return False
+    if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE:
+        return True
+    after = text[s0 : s1 + 1]
+    if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
+        return True
+    return suffix in "镇乡" and text[s1 : s1 + 2] == "社区"  # 天湖美镇社区: a community's own name
+
+
+# Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
+_NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
+_NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
+
+
+_SUFFIX_LEAD = re.compile(r"^(?:街道办事处|街道办|街道|办事处|社区)")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # Endings of 区 that are not districts.
 _NOT_DISTRICT = re.compile(
@@ -52,6 +79,12 @@ _WORD_DISTRICTS = frozenset(
 )
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+)
+# What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
+_GENERIC_COMMUNITY = re.compile(
+    r"(?:^|[的个条])(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|农村|涉农|两地|友好|国际化|现代化|无疫|学习型|服务型|治理|基层|"
+    r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
@@ -132,7 +165,7 @@ class Span:
     name: str  # canonical form
     aliases: tuple[str, ...] = ()
     parent: str | None = None  # name of the unit printed right before it (containment)
-    source: str = "suffix"
+    source: str = "unit.suffix"  # the id of the rule that found it
 
 
 def _token_at(tokens: list[Token], pos: int) -> int | None:
@@ -155,6 +188,10 @@ def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
     cls = _CLASS[suffix]
     if cls == "StreetOffice":
         return cls, stem + "街道"
+    if suffix.startswith("社区") and suffix != "社区":
+        return cls, stem + "社区"  # 丹英社区居民委员会 is 丹英社区
+    if suffix == "居民委员会":
+        return cls, stem + "居委会"
     return cls, stem + suffix
 
 
@@ -175,7 +212,7 @@ class UnitFinder:
             name = stem + suffix
             if cls == "District" and self.gaz.district(name):
                 return stem
-            if cls == "City" and self.gaz.city(name):
+            if cls == "City" and (self.gaz.city(name) or self.gaz.lookup(name, "District")):
                 return stem
             if cls in ("StreetOffice", "Town") and len(stem) >= 2 and self.gaz.towns(name):
                 return stem
@@ -206,6 +243,9 @@ class UnitFinder:
         m = LEADING_NOISE.match(stem)
         if m and len(stem) - m.end() >= 2:
             stem = stem[m.end() :]
+        m = _SUFFIX_LEAD.match(stem)
+        if m and len(stem) - m.end() >= 2:
+            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed
         return (stem, proper) if stem else None
 
     def admin_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
@@ -214,7 +254,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in _SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 == 0:
+            if s0 == 0 or _in_word(text, s0, s1, suffix):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -240,7 +280,15 @@ class UnitFinder:
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
             if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
                 continue
+            lead = self._place_prefix(stem) if source in ("suffix", "common") else None
+            if lead is not None:
+                # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
+                ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
+                spans.append(Span(ps + offset, pn + offset, lead[1], lead[0], lead[2], (lead[1],), None, "unit.city-prefix"))
+                stem = stem[len(lead[1]) :]
             cls, name = canonical_admin(stem, suffix)
+            if cls == "City" and source == "gazetteer" and not self.gaz.city(name) and self.gaz.district(name):
+                cls = "District"  # 新郑市, 慈溪市: a city at a county's level is a district
             start = s0 - len(stem)
             parent = None
             if spans and _rank(spans[-1].type) < _rank(cls):
@@ -251,9 +299,20 @@ class UnitFinder:
                     parent = spans[-1].name
             printed = text[start:s1]
             aliases = (printed,) if printed != name else ()
-            spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, source))
+            spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, f"unit.{source}"))
             floor = s1
         return spans
+
+    def _place_prefix(self, stem: str) -> tuple[str, str, str] | None:
+        """(class, printed, canonical name) of a city or district that begins a unit's stem."""
+        for k in range(min(5, len(stem) - 2), 1, -1):
+            head = stem[:k]
+            for cls, found in (("City", self.gaz.city(head)), ("District", self.gaz.district(head))):
+                names = {p.name for p in found}
+                common = cls == "District" and head in dictionary_words()  # 中原, 金水 are words too
+                if len(names) == 1 and (head.endswith(("市", "区", "县")) or not common):
+                    return cls, head, names.pop()
+        return None
 
     def _plausible(
         self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
@@ -283,6 +342,8 @@ class UnitFinder:
         if cls == "District":
             if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
                 return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
+            if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
+                return len(stem) <= 6 and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
             if (
                 _NOT_DISTRICT.search(stem)
                 or suffix == "县"
@@ -296,7 +357,7 @@ class UnitFinder:
         if cls == "Village":
             if (
                 _NOT_VILLAGE.search(stem)
-                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里")
+                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企")
                 and nxt[:2] not in ("委会",)
             ):
                 return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
@@ -305,6 +366,7 @@ class UnitFinder:
         if cls == "Community":
             return (
                 nxt[:1] not in ("民", "里", "内", "化", "级", "们")
+                and not _GENERIC_COMMUNITY.search(stem)
                 and len(stem) <= 8
                 and not stem.endswith(_GENERIC_STEM_ENDS)
                 and not _COUNTED.search(stem)
@@ -322,7 +384,13 @@ class UnitFinder:
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
-                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "gazetteer"))
+                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "unit.bare-city"))
+                continue
+            districts = {p.name for p in self.gaz.short.get(t.text, ()) if p.level == "District"}
+            if len(districts) == 1 and t.text not in dictionary_words() and t.tag == "LOC":
+                # 登封, 中牟: a district printed without its suffix (中原, 金水 are words: never)
+                name = districts.pop()
+                out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "unit.bare-district"))
         return out
 
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
@@ -346,7 +414,7 @@ class UnitFinder:
                     pos += len(stem) + 1
                     continue
                 cls, name = canonical_admin(stem, suffix)
-                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "list"))
+                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "unit.list"))
                 pos += len(stem) + 1
         return out
 
@@ -383,6 +451,8 @@ class UnitFinder:
                 )
             ):
                 j += 1
+            if i >= 2 and tokens[i - 1].tag in ("v", "vn") and tokens[i - 2].text == "、" and j < n and tokens[j - 1].text.endswith(_BUREAU_ENDS):
+                i -= 1  # 、规划市政建设环保局: a bureau named from a verb of its function
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
                 out.append(replace(span, start=span.start + offset, end=span.end + offset))
@@ -399,11 +469,32 @@ class UnitFinder:
                 break
         if cut is None:
             return None
+        if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
+            return None  # 公司所属: 所 begins a word here, it ends no body
         s = text[start:cut]
-        # a body named in a title (街道党工委书记) is part of the title
+        # a body named in a title (街道党工委书记) is part of the title; a body before
+        # the party organ is still named (郑州市农委党组书记: 郑州市农委)
         title = re.match(r"副?书记", text[cut : cut + 3])
         if title and PARTY_TITLE_RE.search(text[start : cut + title.end()]):
-            return None
+            organ = _PARTY_ORGAN.search(s)
+            if organ is None or organ.start() == 0:
+                return None
+            cut = start + organ.start()
+            s = text[start:cut]
+            if not s.endswith(ORG_SUFFIXES):
+                return None
+        if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
+            return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+        for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
+            if start <= a.start and a.end < cut:
+                joined = _JOINED.match(text, a.end, cut)
+                if joined and cut - joined.end() >= 3:
+                    start = joined.end()
+                    s = text[start:cut]
+        m = _DESCRIPTOR.match(s)
+        if m and len(s) - m.end() >= 3:
+            start += m.end()  # 辖区企业中铝郑州有色金属研究院
+            s = text[start:cut]
         m = LEADING_NOISE.match(s)
         if m and len(s) - m.end() >= 3:
             start += m.end()
@@ -412,6 +503,10 @@ class UnitFinder:
             return None
         if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
             return None
+        tail = next((t for t in run if t.end == cut), None)
+        if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
+            if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
+                return None  # 骗局, 困局: a word that ends like a body
         if s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS:
             return None  # 郑州国际消费中心|城市: 中心 is not a body here
         # the admin units inside the name, and the lowest one that prefixes the rest
@@ -423,12 +518,23 @@ class UnitFinder:
                 chain_end = a.end
                 lowest = a
         rest = text[chain_end:cut]
+        m = _DESCRIPTOR.match(rest)
+        if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
+            # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
+            start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
+            rest = s
+        if lowest is not None and rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+            # 万滩镇人民政府, 直滩乡乡政府: the unit's government is the unit, printed another way
+            return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "unit.government")
+        if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 3]):
+            name = text[lowest.start : cut]  # 郑州市委, 芗城区委: the party committee, acting as a body
+            return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
         if not rest or rest in ("委", "办"):
             return None
         if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
             r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
-        ):
-            return None
+        ) and not _OWN_OFFICE.search(rest):
+            return None  # 中原区社区服务中心: each community's, no one body
         proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
@@ -441,7 +547,7 @@ class UnitFinder:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
-        return Span(start, cut, s, "Organization", name, aliases, parent)
+        return Span(start, cut, s, "Organization", name, aliases, parent, "org.suffix")
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
         """True when a body's name says which body it is, not just what kind."""
@@ -464,6 +570,14 @@ class UnitFinder:
 
 
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
+# One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
+_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+# A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
+_OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
+_PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
+_JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
+_DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
+_UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
 
 def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
@@ -497,8 +611,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
     """
     if tokens[j].text not in ("和", "与") or j == i:
         return False
-    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY:
-        return False
+    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
+        return False  # 党中央和省委: two bodies
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
             return False

@@ -1,0 +1,221 @@
+"""Blocks: a page's paragraphs -> classified blocks, each of one named kind.
+
+The first of the splitter's two steps: every paragraph is classified once,
+by small pure functions, into a `Kind`; the state machine of graph.split
+then groups the blocks into articles. The kinds, in the order they are
+decided:
+
+    PAGE_CREDIT  本版文图由记者 X 整理: credits every item of the page
+    FURNITURE    navigation, breadcrumbs, metadata, dates, copyright, image
+                 lines, widgets: not news (its credits, 作者：X, are kept)
+    CREDIT       a line that is only a credit: 记者 鲁燕 通讯员 崔晨亮 文/图
+    LEAD         a paragraph that opens an item: 本报讯（记者 王菁）…, X网讯, X电
+    HEADING      a short line with no sentence punctuation: a headline, a
+                 subhead, a section label (the state machine decides which)
+    BODY         prose, with the credit printed at its end split off
+
+A newcomer adds a furniture shape by adding one line to FURNITURE.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from graph import credits as cr
+from graph.model import Para
+from graph.normalize import headline_like
+
+MARKS = "■●◆▲★□◇▼►▶【】[]•·"
+
+
+class Kind(Enum):
+    PAGE_CREDIT = "page-credit"
+    FURNITURE = "furniture"
+    CREDIT = "credit"
+    LEAD = "lead"
+    HEADING = "heading"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: Kind
+    text: str  # the paragraph without its lead and trailing credit
+    gap: int = 0  # blank lines before it
+    level: int = 0  # markdown heading level, 0 when not marked
+    credits: cr.Credits | None = None  # of the credit line, the lead, or furniture's fields
+    trailing: cr.Credits | None = None  # printed at the end of a body paragraph
+    raw: str = ""  # the paragraph as it came
+    ends: bool = False  # an editor's line (编辑：X, 责任编辑：Y): the story above it is over
+
+
+# Page furniture: (name, pattern). A paragraph of at most `_FURNITURE_MAX` characters
+# matching one of these is not news. Patterns are searched, so anchor them where needed.
+FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("contact", r"(?:热线|邮箱|E-?mail|QQ群?|微信群?|记者群|投稿|电话|传真|网址)\s*[:：]?\s*[\w.@-]*\d"),
+        ("address", r"https?://|www\.|\.(?:cn|com|net|org)\b"),
+        ("copyright", r"版权所有|版权声明|Copyright|©|ICP|All Rights Reserved|powered by"),
+        ("staff", r"责任编辑|责编|编辑[:：]|校对|美编|版式|组版|本版责编|审核[:：]"),
+        ("e-paper", r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回主页|版面导航|标题导航|本版导航|PDF|放大|缩小|版面概览|数字报|电子版|电子报"),
+        ("page", r"[上下]接[A-Z]?\d{0,3}版|转[A-Z]?\d{1,3}版|第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$"),
+        ("metadata", r"来源[:：]|来自[:：]|发布时间|发布日期|成文日期|生效日期|索\s*引\s*号|主题分类|发布机构|关\s*键\s*词|体\s*裁|字号[:：]|浏览次数|点击[:：]|阅读[:：]?\d|作者[:：]"),
+        ("widget", r"分享到|分享至|我要分享|打印本页|【打印】|关闭窗口|【字体|我来说两句|最新评论|网友评论|发表评论|只看楼主|收藏|回复贴|X 关闭|扫一扫|二维码|客户端|请稍候|加载中|返回顶部|推荐阅读|相关阅读|相关新闻|延伸阅读|热门文章|标签[:：]|阅读全文|查看全文|全文阅读|点击查看|查看原文|原标题[:：]"),
+        ("breadcrumb", r"当前位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*>\s*){2,}|^首页\s*[>|]|内容导航"),
+        ("image", r"!\[[^\]]*\]\([^)]*\)|\.(?:jpg|jpeg|png|gif|webp)\b|资料图|图片仅供参考"),
+        ("date", r"星期[一二三四五六日天]|^\s*date\s"),
+        ("timestamp", r"^\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}|$)"),
+    )
+)
+_FURNITURE_MAX = 90
+_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)$")
+_DATE_TIME = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Lines that are only dates, numbers, times, codes or page marks.
+_NO_WORDS = re.compile(r"[\d\s/.\-:：年月日期第版A-Za-z|｜•·、，,()（）\[\]【】_@#&%*+=~'\"]*")
+_DATE_ONLY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}.*")
+_NAV_SEP = re.compile(r"\s*[|｜]\s*")
+_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
+_EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+PAGE_CREDIT = re.compile(
+    r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
+    r"([\u4e00-\u9fff·]{2,6}(?:[\s、]+[\u4e00-\u9fff·]{2,6})*)\s*(?:整理|采写|编辑|提供)"
+)
+
+
+def furniture_kind(text: str) -> str | None:
+    """The name of the furniture shape `text` has, or None when it may be news.
+
+    >>> furniture_kind("首页 > 资讯中心 > 苏州资讯 正文")
+    'breadcrumb'
+    >>> furniture_kind("3月5日上午，石佛办事处在西溪花园社区开展宣传。") is None
+    True
+    """
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _NO_WORDS.fullmatch(t) or not _HAN.search(t):
+        return "no-words"
+    if _OUTLET_LINE.match(t):
+        return "outlet"
+    if t[0] in "•·" and len(t) <= 20 and "。" not in t:
+        return "metadata"  # • 综合,领导活动: a listing's field
+    if _DATE_TIME.search(t) and len(t) <= 40:
+        return "timestamp"
+    if len(t) <= 8 and t[-1] in ":：":
+        return "label"  # 镇街视窗：, 来源：
+    if _DATE_ONLY.fullmatch(t):
+        return "date"
+    if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30):
+        for name, pattern in FURNITURE:
+            if pattern.search(t):
+                return name
+    if _is_nav(t):
+        return "navigation"
+    if _repeated_word(t):
+        return "repeated"
+    return None
+
+
+def _is_nav(t: str) -> bool:
+    """A navigation bar: short items between bars or spaces, no sentence (首页|新闻|郑州|…)."""
+    if re.search(r"[。，,；;！？!?]", t):
+        return False
+    cells = [c for c in _NAV_SEP.split(t) if c.strip()]
+    bars = t.count("|") + t.count("｜") + t.count("丨")
+    if bars >= 2 and all(len(c) <= 12 for c in cells) or bars >= 4:
+        return True
+    grams = [t[i : i + 2] for i in range(len(t) - 1)]
+    if len(t) <= 120 and any(grams.count(g) >= 4 for g in set(grams) if _HAN.fullmatch(g[0])):
+        return True  # 便民频道资讯中心房产频道生活频道…: a menu printed without spaces
+    words = t.split()
+    return len(words) >= 5 and sum(len(w) for w in words) / len(words) <= 4.5 and not re.search(r"[()（）“”\"]", t)
+
+
+def _repeated_word(t: str) -> bool:
+    """阴影 阴影: a placeholder printed over and over."""
+    words = t.split()
+    return len(words) >= 2 and len(set(words)) == 1
+
+
+def heading(text: str) -> tuple[str, int] | None:
+    """(text, markdown level) when a paragraph is a heading line, else None."""
+    m = _MD_HEADING.match(text)
+    if m:
+        return m.group(2).strip(), len(m.group(1))
+    t = text.strip(MARKS + " ")
+    if not t or len(t) > 64:
+        return None
+    if re.search(r"[。！？!?]", t[:-1]) or t[-1] in "。，,；;、":
+        return None
+    if t[-1] in "！？!?" and (len(t) > 30 or t[0] in "“\"「"):
+        return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
+    if t[-1] in ":：" and len(t) < 8:
+        return None
+    if re.match(r"^【[^】]{1,8}】\S*、", t):
+        return None  # 【二七区】马寨镇、侯寨乡: a labelled line of a list, not a heading
+    return t, 0
+
+
+def stands_alone(line: str) -> str | None:
+    """Why a line is never joined to the lines around it ("credit", "label", a furniture kind), or None."""
+    t = line.strip()
+    if not t:
+        return None
+    if cr.parse(t) is not None:
+        return "credit"
+    if _FIELD_LABEL.match(t):
+        return "label"
+    return furniture_kind(t)
+
+
+def classify(paras: list[Para]) -> list[Block]:
+    """Each paragraph's block, in page order (a field label printed alone joins its value)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        text = p.text
+        nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+        if _FIELD_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
+            text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
+            i += 1
+        out.append(classify_one(Para(text, p.gap, p.line)))
+        i += 1
+    return out
+
+
+def classify_one(p: Para) -> Block:
+    """The block of one paragraph, by the first kind whose test it passes."""
+    text = p.text
+    if PAGE_CREDIT.match(text):
+        names = re.split(r"[\s、]+", PAGE_CREDIT.match(text).group(1).strip())  # type: ignore[union-attr]
+        return Block(Kind.PAGE_CREDIT, text, p.gap, credits=cr.Credits(reporters=tuple(names)), raw=text)
+    ends = bool(_EDITOR_LINE.match(text.strip()))
+    c = cr.parse(text)
+    if c is not None:
+        return Block(Kind.CREDIT, text, p.gap, credits=c, raw=text, ends=ends)
+    if furniture_kind(text):
+        return Block(Kind.FURNITURE, text, p.gap, credits=cr.in_metadata(text) or None, raw=text, ends=ends)
+    rest, lead_credit, was_lead = cr.lead(text)
+    if was_lead:
+        body, tail = cr.trailing(rest)
+        return Block(Kind.LEAD, body, p.gap, credits=lead_credit, trailing=tail, raw=text)
+    h = heading(text)
+    if h is not None:
+        return Block(Kind.HEADING, h[0], p.gap, level=h[1], raw=text)
+    body, tail = cr.trailing(text)
+    return Block(Kind.BODY, body, p.gap, trailing=tail, raw=text)
+
+
+def is_photo(b: Block) -> bool:
+    """A credit for a photograph: `… 摄` at the end, or a photographer's credit."""
+    c = b.trailing if b.kind is Kind.BODY else b.credits
+    return bool(c and c.photographers) or bool(re.search(r"摄\s*[)）]?\s*$", b.raw.strip()))
+
+
+__all__ = ["FURNITURE", "MARKS", "Block", "Kind", "classify", "classify_one", "furniture_kind", "heading", "headline_like", "is_photo"]

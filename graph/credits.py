@@ -1,0 +1,352 @@
+"""Credits: the bylines of a news item -> who reported, corresponded, photographed and edited it.
+
+Papers print credits in many shapes; all of them are read by one small
+grammar over one tokenizer:
+
+    记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图       a credit line
+    本报讯（记者 王菁）…  新华社重庆9月28日电（刘博伟）…   a lead's parenthesis
+    …环境。记者 张改华      …居民。（李雅婷 王强）   a credit at the end of a paragraph
+    作者：覃雄 陈仁义 编辑：梁梁 来源：…           a portal's metadata line
+    文/本报记者 李晓平 图/本报记者 姚凡   □本报记者张鹏程申红   特约摄影董 超
+
+A credit is a sequence of role words (记者, 通讯员, 摄影记者, 采访人员, 作者,
+责任编辑…), outlets before them (本报, 沈阳日报、沈阳网, 河南报业全媒体),
+names, and marks (文/图, 摄, 报道). Names printed without a space between
+them are cut at surnames (张鹏程申红 -> 张鹏程, 申红); a two-character name
+printed with a space inside (董 超) is joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.lexicon import looks_like_name, surnames
+from graph.normalize import fold
+
+_HAN = "\u4e00-\u9fff"
+# Role words, longest first, and the credit each gives to the names after it.
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("摄影记者", "photographer"),
+    ("特约摄影", "photographer"),
+    ("摄影", "photographer"),
+    ("摄像", "photographer"),
+    ("特约通讯员", "correspondent"),
+    ("通讯员", "correspondent"),
+    ("采访人员", "reporter"),  # reposts replace 记者 with 采访人员
+    ("见习记者", "reporter"),
+    ("实习记者", "reporter"),
+    ("记者", "reporter"),
+    ("实习生", "reporter"),
+    ("原作者", "reporter"),
+    ("作者", "reporter"),
+    ("撰稿", "reporter"),
+    ("撰文", "reporter"),
+    ("责任编辑", "editor"),
+    ("责编", "editor"),
+    ("编辑", "editor"),
+    ("审核", "editor"),
+)
+_ROLE = dict(ROLE_WORDS)
+# Words printed before a role word that are not names: outlets and ranks.
+_RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
+_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻)"
+_OUTLETS = re.compile(rf"(?:{_OUTLET}[、\s\-—]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")
+_ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
+# Marks: 文/ and 图/ set the role of what follows; the others end a credit.
+_SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
+_MARK = re.compile(r"(文\s*/\s*图|图\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|报道|整理|采写|供图|文|图|摄)(?=$|[\s/、，,；;）)])")
+_SEP = re.compile(r"[\s、，,／/;；·•|]+")
+_NAME = re.compile(rf"[{_HAN}·]+")
+# Endings glued to the last name: 程刚摄, 李晨翀报道.
+_GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """The people an item credits, by role, in printed order."""
+
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    editors: tuple[tuple[str, str], ...] = ()  # (name, title as printed: 编辑, 责任编辑…)
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.correspondents or self.photographers or self.editors)
+
+    def __or__(self, other: Credits) -> Credits:
+        def merged(a: tuple, b: tuple) -> tuple:
+            return a + tuple(x for x in b if x not in a)
+
+        return Credits(
+            merged(self.reporters, other.reporters),
+            merged(self.correspondents, other.correspondents),
+            merged(self.photographers, other.photographers),
+            merged(self.editors, other.editors),
+        )
+
+    def settled(self) -> Credits:
+        """Each person credited once: a reporter is not also a correspondent or photographer."""
+        seen = set(self.reporters)
+        corr = tuple(n for n in self.correspondents if n not in seen)
+        seen |= set(corr)
+        return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in seen), self.editors)
+
+
+def split_names(run: str) -> list[str] | None:
+    """The names in a run of Han characters printed without spaces, or None when it is not names.
+
+    >>> split_names("张鹏程申红")
+    ['张鹏程', '申红']
+    >>> split_names("欧阳建新")
+    ['欧阳建新']
+    """
+    if "·" in run:  # 努尔·白克力: a transcribed name, printed whole
+        return [run] if 3 <= len(run) <= 12 and not run.startswith("·") and not run.endswith("·") else None
+    if looks_like_name(run):
+        return [run]
+    single, double = surnames()
+    best: list[str] | None = None
+    # prefer three-character pieces: most names are three characters long
+    for first in (3, 2, 4):
+        head, rest = run[:first], run[first:]
+        if len(rest) < 2 or not looks_like_name(head):
+            continue
+        if not (rest[0] in single or rest[:2] in double):
+            continue
+        tail = split_names(rest)
+        if tail:
+            best = [head, *tail]
+            break
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # role | setter | mark | name
+    value: str
+
+
+def _tokens(s: str) -> list[_Token] | None:
+    """Tokens of a credit, or None when something in `s` is not part of a credit."""
+    s = _OUTLETS.sub(" ", s)
+    out: list[_Token] = []
+    pos = 0
+    while pos < len(s):
+        m = _SEP.match(s, pos)
+        if m:
+            pos = m.end()
+            continue
+        m = _MARK.match(s, pos)
+        setter = _SETTER.match(s, pos)
+        if setter and (not m or m.end() <= setter.end()):
+            out.append(_Token("setter", setter.group(1)))  # 文/本报记者 李晓平 图/…
+            pos = setter.end()
+            continue
+        if m:
+            out.append(_Token("mark", re.sub(r"\s", "", m.group(1))))
+            pos = m.end()
+            continue
+        m = _ROLE_RE.match(s, pos)
+        if m:
+            out.append(_Token("role", m.group(1)))
+            pos = m.end()
+            continue
+        m = _NAME.match(s, pos)
+        if not m:
+            return None
+        run = m.group(0)
+        glued = _GLUED_END.search(run)
+        if glued and len(run) - len(glued.group(0)) >= 2:
+            out.append(_Token("name", run[: glued.start()]))
+            out.append(_Token("mark", glued.group(0)))
+        else:
+            # a role word glued after a name: 记者鲁燕通讯员韩璐璐
+            inner = _ROLE_RE.search(run, 1)
+            if inner:
+                out.append(_Token("name", run[: inner.start()]))
+                pos = m.start() + inner.start()
+                continue
+            out.append(_Token("name", run))
+        pos = m.end()
+    return _join_spaced(out)
+
+
+def _join_spaced(tokens: list[_Token]) -> list[_Token]:
+    """董 超 -> 董超: single characters printed apart are one two-character name."""
+    out: list[_Token] = []
+    for t in tokens:
+        if t.kind == "name" and len(t.value) == 1 and out and out[-1].kind == "name" and len(out[-1].value) == 1:
+            out[-1] = _Token("name", out[-1].value + t.value)
+        else:
+            out.append(t)
+    return out
+
+
+def parse(text: str, bare: bool = False) -> Credits | None:
+    """The credits of `text` when it is nothing but a credit, else None.
+
+    `bare` accepts names with no role word (`（李雅婷 王强）` in a lead or at
+    the end of an item): they are reporters.
+
+    >>> parse("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
+    Credits(reporters=('鲁燕',), correspondents=('崔晨亮', '杨雪丽'), photographers=(), editors=())
+    """
+    s = fold(text).strip().strip("□■●◆▲★◇▼►▶ ")
+    if s[:1] == "(" and s[-1:] == ")":
+        s = s[1:-1].strip()  # (南报记者 孙强)
+        m = _CAPTION_CREDIT.search(s)
+        if m and m.start(1) > 0:
+            s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit
+    if not s or len(s) > 80:
+        return None
+    tokens = _tokens(s)
+    if not tokens or not any(t.kind == "name" for t in tokens):
+        return None
+    roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
+    role: str | None = None
+    title = ""
+    setter: str | None = None
+    loose: list[str] = []  # names before any role word
+    saw_role = False
+    for i, t in enumerate(tokens):
+        if t.kind == "role":
+            saw_role = True
+            stacked = i > 0 and tokens[i - 1].kind == "role"
+            if not stacked or role is None:
+                role, title = _ROLE[t.value], t.value
+            if setter:
+                role = setter  # 图/本报记者 X: the mark before the role word decides
+        elif t.kind == "setter":
+            setter = "photographer" if t.value in ("图", "摄影", "摄") else "reporter"
+            role = setter
+            saw_role = True
+        elif t.kind == "mark":
+            if t.value in ("摄", "摄影") and role is None and loose:
+                roles["photographer"].extend(loose)
+                loose = []
+        else:
+            setter = None  # 文/ and 图/ reach as far as the first name after them
+            names = split_names(t.value)
+            if names is None and role is not None and 2 <= len(t.value) <= 3:
+                names = [t.value]  # after a role word a short run is a name, known surname or not (海宣)
+            if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
+                return None
+            for n in names:
+                if role is None:
+                    loose.append(n)
+                elif role == "editor":
+                    roles["editor"].append((n, title))
+                elif n not in roles[role]:
+                    roles[role].append(n)
+    if loose:
+        if not bare or saw_role:
+            return None
+        roles["reporter"].extend(loose)
+    if not saw_role and not bare and not roles["photographer"]:
+        return None
+    c = Credits(*(tuple(roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
+    return c.settled() if c else None
+
+
+_CAPTION_CREDIT = re.compile(rf"(?:^|\s)((?:{_OUTLET})?(?:记者|通讯员)\s*.+摄)$")
+_PAREN_TAIL = re.compile(r"[(（]([^()（）]{2,60})(?:[)）]|$)\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?”」』）)…]\s*")
+
+
+def trailing(text: str) -> tuple[str, Credits | None]:
+    """Split a credit printed at the end of a paragraph: `…环境。记者 张改华`, `…参赛。（李娜 王强）`."""
+    m = _PAREN_TAIL.search(text)
+    if m and m.start() > 0:
+        c = parse(m.group(1), bare=True)
+        if c:
+            return text[: m.start()].rstrip(), c
+    for m in _SENTENCE_END.finditer(text):
+        tail = text[m.end() :]
+        if tail and len(tail) <= 60:
+            c = parse(tail)
+            if c:
+                return text[: m.end()].rstrip(), c
+    return text, None
+
+
+# A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
+_FIELD_LABELS = "原作者|作者|记者|通讯员|责任编辑|责编|编辑|审核|撰稿|摄影"
+_OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
+_FIELD_NAME = rf"(?!{_FIELD_LABELS}|{_OTHER_FIELDS})(?:[{_HAN}·]{{2,}}|[{_HAN}] [{_HAN}])"
+_FIELD = re.compile(
+    rf"(?:^|(?<=[\s|｜:：报网社台]))({_FIELD_LABELS})\s*[:：]?\s*"
+    rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
+)
+_FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")
+
+
+def in_metadata(text: str) -> Credits:
+    """Credits inside a portal's metadata line (`来源：X网 作者：覃雄 陈仁义 编辑：梁梁 点击：`)."""
+    out = Credits()
+    s = fold(text)
+    for m in _FIELD.finditer(s):
+        label = m.group(1)
+        names = []
+        for word in re.split(r"[\s、,，]+", _FIELD_END.sub("", m.group(2))):
+            # a field's value ends where a word that is not a name begins (浏览627次)
+            parts = split_names(word)
+            if not parts:
+                break
+            names.extend(parts)
+        if not names:
+            continue
+        c = parse(f"{label} {' '.join(names)}")
+        if c:
+            out = out | c
+    return out
+
+
+# Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯.
+_DAY = r"\d{1,2}月\d{1,2}日"
+LEAD = re.compile(
+    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻)"
+    rf"(?:[{_HAN}]{{0,6}}{_DAY}电|[{_HAN}]{{0,6}}(?:{_DAY})?(?:讯|消息)))\s*"
+    r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
+)
+
+
+def lead(text: str) -> tuple[str, Credits | None, bool]:
+    """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead).
+
+    `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`.
+    """
+    s = text
+    before: Credits | None = None
+    m = re.search(r"\s(本报讯|本刊讯)\s*", s[:40])
+    if m:  # a credit printed before the lead, in the same paragraph
+        before = parse(s[: m.start()])
+        if before:
+            s = s[m.start() :].lstrip()
+    m = LEAD.match(s)
+    if m:
+        if m.group(1):
+            c = parse(m.group(1), bare=True)
+            if c is None:
+                return s[m.start(1) - 1 :].lstrip(), before, True  # a parenthesis that is not a credit
+            return s[m.end() :].lstrip(), _or(before, c), True
+        rest = s[m.end() :]
+        inline = re.match(r"(\S{2,40}?(?:报道|摄影报道))\s+", rest) or re.match(r"(\S*(?:记者|通讯员)\S*)\s+", rest)
+        if inline:
+            c = parse(inline.group(1))
+            if c:
+                return rest[inline.end() :].lstrip(), _or(before, c), True
+        return rest.lstrip(), before, True
+    m = re.match(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*", s)
+    if m:
+        c = parse(m.group(1))
+        if c:
+            return s[m.end() :].lstrip(), c, True
+    return text, None, False
+
+
+def _or(a: Credits | None, b: Credits) -> Credits:
+    return (a | b) if a else b
+
+
+__all__ = ["LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]

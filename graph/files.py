@@ -1,0 +1,164 @@
+"""Files and folders a build shares with other processes: names fit to print, locks, leftovers.
+
+Whatever a file name holds (bytes that are not UTF-8, line breaks, terminal
+escapes), it is printed on one line and recorded as valid text; two builds
+never write into one output folder or store at once; temporary files and
+folders of a build that was killed are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from graph.errors import GraphError
+
+# Characters that would break a message's line or fool a terminal: control characters (line
+# breaks, escapes), lone surrogates (undecodable bytes of a file name), line and paragraph
+# separators, and the bidirectional overrides that reorder what a terminal shows.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` on one line: control characters, undecodable bytes and bidi overrides as escapes.
+
+    >>> printable("a\\nb\\udcff.txt")
+    'a\\\\nb\\\\xff.txt'
+    """
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for c in text:
+        o = ord(c)
+        if c in _SHORT:
+            out.append(_SHORT[c])
+        elif 0xDC80 <= o <= 0xDCFF:  # a byte that was not UTF-8, as Python's file names carry it
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif c in _BIDI or unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp"):
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def recorded_name(name: str) -> str:
+    """A file name as the graph records it: each byte that is not UTF-8 written `\\xff`.
+
+    Python gives such bytes as lone surrogates, which no export can hold;
+    everything else (line breaks, quotes, any script) is kept as it is.
+    """
+    if not any(0xD800 <= ord(c) <= 0xDFFF for c in name):
+        return name
+    return "".join(
+        f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else "\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c
+        for c in name
+    )
+
+
+class LockedError(GraphError):
+    """Another newskg build is writing into the same output folder or store."""
+
+
+class FolderLock:
+    """An exclusive lock on a folder a build writes (the exports or a store), held for the build.
+
+    The lock file sits beside the folder (`.exports.newskg.lock`), so the
+    folder itself holds only exports and a store can be replaced whole; it
+    goes inside when the parent cannot be written. A second build does not
+    wait: it fails at once, naming the folder, before it has done any work.
+    The lock is the operating system's (flock), so a killed build leaves
+    none behind.
+    """
+
+    def __init__(self, folder: str | Path, what: str, option: str) -> None:
+        self.folder = Path(folder)
+        self.what = what  # "the output folder", "the store"
+        self.option = option  # the option that names the folder: --out, --store
+        self._lock = None
+
+    def __enter__(self) -> FolderLock:
+        from filelock import FileLock, Timeout
+
+        folder = Path(os.path.abspath(self.folder))
+        candidates = [folder.parent / f".{folder.name or 'root'}.newskg.lock", folder / ".newskg.lock"]
+        error: OSError | None = None
+        for path in candidates:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                lock = _file_lock(FileLock, path)
+                lock.acquire()
+            except Timeout:
+                raise LockedError(
+                    f"another newskg build is writing {self.what} {printable(str(self.folder))} (it holds {printable(str(path))}); "
+                    "wait for it to finish or choose another folder"
+                ) from None
+            except (OSError, NotImplementedError) as e:  # NotImplementedError: a file system without flock
+                error = e
+                if os.path.lexists(path):
+                    break  # another build's lock file we cannot open: never a second lock elsewhere
+                continue
+            self._lock = lock
+            return self
+        raise GraphError(
+            f"cannot write {self.what} {printable(str(self.folder))} in {printable(str(folder.parent))} "
+            f"({getattr(error, 'strerror', None) or error}); check that the folder is writable or give {self.option} another folder"
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _file_lock(cls: type, path: Path) -> Any:
+    """An flock-based lock that never falls back to a lock file's mere existence (which a kill would leave)."""
+    try:
+        return cls(str(path), timeout=0, fallback_to_soft=False)  # filelock >= 4
+    except TypeError:
+        return cls(str(path), timeout=0)  # filelock 3 raises where flock is missing: never soft
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (POSIX; elsewhere: assume it does)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: checks the process exists, sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
+
+
+def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
+    """Remove the entries of `folder` whose name matches `pattern` (a regex whose group `pid`
+    is the writer's process id) when that process no longer runs; returns what was removed."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    rx = re.compile(pattern)
+    for n in names:
+        m = rx.fullmatch(n)
+        if m is None:
+            continue
+        pid = int(m.group("pid"))
+        if pid == os.getpid() or pid_alive(pid):
+            continue
+        p = folder / n
+        try:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+            removed.append(p)
+        except OSError:
+            pass  # another process removed it meanwhile, or it cannot be removed: left alone
+    return removed
