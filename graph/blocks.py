@@ -63,7 +63,7 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("e-paper", r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回主页|版面导航|标题导航|本版导航|PDF|放大|缩小|版面概览|数字报|电子版|电子报"),
         ("page", r"[上下]接[A-Z]?\d{0,3}版|转[A-Z]?\d{1,3}版|第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$"),
         ("metadata", r"来源[:：]|来自[:：]|发布时间|发布日期|成文日期|生效日期|索\s*引\s*号|主题分类|发布机构|关\s*键\s*词|体\s*裁|字号[:：]|浏览次数|点击[:：]|阅读[:：]?\d|作者[:：]"),
-        ("widget", r"分享到|分享至|我要分享|打印本页|【打印】|关闭窗口|【字体|我来说两句|最新评论|网友评论|发表评论|只看楼主|收藏|回复贴|X 关闭|扫一扫|二维码|客户端|请稍候|加载中|返回顶部|推荐阅读|相关阅读|相关新闻|延伸阅读|热门文章|标签[:：]|阅读全文|查看全文|全文阅读|点击查看|查看原文|原标题[:：]"),
+        ("widget", r"请登录|免费注册|购物车|联系客服|开栏的话|分享到|分享至|我要分享|打印本页|【打印】|关闭窗口|【字体|我来说两句|最新评论|网友评论|发表评论|只看楼主|收藏|回复贴|X 关闭|扫一扫|二维码|客户端|请稍候|加载中|返回顶部|推荐阅读|相关阅读|相关新闻|延伸阅读|热门文章|标签[:：]|阅读全文|查看全文|全文阅读|点击查看|查看原文|原标题[:：]"),
         ("breadcrumb", r"当前位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*>\s*){2,}|^首页\s*[>|]|内容导航"),
         ("image", r"!\[[^\]]*\]\([^)]*\)|\.(?:jpg|jpeg|png|gif|webp)\b|资料图|图片仅供参考"),
         ("date", r"星期[一二三四五六日天]|^\s*date\s"),
@@ -123,11 +123,13 @@ def furniture_kind(text: str) -> str | None:
 
 def _is_nav(t: str) -> bool:
     """A navigation bar: short items between bars or spaces, no sentence (首页|新闻|郑州|…)."""
-    if re.search(r"[。，,；;！？!?]", t):
-        return False
     cells = [c for c in _NAV_SEP.split(t) if c.strip()]
     bars = t.count("|") + t.count("｜") + t.count("丨")
-    if bars >= 2 and all(len(c) <= 12 for c in cells) or bars >= 4:
+    if bars >= 4:
+        return True
+    if re.search(r"[。，,；;！？!?]", t):
+        return False
+    if bars >= 2 and all(len(c) <= 12 for c in cells):
         return True
     grams = [t[i : i + 2] for i in range(len(t) - 1)]
     if len(t) <= 120 and any(grams.count(g) >= 4 for g in set(grams) if _HAN.fullmatch(g[0])):
@@ -156,8 +158,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
     if t[-1] in ":：" and len(t) < 8:
         return None
-    if re.match(r"^【[^】]{1,8}】\S*、", t):
-        return None  # 【二七区】马寨镇、侯寨乡: a labelled line of a list, not a heading
+    if re.match(r"^\s*[【\[][^】\]]{1,8}[】\]]\S", text):
+        return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
     return t, 0
 
 

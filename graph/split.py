@@ -177,6 +177,8 @@ class Splitter:
         if cur is None or self.pending or cur.body and not captioned:
             self.take_label()
             cur = self.start()
+        elif captioned:
+            cur.closed = cur.caption = False  # the photo's caption above the story
         if b.credits:
             cur.credits = cur.credits | b.credits
             cur.lead_credit = True
@@ -266,7 +268,8 @@ class Splitter:
             return True  # 【中原区】, 古城保护, 金星社区 inside an item: a part of it
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
-        return len(compact) <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
+        han = len(re.findall(r"[\u4e00-\u9fff]", compact))
+        return han <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
 
     def next_kind(self, i: int) -> Kind | None:
         return self.blocks[i + 1].kind if i + 1 < len(self.blocks) else None

@@ -281,7 +281,7 @@ def settle(spans: list[Span]) -> list[Span]:
                     continue
                 if inside and sp.type != o.type and o.type != "Organization":
                     continue
-                if inside and sp.type == o.type == "Organization" and sp.source == "org.tagged":
+                if inside and sp.type == o.type == "Organization" and sp.source == "org.parent-body":
                     continue  # 郑州市公交四公司 inside 郑州市公交四公司党员服务队: the body and its team
                 clash = True
                 break

@@ -78,12 +78,13 @@ _WORD_DISTRICTS = frozenset(
     "城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split()
 )
 _NOT_VILLAGE = re.compile(
-    r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+    r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
+    r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
-    r"(?:^|[的个条])(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
-    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|农村|涉农|两地|友好|国际化|现代化|无疫|学习型|服务型|治理|基层|"
+    r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|"
     r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
@@ -91,7 +92,7 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # The district's own government and party committee are the district, not bodies of their own.
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
 _LIST_OF_UNITS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|街道|镇|乡)"
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|居委会|街道|镇|乡)"
 )
 _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
@@ -225,6 +226,8 @@ class UnitFinder:
         tagged as a name (place, body, person) rather than a common noun.
         """
         i = _token_at(tokens, start - 1)
+        if i is not None and i > 0 and re.fullmatch(r"[一二三四五六七八九十]", tokens[i].text) and _stem_token(tokens[i - 1]):
+            i -= 1  # 汝河一社区: a numbered community of a place
         if i is None or not _stem_token(tokens[i]):
             return None
         begin = max(tokens[i].start, floor)
@@ -280,7 +283,8 @@ class UnitFinder:
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
             if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
                 continue
-            lead = self._place_prefix(stem) if source in ("suffix", "common") else None
+            zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
+            lead = self._place_prefix(stem) if source in ("suffix", "common") and not zone else None
             if lead is not None:
                 # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
                 ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
@@ -456,6 +460,13 @@ class UnitFinder:
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
                 out.append(replace(span, start=span.start + offset, end=span.end + offset))
+                inner = _SUB_BODY.match(span.text)
+                if inner:
+                    # 郑州市公交四公司党员服务队: the company is a body of its own
+                    body = inner.group(1)
+                    out.append(
+                        Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
+                    )
             i = max(j, i + 1)
         return out
 
@@ -541,13 +552,36 @@ class UnitFinder:
         last = next((t for t in run if t.end == cut), None)
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
             return None  # 窗口申办: a verb, not a bureau
-        name = text[lowest.start : cut] if lowest is not None else s
+        quoted = _QUOTED_BEFORE.search(text, 0, start)
+        if quoted and quoted.end() == start and lowest is None:
+            start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
+        name = text[lowest.start : cut] if lowest is not None and not quoted else s
         extra = [s]
         if lowest is not None and len(rest) >= 4 and proper:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
+        bare = self._without_places(name)
+        if bare and proper:
+            extra.append(bare)  # 广东广州花都区秀全街飞鹅岭小学: also printed as 飞鹅岭小学
         aliases = tuple(dict.fromkeys(x for x in extra if x != name))
         parent = lowest.name if lowest is not None else None
         return Span(start, cut, s, "Organization", name, aliases, parent, "org.suffix")
+
+    def _without_places(self, name: str) -> str | None:
+        """A body's name less the places printed before it, when a proper name remains (≥ 3 characters)."""
+        rest = name
+        while True:
+            m = _PLACE_WORD.match(rest)
+            head = next(
+                (rest[:k] for k in range(min(6, len(rest) - 3), 1, -1) if self.gaz.city(rest[:k]) or self.gaz.district(rest[:k])),
+                None,
+            )
+            cut = max(len(m.group(0)) if m else 0, len(head) if head else 0)
+            if not cut or len(rest) - cut < 3:
+                break
+            rest = rest[cut:]
+        if rest == name or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES:
+            return None
+        return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
         """True when a body's name says which body it is, not just what kind."""
@@ -572,6 +606,14 @@ class UnitFinder:
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+# A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
+_SUB_BODY = re.compile(
+    r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
+    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会)$"
+)
+_QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
+# A place word that begins a body's name: a province, a city, a district, a street office, a road.
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|市|区|县|街道|街|镇|乡)(?=[\u4e00-\u9fff]{3})")
 # A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
@@ -613,6 +655,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
         return False
     if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
         return False  # 党中央和省委: two bodies
+    if re.match(r"^[省市区县](?:委|政府)$", tokens[j + 1].text if j + 1 < len(tokens) else ""):
+        return False  # 党中央和省委: the second is a body of its own
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
             return False
