@@ -72,7 +72,7 @@ class Extractor:
         stems = _unit_stems(sents)
         cut = _cut_names(article.text, {p.name for s in sents for p in s.people if not p.informal})
         for s in sents:
-            s.people = [p for p in s.people if not _inside_unit(p, s) and p.name not in stems and p.name not in cut]
+            s.people = [_whole(p, cut) for p in s.people if not _inside_unit(p, s) and p.name not in stems]
             rel_units = [_shift(u, -s.offset) for u in s.units]
             s.posts = find_posts(s.text, s.people, rel_units)
             s.dates = find_dates(s.text, article.page_date)
@@ -310,13 +310,21 @@ def _unit_stems(sents: list[Sentence]) -> set[str]:
     return out
 
 
-def _cut_names(text: str, names: set[str]) -> set[str]:
+def _cut_names(text: str, names: set[str]) -> dict[str, str]:
     """Two-character names that are only ever a longer name cut short (陈沸 where 陈沸沸 is printed)."""
-    return {
-        n
-        for n in names
-        if len(n) == 2 and any(m != n and m.startswith(n) and text.count(m) == text.count(n) for m in names)
-    }
+    out = {}
+    for n in names:
+        longer = [m for m in names if m != n and m.startswith(n) and text.count(m) == text.count(n)]
+        if len(n) == 2 and len(longer) == 1:
+            out[n] = longer[0]
+    return out
+
+
+def _whole(p: PersonSpan, cut: dict[str, str]) -> PersonSpan:
+    if p.name not in cut:
+        return p
+    whole = cut[p.name]
+    return replace(p, name=whole, end=p.start + len(whole))
 
 
 def _inside_unit(p: PersonSpan, s: Sentence) -> bool:

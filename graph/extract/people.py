@@ -243,12 +243,30 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
         if after and not chain:
             chain.append(PostSpan(p.name, after.group(1), None, rule="post.after-name"))
             posts.append(chain[-1])
+        # 赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: a post the clause after the names gives
+        if not chain:
+            names_end = p.end
+            while True:
+                nxt = next((q for q in people if q.start == names_end + 1 and text[names_end] == "、"), None)
+                if nxt is None:
+                    break
+                names_end = nxt.end
+            m = _APPOSITIVE.match(text, names_end)
+            if m:
+                post = _post_in(m.group("desc"), m.start("desc"), p.name, units)
+                if post is not None:
+                    chain.append(PostSpan(p.name, post.title, post.org, post.generic, "post.appositive"))
+                    posts.append(chain[-1])
         by_end[p.end] = chain
     return posts
 
 
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
 _TITLE_AFTER = re.compile(r"(书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$)")
+# The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
+_APPOSITIVE = re.compile(
+    r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)"
+)
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
 _UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 

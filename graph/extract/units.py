@@ -552,10 +552,10 @@ class UnitFinder:
         last = next((t for t in run if t.end == cut), None)
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
             return None  # 窗口申办: a verb, not a bureau
-        quoted = _QUOTED_BEFORE.search(text, 0, start)
-        if quoted and quoted.end() == start and lowest is None:
+        quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
+        if quoted is not None and lowest is None:
             start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
-        name = text[lowest.start : cut] if lowest is not None and not quoted else s
+        name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
         if lowest is not None and len(rest) >= 4 and proper:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
@@ -572,15 +572,21 @@ class UnitFinder:
         while True:
             m = _PLACE_WORD.match(rest)
             head = next(
-                (rest[:k] for k in range(min(6, len(rest) - 3), 1, -1) if self.gaz.city(rest[:k]) or self.gaz.district(rest[:k])),
+                (
+                    rest[:k]
+                    for k in range(min(6, len(rest) - 3), 1, -1)
+                    if (self.gaz.city(rest[:k]) or self.gaz.district(rest[:k])) and rest[:k] not in dictionary_words()
+                ),
                 None,
             )
             cut = max(len(m.group(0)) if m else 0, len(head) if head else 0)
             if not cut or len(rest) - cut < 3:
                 break
             rest = rest[cut:]
-        if rest == name or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES:
+        if rest == name or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES or _SUFFIX_LEAD.match(rest):
             return None
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省":
+            return None  # 民政局, 区残联: a function, not a name of its own
         return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
