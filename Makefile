@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test bench clean
+.PHONY: build test eval docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,27 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The extraction's scores (newskg evaluate): the seeds against tests/gold/seeds; then, when ../shared is
+# beside the checkout, its development set whole and in two halves: odd-numbered pages (the half to tune
+# rules on) and even-numbered pages (the half to check them on). Under a minute on 2 cores.
+SHARED ?= ../shared
+DEV := $(SHARED)/dev/pages
+DEV_EVAL = $(BIN)/newskg evaluate -q --gold $(SHARED)/gold/dev --manifest $(SHARED)/dev/dates.csv $(DEV)
+eval: $(STAMP)
+	@echo "== seeds: seeds/ against tests/gold/seeds"
+	@$(BIN)/newskg evaluate -q --gold tests/gold/seeds seeds
+	@if [ -d "$(DEV)" ] && [ -d "$(SHARED)/gold/dev" ]; then \
+	  echo "== dev set: $(DEV) against $(SHARED)/gold/dev" && $(DEV_EVAL) && \
+	  echo "== dev set, tune half: odd-numbered pages" && $(DEV_EVAL) --pages '*[13579].txt' && \
+	  echo "== dev set, check half: even-numbered pages" && $(DEV_EVAL) --pages '*[02468].txt'; \
+	else \
+	  echo "== dev set: skipped ($(DEV) and $(SHARED)/gold/dev are not beside the checkout)"; \
+	fi
+
+# docs/ontology.md from graph/data/ontology.ttl (tests/test_docs.py fails when they differ).
+docs: $(STAMP)
+	$(BIN)/python -m graph.export.ontology --markdown docs/ontology.md
 
 # The benchmark of the README (about 10 minutes on 2 cores); numbers in bench.json, table on stdout.
 bench: $(STAMP)

@@ -230,7 +230,7 @@ def fuzz_names(work: Path, n: int, rng: random.Random) -> dict:
     summary = [ln for ln in lines if ln.startswith("articles ")]
     wrote = [ln for ln in lines if ln.startswith("wrote ")]
     files = sum(len(f.files) for f in __import__("graph.export.formats", fromlist=["FORMATS"]).FORMATS.values())
-    if len(summary) != 1 or len(wrote) != files + 1 or len(lines) != len(reports) + 1 + len(wrote):
+    if len(summary) != 1 or len(wrote) != files + 2 or len(lines) != len(reports) + 1 + len(wrote):  # + store, build.json
         problems.append(f"stderr has {len(lines)} lines: {len(reports)} reports, {len(summary)} summaries, {len(wrote)} wrote")
     empty = {names[i] for i in range(n) if i % 10 == 0}
     expected_reports = {f"skipped: {printable(str(folder / s))}: is empty; remove it or fill it with the page's text" for s in empty}

@@ -48,7 +48,7 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True, help="Folder the exports are written to.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(EXPORT_FORMATS),
-              help="Export format (repeatable; neo4j writes two CSV files). Default: ttl and html.")
+              help="Also write this format (repeatable; neo4j writes two CSV files). ttl and html are always written.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write a persistent Oxigraph store to this folder, for `newskg query --store`.")
 @click.option("--base", default=None, help="Base IRI of instance IRIs (default https://w3id.org/newskg/id/).")
@@ -86,7 +86,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
                 click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
         with _sigterm_unwinds(), _warnings_to_stderr():
-            result = run_build(paths, out_dir, formats=formats or DEFAULT_FORMATS, base=base or DEFAULT_BASE,
+            result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
                                options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
                                store_dir=store_dir)
     except GraphError as e:
@@ -98,8 +98,15 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
          f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
-    for p in result.written:
+    for p in [*result.written, *([result.record] if result.record else [])]:
         _err(f"wrote {_shown(p)}")
+    if result.replaced is not None:
+        old = result.replaced
+        pages = [_shown(n) for n in old.pages[:3]]
+        before = (f"of {len(old.pages)} other page(s) ({', '.join(pages)}{', …' if len(old.pages) > 3 else ''})"
+                  if old.pages else "of unrecorded pages")
+        _err(f"note: {_shown(out_dir)}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
+             f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
     if strict and result.reports:
         sys.exit(1)
 
@@ -147,6 +154,15 @@ def _sigterm_unwinds() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _warn_if_not_last_build(graph_file: Path) -> None:
+    """A warning on stderr when the graph read is not the one the last build into its folder wrote."""
+    from graph.buildinfo import stale_reason
+
+    reason = stale_reason(graph_file)
+    if reason:
+        _err(f"warning: {_shown(reason)}")
 
 
 def _codec(name: str | None) -> str | None:
@@ -217,6 +233,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
         elif not graph_file.exists():
             raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph")
         else:
+            _warn_if_not_last_build(graph_file)
             store = Store(graph_file)
         cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
     except GraphError as e:
@@ -235,12 +252,13 @@ def validate(file, fmt) -> None:
     from graph.validate import validate_file
 
     try:
+        _warn_if_not_last_build(file)
         report = validate_file(file)
     except GraphError as e:
         _err(f"error: {_shown(e)}")
         sys.exit(1)
     n = len(report.violations)
-    if n:
+    if n or fmt != "table":  # data formats always print a document: [] (JSON) or a header (CSV) when it conforms
         cols = ["focus", "label", "path", "value", "message"]
         rows: list[list[str | None]] = [[v.focus, v.label, v.path, v.value, v.message] for v in report.violations]
         click.echo(format_rows(cols, rows, fmt), nl=False)
@@ -248,6 +266,64 @@ def validate(file, fmt) -> None:
     _err(f"{_shown(file)}: {verdict}: {n} violation{'' if n == 1 else 's'} in {report.triples} triples")
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of gold annotations, one JSON file a page (docs/gold-format.md).")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Score this export instead of building PATHS (default, with no PATHS: exports/graph.ttl).")
+@click.option("--pages", "patterns", multiple=True, metavar="PATTERN",
+              help="Only the pages whose file name matches this shell pattern, and their gold (repeatable; with PATHS): '*[13579].txt'.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV (file,date) or JSON {file: date} of publication dates of PATHS.")
+@click.option("--encoding", default=None, callback=lambda _c, _p, v: _codec(v), help="Read every page with this encoding.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, quiet) -> None:
+    """Score the extraction against gold annotations: precision, recall and F1 per class and relation.
+
+    Builds PATHS in memory (nothing is written) or reads an export (--graph)
+    and compares it with the gold; the scores go to stdout.
+    """
+    from graph.errors import GraphError
+    from graph.evaluate import evaluate_file, evaluate_pages, format_table
+
+    if paths and graph_file is not None:
+        raise click.UsageError("give PATHS to build or --graph FILE to read, not both")
+    if patterns and not paths:
+        raise click.UsageError("--pages chooses among the pages of PATHS; give the pages to build")
+    try:
+        if paths:
+            from graph.pipeline import Options
+            from graph.read import load_manifest
+
+            dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
+            run = evaluate_pages(paths, gold_dir, patterns=patterns, options=Options(encoding=encoding, dates=dates),
+                                 progress=None if quiet else _progress)
+            scores = run.scores
+            if run.unannotated:
+                _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
+            if run.missing:
+                _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
+            _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
+        else:
+            graph_file = graph_file or Path("exports/graph.ttl")
+            _warn_if_not_last_build(graph_file)
+            scores = evaluate_file(graph_file, gold_dir)
+            _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
+    except GraphError as e:
+        _err(f"error: {_shown(e)}")
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(scores), nl=False)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
 
 
 @main.command()

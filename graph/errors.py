@@ -30,3 +30,14 @@ class ExportError(GraphError):
 
 class ValidationError(GraphError):
     """A graph could not be validated (its file does not parse)."""
+
+
+class GoldError(GraphError):
+    """A gold folder or file cannot be used: missing, not JSON, or not in the format of docs/gold-format.md."""
+
+
+class NoPagesError(GraphError):
+    """A build found no page it could read: the input is empty, or holds only other files or unusable pages.
+
+    Nothing is written, so the exports of an earlier build stay as they were.
+    """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Entity classes of the RDF contract (ONTOLOGY.md), in a fixed order.
+# Entity classes of the RDF contract (docs/ontology.md), in a fixed order.
 ADMIN_TYPES: tuple[str, ...] = ("City", "District", "StreetOffice", "Town", "Community", "Village")
 ENTITY_TYPES: tuple[str, ...] = (*ADMIN_TYPES, "Organization", "Person")
 # Administrative rank: a child's rank is higher than its parent's.

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import InputError
+from graph.buildinfo import Replaced
+from graph.errors import InputError, NoPagesError
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, Page, PageResult
 
@@ -47,10 +48,13 @@ class BuildResult:
     graph: nx.MultiDiGraph
     written: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: pages, resolve, graph, export
+    ignored: tuple[FileReport, ...] = ()  # files in the folders that are not text pages
+    replaced: Replaced | None = None  # exports of another corpus this build wrote over
+    record: Path | None = None  # build.json: what this build read and wrote (graph.buildinfo)
 
     @property
     def reports(self) -> tuple[FileReport, ...]:
-        return self.corpus.reports
+        return self.ignored + self.corpus.reports
 
     def summary(self) -> dict:
         kinds = Counter(d["kind"] for _, d in self.graph.nodes(data=True))
@@ -60,8 +64,8 @@ class BuildResult:
             "events": kinds["Event"],
             "memberships": kinds["Membership"],
             "edges": self.graph.number_of_edges(),
-            "skipped_files": sum(1 for r in self.corpus.reports if r.skipped),
-            "reports": len(self.corpus.reports),
+            "skipped_files": sum(1 for r in self.reports if r.skipped),
+            "reports": len(self.reports),
         }
 
 
@@ -193,11 +197,14 @@ def _quiet_worker() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
-def collect(paths: Iterable[str | Path]) -> list[Path]:
-    """The page files named by `paths`, sorted by name so input order never matters."""
+def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> list[Path]:
+    """The page files named by `paths`, sorted by name so input order never matters.
+
+    Files in the folders that are not text pages are added to `ignored`, if given.
+    """
     from graph.read import iter_files
 
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, ignored))
     seen = set()
     out = []
     for f in sorted(files, key=lambda p: (p.name, str(p))):
@@ -290,16 +297,25 @@ def _build(
         clock.append(time.perf_counter())
         timings[stage] = clock[-1] - clock[-2]
 
-    files = collect(paths)
+    from graph.read import not_a_page
+
+    paths = list(paths)
+    found_elsewhere: list[Path] = []
+    files = collect(paths, found_elsewhere)
+    ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
     facts: list[ArticleFacts] = []
     reports: list[FileReport] = []
     ids: dict[str, tuple[Path, str]] = {}
     keys: list[str | None] = []
+    read = 0  # pages read (a page with no news item was read)
     for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys), strict=True):
         r = without_id_clashes(path, r, ids)
         if r.report is not None:
             reports.append(r.report)
+        read += r.report is None or not r.report.skipped
         facts.extend(r.facts)
+    if not read:
+        raise NoPagesError(nothing_read(paths, files, [*ignored, *reports]))
     lap("pages")
     # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
     from graph.cache import CorpusCache
@@ -317,16 +333,36 @@ def _build(
     else:
         corpus, g, exported = cached
         lap("resolve")
-    result = BuildResult(corpus, g, timings=timings)
+    result = BuildResult(corpus, g, timings=timings, ignored=ignored)
     lap("graph")
     before = dict(exported)
     if out_dir is not None:
-        result.written = export(g, Path(out_dir), formats, title, exported)
+        from graph.buildinfo import make_record, read_record, replaced, write_record
+        from graph.export.formats import FORMATS
+
+        out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
+        previous = read_record(out)
+        existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
+        result.written = export(g, out, formats, title, exported)
+        record = make_record(files, options, base, formats, out, result.written)
+        result.record = write_record(out, record)
+        result.replaced = replaced(previous, out, record, existed)
         lap("export")
     if last is not None and (cached is None or exported != before):
         last.store(corpus_key, corpus, g, exported)
         lap("cache")
     return result
+
+
+def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileReport]) -> str:
+    """The message of a build that read no page: where it looked, and what it found and skipped."""
+    where = ", ".join(str(p) for p in paths) or "the input"
+    if not files and not reports:
+        return f"nothing to build: no file in {where}; give folders or files of .txt pages"
+    shown = [f"{r.path}: {r.reason}" for r in reports[:10]] + ([f"… and {len(reports) - 10} more"] if len(reports) > 10 else [])
+    head = (f"nothing to build: no text page in {where}" if not files
+            else f"nothing to build: none of the {len(files)} page(s) in {where} could be read")
+    return head + f"; found and skipped {len(reports)} file(s):\n  " + "\n  ".join(shown)
 
 
 def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:

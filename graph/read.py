@@ -47,11 +47,12 @@ _CANDIDATES = ("utf-8", "gb18030", "big5")
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> Iterator[Path]:
     """Every page file named by `paths`: files as given, folders walked in sorted order.
 
-    Hidden files and files whose suffix is not a text suffix are skipped inside
-    folders (a file named explicitly is always read).
+    Inside folders, hidden files are passed over and files whose suffix is
+    not a text suffix are not read: they are added to `ignored`, if given,
+    so that the build can say so (a file named explicitly is always read).
     """
     for p in paths:
         path = Path(p)
@@ -61,10 +62,20 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES):
+                    if f.startswith("."):
+                        continue
+                    if f.lower().endswith(TEXT_SUFFIXES):
                         yield Path(root) / f
+                    elif ignored is not None:
+                        ignored.append(Path(root) / f)
         else:
             yield path
+
+
+def not_a_page(path: Path) -> str:
+    """Why a file found in a folder was not read: the reason of its report."""
+    kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"
+    return f"is {kind}, not a text page ({', '.join(TEXT_SUFFIXES)}); convert it to .txt, or name it on the command line to read it as text"
 
 
 # A reading printed inside a word, in pinyin with tone marks: 長(zhǎng)慶街道, 協(xié)調(diào).

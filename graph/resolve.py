@@ -272,9 +272,14 @@ class Resolver:
         mentions: set[tuple[str, str]] = set()
         for f in facts_list:
             a = f.article.id
+            # a byline is a credit (schema:author...), not a mention: a credited name is
+            # mentioned only where the article's text prints it
+            credited = {*f.article.reporters, *f.article.correspondents, *f.article.photographers,
+                        *(n for n, _ in f.article.editors)}
+            printed = {m.text for m in f.mentions if m.type == "Person"}
             for e in f.entities:
                 k = self.key_of(a, e.type, e.name)
-                if k:
+                if k and not (e.type == "Person" and e.name in credited and e.name not in printed):
                     mentions.add((a, k))
             for p in f.posts:
                 person = self.key_of(a, "Person", p.person)

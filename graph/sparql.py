@@ -203,6 +203,9 @@ class Store:
             triple_row = lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)]  # noqa: E731
             return ["subject", "predicate", "object"], rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
         except SyntaxError as e:
+            unknown = _unknown_prefix(full)
+            if unknown is not None:
+                raise QueryError(unknown) from e
             # positions count the user's lines, not the prefixes added before them
             msg = re.sub(r"\bat (\d+):(\d+)", lambda m: f"at line {int(m[1]) - added}, column {m[2]}", str(e), count=1)
             raise QueryError(f"the query does not parse: {msg}") from e
@@ -328,6 +331,23 @@ def _cap_memory(limit: int) -> None:
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
+def _unknown_prefix(query: str) -> str | None:
+    """The error for a prefixed name whose prefix the query does not declare, naming the known prefixes.
+
+    >>> print(_unknown_prefix('PREFIX nk: <https://w3id.org/newskg/ontology#>\\nSELECT * { ?s foo:p "a:b" }'))
+    unknown prefix 'foo:' in the query; the known prefixes are nk: (declare another with PREFIX foo: <IRI>)
+    """
+    bare = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>', " ", query)
+    bare = re.sub(r"#[^\n]*", " ", bare)
+    declared = sorted(set(re.findall(r"PREFIX\s+([A-Za-z][\w.-]*|):", bare, re.IGNORECASE)))
+    used = re.findall(r"(?<![\w?$:.-])([A-Za-z][\w.-]*|):(?=[\w%\\]|[\s;,.)\]}]|$)", bare)
+    unknown = [u for u in used if u not in declared]
+    if not unknown:
+        return None
+    known = ", ".join(f"{d}:" for d in declared) or "none"
+    return f"unknown prefix '{unknown[0]}:' in the query; the known prefixes are {known} (declare another with PREFIX {unknown[0]}: <IRI>)"
 
 
 def _value(term) -> str | None:

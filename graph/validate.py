@@ -1,6 +1,6 @@
 """Validation: an exported RDF file -> a Report of SHACL violations against graph/data/shapes.ttl.
 
-The shapes are the contract of ONTOLOGY.md made checkable: one class and one
+The shapes are the contract of docs/ontology.md made checkable: one class and one
 @zh label per entity, members and roles on every post, dates as xsd:date or
 xsd:gMonthDay, provenance to an nk:Article, and containment only upward
 between administrative units. pyshacl runs them with no inference, so the

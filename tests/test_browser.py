@@ -14,7 +14,12 @@ import pytest
 
 from graph.export.html import write_html
 from graph.network import build_graph
+from tests.conftest import ROOT
 from tests.test_html import CLOSE, PAYLOAD, drawn_in, small_corpus
+
+SCREENSHOT = ROOT / "docs" / "view.png"  # the README's picture: the seeds' view at its default zoom
+# vis-network's own test of whether it draws a node's label (Label.visible: rendered font >= drawThreshold - 1)
+LABELLED = "newskg.nodes.get({filter: n => !n.hidden}).filter(n => newskg.network.body.nodes[n.id].labelModule.visible()).map(n => n.id)"
 
 CHROMIUM = os.environ.get("NEWSKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -96,14 +101,14 @@ def test_the_seed_view_shows_the_graph_and_finds_a_name(seed_build, open_view, t
     assert view.js("newskg.network.getSelectedNodes()") == [selected]
     assert view.page.locator("#details h2").inner_text() == name
     assert view.page.locator("#details").inner_text().count("「") >= 1  # a source with its evidence sentence
-    ends = view.js("newskg.data.edges.map(e => [e.from, e.to])")
+    ends = view.js("newskg.data.edges.filter(e => !e.mention).map(e => [e.from, e.to])")
     neighbours = {v for u, v in ends if u == selected} | {u for u, v in ends if v == selected}
     assert sorted(view.js("newskg.neighbours")) == sorted(neighbours) and neighbours
     assert view.js("newskg.highlighted") == 1 + len(neighbours)  # drawn again over the veil
     # a link in the details selects the node it names
     view.page.locator("#details .link").first.click()
     assert view.js("newskg.selected") != selected
-    # the hierarchy layout shows the admin units and the bodies under them, and nothing else
+    # the hierarchy layout shows the admin units, and nothing else
     view.page.click("#layout-tree")
     assert view.js("newskg.mode") == "tree"
     shown = view.js("newskg.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort((a, b) => a - b)")
@@ -115,6 +120,14 @@ def test_the_seed_view_shows_the_graph_and_finds_a_name(seed_build, open_view, t
     assert view.js("newskg.nodes.get({filter: n => n.hidden}).length") == by_class["Person"]
     view.page.screenshot(path=str(tmp_path / "seeds.png"))
     assert (tmp_path / "seeds.png").stat().st_size > 20_000
+    # a selected article's neighbours take in what it mentions once mentions are shown
+    view.page.locator(".legend label", has_text="Person").locator("input").check()
+    article = view.js("newskg.data.edges.find(e => e.mention).from")
+    view.js(f"newskg.select({article})")
+    before = set(view.js("newskg.neighbours"))
+    view.page.click("#mentions")
+    mentioned = set(view.js(f"newskg.data.edges.filter(e => e.mention && e.from === {article}).map(e => e.to)"))
+    assert mentioned and set(view.js("newskg.neighbours")) == before | mentioned
     assert view.requests == [page.resolve().as_uri()]  # nothing but the page itself
     assert view.errors == [] and view.dialogs == []
 
@@ -153,3 +166,63 @@ def test_a_page_built_from_hostile_text_runs_no_script(tmp_path, open_view) -> N
     assert CLOSE in view.page.locator("#details h2").inner_text()
     assert view.js("typeof window.__pwned") == "undefined" and view.dialogs == [] and view.errors == []
     assert view.js("document.querySelectorAll('img, svg').length") == 0
+
+
+def _canvas_box(view: View, ids: list[int]) -> tuple[float, float, float, float]:
+    """The box the given nodes take on the screen, over the size of the canvas: (left, top, right, bottom) in 0..1."""
+    return tuple(view.js(f"""(() => {{
+        const c = document.querySelector('#net canvas'), pos = newskg.network.getPositions({ids});
+        const xy = Object.values(pos).map(p => newskg.network.canvasToDOM(p));
+        const xs = xy.map(p => p.x), ys = xy.map(p => p.y);
+        return [Math.min(...xs) / c.clientWidth, Math.min(...ys) / c.clientHeight,
+                Math.max(...xs) / c.clientWidth, Math.max(...ys) / c.clientHeight];
+    }})()"""))
+
+
+def test_at_default_zoom_the_biggest_nodes_are_labelled(seed_build, open_view, tmp_path, update_golden) -> None:
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    labelled = set(view.js(LABELLED))
+    sizes = view.js("Object.fromEntries(newskg.data.nodes.filter(n => n.group !== 'Article').map(n => [n.id, n.size]))")
+    biggest = sorted(sizes, key=lambda i: -sizes[i])[:10]
+    assert {int(i) for i in biggest} <= labelled  # the most connected nodes, whatever the zoom the page opens at
+    assert 10 <= len(labelled) < len(sizes) / 2  # by rendered size: the small ones wait for a closer zoom
+    scale = view.js("newskg.network.getScale()")
+    fonts = view.js(f"{sorted(labelled)}.map(i => newskg.nodes.get(i).font.size)")
+    assert min(fonts) * scale >= 10  # pixels: readable
+    smallest = min(sizes, key=lambda i: sizes[i])
+    assert int(smallest) not in labelled
+    view.js("newskg.network.moveTo({scale: newskg.network.getScale() * 4})")  # closer: more labels
+    assert len(view.js(LABELLED)) > len(labelled)
+    view.js("newskg.network.fit({animation: false})")
+    view.page.wait_for_timeout(100)
+    view.page.screenshot(path=str(tmp_path / "view.png"))
+    assert (tmp_path / "view.png").stat().st_size > 50_000
+    if update_golden:  # the README's picture: `pytest tests/test_browser.py --update-golden`
+        SCREENSHOT.write_bytes((tmp_path / "view.png").read_bytes())
+    assert view.errors == []
+
+
+def test_the_hierarchy_fills_the_canvas_with_legible_labels(seed_build, open_view) -> None:
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    view.page.click("#layout-tree")
+    tree = sorted(int(i) for i in view.js("Object.keys(newskg.data.tree)"))
+    left, top, right, bottom = _canvas_box(view, tree)
+    assert right - left > 0.75 and bottom - top > 0.75  # a tree across the window, not a thin column in a corner
+    assert set(view.js(LABELLED)) == set(tree)  # every unit's name can be read
+    assert view.js("newskg.network.getScale()") * view.js("newskg.data.labels.treeFont") >= 10
+
+
+def test_mention_edges_can_be_shown_and_hidden(seed_build, open_view) -> None:
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    mentions = view.js("newskg.data.edges.filter(e => e.mention).length")
+    hidden = "newskg.edges.get({filter: e => e.hidden}).length"
+    assert mentions > 50 and view.js(hidden) == mentions  # articles link to their reporters at first
+    positions = view.js("newskg.network.getPositions()")
+    view.page.click("#mentions")
+    assert view.js(hidden) == 0 and view.js("newskg.mentions") is True
+    assert view.js("newskg.network.getPositions()") == positions  # the layout does not move
+    view.page.click("#mentions")
+    assert view.js(hidden) == mentions

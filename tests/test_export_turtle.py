@@ -52,6 +52,7 @@ def test_matches_the_golden_file(seed_build, update_golden) -> None:
     if update_golden or not GOLDEN_TTL.exists():
         GOLDEN_TTL.write_text(text, encoding="utf-8")
         GOLDEN_HTML.write_bytes((out / "graph.html").read_bytes())
+        (EXPORTS / "build.json").write_bytes((out / "build.json").read_bytes())
         pytest.skip("golden files written")
     if text != GOLDEN_TTL.read_text(encoding="utf-8"):
         new, old = Graph(), Graph()

@@ -232,8 +232,11 @@ def test_cli_build_formats_and_store(tmp_path: Path):
         ],
     )
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir()) == [  # --format adds to the Turtle and the view
+        "build.json",
+        "graph.html",
         "graph.nt",
+        "graph.ttl",
         "neo4j-nodes.csv",
         "neo4j-relationships.csv",
         "ontology.ttl",

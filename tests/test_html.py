@@ -65,10 +65,11 @@ def test_doctests_pass() -> None:
 
 def drawn_in(g: nx.MultiDiGraph) -> tuple[set[str], set[tuple[str, str, str]]]:
     """What the view should draw, worked out here from the graph: nodes of the drawn classes, and
-    (from, to, label) for each relation with a label and each post held in a body."""
+    (from, to, label) for each relation with a label, each post held in a body, and each mention."""
     kinds = nx.get_node_attributes(g, "kind")
     drawn = {n for n, k in kinds.items() if k in view.STYLE}
     edges = {(u, v, view.EDGE_LABELS[r]) for u, v, r in g.edges(keys=True) if r in view.EDGE_LABELS}
+    edges |= {(u, v, "提及") for u, v, r in g.edges(keys=True) if r == "mentions" and u in drawn and v in drawn}
     for m in (n for n, k in kinds.items() if k == "Membership"):
         ends = {r: v for _, v, r in g.out_edges(m, keys=True)}
         if "organization" in ends:
@@ -209,21 +210,62 @@ def test_untrusted_text_stays_data(tmp_path) -> None:
     assert "<title>newskg · &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x" in text
 
 
-def test_tree_layout_puts_parents_left_of_children_one_leaf_a_row(seed_build) -> None:
+def test_tree_layout_is_the_admin_hierarchy_left_to_right_filling_a_landscape_canvas(seed_build) -> None:
     g = seed_build[0].graph
     data = view.view_data(g)
     kinds = {int(i): d["cls"] for i, d in data["info"].items()}
     tree = {int(k): tuple(v) for k, v in data["tree"].items()}
     admin = {i for i, c in kinds.items() if c in {view.STYLE[k][2] for k in layout.KIND_ORDER[:6]}}
-    assert admin <= set(tree)  # every admin unit is in the hierarchy view
-    assert all(kinds[i] != view.STYLE["Person"][2] and kinds[i] != view.STYLE["Article"][2] for i in tree)
-    for e in data["edges"]:
-        if e["label"] in ("位于", "隶属", "属地") and e["from"] in tree and e["to"] in tree:
-            assert tree[e["to"]][0] < tree[e["from"]][0]
-    xs_by_row: dict[int, list[int]] = {}
-    for x, y in tree.values():
-        xs_by_row.setdefault(y, []).append(x)
-    assert all(len(xs) == len(set(xs)) for xs in xs_by_row.values())  # no two nodes on one spot
+    assert admin == set(tree)  # the administrative units, and nothing else
+    parents = [(e["from"], e["to"]) for e in data["edges"] if e["label"] == "位于" and e["from"] in tree and e["to"] in tree]
+    assert len(parents) >= 40
+    for child, parent in parents:  # one level right of its parent; a root's children head the columns
+        dx = tree[child][0] - tree[parent][0]
+        assert dx == layout.TREE_DX or (tree[parent][0] == 0 and dx > layout.TREE_DX)
+    assert len(set(tree.values())) == len(tree)  # no two units on one spot
+    xs, ys = [x for x, _ in tree.values()], [y for _, y in tree.values()]
+    width, height = max(xs) - min(xs) + layout.TREE_DX, max(ys) - min(ys) + layout.TREE_DY
+    assert 0.8 * layout.TREE_ASPECT <= width / height <= 1.25 * layout.TREE_ASPECT  # not a thin column: it fills a window
+    assert height <= 25 * layout.TREE_DY  # so that labels are legible when it is fitted
+
+
+def test_a_tall_tree_flows_into_columns_beside_its_root() -> None:
+    nodes = {"c": ("City", "市")} | {f"d{i}": ("District", f"区{i}") for i in range(8)}
+    nodes |= {f"s{i}": ("StreetOffice", f"街道{i:02d}") for i in range(80)}
+    edges = [(f"d{i}", "c", "containedInPlace") for i in range(8)] + [(f"s{i}", f"d{i // 10}", "containedInPlace") for i in range(80)]
+    pos = layout.tree_positions(nodes, edges)
+    assert pos["c"][0] == 0 and sorted({pos[f"d{i}"][0] for i in range(8)})[0] == layout.TREE_DX
+    columns = {pos[f"d{i}"][0] for i in range(8)}
+    assert len(columns) >= 2  # the districts' subtrees side by side, not one 80-row column
+    for i in range(80):
+        assert pos[f"s{i}"][0] == pos[f"d{i // 10}"][0] + layout.TREE_DX
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    assert (max(xs) + layout.TREE_DX) / (max(ys) + layout.TREE_DY) > 0.7
+    assert layout.tree_positions(dict(reversed(nodes.items())), list(reversed(edges))) == pos
+
+
+def test_mentions_are_in_the_view_hidden_and_out_of_the_layout(seed_build) -> None:
+    g = seed_build[0].graph
+    data = view.view_data(g)
+    mentions = [e for e in data["edges"] if e.get("mention")]
+    shown = {n for n, d in g.nodes(data=True) if d["kind"] in view.STYLE}
+    assert len(mentions) == sum(1 for u, v, r in g.edges(keys=True) if r == "mentions" and u in shown and v in shown) > 50
+    assert all(e["hidden"] and e["physics"] is False and e["label"] == "提及" for e in mentions)
+    assert not any(e.get("hidden") for e in data["edges"] if not e.get("mention"))
+    without = nx.MultiDiGraph(g)
+    without.remove_edges_from([(u, v, r) for u, v, r in g.edges(keys=True) if r == "mentions"])
+    other = view.view_data(without)
+    assert [(n["size"], n["x"], n["y"]) for n in other["nodes"]] == [(n["size"], n["x"], n["y"]) for n in data["nodes"]]
+
+
+def test_labels_are_drawn_by_rendered_size_in_a_cjk_font(small) -> None:
+    g, data = small
+    scaling = data["options"]["nodes"]["scaling"]["label"]
+    assert scaling["drawThreshold"] == data["labels"]["px"] >= 10 and scaling["maxVisible"] > scaling["drawThreshold"]
+    face = data["options"]["nodes"]["font"]["face"]
+    for font in ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"):  # Linux, Windows, macOS
+        assert font in face
+    assert f"font-family: {view.FONT_STACK};" in view.to_html(g)
 
 
 def test_seed_layout_places_every_node_apart_and_near_its_anchor() -> None:
@@ -245,4 +287,8 @@ def test_anchors_survive_a_cycle_of_parents() -> None:
     edges = [("a", "b", "parentOrganization"), ("b", "c", "parentOrganization"), ("c", "a", "parentOrganization")]
     anchors = layout.anchors(nodes, edges)
     assert len(anchors) == 2  # a forest: one of the three is a root
-    assert set(layout.seed_positions(nodes, edges)) == set(nodes) == set(layout.tree_positions(nodes, edges))
+    assert set(layout.seed_positions(nodes, edges)) == set(nodes)
+    assert layout.tree_positions(nodes, edges) == {}  # bodies are not in the administrative tree
+    units = {"a": ("District", "甲区"), "b": ("StreetOffice", "乙街道"), "c": ("Community", "丙社区")}
+    cycle = [("a", "b", "containedInPlace"), ("b", "c", "containedInPlace"), ("c", "a", "containedInPlace")]
+    assert set(layout.tree_positions(units, cycle)) == set(units)

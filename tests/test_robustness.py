@@ -137,7 +137,7 @@ def test_each_bad_file_is_reported_once_and_counted(bad_build) -> None:
     summary = next(ln for ln in lines if ln.startswith("articles "))
     assert summary.startswith("articles 6 |")  # 7 items on the good pages, one printed twice
     assert summary.endswith(f"| skipped files {len(bad)} | warnings 0")
-    assert sorted(ln for ln in lines if ln.startswith("wrote ")) == [f"wrote {out / 'graph.html'}", f"wrote {out / 'graph.ttl'}"]
+    assert sorted(ln for ln in lines if ln.startswith("wrote ")) == [f"wrote {out / n}" for n in ("build.json", "graph.html", "graph.ttl")]
 
 
 def test_the_good_files_entities_are_all_in_the_turtle(bad_build) -> None:
@@ -201,7 +201,8 @@ def test_encoding_overrides_the_detection(tmp_path: Path) -> None:
     assert forced.exit_code == 0 and "skipped:" not in forced.stderr
     assert "北林路社区" in labels(turtle(tmp_path / "o1" / "graph.ttl"))
     wrong = runner.invoke(main, ["build", str(tmp_path / "p.txt"), "--out", str(tmp_path / "o2"), "--encoding", "utf-8", "-q"])
-    assert f"skipped: {tmp_path / 'p.txt'}: is not valid utf-8 (byte 0); check --encoding" in wrong.stderr
+    assert wrong.exit_code == 1  # the only page could not be read: nothing to build
+    assert f"{tmp_path / 'p.txt'}: is not valid utf-8 (byte 0); check --encoding" in wrong.stderr
     unknown = runner.invoke(main, ["build", str(tmp_path / "p.txt"), "--out", str(tmp_path / "o3"), "--encoding", "klingon"])
     assert unknown.exit_code == 2
     assert "'klingon' is not an encoding Python knows" in unknown.stderr

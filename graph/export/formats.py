@@ -77,8 +77,8 @@ def _ontology(g: nx.MultiDiGraph, out: Path, title: str) -> None:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("ttl", ("graph.ttl",), "RDF/Turtle under the contract of ONTOLOGY.md (default)", _ttl),
-        Format("html", ("graph.html",), "the interactive network view, offline (default)", _html),
+        Format("ttl", ("graph.ttl",), "RDF/Turtle under the contract of docs/ontology.md (always written)", _ttl),
+        Format("html", ("graph.html",), "the interactive network view, offline (always written)", _html),
         Format("jsonld", ("graph.jsonld",), "JSON-LD with an embedded @context (the Turtle's triples)", _jsonld),
         Format("nt", ("graph.nt",), "N-Triples, one sorted triple per line", _nt),
         Format("graphml", ("graph.graphml",), "GraphML for Gephi, Cytoscape, yEd (IRIs as node ids)", _graphml),

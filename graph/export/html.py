@@ -57,6 +57,15 @@ EDGE_LABELS = {
     "location": "地点",
 }
 EVENT_RELS = ("organizer", "attendee", "location")
+MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
+# Fonts with the Chinese characters of the labels, on Windows, macOS and Linux (fonts-noto-cjk, fonts-wqy-*).
+FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
+              '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC", SimHei, sans-serif')
+# Labels by rendered size (the rule of sigma.js and Gephi): a label is drawn once its node is drawn big enough
+# for it to be LABEL_PX pixels high, bigger nodes with bigger labels up to MAX_LABEL_PX; at the first view
+# the FIRST_LABELS biggest nodes are that big. Zooming in shows more.
+LABEL_PX, MAX_LABEL_PX, FIRST_LABELS = 11, 20, 24
+TREE_NODE, TREE_FONT = 9, 20  # the hierarchy: one node size and one label size (canvas units) for all units
 BIG = 1500  # from this many nodes on, the page trades polish for speed
 BUDGET_MS = 4000  # physics stops this long after the script starts, whatever its progress (target: usable in 10 s)
 MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
@@ -137,7 +146,8 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     """The edges the page draws, as sorted (from, to, relation, label) over the `shown` nodes.
 
     Relations named in EDGE_LABELS are drawn as they are; a membership
-    becomes one person -> body edge labelled with the post's title.
+    becomes one person -> body edge labelled with the post's title; an
+    article's mentions are there too, for the page to show on request.
     """
     keep = set(shown)
     out = set()
@@ -151,6 +161,8 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     for u, v, rel in g.edges(keys=True):
         if u in keep and v in keep and rel in EDGE_LABELS:
             out.add((u, v, rel, EDGE_LABELS[rel]))
+        elif u in keep and v in keep and rel == MENTION:
+            out.add((u, v, rel, "提及"))
     return sorted(out)
 
 
@@ -165,29 +177,32 @@ def view_data(g: nx.MultiDiGraph) -> dict:
     ids = {n: i for i, n in enumerate(shown)}
     edges = view_edges(g, shown)
     weight: Counter[str] = Counter()  # drawn edges + articles it was read from (or, for an article, read in it)
-    for u, v, _, _ in edges:
-        weight[u] += 1
-        weight[v] += 1
+    for u, v, rel, _ in edges:
+        if rel != MENTION:
+            weight[u] += 1
+            weight[v] += 1
     for u, v, rel in g.edges(keys=True):
         if rel == "derivedFrom" and u in ids:
             weight[u] += 1
             weight[v] += 1
     drawn = {n: (kinds[n], _label(g, n)) for n in shown}
-    rels = [(u, v, rel) for u, v, rel, _ in edges]
+    rels = [(u, v, rel) for u, v, rel, _ in edges if rel != MENTION]  # the layouts do not depend on the toggle
     seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
     big = len(shown) >= BIG
     net = Network(directed=True, cdn_resources="in_line")
     for n in shown:
         label = _label(g, n)
         # pyvis's add_node looks each id up in a list (quadratic on a big graph): its Node record, directly
-        net.nodes.append(Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] == "Article" else label) or ids[n],
+        net.nodes.append(Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] in ("Article", "Event") else label) or ids[n],
                               font_color=net.font_color, group=kinds[n], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
                               title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1]).options)
     for i, (u, v, rel, label) in enumerate(edges):
         # pyvis's add_edge looks each end up in a list (quadratic on a big graph): its Edge record, directly
-        rec = Edge(ids[u], ids[v], directed=True, id=i, label=label).options
+        rec = Edge(ids[u], ids[v], id=i, label=label).options  # arrows: the page's option, off in the tree
         if rel in HIERARCHY:
             rec.update(width=2, color={"color": "#777"})
+        elif rel == MENTION:  # hidden until asked for, and never pulling the layout
+            rec.update(hidden=True, physics=False, mention=True, dashes=True, color={"color": "#c9c9c9"})
         net.edges.append(rec)
     counts = Counter(kinds[n] for n in shown)
     classes = [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]]
@@ -204,7 +219,8 @@ def view_data(g: nx.MultiDiGraph) -> dict:
         "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "color": {"color": "#bbb"},
                   "font": {"size": 10, "color": "#555", "strokeWidth": 2}, "smooth": False, "width": 1},
-        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"},
+        "nodes": {"font": {"size": 14, "face": FONT_STACK, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": LABEL_PX, "maxVisible": MAX_LABEL_PX}},
                   "borderWidth": 1, "borderWidthSelected": 3},
         "layout": {"improvedLayout": False, "randomSeed": 7},
     }
@@ -216,6 +232,7 @@ def view_data(g: nx.MultiDiGraph) -> dict:
         "tree": {ids[n]: list(xy) for n, xy in tree.items()},
         "options": options,
         "budgetMs": BUDGET_MS,
+        "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT},
     }
 
 
@@ -239,8 +256,8 @@ def _details(g: nx.MultiDiGraph, ids: dict[str, int], edges: list[tuple[str, str
     _posts_and_events(g, ids, sec)
     lab = functools.partial(_label, g)
     for u, v, rel, label in edges:  # the other drawn relations, seen from both ends
-        if rel == POST:
-            continue  # listed under posts and officials, with the evidence
+        if rel in (POST, MENTION):
+            continue  # listed under posts and officials with the evidence, or under sources
         sec[u]["关系 relations"].append((f"{label} → {lab(v)}", ids[v], ""))
         if rel not in EVENT_RELS:  # an event's participants list it under events
             sec[v]["关系 relations"].append((f"{label} ← {lab(u)}", ids[u], ""))
@@ -302,13 +319,14 @@ def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
     assert app_js is not None, f"{TEMPLATE} has no view-app script"
     values = {
         "TITLE": _html_text(title),
+        "FONT_STACK": FONT_STACK,
         "VIS_CSS": css,
         "VIS_JS": vis_js,
         "DATA": _safe_json(view_data(g)),
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
-    return re.sub(r"__(TITLE|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", lambda m: values[m.group(1)], page)
+    return re.sub(r"__(TITLE|FONT_STACK|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", lambda m: values[m.group(1)], page)
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:

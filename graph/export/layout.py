@@ -9,13 +9,14 @@ the browser need not find them:
   leaves on a sunflower disc around their anchor, subtrees on a ring
   outside it. The page then only polishes this for a few seconds, so a
   city's worth of news is laid out without minutes of physics.
-- `tree_positions`: the admin hierarchy as an indented tree, levels left to
-  right and one leaf a row.
+- `tree_positions`: the admin hierarchy as a tree, levels left to right and
+  one leaf a row, its branches flowed into columns so that it fills a
+  landscape window.
 
 >>> nodes = {"c": ("City", "郑州市"), "d": ("District", "中原区"), "s": ("StreetOffice", "秦岭路街道")}
 >>> edges = [("d", "c", "containedInPlace"), ("s", "d", "containedInPlace")]
 >>> sorted(tree_positions(nodes, edges).items())
-[('c', (0, 0)), ('d', (240, 0)), ('s', (480, 0))]
+[('c', (0, 0)), ('d', (190, 0)), ('s', (380, 0))]
 >>> sorted(seed_positions(nodes, edges)) == ["c", "d", "s"]
 True
 """
@@ -31,7 +32,8 @@ HIERARCHY = ("containedInPlace", "parentOrganization", "jurisdiction")
 POST = "post"  # relation of a person -> body edge drawn for a membership
 SPACING = 70.0  # pixels between neighbouring leaves of the seed layout
 GOLDEN = math.pi * (3 - math.sqrt(5))  # the sunflower's angle between consecutive leaves
-TREE_DX, TREE_DY = 240, 56  # tree layout: pixels per level (left to right) and per leaf row
+TREE_DX, TREE_DY = 190, 50  # tree layout: pixels per level (left to right) and per leaf row (a node and its label)
+TREE_ASPECT = 1.4  # width / height the tree layout aims at: a landscape window beside the side panel
 
 Nodes = Mapping[str, tuple[str, str]]  # node -> (class, label)
 Edges = Iterable[tuple[str, str, str]]  # (from, to, relation)
@@ -55,34 +57,96 @@ def _hierarchy_parents(nodes: Nodes, edges: Edges) -> dict[str, str]:
     return parent
 
 
-def tree_positions(nodes: Nodes, edges: Edges) -> dict[str, tuple[int, int]]:
-    """The admin hierarchy as an indented tree: every admin unit, and every body with a parent or a child.
+def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> dict[str, tuple[int, int]]:
+    """The administrative hierarchy as a left-to-right tree shaped to fill a landscape canvas.
 
-    A unit whose parent is unknown starts a tree of its own, below the trees
-    of higher rank.
+    Only administrative units take part (bodies and people keep to the free
+    layout). Each unit is one level right of its parent (city, district,
+    street office or town, community or village), one leaf a row, a parent
+    level with the middle of its children. A tree too tall for a canvas
+    `aspect` times as wide as high is cut below its root: the root stays on
+    the left, and its children's subtrees (the districts of a city) flow
+    down columns side by side, like the columns of a newspaper page, the
+    number of columns chosen so that the whole is about `aspect` times as
+    wide as high. A unit whose parent is unknown starts a tree of its own,
+    after the trees of higher rank.
     """
-    parent = _hierarchy_parents(nodes, edges)
     admin = {n for n, (kind, _) in nodes.items() if kind in KIND_ORDER[:6]}
-    members = admin | set(parent) | set(parent.values())
+    parent = {c: p for c, p in _hierarchy_parents({n: nodes[n] for n in admin}, edges).items()}
     children: dict[str, list[str]] = defaultdict(list)
     for c, p in parent.items():
         children[p].append(c)
+    for p in children:
+        children[p].sort(key=lambda c: _key(nodes, c))
+    order = _post_order(children, sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n)))
+    rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
+    depth: dict[str, int] = {}  # levels below a node
+    for n in order:
+        rows[n] = sum(rows[c] for c in children[n]) or 1
+        depth[n] = 1 + max((depth[c] for c in children[n]), default=0)
+    roots = sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n))
+    if not roots:
+        return {}
+    best: tuple[float, list[str], list[list[str]]] | None = None
+    gaps = sum(len(children[r]) for r in roots) + len(roots)  # at most one blank row per tree
+    for height in range(1, sum(rows[r] for r in roots) + gaps + 1):  # rows a column may hold
+        hubs = [r for r in roots if rows[r] > height and children[r]]
+        blocks = [b for r in roots for b in (children[r] if r in hubs else [r])]
+        flow = _flow(blocks, rows, height)
+        width = (1 if hubs else 0) + sum(max(depth[b] for b in col) + 0.5 for col in flow)
+        tall = max(sum(rows[b] + 1 for b in col) - 1 for col in flow)
+        fit = abs(math.log(width * TREE_DX / (tall * TREE_DY) / aspect))
+        if best is None or fit < best[0] - 1e-9:
+            best = (fit, hubs, flow)
+    assert best is not None
+    _, hubs, flow = best
     pos: dict[str, tuple[int, int]] = {}
-    row = 0
-
-    def place(n: str, depth: int) -> int:
-        nonlocal row
-        ys = [place(c, depth + 1) for c in sorted(children[n], key=lambda c: _key(nodes, c))]
-        if ys:
-            y = (ys[0] + ys[-1]) // 2
-        else:
-            y, row = row * TREE_DY, row + 1
-        pos[n] = (depth * TREE_DX, y)
-        return y
-
-    for n in sorted((n for n in members if n not in parent), key=lambda n: _key(nodes, n)):
-        place(n, 0)
+    x0 = TREE_DX if hubs else 0
+    for col in flow:
+        row = 0
+        for b in col:
+            _place_tree(b, children, x0, row, pos)
+            row += rows[b] + 1  # a blank row between trees
+        x0 += round((max(depth[b] for b in col) + 0.5) * TREE_DX)
+    last = -TREE_DY
+    for h in hubs:  # level with the middle of its children, and never on another root
+        ys = sorted(pos[c][1] for c in children[h])
+        y = max((ys[0] + ys[-1]) // 2, last + TREE_DY)
+        pos[h] = (0, y)
+        last = y
     return pos
+
+
+def _flow(blocks: list[str], rows: Mapping[str, int], height: int) -> list[list[str]]:
+    """Blocks in order, down columns of at most `height` rows (a blank row between two blocks)."""
+    flow: list[list[str]] = [[]]
+    used = 0
+    for b in blocks:
+        need = rows[b] + (1 if flow[-1] else 0)
+        if flow[-1] and used + need > height:
+            flow.append([])
+            used, need = 0, rows[b]
+        flow[-1].append(b)
+        used += need
+    return flow
+
+
+def _place_tree(root: str, children: Mapping[str, list[str]], x0: int, row0: int, pos: dict[str, tuple[int, int]]) -> None:
+    """An indented tree from `root`: levels TREE_DX apart from x0, one leaf a row from row0."""
+    row = row0
+    stack: list[tuple[str, int, bool]] = [(root, 0, False)]
+    while stack:  # post-order without recursion: a parent is placed once its children are
+        n, level, done = stack.pop()
+        kids = children.get(n, [])
+        if not kids:
+            pos[n] = (x0 + level * TREE_DX, row * TREE_DY)
+            row += 1
+        elif done:
+            ys = [pos[c][1] for c in kids]
+            pos[n] = (x0 + level * TREE_DX, (ys[0] + ys[-1]) // 2)
+        else:
+            stack.append((n, level, True))
+            stack.extend((c, level + 1, False) for c in reversed(kids))
 
 
 def anchors(nodes: Nodes, edges: Edges) -> dict[str, str]:

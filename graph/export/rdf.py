@@ -1,6 +1,6 @@
 """RDF export: the networkx graph -> an rdflib Graph, Turtle and other RDF syntaxes.
 
-The terms are the contract of ONTOLOGY.md (schema.org, W3C ORG, SKOS, PROV
+The terms are the contract of docs/ontology.md (schema.org, W3C ORG, SKOS, PROV
 and the nk: namespace). No blank nodes: every node has a minted IRI, so
 two exports of the same corpus are identical and every fact can be
 traced with prov:wasDerivedFrom to the article it was read from.

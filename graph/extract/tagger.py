@@ -195,7 +195,8 @@ def get_tagger() -> Tagger:
     return Tagger()
 
 
-SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+# after closing punctuation and the quote or bracket that closes with it (“……。” ends after ”), and after a newline
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])|(?<=[。！？!?；;][”’」』）)])|(?<=\n)")
 
 
 MAX_SENTENCE = 300  # a longer run of text is cut after a comma (or hard): extraction stays linear

@@ -1,0 +1,120 @@
+"""Build record: what a build read and wrote -> `build.json` beside its exports; and whether a graph file is that build's.
+
+    {"generator": "newskg 0.1.0",
+     "inputs": [{"file": "000_b611260ab2cebaa9.txt", "sha1": "…"}, …],
+     "options": {"base": "https://w3id.org/newskg/id/", "encoding": null, "max_bytes": 20971520, "dates": {}},
+     "formats": ["html", "ttl"],
+     "outputs": {"graph.html": "<sha1>", "graph.ttl": "<sha1>"}}
+
+The record is deterministic like the exports (no time, no folder, file
+names only), so the seeds' record is committed beside their exports.
+`newskg query` and `newskg validate` read it to warn when the graph they
+are given is not what the last build into its folder wrote, and a build
+reads the previous one to say when it replaces another corpus's exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph import __version__
+from graph.export import atomic_write
+from graph.files import recorded_name
+
+RECORD_NAME = "build.json"
+
+
+def _sha1(path: Path) -> str | None:
+    """SHA-1 of a regular file's bytes; None for anything else (a pipe would block) or a file that cannot be read."""
+    h = hashlib.sha1()
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterable[str], out_dir: Path, written: Iterable[Path]) -> dict:
+    """The record of a build: its pages (name and digest), options, formats and each written file's digest."""
+    return {
+        "generator": f"newskg {__version__}",
+        "inputs": [{"file": recorded_name(f.name), "sha1": _sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
+        "options": {
+            "base": base,
+            "encoding": options.encoding,
+            "max_bytes": options.max_bytes,
+            "dates": {recorded_name(name): d.isoformat() for name, d in sorted(options.dates)},
+        },
+        "formats": sorted(set(formats)),
+        "outputs": {p.relative_to(out_dir).as_posix(): _sha1(p) for p in sorted(set(written))},
+    }
+
+
+def write_record(out_dir: Path, record: dict) -> Path:
+    path = Path(out_dir) / RECORD_NAME
+    atomic_write(path, json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return path
+
+
+def read_record(folder: Path) -> dict | None:
+    """The record of the last build into `folder`, or None when there is none (or it cannot be read)."""
+    try:
+        record = json.loads((Path(folder) / RECORD_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def input_names(record: dict | None) -> list[str]:
+    return [str(i.get("file")) for i in (record or {}).get("inputs", []) if isinstance(i, dict)]
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """Exports of an earlier build of other pages that a build wrote over."""
+
+    files: tuple[str, ...]  # the export files that were there and were written again
+    pages: tuple[str, ...]  # the pages that earlier build read (empty when it left no record)
+
+
+def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterable[str]) -> Replaced | None:
+    """What a build replaced, when its folder held exports of other pages; None when it rebuilt the same pages."""
+    over = tuple(sorted(set(existed) & set(record["outputs"])))
+    if not over:
+        return None
+    if previous is not None and input_names(previous) == input_names(record):
+        return None
+    return Replaced(over, tuple(input_names(previous)))
+
+
+def stale_reason(graph_file: Path) -> str | None:
+    """Why `graph_file` may not be the graph of the last build into its folder, or None when it is.
+
+    A folder with no record (a graph written by hand, or by another tool)
+    is not judged.
+    """
+    graph_file = Path(graph_file)
+    record = read_record(graph_file.parent)
+    if record is None or not graph_file.is_file():  # a missing graph is the reader's error to report
+        return None
+    outputs = record.get("outputs") or {}
+    folder = graph_file.parent
+    if graph_file.name not in outputs:
+        return (f"{graph_file} was not written by the last build into {folder}/ (its {RECORD_NAME} lists "
+                f"{', '.join(sorted(outputs)) or 'no file'}); rebuild, or pass the graph that build wrote")
+    if _sha1(graph_file) != outputs[graph_file.name]:
+        return (f"{graph_file} has changed since the last build into {folder}/ wrote it ({RECORD_NAME} records "
+                f"another digest); it may be another build's graph: rebuild to be sure")
+    generator = record.get("generator")
+    if generator != f"newskg {__version__}":
+        return f"{graph_file} was built by {generator}, not newskg {__version__}; rebuild it to query what this version extracts"
+    return None

@@ -1,0 +1,84 @@
+"""The documentation stands alone and cannot drift: docs/ontology.md is the ontology's, the README's
+numbers and usage are the code's, and nothing points outside the repository."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, Graph
+
+from graph.cli import main
+from graph.evaluate import evaluate_file, format_table
+from graph.export.ontology import to_markdown
+from tests.conftest import ROOT
+
+README = ROOT / "README.md"
+ONTOLOGY_MD = ROOT / "docs" / "ontology.md"
+SEED_SCORES = re.compile(r"(<!-- seed-scores -->\n)(.*?)(<!-- /seed-scores -->)", re.S)
+
+
+def readme() -> str:
+    return README.read_text(encoding="utf-8")
+
+
+def test_ontology_md_is_generated_from_the_ontology() -> None:
+    assert ONTOLOGY_MD.read_text(encoding="utf-8") == to_markdown(), "docs/ontology.md is stale: run `make docs`"
+
+
+def test_ontology_md_documents_every_term_the_seed_export_uses(seed_build) -> None:
+    _, out = seed_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    doc = ONTOLOGY_MD.read_text(encoding="utf-8")
+    used = {p for _, p, _ in g} | {o for _, p, o in g if str(p).endswith("#type")}
+    for term in sorted(used - {RDF.type}):
+        prefixed = g.namespace_manager.normalizeUri(term)
+        assert f"`{prefixed}`" in doc, prefixed
+
+
+def test_no_link_or_path_leaves_the_repository() -> None:
+    for doc in (README, *(ROOT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        assert "../" not in text, doc.name
+        for target in re.findall(r"\]\(([^)#\s]+)\)", text):  # every relative link names a file of the repository
+            if not re.match(r"[a-z]+:", target):
+                assert (doc.parent / target).exists(), (doc.name, target)
+
+
+def test_the_usage_block_lists_every_option() -> None:
+    block = re.search(r"## Usage\n\n```\n(.*?)```", readme(), re.S)
+    assert block is not None
+    lines = block.group(1)
+    for name, command in main.commands.items():
+        usage = re.search(rf"^newskg {name} .*?(?=^newskg |^python|\Z)", lines, re.S | re.M)
+        assert usage is not None, name
+        for param in command.params:
+            if param.param_type_name == "option" and not param.hidden:
+                assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", usage.group()) for o in param.opts), (name, param.opts)
+
+
+def test_the_query_list_is_the_commands() -> None:
+    listed = CliRunner().invoke(main, ["query", "--list"]).stdout
+    assert listed and listed in readme()
+
+
+def test_the_readme_gives_no_stale_counts_of_triples() -> None:
+    assert re.findall(r"\d[\d,]* triples", readme()) == []
+
+
+def test_the_readme_seed_scores_are_the_current_ones(seed_build, update_golden) -> None:
+    _, out = seed_build
+    table = "```\n" + format_table(evaluate_file(out / "graph.ttl", ROOT / "tests" / "gold" / "seeds")) + "```\n"
+    text = readme()
+    assert SEED_SCORES.search(text), "the README lost its <!-- seed-scores --> markers"
+    if update_golden:
+        README.write_text(SEED_SCORES.sub(lambda m: m.group(1) + table + m.group(3), text), encoding="utf-8")
+        pytest.skip("README seed scores written")
+    assert SEED_SCORES.search(text).group(2) == table, "run pytest --update-golden and review the README's comments on them"
+
+
+def test_the_readme_names_the_cjk_font_and_shows_the_view() -> None:
+    text = readme()
+    assert "fonts-noto-cjk" in text and "fonts-wqy-microhei" in text
+    assert "](docs/view.png)" in text

@@ -1,0 +1,176 @@
+"""Everyday use does what a user expects: formats add to the defaults, the build is recorded, stale graphs are
+named, empty input is an error, credits are not mentions, and the messages say what is wrong."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from graph.cli import main
+from graph.export.rdf import NK, SCHEMA
+from tests.conftest import EXPORTS, SEEDS
+
+PAGE_A = SEEDS / "003_a26fe80e498bcd3e.txt"
+PAGE_B = SEEDS / "002_e3956309ced81d76.txt"
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, runner):
+    """One page built through the CLI with an extra format: (result, out folder)."""
+    out = tmp_path_factory.mktemp("everyday") / "out"
+    r = runner.invoke(main, ["build", str(PAGE_A), "--out", str(out), "--format", "jsonld", "-q"])
+    assert r.exit_code == 0, r.stderr
+    return r, out
+
+
+def test_a_format_adds_to_the_turtle_and_the_view(built) -> None:
+    _, out = built
+    assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.html", "graph.jsonld", "graph.ttl"]
+
+
+def test_the_build_is_recorded_beside_its_exports(built) -> None:
+    r, out = built
+    record = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert record["generator"] == "newskg 0.1.0"
+    assert [i["file"] for i in record["inputs"]] == [PAGE_A.name]
+    assert re.fullmatch(r"[0-9a-f]{40}", record["inputs"][0]["sha1"])
+    assert record["formats"] == ["html", "jsonld", "ttl"]
+    assert sorted(record["outputs"]) == ["graph.html", "graph.jsonld", "graph.ttl"]
+    assert str(out) not in (out / "build.json").read_text(encoding="utf-8")  # no folder: deterministic
+    assert f"wrote {out / 'build.json'}" in r.stderr
+
+
+def test_the_committed_record_is_the_seed_builds(seed_build) -> None:
+    _, out = seed_build
+    assert (out / "build.json").read_text(encoding="utf-8") == (EXPORTS / "build.json").read_text(encoding="utf-8"), \
+        "run pytest --update-golden"
+
+
+def test_query_and_validate_warn_about_a_graph_the_last_build_did_not_write(built, runner, tmp_path) -> None:
+    _, out = built
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    fresh = runner.invoke(main, ["query", "reporters", "--graph", str(copy / "graph.ttl")])
+    assert fresh.exit_code == 0 and "warning" not in fresh.stderr
+    with open(copy / "graph.ttl", "a", encoding="utf-8") as f:  # another build's graph put in its place
+        f.write('<https://example.org/x> a <https://w3id.org/newskg/ontology#District> .\n')
+    for args in (["query", "reporters", "--graph", str(copy / "graph.ttl")], ["validate", str(copy / "graph.ttl")]):
+        r = runner.invoke(main, args)
+        assert f"warning: {copy / 'graph.ttl'} has changed since the last build into {copy}/" in r.stderr, args
+    missing = runner.invoke(main, ["validate", str(copy / "graph.nt")])
+    assert missing.exit_code == 1 and "warning" not in missing.stderr  # a missing file is its own error
+    (copy / "graph.ttl").rename(copy / "other.ttl")
+    r = runner.invoke(main, ["query", "reporters", "--graph", str(copy / "other.ttl")])
+    assert "other.ttl was not written by the last build" in r.stderr
+
+
+def test_a_build_over_another_corpus_says_so(runner, tmp_path) -> None:
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["build", str(PAGE_A), "--out", str(out), "-q"])
+    assert first.exit_code == 0 and "note:" not in first.stderr
+    again = runner.invoke(main, ["build", str(PAGE_A), "--out", str(out), "-q"])
+    assert "note:" not in again.stderr  # the same pages: nothing of another corpus replaced
+    other = runner.invoke(main, ["build", str(PAGE_B), "--out", str(out), "-q"])
+    assert other.exit_code == 0
+    assert f"note: {out}/ held the exports of a build of 1 other page(s) ({PAGE_A.name}): graph.html, graph.ttl" in other.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, "nothing to build: no file in"),
+        ({"a.html": "<p>x</p>", "b.pdf": "%PDF-1.4"}, "nothing to build: no text page in"),
+        ({"a.txt": ""}, "nothing to build: none of the 1 page(s)"),
+    ],
+    ids=["empty", "html-and-pdf", "only-an-empty-page"],
+)
+def test_a_folder_with_nothing_to_read_is_an_error(runner, tmp_path, files, expected) -> None:
+    (tmp_path / "in").mkdir()
+    for name, text in files.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 1
+    assert f"error: {expected}" in r.stderr
+    for name in files:  # what was found is named, with why it was skipped
+        assert f"{tmp_path / 'in' / name}: is " in r.stderr
+    assert not (tmp_path / "out").exists()  # nothing written: an earlier build's exports would stay
+
+
+def test_files_of_other_kinds_are_reported_not_skipped_silently(runner, tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(PAGE_A, tmp_path / "in" / PAGE_A.name)
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "in" / ".hidden").write_text("x", encoding="utf-8")
+    r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0
+    assert f"skipped: {tmp_path / 'in' / 'scan.pdf'}: is a .pdf file, not a text page" in r.stderr
+    assert "| skipped files 1 |" in r.stderr and ".hidden" not in r.stderr
+
+
+def test_a_byline_is_a_credit_not_a_mention(seed_build) -> None:
+    _, out = seed_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    credits = 0
+    for a in g.subjects(RDF.type, NK.Article):
+        text = f"{g.value(a, SCHEMA.headline) or ''}{g.value(a, SCHEMA.articleBody) or ''}"
+        for prop in (SCHEMA.author, SCHEMA.contributor):
+            for p in g.objects(a, prop):
+                credits += 1
+                name = str(g.value(p, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
+                assert ((a, SCHEMA.mentions, p) in g) == (name in text), (a, name)
+    assert credits > 50
+
+
+def test_most_mentioned_people_count_articles_that_print_them(runner, seed_build) -> None:
+    _, out = seed_build
+    r = runner.invoke(main, ["query", "most-mentioned", "--param", "class=Person", "--graph", str(out / "graph.ttl"), "--format", "json"])
+    rows = json.loads(r.stdout)
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    texts = [f"{g.value(a, SCHEMA.headline) or ''}{g.value(a, SCHEMA.articleBody) or ''}" for a in g.subjects(RDF.type, NK.Article)]
+    assert len(rows) >= 10
+    for row in rows:  # a reporter's bylines (王菁, 鲁燕: 7 items each) no longer count
+        assert int(row["articles"]) <= sum(row["entity"] in t for t in texts), row
+    assert not {"王菁", "鲁燕"} & {row["entity"] for row in rows[:5]}
+
+
+def test_validate_json_is_a_list_even_when_the_graph_conforms(runner, seed_build) -> None:
+    _, out = seed_build
+    js = runner.invoke(main, ["validate", str(out / "graph.ttl"), "--format", "json"])
+    assert js.exit_code == 0 and json.loads(js.stdout) == []
+    csv = runner.invoke(main, ["validate", str(out / "graph.ttl"), "--format", "csv"])
+    assert csv.stdout == "focus,label,path,value,message\n"
+
+
+def test_an_unknown_prefix_is_named_with_the_known_ones(runner, seed_build) -> None:
+    _, out = seed_build
+    for q in ("SELECT ?s WHERE { ?s a foo:Bar }", "SELECT ?s WHERE { ?s foo:p ?o }"):
+        r = runner.invoke(main, ["query", "-e", q, "--graph", str(out / "graph.ttl")])
+        assert r.exit_code == 1
+        assert "unknown prefix 'foo:'" in r.stderr and "nk:, org:, prov:, rdf:, rdfs:, schema:, skos:, xsd:" in r.stderr
+        assert "\\u{" not in r.stderr
+
+
+def test_evidence_starts_with_its_sentence_not_the_last_ones_quote(seed_build) -> None:
+    from graph.extract.tagger import sentences
+
+    assert [s for _, s in sentences("他说：“好。”侯寨乡党委书记赵恒康表示。")] == ["他说：“好。”", "侯寨乡党委书记赵恒康表示。"]
+    _, out = seed_build
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    evidence = [str(o) for o in g.objects(None, NK.evidence)]
+    assert len(evidence) > 30
+    assert [e for e in evidence if e[0] in "”’」』）)，,。"] == []
+
+
+def test_make_test_shows_skip_reasons(pytestconfig) -> None:
+    assert "-rs" in pytestconfig.getini("addopts")
