@@ -35,6 +35,14 @@ eval: $(STAMP)
 	  echo "== dev set: skipped ($(DEV) and $(SHARED)/gold/dev are not beside the checkout)"; \
 	fi
 
+# Each extraction rule's facts on the development set: those that match the gold and those that do not.
+rules: $(STAMP)
+	@if [ -d "$(DEV)" ] && [ -d "$(SHARED)/gold/dev" ]; then \
+	  $(DEV_EVAL) --by-rule | sed -n '/^rule /,$$p'; \
+	else \
+	  echo "rules: skipped ($(DEV) and $(SHARED)/gold/dev are not beside the checkout)"; \
+	fi
+
 # docs/ontology.md from graph/data/ontology.ttl (tests/test_docs.py fails when they differ).
 docs: $(STAMP)
 	$(BIN)/python -m graph.export.ontology --markdown docs/ontology.md

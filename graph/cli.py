@@ -281,7 +281,8 @@ def validate(file, fmt) -> None:
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: _codec(v), help="Read every page with this encoding.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, quiet) -> None:
+@click.option("--by-rule", is_flag=True, help="Also each extraction rule's facts that match the gold and those that do not.")
+def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, quiet, by_rule) -> None:
     """Score the extraction against gold annotations: precision, recall and F1 per class and relation.
 
     Builds PATHS in memory (nothing is written) or reads an export (--graph)
@@ -301,8 +302,8 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
 
             dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
             run = evaluate_pages(paths, gold_dir, patterns=patterns, options=Options(encoding=encoding, dates=dates),
-                                 progress=None if quiet else _progress)
-            scores = run.scores
+                                 progress=None if quiet else _progress, by_rule=by_rule)
+            scores, rules = run.scores, run.rules
             if run.unannotated:
                 _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
             if run.missing:
@@ -312,14 +313,28 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
             graph_file = graph_file or Path("exports/graph.ttl")
             _warn_if_not_last_build(graph_file)
             scores = evaluate_file(graph_file, gold_dir)
+            rules = ()
+            if by_rule:
+                from graph.evaluate import load_gold
+                from graph.rules import rule_report
+                from graph.validate import load
+
+                rules = tuple(rule_report(load(graph_file), load_gold(gold_dir)))
             _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
     except GraphError as e:
         _err(f"error: {_shown(e)}")
         sys.exit(1)
     if fmt == "json":
+        if by_rule:
+            scores = {**scores, "rules": [{"rule": r.rule, "kind": r.kind, "facts": r.facts, "matched": r.matched, "alone": r.alone} for r in rules]}
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(scores), nl=False)
+        if by_rule:
+            from graph.rules import format_rules
+
+            click.echo("")
+            click.echo(format_rules(list(rules)), nl=False)
 
 
 def _progress(done: int, total: int, name: str) -> None:

@@ -465,6 +465,7 @@ class Evaluation:
     pages: tuple[str, ...]  # file names of the pages built
     unannotated: tuple[str, ...]  # pages the gold has no document for: everything read from them counts as wrong
     missing: tuple[str, ...]  # gold documents whose page was not built: everything in them counts as missed
+    rules: tuple[Any, ...] = ()  # graph.rules.RuleRow of each rule, when asked for
 
 
 def evaluate_pages(
@@ -474,6 +475,7 @@ def evaluate_pages(
     patterns: Sequence[str] = (),
     options: Any = None,
     progress: Callable[[int, int, str], None] | None = None,
+    by_rule: bool = False,
 ) -> Evaluation:
     """Build the pages under `paths` (in memory, no export) and score them against the gold.
 
@@ -488,12 +490,17 @@ def evaluate_pages(
         raise GoldError("no page to evaluate: " + ("no file name matches " + ", ".join(patterns) if patterns else "no page file was found"))
     gold = load_gold(gold_dir, keep)
     result = build(files, None, options=options or Options(), progress=progress)
+    from graph.export.rdf import to_rdflib
+    from graph.rules import rule_report
+
     names = tuple(sorted(f.name for f in files))
+    rdf = to_rdflib(result.graph)
     return Evaluation(
-        scores=evaluate_graph(result.graph, gold),
+        scores=score(gold, read_prediction(rdf)),
         pages=names,
         unannotated=tuple(n for n in names if n not in set(gold.sources)),
         missing=tuple(sorted(set(gold.sources) - set(names))),
+        rules=tuple(rule_report(rdf, gold)) if by_rule else (),
     )
 
 

@@ -76,6 +76,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def bigrams(s: str) -> set[str]:
+    """The character bigrams of `s`'s words (punctuation left out): how similar two names or texts are."""
+    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
 def clean_line(line: str) -> str:
     """Collapse runs of spaces and strip the line."""
     return _WS.sub(" ", line).strip()

@@ -27,7 +27,7 @@ from pathlib import Path
 from graph.blocks import MARKS, Block, Kind, classify, is_photo, stands_alone
 from graph.credits import Credits
 from graph.model import Article, Page, Para
-from graph.normalize import headline_like, paragraphs
+from graph.normalize import bigrams, headline_like, paragraphs
 
 # A heading inside an open item is a subhead when it is at most this many characters long.
 SUBHEAD_MAX = 15
@@ -357,15 +357,11 @@ def article_stem(file_name: str) -> str:
     return re.sub(r"_[0-9a-f]{12,}$", "", stem) or stem
 
 
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
-    return {s[i : i + 2] for i in range(len(s) - 1)}
-
 
 def _share(words: str, text: str) -> float:
     """The share of `words`' character bigrams that `text` (its first 600 characters) holds."""
-    wb = _bigrams(words)
-    return len(wb & _bigrams(text[:600])) / max(1, len(wb))
+    wb = bigrams(words)
+    return len(wb & bigrams(text[:600])) / max(1, len(wb))
 
 
 def _regroup_headings(items: list[_Item]) -> None:

@@ -226,7 +226,7 @@ class Extractor:
                     org = canonical.get(org, org)
                 if org is None and _OFFICE_TITLE.search(p.title):
                     org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
-                    rule = "post.home-unit" if org else rule
+                    rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue

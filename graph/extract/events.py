@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.extract.dates import DateMention
+from graph.normalize import bigrams
 
 EVENT_NOUN = (
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|观摩会|培训会|动员会|协调会|联席会|专题会|现场会|办公会|例会|"
@@ -73,6 +74,7 @@ _CLEAN_NAME = [
         "",
     ),
     (re.compile(r"主题为(“[^”]{1,30}”)的"), r"\1"),
+    (re.compile(r"^[^“”的]{2,8}的(?=“)"), ""),  # 别开生面的“发布会”: what it was like is not its name
     (re.compile(r"^(?:主题|专题)?(?=“)"), ""),
 ]
 
@@ -99,17 +101,13 @@ def clean_name(np: str) -> str:
     return name.strip()
 
 
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\u4e00-\u9fff\w]", "", s)
-    return {s[i : i + 2] for i in range(len(s) - 1)}
-
 
 def similar(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if a in b or b in a:
         return True
-    x, y = _bigrams(a), _bigrams(b)
+    x, y = bigrams(a), bigrams(b)
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 

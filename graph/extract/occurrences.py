@@ -24,6 +24,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.sentence import Sentence
+from graph.normalize import bigrams
 from graph.extract.units import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -72,7 +73,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     topic = _topic(sents, body_start, forms)
     if not events and article.headline and lead_date is not None and lead_date.value:
         # no trigger, but a day: the item's news is what its headline says happened that day
-        name = headline_name(article.headline)
+        name = headline_name(article.headline, body_sents[0].text if body_sents else "")
         if name:
             c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")
             events = [c]
@@ -122,27 +123,32 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
 _KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
 
 
-def headline_name(headline: str) -> str:
+def headline_name(headline: str, lead: str = "") -> str:
     """The occurrence a headline reports, as a name: its main line without kicker or slogan.
 
     >>> headline_name("济源路街道中安街社区：织密小网格 生态宜居“零距离”")
     '织密小网格'
     """
     h = _KICKER.sub("", re.sub(r"\s*[|｜丨].*$", "", headline.strip()))  # …邻里情|环球新视野: a site's name
-    parts = [p for p in re.split(r"\s+", h) if p]
+    parts = [p.strip("，,。！!？?") for p in re.split(r"\s+", h) if p]
     if not parts:
         return ""
-    first = parts[0].strip("，,。！!？?")
+    if lead:  # the part the lead speaks of (a page's slogans print before the headline)
+        best = max(range(len(parts)), key=lambda i: (len(bigrams(parts[i]) & bigrams(lead)), -i))
+        parts = parts[best:]
+    first = parts[0]
     return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
 
 
+# The reporter's own visit is how the story was gathered, not an occurrence it reports.
+_REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 _CLAUSE_DAY = re.compile(r"^[\s“]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?")
 
 
 def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:
     """A sentence that opens with its day (6月24日晚上，…) reports what happened that day: its first clause names it."""
     m = _CLAUSE_DAY.match(sentence)
-    if not m or not any(d.value and d.start < m.end() for d in dates):
+    if not m or not any(d.value and d.start < m.end() for d in dates) or _REPORTER_SUBJECT.match(sentence, m.end()):
         return None
     rest = sentence[m.end() :]
     end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))

@@ -179,23 +179,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
         else:
             continue
         found[(t.start, end)] = PersonSpan(t.start, end, name, rule=rule)
-    # 3. lists: a name next to an accepted name (蔡红、赵吉平、王玉卿等)
-    changed = True
-    while changed:
-        changed = False
-        for (_, e), p in list(found.items()):
-            if p.informal:
-                continue
-            listed = at.get(e + 1) if text[e : e + 1] == "、" else None
-            if (
-                listed is not None
-                and (listed.start, listed.end) not in found
-                and looks_like_name(listed.text)
-                and listed.tag in ("PER", "LOC", "n", "nz")
-            ):
-                found[(listed.start, listed.end)] = PersonSpan(listed.start, listed.end, listed.text, rule="person.list")
-                changed = True
-    # 4. honorifics the tagger did not tag: 宋师傅, 耿大爷
+    # 3. honorifics the tagger did not tag: 宋师傅, 耿大爷
     for m in _HONORIFIC.finditer(text):
         span = (m.start(), m.end())
         if (
@@ -204,7 +188,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
             and _informal_ok(text, *span)
         ):
             found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
-    # 5. names known from elsewhere in the article (credits, earlier sentences)
+    # 4. names known from elsewhere in the article (credits, earlier sentences)
     for name in known:
         for m in re.finditer(re.escape(name), text):
             if not any(s <= m.start() < e for s, e in found):

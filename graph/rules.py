@@ -1,0 +1,192 @@
+"""Rules: the inventory of extraction rules, by id, and their precision against gold annotations.
+
+Every fact the extractors read names the rule that read it (`Mention.extractor`,
+`LocalEntity.rules`, `Post.rule`, `EventRecord.rule`, `LocalEntity.parent_rule`),
+and the Turtle carries it as `nk:rule` / `nk:parentRule`, so a user can filter
+the graph by rule and a developer can measure each rule on annotated pages:
+
+    newskg evaluate --by-rule --gold GOLD PAGES     # make rules: on the development set
+
+`RULES` lists every id with what it reads; `rule_report` counts, for each rule,
+the facts of a graph that match the gold and those that do not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+# id -> what the rule reads (kept in the order of the pipeline's stages)
+RULES: dict[str, str] = {
+    # administrative units (graph.extract.units)
+    "unit.gazetteer": "a unit whose name the official gazetteer knows before its suffix (经八路+街道)",
+    "unit.suffix": "a run of name-tagged tokens before an admin suffix (伏牛北+社区)",
+    "unit.common": "one common-noun word before a street-office or community suffix",
+    "unit.chain": "a unit printed right after another (三官庙街道办事处|伏牛北社区)",
+    "unit.list": "units listed before their shared suffix (马寨、刘胡桐4个村)",
+    "unit.city-prefix": "a city printed before a unit's own name (延吉|丹英社区)",
+    "unit.bare-city": "a city printed without 市 (在郑州)",
+    "unit.bare-district": "a district printed without its suffix, when only one can be meant (登封)",
+    "unit.government": "a unit's government printed as the unit (万滩镇人民政府)",
+    # bodies
+    "org.suffix": "a run of name-like tokens ending in a body's suffix (中原区市场监督管理局)",
+    "org.party-committee": "a city's or district's party committee acting as a body (郑州市委)",
+    "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队)",
+    # people
+    "person.title": "a name right after a title (主任杨春晓)",
+    "person.context": "a tagged name with a verb of speaking after it or a list lead before it (冯凌义强调)",
+    "person.tagged": "a tagged name that passes the name check (surname, not a word, not a place)",
+    "person.known": "a name found elsewhere in the article, printed again",
+    "person.credit": "a name in a byline or an editor's line",
+    "person.informal": "an honorific reference the tagger found (李阿姨)",
+    "person.honorific": "an honorific reference after a surname the tagger missed (宋师傅)",
+    # posts
+    "post.title": "the title and the body printed before a name (秦岭路街道办事处主任杨春晓)",
+    "post.chain": "a bare title after 、 or 兼, held in the body before it (党组书记、主任)",
+    "post.list": "a name listed after an official's holds the same post (副主席李洪祥、梁洁华)",
+    "post.unit-title": "a title that names its kind of unit, held in the article's unit of that kind (区长, 村委会主任)",
+    "post.unit-word": "a title after a generic unit word, held in the article's unit (街道党工委书记)",
+    "post.home-unit": "an office printed without its body, held in the unit the sentence or the story is about",
+    "post.after-name": "a title printed right after a name (刘立新书记表示)",
+    "post.appositive": "the clause after a name gives the post (安民香是村党支部书记)",
+    "post.editor": "an editor's credit (责任编辑：经晓佳)",
+    # containment (nk:parentRule)
+    "contain.printed": "the text prints the chain (中原区三官庙街道)",
+    "contain.section": "a section label inside the item holds the units listed under it (【中原区】)",
+    "contain.article": "the article's one unit of the rank right above",
+    "contain.gazetteer": "the official hierarchy (jionlp's gazetteer)",
+    "contain.district-body": "区X局 in an article about one district is that district's bureau",
+    # events
+    "event.passive": "an event noun with a verb of taking place after it (…推进会在…召开)",
+    "event.active": "a verb of holding with an event noun as its object (召开…推进会)",
+    "event.inspect": "an inspection led by someone (带队…检查)",
+    "event.visit": "a verb of visiting with what was visited (视察…工作)",
+    "event.trip": "a visit to a place for a purpose (来到关庙村参观)",
+    "event.founded": "a body or facility founded or opened (合唱团正式成立)",
+    "event.campaign": "ongoing work the lead reports as its news (扎实推进蓝天保卫战)",
+    "event.headline-verb": "an occurrence the headline states by a verb and its object",
+    "event.headline": "a dated item with no trigger: what its headline says happened",
+    "event.dated-clause": "a sentence opening with its day reports what happened that day",
+}
+
+
+# Rules that keep their place although the development set gives them nothing to do, and why.
+QUIET: dict[str, str] = {
+    "unit.common": "fires on the seeds (1 of 1 right); a street office named by one common noun",
+    "person.honorific": "the tagger finds most honorifics itself (person.informal); this catches 宋师傅 when it does not",
+    "contain.district-body": "gives bodies their district (schema:parentOrganization), which the scores do not judge",
+    "event.inspect": "带队…检查 without a verb of holding; tests/test_extract_dates_events.py",
+    "event.visit": "fires on the seeds (1 of 1 right): 视察…工作",
+    "event.headline-verb": "fires on the seeds (3 of 5 right): 建成少数民族文化长廊",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRow:
+    rule: str
+    kind: str  # entity, post, parent, event
+    facts: int
+    matched: int  # facts that agree with the gold
+    alone: int  # facts no other rule produced
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.facts if self.facts else None
+
+
+def rule_report(g: Any, gold: Any) -> list[RuleRow]:
+    """Each rule's facts in rdflib graph `g` that match the gold (graph.evaluate.Gold), and those that do not.
+
+    An entity matches when a gold entity of its class shares a name with it;
+    informal references the gold lists are left out. A post matches a gold
+    post of the same person with the same title reading and body (or the
+    body's parent); a parent is judged where the gold knows the child's; an
+    event matches a gold event of its article by day or by name.
+    """
+    from rdflib import Literal
+    from rdflib.namespace import RDF, RDFS
+
+    from graph.evaluate import CLASSES, read_prediction, same_title
+    from graph.export.rdf import NK, ORG, PROV, SCHEMA
+
+    pred = read_prediction(g)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+
+    def count(rule: str, kind: str, ok: bool, alone: bool) -> None:
+        c = counts[(rule, kind)]
+        c[0], c[1], c[2] = c[0] + 1, c[1] + ok, c[2] + alone
+
+    def gold_of(node: Any, cls: str | None = None) -> Any:
+        for n in sorted(pred.names_of.get(node) or ()):
+            found = gold.names.find(cls, n)
+            if found:
+                return found
+        return None
+
+    for cls in CLASSES:
+        for node in sorted(set(g.subjects(RDF.type, NK[cls])), key=str):
+            names = pred.names_of.get(node, frozenset())
+            if cls == "Person" and gold_of(node, cls) is None and any(names & f for f in gold.informal):
+                continue
+            rules = sorted(str(r) for r in g.objects(node, NK.rule))
+            for r in rules:
+                count(r, "entity", gold_of(node, cls) is not None, len(rules) == 1)
+    for m in sorted(set(g.subjects(RDF.type, ORG.Membership)), key=str):
+        rule = g.value(m, NK.rule)
+        person, body, role = g.value(m, ORG.member), g.value(m, ORG.organization), g.value(m, ORG.role)
+        if rule is None or person is None or role is None:
+            continue
+        title = str(role) if isinstance(role, Literal) else str(g.value(role, RDFS.label) or "")
+        who, where = gold_of(person, "Person"), (gold_of(body) if body is not None else None)
+        ok = any(
+            gp == who and same_title(gt, title.replace(" ", "")) and (gb == where or gold.parent_of.get(gb) == where or gold.parent_of.get(where) == gb)
+            for gp, gt, gb in gold.posts
+        ) if who is not None and (body is None or where is not None) else False
+        count(str(rule), "post", ok, True)
+    judged = {c for c, _ in gold.containment}
+    for child, parent in sorted(pred.containment, key=str):
+        rule = g.value(child, NK.parentRule)
+        c = gold_of(child)
+        if rule is None or c not in judged:
+            continue
+        count(str(rule), "parent", (c, gold_of(parent)) in gold.containment, True)
+    from graph.evaluate import _article_pairs, _bigrams, month_day, norm
+
+    paired = {pa["node"]: ga for ga, pa in _article_pairs(gold, pred)}
+    for ev in sorted(set(g.subjects(RDF.type, NK.Event)), key=str):
+        rule = g.value(ev, NK.rule)
+        if rule is None:
+            continue
+        art = next(iter(g.objects(ev, PROV.wasDerivedFrom)), None)
+        ga = paired.get(art)
+        date = g.value(ev, SCHEMA.startDate)
+        label = _bigrams(norm(str(g.value(ev, RDFS.label) or "")))
+        ok = ga is not None and any(
+            (month_day(ge.get("date")) is not None and month_day(ge.get("date")) == month_day(str(date) if date else None))
+            or (label and len(label & _bigrams(norm(ge.get("name", "")))) / len(label | _bigrams(norm(ge.get("name", "")))) >= 0.3)
+            for ge in ga.get("events", [])
+        )
+        count(str(rule), "event", ok, True)
+    return [RuleRow(rule, kind, *c) for (rule, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+
+def format_rules(rows: list[RuleRow], floor: float = 0.5) -> str:
+    """The report as a table: every rule of RULES, those that fired on nothing too."""
+    seen = {r.rule for r in rows}
+    lines = [f"{'rule':<22} {'kind':<7} {'facts':>6} {'match':>6} {'wrong':>6} {'P':>6} {'alone':>6}"]
+    for r in rows:
+        p = r.precision
+        flag = "  below the floor" if p is not None and p < floor else ("" if r.rule in RULES else "  not in RULES")
+        lines.append(
+            f"{r.rule:<22} {r.kind:<7} {r.facts:>6} {r.matched:>6} {r.facts - r.matched:>6} "
+            f"{'' if p is None else f'{p:.2f}':>6} {r.alone:>6}{flag}"
+        )
+    for rule in RULES:
+        if rule not in seen:
+            why = QUIET.get(rule, "fired on nothing: justify it in QUIET or remove it")
+            lines.append(f"{rule:<22} {'':<7} {0:>6} {0:>6} {0:>6} {'':>6} {0:>6}  ({why})")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["QUIET", "RULES", "RuleRow", "format_rules", "rule_report"]
