@@ -86,7 +86,7 @@ class FolderLock:
 
         folder = Path(os.path.abspath(self.folder))
         candidates = [folder.parent / f".{folder.name or 'root'}.newskg.lock", folder / ".newskg.lock"]
-        error: OSError | None = None
+        error: OSError | NotImplementedError | None = None
         for path in candidates:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +139,7 @@ def pid_alive(pid: int) -> bool:
 def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
     """Remove the entries of `folder` whose name matches `pattern` (a regex whose group `pid`
     is the writer's process id) when that process no longer runs; returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from graph import credits
 from graph.extract.lexicon import dictionary_words
 from graph.model import Page
-from graph import credits
 from graph.split import split_page
 
 PAGES = Path(__file__).resolve().parent / "pages"

@@ -213,7 +213,7 @@ class Extractor:
                 for form in (*e.aliases, e.name):
                     canonical[form] = e.name
         out: list[Post] = []
-        seen = set()
+        seen: set[tuple[str, str, str | None]] = set()
         for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
             seen.add((name, title, None))
             out.append(Post(name, title, None, f"{title} {name}", "post.editor"))

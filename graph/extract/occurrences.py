@@ -24,9 +24,9 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.sentence import Sentence
-from graph.normalize import bigrams
 from graph.extract.units import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
+from graph.normalize import bigrams
 
 
 def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 
 from graph.extract.lexicon import (
     ADMIN_SUFFIXES,
-    dictionary_words,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
     NOT_ORG_ENDINGS,
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
+    dictionary_words,
 )
 from graph.extract.lexicon import (
     TITLE_RE as TITLE_WORD,
