@@ -485,8 +485,10 @@ class UnitFinder:
         s = text[start:cut]
         # a body named in a title (街道党工委书记) is part of the title; a body before
         # the party organ is still named (郑州市农委党组书记: 郑州市农委)
-        title = re.match(r"副?书记", text[cut : cut + 3])
-        if title and PARTY_TITLE_RE.search(text[start : cut + title.end()]):
+        if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
+            cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
+        title = re.match(r"副?书记|成员|委员", text[cut : cut + 3])
+        if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
             organ = _PARTY_ORGAN.search(s)
             if organ is None or organ.start() == 0:
                 return None
@@ -496,6 +498,10 @@ class UnitFinder:
                 return None
         if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
             return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+        if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院"):
+            return None  # 妇联, 政协, 业主委员会: a kind of body, not one
+        if _HOUSING.match(text, cut):
+            return None  # 测绘局宿舍: a housing compound named after a body
         for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
             if start <= a.start and a.end < cut:
                 joined = _JOINED.match(text, a.end, cut)
@@ -537,7 +543,7 @@ class UnitFinder:
         if lowest is not None and rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
             # 万滩镇人民政府, 直滩乡乡政府: the unit's government is the unit, printed another way
             return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "unit.government")
-        if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 3]):
+        if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
             name = text[lowest.start : cut]  # 郑州市委, 芗城区委: the party committee, acting as a body
             return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
         if not rest or rest in ("委", "办"):
@@ -568,7 +574,7 @@ class UnitFinder:
 
     def _without_places(self, name: str) -> str | None:
         """A body's name less the places printed before it, when a proper name remains (≥ 3 characters)."""
-        rest = name
+        rest = _PROVINCES.sub("", name) if len(_PROVINCES.sub("", name)) >= 3 else name
         while True:
             m = _PLACE_WORD.match(rest)
             head = next(
@@ -583,7 +589,7 @@ class UnitFinder:
             if not cut or len(rest) - cut < 3:
                 break
             rest = rest[cut:]
-        if rest == name or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES or _SUFFIX_LEAD.match(rest):
+        if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES or _SUFFIX_LEAD.match(rest):
             return None
         if rest[:2] in dictionary_words() or rest[0] in "区市县省":
             return None  # 民政局, 区残联: a function, not a name of its own
@@ -612,6 +618,12 @@ class UnitFinder:
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+_GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
+_HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
+_PROVINCES = re.compile(
+    r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
+    r"陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区)?"
+)
 # A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
 _SUB_BODY = re.compile(
     r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
