@@ -57,6 +57,7 @@ class Extractor:
         for s in sents:
             admin = self.units.admin_units(s.text, s.tokens, s.offset)
             listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
+            listed += [u for u in self.units.listed_under(s.text, admin, s.offset) if not _overlaps(u, [*admin, *listed])]
             cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
             orgs = self.units.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
             s.units = settle([*admin, *listed, *cities, *orgs])

@@ -397,6 +397,27 @@ class UnitFinder:
                 out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "unit.bare-district"))
         return out
 
+    def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+        """Street offices and towns listed bare after their district (金水区丰产路、经八路、文化路；…),
+        each one the gazetteer places in that district."""
+        out: list[Span] = []
+        for d in admin:
+            if d.type != "District":
+                continue
+            places = {tuple(p.path) for p in self.gaz.district(d.name)}
+            m = _BARE_LIST.match(text, d.end - offset)
+            if not m or not places:
+                continue
+            pos = m.start()
+            for item in m.group(0).split("、"):
+                found = [p for p in self.gaz.towns(item) if any(tuple(p.path[: len(q)]) == q for q in places)]
+                if len(item) >= 2 and len({p.name for p in found}) == 1:
+                    cls = found[0].level
+                    name = item + "街道" if cls == "StreetOffice" else found[0].name
+                    out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), d.name, "unit.listed-under"))
+                pos += len(item) + 1
+        return out
+
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
         out: list[Span] = []
@@ -618,6 +639,7 @@ class UnitFinder:
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
 _HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
 _PROVINCES = re.compile(
