@@ -73,7 +73,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     topic = _topic(sents, body_start, forms)
     if not events and article.headline and lead_date is not None and lead_date.value:
         # no trigger, but a day: the item's news is what its headline says happened that day
-        name = headline_name(article.headline, body_sents[0].text if body_sents else "")
+        name = headline_name(article.headline, article.body[:200])
         if name:
             c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")
             events = [c]
@@ -142,7 +142,9 @@ def headline_name(headline: str, lead: str = "") -> str:
 
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.
 _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
-_CLAUSE_DAY = re.compile(r"^[\s“]*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?")
+_CLAUSE_DAY = re.compile(
+    r"^[\s“]*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天|今天|今日)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
+)
 
 
 def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:
