@@ -225,6 +225,8 @@ def parse(text: str, bare: bool = False) -> Credits | None:
             if t.value in ("摄", "摄影") and role is None and loose:
                 roles["photographer"].extend(loose)
                 loose = []
+            elif t.value in ("文/图", "图/文", "文图", "图文") and i == 0:
+                role, saw_role = "reporter", True  # 文/图 张三: the one who wrote it and took the pictures
         else:
             setter = None  # 文/ and 图/ reach as far as the first name after them
             names = split_names(t.value)

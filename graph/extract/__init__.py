@@ -124,6 +124,15 @@ class Extractor:
                 if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
                     parents[key] = label.name
                     parent_rule[key] = "contain.section"
+        # 曹杨新村, 控江二村 in a city's streets: neighbourhoods (residents' committees), not villages
+        if not any(t == "Town" for t, _ in order) and any(t in ("StreetOffice", "Community") for t, _ in order):
+            for i, (t, n) in enumerate(order):
+                if t == "Village" and _NEIGHBOURHOOD.search(n) and ("Community", n) not in forms:
+                    key = ("Community", n)
+                    forms[key], parents[key], rules[key] = forms.pop((t, n)), parents.pop((t, n)), rules.pop((t, n)) | {"unit.neighbourhood"}
+                    if (t, n) in parent_rule:
+                        parent_rule[key] = parent_rule.pop((t, n))
+                    order[i] = key
         alias_of = _short_forms(order)
         # 区市场监管局 in an article about one district: 二七区市场监管局
         districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
@@ -218,15 +227,20 @@ class Extractor:
         for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
             seen.add((name, title, None))
             out.append(Post(name, title, None, f"{title} {name}", "post.editor"))
+        previous: list[str] = []
         for s in sents:
+            # the units this sentence names, else those of the sentence before it (…在农业路社区举办。社区党总支书记李芳…)
+            here = [canonical.get(u.name, u.name) for u in s.units]
+            near = here or previous
+            previous = here or previous
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:
-                    org = _own_unit(org, by_type, self.gaz)
+                    org = _own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
                 if org is None and _OFFICE_TITLE.search(p.title):
-                    org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
+                    org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:
@@ -256,6 +270,7 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 
+_NEIGHBOURHOOD = re.compile(r"(?:新|[一二三四五六七八九十])村$")
 # A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
 _LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
 _ABOVE = {
@@ -406,12 +421,13 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
     return None
 
 
-def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:
-    """The article's own unit a generic word names: 街道 -> its one street office."""
+def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] = ()) -> str | None:
+    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's."""
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None
-    cands = by_type.get(cls, [])
+    here = sorted({n for n in sentence_units if n in by_type.get(cls, [])})
+    cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
     if len(cands) != 1:
         return None
     if cls == "District" and not gaz.district(cands[0]):

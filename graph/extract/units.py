@@ -519,6 +519,11 @@ class UnitFinder:
                 return None
         if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
             return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+        quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
+        if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(s)):
+            quoted = None  # “五星”支部: a rating of a kind of body, not a name
+        if quoted is not None:
+            start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
         if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院"):
             return None  # 妇联, 政协, 业主委员会: a kind of body, not one
         if _HOUSING.match(text, cut):
@@ -573,15 +578,12 @@ class UnitFinder:
             r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
         ) and not _OWN_OFFICE.search(rest):
             return None  # 中原区社区服务中心: each community's, no one body
-        proper = any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        proper = quoted is not None or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
         last = next((t for t in run if t.end == cut), None)
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
             return None  # 窗口申办: a verb, not a bureau
-        quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
-        if quoted is not None and lowest is None:
-            start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
         name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
         if lowest is not None and len(rest) >= 4 and proper:
@@ -640,6 +642,8 @@ _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
+# Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
+_TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
 _HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
 _PROVINCES = re.compile(
