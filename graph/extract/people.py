@@ -80,8 +80,8 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     """A name is credible when a verb of speaking/taking part follows or a list lead precedes."""
     after = text[end : end + 4]
     before = text[max(0, start - 4) : start]
-    if PERSON_VERBS.match(after):
-        return True
+    if PERSON_VERBS.match(after) or after.startswith(("同志", "总书记", "总理", "委员长")):
+        return True  # 以习近平同志为核心: a leader named in passing
     if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
         return True
     return False

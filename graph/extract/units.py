@@ -370,6 +370,7 @@ class UnitFinder:
         if cls == "Community":
             return (
                 nxt[:1] not in ("民", "里", "内", "化", "级", "们")
+                and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
                 and not _GENERIC_COMMUNITY.search(stem)
                 and len(stem) <= 8
                 and not stem.endswith(_GENERIC_STEM_ENDS)
