@@ -71,7 +71,8 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     # who holds it when the clause does not say: the unit the headline (or lead) is about
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
-    if not events and article.headline and lead_date is not None and lead_date.value:
+    newsy = bool(_NEWSY.search(article.headline))
+    if not events and article.headline and (lead_date is not None and lead_date.value or newsy):
         # no trigger, but a day: the item's news is what its headline says happened that day
         name = headline_name(article.headline, article.body[:200])
         if name:
@@ -145,6 +146,10 @@ _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 _CLAUSE_DAY = re.compile(
     r"^[\s“]*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天|今天|今日)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
 )
+
+
+# A headline that reports something done (举办, 开展, 启用, 改造…), not a slogan.
+_NEWSY = re.compile(r"举办|举行|召开|开展|启动|启用|揭牌|成立|建成|改造|建设|推进|参观|走进|调研|考察|慰问|议事会|座谈会|活动|比赛|节")
 
 
 def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:
