@@ -14,13 +14,15 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
 from graph.extract.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people, find_posts
 from graph.extract.sentence import Sentence
+from graph.extract.spans import Span
 from graph.extract.tagger import Tagger, get_tagger, sentences
-from graph.extract.units import Span, UnitFinder
+from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ADMIN_RANK, Article, ArticleFacts, LocalEntity, Mention, Post
@@ -33,6 +35,7 @@ class Extractor:
         self.tagger = tagger or get_tagger()
         self.gaz = gazetteer or load_gazetteer()
         self.units = UnitFinder(self.gaz)
+        self.bodies = BodyFinder(self.gaz)
 
     def extract(self, articles: list[Article]) -> list[ArticleFacts]:
         """Facts of each article; all the page's sentences are tagged in one batch."""
@@ -59,7 +62,7 @@ class Extractor:
             listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
             listed += [u for u in self.units.listed_under(s.text, admin, s.offset) if not _overlaps(u, [*admin, *listed])]
             cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
-            orgs = self.units.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
+            orgs = self.bodies.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
             s.units = settle([*admin, *listed, *cities, *orgs])
         # people: names with evidence first, then their other mentions
         known = {n for n in credits if looks_like_name(n)}
@@ -421,12 +424,12 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
     return None
 
 
-def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] = ()) -> str | None:
+def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None) -> str | None:
     """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's."""
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None
-    here = sorted({n for n in sentence_units if n in by_type.get(cls, [])})
+    here = sorted({n for n in sentence_units or () if n in by_type.get(cls, [])})
     cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
     if len(cands) != 1:
         return None

@@ -24,7 +24,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.sentence import Sentence
-from graph.extract.units import Span
+from graph.extract.spans import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, dictionary_words, looks_like_name, spans_word
+from graph.extract.spans import Span
 from graph.extract.tagger import Token
-from graph.extract.units import Span
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
 _GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
