@@ -156,92 +156,29 @@ class BodyFinder:
 
     def _org_in_run(self, text: str, run: list[Token], start: int, admin: list[Span]) -> Span | None:
         """The longest body name a run of tokens ends with (trimmed to a body suffix)."""
-        # cut the run after its last token that ends with a body suffix
-        cut = None
-        for t in reversed(run):
-            if (t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
-                cut = t.end
-                break
+        cut = _cut_at_suffix(text, run)
         if cut is None:
             return None
-        if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
-            return None  # 公司所属: 所 begins a word here, it ends no body
-        s = text[start:cut]
-        # a body named in a title (街道党工委书记) is part of the title; a body before
-        # the party organ is still named (郑州市农委党组书记: 郑州市农委)
-        if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
-            cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
-        title = re.match(r"副?书记|成员|委员", text[cut : cut + 3])
-        if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
-            organ = _PARTY_ORGAN.search(s)
-            if organ is None or organ.start() == 0:
-                return None
-            cut = start + organ.start()
-            s = text[start:cut]
-            if not s.endswith(ORG_SUFFIXES):
-                return None
-        if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
-            return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
-        quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
-        if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(s)):
-            quoted = None  # “五星”支部: a rating of a kind of body, not a name
-        if quoted is not None:
-            start, s = quoted.start(), text[quoted.start() : cut]  # “义修哥”志愿服务队: the quoted name is its own
-        if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院"):
-            return None  # 妇联, 政协, 业主委员会: a kind of body, not one
-        if _HOUSING.match(text, cut):
-            return None  # 测绘局宿舍: a housing compound named after a body
-        for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
-            if start <= a.start and a.end < cut:
-                joined = _JOINED.match(text, a.end, cut)
-                if joined and cut - joined.end() >= 3:
-                    start = joined.end()
-                    s = text[start:cut]
-        m = _DESCRIPTOR.match(s)
-        if m and len(s) - m.end() >= 3:
-            start += m.end()  # 辖区企业中铝郑州有色金属研究院
-            s = text[start:cut]
-        m = LEADING_NOISE.match(s)
-        if m and len(s) - m.end() >= 3:
-            start += m.end()
-            s = text[start:cut]
-        if GENERIC_PREFIX.match(s):
+        cut = _trim_end(text, start, cut)
+        if cut is None:
             return None
-        if not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
+        begin, quoted = _trim_start(text, start, cut, admin)
+        if begin is None:
             return None
-        tail = next((t for t in run if t.end == cut), None)
-        if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
-            if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
-                return None  # 骗局, 困局: a word that ends like a body
-        if s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS:
-            return None  # 郑州国际消费中心|城市: 中心 is not a body here
-        # the admin units inside the name, and the lowest one that prefixes the rest
-        inner = [a for a in admin if a.start >= start and a.end <= cut]
-        chain_end = start
-        lowest = None
-        for a in inner:
-            if a.start == chain_end:
-                chain_end = a.end
-                lowest = a
+        start, s = begin, text[begin:cut]
+        if _not_a_body(text, s, cut, run):
+            return None
+        chain_end, lowest = _unit_chain(admin, start, cut)
         rest = text[chain_end:cut]
         m = _DESCRIPTOR.match(rest)
         if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
             # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
             start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
             rest = s
-        if lowest is not None and rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
-            # 万滩镇人民政府, 直滩乡乡政府: the unit's government is the unit, printed another way
-            return Span(lowest.start, cut, text[lowest.start : cut], lowest.type, lowest.name, (text[lowest.start : cut],), lowest.parent, "unit.government")
-        if lowest is not None and rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
-            name = text[lowest.start : cut]  # 郑州市委, 芗城区委: the party committee, acting as a body
-            return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
-        if not rest or rest in ("委", "办"):
-            return None
-        if re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest) and not re.match(
-            r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
-        ) and not _OWN_OFFICE.search(rest):
-            return None  # 中原区社区服务中心: each community's, no one body
-        proper = quoted is not None or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        special = _unit_body(text, start, cut, s, rest, lowest)
+        if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
+            return special
+        proper = quoted or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
         last = next((t for t in run if t.end == cut), None)
@@ -381,6 +318,110 @@ def _digits_in_name(tokens: list[Token], j: int) -> bool:
         and tokens[j + 1].tag in NAMEY
         and tokens[j - 1].text.endswith(ORG_SUFFIXES)
     )
+
+
+# ---------------------------------------------------------------------- the steps of _org_in_run
+
+
+def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
+    """Where a body's name ends: after the run's last token that ends with a body suffix."""
+    for t in reversed(run):
+        if (t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
+            cut = t.end
+            if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
+                return None  # 公司所属: 所 begins a word here, it ends no body
+            return cut
+    return None
+
+
+def _trim_end(text: str, start: int, cut: int) -> int | None:
+    """The end once what belongs to a title is cut off, or None when the body is part of the title.
+
+    A body named in a title (街道党工委书记) is part of the title; a body before
+    the party organ is still named (郑州市农委党组书记: 郑州市农委).
+    """
+    s = text[start:cut]
+    if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
+        cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
+    title = re.match(r"副?书记|成员|委员", text[cut : cut + 3])
+    if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
+        organ = _PARTY_ORGAN.search(s)
+        if organ is None or organ.start() == 0:
+            return None
+        cut = start + organ.start()
+        if not text[start:cut].endswith(ORG_SUFFIXES):
+            return None
+        s = text[start:cut]
+    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
+        return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+    return cut
+
+
+def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int | None, bool]:
+    """Where a body's name begins, and whether it begins with a quoted name of its own.
+
+    None when what is left is a kind of body, not one (妇联, 业主委员会), or a place (测绘局宿舍).
+    """
+    quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
+    if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(text[start:cut])):
+        quoted = None  # “五星”支部: a rating of a kind of body, not a name
+    if quoted is not None:
+        start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
+    s = text[start:cut]
+    if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院"):
+        return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
+    if _HOUSING.match(text, cut):
+        return None, False  # 测绘局宿舍: a housing compound named after a body
+    for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
+        if start <= a.start and a.end < cut:
+            joined = _JOINED.match(text, a.end, cut)
+            if joined and cut - joined.end() >= 3:
+                start = joined.end()
+    for pattern in (_DESCRIPTOR, LEADING_NOISE):  # 辖区企业中铝郑州有色金属研究院; 联合…
+        m = pattern.match(text[start:cut])
+        if m and cut - start - m.end() >= 3:
+            start += m.end()
+    return start, quoted is not None
+
+
+def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
+    """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
+    if GENERIC_PREFIX.match(s) or not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
+        return True
+    tail = next((t for t in run if t.end == cut), None)
+    if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
+        if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
+            return True  # 骗局, 困局: a word that ends like a body
+    return s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS  # 郑州国际消费中心|城市
+
+
+def _unit_chain(admin: list[Span], start: int, cut: int) -> tuple[int, Span | None]:
+    """The end of the chain of units a body's name begins with, and the lowest of them."""
+    chain_end, lowest = start, None
+    for a in admin:
+        if a.start >= start and a.end <= cut and a.start == chain_end:
+            chain_end, lowest = a.end, a
+    return chain_end, lowest
+
+
+def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span | None) -> Span | None:
+    """A unit's government (万滩镇人民政府: the unit) or its party committee acting as a body (郑州市委)."""
+    if lowest is None:
+        return None
+    if rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+        printed = text[lowest.start : cut]
+        return Span(lowest.start, cut, printed, lowest.type, lowest.name, (printed,), lowest.parent, "unit.government")
+    if rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
+        name = text[lowest.start : cut]
+        return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
+    return None
+
+
+def _each_units(rest: str) -> bool:
+    """中原区社区服务中心: a body each community has, not one body (a committee or an office of the district is one)."""
+    return bool(re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest)) and not re.match(
+        r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
+    ) and not _OWN_OFFICE.search(rest)
 
 
 __all__ = ["BodyFinder"]
