@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
+from graph.extract.fold import fold_units
 from graph.extract.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people, find_posts
@@ -25,7 +26,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.model import ADMIN_RANK, Article, ArticleFacts, LocalEntity, Mention, Post
+from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
 class Extractor:
@@ -98,96 +99,7 @@ class Extractor:
 
     def _local_entities(self, article: Article, sents: list[Sentence], section: list[Span]) -> list[LocalEntity]:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
-        forms: dict[tuple[str, str], list[str]] = defaultdict(list)
-        parents: dict[tuple[str, str], str | None] = {}
-        parent_rule: dict[tuple[str, str], str] = {}
-        rules: dict[tuple[str, str], set[str]] = defaultdict(set)
-        order: list[tuple[str, str]] = []
-        for span in [*section, *(u for s in sents for u in s.units)]:
-            key = (span.type, span.name)
-            if key not in forms:
-                order.append(key)
-                parents[key] = None
-            forms[key].extend([span.text, *span.aliases])
-            rules[key].add(span.source)
-            if span.parent and not parents[key]:
-                parents[key] = span.parent
-                parent_rule[key] = "contain.printed"  # 中原区三官庙街道: the text prints the chain
-        # 【中原区】 heading a part of the item: the units listed under it lie in it
-        label: Span | None = None
-        for s in sents:
-            head = _LABEL_LINE.match(s.text.strip())
-            if head:
-                named = [u for u in s.units if u.type in ADMIN_RANK and u.text == (head.group(1) or head.group(2))]
-                label = named[0] if len(named) == 1 else None
-            for u in s.units:
-                key = (u.type, u.name)
-                if label is None or u is label or parents.get(key) or u.type not in ADMIN_RANK:
-                    continue
-                if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
-                    parents[key] = label.name
-                    parent_rule[key] = "contain.section"
-        # 曹杨新村, 控江二村 in a city's streets: neighbourhoods (residents' committees), not villages
-        if not any(t == "Town" for t, _ in order) and any(t in ("StreetOffice", "Community") for t, _ in order):
-            for i, (t, n) in enumerate(order):
-                if t == "Village" and _NEIGHBOURHOOD.search(n) and ("Community", n) not in forms:
-                    key = ("Community", n)
-                    forms[key], parents[key], rules[key] = forms.pop((t, n)), parents.pop((t, n)), rules.pop((t, n)) | {"unit.neighbourhood"}
-                    if (t, n) in parent_rule:
-                        parent_rule[key] = parent_rule.pop((t, n))
-                    order[i] = key
-        alias_of = _short_forms(order)
-        # 区市场监管局 in an article about one district: 二七区市场监管局
-        districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
-        official = {p.path for n in districts for p in self.gaz.district(n)}
-        one_unit = len(official) == 1 and all(self.gaz.district(n) for n in districts)  # 管城区 = 管城回族区
-        if len(districts) == 1 or one_unit:
-            d = max(districts, key=lambda n: (len(n), n))
-            for t, n in order:
-                if t == "Organization" and n[0] == "区" and len(n) >= 3 and (t, d + n[1:]) not in forms:
-                    alias_of[(t, n)] = d + n[1:]
-                    forms[(t, d + n[1:])] = [n]
-                    parents[(t, d + n[1:])] = d
-                    parent_rule[(t, d + n[1:])] = "contain.district-body"
-                    rules[(t, d + n[1:])] |= rules[(t, n)]
-                    order.append((t, d + n[1:]))
-        entities: list[LocalEntity] = []
-        merged: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for key in order:
-            target = (key[0], alias_of.get(key, key[1]))
-            merged[target].update(forms[key])
-            merged[target].add(key[1])
-            rules[target] |= rules[key]
-            if parents.get(key) and not parents.get(target):
-                parents[target] = parents[key]
-                parent_rule[target] = parent_rule[key]
-        # a unit the text gives no parent, or only one ranks above it (历下区千佛山西路社区),
-        # lies in the article's one unit of the rank right above
-        rank_of = {n: t for t, n in order}
-        for key in order:
-            t = key[0]
-            if key in alias_of or t not in _ABOVE:
-                continue
-            parent = parents.get(key)
-            if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
-                continue
-            above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
-            if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
-                parents[key] = above[0][1]
-                parent_rule[key] = "contain.article"
-        for key in order:
-            if key in alias_of:
-                continue
-            t, name = key
-            aliases = tuple(sorted(a for a in merged[key] if a and a != name))
-            parent = parents.get(key)
-            if parent is not None:
-                parent = _resolve_alias(parent, alias_of)
-            parent = parent if parent != name else None
-            entities.append(
-                LocalEntity(t, name, aliases, parent, rules=tuple(sorted(rules[key])), parent_rule=parent_rule.get(key) if parent else None)
-            )
-        return entities
+        return fold_units(section, sents, self.gaz)
 
     def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
@@ -273,17 +185,6 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 
-_NEIGHBOURHOOD = re.compile(r"(?:新|[一二三四五六七八九十])村$")
-# A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
-_LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
-_ABOVE = {
-    "Community": ("StreetOffice", "Town"),
-    "Village": ("Town", "StreetOffice"),
-    "StreetOffice": ("District",),
-    "Town": ("District",),
-}
-
-
 def settle(spans: list[Span]) -> list[Span]:
     """Resolve overlapping spans in one place: the longer span wins, then the earlier start.
 
@@ -350,34 +251,6 @@ def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
     """A 'name' inside a place or body name (刘胡桐 in 刘胡桐村) is not a person."""
     a, b = s.offset + p.start, s.offset + p.end
     return any(u.start <= a and b <= u.end for u in s.units)
-
-
-def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Map a shorter printed form to the longer name it abbreviates, within one article.
-
-    棉西社区 -> 四棉西社区 (a tagger cut the name short), 康桥社区 -> 康桥华城社区
-    (the longer form printed once), 马寨镇党委 is kept by the body's own aliases.
-    """
-    out: dict[tuple[str, str], str] = {}
-    for t, n in keys:
-        if t not in ADMIN_RANK:
-            continue
-        for t2, m in keys:
-            if t2 != t or m == n or len(m) <= len(n):
-                continue
-            stem_n = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", n)
-            stem_m = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", m)
-            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and n[-2:] == m[-2:]:
-                out[(t, n)] = m
-                break
-    return out
-
-
-def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
-    for (_, n), target in alias_of.items():
-        if n == name:
-            return target
-    return name
 
 
 # Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
