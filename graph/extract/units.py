@@ -28,6 +28,7 @@ from graph.gazetteer import Gazetteer
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
+_COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
 
 
@@ -285,6 +286,8 @@ class UnitFinder:
                 and nxt[:2] not in ("委会",)
             ):
                 return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
+            if _COMPOUNDS_AFTER.match(text, s1):
+                return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
             i = token_at(tokens, s0 - 1)
             return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
         if cls == "Community":
