@@ -70,6 +70,7 @@ RULES: dict[str, str] = {
     "event.headline-verb": "an occurrence the headline states by a verb and its object",
     "event.headline": "a dated item with no trigger: what its headline says happened",
     "event.dated-clause": "a sentence opening with its day reports what happened that day",
+    "event.conveyed": "a meeting whose spirit is conveyed, with its day (传达了3月8日全市农村工作会议精神)",
 }
 
 

@@ -73,11 +73,14 @@ def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, 
         clause = dated_clause(s.text, s.dates)
         if clause:
             found = [(*clause, 3.5, "event.dated-clause")]
+    found += [(*m, 3, "event.conveyed") for m in conveyed_meetings(s.text) if not any(a <= m[0] < b for a, b, *_ in found)]
     out = []
-    for start, _end, name, rank, rule in found:
+    for start, end, name, rank, rule in found:
         c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
         before = [d for d in s.dates if d.start <= start] or s.dates
         c.date = before[-1] if before else None
+        if rule == "event.conveyed":  # 传达了3月8日全市农村工作会议精神: the day printed right before it
+            c.date = next((d for d in s.dates if d.end == start), None)
         if c.rank == 4 and c.date is not None and c.date.value:
             c.rank = 3
         place = location_in(s.text, start)
@@ -151,12 +154,29 @@ def headline_name(headline: str, lead: str = "") -> str:
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.
 _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 _CLAUSE_DAY = re.compile(
-    r"^[\s“]*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天|今天|今日)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
+    r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
 )
 
 
 # A headline that reports something done (举办, 开展, 启用, 改造…), not a slogan.
 _NEWSY = re.compile(r"举办|举行|召开|开展|启动|启用|揭牌|成立|建成|改造|建设|推进|参观|走进|调研|考察|慰问|议事会|座谈会|活动|比赛|节")
+
+
+# A meeting whose spirit is conveyed (传达了3月8日全市农村工作会议精神和3月9日…会议精神): an occurrence of its own.
+_CONVEYED = re.compile(r"(?:传达|学习|贯彻)[了学习贯彻落实]*|和|及|、")
+_MEETING_SPIRIT = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?P<np>[^，,。；;、和及]{4,40}?(?:会议|大会|全会))精神")
+
+
+def conveyed_meetings(sentence: str) -> list[tuple[int, int, str]]:
+    """The meetings a sentence conveys the spirit of, each with its name's span."""
+    out = []
+    conveying = False
+    for lead in _CONVEYED.finditer(sentence):
+        conveying = conveying or lead.group(0)[0] in "传学贯"  # 和/及 go on a list that 传达 began
+        m = _MEETING_SPIRIT.match(sentence, lead.end()) if conveying else None
+        if m and not any(a <= m.start("np") < b for a, b, _ in out):
+            out.append((m.start("np"), m.end("np"), m.group("np")))
+    return out
 
 
 def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:
