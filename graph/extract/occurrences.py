@@ -75,7 +75,7 @@ def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, 
             found = [(*clause, 3.5, "event.dated-clause")]
     found += [(*m, 3, "event.conveyed") for m in conveyed_meetings(s.text) if not any(a <= m[0] < b for a, b, *_ in found)]
     out = []
-    for start, end, name, rank, rule in found:
+    for start, _end, name, rank, rule in found:
         c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
         before = [d for d in s.dates if d.start <= start] or s.dates
         c.date = before[-1] if before else None
@@ -169,7 +169,7 @@ _MEETING_SPIRIT = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?P<np>[^，,。；;、�
 
 def conveyed_meetings(sentence: str) -> list[tuple[int, int, str]]:
     """The meetings a sentence conveys the spirit of, each with its name's span."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     conveying = False
     for lead in _CONVEYED.finditer(sentence):
         conveying = conveying or lead.group(0)[0] in "传学贯"  # 和/及 go on a list that 传达 began
