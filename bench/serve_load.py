@@ -3,9 +3,11 @@
     .venv/bin/python bench/serve_load.py                          # 2,000 queries, 16 clients, exports/graph.ttl
     .venv/bin/python bench/serve_load.py --graph /tmp/dev/graph.ttl --json bench-serve.json
 
-Each server is started on a free loopback port over the same graph (Oxigraph's
-`oxigraph serve-read-only` over a store loaded from the same Turtle, when the
-`oxigraph` package is installed), answers every query once (the row counts
+Each server is started on a free loopback port over the same graph:
+`newskg serve --graph` (the Turtle in memory) and `--store` (an Oxigraph store
+folder), and, when the `oxigraph` package is installed, Oxigraph's own server
+in memory (`oxigraph serve`, the Turtle POSTed to it) and over the same store
+(`oxigraph serve-read-only`). Each answers every query once (the row counts
 of the two are compared, so the figures are never of different answers),
 then takes `--queries` POSTs from `--clients` threads, each on one kept-alive
 connection, cycling through the named queries with their default parameters.
@@ -218,6 +220,24 @@ def start_oxigraph(binary: str, store: Path) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
+def start_oxigraph_in_memory(binary: str, graph: Path) -> tuple[subprocess.Popen, str]:
+    """`oxigraph serve` with no --location: an in-memory store, loaded by a POST of the Turtle (Graph Store Protocol)."""
+    port = free_port()
+    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}", "--timeout-s", "10"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    wait_until_up(url, proc)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("POST", "/store?default", graph.read_bytes(), {"Content-Type": "text/turtle"})
+    r = conn.getresponse()
+    r.read()
+    conn.close()
+    if r.status >= 300:
+        proc.kill()
+        raise RuntimeError(f"oxigraph serve refused the graph: {r.status}")
+    return proc, url
+
+
 def measure(name: str, proc: subprocess.Popen, url: str, work: list[tuple[str, str]], args: argparse.Namespace,
             expected: dict[str, int] | None) -> tuple[dict, dict[str, int]]:
     """Answers once (row counts), then the load; the server is stopped after."""
@@ -277,14 +297,16 @@ def main() -> int:
         triples = len(s)
         del s
         proc, url = start_newskg(["--graph", str(args.graph), "--workers", str(args.workers)], Path(tmp) / "graph.log")
-        report, counts = measure(f"newskg serve --graph ({args.workers} workers)", proc, url, work, args, None)
+        report, counts = measure(f"newskg serve --graph (in memory, {args.workers} workers)", proc, url, work, args, None)
         rows.append(report)
         proc, url = start_newskg(["--store", str(store), "--workers", str(args.workers)], Path(tmp) / "store.log")
         rows.append(measure(f"newskg serve --store ({args.workers} workers)", proc, url, work, args, counts)[0])
         binary = oxigraph_binary()
         if binary:
+            proc, url = start_oxigraph_in_memory(binary, args.graph)
+            rows.append(measure("oxigraph serve (in memory)", proc, url, work, args, counts)[0])
             proc, url = start_oxigraph(binary, store)
-            rows.append(measure("oxigraph serve-read-only", proc, url, work, args, counts)[0])
+            rows.append(measure("oxigraph serve-read-only (store)", proc, url, work, args, counts)[0])
         else:
             print("oxigraph (the server) is not installed: pip install oxigraph to compare", file=sys.stderr)
     out = {

@@ -316,6 +316,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: socketserver's 5 resets clients that connect together
     endpoint: Endpoint
 
 

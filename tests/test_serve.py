@@ -421,6 +421,21 @@ def test_service_runs_only_when_the_operator_allows_it(seed_build):
         assert remote.endpoint.served > served
 
 
+def test_cross_origin_reading_only_when_the_operator_allows_it(seed_build):
+    from graph.serve import Source, SparqlServer
+
+    _, out = seed_build
+    for cors in (False, True):
+        with SparqlServer(Source(graph=out / "graph.ttl"), port=0, workers=1, cors=cors) as s:
+            url = s.start()
+            _, headers, _ = http(url + "sparql?" + urlencode({"query": CITY}), headers={"Origin": "http://127.0.0.1:9999"})
+            status, preflight, _ = http(url + "sparql", method="OPTIONS", headers={"Origin": "http://127.0.0.1:9999",
+                                        "Access-Control-Request-Method": "POST"})
+            assert status == 204
+            assert ("Access-Control-Allow-Origin" in headers) is cors
+            assert ("Access-Control-Allow-Origin" in preflight) is cors
+
+
 def test_store_folders_are_served_too(seed_build, tmp_path: Path):
     from graph.serve import Source, SparqlServer
     from graph.store import write_store
@@ -439,8 +454,8 @@ def test_the_load_generator_counts_what_it_sends(server):
     """The load test of `make bench` (bench/serve_load.py), small: every query answered, none lost."""
     from bench.serve_load import load, queries
 
-    report = load(server.sparql, queries(), total=48, clients=4, seconds=60)
-    assert report["queries"] == 48 and report["errors"] == 0 and report["statuses"] == {"200": 48}
+    report = load(server.sparql, queries(), total=64, clients=16, seconds=60)
+    assert report["queries"] == 64 and report["errors"] == 0 and report["statuses"] == {"200": 64}
     assert 0 < report["p50_ms"] <= report["p95_ms"] <= report["p99_ms"]
 
 

@@ -84,3 +84,60 @@ def test_answers_are_text_in_the_page_never_markup(page, endpoint):
     page.wait_for_function("() => window.newskgQuery.runs === 1", timeout=15_000)
     assert page.locator("#out td").all_text_contents() == ["<img src=x onerror=window.__pwned=1>"]
     assert page.evaluate("window.__pwned") is None
+
+
+def test_a_yasgui_of_its_own_host_queries_the_endpoint_when_cors_is_allowed(browser, seed_build, tmp_path):  # noqa: F811
+    """The YASGUI bundled with the oxigraph package (hosted by `oxigraph serve`) pointed at `newskg serve --cors`.
+
+    Only loopback requests leave the page: YASGUI's prefix look-up (prefix.cc) is aborted before it is sent.
+    """
+    import subprocess
+    import time
+
+    from bench.serve_load import free_port, oxigraph_binary
+    from graph.serve import Source, SparqlServer
+
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph package (its server hosts YASGUI) is not installed (pip install '.[test]')")
+    _, out = seed_build
+    port = free_port()
+    yasgui = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        with SparqlServer(Source(graph=out / "graph.ttl"), port=0, workers=1, cors=True) as s:
+            endpoint = s.start() + "sparql"
+            context = browser.new_context()
+            sent: list[str] = []
+
+            def only_loopback(route):
+                host = urlsplit(route.request.url).hostname
+                if host in ("127.0.0.1", "localhost"):
+                    sent.append(route.request.url)
+                    route.continue_()
+                else:
+                    route.abort()
+
+            context.route("**/*", only_loopback)
+            page = context.new_page()
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/")
+                    break
+                except Exception:
+                    assert time.monotonic() < deadline, "oxigraph serve did not start"
+                    time.sleep(0.2)
+            page.locator("input.autocomplete").fill(endpoint)
+            page.locator("input.autocomplete").press("Enter")
+            page.evaluate("""() => document.querySelector('.CodeMirror').CodeMirror.setValue(
+                'SELECT ?city WHERE { ?c a <https://w3id.org/newskg/ontology#City> ; '
+                + '<http://www.w3.org/2000/01/rdf-schema#label> ?city }')""")
+            page.locator(".yasqe_queryButton").click()
+            page.wait_for_function("() => document.querySelector('.yasr') && document.querySelector('.yasr').innerText.includes('郑州市')",
+                                   timeout=20_000)
+            assert any(u.startswith(endpoint) for u in sent)
+            context.close()
+    finally:
+        yasgui.terminate()
+        yasgui.wait(10)
