@@ -318,12 +318,19 @@ def _worker_main() -> None:
         _send(channel_out, answer)
 
 
+def _worker_env() -> dict[str, str]:
+    """This environment, with the folder that holds this package first on the path (a source checkout runs too)."""
+    here = str(Path(__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": here + (os.pathsep + path if path else "")}
+
+
 class _Worker:
     def __init__(self, graph: str | None, store_dir: str | None, limits: Limits) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "graph.endpoint"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # an engine that runs out of its memory says so there, then aborts
-            bufsize=0, cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            bufsize=0, env=_worker_env(),
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.to, self.fro = self.process.stdin.fileno(), self.process.stdout.fileno()
@@ -369,7 +376,9 @@ class Pool:
 
     def __init__(self, graph: str | Path | None, store_dir: str | Path | None, limits: Limits, workers: int = 2) -> None:
         self.limits = limits
-        self._args = (None if graph is None else str(graph), None if store_dir is None else str(store_dir), limits)
+        # absolute: a worker's working folder need not be ours
+        self._args = (None if graph is None else str(Path(graph).resolve()),
+                      None if store_dir is None else str(Path(store_dir).resolve()), limits)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()

@@ -436,6 +436,21 @@ def test_cross_origin_reading_only_when_the_operator_allows_it(seed_build):
             assert ("Access-Control-Allow-Origin" in preflight) is cors
 
 
+def test_relative_paths_are_the_caller_s(seed_build, tmp_path: Path, monkeypatch):
+    import shutil
+
+    from graph.endpoint import Limits, Pool
+
+    _, out = seed_build
+    shutil.copy(out / "graph.ttl", tmp_path / "g.ttl")
+    monkeypatch.chdir(tmp_path)
+    pool = Pool("g.ttl", None, Limits(), workers=1)
+    try:
+        assert "郑州市" in pool.run(CITY, "text/csv").text
+    finally:
+        pool.close()
+
+
 def test_store_folders_are_served_too(seed_build, tmp_path: Path):
     from graph.serve import Source, SparqlServer
     from graph.store import write_store
