@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import TIME, XSD
 
 from graph.pipeline import build
 from graph.validate import validate_file
@@ -19,6 +18,8 @@ from tests.conftest import SHARED
 
 POSTS = Path(__file__).resolve().parent / "pages" / "posts"
 ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")  # open namespaces: pytest's look-ups in rdflib's closed ones warn
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 DEV = SHARED / "dev"
