@@ -80,6 +80,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NO_WORDS = re.compile(r"[\d\s/.\-:：年月日期第版A-Za-z|｜•·、，,()（）\[\]【】_@#&%*+=~'\"]*")
 _DATE_ONLY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}.*")
 _NAV_SEP = re.compile(r"\s*[|｜]\s*")
+# A metadata field whose value is printed on the next line (责编：\n陈亮); other labels (企业风采：) head menus.
+_META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任编辑|记者|通讯员|摄影|审核|日期|时间|发布时间)\s*[:：]$")
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -185,7 +187,7 @@ def classify(paras: list[Para]) -> list[Block]:
         p = paras[i]
         text = p.text
         nxt = paras[i + 1].text if i + 1 < len(paras) else ""
-        if _FIELD_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
+        if _META_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
             text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
             i += 1
         out.append(classify_one(Para(text, p.gap, p.line)))

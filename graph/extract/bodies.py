@@ -33,7 +33,7 @@ _SUFFIX_VERBS = frozenset(
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
 _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
-_MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用".split())
+_MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
 _GENERIC_ORG_HEADS = (
     "便民服务中心",
     "服务中心",
@@ -80,6 +80,9 @@ _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
+_CREDITED = re.compile(r"供图|供稿|提供图片")
+_STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
+_GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
 _HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
 _PROVINCES = re.compile(
     r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
@@ -343,7 +346,7 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     s = text[start:cut]
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
         cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
-    title = re.match(r"副?书记|成员|委员", text[cut : cut + 3])
+    title = re.match(r"(?:专职|常务)?副?书记|成员|委员", text[cut : cut + 5])
     if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
         organ = _PARTY_ORGAN.search(s)
         if organ is None or organ.start() == 0:
@@ -372,6 +375,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
         return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
     if _HOUSING.match(text, cut):
         return None, False  # 测绘局宿舍: a housing compound named after a body
+    if _CREDITED.match(text, cut) or _STATION.search(s) or _GENERIC_START.match(s):
+        return None, False  # …宣传部供图: a credit; 郑州东站: a station; 镇卫生院…, 人大街道工委: each unit's
     for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
         if start <= a.start and a.end < cut:
             joined = _JOINED.match(text, a.end, cut)
