@@ -80,6 +80,12 @@ _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
+# Suffixes the tagger cuts in two (教学|点, 联络|点): the body ends with the last piece.
+_NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
+# A numbered body is a named one (公交四公司, 二七区第一中学).
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
+_SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")
+_ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
 _GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
@@ -91,7 +97,7 @@ _PROVINCES = re.compile(
 # A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
 _SUB_BODY = re.compile(
     r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
-    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会)$"
+    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
 )
 _QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
 # A place word that begins a body's name: a province, a city, a district, a street office, a road.
@@ -155,6 +161,9 @@ class BodyFinder:
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )
             i = max(j, i + 1)
+        for m in _NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
+            if not any(o.start - offset < m.end() and m.start() < o.end - offset for o in out):
+                out.append(Span(m.start() + offset, m.end() + offset, m.group(0), "Organization", m.group(0), (), None, "org.numbered"))
         return out
 
     def _org_in_run(self, text: str, run: list[Token], start: int, admin: list[Span]) -> Span | None:
@@ -181,7 +190,7 @@ class BodyFinder:
         special = _unit_body(text, start, cut, s, rest, lowest)
         if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
             return special
-        proper = quoted or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        proper = quoted or bool(_NUMBERED.search(s)) or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
         last = next((t for t in run if t.end == cut), None)
@@ -329,7 +338,8 @@ def _digits_in_name(tokens: list[Token], j: int) -> bool:
 def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
     """Where a body's name ends: after the run's last token that ends with a body suffix."""
     for t in reversed(run):
-        if (t.text.endswith(ORG_SUFFIXES) or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
+        ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
+        if (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
             cut = t.end
             if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
                 return None  # 公司所属: 所 begins a word here, it ends no body
@@ -371,7 +381,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
     if quoted is not None:
         start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
     s = text[start:cut]
-    if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院"):
+    acting = _ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
+    if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
         return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
     if _HOUSING.match(text, cut):
         return None, False  # 测绘局宿舍: a housing compound named after a body
