@@ -211,7 +211,7 @@ def evaluate(store: Any, text: str, accept: str | None, fmt: str | None, limits:
             chosen = negotiate(accept, fmt, graph=False)
             if chosen is None:
                 return _not_acceptable(False)
-            return Answer(200, chosen[1], res.serialize(format=getattr(ox.QueryResultsFormat, chosen[0])))
+            return Answer(200, chosen[1], res.serialize(format=getattr(ox.QueryResultsFormat, chosen[0])) or b"")
         if isinstance(res, ox.QuerySolutions):
             chosen = negotiate(accept, fmt, graph=False)
             if chosen is None:
@@ -224,7 +224,7 @@ def evaluate(store: Any, text: str, accept: str | None, fmt: str | None, limits:
                 lines.append("\t".join("" if t is None else str(t) for t in sol))
             tsv = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
             rows = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)  # the capped rows, to Oxigraph's writers
-            return Answer(200, chosen[1], rows.serialize(format=getattr(ox.QueryResultsFormat, chosen[0])))
+            return Answer(200, chosen[1], rows.serialize(format=getattr(ox.QueryResultsFormat, chosen[0])) or b"")
         chosen = negotiate(accept, fmt, graph=True)
         if chosen is None:
             return _not_acceptable(True)
@@ -234,7 +234,7 @@ def evaluate(store: Any, text: str, accept: str | None, fmt: str | None, limits:
                 return _too_many("triples", limits.max_rows)
             triples.append(t)
         body = ox.serialize(triples, format=getattr(ox.RdfFormat, chosen[0]), prefixes=_used_prefixes(triples))
-        return Answer(200, chosen[1], body)
+        return Answer(200, chosen[1], body or b"")
     except SyntaxError as e:
         msg = re.sub(r"\bat (\d+):(\d+)", lambda m: f"at line {int(m[1]) - added}, column {m[2]}", str(e), count=1)
         return error(400, f"the query does not parse: {msg}")
