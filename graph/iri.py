@@ -1,7 +1,7 @@
 """IRIs: the only place instance IRIs are minted, as a pure function of identity.
 
 An entity's IRI is `<base><class>/<pinyin of its name>-<6 hex digits of its
-identity key>`: readable, ASCII (so it parses everywhere and survives URL
+identity key>` (`graph.keys.Key`): readable, ASCII (so it parses everywhere and survives URL
 handling), and the same for the same identity in every run and corpus.
 The hash keeps homophones (秦岭路 / 琴岭路) and namesakes in different
 places apart.
@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+
+from graph.keys import Key
 
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
 
@@ -69,7 +71,7 @@ def article_iri(base: str, article_id: str) -> str:
 
 
 def event_iri(base: str, key: str) -> str:
-    tail = key.split(":", 1)[1].replace("/", "-")
+    tail = "-".join(Key.parse(key).parts)
     return f"{base}event/{_safe_tail(tail)}"
 
 

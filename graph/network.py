@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.iri import DEFAULT_BASE, article_iri, entity_iri, event_iri, membership_iri, role_iri
+from graph.keys import Key
 from graph.model import ADMIN_TYPES, Corpus
 
 
@@ -87,9 +88,13 @@ def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str])
 def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]) -> None:
     for a in sorted(corpus.articles, key=lambda a: a.id):
         node = article_node(a.id)
-        for rel, names in (("author", a.reporters), ("contributor", a.correspondents), ("photographer", a.photographers)):
+        for rel, names in (
+            ("author", a.reporters),
+            ("contributor", a.correspondents),
+            ("photographer", a.photographers),
+        ):
             for n in names:
-                pk = f"Person:press/{n}"
+                pk = Key.press(n).format()
                 if pk in keys:
                     g.add_edge(node, pk, key=rel)
     for art, key in corpus.mentions:

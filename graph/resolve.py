@@ -18,8 +18,8 @@ How identity is decided (the README repeats this for users):
 - A reference with no context to qualify it joins the one entity of that
   name and class when there is exactly one, and stands alone otherwise.
 
-Every identity is a string key; the IRI is minted from it, so the same
-thing gets the same IRI in every run and every corpus.
+Every identity is a `graph.keys.Key`, kept in its printed form; the IRI is
+minted from it, so the same thing gets the same IRI in every run and corpus.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph.gazetteer import Gazetteer, Place
+from graph.keys import Key
 from graph.model import (
     ADMIN_TYPES,
     ArticleFacts,
@@ -79,7 +80,11 @@ class Resolver:
         return districts, cities
 
     def _place(
-        self, e: LocalEntity, context: tuple[list[Place], list[Place]], parent_place: Place | None, page_ctx: list[Place]
+        self,
+        e: LocalEntity,
+        context: tuple[list[Place], list[Place]],
+        parent_place: Place | None,
+        page_ctx: list[Place],
     ) -> Place | None:
         """The official unit a local admin entity is, if the context singles one out."""
         if e.type == "City":
@@ -107,10 +112,10 @@ class Resolver:
     # ------------------------------------------------------------------ keys
     def _admin_key(self, e: LocalEntity, place: Place | None, parent_key: str | None, ctx: str) -> str:
         if place is not None:
-            return f"{e.type}:{'/'.join(place.path)}"
+            return Key.official(e.type, place.path).format()
         if parent_key is not None:
-            return f"{e.type}:{parent_key}/{e.name}"
-        return f"{e.type}:?{ctx}/{e.name}"
+            return Key.under(e.type, parent_key, e.name).format()
+        return Key.unplaced(e.type, ctx, e.name).format()
 
     def resolve(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...] = ()) -> Corpus:
         page_ctx: dict[str, list[Place]] = defaultdict(list)
@@ -151,9 +156,9 @@ class Resolver:
         for e in f.entities:
             if e.type == "Organization":
                 qualified = _PLACE_PREFIX.match(e.name) or not _BUREAU.search(e.name)
-                key = f"Organization:{e.name}" if qualified else f"Organization:{ctx or '?'}/{e.name}"
-                keys[e.name] = key
-                node = self._node(key, e, a.id)
+                ident = Key.of("Organization", e.name) if qualified else Key.in_scope("Organization", ctx, e.name)
+                keys[e.name] = ident.format()
+                node = self._node(ident.format(), e, a.id)
                 if e.parent and e.parent in keys and not node.parent:
                     node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
         # people: by the place of the body they hold a post in, else the article's
@@ -165,13 +170,13 @@ class Resolver:
             if e.type != "Person":
                 continue
             if e.informal:
-                key = f"Person:{a.id}/{e.name}"  # 李阿姨 is someone in this story only
+                ident = Key.of("Person", a.id, e.name)  # 李阿姨 is someone in this story only
             elif e.name in credited:
-                key = f"Person:press/{e.name}"
+                ident = Key.press(e.name)
             else:
-                key = f"Person:{post_ctx.get(e.name) or ctx or '?'}/{e.name}"
-            keys[e.name] = key
-            self._node(key, e, a.id)
+                ident = Key.in_scope("Person", post_ctx.get(e.name) or ctx, e.name)
+            keys[e.name] = ident.format()
+            self._node(ident.format(), e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 
     def _node(self, key: str, e: LocalEntity, article: str) -> _Node:
@@ -320,7 +325,7 @@ class Resolver:
             loc_key = self._key_any(a, r.location) if r.location else None
             out.append(
                 Event(
-                    key=f"Event:{a}/{i:02d}",
+                    key=Key.of("Event", a, f"{i:02d}").format(),
                     name=r.name,
                     date=r.date,
                     time_of_day=r.time_of_day,
@@ -341,7 +346,7 @@ def _under(place: Place, ancestor: Place) -> bool:
 
 
 def _unqualified(key: str) -> bool:
-    return ":?" in key or "/?" in key or key.split(":", 1)[1].startswith("?")
+    return Key.parse(key).loose
 
 
 def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:
