@@ -376,14 +376,3 @@ def _subfolders(root: Path) -> list[Path]:
     except OSError:
         return []
 
-
-def file_digest(path: Path) -> str | None:
-    """SHA-1 of a file's bytes, or None when it cannot be read."""
-    h = hashlib.sha1()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()

@@ -8,6 +8,7 @@ folders of a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -162,3 +163,17 @@ def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
         except OSError:
             pass  # another process removed it meanwhile, or it cannot be removed: left alone
     return removed
+
+
+def file_sha1(path: Path) -> str | None:
+    """SHA-1 of a regular file's bytes; None for anything else (a pipe would block) or a file that cannot be read."""
+    h = hashlib.sha1()
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()

@@ -462,18 +462,18 @@ def export(
     ({"format|title": [(file, sha1)]}): a format whose files are all still
     there with those digests is not written again. The record is updated.
     """
-    from graph.cache import file_digest
     from graph.export.formats import write_format
+    from graph.files import file_sha1
 
     if unchanged is not None:
         done: list[Path] = []
         for fmt in formats:
             record = unchanged.get(f"{fmt}|{title}")
-            if record and all(file_digest(out_dir / name) == digest for name, digest in record):
+            if record and all(file_sha1(out_dir / name) == digest for name, digest in record):
                 done.extend(out_dir / name for name, _ in record)
                 continue
             paths = export(g, out_dir, [fmt], title)
-            unchanged[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_digest(p) or "") for p in paths]
+            unchanged[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_sha1(p) or "") for p in paths]
             done.extend(paths)
         return done
 

@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from graph.files import pid_alive
+
 # A temporary file left by a writer that was killed (SIGKILL, power loss) is
 # removed by the next write of the same file, once its writer is gone.
 _STALE_AFTER = 3600.0  # seconds; used where a writer's process cannot be asked about
@@ -87,19 +89,10 @@ def _remove_stale_temps(path: Path) -> None:
         tmp = path.parent / n
         try:
             if m is not None and os.name == "posix":
-                if int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+                if int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
                     tmp.unlink()
             elif time.time() - tmp.stat().st_mtime > _STALE_AFTER:
                 tmp.unlink()
         except OSError:
             pass  # another process removed or renamed it meanwhile
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: checks the process exists, sends nothing (POSIX only)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, under another user
-    return True
