@@ -25,6 +25,7 @@ from typing import Any
 
 from graph.errors import GraphError
 from graph.model import PageResult
+from graph.pages import process_page
 
 IN_FLIGHT_PER_THREAD = 4  # pages queued per worker thread: bounds the client's memory
 
@@ -41,8 +42,6 @@ def process_bytes(name: str, data: bytes, path: str, options: Any) -> tuple[str,
     `process_page` as a local build; a report names the client's path.
     """
     from graph.cache import code_version
-    from graph.pipeline import process_page
-
     with tempfile.TemporaryDirectory(prefix="newskg-") as tmp:
         local = Path(tmp) / name
         local.write_bytes(data)
@@ -61,8 +60,6 @@ def run_on_dask(scheduler: Any, items: Iterable[tuple[int, str]], options: Any) 
     over the size limit, is handled here: reported as a local build would.
     """
     from graph.cache import code_version
-    from graph.pipeline import process_page
-
     try:
         from dask.distributed import Client, as_completed
     except ImportError as e:
