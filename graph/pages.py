@@ -25,6 +25,8 @@ from graph.traditional import with_printed_forms
 
 log = logging.getLogger("newskg")
 
+Item = tuple[int, Path]  # a page file and its place in the input: the unit of per-page work
+
 
 @dataclass(frozen=True)
 class Options:
@@ -70,4 +72,4 @@ def page_facts(page: Page, path: str | None = None) -> PageResult:
     return PageResult(page.name, tuple(with_printed_forms(page, facts)))
 
 
-__all__ = ["Options", "process_page", "page_facts"]
+__all__ = ["Options", "Item", "process_page", "page_facts"]
