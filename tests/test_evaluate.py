@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph import evaluate as ev
+from graph import gold, score
 from graph.cli import main
 from tests.conftest import ROOT, SEEDS, SHARED
 
@@ -69,8 +70,9 @@ def small(tmp_path):
     return tmp_path
 
 
-def test_doctests_pass() -> None:
-    result = doctest.testmod(ev)
+@pytest.mark.parametrize("module", [ev, gold, score], ids=lambda m: m.__name__)
+def test_doctests_pass(module) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
