@@ -17,11 +17,17 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graph import __version__
+from graph.errors import GraphError
 from graph.export.formats import FORMATS
+from graph.files import printable, seeds_folder
+
+if TYPE_CHECKING:  # the library is imported by the commands that use it: --help stays instant
+    from graph.pipeline import BuildResult
 
 EXPORT_FORMATS = tuple(FORMATS)
 
@@ -32,9 +38,28 @@ def _err(msg: str) -> None:
 
 def _shown(text: object) -> str:
     """Untrusted text (a file name, a path, a message quoting one) on one line, fit for a terminal."""
-    from graph.files import printable
-
     return printable(str(text))
+
+
+@contextlib.contextmanager
+def _exit_on_graph_error() -> Iterator[None]:
+    """A GraphError ends the command: `error: MESSAGE` on stderr, exit status 1."""
+    try:
+        yield
+    except GraphError as e:
+        _err(f"error: {_shown(e)}")
+        sys.exit(1)
+
+
+def _options(encoding: str | None, manifest: Path | None, max_mb: float | None = None) -> Any:
+    """The build's Options: the encoding, the manifest's dates and the size limit (default: the library's)."""
+    from graph.pipeline import Options
+    from graph.read import load_manifest
+
+    dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
+    if max_mb is None:
+        return Options(encoding=encoding, dates=dates)
+    return Options(encoding=encoding, max_bytes=int(max_mb * 1024 * 1024), dates=dates)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,32 +91,28 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
     """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
-    from graph.errors import GraphError
     from graph.iri import DEFAULT_BASE
-    from graph.pipeline import DEFAULT_FORMATS, Options
+    from graph.pipeline import DEFAULT_FORMATS
     from graph.pipeline import build as run_build
-    from graph.read import load_manifest
 
     if not paths:
-        paths = (_default_seeds(),)
+        paths = (seeds_folder(),)
     missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
-    try:
-        dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
-        options = Options(encoding=encoding, max_bytes=int(max_mb * 1024 * 1024), dates=dates)
-
-        def progress(done: int, total: int, name: str) -> None:
-            if not quiet:
-                click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
-
+    with _exit_on_graph_error():
+        options = _options(encoding, manifest, max_mb)
         with _sigterm_unwinds(), _warnings_to_stderr():
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
-                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
-                               store_dir=store_dir)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
+                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
+                               progress=None if quiet else _progress, store_dir=store_dir)
+    _say_what_was_built(result, out_dir)
+    if strict and result.reports:
         sys.exit(1)
+
+
+def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
+    """On stderr: each file reported, the counts of the graph, each file written, and another corpus's exports replaced."""
     for r in result.reports:
         _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
     s = result.summary()
@@ -107,8 +128,6 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
                   if old.pages else "of unrecorded pages")
         _err(f"note: {_shown(out_dir)}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
              f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
-    if strict and result.reports:
-        sys.exit(1)
 
 
 @contextlib.contextmanager
@@ -177,14 +196,6 @@ def _codec(name: str | None) -> str | None:
     return name
 
 
-def _default_seeds() -> Path:
-    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
-    here = Path("seeds")
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent / "seeds"
-
-
 @main.command()
 @click.argument("query", required=False)
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
@@ -248,15 +259,11 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
               help="How the violations are printed on stdout.")
 def validate(file, fmt) -> None:
     """Check an export (default exports/graph.ttl) against the SHACL shapes; exit 1 when it does not conform."""
-    from graph.errors import GraphError
     from graph.validate import validate_file
 
-    try:
+    with _exit_on_graph_error():
         _warn_if_not_last_build(file)
         report = validate_file(file)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
     n = len(report.violations)
     if n or fmt != "table":  # data formats always print a document: [] (JSON) or a header (CSV) when it conforms
         cols = ["focus", "label", "path", "value", "message"]
@@ -288,53 +295,59 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
     Builds PATHS in memory (nothing is written) or reads an export (--graph)
     and compares it with the gold; the scores go to stdout.
     """
-    from graph.errors import GraphError
-    from graph.evaluate import evaluate_file, evaluate_pages, format_table
-
     if paths and graph_file is not None:
         raise click.UsageError("give PATHS to build or --graph FILE to read, not both")
     if patterns and not paths:
         raise click.UsageError("--pages chooses among the pages of PATHS; give the pages to build")
-    try:
+    with _exit_on_graph_error():
         if paths:
-            from graph.pipeline import Options
-            from graph.read import load_manifest
-
-            dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
-            run = evaluate_pages(paths, gold_dir, patterns=patterns, options=Options(encoding=encoding, dates=dates),
-                                 progress=None if quiet else _progress, by_rule=by_rule)
-            scores, rules = run.scores, run.rules
-            if run.unannotated:
-                _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
-            if run.missing:
-                _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
-            _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
+            scores, rules = _score_pages(paths, gold_dir, patterns, _options(encoding, manifest), quiet, by_rule)
         else:
-            graph_file = graph_file or Path("exports/graph.ttl")
-            _warn_if_not_last_build(graph_file)
-            scores = evaluate_file(graph_file, gold_dir)
-            rules = ()
-            if by_rule:
-                from graph.evaluate import load_gold
-                from graph.rules import rule_report
-                from graph.validate import load
-
-                rules = tuple(rule_report(load(graph_file), load_gold(gold_dir)))
-            _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+            scores, rules = _score_export(graph_file or Path("exports/graph.ttl"), gold_dir, by_rule)
     if fmt == "json":
         if by_rule:
             scores = {**scores, "rules": [{"rule": r.rule, "kind": r.kind, "facts": r.facts, "matched": r.matched, "alone": r.alone} for r in rules]}
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
+        from graph.evaluate import format_table
+
         click.echo(format_table(scores), nl=False)
         if by_rule:
             from graph.rules import format_rules
 
             click.echo("")
             click.echo(format_rules(list(rules)), nl=False)
+
+
+def _score_pages(paths: tuple[Path, ...], gold_dir: Path, patterns: tuple[str, ...], options: Any, quiet: bool,
+                 by_rule: bool) -> tuple[dict, tuple]:
+    """(scores, rule rows) of PATHS built in memory; notes on stderr of the pages and the gold that did not pair up."""
+    from graph.evaluate import evaluate_pages
+
+    run = evaluate_pages(paths, gold_dir, patterns=patterns, options=options, progress=None if quiet else _progress, by_rule=by_rule)
+    if run.unannotated:
+        _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
+    if run.missing:
+        _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
+    _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
+    return run.scores, run.rules
+
+
+def _score_export(graph_file: Path, gold_dir: Path, by_rule: bool) -> tuple[dict, tuple]:
+    """(scores, rule rows) of an exported graph."""
+    from graph.evaluate import evaluate_file
+
+    _warn_if_not_last_build(graph_file)
+    scores = evaluate_file(graph_file, gold_dir)
+    rules: tuple = ()
+    if by_rule:
+        from graph.evaluate import load_gold
+        from graph.rules import rule_report
+        from graph.validate import load
+
+        rules = tuple(rule_report(load(graph_file), load_gold(gold_dir)))
+    _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
+    return scores, rules
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -367,16 +380,11 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
     import tempfile
 
     from graph.bench import format_table, run_benchmark
-    from graph.errors import GraphError
 
     small = size_mb / 4 if small_mb is None else small_mb
-    try:
-        with contextlib.ExitStack() as stack:
-            work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
-            report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or _default_seeds())
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+    with _exit_on_graph_error(), contextlib.ExitStack() as stack:
+        work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
+        report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or seeds_folder())
     json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(format_table(report), nl=False)
     _err(f"wrote {json_file}")

@@ -177,3 +177,9 @@ def file_sha1(path: Path) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+def seeds_folder() -> Path:
+    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
+    here = Path("seeds")
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
