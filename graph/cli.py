@@ -7,6 +7,7 @@ to stderr. Exit status: 0 success, 1 a GraphError (or a --strict report),
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -14,7 +15,9 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import threading
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from graph import __version__
+from graph.buildinfo import stale_reason
 from graph.errors import GraphError
 from graph.export.formats import FORMATS
 from graph.files import printable, seeds_folder
@@ -133,7 +137,7 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
 @contextlib.contextmanager
 def _warnings_to_stderr() -> Iterator[None]:
     """The library's warnings (a cache that cannot be written, a damaged entry) as `warning:` lines on stderr."""
-    import logging
+    import logging  # here: --help does not need it
 
     class Echo(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
@@ -177,8 +181,6 @@ def _sigterm_unwinds() -> Iterator[None]:
 
 def _warn_if_not_last_build(graph_file: Path) -> None:
     """A warning on stderr when the graph read is not the one the last build into its folder wrote."""
-    from graph.buildinfo import stale_reason
-
     reason = stale_reason(graph_file)
     if reason:
         _err(f"warning: {_shown(reason)}")
@@ -186,8 +188,6 @@ def _warn_if_not_last_build(graph_file: Path) -> None:
 
 def _codec(name: str | None) -> str | None:
     """A Python codec name, checked before any page is read."""
-    import codecs
-
     if name is not None:
         try:
             codecs.lookup(name)
@@ -377,8 +377,6 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
     rebuild with nothing changed and (d) one after a page changed, each in a
     fresh process. Takes about 10 minutes at the default 20 MB on 2 cores (--repeat 3: 20).
     """
-    import tempfile
-
     from graph.bench import format_table, run_benchmark
 
     small = size_mb / 4 if small_mb is None else small_mb
@@ -400,8 +398,6 @@ def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
         w.writerow(cols)
         w.writerows([["" if v is None else v for v in r] for r in rows])
         return buf.getvalue()
-    import unicodedata
-
     def width(s: str) -> int:
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
