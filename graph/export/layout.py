@@ -44,6 +44,16 @@ def _key(nodes: Nodes, n: str) -> tuple[int, str, str]:
     return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), label, n)
 
 
+def _children(nodes: Nodes, parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
+    """node -> its children in a forest given as child -> parent, each list in the nodes' order."""
+    children: defaultdict[str, list[str]] = defaultdict(list)
+    for c, p in parent.items():
+        children[p].append(c)
+    for p in children:
+        children[p].sort(key=lambda c: _key(nodes, c))
+    return children
+
+
 def _hierarchy_parents(nodes: Nodes, edges: Edges) -> dict[str, str]:
     """child -> parent over the hierarchy relations, first one per child, never closing a cycle."""
     parent: dict[str, str] = {}
@@ -73,11 +83,7 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     """
     admin = {n for n, (kind, _) in nodes.items() if kind in KIND_ORDER[:6]}
     parent = {c: p for c, p in _hierarchy_parents({n: nodes[n] for n in admin}, edges).items()}
-    children: dict[str, list[str]] = defaultdict(list)
-    for c, p in parent.items():
-        children[p].append(c)
-    for p in children:
-        children[p].sort(key=lambda c: _key(nodes, c))
+    children = _children(nodes, parent)
     order = _post_order(children, sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n)))
     rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
     depth: dict[str, int] = {}  # levels below a node
@@ -198,11 +204,7 @@ def seed_positions(nodes: Nodes, edges: Edges, spacing: float = SPACING) -> dict
     its circle by a sum, not a product, of radii.
     """
     parent = anchors(nodes, edges)
-    children: dict[str, list[str]] = defaultdict(list)
-    for c, p in parent.items():
-        children[p].append(c)
-    for p in children:
-        children[p].sort(key=lambda c: _key(nodes, c))
+    children = _children(nodes, parent)
     roots = [n for n in nodes if n not in parent]
     balloons = _Balloons(children, spacing)
     balloons.measure(roots)
