@@ -17,7 +17,6 @@ import signal
 import sys
 import tempfile
 import threading
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from graph import __version__
-from graph.buildinfo import stale_reason
 from graph.errors import GraphError
 from graph.export.formats import FORMATS
-from graph.files import printable, seeds_folder
 
-if TYPE_CHECKING:  # the library is imported by the commands that use it: --help stays instant
+# The library is imported inside the commands that use it (and by _shown, _warn_if_not_last_build):
+# --help reads this module only, and stays instant.
+if TYPE_CHECKING:
     from graph.pipeline import BuildResult
 
 EXPORT_FORMATS = tuple(FORMATS)
@@ -42,6 +41,8 @@ def _err(msg: str) -> None:
 
 def _shown(text: object) -> str:
     """Untrusted text (a file name, a path, a message quoting one) on one line, fit for a terminal."""
+    from graph.files import printable
+
     return printable(str(text))
 
 
@@ -100,6 +101,8 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
     from graph.pipeline import build as run_build
 
     if not paths:
+        from graph.files import seeds_folder
+
         paths = (seeds_folder(),)
     missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
@@ -181,6 +184,8 @@ def _sigterm_unwinds() -> Iterator[None]:
 
 def _warn_if_not_last_build(graph_file: Path) -> None:
     """A warning on stderr when the graph read is not the one the last build into its folder wrote."""
+    from graph.buildinfo import stale_reason
+
     reason = stale_reason(graph_file)
     if reason:
         _err(f"warning: {_shown(reason)}")
@@ -378,6 +383,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
     fresh process. Takes about 10 minutes at the default 20 MB on 2 cores (--repeat 3: 20).
     """
     from graph.bench import format_table, run_benchmark
+    from graph.files import seeds_folder
 
     small = size_mb / 4 if small_mb is None else small_mb
     with _exit_on_graph_error(), contextlib.ExitStack() as stack:
@@ -398,6 +404,9 @@ def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
         w.writerow(cols)
         w.writerows([["" if v is None else v for v in r] for r in rows])
         return buf.getvalue()
+
+    import unicodedata  # here: --help does not need it
+
     def width(s: str) -> int:
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 

@@ -10,8 +10,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.files import pid_alive
-
 # A temporary file left by a writer that was killed (SIGKILL, power loss) is
 # removed by the next write of the same file, once its writer is gone.
 _STALE_AFTER = 3600.0  # seconds; used where a writer's process cannot be asked about
@@ -79,6 +77,8 @@ def _utf8(text: str) -> bytes:
 
 def _remove_stale_temps(path: Path) -> None:
     """Remove temporary files of `path` whose writing process no longer runs."""
+    from graph.files import pid_alive  # here: the CLI reads this package to build --help
+
     prefix = f".{path.name}."
     try:
         names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(".tmp")]
