@@ -8,12 +8,15 @@ folders of a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock, Timeout
 
 from graph.errors import GraphError
 
@@ -82,8 +85,6 @@ class FolderLock:
         self._lock = None
 
     def __enter__(self) -> FolderLock:
-        from filelock import FileLock, Timeout  # here: the CLI imports this module to build --help
-
         folder = Path(os.path.abspath(self.folder))
         candidates = [folder.parent / f".{folder.name or 'root'}.newskg.lock", folder / ".newskg.lock"]
         error: OSError | NotImplementedError | None = None
@@ -166,8 +167,6 @@ def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
 
 def file_sha1(path: Path) -> str | None:
     """SHA-1 of a regular file's bytes; None for anything else (a pipe would block) or a file that cannot be read."""
-    import hashlib  # here: the CLI imports this module to build --help, and hashlib takes as long as the rest
-
     h = hashlib.sha1()
     try:
         if not path.is_file():
