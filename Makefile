@@ -52,9 +52,11 @@ rules: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m graph.export.ontology --markdown docs/ontology.md
 
-# The benchmark of the README (about 10 minutes on 2 cores); numbers in bench.json, table on stdout.
+# The benchmarks of the README (about 10 minutes on 2 cores); numbers in bench.json and bench-serve.json, tables on stdout.
+# The second is the endpoint's load test: 2,000 queries from 16 clients on 127.0.0.1, against newskg serve and Oxigraph's server.
 bench: $(STAMP)
 	$(BIN)/newskg bench --size 20 --json bench.json
+	$(BIN)/python bench/serve_load.py --queries 2000 --clients 16 --json bench-serve.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache

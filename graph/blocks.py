@@ -67,6 +67,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breadcrumb", r"当前位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*>\s*){2,}|^首页\s*[>|]|内容导航"),
         ("image", r"!\[[^\]]*\]\([^)]*\)|\.(?:jpg|jpeg|png|gif|webp)\b|资料图|图片仅供参考"),
         ("date", r"星期[一二三四五六日天]|^\s*date\s"),
+        ("masthead", r"^[^，。,；;！？]{0,12}(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[^，。,；;！？]{0,20}$"),
+        ("weather", r"℃|°C|空气质量|AQI"),
         ("timestamp", r"^\s*(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}|$)"),
     )
 )
@@ -78,6 +80,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NO_WORDS = re.compile(r"[\d\s/.\-:：年月日期第版A-Za-z|｜•·、，,()（）\[\]【】_@#&%*+=~'\"]*")
 _DATE_ONLY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日.{0,12}|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}.*")
 _NAV_SEP = re.compile(r"\s*[|｜]\s*")
+# A metadata field whose value is printed on the next line (责编：\n陈亮); other labels (企业风采：) head menus.
+_META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任编辑|记者|通讯员|摄影|审核|日期|时间|发布时间)\s*[:：]$")
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
@@ -183,7 +187,7 @@ def classify(paras: list[Para]) -> list[Block]:
         p = paras[i]
         text = p.text
         nxt = paras[i + 1].text if i + 1 < len(paras) else ""
-        if _FIELD_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
+        if _META_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
             text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
             i += 1
         out.append(classify_one(Para(text, p.gap, p.line)))

@@ -394,6 +394,73 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
     _err(f"wrote {json_file}")
 
 
+@main.command()
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
+              show_default=True, help="Turtle file to serve.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Serve this Oxigraph store (from `newskg build --store`) instead of --graph.")
+@click.option("--view", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML view served at / (default: graph.html beside --graph; with --store, none: / is the query page).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only a loopback address keeps the endpoint to this machine.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Seconds one query may run; past them it is stopped and answered 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows (or triples) one answer may have; a larger answer is refused with 413.")
+@click.option("--max-memory", "max_mb", type=click.FloatRange(min=0, min_open=True), default=1024.0, show_default=True,
+              help="MB one query may allocate in its worker (Linux); past it the query is stopped (503).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes, each holding the graph: queries that can run at once.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE send queries to the endpoints it names (network access); refused otherwise.")
+@click.option("--cors", is_flag=True, help="Let web pages of other origins query the endpoint (a YASGUI of its own host).")
+@click.option("--quiet", "-q", is_flag=True, help="No line per request on stderr.")
+def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, workers, allow_service, cors, quiet) -> None:
+    """Serve the graph as a read-only SPARQL endpoint (/sparql), with the view at / and the named queries at /queries."""
+    import logging
+
+    from graph.endpoint import Limits
+    from graph.errors import GraphError
+    from graph.serve import Source, SparqlServer
+
+    if store_dir is None and not graph_file.exists():
+        _err(f"error: {_shown(graph_file)}: no such graph; run `newskg build` first or pass --graph or --store")
+        sys.exit(1)
+    if view is None and store_dir is None and (graph_file.parent / "graph.html").exists():
+        view = graph_file.parent / "graph.html"
+    source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            _err(_shown(record.getMessage()))
+
+    logger = logging.getLogger("newskg.serve")
+    logger.addHandler(Echo())
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+    try:
+        server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
+    except GraphError as e:
+        _err(f"error: {_shown(e)}")
+        sys.exit(1)
+    url = server.url
+    _err(f"serving {url} (SPARQL {url}sparql, named queries {url}queries, view {url if view else 'none'}); Ctrl-C stops")
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: workers ended, port closed
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        _err("stopped")
+
+
 def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
     """Rows as an aligned table, CSV or JSON (a list of objects)."""
     if fmt == "json":

@@ -192,61 +192,85 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     >>> parse("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
     Credits(reporters=('鲁燕',), correspondents=('崔晨亮', '杨雪丽'), photographers=(), editors=())
     """
+    s = _credit_text(text)
+    tokens = _tokens(s) if s else None
+    if not tokens or not any(t.kind == "name" for t in tokens):
+        return None
+    reader = _Reader()
+    for i, t in enumerate(tokens):
+        if not reader.feed(t, tokens[i - 1] if i else None, first=i == 0):
+            return None
+    return reader.credits(bare)
+
+
+def _credit_text(text: str) -> str | None:
+    """A credit's text without its marks and parentheses, or None when it is too long to be one."""
     s = fold(text).strip().strip("□■●◆▲★◇▼►▶ ")
     if s[:1] == "(" and s[-1:] == ")":
         s = s[1:-1].strip()  # (南报记者 孙强)
         m = _CAPTION_CREDIT.search(s)
         if m and m.start(1) > 0:
             s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit
-    if not s or len(s) > 80:
-        return None
-    tokens = _tokens(s)
-    if not tokens or not any(t.kind == "name" for t in tokens):
-        return None
-    roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
-    role: str | None = None
-    title = ""
-    setter: str | None = None
-    loose: list[str] = []  # names before any role word
-    saw_role = False
-    for i, t in enumerate(tokens):
+    return s if s and len(s) <= 80 else None
+
+
+class _Reader:
+    """Reads a credit's tokens in order: each role word gives the names after it their role."""
+
+    def __init__(self) -> None:
+        self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
+        self.role: str | None = None
+        self.title = ""
+        self.setter: str | None = None  # 文/ or 图/: the role of the next names, whatever role word follows
+        self.loose: list[str] = []  # names before any role word
+        self.saw_role = False
+
+    def feed(self, t: _Token, prev: _Token | None, first: bool) -> bool:
+        """Take one token; False when it cannot be part of a credit."""
         if t.kind == "role":
-            saw_role = True
-            stacked = i > 0 and tokens[i - 1].kind == "role"
-            if not stacked or role is None:
-                role, title = _ROLE[t.value], t.value
-            if setter:
-                role = setter  # 图/本报记者 X: the mark before the role word decides
+            self.saw_role = True
+            if not (prev is not None and prev.kind == "role") or self.role is None:
+                self.role, self.title = _ROLE[t.value], t.value  # 摄影 记者: the first of stacked words decides
+            if self.setter:
+                self.role = self.setter  # 图/本报记者 X: the mark before the role word decides
         elif t.kind == "setter":
-            setter = "photographer" if t.value in ("图", "摄影", "摄") else "reporter"
-            role = setter
-            saw_role = True
+            self.setter = self.role = "photographer" if t.value in ("图", "摄影", "摄") else "reporter"
+            self.saw_role = True
         elif t.kind == "mark":
-            if t.value in ("摄", "摄影") and role is None and loose:
-                roles["photographer"].extend(loose)
-                loose = []
+            if t.value in ("摄", "摄影") and self.role is None and self.loose:
+                self.roles["photographer"].extend(self.loose)
+                self.loose = []
+            elif t.value in ("文/图", "图/文", "文图", "图文") and first:
+                self.role, self.saw_role = "reporter", True  # 文/图 张三: the one who wrote it and took the pictures
         else:
-            setter = None  # 文/ and 图/ reach as far as the first name after them
-            names = split_names(t.value)
-            if names is None and role is not None and 2 <= len(t.value) <= 3:
-                names = [t.value]  # after a role word a short run is a name, known surname or not (海宣)
-            if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
+            return self.names(t.value)
+        return True
+
+    def names(self, run: str) -> bool:
+        self.setter = None  # 文/ and 图/ reach as far as the first name after them
+        names = split_names(run)
+        if names is None and self.role is not None and 2 <= len(run) <= 3:
+            names = [run]  # after a role word a short run is a name, known surname or not (海宣)
+        if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
+            return False
+        for n in names:
+            if self.role is None:
+                self.loose.append(n)
+            elif self.role == "editor":
+                self.roles["editor"].append((n, self.title))
+            elif n not in self.roles[self.role]:
+                self.roles[self.role].append(n)
+        return True
+
+    def credits(self, bare: bool) -> Credits | None:
+        if self.loose:
+            if not bare or self.saw_role:
                 return None
-            for n in names:
-                if role is None:
-                    loose.append(n)
-                elif role == "editor":
-                    roles["editor"].append((n, title))
-                elif n not in roles[role]:
-                    roles[role].append(n)
-    if loose:
-        if not bare or saw_role:
+            self.roles["reporter"].extend(self.loose)
+        if not self.saw_role and not bare and not self.roles["photographer"]:
             return None
-        roles["reporter"].extend(loose)
-    if not saw_role and not bare and not roles["photographer"]:
-        return None
-    c = Credits(*(tuple(roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
-    return c.settled() if c else None
+        c = Credits(*(tuple(self.roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
+        return c.settled() if c else None
 
 
 _CAPTION_CREDIT = re.compile(rf"(?:^|\s)((?:{_OUTLET})?(?:记者|通讯员)\s*.+摄)$")

@@ -79,3 +79,13 @@ def membership_iri(base: str, person: str, title: str, org: str | None, article:
 
 def role_iri(base: str, title: str) -> str:
     return f"{base}role/{slug(title)}-{digest('Role:' + title)}"
+
+
+def instant_iri(base: str, day: str) -> str:
+    """A day as an OWL-Time instant: `<base>date/2023-03-20` (every fact of that day shares it)."""
+    return f"{base}date/{_safe_tail(day)}"
+
+
+def interval_iri(base: str, first: str, last: str) -> str:
+    """The days from `first` to `last` as an OWL-Time interval: `<base>interval/2023-03-20_2023-06-01`."""
+    return f"{base}interval/{_safe_tail(first)}_{_safe_tail(last)}"

@@ -18,6 +18,15 @@ def article_node(article_id: str) -> str:
     return f"Article:{article_id}"
 
 
+def _reported(g: nx.MultiDiGraph, articles: tuple[str, ...]) -> dict[str, str]:
+    """When a post was reported: `first` and `last`, the earliest and latest publication dates of its articles.
+
+    Articles without a date add nothing; a post read from none that is dated gets neither.
+    """
+    dates = sorted(d for a in articles if (d := g.nodes.get(article_node(a), {}).get("date")))
+    return {"first": dates[0], "last": dates[-1]} if dates else {}
+
+
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """The corpus as a graph: deterministic, insertion-ordered by sorted keys."""
     g = nx.MultiDiGraph(base=base)
@@ -88,6 +97,7 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             label=m.title,
             evidence=m.evidence,
             rule=m.rule,
+            **_reported(g, (m.article,)),
         )
         g.add_edge(mid, m.person, key="member")
         g.add_edge(mid, rid, key="role")

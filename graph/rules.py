@@ -29,10 +29,12 @@ RULES: dict[str, str] = {
     "unit.city-prefix": "a city printed before a unit's own name (延吉|丹英社区)",
     "unit.bare-city": "a city printed without 市 (在郑州)",
     "unit.bare-district": "a district printed without its suffix, when only one can be meant (登封)",
+    "unit.neighbourhood": "a 新村 or numbered 村 in an article of street offices and no town is a community (曹杨新村)",
     "unit.government": "a unit's government printed as the unit (万滩镇人民政府)",
     # bodies
     "org.suffix": "a run of name-like tokens ending in a body's suffix (中原区市场监督管理局)",
     "org.party-committee": "a city's or district's party committee acting as a body (郑州市委)",
+    "org.numbered": "a hospital known by its number (市二院)",
     "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队)",
     # people
     "person.title": "a name right after a title (主任杨春晓)",
@@ -69,6 +71,7 @@ RULES: dict[str, str] = {
     "event.headline-verb": "an occurrence the headline states by a verb and its object",
     "event.headline": "a dated item with no trigger: what its headline says happened",
     "event.dated-clause": "a sentence opening with its day reports what happened that day",
+    "event.conveyed": "a meeting whose spirit is conveyed, with its day (传达了3月8日全市农村工作会议精神)",
 }
 
 
@@ -80,6 +83,11 @@ QUIET: dict[str, str] = {
     "event.inspect": "带队…检查 without a verb of holding; tests/test_extract_dates_events.py",
     "event.visit": "fires on the seeds (1 of 1 right): 视察…工作",
     "event.headline-verb": "fires on the seeds (3 of 5 right): 建成少数民族文化长廊",
+    "unit.neighbourhood": "Shanghai's 新村 and numbered 村 (tests/pages/genre/2024-05-10_zzwb_a07.txt); none on the development set",
+}
+# Rules under the floor on the development set that stay, and why.
+KEPT: dict[str, str] = {
+    "event.passive": "2 of 2 right on the seeds, 1 of 3 on the development set (3 of 5 in all): …推进会在…召开 is the genre's commonest report",
 }
 
 
@@ -105,71 +113,108 @@ def rule_report(g: Any, gold: Any) -> list[RuleRow]:
     body's parent); a parent is judged where the gold knows the child's; an
     event matches a gold event of its article by day or by name.
     """
-    from rdflib import Literal
-    from rdflib.namespace import RDF, RDFS
+    from graph.evaluate import read_prediction
 
-    from graph.evaluate import CLASSES, read_prediction, same_title
-    from graph.export.rdf import NK, ORG, PROV, SCHEMA
-
-    pred = read_prediction(g)
+    facts = _Facts(g, gold, read_prediction(g))
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-
-    def count(rule: str, kind: str, ok: bool, alone: bool) -> None:
+    for rule, kind, ok, alone in (*facts.entities(), *facts.posts(), *facts.parents(), *facts.events()):
         c = counts[(rule, kind)]
         c[0], c[1], c[2] = c[0] + 1, c[1] + ok, c[2] + alone
+    return [RuleRow(rule, kind, *c) for (rule, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
 
-    def gold_of(node: Any, cls: str | None = None) -> Any:
-        for n in sorted(pred.names_of.get(node) or ()):
-            found = gold.names.find(cls, n)
+
+Judged = tuple[str, str, bool, bool]  # (rule, kind, matches the gold, no other rule produced it)
+
+
+class _Facts:
+    """The facts of a graph with their rules, each judged against the gold."""
+
+    def __init__(self, g: Any, gold: Any, pred: Any) -> None:
+        self.g, self.gold, self.pred = g, gold, pred
+
+    def gold_of(self, node: Any, cls: str | None = None) -> Any:
+        for n in sorted(self.pred.names_of.get(node) or ()):
+            found = self.gold.names.find(cls, n)
             if found:
                 return found
         return None
 
-    for cls in CLASSES:
-        for node in sorted(set(g.subjects(RDF.type, NK[cls])), key=str):
-            names = pred.names_of.get(node, frozenset())
-            if cls == "Person" and gold_of(node, cls) is None and any(names & f for f in gold.informal):
-                continue
-            rules = sorted(str(r) for r in g.objects(node, NK.rule))
-            for r in rules:
-                count(r, "entity", gold_of(node, cls) is not None, len(rules) == 1)
-    for m in sorted(set(g.subjects(RDF.type, ORG.Membership)), key=str):
-        rule = g.value(m, NK.rule)
-        person, body, role = g.value(m, ORG.member), g.value(m, ORG.organization), g.value(m, ORG.role)
-        if rule is None or person is None or role is None:
-            continue
-        title = str(role) if isinstance(role, Literal) else str(g.value(role, RDFS.label) or "")
-        who, where = gold_of(person, "Person"), (gold_of(body) if body is not None else None)
-        ok = any(
-            gp == who and same_title(gt, title.replace(" ", "")) and (gb == where or gold.parent_of.get(gb) == where or gold.parent_of.get(where) == gb)
-            for gp, gt, gb in gold.posts
-        ) if who is not None and (body is None or where is not None) else False
-        count(str(rule), "post", ok, True)
-    judged = {c for c, _ in gold.containment}
-    for child, parent in sorted(pred.containment, key=str):
-        rule = g.value(child, NK.parentRule)
-        c = gold_of(child)
-        if rule is None or c not in judged:
-            continue
-        count(str(rule), "parent", (c, gold_of(parent)) in gold.containment, True)
-    from graph.evaluate import _article_pairs, _bigrams, month_day, norm
+    def entities(self) -> list[Judged]:
+        from rdflib.namespace import RDF
 
-    paired = {pa["node"]: ga for ga, pa in _article_pairs(gold, pred)}
-    for ev in sorted(set(g.subjects(RDF.type, NK.Event)), key=str):
-        rule = g.value(ev, NK.rule)
-        if rule is None:
-            continue
-        art = next(iter(g.objects(ev, PROV.wasDerivedFrom)), None)
-        ga = paired.get(art)
-        date = g.value(ev, SCHEMA.startDate)
-        label = _bigrams(norm(str(g.value(ev, RDFS.label) or "")))
-        ok = ga is not None and any(
-            (month_day(ge.get("date")) is not None and month_day(ge.get("date")) == month_day(str(date) if date else None))
-            or (label and len(label & _bigrams(norm(ge.get("name", "")))) / len(label | _bigrams(norm(ge.get("name", "")))) >= 0.3)
-            for ge in ga.get("events", [])
-        )
-        count(str(rule), "event", ok, True)
-    return [RuleRow(rule, kind, *c) for (rule, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+        from graph.evaluate import CLASSES
+        from graph.export.rdf import NK
+
+        out = []
+        for cls in CLASSES:
+            for node in sorted(set(self.g.subjects(RDF.type, NK[cls])), key=str):
+                names = self.pred.names_of.get(node, frozenset())
+                found = self.gold_of(node, cls)
+                if cls == "Person" and found is None and any(names & f for f in self.gold.informal):
+                    continue  # an informal reference the gold lists: not judged
+                rules = sorted(str(r) for r in self.g.objects(node, NK.rule))
+                out += [(r, "entity", found is not None, len(rules) == 1) for r in rules]
+        return out
+
+    def posts(self) -> list[Judged]:
+        from rdflib import Literal
+        from rdflib.namespace import RDF, RDFS
+
+        from graph.evaluate import same_title
+        from graph.export.rdf import NK, ORG
+
+        gold = self.gold
+        out = []
+        for m in sorted(set(self.g.subjects(RDF.type, ORG.Membership)), key=str):
+            rule = self.g.value(m, NK.rule)
+            person, body, role = (self.g.value(m, p) for p in (ORG.member, ORG.organization, ORG.role))
+            if rule is None or person is None or role is None:
+                continue
+            title = str(role) if isinstance(role, Literal) else str(self.g.value(role, RDFS.label) or "")
+            who, where = self.gold_of(person, "Person"), (self.gold_of(body) if body is not None else None)
+            ok = who is not None and (body is None or where is not None) and any(
+                gp == who and same_title(gt, title.replace(" ", ""))
+                and (gb == where or gold.parent_of.get(gb) == where or gold.parent_of.get(where) == gb)
+                for gp, gt, gb in gold.posts
+            )
+            out.append((str(rule), "post", ok, True))
+        return out
+
+    def parents(self) -> list[Judged]:
+        from graph.export.rdf import NK
+
+        judged = {c for c, _ in self.gold.containment}
+        out = []
+        for child, parent in sorted(self.pred.containment, key=str):
+            rule, c = self.g.value(child, NK.parentRule), self.gold_of(child)
+            if rule is not None and c in judged:
+                out.append((str(rule), "parent", (c, self.gold_of(parent)) in self.gold.containment, True))
+        return out
+
+    def events(self) -> list[Judged]:
+        from rdflib.namespace import RDF, RDFS
+
+        from graph.evaluate import _article_pairs, _bigrams, month_day, norm
+        from graph.export.rdf import NK, PROV, SCHEMA
+
+        paired = {pa["node"]: ga for ga, pa in _article_pairs(self.gold, self.pred)}
+        out = []
+        for ev in sorted(set(self.g.subjects(RDF.type, NK.Event)), key=str):
+            rule = self.g.value(ev, NK.rule)
+            if rule is None:
+                continue
+            ga = paired.get(next(iter(self.g.objects(ev, PROV.wasDerivedFrom)), None))
+            date = self.g.value(ev, SCHEMA.startDate)
+            day = month_day(str(date)) if date is not None else None
+            label = _bigrams(norm(str(self.g.value(ev, RDFS.label) or "")))
+
+            ok = ga is not None and any(
+                (day is not None and month_day(ge.get("date")) == day)
+                or bool(label) and len(label & _bigrams(norm(ge.get("name", "")))) / len(label | _bigrams(norm(ge.get("name", "")))) >= 0.3
+                for ge in ga.get("events", [])
+            )
+            out.append((str(rule), "event", ok, True))
+        return out
 
 
 def format_rules(rows: list[RuleRow], floor: float = 0.5) -> str:
@@ -179,6 +224,8 @@ def format_rules(rows: list[RuleRow], floor: float = 0.5) -> str:
     for r in rows:
         p = r.precision
         flag = "  below the floor" if p is not None and p < floor else ("" if r.rule in RULES else "  not in RULES")
+        if flag == "  below the floor" and r.rule in KEPT:
+            flag += f" (kept: {KEPT[r.rule]})"
         lines.append(
             f"{r.rule:<22} {r.kind:<7} {r.facts:>6} {r.matched:>6} {r.facts - r.matched:>6} "
             f"{'' if p is None else f'{p:.2f}':>6} {r.alone:>6}{flag}"
@@ -190,4 +237,4 @@ def format_rules(rows: list[RuleRow], floor: float = 0.5) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["QUIET", "RULES", "RuleRow", "format_rules", "rule_report"]
+__all__ = ["KEPT", "QUIET", "RULES", "RuleRow", "format_rules", "rule_report"]

@@ -157,7 +157,7 @@ def test_an_unknown_prefix_is_named_with_the_known_ones(runner, seed_build) -> N
     for q in ("SELECT ?s WHERE { ?s a foo:Bar }", "SELECT ?s WHERE { ?s foo:p ?o }"):
         r = runner.invoke(main, ["query", "-e", q, "--graph", str(out / "graph.ttl")])
         assert r.exit_code == 1
-        assert "unknown prefix 'foo:'" in r.stderr and "nk:, org:, prov:, rdf:, rdfs:, schema:, skos:, xsd:" in r.stderr
+        assert "unknown prefix 'foo:'" in r.stderr and "nk:, org:, prov:, rdf:, rdfs:, schema:, skos:, time:, xsd:" in r.stderr
         assert "\\u{" not in r.stderr
 
 

@@ -115,3 +115,22 @@ def test_bureau_names_with_he_and_a_district_printed_two_ways(built) -> None:
     assert ("黄静", "主任", "丰产路街道") in posts(built)
     districts = [e for e in built.corpus.entities if e.type == "District" and e.official_path == "河南省/郑州市/管城回族区"]
     assert len(districts) == 1 and {"管城区", "管城回族区"} <= {districts[0].name, *districts[0].aliases}
+
+
+def test_a_masthead_never_heads_or_dates_an_item(built) -> None:
+    """郑州晚报 2024年5月10日 A07 社区 over the page: furniture, not the first headline nor its event's day."""
+    arts = {a.id: a for a in built.corpus.articles}
+    first = arts["2024-05-10_zzwb_a07-01"]
+    assert first.headline == "金水区丰产路街道举办邻里节"
+    assert first.reporters == ("张明远",)  # 文/图 郑报全媒体记者 张明远
+    events = [e for e in built.corpus.events if e.article == first.id]
+    assert [(e.name, e.date) for e in events] == [("邻里节", "2024-05-08")]
+    assert "晴" not in first.body and "首页" not in first.body  # weather strip and navigation bar
+
+
+def test_neighbourhoods_teams_and_posts_of_a_city_page(built) -> None:
+    names = {(e.type, e.name) for e in built.corpus.entities}
+    assert ("Community", "曹杨新村") in names and ("Village", "曹杨新村") not in names
+    assert {("Organization", "“红枫”舞蹈队"), ("Organization", "“老李”调解工作室")} <= names
+    assert ("Person", "刘建国") in names and ("Person", "陈秀英") in names  # residents named without a title
+    assert {("李芳", "党总支书记", "农业路社区"), ("王振华", "居委会主任", "农业路社区"), ("赵刚", "政协主席", "二七区")} <= posts(built)

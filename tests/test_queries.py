@@ -16,11 +16,22 @@ from graph.cli import main
 from graph.sparql import Store, bind, named_queries
 
 ZHONGYUAN_FILE = "000_b611260ab2cebaa9.txt"  # the 中原区 page: 鲁燕's seven items
+POSTS = Path(__file__).resolve().parent / "pages" / "posts"  # one street office's posts over four years (dated file names)
 
 
 @pytest.fixture(scope="module")
 def store(seed_build) -> Store:
     _, out = seed_build
+    return Store(out / "graph.ttl")
+
+
+@pytest.fixture(scope="module")
+def posts_store(tmp_path_factory) -> Store:
+    """tests/pages/posts built: 秦岭路街道's officials on pages of 2019, 2021 and 2023, and one undated page."""
+    from graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("posts")
+    build([POSTS], out, formats=("ttl",))
     return Store(out / "graph.ttl")
 
 
@@ -49,6 +60,9 @@ TESTED = {
     "bodies-of-district",
     "unplaced",
     "most-mentioned",
+    "posts-over-time",
+    "posts-in-year",
+    "succession",
 }
 
 
@@ -259,3 +273,51 @@ def test_cli_query_from_a_store(seed_build, tmp_path: Path):
     assert "杨春晓,主任,秦岭路街道," in by_store.stdout
     missing = runner.invoke(main, [*args, "--store", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "not an Oxigraph store" in missing.stderr
+
+
+# The posts pages: 2019-03-05 主任周文华, 党工委书记陈立新; 2021-09-16 党工委书记周文华, 主任孙晓梅;
+# 2023-05-10 主任孙晓梅; an undated page: 主任孙晓梅. All of 中原区秦岭路街道.
+
+
+def test_posts_over_time_lists_one_person_s_posts_in_date_order(posts_store):
+    rows = run(posts_store, "posts-over-time", name="周文华")
+    assert [(r["title"], r["body"], r["first"], r["last"], r["files"]) for r in rows] == [
+        ("主任", "秦岭路街道", "2019-03-05", "2019-03-05", "2019-03-05_zzwb_a08.txt"),
+        ("党工委书记", "秦岭路街道", "2021-09-16", "2021-09-16", "2021-09-16_zzwb_a08.txt"),
+    ]
+    assert len({r["person"] for r in rows}) == 1  # the same person in two posts stays one node
+
+
+def test_posts_over_time_spans_the_dated_reports_and_counts_the_undated(posts_store):
+    (row,) = run(posts_store, "posts-over-time", name="孙晓梅")
+    assert (row["title"], row["first"], row["last"], row["reports"]) == ("主任", "2021-09-16", "2023-05-10", "3")
+    assert set(row["files"].split()) == {"2021-09-16_zzwb_a08.txt", "2023-05-10_zzwb_a08.txt", "zzwb_undated.txt"}
+    everyone = run(posts_store, "posts-over-time", name="")
+    assert {r["name"] for r in everyone} == {"周文华", "孙晓梅", "陈立新"}
+
+
+def test_posts_over_time_on_undated_pages_has_posts_without_dates(store):
+    rows = run(store, "posts-over-time")  # default: 杨春晓, of the seeds (file names without dates)
+    assert ("主任", "秦岭路街道", None, None) in pick(rows, "title", "body", "first", "last")
+
+
+def test_posts_in_year_keeps_to_the_year(posts_store):
+    def year(y: str) -> set[tuple]:
+        return pick(run(posts_store, "posts-in-year", unit="秦岭路街道", year=y), "name", "title", "first", "last")
+
+    assert year("2019") == {("周文华", "主任", "2019-03-05", "2019-03-05"), ("陈立新", "党工委书记", "2019-03-05", "2019-03-05")}
+    assert year("2021") == {("周文华", "党工委书记", "2021-09-16", "2021-09-16"), ("孙晓梅", "主任", "2021-09-16", "2021-09-16")}
+    assert year("2023") == {("孙晓梅", "主任", "2023-05-10", "2023-05-10")}
+    assert year("2020") == set() and year("2022") == set()  # no page of those years
+    assert pick(run(posts_store, "posts-in-year", unit="中原区", year="2023"), "name", "body") == {("孙晓梅", "秦岭路街道")}
+
+
+def test_succession_of_a_post_in_a_unit(posts_store):
+    director = run(posts_store, "succession", unit="秦岭路街道", title="主任")
+    assert [(r["name"], r["first"], r["last"], r["reports"]) for r in director] == [
+        ("周文华", "2019-03-05", "2019-03-05", "1"),
+        ("孙晓梅", "2021-09-16", "2023-05-10", "3"),  # the undated page counts as a report, not as a date
+    ]
+    secretary = run(posts_store, "succession", unit="秦岭路街道办事处", title="党工委书记")  # an alias of the unit
+    assert [r["name"] for r in secretary] == ["陈立新", "周文华"]
+    assert run(posts_store, "succession", unit="中原区", title="主任") == []  # the unit's own posts, not those under it

@@ -253,9 +253,32 @@ def _vis_options(big: bool) -> dict:
     }
 
 
-def _items(pairs: Iterable[tuple[str, int | None, str]]) -> list[list]:
-    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line."""
-    items = sorted(set(pairs), key=lambda t: (t[0], -1 if t[1] is None else t[1], t[2]))
+def _span(d: dict) -> str:
+    """The days a post was reported, as a reader writes them.
+
+    >>> _span({"first": "2019-03-05", "last": "2019-03-05"}), _span({"first": "2019-03-05", "last": "2021-10-01"})
+    ('2019年3月5日', '2019年3月5日—2021年10月1日')
+    """
+    first, last = d.get("first"), d.get("last")
+    return _date(first) if first == last else f"{_date(first)}—{_date(last)}"
+
+
+def _by_date(text: str) -> tuple[int, ...]:
+    """The date a list item opens with, for sorting (posts by date); an item with none comes after.
+
+    >>> sorted(["2021年3月5日 · 主任", "主任", "2019年10月1日 · 书记"], key=_by_date)
+    ['2019年10月1日 · 书记', '2021年3月5日 · 主任', '主任']
+    """
+    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    return tuple(int(x) for x in m.groups()) if m else (10_000,)
+
+
+def _items(pairs: Iterable[tuple[str, int | None, str]], by_date: bool = False) -> list[list]:
+    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
+
+    `by_date`: items that open with a date come first, in date order (a person's posts).
+    """
+    items = sorted(set(pairs), key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
     if len(items) > MAX_ITEMS:
         items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
     return [list(t) for t in items]
@@ -289,7 +312,7 @@ def _details(g: nx.MultiDiGraph, ids: dict[str, int], edges: list[tuple[str, str
         facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
         if facts:
             entry["facts"] = facts
-        sections = [[name, _items(sec[n][name])] for name in SECTIONS if sec[n].get(name)]
+        sections = [[name, _items(sec[n][name], by_date=name == "职务 posts")] for name in SECTIONS if sec[n].get(name)]
         if sections:
             entry["sections"] = sections
         info[i] = entry
@@ -305,7 +328,8 @@ def _posts_and_events(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> No
             person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
             title, ev = (lab(role) if role else ""), str(d.get("evidence") or "")
             if person in ids:
-                sec[person]["职务 posts"].append((f"{lab(org) if org else '—'} {title}".strip(), ids.get(org) if org else None, ev))
+                post = f"{lab(org) if org else '—'} {title}".strip()
+                sec[person]["职务 posts"].append((f"{_span(d)} · {post}" if d.get("first") else post, ids.get(org) if org else None, ev))
             if org in ids and person:
                 sec[org]["任职 officials"].append((f"{lab(person)} {title}".strip(), ids.get(person), ev))
         elif d["kind"] == "Event" and m in ids:

@@ -14,16 +14,17 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import SKOS, TIME, XSD
 
 from graph.export import atomic_write
+from graph.iri import DEFAULT_BASE, instant_iri, interval_iri
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 
-PREFIXES = {"nk": NK, "rdfs": RDFS, "skos": SKOS, "schema": SCHEMA, "org": ORG, "prov": PROV, "xsd": XSD}
+PREFIXES = {"nk": NK, "rdfs": RDFS, "skos": SKOS, "schema": SCHEMA, "org": ORG, "prov": PROV, "time": TIME, "xsd": XSD}
 _PARENT_PROPS = {
     "containedInPlace": SCHEMA.containedInPlace,
     "parentOrganization": SCHEMA.parentOrganization,
@@ -76,6 +77,7 @@ def to_rdflib(g: nx.MultiDiGraph) -> Graph:
 def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
     """The graph's nodes and edges as RDF triples (a triple may come twice: a graph keeps one)."""
     iri = {n: URIRef(d["iri"]) for n, d in g.nodes(data=True)}
+    base = g.graph.get("base", DEFAULT_BASE)
     for n, d in g.nodes(data=True):
         s, kind = iri[n], d["kind"]
         if kind == "Article":
@@ -94,6 +96,8 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
             yield (s, NK.evidence, zh(d["evidence"]))
             if d.get("rule"):
                 yield (s, NK.rule, Literal(d["rule"]))
+            if d.get("first") or d.get("last"):
+                yield from _reported(s, base, d.get("first"), d.get("last"))
         elif kind == "Role":
             yield (s, RDF.type, ORG.Role)
             yield (s, RDFS.label, zh(d["label"]))
@@ -137,6 +141,22 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
                 yield (s, stated, o)
             if "gazetteer" in src:
                 yield (s, official, o)
+
+
+def _reported(s: URIRef, base: str, first: str | None, last: str | None) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """org:memberDuring: the OWL-Time interval from the first to the last day the post was reported.
+
+    An end that is not known is left out (the interval's IRI then says `open` there).
+    """
+    span = URIRef(interval_iri(base, first or "open", last or "open"))
+    yield (s, ORG.memberDuring, span)
+    yield (span, RDF.type, TIME.Interval)
+    for prop, day in ((TIME.hasBeginning, first), (TIME.hasEnd, last)):
+        if day:
+            instant = URIRef(instant_iri(base, day))
+            yield (span, prop, instant)
+            yield (instant, RDF.type, TIME.Instant)
+            yield (instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
 
 
 def to_turtle(g: nx.MultiDiGraph) -> str:

@@ -14,16 +14,19 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
+from graph.extract.fold import fold_units
 from graph.extract.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people, find_posts
 from graph.extract.sentence import Sentence
+from graph.extract.spans import Span
 from graph.extract.tagger import Tagger, get_tagger, sentences
-from graph.extract.units import Span, UnitFinder
+from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.model import ADMIN_RANK, Article, ArticleFacts, LocalEntity, Mention, Post
+from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
 class Extractor:
@@ -33,6 +36,7 @@ class Extractor:
         self.tagger = tagger or get_tagger()
         self.gaz = gazetteer or load_gazetteer()
         self.units = UnitFinder(self.gaz)
+        self.bodies = BodyFinder(self.gaz)
 
     def extract(self, articles: list[Article]) -> list[ArticleFacts]:
         """Facts of each article; all the page's sentences are tagged in one batch."""
@@ -59,7 +63,7 @@ class Extractor:
             listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
             listed += [u for u in self.units.listed_under(s.text, admin, s.offset) if not _overlaps(u, [*admin, *listed])]
             cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
-            orgs = self.units.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
+            orgs = self.bodies.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
             s.units = settle([*admin, *listed, *cities, *orgs])
         # people: names with evidence first, then their other mentions
         known = {n for n in credits if looks_like_name(n)}
@@ -95,87 +99,7 @@ class Extractor:
 
     def _local_entities(self, article: Article, sents: list[Sentence], section: list[Span]) -> list[LocalEntity]:
         """Fold unit and body spans into one entity per thing, with aliases and parents."""
-        forms: dict[tuple[str, str], list[str]] = defaultdict(list)
-        parents: dict[tuple[str, str], str | None] = {}
-        parent_rule: dict[tuple[str, str], str] = {}
-        rules: dict[tuple[str, str], set[str]] = defaultdict(set)
-        order: list[tuple[str, str]] = []
-        for span in [*section, *(u for s in sents for u in s.units)]:
-            key = (span.type, span.name)
-            if key not in forms:
-                order.append(key)
-                parents[key] = None
-            forms[key].extend([span.text, *span.aliases])
-            rules[key].add(span.source)
-            if span.parent and not parents[key]:
-                parents[key] = span.parent
-                parent_rule[key] = "contain.printed"  # 中原区三官庙街道: the text prints the chain
-        # 【中原区】 heading a part of the item: the units listed under it lie in it
-        label: Span | None = None
-        for s in sents:
-            head = _LABEL_LINE.match(s.text.strip())
-            if head:
-                named = [u for u in s.units if u.type in ADMIN_RANK and u.text == (head.group(1) or head.group(2))]
-                label = named[0] if len(named) == 1 else None
-            for u in s.units:
-                key = (u.type, u.name)
-                if label is None or u is label or parents.get(key) or u.type not in ADMIN_RANK:
-                    continue
-                if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
-                    parents[key] = label.name
-                    parent_rule[key] = "contain.section"
-        alias_of = _short_forms(order)
-        # 区市场监管局 in an article about one district: 二七区市场监管局
-        districts = sorted({n for t, n in order if t == "District" and (t, n) not in alias_of})
-        official = {p.path for n in districts for p in self.gaz.district(n)}
-        one_unit = len(official) == 1 and all(self.gaz.district(n) for n in districts)  # 管城区 = 管城回族区
-        if len(districts) == 1 or one_unit:
-            d = max(districts, key=lambda n: (len(n), n))
-            for t, n in order:
-                if t == "Organization" and n[0] == "区" and len(n) >= 3 and (t, d + n[1:]) not in forms:
-                    alias_of[(t, n)] = d + n[1:]
-                    forms[(t, d + n[1:])] = [n]
-                    parents[(t, d + n[1:])] = d
-                    parent_rule[(t, d + n[1:])] = "contain.district-body"
-                    rules[(t, d + n[1:])] |= rules[(t, n)]
-                    order.append((t, d + n[1:]))
-        entities: list[LocalEntity] = []
-        merged: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for key in order:
-            target = (key[0], alias_of.get(key, key[1]))
-            merged[target].update(forms[key])
-            merged[target].add(key[1])
-            rules[target] |= rules[key]
-            if parents.get(key) and not parents.get(target):
-                parents[target] = parents[key]
-                parent_rule[target] = parent_rule[key]
-        # a unit the text gives no parent, or only one ranks above it (历下区千佛山西路社区),
-        # lies in the article's one unit of the rank right above
-        rank_of = {n: t for t, n in order}
-        for key in order:
-            t = key[0]
-            if key in alias_of or t not in _ABOVE:
-                continue
-            parent = parents.get(key)
-            if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
-                continue
-            above = [k for k in order if k[0] in _ABOVE[t] and k not in alias_of]
-            if len(above) == 1 and (above[0][0] != "District" or self.gaz.district(above[0][1])):
-                parents[key] = above[0][1]
-                parent_rule[key] = "contain.article"
-        for key in order:
-            if key in alias_of:
-                continue
-            t, name = key
-            aliases = tuple(sorted(a for a in merged[key] if a and a != name))
-            parent = parents.get(key)
-            if parent is not None:
-                parent = _resolve_alias(parent, alias_of)
-            parent = parent if parent != name else None
-            entities.append(
-                LocalEntity(t, name, aliases, parent, rules=tuple(sorted(rules[key])), parent_rule=parent_rule.get(key) if parent else None)
-            )
-        return entities
+        return fold_units(section, sents, self.gaz)
 
     def _persons(self, article: Article, sents: list[Sentence], credits: list[str]) -> dict[str, LocalEntity]:
         persons: dict[str, LocalEntity] = {}
@@ -218,15 +142,20 @@ class Extractor:
         for name, title in article.editors:  # 责任编辑：经晓佳 is a post, held in no named body
             seen.add((name, title, None))
             out.append(Post(name, title, None, f"{title} {name}", "post.editor"))
+        previous: list[str] = []
         for s in sents:
+            # the units this sentence names, else those of the sentence before it (…在农业路社区举办。社区党总支书记李芳…)
+            here = [canonical.get(u.name, u.name) for u in s.units]
+            near = here or previous
+            previous = here or previous
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:
-                    org = _own_unit(org, by_type, self.gaz)
+                    org = _own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
                 if org is None and _OFFICE_TITLE.search(p.title):
-                    org = _home_unit(p.title, [canonical.get(u.name, u.name) for u in s.units], by_type)
+                    org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:
@@ -255,16 +184,6 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------- helpers
-
-# A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
-_LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
-_ABOVE = {
-    "Community": ("StreetOffice", "Town"),
-    "Village": ("Town", "StreetOffice"),
-    "StreetOffice": ("District",),
-    "Town": ("District",),
-}
-
 
 def settle(spans: list[Span]) -> list[Span]:
     """Resolve overlapping spans in one place: the longer span wins, then the earlier start.
@@ -334,34 +253,6 @@ def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
     return any(u.start <= a and b <= u.end for u in s.units)
 
 
-def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Map a shorter printed form to the longer name it abbreviates, within one article.
-
-    棉西社区 -> 四棉西社区 (a tagger cut the name short), 康桥社区 -> 康桥华城社区
-    (the longer form printed once), 马寨镇党委 is kept by the body's own aliases.
-    """
-    out: dict[tuple[str, str], str] = {}
-    for t, n in keys:
-        if t not in ADMIN_RANK:
-            continue
-        for t2, m in keys:
-            if t2 != t or m == n or len(m) <= len(n):
-                continue
-            stem_n = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", n)
-            stem_m = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", m)
-            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and n[-2:] == m[-2:]:
-                out[(t, n)] = m
-                break
-    return out
-
-
-def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
-    for (_, n), target in alias_of.items():
-        if n == name:
-            return target
-    return name
-
-
 # Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
 _OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
 # The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
@@ -406,12 +297,13 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
     return None
 
 
-def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer) -> str | None:
-    """The article's own unit a generic word names: 街道 -> its one street office."""
+def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None) -> str | None:
+    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's."""
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None
-    cands = by_type.get(cls, [])
+    here = sorted({n for n in sentence_units or () if n in by_type.get(cls, [])})
+    cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
     if len(cands) != 1:
         return None
     if cls == "District" and not gaz.district(cands[0]):

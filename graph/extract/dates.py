@@ -15,7 +15,7 @@ from graph.normalize import fold
 
 _CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "十": 10}
 DATE_RE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*)?"
+    r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*|(?P<rel>去年|前年|今年))?"
     r"(?:(?P<this>本|当)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
     r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
@@ -81,6 +81,10 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
         year: int | None = None
         if m.group("y"):
             year = _num(m.group("y"))
+        elif m.group("rel") and page_date:
+            year = page_date.year - {"去年": 1, "前年": 2, "今年": 0}[m.group("rel")]  # 去年3月13日
+        elif m.group("rel"):
+            year = None
         elif page_date:
             year = page_date.year
             if _valid(year, month, day) and dt.date(year, month, day) > page_date + dt.timedelta(days=31):

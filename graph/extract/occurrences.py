@@ -24,7 +24,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.sentence import Sentence
-from graph.extract.units import Span
+from graph.extract.spans import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
@@ -33,91 +33,102 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     """The occurrences an article reports, with date, place, organizers, attendees and evidence."""
     forms = {a: e.name for e in entities for a in (e.name, *e.aliases)}
     body_start = article.body_offset
-    cands: list[EventCandidate] = []
     body_sents = [s for s in sents if s.offset >= body_start]
     lead = {id(s) for s in body_sents[:2]}
     blurred = bool(body_sents) and BLUR_LEAD.search(body_sents[0].text) is not None  # 近日, 日前: no day to take
     lead_date = None if blurred else next((d for s in body_sents[:4] for d in s.dates if d.value), None)
-    for s in sents:
-        in_headline = s.offset < body_start
-        found: list[tuple[int, int, str, float, str]] = [
-            (a, b, n, 0 if in_headline else (1 if id(s) in lead else 4), r) for a, b, n, r in triggers(s.text)
-        ]
-        if id(s) in lead and not found:
-            # ongoing work the lead reports: ranked after a verb-object headline
-            found = [(a, b, n, 2.5, "event.campaign") for a, b, n in campaigns(s.text)]
-        if in_headline and not found:
-            h = headline_event(s.text)
-            if h:
-                found = [(*h, 2, "event.headline-verb")]
-        if not in_headline and not found:
-            clause = dated_clause(s.text, s.dates)
-            if clause:
-                found = [(*clause, 3.5, "event.dated-clause")]
-        for start, _end, name, rank, rule in found:
-            c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
-            before = [d for d in s.dates if d.start <= start] or s.dates
-            c.date = before[-1] if before else None
-            if c.rank == 4 and c.date is not None and c.date.value:
-                c.rank = 3
-            place = location_in(s.text, start)
-            if place:
-                c.location = forms.get(place) or _entity_in(place, forms) or place
-            subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
-            c.organizers = _subjects(subject, s, start, forms, c.location)
-            c.more = continues(s.text)
-            cands.append(c)
+    cands = [c for s in sents for c in _candidates(s, s.offset < body_start, id(s) in lead, forms)]
     events = _merge_events(cands, lead_date)
-    # who holds it when the clause does not say: the unit the headline (or lead) is about
-    admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
-    topic = _topic(sents, body_start, forms)
-    if not events and article.headline and lead_date is not None and lead_date.value:
+    newsy = bool(_NEWSY.search(article.headline))
+    if not events and article.headline and (lead_date is not None and lead_date.value or newsy):
         # no trigger, but a day: the item's news is what its headline says happened that day
         name = headline_name(article.headline, article.body[:200])
         if name:
-            c = EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")
-            events = [c]
+            events = [EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")]
+    # who holds it when the clause does not say: the unit the headline (or lead) is about
+    admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
+    topic = _topic(sents, body_start, forms)
     for c in events:
         if not c.organizers and topic:
             c.organizers = [topic]
         if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
             c.location = c.organizers[0]  # held by a street office, with no place given: in it
+    attendees = _attendees(article, sents, entities)
+    return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
+
+
+def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:
+    """The occurrences one sentence states, ranked by where and how: headline, lead, a day of their own."""
+    found: list[tuple[int, int, str, float, str]] = [
+        (a, b, n, 0 if in_headline else (1 if in_lead else 4), r) for a, b, n, r in triggers(s.text)
+    ]
+    if in_lead and not found:
+        # ongoing work the lead reports: ranked after a verb-object headline
+        found = [(a, b, n, 2.5, "event.campaign") for a, b, n in campaigns(s.text)]
+    if in_headline and not found:
+        h = headline_event(s.text)
+        if h:
+            found = [(*h, 2, "event.headline-verb")]
+    if not in_headline and not found:
+        clause = dated_clause(s.text, s.dates)
+        if clause:
+            found = [(*clause, 3.5, "event.dated-clause")]
+    found += [(*m, 3, "event.conveyed") for m in conveyed_meetings(s.text) if not any(a <= m[0] < b for a, b, *_ in found)]
+    out = []
+    for start, _end, name, rank, rule in found:
+        c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
+        before = [d for d in s.dates if d.start <= start] or s.dates
+        c.date = before[-1] if before else None
+        if rule == "event.conveyed":  # 传达了3月8日全市农村工作会议精神: the day printed right before it
+            c.date = next((d for d in s.dates if d.end == start), None)
+        if c.rank == 4 and c.date is not None and c.date.value:
+            c.rank = 3
+        place = location_in(s.text, start)
+        if place:
+            c.location = forms.get(place) or _entity_in(place, forms) or place
+        subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
+        c.organizers = _subjects(subject, s, start, forms, c.location)
+        c.more = continues(s.text)
+        out.append(c)
+    return out
+
+
+def _attendees(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
+    """The people who took part: named in a sentence of taking part, or holding a post, credits aside."""
     people = {e.name for e in entities if e.type == "Person" and not e.informal}
     credited = {*article.reporters, *article.correspondents, *article.photographers}
-    attendees: list[str] = []
+    out: list[str] = []
     for s in sents:
-        if participation(s.text):
-            for p in s.people:
-                if p.name in people and p.name not in credited and p.name not in attendees:
-                    attendees.append(p.name)
-        for post in s.posts:
-            if post.person in people and post.person not in credited and post.person not in attendees:
-                attendees.append(post.person)
-    out: list[EventRecord] = []
-    for i, c in enumerate(events):
-        org_att: list[str] = []
-        if i == 0:
-            for s in sents:
-                if org_participation(s.text):
-                    for u in s.units:
-                        n = forms.get(u.text) or forms.get(u.name)
-                        if n and n not in c.organizers and n not in org_att and n != c.location:
-                            org_att.append(n)
-        date = c.date.value if c.date else None
-        tod = c.date.time_of_day if c.date else None
-        out.append(
-            EventRecord(
-                name=c.name,
-                date=date,
-                time_of_day=tod,
-                location=c.location,
-                organizers=tuple(c.organizers),
-                attendees=tuple((attendees if i == 0 else []) + org_att),
-                evidence=c.sentence.strip(),
-                rule=c.rule,
-            )
-        )
+        named = [p.name for p in s.people] if participation(s.text) else []
+        for name in [*named, *(post.person for post in s.posts)]:
+            if name in people and name not in credited and name not in out:
+                out.append(name)
     return out
+
+
+def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) -> list[str]:
+    """Units and bodies a sentence of attending names (参加会议, 出席), other than the holder and the place."""
+    out: list[str] = []
+    for s in sents:
+        if org_participation(s.text):
+            for u in s.units:
+                n = forms.get(u.text) or forms.get(u.name)
+                if n and n not in c.organizers and n not in out and n != c.location:
+                    out.append(n)
+    return out
+
+
+def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
+    return EventRecord(
+        name=c.name,
+        date=c.date.value if c.date else None,
+        time_of_day=c.date.time_of_day if c.date else None,
+        location=c.location,
+        organizers=tuple(c.organizers),
+        attendees=tuple(attendees),
+        evidence=c.sentence.strip(),
+        rule=c.rule,
+    )
 
 
 _KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
@@ -143,8 +154,29 @@ def headline_name(headline: str, lead: str = "") -> str:
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.
 _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 _CLAUSE_DAY = re.compile(
-    r"^[\s“]*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天|今天|今日)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
+    r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
 )
+
+
+# A headline that reports something done (举办, 开展, 启用, 改造…), not a slogan.
+_NEWSY = re.compile(r"举办|举行|召开|开展|启动|启用|揭牌|成立|建成|改造|建设|推进|参观|走进|调研|考察|慰问|议事会|座谈会|活动|比赛|节")
+
+
+# A meeting whose spirit is conveyed (传达了3月8日全市农村工作会议精神和3月9日…会议精神): an occurrence of its own.
+_CONVEYED = re.compile(r"(?:传达|学习|贯彻)[了学习贯彻落实]*|和|及|、")
+_MEETING_SPIRIT = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?P<np>[^，,。；;、和及]{4,40}?(?:会议|大会|全会))精神")
+
+
+def conveyed_meetings(sentence: str) -> list[tuple[int, int, str]]:
+    """The meetings a sentence conveys the spirit of, each with its name's span."""
+    out: list[tuple[int, int, str]] = []
+    conveying = False
+    for lead in _CONVEYED.finditer(sentence):
+        conveying = conveying or lead.group(0)[0] in "传学贯"  # 和/及 go on a list that 传达 began
+        m = _MEETING_SPIRIT.match(sentence, lead.end()) if conveying else None
+        if m and not any(a <= m.start("np") < b for a, b, _ in out):
+            out.append((m.start("np"), m.end("np"), m.group("np")))
+    return out
 
 
 def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str] | None:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, dictionary_words, looks_like_name, spans_word
+from graph.extract.spans import Span
 from graph.extract.tagger import Token
-from graph.extract.units import Span
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
 _GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
@@ -80,8 +80,8 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     """A name is credible when a verb of speaking/taking part follows or a list lead precedes."""
     after = text[end : end + 4]
     before = text[max(0, start - 4) : start]
-    if PERSON_VERBS.match(after):
-        return True
+    if PERSON_VERBS.match(after) or after.startswith(("同志", "总书记", "总理", "委员长")):
+        return True  # 以习近平同志为核心: a leader named in passing
     if _LIST_LEAD.search(before) or _TITLE_AT_END.search(before):
         return True
     return False

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from graph.extract.dates import DateMention
 from graph.extract.people import PersonSpan, PostSpan
+from graph.extract.spans import Span
 from graph.extract.tagger import Token
-from graph.extract.units import Span
 
 
 @dataclass

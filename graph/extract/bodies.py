@@ -1,0 +1,443 @@
+"""Bodies: tagged sentence text -> Organization spans (bureaus, committees, companies, teams…).
+
+A body is a run of name-like tokens ending in a body's suffix (局, 中心,
+协会, 医院, 队…), stopped by verbs and connectors (联合, 组织); its name
+must say which body it is (a place, a proper noun, or a bureau's function:
+国土资源局), not only what kind (市场监管所). A body printed after the
+units it belongs to (中原区|市场监督管理局) is named from the lowest of them;
+the fuller printed form is an alias. A body in a title (区委书记) is part of
+the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.extract.lexicon import (
+    GENERIC_PREFIX,
+    LEADING_NOISE,
+    NOT_ORG_ENDINGS,
+    ORG_SUFFIXES,
+    PARTY_TITLE_RE,
+    dictionary_words,
+)
+from graph.extract.lexicon import TITLE_RE as TITLE_WORD
+from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
+from graph.extract.tagger import Token
+from graph.gazetteer import Gazetteer
+
+_SUFFIX_VERBS = frozenset(
+    "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
+)
+_GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
+_CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
+_COMPLEMENTS = frozenset("到好理成完了结实妥起")
+_MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
+_GENERIC_ORG_HEADS = (
+    "便民服务中心",
+    "服务中心",
+    "市场监管所",
+    "派出所",
+    "居委会",
+    "村委会",
+    "党支部",
+    "党总支",
+    "党委",
+    "党工委",
+    "服务站",
+    "文化站",
+    "卫生院",
+    "新时代文明实践中心",
+    "新时代文明实践所",
+    "新时代文明实践站",
+    "文明实践站",
+    "志愿服务站",
+    "工作站",
+    "中心",
+    "站",
+    "所",
+    "队",
+    "团",
+    "办",
+    "局",
+    "委",
+    "部",
+    "会",
+    "院",
+    "店",
+    "社",
+    "厂",
+    "馆",
+)
+_GENERIC_MODIFIERS = re.compile(
+    r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+"
+)
+
+_BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
+# One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
+_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+# Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
+_TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
+_GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
+# Suffixes the tagger cuts in two (教学|点, 联络|点): the body ends with the last piece.
+_NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
+# A numbered body is a named one (公交四公司, 二七区第一中学).
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
+_SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")
+_ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
+_CREDITED = re.compile(r"供图|供稿|提供图片")
+_STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
+_GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
+_HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
+_PROVINCES = re.compile(
+    r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
+    r"陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区)?"
+)
+# A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
+_SUB_BODY = re.compile(
+    r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
+    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
+)
+_QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
+# A place word that begins a body's name: a province, a city, a district, a street office, a road.
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|市|区|县|街道|街|镇|乡)(?=[\u4e00-\u9fff]{3})")
+# A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
+_OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
+_PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
+_JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
+_DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
+_UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
+
+
+class BodyFinder:
+    """Finds the bodies (Organization spans) of one sentence, given its admin units."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
+        """Organization spans of one sentence, given its admin spans (absolute offsets)."""
+        local_admin = [replace(a, start=a.start - offset, end=a.end - offset) for a in admin]
+        tokens = _split_at_units(tokens, local_admin)
+        out: list[Span] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            # a run of name-like tokens
+            function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
+                tokens[i].tag in ("v", "vn", "a")
+                and i + 1 < n
+                and tokens[i + 1].text in _BARE_SUFFIXES
+                and len(tokens[i].text) >= 2
+            )
+            if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start) and not function_word:
+                i += 1
+                continue
+            j = i + 1 if function_word else i
+            while (
+                j < n
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or _ends_name(tokens, i, j)))
+                and (
+                    _inner_and(tokens, i, j)
+                    or tokens[j].tag in NAMEY
+                    or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
+                    or _inside_admin(local_admin, tokens[j])
+                    or _digits_in_name(tokens, j)
+                    or _suffix_tail(tokens, j)
+                )
+            ):
+                j += 1
+            if i >= 2 and tokens[i - 1].tag in ("v", "vn") and tokens[i - 2].text == "、" and j < n and tokens[j - 1].text.endswith(_BUREAU_ENDS):
+                i -= 1  # 、规划市政建设环保局: a bureau named from a verb of its function
+            span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
+            if span is not None:
+                out.append(replace(span, start=span.start + offset, end=span.end + offset))
+                inner = _SUB_BODY.match(span.text)
+                if inner:
+                    # 郑州市公交四公司党员服务队: the company is a body of its own
+                    body = inner.group(1)
+                    out.append(
+                        Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
+                    )
+            i = max(j, i + 1)
+        for m in _NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
+            if not any(o.start - offset < m.end() and m.start() < o.end - offset for o in out):
+                out.append(Span(m.start() + offset, m.end() + offset, m.group(0), "Organization", m.group(0), (), None, "org.numbered"))
+        return out
+
+    def _org_in_run(self, text: str, run: list[Token], start: int, admin: list[Span]) -> Span | None:
+        """The longest body name a run of tokens ends with (trimmed to a body suffix)."""
+        cut = _cut_at_suffix(text, run)
+        if cut is None:
+            return None
+        cut = _trim_end(text, start, cut)
+        if cut is None:
+            return None
+        begin, quoted = _trim_start(text, start, cut, admin)
+        if begin is None:
+            return None
+        start, s = begin, text[begin:cut]
+        if _not_a_body(text, s, cut, run):
+            return None
+        chain_end, lowest = _unit_chain(admin, start, cut)
+        rest = text[chain_end:cut]
+        m = _DESCRIPTOR.match(rest)
+        if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
+            # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
+            start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
+            rest = s
+        special = _unit_body(text, start, cut, s, rest, lowest)
+        if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
+            return special
+        proper = quoted or bool(_NUMBERED.search(s)) or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
+            return None
+        last = next((t for t in run if t.end == cut), None)
+        if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
+            return None  # 窗口申办: a verb, not a bureau
+        name = text[lowest.start : cut] if lowest is not None else s
+        extra = [s]
+        if lowest is not None and len(rest) >= 4 and proper:
+            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
+        bare = self._without_places(name)
+        if bare and proper:
+            extra.append(bare)  # 广东广州花都区秀全街飞鹅岭小学: also printed as 飞鹅岭小学
+        aliases = tuple(dict.fromkeys(x for x in extra if x != name))
+        parent = lowest.name if lowest is not None else None
+        return Span(start, cut, s, "Organization", name, aliases, parent, "org.suffix")
+
+    def _without_places(self, name: str) -> str | None:
+        """A body's name less the places printed before it, when a proper name remains (≥ 3 characters)."""
+        rest = _PROVINCES.sub("", name) if len(_PROVINCES.sub("", name)) >= 3 else name
+        while True:
+            m = _PLACE_WORD.match(rest)
+            head = next(
+                (
+                    rest[:k]
+                    for k in range(min(6, len(rest) - 3), 1, -1)
+                    if (self.gaz.city(rest[:k]) or self.gaz.district(rest[:k])) and rest[:k] not in dictionary_words()
+                ),
+                None,
+            )
+            cut = max(len(m.group(0)) if m else 0, len(head) if head else 0)
+            if not cut or len(rest) - cut < 3:
+                break
+            rest = rest[cut:]
+        if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES or SUFFIX_LEAD.match(rest):
+            return None
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省":
+            return None  # 民政局, 区残联: a function, not a name of its own
+        return rest
+
+    def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
+        """True when a body's name says which body it is, not just what kind."""
+        if has_admin:
+            return True
+        if re.match(r"^[区市县省](?!场|民|政府?$)", rest) and len(rest) >= 3:
+            return True  # 区政务办, 区老干部局: the district's own body
+        core = _GENERIC_MODIFIERS.sub("", rest)
+        for head in _GENERIC_ORG_HEADS:
+            if core.endswith(head):
+                core = core[: -len(head)]
+                break
+        core = _GENERIC_MODIFIERS.sub("", core)
+        if len(core) < 2:
+            return False
+        if proper:
+            return True
+        # no name-like word: only a bureau named by its function (国土资源局, 城改办)
+        return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
+
+
+def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
+    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党)."""
+    cuts = sorted({u.start for u in units} | {u.end for u in units})
+    out: list[Token] = []
+    for t in tokens:
+        inner = [c for c in cuts if t.start < c < t.end]
+        if not inner:
+            out.append(t)
+            continue
+        bounds = [t.start, *inner, t.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = t.text[a - t.start : b - t.start]
+            inside = any(u.start <= a and b <= u.end for u in units)
+            tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if HAN.match(piece) else t.tag))
+            out.append(Token(a, b, piece, tag))
+    return out
+
+
+def _ends_name(tokens: list[Token], i: int, j: int) -> bool:
+    """A connector at j ends the name begun at i, unless it is the 和 of a bureau's name."""
+    return tokens[j].text in _CONNECTORS and not _inner_and(tokens, i, j)
+
+
+def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
+    """The 和 inside a bureau's name (住房保障和房地产管理局, 人力资源和社会保障局).
+
+    It joins two function words, not two bodies: the words before it do not
+    end a body's name, and a body's suffix follows within a few tokens.
+    """
+    if tokens[j].text not in ("和", "与") or j == i:
+        return False
+    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
+        return False  # 党中央和省委: two bodies
+    if re.match(r"^[省市区县](?:委|政府)$", tokens[j + 1].text if j + 1 < len(tokens) else ""):
+        return False  # 党中央和省委: the second is a body of its own
+    for t in tokens[j + 1 : j + 5]:
+        if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
+            return False
+        if t.text.endswith(_BUREAU_ENDS):
+            return True
+    return False
+
+
+_BUREAU_ENDS = ("局", "厅", "委", "委员会", "部", "办", "办公室")
+
+
+def _suffix_tail(tokens: list[Token], j: int) -> bool:
+    """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
+    t = tokens[j]
+    if t.tag == "v" and j + 1 < len(tokens) and tokens[j + 1].text[:1] in _COMPLEMENTS:
+        return False  # 把实事|办|到: a verb with its complement, not a bureau
+    return (
+        j > 0
+        and tokens[j - 1].tag in NAMEY
+        and (len(t.text) != 2 or t.tag != "v")
+        and t.text.endswith(ORG_SUFFIXES)
+        and t.text not in _SUFFIX_VERBS
+        and HAN.match(t.text) is not None
+    )
+
+
+def _admin_starts(admin: list[Span], pos: int) -> bool:
+    return any(a.start == pos for a in admin)
+
+
+def _inside_admin(admin: list[Span], tok: Token) -> bool:
+    return any(a.start <= tok.start and tok.end <= a.end for a in admin)
+
+
+def _digits_in_name(tokens: list[Token], j: int) -> bool:
+    """A number inside a body's name: 郑州市公安局110指挥中心."""
+    t = tokens[j]
+    return (
+        t.tag == "m"
+        and t.text.isdigit()
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].tag in NAMEY
+        and tokens[j + 1].tag in NAMEY
+        and tokens[j - 1].text.endswith(ORG_SUFFIXES)
+    )
+
+
+# ---------------------------------------------------------------------- the steps of _org_in_run
+
+
+def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
+    """Where a body's name ends: after the run's last token that ends with a body suffix."""
+    for t in reversed(run):
+        ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
+        if (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
+            cut = t.end
+            if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
+                return None  # 公司所属: 所 begins a word here, it ends no body
+            return cut
+    return None
+
+
+def _trim_end(text: str, start: int, cut: int) -> int | None:
+    """The end once what belongs to a title is cut off, or None when the body is part of the title.
+
+    A body named in a title (街道党工委书记) is part of the title; a body before
+    the party organ is still named (郑州市农委党组书记: 郑州市农委).
+    """
+    s = text[start:cut]
+    if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
+        cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
+    title = re.match(r"(?:专职|常务)?副?书记|成员|委员", text[cut : cut + 5])
+    if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
+        organ = _PARTY_ORGAN.search(s)
+        if organ is None or organ.start() == 0:
+            return None
+        cut = start + organ.start()
+        if not text[start:cut].endswith(ORG_SUFFIXES):
+            return None
+        s = text[start:cut]
+    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
+        return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+    return cut
+
+
+def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int | None, bool]:
+    """Where a body's name begins, and whether it begins with a quoted name of its own.
+
+    None when what is left is a kind of body, not one (妇联, 业主委员会), or a place (测绘局宿舍).
+    """
+    quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
+    if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(text[start:cut])):
+        quoted = None  # “五星”支部: a rating of a kind of body, not a name
+    if quoted is not None:
+        start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
+    s = text[start:cut]
+    acting = _ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
+    if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
+        return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
+    if _HOUSING.match(text, cut):
+        return None, False  # 测绘局宿舍: a housing compound named after a body
+    if _CREDITED.match(text, cut) or _STATION.search(s) or _GENERIC_START.match(s):
+        return None, False  # …宣传部供图: a credit; 郑州东站: a station; 镇卫生院…, 人大街道工委: each unit's
+    for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
+        if start <= a.start and a.end < cut:
+            joined = _JOINED.match(text, a.end, cut)
+            if joined and cut - joined.end() >= 3:
+                start = joined.end()
+    for pattern in (_DESCRIPTOR, LEADING_NOISE):  # 辖区企业中铝郑州有色金属研究院; 联合…
+        m = pattern.match(text[start:cut])
+        if m and cut - start - m.end() >= 3:
+            start += m.end()
+    return start, quoted is not None
+
+
+def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
+    """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
+    if GENERIC_PREFIX.match(s) or not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
+        return True
+    tail = next((t for t in run if t.end == cut), None)
+    if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
+        if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
+            return True  # 骗局, 困局: a word that ends like a body
+    return s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS  # 郑州国际消费中心|城市
+
+
+def _unit_chain(admin: list[Span], start: int, cut: int) -> tuple[int, Span | None]:
+    """The end of the chain of units a body's name begins with, and the lowest of them."""
+    chain_end, lowest = start, None
+    for a in admin:
+        if a.start >= start and a.end <= cut and a.start == chain_end:
+            chain_end, lowest = a.end, a
+    return chain_end, lowest
+
+
+def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span | None) -> Span | None:
+    """A unit's government (万滩镇人民政府: the unit) or its party committee acting as a body (郑州市委)."""
+    if lowest is None:
+        return None
+    if rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+        printed = text[lowest.start : cut]
+        return Span(lowest.start, cut, printed, lowest.type, lowest.name, (printed,), lowest.parent, "unit.government")
+    if rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
+        name = text[lowest.start : cut]
+        return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
+    return None
+
+
+def _each_units(rest: str) -> bool:
+    """中原区社区服务中心: a body each community has, not one body (a committee or an office of the district is one)."""
+    return bool(re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest)) and not re.match(
+        r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
+    ) and not _OWN_OFFICE.search(rest)
+
+
+__all__ = ["BodyFinder"]

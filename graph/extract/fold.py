@@ -1,0 +1,186 @@
+"""Fold: one article's unit and body spans -> its LocalEntities, one per thing, with aliases and parents.
+
+Every printed form of a thing is an alias of one entity (康桥社区 of 康桥华城社区,
+区市场监管局 of 二七区市场监管局); a unit's parent is the one the text prints
+before it, else the section label it is listed under (【中原区】), else the
+article's one unit of the rank right above; each parent names its rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from graph.extract.sentence import Sentence
+from graph.extract.spans import Span
+from graph.gazetteer import Gazetteer
+from graph.model import ADMIN_RANK, LocalEntity
+
+Key = tuple[str, str]  # (class, canonical name)
+
+_NEIGHBOURHOOD = re.compile(r"(?:新|[一二三四五六七八九十])村$")
+# A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
+_LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
+_ABOVE = {
+    "Community": ("StreetOffice", "Town"),
+    "Village": ("Town", "StreetOffice"),
+    "StreetOffice": ("District",),
+    "Town": ("District",),
+}
+
+
+
+
+class _Fold:
+    """The article's things as they are folded: printed forms, parents, rules, in the order first seen."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.forms: dict[Key, list[str]] = defaultdict(list)
+        self.parents: dict[Key, str | None] = {}
+        self.parent_rule: dict[Key, str] = {}
+        self.rules: dict[Key, set[str]] = defaultdict(set)
+        self.order: list[Key] = []
+        self.alias_of: dict[Key, str] = {}
+        for span in spans:
+            key = (span.type, span.name)
+            if key not in self.forms:
+                self.order.append(key)
+                self.parents[key] = None
+            self.forms[key].extend([span.text, *span.aliases])
+            self.rules[key].add(span.source)
+            if span.parent and not self.parents[key]:
+                self.set_parent(key, span.parent, "contain.printed")  # 中原区三官庙街道: the text prints the chain
+
+    def set_parent(self, key: Key, parent: str, rule: str) -> None:
+        self.parents[key] = parent
+        self.parent_rule[key] = rule
+
+    def section_labels(self, sents: list[Sentence]) -> None:
+        """【中原区】 heading a part of the item: the units listed under it lie in it."""
+        label: Span | None = None
+        for s in sents:
+            head = _LABEL_LINE.match(s.text.strip())
+            if head:
+                named = [u for u in s.units if u.type in ADMIN_RANK and u.text == (head.group(1) or head.group(2))]
+                label = named[0] if len(named) == 1 else None
+            for u in s.units:
+                key = (u.type, u.name)
+                if label is None or u is label or self.parents.get(key) or u.type not in ADMIN_RANK:
+                    continue
+                if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
+                    self.set_parent(key, label.name, "contain.section")
+
+    def neighbourhoods(self) -> None:
+        """曹杨新村, 控江二村 in a city's streets: neighbourhoods (residents' committees), not villages."""
+        if any(t == "Town" for t, _ in self.order) or not any(t in ("StreetOffice", "Community") for t, _ in self.order):
+            return
+        for i, (t, n) in enumerate(self.order):
+            if t == "Village" and _NEIGHBOURHOOD.search(n) and ("Community", n) not in self.forms:
+                key = ("Community", n)
+                self.forms[key], self.parents[key] = self.forms.pop((t, n)), self.parents.pop((t, n))
+                self.rules[key] = self.rules.pop((t, n)) | {"unit.neighbourhood"}
+                if (t, n) in self.parent_rule:
+                    self.parent_rule[key] = self.parent_rule.pop((t, n))
+                self.order[i] = key
+
+    def district_bodies(self, gaz: Gazetteer) -> None:
+        """区市场监管局 in an article about one district: 二七区市场监管局."""
+        districts = sorted({n for t, n in self.order if t == "District" and (t, n) not in self.alias_of})
+        official = {p.path for n in districts for p in gaz.district(n)}
+        one_unit = len(official) == 1 and all(gaz.district(n) for n in districts)  # 管城区 = 管城回族区
+        if not (len(districts) == 1 or one_unit):
+            return
+        d = max(districts, key=lambda n: (len(n), n))
+        for t, n in list(self.order):
+            full = (t, d + n[1:])
+            if t == "Organization" and n[0] == "区" and len(n) >= 3 and full not in self.forms:
+                self.alias_of[(t, n)] = full[1]
+                self.forms[full] = [n]
+                self.set_parent(full, d, "contain.district-body")
+                self.rules[full] |= self.rules[(t, n)]
+                self.order.append(full)
+
+    def merge_aliases(self) -> dict[Key, set[str]]:
+        """Every form of a thing under the key it is known by."""
+        merged: dict[Key, set[str]] = defaultdict(set)
+        for key in self.order:
+            target = (key[0], self.alias_of.get(key, key[1]))
+            merged[target].update(self.forms[key])
+            merged[target].add(key[1])
+            self.rules[target] |= self.rules[key]
+            if self.parents.get(key) and not self.parents.get(target):
+                self.set_parent(target, self.parents[key] or "", self.parent_rule[key])
+        return merged
+
+    def article_parents(self, gaz: Gazetteer) -> None:
+        """A unit the text gives no parent, or only one ranks above it (历下区千佛山西路社区),
+        lies in the article's one unit of the rank right above."""
+        rank_of = {n: t for t, n in self.order}
+        for key in self.order:
+            t = key[0]
+            if key in self.alias_of or t not in _ABOVE:
+                continue
+            parent = self.parents.get(key)
+            if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
+                continue
+            above = [k for k in self.order if k[0] in _ABOVE[t] and k not in self.alias_of]
+            if len(above) == 1 and (above[0][0] != "District" or gaz.district(above[0][1])):
+                self.set_parent(key, above[0][1], "contain.article")
+
+    def entities(self, merged: dict[Key, set[str]]) -> list[LocalEntity]:
+        out: list[LocalEntity] = []
+        for key in self.order:
+            if key in self.alias_of:
+                continue
+            t, name = key
+            aliases = tuple(sorted(a for a in merged[key] if a and a != name))
+            parent = self.parents.get(key)
+            if parent is not None:
+                parent = _resolve_alias(parent, self.alias_of)
+            parent = parent if parent != name else None
+            rule = self.parent_rule.get(key) if parent else None
+            out.append(LocalEntity(t, name, aliases, parent, rules=tuple(sorted(self.rules[key])), parent_rule=rule))
+        return out
+
+
+def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> list[LocalEntity]:
+    """The article's units and bodies as LocalEntities (the section's units first, then the text's)."""
+    f = _Fold([*section, *(u for s in sents for u in s.units)])
+    f.section_labels(sents)
+    f.neighbourhoods()
+    f.alias_of = _short_forms(f.order)
+    f.district_bodies(gaz)
+    merged = f.merge_aliases()
+    f.article_parents(gaz)
+    return f.entities(merged)
+
+
+def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map a shorter printed form to the longer name it abbreviates, within one article.
+
+    棉西社区 -> 四棉西社区 (a tagger cut the name short), 康桥社区 -> 康桥华城社区
+    (the longer form printed once), 马寨镇党委 is kept by the body's own aliases.
+    """
+    out: dict[tuple[str, str], str] = {}
+    for t, n in keys:
+        if t not in ADMIN_RANK:
+            continue
+        for t2, m in keys:
+            if t2 != t or m == n or len(m) <= len(n):
+                continue
+            stem_n = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", n)
+            stem_m = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", m)
+            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and n[-2:] == m[-2:]:
+                out[(t, n)] = m
+                break
+    return out
+
+
+def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:
+    for (_, n), target in alias_of.items():
+        if n == name:
+            return target
+    return name
+
+
+__all__ = ["fold_units"]

@@ -1,0 +1,61 @@
+"""Spans: the records the unit and body finders give, and the token tests they share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.tagger import Token
+from graph.model import ADMIN_RANK
+
+# Tags of tokens that can be part of a name, and of tokens that name something.
+NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"}
+PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A suffix word that begins a stem: the end of a unit the scan missed (街道王马|社区).
+SUFFIX_LEAD = re.compile(r"^(?:街道办事处|街道办|街道|办事处|社区)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name found in a sentence: where, as printed, its class and canonical name, and the rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str  # canonical form
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None  # name of the unit printed right before it (containment)
+    source: str = "unit.suffix"  # the id of the rule that found it
+
+
+def token_at(tokens: list[Token], pos: int) -> int | None:
+    """Index of the token covering character `pos`."""
+    lo, hi = 0, len(tokens) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = tokens[mid]
+        if t.start <= pos < t.end:
+            return mid
+        if t.start > pos:
+            hi = mid - 1
+        else:
+            lo = mid + 1
+    return None
+
+
+def stem_token(t: Token) -> bool:
+    """A token that can be part of a unit's name: a noun, or a number-word like 四棉."""
+    if not HAN.match(t.text):
+        return False
+    if t.tag in NAMEY:
+        return True
+    return t.tag == "m" and not re.fullmatch(r"[一二三四五六七八九十百千万两几多]+个?", t.text)
+
+
+def rank(cls: str) -> int:
+    return ADMIN_RANK.get(cls, 9)
+
+
+__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "stem_token", "token_at"]
