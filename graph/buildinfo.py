@@ -23,7 +23,7 @@ from typing import Any
 
 from graph import __version__
 from graph.export import atomic_write
-from graph.files import file_sha1, recorded_name
+from graph.files import file_sha1, printable, recorded_name
 
 RECORD_NAME = "build.json"
 
@@ -69,6 +69,14 @@ class Replaced:
 
     files: tuple[str, ...]  # the export files that were there and were written again
     pages: tuple[str, ...]  # the pages that earlier build read (empty when it left no record)
+
+    def note(self, out_dir: Path) -> str:
+        """What to tell the user: whose exports `out_dir` held, which files now hold this build's, and how to keep both."""
+        pages = [printable(n) for n in self.pages[:3]]
+        before = (f"of {len(self.pages)} other page(s) ({', '.join(pages)}{', …' if len(self.pages) > 3 else ''})"
+                  if self.pages else "of unrecorded pages")
+        return (f"{printable(str(out_dir))}/ held the exports of a build {before}: {', '.join(self.files)} now hold this build's; "
+                f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
 
 
 def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterable[str]) -> Replaced | None:

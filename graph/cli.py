@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
-import io
 import json
 import os
 import signal
@@ -31,6 +29,7 @@ from graph.export.formats import FORMATS
 # --help reads this module only, and stays instant.
 if TYPE_CHECKING:
     from graph.pipeline import BuildResult
+    from graph.serve import SparqlServer
 
 EXPORT_FORMATS = tuple(FORMATS)
 
@@ -109,7 +108,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     with _exit_on_graph_error():
         options = _options(encoding, manifest, max_mb)
-        with _sigterm_unwinds(), _warnings_to_stderr():
+        with _sigterm_unwinds(), _log_on_stderr("newskg", "WARNING", "warning: "):
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
                                options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
                                progress=None if quiet else _progress, store_dir=store_dir)
@@ -129,32 +128,34 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
     for p in [*result.written, *([result.record] if result.record else [])]:
         _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
-        old = result.replaced
-        pages = [_shown(n) for n in old.pages[:3]]
-        before = (f"of {len(old.pages)} other page(s) ({', '.join(pages)}{', …' if len(old.pages) > 3 else ''})"
-                  if old.pages else "of unrecorded pages")
-        _err(f"note: {_shown(out_dir)}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
-             f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
+        _err(f"note: {result.replaced.note(out_dir)}")
 
 
 @contextlib.contextmanager
-def _warnings_to_stderr() -> Iterator[None]:
-    """The library's warnings (a cache that cannot be written, a damaged entry) as `warning:` lines on stderr."""
+def _log_on_stderr(name: str, level: str, prefix: str = "") -> Iterator[None]:
+    """The records of logger `name` from `level` ("INFO") up as lines on stderr, `prefix` before each, while the block runs.
+
+    build: the library's warnings (a cache that cannot be written, a damaged
+    entry) as `warning:` lines; serve: a line per request.
+    """
     import logging  # here: --help does not need it
 
     class Echo(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            _err(f"warning: {_shown(record.getMessage())}")
+            _err(prefix + _shown(record.getMessage()))
 
-    logger = logging.getLogger("newskg")
-    handler = Echo(logging.WARNING)
+    logger = logging.getLogger(name)
+    handler = Echo(level)
     logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
+    propagate, logger.propagate, before = logger.propagate, False, logger.level
+    if logging.getLevelName(level) < logger.getEffectiveLevel():
+        logger.setLevel(level)
     try:
         yield
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+        logger.setLevel(before)
 
 
 @contextlib.contextmanager
@@ -218,7 +219,7 @@ def _codec(name: str | None) -> str | None:
               help="Let SERVICE send the query to the endpoints it names (network access); refused otherwise.")
 def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_mb, allow_service) -> None:
     """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
-    from graph.errors import GraphError
+    from graph.rows import format_rows
     from graph.sparql import Store, bind, named_queries, read_query
 
     named = named_queries()
@@ -235,7 +236,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
             raise click.UsageError(f"--param takes NAME=VALUE, not '{p}'")
         k, v = p.split("=", 1)
         kv[k] = v
-    try:
+    with _exit_on_graph_error():
         if expr is not None:
             text = expr
         elif query in named:
@@ -252,9 +253,6 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
             _warn_if_not_last_build(graph_file)
             store = Store(graph_file)
         cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
     click.echo(format_rows(cols, rows, fmt), nl=False)
 
 
@@ -264,6 +262,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
               help="How the violations are printed on stdout.")
 def validate(file, fmt) -> None:
     """Check an export (default exports/graph.ttl) against the SHACL shapes; exit 1 when it does not conform."""
+    from graph.rows import format_rows
     from graph.validate import validate_file
 
     with _exit_on_graph_error():
@@ -340,17 +339,11 @@ def _score_pages(paths: tuple[Path, ...], gold_dir: Path, patterns: tuple[str, .
 
 def _score_export(graph_file: Path, gold_dir: Path, by_rule: bool) -> tuple[dict, tuple]:
     """(scores, rule rows) of an exported graph."""
-    from graph.evaluate import evaluate_file
+    from graph.evaluate import evaluate_file, rules_of_file
 
     _warn_if_not_last_build(graph_file)
     scores = evaluate_file(graph_file, gold_dir)
-    rules: tuple = ()
-    if by_rule:
-        from graph.evaluate import load_gold
-        from graph.rules import rule_report
-        from graph.validate import load
-
-        rules = tuple(rule_report(load(graph_file), load_gold(gold_dir)))
+    rules = rules_of_file(graph_file, gold_dir) if by_rule else ()
     _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
     return scores, rules
 
@@ -418,38 +411,28 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
 @click.option("--quiet", "-q", is_flag=True, help="No line per request on stderr.")
 def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, workers, allow_service, cors, quiet) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql), with the view at / and the named queries at /queries."""
-    import logging
-
     from graph.endpoint import Limits
-    from graph.errors import GraphError
     from graph.serve import Source, SparqlServer
 
-    if store_dir is None and not graph_file.exists():
-        _err(f"error: {_shown(graph_file)}: no such graph; run `newskg build` first or pass --graph or --store")
-        sys.exit(1)
-    if view is None and store_dir is None and (graph_file.parent / "graph.html").exists():
-        view = graph_file.parent / "graph.html"
-    source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
-    limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
+    with _exit_on_graph_error():
+        if store_dir is None and not graph_file.exists():
+            raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph or --store")
+        if view is None and store_dir is None and (graph_file.parent / "graph.html").exists():
+            view = graph_file.parent / "graph.html"
+        source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
+        limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
+        with _log_on_stderr("newskg.serve", "WARNING" if quiet else "INFO"):
+            server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
+            _serve_until_stopped(server, view)
 
-    class Echo(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            _err(_shown(record.getMessage()))
 
-    logger = logging.getLogger("newskg.serve")
-    logger.addHandler(Echo())
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    logger.propagate = False
-    try:
-        server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+def _serve_until_stopped(server: SparqlServer, view: Path | None) -> None:
+    """Serve until Ctrl-C or SIGTERM, then close the server: its workers ended, its port closed."""
     url = server.url
     _err(f"serving {url} (SPARQL {url}sparql, named queries {url}queries, view {url if view else 'none'}); Ctrl-C stops")
 
     def stop(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: workers ended, port closed
+        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does
 
     signal.signal(signal.SIGTERM, stop)
     try:
@@ -459,32 +442,6 @@ def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, wo
     finally:
         server.close()
         _err("stopped")
-
-
-def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
-    """Rows as an aligned table, CSV or JSON (a list of objects)."""
-    if fmt == "json":
-        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([["" if v is None else v for v in r] for r in rows])
-        return buf.getvalue()
-
-    import unicodedata  # here: --help does not need it
-
-    def width(s: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-    cells = [cols] + [["" if v is None else v.replace("\n", " ") for v in r] for r in rows]
-    widths = [max(width(r[i]) for r in cells) for i in range(len(cols))]
-    lines = []
-    for n, r in enumerate(cells):
-        lines.append("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

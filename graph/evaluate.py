@@ -18,7 +18,7 @@ from graph.errors import GoldError
 from graph.export.rdf import to_rdflib
 from graph.gold import CLASSES, Gold, load_gold, norm
 from graph.pipeline import Options, build, collect
-from graph.rules import rule_report
+from graph.rules import RuleRow, rule_report
 from graph.score import Predicted, _article_pairs, _bigrams, month_day, prf, read_prediction, same_title, score
 from graph.validate import load
 
@@ -39,6 +39,11 @@ def evaluate_file(graph_file: str | Path, gold_dir: str | Path) -> dict[str, Any
     """Scores of an exported graph (Turtle, N-Triples or JSON-LD by extension) against a gold folder."""
     gold = load_gold(gold_dir)
     return score(gold, read_prediction(load(graph_file)))
+
+
+def rules_of_file(graph_file: str | Path, gold_dir: str | Path) -> tuple[RuleRow, ...]:
+    """Each extraction rule's facts in an exported graph that match the gold, and those that do not."""
+    return tuple(rule_report(load(graph_file), load_gold(gold_dir)))
 
 
 def evaluate_graph(g: Any, gold: Gold) -> dict[str, Any]:
@@ -104,6 +109,6 @@ def format_table(scores: dict[str, Any]) -> str:
 
 
 __all__ = ["Gold", "Predicted", "Evaluation", "load_gold", "read_prediction", "score", "evaluate_file", "evaluate_graph", "evaluate_pages",
-           "format_table", "page_filter", "prf", "same_title",
+           "format_table", "page_filter", "prf", "same_title", "rules_of_file",
            # graph.rules reads these from here; they live in graph.gold and graph.score
            "CLASSES", "norm", "month_day", "_article_pairs", "_bigrams"]
