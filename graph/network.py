@@ -30,6 +30,16 @@ def _reported(g: nx.MultiDiGraph, articles: tuple[str, ...]) -> dict[str, str]:
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """The corpus as a graph: deterministic, insertion-ordered by sorted keys."""
     g = nx.MultiDiGraph(base=base)
+    _add_articles(g, corpus, base)
+    keys = {e.key for e in corpus.entities}
+    _add_entities(g, corpus, base, keys)
+    _add_credits_and_mentions(g, corpus, keys)
+    _add_memberships(g, corpus, base, keys)
+    _add_events(g, corpus, base, keys)
+    return g
+
+
+def _add_articles(g: nx.MultiDiGraph, corpus: Corpus, base: str) -> None:
     for a in sorted(corpus.articles, key=lambda a: a.id):
         g.add_node(
             article_node(a.id),
@@ -43,7 +53,10 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             section=a.section,
             date=a.page_date.isoformat() if a.page_date else None,
         )
-    keys = {e.key for e in corpus.entities}
+
+
+def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
+    """Entity nodes, the articles they were read from, and each one's parent by the relation their classes make."""
     for e in corpus.entities:
         g.add_node(
             e.key,
@@ -69,13 +82,12 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
             else:
                 rel = "jurisdiction"
             g.add_edge(e.key, e.parent, key=rel, source=e.parent_source or "text")
+
+
+def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]) -> None:
     for a in sorted(corpus.articles, key=lambda a: a.id):
         node = article_node(a.id)
-        for rel, names in (
-            ("author", a.reporters),
-            ("contributor", a.correspondents),
-            ("photographer", a.photographers),
-        ):
+        for rel, names in (("author", a.reporters), ("contributor", a.correspondents), ("photographer", a.photographers)):
             for n in names:
                 pk = f"Person:press/{n}"
                 if pk in keys:
@@ -83,6 +95,10 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     for art, key in corpus.mentions:
         if key in keys:
             g.add_edge(article_node(art), key, key="mentions")
+
+
+def _add_memberships(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
+    """A node per post read from an article, and a node per title (the role) they share."""
     for m in corpus.memberships:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
         rid = f"Role:{m.title}"
@@ -104,6 +120,9 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         if m.org and m.org in keys:
             g.add_edge(mid, m.org, key="organization")
         g.add_edge(mid, article_node(m.article), key="derivedFrom")
+
+
+def _add_events(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
     for ev in corpus.events:
         g.add_node(
             ev.key,
@@ -124,4 +143,3 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
         for p in ev.attendees:
             if p not in ev.organizers:
                 g.add_edge(ev.key, p, key="attendee")
-    return g

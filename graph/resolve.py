@@ -230,20 +230,41 @@ class Resolver:
 
     # ------------------------------------------------------------------ corpus
     def _corpus(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...]) -> Corpus:
-        # official parents for units the gazetteer placed, when that parent is in the graph
+        memberships: list[Membership] = []
+        events: list[Event] = []
+        mentions: set[tuple[str, str]] = set()
+        for f in facts_list:
+            mentions |= self._mentions(f)
+            memberships += self._memberships(f)
+            events += self._events(f)
+        return Corpus(
+            articles=tuple(f.article for f in facts_list),
+            entities=tuple(self._entities()),
+            memberships=tuple(sorted(set(memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
+            events=tuple(events),
+            mentions=tuple(sorted(mentions)),
+            reports=reports,
+        )
+
+    def _official_parents(self) -> dict[str, str]:
+        """For each unit the gazetteer placed, its nearest official ancestor that is in the graph."""
         by_path: dict[tuple[str, ...], str] = {}
         for key, n in self.nodes.items():
             if n.place is not None:
                 by_path.setdefault(n.place.path, key)
-        official_parent: dict[str, str] = {}
+        out: dict[str, str] = {}
         for key, n in self.nodes.items():
             if n.place is None:
                 continue
             for depth in range(len(n.place.path) - 1, 0, -1):
                 anc = by_path.get(n.place.path[:depth])
                 if anc is not None:
-                    official_parent[key] = anc
+                    out[key] = anc
                     break
+        return out
+
+    def _entities(self) -> list[Entity]:
+        official_parent = self._official_parents()
         entities = []
         for key in sorted(self.nodes):
             n = self.nodes[key]
@@ -267,52 +288,52 @@ class Resolver:
                     parent_rule=(rule or "contain.printed") if parent else None,
                 )
             )
-        memberships: list[Membership] = []
-        events: list[Event] = []
-        mentions: set[tuple[str, str]] = set()
-        for f in facts_list:
-            a = f.article.id
-            # a byline is a credit (schema:author...), not a mention: a credited name is
-            # mentioned only where the article's text prints it
-            credited = {*f.article.reporters, *f.article.correspondents, *f.article.photographers,
-                        *(n for n, _ in f.article.editors)}
-            printed = {m.text for m in f.mentions if m.type == "Person"}
-            for e in f.entities:
-                k = self.key_of(a, e.type, e.name)
-                if k and not (e.type == "Person" and e.name in credited and e.name not in printed):
-                    mentions.add((a, k))
-            for p in f.posts:
-                person = self.key_of(a, "Person", p.person)
-                if person is None:
-                    continue
+        return entities
+
+    def _mentions(self, f: ArticleFacts) -> set[tuple[str, str]]:
+        """The entities an article mentions. A byline is a credit (schema:author...), not a mention:
+        a credited name is mentioned only where the article's text prints it."""
+        a = f.article
+        credited = {*a.reporters, *a.correspondents, *a.photographers, *(n for n, _ in a.editors)}
+        printed = {m.text for m in f.mentions if m.type == "Person"}
+        out = set()
+        for e in f.entities:
+            k = self.key_of(a.id, e.type, e.name)
+            if k and not (e.type == "Person" and e.name in credited and e.name not in printed):
+                out.add((a.id, k))
+        return out
+
+    def _memberships(self, f: ArticleFacts) -> list[Membership]:
+        a = f.article.id
+        out = []
+        for p in f.posts:
+            person = self.key_of(a, "Person", p.person)
+            if person is not None:
                 org = self._key_any(a, p.org) if p.org else None
-                memberships.append(Membership(person, p.title, org, a, p.evidence, p.rule, p.plain_title))
-            for i, r in enumerate(f.events, start=1):
-                loc_key = self._key_any(a, r.location) if r.location else None
-                events.append(
-                    Event(
-                        key=f"Event:{a}/{i:02d}",
-                        name=r.name,
-                        date=r.date,
-                        time_of_day=r.time_of_day,
-                        location=loc_key,
-                        location_text=None if loc_key else r.location,
-                        organizers=tuple(k for k in (self._key_any(a, o) for o in r.organizers) if k),
-                        attendees=tuple(k for k in (self._key_any(a, x) for x in r.attendees) if k),
-                        article=a,
-                        evidence=r.evidence,
-                        rule=r.rule,
-                    )
+                out.append(Membership(person, p.title, org, a, p.evidence, p.rule, p.plain_title))
+        return out
+
+    def _events(self, f: ArticleFacts) -> list[Event]:
+        a = f.article.id
+        out = []
+        for i, r in enumerate(f.events, start=1):
+            loc_key = self._key_any(a, r.location) if r.location else None
+            out.append(
+                Event(
+                    key=f"Event:{a}/{i:02d}",
+                    name=r.name,
+                    date=r.date,
+                    time_of_day=r.time_of_day,
+                    location=loc_key,
+                    location_text=None if loc_key else r.location,
+                    organizers=tuple(k for k in (self._key_any(a, o) for o in r.organizers) if k),
+                    attendees=tuple(k for k in (self._key_any(a, x) for x in r.attendees) if k),
+                    article=a,
+                    evidence=r.evidence,
+                    rule=r.rule,
                 )
-        articles = tuple(f.article for f in facts_list)
-        return Corpus(
-            articles=articles,
-            entities=tuple(entities),
-            memberships=tuple(sorted(set(memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
-            events=tuple(events),
-            mentions=tuple(sorted(mentions)),
-            reports=reports,
-        )
+            )
+        return out
 
 
 def _under(place: Place, ancestor: Place) -> bool:

@@ -74,60 +74,19 @@ def to_rdflib(g: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
-def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
     """The graph's nodes and edges as RDF triples (a triple may come twice: a graph keeps one)."""
     iri = {n: URIRef(d["iri"]) for n, d in g.nodes(data=True)}
     base = g.graph.get("base", DEFAULT_BASE)
     for n, d in g.nodes(data=True):
         s, kind = iri[n], d["kind"]
-        if kind == "Article":
-            yield (s, RDF.type, NK.Article)
-            if d.get("headline"):
-                yield (s, SCHEMA.headline, zh(d["headline"]))
-            yield (s, SCHEMA.articleBody, zh(d["body"]))
-            for f in d.get("sources") or (d["source_file"],):
-                yield (s, NK.sourceFile, Literal(text(f)))
-            if d.get("section"):
-                yield (s, NK.section, zh(d["section"]))
-            if d.get("date"):
-                yield (s, SCHEMA.datePublished, date_literal(d["date"]))
-        elif kind == "Membership":
-            yield (s, RDF.type, ORG.Membership)
-            yield (s, NK.evidence, zh(d["evidence"]))
-            if d.get("rule"):
-                yield (s, NK.rule, Literal(d["rule"]))
-            if d.get("first") or d.get("last"):
-                yield from _reported(s, base, d.get("first"), d.get("last"))
-        elif kind == "Role":
-            yield (s, RDF.type, ORG.Role)
-            yield (s, RDFS.label, zh(d["label"]))
-            for a in d.get("aliases") or ():
-                yield (s, SKOS.altLabel, zh(a))
-        elif kind == "Event":
-            yield (s, RDF.type, NK.Event)
-            yield (s, RDFS.label, zh(d["label"]))
-            if d.get("date"):
-                yield (s, SCHEMA.startDate, date_literal(d["date"]))
-            if d.get("time_of_day"):
-                yield (s, NK.timeOfDay, zh(d["time_of_day"]))
-            if d.get("location_text"):
-                yield (s, SCHEMA.location, zh(d["location_text"]))
-            yield (s, NK.evidence, zh(d["evidence"]))
-            if d.get("rule"):
-                yield (s, NK.rule, Literal(d["rule"]))
+        if kind == "Membership":
+            yield from _membership(s, d, base)
         else:
-            yield (s, RDF.type, NK[kind])
-            yield (s, RDFS.label, zh(d["label"]))
-            for a in d.get("aliases") or ():
-                yield (s, SKOS.altLabel, zh(a))
-            if d.get("code"):
-                yield (s, NK.adminCode, Literal(text(d["code"])))
-            if d.get("official_path"):
-                yield (s, NK.officialPath, zh(d["official_path"]))
-            for r in d.get("rules") or ():
-                yield (s, NK.rule, Literal(r))
-            if d.get("parent_rule"):
-                yield (s, NK.parentRule, Literal(d["parent_rule"]))
+            yield from _NODE_TRIPLES.get(kind, _entity)(s, d)
     stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
     for u, v, rel, d in g.edges(keys=True, data=True):
         p = _EDGE_PROPS.get(rel)
@@ -141,6 +100,67 @@ def triples(g: nx.MultiDiGraph) -> Iterator[tuple[URIRef, URIRef, URIRef | Liter
                 yield (s, stated, o)
             if "gazetteer" in src:
                 yield (s, official, o)
+
+
+def _article(s: URIRef, d: dict) -> Iterator[Triple]:
+    yield (s, RDF.type, NK.Article)
+    if d.get("headline"):
+        yield (s, SCHEMA.headline, zh(d["headline"]))
+    yield (s, SCHEMA.articleBody, zh(d["body"]))
+    for f in d.get("sources") or (d["source_file"],):
+        yield (s, NK.sourceFile, Literal(text(f)))
+    if d.get("section"):
+        yield (s, NK.section, zh(d["section"]))
+    if d.get("date"):
+        yield (s, SCHEMA.datePublished, date_literal(d["date"]))
+
+
+def _membership(s: URIRef, d: dict, base: str) -> Iterator[Triple]:
+    yield (s, RDF.type, ORG.Membership)
+    yield (s, NK.evidence, zh(d["evidence"]))
+    if d.get("rule"):
+        yield (s, NK.rule, Literal(d["rule"]))
+    if d.get("first") or d.get("last"):
+        yield from _reported(s, base, d.get("first"), d.get("last"))
+
+
+def _role(s: URIRef, d: dict) -> Iterator[Triple]:
+    yield (s, RDF.type, ORG.Role)
+    yield (s, RDFS.label, zh(d["label"]))
+    for a in d.get("aliases") or ():
+        yield (s, SKOS.altLabel, zh(a))
+
+
+def _event(s: URIRef, d: dict) -> Iterator[Triple]:
+    yield (s, RDF.type, NK.Event)
+    yield (s, RDFS.label, zh(d["label"]))
+    if d.get("date"):
+        yield (s, SCHEMA.startDate, date_literal(d["date"]))
+    if d.get("time_of_day"):
+        yield (s, NK.timeOfDay, zh(d["time_of_day"]))
+    if d.get("location_text"):
+        yield (s, SCHEMA.location, zh(d["location_text"]))
+    yield (s, NK.evidence, zh(d["evidence"]))
+    if d.get("rule"):
+        yield (s, NK.rule, Literal(d["rule"]))
+
+
+def _entity(s: URIRef, d: dict) -> Iterator[Triple]:
+    yield (s, RDF.type, NK[d["kind"]])
+    yield (s, RDFS.label, zh(d["label"]))
+    for a in d.get("aliases") or ():
+        yield (s, SKOS.altLabel, zh(a))
+    if d.get("code"):
+        yield (s, NK.adminCode, Literal(text(d["code"])))
+    if d.get("official_path"):
+        yield (s, NK.officialPath, zh(d["official_path"]))
+    for r in d.get("rules") or ():
+        yield (s, NK.rule, Literal(r))
+    if d.get("parent_rule"):
+        yield (s, NK.parentRule, Literal(d["parent_rule"]))
+
+
+_NODE_TRIPLES = {"Article": _article, "Role": _role, "Event": _event}
 
 
 def _reported(s: URIRef, base: str, first: str | None, last: str | None) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:

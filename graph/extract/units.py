@@ -242,12 +242,12 @@ class UnitFinder:
     def _plausible(
         self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
     ) -> bool:
+        """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem):
             return False
         if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)):
             return False
-        nxt = text[s1 : s1 + 2]
         if source == "common":
             # common nouns only: a unit only when the suffix is a street-office or community word
             # and the stem is one word (规范化社区, 黄标车工作社区 are not names)
@@ -260,48 +260,22 @@ class UnitFinder:
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city
             return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city)
-        if len(stem) < 2:
-            return False
-        if cls == "City":
+        if len(stem) < 2 or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "District":
-            if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
-                return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
-            if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
-                return len(stem) <= 6 and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
-            if (
-                _NOT_DISTRICT.search(stem)
-                or suffix == "县"
-                or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政")
-            ):
-                return False
-            i = token_at(tokens, s0 - 1)
-            return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= 4
-        if cls == "Town":
-            return not _NOT_TOWN.search(stem) and len(stem) <= 4 and nxt[:1] not in ("村", "级", "域", "区", "上", "里")
-        if cls == "Village":
-            if (
-                _NOT_VILLAGE.search(stem)
-                or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企")
-                and nxt[:2] not in ("委会",)
-            ):
-                return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
-            if _COMPOUNDS_AFTER.match(text, s1):
-                return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
-            i = token_at(tokens, s0 - 1)
-            return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
-        if cls == "Community":
-            return (
-                nxt[:1] not in ("民", "里", "内", "化", "级", "们")
-                and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
-                and not _GENERIC_COMMUNITY.search(stem)
-                and len(stem) <= 8
-                and not stem.endswith(_GENERIC_STEM_ENDS)
-                and not _COUNTED.search(stem)
-            )
-        if cls == "StreetOffice":
-            return _STREET_NAME.match(stem) is not None and len(stem) <= 8
-        return True
+            return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
+        check = _CLASS_CHECKS.get(cls)
+        return check(stem, text, s0, s1, tokens) if check else True
+
+    def _district_ok(self, stem: str, suffix: str, nxt: str, tokens: list[Token], s0: int) -> bool:
+        if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
+            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
+        if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
+            return len(stem) <= 6 and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
+        if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政"):
+            return False
+        i = token_at(tokens, s0 - 1)
+        return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= 4
 
     def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
@@ -370,13 +344,33 @@ class UnitFinder:
     # ------------------------------------------------------------------ bodies
 
 
+def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    return not _NOT_TOWN.search(stem) and len(stem) <= 4 and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
+def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    nxt = text[s1 : s1 + 2]
+    if _NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
+        return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
+    if _COMPOUNDS_AFTER.match(text, s1):
+        return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
+    i = token_at(tokens, s0 - 1)
+    return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
 
 
+def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    return (
+        text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
+        and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
+        and not _GENERIC_COMMUNITY.search(stem)
+        and len(stem) <= 8
+        and not stem.endswith(_GENERIC_STEM_ENDS)
+        and not _COUNTED.search(stem)
+    )
 
 
+def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    return _STREET_NAME.match(stem) is not None and len(stem) <= 8
 
 
-
-
+_CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
