@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test eval docs bench clean
+.PHONY: build test lint eval docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/newskg build seeds --out exports
 
-test: $(STAMP)
+# The tests, after the lint: ruff, and the layers of the imports (lint-imports; contracts in pyproject.toml).
+test: lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check graph tests bench
+	$(BIN)/lint-imports --no-cache
 
 # The extraction's scores (newskg evaluate): the seeds against tests/gold/seeds; then, when ../shared is
 # beside the checkout, its development set whole and in two halves: odd-numbered pages (the half to tune

@@ -22,7 +22,9 @@ at two corpus sizes. Speed is measured here, never asserted in tests.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 import os
 import platform
 import random
@@ -35,6 +37,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from graph import __version__
+from graph.errors import GraphError
+from graph.files import seeds_folder
 
 # Common surnames (by frequency) and given-name characters: names that look like the genre's.
 SURNAMES = (
@@ -133,8 +139,6 @@ def _page(parts: SeedParts, rng: random.Random) -> str:
 
 def generate_pages(parts: SeedParts, size_bytes: int, seed: int = 0) -> Iterator[tuple[str, str]]:
     """(file name, text) of pages until their UTF-8 size reaches `size_bytes`; dated by name."""
-    import datetime as dt
-
     total = 0
     i = 0
     while total < size_bytes:
@@ -154,11 +158,9 @@ def generate_corpus(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    folder = Path(seed_dir or default_seed_dir())
+    folder = Path(seed_dir or seeds_folder())
     parts = seed_parts(folder)
     if not parts.bodies or not parts.headlines:
-        from graph.errors import GraphError
-
         raise GraphError(f"no seed pages (*.txt) in {folder}; run from the source checkout or pass --seeds DIR")
     pages = nbytes = chars = 0
     for name, text in generate_pages(parts, int(size_mb * 1_000_000), seed):
@@ -170,12 +172,6 @@ def generate_corpus(
     return CorpusInfo(str(out), pages, nbytes, chars, seed)
 
 
-def default_seed_dir() -> Path:
-    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
-    here = Path("seeds")
-    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
-
-
 # ---------------------------------------------------------------------- measuring, in child processes
 
 
@@ -183,7 +179,7 @@ class RssSampler:
     """Samples this process's RSS (and its children's) every `interval` seconds, in a thread."""
 
     def __init__(self, interval: float = 0.05) -> None:
-        import psutil
+        import psutil  # optional: newskg[bench]
 
         self._proc = psutil.Process()
         self.interval = interval
@@ -219,7 +215,7 @@ class RssSampler:
 
 def _peak_rss() -> int:
     """This process's peak RSS in bytes (ru_maxrss: kilobytes on Linux, bytes on macOS)."""
-    import resource
+    import resource  # POSIX only
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
@@ -227,9 +223,7 @@ def _peak_rss() -> int:
 
 def measure_jieba(folder: str) -> dict:
     """(a): jieba.posseg over the texts of the pages, with its own Tokenizer and HMM on."""
-    import logging
-
-    import jieba
+    import jieba  # here, not at the top: a measurement's process loads only what it measures
     import jieba.posseg
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -248,9 +242,7 @@ def measure_jieba(folder: str) -> dict:
 
 def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
     """(b), (c), (d): one `newskg build` of the folder, with stage times and RSS."""
-    import logging
-
-    from graph.cache import code_version
+    from graph.cache import code_version  # here: the process of (a) must not load the pipeline
     from graph.pipeline import build
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -302,36 +294,14 @@ def run_benchmark(
     work.mkdir(parents=True, exist_ok=True)
     say(f"generating {size_mb:g} MB of pages in {work / 'corpus'}")
     info = generate_corpus(work / "corpus", size_mb, seed, seed_dir)
-    corpus = info.folder
-    runs: dict[str, list[dict]] = {"jieba": [], "build": []}
-    for n in range(repeat):
-        say(f"(a) jieba.posseg, run {n + 1} of {repeat}")
-        runs["jieba"].append(_in_child("jieba", folder=corpus))
-        say(f"(b) full build, one process, run {n + 1} of {repeat}")
-        shutil.rmtree(work / "cache", ignore_errors=True)
-        runs["build"].append(
-            _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
-        )
-    say("(c) rebuild, nothing changed")
-    runs["rebuild_unchanged"] = [
-        _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
-    ]
-    say("(d) rebuild, one page changed")
-    changed = sorted(Path(corpus).glob("*.txt"))[info.pages // 2]
-    changed.write_text(
-        changed.read_text(encoding="utf-8")
-        + "\n\n本报讯 中原区秦岭路街道办事处主任杨春晓带队检查辖区安全生产工作。\n记者 鲁燕\n",
-        encoding="utf-8",
-    )
-    runs["rebuild_one_changed"] = [
-        _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
-    ]
+    runs = _first_builds(work, info.folder, repeat, say)
+    runs.update(_rebuilds(work, info, say))
     if len({r["code_version"] for r in [*runs["build"], *runs["rebuild_unchanged"], *runs["rebuild_one_changed"]]}) > 1:
         say("warning: the package's files changed while the benchmark ran; the rebuilds did not find the cache")
     if jobs > 1:
         say(f"(b) full build, --jobs {jobs}")
         runs[f"build_jobs{jobs}"] = [
-            _in_child("build", folder=corpus, out=str(work / "out-jobs"), cache=None, jobs=jobs)
+            _in_child("build", folder=info.folder, out=str(work / "out-jobs"), cache=None, jobs=jobs)
         ]
     small = None
     if small_mb:
@@ -345,6 +315,36 @@ def run_benchmark(
     return _report(info, small, runs, jobs)
 
 
+def _first_builds(work: Path, corpus: str, repeat: int, say: Callable[[str], None]) -> dict[str, list[dict]]:
+    """(a) jieba alone and (b) a full build with an empty cache, `repeat` times each, in turn."""
+    runs: dict[str, list[dict]] = {"jieba": [], "build": []}
+    for n in range(repeat):
+        say(f"(a) jieba.posseg, run {n + 1} of {repeat}")
+        runs["jieba"].append(_in_child("jieba", folder=corpus))
+        say(f"(b) full build, one process, run {n + 1} of {repeat}")
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        runs["build"].append(
+            _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+        )
+    return runs
+
+
+def _rebuilds(work: Path, info: CorpusInfo, say: Callable[[str], None]) -> dict[str, list[dict]]:
+    """(c) a rebuild with the cache of (b) and nothing changed, then (d) one after a page changed."""
+    corpus = info.folder
+    say("(c) rebuild, nothing changed")
+    unchanged = _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+    say("(d) rebuild, one page changed")
+    changed = sorted(Path(corpus).glob("*.txt"))[info.pages // 2]
+    changed.write_text(
+        changed.read_text(encoding="utf-8")
+        + "\n\n本报讯 中原区秦岭路街道办事处主任杨春晓带队检查辖区安全生产工作。\n记者 鲁燕\n",
+        encoding="utf-8",
+    )
+    one_changed = _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
+    return {"rebuild_unchanged": [unchanged], "rebuild_one_changed": [one_changed]}
+
+
 def _median(values: list[float]) -> float:
     values = sorted(values)
     mid = len(values) // 2
@@ -352,8 +352,6 @@ def _median(values: list[float]) -> float:
 
 
 def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dict]], jobs: int) -> dict:
-    from graph import __version__
-
     rows: dict[str, dict] = {}
     for name, results in runs.items():
         chars = small.chars if small is not None and name.startswith("build_small") else info.chars

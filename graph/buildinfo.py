@@ -15,7 +15,6 @@ reads the previous one to say when it replaces another corpus's exports.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,30 +23,16 @@ from typing import Any
 
 from graph import __version__
 from graph.export import atomic_write
-from graph.files import recorded_name
+from graph.files import file_sha1, printable, recorded_name
 
 RECORD_NAME = "build.json"
-
-
-def _sha1(path: Path) -> str | None:
-    """SHA-1 of a regular file's bytes; None for anything else (a pipe would block) or a file that cannot be read."""
-    h = hashlib.sha1()
-    try:
-        if not path.is_file():
-            return None
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()
 
 
 def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterable[str], out_dir: Path, written: Iterable[Path]) -> dict:
     """The record of a build: its pages (name and digest), options, formats and each written file's digest."""
     return {
         "generator": f"newskg {__version__}",
-        "inputs": [{"file": recorded_name(f.name), "sha1": _sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
+        "inputs": [{"file": recorded_name(f.name), "sha1": file_sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
         "options": {
             "base": base,
             "encoding": options.encoding,
@@ -55,7 +40,7 @@ def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterabl
             "dates": {recorded_name(name): d.isoformat() for name, d in sorted(options.dates)},
         },
         "formats": sorted(set(formats)),
-        "outputs": {p.relative_to(out_dir).as_posix(): _sha1(p) for p in sorted(set(written))},
+        "outputs": {p.relative_to(out_dir).as_posix(): file_sha1(p) for p in sorted(set(written))},
     }
 
 
@@ -85,6 +70,14 @@ class Replaced:
     files: tuple[str, ...]  # the export files that were there and were written again
     pages: tuple[str, ...]  # the pages that earlier build read (empty when it left no record)
 
+    def note(self, out_dir: Path) -> str:
+        """What to tell the user: whose exports `out_dir` held, which files now hold this build's, and how to keep both."""
+        pages = [printable(n) for n in self.pages[:3]]
+        before = (f"of {len(self.pages)} other page(s) ({', '.join(pages)}{', …' if len(self.pages) > 3 else ''})"
+                  if self.pages else "of unrecorded pages")
+        return (f"{printable(str(out_dir))}/ held the exports of a build {before}: {', '.join(self.files)} now hold this build's; "
+                f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
+
 
 def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterable[str]) -> Replaced | None:
     """What a build replaced, when its folder held exports of other pages; None when it rebuilt the same pages."""
@@ -111,7 +104,7 @@ def stale_reason(graph_file: Path) -> str | None:
     if graph_file.name not in outputs:
         return (f"{graph_file} was not written by the last build into {folder}/ (its {RECORD_NAME} lists "
                 f"{', '.join(sorted(outputs)) or 'no file'}); rebuild, or pass the graph that build wrote")
-    if _sha1(graph_file) != outputs[graph_file.name]:
+    if file_sha1(graph_file) != outputs[graph_file.name]:
         return (f"{graph_file} has changed since the last build into {folder}/ wrote it ({RECORD_NAME} records "
                 f"another digest); it may be another build's graph: rebuild to be sure")
     generator = record.get("generator")

@@ -20,15 +20,24 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import hmac
 import logging
 import os
 import sys
 import threading
+import types
+import typing
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import msgpack
+import networkx as nx
+
+from graph import model
 from graph.files import printable
-from graph.model import PageResult
+from graph.files import remove_leftovers as remove_matching
+from graph.model import Corpus, PageResult
 
 log = logging.getLogger("newskg")
 
@@ -36,8 +45,6 @@ log = logging.getLogger("newskg")
 @functools.cache
 def code_version() -> str:
     """A digest of the package's files and its libraries' versions: changes whenever the code does."""
-    from importlib.metadata import PackageNotFoundError, version
-
     versions = []
     for dist in DEPENDENCIES:
         try:
@@ -141,8 +148,6 @@ class CorpusCache:
 
     def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:
         """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
-        from graph.model import Corpus
-
         value = _read_entry(self.root / f"{key}{SUFFIX}", dict)
         try:
             corpus, graph, exports = value["corpus"], graph_from_data(value["graph"]), value["exports"]
@@ -184,10 +189,6 @@ class BadEntry(ValueError):
 @functools.cache
 def _records() -> dict[str, tuple[type, tuple[tuple[str, Any], ...]]]:
     """The model's record classes by name, with each field's type."""
-    import typing
-
-    import graph.model as model
-
     out = {}
     for cls in vars(model).values():
         if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
@@ -197,8 +198,6 @@ def _records() -> dict[str, tuple[type, tuple[tuple[str, Any], ...]]]:
 
 
 def _default(value: Any) -> Any:
-    import msgpack
-
     if dataclasses.is_dataclass(value) and type(value).__name__ in _records():
         fields = [getattr(value, name) for name, _ in _records()[type(value).__name__][1]]
         return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *fields]))
@@ -208,14 +207,10 @@ def _default(value: Any) -> Any:
 
 
 def _pack(value: Any) -> bytes:
-    import msgpack
-
     return msgpack.packb(value, default=_default, use_bin_type=True, unicode_errors="surrogatepass")
 
 
 def _unpack(data: bytes) -> Any:
-    import msgpack
-
     return msgpack.unpackb(data, ext_hook=_ext, use_list=False, raw=False, strict_map_key=True,
                            unicode_errors="surrogatepass")
 
@@ -236,9 +231,6 @@ def _ext(code: int, data: bytes) -> Any:
 
 def _fits(value: Any, hint: Any) -> bool:
     """Whether a decoded value has the annotated type (str, int, bool, date, records, tuples, unions)."""
-    import types
-    import typing
-
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return any(_fits(value, h) for h in typing.get_args(hint))
@@ -266,8 +258,6 @@ def encode(value: Any) -> bytes:
 
 def decode(data: bytes) -> Any:
     """The value of a cache entry; BadEntry when it is damaged, cut short or holds what no build writes."""
-    import hmac
-
     head = len(MAGIC) + 32
     if len(data) < head or not data.startswith(MAGIC):
         raise BadEntry("not a newskg cache entry (or one cut short)")
@@ -305,8 +295,6 @@ def graph_data(g: Any) -> dict:
 
 def graph_from_data(data: Any) -> Any:
     """The MultiDiGraph of `graph_data`, checked: every node and edge as it was, in the same order."""
-    import networkx as nx
-
     if not isinstance(data, dict):
         raise BadEntry("not a graph")
     g = nx.MultiDiGraph(**_attrs(data["attrs"]))
@@ -363,11 +351,9 @@ def _write_entry(path: Path, data: bytes) -> bool:
 
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`."""
-    from graph.files import remove_leftovers as remove
-
     pattern = r"\.[0-9a-f]{40}\.(?:msgpack|pkl)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / "corpus", *(p for p in _subfolders(root))):
-        remove(folder, pattern)
+        remove_matching(folder, pattern)
 
 
 def _subfolders(root: Path) -> list[Path]:
@@ -376,14 +362,3 @@ def _subfolders(root: Path) -> list[Path]:
     except OSError:
         return []
 
-
-def file_digest(path: Path) -> str | None:
-    """SHA-1 of a file's bytes, or None when it cannot be read."""
-    h = hashlib.sha1()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()

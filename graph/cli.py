@@ -7,21 +7,29 @@ to stderr. Exit status: 0 success, 1 a GraphError (or a --strict report),
 
 from __future__ import annotations
 
+import codecs
 import contextlib
-import csv
-import io
 import json
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graph import __version__
+from graph.errors import GraphError
 from graph.export.formats import FORMATS
+
+# The library is imported inside the commands that use it (and by _shown, _warn_if_not_last_build):
+# --help reads this module only, and stays instant.
+if TYPE_CHECKING:
+    from graph.pipeline import BuildResult
+    from graph.serve import SparqlServer
 
 EXPORT_FORMATS = tuple(FORMATS)
 
@@ -35,6 +43,27 @@ def _shown(text: object) -> str:
     from graph.files import printable
 
     return printable(str(text))
+
+
+@contextlib.contextmanager
+def _exit_on_graph_error() -> Iterator[None]:
+    """A GraphError ends the command: `error: MESSAGE` on stderr, exit status 1."""
+    try:
+        yield
+    except GraphError as e:
+        _err(f"error: {_shown(e)}")
+        sys.exit(1)
+
+
+def _options(encoding: str | None, manifest: Path | None, max_mb: float | None = None) -> Any:
+    """The build's Options: the encoding, the manifest's dates and the size limit (default: the library's)."""
+    from graph.pipeline import Options
+    from graph.read import load_manifest
+
+    dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
+    if max_mb is None:
+        return Options(encoding=encoding, dates=dates)
+    return Options(encoding=encoding, max_bytes=int(max_mb * 1024 * 1024), dates=dates)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,32 +95,30 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
     """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
-    from graph.errors import GraphError
     from graph.iri import DEFAULT_BASE
-    from graph.pipeline import DEFAULT_FORMATS, Options
+    from graph.pipeline import DEFAULT_FORMATS
     from graph.pipeline import build as run_build
-    from graph.read import load_manifest
 
     if not paths:
-        paths = (_default_seeds(),)
+        from graph.files import seeds_folder
+
+        paths = (seeds_folder(),)
     missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
-    try:
-        dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
-        options = Options(encoding=encoding, max_bytes=int(max_mb * 1024 * 1024), dates=dates)
-
-        def progress(done: int, total: int, name: str) -> None:
-            if not quiet:
-                click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
-
-        with _sigterm_unwinds(), _warnings_to_stderr():
+    with _exit_on_graph_error():
+        options = _options(encoding, manifest, max_mb)
+        with _sigterm_unwinds(), _log_on_stderr("newskg", "WARNING", "warning: "):
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
-                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler, progress=progress,
-                               store_dir=store_dir)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
+                               options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
+                               progress=None if quiet else _progress, store_dir=store_dir)
+    _say_what_was_built(result, out_dir)
+    if strict and result.reports:
         sys.exit(1)
+
+
+def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
+    """On stderr: each file reported, the counts of the graph, each file written, and another corpus's exports replaced."""
     for r in result.reports:
         _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
     s = result.summary()
@@ -101,34 +128,34 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
     for p in [*result.written, *([result.record] if result.record else [])]:
         _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
-        old = result.replaced
-        pages = [_shown(n) for n in old.pages[:3]]
-        before = (f"of {len(old.pages)} other page(s) ({', '.join(pages)}{', …' if len(old.pages) > 3 else ''})"
-                  if old.pages else "of unrecorded pages")
-        _err(f"note: {_shown(out_dir)}/ held the exports of a build {before}: {', '.join(old.files)} now hold this build's; "
-             f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
-    if strict and result.reports:
-        sys.exit(1)
+        _err(f"note: {result.replaced.note(out_dir)}")
 
 
 @contextlib.contextmanager
-def _warnings_to_stderr() -> Iterator[None]:
-    """The library's warnings (a cache that cannot be written, a damaged entry) as `warning:` lines on stderr."""
-    import logging
+def _log_on_stderr(name: str, level: str, prefix: str = "") -> Iterator[None]:
+    """The records of logger `name` from `level` ("INFO") up as lines on stderr, `prefix` before each, while the block runs.
+
+    build: the library's warnings (a cache that cannot be written, a damaged
+    entry) as `warning:` lines; serve: a line per request.
+    """
+    import logging  # here: --help does not need it
 
     class Echo(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            _err(f"warning: {_shown(record.getMessage())}")
+            _err(prefix + _shown(record.getMessage()))
 
-    logger = logging.getLogger("newskg")
-    handler = Echo(logging.WARNING)
+    logger = logging.getLogger(name)
+    handler = Echo(level)
     logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
+    propagate, logger.propagate, before = logger.propagate, False, logger.level
+    if logging.getLevelName(level) < logger.getEffectiveLevel():
+        logger.setLevel(level)
     try:
         yield
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+        logger.setLevel(before)
 
 
 @contextlib.contextmanager
@@ -167,22 +194,12 @@ def _warn_if_not_last_build(graph_file: Path) -> None:
 
 def _codec(name: str | None) -> str | None:
     """A Python codec name, checked before any page is read."""
-    import codecs
-
     if name is not None:
         try:
             codecs.lookup(name)
         except LookupError:
             raise click.BadParameter(f"'{name}' is not an encoding Python knows (try utf-8, gb18030, big5, utf-16)") from None
     return name
-
-
-def _default_seeds() -> Path:
-    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
-    here = Path("seeds")
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent / "seeds"
 
 
 @main.command()
@@ -202,7 +219,7 @@ def _default_seeds() -> Path:
               help="Let SERVICE send the query to the endpoints it names (network access); refused otherwise.")
 def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_mb, allow_service) -> None:
     """Run SPARQL over the graph: a named query, a .rq file, or -e 'TEXT'."""
-    from graph.errors import GraphError
+    from graph.rows import format_rows
     from graph.sparql import Store, bind, named_queries, read_query
 
     named = named_queries()
@@ -219,7 +236,7 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
             raise click.UsageError(f"--param takes NAME=VALUE, not '{p}'")
         k, v = p.split("=", 1)
         kv[k] = v
-    try:
+    with _exit_on_graph_error():
         if expr is not None:
             text = expr
         elif query in named:
@@ -236,9 +253,6 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
             _warn_if_not_last_build(graph_file)
             store = Store(graph_file)
         cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
     click.echo(format_rows(cols, rows, fmt), nl=False)
 
 
@@ -248,15 +262,12 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
               help="How the violations are printed on stdout.")
 def validate(file, fmt) -> None:
     """Check an export (default exports/graph.ttl) against the SHACL shapes; exit 1 when it does not conform."""
-    from graph.errors import GraphError
+    from graph.rows import format_rows
     from graph.validate import validate_file
 
-    try:
+    with _exit_on_graph_error():
         _warn_if_not_last_build(file)
         report = validate_file(file)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
     n = len(report.violations)
     if n or fmt != "table":  # data formats always print a document: [] (JSON) or a header (CSV) when it conforms
         cols = ["focus", "label", "path", "value", "message"]
@@ -288,53 +299,53 @@ def evaluate(paths, gold_dir, graph_file, patterns, manifest, encoding, fmt, qui
     Builds PATHS in memory (nothing is written) or reads an export (--graph)
     and compares it with the gold; the scores go to stdout.
     """
-    from graph.errors import GraphError
-    from graph.evaluate import evaluate_file, evaluate_pages, format_table
-
     if paths and graph_file is not None:
         raise click.UsageError("give PATHS to build or --graph FILE to read, not both")
     if patterns and not paths:
         raise click.UsageError("--pages chooses among the pages of PATHS; give the pages to build")
-    try:
+    with _exit_on_graph_error():
         if paths:
-            from graph.pipeline import Options
-            from graph.read import load_manifest
-
-            dates = tuple(sorted(load_manifest(manifest).items())) if manifest else ()
-            run = evaluate_pages(paths, gold_dir, patterns=patterns, options=Options(encoding=encoding, dates=dates),
-                                 progress=None if quiet else _progress, by_rule=by_rule)
-            scores, rules = run.scores, run.rules
-            if run.unannotated:
-                _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
-            if run.missing:
-                _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
-            _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
+            scores, rules = _score_pages(paths, gold_dir, patterns, _options(encoding, manifest), quiet, by_rule)
         else:
-            graph_file = graph_file or Path("exports/graph.ttl")
-            _warn_if_not_last_build(graph_file)
-            scores = evaluate_file(graph_file, gold_dir)
-            rules = ()
-            if by_rule:
-                from graph.evaluate import load_gold
-                from graph.rules import rule_report
-                from graph.validate import load
-
-                rules = tuple(rule_report(load(graph_file), load_gold(gold_dir)))
-            _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+            scores, rules = _score_export(graph_file or Path("exports/graph.ttl"), gold_dir, by_rule)
     if fmt == "json":
         if by_rule:
             scores = {**scores, "rules": [{"rule": r.rule, "kind": r.kind, "facts": r.facts, "matched": r.matched, "alone": r.alone} for r in rules]}
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
+        from graph.evaluate import format_table
+
         click.echo(format_table(scores), nl=False)
         if by_rule:
             from graph.rules import format_rules
 
             click.echo("")
             click.echo(format_rules(list(rules)), nl=False)
+
+
+def _score_pages(paths: tuple[Path, ...], gold_dir: Path, patterns: tuple[str, ...], options: Any, quiet: bool,
+                 by_rule: bool) -> tuple[dict, tuple]:
+    """(scores, rule rows) of PATHS built in memory; notes on stderr of the pages and the gold that did not pair up."""
+    from graph.evaluate import evaluate_pages
+
+    run = evaluate_pages(paths, gold_dir, patterns=patterns, options=options, progress=None if quiet else _progress, by_rule=by_rule)
+    if run.unannotated:
+        _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
+    if run.missing:
+        _err(f"note: {len(run.missing)} gold document(s) name a page not built, whose facts all count as missed: {', '.join(map(_shown, run.missing))}")
+    _err(f"evaluated {len(run.pages)} page(s) against {_shown(gold_dir)}")
+    return run.scores, run.rules
+
+
+def _score_export(graph_file: Path, gold_dir: Path, by_rule: bool) -> tuple[dict, tuple]:
+    """(scores, rule rows) of an exported graph."""
+    from graph.evaluate import evaluate_file, rules_of_file
+
+    _warn_if_not_last_build(graph_file)
+    scores = evaluate_file(graph_file, gold_dir)
+    rules = rules_of_file(graph_file, gold_dir) if by_rule else ()
+    _err(f"evaluated {_shown(graph_file)} against {_shown(gold_dir)}")
+    return scores, rules
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -364,19 +375,13 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
     rebuild with nothing changed and (d) one after a page changed, each in a
     fresh process. Takes about 10 minutes at the default 20 MB on 2 cores (--repeat 3: 20).
     """
-    import tempfile
-
     from graph.bench import format_table, run_benchmark
-    from graph.errors import GraphError
+    from graph.files import seeds_folder
 
     small = size_mb / 4 if small_mb is None else small_mb
-    try:
-        with contextlib.ExitStack() as stack:
-            work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
-            report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or _default_seeds())
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+    with _exit_on_graph_error(), contextlib.ExitStack() as stack:
+        work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
+        report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or seeds_folder())
     json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(format_table(report), nl=False)
     _err(f"wrote {json_file}")
@@ -406,38 +411,28 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) 
 @click.option("--quiet", "-q", is_flag=True, help="No line per request on stderr.")
 def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, workers, allow_service, cors, quiet) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql), with the view at / and the named queries at /queries."""
-    import logging
-
     from graph.endpoint import Limits
-    from graph.errors import GraphError
     from graph.serve import Source, SparqlServer
 
-    if store_dir is None and not graph_file.exists():
-        _err(f"error: {_shown(graph_file)}: no such graph; run `newskg build` first or pass --graph or --store")
-        sys.exit(1)
-    if view is None and store_dir is None and (graph_file.parent / "graph.html").exists():
-        view = graph_file.parent / "graph.html"
-    source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
-    limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
+    with _exit_on_graph_error():
+        if store_dir is None and not graph_file.exists():
+            raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph or --store")
+        if view is None and store_dir is None and (graph_file.parent / "graph.html").exists():
+            view = graph_file.parent / "graph.html"
+        source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
+        limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
+        with _log_on_stderr("newskg.serve", "WARNING" if quiet else "INFO"):
+            server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
+            _serve_until_stopped(server, view)
 
-    class Echo(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            _err(_shown(record.getMessage()))
 
-    logger = logging.getLogger("newskg.serve")
-    logger.addHandler(Echo())
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    logger.propagate = False
-    try:
-        server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
-    except GraphError as e:
-        _err(f"error: {_shown(e)}")
-        sys.exit(1)
+def _serve_until_stopped(server: SparqlServer, view: Path | None) -> None:
+    """Serve until Ctrl-C or SIGTERM, then close the server: its workers ended, its port closed."""
     url = server.url
     _err(f"serving {url} (SPARQL {url}sparql, named queries {url}queries, view {url if view else 'none'}); Ctrl-C stops")
 
     def stop(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: workers ended, port closed
+        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does
 
     signal.signal(signal.SIGTERM, stop)
     try:
@@ -447,31 +442,6 @@ def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, wo
     finally:
         server.close()
         _err("stopped")
-
-
-def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
-    """Rows as an aligned table, CSV or JSON (a list of objects)."""
-    if fmt == "json":
-        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(cols)
-        w.writerows([["" if v is None else v for v in r] for r in rows])
-        return buf.getvalue()
-    import unicodedata
-
-    def width(s: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-    cells = [cols] + [["" if v is None else v.replace("\n", " ") for v in r] for r in rows]
-    widths = [max(width(r[i]) for r in cells) for i in range(len(cols))]
-    lines = []
-    for n, r in enumerate(cells):
-        lines.append("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -23,8 +23,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from graph.cache import code_version
 from graph.errors import GraphError
 from graph.model import PageResult
+from graph.pages import process_page
 
 IN_FLIGHT_PER_THREAD = 4  # pages queued per worker thread: bounds the client's memory
 
@@ -40,9 +42,6 @@ def process_bytes(name: str, data: bytes, path: str, options: Any) -> tuple[str,
     its articles' ids come from that name) and go through the same
     `process_page` as a local build; a report names the client's path.
     """
-    from graph.cache import code_version
-    from graph.pipeline import process_page
-
     with tempfile.TemporaryDirectory(prefix="newskg-") as tmp:
         local = Path(tmp) / name
         local.write_bytes(data)
@@ -60,68 +59,80 @@ def run_on_dask(scheduler: Any, items: Iterable[tuple[int, str]], options: Any) 
     holds the whole corpus in memory. A page the client cannot read, or one
     over the size limit, is handled here: reported as a local build would.
     """
-    from graph.cache import code_version
-    from graph.pipeline import process_page
-
-    try:
-        from dask.distributed import Client, as_completed
-    except ImportError as e:
-        raise ClusterError("--scheduler needs dask.distributed: pip install 'newskg[dask]'") from e
-    own = isinstance(scheduler, str)
-    try:
-        client = Client(scheduler, timeout="30s") if own else scheduler
-    except OSError as e:
-        raise ClusterError(
-            f"cannot reach the Dask scheduler at {scheduler} ({e}); check the address and that it runs"
-        ) from e
+    client, own = _connect(scheduler)
     mine = code_version()
-    salt = hashlib.sha1(f"{mine}\0{options!r}\0".encode("utf-8", "surrogateescape"))  # a task's key: these, the page's path and bytes
     try:
-        threads = max(1, sum(client.nthreads().values()))
-        window = threads * IN_FLIGHT_PER_THREAD
-        pending = iter(items)
-        running = as_completed()
-        index: dict[Any, int] = {}
-
-        def submit() -> bool:
-            for i, path in pending:
-                data = _payload(path, options)
-                if data is None:
-                    yield_local.append((i, process_page(path, options)))
-                    continue
-                h = salt.copy()
-                h.update(path.encode("utf-8", "surrogateescape") + b"\0" + data)  # any file name
-                key = "newskg-page-" + h.hexdigest()
-                future = client.submit(process_bytes, Path(path).name, data, path, options, key=key, retries=1)
-                index[future.key] = i
-                running.add(future)
-                return True
-            return False
-
-        yield_local: list[tuple[int, PageResult]] = []
-        for _ in range(window):
-            if not submit():
+        window = _Window(client, items, options, mine)
+        for _ in range(max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_THREAD):
+            if not window.submit():
                 break
-        yield from _drain(yield_local)
-        for future in running:
+        yield from window.computed_here()
+        for future in window.running:
             version, result = future.result()
             if version != mine:
                 raise ClusterError(
                     f"a Dask worker runs another newskg (code version {version[:12]}, here {mine[:12]}); "
                     "install the same newskg on every worker"
                 )
-            yield index.pop(future.key), result
+            yield window.index.pop(future.key), result
             future.release()
-            submit()
-            yield from _drain(yield_local)
+            window.submit()
+            yield from window.computed_here()
     finally:
         if own:
             client.close()
 
 
-def _drain(buffer: list[tuple[int, PageResult]]) -> Iterator[tuple[int, PageResult]]:
-    while buffer:
-        yield buffer.pop()
+def _connect(scheduler: Any) -> tuple[Any, bool]:
+    """(a Client of the scheduler, whether it is ours to close): a Client passed in is used as it is."""
+    try:
+        from dask.distributed import Client  # optional: newskg[dask]
+    except ImportError as e:
+        raise ClusterError("--scheduler needs dask.distributed: pip install 'newskg[dask]'") from e
+    if not isinstance(scheduler, str):
+        return scheduler, False
+    try:
+        return Client(scheduler, timeout="30s"), True
+    except OSError as e:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {scheduler} ({e}); check the address and that it runs"
+        ) from e
+
+
+class _Window:
+    """The pages in flight on the cluster, submitted one by one; a page that cannot be sent is computed here."""
+
+    def __init__(self, client: Any, items: Iterable[tuple[int, str]], options: Any, version: str) -> None:
+        from dask.distributed import as_completed
+
+        self.client, self.options = client, options
+        self.pending = iter(items)
+        self.running = as_completed()
+        self.index: dict[Any, int] = {}  # a future's key -> its page's index
+        self.here: list[tuple[int, PageResult]] = []  # pages computed here, not yet yielded
+        # a task's key: this, the page's path and bytes
+        self.salt = hashlib.sha1(f"{version}\0{options!r}\0".encode("utf-8", "surrogateescape"))
+
+    def submit(self) -> bool:
+        """Send the next page that can be sent; False when none is left."""
+        for i, path in self.pending:
+            data = _payload(path, self.options)
+            if data is None:
+                self.here.append((i, process_page(path, self.options)))
+                continue
+            h = self.salt.copy()
+            h.update(path.encode("utf-8", "surrogateescape") + b"\0" + data)  # any file name
+            key = "newskg-page-" + h.hexdigest()
+            future = self.client.submit(process_bytes, Path(path).name, data, path, self.options, key=key, retries=1)
+            self.index[future.key] = i
+            self.running.add(future)
+            return True
+        return False
+
+    def computed_here(self) -> Iterator[tuple[int, PageResult]]:
+        """(index, PageResult) of the pages computed here since the last call."""
+        while self.here:
+            yield self.here.pop()
 
 
 def _payload(path: str, options: Any) -> bytes | None:

@@ -8,12 +8,15 @@ folders of a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock, Timeout
 
 from graph.errors import GraphError
 
@@ -82,8 +85,6 @@ class FolderLock:
         self._lock = None
 
     def __enter__(self) -> FolderLock:
-        from filelock import FileLock, Timeout
-
         folder = Path(os.path.abspath(self.folder))
         candidates = [folder.parent / f".{folder.name or 'root'}.newskg.lock", folder / ".newskg.lock"]
         error: OSError | NotImplementedError | None = None
@@ -162,3 +163,23 @@ def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
         except OSError:
             pass  # another process removed it meanwhile, or it cannot be removed: left alone
     return removed
+
+
+def file_sha1(path: Path) -> str | None:
+    """SHA-1 of a regular file's bytes; None for anything else (a pipe would block) or a file that cannot be read."""
+    h = hashlib.sha1()
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def seeds_folder() -> Path:
+    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
+    here = Path("seeds")
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"

@@ -1,45 +1,46 @@
 """Pipeline: input paths -> exported files. The only module that knows the stages' order.
 
-    read -> normalize/split -> extract   (per page: independent, parallel, cached)
-    resolve -> network -> export         (once, over the whole corpus)
+    read -> normalize/split -> extract   per page (graph.pages): independent, so run here, in
+                                         processes or on Dask (graph.workers), or cached
+    articles -> resolve -> network -> export   once, over the whole corpus
 
 Per-page work is a pure function of the page's bytes, its date and the
 extractor's version, so it can run in worker processes, on a Dask cluster,
-or come from the cache, and the output is the same bytes.
+or come from the cache, and the output is the same bytes. What the last
+build computed and did not change is not computed again (graph.incremental).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import functools
-import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
 
-from graph.buildinfo import Replaced
-from graph.errors import InputError, NoPagesError
+from graph.articles import dedupe_articles, unique_ids, without_id_clashes
+from graph.buildinfo import Replaced, make_record, read_record, replaced, write_record
+from graph.cache import PageCache
+from graph.errors import NoPagesError
+from graph.export.formats import FORMATS
+from graph.files import FolderLock
+from graph.gazetteer import load as load_gazetteer
+from graph.incremental import ExportRecord, LastCorpus, cached_pages, export_changed, usable_cache
 from graph.iri import DEFAULT_BASE
-from graph.model import ArticleFacts, Corpus, FileReport, Page, PageResult
-
-log = logging.getLogger("newskg")
+from graph.model import ArticleFacts, Corpus, FileReport, PageResult
+from graph.network import build_graph
+from graph.pages import Options, page_facts, process_page
+from graph.read import iter_files, not_a_page
+from graph.resolve import resolve
+from graph.store import write_store
+from graph.workers import Progress, compute_pages, in_input_order
 
 DEFAULT_FORMATS = ("ttl", "html")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a build reads and how; part of the cache key where it changes the output."""
-
-    encoding: str | None = None
-    max_bytes: int = 20 * 1024 * 1024
-    dates: tuple[tuple[str, dt.date], ...] = ()  # from a manifest
 
 
 @dataclass
@@ -69,54 +70,24 @@ class BuildResult:
         }
 
 
-@functools.cache
-def _extractor():
-    from graph.extract import Extractor
+class Stopwatch:
+    """Seconds per stage of a build: each lap runs from the end of the one before."""
 
-    return Extractor()
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
 
-
-def process_page(path: str, options: Options = Options()) -> PageResult:
-    """Read, split and extract one page. Never raises for a bad file: it reports it."""
-    from graph.files import recorded_name
-    from graph.read import read_page
-
-    name = recorded_name(Path(path).name)
-    try:
-        page = read_page(path, encoding=options.encoding, max_bytes=options.max_bytes, dates=dict(options.dates))
-    except InputError as e:
-        return PageResult(name, (), FileReport(e.path, e.reason))
-    try:
-        result = page_facts(page, str(path))
-    except Exception as e:  # a bug met on one page must not stop an overnight build of thousands
-        log.debug("internal error on %s", path, exc_info=True)
-        reason = f"could not be processed, an internal error ({type(e).__name__}: {e}); please report it with this file"
-        return PageResult(name, (), FileReport(str(path), reason))
-    if name != Path(path).name and result.report is None:  # built, under a name every export can hold
-        reason = f"its name is not UTF-8; the graph records it as '{name}'; rename the file to keep its name"
-        result = PageResult(result.name, result.facts, FileReport(str(path), reason, skipped=False))
-    return result
-
-
-def page_facts(page: Page, path: str | None = None) -> PageResult:
-    """Split and extract one decoded page; `path` names it in a report (default: its name)."""
-    from graph.extract.lexicon import dictionary_words
-    from graph.split import split_page
-    from graph.traditional import with_printed_forms
-
-    articles = split_page(page, dictionary_words())  # tells a break inside a word from one after a heading
-    if not articles:
-        return PageResult(page.name, (), FileReport(path or page.name, "holds no news item (no body text was found); check it is a news page", skipped=False))
-    facts = _extractor().extract(articles)
-    # a page read in traditional characters: what it printed becomes each name's alias
-    return PageResult(page.name, tuple(with_printed_forms(page, facts)))
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = now - self._last
+        self._last = now
 
 
 def run_pages(
     files: list[Path],
     options: Options,
     jobs: int = 1,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
     scheduler: str | None = None,
     cache_dir: Path | None = None,
     keys: list[str | None] | None = None,
@@ -128,73 +99,16 @@ def run_pages(
     results the caller keeps. `keys`, if given, receives each page's cache
     key (None without a cache, or for a page that cannot be read).
     """
-    from graph.cache import PageCache
-
-    cache = PageCache(cache_dir) if cache_dir else None
-    to_store: dict[int, str] = {}  # cache keys of the pages computed now
-    todo: list[tuple[int, Path]] = []
-    results: dict[int, PageResult] = {}
-    for i, f in enumerate(files):
-        key, hit = cache.lookup(f, options) if cache else (None, None)
+    items = list(enumerate(files))
+    compute = partial(compute_pages, options=options, jobs=jobs, scheduler=scheduler)
+    known: dict[int, PageResult] = {}
+    if cache_dir is None:
         if keys is not None:
-            keys.append(key)
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append((i, f))
-            if key is not None:
-                to_store[i] = key
-    if cache is not None:
-        log.info("cache: %d of %d pages unchanged", len(results), len(files))
-    done = len(results)
-    total = len(files)
-    nxt = 0
-
-    def finished(i: int, r: PageResult) -> Iterator[PageResult]:
-        nonlocal done, nxt
-        results[i] = r
-        done += 1
-        if cache is not None and i in to_store and (r.report is None or not r.report.skipped):
-            cache.store(to_store[i], r)
-        if progress:
-            progress(done, total, r.name)
-        while nxt in results:
-            yield results.pop(nxt)
-            nxt += 1
-
-    if scheduler:
-        from graph.distributed import run_on_dask
-
-        for i, r in run_on_dask(scheduler, [(i, str(f)) for i, f in todo], options):
-            yield from finished(i, r)
-    elif jobs > 1 and len(todo) > 1:
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
-            queue = iter(todo)
-            running = {}
-            for i, f in queue:
-                running[pool.submit(process_page, str(f), options)] = i
-                if len(running) >= 4 * jobs:
-                    break
-            while running:
-                ready, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in ready:
-                    i = running.pop(fut)
-                    for j, f in queue:
-                        running[pool.submit(process_page, str(f), options)] = j
-                        break
-                    yield from finished(i, fut.result())
+            keys.extend(None for _ in items)
+        computed = compute(items)
     else:
-        for i, f in todo:
-            yield from finished(i, process_page(str(f), options))
-    while nxt < total and nxt in results:
-        yield results.pop(nxt)
-        nxt += 1
-
-
-def _quiet_worker() -> None:
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+        known, computed = cached_pages(compute, items, PageCache(cache_dir), options, keys)
+    yield from in_input_order(len(files), known, computed, progress)
 
 
 def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> list[Path]:
@@ -202,8 +116,6 @@ def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> l
 
     Files in the folders that are not text pages are added to `ignored`, if given.
     """
-    from graph.read import iter_files
-
     files = list(iter_files(paths, ignored))
     seen = set()
     out = []
@@ -228,7 +140,7 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     cache_dir: str | Path | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
     title: str = "knowledge graph",
     store_dir: str | Path | None = None,
 ) -> BuildResult:
@@ -237,40 +149,17 @@ def build(
     The output folder and the store are locked for the whole build: a
     second build into either fails at once with LockedError.
     """
-    from graph.files import FolderLock
-
     with contextlib.ExitStack() as locks:
         if out_dir is not None:
             locks.enter_context(FolderLock(out_dir, "the output folder", "--out"))
         if store_dir is not None:
             locks.enter_context(FolderLock(store_dir, "the store", "--store"))
-        result = _build(paths, out_dir, formats, base, options, jobs, scheduler, _usable_cache(cache_dir), progress, title)
+        result = _build(paths, out_dir, formats, base, options, jobs, scheduler, usable_cache(cache_dir), progress, title)
         if store_dir is not None:
-            from graph.store import write_store
-
             t = time.perf_counter()
             result.written.append(write_store(result.graph, store_dir, locked=True))
             result.timings["store"] = time.perf_counter() - t
     return result
-
-
-def _usable_cache(cache_dir: str | Path | None) -> Path | None:
-    """The cache folder, created and cleared of a killed build's leftovers; None (and a warning) if it cannot be written."""
-    if cache_dir is None:
-        return None
-    from graph.cache import remove_leftovers
-    from graph.files import printable
-
-    cache = Path(cache_dir)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        if not os.access(cache, os.W_OK):
-            raise PermissionError(13, "permission denied")
-    except OSError as e:
-        log.warning("cannot write the cache %s (%s); the build goes on without it", printable(str(cache)), e.strerror or e)
-        return None
-    remove_leftovers(cache)
-    return cache
 
 
 def _build(
@@ -282,33 +171,57 @@ def _build(
     jobs: int,
     scheduler: str | None,
     cache: Path | None,
-    progress: Callable[[int, int, str], None] | None,
+    progress: Progress | None,
     title: str,
 ) -> BuildResult:
     """The build itself, with its folders locked: pages, resolution, graph, exports."""
-    from graph.gazetteer import load as load_gazetteer
-    from graph.network import build_graph
-    from graph.resolve import resolve
-
-    clock = [time.perf_counter()]
-    timings: dict[str, float] = {}
-
-    def lap(stage: str) -> None:
-        clock.append(time.perf_counter())
-        timings[stage] = clock[-1] - clock[-2]
-
-    from graph.read import not_a_page
-
+    clock = Stopwatch()
     paths = list(paths)
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
+    keys: list[str | None] = []
+    facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys))
+    clock.lap("pages")
+    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
+    last = LastCorpus(cache, keys, files, (base, options))
+    exported: ExportRecord = {}  # what the exports of this graph wrote (a cached graph's: found with it)
+    if last.found is None:
+        corpus = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer(), tuple(reports))
+        clock.lap("resolve")
+        g = build_graph(corpus, base)
+    else:
+        corpus, g, exported = last.found
+        clock.lap("resolve")
+    result = BuildResult(corpus, g, timings=clock.timings, ignored=ignored)
+    clock.lap("graph")
+    if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
+        out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
+        previous = read_record(out)
+        existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
+        result.written = export_changed(g, out, formats, title, exported)
+        record = make_record(files, options, base, formats, out, result.written)
+        result.record = write_record(out, record)
+        result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over
+        clock.lap("export")
+    if last.remember(corpus, g, exported):
+        clock.lap("cache")
+    return result
+
+
+def gather(
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult]
+) -> tuple[list[ArticleFacts], list[FileReport]]:
+    """The articles' facts and the reports of the pages' results (in the order of `files`), same-named pages kept apart.
+
+    NoPagesError, saying where the build looked and what it skipped, when
+    no page could be read (a page with no news item was read).
+    """
     facts: list[ArticleFacts] = []
     reports: list[FileReport] = []
     ids: dict[str, tuple[Path, str]] = {}
-    keys: list[str | None] = []
-    read = 0  # pages read (a page with no news item was read)
-    for path, r in zip(files, run_pages(files, options, jobs, progress, scheduler, cache, keys), strict=True):
+    read = 0
+    for path, r in zip(files, results, strict=True):
         r = without_id_clashes(path, r, ids)
         if r.report is not None:
             reports.append(r.report)
@@ -316,42 +229,7 @@ def _build(
         facts.extend(r.facts)
     if not read:
         raise NoPagesError(nothing_read(paths, files, [*ignored, *reports]))
-    lap("pages")
-    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
-    from graph.cache import CorpusCache
-
-    known = [k for k in keys if k is not None]
-    last = CorpusCache(cache) if cache is not None and len(known) == len(keys) else None
-    corpus_key = last.key([*known, *map(str, files)], (base, options)) if last else ""
-    cached = last.load(corpus_key) if last else None
-    if cached is None:
-        facts = dedupe_articles(unique_ids(facts))
-        corpus = resolve(facts, load_gazetteer(), tuple(reports))
-        lap("resolve")
-        g = build_graph(corpus, base)
-        exported: dict[str, list[tuple[str, str]]] = {}
-    else:
-        corpus, g, exported = cached
-        lap("resolve")
-    result = BuildResult(corpus, g, timings=timings, ignored=ignored)
-    lap("graph")
-    before = dict(exported)
-    if out_dir is not None:
-        from graph.buildinfo import make_record, read_record, replaced, write_record
-        from graph.export.formats import FORMATS
-
-        out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
-        previous = read_record(out)
-        existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
-        result.written = export(g, out, formats, title, exported)
-        record = make_record(files, options, base, formats, out, result.written)
-        result.record = write_record(out, record)
-        result.replaced = replaced(previous, out, record, existed)
-        lap("export")
-    if last is not None and (cached is None or exported != before):
-        last.store(corpus_key, corpus, g, exported)
-        lap("cache")
-    return result
+    return facts, reports
 
 
 def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileReport]) -> str:
@@ -363,124 +241,6 @@ def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileR
     head = (f"nothing to build: no text page in {where}" if not files
             else f"nothing to build: none of the {len(files)} page(s) in {where} could be read")
     return head + f"; found and skipped {len(reports)} file(s):\n  " + "\n  ".join(shown)
-
-
-def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
-    """Keep a same-named page's items apart from another page's: qualify their ids.
-
-    Article ids come from file names, so two pages with one name in two
-    folders (a/A08.txt and b/A08.txt) give the same ids, and one node for two
-    articles would mix their facts. The later page's items then take ids
-    qualified by a digest of the page's bytes (`A08-3f2a1c-01`), the same on
-    every run whatever the paths. (Different names that give one id are told
-    apart by unique_ids.) The same item printed on both (the same body) is not
-    a clash: it is the same article, kept once. `ids` maps each (file name,
-    id) taken so far to its page and body; it is updated.
-    """
-    import dataclasses
-    import hashlib
-    import re
-
-    mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
-    taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
-    if any(body != mine[i] for i, (_, body) in taken.items()):
-        try:
-            tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
-        except OSError:
-            tag = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
-        facts = []
-        for f in r.facts:
-            stem, n = f.article.id.rsplit("-", 1)
-            facts.append(_with_id(f, f"{stem}-{tag}-{n}"))
-        return dataclasses.replace(r, facts=tuple(facts))
-    for i, body in mine.items():
-        ids.setdefault(f"{r.name}|{i}", (path, body))
-    if taken:  # the same items under the same ids: printed already
-        return PageResult(r.name, tuple(f for f in r.facts if f.article.id not in taken), r.report)
-    return r
-
-
-def unique_ids(facts: list[ArticleFacts]) -> list[ArticleFacts]:
-    """Article ids stay unique when two files share a stem once their hash is dropped.
-
-    000_aaaaaaaaaaaaaaaa.txt and 000_bbbbbbbbbbbbbbbb.txt both give 000-01;
-    those files' articles then use their full file stem.
-    """
-    sources: dict[str, set[str]] = {}
-    for f in facts:
-        sources.setdefault(f.article.id, set()).add(f.article.source_file)
-    clash = {sf for ids in sources.values() if len(ids) > 1 for sf in ids}
-    if not clash:
-        return facts
-    out = []
-    for f in facts:
-        a = f.article
-        if a.source_file not in clash:
-            out.append(f)
-            continue
-        out.append(_with_id(f, f"{Path(a.source_file).stem}-{a.id.rsplit('-', 1)[1]}"))
-    return out
-
-
-def _with_id(f: ArticleFacts, new_id: str) -> ArticleFacts:
-    """An article's facts under another id: the article's and its mentions'."""
-    import dataclasses
-
-    mentions = tuple(dataclasses.replace(m, article_id=new_id) for m in f.mentions)
-    return dataclasses.replace(f, article=dataclasses.replace(f.article, id=new_id), mentions=mentions)
-
-
-def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
-    """An item printed on several pages (same body) is one article with all its sources."""
-    import dataclasses
-    import re
-
-    by_body: dict[str, int] = {}
-    out: list[ArticleFacts] = []
-    for f in facts:
-        key = re.sub(r"\s+", "", f.article.body)
-        if len(key) >= 40 and key in by_body:
-            first = out[by_body[key]]
-            sources = tuple(sorted({*first.article.sources, *f.article.sources}))
-            out[by_body[key]] = dataclasses.replace(first, article=dataclasses.replace(first.article, sources=sources))
-            continue
-        by_body[key] = len(out)
-        out.append(f)
-    return out
-
-
-def export(
-    g: nx.MultiDiGraph,
-    out_dir: Path,
-    formats: Iterable[str],
-    title: str = "knowledge graph",
-    unchanged: dict[str, list[tuple[str, str]]] | None = None,
-) -> list[Path]:
-    """Write the requested exports into `out_dir`; returns the paths of the exports.
-
-    `unchanged` records what an earlier export of this same graph wrote
-    ({"format|title": [(file, sha1)]}): a format whose files are all still
-    there with those digests is not written again. The record is updated.
-    """
-    from graph.cache import file_digest
-    from graph.export.formats import write_format
-
-    if unchanged is not None:
-        done: list[Path] = []
-        for fmt in formats:
-            record = unchanged.get(f"{fmt}|{title}")
-            if record and all(file_digest(out_dir / name) == digest for name, digest in record):
-                done.extend(out_dir / name for name, _ in record)
-                continue
-            paths = export(g, out_dir, [fmt], title)
-            unchanged[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_digest(p) or "") for p in paths]
-            done.extend(paths)
-        return done
-
-    written: list[Path] = []
-    for fmt in formats:
-        written.extend(write_format(fmt, g, out_dir, title))
-    return written
 
 
 __all__ = ["build", "process_page", "page_facts", "Options", "BuildResult"]

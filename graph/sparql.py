@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from graph.errors import QueryError
 
@@ -250,62 +250,77 @@ class Store:
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            status = 0
-            try:
-                os.close(r)
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 2)  # the engine prints "memory allocation failed" before it aborts
-                _cap_memory(max_memory)
-                try:
-                    out: dict[str, Any] = {"ok": self._evaluate(full, added)}
-                except QueryError as e:
-                    out = {"err": str(e)}
-                except MemoryError:
-                    out = {"memory": True}
-                data = json.dumps(out, ensure_ascii=False).encode("utf-8", "surrogatepass")
-                with os.fdopen(w, "wb") as fh:
-                    fh.write(data)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
+            self._answer_in_child(r, w, full, added, max_memory)
         os.close(w)
         deadline = None if timeout is None else time.monotonic() + timeout
-        chunks = []
-        killed = False
-        try:
-            while True:
-                wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-                ready, _, _ = select.select([r], [], [], wait)
-                if not ready:  # past the time limit
-                    os.kill(pid, signal.SIGKILL)
-                    killed = True
-                    break
-                chunk = os.read(r, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        except BaseException:
-            os.kill(pid, signal.SIGKILL)
-            raise
-        finally:
-            os.close(r)
-            _, status = os.waitpid(pid, 0)
+        chunks, killed, status = _read_child(r, pid, deadline)
         if killed:
             raise QueryError(_timeout_message(timeout or 0))
-        memory = QueryError(
-            f"the query needed more than {max_memory / 1048576:g} MB (--max-memory) for its evaluation and rows; "
-            "narrow it (LIMIT, fewer joins) or raise the limit"
-        )
-        if not chunks or status != 0:
-            raise memory  # the engine aborted on an allocation past the limit
-        out = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
-        if "err" in out:
-            raise QueryError(out["err"])
-        if "memory" in out:
-            raise memory
-        cols, rows = out["ok"]
-        return cols, rows
+        return _child_rows(chunks, status, max_memory)
+
+    def _answer_in_child(self, r: int, w: int, full: str, added: int, max_memory: int) -> NoReturn:
+        """In the forked child: evaluate under the memory cap, write the answer as JSON to pipe `w`, and exit."""
+        status = 0
+        try:
+            os.close(r)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)  # the engine prints "memory allocation failed" before it aborts
+            _cap_memory(max_memory)
+            try:
+                out: dict[str, Any] = {"ok": self._evaluate(full, added)}
+            except QueryError as e:
+                out = {"err": str(e)}
+            except MemoryError:
+                out = {"memory": True}
+            data = json.dumps(out, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            with os.fdopen(w, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+
+
+def _read_child(r: int, pid: int, deadline: float | None) -> tuple[list[bytes], bool, int]:
+    """(what the child wrote to pipe `r`, whether it was killed at `deadline`, its exit status); the child is reaped."""
+    chunks = []
+    killed = False
+    try:
+        while True:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([r], [], [], wait)
+            if not ready:  # past the time limit
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                break
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        raise
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+    return chunks, killed, status
+
+
+def _child_rows(chunks: list[bytes], status: int, max_memory: int) -> tuple[list[str], list[list[str | None]]]:
+    """The child's (columns, rows); QueryError for its error, or when it ran out of memory (or aborted on it)."""
+    memory = QueryError(
+        f"the query needed more than {max_memory / 1048576:g} MB (--max-memory) for its evaluation and rows; "
+        "narrow it (LIMIT, fewer joins) or raise the limit"
+    )
+    if not chunks or status != 0:
+        raise memory  # the engine aborted on an allocation past the limit
+    out = json.loads(b"".join(chunks).decode("utf-8", "surrogatepass"))
+    if "err" in out:
+        raise QueryError(out["err"])
+    if "memory" in out:
+        raise memory
+    cols, rows = out["ok"]
+    return cols, rows
 
 
 class _Late(Exception):

@@ -26,7 +26,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
+
 from graph.errors import ExportError
+from graph.export.ntriples import to_ntriples
 from graph.files import FolderLock, pid_alive, printable
 
 if TYPE_CHECKING:
@@ -69,10 +72,6 @@ def write_store(g: nx.MultiDiGraph, store_dir: str | Path, *, locked: bool = Fal
     if not locked:
         with FolderLock(store_dir, "the store", "--store"):
             return write_store(g, store_dir, locked=True)
-    import pyoxigraph as ox
-
-    from graph.export.ntriples import to_ntriples
-
     target = Path(store_dir)
     shown = printable(str(target))
     try:

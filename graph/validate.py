@@ -10,14 +10,15 @@ file is judged by exactly the triples a SPARQL user sees.
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.util import guess_format
 
 from graph.errors import ValidationError
-
-if TYPE_CHECKING:
-    from rdflib import Graph
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SHAPES_PATH = DATA_DIR / "shapes.ttl"
@@ -47,16 +48,11 @@ class Report:
 
 @functools.cache
 def _shapes() -> Graph:
-    from rdflib import Graph
-
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
 def load(path: str | Path) -> Graph:
     """Parse an RDF file (Turtle, N-Triples, JSON-LD, RDF/XML by its extension; Turtle otherwise)."""
-    from rdflib import Graph
-    from rdflib.util import guess_format
-
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"{path}: no such file; run `newskg build` first or name the exported file to check")
@@ -79,10 +75,7 @@ def validate_file(path: str | Path) -> Report:
 
 def validate_graph(data: Graph) -> Report:
     """Validate an rdflib Graph against the shipped shapes; violations sorted by focus node and path."""
-    import logging
-
-    from pyshacl import validate
-    from rdflib import RDF, RDFS, URIRef
+    from pyshacl import validate  # here: it takes longer to import than the rest of `newskg evaluate`
 
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
     conforms, results, text = validate(
@@ -124,8 +117,6 @@ def _namespaces(data: Graph) -> list[tuple[str, str]]:
 
 
 def _short(term, names: list[tuple[str, str]]) -> str:
-    from rdflib import Literal
-
     if isinstance(term, Literal):
         lang = f"@{term.language}" if term.language else ""
         dt = f"^^{_short(term.datatype, names)}" if term.datatype else ""
@@ -139,9 +130,6 @@ def _short(term, names: list[tuple[str, str]]) -> str:
 
 def _path_text(path, results: Graph, names: list[tuple[str, str]]) -> str:
     """A complex sh:resultPath, e.g. an alternative path, as `a|b|c`."""
-    from rdflib import URIRef
-    from rdflib.collection import Collection
-
     if path is None:
         return ""
     alt = results.value(path, URIRef(_SH + "alternativePath"))

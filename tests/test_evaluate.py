@@ -11,21 +11,16 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph import evaluate as ev
+from graph import gold, score
 from graph.cli import main
 from tests.conftest import ROOT, SEEDS, SHARED
+from tests.helpers import CONTRACT_PREFIXES
 
 GOLD = ROOT / "tests" / "gold" / "seeds"
 SCORER = SHARED / "eval" / "score.py"
 DEV_PAGES, DEV_GOLD, DEV_DATES = SHARED / "dev" / "pages", SHARED / "gold" / "dev", SHARED / "dev" / "dates.csv"
 
-TTL = """@prefix nk: <https://w3id.org/newskg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix schema: <https://schema.org/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix : <https://example.org/> .
+TTL = CONTRACT_PREFIXES + """@prefix : <https://example.org/> .
 
 :d a nk:District ; rdfs:label "中原区"@zh .
 :s a nk:StreetOffice ; rdfs:label "秦岭路街道"@zh ; skos:altLabel "秦岭路街道办事处"@zh ; schema:containedInPlace :d .
@@ -69,8 +64,9 @@ def small(tmp_path):
     return tmp_path
 
 
-def test_doctests_pass() -> None:
-    result = doctest.testmod(ev)
+@pytest.mark.parametrize("module", [ev, gold, score], ids=lambda m: m.__name__)
+def test_doctests_pass(module) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 

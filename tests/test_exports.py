@@ -19,8 +19,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
 from graph.cli import main
 from graph.errors import ExportError
-from graph.export.formats import FORMATS, write_format
-from graph.pipeline import export
+from graph.export.formats import FORMATS, write_format, write_formats
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -36,7 +35,7 @@ def exported(seed_build, tmp_path_factory) -> tuple[nx.MultiDiGraph, Path, Graph
     """Every format of the seed graph in one folder, and the Turtle parsed."""
     result, out = seed_build
     folder = tmp_path_factory.mktemp("all-formats")
-    written = export(result.graph, folder, ("ttl", *EXTRA))
+    written = write_formats(result.graph, folder, ("ttl", *EXTRA))
     assert sorted(p.name for p in written) == sorted(["graph.ttl", *(f for fmt in FORMATS.values() for f in fmt.files)])
     return result.graph, folder, Graph().parse(folder / "graph.ttl", format="turtle")
 
@@ -190,8 +189,8 @@ def test_exports_are_byte_identical_in_another_process(exported, tmp_path: Path)
     pickled.write_bytes(pickle.dumps(g))
     again = tmp_path / "again"
     code = (
-        "import pickle, sys; from pathlib import Path; from graph.pipeline import export; "
-        f"export(pickle.loads(Path(sys.argv[1]).read_bytes()), Path(sys.argv[2]), {('ttl', *EXTRA)!r})"
+        "import pickle, sys; from pathlib import Path; from graph.export.formats import write_formats; "
+        f"write_formats(pickle.loads(Path(sys.argv[1]).read_bytes()), Path(sys.argv[2]), {('ttl', *EXTRA)!r})"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(pickled), str(again)], check=True, cwd=ROOT, env=env)

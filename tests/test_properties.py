@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
+from graph.articles import dedupe_articles
 from graph.export.rdf import to_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import Page
 from graph.network import build_graph
-from graph.pipeline import dedupe_articles, page_facts, process_page
+from graph.pages import page_facts, process_page
 from graph.resolve import resolve
 
 # Pieces of real pages, so that the extractors find something to work on.

@@ -235,17 +235,17 @@ def test_a_page_whose_ids_clash_with_another_pages_keeps_its_items_apart(tmp_pat
 
 
 def test_an_internal_error_on_one_page_is_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch) -> None:
-    import graph.split
+    import graph.pages
     from graph.pipeline import build
 
-    real = graph.split.split_page
+    real = graph.pages.split_page
 
     def failing(page, words=None):
         if page.name == "bad.txt":
             raise ValueError("a bug")
         return real(page, words)
 
-    monkeypatch.setattr(graph.split, "split_page", failing)
+    monkeypatch.setattr(graph.pages, "split_page", failing)
     (tmp_path / "bad.txt").write_text(OTHER_B, encoding="utf-8")
     (tmp_path / "good.txt").write_text(OTHER_A, encoding="utf-8")
     result = build([tmp_path], None)

@@ -11,17 +11,9 @@ from rdflib import Graph
 from graph.cli import main
 from graph.errors import ValidationError
 from graph.validate import validate_file, validate_graph
+from tests.helpers import CONTRACT_PREFIXES
 
-PREFIXES = """
-@prefix nk: <https://w3id.org/newskg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix schema: <https://schema.org/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix : <https://w3id.org/newskg/id/> .
-"""
+PREFIXES = CONTRACT_PREFIXES + "@prefix : <https://w3id.org/newskg/id/> .\n"
 
 # A small graph that keeps every rule: the broken cases below each change one thing.
 GOOD = """

@@ -77,6 +77,8 @@ def _utf8(text: str) -> bytes:
 
 def _remove_stale_temps(path: Path) -> None:
     """Remove temporary files of `path` whose writing process no longer runs."""
+    from graph.files import pid_alive  # here: the CLI reads this package to build --help
+
     prefix = f".{path.name}."
     try:
         names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(".tmp")]
@@ -87,19 +89,10 @@ def _remove_stale_temps(path: Path) -> None:
         tmp = path.parent / n
         try:
             if m is not None and os.name == "posix":
-                if int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+                if int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
                     tmp.unlink()
             elif time.time() - tmp.stat().st_mtime > _STALE_AFTER:
                 tmp.unlink()
         except OSError:
             pass  # another process removed or renamed it meanwhile
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: checks the process exists, sends nothing (POSIX only)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, under another user
-    return True

@@ -57,83 +57,112 @@ def serialize_triples(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping
 
 def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> str:
     """Turtle of distinct `triples`, prefixed names from `names`; `graph()` for rdflib to write it instead."""
-    by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
-    references: dict = defaultdict(int)
-    for s, p, o in triples:
-        if isinstance(s, BNode) or isinstance(o, BNode) or not isinstance(p, URIRef):
-            return graph().serialize(format="turtle")
-        by_subject[s][p].append(o)
-        references[o] += 1
-    ser = TurtleSerializer(names)
-    ser.reset()
-    bound = tuple(str(ns) for _, ns in names.namespaces())
-    pnames: dict[URIRef, str | None] = {}
-
-    def pname(uri: URIRef, verb: bool = False) -> str | None:
-        if uri not in pnames:
-            if not str.startswith(uri, bound):  # (URIRef.startswith takes no tuple)
-                if verb:
-                    raise _Unbound(uri)  # rdflib would invent an ns1: prefix
-                pnames[uri] = None  # no bound namespace can shorten it
-            else:
-                pnames[uri] = ser.get_pname(uri, gen_prefix=verb)
-        return pnames[uri]
-
-    labels: dict = {}
-    verbs: dict = {_TYPE: "a"}
-
-    def label(node) -> str:
-        text = labels.get(node)
-        if text is None:
-            if node == _NIL:
-                text = "()"
-            elif isinstance(node, Literal):
-                text = node._literal_n3(use_plain=True, qname_callback=pname)
-            else:
-                text = pname(node) or node.n3()
-            labels[node] = text
-        return text
-
-    def verb(node: URIRef) -> str:
-        text = verbs.get(node)
-        if text is None:
-            text = verbs[node] = "()" if node == _NIL else pname(node, verb=True) or node.n3()
-        return text
-
+    grouped = _by_subject(triples)
+    if grouped is None:  # a blank node, or a predicate that is not an IRI
+        return graph().serialize(format="turtle")
+    by_subject, references = grouped
+    terms = _Terms(names)
     try:
-        # what rdflib's preprocess() registers: every prefix a term of the graph is written with
-        for s, props in by_subject.items():
-            pname(s)
-            for p, objs in props.items():
-                if p not in verbs:
-                    verb(p)
-                for o in objs:
-                    if isinstance(o, URIRef):
-                        pname(o)
-                    elif isinstance(o, Literal) and o.datatype:
-                        pname(o.datatype)
-        top = sorted(s for s, props in by_subject.items() if _CLASS in props.get(_TYPE, ()))
-        seen = set(top)
-        rest = sorted((references[s], str(s), s) for s in by_subject if s not in seen)
-        out = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(ser.namespaces.items())]
-        for s in [*top, *(s for _, _, s in rest)]:
-            props = by_subject[s]
-            order = [p for p in (_TYPE, _LABEL) if p in props]
-            order += sorted(p for p in props if p not in _FIRST)
-            out.append("\n" + label(s))
-            for n, p in enumerate(order):
-                out.append((" " if n == 0 else " ;\n    ") + verb(p) + " ")
-                objs = props[p]
-                if len(objs) == 1:
-                    out.append(label(objs[0]))
-                else:
-                    out.append(",\n        ".join(label(o) for o in sorted(objs)))
-            out.append(" .\n")
+        terms.register(by_subject)
+        out = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items())]
+        out.extend(_statement(s, by_subject[s], terms) for s in _subject_order(by_subject, references))
     except _Unbound:
         return graph().serialize(format="turtle")
     out.append("\n")
     # rdflib encodes with errors="replace": a lone surrogate becomes "?"
     return "".join(out).encode("utf-8", "replace").decode("utf-8")
+
+
+def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], dict] | None:
+    """(subject -> predicate -> objects, how often each node is an object); None for a triple this writer does not cover."""
+    by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    references: dict = defaultdict(int)
+    for s, p, o in triples:
+        if isinstance(s, BNode) or isinstance(o, BNode) or not isinstance(p, URIRef):
+            return None
+        by_subject[s][p].append(o)
+        references[o] += 1
+    return by_subject, references
+
+
+def _subject_order(by_subject: Mapping[URIRef, Mapping], references: Mapping) -> list[URIRef]:
+    """rdflib's order of subjects: rdfs:Class members (by IRI), then by how often each is an object, then by IRI."""
+    top = sorted(s for s, props in by_subject.items() if _CLASS in props.get(_TYPE, ()))
+    seen = set(top)
+    rest = sorted((references[s], str(s), s) for s in by_subject if s not in seen)
+    return [*top, *(s for _, _, s in rest)]
+
+
+def _statement(s: URIRef, props: Mapping[URIRef, list], terms: _Terms) -> str:
+    """One subject's block: rdf:type and rdfs:label first, then predicates by IRI, objects in rdflib's order."""
+    order = [p for p in (_TYPE, _LABEL) if p in props]
+    order += sorted(p for p in props if p not in _FIRST)
+    out = ["\n" + terms.label(s)]
+    for n, p in enumerate(order):
+        out.append((" " if n == 0 else " ;\n    ") + terms.verb(p) + " ")
+        objs = props[p]
+        if len(objs) == 1:
+            out.append(terms.label(objs[0]))
+        else:
+            out.append(",\n        ".join(terms.label(o) for o in sorted(objs)))
+    out.append(" .\n")
+    return "".join(out)
+
+
+class _Terms:
+    """Each term's Turtle text, computed once: prefixed names by rdflib's own get_pname, literals by its _literal_n3."""
+
+    def __init__(self, names: Graph) -> None:
+        self.ser = TurtleSerializer(names)
+        self.ser.reset()
+        self._bound = tuple(str(ns) for _, ns in names.namespaces())
+        self._pnames: dict[URIRef, str | None] = {}
+        self._labels: dict = {}
+        self._verbs: dict = {_TYPE: "a"}
+
+    def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, list]]) -> None:
+        """What rdflib's preprocess() registers: every prefix a term of the graph is written with."""
+        for s, props in by_subject.items():
+            self.pname(s)
+            for p, objs in props.items():
+                if p not in self._verbs:
+                    self.verb(p)
+                for o in objs:
+                    if isinstance(o, URIRef):
+                        self.pname(o)
+                    elif isinstance(o, Literal) and o.datatype:
+                        self.pname(o.datatype)
+
+    def pname(self, uri: URIRef, verb: bool = False) -> str | None:
+        """The prefixed name of `uri`, or None when no bound namespace shortens it (_Unbound for a predicate)."""
+        if uri not in self._pnames:
+            if not str.startswith(uri, self._bound):  # (URIRef.startswith takes no tuple)
+                if verb:
+                    raise _Unbound(uri)  # rdflib would invent an ns1: prefix
+                self._pnames[uri] = None  # no bound namespace can shorten it
+            else:
+                self._pnames[uri] = self.ser.get_pname(uri, gen_prefix=verb)
+        return self._pnames[uri]
+
+    def label(self, node: Any) -> str:
+        """A subject's or an object's text."""
+        text = self._labels.get(node)
+        if text is None:
+            if node == _NIL:
+                text = "()"
+            elif isinstance(node, Literal):
+                text = node._literal_n3(use_plain=True, qname_callback=self.pname)
+            else:
+                text = self.pname(node) or node.n3()
+            self._labels[node] = text
+        return text
+
+    def verb(self, node: URIRef) -> str:
+        """A predicate's text."""
+        text = self._verbs.get(node)
+        if text is None:
+            text = self._verbs[node] = "()" if node == _NIL else self.pname(node, verb=True) or node.n3()
+        return text
 
 
 class _Unbound(Exception):

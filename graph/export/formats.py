@@ -1,13 +1,13 @@
 """Export formats: format name -> the files it writes from the networkx graph.
 
 The one registry of exports: `newskg build --format NAME` (repeatable)
-chooses among these names, and pipeline.export writes each through
+chooses among these names; write_formats() writes them, each through
 write_format().
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,3 +101,8 @@ def write_format(name: str, g: nx.MultiDiGraph, out_dir: Path, title: str = "kno
             f"cannot write the {name} export into {out_dir} ({e.strerror or e}); check the folder is writable"
         ) from e
     return [out_dir / f for f in fmt.files]
+
+
+def write_formats(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str = "knowledge graph") -> list[Path]:
+    """Write the files of each format in turn into `out_dir`; returns their paths."""
+    return [path for name in formats for path in write_format(name, g, out_dir, title)]

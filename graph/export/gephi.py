@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree.ElementTree import tostring
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from graph.export import atomic_write
 
@@ -79,10 +81,6 @@ def to_graphml(g: nx.MultiDiGraph) -> str:
 
 def to_gexf(g: nx.MultiDiGraph) -> str:
     """GEXF 1.2 of the flattened graph, with no date stamp."""
-    from xml.etree.ElementTree import tostring
-
-    from networkx.readwrite.gexf import GEXFWriter
-
     flat = flatten(g)
     for _, _, k, d in flat.edges(keys=True, data=True):
         d["id"] = k  # GEXF's edge id; the edge's label is its relation

@@ -28,6 +28,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+import pyvis
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
 
 from graph.export import atomic_write
 from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
@@ -75,8 +79,6 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 @functools.cache
 def _vis() -> tuple[str, str]:
-    import pyvis
-
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
@@ -168,15 +170,29 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
 
 def view_data(g: nx.MultiDiGraph) -> dict:
     """The records the page draws: nodes, edges, per-node details, legend, layout options."""
-    from pyvis.edge import Edge
-    from pyvis.network import Network
-    from pyvis.node import Node
-
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
     shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
     ids = {n: i for i, n in enumerate(shown)}
     edges = view_edges(g, shown)
-    weight: Counter[str] = Counter()  # drawn edges + articles it was read from (or, for an article, read in it)
+    drawn = {n: (kinds[n], _label(g, n)) for n in shown}
+    rels = [(u, v, rel) for u, v, rel, _ in edges if rel != MENTION]  # the layouts do not depend on the toggle
+    seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
+    counts = Counter(kinds[n] for n in shown)
+    return {
+        "nodes": _vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed),
+        "edges": _vis_edges(edges, ids),
+        "info": _details(g, ids, edges),
+        "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]],
+        "tree": {ids[n]: list(xy) for n, xy in tree.items()},
+        "options": _vis_options(big=len(shown) >= BIG),
+        "budgetMs": BUDGET_MS,
+        "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT},
+    }
+
+
+def _weights(g: nx.MultiDiGraph, edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> Counter[str]:
+    """A node's weight, which sizes it: its drawn edges and the articles it was read from (an article's: read in it)."""
+    weight: Counter[str] = Counter()
     for u, v, rel, _ in edges:
         if rel != MENTION:
             weight[u] += 1
@@ -185,10 +201,12 @@ def view_data(g: nx.MultiDiGraph) -> dict:
         if rel == "derivedFrom" and u in ids:
             weight[u] += 1
             weight[v] += 1
-    drawn = {n: (kinds[n], _label(g, n)) for n in shown}
-    rels = [(u, v, rel) for u, v, rel, _ in edges if rel != MENTION]  # the layouts do not depend on the toggle
-    seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
-    big = len(shown) >= BIG
+    return weight
+
+
+def _vis_nodes(g: nx.MultiDiGraph, shown: list[str], ids: dict[str, int], kinds: dict[str, str], weight: Counter[str],
+               seed: dict[str, tuple[int, int]]) -> list[dict]:
+    """pyvis's node records of the shown nodes, at their seed positions."""
     net = Network(directed=True, cdn_resources="in_line")
     for n in shown:
         label = _label(g, n)
@@ -196,6 +214,12 @@ def view_data(g: nx.MultiDiGraph) -> dict:
         net.nodes.append(Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] in ("Article", "Event") else label) or ids[n],
                               font_color=net.font_color, group=kinds[n], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
                               title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1]).options)
+    return net.nodes
+
+
+def _vis_edges(edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> list[dict]:
+    """pyvis's edge records: the hierarchy heavier, mentions hidden until the reader asks for them."""
+    out = []
     for i, (u, v, rel, label) in enumerate(edges):
         # pyvis's add_edge looks each end up in a list (quadratic on a big graph): its Edge record, directly
         rec = Edge(ids[u], ids[v], id=i, label=label).options  # arrows: the page's option, off in the tree
@@ -203,10 +227,13 @@ def view_data(g: nx.MultiDiGraph) -> dict:
             rec.update(width=2, color={"color": "#777"})
         elif rel == MENTION:  # hidden until asked for, and never pulling the layout
             rec.update(hidden=True, physics=False, mention=True, dashes=True, color={"color": "#c9c9c9"})
-        net.edges.append(rec)
-    counts = Counter(kinds[n] for n in shown)
-    classes = [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]]
-    options = {
+        out.append(rec)
+    return out
+
+
+def _vis_options(big: bool) -> dict:
+    """vis-network's options: the class styles, a physics bounded in time, labels by rendered size; `big` trades polish for speed."""
+    return {
         "groups": {k: {"color": {"background": v[0], "border": "#333", "highlight": {"background": v[0], "border": "#000"},
                              "hover": {"background": v[0], "border": "#000"}}, "shape": v[1]} for k, v in STYLE.items()},
         "physics": {
@@ -223,16 +250,6 @@ def view_data(g: nx.MultiDiGraph) -> dict:
                   "scaling": {"label": {"drawThreshold": LABEL_PX, "maxVisible": MAX_LABEL_PX}},
                   "borderWidth": 1, "borderWidthSelected": 3},
         "layout": {"improvedLayout": False, "randomSeed": 7},
-    }
-    return {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "info": _details(g, ids, edges),
-        "classes": classes,
-        "tree": {ids[n]: list(xy) for n, xy in tree.items()},
-        "options": options,
-        "budgetMs": BUDGET_MS,
-        "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT},
     }
 
 

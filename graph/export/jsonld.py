@@ -15,19 +15,16 @@ from typing import Any
 import networkx as nx
 
 from graph.export import atomic_write
+from graph.export.rdf import PREFIXES, to_rdflib
 
 
 def context() -> dict[str, str]:
     """The JSON-LD @context: one term per prefix of the RDF contract."""
-    from graph.export.rdf import PREFIXES
-
     return {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 
 
 def to_jsonld(g: nx.MultiDiGraph) -> str:
     """Compacted JSON-LD of the graph; the same graph always gives the same bytes."""
-    from graph.export.rdf import to_rdflib
-
     raw = to_rdflib(g).serialize(format="json-ld", context=context(), auto_compact=True)
     doc = _canonical(json.loads(raw))
     if isinstance(doc, dict) and "@graph" not in doc:  # a single node is not wrapped by rdflib

@@ -44,6 +44,16 @@ def _key(nodes: Nodes, n: str) -> tuple[int, str, str]:
     return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), label, n)
 
 
+def _children(nodes: Nodes, parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
+    """node -> its children in a forest given as child -> parent, each list in the nodes' order."""
+    children: defaultdict[str, list[str]] = defaultdict(list)
+    for c, p in parent.items():
+        children[p].append(c)
+    for p in children:
+        children[p].sort(key=lambda c: _key(nodes, c))
+    return children
+
+
 def _hierarchy_parents(nodes: Nodes, edges: Edges) -> dict[str, str]:
     """child -> parent over the hierarchy relations, first one per child, never closing a cycle."""
     parent: dict[str, str] = {}
@@ -73,11 +83,7 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     """
     admin = {n for n, (kind, _) in nodes.items() if kind in KIND_ORDER[:6]}
     parent = {c: p for c, p in _hierarchy_parents({n: nodes[n] for n in admin}, edges).items()}
-    children: dict[str, list[str]] = defaultdict(list)
-    for c, p in parent.items():
-        children[p].append(c)
-    for p in children:
-        children[p].sort(key=lambda c: _key(nodes, c))
+    children = _children(nodes, parent)
     order = _post_order(children, sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n)))
     rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
     depth: dict[str, int] = {}  # levels below a node
@@ -198,62 +204,79 @@ def seed_positions(nodes: Nodes, edges: Edges, spacing: float = SPACING) -> dict
     its circle by a sum, not a product, of radii.
     """
     parent = anchors(nodes, edges)
-    children: dict[str, list[str]] = defaultdict(list)
-    for c, p in parent.items():
-        children[p].append(c)
-    for p in children:
-        children[p].sort(key=lambda c: _key(nodes, c))
-    radius: dict[str, float] = {}  # of the subtree's circle
-    offset: dict[str, tuple[float, float]] = {}  # of the anchor from its subtree's centre
-    spokes: dict[str, list[tuple[str, float, float]]] = {}  # child subtree -> its centre, from the anchor
+    children = _children(nodes, parent)
     roots = [n for n in nodes if n not in parent]
-    for n in _post_order(children, roots):  # no recursion: a chain of anchors may be long
-        leaves = [c for c in children[n] if not children[c]]
-        subs = [c for c in children[n] if children[c]]
-        disc = max(spacing * 0.6 * math.sqrt(len(leaves)) + spacing / 2, spacing / 2)
-        circles = [(0.0, 0.0, disc)]
-        if subs:
-            total = sum(radius[c] for c in subs)
-            ring = max(disc + max(radius[c] for c in subs), total / math.pi) + spacing / 3
-            a, spokes[n] = 0.0, []
-            for c in subs:
-                a += math.pi * radius[c] / total
-                spokes[n].append((c, ring * math.cos(a), ring * math.sin(a)))
-                circles.append((ring * math.cos(a), ring * math.sin(a), radius[c]))
-                a += math.pi * radius[c] / total
-        cx = (min(x - r for x, _, r in circles) + max(x + r for x, _, r in circles)) / 2
-        cy = (min(y - r for _, y, r in circles) + max(y + r for _, y, r in circles)) / 2
-        radius[n] = max(math.hypot(x - cx, y - cy) + r for x, y, r in circles)
-        offset[n] = (-cx, -cy)
+    balloons = _Balloons(children, spacing)
+    balloons.measure(roots)
+    # the biggest tree first, the others shelf-packed in a square block to its right
+    roots.sort(key=lambda n: (-balloons.radius[n], _key(nodes, n)))
     pos: dict[str, tuple[float, float]] = {}
+    for r, (x, y) in zip(roots, _shelves([2 * balloons.radius[r] for r in roots], spacing), strict=True):
+        balloons.place(r, x, y, pos)
+    return {n: (round(px), round(py)) for n, (px, py) in pos.items()}
 
-    def place(root: str, x: float, y: float) -> None:
+
+class _Balloons:
+    """The anchor forest's subtrees as circles: measured bottom-up, then placed top-down."""
+
+    def __init__(self, children: Mapping[str, list[str]], spacing: float) -> None:
+        self.children = children
+        self.spacing = spacing
+        self.radius: dict[str, float] = {}  # of the subtree's circle
+        self.offset: dict[str, tuple[float, float]] = {}  # of the anchor from its subtree's centre
+        self.spokes: dict[str, list[tuple[str, float, float]]] = {}  # child subtree -> its centre, from the anchor
+
+    def measure(self, roots: list[str]) -> None:
+        """Each subtree's circle: its anchor's leaf disc, and its child subtrees' circles on a ring around it."""
+        children, spacing = self.children, self.spacing
+        for n in _post_order(children, roots):  # no recursion: a chain of anchors may be long
+            leaves = [c for c in children[n] if not children[c]]
+            subs = [c for c in children[n] if children[c]]
+            disc = max(spacing * 0.6 * math.sqrt(len(leaves)) + spacing / 2, spacing / 2)
+            circles = [(0.0, 0.0, disc)]
+            if subs:
+                total = sum(self.radius[c] for c in subs)
+                ring = max(disc + max(self.radius[c] for c in subs), total / math.pi) + spacing / 3
+                a, self.spokes[n] = 0.0, []
+                for c in subs:
+                    a += math.pi * self.radius[c] / total
+                    self.spokes[n].append((c, ring * math.cos(a), ring * math.sin(a)))
+                    circles.append((ring * math.cos(a), ring * math.sin(a), self.radius[c]))
+                    a += math.pi * self.radius[c] / total
+            cx = (min(x - r for x, _, r in circles) + max(x + r for x, _, r in circles)) / 2
+            cy = (min(y - r for _, y, r in circles) + max(y + r for _, y, r in circles)) / 2
+            self.radius[n] = max(math.hypot(x - cx, y - cy) + r for x, y, r in circles)
+            self.offset[n] = (-cx, -cy)
+
+    def place(self, root: str, x: float, y: float, pos: dict[str, tuple[float, float]]) -> None:
+        """Put the tree of `root` with its circle's centre at (x, y): anchors, then their leaves on a sunflower disc."""
+        children, spacing = self.children, self.spacing
         stack = [(root, x, y)]
         while stack:
             n, cx, cy = stack.pop()
-            x, y = cx + offset[n][0], cy + offset[n][1]
+            x, y = cx + self.offset[n][0], cy + self.offset[n][1]
             pos[n] = (x, y)
             leaves = [c for c in children[n] if not children[c]]
             for k, c in enumerate(leaves, start=1):
                 r, a = spacing * 0.6 * math.sqrt(k + 1), k * GOLDEN
                 pos[c] = (x + r * math.cos(a), y + r * math.sin(a))
-            stack.extend((c, x + dx, y + dy) for c, dx, dy in spokes.get(n, ()))
+            stack.extend((c, x + dx, y + dy) for c, dx, dy in self.spokes.get(n, ()))
 
-    # the biggest tree first, the others shelf-packed in a square block to its right
-    roots.sort(key=lambda n: (-radius[n], _key(nodes, n)))
-    left = 2 * radius[roots[0]] + spacing if roots else 0.0
-    width = max([2 * radius[r] for r in roots[1:2]] + [math.sqrt(sum((2 * radius[r]) ** 2 for r in roots[1:]))])
+
+def _shelves(diameters: list[float], spacing: float) -> list[tuple[float, float]]:
+    """Centres of circles: the first in the corner, the others shelf-packed in a square block to its right."""
+    if not diameters:
+        return []
+    left = diameters[0] + spacing
+    width = max(diameters[1:2] + [math.sqrt(sum(d**2 for d in diameters[1:]))])
+    centres = [(diameters[0] / 2, diameters[0] / 2)]
     x = y = row_h = 0.0
-    for i, r in enumerate(roots):
-        d = 2 * radius[r]
-        if i == 0:
-            place(r, d / 2, d / 2)
-            continue
+    for d in diameters[1:]:
         if x and x + d > width:
             x, y, row_h = 0.0, y + row_h + spacing / 3, 0.0
-        place(r, left + x + d / 2, y + d / 2)
+        centres.append((left + x + d / 2, y + d / 2))
         x, row_h = x + d + spacing / 3, max(row_h, d)
-    return {n: (round(px), round(py)) for n, (px, py) in pos.items()}
+    return centres
 
 
 def _post_order(children: Mapping[str, list[str]], roots: list[str]) -> list[str]:

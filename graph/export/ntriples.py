@@ -12,12 +12,11 @@ from pathlib import Path
 import networkx as nx
 
 from graph.export import atomic_write
+from graph.export.rdf import to_rdflib
 
 
 def to_ntriples(g: nx.MultiDiGraph) -> str:
     """The graph's triples, one per line, sorted."""
-    from graph.export.rdf import to_rdflib
-
     text = to_rdflib(g).serialize(format="nt", encoding="utf-8").decode("utf-8")
     # N-Triples ends a line with \n only; str.splitlines would also cut at U+2028, U+0085... inside a literal
     lines = sorted({ln.rstrip("\r") for ln in text.split("\n") if ln.strip()})

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
 
 from graph.export import atomic_write
 
@@ -104,9 +106,6 @@ def _declared(kind: str, text: str) -> list[str]:
 
 def to_markdown() -> str:
     """docs/ontology.md: the prose above, then tables generated from ontology.ttl."""
-    from rdflib import Graph, Literal, URIRef
-    from rdflib.namespace import RDFS
-
     text = ONTOLOGY_PATH.read_text(encoding="utf-8")
     g = Graph().parse(data=text, format="turtle")
     ns = {p: str(u) for p, u in re.findall(r"^@prefix\s+(\w*):\s*<([^>]+)>", text, re.M)}

@@ -1,0 +1,93 @@
+"""Articles across pages: each page's articles -> the corpus's, every article once and under an id of its own.
+
+An article's id comes from its page's file name (`A08-01`), so two pages
+can give one id; and the same item can be printed on several pages. The
+build keeps such articles apart or together here, before resolution.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from pathlib import Path
+
+from graph.model import ArticleFacts, PageResult
+
+
+def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
+    """Keep a same-named page's items apart from another page's: qualify their ids.
+
+    Article ids come from file names, so two pages with one name in two
+    folders (a/A08.txt and b/A08.txt) give the same ids, and one node for two
+    articles would mix their facts. The later page's items then take ids
+    qualified by a digest of the page's bytes (`A08-3f2a1c-01`), the same on
+    every run whatever the paths. (Different names that give one id are told
+    apart by unique_ids.) The same item printed on both (the same body) is not
+    a clash: it is the same article, kept once. `ids` maps each (file name,
+    id) taken so far to its page and body; it is updated.
+    """
+    mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
+    taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
+    if any(body != mine[i] for i, (_, body) in taken.items()):
+        try:
+            tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
+        except OSError:
+            tag = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
+        facts = []
+        for f in r.facts:
+            stem, n = f.article.id.rsplit("-", 1)
+            facts.append(_with_id(f, f"{stem}-{tag}-{n}"))
+        return dataclasses.replace(r, facts=tuple(facts))
+    for i, body in mine.items():
+        ids.setdefault(f"{r.name}|{i}", (path, body))
+    if taken:  # the same items under the same ids: printed already
+        return PageResult(r.name, tuple(f for f in r.facts if f.article.id not in taken), r.report)
+    return r
+
+
+def unique_ids(facts: list[ArticleFacts]) -> list[ArticleFacts]:
+    """Article ids stay unique when two files share a stem once their hash is dropped.
+
+    000_aaaaaaaaaaaaaaaa.txt and 000_bbbbbbbbbbbbbbbb.txt both give 000-01;
+    those files' articles then use their full file stem.
+    """
+    sources: dict[str, set[str]] = {}
+    for f in facts:
+        sources.setdefault(f.article.id, set()).add(f.article.source_file)
+    clash = {sf for ids in sources.values() if len(ids) > 1 for sf in ids}
+    if not clash:
+        return facts
+    out = []
+    for f in facts:
+        a = f.article
+        if a.source_file not in clash:
+            out.append(f)
+            continue
+        out.append(_with_id(f, f"{Path(a.source_file).stem}-{a.id.rsplit('-', 1)[1]}"))
+    return out
+
+
+def _with_id(f: ArticleFacts, new_id: str) -> ArticleFacts:
+    """An article's facts under another id: the article's and its mentions'."""
+    mentions = tuple(dataclasses.replace(m, article_id=new_id) for m in f.mentions)
+    return dataclasses.replace(f, article=dataclasses.replace(f.article, id=new_id), mentions=mentions)
+
+
+def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
+    """An item printed on several pages (same body) is one article with all its sources."""
+    by_body: dict[str, int] = {}
+    out: list[ArticleFacts] = []
+    for f in facts:
+        key = re.sub(r"\s+", "", f.article.body)
+        if len(key) >= 40 and key in by_body:
+            first = out[by_body[key]]
+            sources = tuple(sorted({*first.article.sources, *f.article.sources}))
+            out[by_body[key]] = dataclasses.replace(first, article=dataclasses.replace(first.article, sources=sources))
+            continue
+        by_body[key] = len(out)
+        out.append(f)
+    return out
+
+
+__all__ = ["without_id_clashes", "unique_ids", "dedupe_articles"]

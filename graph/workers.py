@@ -1,0 +1,84 @@
+"""Where per-page work runs: (index, page file) items -> (index, PageResult), here, in worker processes or on Dask.
+
+Each runner yields results in the order they complete and keeps only a few
+pages per worker in flight, so memory holds no more than the results the
+caller keeps; `in_input_order` puts them back in the order of the input.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from graph.distributed import run_on_dask
+from graph.model import PageResult
+from graph.pages import Item, Options, process_page
+
+IN_FLIGHT_PER_PROCESS = 4  # pages queued per worker process: bounds the memory their results take
+
+Progress = Callable[[int, int, str], None]  # (pages done, pages in all, the last page's name)
+
+
+def compute_pages(items: list[Item], options: Options, jobs: int = 1, scheduler: str | None = None) -> Iterator[tuple[int, PageResult]]:
+    """(index, PageResult) of each item, in completion order: on the Dask `scheduler`, in `jobs` processes, or here."""
+    if scheduler:
+        yield from run_on_dask(scheduler, [(i, str(f)) for i, f in items], options)
+    elif jobs > 1 and len(items) > 1:
+        yield from _in_processes(items, options, jobs)
+    else:
+        for i, f in items:
+            yield i, process_page(str(f), options)
+
+
+def _in_processes(items: list[Item], options: Options, jobs: int) -> Iterator[tuple[int, PageResult]]:
+    """(index, PageResult) computed by a pool of `jobs` processes, at most a few pages a process in flight."""
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
+        queue = iter(items)
+        running: dict[Future[PageResult], int] = {}
+        for i, f in queue:
+            running[pool.submit(process_page, str(f), options)] = i
+            if len(running) >= IN_FLIGHT_PER_PROCESS * jobs:
+                break
+        while running:
+            ready, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in ready:
+                i = running.pop(fut)
+                for j, f in queue:
+                    running[pool.submit(process_page, str(f), options)] = j
+                    break
+                yield i, fut.result()
+
+
+def _quiet_worker() -> None:
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def in_input_order(
+    total: int,
+    known: Mapping[int, PageResult],
+    computed: Iterable[tuple[int, PageResult]],
+    progress: Progress | None = None,
+) -> Iterator[PageResult]:
+    """The `total` results in input order, each as soon as every earlier one is known.
+
+    `known` holds results at hand from the start (the cache's); `computed`
+    brings the others in any order, and `progress` is told of each of those.
+    """
+    results = dict(known)
+    done = len(results)
+    nxt = 0
+    for i, r in computed:
+        results[i] = r
+        done += 1
+        if progress:
+            progress(done, total, r.name)
+        while nxt in results:
+            yield results.pop(nxt)
+            nxt += 1
+    while nxt < total and nxt in results:
+        yield results.pop(nxt)
+        nxt += 1
+
+
+__all__ = ["compute_pages", "in_input_order", "IN_FLIGHT_PER_PROCESS"]
