@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexicon import looks_like_name, surnames
+from graph.lexicon import looks_like_name, surnames
 from graph.normalize import fold
 
 _HAN = "\u4e00-\u9fff"

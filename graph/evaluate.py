@@ -16,10 +16,10 @@ from typing import Any
 
 from graph.errors import GoldError
 from graph.export.rdf import to_rdflib
-from graph.gold import CLASSES, Gold, load_gold, norm
+from graph.gold import Gold, load_gold
 from graph.pipeline import Options, build, collect
 from graph.rules import RuleRow, rule_report
-from graph.score import Predicted, _article_pairs, _bigrams, month_day, prf, read_prediction, same_title, score
+from graph.score import Predicted, prf, read_prediction, same_title, score
 from graph.validate import load
 
 
@@ -109,6 +109,4 @@ def format_table(scores: dict[str, Any]) -> str:
 
 
 __all__ = ["Gold", "Predicted", "Evaluation", "load_gold", "read_prediction", "score", "evaluate_file", "evaluate_graph", "evaluate_pages",
-           "format_table", "page_filter", "prf", "same_title", "rules_of_file",
-           # graph.rules reads these from here; they live in graph.gold and graph.score
-           "CLASSES", "norm", "month_day", "_article_pairs", "_bigrams"]
+           "format_table", "page_filter", "prf", "same_title", "rules_of_file"]

@@ -14,7 +14,9 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-TOWN_SUFFIXES = ("街道办事处", "街道", "地区办事处", "镇", "乡", "苏木")
+from graph.lexicon import OFFICIAL_TOWN_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS
+
+TOWN_SUFFIXES = OFFICIAL_TOWN_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,7 @@ class Gazetteer:
         out = [p for p in self.by_name.get(name, ()) if p.level in ("StreetOffice", "Town")]
         if out:
             return out
-        return list(self.town_stems.get(stem(name, ("街道办事处", "街道办", "办事处", "街道", "镇", "乡")), ()))
+        return list(self.town_stems.get(stem(name, (*STREET_OFFICE_WORDS, *TOWN_WORDS)), ()))
 
     def villages_of(self, town: Place) -> list[Place]:
         """The communities and villages of a street office or town."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.extract import Extractor
-from graph.extract.lexicon import dictionary_words
+from graph.extract.wordbreak import dictionary_words
 from graph.files import recorded_name
 from graph.model import FileReport, Page, PageResult
 from graph.read import read_page

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from graph.gazetteer import Gazetteer, Place
 from graph.keys import Key
+from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import (
     ADMIN_TYPES,
     ArticleFacts,
@@ -41,7 +42,7 @@ from graph.model import (
     Membership,
 )
 
-_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|市|区|县|街道|镇|乡)")
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", *TOWN_WORDS)))
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
 
 

@@ -17,6 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS
+
+from graph.export.rdf import NK, ORG, PROV, SCHEMA
+from graph.gold import CLASSES, norm
+from graph.score import article_pairs, bigrams, month_day, read_prediction, same_title
+
 # id -> what the rule reads (kept in the order of the pipeline's stages)
 RULES: dict[str, str] = {
     # administrative units (graph.extract.units)
@@ -113,8 +120,6 @@ def rule_report(g: Any, gold: Any) -> list[RuleRow]:
     body's parent); a parent is judged where the gold knows the child's; an
     event matches a gold event of its article by day or by name.
     """
-    from graph.evaluate import read_prediction
-
     facts = _Facts(g, gold, read_prediction(g))
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for rule, kind, ok, alone in (*facts.entities(), *facts.posts(), *facts.parents(), *facts.events()):
@@ -140,10 +145,6 @@ class _Facts:
         return None
 
     def entities(self) -> list[Judged]:
-        from rdflib.namespace import RDF
-
-        from graph.evaluate import CLASSES
-        from graph.export.rdf import NK
 
         out = []
         for cls in CLASSES:
@@ -157,11 +158,6 @@ class _Facts:
         return out
 
     def posts(self) -> list[Judged]:
-        from rdflib import Literal
-        from rdflib.namespace import RDF, RDFS
-
-        from graph.evaluate import same_title
-        from graph.export.rdf import NK, ORG
 
         gold = self.gold
         out = []
@@ -181,7 +177,6 @@ class _Facts:
         return out
 
     def parents(self) -> list[Judged]:
-        from graph.export.rdf import NK
 
         judged = {c for c, _ in self.gold.containment}
         out = []
@@ -192,12 +187,8 @@ class _Facts:
         return out
 
     def events(self) -> list[Judged]:
-        from rdflib.namespace import RDF, RDFS
 
-        from graph.evaluate import _article_pairs, _bigrams, month_day, norm
-        from graph.export.rdf import NK, PROV, SCHEMA
-
-        paired = {pa["node"]: ga for ga, pa in _article_pairs(self.gold, self.pred)}
+        paired = {pa["node"]: ga for ga, pa in article_pairs(self.gold, self.pred)}
         out = []
         for ev in sorted(set(self.g.subjects(RDF.type, NK.Event)), key=str):
             rule = self.g.value(ev, NK.rule)
@@ -206,11 +197,11 @@ class _Facts:
             ga = paired.get(next(iter(self.g.objects(ev, PROV.wasDerivedFrom)), None))
             date = self.g.value(ev, SCHEMA.startDate)
             day = month_day(str(date)) if date is not None else None
-            label = _bigrams(norm(str(self.g.value(ev, RDFS.label) or "")))
+            label = bigrams(norm(str(self.g.value(ev, RDFS.label) or "")))
 
             ok = ga is not None and any(
                 (day is not None and month_day(ge.get("date")) == day)
-                or bool(label) and len(label & _bigrams(norm(ge.get("name", "")))) / len(label | _bigrams(norm(ge.get("name", "")))) >= 0.3
+                or bool(label) and len(label & bigrams(norm(ge.get("name", "")))) / len(label | bigrams(norm(ge.get("name", "")))) >= 0.3
                 for ge in ga.get("events", [])
             )
             out.append((str(rule), "event", ok, True))

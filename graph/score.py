@@ -152,7 +152,8 @@ def month_day(date: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-def _bigrams(s: str) -> set[str]:
+def bigrams(s: str) -> set[str]:
+    """Every two adjacent characters, as the scorer compares event names."""
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
@@ -180,7 +181,7 @@ def score(gold: Gold, pred: Predicted) -> dict[str, Any]:
 
     out.update(_posts(gold, pred, gold_entity))
     out["containment"] = _containment(gold, pred, gold_entity)
-    pairs = _article_pairs(gold, pred)
+    pairs = article_pairs(gold, pred)
     out["articles"] = prf(len(pairs), len(pred.articles), len(gold.articles))
     out["reporters"] = _credits(pairs, "reporters", "authors")
     out["correspondents"] = _credits(pairs, "correspondents", "contributors")
@@ -238,7 +239,7 @@ def _containment(gold: Gold, pred: Predicted, gold_entity: Callable[..., Names |
     return prf(len(predicted & gold.containment), len(predicted), len(gold.containment))
 
 
-def _article_pairs(gold: Gold, pred: Predicted) -> list[tuple[dict, dict]]:
+def article_pairs(gold: Gold, pred: Predicted) -> list[tuple[dict, dict]]:
     """(gold article, predicted article) pairs: exact headline, then headline containment, then body start."""
 
     def same(rule: int, ga: dict, pa: dict) -> bool:
@@ -286,7 +287,7 @@ def _events(gold: Gold, pred: Predicted, pairs: list[tuple[dict, dict]]) -> dict
                 if j in taken:
                     continue
                 same_day = day is not None and day == month_day(pe["date"])
-                gb, pb = _bigrams(norm(ge.get("name", ""))), _bigrams(pe["label"])
+                gb, pb = bigrams(norm(ge.get("name", ""))), bigrams(pe["label"])
                 overlap = len(gb & pb) / len(gb | pb) if gb | pb else 0.0
                 if (same_day or overlap >= EVENT_NAME_OVERLAP) and overlap + same_day > best_score:
                     best, best_score = j, overlap + same_day

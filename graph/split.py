@@ -26,6 +26,7 @@ from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, is_photo, stands_alone
 from graph.credits import Credits
+from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page, Para
 from graph.normalize import bigrams, headline_like, paragraphs
 
@@ -35,11 +36,15 @@ SUBHEAD_MAX = 15
 MAX_HEADS = 3
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
-_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|街道|办事处|镇|乡|社区|村)")
+_PLACE_LED = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村"))
+)
 _SECTION_WORDS = re.compile(
     r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
 )
-_ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:省|市|区|县|街道|街道办事处|办事处|街道办|乡|镇)$")
+_ADMIN_ONLY = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
+)
 _DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph import credits
-from graph.extract.lexicon import dictionary_words
+from graph.extract.wordbreak import dictionary_words
 from graph.model import Page
 from graph.split import split_page
 

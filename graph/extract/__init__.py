@@ -17,7 +17,6 @@ from dataclasses import replace
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
 from graph.extract.fold import fold_units
-from graph.extract.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people, find_posts
 from graph.extract.sentence import Sentence
@@ -26,6 +25,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
+from graph.lexicon import ADMIN_SUFFIXES, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 

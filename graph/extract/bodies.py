@@ -14,18 +14,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.extract.lexicon import (
-    GENERIC_PREFIX,
-    LEADING_NOISE,
-    NOT_ORG_ENDINGS,
-    ORG_SUFFIXES,
-    PARTY_TITLE_RE,
-    dictionary_words,
-)
-from graph.extract.lexicon import TITLE_RE as TITLE_WORD
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
+from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
+from graph.lexicon import (
+    ABOVE_TOWN_WORDS,
+    BODY_WORDS,
+    GENERIC_PREFIX,
+    LEADING_NOISE,
+    ORG_SUFFIXES,
+    PARTY_TITLE_RE,
+    TOWN_WORDS,
+    alternation,
+    ends_as_body,
+)
+from graph.lexicon import TITLE_RE as TITLE_WORD
 
 _SUFFIX_VERBS = frozenset(
     "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
@@ -101,7 +105,9 @@ _SUB_BODY = re.compile(
 )
 _QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
 # A place word that begins a body's name: a province, a city, a district, a street office, a road.
-_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:省|市|区|县|街道|街|镇|乡)(?=[\u4e00-\u9fff]{3})")
+_PLACE_WORD = re.compile(
+    r"^[\u4e00-\u9fff]{2,5}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "街", *TOWN_WORDS)) + r"(?=[\u4e00-\u9fff]{3})"
+)
 # A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
@@ -224,7 +230,7 @@ class BodyFinder:
             if not cut or len(rest) - cut < 3:
                 break
             rest = rest[cut:]
-        if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in ORG_SUFFIXES or SUFFIX_LEAD.match(rest):
+        if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
             return None
         if rest[:2] in dictionary_words() or rest[0] in "区市县省":
             return None  # 民政局, 区残联: a function, not a name of its own
@@ -382,7 +388,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
         start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
     s = text[start:cut]
     acting = _ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
-    if (s in ORG_SUFFIXES or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
+    if (s in BODY_WORDS or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
         return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
     if _HOUSING.match(text, cut):
         return None, False  # 测绘局宿舍: a housing compound named after a body
@@ -402,11 +408,11 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
-    if GENERIC_PREFIX.match(s) or not s.endswith(ORG_SUFFIXES) or NOT_ORG_ENDINGS.search(s):
+    if GENERIC_PREFIX.match(s) or not ends_as_body(s):
         return True
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
-        if tail.text in dictionary_words() and tail.text not in ORG_SUFFIXES:
+        if tail.text in dictionary_words() and tail.text not in BODY_WORDS:
             return True  # 骗局, 困局: a word that ends like a body
     return s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS  # 郑州国际消费中心|城市
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from graph.lexicon import VAGUE_TIMES
 from graph.normalize import fold
 
 _CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "十": 10}
@@ -23,7 +24,7 @@ DATE_RE = re.compile(
 RELATIVE_RE = re.compile(
     r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
 )
-BLUR_RE = re.compile(r"近日|日前|连日来|近期|目前|此前|近来|不久前|前不久|上周|本周|这几天")
+BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 
 

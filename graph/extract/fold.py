@@ -14,7 +14,10 @@ from collections import defaultdict
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
 from graph.gazetteer import Gazetteer
+from graph.lexicon import TOWN_WORDS, alternation
 from graph.model import ADMIN_RANK, LocalEntity
+
+_UNIT_WORD_AT_END = re.compile(alternation(("街道", "社区", "村", *TOWN_WORDS, "区", "县", "市")) + "$")
 
 Key = tuple[str, str]  # (class, canonical name)
 
@@ -168,8 +171,7 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         for t2, m in keys:
             if t2 != t or m == n or len(m) <= len(n):
                 continue
-            stem_n = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", n)
-            stem_m = re.sub(r"(?:街道|社区|村|镇|乡|区|县|市)$", "", m)
+            stem_n, stem_m = _UNIT_WORD_AT_END.sub("", n), _UNIT_WORD_AT_END.sub("", m)
             if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and n[-2:] == m[-2:]:
                 out[(t, n)] = m
                 break

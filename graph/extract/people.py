@@ -14,19 +14,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.lexicon import INFORMAL_RE, PERSON_VERBS, TITLE_RE, dictionary_words, looks_like_name, spans_word
 from graph.extract.spans import Span
 from graph.extract.tagger import Token
+from graph.extract.wordbreak import dictionary_words, spans_word
+from graph.lexicon import (
+    INFORMAL_RE,
+    KIN_HONORIFICS,
+    PERSON_VERBS,
+    STREET_OFFICE_WORDS,
+    TITLE_HONORIFICS,
+    TITLE_RE,
+    TOWN_WORDS,
+    alternation,
+    looks_like_name,
+)
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
-_GENERIC_UNIT = re.compile(r"(?:街道办事处|街道办|街道|办事处|社区|村|镇|乡|区|市|县)$")
+_GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
 _LIST_LEAD = re.compile(
     r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$"
 )
-_HONORIFIC = re.compile(
-    r"([\u4e00-\u9fff])(阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|大姐|大哥|大叔|老师|区长|市长|县长|镇长|乡长|局长|书记|主任|所长|站长|院长|校长|经理)"
-)
+_HONORIFIC = re.compile(r"([\u4e00-\u9fff])(" + "|".join((*KIN_HONORIFICS, *TITLE_HONORIFICS)) + ")")
 
 
 @dataclass(frozen=True, slots=True)

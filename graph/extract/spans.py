@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.tagger import Token
+from graph.lexicon import STREET_OFFICE_WORDS, alternation
 from graph.model import ADMIN_RANK
 
 # Tags of tokens that can be part of a name, and of tokens that name something.
@@ -13,7 +14,7 @@ NAMEY = {"LOC", "ORG", "PER", "nz", "n", "ns", "nt", "nw", "vn", "an", "j", "nr"
 PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # A suffix word that begins a stem: the end of a unit the scan missed (街道王马|社区).
-SUFFIX_LEAD = re.compile(r"^(?:街道办事处|街道办|街道|办事处|社区)")
+SUFFIX_LEAD = re.compile("^" + alternation((*STREET_OFFICE_WORDS, "社区")))
 
 
 @dataclass(frozen=True, slots=True)

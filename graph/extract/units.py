@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.lexicon import (
-    ADMIN_SUFFIXES,
-    GENERIC_PREFIX,
-    GENERIC_STEMS,
-    LEADING_NOISE,
-    dictionary_words,
-)
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at
 from graph.extract.tagger import Token
+from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
+from graph.lexicon import ADMIN_SUFFIXES, GENERIC_PREFIX, GENERIC_STEMS, LEADING_NOISE
 
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)

@@ -1,27 +1,45 @@
-"""Lexicon: the genre's word lists (titles, name suffixes, generic words, surnames).
+"""Lexicon: the genre's word lists, each kept once (units, bodies, titles, honorifics, time words, surnames).
 
 These are the patterns of Chinese local-government news, not of any one
-page: the suffixes that end the name of an administrative unit or a body,
+page: the words that end the name of an administrative unit or a body,
 the titles officials hold, the determiners that make a name generic
-(各街道, 该社区), and the honorifics that make a reference informal (李阿姨).
+(各街道, 该社区), the honorifics that make a reference informal (李阿姨),
+the words that blur a date (近日). Every stage reads them from here; a
+module that needs a pattern builds it from these lists with `alternation`,
+so adding a word is one edit. The rules that use each list say why in
+their own module; this one says only what the words are.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """`(?:a|b|c)`: the words as one regex group, in the order given (a longer word before its own prefix)."""
+    return "(?:" + "|".join(words) + ")"
+
+
+# ---------------------------------------------------------------- administrative units
+# The printed forms of a street office's name, longest first (秦岭路街道办事处 = 秦岭路街道).
+STREET_OFFICE_WORDS = ("街道办事处", "街道办", "街道", "办事处")
+# Towns and townships.
+TOWN_WORDS = ("镇", "乡")
+# Units above a town: a province, a city, a district, a county.
+ABOVE_TOWN_WORDS = ("省", "市", "区", "县")
+# The suffixes of official town-level names in the gazetteer (地区办事处: Beijing's; 苏木: Inner Mongolia's).
+OFFICIAL_TOWN_SUFFIXES = ("街道办事处", "街道", "地区办事处", "镇", "乡", "苏木")
 
 # Peoples whose name is part of an ethnic town's (颖桥回族镇, 长阳土家族自治县's towns).
 _PEOPLES = ("回", "满", "蒙古", "朝鲜", "土家", "苗", "彝", "壮", "瑶", "畲", "藏", "侗", "白", "哈尼", "傣", "黎")
 # Administrative suffixes, longest first, with the class each makes.
 ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("街道办事处", "StreetOffice"),
-    ("街道办", "StreetOffice"),
-    ("街道", "StreetOffice"),
-    ("办事处", "StreetOffice"),
+    *((w, "StreetOffice") for w in STREET_OFFICE_WORDS),
     ("社区居民委员会", "Community"),  # the committee of a community: the community itself
     ("社区居委会", "Community"),
     ("社区", "Community"),
@@ -40,18 +58,18 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("实验区", "District"),
     ("村", "Village"),
     *((f"{people}族{kind}", "Town") for people in _PEOPLES for kind in "镇乡"),  # 颖桥回族镇
-    ("镇", "Town"),
-    ("乡", "Town"),
+    *((w, "Town") for w in TOWN_WORDS),
     ("区", "District"),
     ("县", "District"),
     ("市", "City"),
 )
-# Suffixes that end the name of a body (an Organization), longest first.
-ORG_SUFFIXES: tuple[str, ...] = tuple(
+# Words that name a kind of body (an Organization); alone they are generic (党支部, 服务中心),
+# at the end of a longer name they make it a body's name (秦岭路街道党工委), longest first.
+BODY_WORDS: tuple[str, ...] = tuple(
     sorted(
         """
         委员会 常委会 管委会 居委会 宣传部 组织部 统战部 武装部 人武部 村委会 党工委 党委 党组 党总支 党支部 总支 支部 纪委 纪工委 工委 人大 政协 政府
-        领导小组 工作组 工作队 服务队 志愿队 突击队 巡逻队 宣讲团 艺术团 合唱团 舞蹈队 表演队 舞狮队 帮帮团 织女团 团 队
+        领导小组 工作组 工作队 服务队 志愿队 突击队 巡逻队 宣讲团 艺术团 合唱团 舞蹈队 表演队 舞狮队 团 队
         联盟 村委 筹备组 考察组 调研组 督导组 检查组 采访团 参访团 观摩团 代表团 党中央 国务院
         工作部 党组织 小组 影城 影院 剧院 书院 食堂 教学点 工作室 联络站 联络点
         协会 学会 商会 联合会 联谊会 促进会 研究会 基金会 工会 红十字会 残联 妇联 团委 侨联 文联 科协 社科联 工商联
@@ -60,12 +78,14 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(
         有限公司 股份有限公司 公司 集团 银行 支行 分行 信用社 合作社 报社 电视台 广播电台 出版社 杂志社 事务所
         分局 局 厅 办公室 办 委 法院 检察院 公安局 派出所 交警大队 大队 中队 支队 分队 消防站
         服务中心 指挥中心 中心 服务站 工作站 文化站 驿站 站 服务大厅 大厅 服务店 店 所 馆 厂 社 共产党
-        物业 物业公司 超市 商场 酒店 宾馆 发电厂
+        物业 物业公司 超市 酒店 宾馆 发电厂
         """.split(),
         key=len,
         reverse=True,
     )
 )
+# The endings that decide whether a name is a body's: the body words no shorter one already ends.
+ORG_SUFFIXES: tuple[str, ...] = tuple(w for w in BODY_WORDS if not any(w != v and w.endswith(v) for v in BODY_WORDS))
 # Words that end an org-shaped string but are not bodies: events, places, things.
 NOT_ORG_ENDINGS = re.compile(
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|现场会|观摩会|培训会|动员会|协调会|联席会|"
@@ -76,6 +96,16 @@ NOT_ORG_ENDINGS = re.compile(
     r"站点|车站|网站|岗亭|驿站点|队伍|所有|场地|厂家|厂区|店铺|门店|商店|店面|馆藏|"
     r"窗口|平台|阵地|基地|园|台|点)$"
 )
+
+
+def ends_as_body(name: str) -> bool:
+    """True when `name` ends as a body's name does: in a body word, and not in a word that only
+    looks like one (会场, 爱心, 平台) unless a longer body word ends it (电视台, 幼儿园, 教学点)."""
+    if not name.endswith(ORG_SUFFIXES):
+        return False
+    m = NOT_ORG_ENDINGS.search(name)
+    return m is None or any(name.endswith(w) and len(w) > len(m.group()) for w in BODY_WORDS)
+
 
 # Titles of posts, longest first; a title may be preceded by the body it is held in.
 TITLES: tuple[str, ...] = tuple(
@@ -90,8 +120,8 @@ TITLES: tuple[str, ...] = tuple(
         调研员 一级调研员 二级调研员 三级调研员 四级调研员 巡视员 一级巡视员 二级巡视员 主任科员
         负责人 主要负责人 团长 社长 总编辑 主编 网格长 楼栋长 组长 副组长 检察长 庭长 宣传委员 组织委员
         人大主任 政协主席 办公室主任 居委会主任 村委会主任 工委书记 党组书记 委员会主任
-        区委常委 市委常委 县委常委 党委委员 常务副区长 常务副市长 常务副县长 第一书记 驻村第一书记
-        网格员 专职网格员 网格长 民警 社区民警 辅警 社工 医生 医师 主任医师 护士长 教授 研究员 工程师 总工程师
+        区委常委 市委常委 县委常委 党委委员 常务副县长 第一书记 驻村第一书记
+        网格员 专职网格员 民警 社区民警 辅警 社工 医生 医师 主任医师 护士长 教授 研究员 工程师 总工程师
         律师 法官 检察官 警官 讲解员 宣讲员 调解员
         武装部长 组织部长 宣传部长 统战部长 人大主席 人大代表 政协委员 党代表 党建专干 专干 村主任 村支书 支书
         党组成员 管委会主任 微网格长 楼长 单元长 队员
@@ -104,7 +134,22 @@ TITLES: tuple[str, ...] = tuple(
 _BODY_TITLES = tuple(
     t[: len(b)] + "副" + t[len(b) :]
     for t in TITLES
-    for b in ("人大", "政协", "居委会", "村委会", "管委会", "党工委", "党委", "党组", "党总支", "党支部", "纪委", "区委", "市委", "县委")
+    for b in (
+        "人大",
+        "政协",
+        "居委会",
+        "村委会",
+        "管委会",
+        "党工委",
+        "党委",
+        "党组",
+        "党总支",
+        "党支部",
+        "纪委",
+        "区委",
+        "市委",
+        "县委",
+    )
     if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
 )
 TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
@@ -122,10 +167,15 @@ GENERIC_PREFIX = re.compile(
     r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)"
 )
 
-# Honorifics and title abbreviations after a surname: informal references.
+# Honorifics after a surname make an informal reference (李阿姨, 王区长): kin words and address,
+KIN_HONORIFICS = tuple("阿姨 师傅 大爷 大妈 大娘 奶奶 爷爷 婆婆 叔叔 阿婆 大姐 大哥 大叔 老师".split())
+# and titles used as a form of address;
+TITLE_HONORIFICS = tuple("区长 市长 县长 镇长 乡长 局长 书记 主任 所长 站长 院长 校长 经理".split())
+# these end too many ordinary words to look for in running text (姐, 总, 先生): a span the
+# tagger already gave as a name is informal when it is a surname and one of them.
+TAGGED_HONORIFICS = tuple("阿公 老汉 嫂 姐 哥 伯 叔 婶 同志 先生 女士 小姐 医生 大夫 警官 总".split())
 INFORMAL_RE = re.compile(
-    r"^[\u4e00-\u9fff](?:阿姨|师傅|大爷|大妈|大娘|奶奶|爷爷|婆婆|叔叔|阿婆|阿公|老汉|大姐|大哥|大叔|嫂|姐|哥|伯|叔|婶|"
-    r"老师|同志|先生|女士|小姐|医生|大夫|警官|书记|主任|区长|市长|县长|镇长|乡长|局长|所长|站长|院长|校长|经理|总)$"
+    r"^[\u4e00-\u9fff]" + alternation((*KIN_HONORIFICS, *TITLE_HONORIFICS, *TAGGED_HONORIFICS)) + "$"
     r"|^[老小][\u4e00-\u9fff]$"
     r"|^[\u4e00-\u9fff]某+$"  # 张某, 李某某: a name withheld
 )
@@ -169,23 +219,10 @@ def looks_like_name(s: str) -> bool:
     return s[0] in single and len(s) <= 3
 
 
-@functools.cache
-def dictionary_words(min_freq: int = 5) -> frozenset[str]:
-    """Words of two or more characters from jieba's dictionary (for telling word boundaries)."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "dict.txt"
-    words = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            w, _, rest = line.partition(" ")
-            if len(w) >= 2 and int(rest.split(" ", 1)[0] or 0) >= min_freq:
-                words.add(w)
-    return frozenset(words)
-
-
-def spans_word(left: str, right: str, min_len: int = 2) -> bool:
-    """True when a word of jieba's dictionary runs across the boundary between `left` and `right`."""
-    from graph.normalize import spans_word as across
-
-    return across(left, right, dictionary_words(), reach=3, min_len=min_len)
+# ---------------------------------------------------------------- time
+# Words that place a report in time without giving a day (近日 = "recently").
+VAGUE_DAYS = ("近日", "日前", "连日来", "近期")
+# ... and the others a date finder reads as "no day here".
+VAGUE_TIMES = (*VAGUE_DAYS, "目前", "此前", "近来", "不久前", "前不久", "上周", "本周", "这几天")
+# A lead that opens with these reports a period, not an event of one day (今年以来).
+PERIOD_LEADS = (*VAGUE_DAYS, "今年以来", "年以来")
