@@ -12,7 +12,7 @@ Each event keeps the sentence it was read from as evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
 from graph.lexicon import PERIOD_LEADS
@@ -50,6 +50,10 @@ _HEADLINE_VERB = re.compile(
 _NOT_REPORTED = re.compile(
     r"(?:多次|经常|定期|常态化|长期|每周|每月|每年|每季度|供[^，。]{0,4}|以便|用于|即|还将|将|将要|计划|拟|准备|要|应|需|可以)(?:组织|联合)?$"
 )
+# How far before a trigger a habit, plan or purpose word is looked for (多次组织召开, 将开展).
+HABIT_REACH = 6
+# How far past a trigger a place clause (在…召开) may start and still be its place.
+PLACE_REACH = 40
 BLUR_LEAD = re.compile("|".join(PERIOD_LEADS))
 _MORE = re.compile(r"还举行|还开展|还举办|同时举行|同时开展|随后举行|并举行|当天还|同日|此外还")
 _QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
@@ -80,18 +84,35 @@ _CLEAN_NAME = [
 ]
 
 
-@dataclass
+class Priority:
+    """How strongly where and how a candidate was found marks it as the item's news (lower first).
+
+    The main event is the best-ranked candidate; a later one is kept when it
+    has a day of its own and ranks at most DATED_CLAUSE, or when its sentence
+    says a further occurrence followed (还举行了).
+    """
+
+    HEADLINE = 0.0  # a trigger in the headline
+    LEAD = 1.0  # a trigger in the first two sentences
+    HEADLINE_VERB = 2.0  # the headline's verb and object (建成少数民族文化长廊)
+    LEAD_CAMPAIGN = 2.5  # ongoing work the lead reports (扎实推进蓝天保卫战); the last rank that takes the lead's day
+    DATED = 3.0  # a trigger further on, with a day of its own; a meeting whose spirit is conveyed
+    DATED_CLAUSE = 3.5  # a sentence that opens with its day; the last rank kept beside the main event
+    BODY = 4.0  # a trigger further on, with no day
+    HEADLINE_ONLY = 5.0  # no trigger at all: the headline names what happened that day
+
+
+@dataclass(frozen=True)
 class EventCandidate:
     name: str
     start: int  # in the article's text
     sentence: str
     date: DateMention | None = None
     location: str | None = None
-    organizers: list[str] = field(default_factory=list)
-    attendees: list[str] = field(default_factory=list)
+    organizers: tuple[str, ...] = ()
     headline: bool = False
     more: bool = False  # the sentence reports a further occurrence (还举行了…)
-    rank: float = 9  # 0 headline trigger, 1 lead trigger, 2 headline verb, 2.5 lead campaign, 3 dated, 4 other
+    rank: float = Priority.BODY
     rule: str = ""
 
 
@@ -123,7 +144,7 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     masked = _mask_quotes(sentence)
     for rule, pat in (("event.passive", _PASSIVE), ("event.active", _ACTIVE), ("event.inspect", _INSPECT), ("event.visit", _VISIT)):
         for m in pat.finditer(masked):
-            if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
+            if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
             name = clean_name(sentence[m.start("np") : m.end("np")])
             if pat is _VISIT:
@@ -153,7 +174,7 @@ def campaigns(sentence: str) -> list[tuple[int, int, str]]:
     for m in _SINCE.finditer(masked):
         out.append((m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])))
     for m in _CAMPAIGN.finditer(masked):
-        if _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
+        if _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
             continue
         if not any(s <= m.start("np") < e for s, e, _ in out):
             out.append((m.start("v"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])))
@@ -177,7 +198,7 @@ def location_in(sentence: str, upto: int) -> str | None:
     """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`."""
     best = None
     for m in _WHERE.finditer(sentence):
-        if m.start() <= upto + 40:
+        if m.start() <= upto + PLACE_REACH:
             best = m.group("place")
     if best:
         best = re.sub(r"^(?:辖区内?|当地)", "", best).strip()

@@ -9,11 +9,13 @@ occurrence, and fills in date, place, organizers and attendees.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.extract.dates import DateMention
 from graph.extract.events import (
     BLUR_LEAD,
     EventCandidate,
+    Priority,
     campaigns,
     continues,
     headline_event,
@@ -28,69 +30,93 @@ from graph.extract.spans import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
+# The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
+LEAD_SENTENCES = 2
+LEAD_DATE_SENTENCES = 4
+# How much of the body a headline's name is chosen against (the part the lead speaks of).
+LEAD_CHARS = 200
+# At most this many events an item: the main one and those with a day of their own.
+MAX_EVENTS = 3
+
 
 def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:
     """The occurrences an article reports, with date, place, organizers, attendees and evidence."""
     forms = {a: e.name for e in entities for a in (e.name, *e.aliases)}
     body_start = article.body_offset
     body_sents = [s for s in sents if s.offset >= body_start]
-    lead = {id(s) for s in body_sents[:2]}
+    lead = {id(s) for s in body_sents[:LEAD_SENTENCES]}
     blurred = bool(body_sents) and BLUR_LEAD.search(body_sents[0].text) is not None  # 近日, 日前: no day to take
-    lead_date = None if blurred else next((d for s in body_sents[:4] for d in s.dates if d.value), None)
+    lead_date = None if blurred else next((d for s in body_sents[:LEAD_DATE_SENTENCES] for d in s.dates if d.value), None)
     cands = [c for s in sents for c in _candidates(s, s.offset < body_start, id(s) in lead, forms)]
     events = _merge_events(cands, lead_date)
     newsy = bool(_NEWSY.search(article.headline))
     if not events and article.headline and (lead_date is not None and lead_date.value or newsy):
         # no trigger, but a day: the item's news is what its headline says happened that day
-        name = headline_name(article.headline, article.body[:200])
+        name = headline_name(article.headline, article.body[:LEAD_CHARS])
         if name:
-            events = [EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=5, rule="event.headline")]
-    # who holds it when the clause does not say: the unit the headline (or lead) is about
+            rank = Priority.HEADLINE_ONLY
+            events = [EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=rank, rule="event.headline")]
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
-    for c in events:
-        if not c.organizers and topic:
-            c.organizers = [topic]
-        if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
-            c.location = c.organizers[0]  # held by a street office, with no place given: in it
+    events = [_held_by_topic(c, topic, admin_names) for c in events]
     attendees = _attendees(article, sents, entities)
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 
+def _held_by_topic(c: EventCandidate, topic: str | None, admin_names: set[str]) -> EventCandidate:
+    """Who holds it when the clause does not say: the unit the headline (or lead) is about; and there, when no place is given."""
+    if not c.organizers and topic:
+        c = replace(c, organizers=(topic,))
+    if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
+        c = replace(c, location=c.organizers[0])  # held by a street office, with no place given: in it
+    return c
+
+
 def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:
     """The occurrences one sentence states, ranked by where and how: headline, lead, a day of their own."""
-    found: list[tuple[int, int, str, float, str]] = [
-        (a, b, n, 0 if in_headline else (1 if in_lead else 4), r) for a, b, n, r in triggers(s.text)
-    ]
+    where = Priority.HEADLINE if in_headline else (Priority.LEAD if in_lead else Priority.BODY)
+    found: list[tuple[int, int, str, float, str]] = [(a, b, n, where, r) for a, b, n, r in triggers(s.text)]
     if in_lead and not found:
-        # ongoing work the lead reports: ranked after a verb-object headline
-        found = [(a, b, n, 2.5, "event.campaign") for a, b, n in campaigns(s.text)]
+        found = [(a, b, n, Priority.LEAD_CAMPAIGN, "event.campaign") for a, b, n in campaigns(s.text)]
     if in_headline and not found:
         h = headline_event(s.text)
         if h:
-            found = [(*h, 2, "event.headline-verb")]
+            found = [(*h, Priority.HEADLINE_VERB, "event.headline-verb")]
     if not in_headline and not found:
         clause = dated_clause(s.text, s.dates)
         if clause:
-            found = [(*clause, 3.5, "event.dated-clause")]
-    found += [(*m, 3, "event.conveyed") for m in conveyed_meetings(s.text) if not any(a <= m[0] < b for a, b, *_ in found)]
-    out = []
-    for start, _end, name, rank, rule in found:
-        c = EventCandidate(name, s.offset + start, s.text, headline=in_headline, rank=rank, rule=rule)
+            found = [(*clause, Priority.DATED_CLAUSE, "event.dated-clause")]
+    conveyed = [(*m, Priority.DATED, "event.conveyed") for m in conveyed_meetings(s.text)]
+    found += [m for m in conveyed if not any(a <= m[0] < b for a, b, *_ in found)]
+    return [_candidate(s, start, name, rank, rule, in_headline, forms) for start, _end, name, rank, rule in found]
+
+
+def _candidate(
+    s: Sentence, start: int, name: str, rank: float, rule: str, in_headline: bool, forms: dict[str, str]
+) -> EventCandidate:
+    """One occurrence found at `start` of sentence `s`, with its day, place and holders from the sentence."""
+    if rule == "event.conveyed":  # 传达了3月8日全市农村工作会议精神: the day printed right before it
+        date = next((d for d in s.dates if d.end == start), None)
+    else:
         before = [d for d in s.dates if d.start <= start] or s.dates
-        c.date = before[-1] if before else None
-        if rule == "event.conveyed":  # 传达了3月8日全市农村工作会议精神: the day printed right before it
-            c.date = next((d for d in s.dates if d.end == start), None)
-        if c.rank == 4 and c.date is not None and c.date.value:
-            c.rank = 3
-        place = location_in(s.text, start)
-        if place:
-            c.location = forms.get(place) or _entity_in(place, forms) or place
-        subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
-        c.organizers = _subjects(subject, s, start, forms, c.location)
-        c.more = continues(s.text)
-        out.append(c)
-    return out
+        date = before[-1] if before else None
+    if rank == Priority.BODY and date is not None and date.value:
+        rank = Priority.DATED
+    place = location_in(s.text, start)
+    location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
+    subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
+    return EventCandidate(
+        name,
+        s.offset + start,
+        s.text,
+        date=date,
+        location=location,
+        organizers=tuple(_subjects(subject, s, start, forms, location)),
+        headline=in_headline,
+        more=continues(s.text),
+        rank=rank,
+        rule=rule,
+    )
 
 
 def _attendees(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
@@ -255,29 +281,32 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
     """
     merged: list[EventCandidate] = []
     for c in sorted(cands, key=lambda c: (c.rank, c.start)):
-        same = next((m for m in merged if similar(m.name, c.name)), None)
-        if same is None:
+        i = next((i for i, m in enumerate(merged) if similar(m.name, c.name)), None)
+        if i is None:
             merged.append(c)
-            continue
-        if c.date and not same.date:
-            same.date = c.date
-        if same.headline and not c.headline:
-            same.sentence = c.sentence
-        same.location = same.location or c.location
-        for o in c.organizers:
-            if o not in same.organizers:
-                same.organizers.append(o)
+        else:
+            merged[i] = _absorb(merged[i], c)
     if not merged:
         return []
     main = merged[0]
-    if main.date is None and lead_date is not None and main.rank <= 2.5:
-        main.date = lead_date
+    if main.date is None and lead_date is not None and main.rank <= Priority.LEAD_CAMPAIGN:
+        main = replace(main, date=lead_date)
     keep = [main]
     for m in merged[1:]:
         distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
-        if distinct_day and m.rank <= 3.5:
+        if distinct_day and m.rank <= Priority.DATED_CLAUSE:
             keep.append(m)
         elif m.more:
-            m.date = m.date or main.date
-            keep.append(m)
-    return keep[:3]
+            keep.append(replace(m, date=m.date or main.date))
+    return keep[:MAX_EVENTS]
+
+
+def _absorb(same: EventCandidate, c: EventCandidate) -> EventCandidate:
+    """A better-ranked mention `same` with what a later mention `c` of the same occurrence adds."""
+    return replace(
+        same,
+        date=same.date or c.date,
+        sentence=c.sentence if same.headline and not c.headline else same.sentence,
+        location=same.location or c.location,
+        organizers=(*same.organizers, *(o for o in dict.fromkeys(c.organizers) if o not in same.organizers)),
+    )
