@@ -50,6 +50,17 @@ _NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 �
 
 
 # Endings of 区 that are not districts.
+# Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches
+# for a unit, its stem must be MIN_STEM characters at least (MIN_COMMON_STEM when only common nouns
+# make it) and at most MAX_STEM for its class (a zone's: 郑州|高新区); the tokens of a stem start at
+# most STEM_REACH characters before the suffix, and a city or district heading a stem has at most
+# PLACE_PREFIX_MAX characters.
+MIN_STEM = 2
+MIN_COMMON_STEM = 3
+MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
+STEM_REACH = 8
+PLACE_PREFIX_MAX = 5
+
 _NOT_DISTRICT = re.compile(
     r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
     r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
@@ -149,7 +160,7 @@ class UnitFinder:
         begin = max(tokens[i].start, floor)
         proper = tokens[i].tag in PROPER
         j = i - 1
-        while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= 8:
+        while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
                 break
@@ -160,10 +171,10 @@ class UnitFinder:
             j -= 1
         stem = text[begin:start]
         m = LEADING_NOISE.match(stem)
-        if m and len(stem) - m.end() >= 2:
+        if m and len(stem) - m.end() >= MIN_STEM:
             stem = stem[m.end() :]
         m = SUFFIX_LEAD.match(stem)
-        if m and len(stem) - m.end() >= 2:
+        if m and len(stem) - m.end() >= MIN_STEM:
             stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed
         return (stem, proper) if stem else None
 
@@ -225,7 +236,7 @@ class UnitFinder:
 
     def _place_prefix(self, stem: str) -> tuple[str, str, str] | None:
         """(class, printed, canonical name) of a city or district that begins a unit's stem."""
-        for k in range(min(5, len(stem) - 2), 1, -1):
+        for k in range(min(PLACE_PREFIX_MAX, len(stem) - MIN_STEM), 1, -1):
             head = stem[:k]
             for cls, found in (("City", self.gaz.city(head)), ("District", self.gaz.district(head))):
                 names = {p.name for p in found}
@@ -248,14 +259,14 @@ class UnitFinder:
             # and the stem is one word (规范化社区, 黄标车工作社区 are not names)
             i = token_at(tokens, s0 - 1)
             one_word = i is not None and tokens[i].start <= s0 - len(stem)
-            if cls not in ("StreetOffice", "Community") or len(stem) < 3 or not one_word or stem.endswith(("化", "性")):
+            if cls not in ("StreetOffice", "Community") or len(stem) < MIN_COMMON_STEM or not one_word or stem.endswith(("化", "性")):
                 return False
         if source == "chain":
             return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city
             return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city)
-        if len(stem) < 2 or cls == "City":
+        if len(stem) < MIN_STEM or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "District":
             return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
@@ -266,11 +277,11 @@ class UnitFinder:
         if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district
             return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem)
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
-            return len(stem) <= 6 and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
+            return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政"):
             return False
         i = token_at(tokens, s0 - 1)
-        return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= 4
+        return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= MAX_STEM["District"]
 
     def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
@@ -340,7 +351,7 @@ class UnitFinder:
 
 
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return not _NOT_TOWN.search(stem) and len(stem) <= 4 and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
+    return not _NOT_TOWN.search(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
@@ -350,7 +361,7 @@ def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> 
     if _COMPOUNDS_AFTER.match(text, s1):
         return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
     i = token_at(tokens, s0 - 1)
-    return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= 5
+    return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= MAX_STEM["Village"]
 
 
 def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
@@ -358,14 +369,14 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
         text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
         and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
         and not _GENERIC_COMMUNITY.search(stem)
-        and len(stem) <= 8
+        and len(stem) <= MAX_STEM["Community"]
         and not stem.endswith(_GENERIC_STEM_ENDS)
         and not _COUNTED.search(stem)
     )
 
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return _STREET_NAME.match(stem) is not None and len(stem) <= 8
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"]
 
 
 _CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
