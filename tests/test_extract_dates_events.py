@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.dates import find_dates
+from graph.extract.events import clean_name
 from tests.helpers import facts
 
 PAGE = dt.date(2023, 3, 21)
@@ -88,3 +89,17 @@ def test_a_later_occurrence_of_the_same_day(extractor) -> None:
         ("“守护安全，畅通消费”主题活动", "--03-15"),
         ("销毁假冒伪劣商品发车仪式", "--03-15"),
     ]
+
+
+@pytest.mark.parametrize(
+    "np, name",
+    [
+        ('的"邻里一家亲"主题联欢会', '"邻里一家亲"主题联欢会'),  # 举办的…: the particle is not the name's
+        ("的一场“共建美好家园”理论宣讲活动", "“共建美好家园”理论宣讲活动"),
+        ('书香满园"读书会活动', '"书香满园"读书会活动'),  # the trigger cut the opening quote: it comes back
+        ("“座谈会", "座谈会"),  # a quote left open at the start goes
+        ("“四点半课堂”开班仪式", "“四点半课堂”开班仪式"),
+    ],
+)
+def test_an_event_name_is_cleaned_and_its_quotes_balanced(np: str, name: str) -> None:
+    assert clean_name(np) == name

@@ -74,12 +74,12 @@ _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
 _CLEAN_NAME = [
     (
         re.compile(
-            r"^(?:(?:19|20)\d\d年(?!度)|了|一场|一次|一系列|系列|新一轮|本次|此次|为期[^的]{1,8}的|以[^的]{1,20}为主题的)+"
+            r"^(?:(?:19|20)\d\d年(?!度)|了|的|一场|一次|一系列|系列|新一轮|本次|此次|为期[^的]{1,8}的|以[^的]{1,20}为主题的)+"
         ),
         "",
     ),
     (re.compile(r"主题为(“[^”]{1,30}”)的"), r"\1"),
-    (re.compile(r"^[^“”的]{2,8}的(?=“)"), ""),  # 别开生面的“发布会”: what it was like is not its name
+    (re.compile(r"^[^“”\"的]{2,8}的(?=[“\"])"), ""),  # 别开生面的“发布会”: what it was like is not its name
     (re.compile(r"^(?:主题|专题)?(?=“)"), ""),
 ]
 
@@ -117,10 +117,22 @@ class EventCandidate:
 
 
 def clean_name(np: str) -> str:
-    name = np.strip(' 　"')
+    name = np.strip(" 　")
     for pat, rep in _CLEAN_NAME:
         name = pat.sub(rep, name)
-    return name.strip()
+    return _balanced_quotes(name.strip())
+
+
+def _balanced_quotes(name: str) -> str:
+    """A name whose quote the trigger cut (阅见未来"读书会 of 以"阅见未来"读书会为载体) gets its opening quote
+    back; a quote left open at its start (“发布会) goes."""
+    if name.count('"') % 2:
+        name = name[1:] if name.startswith('"') else '"' + name
+    if name.startswith("“") and "”" not in name:
+        name = name[1:]
+    elif "”" in name and ("“" not in name or name.index("”") < name.index("“")):
+        name = "“" + name
+    return name
 
 
 
