@@ -42,6 +42,9 @@ EVENTS = [
     ("3月15日，中原区市场监督管理局在王府井城市奥莱开展了主题为“提振消费信心”的广场宣传活动。", "", "“提振消费信心”广场宣传活动", "--03-15", "王府井城市奥莱"),
     ("3月17日，万达社区合唱团正式成立。", "", "万达社区合唱团成立", "--03-17", None),
     ("2月4日，秦岭路街道召开“双无”校外培训机构疫情防控及规范管理专题会。", "", "“双无”校外培训机构疫情防控及规范管理专题会", "--02-04", None),
+    # a visit's place is where it went; a chain of units names its lowest one
+    ("4月12日，嵩山路街道党工委一行来到二七区建中街街道陇西社区参观学习。", "", "参观", "--04-12", "陇西社区"),
+    ("4月12日，市文明办在中原区林山寨街道百花社区召开现场推进会。", "", "现场推进会", "--04-12", "百花社区"),
     ("5月24日，由二七区委书记蔡红带队前往京广路街道办观摩。", "二七区召开全区长效机制网格化工作推进会", "全区长效机制网格化工作推进会", "--05-24", None),
 ]
 
@@ -103,3 +106,8 @@ def test_a_later_occurrence_of_the_same_day(extractor) -> None:
 )
 def test_an_event_name_is_cleaned_and_its_quotes_balanced(np: str, name: str) -> None:
     assert clean_name(np) == name
+
+
+def test_the_units_of_the_place_do_not_hold_the_event(extractor) -> None:
+    f = facts(extractor, "4月12日，市文明办在中原区林山寨街道百花社区召开现场推进会。")
+    assert (f.events[0].location, f.events[0].organizers) == ("百花社区", ("市文明办",))

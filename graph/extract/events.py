@@ -206,6 +206,23 @@ def continues(sentence: str) -> bool:
     return bool(_MORE.search(sentence))
 
 
+def trip_place(sentence: str, start: int) -> str | None:
+    """Where a visit went (来到兴蓉社区参观 -> 兴蓉社区), when the clause of `start` reports one."""
+    masked = _mask_quotes(sentence)
+    clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
+    for m in _TRIP.finditer(masked, clause):
+        if m.start() > start + PLACE_REACH:
+            break
+        place = m.group("place").strip()
+        if not _NOT_A_PLACE.search(place):
+            return place
+    return None
+
+
+# A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民).
+_NOT_A_PLACE = re.compile(r"[、的在和与]|^(?:社区|基层|群众|一线|居民)")
+
+
 def location_in(sentence: str, upto: int) -> str | None:
     """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`."""
     best = None

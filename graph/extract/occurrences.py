@@ -24,6 +24,7 @@ from graph.extract.events import (
     participation,
     similar,
     triggers,
+    trip_place,
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
@@ -102,7 +103,7 @@ def _candidate(
         date = before[-1] if before else None
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
-    place = location_in(s.text, start)
+    place = location_in(s.text, start) or trip_place(s.text, start)
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
     subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
     return EventCandidate(
@@ -111,7 +112,7 @@ def _candidate(
         s.text,
         date=date,
         location=location,
-        organizers=tuple(_subjects(subject, s, start, forms, location)),
+        organizers=tuple(_subjects(subject, s, start, forms, location, place)),
         headline=in_headline,
         more=continues(s.text),
         rank=rank,
@@ -223,15 +224,28 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
 
 
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:
-    """A place string that is an entity's printed form after a generic prefix (辖区秦岭路街道)."""
+    """The entity a place string names: one printed after a generic prefix (辖区秦岭路街道), or the
+    lowest of a chain of units (肖家河街道兴蓉社区 -> 兴蓉社区)."""
     for f in sorted(forms, key=len, reverse=True):
-        if place.endswith(f) and len(f) >= len(place) - 2:
+        if place.endswith(f) and (len(f) >= len(place) - 2 or _chain_of_forms(place[: -len(f)], forms)):
             return forms[f]
     return None
 
 
-def _subjects(units: list[Span], s: Sentence, start: int, forms: dict[str, str], location: str | None) -> list[str]:
-    """The bodies that hold the event: units printed in the clause before the trigger."""
+def _chain_of_forms(text: str, forms: dict[str, str]) -> bool:
+    """`text` is entity forms printed one after another (重庆市两江新区人和街道)."""
+    while text:
+        f = next((f for f in sorted(forms, key=len, reverse=True) if text.startswith(f)), None)
+        if f is None:
+            return False
+        text = text[len(f) :]
+    return True
+
+
+def _subjects(
+    units: list[Span], s: Sentence, start: int, forms: dict[str, str], location: str | None, place: str | None = None
+) -> list[str]:
+    """The bodies that hold the event: units printed in the clause before the trigger, the place's aside."""
     clause_start = max(s.text.rfind(c, 0, start) for c in "。；;!！?？") + 1
     out: list[str] = []
     chain_end = None
@@ -240,6 +254,8 @@ def _subjects(units: list[Span], s: Sentence, start: int, forms: dict[str, str],
         if rel < clause_start:
             continue
         between = s.text[max(clause_start, rel - 2) : rel]
+        if place and u.text in place:
+            continue  # 在中原区林山寨街道百花社区召开: the units of the place do not hold it
         if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]):
             continue
         n = forms.get(u.text) or forms.get(u.name)
