@@ -162,6 +162,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
     if t[-1] in ":：" and len(t) < 8:
         return None
+    if re.search(r"“[^”]{0,3}$", t):
+        return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
     if re.match(r"^\s*[【\[][^】\]]{1,8}[】\]]\S", text):
         return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
     return t, 0

@@ -181,3 +181,14 @@ def test_web_page_metadata_is_furniture_and_dates_the_page() -> None:
     assert a.body == "11月19日，二七区应急管理局开展消防安全大检查。\n检查组排查隐患30余处。"
     assert (a.reporters, a.correspondents) == (("张三",), ("李四",))
     assert a.page_date is not None and a.page_date.isoformat() == "2024-11-20"
+
+
+def test_a_paragraph_the_page_cut_inside_a_quote_stays_in_its_story() -> None:
+    text = (
+        "社区志愿者结对帮扶独居老人\n\n"
+        "本报讯 4月12日，绿城社区组织志愿者与辖区独居老人结对，定期上门问候。\n\n"
+        "此前一天，志愿者们在绿城社区和花园社区走访了三十余户居民，“有\n"
+    )
+    arts = split_page(Page(name="q.txt", text=text))
+    assert [a.headline for a in arts] == ["社区志愿者结对帮扶独居老人"]
+    assert "花园社区" in arts[0].body
