@@ -71,6 +71,10 @@ class _Item:
         return {*c.reporters, *c.correspondents, *c.photographers}
 
 
+# A clause, its comma, and more of the sentence: what a heading never is.
+_CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{2}")
+
+
 def _compact(s: str) -> str:
     return re.sub(r"\s+", "", s.strip(MARKS + "# "))
 
@@ -126,6 +130,7 @@ class Splitter:
                 self.ended = False
             if not self.ended or b.ends:
                 handlers[b.kind](i, b)
+        self.take_cut_sentence()
         self.flush_pending()
         items = [it for it in self.items if it.body]
         _regroup_headings(items)
@@ -286,6 +291,14 @@ class Splitter:
             if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = self.pending[1:]
+
+    def take_cut_sentence(self) -> None:
+        """The page's last line, cut off mid-sentence (…申请低保，帮下岗人员找工), ends the open item's text."""
+        if len(self.pending) == 1 and self.cur is not None and self.cur.body and not self.cur.closed:
+            text = self.pending[0][0]
+            if _CUT_SENTENCE.search(text) and not headline_like(text):
+                self.cur.body.append(text)
+                self.pending = []
 
     def flush_pending(self) -> None:
         """Headings no body followed: section labels, or one headline printed apart from its item."""

@@ -192,3 +192,14 @@ def test_a_paragraph_the_page_cut_inside_a_quote_stays_in_its_story() -> None:
     arts = split_page(Page(name="q.txt", text=text))
     assert [a.headline for a in arts] == ["社区志愿者结对帮扶独居老人"]
     assert "花园社区" in arts[0].body
+
+
+def test_the_pages_last_line_cut_mid_sentence_ends_the_story() -> None:
+    text = (
+        "街道为困难群众办实事\n\n"
+        "本报讯 近日，金海街道走访辖区困难家庭，了解他们的实际需求。\n\n"
+        "街道还为小区的困难户申请了临时救助，帮失业人员联系工\n"
+    )
+    arts = split_page(Page(name="c.txt", text=text))
+    assert [a.headline for a in arts] == ["街道为困难群众办实事"]
+    assert arts[0].body.endswith("帮失业人员联系工")
