@@ -27,7 +27,7 @@ def test_every_body_word_ends_a_body_name() -> None:
     assert [w for w in BODY_WORDS if not ends_as_body("郑州" + w)] == []
 
 
-@pytest.mark.parametrize("name", ["郑州平台", "社区会场", "爱心", "服务站点", "文化广场"])
+@pytest.mark.parametrize("name", ["郑州平台", "社区会场", "爱心", "服务站点", "文化广场", "携手破困局", "打破僵局"])
 def test_words_that_only_look_like_bodies_do_not(name: str) -> None:
     assert not ends_as_body(name)
 
