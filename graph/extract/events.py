@@ -12,6 +12,7 @@ Each event keeps the sentence it was read from as evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
@@ -150,32 +151,71 @@ def _mask_quotes(sentence: str) -> str:
     return _QUOTED.sub(lambda m: re.sub(r"[，,、；;！？!?。]", "\u00b7", m.group(0)), sentence)
 
 
+def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
+    """The noun phrase the pattern caught: 召开|全区网格化工作推进会."""
+    return m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])
+
+
+def _verb_np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
+    """The verb and what it takes: 调研|安全生产工作."""
+    return m.start("np"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])
+
+
+def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
+    """The whole clause up to the verb: 淮滨县10余位乡镇党委书记来到关庙村参观."""
+    clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+    return clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
+
+
+def _founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
+    """The thing founded, printed right before the verb, and the verb: 万达社区合唱团|成立."""
+    np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", sentence[m.start("np") : m.end("np")])[-1].strip()
+    if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]):
+        return m.start("np"), m.end("v"), np + m.group("v")
+    return None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event trigger: its rule id, its pattern, how a match is named, and its limits.
+
+    `anchor` is the group whose start must not fall inside an event already
+    found in the sentence (None: the match's start); `habit` refuses a match
+    that a habit, plan or purpose word precedes (多次组织召开, 将开展);
+    `min_name` is the shortest name kept.
+    """
+
+    rule: str
+    pattern: re.Pattern[str]
+    name: Callable[[re.Match[str], str, str], tuple[int, int, str] | None]
+    anchor: str | None = "np"
+    habit: bool = False
+    min_name: int = 3
+
+
+# The triggers in the order they claim a sentence's text: a stronger pattern first.
+TRIGGERS = (
+    Trigger("event.passive", _PASSIVE, _np_name),
+    Trigger("event.active", _ACTIVE, _np_name, habit=True),
+    Trigger("event.inspect", _INSPECT, _np_name),
+    Trigger("event.visit", _VISIT, _verb_np_name),
+    Trigger("event.trip", _TRIP, _clause_name, anchor=None, min_name=6),
+    Trigger("event.founded", _FOUNDED, _founded_name, anchor="v", min_name=0),
+)
+
+
 def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, rule) of each event the sentence reports, by pattern strength."""
+    """(start, end, name, rule) of each event the sentence reports, by the triggers in order."""
     found: list[tuple[int, int, str, str]] = []
     masked = _mask_quotes(sentence)
-    for rule, pat in (("event.passive", _PASSIVE), ("event.active", _ACTIVE), ("event.inspect", _INSPECT), ("event.visit", _VISIT)):
-        for m in pat.finditer(masked):
-            if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
+    for t in TRIGGERS:
+        for m in t.pattern.finditer(masked):
+            if t.habit and _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
-            name = clean_name(sentence[m.start("np") : m.end("np")])
-            if pat is _VISIT:
-                name = m.group("v") + name
-            if len(name) >= 3 and not any(s <= m.start("np") < e for s, e, *_ in found):
-                found.append((m.start("np"), m.end("np"), name, rule))
-    for m in _TRIP.finditer(masked):
-        # 淮滨县10余位乡镇党委书记来到关庙村参观: a visit, named by its clause
-        clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
-        name = clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
-        if len(name) >= 6 and not any(s <= m.start() < e for s, e, *_ in found):
-            found.append((clause, m.end(), name, "event.trip"))
-    for m in _FOUNDED.finditer(masked):
-        np = sentence[m.start("np") : m.end("np")]
-        # the founded thing is the name printed right before the verb
-        np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", np)[-1].strip()
-        if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]):
-            if not any(s <= m.start("v") < e for s, e, *_ in found):
-                found.append((m.start("np"), m.end("v"), np + m.group("v"), "event.founded"))
+            named = t.name(m, sentence, masked)
+            at = m.start(t.anchor) if t.anchor else m.start()
+            if named and len(named[2]) >= t.min_name and not any(s <= at < e for s, e, *_ in found):
+                found.append((*named, t.rule))
     return sorted(found)
 
 
