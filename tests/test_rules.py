@@ -91,3 +91,11 @@ def test_the_genre_pages_build_without_an_internal_error() -> None:
 
     built = build([GENRE], None)
     assert not [r for r in built.corpus.reports if "internal error" in r.reason], built.corpus.reports
+
+
+def test_every_event_trigger_is_a_known_rule_with_a_pattern_of_its_own() -> None:
+    from graph.extract.events import TRIGGERS
+    from graph.rules import RULES
+
+    assert [t.rule for t in TRIGGERS if t.rule not in RULES] == []
+    assert len({t.rule for t in TRIGGERS}) == len({t.pattern.pattern for t in TRIGGERS}) == len(TRIGGERS)
