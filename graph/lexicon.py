@@ -130,10 +130,12 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
-# A title whose body is printed in it may put 副 after the body: 政协副主席, 居委会副主任.
+# A title whose body is printed in it may put 副 (or 专职副, 专职: full-time) after the body:
+# 政协副主席, 居委会副主任, 党工委专职副书记.
 _BODY_TITLES = tuple(
-    t[: len(b)] + "副" + t[len(b) :]
+    t[: len(b)] + rank + t[len(b) :]
     for t in TITLES
+    for rank in ("副", "专职副", "专职")
     for b in (
         "人大",
         "政协",
@@ -152,7 +154,7 @@ _BODY_TITLES = tuple(
     )
     if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
 )
-TITLE_RE = re.compile("(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
+TITLE_RE = re.compile("(?:专职)?(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")
