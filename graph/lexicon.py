@@ -86,6 +86,13 @@ BODY_WORDS: tuple[str, ...] = tuple(
 )
 # The endings that decide whether a name is a body's: the body words no shorter one already ends.
 ORG_SUFFIXES: tuple[str, ...] = tuple(w for w in BODY_WORDS if not any(w != v and w.endswith(v) for v in BODY_WORDS))
+# A generic word for an institution, printed before a title (学校党委委员), and the endings of
+# the bodies it can mean: the article's one body of that kind holds the post.
+INSTITUTION_WORDS: dict[str, tuple[str, ...]] = {
+    "学校": ("学校", "学院", "大学", "中学", "小学", "职专", "中专", "技校"),
+    "医院": ("医院", "卫生院"),
+    "公司": ("公司", "集团"),
+}
 # Words that end an org-shaped string but are not bodies: events, places, things.
 NOT_ORG_ENDINGS = re.compile(
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|现场会|观摩会|培训会|动员会|协调会|联席会|"

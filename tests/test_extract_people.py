@@ -72,3 +72,10 @@ def test_withheld_names_are_informal(extractor) -> None:
     assert names(f, "Person") == set()
     assert {e.name for e in f.entities if e.type == "Person" and e.informal} >= {"张某", "李某某"}
     assert not f.posts
+
+
+def test_a_generic_institution_before_a_title_is_the_storys_one_institution(extractor) -> None:
+    f = facts(extractor, "近日，黄河科技学院师生赴登封市大冶镇开展调研。学校党委委员、宣传部部长刘建华参加。")
+    assert ("刘建华", "党委委员", "黄河科技学院") in {(p.person, p.title, p.org) for p in f.posts}
+    assert all(p.org != "大冶镇" for p in f.posts)  # not the unit the story went to
+

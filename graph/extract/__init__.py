@@ -25,7 +25,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, looks_like_name
+from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
@@ -298,7 +298,13 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
 
 
 def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None) -> str | None:
-    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's."""
+    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's.
+
+    A generic institution (学校 -> 兰州文理学院) is the article's one body of that kind."""
+    kinds = INSTITUTION_WORDS.get(word)
+    if kinds is not None:
+        bodies = sorted({n for n in by_type.get("Organization", []) if n.endswith(kinds)})
+        return bodies[0] if len(bodies) == 1 else None
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None

@@ -19,6 +19,7 @@ from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words, spans_word
 from graph.lexicon import (
     INFORMAL_RE,
+    INSTITUTION_WORDS,
     KIN_HONORIFICS,
     PERSON_VERBS,
     STREET_OFFICE_WORDS,
@@ -31,6 +32,7 @@ from graph.lexicon import (
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
+_INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
 _LIST_LEAD = re.compile(
     r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$"
@@ -304,6 +306,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)
         word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
         return PostSpan(person, title, word, generic=True, rule="post.unit-title")
+    inst = _INSTITUTION_AT_END.search(head)
+    if inst and (len(head) == len(inst.group(0)) or head[: inst.start()].endswith(("该", "本", "、", "，"))):
+        # 学校党委委员、组织部部长薛志忠: a post in the institution the story is about
+        return PostSpan(person, title, inst.group(0), generic=True, rule="post.unit-word")
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
         return PostSpan(person, title, g.group(0), generic=True, rule="post.unit-word")
