@@ -293,12 +293,20 @@ class Splitter:
                 self.pending = self.pending[1:]
 
     def take_cut_sentence(self) -> None:
-        """The page's last line, cut off mid-sentence (…申请低保，帮下岗人员找工), ends the open item's text."""
-        if len(self.pending) == 1 and self.cur is not None and self.cur.body and not self.cur.closed:
-            text = self.pending[0][0]
-            if _CUT_SENTENCE.search(text) and not headline_like(text):
-                self.cur.body.append(text)
-                self.pending = []
+        """The page's last line, cut off mid-sentence (…申请低保，帮下岗人员找工): the open item's last
+        line, or, under a section label (【观察】), an item of its own."""
+        if not self.pending:
+            return
+        text = self.pending[-1][0]
+        if not _CUT_SENTENCE.search(text) or headline_like(text):
+            return
+        labels = self.pending[:-1]
+        if not labels and self.cur is not None and self.cur.body and not self.cur.closed:
+            self.cur.body.append(text)
+            self.pending = []
+        elif labels and all(is_label(h) for h, *_ in labels):
+            self.section, self.pending = labels[-1][0].strip(MARKS + " "), []
+            self.start().body.append(text)
 
     def flush_pending(self) -> None:
         """Headings no body followed: section labels, or one headline printed apart from its item."""

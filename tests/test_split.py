@@ -203,3 +203,14 @@ def test_the_pages_last_line_cut_mid_sentence_ends_the_story() -> None:
     arts = split_page(Page(name="c.txt", text=text))
     assert [a.headline for a in arts] == ["街道为困难群众办实事"]
     assert arts[0].body.endswith("帮失业人员联系工")
+
+
+def test_a_cut_sentence_under_a_section_label_is_an_item_of_its_own() -> None:
+    text = (
+        "街道为困难群众办实事\n\n"
+        "本报讯 近日，金海街道走访辖区困难家庭，了解他们的实际需求。\n\n"
+        "【记者观察】\n\n"
+        "上周闭幕的全市基层治理工作会议，提出\n"
+    )
+    arts = split_page(Page(name="l.txt", text=text))
+    assert [(a.headline, a.section, a.body) for a in arts][1:] == [("", "记者观察", "上周闭幕的全市基层治理工作会议，提出")]
