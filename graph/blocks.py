@@ -73,6 +73,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FURNITURE_MAX = 90
+# An editor's note that opens a column or a series.
+_EDITORS_NOTE = re.compile(r"^[【\[]?(?:开栏的话|编者按|编者的话|写在前面)[】\]]?\s*[:：]?")
 _OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)$")
 _DATE_TIME = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -114,6 +116,8 @@ def furniture_kind(text: str) -> str | None:
         return "label"  # 镇街视窗：, 来源：
     if _DATE_ONLY.fullmatch(t):
         return "date"
+    if _EDITORS_NOTE.match(t):
+        return "editors-note"  # 开栏的话：… (of any length): what a column is for, not news
     if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30):
         for name, pattern in FURNITURE:
             if pattern.search(t):

@@ -214,3 +214,11 @@ def test_a_cut_sentence_under_a_section_label_is_an_item_of_its_own() -> None:
     )
     arts = split_page(Page(name="l.txt", text=text))
     assert [(a.headline, a.section, a.body) for a in arts][1:] == [("", "记者观察", "上周闭幕的全市基层治理工作会议，提出")]
+
+
+def test_an_editors_note_opening_a_column_is_not_an_item() -> None:
+    note = "开栏的话：走进街巷里弄，记录基层治理的点滴。" + "本栏目每周刊发一篇社区书记的工作手记，讲述他们与居民的故事。" * 3
+    text = f"{note}\n\n金海街道：老楼加装电梯 居民出行更方便\n\n本报讯 近日，金海街道幸福里社区首部加装电梯投入使用。\n"
+    arts = split_page(Page(name="n.txt", text=text))
+    assert [a.headline for a in arts] == ["金海街道：老楼加装电梯 居民出行更方便"]
+    assert all("开栏的话" not in a.body for a in arts)
