@@ -111,3 +111,9 @@ def test_an_event_name_is_cleaned_and_its_quotes_balanced(np: str, name: str) ->
 def test_the_units_of_the_place_do_not_hold_the_event(extractor) -> None:
     f = facts(extractor, "4月12日，市文明办在中原区林山寨街道百花社区召开现场推进会。")
     assert (f.events[0].location, f.events[0].organizers) == ("百花社区", ("市文明办",))
+
+
+def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
+    body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
+    f = facts(extractor, body, page_date=dt.date(2023, 12, 8))
+    assert [e.date for e in f.events] == ["2023-12-05", "2023-12-05"]  # not the page's 12-08

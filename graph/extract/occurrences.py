@@ -31,6 +31,8 @@ from graph.extract.spans import Span
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
+# Words for "that same day" in a story: they refer back to the day it told, not to the page's.
+_SAME_DAY = ("当天", "当日")
 # A name this short says only what kind of event it was (揭牌仪式, 座谈会): its holder says whose.
 BARE_NAME = 8
 
@@ -112,6 +114,8 @@ def _candidate(
     else:
         before = [d for d in s.dates if d.start <= start] or s.dates
         date = before[-1] if before else None
+    if date is not None and date.text.startswith(_SAME_DAY):
+        date = None  # 当日下午，…同时开展: the day the story just told, not the page's (the merge gives it)
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
     place = location_in(s.text, start) or trip_place(s.text, start)
@@ -324,7 +328,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
         if distinct_day and m.rank <= Priority.DATED_CLAUSE:
             keep.append(m)
         elif m.more:
-            keep.append(replace(m, date=m.date or main.date))
+            keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
     return keep[:MAX_EVENTS]
 
 
