@@ -80,6 +80,7 @@ def test_attendees_are_the_officials_present(extractor) -> None:
         "嵩山路街道领导班子多次组织召开专题会议研究，形成工作方案。",
         "下一步，社区将开展丰富多彩的文化活动。",
         "大厅配备了桌椅，供居民开展阅读交流活动。",
+        "社区的做法多次得到兄弟社区考察学习。",  # 得到 is not going anywhere
     ],
 )
 def test_habits_plans_and_purposes_are_not_events(extractor, body) -> None:
