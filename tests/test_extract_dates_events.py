@@ -81,6 +81,7 @@ def test_attendees_are_the_officials_present(extractor) -> None:
         "下一步，社区将开展丰富多彩的文化活动。",
         "大厅配备了桌椅，供居民开展阅读交流活动。",
         "社区的做法多次得到兄弟社区考察学习。",  # 得到 is not going anywhere
+        "这些都是社区党员积极开展的实际行动。",  # a kind of action, no event named
     ],
 )
 def test_habits_plans_and_purposes_are_not_events(extractor, body) -> None:

@@ -152,9 +152,14 @@ def _mask_quotes(sentence: str) -> str:
     return _QUOTED.sub(lambda m: re.sub(r"[，,、；;！？!?。]", "\u00b7", m.group(0)), sentence)
 
 
-def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
-    """The noun phrase the pattern caught: 召开|全区网格化工作推进会."""
-    return m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])
+def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
+    """The noun phrase the pattern caught: 召开|全区网格化工作推进会; not one that names no event (实际行动)."""
+    name = clean_name(sentence[m.start("np") : m.end("np")])
+    return None if _NO_EVENT_NAMED.fullmatch(name) else (m.start("np"), m.end("np"), name)
+
+
+# A kind of action with only a determiner: no event is named (…召开的实际行动, 开展相关活动).
+_NO_EVENT_NAMED = re.compile(r"(?:实际|具体|有效|相关|有关|各项|各类|各种|系列|此次|本次|这次|该|此|这些|一些)(?:行动|活动|工作|举措)")
 
 
 def _verb_np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
@@ -229,8 +234,9 @@ def campaigns(sentence: str) -> list[tuple[int, int, str]]:
     for m in _CAMPAIGN.finditer(masked):
         if _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
             continue
-        if not any(s <= m.start("np") < e for s, e, _ in out):
-            out.append((m.start("v"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])))
+        np = clean_name(sentence[m.start("np") : m.end("np")])
+        if not _NO_EVENT_NAMED.fullmatch(np) and not any(s <= m.start("np") < e for s, e, _ in out):
+            out.append((m.start("v"), m.end("np"), m.group("v") + np))
     return out
 
 
