@@ -118,7 +118,7 @@ def ends_as_body(name: str) -> bool:
 TITLES: tuple[str, ...] = tuple(
     sorted(
         """
-        主任 副主任 常务副主任 书记 副书记 党委书记 党委副书记 党工委书记 党工委副书记 党总支书记 党支部书记
+        主任 副主任 常务副主任 书记 副书记 总书记 党委书记 党委副书记 党工委书记 党工委副书记 党总支书记 党支部书记
         总支书记 支部书记 区委书记 区委副书记 市委书记 市委副书记 县委书记 县委副书记 纪委书记 纪工委书记
         区长 副区长 常务副区长 市长 副市长 常务副市长 县长 副县长 镇长 副镇长 乡长 副乡长
         局长 副局长 处长 副处长 科长 副科长 所长 副所长 站长 副站长 院长 副院长 校长 副校长 园长 馆长
@@ -137,6 +137,8 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+# The titles of national leaders (习近平总书记): held in no unit a local story is about.
+NATIONAL_TITLES = ("总书记", "国家主席", "总理")
 # A title whose body is printed in it may put 副 (or 专职副, 专职: full-time) after the body:
 # 政协副主席, 居委会副主任, 党工委专职副书记.
 _BODY_TITLES = tuple(

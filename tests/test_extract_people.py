@@ -79,3 +79,13 @@ def test_a_generic_institution_before_a_title_is_the_storys_one_institution(extr
     assert ("刘建华", "党委委员", "黄河科技学院") in {(p.person, p.title, p.org) for p in f.posts}
     assert all(p.org != "大冶镇" for p in f.posts)  # not the unit the story went to
 
+
+
+def test_as_role_of_a_name_gives_its_posts(extractor) -> None:
+    f = facts(extractor, "2021年，身为登封市人大代表、大冶镇西施村党支部书记的王建军出资修路。王建军说，路修好了大家都方便。")
+    assert ("王建军", "党支部书记", "西施村") in {(p.person, p.title, p.org) for p in f.posts}
+
+
+def test_a_national_leaders_title_is_held_in_no_local_unit(extractor) -> None:
+    f = facts(extractor, "会上，大家认真学习了习近平总书记的重要讲话。会议由幸福里社区主办。")
+    assert ("习近平", "总书记", None) in {(p.person, p.title, p.org) for p in f.posts}

@@ -25,7 +25,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, looks_like_name
+from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
@@ -154,7 +154,7 @@ class Extractor:
                     org = _own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
-                if org is None and _OFFICE_TITLE.search(p.title):
+                if org is None and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES:
                     org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)

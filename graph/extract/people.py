@@ -214,8 +214,11 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
     for p in people:
         if p.informal:
             continue
-        # walk back over 、-separated descriptions before the name
+        # walk back over 、-separated descriptions before the name (身为…书记的张志强: over 的 too)
         end = p.start
+        clause = text[max(text.rfind(c, 0, end) for c in "，,。；;：:") + 1 : end]
+        if clause.endswith("的") and _AS_ROLE.match(clause):
+            end -= 1
         chain: list[PostSpan] = []
         while end > 0:
             seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
@@ -265,8 +268,10 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
     return posts
 
 
+# 身为…的, 作为…的: the description before 的 is the post of the name after it.
+_AS_ROLE = re.compile(r"^(?:身为|作为)")
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
-_TITLE_AFTER = re.compile(r"(书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$)")
+_TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
 # The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
 _APPOSITIVE = re.compile(
     r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)"
