@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from graph.endpoint import Answer, Limits, Pool, error
+from graph.endpoint import Answer, Limits, error
+from graph.endpoint_pool import Pool
 from graph.errors import GraphError, QueryError
 from graph.sparql import NamedQuery, bind, named_queries
 

@@ -439,7 +439,8 @@ def test_cross_origin_reading_only_when_the_operator_allows_it(seed_build):
 def test_relative_paths_are_the_caller_s(seed_build, tmp_path: Path, monkeypatch):
     import shutil
 
-    from graph.endpoint import Limits, Pool
+    from graph.endpoint import Limits
+    from graph.endpoint_pool import Pool
 
     _, out = seed_build
     shutil.copy(out / "graph.ttl", tmp_path / "g.ttl")
