@@ -33,16 +33,6 @@ from graph.normalize import bigrams
 
 # Words for "that same day" in a story: they refer back to the day it told, not to the page's.
 _SAME_DAY = ("当天", "当日")
-# A name this short says only what kind of event it was (揭牌仪式, 座谈会): its holder says whose.
-BARE_NAME = 8
-
-
-def _named_by_holder(c: EventCandidate) -> str:
-    """揭牌仪式 held by 海棠街道 -> 海棠街道揭牌仪式; a name that says whose already is kept."""
-    if len(c.name) >= BARE_NAME or not c.organizers or any(o in c.name for o in c.organizers):
-        return c.name
-    return c.organizers[0] + c.name
-
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES = 2
@@ -162,7 +152,7 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
 
 def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
     return EventRecord(
-        name=_named_by_holder(c),
+        name=c.name,
         date=c.date.value if c.date else None,
         time_of_day=c.date.time_of_day if c.date else None,
         location=c.location,
