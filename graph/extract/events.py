@@ -36,6 +36,10 @@ _PASSIVE = re.compile(
     r"(?P<np>[^，。；！？,;!?在]{1,40}" + EVENT_NOUN + r")(?:[^，。；！？,;!?在]{0,12}?)"
     r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕)"
 )
+# The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
+# (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
+_PASSIVE_VERB = re.compile(r"召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕")
+_FOUNDED_VERB = re.compile(r"成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业")
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业)")
 _FOUNDED_THING = re.compile(
     r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈)$"
@@ -121,7 +125,10 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, rule) of each event the sentence reports, by pattern strength."""
     found: list[tuple[int, int, str, str]] = []
     masked = _mask_quotes(sentence)
+    passive = _PASSIVE_VERB.search(masked) is not None
     for rule, pat in (("event.passive", _PASSIVE), ("event.active", _ACTIVE), ("event.inspect", _INSPECT), ("event.visit", _VISIT)):
+        if pat is _PASSIVE and not passive:
+            continue
         for m in pat.finditer(masked):
             if pat is _ACTIVE and _NOT_REPORTED.search(masked[max(0, m.start() - 6) : m.start()]):
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
@@ -136,7 +143,7 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
         name = clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
         if len(name) >= 6 and not any(s <= m.start() < e for s, e, *_ in found):
             found.append((clause, m.end(), name, "event.trip"))
-    for m in _FOUNDED.finditer(masked):
+    for m in _FOUNDED.finditer(masked) if _FOUNDED_VERB.search(masked) else ():
         np = sentence[m.start("np") : m.end("np")]
         # the founded thing is the name printed right before the verb
         np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", np)[-1].strip()

@@ -170,7 +170,7 @@ class Tagger:
             if toks is None:
                 ends, tags = known.get(s, ((), b""))
                 toks, start = [], 0
-                for e, t in zip(ends, tags):
+                for e, t in zip(ends, tags, strict=True):
                     toks.append(Token(start, e, s[start:e], names[t]))
                     start = e
             out.append(list(toks))
