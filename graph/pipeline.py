@@ -180,14 +180,16 @@ def _build(
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
-    keys: list[str | None] = []
-    facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys))
+    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right,
+    # and no page's result is loaded
+    last = LastCorpus(cache, page_keys(cache, files, options), files, (base, options))
+    if last.found is None:
+        facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache))
     clock.lap("pages")
-    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
-    last = LastCorpus(cache, keys, files, (base, options))
     exported: ExportRecord = {}  # what the exports of this graph wrote (a cached graph's: found with it)
     if last.found is None:
         corpus = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer(), tuple(reports))
+        facts.clear()  # the corpus holds what the graph is made of: the records' memory goes to the graph and the exports
         clock.lap("resolve")
         g = build_graph(corpus, base)
     else:
@@ -207,6 +209,14 @@ def _build(
     if last.remember(corpus, g, exported):
         clock.lap("cache")
     return result
+
+
+def page_keys(cache: Path | None, files: list[Path], options: Options) -> list[str | None]:
+    """Each page's cache key (None for a page that cannot be read); none without a cache."""
+    if cache is None:
+        return []
+    pages = PageCache(cache)
+    return [pages.key(f, options) for f in files]
 
 
 def gather(
