@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.extract import Extractor
+from graph.extract.tagger import get_tagger
 from graph.extract.wordbreak import dictionary_words
 from graph.files import recorded_name
 from graph.model import Article, FileReport, Page, PageResult
@@ -41,6 +42,12 @@ class Options:
 def _extractor() -> Extractor:
     """One Extractor a process: it loads the tagger and the gazetteer once."""
     return Extractor()
+
+
+def release_models() -> None:
+    """Let go of this process's tagger (the ONNX session, its tables and cache): the build's graph needs the memory."""
+    _extractor.cache_clear()
+    get_tagger.cache_clear()
 
 
 def process_page(path: str, options: Options = Options()) -> PageResult:
@@ -117,4 +124,4 @@ def _extract(page: Page, articles: list[Article]) -> PageResult:
     return PageResult(page.name, tuple(with_printed_forms(page, facts)))
 
 
-__all__ = ["Options", "Item", "process_page", "process_pages", "page_facts"]
+__all__ = ["Options", "Item", "process_page", "process_pages", "page_facts", "release_models"]

@@ -34,7 +34,7 @@ from graph.incremental import ExportRecord, LastCorpus, cached_pages, export_cha
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
 from graph.network import build_graph
-from graph.pages import Options, page_facts, process_page
+from graph.pages import Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page
 from graph.resolve import resolve
 from graph.store import write_store
@@ -185,6 +185,8 @@ def _build(
     last = LastCorpus(cache, page_keys(cache, files, options), files, (base, options))
     if last.found is None:
         facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache))
+        if jobs == 1 and scheduler is None:
+            release_models()  # loaded again, in a tenth of a second, by the next build in this process
     clock.lap("pages")
     exported: ExportRecord = {}  # what the exports of this graph wrote (a cached graph's: found with it)
     if last.found is None:
