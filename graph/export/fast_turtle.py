@@ -39,25 +39,29 @@ def serialize_triples(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping
 
     A triple given twice is one triple, as in a Graph.
     """
-    return "".join(triples_parts(triples, prefixes))
+    given = list(triples)
+    return "".join(triples_parts(lambda: given, prefixes))
 
 
-def triples_parts(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping[str, Any]) -> Iterator[str]:
-    """`serialize_triples` in parts (a subject's block each), never the whole text at once."""
+def triples_parts(make: Callable[[], Iterable[tuple[Any, Any, Any]]], prefixes: Mapping[str, Any]) -> Iterator[str]:
+    """`serialize_triples` of the triples `make()` gives, in parts (a subject's block each), never the whole text.
+
+    `make` is called again only when rdflib must write the graph instead
+    (a blank node, a predicate no prefix covers): no list of the triples is kept.
+    """
     names = Graph(bind_namespaces="none")  # only answers for the prefixes
     for prefix, ns in prefixes.items():
         names.bind(prefix, ns)
-    kept = list(dict.fromkeys(triples))
 
     def graph() -> Graph:
         g = Graph(bind_namespaces="none")
         for prefix, ns in prefixes.items():
             g.bind(prefix, ns)
-        for t in kept:
+        for t in make():
             g.add(t)
         return g
 
-    return _turtle(kept, names, graph)
+    return _turtle(make(), names, graph)
 
 
 def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> Iterator[str]:
@@ -87,15 +91,17 @@ def _replaced(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], dict] | None:
+def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, dict]], dict] | None:
     """(subject -> predicate -> objects, how often each node is an object); None for a triple this writer does not cover."""
-    by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    by_subject: dict[URIRef, dict[URIRef, dict]] = defaultdict(lambda: defaultdict(dict))
     references: dict = defaultdict(int)
     for s, p, o in triples:
         if isinstance(s, BNode) or isinstance(o, BNode) or not isinstance(p, URIRef):
             return None
-        by_subject[s][p].append(o)
-        references[o] += 1
+        objects = by_subject[s][p]  # a dict: each object once, as a Graph keeps each triple once
+        if o not in objects:
+            objects[o] = None
+            references[o] += 1
     return by_subject, references
 
 
@@ -107,7 +113,7 @@ def _subject_order(by_subject: Mapping[URIRef, Mapping], references: Mapping) ->
     return [*top, *(s for _, _, s in rest)]
 
 
-def _statement(s: URIRef, props: Mapping[URIRef, list], terms: _Terms) -> str:
+def _statement(s: URIRef, props: Mapping[URIRef, Mapping], terms: _Terms) -> str:
     """One subject's block: rdf:type and rdfs:label first, then predicates by IRI, objects in rdflib's order."""
     order = [p for p in (_TYPE, _LABEL) if p in props]
     order += sorted(p for p in props if p not in _FIRST)
@@ -116,7 +122,7 @@ def _statement(s: URIRef, props: Mapping[URIRef, list], terms: _Terms) -> str:
         out.append((" " if n == 0 else " ;\n    ") + terms.verb(p) + " ")
         objs = props[p]
         if len(objs) == 1:
-            out.append(terms.label(objs[0]))
+            out.append(terms.label(next(iter(objs))))
         else:
             out.append(",\n        ".join(terms.label(o) for o in sorted(objs)))
     out.append(" .\n")
@@ -134,7 +140,7 @@ class _Terms:
         self._labels: dict = {}
         self._verbs: dict = {_TYPE: "a"}
 
-    def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, list]]) -> None:
+    def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, Mapping]]) -> None:
         """What rdflib's preprocess() registers: every prefix a term of the graph is written with."""
         for s, props in by_subject.items():
             self.pname(s)

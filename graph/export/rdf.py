@@ -189,7 +189,7 @@ def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
     from graph.export.fast_turtle import triples_parts
 
     last = ""
-    for part in triples_parts(triples(g), PREFIXES):  # rdflib's Turtle, byte for byte, several times faster
+    for part in triples_parts(lambda: triples(g), PREFIXES):  # rdflib's Turtle, byte for byte, several times faster
         if part:
             yield part
             last = part
