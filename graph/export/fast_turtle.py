@@ -91,17 +91,25 @@ def _replaced(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, dict]], dict] | None:
+def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], dict] | None:
     """(subject -> predicate -> objects, how often each node is an object); None for a triple this writer does not cover."""
-    by_subject: dict[URIRef, dict[URIRef, dict]] = defaultdict(lambda: defaultdict(dict))
+    by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
     references: dict = defaultdict(int)
+    many: dict[tuple[URIRef, URIRef], set] = {}  # the objects of a subject's predicate once there are many
     for s, p, o in triples:
         if isinstance(s, BNode) or isinstance(o, BNode) or not isinstance(p, URIRef):
             return None
-        objects = by_subject[s][p]  # a dict: each object once, as a Graph keeps each triple once
-        if o not in objects:
-            objects[o] = None
-            references[o] += 1
+        objects = by_subject[s][p]  # each object once, as a Graph keeps each triple once
+        if len(objects) < 16:
+            if o in objects:
+                continue
+        else:
+            seen = many.setdefault((s, p), set(objects))
+            if o in seen:
+                continue
+            seen.add(o)
+        objects.append(o)
+        references[o] += 1
     return by_subject, references
 
 
@@ -122,7 +130,7 @@ def _statement(s: URIRef, props: Mapping[URIRef, Mapping], terms: _Terms) -> str
         out.append((" " if n == 0 else " ;\n    ") + terms.verb(p) + " ")
         objs = props[p]
         if len(objs) == 1:
-            out.append(terms.label(next(iter(objs))))
+            out.append(terms.label(objs[0]))
         else:
             out.append(",\n        ".join(terms.label(o) for o in sorted(objs)))
     out.append(" .\n")

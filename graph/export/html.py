@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -353,6 +353,11 @@ def _sources(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
 
 def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
     """The page: template with vis-network, our script and the graph's data filled in."""
+    return "".join(html_parts(g, title))
+
+
+def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[str]:
+    """`to_html` in parts (the template's text and each value put in): written part by part, never held whole."""
     js, css = _vis()
     page = TEMPLATE.read_text(encoding="utf-8")
     vis_js = js.replace("</script", "<\\/script")  # vis.js must not close its element
@@ -367,8 +372,13 @@ def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
-    return re.sub(r"__(TITLE|FONT_STACK|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", lambda m: values[m.group(1)], page)
+    at = 0
+    for m in re.finditer(r"__(TITLE|FONT_STACK|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", page):
+        yield page[at : m.start()]
+        yield values[m.group(1)]
+        at = m.end()
+    yield page[at:]
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:
-    atomic_write(path, to_html(g, title))
+    atomic_write(path, html_parts(g, title))
