@@ -131,7 +131,7 @@ def measure_encoder(folder: str) -> dict:
 def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
     """(b), (c), (d): one `newskg build` of the folder, with stage times, RSS and the graph's size."""
     from graph.cache import code_version  # here: the process of (a) must not load the pipeline
-    from graph.extract.tagger import get_tagger
+    from graph.extract.tagger import TOTALS
     from graph.pipeline import build
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -140,7 +140,7 @@ def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
         result = build([folder], out, jobs=jobs, cache_dir=cache)
         t1 = time.perf_counter()
     pages_end = t0 + result.timings.get("pages", t1 - t0)
-    tagged = get_tagger().counts if get_tagger.cache_info().currsize else None  # this process's tagger, if it ran
+    tagged = dict(TOTALS) if TOTALS["chars"] else None  # what this process's taggers were asked and encoded
     return {
         "seconds": t1 - t0,
         "stages": result.timings,
@@ -149,7 +149,7 @@ def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
         "worker_peak_rss": max(rss.children.values(), default=0),
         "code_version": code_version(),
         "nodes": result.graph.number_of_nodes(),
-        "tagger": dict(tagged) if tagged else None,
+        "tagger": tagged,
         "summary": {k: v for k, v in result.summary().items() if k in ("articles", "events", "memberships", "edges")},
     }
 

@@ -23,6 +23,7 @@ import numpy as np
 MAX_LEN = 256  # longer sentences are cut into pieces of this many characters
 _BATCH = 64  # pieces per encoder run
 _DECODE_BATCH = 512  # pieces decoded together (bounds the decoder's arrays)
+TOTALS = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}  # Tagger.counts over the process
 CACHE_SENTENCES = 60_000  # tagged sentences kept per process, about 350 bytes each; the oldest go first
 
 
@@ -62,6 +63,7 @@ class Tagger:
         self._cache: dict[str, tuple[array, bytes]] = {}  # sentence -> (token ends, tag ids)
         # sentences asked for by tag() and their characters; those the encoder ran on (the others from the cache)
         self.counts = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}
+        self.totals = TOTALS  # the same, for every tagger of the process (a build lets go of its own)
 
     def _ids(self, s: str) -> list[int]:
         v, q, oov = self._vocab, self._q2b, self._oov
@@ -164,8 +166,9 @@ class Tagger:
         """Tokens of each sentence, offsets relative to the sentence; each distinct sentence tagged once."""
         known = {s: self._cache[s] for s in sentences if s in self._cache}  # before warm() makes room
         fresh = self.warm(sentences)
-        self.counts["sentences"] += len(sentences)
-        self.counts["chars"] += sum(map(len, sentences))
+        for c in (self.counts, self.totals):
+            c["sentences"] += len(sentences)
+            c["chars"] += sum(map(len, sentences))
         names = self._tag_names
         out: list[list[Token]] = []
         for s in sentences:
@@ -186,8 +189,9 @@ class Tagger:
         in the returned dict: `tag` takes it from there.
         """
         todo = list(dict.fromkeys(s for s in sentences if s and s not in self._cache))
-        self.counts["tagged_sentences"] += len(todo)
-        self.counts["tagged_chars"] += sum(map(len, todo))
+        for c in (self.counts, self.totals):
+            c["tagged_sentences"] += len(todo)
+            c["tagged_chars"] += sum(map(len, todo))
         if not todo:
             return {}
         fresh = dict(zip(todo, self._tag(todo), strict=True))
