@@ -223,12 +223,18 @@ def _ext(code: int, data: bytes) -> Any:
     if code != _RECORD:
         raise BadEntry(f"unknown extension type {code}")
     name, *values = _unpack(data)
-    if name not in _records():
+    if name not in _record_checks():
         raise BadEntry(f"{name!r} is not a record of the model")
-    cls, fields = _records()[name]
-    if len(values) != len(fields) or not all(_fits(v, t) for v, (_, t) in zip(values, fields, strict=True)):
+    cls, checks = _record_checks()[name]
+    if len(values) != len(checks) or not all(f(v) for f, v in zip(checks, values, strict=True)):
         raise BadEntry(f"a {name} whose fields do not fit its class")
     return cls(*values)
+
+
+@functools.cache
+def _record_checks() -> dict[str, tuple[type, tuple[Callable[[Any], bool], ...]]]:
+    """Each record class with the `_fits` test of each of its fields, in order."""
+    return {name: (cls, tuple(_checker(t) for _, t in fields)) for name, (cls, fields) in _records().items()}
 
 
 def _fits(value: Any, hint: Any) -> bool:
@@ -286,11 +292,13 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 def _attrs(value: Any) -> dict:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and (isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v)))
-        for k, v in value.items()
-    ):
-        raise BadEntry("graph attributes that are not text, numbers or tuples of them")
+    if not isinstance(value, dict):
+        raise BadEntry("graph attributes that are not a map")
+    for k, v in value.items():
+        if not isinstance(k, str) or not (
+            isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v))
+        ):
+            raise BadEntry("graph attributes that are not text, numbers or tuples of them")
     return value
 
 
