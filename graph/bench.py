@@ -12,19 +12,24 @@ warm that a user's run would not have warm:
 
 (a) jieba.posseg alone over the same texts (its own Tokenizer, HMM on): the
     floor of any jieba-based pipeline;
+(a') LAC's encoder alone over the same texts (batched, one thread): the
+    floor of this one;
 (b) the full build (`newskg build`), single process, and with --jobs N;
 (c) a rebuild with nothing changed (every page from the cache);
 (d) a rebuild after one page changed;
 
 and peak RSS, for the whole build and for its extraction stage (sampled),
-at two corpus sizes. Speed is measured here, never asserted in tests.
+at two corpus sizes; the development set's scores by the same code
+(`shared/`, when it is there); and, if asked, a growth table: a build at
+each of several sizes, its time, peak RSS and the graph's node count. The
+measurements themselves are in graph.measure. Speed is measured here, never
+asserted in tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import platform
 import random
@@ -32,8 +37,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -175,96 +178,9 @@ def generate_corpus(
 # ---------------------------------------------------------------------- measuring, in child processes
 
 
-class RssSampler:
-    """Samples this process's RSS (and its children's) every `interval` seconds, in a thread."""
-
-    def __init__(self, interval: float = 0.05) -> None:
-        import psutil  # optional: newskg[bench]
-
-        self._proc = psutil.Process()
-        self.interval = interval
-        self.samples: list[tuple[float, int]] = []  # (time, own RSS)
-        self.children: dict[int, int] = {}  # pid -> peak RSS
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> RssSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        import psutil
-
-        while not self._stop.is_set():
-            self.samples.append((time.perf_counter(), self._proc.memory_info().rss))
-            for child in self._proc.children(recursive=True):
-                try:
-                    rss = child.memory_info().rss
-                except psutil.Error:
-                    continue
-                self.children[child.pid] = max(rss, self.children.get(child.pid, 0))
-            self._stop.wait(self.interval)
-
-    def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
-        return max((rss for t, rss in self.samples if start <= t <= end), default=0)
-
-
-def _peak_rss() -> int:
-    """This process's peak RSS in bytes (ru_maxrss: kilobytes on Linux, bytes on macOS)."""
-    import resource  # POSIX only
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
-
-
-def measure_jieba(folder: str) -> dict:
-    """(a): jieba.posseg over the texts of the pages, with its own Tokenizer and HMM on."""
-    import jieba  # here, not at the top: a measurement's process loads only what it measures
-    import jieba.posseg
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))]
-    t0 = time.perf_counter()
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    tokenizer.tokenizer.initialize()
-    t1 = time.perf_counter()
-    tokens = 0
-    for text in texts:
-        for _ in tokenizer.cut(text, HMM=True):
-            tokens += 1
-    t2 = time.perf_counter()
-    return {"seconds": t2 - t1, "init_seconds": t1 - t0, "tokens": tokens, "peak_rss": _peak_rss()}
-
-
-def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
-    """(b), (c), (d): one `newskg build` of the folder, with stage times and RSS."""
-    from graph.cache import code_version  # here: the process of (a) must not load the pipeline
-    from graph.pipeline import build
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    with RssSampler() as rss:
-        t0 = time.perf_counter()
-        result = build([folder], out, jobs=jobs, cache_dir=cache)
-        t1 = time.perf_counter()
-    pages_end = t0 + result.timings.get("pages", t1 - t0)
-    return {
-        "seconds": t1 - t0,
-        "stages": result.timings,
-        "peak_rss": _peak_rss(),
-        "pages_peak_rss": rss.peak(t0, pages_end),
-        "worker_peak_rss": max(rss.children.values(), default=0),
-        "code_version": code_version(),
-        "summary": {k: v for k, v in result.summary().items() if k in ("articles", "events", "memberships", "edges")},
-    }
-
-
 def _in_child(kind: str, **kwargs: object) -> dict:
     """Run measure_<kind>(**kwargs) in a fresh interpreter: nothing warm, its own peak RSS."""
-    cmd = [sys.executable, "-m", "graph.bench", kind, json.dumps(kwargs)]
+    cmd = [sys.executable, "-m", "graph.measure", kind, json.dumps(kwargs)]
     done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     if done.returncode != 0:
         raise RuntimeError(f"benchmark step {kind} failed:\n{done.stderr[-3000:]}")
@@ -272,6 +188,14 @@ def _in_child(kind: str, **kwargs: object) -> dict:
 
 
 # ---------------------------------------------------------------------- the benchmark
+
+
+def shared_folder() -> Path | None:
+    """shared/ beside the working folder, else beside the source checkout; None when neither has one."""
+    for root in (Path.cwd().parent, Path(__file__).resolve().parent.parent.parent):
+        if (root / "shared").is_dir():
+            return root / "shared"
+    return None
 
 
 def run_benchmark(
@@ -283,8 +207,10 @@ def run_benchmark(
     repeat: int = 1,
     log: object = None,
     seed_dir: str | Path | None = None,
+    growth: tuple[float, ...] = (),
+    shared: str | Path | None = None,
 ) -> dict:
-    """Generate the corpus in `work` and measure (a)-(d); returns the report (see README)."""
+    """Generate the corpus in `work` and measure (a)-(d), the development set and the growth; returns the report (see README)."""
 
     def say(msg: str) -> None:
         if callable(log):
@@ -312,15 +238,44 @@ def run_benchmark(
             runs[f"build_small_jobs{jobs}"] = [
                 _in_child("build", folder=small.folder, out=str(work / "out-small"), cache=None, jobs=jobs)
             ]
-    return _report(info, small, runs, jobs)
+    report = _report(info, small, runs, jobs)
+    say("the development set, built by the same code")
+    report["dev"] = _in_child("dev", shared=str(shared)) if shared else {"skipped": "no shared/ folder found"}
+    report["growth"] = _growth(work, growth, seed, seed_dir, report, say)
+    return report
+
+
+def _growth(
+    work: Path, sizes: tuple[float, ...], seed: int, seed_dir: str | Path | None, report: dict, say: Callable[[str], None]
+) -> list[dict]:
+    """A one-process build at each size (no cache): time, peak RSS, the graph's nodes; the sizes measured above are reused."""
+    measured = {report["corpus"]["bytes"] / 1e6: ("build", report["corpus"])}
+    if report.get("small_corpus"):
+        measured[report["small_corpus"]["bytes"] / 1e6] = ("build_small", report["small_corpus"])
+    rows = []
+    for size in sizes:
+        near = [mb for mb in measured if abs(mb - size) < 0.05 * size]
+        if near:
+            name, corpus = measured[near[0]]
+            run = report["runs"][name]
+            rows.append({"size_mb": size, "corpus": corpus, "seconds": run["seconds"], "peak_rss_mb": run["peak_rss_mb"], "nodes": run.get("nodes")})
+            continue
+        say(f"growth: a full build of {size:g} MB, one process")
+        info = generate_corpus(work / "corpus-growth", size, seed, seed_dir)
+        r = _in_child("build", folder=info.folder, out=str(work / "out-growth"), cache=None, jobs=1)
+        shutil.rmtree(work / "corpus-growth", ignore_errors=True)
+        rows.append({"size_mb": size, "corpus": asdict(info), "seconds": r["seconds"], "peak_rss_mb": r["peak_rss"] / 2**20, "nodes": r.get("nodes")})
+    return rows
 
 
 def _first_builds(work: Path, corpus: str, repeat: int, say: Callable[[str], None]) -> dict[str, list[dict]]:
-    """(a) jieba alone and (b) a full build with an empty cache, `repeat` times each, in turn."""
-    runs: dict[str, list[dict]] = {"jieba": [], "build": []}
+    """(a) jieba alone, (a') the encoder alone and (b) a full build with an empty cache, `repeat` times each, in turn."""
+    runs: dict[str, list[dict]] = {"jieba": [], "encoder": [], "build": []}
     for n in range(repeat):
         say(f"(a) jieba.posseg, run {n + 1} of {repeat}")
         runs["jieba"].append(_in_child("jieba", folder=corpus))
+        say(f"(a') LAC's encoder alone, run {n + 1} of {repeat}")
+        runs["encoder"].append(_in_child("encoder", folder=corpus))
         say(f"(b) full build, one process, run {n + 1} of {repeat}")
         shutil.rmtree(work / "cache", ignore_errors=True)
         runs["build"].append(
@@ -367,14 +322,6 @@ def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dic
         for k in ("pages_peak_rss", "worker_peak_rss"):
             if k in rows[name]:
                 rows[name][k.replace("_rss", "_rss_mb")] = rows[name].pop(k) / 2**20
-    a, b = rows["jieba"], rows["build"]
-    ratios = {
-        "build_vs_jieba_throughput": b["chars_per_second"] / a["chars_per_second"],
-        "rebuild_unchanged_vs_build": rows["rebuild_unchanged"]["seconds"] / b["seconds"],
-        "rebuild_one_changed_vs_build": rows["rebuild_one_changed"]["seconds"] / b["seconds"],
-    }
-    if f"build_jobs{jobs}" in rows:
-        ratios[f"jobs{jobs}_speedup"] = b["seconds"] / rows[f"build_jobs{jobs}"]["seconds"]
     return {
         "machine": {
             "cpus": os.cpu_count(),
@@ -386,12 +333,28 @@ def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dic
         "corpus": asdict(info),
         "small_corpus": asdict(small) if small else None,
         "runs": rows,
-        "ratios": ratios,
+        "ratios": _ratios(rows, jobs),
     }
+
+
+def _ratios(rows: dict[str, dict], jobs: int) -> dict[str, float]:
+    a, b = rows["jieba"], rows["build"]
+    ratios = {
+        "build_vs_jieba_throughput": b["chars_per_second"] / a["chars_per_second"],
+        "rebuild_unchanged_vs_build": rows["rebuild_unchanged"]["seconds"] / b["seconds"],
+        "rebuild_one_changed_vs_build": rows["rebuild_one_changed"]["seconds"] / b["seconds"],
+    }
+    if "encoder" in rows:
+        ratios["build_vs_encoder_throughput"] = b["chars_per_second"] / rows["encoder"]["chars_per_second"]
+    if f"build_jobs{jobs}" in rows:
+        ratios[f"jobs{jobs}_speedup"] = b["seconds"] / rows[f"build_jobs{jobs}"]["seconds"]
+        ratios[f"jobs{jobs}_vs_jieba_throughput"] = rows[f"build_jobs{jobs}"]["chars_per_second"] / a["chars_per_second"]
+    return ratios
 
 
 _LABELS = {
     "jieba": "(a) jieba.posseg alone",
+    "encoder": "(a') LAC encoder alone, batched, 1 thread",
     "build": "(b) full build, 1 process",
     "rebuild_unchanged": "(c) rebuild, nothing changed",
     "rebuild_one_changed": "(d) rebuild, one page changed",
@@ -399,7 +362,7 @@ _LABELS = {
 
 
 def format_table(report: dict) -> str:
-    """The report as a Markdown table and the ratios, as the README shows it."""
+    """The report as Markdown tables and the ratios, as the README shows it."""
     mb = report["corpus"]["bytes"] / 1e6
     small = report.get("small_corpus")
     lines = [
@@ -420,25 +383,49 @@ def format_table(report: dict) -> str:
         lines.append(
             f"| {label} | {size:.1f} MB | {secs} | {row['chars_per_second']:,.0f} | {row['peak_rss_mb']:.0f} | {stage} |"
         )
+    return "\n".join([*lines, "", *_ratio_lines(report), *_growth_lines(report.get("growth") or [])]) + "\n"
+
+
+def _ratio_lines(report: dict) -> list[str]:
     r = report["ratios"]
-    lines.append("")
+    lines = []
+    if "build_vs_encoder_throughput" in r:
+        lines.append(f"- (b)/(a') throughput, build over the encoder alone: **{r['build_vs_encoder_throughput']:.2f}**")
     lines.append(f"- (b)/(a) throughput: **{r['build_vs_jieba_throughput']:.2f}**")
+    for k, v in r.items():
+        if k.endswith("_vs_jieba_throughput") and k.startswith("jobs"):
+            lines.append(f"- (b) --jobs {k[4:].split('_')[0]}/(a) throughput: **{v:.2f}**")
     lines.append(f"- (c)/(b) time, nothing changed: **{r['rebuild_unchanged_vs_build']:.1%}**")
     lines.append(f"- (d)/(b) time, one page changed: **{r['rebuild_one_changed_vs_build']:.1%}**")
     for k, v in r.items():
         if k.endswith("_speedup"):
             lines.append(f"- --jobs {k[4:-8]} speed-up over one process: **{v:.2f}×**")
+    tagged = report["runs"]["build"].get("tagger")
+    if tagged and tagged.get("chars"):
+        share = tagged["tagged_chars"] / tagged["chars"]
+        lines.append(f"- (b) encoded {share:.0%} of its sentences' characters; the rest repeat a sentence it had tagged")
+    dev = report.get("dev")
+    if dev and "entities_f1" in dev:
+        f1 = dev["entities_f1"]
+        lines.append(
+            f"- development set, same code: entities ALL F1 **{f1['ALL']:.3f}** (Organization {f1.get('Organization', 0):.3f},"
+            f" Person {f1.get('Person', 0):.3f}); posts {dev.get('posts', 0):.3f}; events {dev.get('events', 0):.3f}"
+        )
+    elif dev:
+        lines.append(f"- development set: skipped ({dev.get('skipped', 'not measured')})")
     m = report["machine"]
     lines.append(f"- machine: {m['cpus']} CPUs, Python {m['python']}, load average before {m['load_average']}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def _main(argv: list[str]) -> None:
-    """`python -m graph.bench KIND JSON`: one measurement, its JSON on the last line of stdout."""
-    kind, kwargs = argv[0], json.loads(argv[1])
-    measures: dict[str, Callable[..., dict]] = {"jieba": measure_jieba, "build": measure_build}
-    print(json.dumps(measures[kind](**kwargs)))
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])
+def _growth_lines(rows: list[dict]) -> list[str]:
+    if not rows:
+        return []
+    lines = ["", "| corpus | pages | seconds | chars/s | peak RSS MB | graph nodes |", "|---:|---:|---:|---:|---:|---:|"]
+    for g in rows:
+        c = g["corpus"]
+        lines.append(
+            f"| {c['bytes'] / 1e6:.1f} MB | {c['pages']:,} | {g['seconds']:.1f} | {c['chars'] / g['seconds']:,.0f} |"
+            f" {g['peak_rss_mb']:.0f} | {g['nodes'] or 0:,} |"
+        )
+    return lines

@@ -27,6 +27,7 @@ import sys
 import threading
 import types
 import typing
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,8 @@ class CorpusCache:
 
     def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
         path = self.root / f"{key}{SUFFIX}"
-        if not _write_entry(path, encode({"corpus": corpus, "graph": graph_data(graph), "exports": exports})):
+        payload = _pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})
+        if not _write_entry(path, MAGIC, hashlib.sha256(payload).digest(), payload):  # as encode() joins them, unjoined
             return
         for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
             if old != path:
@@ -221,33 +223,47 @@ def _ext(code: int, data: bytes) -> Any:
     if code != _RECORD:
         raise BadEntry(f"unknown extension type {code}")
     name, *values = _unpack(data)
-    if name not in _records():
+    if name not in _record_checks():
         raise BadEntry(f"{name!r} is not a record of the model")
-    cls, fields = _records()[name]
-    if len(values) != len(fields) or not all(_fits(v, t) for v, (_, t) in zip(values, fields, strict=True)):
+    cls, checks = _record_checks()[name]
+    if len(values) != len(checks) or not all(f(v) for f, v in zip(checks, values, strict=True)):
         raise BadEntry(f"a {name} whose fields do not fit its class")
     return cls(*values)
 
 
+@functools.cache
+def _record_checks() -> dict[str, tuple[type, tuple[Callable[[Any], bool], ...]]]:
+    """Each record class with the `_fits` test of each of its fields, in order."""
+    return {name: (cls, tuple(_checker(t) for _, t in fields)) for name, (cls, fields) in _records().items()}
+
+
 def _fits(value: Any, hint: Any) -> bool:
     """Whether a decoded value has the annotated type (str, int, bool, date, records, tuples, unions)."""
+    return _checker(hint)(value)
+
+
+@functools.cache
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """The test `_fits` makes for one annotation, built once: a cache entry's records are checked field by field."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        return any(_fits(value, h) for h in typing.get_args(hint))
+        options = tuple(_checker(h) for h in typing.get_args(hint))
+        return lambda value: any(f(value) for f in options)
     if origin is tuple:
         args = typing.get_args(hint)
-        if not isinstance(value, tuple):
-            return False
         if len(args) == 2 and args[1] is Ellipsis:
-            return all(_fits(v, args[0]) for v in value)
-        return len(value) == len(args) and all(_fits(v, a) for v, a in zip(value, args, strict=True))
+            item = _checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
+        items = tuple(_checker(a) for a in args)
+        return lambda value: (isinstance(value, tuple) and len(value) == len(items)
+                              and all(f(v) for f, v in zip(items, value, strict=True)))
     if hint is type(None):
-        return value is None
+        return lambda value: value is None
     if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if isinstance(hint, type):
-        return isinstance(value, hint)
-    return False
+        return lambda value: isinstance(value, hint)
+    return lambda value: False
 
 
 def encode(value: Any) -> bytes:
@@ -276,11 +292,13 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 def _attrs(value: Any) -> dict:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and (isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v)))
-        for k, v in value.items()
-    ):
-        raise BadEntry("graph attributes that are not text, numbers or tuples of them")
+    if not isinstance(value, dict):
+        raise BadEntry("graph attributes that are not a map")
+    for k, v in value.items():
+        if not isinstance(k, str) or not (
+            isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v))
+        ):
+            raise BadEntry("graph attributes that are not text, numbers or tuples of them")
     return value
 
 
@@ -331,13 +349,14 @@ def _read_entry(path: Path, kind: type) -> Any:
     return value
 
 
-def _write_entry(path: Path, data: bytes) -> bool:
-    """Write an entry to a temporary file renamed over `path`; False (and a warning) when it cannot."""
+def _write_entry(path: Path, *data: bytes) -> bool:
+    """Write an entry (its parts, in order) to a temporary file renamed over `path`; False (and a warning) when it cannot."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            for part in data:
+                fh.write(part)
         os.replace(tmp, path)
     except OSError as e:
         try:

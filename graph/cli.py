@@ -368,20 +368,22 @@ def _progress(done: int, total: int, name: str) -> None:
               show_default=True, help="File the numbers are written to.")
 @click.option("--seeds", "seed_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of the pages the corpus is made from (default: seeds/).")
-def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir) -> None:
+@click.option("--growth", default="", help="Also a build at each of these sizes in MB (5,20,80): time, peak RSS, nodes.")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), help="shared/ (default: ../shared): dev scores.")
+def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir, growth, shared) -> None:
     """Measure throughput, rebuilds and memory on a generated corpus; the table goes to stdout.
 
-    Times (a) jieba.posseg alone over the pages, (b) a full build, (c) a
-    rebuild with nothing changed and (d) one after a page changed, each in a
-    fresh process. Takes about 10 minutes at the default 20 MB on 2 cores (--repeat 3: 20).
+    Times (a) jieba.posseg and (a') LAC's encoder alone, (b) a full build, (c) a rebuild with nothing changed
+    and (d) one after a page changed, each in a fresh process (about 10 minutes at 20 MB); the dev set's scores.
     """
-    from graph.bench import format_table, run_benchmark
+    from graph.bench import format_table, run_benchmark, shared_folder
     from graph.files import seeds_folder
 
     small = size_mb / 4 if small_mb is None else small_mb
     with _exit_on_graph_error(), contextlib.ExitStack() as stack:
         work = work_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newskg-bench-")))
-        report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or seeds_folder())
+        report = run_benchmark(work, size_mb, small or None, seed, jobs, repeat, log=_err, seed_dir=seed_dir or seeds_folder(),
+                               growth=tuple(float(x) for x in growth.split(",") if x.strip()), shared=shared or shared_folder())
     json_file.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(format_table(report), nl=False)
     _err(f"wrote {json_file}")

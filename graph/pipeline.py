@@ -34,7 +34,7 @@ from graph.incremental import ExportRecord, LastCorpus, cached_pages, export_cha
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
 from graph.network import build_graph
-from graph.pages import Options, page_facts, process_page
+from graph.pages import Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page
 from graph.resolve import resolve
 from graph.store import write_store
@@ -180,14 +180,18 @@ def _build(
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
-    keys: list[str | None] = []
-    facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys))
+    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right,
+    # and no page's result is loaded
+    last = LastCorpus(cache, page_keys(cache, files, options), files, (base, options))
+    if last.found is None:
+        facts, reports = gather(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache))
+        if jobs == 1 and scheduler is None:
+            release_models()  # loaded again, in a tenth of a second, by the next build in this process
     clock.lap("pages")
-    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right
-    last = LastCorpus(cache, keys, files, (base, options))
     exported: ExportRecord = {}  # what the exports of this graph wrote (a cached graph's: found with it)
     if last.found is None:
         corpus = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer(), tuple(reports))
+        facts.clear()  # the corpus holds what the graph is made of: the records' memory goes to the graph and the exports
         clock.lap("resolve")
         g = build_graph(corpus, base)
     else:
@@ -207,6 +211,14 @@ def _build(
     if last.remember(corpus, g, exported):
         clock.lap("cache")
     return result
+
+
+def page_keys(cache: Path | None, files: list[Path], options: Options) -> list[str | None]:
+    """Each page's cache key (None for a page that cannot be read); none without a cache."""
+    if cache is None:
+        return []
+    pages = PageCache(cache)
+    return [pages.key(f, options) for f in files]
 
 
 def gather(

@@ -13,9 +13,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 
 from graph.distributed import run_on_dask
 from graph.model import PageResult
-from graph.pages import Item, Options, process_page
+from graph.pages import Item, Options, process_pages
 
-IN_FLIGHT_PER_PROCESS = 4  # pages queued per worker process: bounds the memory their results take
+PAGES_PER_BATCH = 8  # pages a worker reads, then tags in one batch, then extracts (graph.pages.process_pages)
+IN_FLIGHT_PER_PROCESS = 2  # batches queued per worker process: bounds the memory their results take
 
 Progress = Callable[[int, int, str], None]  # (pages done, pages in all, the last page's name)
 
@@ -27,27 +28,32 @@ def compute_pages(items: list[Item], options: Options, jobs: int = 1, scheduler:
     elif jobs > 1 and len(items) > 1:
         yield from _in_processes(items, options, jobs)
     else:
-        for i, f in items:
-            yield i, process_page(str(f), options)
+        for batch in _batches(items):
+            yield from zip([i for i, _ in batch], process_pages([str(f) for _, f in batch], options), strict=True)
+
+
+def _batches(items: list[Item]) -> Iterator[list[Item]]:
+    for k in range(0, len(items), PAGES_PER_BATCH):
+        yield items[k : k + PAGES_PER_BATCH]
 
 
 def _in_processes(items: list[Item], options: Options, jobs: int) -> Iterator[tuple[int, PageResult]]:
-    """(index, PageResult) computed by a pool of `jobs` processes, at most a few pages a process in flight."""
+    """(index, PageResult) computed by a pool of `jobs` processes, at most a few batches a process in flight."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) as pool:
-        queue = iter(items)
-        running: dict[Future[PageResult], int] = {}
-        for i, f in queue:
-            running[pool.submit(process_page, str(f), options)] = i
+        queue = _batches(items)
+        running: dict[Future[list[PageResult]], list[int]] = {}
+        for batch in queue:
+            running[pool.submit(process_pages, [str(f) for _, f in batch], options)] = [i for i, _ in batch]
             if len(running) >= IN_FLIGHT_PER_PROCESS * jobs:
                 break
         while running:
             ready, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in ready:
-                i = running.pop(fut)
-                for j, f in queue:
-                    running[pool.submit(process_page, str(f), options)] = j
+                index = running.pop(fut)
+                for batch in queue:
+                    running[pool.submit(process_pages, [str(f) for _, f in batch], options)] = [i for i, _ in batch]
                     break
-                yield i, fut.result()
+                yield from zip(index, fut.result(), strict=True)
 
 
 def _quiet_worker() -> None:
@@ -81,4 +87,4 @@ def in_input_order(
         nxt += 1
 
 
-__all__ = ["compute_pages", "in_input_order", "IN_FLIGHT_PER_PROCESS"]
+__all__ = ["compute_pages", "in_input_order", "IN_FLIGHT_PER_PROCESS", "PAGES_PER_BATCH"]

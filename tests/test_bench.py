@@ -89,3 +89,40 @@ def test_the_report_computes_the_ratios_and_the_table_shows_them() -> None:
     assert "(b)/(a) throughput: **0.50**" in table
     assert "nothing changed: **5.0%**" in table
     assert "--jobs 2 speed-up over one process: **1.71×**" in table
+
+
+def test_the_encoder_row_the_dev_scores_and_the_growth_table_are_reported() -> None:
+    info = CorpusInfo("c", pages=10, bytes=3_000_000, chars=1_000_000, seed=0)
+    runs = {
+        "jieba": [_run(15.0, 200)],
+        "encoder": [_run(16.0, 190, encoded_chars=990_000, runs=40, batch=64)],
+        "build": [_run(20.0, 400, nodes=900, tagger={"chars": 1000, "tagged_chars": 250})],
+        "rebuild_unchanged": [_run(0.5, 300)],
+        "rebuild_one_changed": [_run(1.5, 380)],
+        "build_jobs2": [_run(10.0, 250)],
+    }
+    report = _report(info, None, runs, jobs=2)
+    assert report["runs"]["encoder"]["chars_per_second"] == pytest.approx(1_000_000 / 16)  # the corpus's characters
+    assert report["ratios"]["build_vs_encoder_throughput"] == pytest.approx(16 / 20)
+    assert report["ratios"]["jobs2_vs_jieba_throughput"] == pytest.approx(15 / 10)
+    report["dev"] = {"entities_f1": {"ALL": 0.921, "Organization": 0.815, "Person": 0.967}, "posts": 0.762, "events": 0.655}
+    report["growth"] = [{"size_mb": 3, "corpus": report["corpus"], "seconds": 20.0, "peak_rss_mb": 400.0, "nodes": 900}]
+    table = format_table(report)
+    assert "| (a') LAC encoder alone, batched, 1 thread | 3.0 MB | 16.0 | 62,500 | 190 |  |" in table
+    assert "(b)/(a') throughput, build over the encoder alone: **0.80**" in table
+    assert "(b) --jobs 2/(a) throughput: **1.50**" in table
+    assert "encoded 25% of its sentences' characters" in table
+    assert "entities ALL F1 **0.921** (Organization 0.815, Person 0.967); posts 0.762; events 0.655" in table
+    assert "| 3.0 MB | 10 | 20.0 | 50,000 | 400 | 900 |" in table
+    report["dev"] = {"skipped": "no shared/ folder found"}
+    assert "development set: skipped (no shared/ folder found)" in format_table(report)
+
+
+def test_the_encoder_measurement_encodes_every_piece_of_every_page(tmp_path: Path) -> None:
+    from graph.measure import measure_encoder
+
+    (tmp_path / "a.txt").write_text("中原区秦岭路街道办事处主任杨春晓带队检查。\n\n记者 鲁燕\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("中原区秦岭路街道办事处主任杨春晓带队检查。\n\n记者 鲁燕\n", encoding="utf-8")
+    r = measure_encoder(str(tmp_path))
+    assert r["runs"] >= 1 and r["seconds"] > 0 and r["batch"] == 64
+    assert r["encoded_chars"] >= 2 * len("中原区秦岭路街道办事处主任杨春晓带队检查。")  # a repeated sentence counts each time

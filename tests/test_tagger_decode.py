@@ -61,3 +61,23 @@ def test_tokens_cover_the_sentence(tagger) -> None:
 def test_id_table_maps_characters_as_the_vocabulary_does(tagger) -> None:
     text = "中原区ＡＢＣ１２３abc，。!?\u3000\ue000😀"
     assert tagger._id_rows([text], len(text))[0].tolist() == tagger._ids(text)
+
+
+def test_the_sentence_cache_gives_the_tokens_tagging_gives(tagger) -> None:
+    """A cached sentence's tokens are those of tagging it afresh; so are they when the cache is small and full."""
+    from graph.extract.tagger import Tagger
+
+    text = (SEEDS / "000_b611260ab2cebaa9.txt").read_text(encoding="utf-8")
+    sents = [s for _, s in sentences(text)][:80]
+    fresh = Tagger(cache_size=0)
+    expected = fresh.tag(sents)
+    assert fresh.counts["tagged_sentences"] == len(set(sents) - {""})
+    small = Tagger(cache_size=5)
+    assert small.tag(sents) == expected
+    assert small.tag(sents[::-1]) == expected[::-1]  # the last five from the cache, the others tagged again
+    assert len(small._cache) == 5
+    cached = Tagger()
+    cached.warm(sents[:40])
+    assert cached.tag(sents + sents) == expected + expected
+    assert cached.counts["tagged_sentences"] == len(set(sents) - {""})  # each distinct sentence encoded once
+    assert cached.counts["sentences"] == 2 * len(sents)

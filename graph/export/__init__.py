@@ -8,6 +8,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 # A temporary file left by a writer that was killed (SIGKILL, power loss) is
@@ -15,7 +16,7 @@ from pathlib import Path
 _STALE_AFTER = 3600.0  # seconds; used where a writer's process cannot be asked about
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
+def atomic_write(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     """Write a file so that readers see the old content or the new, never a part.
 
     The data goes to a hidden temporary file in the same folder
@@ -23,16 +24,18 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
     the target (an atomic step on POSIX and Windows). An interrupted write
     removes its temporary file; one left by a killed process is removed by
     the next write of the same file. Text is written as UTF-8; a lone
-    surrogate (which UTF-8 cannot hold) becomes U+FFFD.
+    surrogate (which UTF-8 cannot hold) becomes U+FFFD. Text given as an
+    iterable of parts is written part by part, never held whole.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = _utf8(data) if isinstance(data, str) else data
+    parts = (data,) if isinstance(data, str | bytes) else data
     _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(raw)
+            for part in parts:
+                f.write(_utf8(part) if isinstance(part, str) else part)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes the file private (0600): give it the mode a plain write would

@@ -17,7 +17,7 @@ base IRI, a predicate outside the bound namespaces) are handed to rdflib.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -31,7 +31,7 @@ def serialize(graph: Graph) -> str:
     """The Turtle text `graph.serialize(format="turtle")` gives, computed faster."""
     if graph.base is not None:
         return graph.serialize(format="turtle")
-    return _turtle(graph, graph, lambda: graph)
+    return "".join(_turtle(graph, graph, lambda: graph))
 
 
 def serialize_triples(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping[str, Any]) -> str:
@@ -39,48 +39,76 @@ def serialize_triples(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping
 
     A triple given twice is one triple, as in a Graph.
     """
+    given = list(triples)
+    return "".join(triples_parts(lambda: given, prefixes))
+
+
+def triples_parts(make: Callable[[], Iterable[tuple[Any, Any, Any]]], prefixes: Mapping[str, Any]) -> Iterator[str]:
+    """`serialize_triples` of the triples `make()` gives, in parts (a subject's block each), never the whole text.
+
+    `make` is called again only when rdflib must write the graph instead
+    (a blank node, a predicate no prefix covers): no list of the triples is kept.
+    """
     names = Graph(bind_namespaces="none")  # only answers for the prefixes
     for prefix, ns in prefixes.items():
         names.bind(prefix, ns)
-    kept = list(dict.fromkeys(triples))
 
     def graph() -> Graph:
         g = Graph(bind_namespaces="none")
         for prefix, ns in prefixes.items():
             g.bind(prefix, ns)
-        for t in kept:
+        for t in make():
             g.add(t)
         return g
 
-    return _turtle(kept, names, graph)
+    return _turtle(make(), names, graph)
 
 
-def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> str:
-    """Turtle of distinct `triples`, prefixed names from `names`; `graph()` for rdflib to write it instead."""
+def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> Iterator[str]:
+    """Turtle of distinct `triples` in parts, prefixed names from `names`; `graph()` for rdflib to write it instead."""
     grouped = _by_subject(triples)
     if grouped is None:  # a blank node, or a predicate that is not an IRI
-        return graph().serialize(format="turtle")
+        yield graph().serialize(format="turtle")
+        return
     by_subject, references = grouped
     terms = _Terms(names)
     try:
-        terms.register(by_subject)
-        out = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items())]
-        out.extend(_statement(s, by_subject[s], terms) for s in _subject_order(by_subject, references))
+        terms.register(by_subject)  # raises _Unbound for any predicate that needs it: no statement below does
+        order = _subject_order(by_subject, references)
+        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items()))
+        first = _statement(order[0], by_subject[order[0]], terms) if order else ""
     except _Unbound:
-        return graph().serialize(format="turtle")
-    out.append("\n")
-    # rdflib encodes with errors="replace": a lone surrogate becomes "?"
-    return "".join(out).encode("utf-8", "replace").decode("utf-8")
+        yield graph().serialize(format="turtle")
+        return
+    # rdflib encodes with errors="replace": a lone surrogate becomes "?" (part by part: the same bytes)
+    yield _replaced(head + first)
+    for s in order[1:]:
+        yield _replaced(_statement(s, by_subject[s], terms))
+    yield "\n"
+
+
+def _replaced(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _by_subject(triples: Iterable[tuple[Any, Any, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], dict] | None:
     """(subject -> predicate -> objects, how often each node is an object); None for a triple this writer does not cover."""
     by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
     references: dict = defaultdict(int)
+    many: dict[tuple[URIRef, URIRef], set] = {}  # the objects of a subject's predicate once there are many
     for s, p, o in triples:
         if isinstance(s, BNode) or isinstance(o, BNode) or not isinstance(p, URIRef):
             return None
-        by_subject[s][p].append(o)
+        objects = by_subject[s][p]  # each object once, as a Graph keeps each triple once
+        if len(objects) < 16:
+            if o in objects:
+                continue
+        else:
+            seen = many.setdefault((s, p), set(objects))
+            if o in seen:
+                continue
+            seen.add(o)
+        objects.append(o)
         references[o] += 1
     return by_subject, references
 
@@ -150,8 +178,8 @@ class _Terms:
         if text is None:
             if node == _NIL:
                 text = "()"
-            elif isinstance(node, Literal):
-                text = node._literal_n3(use_plain=True, qname_callback=self.pname)
+            elif isinstance(node, Literal):  # not kept: most literals are written once (an article's body)
+                return node._literal_n3(use_plain=True, qname_callback=self.pname)
             else:
                 text = self.pname(node) or node.n3()
             self._labels[node] = text

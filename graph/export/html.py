@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -89,8 +89,37 @@ def _safe_json(obj: object) -> str:
     >>> _safe_json({"n": "</script><img src=x onerror=alert(1)>&"})
     '{"n":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e\\\\u0026"}'
     """
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _safe(json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _safe(s: str) -> str:
+    """Escape what could end a script element or open a tag: one character for one escape, so part by part is the same."""
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_JSON_CHUNK = 2000  # entries of a long list or map encoded at a time
+
+
+def _safe_json_parts(data: dict) -> Iterator[str]:
+    """`_safe_json(data)` in parts: each value of the top map, a long list or map of it some entries at a time.
+
+    A list's JSON is its entries' JSON joined by commas, and a map sorted by
+    key is its entries' in that order: the parts join to the same text.
+    """
+    yield "{"
+    for n, key in enumerate(sorted(data)):
+        value = data[key]
+        yield ("," if n else "") + _safe_json(key) + ":"
+        if isinstance(value, list | dict) and len(value) > _JSON_CHUNK:
+            items = value if isinstance(value, list) else sorted(value.items())
+            yield "[" if isinstance(value, list) else "{"
+            for k in range(0, len(items), _JSON_CHUNK):
+                chunk = items[k : k + _JSON_CHUNK]
+                yield ("," if k else "") + _safe_json(chunk if isinstance(value, list) else dict(chunk))[1:-1]
+            yield "]" if isinstance(value, list) else "}"
+        else:
+            yield _safe_json(value)
+    yield "}"
 
 
 def _html_text(s: str) -> str:
@@ -312,7 +341,8 @@ def _details(g: nx.MultiDiGraph, ids: dict[str, int], edges: list[tuple[str, str
         facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
         if facts:
             entry["facts"] = facts
-        sections = [[name, _items(sec[n][name], by_date=name == "职务 posts")] for name in SECTIONS if sec[n].get(name)]
+        mine = sec.pop(n, {})  # each node's items once: let them go as its entry is made
+        sections = [[name, _items(mine[name], by_date=name == "职务 posts")] for name in SECTIONS if mine.get(name)]
         if sections:
             entry["sections"] = sections
         info[i] = entry
@@ -353,6 +383,11 @@ def _sources(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
 
 def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
     """The page: template with vis-network, our script and the graph's data filled in."""
+    return "".join(html_parts(g, title))
+
+
+def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[str]:
+    """`to_html` in parts (the template's text and each value put in): written part by part, never held whole."""
     js, css = _vis()
     page = TEMPLATE.read_text(encoding="utf-8")
     vis_js = js.replace("</script", "<\\/script")  # vis.js must not close its element
@@ -363,12 +398,18 @@ def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
         "FONT_STACK": FONT_STACK,
         "VIS_CSS": css,
         "VIS_JS": vis_js,
-        "DATA": _safe_json(view_data(g)),
+        "DATA": _safe_json_parts(view_data(g)),
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
-    return re.sub(r"__(TITLE|FONT_STACK|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", lambda m: values[m.group(1)], page)
+    at = 0
+    for m in re.finditer(r"__(TITLE|FONT_STACK|VIS_CSS|VIS_JS|DATA|SCRIPT_HASHES)__", page):
+        yield page[at : m.start()]
+        value = values[m.group(1)]
+        yield from (value,) if isinstance(value, str) else value
+        at = m.end()
+    yield page[at:]
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:
-    atomic_write(path, to_html(g, title))
+    atomic_write(path, html_parts(g, title))

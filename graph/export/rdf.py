@@ -181,12 +181,22 @@ def _reported(s: URIRef, base: str, first: str | None, last: str | None) -> Iter
 
 def to_turtle(g: nx.MultiDiGraph) -> str:
     """Turtle text of the graph; the same graph always gives the same bytes."""
-    from graph.export.fast_turtle import serialize_triples
+    return "".join(turtle_parts(g))
 
-    text = serialize_triples(triples(g), PREFIXES)  # rdflib's Turtle, byte for byte, several times faster
-    return text if text.endswith("\n") else text + "\n"
+
+def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
+    """`to_turtle` in parts (a subject's block each): written part by part, the text is never held whole."""
+    from graph.export.fast_turtle import triples_parts
+
+    last = ""
+    for part in triples_parts(lambda: triples(g), PREFIXES):  # rdflib's Turtle, byte for byte, several times faster
+        if part:
+            yield part
+            last = part
+    if not last.endswith("\n"):
+        yield "\n"
 
 
 def write_turtle(g: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write(path, to_turtle(g))
+    atomic_write(path, turtle_parts(g))
 

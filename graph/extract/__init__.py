@@ -38,6 +38,11 @@ class Extractor:
         self.units = UnitFinder(self.gaz)
         self.bodies = BodyFinder(self.gaz)
 
+    def warm(self, articles: list[Article]) -> None:
+        """Tag the articles' sentences and section labels now, in one batch (the tagger keeps them)."""
+        if self.tagger.cache_size > 0:
+            self.tagger.warm([s for a in articles for _, s in sentences(a.text)] + [a.section for a in articles if a.section])
+
     def extract(self, articles: list[Article]) -> list[ArticleFacts]:
         """Facts of each article; all the page's sentences are tagged in one batch."""
         plans = [(a, sentences(a.text)) for a in articles]

@@ -33,11 +33,17 @@ _ACTIVE = re.compile(
     + EVENT_NOUN
     + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构))"
 )
+# The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
+# (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
+_PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕"
+_FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业"
+_PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
+_FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 _PASSIVE = re.compile(
     r"(?P<np>[^，。；！？,;!?在]{1,40}" + EVENT_NOUN + r")(?:[^，。；！？,;!?在]{0,12}?)"
-    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕)"
+    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")"
 )
-_FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业)")
+_FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
 _FOUNDED_THING = re.compile(
     r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈)$"
 )
@@ -188,7 +194,9 @@ class Trigger:
     `anchor` is the group whose start must not fall inside an event already
     found in the sentence (None: the match's start); `habit` refuses a match
     that a habit, plan or purpose word precedes (多次组织召开, 将开展);
-    `min_name` is the shortest name kept.
+    `min_name` is the shortest name kept; `needs`, when set, is a cheap
+    pattern the sentence must hold before the trigger's own is tried (the
+    verb a slow pattern ends on).
     """
 
     rule: str
@@ -197,16 +205,17 @@ class Trigger:
     anchor: str | None = "np"
     habit: bool = False
     min_name: int = 3
+    needs: re.Pattern[str] | None = None
 
 
 # The triggers in the order they claim a sentence's text: a stronger pattern first.
 TRIGGERS = (
-    Trigger("event.passive", _PASSIVE, _np_name),
+    Trigger("event.passive", _PASSIVE, _np_name, needs=_PASSIVE_VERB),
     Trigger("event.active", _ACTIVE, _np_name, habit=True),
     Trigger("event.inspect", _INSPECT, _np_name),
     Trigger("event.visit", _VISIT, _verb_np_name),
     Trigger("event.trip", _TRIP, _clause_name, anchor=None, min_name=6),
-    Trigger("event.founded", _FOUNDED, _founded_name, anchor="v", min_name=0),
+    Trigger("event.founded", _FOUNDED, _founded_name, anchor="v", min_name=0, needs=_FOUNDED_VERB),
 )
 
 
@@ -215,6 +224,8 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     masked = _mask_quotes(sentence)
     for t in TRIGGERS:
+        if t.needs is not None and t.needs.search(masked) is None:
+            continue
         for m in t.pattern.finditer(masked):
             if t.habit and _NOT_REPORTED.search(masked[max(0, m.start() - HABIT_REACH) : m.start()]):
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence

