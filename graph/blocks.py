@@ -60,10 +60,11 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("address", r"https?://|www\.|\.(?:cn|com|net|org)\b"),
         ("copyright", r"版权所有|版权声明|Copyright|©|ICP|All Rights Reserved|powered by"),
         ("staff", r"责任编辑|责编|编辑[:：]|校对|美编|版式|组版|本版责编|审核[:：]"),
-        ("e-paper", r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回主页|版面导航|标题导航|本版导航|PDF|放大|缩小|版面概览|数字报|电子版|电子报"),
+        ("e-paper", r"上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回主页|版面导航|标题导航|本版导航|PDF|放大|缩小|版面概览|数字报|电子版|电子报|总第\d+期|^[一二三四五六七八九十]{1,3}版[:：]|^头版$"),
         ("page", r"[上下]接[A-Z]?\d{0,3}版|转[A-Z]?\d{1,3}版|第[A-Z]?\d{1,3}版|[A-Z]\d{1,3}版|^[A-Z]\d{1,3}$|^\d{1,3}版$"),
         ("metadata", r"来源[:：]|来自[:：]|发布时间|发布日期|成文日期|生效日期|索\s*引\s*号|主题分类|发布机构|关\s*键\s*词|体\s*裁|字号[:：]|浏览次数|点击[:：]|阅读[:：]?\d|作者[:：]"),
         ("widget", r"请登录|免费注册|购物车|联系客服|开栏的话|分享到|分享至|我要分享|打印本页|【打印】|关闭窗口|【字体|我来说两句|最新评论|网友评论|发表评论|只看楼主|收藏|回复贴|X 关闭|扫一扫|二维码|客户端|请稍候|加载中|返回顶部|推荐阅读|相关阅读|相关新闻|延伸阅读|热门文章|标签[:：]|阅读全文|查看全文|全文阅读|点击查看|查看原文|原标题[:：]"),
+        ("follow", r"^(?:关注|订阅|下载|安装)\S{1,12}(?:网|热线|客户端|公众号|微博|微信|APP|号)$|^搜\s*索$|^最[\u4e00-\u9fff]{1,6}的[\u4e00-\u9fff]{2,10}(?:新闻|资讯|门户)(?:网站?)?$"),
         ("breadcrumb", r"当前位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*>\s*){2,}|^首页\s*[>|]|内容导航"),
         ("image", r"!\[[^\]]*\]\([^)]*\)|\.(?:jpg|jpeg|png|gif|webp)\b|资料图|图片仅供参考"),
         ("date", r"星期[一二三四五六日天]|^\s*date\s"),
@@ -75,7 +76,9 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FURNITURE_MAX = 90
 # An editor's note that opens a column or a series.
 _EDITORS_NOTE = re.compile(r"^[【\[]?(?:开栏的话|编者按|编者的话|写在前面)[】\]]?\s*[:：]?")
-_OUTLET_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)$")
+_OUTLET_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)(?:[\u4e00-\u9fff]{2,4}(?:新闻|频道))?$"
+)
 _DATE_TIME = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Lines that are only dates, numbers, times, codes or page marks.
@@ -87,6 +90,10 @@ _META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任�
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+# What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日.
+_TITLE_TAIL = re.compile(
+    r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
+)
 PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
     r"([\u4e00-\u9fff·]{2,6}(?:[\s、]+[\u4e00-\u9fff·]{2,6})*)\s*(?:整理|采写|编辑|提供)"
@@ -170,6 +177,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
     if re.match(r"^\s*[【\[][^】\]]{1,8}[】\]]\S", text):
         return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
+    while (m := _TITLE_TAIL.search(t)) and m.start() >= 6:
+        t = t[: m.start()].rstrip()  # a web page's title: its site, its date or its picture count after it
     return t, 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph import credits
+from graph.blocks import furniture_kind, heading
 from graph.extract.wordbreak import dictionary_words
 from graph.model import Page
 from graph.split import split_page
@@ -181,6 +182,43 @@ def test_web_page_metadata_is_furniture_and_dates_the_page() -> None:
     assert a.body == "11月19日，二七区应急管理局开展消防安全大检查。\n检查组排查隐患30余处。"
     assert (a.reporters, a.correspondents) == (("张三",), ("李四",))
     assert a.page_date is not None and a.page_date.isoformat() == "2024-11-20"
+
+
+def test_a_web_pages_chrome_stays_out_of_the_headline() -> None:
+    text = (
+        "最及时的滨江本地新闻\n关注滨江新闻网\n\n搜 索\n\n"
+        "柳岸社区开设老年助餐点|滨江视窗 (2/5)\n\n"
+        "本报讯 3月6日，柳岸社区老年助餐点开门迎客，首日接待老人八十余位。\n\n记者 周敏\n"
+    )
+    [a] = split_page(Page(name="web.txt", text=text))
+    assert a.headline == "柳岸社区开设老年助餐点"
+    assert a.reporters == ("周敏",)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("三版:区县新闻总第1021期 >2019-05-06编印", "e-paper"),
+        ("关注滨江热线", "follow"),
+        ("关注民生", None),  # a section label, not a site's button
+        ("滨江新闻网本地新闻", "outlet"),
+        ("柳岸社区召开居民议事会", None),
+    ],
+)
+def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("printed", "headline"),
+    [
+        ("柳岸社区开设老年助餐点 2025年03月06日", "柳岸社区开设老年助餐点"),
+        ("柳岸社区开设老年助餐点_本地新闻_滨江新闻网", "柳岸社区开设老年助餐点"),
+        ("两会|代表说", "两会|代表说"),  # too short before the bar to be a page title
+    ],
+)
+def test_a_web_titles_tail_is_cut(printed: str, headline: str) -> None:
+    assert heading(printed) == (headline, 0)
 
 
 def test_a_paragraph_the_page_cut_inside_a_quote_stays_in_its_story() -> None:
