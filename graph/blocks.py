@@ -90,6 +90,8 @@ _META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任�
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+# A title with an exclamation or a question inside (功能“颜值”双提升！洛阳建设完整社区): no comma, no quote opening it.
+_EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！？!?][^，,；;。！？!?]{5,24}")
 # What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日.
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
@@ -167,7 +169,7 @@ def heading(text: str) -> tuple[str, int] | None:
     t = text.strip(MARKS + " ")
     if not t or len(t) > 64:
         return None
-    if re.search(r"[。！？!?]", t[:-1]) or t[-1] in "。，,；;、":
+    if t[-1] in "。，,；;、" or "。" in t or re.search(r"[！？!?]", t[:-1]) and not _EXCLAIMED_TITLE.fullmatch(t):
         return None
     if t[-1] in "！？!?" and (len(t) > 30 or t[0] in "“\"「"):
         return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one

@@ -196,6 +196,10 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
     return False
 
 
+# A paragraph opening with a day and a comma or a time of day: the first sentence of a story.
+_STORY_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])")
+
+
 def mend_breaks(
     paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
 ) -> list[Para]:
@@ -222,6 +226,8 @@ def mend_breaks(
                 and not headline_like(prev)
                 and p.text[0] not in '“"《【(（'
             )
+            if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
+                joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
             if joinable and (re.search(r"[，、,；;]", prev) or (body_next and spans_word(prev, p.text, words))):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)

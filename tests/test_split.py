@@ -195,6 +195,30 @@ def test_a_web_pages_chrome_stays_out_of_the_headline() -> None:
     assert a.reporters == ("周敏",)
 
 
+def test_a_headline_with_a_list_comma_over_a_dated_lead_is_not_joined_to_it() -> None:
+    text = (
+        "• 滨江区农业农村局\n• 2024-05-09\n"
+        "区农业农村局党组书记、局长周平一行到柳岸镇督导春耕生产\n\n"
+        "  5月8日，区农业农村局党组书记、局长周平一行到柳岸镇督导春耕生产，查看了三个村的育秧情况。\n\n"
+        "周平要求各村抓住农时，做好田间管理。\n"
+    )
+    [a] = split_page(Page(name="gov.txt", text=text))
+    assert a.headline == "区农业农村局党组书记、局长周平一行到柳岸镇督导春耕生产"
+    assert a.body.startswith("5月8日，区农业农村局")
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("功能品质双提升！滨江区着力建设完整社区", True),
+        ("“太好了！这下方便多了”居民们说", False),  # a quoted exclamation: a line of the story
+        ("天气转凉！社区为老人送去冬衣，还上门检查暖气", False),  # a sentence of the story
+    ],
+)
+def test_a_title_may_exclaim_inside(line: str, title: bool) -> None:
+    assert (heading(line) is not None) is title
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
