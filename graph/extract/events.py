@@ -223,6 +223,7 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, rule) of each event the sentence reports, by the triggers in order."""
     found: list[tuple[int, int, str, str]] = []
     masked = _mask_quotes(sentence)
+    main = _main_clause(masked)
     for t in TRIGGERS:
         if t.needs is not None and t.needs.search(masked) is None:
             continue
@@ -231,9 +232,24 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
                 continue  # 多次组织召开, 将开展, 供居民开展: a habit, a plan or a purpose, not an occurrence
             named = t.name(m, sentence, masked)
             at = m.start(t.anchor) if t.anchor else m.start()
+            if at < main:
+                continue  # 为学习…开展专题调研的经验，6月22日…: an aim the sentence opens with, not what happened
             if named and len(named[2]) >= t.min_name and not any(s <= at < e for s, e, *_ in found):
                 found.append((*named, t.rule))
     return sorted(found)
+
+
+# A sentence that opens with its aim (为加强…，为学习…，) tells what happened from the clause that gives the day.
+_PURPOSE = re.compile(r"^(?:为了?|为进一步|为切实|为深入)(?![人民何此])")
+_DAY_CLAUSE = re.compile(r"[，,；;](?=[^，,；;]{0,12}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日(?:上午|下午|晚)|近日|日前|当天|当日|昨天|昨日|今天))")
+
+
+def _main_clause(masked: str) -> int:
+    """Where a sentence opening with its aim starts telling what happened (0: from its start)."""
+    if not _PURPOSE.match(masked):
+        return 0
+    m = _DAY_CLAUSE.search(masked)
+    return m.end() if m else 0
 
 
 def campaigns(sentence: str) -> list[tuple[int, int, str]]:

@@ -237,8 +237,13 @@ def _entity_in(place: str, forms: dict[str, str]) -> str | None:
     return None
 
 
+# A province's name, printed before the units of a place (河南省郑州市金水区): no unit of the graph.
+_PROVINCE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)")
+
+
 def _chain_of_forms(text: str, forms: dict[str, str]) -> bool:
-    """`text` is entity forms printed one after another (重庆市两江新区人和街道)."""
+    """`text` is entity forms printed one after another (重庆市两江新区人和街道), a province's name first or not."""
+    text = _PROVINCE.sub("", text, count=1)
     while text:
         f = next((f for f in sorted(forms, key=len, reverse=True) if text.startswith(f)), None)
         if f is None:
