@@ -284,17 +284,27 @@ def trip_place(sentence: str, start: int) -> str | None:
     """Where a visit went (来到兴蓉社区参观 -> 兴蓉社区), when the clause of `start` reports one."""
     masked = _mask_quotes(sentence)
     clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
-    for m in _TRIP.finditer(masked, clause):
-        if m.start() > start + PLACE_REACH:
-            break
-        place = m.group("place").strip()
-        if not _NOT_A_PLACE.search(place):
-            return place
+    for pattern in (_TRIP, _ARRIVED, _VISITED, _HOSTED):
+        for m in pattern.finditer(masked, clause):
+            if m.start() > start + PLACE_REACH:
+                break
+            place = m.group("place").strip()
+            if not _NOT_A_PLACE.search(place):
+                return place
     return None
 
 
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民).
 _NOT_A_PLACE = re.compile(r"[、的在和与]|^(?:社区|基层|群众|一线|居民)")
+# Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
+_UNIT_END = r"(?:社区|村|街道|办事处|镇|乡|小区|园区|基地)"
+# what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
+_PLACE_CHAR = r"(?:(?!考察|参观|走访|视察|观摩|来到|走进|前往)[^，。；！？,;!?])"
+_ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+# A place a visit verb takes as its object: 实地考察了新阳街道兴旺社区，
+_VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+# A place that received the visit: 王庄村迎来了一群客人, 社区接待了考察团.
+_HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:迎来|接待)了?")
 
 
 def location_in(sentence: str, upto: int) -> str | None:
