@@ -27,6 +27,8 @@ CASES = [
     ("城市新区建设加快。", "District", set(), {"城市新区"}),
     ("来自郑州的志愿者参加活动。", "City", {"郑州市"}, set()),  # printed without 市: an alias
     ("上海首家社区食堂在静安区开业。", "Community", set(), {"上海首家社区"}),
+    # a unit's party committee: what follows 市委 is a body's name, not a unit after the city
+    ("郑州市委城乡社区发展治理委员会昨日发布数据。", "Community", set(), {"委城乡社区"}),
     ("中原区市场监督管理局、中原区消费者协会联合开展宣传。", "Organization", {"中原区市场监督管理局", "中原区消费者协会"}, set()),
     ("郑州市公安局110指挥中心与平台相联。", "Organization", {"郑州市公安局110指挥中心"}, set()),
     ("河南工大社区党委召开清风恳谈会。", "Organization", {"河南工大社区党委"}, set()),

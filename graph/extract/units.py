@@ -197,6 +197,7 @@ class UnitFinder:
                 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town")
                 and HAN.match(text[floor:s0])
                 and text[floor] not in _FUNCTION_CHARS
+                and text[floor] != "委"  # 郑州市委城乡社区…: the unit's party committee, no unit after it
                 and not any(t.tag in _NOT_NAME_TAGS and floor <= t.start and t.end <= s0 for t in tokens)
             ):
                 # right after a unit printed before it: 三官庙街道办事处|伏牛北社区
