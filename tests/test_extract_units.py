@@ -27,6 +27,9 @@ CASES = [
     ("城市新区建设加快。", "District", set(), {"城市新区"}),
     ("来自郑州的志愿者参加活动。", "City", {"郑州市"}, set()),  # printed without 市: an alias
     ("上海首家社区食堂在静安区开业。", "Community", set(), {"上海首家社区"}),
+    # a two-character common word names a community when a post is held in it right after
+    ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
+    ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),
     # a unit's party committee: what follows 市委 is a body's name, not a unit after the city
     ("郑州市委城乡社区发展治理委员会昨日发布数据。", "Community", set(), {"委城乡社区"}),
     ("中原区市场监督管理局、中原区消费者协会联合开展宣传。", "Organization", {"中原区市场监督管理局", "中原区消费者协会"}, set()),

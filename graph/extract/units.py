@@ -86,6 +86,8 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|居委会|街道|镇|乡)"
 )
+# A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
+_HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
 _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
@@ -260,7 +262,8 @@ class UnitFinder:
             # and the stem is one word (规范化社区, 黄标车工作社区 are not names)
             i = token_at(tokens, s0 - 1)
             one_word = i is not None and tokens[i].start <= s0 - len(stem)
-            if cls not in ("StreetOffice", "Community") or len(stem) < MIN_COMMON_STEM or not one_word or stem.endswith(("化", "性")):
+            short = len(stem) < MIN_COMMON_STEM and not (len(stem) == MIN_STEM and _HEADS_A_POST.match(text, s1))
+            if cls not in ("StreetOffice", "Community") or short or not one_word or stem.endswith(("化", "性")):
                 return False
         if source == "chain":
             return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
