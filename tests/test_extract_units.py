@@ -27,6 +27,9 @@ CASES = [
     ("城市新区建设加快。", "District", set(), {"城市新区"}),
     ("来自郑州的志愿者参加活动。", "City", {"郑州市"}, set()),  # printed without 市: an alias
     ("上海首家社区食堂在静安区开业。", "Community", set(), {"上海首家社区"}),
+    ("滨江六区的社区都建成了党群服务中心。", "District", set(), {"滨江六区"}),  # a count of districts
+    ("新桥区块的改造今年完成。", "District", set(), {"新桥区"}),  # 区块: a block of land
+    ("街道党工委、人大街道工委、街道办事处联合部署。", "StreetOffice", set(), {"人大街道"}),  # the congress's committee
     # a two-character common word names a community when a post is held in it right after
     ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
     ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),
