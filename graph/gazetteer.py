@@ -11,6 +11,7 @@ does not print its parents. Loaded once per process, on first use.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ def stem(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
+# What a province's short name leaves out: 河南省 -> 河南, 广西壮族自治区 -> 广西, 北京市 -> 北京.
+_PROVINCE_END = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
 class Gazetteer:
     """Name indexes over the hierarchy.
 
@@ -59,6 +64,7 @@ class Gazetteer:
         self.children: dict[tuple[str, ...], list[Place]] = defaultdict(list)
         self.town_stems: dict[str, list[Place]] = defaultdict(list)
         self.short: dict[str, list[Place]] = defaultdict(list)  # 郑州 -> 郑州市, 中原 -> 中原区
+        self.regions: dict[str, list[Place]] = defaultdict(list)  # 河南, 河南省, 武汉, 武汉市 -> the province or city
         self._villages: dict[tuple[str, ...], list[str]] = defaultdict(list)
         path: list[str] = []
         for raw in lines:
@@ -77,13 +83,19 @@ class Gazetteer:
             alias = parts[2] if len(parts) > 2 else ""
             tpath = tuple(path)
             if depth == 0:
-                self._add(Place("Province", name, tpath, code))
+                place = Place("Province", name, tpath, code)
+                self._add(place)
+                for a in {name, _PROVINCE_END.sub("", name), *alias.split("/")}:
+                    if len(a) >= 2:
+                        self.regions[a].append(place)
             elif depth == 1:
                 place = Place("City", name, tpath, code)
                 self._add(place)
+                self.regions[name].append(place)
                 for a in alias.split("/"):
                     if len(a) >= 2 and a != name:
                         self.short[a].append(place)
+                        self.regions[a].append(place)
             elif depth == 2:
                 place = Place("District", name, tpath, code)
                 self._add(place)

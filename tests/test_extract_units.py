@@ -30,6 +30,10 @@ CASES = [
     ("滨江六区的社区都建成了党群服务中心。", "District", set(), {"滨江六区"}),  # a count of districts
     ("新桥区块的改造今年完成。", "District", set(), {"新桥区"}),  # 区块: a block of land
     ("街道党工委、人大街道工委、街道办事处联合部署。", "StreetOffice", set(), {"人大街道"}),  # the congress's committee
+    # a district printed bare right after its province or city; a region's name is not one
+    ("这位老人从湖北江夏来到滨江。", "District", {"江夏区"}, set()),
+    ("他是广东南雄人。", "District", {"南雄市"}, set()),
+    ("河南中原大地麦浪滚滚。", "District", set(), {"中原"}),
     # a two-character common word names a community when a post is held in it right after
     ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
     ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),

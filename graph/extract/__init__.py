@@ -68,6 +68,7 @@ class Extractor:
             listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
             listed += [u for u in self.units.listed_under(s.text, admin, s.offset) if not _overlaps(u, [*admin, *listed])]
             cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
+            cities += [u for u in self.units.prefixed_districts(s.text, s.offset) if not _overlaps(u, [*admin, *cities])]
             orgs = self.bodies.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
             s.units = settle([*admin, *listed, *cities, *orgs])
         # people: names with evidence first, then their other mentions

@@ -89,6 +89,10 @@ _LIST_OF_UNITS = re.compile(
 )
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
+# Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
+_REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())
+# What follows a district's short name when it is printed whole (中牟县, 江夏区, 南雄市).
+_SUFFIX_AFTER_BARE = frozenset("区县市旗")
 _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
@@ -304,6 +308,37 @@ class UnitFinder:
                 # 登封, 中牟: a district printed without its suffix (中原, 金水 are words: never)
                 name = districts.pop()
                 out.append(Span(t.start + offset, t.end + offset, t.text, "District", name, (t.text,), None, "unit.bare-district"))
+        return out
+
+    def prefixed_districts(self, text: str, offset: int = 0) -> list[Span]:
+        """Districts printed without their suffix right after their province or city (河南中牟, 武汉江夏,
+        广东南雄): the prefix says which one is meant, though the short name is also a word."""
+        out: list[Span] = []
+        i = 0
+        while i < len(text) - 3:
+            found = None
+            for k in (3, 2):  # 河南省中牟 or 河南中牟
+                parents = self.gaz.regions.get(text[i : i + k], ())
+                for m in (2, 3) if parents else ():
+                    j = i + k + m
+                    bare = text[i + k : j]
+                    if text[j : j + 1] in _SUFFIX_AFTER_BARE or bare in _REGION_WORDS:
+                        continue  # 中牟县, 江夏区: the suffix scan reads it; 河南中原: a region, not 中原区
+                    places = {
+                        p.name
+                        for p in self.gaz.short.get(bare, ())
+                        if p.level == "District" and any(p.path[: len(q.path)] == q.path for q in parents)
+                    }
+                    if len(places) == 1:
+                        found = Span(i + k + offset, j + offset, bare, "District", places.pop(), (bare,), None, "unit.prefixed-district")
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+                i = found.end - offset
+            else:
+                i += 1
         return out
 
     def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
