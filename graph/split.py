@@ -85,6 +85,12 @@ def is_label(text: str) -> bool:
     return len(t) <= 4 or bool(_ADMIN_ONLY.match(t)) or bool(_SECTION_WORDS.search(t)) and len(t) <= 8
 
 
+def _is_section(text: str) -> bool:
+    """A section label printed among headings: a unit's name alone (金水区) or a column's (区街动态)."""
+    t = text.strip(MARKS + " ")
+    return bool(_ADMIN_ONLY.match(t)) or bool(_SECTION_WORDS.search(t)) and len(t) <= 8
+
+
 class Splitter:
     """Groups a page's blocks into items; `run` returns them in reading order."""
 
@@ -285,7 +291,13 @@ class Splitter:
         return self.blocks[i + 1].kind if i + 1 < len(self.blocks) else None
 
     def take_label(self) -> None:
-        """A first heading that is a section label, before a headline, sets the section."""
+        """A first heading that is a section label, before a headline, sets the section; a label
+        between headings parts what came before it (another item's teaser) from this item's headline."""
+        inner = next((k for k in range(len(self.pending) - 2, 0, -1) if _is_section(self.pending[k][0])), None)
+        if inner is not None:
+            self.orphans.append(" ".join(h.strip(MARKS + " ") for h, *_ in self.pending[:inner]))
+            self.section = self.pending[inner][0].strip(MARKS + " ")
+            self.pending = self.pending[inner + 1 :]
         if len(self.pending) > 1 and is_label(self.pending[0][0]):
             (_, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
             if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):

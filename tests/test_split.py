@@ -219,6 +219,16 @@ def test_a_title_may_exclaim_inside(line: str, title: bool) -> None:
     assert (heading(line) is not None) is title
 
 
+def test_a_section_label_among_headings_parts_a_teaser_from_the_headline() -> None:
+    text = (
+        "春季运动会开幕\n\n二七区\n\n加快推进老旧小区改造\n\n"
+        "本报讯 今年，二七区计划改造老旧小区四十个，目前已开工二十个。\n\n记者 周敏\n"
+    )
+    [a] = split_page(Page(name="t.txt", text=text))
+    assert a.headline == "加快推进老旧小区改造"
+    assert a.section == "二七区"
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
