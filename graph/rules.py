@@ -95,7 +95,9 @@ QUIET: dict[str, str] = {
 }
 # Rules under the floor on the development set that stay, and why.
 KEPT: dict[str, str] = {
-    "event.passive": "2 of 2 right on the seeds, 1 of 3 on the development set (3 of 5 in all): …推进会在…召开 is the genre's commonest report",
+    # event.passive stood here at 1 of 3 on the development set; with teasers parted from headlines
+    # (split.take_label) it is 1 of 2, at the floor: the other is its event named by a quoted word only
+    # (一场“发布会”…举行), where the gold names the series it opened.
 }
 
 
