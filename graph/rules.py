@@ -21,8 +21,18 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from graph.export.rdf import NK, ORG, PROV, SCHEMA
+from graph.extract.people import PERSON_RULES
 from graph.gold import CLASSES, norm
 from graph.score import article_pairs, bigrams, month_day, read_prediction, same_title
+
+
+def _person_rules() -> dict[str, str]:
+    """Each person rule's id with what it reads, from its records (the first record of an id speaks for it)."""
+    out: dict[str, str] = {}
+    for r in PERSON_RULES:
+        out.setdefault(r.rule, r.reads)
+    return out
+
 
 # id -> what the rule reads (kept in the order of the pipeline's stages)
 RULES: dict[str, str] = {
@@ -44,14 +54,9 @@ RULES: dict[str, str] = {
     "org.party-committee": "a city's or district's party committee acting as a body (郑州市委)",
     "org.numbered": "a hospital known by its number (市二院)",
     "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队)",
-    # people
-    "person.title": "a name right after a title (主任杨春晓)",
-    "person.context": "a tagged name with a verb of speaking after it or a list lead before it (冯凌义强调)",
-    "person.tagged": "a tagged name that passes the name check (surname, not a word, not a place)",
-    "person.known": "a name found elsewhere in the article, printed again",
+    # people (graph.extract.people.PERSON_RULES, in the order they run; a credit is read by graph.credits)
+    **_person_rules(),
     "person.credit": "a name in a byline or an editor's line",
-    "person.informal": "an honorific reference the tagger found (李阿姨)",
-    "person.honorific": "an honorific reference after a surname the tagger missed (宋师傅)",
     # posts
     "post.title": "the title and the body printed before a name (秦岭路街道办事处主任杨春晓)",
     "post.chain": "a bare title after 、 or 兼, held in the body before it (党组书记、主任)",

@@ -140,12 +140,24 @@ def test_pages_choose_the_pages_and_their_gold() -> None:
         ev.evaluate_pages([SEEDS], GOLD, patterns=["*.pdf"])
 
 
+class _SortedNames(frozenset):
+    """A node's names, iterated in sorted order (the reference scorer iterates them in hash order)."""
+
+    def __iter__(self):
+        return iter(sorted(frozenset.__iter__(self)))
+
+
 def test_same_numbers_as_the_reference_scorer(seed_build, tmp_path, capsys) -> None:
     """The table of the scorer the gold was written for, on a frozen graph with errors in every line.
 
     Where that scorer is beside the checkout (../shared/eval/score.py), also
     the same numbers as it gives, run now, on this build of the seeds and on
-    the development set.
+    the development set. One difference is written down rather than matched:
+    where a node's names match two gold entities (the development gold lists
+    中牟 and 中牟县, 管城区 and 管城回族区 apart), that scorer takes the first
+    name in the set's hash order, so its containment and posts lines move
+    with PYTHONHASHSEED; newskg evaluate takes the names in sorted order. The
+    reference is run here with its names in sorted order too.
     """
     reference = ROOT / "tests" / "gold" / "reference"
     ours = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD), "--graph", str(reference / "seeds-perturbed.ttl")])
@@ -156,6 +168,8 @@ def test_same_numbers_as_the_reference_scorer(seed_build, tmp_path, capsys) -> N
     spec = importlib.util.spec_from_file_location("shared_score", SCORER)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    hash_ordered = scorer.names_of
+    scorer.names_of = lambda g, node: _SortedNames(hash_ordered(g, node))
     _, out = seed_build
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert ev.evaluate_file(out / "graph.ttl", GOLD) == scorer.score(scorer.load_gold(SHARED / "gold" / "seeds"), scorer.load_pred(g))

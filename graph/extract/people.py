@@ -12,6 +12,7 @@ agrees (`王区长` -> `区长王鹏`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from graph.extract.spans import Span
@@ -154,56 +155,128 @@ def _informal_ok(text: str, start: int, end: int) -> bool:
     return not spans_word(span, text[end : end + 2])
 
 
-def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
-    """Person and informal-reference spans of one sentence (offsets relative to it)."""
-    found: dict[tuple[int, int], PersonSpan] = {}
-    at = {t.start: t for t in tokens}
-    # 1. after a title: 主任杨春晓, 二级调研员冯凌义
-    for m in TITLE_RE.finditer(text):
-        name = _name_after(text, at, m.end())
-        if name and _clean_boundary(text, m.end(), m.end() + len(name)):
-            found[(m.end(), m.end() + len(name))] = PersonSpan(m.end(), m.end() + len(name), name, rule="person.title")
-        elif text[m.end() : m.end() + 1] in "”\"’":  # “第一书记”宁学军: the title was quoted
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One sentence as the person rules read it."""
+
+    text: str
+    tokens: list[Token]
+    at: dict[int, Token]  # tokens by start
+    known: set[str]  # names accepted elsewhere in the article
+
+
+# What a person rule gives: (key, span) to record under key; a later rule's span under the same key replaces it.
+_Found = dict[tuple[int, int], PersonSpan]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRule:
+    """One way a person is found: its rule id, what it reads (for the README and the rule report), and its finder.
+
+    The finder sees the sentence and what is found so far (its own finds included, as it goes),
+    and yields (start, end) keys with their spans; a span under a key already found replaces it
+    (a tagged name over the span a title found). Rules run in PERSON_RULES' order.
+    """
+
+    rule: str
+    reads: str
+    finds: Callable[[_Reading, _Found], Iterator[tuple[tuple[int, int], PersonSpan]]]
+
+
+def _after_title(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for m in TITLE_RE.finditer(r.text):
+        name = _name_after(r.text, r.at, m.end())
+        if name and _clean_boundary(r.text, m.end(), m.end() + len(name)):
+            yield (m.end(), m.end() + len(name)), PersonSpan(m.end(), m.end() + len(name), name, rule="person.title")
+        elif r.text[m.end() : m.end() + 1] in "”\"’":  # “第一书记”宁学军: the title was quoted
             pos = m.end() + 1
-            name = _name_after(text, at, pos)
-            if name and _clean_boundary(text, pos, pos + len(name)):
-                found[(pos, pos + len(name))] = PersonSpan(pos, pos + len(name), name, rule="person.title")
-    # 2. tagged names with context
-    for t in tokens:
+            name = _name_after(r.text, r.at, pos)
+            if name and _clean_boundary(r.text, pos, pos + len(name)):
+                yield (pos, pos + len(name)), PersonSpan(pos, pos + len(name), name, rule="person.title")
+
+
+def _tagged(r: _Reading, found: _Found, honorific: bool) -> Iterator[tuple[Token, str | None]]:
+    """The PER tokens no rule has taken: the honorifics (with no name), or the names (whole, valid)."""
+    for t in r.tokens:
         if t.tag != "PER" or (t.start, t.end) in found:
             continue
-        if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
-            hm = _HONORIFIC.fullmatch(t.text)
-            if _informal_ok(text, t.start, t.end):
-                found[(t.start, t.end)] = PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None, "person.informal")
+        is_honorific = bool(INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text))
+        if honorific:
+            if is_honorific:
+                yield t, None
             continue
-        name = _whole_name(text, t, at, known)
-        end = t.start + len(name)
-        if not looks_like_name(name) or not _clean_boundary(text, t.start, end):
+        if is_honorific:
             continue
-        if name in known:
-            rule = "person.known"
-        elif _accept_context(text, t.start, end):
-            rule = "person.context"
-        elif _plain_name(text, t.start, end, at):
-            rule = "person.tagged"
-        else:
-            continue
-        found[(t.start, end)] = PersonSpan(t.start, end, name, rule=rule)
-    # 3. honorifics the tagger did not tag: 宋师傅, 耿大爷
-    for m in _HONORIFIC.finditer(text):
+        name = _whole_name(r.text, t, r.at, r.known)
+        if looks_like_name(name) and _clean_boundary(r.text, t.start, t.start + len(name)):
+            yield t, name
+
+
+def _tagged_informal(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for t, _ in _tagged(r, found, honorific=True):
+        hm = _HONORIFIC.fullmatch(t.text)
+        if _informal_ok(r.text, t.start, t.end):
+            yield (t.start, t.end), PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None, "person.informal")
+
+
+def _tagged_known(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for t, name in _tagged(r, found, honorific=False):
+        if name in r.known:
+            yield (t.start, t.start + len(name)), PersonSpan(t.start, t.start + len(name), name, rule="person.known")
+
+
+def _tagged_in_context(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for t, name in _tagged(r, found, honorific=False):
+        end = t.start + len(name or "")
+        if name and name not in r.known and _accept_context(r.text, t.start, end):
+            yield (t.start, end), PersonSpan(t.start, end, name, rule="person.context")
+
+
+def _tagged_plain(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for t, name in _tagged(r, found, honorific=False):
+        end = t.start + len(name or "")
+        if name and name not in r.known and not _accept_context(r.text, t.start, end) and _plain_name(r.text, t.start, end, r.at):
+            yield (t.start, end), PersonSpan(t.start, end, name, rule="person.tagged")
+
+
+def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for m in _HONORIFIC.finditer(r.text):
         span = (m.start(), m.end())
-        if (
-            not any(s <= span[0] < e for s, e in found)
-            and looks_like_name(m.group(1) + "某")
-            and _informal_ok(text, *span)
-        ):
-            found[span] = PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
-    # 4. names known from elsewhere in the article (credits, earlier sentences)
-    for name in known:
-        for m in re.finditer(re.escape(name), text):
-            if not any(s <= m.start() < e for s, e in found):
-                found[(m.start(), m.end())] = PersonSpan(m.start(), m.end(), name, rule="person.known")
+        if not _starts_in(found, span[0]) and looks_like_name(m.group(1) + "某") and _informal_ok(r.text, *span):
+            yield span, PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
+
+
+def _known_again(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for name in r.known:
+        for m in re.finditer(re.escape(name), r.text):
+            if not _starts_in(found, m.start()):
+                yield (m.start(), m.end()), PersonSpan(m.start(), m.end(), name, rule="person.known")
+
+
+def _starts_in(found: _Found, pos: int) -> bool:
+    return any(s <= pos < e for s, e in found)
+
+
+# The person rules in the order they run: a title's evidence first, the tagger's names by the
+# strength of what else says they are people, honorifics the tagger missed, known names again.
+PERSON_RULES = (
+    PersonRule("person.title", "a name right after a title: 主任杨春晓, “第一书记”宁学军", _after_title),
+    PersonRule("person.informal", "an honorific the tagger tagged, standing alone: 李阿姨, 王区长", _tagged_informal),
+    PersonRule("person.known", "a tagged name accepted elsewhere in the article (a credit, an earlier sentence)", _tagged_known),
+    PersonRule("person.context", "a tagged name a verb of speaking follows or a list lead precedes: 杨春晓介绍", _tagged_in_context),
+    PersonRule("person.tagged", "a tagged name that is no word, no place and no verb's object", _tagged_plain),
+    PersonRule("person.honorific", "an honorific the tagger did not tag: 宋师傅, 耿大爷", _untagged_honorific),
+    PersonRule("person.known", "a name accepted elsewhere, printed again where no span starts", _known_again),
+)
+
+
+def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
+    """Person and informal-reference spans of one sentence (offsets relative to it), by PERSON_RULES."""
+    reading = _Reading(text, tokens, {t.start: t for t in tokens}, known)
+    found: _Found = {}
+    for rule in PERSON_RULES:
+        for key, span in rule.finds(reading, found):
+            found[key] = span
     return sorted(found.values(), key=lambda p: (p.start, p.end))
 
 
