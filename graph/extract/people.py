@@ -32,6 +32,7 @@ from graph.lexicon import (
 )
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
+_TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
@@ -367,6 +368,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     t_start = desc_start + m.start()
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    term = _TERM_AT_END.search(desc[: m.start()])
+    if not before and term:
+        # 蜀山区第四届人大代表: the term of office between the unit and the title
+        before = [u for u in units if u.end == desc_start + term.start()]
     if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
         # 川汇区委组织部长: a post in the district's party committee, held in the district
         before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
