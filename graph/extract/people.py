@@ -32,6 +32,7 @@ from graph.lexicon import (
 )
 
 _TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布处, 社会事务科: a division of a body
 _TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
@@ -372,6 +373,12 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     if not before and term:
         # 蜀山区第四届人大代表: the term of office between the unit and the title
         before = [u for u in units if u.end == desc_start + term.start()]
+    if not before:
+        # 市政府新闻办|新闻发布处|处长: a division of the body printed before it is part of the title
+        for u in units:
+            k = u.end - desc_start
+            if u.type == "Organization" and 0 < k < m.start() and _DIVISION.fullmatch(desc, k, m.start()):
+                return PostSpan(person, desc[k : m.end()], u.name)
     if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
         # 川汇区委组织部长: a post in the district's party committee, held in the district
         before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
