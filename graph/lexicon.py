@@ -164,6 +164,7 @@ _BODY_TITLES = tuple(
     if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
 )
 TITLE_RE = re.compile("(?:专职)?(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
+TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in a title (…街道办事处主任)
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")

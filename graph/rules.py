@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, RDFS
 
 from graph.export.rdf import NK, ORG, PROV, SCHEMA
 from graph.extract.people import PERSON_RULES
+from graph.extract.posts import POST_RULES
 from graph.gold import CLASSES, norm
 from graph.score import article_pairs, bigrams, month_day, read_prediction, same_title
 
@@ -57,15 +58,12 @@ RULES: dict[str, str] = {
     # people (graph.extract.people.PERSON_RULES, in the order they run; a credit is read by graph.credits)
     **_person_rules(),
     "person.credit": "a name in a byline or an editor's line",
-    # posts
-    "post.title": "the title and the body printed before a name (秦岭路街道办事处主任杨春晓)",
+    # posts (graph.extract.people.POST_RULES, in the order they run; the others are ids those rules give)
+    **{r.rule: r.reads for r in POST_RULES},
     "post.chain": "a bare title after 、 or 兼, held in the body before it (党组书记、主任)",
-    "post.list": "a name listed after an official's holds the same post (副主席李洪祥、梁洁华)",
     "post.unit-title": "a title that names its kind of unit, held in the article's unit of that kind (区长, 村委会主任)",
     "post.unit-word": "a title after a generic unit word, held in the article's unit (街道党工委书记)",
     "post.home-unit": "an office printed without its body, held in the unit the sentence or the story is about",
-    "post.after-name": "a title printed right after a name (刘立新书记表示)",
-    "post.appositive": "the clause after a name gives the post (安民香是村党支部书记)",
     "post.editor": "an editor's credit (责任编辑：经晓佳)",
     # containment (nk:parentRule)
     "contain.printed": "the text prints the chain (中原区三官庙街道)",

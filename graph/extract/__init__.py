@@ -18,7 +18,8 @@ from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
 from graph.extract.fold import fold_units
 from graph.extract.occurrences import article_events
-from graph.extract.people import PersonSpan, find_people, find_posts
+from graph.extract.people import PersonSpan, find_people
+from graph.extract.posts import find_posts
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
 from graph.extract.tagger import Tagger, get_tagger, sentences

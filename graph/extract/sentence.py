@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.extract.dates import DateMention
-from graph.extract.people import PersonSpan, PostSpan
+from graph.extract.people import PersonSpan
+from graph.extract.posts import PostSpan
 from graph.extract.spans import Span
 from graph.extract.tagger import Token
 

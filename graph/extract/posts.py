@@ -1,0 +1,201 @@
+"""Posts: the named people of a sentence and its units -> (person, title, body) posts.
+
+A post is read from what is printed around a name, by the records of
+POST_RULES: the titles and bodies before it (秦岭路街道办事处主任杨春晓, over
+、 and 兼 chains), a list after an official's (副主席李洪祥、梁洁华), a title
+right after it (刘立新书记表示), or the clause after it (安民香是村党支部书记).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.extract.people import PersonSpan
+from graph.extract.spans import Span
+from graph.lexicon import INSTITUTION_WORDS, STREET_OFFICE_WORDS, TITLE_AT_END, TITLE_RE, TOWN_WORDS, alternation
+
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布处, 社会事务科: a division of a body
+_TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
+_GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
+_INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
+
+
+@dataclass(frozen=True, slots=True)
+class PostSpan:
+    person: str
+    title: str
+    org: str | None  # canonical name of the body, or a generic unit word to resolve
+    generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
+    rule: str = "post.title"
+
+
+@dataclass(frozen=True, slots=True)
+class _PostReading:
+    """One sentence as the post rules read it, with the posts read so far of each person, by the person's end."""
+
+    text: str
+    people: list[PersonSpan]
+    units: list[Span]
+    by_end: dict[int, list[PostSpan]]
+
+
+@dataclass(frozen=True, slots=True)
+class PostRule:
+    """One way a person's posts are read: its rule id, what it reads, its finder, and whether it is a
+    fallback (it runs only when the rules before it gave the person no post)."""
+
+    rule: str
+    reads: str
+    finds: Callable[[_PostReading, PersonSpan], list[PostSpan]]
+    fallback: bool = True
+
+
+def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
+    """The titles and bodies printed before a name, walking back over 、 and 兼 (身为…书记的张志强: over 的 too)."""
+    text, end = r.text, p.start
+    clause = text[max(text.rfind(c, 0, end) for c in "，,。；;：:") + 1 : end]
+    if clause.endswith("的") and _AS_ROLE.match(clause):
+        end -= 1
+    chain: list[PostSpan] = []
+    while end > 0:
+        seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
+        pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
+        desc = pieces[-1]
+        post = _post_in(desc, end - len(desc), p.name, r.units)
+        if post:
+            chain.append(post)
+        if len(pieces) < 2 or not post and not _honour(desc):
+            break
+        end = end - len(desc) - 1
+        if end <= seg_start:
+            break
+    # 郑州市农委党组书记、主任樊惠林: a bare title after 、 is held in the body before it
+    out: list[PostSpan] = []
+    body: PostSpan | None = None
+    for post in reversed(chain):
+        if post.org is not None:
+            body = post
+        elif body is not None and not _UNIT_KIND_TITLE.match(post.title):
+            post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
+        out.append(post)
+    return out
+
+
+def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
+    """副主席李洪祥、梁洁华: a name listed after an official's holds the same post."""
+    if r.text[p.start - 1 : p.start] != "、":
+        return []
+    return [PostSpan(p.name, prev.title, prev.org, prev.generic, "post.list") for prev in r.by_end.get(p.start - 1, [])]
+
+
+def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
+    """刘立新书记表示: a title printed right after the name."""
+    after = _TITLE_AFTER.match(r.text, p.end)
+    return [PostSpan(p.name, after.group(1), None, rule="post.after-name")] if after else []
+
+
+def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
+    """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: a post the clause after the names gives."""
+    names_end = p.end
+    while True:
+        nxt = next((q for q in r.people if q.start == names_end + 1 and r.text[names_end] == "、"), None)
+        if nxt is None:
+            break
+        names_end = nxt.end
+    m = _APPOSITIVE.match(r.text, names_end)
+    post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units) if m else None
+    return [PostSpan(p.name, post.title, post.org, post.generic, "post.appositive")] if post else []
+
+
+# The post rules in the order they run for each named person.
+POST_RULES = (
+    PostRule("post.title", "the title and the body printed before a name (秦岭路街道办事处主任杨春晓)", _before_name, fallback=False),
+    PostRule("post.list", "a name listed after an official's holds the same post (副主席李洪祥、梁洁华)", _listed_after),
+    PostRule("post.after-name", "a title printed right after a name (刘立新书记表示)", _title_after),
+    PostRule("post.appositive", "a post the clause after the names gives (安民香是村党支部书记)", _clause_after),
+)
+
+
+def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[PostSpan]:
+    """Posts held by the named people of one sentence (all offsets relative to it), by POST_RULES."""
+    reading = _PostReading(text, people, units, {})
+    posts: list[PostSpan] = []
+    for p in people:
+        if p.informal:
+            continue
+        held: list[PostSpan] = []
+        for rule in POST_RULES:
+            if not (rule.fallback and held):
+                held += rule.finds(reading, p)
+        posts += held
+        reading.by_end[p.end] = held
+    return posts
+
+
+# 身为…的, 作为…的: the description before 的 is the post of the name after it.
+_AS_ROLE = re.compile(r"^(?:身为|作为)")
+# A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
+_TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
+# The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
+_APPOSITIVE = re.compile(
+    r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)"
+)
+# A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
+_UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
+
+
+def _honour(desc: str) -> bool:
+    """A description that is not a post: 郑州市优秀志愿者, 先进个人 (the walk goes on past it)."""
+    return bool(re.search(r"(?:志愿者|个人|代表|模范|标兵|能手|党员|先进|楷模|之星|好人)$", desc))
+
+
+def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
+    """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
+    m = TITLE_AT_END.search(desc)
+    if not m:
+        return None
+    title = m.group(0)
+    t_start = desc_start + m.start()
+    # the unit or body printed right before the title
+    before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    term = _TERM_AT_END.search(desc[: m.start()])
+    if not before and term:
+        # 蜀山区第四届人大代表: the term of office between the unit and the title
+        before = [u for u in units if u.end == desc_start + term.start()]
+    if not before:
+        # 市政府新闻办|新闻发布处|处长: a division of the body printed before it is part of the title
+        for u in units:
+            k = u.end - desc_start
+            if u.type == "Organization" and 0 < k < m.start() and _DIVISION.fullmatch(desc, k, m.start()):
+                return PostSpan(person, desc[k : m.end()], u.name)
+    if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
+        # 川汇区委组织部长: a post in the district's party committee, held in the district
+        before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
+    if before:
+        # 二七区委书记: the title (区委书记) may begin inside the unit's name
+        u = max(before, key=lambda u: u.end - u.start)
+        if u.type == "Organization" and u.name.endswith(("区委", "市委", "县委")):
+            inner = [a for a in units if a.type != "Organization" and a.end == u.end - 1]
+            if inner:  # 川汇区委组织部长: a post of the district's party committee, held in the district
+                return PostSpan(person, title, inner[0].name)
+        return PostSpan(person, title, u.name)
+    head = desc[: m.start()]
+    unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
+    if unit_title and not head.strip("、"):
+        # 村委会主任杨建军: the title names its unit's kind (the article's own village)
+        word = {"村委会": "村", "居委会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
+        return PostSpan(person, title, word, generic=True, rule="post.unit-title")
+    inst = _INSTITUTION_AT_END.search(head)
+    if inst and (len(head) == len(inst.group(0)) or head[: inst.start()].endswith(("该", "本", "、", "，"))):
+        # 学校党委委员、组织部部长薛志忠: a post in the institution the story is about
+        return PostSpan(person, title, inst.group(0), generic=True, rule="post.unit-word")
+    g = _GENERIC_UNIT.search(head)
+    if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
+        return PostSpan(person, title, g.group(0), generic=True, rule="post.unit-word")
+    core = re.sub(r"^(?:常务)?副", "", title)
+    if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
+        # 区长王鹏, 副区长王志强: the title names its unit's kind
+        return PostSpan(person, title, core[0], generic=True, rule="post.unit-title")
+    return PostSpan(person, title, None)
