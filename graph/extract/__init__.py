@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
@@ -28,6 +29,21 @@ from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRule:
+    """One finder of a sentence's units or bodies: the rule ids its spans carry, what it reads, the
+    finder, the group its spans join, and the groups found before whose spans it may not overlap.
+
+    The finder sees the extractor (its gazetteer-backed finders), the sentence and the groups so far.
+    """
+
+    rules: tuple[str, ...]
+    reads: str
+    finds: Callable[[Extractor, Sentence, dict[str, list[Span]]], list[Span]]
+    group: str
+    apart_from: tuple[str, ...] = ()
 
 
 class Extractor:
@@ -63,15 +79,13 @@ class Extractor:
     # ------------------------------------------------------------------ one article
     def _article(self, article: Article, sents: list[Sentence]) -> ArticleFacts:
         credits = [*article.reporters, *article.correspondents, *article.photographers, *(n for n, _ in article.editors)]
-        # units and bodies
+        # units and bodies, by SPAN_RULES
         for s in sents:
-            admin = self.units.admin_units(s.text, s.tokens, s.offset)
-            listed = [u for u in self.units.listed_units(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
-            listed += [u for u in self.units.listed_under(s.text, admin, s.offset) if not _overlaps(u, [*admin, *listed])]
-            cities = [u for u in self.units.bare_cities(s.text, s.tokens, s.offset) if not _overlaps(u, admin)]
-            cities += [u for u in self.units.prefixed_districts(s.text, s.offset) if not _overlaps(u, [*admin, *cities])]
-            orgs = self.bodies.organizations(s.text, s.tokens, [*admin, *cities], s.offset)
-            s.units = settle([*admin, *listed, *cities, *orgs])
+            groups: dict[str, list[Span]] = {g: [] for g in _SPAN_GROUPS}
+            for rule in SPAN_RULES:
+                apart = [u for g in rule.apart_from for u in groups[g]]
+                groups[rule.group] += [u for u in rule.finds(self, s, groups) if not _overlaps(u, apart)]
+            s.units = settle([u for g in _SPAN_GROUPS for u in groups[g]])
         # people: names with evidence first, then their other mentions
         known = {n for n in credits if looks_like_name(n)}
         for s in sents:
@@ -191,6 +205,53 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+# The unit and body finders in the order they run; settle() then decides between overlapping spans.
+SPAN_RULES = (
+    SpanRule(
+        ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix"),
+        "a unit's suffix and its stem (the gazetteer's, a chain's, the tokens')",
+        lambda x, s, g: x.units.admin_units(s.text, s.tokens, s.offset),
+        "admin",
+    ),
+    SpanRule(
+        ("unit.list",),
+        "units listed before a count (马寨、刘胡桐…4个村)",
+        lambda x, s, g: x.units.listed_units(s.text, s.tokens, s.offset),
+        "listed",
+        ("admin",),
+    ),
+    SpanRule(
+        ("unit.listed-under",),
+        "street offices listed bare after their district (金水区丰产路、经八路)",
+        lambda x, s, g: x.units.listed_under(s.text, g["admin"], s.offset),
+        "listed",
+        ("admin", "listed"),
+    ),
+    SpanRule(
+        ("unit.bare-city", "unit.bare-district"),
+        "a city or district printed without its suffix (在郑州, 登封)",
+        lambda x, s, g: x.units.bare_cities(s.text, s.tokens, s.offset),
+        "cities",
+        ("admin",),
+    ),
+    SpanRule(
+        ("unit.prefixed-district",),
+        "a district printed bare after its province or city (河南中牟)",
+        lambda x, s, g: x.units.prefixed_districts(s.text, s.offset),
+        "cities",
+        ("admin", "cities"),
+    ),
+    SpanRule(
+        ("org.suffix", "org.party-committee", "org.parent-body", "org.numbered", "unit.government"),
+        "bodies: runs of name-like tokens ending in a body's suffix, given the units found",
+        lambda x, s, g: x.bodies.organizations(s.text, s.tokens, [*g["admin"], *g["cities"]], s.offset),
+        "orgs",
+    ),
+)
+_SPAN_GROUPS = tuple(dict.fromkeys(r.group for r in SPAN_RULES))
+
+
 
 def settle(spans: list[Span]) -> list[Span]:
     """Resolve overlapping spans in one place: the longer span wins, then the earlier start.
