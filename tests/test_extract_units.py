@@ -47,6 +47,8 @@ CASES = [
     ("各相关部门要加强协作。", "Organization", set(), {"相关部门"}),
     ("区财政局、国土资源局、法制办、建设局负责人参加会议。", "Organization", {"国土资源局", "法制办", "建设局"}, set()),
     ("邀请河医眼科医院和郑州爱格眼科医院的专家义诊。", "Organization", {"河医眼科医院", "郑州爱格眼科医院"}, set()),
+    ("金海街道城管科的工作人员上门宣传。", "Organization", {"金海街道城管科"}, set()),  # a section of a unit
+    ("他是本科学历，在医院外科工作。", "Organization", set(), {"本科", "外科"}),  # words ending in 科
 ]
 
 

@@ -80,7 +80,7 @@ _GENERIC_MODIFIERS = re.compile(
 
 _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
-_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社")
+_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
