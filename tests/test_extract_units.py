@@ -34,6 +34,8 @@ CASES = [
     ("这位老人从湖北江夏来到滨江。", "District", {"江夏区"}, set()),
     ("他是广东南雄人。", "District", {"南雄市"}, set()),
     ("河南中原大地麦浪滚滚。", "District", set(), {"中原"}),
+    ("邻近的荔湾区石围塘街有个社区。", "StreetOffice", {"石围塘街道"}, set()),  # X街 after its district
+    ("金水区花园路街有很多商店。", "StreetOffice", set(), {"花园路街道", "花园路街"}),  # a road's street
     # a two-character common word names a community when a post is held in it right after
     ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
     ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),

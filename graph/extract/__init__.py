@@ -229,6 +229,13 @@ SPAN_RULES = (
         ("admin", "listed"),
     ),
     SpanRule(
+        ("unit.street-under",),
+        "a street office printed as X街 right after its district (荔湾区石围塘街)",
+        lambda x, s, g: x.units.streets_under(s.text, g["admin"], s.offset),
+        "listed",
+        ("admin", "listed"),
+    ),
+    SpanRule(
         ("unit.bare-city", "unit.bare-district"),
         "a city or district printed without its suffix (在郑州, 登封)",
         lambda x, s, g: x.units.bare_cities(s.text, s.tokens, s.offset),

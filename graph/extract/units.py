@@ -22,6 +22,8 @@ from graph.lexicon import ADMIN_SUFFIXES, GENERIC_PREFIX, GENERIC_STEMS, LEADING
 
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
+# 石围塘街: Guangdong's name for a street office (a road's X路街 is not read so)
+_STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
@@ -339,6 +341,23 @@ class UnitFinder:
                 i = found.end - offset
             else:
                 i += 1
+        return out
+
+    def streets_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+        """A street office printed as X街 right after its district (荔湾区石围塘街, 花都区秀全街), as
+        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
+        out: list[Span] = []
+        for d in admin:
+            if d.type != "District":
+                continue
+            m = _STREET_AFTER.match(text, d.end - offset)
+            places = {tuple(p.path) for p in self.gaz.district(d.name)}
+            if not m or not places:
+                continue
+            found = {p.name for p in self.gaz.towns(m.group(1)) if p.level == "StreetOffice" and any(tuple(p.path[: len(q)]) == q for q in places)}
+            if len(found) == 1:
+                s0, s1 = m.start() + offset, m.end() + offset
+                out.append(Span(s0, s1, m.group(0), "StreetOffice", found.pop(), (m.group(0),), d.name, "unit.street-under"))
         return out
 
     def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
