@@ -159,9 +159,22 @@ def _mask_quotes(sentence: str) -> str:
 
 
 def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
-    """The noun phrase the pattern caught: 召开|全区网格化工作推进会; not one that names no event (实际行动)."""
+    """The noun phrase the pattern caught: 召开|全区网格化工作推进会; not one that names no event (实际行动).
+
+    What 对 names before 进行/开展 is what the event was about, and part of its name:
+    对社区“文明创城”工作进行|实地检查 -> 社区“文明创城”工作实地检查.
+    """
     name = clean_name(sentence[m.start("np") : m.end("np")])
-    return None if _NO_EVENT_NAMED.fullmatch(name) else (m.start("np"), m.end("np"), name)
+    if _NO_EVENT_NAMED.fullmatch(name):
+        return None
+    about = _ABOUT.search(masked, 0, m.start()) if masked[m.start() : m.start() + 2] in ("进行", "开展") else None
+    if about:
+        name = clean_name(sentence[about.start("obj") : about.end("obj")]) + name
+    return m.start("np"), m.end("np"), name
+
+
+# 对…进行: what an event held on something was about (对社区“文明创城”工作进行实地检查).
+_ABOUT = re.compile(r"对(?P<obj>[^，。；！？,;!?对]{2,16})$")
 
 
 # A kind of action with only a determiner: no event is named (…召开的实际行动, 开展相关活动).
