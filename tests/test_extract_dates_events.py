@@ -127,3 +127,8 @@ def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))
     assert [e.date for e in f.events] == ["2023-12-05", "2023-12-05"]  # not the page's 12-08
+
+
+def test_a_slogan_before_a_dash_is_not_the_visits_name(extractor) -> None:
+    f = facts(extractor, "6月5日，携手共建美好家园——滨江区考察团一行来到柳岸社区参观。")
+    assert f.events[0].name == "滨江区考察团一行来到柳岸社区参观"

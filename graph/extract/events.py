@@ -188,7 +188,9 @@ def _verb_np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, in
 
 def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
     """The whole clause up to the verb: 淮滨县10余位乡镇党委书记来到关庙村参观."""
-    clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+    # the clause: after the last mark before the match, or after a slogan's dash (聚焦…暖心事——南昌日报社…)
+    dash = masked.rfind("——", 0, m.start())
+    clause = max(max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1, dash + 2 if dash >= 0 else 0)
     return clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
 
 
