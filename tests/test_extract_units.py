@@ -76,6 +76,13 @@ def test_chain_states_containment(extractor) -> None:
     assert by_name["伏牛北社区党总支"].parent == "伏牛北社区"
 
 
+def test_a_zone_the_gazetteer_does_not_know_lies_in_the_articles_one_city(extractor) -> None:
+    f = facts(extractor, "近日，郑州市召开会议。会上，航空港实验区介绍了招商引资工作，中原区作了发言。")
+    by_name = {e.name: e for e in f.entities}
+    assert by_name["航空港实验区"].parent == "郑州市"
+    assert by_name["中原区"].parent is None  # the gazetteer gives a known district its city later, not the article
+
+
 def test_short_bureau_name_takes_the_article_district(extractor) -> None:
     f = facts(extractor, "3月15日，区市场监管局开展宣传活动。", headline="二七区 销毁假冒伪劣商品")
     org = next(e for e in f.entities if e.type == "Organization")

@@ -29,6 +29,7 @@ _ABOVE = {
     "Village": ("Town", "StreetOffice"),
     "StreetOffice": ("District",),
     "Town": ("District",),
+    "District": ("City",),  # a zone the gazetteer does not know (航空港实验区) lies in the article's one city
 }
 
 
@@ -121,8 +122,8 @@ class _Fold:
         rank_of = {n: t for t, n in self.order}
         for key in self.order:
             t = key[0]
-            if key in self.alias_of or t not in _ABOVE:
-                continue
+            if key in self.alias_of or t not in _ABOVE or t == "District" and gaz.district(key[1]):
+                continue  # a district the gazetteer knows has its official city
             parent = self.parents.get(key)
             if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
                 continue
