@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import json
 import logging
 import os
 import sys
@@ -166,9 +167,25 @@ class CorpusCache:
         payload = _pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})
         if not _write_entry(path, MAGIC, hashlib.sha256(payload).digest(), payload):  # as encode() joins them, unjoined
             return
-        for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
-            if old != path:
+        for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob(f"*{NOTE}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
+            if old != path and old.name != f"{key}{NOTE}":
                 old.unlink(missing_ok=True)
+
+    def load_note(self, key: str) -> dict | None:
+        """The note beside the entry with this key (see `store_note`); None without one, or when the entry is gone."""
+        try:
+            note = json.loads((self.root / f"{key}{NOTE}").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return note if isinstance(note, dict) and (self.root / f"{key}{SUFFIX}").is_file() else None
+
+    def store_note(self, key: str, note: dict) -> None:
+        """Keep, beside the entry, a small JSON note about its graph (its exports' digests, its counts).
+
+        Plain data, read without loading the entry: a rebuild with nothing
+        changed checks its exports against the note and stops there.
+        """
+        _write_entry(self.root / f"{key}{NOTE}", json.dumps(note, ensure_ascii=True).encode("ascii"))
 
 
 # ---------------------------------------------------------------------------- the entries' format
@@ -180,6 +197,7 @@ class CorpusCache:
 # digest; a record that does not fit its class is refused. Either way the entry is a miss.
 
 SUFFIX = ".msgpack"
+NOTE = ".note.json"  # beside a corpus entry: CorpusCache.store_note
 MAGIC = b"newskg-cache-1\n"
 _RECORD, _DATE = 1, 2
 
@@ -370,7 +388,7 @@ def _write_entry(path: Path, *data: bytes) -> bool:
 
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`."""
-    pattern = r"\.[0-9a-f]{40}\.(?:msgpack|pkl)\.(?P<pid>\d+)\.\d+\.tmp"
+    pattern = r"\.[0-9a-f]{40}\.(?:msgpack|pkl|note\.json)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / "corpus", *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
 
