@@ -130,9 +130,7 @@ def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.R
     first = build([corpus, "--out", work / "reference", "--cache", clean_cache, *ALL_FORMATS])
     assert first.exit_code == 0, first.output
     reference = exports(work / "reference")
-    # the entries, not the corpus entry's note (plain JSON: a damaged one only makes the next build load the entry)
-    entries = sorted(p.relative_to(clean_cache) for p in clean_cache.rglob("*")
-                     if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".note.json"))
+    entries = sorted(p.relative_to(clean_cache) for p in clean_cache.rglob("*") if p.is_file() and not p.name.startswith("."))
     figures = {"pages": pages, "entries_per_round": len(entries), "rounds": rounds, "mutated_entries": 0, "kinds": {},
                "builds": 0, "exit_not_0": 0, "tracebacks": 0, "changed_exports": 0, "warnings": 0, "missing_warnings": 0}
     cache = work / "cache"

@@ -22,10 +22,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.cache import CorpusCache, PageCache, remove_leftovers
+from graph.cache import CorpusCache, PageCache, SlugCache, remove_leftovers
 from graph.errors import GraphError
 from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
+from graph.iri import slugs_used, use_slugs
 from graph.model import Corpus, FileReport, PageResult
 from graph.pages import Item, Options
 
@@ -171,6 +172,17 @@ def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
+def with_slugs(make_graph: Callable[[], nx.MultiDiGraph], cache_dir: Path | None) -> nx.MultiDiGraph:
+    """`make_graph()`, minting IRIs from the pinyin slugs the last build kept in the cache, and keeping this build's."""
+    if cache_dir is None:
+        return make_graph()
+    slugs = SlugCache(cache_dir)
+    use_slugs(slugs.load())
+    g = make_graph()
+    slugs.store(slugs_used())
+    return g
+
+
 def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord) -> list[Path]:
     """Write the formats whose files are not all as an export of this same graph left them; returns every format's paths.
 
@@ -189,4 +201,4 @@ def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], ti
     return done
 
 
-__all__ = ["usable_cache", "cached_pages", "LastCorpus", "Unchanged", "graph_counts", "export_changed"]
+__all__ = ["usable_cache", "cached_pages", "LastCorpus", "Unchanged", "graph_counts", "with_slugs", "export_changed"]

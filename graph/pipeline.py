@@ -38,6 +38,7 @@ from graph.incremental import (
     export_changed,
     graph_counts,
     usable_cache,
+    with_slugs,
 )
 from graph.iri import DEFAULT_BASE
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
@@ -227,7 +228,7 @@ def _build(
         corpus = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer(), tuple(reports))
         facts.clear()  # the corpus holds what the graph is made of: the records' memory goes to the graph and the exports
         clock.lap("resolve")
-        g = build_graph(corpus, base)
+        g = with_slugs(partial(build_graph, corpus, base), cache)
     else:
         corpus, g, exported = last.found
         clock.lap("resolve")

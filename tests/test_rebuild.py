@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cache import CorpusCache
+from graph.cache import CorpusCache, decode, encode
 from graph.cli import main
 from graph.export import layout
 from graph.pipeline import build
@@ -96,10 +96,12 @@ def test_a_rebuild_after_an_edit_equals_a_full_build_byte_for_byte(pages: Path, 
 def test_a_note_that_names_other_files_is_not_trusted(pages: Path, tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([pages], out, cache_dir=cache)
-    note = next((cache / "corpus").glob("*.note.json"))
-    note.write_text(note.read_text(encoding="utf-8").replace('"graph.ttl"', '"../elsewhere.ttl"'), encoding="utf-8")
+    note = next((cache / "corpus").glob("*.note"))
+    value = decode(note.read_bytes())
+    value["exports"]["ttl|knowledge graph"] = (("../elsewhere.ttl", value["exports"]["ttl|knowledge graph"][0][1]),)
+    note.write_bytes(encode(value))
     assert build([pages], out, cache_dir=cache).unchanged is None
-    note.write_text("not json", encoding="utf-8")
+    note.write_bytes(note.read_bytes()[:-1] + b"x")  # damaged: its digest fails
     assert build([pages], out, cache_dir=cache).unchanged is None
     assert build([pages], out, cache_dir=cache).unchanged is not None  # the note written again
 
@@ -151,3 +153,28 @@ def test_the_tree_layout_s_search_skips_only_heights_that_change_nothing(seed: i
         grow(r, 0)
     for aspect in (0.5, layout.TREE_ASPECT, 3.0):
         assert layout._best_flow(roots, children, rows, depth, aspect) == exhaustive_flow(roots, children, rows, depth, aspect)
+
+
+def test_the_slugs_of_a_build_are_kept_for_the_next_and_checked(pages: Path, tmp_path: Path) -> None:
+    from graph import iri
+    from graph.cache import SlugCache
+
+    cache = tmp_path / "cache"
+    first = build([pages], tmp_path / "out", cache_dir=cache)
+    kept = SlugCache(cache).load()
+    labels = {d["label"] for _, d in first.graph.nodes(data=True) if d["kind"] in ("Person", "Organization", "StreetOffice")}
+    assert labels and labels <= set(kept)
+    saved = dict(iri._SLUGS)
+    try:
+        iri._SLUGS.clear()
+        assert all(iri.slug(name) == s for name, s in kept.items())  # the same slugs, computed afresh
+        iri._SLUGS.clear()
+        iri.use_slugs({"秦岭路": "Qin Ling!", "郑州": "-zheng-", 3: "x", "中原": "zhong-yuan"})
+        assert iri._SLUGS == {"中原": "zhong-yuan"}  # only what a slug can be
+    finally:
+        iri._SLUGS.clear()
+        iri._SLUGS.update(saved)
+    (cache / "slugs.entry").write_bytes(encode({"version": "another", "slugs": kept}))
+    assert SlugCache(cache).load() == {}  # another code's slugs are not used
+    (cache / "slugs.entry").write_bytes(encode({"version": SlugCache._version(), "slugs": kept})[:-1] + b"x")
+    assert SlugCache(cache).load() == {}  # a damaged file: its digest fails
