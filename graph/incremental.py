@@ -12,6 +12,7 @@ Three shortcuts, each around a stage of graph.pipeline:
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 from collections import Counter
@@ -65,16 +66,22 @@ def cached_pages(
     known: dict[int, PageResult] = {}
     todo: list[Item] = []
     key_of: dict[int, str] = {}  # cache keys of the pages computed now
-    for i, f in items:
-        key, hit = cache.lookup(f, options)
-        if keys is not None:
-            keys.append(key)
-        if hit is not None:
-            known[i] = hit
-        else:
-            todo.append((i, f))
-            if key is not None:
-                key_of[i] = key
+    collecting = gc.isenabled()
+    gc.disable()  # decoding makes many records that live on, and no cycle: no full passes over them meanwhile
+    try:
+        for i, f in items:
+            key, hit = cache.lookup(f, options)
+            if keys is not None:
+                keys.append(key)
+            if hit is not None:
+                known[i] = hit
+            else:
+                todo.append((i, f))
+                if key is not None:
+                    key_of[i] = key
+    finally:
+        if collecting:
+            gc.enable()
     log.info("cache: %d of %d pages unchanged", len(known), len(items))
     return known, _storing(compute(todo), cache, key_of)
 
