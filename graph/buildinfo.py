@@ -44,10 +44,23 @@ def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterabl
     }
 
 
+def record_text(record: dict) -> str:
+    """The text of build.json holding `record`."""
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def write_record(out_dir: Path, record: dict) -> Path:
     path = Path(out_dir) / RECORD_NAME
-    atomic_write(path, json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    atomic_write(path, record_text(record))
     return path
+
+
+def record_is_written(out_dir: Path, record: dict) -> bool:
+    """Whether build.json in `out_dir` holds exactly the bytes `write_record` would write for `record`."""
+    try:
+        return (Path(out_dir) / RECORD_NAME).read_bytes() == record_text(record).encode("utf-8")
+    except (OSError, UnicodeEncodeError):  # none yet; or a name with a lone surrogate: written again, as always
+        return False
 
 
 def read_record(folder: Path) -> dict | None:

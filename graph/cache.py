@@ -166,9 +166,49 @@ class CorpusCache:
         payload = _pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})
         if not _write_entry(path, MAGIC, hashlib.sha256(payload).digest(), payload):  # as encode() joins them, unjoined
             return
-        for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
-            if old != path:
+        for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob(f"*{NOTE}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
+            if old != path and old.name != f"{key}{NOTE}":
                 old.unlink(missing_ok=True)
+
+    def load_note(self, key: str) -> dict | None:
+        """The note beside the entry with this key (see `store_note`); None without one, or when the entry is gone."""
+        if not (self.root / f"{key}{SUFFIX}").is_file():
+            return None
+        return _read_entry(self.root / f"{key}{NOTE}", dict)
+
+    def store_note(self, key: str, note: dict) -> None:
+        """Keep, beside the entry, a small note about its graph (its exports' digests, its counts), checked like an entry.
+
+        Read without loading the entry: a rebuild with nothing changed
+        checks its exports against the note and stops there.
+        """
+        _write_entry(self.root / f"{key}{NOTE}", encode(note))
+
+
+class SlugCache:
+    """The names the last build minted IRIs for, with their pinyin slugs (graph.iri), for the next build to reuse.
+
+    One file, checked like an entry and tied to the code's version and
+    pypinyin's; each slug is checked by graph.iri before it is used.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(root) / SLUGS
+
+    @staticmethod
+    def _version() -> str:
+        try:
+            return f"{code_version()} pypinyin={version('pypinyin')}"
+        except PackageNotFoundError:
+            return code_version()
+
+    def load(self) -> dict:
+        value = _read_entry(self.path, dict)
+        ok = value is not None and value.get("version") == self._version() and isinstance(value.get("slugs"), dict)
+        return value["slugs"] if ok else {}
+
+    def store(self, slugs: dict[str, str]) -> None:
+        _write_entry(self.path, encode({"version": self._version(), "slugs": slugs}))
 
 
 # ---------------------------------------------------------------------------- the entries' format
@@ -180,6 +220,8 @@ class CorpusCache:
 # digest; a record that does not fit its class is refused. Either way the entry is a miss.
 
 SUFFIX = ".msgpack"
+NOTE = ".note"  # beside a corpus entry: CorpusCache.store_note
+SLUGS = "slugs.entry"  # SlugCache
 MAGIC = b"newskg-cache-1\n"
 _RECORD, _DATE = 1, 2
 
@@ -370,7 +412,7 @@ def _write_entry(path: Path, *data: bytes) -> bool:
 
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`."""
-    pattern = r"\.[0-9a-f]{40}\.(?:msgpack|pkl)\.(?P<pid>\d+)\.\d+\.tmp"
+    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / "corpus", *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
 

@@ -125,8 +125,8 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
          f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
-    for p in [*result.written, *([result.record] if result.record else [])]:
-        _err(f"wrote {_shown(p)}")
+    for line in [f"wrote {_shown(p)}" for p in [*result.written, *([result.record] if result.record else [])]] if result.unchanged is None else [f"nothing changed since the last build into {_shown(out_dir)}: its files are this build's, none written"]:
+        _err(line)
     if result.replaced is not None:
         _err(f"note: {result.replaced.note(out_dir)}")
 

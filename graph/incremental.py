@@ -11,18 +11,24 @@ Three shortcuts, each around a stage of graph.pipeline:
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph.cache import CorpusCache, PageCache, remove_leftovers
-from graph.export.formats import write_format
+from graph.cache import CorpusCache, PageCache, SlugCache, remove_leftovers
+from graph.errors import GraphError
+from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
-from graph.model import Corpus, PageResult
+from graph.iri import slugs_used, use_slugs
+from graph.model import Corpus, FileReport, PageResult
 from graph.pages import Item, Options
 
 log = logging.getLogger("newskg")
@@ -60,16 +66,22 @@ def cached_pages(
     known: dict[int, PageResult] = {}
     todo: list[Item] = []
     key_of: dict[int, str] = {}  # cache keys of the pages computed now
-    for i, f in items:
-        key, hit = cache.lookup(f, options)
-        if keys is not None:
-            keys.append(key)
-        if hit is not None:
-            known[i] = hit
-        else:
-            todo.append((i, f))
-            if key is not None:
-                key_of[i] = key
+    collecting = gc.isenabled()
+    gc.disable()  # decoding makes many records that live on, and no cycle: no full passes over them meanwhile
+    try:
+        for i, f in items:
+            key, hit = cache.lookup(f, options)
+            if keys is not None:
+                keys.append(key)
+            if hit is not None:
+                known[i] = hit
+            else:
+                todo.append((i, f))
+                if key is not None:
+                    key_of[i] = key
+    finally:
+        if collecting:
+            gc.enable()
     log.info("cache: %d of %d pages unchanged", len(known), len(items))
     return known, _storing(compute(todo), cache, key_of)
 
@@ -85,22 +97,97 @@ class LastCorpus:
     """The last build's corpus, graph and export record, found when no page and no setting changed since.
 
     Only a build whose every page has a key (every page could be read) can
-    use it; `found` is None without a cache or when the last build differs.
+    use it; `found` is None without a cache or when the last build differs,
+    and until `load` is called. Beside the entry a small note (its exports'
+    digests, the graph's counts) lets `unchanged` tell, without loading it,
+    that a folder already holds this graph's exports.
     """
 
     def __init__(self, cache_dir: Path | None, page_keys: list[str | None], files: list[Path], settings: Any) -> None:
         known = [k for k in page_keys if k is not None]
         self._cache = CorpusCache(cache_dir) if cache_dir is not None and len(known) == len(page_keys) else None
         self._key = self._cache.key([*known, *map(str, files)], settings) if self._cache else ""
-        self.found: tuple[Corpus, nx.MultiDiGraph, ExportRecord] | None = self._cache.load(self._key) if self._cache else None
-        self._record = dict(self.found[2]) if self.found else {}  # as found, before this build's exports
+        self.found: tuple[Corpus, nx.MultiDiGraph, ExportRecord] | None = None
+        self._record: ExportRecord = {}  # as found, before this build's exports
+        self._note: dict | None = None
+
+    def load(self) -> tuple[Corpus, nx.MultiDiGraph, ExportRecord] | None:
+        """The last build's (corpus, graph, export record) when it had this build's pages and settings, else None."""
+        self.found = self._cache.load(self._key) if self._cache else None
+        self._record = dict(self.found[2]) if self.found else {}
+        return self.found
+
+    def unchanged(self, out_dir: Path, formats: tuple[str, ...], title: str) -> Unchanged | None:
+        """What the folder holds, when it holds every format's files as this graph's exports wrote them; else None."""
+        self._note = note = self._cache.load_note(self._key) if self._cache else None
+        try:
+            exports, written = note["exports"], []  # type: ignore[index]
+            for fmt in formats:
+                entry = exports[f"{fmt}|{title}"]
+                if fmt not in FORMATS or [name for name, _ in entry] != list(FORMATS[fmt].files):
+                    return None
+                for name, digest in entry:
+                    if file_sha1(out_dir / name) != digest:
+                        return None
+                    written.append(out_dir / name)
+            reports = tuple(FileReport(str(a), str(b), bool(c)) for a, b, c in note["reports"])  # type: ignore[index]
+            counts, nodes = dict(note["counts"]), int(note["nodes"])  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return None
+        return Unchanged(written, counts, reports, nodes, self)
 
     def remember(self, corpus: Corpus, g: nx.MultiDiGraph, exported: ExportRecord) -> bool:
         """Keep this build's corpus, graph and export record for the next build; False when the entry found holds them."""
-        if self._cache is None or (self.found is not None and exported == self._record):
+        if self._cache is None:
             return False
-        self._cache.store(self._key, corpus, g, exported)
-        return True
+        stored = self.found is None or exported != self._record
+        if stored:
+            self._cache.store(self._key, corpus, g, exported)
+        if stored or self._cache.load_note(self._key) is None:
+            self._cache.store_note(self._key, {"exports": exported, "counts": graph_counts(corpus, g),
+                                               "reports": [list(dataclasses.astuple(r)) for r in corpus.reports],
+                                               "nodes": g.number_of_nodes()})
+        return stored
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A folder that holds the exports of the graph a build would make: nothing need be loaded or written."""
+
+    written: list[Path]  # the exports' files, as a build writes them
+    counts: dict[str, Any]  # graph_counts of the graph
+    reports: tuple[FileReport, ...]  # the corpus's reports
+    nodes: int  # the graph's nodes
+    last: LastCorpus = field(repr=False)  # loads the corpus and graph, if asked for
+
+    def load(self) -> tuple[Corpus, nx.MultiDiGraph]:
+        found = self.last.found or self.last.load()
+        if found is None:
+            raise GraphError("the cache entry of the last build is gone or damaged: build again")
+        return found[0], found[1]
+
+
+def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
+    """The build summary's counts of the corpus and graph (articles, entities by class, events, posts, edges)."""
+    kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
+    return {
+        "articles": len(corpus.articles),
+        "entities": {k: kinds[k] for k in ("City", "District", "StreetOffice", "Town", "Community", "Village", "Organization", "Person")},
+        "events": kinds["Event"],
+        "memberships": kinds["Membership"],
+        "edges": g.number_of_edges(),
+    }
+
+
+def with_slugs(make_graph: Callable[[], nx.MultiDiGraph], cache_dir: Path | None) -> nx.MultiDiGraph:
+    """`make_graph()`, minting IRIs from the pinyin slugs the last build kept in the cache, and keeping this build's."""
+    if cache_dir is None:
+        return make_graph()
+    slugs = SlugCache(cache_dir)
+    use_slugs(slugs.load())
+    g = make_graph()
+    slugs.store(slugs_used())
+    return g
 
 
 def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord) -> list[Path]:
@@ -121,4 +208,4 @@ def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], ti
     return done
 
 
-__all__ = ["usable_cache", "cached_pages", "LastCorpus", "export_changed"]
+__all__ = ["usable_cache", "cached_pages", "LastCorpus", "Unchanged", "graph_counts", "with_slugs", "export_changed"]

@@ -42,10 +42,33 @@ def _pinyin():
 
 def slug(text: str, limit: int = 60) -> str:
     """Lower-case ASCII words of a name: 秦岭路街道 -> qin-ling-lu-jie-dao."""
+    if limit == 60 and text in _SLUGS:
+        _USED.add(text)
+        return _SLUGS[text]
     words = _pinyin()(text, errors=lambda s: [c for c in s])
     parts = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in words]
-    out = "-".join(p for p in parts if p)
-    return out[:limit].strip("-") or "x"
+    out = "-".join(p for p in parts if p)[:limit].strip("-") or "x"
+    if limit == 60:
+        _SLUGS[text] = out
+        _USED.add(text)
+    return out
+
+
+# name -> slug: pinyin takes most of the time of minting IRIs, so a rebuild starts from the last build's slugs
+_SLUGS: dict[str, str] = {}
+_USED: set[str] = set()  # the names slugged since `use_slugs`
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?|x")
+
+
+def use_slugs(known: dict) -> None:
+    """Take `known` (name -> slug, as `slugs_used` gave them, the same code's) as slugged; those that are not slugs are left out."""
+    _SLUGS.update((k, v) for k, v in known.items() if isinstance(k, str) and isinstance(v, str) and _SLUG.fullmatch(v))
+    _USED.clear()
+
+
+def slugs_used() -> dict[str, str]:
+    """The names slugged since `use_slugs` (or since this process started), with their slugs."""
+    return {k: _SLUGS[k] for k in _USED}
 
 
 def digest(key: str, n: int = 6) -> str:

@@ -148,7 +148,7 @@ def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
         "pages_peak_rss": rss.peak(t0, pages_end),
         "worker_peak_rss": max(rss.children.values(), default=0),
         "code_version": code_version(),
-        "nodes": result.graph.number_of_nodes(),
+        "nodes": result.nodes(),
         "tagger": tagged,
         "summary": {k: v for k, v in result.summary().items() if k in ("articles", "events", "memberships", "edges")},
     }

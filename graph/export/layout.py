@@ -23,9 +23,11 @@ True
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 KIND_ORDER = ("City", "District", "StreetOffice", "Town", "Community", "Village", "Organization", "Person", "Event", "Article")
 HIERARCHY = ("containedInPlace", "parentOrganization", "jurisdiction")
@@ -93,19 +95,7 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     roots = sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n))
     if not roots:
         return {}
-    best: tuple[float, list[str], list[list[str]]] | None = None
-    gaps = sum(len(children[r]) for r in roots) + len(roots)  # at most one blank row per tree
-    for height in range(1, sum(rows[r] for r in roots) + gaps + 1):  # rows a column may hold
-        hubs = [r for r in roots if rows[r] > height and children[r]]
-        blocks = [b for r in roots for b in (children[r] if r in hubs else [r])]
-        flow = _flow(blocks, rows, height)
-        width = (1 if hubs else 0) + sum(max(depth[b] for b in col) + 0.5 for col in flow)
-        tall = max(sum(rows[b] + 1 for b in col) - 1 for col in flow)
-        fit = abs(math.log(width * TREE_DX / (tall * TREE_DY) / aspect))
-        if best is None or fit < best[0] - 1e-9:
-            best = (fit, hubs, flow)
-    assert best is not None
-    _, hubs, flow = best
+    hubs, flow = _best_flow(roots, children, rows, depth, aspect)
     pos: dict[str, tuple[int, int]] = {}
     x0 = TREE_DX if hubs else 0
     for col in flow:
@@ -123,18 +113,69 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     return pos
 
 
-def _flow(blocks: list[str], rows: Mapping[str, int], height: int) -> list[list[str]]:
-    """Blocks in order, down columns of at most `height` rows (a blank row between two blocks)."""
-    flow: list[list[str]] = [[]]
-    used = 0
+def _best_flow(
+    roots: list[str], children: Mapping[str, list[str]], rows: Mapping[str, int], depth: Mapping[str, int], aspect: float
+) -> tuple[list[str], list[list[str]]]:
+    """(hubs, columns of blocks) of the column height whose layout is nearest `aspect`, the least such height.
+
+    Each height from 1 row up to all the rows is tried in turn: roots taller
+    than it are hubs (their children flow instead), the blocks flow down
+    columns of at most that many rows. Heights that give the same hubs and
+    columns as the one below give the same fit, which never replaces it, so
+    they are skipped: the next height tried is the least that ends a column
+    elsewhere or lets a hub go.
+    """
+    best: tuple[float, list[str], list[list[str]]] | None = None
+    gaps = sum(len(children[r]) for r in roots) + len(roots)  # at most one blank row per tree
+    height, last = 1, sum(rows[r] for r in roots) + gaps  # rows a column may hold: each from 1 to `last`
+    hubs: list[str] | None = None
+    while height <= last:
+        now = [r for r in roots if rows[r] > height and children[r]]
+        if hubs is None or len(now) != len(hubs):  # hubs only ever leave: the same number, the same hubs
+            hubs = now
+            blocks = [b for r in roots for b in (children[r] if r in hubs else [r])]
+            ends, deepest = _prefixes(blocks, rows, depth)
+        cols, cut = _columns(ends, height)
+        width = (1 if hubs else 0) + sum(deepest(i, j) + 0.5 for i, j in cols)
+        tall = max(ends[j] - ends[i] - 1 for i, j in cols)
+        fit = abs(math.log(width * TREE_DX / (tall * TREE_DY) / aspect))
+        if best is None or fit < best[0] - 1e-9:
+            best = (fit, hubs, [blocks[i:j] for i, j in cols])
+        height = min(cut, *(rows[h] for h in hubs), last + 1)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _prefixes(
+    blocks: list[str], rows: Mapping[str, int], depth: Mapping[str, int]
+) -> tuple[list[int], Callable[[int, int], int]]:
+    """Rows the blocks before each take, a blank row after each (the column of blocks i..j-1 takes ends[j] - ends[i] - 1),
+    and the deepest of blocks i..j-1 (from counts of blocks at least each depth deep)."""
+    ends = [0]
     for b in blocks:
-        need = rows[b] + (1 if flow[-1] else 0)
-        if flow[-1] and used + need > height:
-            flow.append([])
-            used, need = 0, rows[b]
-        flow[-1].append(b)
-        used += need
-    return flow
+        ends.append(ends[-1] + rows[b] + 1)
+    levels = sorted({depth[b] for b in blocks}, reverse=True)
+    counts = {d: list(itertools.accumulate((depth[b] >= d for b in blocks), initial=0)) for d in levels}
+
+    def deepest(i: int, j: int) -> int:
+        return next(d for d in levels if counts[d][j] > counts[d][i])
+
+    return ends, deepest
+
+
+def _columns(ends: list[int], height: int) -> tuple[list[tuple[int, int]], int | float]:
+    """The blocks in order down columns of at most `height` rows, each column (i, j) holding blocks i..j-1 (a
+    block taller than `height` alone); and the least height that would end some column later (infinity for one column)."""
+    cols: list[tuple[int, int]] = []
+    cut: int | float = math.inf
+    i, n = 0, len(ends) - 1
+    while i < n:
+        j = max(i + 1, bisect.bisect_right(ends, ends[i] + height + 1) - 1)
+        if j < n:
+            cut = min(cut, ends[j + 1] - ends[i] - 1)
+        cols.append((i, j))
+        i = j
+    return cols, cut
 
 
 def _place_tree(root: str, children: Mapping[str, list[str]], x0: int, row0: int, pos: dict[str, tuple[int, int]]) -> None:

@@ -1,0 +1,180 @@
+"""Rebuilds with a cache: nothing changed -> nothing loaded or written; a page changed -> a full build's bytes."""
+
+from __future__ import annotations
+
+import math
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cache import CorpusCache, decode, encode
+from graph.cli import main
+from graph.export import layout
+from graph.pipeline import build
+from tests.conftest import SEEDS
+
+EDIT = "\n\n本报讯 二七区淮河路街道召开安全生产会议。\n记者 景静\n"
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def files_of(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def test_an_unchanged_rebuild_loads_and_writes_nothing_and_says_so(pages: Path, tmp_path: Path, monkeypatch) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([pages], out, cache_dir=cache)
+    before = files_of(out)
+    assert first.unchanged is None
+
+    def no_loading(*args: object) -> None:
+        raise AssertionError("the corpus entry was loaded")
+
+    with monkeypatch.context() as m:
+        m.setattr(CorpusCache, "load", no_loading)
+        again = build([pages], out, cache_dir=cache)
+        assert again.unchanged is not None
+        assert files_of(out) == before  # same bytes, and not written again (same times)
+        assert again.summary() == first.summary() and again.reports == first.reports
+        assert again.nodes() == first.graph.number_of_nodes()
+        assert sorted(again.written) == sorted(first.written) and again.record == out / "build.json"
+    assert sorted(again.graph.nodes) == sorted(first.graph.nodes)  # loaded when asked for
+    assert again.corpus == first.corpus
+    said = CliRunner().invoke(main, ["build", str(pages), "--out", str(out), "--cache", str(cache)])
+    assert said.exit_code == 0, said.output
+    assert "nothing changed since the last build" in said.output and "wrote" not in said.output
+    assert files_of(out) == before
+
+
+@pytest.mark.parametrize("touched", ["graph.ttl", "graph.html", "build.json"])
+def test_an_edited_or_missing_output_file_is_written_again(pages: Path, tmp_path: Path, touched: str) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    before = {name: data for name, (data, _) in files_of(out).items()}
+    (out / touched).write_bytes(before[touched] + b"\n")
+    again = build([pages], out, cache_dir=cache)
+    assert again.unchanged is None
+    assert {name: data for name, (data, _) in files_of(out).items()} == before
+    (out / touched).unlink()
+    assert build([pages], out, cache_dir=cache).unchanged is None
+    assert {name: data for name, (data, _) in files_of(out).items()} == before
+
+
+def test_other_formats_or_another_title_are_not_taken_as_unchanged(pages: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    more = build([pages], out, formats=("ttl", "html", "nt"), cache_dir=cache)
+    assert more.unchanged is None and (out / "graph.nt").is_file()
+    assert build([pages], out, formats=("ttl", "html", "nt"), cache_dir=cache).unchanged is not None
+    assert build([pages], out, formats=("ttl", "html", "nt"), cache_dir=cache, title="другой").unchanged is None
+
+
+def test_a_rebuild_after_an_edit_equals_a_full_build_byte_for_byte(pages: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    page = sorted(pages.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    rebuilt = build([pages], out, cache_dir=cache)
+    assert rebuilt.unchanged is None
+    build([pages], tmp_path / "full")
+    assert {n: d for n, (d, _) in files_of(out).items()} == {n: d for n, (d, _) in files_of(tmp_path / "full").items()}
+    assert build([pages], out, cache_dir=cache).unchanged is not None  # and then nothing changed again
+    assert "淮河路街道" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_note_that_names_other_files_is_not_trusted(pages: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    note = next((cache / "corpus").glob("*.note"))
+    value = decode(note.read_bytes())
+    value["exports"]["ttl|knowledge graph"] = (("../elsewhere.ttl", value["exports"]["ttl|knowledge graph"][0][1]),)
+    note.write_bytes(encode(value))
+    assert build([pages], out, cache_dir=cache).unchanged is None
+    note.write_bytes(note.read_bytes()[:-1] + b"x")  # damaged: its digest fails
+    assert build([pages], out, cache_dir=cache).unchanged is None
+    assert build([pages], out, cache_dir=cache).unchanged is not None  # the note written again
+
+
+def exhaustive_flow(
+    roots: list[str], children: dict[str, list[str]], rows: dict[str, int], depth: dict[str, int], aspect: float
+) -> tuple[list[str], list[list[str]]]:
+    """The tree layout's search as it was first written: every column height in turn, each flowed block by block."""
+    best = None
+    gaps = sum(len(children[r]) for r in roots) + len(roots)
+    for height in range(1, sum(rows[r] for r in roots) + gaps + 1):
+        hubs = [r for r in roots if rows[r] > height and children[r]]
+        blocks = [b for r in roots for b in (children[r] if r in hubs else [r])]
+        flow: list[list[str]] = [[]]
+        used = 0
+        for b in blocks:
+            need = rows[b] + (1 if flow[-1] else 0)
+            if flow[-1] and used + need > height:
+                flow.append([])
+                used, need = 0, rows[b]
+            flow[-1].append(b)
+            used += need
+        width = (1 if hubs else 0) + sum(max(depth[b] for b in col) + 0.5 for col in flow)
+        tall = max(sum(rows[b] + 1 for b in col) - 1 for col in flow)
+        fit = abs(math.log(width * layout.TREE_DX / (tall * layout.TREE_DY) / aspect))
+        if best is None or fit < best[0] - 1e-9:
+            best = (fit, hubs, flow)
+    assert best is not None
+    return best[1], best[2]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_tree_layout_s_search_skips_only_heights_that_change_nothing(seed: int) -> None:
+    rng = random.Random(seed)
+    roots = [f"r{i}" for i in range(rng.randint(1, 6))]
+    children: dict[str, list[str]] = {}
+    rows: dict[str, int] = {}
+    depth: dict[str, int] = {}
+
+    def grow(n: str, level: int) -> None:
+        kids = [f"{n}.{k}" for k in range(rng.choice((0, 0, 1, 3, 8)) if level < 3 else 0)]
+        children[n] = kids
+        for k in kids:
+            grow(k, level + 1)
+        rows[n] = sum(rows[k] for k in kids) or 1
+        depth[n] = 1 + max((depth[k] for k in kids), default=0)
+
+    for r in roots:
+        grow(r, 0)
+    for aspect in (0.5, layout.TREE_ASPECT, 3.0):
+        assert layout._best_flow(roots, children, rows, depth, aspect) == exhaustive_flow(roots, children, rows, depth, aspect)
+
+
+def test_the_slugs_of_a_build_are_kept_for_the_next_and_checked(pages: Path, tmp_path: Path) -> None:
+    from graph import iri
+    from graph.cache import SlugCache
+
+    cache = tmp_path / "cache"
+    first = build([pages], tmp_path / "out", cache_dir=cache)
+    kept = SlugCache(cache).load()
+    labels = {d["label"] for _, d in first.graph.nodes(data=True) if d["kind"] in ("Person", "Organization", "StreetOffice")}
+    assert labels and labels <= set(kept)
+    saved = dict(iri._SLUGS)
+    try:
+        iri._SLUGS.clear()
+        assert all(iri.slug(name) == s for name, s in kept.items())  # the same slugs, computed afresh
+        iri._SLUGS.clear()
+        iri.use_slugs({"秦岭路": "Qin Ling!", "郑州": "-zheng-", 3: "x", "中原": "zhong-yuan"})
+        assert iri._SLUGS == {"中原": "zhong-yuan"}  # only what a slug can be
+    finally:
+        iri._SLUGS.clear()
+        iri._SLUGS.update(saved)
+    (cache / "slugs.entry").write_bytes(encode({"version": "another", "slugs": kept}))
+    assert SlugCache(cache).load() == {}  # another code's slugs are not used
+    (cache / "slugs.entry").write_bytes(encode({"version": SlugCache._version(), "slugs": kept})[:-1] + b"x")
+    assert SlugCache(cache).load() == {}  # a damaged file: its digest fails
