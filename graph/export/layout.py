@@ -141,7 +141,7 @@ def _best_flow(
         fit = abs(math.log(width * TREE_DX / (tall * TREE_DY) / aspect))
         if best is None or fit < best[0] - 1e-9:
             best = (fit, hubs, [blocks[i:j] for i, j in cols])
-        height = min(cut, *(rows[h] for h in hubs), last + 1)
+        height = int(min(cut, *(rows[h] for h in hubs), last + 1))  # cut is infinite for one column
     assert best is not None
     return best[1], best[2]
 
