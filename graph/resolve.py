@@ -25,6 +25,7 @@ minted from it, so the same thing gets the same IRI in every run and corpus.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -177,7 +178,7 @@ class Resolver:
                 place = None  # the text's parent disagrees with the gazetteer: trust the text
             places[e.name] = place
             parent_key = keys.get(parent.name) if parent else None
-            key = self._admin_key(e, place, parent_key, ctx)
+            key = sys.intern(self._admin_key(e, place, parent_key, ctx))  # one string a key, however often it is read
             keys[e.name] = key
             node = self._node(key, e, a.id)
             node.place = node.place or place
@@ -187,8 +188,8 @@ class Resolver:
             if e.type == "Organization":
                 qualified = _PLACE_PREFIX.match(e.name) or not _BUREAU.search(e.name)
                 ident = Key.of("Organization", e.name) if qualified else Key.in_scope("Organization", ctx, e.name)
-                keys[e.name] = ident.format()
-                node = self._node(ident.format(), e, a.id)
+                keys[e.name] = sys.intern(ident.format())
+                node = self._node(keys[e.name], e, a.id)
                 if e.parent and e.parent in keys and not node.parent:
                     node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
         # people: by the place of the body they hold a post in, else the article's
@@ -205,19 +206,19 @@ class Resolver:
                 ident = Key.press(e.name)
             else:
                 ident = Key.in_scope("Person", post_ctx.get(e.name) or ctx, e.name)
-            keys[e.name] = ident.format()
-            self._node(ident.format(), e, a.id)
+            keys[e.name] = sys.intern(ident.format())
+            self._node(keys[e.name], e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 
     def _node(self, key: str, e: LocalEntity, article: str) -> _Node:
         node = self.nodes.get(key)
         if node is None:
-            node = self.nodes[key] = _Node(key, e.type, e.name)
+            node = self.nodes[key] = _Node(key, sys.intern(e.type), e.name)
         node.aliases.update(e.aliases)
         if e.name != node.name:
             node.aliases.add(e.name)
         node.articles.add(article)
-        node.rules.update(e.rules)
+        node.rules.update(map(sys.intern, e.rules))
         return node
 
     def _unify_unqualified(self) -> None:
