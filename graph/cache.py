@@ -23,11 +23,12 @@ import hashlib
 import hmac
 import logging
 import os
+import struct
 import sys
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ import msgpack
 import networkx as nx
 
 from graph import model
-from graph.files import printable
+from graph.files import printable, write_digested
 from graph.files import remove_leftovers as remove_matching
 from graph.model import Corpus, PageResult
 
@@ -163,8 +164,10 @@ class CorpusCache:
 
     def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
         path = self.root / f"{key}{SUFFIX}"
-        payload = _pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})
-        if not _write_entry(path, MAGIC, hashlib.sha256(payload).digest(), payload):  # as encode() joins them, unjoined
+        try:  # encode()'s bytes, never held whole
+            write_digested(path, MAGIC, _entry_parts(corpus, graph, exports), f"{os.getpid()}.{threading.get_ident()}")
+        except OSError as e:
+            log.warning("cannot write the cache %s (%s); the build goes on without it", printable(str(self.root)), e.strerror or e)
             return
         for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
             if old != path:
@@ -309,6 +312,49 @@ def graph_data(g: Any) -> dict:
         "nodes": [(n, d) for n, d in g.nodes(data=True)],
         "edges": [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)],
     }
+
+
+def _entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
+    """`_pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})` in parts, record by record."""
+    pk = msgpack.Packer(default=_default, use_bin_type=True, unicode_errors="surrogatepass")
+    yield pk.pack_map_header(3) + pk.pack("corpus")
+    yield from _record_parts(corpus, pk)
+    yield pk.pack("graph") + pk.pack_map_header(3) + pk.pack("attrs") + pk.pack(dict(graph.graph))
+    yield pk.pack("nodes") + pk.pack_array_header(graph.number_of_nodes())
+    yield from (pk.pack(node) for node in graph.nodes(data=True))
+    yield pk.pack("edges") + pk.pack_array_header(graph.number_of_edges())
+    yield from (pk.pack(edge) for edge in graph.edges(keys=True, data=True))
+    yield pk.pack("exports") + pk.pack(exports)
+
+
+def _record_parts(record: Any, pk: msgpack.Packer) -> Iterator[bytes]:
+    """`pk.pack(record)` of a model record (an extension type) in parts: its long fields item by item.
+
+    The extension's length comes first, so its parts are packed twice: once to count, once to give.
+    """
+    fields = [type(record).__name__, *(getattr(record, name) for name, _ in _records()[type(record).__name__][1])]
+
+    def body() -> Iterator[bytes]:
+        yield pk.pack_array_header(len(fields))
+        for value in fields:
+            if isinstance(value, tuple):
+                yield pk.pack_array_header(len(value))
+                yield from (pk.pack(item) for item in value)
+            else:
+                yield pk.pack(value)
+
+    size = sum(len(part) for part in body())
+    fixed = {1: 0xD4, 2: 0xD5, 4: 0xD6, 8: 0xD7, 16: 0xD8}
+    if size in fixed:
+        head = struct.pack(">Bb", fixed[size], _RECORD)
+    elif size < 1 << 8:
+        head = struct.pack(">BBb", 0xC7, size, _RECORD)
+    elif size < 1 << 16:
+        head = struct.pack(">BHb", 0xC8, size, _RECORD)
+    else:
+        head = struct.pack(">BIb", 0xC9, size, _RECORD)
+    yield head
+    yield from body()
 
 
 def graph_from_data(data: Any) -> Any:
