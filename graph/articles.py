@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from graph.model import ArticleFacts, PageResult
+from graph.model import Article, ArticleFacts, PageResult
 
 
 def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
@@ -90,4 +91,37 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     return out
 
 
-__all__ = ["without_id_clashes", "unique_ids", "dedupe_articles"]
+def _body_key(article: Article) -> str:
+    return re.sub(r"\s+", "", article.body)
+
+
+class Articles:
+    """`dedupe_articles` as the articles come, keeping the articles but not their facts.
+
+    A body is found again by a digest of its text (and compared in full), so
+    the bodies are not held twice.
+    """
+
+    def __init__(self) -> None:
+        self.kept: list[Article] = []
+        self._by_body: dict[bytes, int] = {}
+
+    def new(self, facts: Iterable[ArticleFacts]) -> list[ArticleFacts]:
+        """The facts of the articles not printed before; an article printed before adds its sources to the first."""
+        out = []
+        for f in facts:
+            key = _body_key(f.article)
+            digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest() if len(key) >= 40 else None
+            at = self._by_body.get(digest) if digest is not None else None
+            if at is not None and _body_key(self.kept[at]) == key:
+                first = self.kept[at]
+                self.kept[at] = dataclasses.replace(first, sources=tuple(sorted({*first.sources, *f.article.sources})))
+                continue
+            if digest is not None:
+                self._by_body.setdefault(digest, len(self.kept))
+            self.kept.append(f.article)
+            out.append(f)
+        return out
+
+
+__all__ = ["without_id_clashes", "unique_ids", "dedupe_articles", "Articles"]

@@ -8,6 +8,8 @@ roles are nodes (attribute `kind`); relations are edges keyed by their name
 
 from __future__ import annotations
 
+import sys
+
 import networkx as nx
 
 from graph.iri import DEFAULT_BASE, article_iri, entity_iri, event_iri, membership_iri, role_iri
@@ -16,7 +18,8 @@ from graph.model import ADMIN_TYPES, Corpus
 
 
 def article_node(article_id: str) -> str:
-    return f"Article:{article_id}"
+    """An article's node id: one string however many edges name it (sys.intern)."""
+    return sys.intern(f"Article:{article_id}")
 
 
 def _reported(g: nx.MultiDiGraph, articles: tuple[str, ...]) -> dict[str, str]:
@@ -94,7 +97,7 @@ def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]
             ("photographer", a.photographers),
         ):
             for n in names:
-                pk = Key.press(n).format()
+                pk = sys.intern(Key.press(n).format())
                 if pk in keys:
                     g.add_edge(node, pk, key=rel)
     for art, key in corpus.mentions:
@@ -106,7 +109,7 @@ def _add_memberships(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[st
     """A node per post read from an article, and a node per title (the role) they share."""
     for m in corpus.memberships:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
-        rid = f"Role:{m.title}"
+        rid = sys.intern(f"Role:{m.title}")
         if rid not in g:
             g.add_node(rid, kind="Role", iri=role_iri(base, m.title), label=m.title, aliases=())
         if m.plain_title and m.plain_title not in g.nodes[rid]["aliases"]:

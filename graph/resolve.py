@@ -25,14 +25,17 @@ minted from it, so the same thing gets the same IRI in every run and corpus.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Place
 from graph.keys import Key
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import (
     ADMIN_TYPES,
+    Article,
     ArticleFacts,
     Corpus,
     Entity,
@@ -67,6 +70,8 @@ class Resolver:
         self.gaz = gaz
         self.nodes: dict[str, _Node] = {}
         self.local_key: dict[tuple[str, str, str], str] = {}  # (article, type, name) -> key
+        self.redirect: dict[str, str] = {}  # a loose key -> the entity it joined (_unify_unqualified)
+        self.found = _Found()  # mentions, memberships, events: read page by page in `add_page`
 
     # ------------------------------------------------------------------ places
     def _context(self, facts: ArticleFacts) -> tuple[list[Place], list[Place]]:
@@ -119,6 +124,7 @@ class Resolver:
         return Key.unplaced(e.type, ctx, e.name).format()
 
     def resolve(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...] = ()) -> Corpus:
+        """The corpus of all the articles' facts at once (articles of one source file may be anywhere in the list)."""
         page_ctx: dict[str, list[Place]] = defaultdict(list)
         for f in facts_list:
             d, c = self._context(f)
@@ -126,7 +132,31 @@ class Resolver:
         for f in facts_list:
             self._article(f, page_ctx[f.article.source_file])
         self._unify_unqualified()
-        return self._corpus(facts_list, reports)
+        for f in facts_list:
+            self.found.add(self, f)
+        return self._corpus([f.article for f in facts_list], reports)
+
+    def add_page(self, page: Sequence[ArticleFacts]) -> None:
+        """Resolve one page's articles now, keeping only what the graph is made of (not the page's records).
+
+        For a build whose pages' ids and source files are their own (no
+        other page shares either), with duplicates already dropped: the
+        result of `finish` is that of `resolve` over all the pages' facts.
+        Mentions, posts and events are keyed now, by the article's own
+        keys, and moved to the entities their keys join in `finish`.
+        """
+        ctx = [d for f in page for d in self._context(f)[0]]
+        for f in page:
+            self.local_key = {}  # only this article's: its id is its own
+            self._article(f, ctx)
+            self.found.add(self, f)
+        self.local_key = {}
+
+    def finish(self, articles: Sequence[Article], reports: tuple[FileReport, ...] = ()) -> Corpus:
+        """The corpus of the pages given to `add_page`; `articles` are theirs, kept, in order."""
+        self._unify_unqualified()
+        self.found.redirect(self.redirect)
+        return self._corpus(articles, reports)
 
     def _article(self, f: ArticleFacts, page_ctx: list[Place]) -> None:
         a = f.article
@@ -148,7 +178,7 @@ class Resolver:
                 place = None  # the text's parent disagrees with the gazetteer: trust the text
             places[e.name] = place
             parent_key = keys.get(parent.name) if parent else None
-            key = self._admin_key(e, place, parent_key, ctx)
+            key = sys.intern(self._admin_key(e, place, parent_key, ctx))  # one string a key, however often it is read
             keys[e.name] = key
             node = self._node(key, e, a.id)
             node.place = node.place or place
@@ -158,8 +188,8 @@ class Resolver:
             if e.type == "Organization":
                 qualified = _PLACE_PREFIX.match(e.name) or not _BUREAU.search(e.name)
                 ident = Key.of("Organization", e.name) if qualified else Key.in_scope("Organization", ctx, e.name)
-                keys[e.name] = ident.format()
-                node = self._node(ident.format(), e, a.id)
+                keys[e.name] = sys.intern(ident.format())
+                node = self._node(keys[e.name], e, a.id)
                 if e.parent and e.parent in keys and not node.parent:
                     node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
         # people: by the place of the body they hold a post in, else the article's
@@ -176,19 +206,19 @@ class Resolver:
                 ident = Key.press(e.name)
             else:
                 ident = Key.in_scope("Person", post_ctx.get(e.name) or ctx, e.name)
-            keys[e.name] = ident.format()
-            self._node(ident.format(), e, a.id)
+            keys[e.name] = sys.intern(ident.format())
+            self._node(keys[e.name], e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 
     def _node(self, key: str, e: LocalEntity, article: str) -> _Node:
         node = self.nodes.get(key)
         if node is None:
-            node = self.nodes[key] = _Node(key, e.type, e.name)
+            node = self.nodes[key] = _Node(key, sys.intern(e.type), e.name)
         node.aliases.update(e.aliases)
         if e.name != node.name:
             node.aliases.add(e.name)
         node.articles.add(article)
-        node.rules.update(e.rules)
+        node.rules.update(map(sys.intern, e.rules))
         return node
 
     def _unify_unqualified(self) -> None:
@@ -196,7 +226,7 @@ class Resolver:
         by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key, n in self.nodes.items():
             by_name[(n.type, n.name)].append(key)
-        self.redirect: dict[str, str] = {}
+        self.redirect = {}
         for keys in by_name.values():
             loose = [k for k in keys if _unqualified(k)]
             firm = [k for k in keys if not _unqualified(k)]
@@ -235,20 +265,14 @@ class Resolver:
         return None
 
     # ------------------------------------------------------------------ corpus
-    def _corpus(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...]) -> Corpus:
-        memberships: list[Membership] = []
-        events: list[Event] = []
-        mentions: set[tuple[str, str]] = set()
-        for f in facts_list:
-            mentions |= self._mentions(f)
-            memberships += self._memberships(f)
-            events += self._events(f)
+    def _corpus(self, articles: Sequence[Article], reports: tuple[FileReport, ...]) -> Corpus:
+        found, self.found = self.found, _Found()
         return Corpus(
-            articles=tuple(f.article for f in facts_list),
+            articles=tuple(articles),
             entities=tuple(self._entities()),
-            memberships=tuple(sorted(set(memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
-            events=tuple(events),
-            mentions=tuple(sorted(mentions)),
+            memberships=tuple(sorted(set(found.memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
+            events=tuple(found.events),
+            mentions=tuple(sorted(found.mentions)),
             reports=reports,
         )
 
@@ -340,6 +364,36 @@ class Resolver:
                 )
             )
         return out
+
+
+class _Found:
+    """What the corpus keeps of the articles' facts: mentions, memberships and events, keyed."""
+
+    def __init__(self) -> None:
+        self.mentions: set[tuple[str, str]] = set()
+        self.memberships: list[Membership] = []
+        self.events: list[Event] = []
+
+    def add(self, resolver: Resolver, f: ArticleFacts) -> None:
+        self.mentions |= resolver._mentions(f)
+        self.memberships += resolver._memberships(f)
+        self.events += resolver._events(f)
+
+    def redirect(self, to: dict[str, str]) -> None:
+        """Keys read before the loose ones joined their entities: moved to those entities."""
+        if not to:
+            return
+
+        def key(k: str | None) -> str | None:
+            return to.get(k, k) if k else k
+
+        self.mentions = {(a, to.get(k, k)) for a, k in self.mentions}
+        self.memberships = [replace(m, person=to.get(m.person, m.person), org=key(m.org)) for m in self.memberships]
+        self.events = [
+            replace(e, location=key(e.location), organizers=tuple(to.get(k, k) for k in e.organizers),
+                    attendees=tuple(to.get(k, k) for k in e.attendees))
+            for e in self.events
+        ]
 
 
 def _under(place: Place, ancestor: Place) -> bool:

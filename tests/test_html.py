@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
+from graph.export import details, layout
 from graph.export import html as view
-from graph.export import layout
 from graph.model import Article, Corpus, Entity, Event, Membership
 from graph.network import build_graph
 
@@ -58,7 +58,7 @@ def section(entry: dict, name: str) -> list[list]:
 
 
 def test_doctests_pass() -> None:
-    for module in (view, layout):
+    for module in (view, details, layout):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 

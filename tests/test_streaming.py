@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
+
+from graph.articles import dedupe_articles, unique_ids
 from graph.export import html as view
-from graph.export.rdf import to_turtle, write_turtle
+from graph.export.fast_turtle import triples_parts
+from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
+from graph.gazetteer import load as load_gazetteer
+from graph.model import ArticleFacts, PageResult
 from graph.pages import process_page, process_pages, release_models
-from graph.pipeline import build
+from graph.pipeline import build, resolving
+from graph.resolve import resolve
 from tests.conftest import SEEDS
 
 
@@ -37,3 +47,54 @@ def test_a_build_after_a_build_gives_the_same_bytes(tmp_path: Path) -> None:
     build([SEEDS], tmp_path / "one", formats=("ttl",))
     build([SEEDS], tmp_path / "two", formats=("ttl",))
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
+
+
+class _Facts(ArticleFacts):
+    """ArticleFacts that can be watched (a weak reference): whether anything still holds them."""
+
+
+class _Result(PageResult):
+    """A PageResult that can be watched."""
+
+
+def test_a_build_keeps_no_page_records_once_resolved() -> None:
+    """A page's records are let go once its articles are resolved: while a page is read, none before the last one is held."""
+    files = sorted(SEEDS.glob("*.txt"))
+    watched: list[list[weakref.ref]] = []
+
+    def held(refs: list[weakref.ref]) -> bool:
+        gc.collect()
+        return any(ref() is not None for ref in refs)
+
+    def results() -> Iterator[PageResult]:
+        for f in files:
+            assert not any(held(refs) for refs in watched[:-1]), "a page's records are still held after it was resolved"
+            r = process_page(str(f))
+            facts = tuple(_Facts(x.article, x.mentions, x.entities, x.posts, x.events) for x in r.facts)
+            page = _Result(r.name, facts, r.report)
+            watched.append([weakref.ref(page), *map(weakref.ref, facts)])
+            del r, facts
+            yield page
+            del page
+
+    corpus = resolving([SEEDS], files, (), results(), load_gazetteer())()
+    assert len(watched) == len(files) and corpus.articles and corpus.entities
+    assert not any(held(refs) for refs in watched)
+
+
+def test_pages_resolved_as_they_come_give_the_corpus_of_all_at_once() -> None:
+    files = sorted(SEEDS.glob("*.txt"))
+    results = [process_page(str(f)) for f in files]
+    facts = [f for r in results for f in r.facts]
+    whole = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer())
+    assert resolving([SEEDS], files, (), iter(results), load_gazetteer())() == whole
+
+
+def test_turtle_written_subject_by_subject_is_the_graph_grouped_whole() -> None:
+    g = build([SEEDS], None).graph
+    grouped = "".join(triples_parts(lambda: triples(g), PREFIXES))
+    assert "".join(turtle_parts(g)) == grouped == to_rdflib(g).serialize(format="turtle")
+    twin = nx.MultiDiGraph(g)  # two nodes with one IRI: grouped whole, as rdflib would
+    first, second = list(twin.nodes)[:2]
+    twin.nodes[second]["iri"] = twin.nodes[first]["iri"]
+    assert "".join(turtle_parts(twin)) == to_rdflib(twin).serialize(format="turtle")

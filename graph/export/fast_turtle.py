@@ -16,9 +16,10 @@ base IRI, a predicate outside the bound namespaces) are handed to rdflib.
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import IO, Any
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
@@ -62,6 +63,46 @@ def triples_parts(make: Callable[[], Iterable[tuple[Any, Any, Any]]], prefixes: 
         return g
 
     return _turtle(make(), names, graph)
+
+
+def subject_parts(
+    order: Iterable[tuple[URIRef, Any]], props_of: Callable[[Any], Mapping[URIRef, list]], prefixes: Mapping[str, Any]
+) -> Iterator[str]:
+    """`serialize_triples`, in parts, from subjects already in rdflib's order, each subject's block made on demand.
+
+    `order` gives each subject and a handle; `props_of(handle)` its
+    predicates and their distinct objects. The caller vouches for the
+    order (rdfs:Class members first, then by how often each is an object,
+    then by IRI) and that no term is a blank node. The subjects' blocks go
+    to a temporary file as they are made, so that the prefixes their terms
+    use can head the text, then are read back: the graph is never grouped
+    whole. Raises Unbound, before any part is given, for a predicate no
+    bound namespace covers (rdflib's serializer must write that graph).
+    """
+    names = Graph(bind_namespaces="none")
+    for prefix, ns in prefixes.items():
+        names.bind(prefix, ns)
+    terms = _Terms(names, keep_all=False)
+    body = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    try:
+        for s, handle in order:
+            props = props_of(handle)
+            terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
+            body.write(_replaced(_statement(s, props, terms)))
+        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items()))
+    except BaseException:
+        body.close()
+        raise
+    return _read_back(_replaced(head), body)
+
+
+def _read_back(head: str, body: IO[str]) -> Iterator[str]:
+    with body:
+        yield head
+        body.seek(0)
+        while chunk := body.read(1 << 20):
+            yield chunk
+        yield "\n"
 
 
 def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> Iterator[str]:
@@ -140,7 +181,8 @@ def _statement(s: URIRef, props: Mapping[URIRef, list], terms: _Terms) -> str:
 class _Terms:
     """Each term's Turtle text, computed once: prefixed names by rdflib's own get_pname, literals by its _literal_n3."""
 
-    def __init__(self, names: Graph) -> None:
+    def __init__(self, names: Graph, keep_all: bool = True) -> None:
+        self.keep_all = keep_all  # False: only terms under a bound namespace are kept (not each subject's IRI)
         self.ser = TurtleSerializer(names)
         self.ser.reset()
         self._bound = tuple(str(ns) for _, ns in names.namespaces())
@@ -167,6 +209,8 @@ class _Terms:
             if not str.startswith(uri, self._bound):  # (URIRef.startswith takes no tuple)
                 if verb:
                     raise _Unbound(uri)  # rdflib would invent an ns1: prefix
+                if not self.keep_all:
+                    return None
                 self._pnames[uri] = None  # no bound namespace can shorten it
             else:
                 self._pnames[uri] = self.ser.get_pname(uri, gen_prefix=verb)
@@ -181,7 +225,10 @@ class _Terms:
             elif isinstance(node, Literal):  # not kept: most literals are written once (an article's body)
                 return node._literal_n3(use_plain=True, qname_callback=self.pname)
             else:
-                text = self.pname(node) or node.n3()
+                pname = self.pname(node)
+                if pname is None and not self.keep_all:
+                    return node.n3()
+                text = pname or node.n3()
             self._labels[node] = text
         return text
 
@@ -195,3 +242,6 @@ class _Terms:
 
 class _Unbound(Exception):
     """A predicate no bound namespace covers: rdflib's serializer handles that graph."""
+
+
+Unbound = _Unbound

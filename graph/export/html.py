@@ -20,11 +20,13 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -34,34 +36,9 @@ from pyvis.network import Network
 from pyvis.node import Node
 
 from graph.export import atomic_write
+from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence
 from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
 
-STYLE: dict[str, tuple[str, str, str]] = {
-    # class: (colour, vis.js shape, legend label)
-    "City": ("#b71c1c", "star", "市 City"),
-    "District": ("#e53935", "diamond", "区县 District"),
-    "StreetOffice": ("#fb8c00", "triangle", "街道 Street office"),
-    "Town": ("#f9a825", "triangleDown", "乡镇 Town"),
-    "Community": ("#43a047", "dot", "社区 Community"),
-    "Village": ("#9ccc65", "dot", "村 Village"),
-    "Organization": ("#1e88e5", "square", "机构 Organization"),
-    "Person": ("#8e24aa", "dot", "人物 Person"),
-    "Event": ("#00897b", "hexagon", "事件 Event"),
-    "Article": ("#9e9e9e", "box", "报道 Article"),
-}
-EDGE_LABELS = {
-    "containedInPlace": "位于",
-    "parentOrganization": "隶属",
-    "jurisdiction": "属地",
-    "author": "记者",
-    "contributor": "通讯员",
-    "photographer": "摄影",
-    "organizer": "主办",
-    "attendee": "参加",
-    "location": "地点",
-}
-EVENT_RELS = ("organizer", "attendee", "location")
-MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
 # Fonts with the Chinese characters of the labels, on Windows, macOS and Linux (fonts-noto-cjk, fonts-wqy-*).
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
               '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC", SimHei, sans-serif')
@@ -72,9 +49,7 @@ LABEL_PX, MAX_LABEL_PX, FIRST_LABELS = 11, 20, 24
 TREE_NODE, TREE_FONT = 9, 20  # the hierarchy: one node size and one label size (canvas units) for all units
 BIG = 1500  # from this many nodes on, the page trades polish for speed
 BUDGET_MS = 4000  # physics stops this long after the script starts, whatever its progress (target: usable in 10 s)
-MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
 TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "view.html"
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 @functools.cache
@@ -100,8 +75,19 @@ def _safe(s: str) -> str:
 _JSON_CHUNK = 2000  # entries of a long list or map encoded at a time
 
 
+@dataclass(frozen=True)
+class Rows:
+    """A list, or a map given as its items in key order, made only as it is written."""
+
+    items: Iterable
+    mapping: bool = False
+
+    def whole(self) -> list | dict:
+        return dict(self.items) if self.mapping else list(self.items)
+
+
 def _safe_json_parts(data: dict) -> Iterator[str]:
-    """`_safe_json(data)` in parts: each value of the top map, a long list or map of it some entries at a time.
+    """`_safe_json(data)` in parts: each value of the top map, a long list or map of it (or Rows) some entries at a time.
 
     A list's JSON is its entries' JSON joined by commas, and a map sorted by
     key is its entries' in that order: the parts join to the same text.
@@ -111,15 +97,21 @@ def _safe_json_parts(data: dict) -> Iterator[str]:
         value = data[key]
         yield ("," if n else "") + _safe_json(key) + ":"
         if isinstance(value, list | dict) and len(value) > _JSON_CHUNK:
-            items = value if isinstance(value, list) else sorted(value.items())
-            yield "[" if isinstance(value, list) else "{"
-            for k in range(0, len(items), _JSON_CHUNK):
-                chunk = items[k : k + _JSON_CHUNK]
-                yield ("," if k else "") + _safe_json(chunk if isinstance(value, list) else dict(chunk))[1:-1]
-            yield "]" if isinstance(value, list) else "}"
+            value = Rows(value if isinstance(value, list) else sorted(value.items()), isinstance(value, dict))
+        if isinstance(value, Rows):
+            yield "{" if value.mapping else "["
+            for k, chunk in enumerate(_chunks(value.items)):
+                yield ("," if k else "") + _safe_json(dict(chunk) if value.mapping else chunk)[1:-1]
+            yield "}" if value.mapping else "]"
         else:
             yield _safe_json(value)
     yield "}"
+
+
+def _chunks(items: Iterable) -> Iterator[list]:
+    rows = iter(items)
+    while chunk := list(itertools.islice(rows, _JSON_CHUNK)):
+        yield chunk
 
 
 def _html_text(s: str) -> str:
@@ -130,47 +122,8 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _label(g: nx.MultiDiGraph, n: str) -> str:
-    d = g.nodes[n]
-    return str(d.get("label") or d.get("headline") or n)
-
-
 def _short(s: str, n: int = 14) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _date(s: object) -> str:
-    """An ISO date or month-day the way a Chinese reader writes it.
-
-    >>> _date("2024-03-20"), _date("--03-05"), _date(None)
-    ('2024年3月20日', '3月5日', '日期不详')
-    """
-    m = re.fullmatch(r"(\d{4}|-)-(\d\d)-(\d\d)", str(s or ""))
-    if not m:
-        return str(s) if s else "日期不详"
-    year = f"{m.group(1)}年" if m.group(1) != "-" else ""
-    return f"{year}{int(m.group(2))}月{int(m.group(3))}日"
-
-
-def evidence_sentence(body: str, names: Iterable[str], width: int = 120) -> str:
-    """The first sentence of `body` naming any of `names` (longest name first), cut to `width` around it.
-
-    >>> evidence_sentence("会议召开。二七区市场监管局开展检查。", ["市场监管局"])
-    '二七区市场监管局开展检查。'
-    >>> evidence_sentence("无关。", ["中原区"])
-    ''
-    """
-    wanted = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
-    for m in _SENTENCE.finditer(body):
-        s = m.group().strip()
-        for name in wanted:
-            at = s.find(name)
-            if at >= 0:
-                if len(s) <= width:
-                    return s
-                start = max(0, min(at - width // 3, len(s) - width))
-                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
-    return ""
 
 
 def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str, str, str]]:
@@ -199,6 +152,11 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
 
 def view_data(g: nx.MultiDiGraph) -> dict:
     """The records the page draws: nodes, edges, per-node details, legend, layout options."""
+    return {k: v.whole() if isinstance(v, Rows) else v for k, v in view_rows(g).items()}
+
+
+def view_rows(g: nx.MultiDiGraph) -> dict:
+    """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
     shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
     ids = {n: i for i, n in enumerate(shown)}
@@ -208,9 +166,9 @@ def view_data(g: nx.MultiDiGraph) -> dict:
     seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
     counts = Counter(kinds[n] for n in shown)
     return {
-        "nodes": _vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed),
-        "edges": _vis_edges(edges, ids),
-        "info": _details(g, ids, edges),
+        "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
+        "edges": Rows(_vis_edges(edges, ids)),
+        "info": Rows(details(g, ids), mapping=True),
         "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]],
         "tree": {ids[n]: list(xy) for n, xy in tree.items()},
         "options": _vis_options(big=len(shown) >= BIG),
@@ -234,21 +192,19 @@ def _weights(g: nx.MultiDiGraph, edges: list[tuple[str, str, str, str]], ids: di
 
 
 def _vis_nodes(g: nx.MultiDiGraph, shown: list[str], ids: dict[str, int], kinds: dict[str, str], weight: Counter[str],
-               seed: dict[str, tuple[int, int]]) -> list[dict]:
+               seed: dict[str, tuple[int, int]]) -> Iterator[dict]:
     """pyvis's node records of the shown nodes, at their seed positions."""
-    net = Network(directed=True, cdn_resources="in_line")
+    font_color = Network(directed=True, cdn_resources="in_line").font_color
     for n in shown:
         label = _label(g, n)
         # pyvis's add_node looks each id up in a list (quadratic on a big graph): its Node record, directly
-        net.nodes.append(Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] in ("Article", "Event") else label) or ids[n],
-                              font_color=net.font_color, group=kinds[n], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
-                              title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1]).options)
-    return net.nodes
+        yield Node(ids[n], STYLE[kinds[n]][1], label=(_short(label) if kinds[n] in ("Article", "Event") else label) or ids[n],
+                   font_color=font_color, group=kinds[n], size=min(40, round(8 + 4 * math.sqrt(weight[n]))),
+                   title=f"{label} · {STYLE[kinds[n]][2]}", x=seed[n][0], y=seed[n][1]).options
 
 
-def _vis_edges(edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> list[dict]:
+def _vis_edges(edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> Iterator[dict]:
     """pyvis's edge records: the hierarchy heavier, mentions hidden until the reader asks for them."""
-    out = []
     for i, (u, v, rel, label) in enumerate(edges):
         # pyvis's add_edge looks each end up in a list (quadratic on a big graph): its Edge record, directly
         rec = Edge(ids[u], ids[v], id=i, label=label).options  # arrows: the page's option, off in the tree
@@ -256,8 +212,7 @@ def _vis_edges(edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> l
             rec.update(width=2, color={"color": "#777"})
         elif rel == MENTION:  # hidden until asked for, and never pulling the layout
             rec.update(hidden=True, physics=False, mention=True, dashes=True, color={"color": "#c9c9c9"})
-        out.append(rec)
-    return out
+        yield rec
 
 
 def _vis_options(big: bool) -> dict:
@@ -282,105 +237,6 @@ def _vis_options(big: bool) -> dict:
     }
 
 
-def _span(d: dict) -> str:
-    """The days a post was reported, as a reader writes them.
-
-    >>> _span({"first": "2019-03-05", "last": "2019-03-05"}), _span({"first": "2019-03-05", "last": "2021-10-01"})
-    ('2019年3月5日', '2019年3月5日—2021年10月1日')
-    """
-    first, last = d.get("first"), d.get("last")
-    return _date(first) if first == last else f"{_date(first)}—{_date(last)}"
-
-
-def _by_date(text: str) -> tuple[int, ...]:
-    """The date a list item opens with, for sorting (posts by date); an item with none comes after.
-
-    >>> sorted(["2021年3月5日 · 主任", "主任", "2019年10月1日 · 书记"], key=_by_date)
-    ['2019年10月1日 · 书记', '2021年3月5日 · 主任', '主任']
-    """
-    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
-    return tuple(int(x) for x in m.groups()) if m else (10_000,)
-
-
-def _items(pairs: Iterable[tuple[str, int | None, str]], by_date: bool = False) -> list[list]:
-    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
-
-    `by_date`: items that open with a date come first, in date order (a person's posts).
-    """
-    items = sorted(set(pairs), key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
-    if len(items) > MAX_ITEMS:
-        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
-    return [list(t) for t in items]
-
-
-Items = dict[str, dict[str, list[tuple[str, int | None, str]]]]  # node -> section -> (text, target id, evidence)
-SECTIONS = ("职务 posts", "任职 officials", "事件 events", "关系 relations", "来源 sources", "提及 mentions")
-FACTS = (("headline", "标题 headline"), ("date", "日期 date"), ("time_of_day", "时段 time"), ("location_text", "地点 place"),
-         ("section", "版面 section"), ("code", "区划代码 code"), ("official_path", "官方区划 official"), ("source_file", "文件 file"))
-
-
-def _details(g: nx.MultiDiGraph, ids: dict[str, int], edges: list[tuple[str, str, str, str]]) -> dict[int, dict]:
-    """Per node: label, class, aliases, facts, then sections of [text, target id, evidence] items."""
-    sec: Items = defaultdict(lambda: defaultdict(list))
-    _posts_and_events(g, ids, sec)
-    lab = functools.partial(_label, g)
-    for u, v, rel, label in edges:  # the other drawn relations, seen from both ends
-        if rel in (POST, MENTION):
-            continue  # listed under posts and officials with the evidence, or under sources
-        sec[u]["关系 relations"].append((f"{label} → {lab(v)}", ids[v], ""))
-        if rel not in EVENT_RELS:  # an event's participants list it under events
-            sec[v]["关系 relations"].append((f"{label} ← {lab(u)}", ids[u], ""))
-    _sources(g, ids, sec)
-    info: dict[int, dict] = {}
-    for n, i in ids.items():
-        d = g.nodes[n]
-        entry: dict = {"label": lab(n), "cls": STYLE[d["kind"]][2]}
-        aliases = sorted(set(d.get("aliases") or ()) - {entry["label"]})
-        if aliases:
-            entry["aliases"] = aliases
-        facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
-        if facts:
-            entry["facts"] = facts
-        mine = sec.pop(n, {})  # each node's items once: let them go as its entry is made
-        sections = [[name, _items(mine[name], by_date=name == "职务 posts")] for name in SECTIONS if mine.get(name)]
-        if sections:
-            entry["sections"] = sections
-        info[i] = entry
-    return info
-
-
-def _posts_and_events(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
-    """A person's posts and a body's officials, each with its evidence; the events a node takes part in."""
-    lab = functools.partial(_label, g)
-    for m, d in g.nodes(data=True):
-        if d["kind"] == "Membership":
-            ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
-            person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
-            title, ev = (lab(role) if role else ""), str(d.get("evidence") or "")
-            if person in ids:
-                post = f"{lab(org) if org else '—'} {title}".strip()
-                sec[person]["职务 posts"].append((f"{_span(d)} · {post}" if d.get("first") else post, ids.get(org) if org else None, ev))
-            if org in ids and person:
-                sec[org]["任职 officials"].append((f"{lab(person)} {title}".strip(), ids.get(person), ev))
-        elif d["kind"] == "Event" and m in ids:
-            for _, v, k in g.out_edges(m, keys=True):
-                if k in EVENT_RELS and v in ids:
-                    sec[v]["事件 events"].append((f"{lab(m)} ({_date(d.get('date'))}) · {EDGE_LABELS[k]}", ids[m], ""))
-
-
-def _sources(g: nx.MultiDiGraph, ids: dict[str, int], sec: Items) -> None:
-    """The articles a node was read from, each with the sentence that names it; an article's mentions."""
-    lab = functools.partial(_label, g)
-    for n, a, rel in g.edges(keys=True):
-        if rel != "derivedFrom" or n not in ids or a not in ids:
-            continue  # a membership's evidence is shown with its post
-        d, ad = g.nodes[n], g.nodes[a]
-        when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
-        ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [lab(n), *(d.get("aliases") or ())])
-        sec[n]["来源 sources"].append((f"{ad.get('headline') or lab(a)} · {when}".rstrip(" ·"), ids[a], ev))
-        sec[a]["提及 mentions"].append((f"{lab(n)} · {STYLE[d['kind']][2]}", ids[n], ""))
-
-
 def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
     """The page: template with vis-network, our script and the graph's data filled in."""
     return "".join(html_parts(g, title))
@@ -398,7 +254,7 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[s
         "FONT_STACK": FONT_STACK,
         "VIS_CSS": css,
         "VIS_JS": vis_js,
-        "DATA": _safe_json_parts(view_data(g)),
+        "DATA": _safe_json_parts(view_rows(g)),
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
@@ -409,6 +265,9 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[s
         yield from (value,) if isinstance(value, str) else value
         at = m.end()
     yield page[at:]
+
+
+__all__ = ["EDGE_LABELS", "STYLE", "evidence_sentence", "html_parts", "to_html", "view_data", "view_edges", "view_rows", "write_html"]
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:

@@ -9,6 +9,7 @@ traced with prov:wasDerivedFrom to the article it was read from.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -185,9 +186,21 @@ def to_turtle(g: nx.MultiDiGraph) -> str:
 
 
 def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
-    """`to_turtle` in parts (a subject's block each): written part by part, the text is never held whole."""
-    from graph.export.fast_turtle import triples_parts
+    """`to_turtle` in parts (a subject's block each): written part by part, the text is never held whole.
 
+    A graph built by graph.network is written subject by subject, each
+    subject's triples made from its node and edges as it is written
+    (`_Subjects`); any other graph is grouped whole first.
+    """
+    from graph.export.fast_turtle import Unbound, subject_parts, triples_parts
+
+    subjects = _Subjects.of(g)
+    if subjects is not None:
+        try:
+            yield from subject_parts(subjects.order(), subjects.props, PREFIXES)
+            return
+        except Unbound:  # raised before any part was given
+            pass
     last = ""
     for part in triples_parts(lambda: triples(g), PREFIXES):  # rdflib's Turtle, byte for byte, several times faster
         if part:
@@ -195,6 +208,86 @@ def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
             last = part
     if not last.endswith("\n"):
         yield "\n"
+
+
+class _Subjects:
+    """The subjects of `triples(g)` in the order rdflib writes them, and each one's triples, made when asked.
+
+    Only for graphs where that order can be known from the edges: node IRIs
+    distinct and outside every bound namespace, so that a node's IRI is the
+    object only of the triples its in-edges make. The time intervals and
+    instants of the posts (few) are made at once.
+    """
+
+    def __init__(self, g: nx.MultiDiGraph, extra: dict[URIRef, dict[URIRef, list]], refs: Counter) -> None:
+        self.g, self.extra, self.refs = g, extra, refs
+        self.base = g.graph.get("base", DEFAULT_BASE)
+
+    @classmethod
+    def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
+        iris = {d.get("iri") for _, d in g.nodes(data=True)}
+        bound = tuple(str(ns) for ns in PREFIXES.values())
+        if not g or len(iris) != len(g) or None in iris or any(str(i).startswith(bound) for i in iris):
+            return None
+        base = g.graph.get("base", DEFAULT_BASE)
+        extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+        refs: Counter = Counter()  # how often each subject is an object: node ids, and the extra subjects' IRIs
+        for _, d in g.nodes(data=True):
+            if d["kind"] == "Membership":
+                s = URIRef(d["iri"])
+                for t in _membership(s, d, base):
+                    if t[0] != s:
+                        objects = extra[t[0]][t[1]]
+                        if t[2] not in objects:
+                            objects.append(t[2])
+                    elif isinstance(t[2], URIRef) and t[1] == ORG.memberDuring:
+                        refs[t[2]] += 1
+        for props in extra.values():
+            for objects in props.values():
+                refs.update(o for o in objects if isinstance(o, URIRef))
+        if any(str(x) in iris or str(x).startswith(bound) for x in extra):
+            return None
+        for _, v, rel, d in g.edges(keys=True, data=True):
+            if rel in _EDGE_PROPS:
+                src = d.get("source", "text") if rel == "containedInPlace" else ""
+                refs[v] += 1 + ("text" in src) + ("gazetteer" in src)
+        return cls(g, extra, refs)
+
+    def order(self) -> Iterator[tuple[URIRef, object]]:
+        """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
+        refs = self.refs
+        keyed = [(refs.get(n, 0), d["iri"], n) for n, d in self.g.nodes(data=True)]
+        keyed += [(refs.get(x, 0), str(x), x) for x in self.extra]
+        keyed.sort(key=lambda t: (t[0], t[1]))
+        for _, iri, handle in keyed:
+            yield (handle if isinstance(handle, URIRef) and handle in self.extra else URIRef(iri)), handle
+
+    def props(self, handle: object) -> dict[URIRef, list]:
+        """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""
+        if isinstance(handle, URIRef) and handle in self.extra:
+            return self.extra[handle]
+        g, d = self.g, self.g.nodes[handle]
+        s, kind = URIRef(d["iri"]), d["kind"]
+        made = _membership(s, d, self.base) if kind == "Membership" else _NODE_TRIPLES.get(kind, _entity)(s, d)
+        props: dict[URIRef, list] = defaultdict(list)
+        for t in made:
+            if t[0] == s and t[2] not in props[t[1]]:
+                props[t[1]].append(t[2])
+        stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
+        for v, keyed in g.succ[handle].items():
+            o = URIRef(g.nodes[v]["iri"])
+            for rel, ed in keyed.items():
+                p = _EDGE_PROPS.get(rel)
+                if p is None:
+                    continue
+                props[p].append(o)
+                if rel == "containedInPlace":
+                    src = ed.get("source", "text")
+                    if "text" in src:
+                        props[stated].append(o)
+                    if "gazetteer" in src:
+                        props[official].append(o)
+        return props
 
 
 def write_turtle(g: nx.MultiDiGraph, path: str | Path) -> None:

@@ -1,0 +1,219 @@
+"""The cache's entries as data: records of graph.model, dates and graphs in msgpack, checked on read.
+
+An entry is MAGIC, a SHA-256 digest and msgpack (`encode`, `decode`): a
+record is packed with its class's name and fields and rebuilt only as a
+class of graph.model whose fields hold what their annotations say; a graph
+is its nodes and edges. What does not fit is a BadEntry: a miss, never
+code run (graph.cache says how a miss is handled).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import hmac
+import struct
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import msgpack
+import networkx as nx
+
+from graph import model
+
+MAGIC = b"newskg-cache-1\n"
+_RECORD, _DATE = 1, 2
+
+
+class BadEntry(ValueError):
+    """A cache entry that is damaged or does not hold what it should (internal: a miss)."""
+
+
+@functools.cache
+def _records() -> dict[str, tuple[type, tuple[tuple[str, Any], ...]]]:
+    """The model's record classes by name, with each field's type."""
+    out = {}
+    for cls in vars(model).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
+            hints = typing.get_type_hints(cls)
+            out[cls.__name__] = (cls, tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls)))
+    return out
+
+
+def _default(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _records():
+        fields = [getattr(value, name) for name, _ in _records()[type(value).__name__][1]]
+        return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *fields]))
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return msgpack.ExtType(_DATE, value.isoformat().encode("ascii"))
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _pack(value: Any) -> bytes:
+    return msgpack.packb(value, default=_default, use_bin_type=True, unicode_errors="surrogatepass")
+
+
+def _unpack(data: bytes) -> Any:
+    return msgpack.unpackb(data, ext_hook=_ext, use_list=False, raw=False, strict_map_key=True,
+                           unicode_errors="surrogatepass")
+
+
+def _ext(code: int, data: bytes) -> Any:
+    if code == _DATE:
+        return dt.date.fromisoformat(data.decode("ascii"))
+    if code != _RECORD:
+        raise BadEntry(f"unknown extension type {code}")
+    name, *values = _unpack(data)
+    if name not in _record_checks():
+        raise BadEntry(f"{name!r} is not a record of the model")
+    cls, checks = _record_checks()[name]
+    if len(values) != len(checks) or not all(f(v) for f, v in zip(checks, values, strict=True)):
+        raise BadEntry(f"a {name} whose fields do not fit its class")
+    return cls(*values)
+
+
+@functools.cache
+def _record_checks() -> dict[str, tuple[type, tuple[Callable[[Any], bool], ...]]]:
+    """Each record class with the `_fits` test of each of its fields, in order."""
+    return {name: (cls, tuple(_checker(t) for _, t in fields)) for name, (cls, fields) in _records().items()}
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a decoded value has the annotated type (str, int, bool, date, records, tuples, unions)."""
+    return _checker(hint)(value)
+
+
+@functools.cache
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """The test `_fits` makes for one annotation, built once: a cache entry's records are checked field by field."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = tuple(_checker(h) for h in typing.get_args(hint))
+        return lambda value: any(f(value) for f in options)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
+        items = tuple(_checker(a) for a in args)
+        return lambda value: (isinstance(value, tuple) and len(value) == len(items)
+                              and all(f(v) for f, v in zip(items, value, strict=True)))
+    if hint is type(None):
+        return lambda value: value is None
+    if hint is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: False
+
+
+def encode(value: Any) -> bytes:
+    """The bytes of a cache entry holding `value` (records of graph.model, dates, str, numbers, tuples, dicts)."""
+    payload = _pack(value)
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def decode(data: bytes) -> Any:
+    """The value of a cache entry; BadEntry when it is damaged, cut short or holds what no build writes."""
+    head = len(MAGIC) + 32
+    if len(data) < head or not data.startswith(MAGIC):
+        raise BadEntry("not a newskg cache entry (or one cut short)")
+    payload = data[head:]
+    if not hmac.compare_digest(hashlib.sha256(payload).digest(), data[len(MAGIC):head]):
+        raise BadEntry("its digest does not match (damaged)")
+    try:
+        return _unpack(payload)
+    except BadEntry:
+        raise
+    except Exception as e:  # msgpack's errors, a date out of range, a record that will not construct
+        raise BadEntry(f"it does not decode ({type(e).__name__})") from e
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _attrs(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise BadEntry("graph attributes that are not a map")
+    for k, v in value.items():
+        if not isinstance(k, str) or not (
+            isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v))
+        ):
+            raise BadEntry("graph attributes that are not text, numbers or tuples of them")
+    return value
+
+
+def graph_data(g: Any) -> dict:
+    """A networkx MultiDiGraph as plain data: its attributes, nodes and edges, in order."""
+    return {
+        "attrs": dict(g.graph),
+        "nodes": [(n, d) for n, d in g.nodes(data=True)],
+        "edges": [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)],
+    }
+
+
+def entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
+    """`_pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})` in parts, record by record."""
+    pk = msgpack.Packer(default=_default, use_bin_type=True, unicode_errors="surrogatepass")
+    yield pk.pack_map_header(3) + pk.pack("corpus")
+    yield from _record_parts(corpus, pk)
+    yield pk.pack("graph") + pk.pack_map_header(3) + pk.pack("attrs") + pk.pack(dict(graph.graph))
+    yield pk.pack("nodes") + pk.pack_array_header(graph.number_of_nodes())
+    yield from (pk.pack(node) for node in graph.nodes(data=True))
+    yield pk.pack("edges") + pk.pack_array_header(graph.number_of_edges())
+    yield from (pk.pack(edge) for edge in graph.edges(keys=True, data=True))
+    yield pk.pack("exports") + pk.pack(exports)
+
+
+def _record_parts(record: Any, pk: msgpack.Packer) -> Iterator[bytes]:
+    """`pk.pack(record)` of a model record (an extension type) in parts: its long fields item by item.
+
+    The extension's length comes first, so its parts are packed twice: once to count, once to give.
+    """
+    fields = [type(record).__name__, *(getattr(record, name) for name, _ in _records()[type(record).__name__][1])]
+
+    def body() -> Iterator[bytes]:
+        yield pk.pack_array_header(len(fields))
+        for value in fields:
+            if isinstance(value, tuple):
+                yield pk.pack_array_header(len(value))
+                yield from (pk.pack(item) for item in value)
+            else:
+                yield pk.pack(value)
+
+    size = sum(len(part) for part in body())
+    fixed = {1: 0xD4, 2: 0xD5, 4: 0xD6, 8: 0xD7, 16: 0xD8}
+    if size in fixed:
+        head = struct.pack(">Bb", fixed[size], _RECORD)
+    elif size < 1 << 8:
+        head = struct.pack(">BBb", 0xC7, size, _RECORD)
+    elif size < 1 << 16:
+        head = struct.pack(">BHb", 0xC8, size, _RECORD)
+    else:
+        head = struct.pack(">BIb", 0xC9, size, _RECORD)
+    yield head
+    yield from body()
+
+
+def graph_from_data(data: Any) -> Any:
+    """The MultiDiGraph of `graph_data`, checked: every node and edge as it was, in the same order."""
+    if not isinstance(data, dict):
+        raise BadEntry("not a graph")
+    g = nx.MultiDiGraph(**_attrs(data["attrs"]))
+    for node in data["nodes"]:
+        n, d = node
+        if not isinstance(n, str):
+            raise BadEntry("a node id that is not text")
+        g.add_node(n, **_attrs(d))
+    for edge in data["edges"]:
+        u, v, k, d = edge
+        if u not in g or v not in g or not isinstance(k, str):
+            raise BadEntry("an edge between unknown nodes")
+        g.add_edge(u, v, key=k, **_attrs(d))
+    return g
+
+

@@ -1,0 +1,193 @@
+"""The HTML view's details panel: per drawn node, its facts and its lists (posts, officials, events, relations, sources, mentions).
+
+Each node's entry is made from the node's own edges, node by node, as the
+page's data is written (graph.export.html): no list of every node's items
+is built. The classes and relations the view draws are named here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+STYLE: dict[str, tuple[str, str, str]] = {
+    # class: (colour, vis.js shape, legend label)
+    "City": ("#b71c1c", "star", "市 City"),
+    "District": ("#e53935", "diamond", "区县 District"),
+    "StreetOffice": ("#fb8c00", "triangle", "街道 Street office"),
+    "Town": ("#f9a825", "triangleDown", "乡镇 Town"),
+    "Community": ("#43a047", "dot", "社区 Community"),
+    "Village": ("#9ccc65", "dot", "村 Village"),
+    "Organization": ("#1e88e5", "square", "机构 Organization"),
+    "Person": ("#8e24aa", "dot", "人物 Person"),
+    "Event": ("#00897b", "hexagon", "事件 Event"),
+    "Article": ("#9e9e9e", "box", "报道 Article"),
+}
+EDGE_LABELS = {
+    "containedInPlace": "位于",
+    "parentOrganization": "隶属",
+    "jurisdiction": "属地",
+    "author": "记者",
+    "contributor": "通讯员",
+    "photographer": "摄影",
+    "organizer": "主办",
+    "attendee": "参加",
+    "location": "地点",
+}
+EVENT_RELS = ("organizer", "attendee", "location")
+MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
+MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+def _label(g: nx.MultiDiGraph, n: str) -> str:
+    return _text(g.nodes[n], n)
+
+
+def _text(d: dict, n: object) -> str:
+    """The label of node `n`, its data `d`."""
+    return str(d.get("label") or d.get("headline") or n)
+
+
+def _date(s: object) -> str:
+    """An ISO date or month-day the way a Chinese reader writes it.
+
+    >>> _date("2024-03-20"), _date("--03-05"), _date(None)
+    ('2024年3月20日', '3月5日', '日期不详')
+    """
+    m = re.fullmatch(r"(\d{4}|-)-(\d\d)-(\d\d)", str(s or ""))
+    if not m:
+        return str(s) if s else "日期不详"
+    year = f"{m.group(1)}年" if m.group(1) != "-" else ""
+    return f"{year}{int(m.group(2))}月{int(m.group(3))}日"
+
+
+def evidence_sentence(body: str, names: Iterable[str], width: int = 120) -> str:
+    """The first sentence of `body` naming any of `names` (longest name first), cut to `width` around it.
+
+    >>> evidence_sentence("会议召开。二七区市场监管局开展检查。", ["市场监管局"])
+    '二七区市场监管局开展检查。'
+    >>> evidence_sentence("无关。", ["中原区"])
+    ''
+    """
+    wanted = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    for m in _SENTENCE.finditer(body):
+        s = m.group().strip()
+        for name in wanted:
+            at = s.find(name)
+            if at >= 0:
+                if len(s) <= width:
+                    return s
+                start = max(0, min(at - width // 3, len(s) - width))
+                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
+    return ""
+
+
+def _span(d: dict) -> str:
+    """The days a post was reported, as a reader writes them.
+
+    >>> _span({"first": "2019-03-05", "last": "2019-03-05"}), _span({"first": "2019-03-05", "last": "2021-10-01"})
+    ('2019年3月5日', '2019年3月5日—2021年10月1日')
+    """
+    first, last = d.get("first"), d.get("last")
+    return _date(first) if first == last else f"{_date(first)}—{_date(last)}"
+
+
+def _by_date(text: str) -> tuple[int, ...]:
+    """The date a list item opens with, for sorting (posts by date); an item with none comes after.
+
+    >>> sorted(["2021年3月5日 · 主任", "主任", "2019年10月1日 · 书记"], key=_by_date)
+    ['2019年10月1日 · 书记', '2021年3月5日 · 主任', '主任']
+    """
+    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    return tuple(int(x) for x in m.groups()) if m else (10_000,)
+
+
+def _items(pairs: Iterable[tuple[str, int | None, str]], by_date: bool = False) -> list[list]:
+    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
+
+    `by_date`: items that open with a date come first, in date order (a person's posts).
+    """
+    items = sorted(set(pairs), key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
+    if len(items) > MAX_ITEMS:
+        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
+    return [list(t) for t in items]
+
+
+Items = dict[str, list[tuple[str, int | None, str]]]  # section -> (text, target id, evidence)
+SECTIONS = ("职务 posts", "任职 officials", "事件 events", "关系 relations", "来源 sources", "提及 mentions")
+FACTS = (("headline", "标题 headline"), ("date", "日期 date"), ("time_of_day", "时段 time"), ("location_text", "地点 place"),
+         ("section", "版面 section"), ("code", "区划代码 code"), ("official_path", "官方区划 official"), ("source_file", "文件 file"))
+
+
+def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict]]:
+    """(id, entry) of each drawn node in `ids`' order: label, class, aliases, facts, then sections of [text, target id, evidence] items."""
+    lab = functools.partial(_label, g)
+    for n, i in ids.items():
+        d = g.nodes[n]
+        entry: dict = {"label": lab(n), "cls": STYLE[d["kind"]][2]}
+        aliases = sorted(set(d.get("aliases") or ()) - {entry["label"]})
+        if aliases:
+            entry["aliases"] = aliases
+        facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
+        if facts:
+            entry["facts"] = facts
+        mine = _sections(g, n, ids)
+        sections = [[name, _items(mine[name], by_date=name == "职务 posts")] for name in SECTIONS if mine.get(name)]
+        if sections:
+            entry["sections"] = sections
+        yield i, entry
+
+
+def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
+    """A drawn node's items, from its own edges: what points at it, then what it points at."""
+    sec: Items = defaultdict(list)
+    nodes = g._node  # networkx's own maps, read directly: this runs for every edge of every drawn node
+    for u, keyed in g._pred[n].items():
+        ud = nodes[u]
+        kind = ud["kind"]
+        for rel in keyed:
+            if kind == "Membership" and rel in ("member", "organization"):
+                _post(g, u, n, rel, ids, sec)
+            elif kind == "Event" and rel in EVENT_RELS and u in ids:
+                sec["事件 events"].append((f"{_text(ud, u)} ({_date(ud.get('date'))}) · {EDGE_LABELS[rel]}", ids[u], ""))
+            if u not in ids:
+                continue
+            if rel in EDGE_LABELS and rel not in EVENT_RELS:  # an event's participants list it under events
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", ids[u], ""))
+            elif rel == "derivedFrom":
+                sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", ids[u], ""))
+    d = nodes[n]
+    for v, keyed in g._succ[n].items():
+        if v not in ids:
+            continue
+        for rel in keyed:
+            if rel in EDGE_LABELS:
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(nodes[v], v)}", ids[v], ""))
+            elif rel == "derivedFrom":  # a membership's evidence is shown with its post
+                sec["来源 sources"].append(_source(d, n, nodes[v], v, ids[v]))
+    return sec
+
+
+def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec: Items) -> None:
+    """The item membership `m` gives `n`: a post, for its person; an official, for its body."""
+    ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
+    person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
+    d = g.nodes[m]
+    title, ev = (_label(g, role) if role else ""), str(d.get("evidence") or "")
+    if rel == "member" and person == n:
+        post = f"{_label(g, org) if org else '—'} {title}".strip()
+        sec["职务 posts"].append((f"{_span(d)} · {post}" if d.get("first") else post, ids.get(org) if org else None, ev))
+    elif rel == "organization" and org == n and person:
+        sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev))
+
+
+def _source(d: dict, n: str, ad: dict, a: str, at: int) -> tuple[str, int | None, str]:
+    """Article `a` (data `ad`, drawn as `at`) that node `n` (data `d`) was read from, with the sentence of it that names `n`."""
+    when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
+    ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [_text(d, n), *(d.get("aliases") or ())])
+    return (f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·"), at, ev)
