@@ -85,7 +85,7 @@ class Gazetteer:
             if depth == 0:
                 place = Place("Province", name, tpath, code)
                 self._add(place)
-                for a in {name, _PROVINCE_END.sub("", name), *alias.split("/")}:
+                for a in dict.fromkeys((name, _PROVINCE_END.sub("", name), *alias.split("/"))):
                     if len(a) >= 2:
                         self.regions[a].append(place)
             elif depth == 1:

@@ -81,8 +81,7 @@ def _compact(s: str) -> str:
 
 def is_label(text: str) -> bool:
     """A section label rather than a headline: 区街动态, 管城区, 三官庙办事处, 基层直通车."""
-    t = text.strip(MARKS + " ")
-    return len(t) <= 4 or bool(_ADMIN_ONLY.match(t)) or bool(_SECTION_WORDS.search(t)) and len(t) <= 8
+    return len(text.strip(MARKS + " ")) <= 4 or _is_section(text)
 
 
 def _is_section(text: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
-from graph.lexicon import PERIOD_LEADS
+from graph.lexicon import PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 from graph.normalize import bigrams
 
 EVENT_NOUN = (
@@ -312,7 +312,7 @@ def trip_place(sentence: str, start: int) -> str | None:
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民).
 _NOT_A_PLACE = re.compile(r"[、的在和与]|^(?:社区|基层|群众|一线|居民)")
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
-_UNIT_END = r"(?:社区|村|街道|办事处|镇|乡|小区|园区|基地)"
+_UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
 # what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
 _PLACE_CHAR = r"(?:(?!考察|参观|走访|视察|观摩|来到|走进|前往)[^，。；！？,;!?])"
 _ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")

@@ -147,6 +147,25 @@ class _Reading:
     tokens: list[Token]
     at: dict[int, Token]  # tokens by start
     known: set[str]  # names accepted elsewhere in the article
+    honorifics: tuple[Token, ...]  # PER tokens that are honorifics (李阿姨, 王区长)
+    names: tuple[tuple[Token, str], ...]  # the other PER tokens with their whole name, where it is a valid one
+
+
+def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
+    """The sentence with its tagged names read once (whole, checked), for every person rule to filter."""
+    at = {t.start: t for t in tokens}
+    honorifics: list[Token] = []
+    names: list[tuple[Token, str]] = []
+    for t in tokens:
+        if t.tag != "PER":
+            continue
+        if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
+            honorifics.append(t)
+            continue
+        name = _whole_name(text, t, at, known)
+        if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
+            names.append((t, name))
+    return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
 
 
 # What a person rule gives: (key, span) to record under key; a later rule's span under the same key replaces it.
@@ -179,47 +198,37 @@ def _after_title(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], 
                 yield (pos, pos + len(name)), PersonSpan(pos, pos + len(name), name, rule="person.title")
 
 
-def _tagged(r: _Reading, found: _Found, honorific: bool) -> Iterator[tuple[Token, str | None]]:
-    """The PER tokens no rule has taken: the honorifics (with no name), or the names (whole, valid)."""
-    for t in r.tokens:
-        if t.tag != "PER" or (t.start, t.end) in found:
-            continue
-        is_honorific = bool(INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text))
-        if honorific:
-            if is_honorific:
-                yield t, None
-            continue
-        if is_honorific:
-            continue
-        name = _whole_name(r.text, t, r.at, r.known)
-        if looks_like_name(name) and _clean_boundary(r.text, t.start, t.start + len(name)):
-            yield t, name
+def _untaken(r: _Reading, found: _Found) -> Iterator[tuple[Token, str]]:
+    """The tagged names whose token no rule has taken yet."""
+    return ((t, name) for t, name in r.names if (t.start, t.end) not in found)
 
 
 def _tagged_informal(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
-    for t, _ in _tagged(r, found, honorific=True):
+    for t in r.honorifics:
+        if (t.start, t.end) in found:
+            continue
         hm = _HONORIFIC.fullmatch(t.text)
         if _informal_ok(r.text, t.start, t.end):
             yield (t.start, t.end), PersonSpan(t.start, t.end, t.text, True, hm.group(2) if hm else None, "person.informal")
 
 
 def _tagged_known(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
-    for t, name in _tagged(r, found, honorific=False):
+    for t, name in _untaken(r, found):
         if name in r.known:
             yield (t.start, t.start + len(name)), PersonSpan(t.start, t.start + len(name), name, rule="person.known")
 
 
 def _tagged_in_context(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
-    for t, name in _tagged(r, found, honorific=False):
-        end = t.start + len(name or "")
-        if name and name not in r.known and _accept_context(r.text, t.start, end):
+    for t, name in _untaken(r, found):
+        end = t.start + len(name)
+        if name not in r.known and _accept_context(r.text, t.start, end):
             yield (t.start, end), PersonSpan(t.start, end, name, rule="person.context")
 
 
 def _tagged_plain(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
-    for t, name in _tagged(r, found, honorific=False):
-        end = t.start + len(name or "")
-        if name and name not in r.known and not _accept_context(r.text, t.start, end) and _plain_name(r.text, t.start, end, r.at):
+    for t, name in _untaken(r, found):
+        end = t.start + len(name)
+        if name not in r.known and not _accept_context(r.text, t.start, end) and _plain_name(r.text, t.start, end, r.at):
             yield (t.start, end), PersonSpan(t.start, end, name, rule="person.tagged")
 
 
@@ -256,7 +265,7 @@ PERSON_RULES = (
 
 def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonSpan]:
     """Person and informal-reference spans of one sentence (offsets relative to it), by PERSON_RULES."""
-    reading = _Reading(text, tokens, {t.start: t for t in tokens}, known)
+    reading = _reading(text, tokens, known)
     found: _Found = {}
     for rule in PERSON_RULES:
         for key, span in rule.finds(reading, found):
