@@ -28,7 +28,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
     a clash: it is the same article, kept once. `ids` maps each (file name,
     id) taken so far to its page and body; it is updated.
     """
-    mine = {f.article.id: re.sub(r"\s+", "", f.article.body) for f in r.facts}
+    mine = {f.article.id: _body_key(f.article) for f in r.facts}
     taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
     if any(body != mine[i] for i, (_, body) in taken.items()):
         try:
@@ -80,7 +80,7 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     by_body: dict[str, int] = {}
     out: list[ArticleFacts] = []
     for f in facts:
-        key = re.sub(r"\s+", "", f.article.body)
+        key = _body_key(f.article)
         if len(key) >= 40 and key in by_body:
             first = out[by_body[key]]
             sources = tuple(sorted({*first.article.sources, *f.article.sources}))

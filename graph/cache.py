@@ -236,14 +236,13 @@ def _read_entry(path: Path, kind: type) -> Any:
     return value
 
 
-def _write_entry(path: Path, *data: bytes) -> bool:
-    """Write an entry (its parts, in order) to a temporary file renamed over `path`; False (and a warning) when it cannot."""
+def _write_entry(path: Path, data: bytes) -> bool:
+    """Write an entry to a temporary file renamed over `path`; False (and a warning) when it cannot."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
-            for part in data:
-                fh.write(part)
+            fh.write(data)
         os.replace(tmp, path)
     except OSError as e:
         try:

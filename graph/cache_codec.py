@@ -78,18 +78,14 @@ def _ext(code: int, data: bytes) -> Any:
 
 @functools.cache
 def _record_checks() -> dict[str, tuple[type, tuple[Callable[[Any], bool], ...]]]:
-    """Each record class with the `_fits` test of each of its fields, in order."""
+    """Each record class with the `_checker` test of each of its fields, in order."""
     return {name: (cls, tuple(_checker(t) for _, t in fields)) for name, (cls, fields) in _records().items()}
-
-
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether a decoded value has the annotated type (str, int, bool, date, records, tuples, unions)."""
-    return _checker(hint)(value)
 
 
 @functools.cache
 def _checker(hint: Any) -> Callable[[Any], bool]:
-    """The test `_fits` makes for one annotation, built once: a cache entry's records are checked field by field."""
+    """Whether a decoded value has the annotated type (str, int, bool, date, records, tuples, unions): the test for one
+    annotation, built once; a cache entry's records are checked field by field."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = tuple(_checker(h) for h in typing.get_args(hint))
@@ -147,17 +143,8 @@ def _attrs(value: Any) -> dict:
     return value
 
 
-def graph_data(g: Any) -> dict:
-    """A networkx MultiDiGraph as plain data: its attributes, nodes and edges, in order."""
-    return {
-        "attrs": dict(g.graph),
-        "nodes": [(n, d) for n, d in g.nodes(data=True)],
-        "edges": [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)],
-    }
-
-
 def entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
-    """`_pack({"corpus": corpus, "graph": graph_data(graph), "exports": exports})` in parts, record by record."""
+    """`_pack({"corpus": corpus, "graph": {"attrs", "nodes", "edges"}, "exports": exports})` in parts, record by record."""
     pk = msgpack.Packer(default=_default, use_bin_type=True, unicode_errors="surrogatepass")
     yield pk.pack_map_header(3) + pk.pack("corpus")
     yield from _record_parts(corpus, pk)
@@ -200,7 +187,7 @@ def _record_parts(record: Any, pk: msgpack.Packer) -> Iterator[bytes]:
 
 
 def graph_from_data(data: Any) -> Any:
-    """The MultiDiGraph of `graph_data`, checked: every node and edge as it was, in the same order."""
+    """The MultiDiGraph of `entry_parts`' graph map, checked: every node and edge as it was, in the same order."""
     if not isinstance(data, dict):
         raise BadEntry("not a graph")
     g = nx.MultiDiGraph(**_attrs(data["attrs"]))

@@ -60,8 +60,8 @@ def cached_pages(
 
     A page whose key matches a stored entry is not computed; the others'
     results are stored as they come, but for a skipped page's report (its
-    file may be readable next time). `keys`, if given, receives each page's
-    key (None for a page that cannot be read).
+    file may be readable next time). `keys`, if given, are the pages' keys
+    already computed, by index (None for a page that cannot be read).
     """
     known: dict[int, PageResult] = {}
     todo: list[Item] = []
@@ -70,9 +70,8 @@ def cached_pages(
     gc.disable()  # decoding makes many records that live on, and no cycle: no full passes over them meanwhile
     try:
         for i, f in items:
-            key, hit = cache.lookup(f, options)
-            if keys is not None:
-                keys.append(key)
+            key = keys[i] if keys else cache.key(f, options)
+            hit = cache.load(key) if key is not None else None
             if hit is not None:
                 known[i] = hit
             else:
@@ -143,7 +142,7 @@ class LastCorpus:
         stored = self.found is None or exported != self._record
         if stored:
             self._cache.store(self._key, corpus, g, exported)
-        if stored or self._cache.load_note(self._key) is None:
+        if stored or (self._note if self._note is not None else self._cache.load_note(self._key)) is None:
             self._cache.store_note(self._key, {"exports": exported, "counts": graph_counts(corpus, g),
                                                "reports": [list(dataclasses.astuple(r)) for r in corpus.reports],
                                                "nodes": g.number_of_nodes()})

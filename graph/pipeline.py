@@ -128,15 +128,13 @@ def run_pages(
 
     Results are yielded as soon as every earlier page's is known, and at most
     a few pages per process are in flight, so memory holds no more than the
-    results the caller keeps. `keys`, if given, receives each page's cache
-    key (None without a cache, or for a page that cannot be read).
+    results the caller keeps. `keys`, if given, are the pages' cache keys
+    already computed (page_keys), so no page is read and hashed again.
     """
     items = list(enumerate(files))
     compute = partial(compute_pages, options=options, jobs=jobs, scheduler=scheduler)
     known: dict[int, PageResult] = {}
     if cache_dir is None:
-        if keys is not None:
-            keys.extend(None for _ in items)
         computed = compute(items)
     else:
         known, computed = cached_pages(compute, items, PageCache(cache_dir), options, keys)
@@ -209,14 +207,14 @@ def _build(
     title: str,
 ) -> BuildResult:
     """The build itself, with its folders locked: pages, resolution, graph, exports."""
-    clock = Stopwatch()
-    paths = list(paths)
+    clock, paths = Stopwatch(), list(paths)
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
-    # no page changed: the last build's corpus and graph (and its exports, if untouched) are still right,
-    # and no page's result is loaded
-    last = LastCorpus(cache, page_keys(cache, files, options), files, (base, options))
+    # each page read and hashed once, here; when no page changed, the last build's corpus and graph (and its
+    # exports, if untouched) are still right, and no page's result is loaded
+    keys = page_keys(cache, files, options)
+    last = LastCorpus(cache, keys, files, (base, options))
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
         done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored)
         if done is not None:
@@ -224,7 +222,7 @@ def _build(
             done.timings.update(clock.timings)
             return done
     if last.load() is None:
-        corpus_of = resolving(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache), load_gazetteer())
+        corpus_of = resolving(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys), load_gazetteer())
         if jobs == 1 and scheduler is None:
             release_models()  # loaded again, in a tenth of a second, by the next build in this process
     clock.lap("pages")

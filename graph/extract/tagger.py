@@ -51,6 +51,7 @@ class Tagger:
         self._labels = [(tags.get(i, "n-B") + "-B").split("-")[:2] for i in range(max(tags) + 1)]
         self._inside = np.array([lab[1] == "I" for lab in self._labels])
         self._tag_names = [lab[0] for lab in self._labels]
+        self._tag_ids = {name: i for i, name in enumerate(self._tag_names)}  # a cached token's tag, as one byte
         self._trans = np.load(data / "lac_crf_transitions.npy").astype(np.float32)
         self._trans64 = self._trans.astype(np.float64)
         self._spread = float(self._trans.max() - self._trans.min())
@@ -63,7 +64,6 @@ class Tagger:
         self._cache: dict[str, tuple[array, bytes]] = {}  # sentence -> (token ends, tag ids)
         # sentences asked for by tag() and their characters; those the encoder ran on (the others from the cache)
         self.counts = {"sentences": 0, "chars": 0, "tagged_sentences": 0, "tagged_chars": 0}
-        self.totals = TOTALS  # the same, for every tagger of the process (a build lets go of its own)
 
     def _ids(self, s: str) -> list[int]:
         v, q, oov = self._vocab, self._q2b, self._oov
@@ -166,7 +166,7 @@ class Tagger:
         """Tokens of each sentence, offsets relative to the sentence; each distinct sentence tagged once."""
         known = {s: self._cache[s] for s in sentences if s in self._cache}  # before warm() makes room
         fresh = self.warm(sentences)
-        for c in (self.counts, self.totals):
+        for c in (self.counts, TOTALS):  # TOTALS: every tagger of the process (a build lets go of its own)
             c["sentences"] += len(sentences)
             c["chars"] += sum(map(len, sentences))
         names = self._tag_names
@@ -189,13 +189,13 @@ class Tagger:
         in the returned dict: `tag` takes it from there.
         """
         todo = list(dict.fromkeys(s for s in sentences if s and s not in self._cache))
-        for c in (self.counts, self.totals):
+        for c in (self.counts, TOTALS):  # TOTALS: every tagger of the process (a build lets go of its own)
             c["tagged_sentences"] += len(todo)
             c["tagged_chars"] += sum(map(len, todo))
         if not todo:
             return {}
         fresh = dict(zip(todo, self._tag(todo), strict=True))
-        ids = {name: i for i, name in enumerate(self._tag_names)}
+        ids = self._tag_ids
         for s, toks in fresh.items():
             if self.cache_size <= 0 or len(s) > 0xFFFF:  # token ends are kept as 16-bit numbers
                 continue
