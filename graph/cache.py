@@ -205,6 +205,29 @@ class SlugCache:
         _write_entry(self.path, encode({"version": self._version(), "slugs": slugs}))
 
 
+class BlockIndex:
+    """Where each subject's block is in the Turtle file the last build wrote (graph.export.reuse), checked like an entry.
+
+    One file, tied to the code's version: another version's index is never read.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(root) / BLOCKS
+
+    def load(self) -> dict:
+        value = _read_entry(self.path, dict)
+        return value if value is not None and value.get("version") == code_version() else {}
+
+    def store(self, index: dict) -> None:
+        _write_entry(self.path, encode({**index, "version": code_version()}))
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 # ---------------------------------------------------------------------------- the entries' format
 #
 # An entry is MAGIC, the SHA-256 of the payload, and the payload: msgpack data (maps, arrays,
@@ -216,6 +239,7 @@ class SlugCache:
 SUFFIX = ".msgpack"
 NOTE = ".note"  # beside a corpus entry: CorpusCache.store_note
 SLUGS = "slugs.entry"  # SlugCache
+BLOCKS = "turtle-blocks.entry"  # BlockIndex
 def _read_entry(path: Path, kind: type) -> Any:
     """The value stored at `path`; None when there is none, or (with a warning) when it is damaged."""
     try:
@@ -256,7 +280,7 @@ def _write_entry(path: Path, data: bytes) -> bool:
 
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`."""
-    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
+    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / "corpus", *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
 

@@ -189,11 +189,14 @@ def with_slugs(make_graph: Callable[[], nx.MultiDiGraph], cache_dir: Path | None
     return g
 
 
-def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord) -> list[Path]:
+def export_changed(
+    g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord, cache: Path | None = None
+) -> list[Path]:
     """Write the formats whose files are not all as an export of this same graph left them; returns every format's paths.
 
     `record` holds what earlier exports of the graph wrote ({"format|title":
-    [(file, sha1)]}); it is updated with what is written now.
+    [(file, sha1)]}); it is updated with what is written now. `cache`: where
+    a format keeps what lets it write a changed graph faster (write_format).
     """
     done: list[Path] = []
     for fmt in formats:
@@ -201,7 +204,7 @@ def export_changed(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], ti
         if entry and all(file_sha1(out_dir / name) == digest for name, digest in entry):
             done.extend(out_dir / name for name, _ in entry)
             continue
-        paths = write_format(fmt, g, out_dir, title)
+        paths = write_format(fmt, g, out_dir, title, cache)
         record[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_sha1(p) or "") for p in paths]
         done.extend(paths)
     return done

@@ -12,7 +12,7 @@ import sys
 
 import networkx as nx
 
-from graph.iri import DEFAULT_BASE, article_iri, entity_iri, event_iri, membership_iri, role_iri
+from graph.iri import DEFAULT_BASE, article_iri, digest, entity_iri, event_iri, membership_iri, role_iri
 from graph.keys import Key
 from graph.model import ADMIN_TYPES, Corpus
 
@@ -40,7 +40,25 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     _add_credits_and_mentions(g, corpus, keys)
     _add_memberships(g, corpus, base, keys)
     _add_events(g, corpus, base, keys)
+    _distinct_iris(g)
     return g
+
+
+def _distinct_iris(g: nx.MultiDiGraph) -> None:
+    """No two nodes share an IRI: of nodes that do, all but the first by key get their key's full digest added.
+
+    Minted IRIs carry a digest of their identity, so two identities meet on
+    one IRI only by a collision of it (graph.iri makes that unlikely, not
+    impossible); written so, the RDF would make two things one.
+    """
+    first: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}
+    for n, iri in g.nodes(data="iri"):
+        if first.setdefault(iri, n) != n:
+            shared.setdefault(iri, [first[iri]]).append(n)
+    for iri, nodes in shared.items():
+        for n in sorted(nodes)[1:]:
+            g.nodes[n]["iri"] = f"{iri}-{digest(n, 40)}"
 
 
 def _add_articles(g: nx.MultiDiGraph, corpus: Corpus, base: str) -> None:

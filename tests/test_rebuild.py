@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graph.cache import CorpusCache, decode, encode
 from graph.cli import main
 from graph.export import layout
+from graph.export.rdf import _Subjects
 from graph.pipeline import build
 from tests.conftest import SEEDS
 
@@ -91,6 +92,44 @@ def test_a_rebuild_after_an_edit_equals_a_full_build_byte_for_byte(pages: Path, 
     assert {n: d for n, (d, _) in files_of(out).items()} == {n: d for n, (d, _) in files_of(tmp_path / "full").items()}
     assert build([pages], out, cache_dir=cache).unchanged is not None  # and then nothing changed again
     assert "淮河路街道" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def _made_blocks(monkeypatch) -> list[object]:
+    """The subjects whose Turtle block the next export makes (the others are copied from the last file)."""
+    made: list[object] = []
+    real = _Subjects.props
+    monkeypatch.setattr(_Subjects, "props", lambda self, handle: made.append(handle) or real(self, handle))
+    return made
+
+
+def test_a_rebuild_copies_the_turtle_blocks_of_what_did_not_change(pages: Path, tmp_path: Path, monkeypatch) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([pages], out, cache_dir=cache)
+    page = sorted(pages.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    made = _made_blocks(monkeypatch)
+    rebuilt = build([pages], out, cache_dir=cache)
+    nodes = rebuilt.graph.number_of_nodes()
+    assert 0 < len(made) < nodes // 4, (len(made), nodes)  # the new article, its entities, what now points at them
+    assert rebuilt.graph.number_of_nodes() > first.graph.number_of_nodes()
+    monkeypatch.undo()
+    build([pages], tmp_path / "full")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+
+
+def test_a_turtle_file_changed_since_it_was_written_is_not_copied_from(pages: Path, tmp_path: Path, monkeypatch) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    ttl = out / "graph.ttl"
+    ttl.write_bytes(ttl.read_bytes().replace("街道".encode(), "街巷".encode(), 1))  # same length, other bytes
+    page = sorted(pages.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    made = _made_blocks(monkeypatch)
+    rebuilt = build([pages], out, cache_dir=cache)
+    assert len(made) >= rebuilt.graph.number_of_nodes()  # every block made again
+    monkeypatch.undo()
+    build([pages], tmp_path / "full")
+    assert ttl.read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
 
 
 def test_a_note_that_names_other_files_is_not_trusted(pages: Path, tmp_path: Path) -> None:

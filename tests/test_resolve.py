@@ -90,3 +90,19 @@ def test_resolution_ignores_input_order(extractor) -> None:
     a = resolve(facts, load())
     b = resolve(list(reversed(facts)), load())
     assert sorted(a.entities, key=lambda e: e.key) == sorted(b.entities, key=lambda e: e.key)
+
+
+def test_two_identities_whose_iris_collide_are_kept_apart(monkeypatch) -> None:
+    """A digest collision of two keys (forced here: every key digests alike) never makes two nodes one IRI."""
+    from graph import iri as iri_module
+    from graph import network
+    from graph.model import Article, Corpus, Entity
+
+    monkeypatch.setattr(network, "entity_iri", lambda base, type_, name, key: f"{base}person/li-a-yi-000000000000")
+    a = Article(id="p-01", source_file="p.txt", headline="", body="李阿姨说。")
+    people = [Entity(key=f"Person:p-0{i}/李阿姨", type="Person", name="李阿姨", articles=("p-01",)) for i in (2, 1)]
+    g = network.build_graph(Corpus(articles=[a], entities=people, memberships=[], events=[]))
+    iris = {n: d["iri"] for n, d in g.nodes(data=True) if d["kind"] == "Person"}
+    assert len(set(iris.values())) == 2
+    assert iris["Person:p-01/李阿姨"].endswith("li-a-yi-000000000000")  # the first by key keeps it, whatever the order
+    assert iris["Person:p-02/李阿姨"] == "https://w3id.org/newskg/id/person/li-a-yi-000000000000-" + iri_module.digest("Person:p-02/李阿姨", 40)

@@ -16,7 +16,7 @@ from pathlib import Path
 _STALE_AFTER = 3600.0  # seconds; used where a writer's process cannot be asked about
 
 
-def atomic_write(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+def atomic_write(path: str | Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Write a file so that readers see the old content or the new, never a part.
 
     The data goes to a hidden temporary file in the same folder

@@ -16,10 +16,11 @@ base IRI, a predicate outside the bound namespaces) are handed to rdflib.
 
 from __future__ import annotations
 
+import codecs
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
@@ -66,8 +67,11 @@ def triples_parts(make: Callable[[], Iterable[tuple[Any, Any, Any]]], prefixes: 
 
 
 def subject_parts(
-    order: Iterable[tuple[URIRef, Any]], props_of: Callable[[Any], Mapping[URIRef, list]], prefixes: Mapping[str, Any]
-) -> Iterator[str]:
+    order: Iterable[tuple[URIRef, Any]],
+    props_of: Callable[[Any], Mapping[URIRef, list]],
+    prefixes: Mapping[str, Any],
+    reuse: Reuse | None = None,
+) -> Iterator[str] | Iterator[bytes]:
     """`serialize_triples`, in parts, from subjects already in rdflib's order, each subject's block made on demand.
 
     `order` gives each subject and a handle; `props_of(handle)` its
@@ -78,31 +82,77 @@ def subject_parts(
     use can head the text, then are read back: the graph is never grouped
     whole. Raises Unbound, before any part is given, for a predicate no
     bound namespace covers (rdflib's serializer must write that graph).
+
+    With `reuse`, a subject whose key (`reuse.key(handle)`) is that of a
+    block an earlier text held is written as those bytes, its predicates
+    never made; every block's key, place and prefixes are told to `reuse`
+    (`made`); and the parts are the UTF-8 bytes of the text.
     """
     names = Graph(bind_namespaces="none")
     for prefix, ns in prefixes.items():
         names.bind(prefix, ns)
     terms = _Terms(names, keep_all=False)
-    body = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    body = tempfile.TemporaryFile("w+b")
+    kept: set[str] = set()  # the prefixes of the blocks written as they were
     try:
+        at = 0
         for s, handle in order:
-            props = props_of(handle)
-            terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
-            body.write(_replaced(_statement(s, props, terms)))
-        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items()))
+            key = reuse.key(handle) if reuse is not None else None
+            hit = reuse.get(key) if key is not None else None  # type: ignore[union-attr]
+            if hit is not None:
+                block, used = hit
+                kept |= used
+            else:
+                props = props_of(handle)
+                terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
+                block = _statement(s, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
+                used = terms.prefixes(s, props) if key is not None else frozenset()
+            if key is not None:
+                reuse.made(key, at, len(block), used)  # type: ignore[union-attr]
+            body.write(block)
+            at += len(block)
+        bound = {**terms.ser.namespaces, **{p: prefixes[p] for p in kept}}
+        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(bound.items())).encode("utf-8", "replace")
     except BaseException:
         body.close()
         raise
-    return _read_back(_replaced(head), body)
+    if reuse is not None:
+        reuse.headed(len(head))
+        return _read_back(head, body)
+    return _decoded(_read_back(head, body))
 
 
-def _read_back(head: str, body: IO[str]) -> Iterator[str]:
+class Reuse(Protocol):
+    """The blocks of an earlier Turtle text, by a key of what each subject's block is made from (graph.export.blocks)."""
+
+    def key(self, handle: Any) -> str | None:
+        """The key of a subject's block: equal keys, equal blocks; None for a block never to reuse."""
+
+    def get(self, key: str) -> tuple[bytes, frozenset[str]] | None:
+        """The earlier block of this key and the prefixes its terms use, if the earlier text had one."""
+
+    def made(self, key: str, offset: int, length: int, prefixes: frozenset[str]) -> None:
+        """This text's block of `key` is `length` bytes at `offset` after the head, its terms using `prefixes`."""
+
+    def headed(self, length: int) -> None:
+        """This text's head (its @prefix lines) is `length` bytes."""
+
+
+def _read_back(head: bytes, body: IO[bytes]) -> Iterator[bytes]:
     with body:
         yield head
         body.seek(0)
         while chunk := body.read(1 << 20):
             yield chunk
-        yield "\n"
+        yield b"\n"
+
+
+def _decoded(parts: Iterator[bytes]) -> Iterator[str]:
+    """UTF-8 parts as text, a character cut between two parts joined again."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for part in parts:
+        yield decoder.decode(part)
+    yield decoder.decode(b"", final=True)
 
 
 def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callable[[], Graph]) -> Iterator[str]:
@@ -215,6 +265,17 @@ class _Terms:
             else:
                 self._pnames[uri] = self.ser.get_pname(uri, gen_prefix=verb)
         return self._pnames[uri]
+
+    def prefixes(self, s: URIRef, props: Mapping[URIRef, list]) -> frozenset[str]:
+        """The prefixes the terms of one registered subject's block are written with."""
+        found = [self._pnames.get(s), *(self._pnames.get(p) for p in props)]
+        for objs in props.values():
+            for o in objs:
+                if isinstance(o, URIRef):
+                    found.append(self._pnames.get(o))
+                elif isinstance(o, Literal) and o.datatype:
+                    found.append(self._pnames.get(o.datatype))
+        return frozenset(name.split(":", 1)[0] for name in found if name)
 
     def label(self, node: Any) -> str:
         """A subject's or an object's text."""

@@ -23,52 +23,52 @@ class Format:
     name: str
     files: tuple[str, ...]  # written into the output folder
     summary: str
-    write: Callable[[nx.MultiDiGraph, Path, str], None]  # (graph, output folder, the view's title)
+    write: Callable[[nx.MultiDiGraph, Path, str, Path | None], None]  # (graph, output folder, the view's title, cache folder)
 
 
-def _ttl(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _ttl(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.rdf import write_turtle
 
-    write_turtle(g, out / "graph.ttl")
+    write_turtle(g, out / "graph.ttl", cache)
 
 
-def _html(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _html(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.html import write_html
 
     write_html(g, out / "graph.html", title)
 
 
-def _jsonld(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _jsonld(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.jsonld import write_jsonld
 
     write_jsonld(g, out / "graph.jsonld")
 
 
-def _nt(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _nt(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.ntriples import write_ntriples
 
     write_ntriples(g, out / "graph.nt")
 
 
-def _graphml(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _graphml(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.gephi import write_graphml
 
     write_graphml(g, out / "graph.graphml")
 
 
-def _gexf(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _gexf(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.gephi import write_gexf
 
     write_gexf(g, out / "graph.gexf")
 
 
-def _neo4j(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _neo4j(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.neo4j import write_neo4j
 
     write_neo4j(g, out)
 
 
-def _ontology(g: nx.MultiDiGraph, out: Path, title: str) -> None:
+def _ontology(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.ontology import write_ontology
 
     write_ontology(g, out / "ontology.ttl")
@@ -89,13 +89,19 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def write_format(name: str, g: nx.MultiDiGraph, out_dir: Path, title: str = "knowledge graph") -> list[Path]:
-    """Write one format's files into `out_dir`; returns their paths."""
+def write_format(
+    name: str, g: nx.MultiDiGraph, out_dir: Path, title: str = "knowledge graph", cache: Path | None = None
+) -> list[Path]:
+    """Write one format's files into `out_dir`; returns their paths.
+
+    `cache`: the build's cache folder, where a format may keep what lets it
+    write the next graph faster (the Turtle's blocks: graph.export.reuse).
+    """
     fmt = FORMATS.get(name)
     if fmt is None:
         raise ExportError(f"unknown export format '{name}'; choose from {', '.join(FORMATS)}")
     try:
-        fmt.write(g, out_dir, title)
+        fmt.write(g, out_dir, title, cache)
     except OSError as e:
         raise ExportError(
             f"cannot write the {name} export into {out_dir} ({e.strerror or e}); check the folder is writable"

@@ -8,10 +8,12 @@ traced with prov:wasDerivedFrom to the article it was read from.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
@@ -19,6 +21,9 @@ from rdflib.namespace import SKOS, TIME, XSD
 
 from graph.export import atomic_write
 from graph.iri import DEFAULT_BASE, instant_iri, interval_iri
+
+if TYPE_CHECKING:
+    from graph.export.reuse import TurtleBlocks
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -192,12 +197,18 @@ def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
     subject's triples made from its node and edges as it is written
     (`_Subjects`); any other graph is grouped whole first.
     """
+    return cast(Iterator[str], _parts(g, None))  # without blocks to reuse, every part is text
+
+
+def _parts(g: nx.MultiDiGraph, reuse: TurtleBlocks | None) -> Iterator[str | bytes]:
+    """`turtle_parts`; with `reuse` (the last file's blocks), a graph of graph.network's is UTF-8 bytes, a block
+    in the last file copied from it."""
     from graph.export.fast_turtle import Unbound, subject_parts, triples_parts
 
     subjects = _Subjects.of(g)
     if subjects is not None:
         try:
-            yield from subject_parts(subjects.order(), subjects.props, PREFIXES)
+            yield from subject_parts(subjects.order(), subjects.props, PREFIXES, reuse.keyed(subjects.key) if reuse else None)
             return
         except Unbound:  # raised before any part was given
             pass
@@ -262,6 +273,14 @@ class _Subjects:
         for _, iri, handle in keyed:
             yield (handle if isinstance(handle, URIRef) and handle in self.extra else URIRef(iri)), handle
 
+    def key(self, handle: object) -> str | None:
+        """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
+        if isinstance(handle, URIRef) and handle in self.extra:
+            return None
+        nodes = self.g.nodes
+        made_of = (self.base, nodes[handle], [(nodes[v]["iri"], keyed) for v, keyed in self.g.succ[handle].items()])
+        return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
     def props(self, handle: object) -> dict[URIRef, list]:
         """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""
         if isinstance(handle, URIRef) and handle in self.extra:
@@ -290,6 +309,16 @@ class _Subjects:
         return props
 
 
-def write_turtle(g: nx.MultiDiGraph, path: str | Path) -> None:
-    atomic_write(path, turtle_parts(g))
+def write_turtle(g: nx.MultiDiGraph, path: str | Path, cache: Path | None = None) -> None:
+    """Write the Turtle file; with a `cache` folder, copying the blocks that did not change from the file there last time."""
+    if cache is None:
+        atomic_write(path, turtle_parts(g))
+        return
+    from graph.export.reuse import TurtleBlocks
+
+    reuse = TurtleBlocks(cache, Path(path))
+    try:
+        atomic_write(path, reuse.written(_parts(g, reuse)))
+    finally:
+        reuse.close()
 

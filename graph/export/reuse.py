@@ -1,0 +1,104 @@
+"""Reuse: the Turtle file the last build wrote, read again for every subject whose block did not change.
+
+A page changed changes a few hundred of a graph's tens of thousands of
+subjects. A subject's block is a pure function of what it is made from (its
+node's data, its out-edges with their data and their objects' IRIs, the
+graph's base: graph.export.rdf keys it by a digest of those), so a rebuild
+copies the block of every key the last file held and makes only the others.
+
+The index (each key's place in the file and the prefixes its terms use) is
+kept in the cache folder (graph.cache.BlockIndex), tied to the file's SHA-1
+and the code's version: a file that is not, byte for byte, the one the index
+describes (edited, written by another build, another folder) is not read, and
+every block is made. Either way the file written is the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from graph.cache import BlockIndex
+from graph.files import file_sha1
+
+
+class TurtleBlocks:
+    """The `Reuse` of graph.export.fast_turtle for one Turtle file: its last blocks in, this write's index out."""
+
+    def __init__(self, cache_dir: Path, path: Path) -> None:
+        self._index = BlockIndex(cache_dir)
+        self._file: IO[bytes] | None = None
+        self._found: dict[str, tuple[int, int, int]] = {}  # key -> (offset in the file, length, prefix set)
+        self._sets: list[frozenset[str]] = []
+        self._key: Callable[[Any], str | None] = lambda handle: None
+        self._made: tuple[list[str], list[int], list[int], list[int]] = ([], [], [], [])  # keys, offsets, lengths, sets
+        self._made_sets: dict[frozenset[str], int] = {}
+        self._head = 0
+        old = self._index.load()
+        try:
+            if old and old["sha1"] == file_sha1(path):
+                head = int(old["head"])
+                self._sets = [frozenset(map(str, s)) for s in old["sets"]]
+                keys, offsets, lengths, sets = old["keys"], old["offsets"], old["lengths"], old["set_of"]
+                self._found = {k: (head + int(o), int(n), int(s)) for k, o, n, s in zip(keys, offsets, lengths, sets, strict=True)}
+                self._file = open(path, "rb")  # noqa: SIM115 (closed by `close`, after the write)
+        except (KeyError, TypeError, ValueError, OSError):
+            self._found = {}
+
+    def keyed(self, key: Callable[[Any], str | None]) -> TurtleBlocks:
+        self._key = key
+        return self
+
+    # ------------------------------------------------------------------ fast_turtle's Reuse
+    def key(self, handle: Any) -> str | None:
+        return self._key(handle)
+
+    def get(self, key: str) -> tuple[bytes, frozenset[str]] | None:
+        found = self._found.get(key)
+        if found is None or self._file is None:
+            return None
+        offset, length, prefixes = found
+        self._file.seek(offset)  # blocks mostly follow one another: a seek within the buffer reads nothing
+        block = self._file.read(length)
+        return (block, self._sets[prefixes]) if len(block) == length else None
+
+    def made(self, key: str, offset: int, length: int, prefixes: frozenset[str]) -> None:
+        keys, offsets, lengths, sets = self._made
+        keys.append(key)
+        offsets.append(offset)
+        lengths.append(length)
+        sets.append(self._made_sets.setdefault(prefixes, len(self._made_sets)))
+
+    def headed(self, length: int) -> None:
+        self._head = length
+
+    # ------------------------------------------------------------------ the write
+    def written(self, parts: Iterable[str | bytes]) -> Iterator[str | bytes]:
+        """The parts, passed on; once the last has gone, the index of this text is stored (its SHA-1 taken on the way)."""
+        digest = hashlib.sha1()
+        try:
+            for part in parts:
+                if isinstance(part, str):  # a graph fast_turtle's subject order does not cover: no index is kept
+                    digest = None  # type: ignore[assignment]
+                elif digest is not None:
+                    digest.update(part)
+                yield part
+        finally:
+            self.close()
+        if digest is not None and self._made[0]:
+            keys, offsets, lengths, sets = self._made
+            by_id = sorted(self._made_sets, key=self._made_sets.__getitem__)
+            self._index.store({"sha1": digest.hexdigest(), "head": self._head, "sets": [sorted(s) for s in by_id],
+                               "keys": keys, "offsets": offsets, "lengths": lengths, "set_of": sets})
+        else:
+            self._index.clear()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+__all__ = ["TurtleBlocks"]
