@@ -27,7 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from graph.cache_codec import MAGIC, BadEntry, decode, encode, entry_parts, graph_from_data
+from graph.cache_codec import MAGIC, BadEntry, decode, encode, entry_parts, graph_from_data, record_from_data
 from graph.files import printable, write_digested
 from graph.files import remove_leftovers as remove_matching
 from graph.model import Corpus, PageResult
@@ -143,7 +143,7 @@ class CorpusCache:
         """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
         value = _read_entry(self.root / f"{key}{SUFFIX}", dict)
         try:
-            corpus, graph, exports = value["corpus"], graph_from_data(value["graph"]), value["exports"]
+            corpus, graph, exports = record_from_data(value["corpus"]), graph_from_data(value["graph"]), value["exports"]
             if not isinstance(corpus, Corpus) or not isinstance(exports, dict):
                 raise BadEntry("not a corpus")
             exported = {str(k): [(str(a), str(b)) for a, b in v] for k, v in exports.items()}

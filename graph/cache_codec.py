@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
-import struct
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -68,6 +67,11 @@ def _ext(code: int, data: bytes) -> Any:
     if code != _RECORD:
         raise BadEntry(f"unknown extension type {code}")
     name, *values = _unpack(data)
+    return _record(name, values)
+
+
+def _record(name: str, values: Any) -> Any:
+    """The record of class `name` of graph.model with these field values, each checked against its annotation."""
     if name not in _record_checks():
         raise BadEntry(f"{name!r} is not a record of the model")
     cls, checks = _record_checks()[name]
@@ -144,10 +148,21 @@ def _attrs(value: Any) -> dict:
 
 
 def entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
-    """`_pack({"corpus": corpus, "graph": {"attrs", "nodes", "edges"}, "exports": exports})` in parts, record by record."""
+    """`_pack({"corpus": [name, fields…], "graph": {"attrs", "nodes", "edges"}, "exports": exports})` in parts, item by item.
+
+    The corpus is packed as its class's name and fields (`record_from_data`
+    rebuilds and checks it), not as an extension: an extension's length comes
+    first, and the corpus would have to be packed twice to know it.
+    """
     pk = msgpack.Packer(default=_default, use_bin_type=True, unicode_errors="surrogatepass")
-    yield pk.pack_map_header(3) + pk.pack("corpus")
-    yield from _record_parts(corpus, pk)
+    fields = [type(corpus).__name__, *(getattr(corpus, name) for name, _ in _records()[type(corpus).__name__][1])]
+    yield pk.pack_map_header(3) + pk.pack("corpus") + pk.pack_array_header(len(fields))
+    for value in fields:
+        if isinstance(value, tuple):
+            yield pk.pack_array_header(len(value))
+            yield from (pk.pack(item) for item in value)
+        else:
+            yield pk.pack(value)
     yield pk.pack("graph") + pk.pack_map_header(3) + pk.pack("attrs") + pk.pack(dict(graph.graph))
     yield pk.pack("nodes") + pk.pack_array_header(graph.number_of_nodes())
     yield from (pk.pack(node) for node in graph.nodes(data=True))
@@ -156,34 +171,11 @@ def entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
     yield pk.pack("exports") + pk.pack(exports)
 
 
-def _record_parts(record: Any, pk: msgpack.Packer) -> Iterator[bytes]:
-    """`pk.pack(record)` of a model record (an extension type) in parts: its long fields item by item.
-
-    The extension's length comes first, so its parts are packed twice: once to count, once to give.
-    """
-    fields = [type(record).__name__, *(getattr(record, name) for name, _ in _records()[type(record).__name__][1])]
-
-    def body() -> Iterator[bytes]:
-        yield pk.pack_array_header(len(fields))
-        for value in fields:
-            if isinstance(value, tuple):
-                yield pk.pack_array_header(len(value))
-                yield from (pk.pack(item) for item in value)
-            else:
-                yield pk.pack(value)
-
-    size = sum(len(part) for part in body())
-    fixed = {1: 0xD4, 2: 0xD5, 4: 0xD6, 8: 0xD7, 16: 0xD8}
-    if size in fixed:
-        head = struct.pack(">Bb", fixed[size], _RECORD)
-    elif size < 1 << 8:
-        head = struct.pack(">BBb", 0xC7, size, _RECORD)
-    elif size < 1 << 16:
-        head = struct.pack(">BHb", 0xC8, size, _RECORD)
-    else:
-        head = struct.pack(">BIb", 0xC9, size, _RECORD)
-    yield head
-    yield from body()
+def record_from_data(data: Any) -> Any:
+    """The record of `entry_parts`' corpus array ([class name, fields…]), checked as an extension's record is."""
+    if not isinstance(data, tuple) or not data or not isinstance(data[0], str):
+        raise BadEntry("not a record")
+    return _record(data[0], data[1:])
 
 
 def graph_from_data(data: Any) -> Any:

@@ -107,6 +107,7 @@ def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str])
 
 
 def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]) -> None:
+    press: dict[str, str] = {}
     for a in sorted(corpus.articles, key=lambda a: a.id):
         node = article_node(a.id)
         for rel, names in (
@@ -115,7 +116,7 @@ def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]
             ("photographer", a.photographers),
         ):
             for n in names:
-                pk = sys.intern(Key.press(n).format())
+                pk = press.get(n) or press.setdefault(n, sys.intern(Key.press(n).format()))  # a reporter signs hundreds
                 if pk in keys:
                     g.add_edge(node, pk, key=rel)
     for art, key in corpus.mentions:

@@ -65,3 +65,33 @@ def test_any_page_goes_through_the_pipeline_and_the_turtle_parses(text: str, enc
     articles = {f.article.id for r in (from_file, given_page) for f in r.facts}
     assert len(g) >= len(articles) * 2  # every article has at least a type and a body
     assert ttl.endswith("\n")
+
+
+def _evidence_by_sentences(body: str, names: list[str], width: int = 120) -> str:
+    """The view's evidence sentence as first written: every sentence of the body in turn, each searched for the names."""
+    import re
+
+    wanted = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    for m in re.finditer(r"[^。！？!?；;\n]+[。！？!?；;]?", body):
+        s = m.group().strip()
+        for name in wanted:
+            at = s.find(name)
+            if at >= 0:
+                if len(s) <= width:
+                    return s
+                start = max(0, min(at - width // 3, len(s) - width))
+                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
+    return ""
+
+
+SENTENCE_BITS = ["二七区", "市场监管局", "张国强", "张国", "召开会议", "。", "！", "?", "；", ";", "\n", " ", "\u3000", "，", "x" * 50]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_BITS), max_size=30), st.lists(st.sampled_from(SENTENCE_BITS[:5] + ["国强。张", ""]), max_size=3),
+       st.sampled_from([10, 30, 120]))
+def test_the_evidence_sentence_is_the_first_sentence_that_names_one(bits: list[str], names: list[str], width: int) -> None:
+    from graph.export.details import evidence_sentence
+
+    body = "".join(bits)
+    assert evidence_sentence(body, names, width) == _evidence_by_sentences(body, names, width)

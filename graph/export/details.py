@@ -41,7 +41,7 @@ EDGE_LABELS = {
 EVENT_RELS = ("organizer", "attendee", "location")
 MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
 MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_MARKS = "。！？!?；;\n"  # what ends a sentence
 
 
 def _label(g: nx.MultiDiGraph, n: str) -> str:
@@ -53,6 +53,7 @@ def _text(d: dict, n: object) -> str:
     return str(d.get("label") or d.get("headline") or n)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a corpus has a few thousand days, each read for many items
 def _date(s: object) -> str:
     """An ISO date or month-day the way a Chinese reader writes it.
 
@@ -74,16 +75,23 @@ def evidence_sentence(body: str, names: Iterable[str], width: int = 120) -> str:
     >>> evidence_sentence("无关。", ["中原区"])
     ''
     """
-    wanted = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
-    for m in _SENTENCE.finditer(body):
-        s = m.group().strip()
-        for name in wanted:
-            at = s.find(name)
-            if at >= 0:
-                if len(s) <= width:
-                    return s
-                start = max(0, min(at - width // 3, len(s) - width))
-                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
+    wanted = sorted({n for n in names if n and not any(mark in n for mark in _MARKS)}, key=lambda n: (-len(n), n))
+    found = [at for name in wanted if (at := body.find(name)) >= 0]
+    if not found:
+        return ""
+    # the sentence (a run between two of 。！？!?；;\n, with the mark that ends it) of the first name printed
+    first = min(found)
+    start = max(body.rfind(mark, 0, first) for mark in _MARKS) + 1
+    ends = [at for mark in _MARKS if (at := body.find(mark, first)) >= 0]
+    end = min(ends) if ends else len(body)
+    s = body[start : end + (body[end : end + 1] != "\n")].strip()
+    for name in wanted:
+        at = s.find(name)
+        if at >= 0:
+            if len(s) <= width:
+                return s
+            start = max(0, min(at - width // 3, len(s) - width))
+            return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
     return ""
 
 
