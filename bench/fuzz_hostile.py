@@ -281,7 +281,7 @@ def fuzz_names(work: Path, n: int, rng: random.Random) -> dict:
 def main_(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=100, help="CLI builds, each with every cache entry damaged")
-    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 1)")
+    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 4: the corpus entry, its note, the slugs, the Turtle blocks index)")
     ap.add_argument("--forged", type=int, default=10_000, help="forged entries decoded directly")
     ap.add_argument("--names", type=int, default=1000, help="hostile file names built through the CLI")
     ap.add_argument("--seed", type=int, default=14)

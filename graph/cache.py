@@ -100,6 +100,10 @@ class PageCache:
         k = self.key(path, options)
         return k, (self.load(k) if k is not None else None)
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (`load` may still find it damaged)."""
+        return self._file(key).is_file()
+
     def load(self, key: str) -> PageResult | None:
         """The stored result, or None when there is none or it is damaged (then with a warning)."""
         value = _read_entry(self._file(key), PageResult)

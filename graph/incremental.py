@@ -12,6 +12,7 @@ Three shortcuts, each around a stage of graph.pipeline:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import logging
 import os
@@ -29,7 +30,7 @@ from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
 from graph.iri import slugs_used, use_slugs
 from graph.model import Corpus, FileReport, PageResult
-from graph.pages import Item, Options
+from graph.pages import Item, Options, process_pages
 
 log = logging.getLogger("newskg")
 
@@ -55,34 +56,48 @@ def usable_cache(cache_dir: str | Path | None) -> Path | None:
 
 def cached_pages(
     compute: Compute, items: list[Item], cache: PageCache, options: Options, keys: list[str | None] | None = None
-) -> tuple[dict[int, PageResult], Iterator[tuple[int, PageResult]]]:
-    """The per-page stage behind the page cache: (stored results by index, `compute`'s results for the other pages).
+) -> tuple[dict[int, Callable[[], PageResult]], Iterator[tuple[int, PageResult]]]:
+    """The per-page stage behind the page cache: ({index: what loads the stored result}, `compute`'s results for the others).
 
-    A page whose key matches a stored entry is not computed; the others'
-    results are stored as they come, but for a skipped page's report (its
-    file may be readable next time). `keys`, if given, are the pages' keys
-    already computed, by index (None for a page that cannot be read).
+    A page whose key has a stored entry is not computed, and its entry is
+    decoded only when its result is asked for (in input order, as the
+    resolution takes it), so no more than one stored page's records are in
+    memory at a time; an entry found damaged then is computed in this
+    process and stored again. The other pages' results are stored as they
+    come, but for a skipped page's report (its file may be readable next
+    time). `keys`, if given, are the pages' keys already computed, by index
+    (None for a page that cannot be read).
     """
-    known: dict[int, PageResult] = {}
+    known: dict[int, Callable[[], PageResult]] = {}
     todo: list[Item] = []
     key_of: dict[int, str] = {}  # cache keys of the pages computed now
+    for i, f in items:
+        key = keys[i] if keys else cache.key(f, options)
+        if key is not None and cache.has(key):
+            known[i] = functools.partial(_stored, cache, key, str(f), options)
+        else:
+            todo.append((i, f))
+            if key is not None:
+                key_of[i] = key
+    log.info("cache: %d of %d pages unchanged", len(known), len(items))
+    return known, _storing(compute(todo), cache, key_of)
+
+
+def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResult:
+    """The page's stored result; computed here and stored again when its entry turns out damaged (load warns)."""
     collecting = gc.isenabled()
-    gc.disable()  # decoding makes many records that live on, and no cycle: no full passes over them meanwhile
+    gc.disable()  # decoding makes many records that live on, and no cycle: no collector passes over them meanwhile
     try:
-        for i, f in items:
-            key = keys[i] if keys else cache.key(f, options)
-            hit = cache.load(key) if key is not None else None
-            if hit is not None:
-                known[i] = hit
-            else:
-                todo.append((i, f))
-                if key is not None:
-                    key_of[i] = key
+        hit = cache.load(key)
     finally:
         if collecting:
             gc.enable()
-    log.info("cache: %d of %d pages unchanged", len(known), len(items))
-    return known, _storing(compute(todo), cache, key_of)
+    if hit is not None:
+        return hit
+    (result,) = process_pages([path], options)
+    if result.report is None or not result.report.skipped:
+        cache.store(key, result)
+    return result
 
 
 def _storing(computed: Iterable[tuple[int, PageResult]], cache: PageCache, key_of: dict[int, str]) -> Iterator[tuple[int, PageResult]]:

@@ -126,14 +126,14 @@ def run_pages(
 ) -> Iterator[PageResult]:
     """Per-page results in input order, computed here, in processes, on Dask, or from cache.
 
-    Results are yielded as soon as every earlier page's is known, and at most
-    a few pages per process are in flight, so memory holds no more than the
-    results the caller keeps. `keys`, if given, are the pages' cache keys
+    Results are yielded as soon as every earlier page's is known, at most a
+    few pages per process are in flight, and a stored page is decoded when
+    its turn comes, so memory holds no more than the results the caller keeps. `keys`, if given, are the pages' cache keys
     already computed (page_keys), so no page is read and hashed again.
     """
     items = list(enumerate(files))
     compute = partial(compute_pages, options=options, jobs=jobs, scheduler=scheduler)
-    known: dict[int, PageResult] = {}
+    known: dict[int, Callable[[], PageResult]] = {}  # a stored page's result, decoded when its turn comes
     if cache_dir is None:
         computed = compute(items)
     else:

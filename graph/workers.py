@@ -62,29 +62,36 @@ def _quiet_worker() -> None:
 
 def in_input_order(
     total: int,
-    known: Mapping[int, PageResult],
+    known: Mapping[int, Callable[[], PageResult]],
     computed: Iterable[tuple[int, PageResult]],
     progress: Progress | None = None,
 ) -> Iterator[PageResult]:
     """The `total` results in input order, each as soon as every earlier one is known.
 
-    `known` holds results at hand from the start (the cache's); `computed`
-    brings the others in any order, and `progress` is told of each of those.
+    `known` holds, by index, what gives the results at hand from the start
+    (the cache's: each called only when its turn comes, so they are not all
+    in memory at once); `computed` brings the others in any order, and
+    `progress` is told of each of those.
     """
-    results = dict(known)
-    done = len(results)
+    pending = dict(known)
+    results: dict[int, PageResult] = {}
+    done = len(pending)
     nxt = 0
+
+    def ready() -> Iterator[PageResult]:
+        nonlocal nxt
+        while nxt in results or nxt in pending:
+            yield results.pop(nxt) if nxt in results else pending.pop(nxt)()
+            nxt += 1
+
+    yield from ready()
     for i, r in computed:
         results[i] = r
         done += 1
         if progress:
             progress(done, total, r.name)
-        while nxt in results:
-            yield results.pop(nxt)
-            nxt += 1
-    while nxt < total and nxt in results:
-        yield results.pop(nxt)
-        nxt += 1
+        yield from ready()
+    yield from ready()
 
 
 __all__ = ["compute_pages", "in_input_order", "IN_FLIGHT_PER_PROCESS", "PAGES_PER_BATCH"]

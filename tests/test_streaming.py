@@ -10,13 +10,14 @@ from pathlib import Path
 import networkx as nx
 
 from graph.articles import dedupe_articles, unique_ids
+from graph.cache import PageCache
 from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ArticleFacts, PageResult
-from graph.pages import process_page, process_pages, release_models
-from graph.pipeline import build, resolving
+from graph.pages import Options, process_page, process_pages, release_models
+from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
 from tests.conftest import SEEDS
 
@@ -80,6 +81,23 @@ def test_a_build_keeps_no_page_records_once_resolved() -> None:
     corpus = resolving([SEEDS], files, (), results(), load_gazetteer())()
     assert len(watched) == len(files) and corpus.articles and corpus.entities
     assert not any(held(refs) for refs in watched)
+
+
+def test_a_rebuild_decodes_each_stored_page_only_when_its_turn_comes(tmp_path: Path, monkeypatch) -> None:
+    """The stored pages' records are not all in memory at once: each entry is decoded as the resolution takes its page."""
+    files = sorted(SEEDS.glob("*.txt"))
+    first = list(run_pages(files, Options(), cache_dir=tmp_path))
+    loads: list[str] = []
+    real = PageCache.load
+    monkeypatch.setattr(PageCache, "load", lambda self, key: loads.append(key) or real(self, key))
+    for n, _ in enumerate(run_pages(files, Options(), cache_dir=tmp_path), 1):
+        assert len(loads) == n, "a stored page was decoded before its turn"
+    assert len(loads) == len(files)
+    monkeypatch.undo()
+    damaged = next(p for p in sorted(tmp_path.rglob("*.msgpack")))
+    damaged.write_bytes(damaged.read_bytes()[:-5])  # cut short: its digest fails when its turn comes
+    assert list(run_pages(files, Options(), cache_dir=tmp_path)) == first  # computed again, here
+    assert real(PageCache(tmp_path), damaged.stem) is not None  # and stored again
 
 
 def test_pages_resolved_as_they_come_give_the_corpus_of_all_at_once() -> None:

@@ -277,8 +277,8 @@ class _Subjects:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return None
-        nodes = self.g.nodes
-        made_of = (self.base, nodes[handle], [(nodes[v]["iri"], keyed) for v, keyed in self.g.succ[handle].items()])
+        nodes = self.g._node  # networkx's own maps, read directly: this runs for every node
+        made_of = (self.base, nodes[handle], [(nodes[v]["iri"], keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def props(self, handle: object) -> dict[URIRef, list]:
