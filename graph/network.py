@@ -58,7 +58,11 @@ def _distinct_iris(g: nx.MultiDiGraph) -> None:
             shared.setdefault(iri, [first[iri]]).append(n)
     for iri, nodes in shared.items():
         for n in sorted(nodes)[1:]:
-            g.nodes[n]["iri"] = f"{iri}-{digest(n, 40)}"
+            longer = f"{iri}-{digest(n, 40)}"
+            while longer in first:  # taken too: never seen, but never two nodes on one IRI either
+                longer += "-" + digest(longer, 8)
+            g.nodes[n]["iri"] = longer
+            first[longer] = n
 
 
 def _add_articles(g: nx.MultiDiGraph, corpus: Corpus, base: str) -> None:

@@ -84,8 +84,7 @@ def in_input_order(
             yield results.pop(nxt) if nxt in results else pending.pop(nxt)()
             nxt += 1
 
-    yield from ready()
-    for i, r in computed:
+    for i, r in computed:  # asked first, so that the pool is at work while the stored results are decoded
         results[i] = r
         done += 1
         if progress:

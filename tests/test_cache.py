@@ -190,3 +190,18 @@ def test_a_changed_page_or_base_resolves_the_corpus_again(tmp_path: Path) -> Non
     changed = build([pages], out, formats=("ttl",), cache_dir=cache)
     assert "淮河路街道" in (out / "graph.ttl").read_text(encoding="utf-8")
     assert any(e.name == "淮河路街道" for e in changed.corpus.entities)
+
+
+def test_the_graph_and_its_exports_are_tied_to_the_libraries_that_write_them(tmp_path: Path, monkeypatch) -> None:
+    """A new rdflib (or pypinyin, pyvis, networkx) voids the last corpus and the Turtle's block index, not the pages."""
+    import graph.cache as gc
+    from graph.cache import BlockIndex, CorpusCache, output_version
+
+    BlockIndex(tmp_path).store({"sha1": "x"})
+    assert BlockIndex(tmp_path).load()["sha1"] == "x"
+    key = CorpusCache.key(["k"], "settings")
+    real = gc.version
+    monkeypatch.setattr(gc, "version", lambda dist: "99.0" if dist == "rdflib" else real(dist))
+    assert "rdflib=99.0" in output_version()
+    assert BlockIndex(tmp_path).load() == {}
+    assert CorpusCache.key(["k"], "settings") != key

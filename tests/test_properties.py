@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
@@ -87,11 +88,25 @@ def _evidence_by_sentences(body: str, names: list[str], width: int = 120) -> str
 SENTENCE_BITS = ["二七区", "市场监管局", "张国强", "张国", "召开会议", "。", "！", "?", "；", ";", "\n", " ", "\u3000", "，", "x" * 50]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(SENTENCE_BITS), max_size=30), st.lists(st.sampled_from(SENTENCE_BITS[:5] + ["国强。张", ""]), max_size=3),
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_BITS), max_size=30),
+       st.lists(st.sampled_from([*SENTENCE_BITS[:5], "国强。张", "", " 张国", "张国 ", "张国。", "。", "张\n国"]), max_size=3),
        st.sampled_from([10, 30, 120]))
 def test_the_evidence_sentence_is_the_first_sentence_that_names_one(bits: list[str], names: list[str], width: int) -> None:
     from graph.export.details import evidence_sentence
 
     body = "".join(bits)
     assert evidence_sentence(body, names, width) == _evidence_by_sentences(body, names, width)
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ("。 张国。我和 张国。", [" 张国"]),  # the first sentence printing the name does not name it once stripped
+    ("张国 \n我见张国 了。", ["张国 "]),
+    ("张国。", ["张国。"]),  # a name that ends on a sentence's mark
+    ("你好。", ["。"]),
+    ("。 张国。李四来了。", [" 张国", "李四"]),
+])
+def test_the_evidence_sentence_of_names_with_edges_and_marks(body: str, names: list[str]) -> None:
+    from graph.export.details import evidence_sentence
+
+    assert evidence_sentence(body, names) == _evidence_by_sentences(body, names)

@@ -42,6 +42,7 @@ EVENT_RELS = ("organizer", "attendee", "location")
 MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
 MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
 _MARKS = "。！？!?；;\n"  # what ends a sentence
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 def _label(g: nx.MultiDiGraph, n: str) -> str:
@@ -75,23 +76,21 @@ def evidence_sentence(body: str, names: Iterable[str], width: int = 120) -> str:
     >>> evidence_sentence("无关。", ["中原区"])
     ''
     """
-    wanted = sorted({n for n in names if n and not any(mark in n for mark in _MARKS)}, key=lambda n: (-len(n), n))
+    wanted = sorted({n for n in names if n and "\n" not in n}, key=lambda n: (-len(n), n))  # no sentence holds a line break
     found = [at for name in wanted if (at := body.find(name)) >= 0]
     if not found:
         return ""
-    # the sentence (a run between two of 。！？!?；;\n, with the mark that ends it) of the first name printed
+    # no sentence before the one where a name is first printed can name one: search from that sentence on
     first = min(found)
-    start = max(body.rfind(mark, 0, first) for mark in _MARKS) + 1
-    ends = [at for mark in _MARKS if (at := body.find(mark, first)) >= 0]
-    end = min(ends) if ends else len(body)
-    s = body[start : end + (body[end : end + 1] != "\n")].strip()
-    for name in wanted:
-        at = s.find(name)
-        if at >= 0:
-            if len(s) <= width:
-                return s
-            start = max(0, min(at - width // 3, len(s) - width))
-            return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
+    for m in _SENTENCE.finditer(body, max(body.rfind(mark, 0, first) for mark in _MARKS) + 1):
+        s = m.group().strip()
+        for name in wanted:
+            at = s.find(name)
+            if at >= 0:
+                if len(s) <= width:
+                    return s
+                start = max(0, min(at - width // 3, len(s) - width))
+                return ("…" if start else "") + s[start : start + width] + ("…" if start + width < len(s) else "")
     return ""
 
 

@@ -104,9 +104,8 @@ def subject_parts(
                 kept |= used
             else:
                 props = props_of(handle)
-                terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
+                used = terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
                 block = _statement(s, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
-                used = terms.prefixes(s, props) if key is not None else frozenset()
             if key is not None:
                 reuse.made(key, at, len(block), used)  # type: ignore[union-attr]
             body.write(block)
@@ -240,18 +239,21 @@ class _Terms:
         self._labels: dict = {}
         self._verbs: dict = {_TYPE: "a"}
 
-    def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, list]]) -> None:
-        """What rdflib's preprocess() registers: every prefix a term of the graph is written with."""
+    def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, list]]) -> frozenset[str]:
+        """What rdflib's preprocess() registers: every prefix a term of the graph is written with; returns those prefixes."""
+        names: list[str | None] = []
         for s, props in by_subject.items():
-            self.pname(s)
+            names.append(self.pname(s))
             for p, objs in props.items():
                 if p not in self._verbs:
                     self.verb(p)
+                names.append(self._pnames.get(p))  # rdf:type is written `a`: no prefix
                 for o in objs:
                     if isinstance(o, URIRef):
-                        self.pname(o)
+                        names.append(self.pname(o))
                     elif isinstance(o, Literal) and o.datatype:
-                        self.pname(o.datatype)
+                        names.append(self.pname(o.datatype))
+        return frozenset(name.split(":", 1)[0] for name in names if name)
 
     def pname(self, uri: URIRef, verb: bool = False) -> str | None:
         """The prefixed name of `uri`, or None when no bound namespace shortens it (_Unbound for a predicate)."""
@@ -265,17 +267,6 @@ class _Terms:
             else:
                 self._pnames[uri] = self.ser.get_pname(uri, gen_prefix=verb)
         return self._pnames[uri]
-
-    def prefixes(self, s: URIRef, props: Mapping[URIRef, list]) -> frozenset[str]:
-        """The prefixes the terms of one registered subject's block are written with."""
-        found = [self._pnames.get(s), *(self._pnames.get(p) for p in props)]
-        for objs in props.values():
-            for o in objs:
-                if isinstance(o, URIRef):
-                    found.append(self._pnames.get(o))
-                elif isinstance(o, Literal) and o.datatype:
-                    found.append(self._pnames.get(o.datatype))
-        return frozenset(name.split(":", 1)[0] for name in found if name)
 
     def label(self, node: Any) -> str:
         """A subject's or an object's text."""

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph.cache import BlockIndex
-from graph.files import file_sha1
 
 
 class TurtleBlocks:
@@ -37,15 +36,40 @@ class TurtleBlocks:
         self._made_sets: dict[frozenset[str], int] = {}
         self._head = 0
         old = self._index.load()
+        if old:
+            self._open(path, old)
+
+    def _open(self, path: Path, old: dict) -> None:
+        """Take the last file's blocks when `path` is, byte for byte, the file `old` indexes; else none.
+
+        The file is hashed through the handle its blocks are then read from,
+        and every place is checked to lie in it: a damaged or forged index is
+        no index (a writer of the cache can change what is copied, never
+        make the export fail).
+        """
         try:
-            if old and old["sha1"] == file_sha1(path):
-                head = int(old["head"])
-                self._sets = [frozenset(map(str, s)) for s in old["sets"]]
-                keys, offsets, lengths, sets = old["keys"], old["offsets"], old["lengths"], old["set_of"]
-                self._found = {k: (head + int(o), int(n), int(s)) for k, o, n, s in zip(keys, offsets, lengths, sets, strict=True)}
-                self._file = open(path, "rb")  # noqa: SIM115 (closed by `close`, after the write)
+            if not path.is_file():  # a pipe would block
+                return
+            fh = open(path, "rb")  # noqa: SIM115 (closed by `close`, after the write)
+        except OSError:
+            return
+        try:
+            digest = hashlib.sha1()
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+            size, head = fh.tell(), int(old["head"])
+            sets = [frozenset(map(str, s)) for s in old["sets"]]
+            found = {}
+            for k, o, n, s in zip(old["keys"], old["offsets"], old["lengths"], old["set_of"], strict=True):
+                if not (0 <= int(o) and 0 < int(n) and head + int(o) + int(n) <= size and 0 <= int(s) < len(sets)):
+                    raise ValueError("a block outside the file")
+                found[str(k)] = (head + int(o), int(n), int(s))
+            if digest.hexdigest() != old["sha1"]:
+                raise ValueError("another file")
         except (KeyError, TypeError, ValueError, OSError):
-            self._found = {}
+            fh.close()
+            return
+        self._file, self._found, self._sets = fh, found, sets
 
     def keyed(self, key: Callable[[Any], str | None]) -> TurtleBlocks:
         self._key = key
@@ -60,9 +84,12 @@ class TurtleBlocks:
         if found is None or self._file is None:
             return None
         offset, length, prefixes = found
-        self._file.seek(offset)  # blocks mostly follow one another: a seek within the buffer reads nothing
-        block = self._file.read(length)
-        return (block, self._sets[prefixes]) if len(block) == length else None
+        try:
+            self._file.seek(offset)  # blocks mostly follow one another: a seek within the buffer reads nothing
+            block = self._file.read(length)
+        except OSError:
+            return None
+        return (block, self._sets[prefixes]) if len(block) == length and block.startswith(b"\n") else None
 
     def made(self, key: str, offset: int, length: int, prefixes: frozenset[str]) -> None:
         keys, offsets, lengths, sets = self._made
