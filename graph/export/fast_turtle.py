@@ -111,7 +111,7 @@ def subject_parts(
             body.write(block)
             at += len(block)
         bound = {**terms.ser.namespaces, **{p: prefixes[p] for p in kept}}
-        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(bound.items())).encode("utf-8", "replace")
+        head = _head(bound).encode("utf-8", "replace")
     except BaseException:
         body.close()
         raise
@@ -165,7 +165,7 @@ def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callab
     try:
         terms.register(by_subject)  # raises _Unbound for any predicate that needs it: no statement below does
         order = _subject_order(by_subject, references)
-        head = "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(terms.ser.namespaces.items()))
+        head = _head(terms.ser.namespaces)
         first = _statement(order[0], by_subject[order[0]], terms) if order else ""
     except _Unbound:
         yield graph().serialize(format="turtle")
@@ -175,6 +175,11 @@ def _turtle(triples: Iterable[tuple[Any, Any, Any]], names: Graph, graph: Callab
     for s in order[1:]:
         yield _replaced(_statement(s, by_subject[s], terms))
     yield "\n"
+
+
+def _head(namespaces: Mapping[str, Any]) -> str:
+    """The @prefix lines of the namespaces the text's terms use, as rdflib writes them (by prefix)."""
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(namespaces.items()))
 
 
 def _replaced(text: str) -> str:
