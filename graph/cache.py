@@ -38,13 +38,18 @@ log = logging.getLogger("newskg")
 @functools.cache
 def code_version() -> str:
     """A digest of the package's files and its libraries' versions: changes whenever the code does."""
-    versions = []
-    for dist in DEPENDENCIES:
+    return digest(Path(__file__).resolve().parent, _versions(DEPENDENCIES))
+
+
+def _versions(dists: tuple[str, ...]) -> list[str]:
+    """`name=version` of each installed distribution (its bare name when it is not installed)."""
+    found = []
+    for dist in dists:
         try:
-            versions.append(f"{dist}={version(dist)}")
+            found.append(f"{dist}={version(dist)}")
         except PackageNotFoundError:
-            versions.append(dist)
-    return digest(Path(__file__).resolve().parent, versions)
+            found.append(dist)
+    return found
 
 
 def output_version() -> str:
@@ -55,13 +60,7 @@ def output_version() -> str:
     its note, the Turtle's block index) is tied to them too: a new rdflib
     writes literals and names its way, a new pypinyin other IRIs.
     """
-    versions = []
-    for dist in OUTPUT_DEPENDENCIES:
-        try:
-            versions.append(f"{dist}={version(dist)}")
-        except PackageNotFoundError:
-            versions.append(dist)
-    return " ".join([code_version(), *versions])
+    return " ".join([code_version(), *_versions(OUTPUT_DEPENDENCIES)])
 
 
 def digest(root: Path, versions: list[str]) -> str:
@@ -205,8 +204,8 @@ class CorpusCache:
 class SlugCache:
     """The names the last build minted IRIs for, with their pinyin slugs (graph.iri), for the next build to reuse.
 
-    One file, checked like an entry and tied to the code's version and
-    pypinyin's; each slug is checked by graph.iri before it is used.
+    One file, checked like an entry and tied to output_version (the code's,
+    pypinyin's among the libraries'); each slug is checked by graph.iri before it is used.
     """
 
     def __init__(self, root: Path) -> None:
@@ -214,10 +213,7 @@ class SlugCache:
 
     @staticmethod
     def _version() -> str:
-        try:
-            return f"{code_version()} pypinyin={version('pypinyin')}"
-        except PackageNotFoundError:
-            return code_version()
+        return output_version()  # pypinyin's among them
 
     def load(self) -> dict:
         value = _read_entry(self.path, dict)

@@ -95,15 +95,20 @@ def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResu
     if hit is not None:
         return hit
     (result,) = process_pages([path], options)
+    _keep(cache, key, result)
+    return result
+
+
+def _keep(cache: PageCache, key: str, result: PageResult) -> None:
+    """Store a page's result, but for a skipped page's report (its file may be readable next time)."""
     if result.report is None or not result.report.skipped:
         cache.store(key, result)
-    return result
 
 
 def _storing(computed: Iterable[tuple[int, PageResult]], cache: PageCache, key_of: dict[int, str]) -> Iterator[tuple[int, PageResult]]:
     for i, r in computed:
-        if i in key_of and (r.report is None or not r.report.skipped):
-            cache.store(key_of[i], r)
+        if i in key_of:
+            _keep(cache, key_of[i], r)
         yield i, r
 
 

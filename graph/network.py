@@ -120,7 +120,9 @@ def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]
             ("photographer", a.photographers),
         ):
             for n in names:
-                pk = press.get(n) or press.setdefault(n, sys.intern(Key.press(n).format()))  # a reporter signs hundreds
+                if n not in press:  # a reporter signs hundreds of articles: the key made once
+                    press[n] = sys.intern(Key.press(n).format())
+                pk = press[n]
                 if pk in keys:
                     g.add_edge(node, pk, key=rel)
     for art, key in corpus.mentions:

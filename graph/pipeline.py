@@ -128,8 +128,9 @@ def run_pages(
 
     Results are yielded as soon as every earlier page's is known, at most a
     few pages per process are in flight, and a stored page is decoded when
-    its turn comes, so memory holds no more than the results the caller keeps. `keys`, if given, are the pages' cache keys
-    already computed (page_keys), so no page is read and hashed again.
+    its turn comes, so memory holds no more than the results the caller
+    keeps. `keys`, if given, are the pages' cache keys already computed
+    (page_keys), so no page is read and hashed again.
     """
     items = list(enumerate(files))
     compute = partial(compute_pages, options=options, jobs=jobs, scheduler=scheduler)

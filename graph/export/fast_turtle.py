@@ -98,7 +98,7 @@ def subject_parts(
         at = 0
         for s, handle in order:
             key = reuse.key(handle) if reuse is not None else None
-            hit = reuse.get(key) if key is not None else None  # type: ignore[union-attr]
+            hit = reuse.get(key) if reuse is not None and key is not None else None
             if hit is not None:
                 block, used = hit
                 kept |= used
@@ -106,8 +106,8 @@ def subject_parts(
                 props = props_of(handle)
                 used = terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
                 block = _statement(s, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
-            if key is not None:
-                reuse.made(key, at, len(block), used)  # type: ignore[union-attr]
+            if reuse is not None and key is not None:
+                reuse.made(key, at, len(block), used)
             body.write(block)
             at += len(block)
         bound = {**terms.ser.namespaces, **{p: prefixes[p] for p in kept}}

@@ -104,17 +104,17 @@ class TurtleBlocks:
     # ------------------------------------------------------------------ the write
     def written(self, parts: Iterable[str | bytes]) -> Iterator[str | bytes]:
         """The parts, passed on; once the last has gone, the index of this text is stored (its SHA-1 taken on the way)."""
-        digest = hashlib.sha1()
+        digest, indexed = hashlib.sha1(), True
         try:
             for part in parts:
                 if isinstance(part, str):  # a graph fast_turtle's subject order does not cover: no index is kept
-                    digest = None  # type: ignore[assignment]
-                elif digest is not None:
+                    indexed = False
+                else:
                     digest.update(part)
                 yield part
         finally:
             self.close()
-        if digest is not None and self._made[0]:
+        if indexed and self._made[0]:
             keys, offsets, lengths, sets = self._made
             by_id = sorted(self._made_sets, key=self._made_sets.__getitem__)
             self._index.store({"sha1": digest.hexdigest(), "head": self._head, "sets": [sorted(s) for s in by_id],
