@@ -19,15 +19,24 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import logging
 import os
 import sys
 import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from graph.cache_codec import MAGIC, BadEntry, decode, encode, entry_parts, graph_from_data, record_from_data
+from graph.cache_codec import (
+    MAGIC,
+    BadEntry,
+    decode,
+    encode,
+    entry_parts,
+    read_corpus_entry,
+    shared_values,
+)
 from graph.files import printable, write_digested
 from graph.files import remove_leftovers as remove_matching
 from graph.model import Corpus, PageResult
@@ -163,17 +172,27 @@ class CorpusCache:
 
     def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:
         """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
-        value = _read_entry(self.root / f"{key}{SUFFIX}", dict)
+        path = self.root / f"{key}{SUFFIX}"
         try:
-            corpus, graph, exports = record_from_data(value["corpus"]), graph_from_data(value["graph"]), value["exports"]
-            if not isinstance(corpus, Corpus) or not isinstance(exports, dict):
-                raise BadEntry("not a corpus")
-            exported = {str(k): [(str(a), str(b)) for a, b in v] for k, v in exports.items()}
-        except (BadEntry, KeyError, TypeError, ValueError):
-            if value is not None:
-                log.warning("the cache entry %s is not a corpus; resolving again", printable(str(self.root / key)))
+            with open(path, "rb") as fh:
+                return self.read(fh)
+        except FileNotFoundError:
             return None
-        return corpus, graph, exported
+        except OSError as e:
+            log.warning("cannot read the cache entry %s (%s); computing it again", printable(str(path)), e.strerror or e)
+            return None
+        except BadEntry as e:
+            log.warning("the cache entry %s is unusable: %s; computing it again", printable(str(path)), e)
+            return None
+
+    @staticmethod
+    def read(fh: BinaryIO) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]]:
+        """An entry's (corpus, graph, exports), read from its open file item by item; BadEntry when it does not hold them."""
+        corpus, graph, exports = read_corpus_entry(fh, _corpus_values)
+        try:
+            return corpus, graph, {str(k): [(str(a), str(b)) for a, b in v] for k, v in exports.items()}
+        except (AttributeError, TypeError, ValueError) as e:
+            raise BadEntry("it holds no exports' digests") from e
 
     def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
         path = self.root / f"{key}{SUFFIX}"
@@ -199,6 +218,13 @@ class CorpusCache:
         checks its exports against the note and stops there.
         """
         _write_entry(self.root / f"{key}{NOTE}", encode(note))
+
+
+def _corpus_values(corpus: Any) -> dict:
+    """The strings and tuples of a corpus's records: its graph, read back, holds these very objects (cache_codec.read_graph)."""
+    if not isinstance(corpus, Corpus):
+        raise BadEntry("it holds no corpus")
+    return shared_values(itertools.chain(corpus.articles, corpus.entities, corpus.memberships, corpus.events))
 
 
 class SlugCache:

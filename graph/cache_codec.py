@@ -16,8 +16,8 @@ import hashlib
 import hmac
 import types
 import typing
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 import msgpack
 import networkx as nx
@@ -136,7 +136,8 @@ def decode(data: bytes) -> Any:
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def _attrs(value: Any) -> dict:
+def _attrs(value: Any, one: Callable[[Any], Any]) -> dict:
+    """A node's, an edge's or the graph's attributes, checked, each value made one object with its equals (`one`)."""
     if not isinstance(value, dict):
         raise BadEntry("graph attributes that are not a map")
     for k, v in value.items():
@@ -144,6 +145,7 @@ def _attrs(value: Any) -> dict:
             isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v))
         ):
             raise BadEntry("graph attributes that are not text, numbers or tuples of them")
+        value[k] = one(v)
     return value
 
 
@@ -178,21 +180,115 @@ def record_from_data(data: Any) -> Any:
     return _record(data[0], data[1:])
 
 
-def graph_from_data(data: Any) -> Any:
-    """The MultiDiGraph of `entry_parts`' graph map, checked: every node and edge as it was, in the same order."""
-    if not isinstance(data, dict):
-        raise BadEntry("not a graph")
-    g = nx.MultiDiGraph(**_attrs(data["attrs"]))
-    for node in data["nodes"]:
+def read_corpus_entry(fh: BinaryIO, shared: Callable[[Any], dict]) -> tuple[Any, Any, Any]:
+    """`entry_parts`' corpus, graph and exports, read from an entry's open file item by item.
+
+    The digest is checked first, over the file read in chunks; the graph
+    is then made node by node and edge by edge as they are read, so what
+    is held at once is the corpus and the graph, never the entry's bytes
+    (400 MB for an 80 MB corpus) or all its values decoded before the
+    graph is made of them. `shared(corpus)` seeds `read_graph`'s sharing.
+    """
+    head = fh.read(len(MAGIC) + 32)
+    if len(head) < len(MAGIC) + 32 or not head.startswith(MAGIC):
+        raise BadEntry("not a newskg cache entry (or one cut short)")
+    digest = hashlib.sha256()
+    while chunk := fh.read(1 << 20):
+        digest.update(chunk)
+    if not hmac.compare_digest(digest.digest(), head[len(MAGIC):]):
+        raise BadEntry("its digest does not match (damaged)")
+    fh.seek(len(head))
+    up = msgpack.Unpacker(fh, ext_hook=_ext, use_list=False, raw=False, strict_map_key=True,
+                          unicode_errors="surrogatepass")
+    try:
+        _expect(up, 3, "corpus")
+        corpus = record_from_data(tuple(up.unpack() for _ in range(up.read_array_header())))
+        _expect(up, None, "graph")
+        _expect(up, 3, "attrs")
+        attrs = up.unpack()
+        graph = read_graph(attrs, _items(up, "nodes"), _items(up, "edges"), shared(corpus))  # the nodes read, then the edges
+        _expect(up, None, "exports")
+        exports = up.unpack()
+    except BadEntry:
+        raise
+    except Exception as e:  # msgpack's errors, a date out of range, a record that will not construct
+        raise BadEntry(f"it does not decode ({type(e).__name__})") from e
+    if not _ended(up):
+        raise BadEntry("data after its end")
+    return corpus, graph, exports
+
+
+def _ended(up: msgpack.Unpacker) -> bool:
+    """Whether nothing is left to read."""
+    try:
+        up.skip()
+    except msgpack.OutOfData:
+        return True
+    except Exception:  # something that is not msgpack: more, all the same
+        return False
+    return False
+
+
+def _expect(up: msgpack.Unpacker, size: int | None, key: str) -> None:
+    """Read a map's header of `size` items (None: none here, a key of the map being read), then the key `key`."""
+    if size is not None and up.read_map_header() != size or up.unpack() != key:
+        raise BadEntry(f"no {key!r} where the entry has it")
+
+
+def _items(up: msgpack.Unpacker, key: str) -> Iterator[Any]:
+    """The items of the array under `key` of the map being read, each read when it is asked for."""
+    _expect(up, None, key)
+    for _ in range(up.read_array_header()):
+        yield up.unpack()
+
+
+def read_graph(attrs: Any, nodes: Iterable[Any], edges: Iterable[Any], shared: dict) -> Any:
+    """The MultiDiGraph of `entry_parts`' attributes, nodes and edges, checked: every node and edge as it was, in order.
+
+    msgpack makes a new object of every string and tuple it reads: an
+    edge's ends, an article id named by a thousand entities, a kind, a
+    rule's name. Equal values are made one object here (through `shared`,
+    which may be seeded with the corpus's: an article's body is then held
+    once by its record and its node), as they are in a graph just built:
+    a graph read back from the cache was three times that one's size.
+    """
+    one = _sharing(shared)
+    g = nx.MultiDiGraph(**_attrs(attrs, one))
+    for node in nodes:
         n, d = node
         if not isinstance(n, str):
             raise BadEntry("a node id that is not text")
-        g.add_node(n, **_attrs(d))
-    for edge in data["edges"]:
+        g.add_node(one(n), **_attrs(d, one))
+    known = g._node
+    for edge in edges:
         u, v, k, d = edge
-        if u not in g or v not in g or not isinstance(k, str):
+        if u not in known or v not in known or not isinstance(k, str):
             raise BadEntry("an edge between unknown nodes")
-        g.add_edge(u, v, key=k, **_attrs(d))
+        g.add_edge(one(u), one(v), key=one(k), **_attrs(d, one))
     return g
 
 
+def shared_values(records: Iterable[Any]) -> dict:
+    """The text and tuple fields of `records` (of graph.model), each by itself: a seed for `read_graph`'s `shared`."""
+    out: dict = {}
+    one = _sharing(out)
+    for r in records:
+        for name, _ in _records()[type(r).__name__][1]:
+            value = getattr(r, name)
+            if isinstance(value, str | tuple):
+                one(value)
+    return out
+
+
+def _sharing(memo: dict) -> Callable[[Any], Any]:
+    """A function giving, for a string or a tuple of strings, the first equal one it was given (kept in `memo`)."""
+    def one(value: Any) -> Any:
+        if isinstance(value, str):
+            return memo.setdefault(value, value)
+        if isinstance(value, tuple) and all(isinstance(x, str) for x in value):  # not (1,) for (True,): they are equal
+            known = memo.get(value)
+            if known is None:
+                known = memo[value] = tuple(memo.setdefault(x, x) if isinstance(x, str) else x for x in value)
+            return known
+        return value
+    return one

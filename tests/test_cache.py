@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
+import msgpack
 import pytest
 
-from graph.cache import PageCache, code_version, digest
+from graph.cache import CorpusCache, PageCache, code_version, digest
+from graph.cache_codec import MAGIC
 from graph.model import ArticleFacts, FileReport, PageResult
 from graph.pipeline import Options, build
 from tests.conftest import SEEDS
@@ -205,3 +208,53 @@ def test_the_graph_and_its_exports_are_tied_to_the_libraries_that_write_them(tmp
     assert "rdflib=99.0" in output_version()
     assert BlockIndex(tmp_path).load() == {}
     assert CorpusCache.key(["k"], "settings") != key
+
+
+def test_a_graph_read_back_is_the_graph_built_and_holds_each_value_once(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(p, pages / p.name)
+    first = build([pages], None, cache_dir=tmp_path / "cache")
+    again = build([pages], None, cache_dir=tmp_path / "cache")  # no page changed: the stored corpus and graph
+    assert "cache" not in again.timings and again.graph is not first.graph
+    assert list(again.graph.nodes(data=True)) == list(first.graph.nodes(data=True))
+    assert list(again.graph.edges(keys=True, data=True)) == list(first.graph.edges(keys=True, data=True))
+    g, nodes = again.graph, {n: n for n in again.graph.nodes}
+    assert all(u is nodes[u] and v is nodes[v] for u, v in g.edges())  # an edge's ends are its nodes' own ids
+    bodies = {f"Article:{a.id}": a.body for a in again.corpus.articles}
+    assert bodies and all(g.nodes[n]["body"] is body for n, body in bodies.items())  # held by the record and the node
+    named: dict[str, object] = {}
+    for _, d in g.nodes(data=True):
+        for a in d.get("articles") or ():
+            assert named.setdefault(a, a) is a  # an article named by many entities: one string
+    assert len(named) > 10
+
+
+def _redigest(path: Path, payload: bytes) -> None:
+    path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+def test_a_corpus_entry_read_item_by_item_is_refused_when_anything_is_out_of_its_place(tmp_path: Path, caplog) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_a26fe80e498bcd3e.txt", pages / "003_a26fe80e498bcd3e.txt")
+    build([pages], None, cache_dir=tmp_path / "cache")
+    corpora = CorpusCache(tmp_path / "cache")
+    (entry,) = corpora.root.glob("*.msgpack")
+    key, good = entry.stem, entry.read_bytes()
+    assert corpora.load(key) is not None
+    payload = good[len(MAGIC) + 32:]
+    value = msgpack.unpackb(payload, raw=False, use_list=False, strict_map_key=False)
+    for damaged, reason in (
+        (payload + msgpack.packb(None), "data after its end"),
+        (msgpack.packb({"graph": value["graph"], "corpus": value["corpus"], "exports": value["exports"]},
+                       use_bin_type=True), "no 'corpus' where the entry has it"),
+        (payload[: len(payload) // 2], "it does not decode (OutOfData)"),
+    ):
+        _redigest(entry, damaged)
+        caplog.clear()
+        assert corpora.load(key) is None
+        assert f"is unusable: {reason}; computing it again" in caplog.text
+    entry.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
+    assert corpora.load(key) is None and "its digest does not match (damaged)" in caplog.text
