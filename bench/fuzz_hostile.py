@@ -1,12 +1,12 @@
 """Fuzz what a folder can hold against `newskg build`: mutated cache entries and hostile file names.
 
-    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 101 entries, 1,000 names
+    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 103 entries, 1,000 names
     .venv/bin/python bench/fuzz_hostile.py --rounds 2 --names 40  # a quick look
 
 (1) Cache entries. A corpus of --pages small pages is built once with
 `--cache` and every export format; its exports are the reference. Each
-round puts the clean cache back, damages every entry of it (each page's and
-the corpus's) with one random mutation (a flipped bit, a byte set, cut short,
+round puts the clean cache back, damages every entry of it (each page's, the
+last build's note, the slugs, the Turtle index) with one random mutation (a flipped bit, a byte set, cut short,
 bytes inserted, deleted or repeated, two bytes swapped, the header or the
 digest hit), and runs `newskg build` through the CLI. Every build must exit
 0 with no traceback, warn once per damaged entry, and write exports
@@ -30,7 +30,6 @@ Deterministic for a --seed. Prints the figures; exits 1 if anything failed.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import random
@@ -121,7 +120,7 @@ def forged(data: bytes, rng: random.Random) -> bytes:
 
 
 def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.Random) -> dict:
-    from graph.cache import BadEntry, CorpusCache, decode
+    from graph.cache import BadEntry, decode
 
     corpus = work / "pages"
     corpus.mkdir()
@@ -161,11 +160,10 @@ def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.R
     # forged entries, decoded directly
     f = {"forged": n_forged, "refused": 0, "accepted_well_typed": 0, "exceptions": 0}
     marker = work / "owned"
-    sources = [((clean_cache / rel).read_bytes(), rel.parts[0] == "corpus" and rel.suffix == ".msgpack") for rel in entries]
+    sources = [(clean_cache / rel).read_bytes() for rel in entries]
     for _ in range(n_forged):
-        data, is_corpus = rng.choice(sources)
-        try:  # the corpus entry is read item by item, from its file: so is a forged one
-            CorpusCache.read(io.BytesIO(forged(data, rng))) if is_corpus else decode(forged(data, rng))
+        try:
+            decode(forged(rng.choice(sources), rng))
             f["accepted_well_typed"] += 1
         except BadEntry:
             f["refused"] += 1
@@ -283,7 +281,7 @@ def fuzz_names(work: Path, n: int, rng: random.Random) -> dict:
 def main_(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=100, help="CLI builds, each with every cache entry damaged")
-    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 4: the corpus entry, its note, the slugs, the Turtle blocks index)")
+    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 3: the last build's note, the slugs, the Turtle blocks index)")
     ap.add_argument("--forged", type=int, default=10_000, help="forged entries decoded directly")
     ap.add_argument("--names", type=int, default=1000, help="hostile file names built through the CLI")
     ap.add_argument("--seed", type=int, default=14)

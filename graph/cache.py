@@ -19,27 +19,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import itertools
 import logging
 import os
 import sys
 import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from graph.cache_codec import (
-    MAGIC,
-    BadEntry,
-    decode,
-    encode,
-    entry_parts,
-    read_corpus_entry,
-    shared_values,
-)
-from graph.files import printable, write_digested
+from graph.cache_codec import MAGIC, BadEntry, decode, encode
+from graph.files import printable
 from graph.files import remove_leftovers as remove_matching
-from graph.model import Corpus, PageResult
+from graph.model import PageResult
 
 log = logging.getLogger("newskg")
 
@@ -65,8 +56,8 @@ def output_version() -> str:
     """`code_version`, and the versions of the libraries the graph and its exports are written with.
 
     A page's result does not depend on these, so the page cache's keys leave
-    them out; what holds a graph or its exports' bytes (the last corpus and
-    its note, the Turtle's block index) is tied to them too: a new rdflib
+    them out; what holds a graph's exports' digests or bytes (the last
+    build's note, the Turtle's block index) is tied to them too: a new rdflib
     writes literals and names its way, a new pypinyin other IRIs.
     """
     return " ".join([code_version(), *_versions(OUTPUT_DEPENDENCIES)])
@@ -151,13 +142,13 @@ class PageCache:
         return self.root / key[:2] / f"{key}{SUFFIX}"
 
 
-class CorpusCache:
-    """The last build's resolved corpus and graph, and the digests of the exports it wrote.
+class BuildNotes:
+    """The note of the last build: the digests of the exports its graph wrote, the graph's counts, the corpus's reports.
 
     Keyed by every page's key (in order) and the build's settings: when no
-    page changed, a rebuild loads the graph instead of resolving the corpus
-    again, and leaves an export alone when the file on disk is still the
-    one that build wrote. Only the latest entry is kept.
+    page changed, a rebuild finds in it that a folder already holds its
+    exports, and which exports of the same graph are still as written
+    (graph.incremental.LastBuild). Only the latest note is kept.
     """
 
     def __init__(self, root: Path) -> None:
@@ -170,61 +161,18 @@ class CorpusCache:
             h.update(k.encode("utf-8", "surrogateescape") + b"\0")
         return h.hexdigest()
 
-    def load(self, key: str) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]] | None:
-        """(corpus, graph, {format: [(file name, sha1)]}) of the build with this key, if it is the last one."""
-        path = self.root / f"{key}{SUFFIX}"
-        try:
-            with open(path, "rb") as fh:
-                return self.read(fh)
-        except FileNotFoundError:
-            return None
-        except OSError as e:
-            log.warning("cannot read the cache entry %s (%s); computing it again", printable(str(path)), e.strerror or e)
-            return None
-        except BadEntry as e:
-            log.warning("the cache entry %s is unusable: %s; computing it again", printable(str(path)), e)
-            return None
-
-    @staticmethod
-    def read(fh: BinaryIO) -> tuple[Any, Any, dict[str, list[tuple[str, str]]]]:
-        """An entry's (corpus, graph, exports), read from its open file item by item; BadEntry when it does not hold them."""
-        corpus, graph, exports = read_corpus_entry(fh, _corpus_values)
-        try:
-            return corpus, graph, {str(k): [(str(a), str(b)) for a, b in v] for k, v in exports.items()}
-        except (AttributeError, TypeError, ValueError) as e:
-            raise BadEntry("it holds no exports' digests") from e
-
-    def store(self, key: str, corpus: Any, graph: Any, exports: dict[str, list[tuple[str, str]]]) -> None:
-        path = self.root / f"{key}{SUFFIX}"
-        try:  # encode()'s bytes, never held whole
-            write_digested(path, MAGIC, entry_parts(corpus, graph, exports), f"{os.getpid()}.{threading.get_ident()}")
-        except OSError as e:
-            log.warning("cannot write the cache %s (%s); the build goes on without it", printable(str(self.root)), e.strerror or e)
-            return
-        for old in (*self.root.glob(f"*{SUFFIX}"), *self.root.glob(f"*{NOTE}"), *self.root.glob("*.pkl")):  # .pkl: an older newskg's pickles
-            if old != path and old.name != f"{key}{NOTE}":
-                old.unlink(missing_ok=True)
-
     def load_note(self, key: str) -> dict | None:
-        """The note beside the entry with this key (see `store_note`); None without one, or when the entry is gone."""
-        if not (self.root / f"{key}{SUFFIX}").is_file():
-            return None
+        """The note of the build with this key, if it is the last one; None without one."""
         return _read_entry(self.root / f"{key}{NOTE}", dict)
 
     def store_note(self, key: str, note: dict) -> None:
-        """Keep, beside the entry, a small note about its graph (its exports' digests, its counts), checked like an entry.
-
-        Read without loading the entry: a rebuild with nothing changed
-        checks its exports against the note and stops there.
-        """
-        _write_entry(self.root / f"{key}{NOTE}", encode(note))
-
-
-def _corpus_values(corpus: Any) -> dict:
-    """The strings and tuples of a corpus's records: its graph, read back, holds these very objects (cache_codec.read_graph)."""
-    if not isinstance(corpus, Corpus):
-        raise BadEntry("it holds no corpus")
-    return shared_values(itertools.chain(corpus.articles, corpus.entities, corpus.memberships, corpus.events))
+        """Keep the note of this build, checked like an entry, in place of any other (an older newskg's corpus entries too)."""
+        path = self.root / f"{key}{NOTE}"
+        if not _write_entry(path, encode(note)):
+            return
+        for old in (*self.root.glob(f"*{NOTE}"), *self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):
+            if old != path:
+                old.unlink(missing_ok=True)
 
 
 class SlugCache:
@@ -282,7 +230,7 @@ class BlockIndex:
 # digest; a record that does not fit its class is refused. Either way the entry is a miss.
 
 SUFFIX = ".msgpack"
-NOTE = ".note"  # beside a corpus entry: CorpusCache.store_note
+NOTE = ".note"  # BuildNotes: the last build's note
 SLUGS = "slugs.entry"  # SlugCache
 BLOCKS = "turtle-blocks.entry"  # BlockIndex
 def _read_entry(path: Path, kind: type) -> Any:
@@ -336,3 +284,6 @@ def _subfolders(root: Path) -> list[Path]:
     except OSError:
         return []
 
+
+__all__ = ["MAGIC", "BadEntry", "decode", "encode", "code_version", "output_version", "digest", "PageCache", "BuildNotes",
+           "SlugCache", "BlockIndex", "remove_leftovers"]

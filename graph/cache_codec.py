@@ -1,10 +1,10 @@
-"""The cache's entries as data: records of graph.model, dates and graphs in msgpack, checked on read.
+"""The cache's entries as data: records of graph.model and dates in msgpack, checked on read.
 
 An entry is MAGIC, a SHA-256 digest and msgpack (`encode`, `decode`): a
 record is packed with its class's name and fields and rebuilt only as a
-class of graph.model whose fields hold what their annotations say; a graph
-is its nodes and edges. What does not fit is a BadEntry: a miss, never
-code run (graph.cache says how a miss is handled).
+class of graph.model whose fields hold what their annotations say. What
+does not fit is a BadEntry: a miss, never code run (graph.cache says how
+a miss is handled).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ import hashlib
 import hmac
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO
+from collections.abc import Callable
+from typing import Any
 
 import msgpack
-import networkx as nx
 
 from graph import model
 
@@ -131,164 +130,3 @@ def decode(data: bytes) -> Any:
         raise
     except Exception as e:  # msgpack's errors, a date out of range, a record that will not construct
         raise BadEntry(f"it does not decode ({type(e).__name__})") from e
-
-
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _attrs(value: Any, one: Callable[[Any], Any]) -> dict:
-    """A node's, an edge's or the graph's attributes, checked, each value made one object with its equals (`one`)."""
-    if not isinstance(value, dict):
-        raise BadEntry("graph attributes that are not a map")
-    for k, v in value.items():
-        if not isinstance(k, str) or not (
-            isinstance(v, _SCALARS) or (isinstance(v, tuple) and all(isinstance(x, _SCALARS) for x in v))
-        ):
-            raise BadEntry("graph attributes that are not text, numbers or tuples of them")
-        value[k] = one(v)
-    return value
-
-
-def entry_parts(corpus: Any, graph: Any, exports: Any) -> Iterator[bytes]:
-    """`_pack({"corpus": [name, fields…], "graph": {"attrs", "nodes", "edges"}, "exports": exports})` in parts, item by item.
-
-    The corpus is packed as its class's name and fields (`record_from_data`
-    rebuilds and checks it), not as an extension: an extension's length comes
-    first, and the corpus would have to be packed twice to know it.
-    """
-    pk = msgpack.Packer(default=_default, use_bin_type=True, unicode_errors="surrogatepass")
-    fields = [type(corpus).__name__, *(getattr(corpus, name) for name, _ in _records()[type(corpus).__name__][1])]
-    yield pk.pack_map_header(3) + pk.pack("corpus") + pk.pack_array_header(len(fields))
-    for value in fields:
-        if isinstance(value, tuple):
-            yield pk.pack_array_header(len(value))
-            yield from (pk.pack(item) for item in value)
-        else:
-            yield pk.pack(value)
-    yield pk.pack("graph") + pk.pack_map_header(3) + pk.pack("attrs") + pk.pack(dict(graph.graph))
-    yield pk.pack("nodes") + pk.pack_array_header(graph.number_of_nodes())
-    yield from (pk.pack(node) for node in graph.nodes(data=True))
-    yield pk.pack("edges") + pk.pack_array_header(graph.number_of_edges())
-    yield from (pk.pack(edge) for edge in graph.edges(keys=True, data=True))
-    yield pk.pack("exports") + pk.pack(exports)
-
-
-def record_from_data(data: Any) -> Any:
-    """The record of `entry_parts`' corpus array ([class name, fields…]), checked as an extension's record is."""
-    if not isinstance(data, tuple) or not data or not isinstance(data[0], str):
-        raise BadEntry("not a record")
-    return _record(data[0], data[1:])
-
-
-def read_corpus_entry(fh: BinaryIO, shared: Callable[[Any], dict]) -> tuple[Any, Any, Any]:
-    """`entry_parts`' corpus, graph and exports, read from an entry's open file item by item.
-
-    The digest is checked first, over the file read in chunks; the graph
-    is then made node by node and edge by edge as they are read, so what
-    is held at once is the corpus and the graph, never the entry's bytes
-    (400 MB for an 80 MB corpus) or all its values decoded before the
-    graph is made of them. `shared(corpus)` seeds `read_graph`'s sharing.
-    """
-    head = fh.read(len(MAGIC) + 32)
-    if len(head) < len(MAGIC) + 32 or not head.startswith(MAGIC):
-        raise BadEntry("not a newskg cache entry (or one cut short)")
-    digest = hashlib.sha256()
-    while chunk := fh.read(1 << 20):
-        digest.update(chunk)
-    if not hmac.compare_digest(digest.digest(), head[len(MAGIC):]):
-        raise BadEntry("its digest does not match (damaged)")
-    fh.seek(len(head))
-    up = msgpack.Unpacker(fh, ext_hook=_ext, use_list=False, raw=False, strict_map_key=True,
-                          unicode_errors="surrogatepass")
-    try:
-        _expect(up, 3, "corpus")
-        corpus = record_from_data(tuple(up.unpack() for _ in range(up.read_array_header())))
-        _expect(up, None, "graph")
-        _expect(up, 3, "attrs")
-        attrs = up.unpack()
-        graph = read_graph(attrs, _items(up, "nodes"), _items(up, "edges"), shared(corpus))  # the nodes read, then the edges
-        _expect(up, None, "exports")
-        exports = up.unpack()
-    except BadEntry:
-        raise
-    except Exception as e:  # msgpack's errors, a date out of range, a record that will not construct
-        raise BadEntry(f"it does not decode ({type(e).__name__})") from e
-    if not _ended(up):
-        raise BadEntry("data after its end")
-    return corpus, graph, exports
-
-
-def _ended(up: msgpack.Unpacker) -> bool:
-    """Whether nothing is left to read."""
-    try:
-        up.skip()
-    except msgpack.OutOfData:
-        return True
-    except Exception:  # something that is not msgpack: more, all the same
-        return False
-    return False
-
-
-def _expect(up: msgpack.Unpacker, size: int | None, key: str) -> None:
-    """Read a map's header of `size` items (None: none here, a key of the map being read), then the key `key`."""
-    if size is not None and up.read_map_header() != size or up.unpack() != key:
-        raise BadEntry(f"no {key!r} where the entry has it")
-
-
-def _items(up: msgpack.Unpacker, key: str) -> Iterator[Any]:
-    """The items of the array under `key` of the map being read, each read when it is asked for."""
-    _expect(up, None, key)
-    for _ in range(up.read_array_header()):
-        yield up.unpack()
-
-
-def read_graph(attrs: Any, nodes: Iterable[Any], edges: Iterable[Any], shared: dict) -> Any:
-    """The MultiDiGraph of `entry_parts`' attributes, nodes and edges, checked: every node and edge as it was, in order.
-
-    msgpack makes a new object of every string and tuple it reads: an
-    edge's ends, an article id named by a thousand entities, a kind, a
-    rule's name. Equal values are made one object here (through `shared`,
-    which may be seeded with the corpus's: an article's body is then held
-    once by its record and its node), as they are in a graph just built:
-    a graph read back from the cache was three times that one's size.
-    """
-    one = _sharing(shared)
-    g = nx.MultiDiGraph(**_attrs(attrs, one))
-    for node in nodes:
-        n, d = node
-        if not isinstance(n, str):
-            raise BadEntry("a node id that is not text")
-        g.add_node(one(n), **_attrs(d, one))
-    known = g._node
-    for edge in edges:
-        u, v, k, d = edge
-        if u not in known or v not in known or not isinstance(k, str):
-            raise BadEntry("an edge between unknown nodes")
-        g.add_edge(one(u), one(v), key=one(k), **_attrs(d, one))
-    return g
-
-
-def shared_values(records: Iterable[Any]) -> dict:
-    """The text and tuple fields of `records` (of graph.model), each by itself: a seed for `read_graph`'s `shared`."""
-    out: dict = {}
-    one = _sharing(out)
-    for r in records:
-        for name, _ in _records()[type(r).__name__][1]:
-            value = getattr(r, name)
-            if isinstance(value, str | tuple):
-                one(value)
-    return out
-
-
-def _sharing(memo: dict) -> Callable[[Any], Any]:
-    """A function giving, for a string or a tuple of strings, the first equal one it was given (kept in `memo`)."""
-    def one(value: Any) -> Any:
-        if isinstance(value, str):
-            return memo.setdefault(value, value)
-        if isinstance(value, tuple) and all(isinstance(x, str) for x in value):  # not (1,) for (True,): they are equal
-            known = memo.get(value)
-            if known is None:
-                known = memo[value] = tuple(memo.setdefault(x, x) if isinstance(x, str) else x for x in value)
-            return known
-        return value
-    return one

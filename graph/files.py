@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -185,29 +184,3 @@ def seeds_folder() -> Path:
     here = Path("seeds")
     return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
-
-def write_digested(path: Path, magic: bytes, parts: Iterable[bytes], writer: str) -> None:
-    """Write `magic`, the SHA-256 of the parts joined, then the parts: as they come, the digest put in last.
-
-    Through a temporary file (`.<name>.<writer>.tmp`) renamed over `path`;
-    an OSError is raised, the temporary file removed.
-    """
-    tmp = path.with_name(f".{path.name}.{writer}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(magic + bytes(32))
-            digest, buffer = hashlib.sha256(), bytearray()
-            for part in parts:
-                digest.update(part)
-                buffer += part
-                if len(buffer) >= 1 << 20:
-                    fh.write(buffer)
-                    buffer.clear()
-            fh.write(buffer)
-            fh.seek(len(magic))
-            fh.write(digest.digest())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -33,8 +33,7 @@ from graph.files import FolderLock, printable, recorded_name
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
-    ExportRecord,
-    LastCorpus,
+    LastBuild,
     Unchanged,
     cached_pages,
     export_changed,
@@ -69,7 +68,7 @@ class BuildResult:
 
     @property
     def corpus(self) -> Corpus:
-        """The resolved corpus (after a build that found nothing changed, loaded from the cache when first asked for)."""
+        """The resolved corpus (after a build that found nothing changed, made from the stored pages when first asked for)."""
         if self._corpus is None and self.unchanged is not None:
             self._corpus, self._graph = self.unchanged.load()
         assert self._corpus is not None
@@ -77,7 +76,7 @@ class BuildResult:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The graph (loaded from the cache when first asked for, as `corpus`)."""
+        """The graph (made when first asked for, as `corpus`)."""
         if self._graph is None:
             self._corpus = self.corpus
         assert self._graph is not None
@@ -212,37 +211,20 @@ def _build(
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
-    # each page read and hashed once, here; when no page changed, the last build's corpus and graph (and its
-    # exports, if untouched) are still right, and no page's result is loaded
+    # each page read and hashed once, here; when no page changed, the last build's exports (if untouched) are
+    # still right, and no page's result is loaded
     keys = page_keys(cache, files, options)
-    last = LastCorpus(cache, keys, files, (base, options))
+    last = LastBuild(cache, keys, files, (base, options))
+    made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
-        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored)
+        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, made)
         if done is not None:
             clock.lap("unchanged")
             done.timings.update(clock.timings)
             return done
-    if last.load() is None:
-        corpus_of = resolving(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys), load_gazetteer())
-        if jobs == 1 and scheduler is None:
-            release_models()  # loaded again, in a tenth of a second, by the next build in this process
-    clock.lap("pages")
-    # from here on, millions of objects (corpus, graph, exports' parts) that mostly live to the end and make next
-    # to no cycles: the collector's full passes over them took a fifth of a 20 MB one-page rebuild (7 passes, 6.2 s
-    # in the exports alone), and reference counting frees what they would have
-    gc.disable()
-    exported: ExportRecord = {}  # what the exports of this graph wrote (a cached graph's: found with it)
-    if last.found is None:
-        corpus = corpus_of()
-        del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
-        load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 2 s, by the next build in this process)
-        clock.lap("resolve")
-        g = with_slugs(partial(build_graph, corpus, base), cache)
-    else:
-        corpus, g, exported = last.found
-        clock.lap("resolve")
+    corpus, g = made(clock.lap)
+    exported = last.record()  # what the exports of this same graph wrote, when the last build made it
     result = BuildResult(corpus, g, timings=clock.timings, ignored=ignored)
-    clock.lap("graph")
     if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
         out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
         previous = read_record(out)
@@ -257,17 +239,41 @@ def _build(
     return result
 
 
+def _corpus_and_graph(
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], options: Options, jobs: int,
+    progress: Progress | None, scheduler: str | None, cache: Path | None, keys: list[str | None], base: str,
+    lap: Callable[[str], None] = lambda stage: None,
+) -> tuple[Corpus, nx.MultiDiGraph]:
+    """The pages' results (from the cache where stored), resolved, and their graph; `lap` called after each stage."""
+    corpus_of = resolving(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys), load_gazetteer())
+    if jobs == 1 and scheduler is None:
+        release_models()  # loaded again, in a tenth of a second, by the next build in this process
+    lap("pages")
+    # from here on, millions of objects (corpus, graph, exports' parts) that mostly live to the end and make next
+    # to no cycles: the collector's full passes over them took a fifth of a 20 MB one-page rebuild (7 passes, 6.2 s
+    # in the exports alone), and reference counting frees what they would have (build() turns it on again)
+    gc.disable()
+    corpus = corpus_of()
+    del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
+    load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 2 s, by the next build in this process)
+    lap("resolve")
+    g = with_slugs(partial(build_graph, corpus, base), cache)
+    lap("graph")
+    return corpus, g
+
+
 def nothing_changed(
-    last: LastCorpus, files: list[Path], out: Path, formats: tuple[str, ...], title: str, options: Options, base: str,
-    ignored: tuple[FileReport, ...],
+    last: LastBuild, files: list[Path], out: Path, formats: tuple[str, ...], title: str, options: Options, base: str,
+    ignored: tuple[FileReport, ...], made: Callable[[], tuple[Corpus, nx.MultiDiGraph]],
 ) -> BuildResult | None:
     """The result of a build whose pages, settings and output folder are all as the last build left them; else None.
 
     Every export's file must have the digest that graph's exports had, and
     build.json the bytes this build would write: then the folder already
-    equals what a full build would write, byte for byte.
+    equals what a full build would write, byte for byte. `made` gives the
+    corpus and graph, should the result be asked for them.
     """
-    same = last.unchanged(out, formats, title)
+    same = last.unchanged(out, formats, title, made)
     if same is None:
         return None
     record = make_record(files, options, base, formats, out, same.written)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 from pathlib import Path
 
-import msgpack
 import pytest
 
-from graph.cache import CorpusCache, PageCache, code_version, digest
-from graph.cache_codec import MAGIC
+from graph.cache import PageCache, code_version, digest
 from graph.model import ArticleFacts, FileReport, PageResult
 from graph.pipeline import Options, build
 from tests.conftest import SEEDS
@@ -128,8 +125,8 @@ def test_a_rebuild_computes_only_what_changed(tmp_path: Path) -> None:
     first, ttl = run("first")
     assert sorted(first) == sorted(p.name for p in pages.iterdir())
     again, ttl_again = run("again")
-    # nothing changed: the last build's corpus is used and no page is read, its report of empty.txt with it
-    assert again == [] and reported[1] == reported[0] == ["empty.txt"]
+    # nothing changed: every stored page's result is used; only the skipped page, whose report is never stored, is read
+    assert again == ["empty.txt"] and reported[1] == reported[0] == ["empty.txt"]
     assert ttl_again == ttl
     changed = sorted(pages.glob("0*.txt"))[1]
     changed.write_text(
@@ -160,7 +157,7 @@ def test_an_unchanged_corpus_reuses_its_graph_and_leaves_its_exports_alone(tmp_p
         shutil.copy(p, pages / p.name)
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build([pages], out, cache_dir=cache)
-    assert "cache" in first.timings  # the corpus and graph were stored
+    assert "cache" in first.timings  # the note of its exports was stored
     ttl = (out / "graph.ttl").read_bytes()
     (out / "graph.html").write_text("edited by hand", encoding="utf-8")
     stamp = (out / "graph.ttl").stat().st_mtime_ns
@@ -196,65 +193,35 @@ def test_a_changed_page_or_base_resolves_the_corpus_again(tmp_path: Path) -> Non
 
 
 def test_the_graph_and_its_exports_are_tied_to_the_libraries_that_write_them(tmp_path: Path, monkeypatch) -> None:
-    """A new rdflib (or pypinyin, pyvis, networkx) voids the last corpus and the Turtle's block index, not the pages."""
+    """A new rdflib (or pypinyin, pyvis, networkx) voids the last build's note and the Turtle's block index, not the pages."""
     import graph.cache as gc
-    from graph.cache import BlockIndex, CorpusCache, output_version
+    from graph.cache import BlockIndex, BuildNotes, output_version
 
     BlockIndex(tmp_path).store({"sha1": "x"})
     assert BlockIndex(tmp_path).load()["sha1"] == "x"
-    key = CorpusCache.key(["k"], "settings")
+    key = BuildNotes.key(["k"], "settings")
     real = gc.version
     monkeypatch.setattr(gc, "version", lambda dist: "99.0" if dist == "rdflib" else real(dist))
     assert "rdflib=99.0" in output_version()
     assert BlockIndex(tmp_path).load() == {}
-    assert CorpusCache.key(["k"], "settings") != key
+    assert BuildNotes.key(["k"], "settings") != key
 
 
-def test_a_graph_read_back_is_the_graph_built_and_holds_each_value_once(tmp_path: Path) -> None:
+def test_no_corpus_or_graph_is_stored_only_a_note_and_a_rebuild_makes_them_again(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     for p in sorted(SEEDS.glob("*.txt"))[:3]:
         shutil.copy(p, pages / p.name)
-    first = build([pages], None, cache_dir=tmp_path / "cache")
-    again = build([pages], None, cache_dir=tmp_path / "cache")  # no page changed: the stored corpus and graph
-    assert "cache" not in again.timings and again.graph is not first.graph
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([pages], out, cache_dir=cache)
+    assert [p.suffix for p in (cache / "corpus").iterdir()] == [".note"]  # 100 MB for 20 MB of pages, no longer written
+    (out / "graph.html").unlink()
+    again = build([pages], out, cache_dir=cache)  # no page changed: made from the stored pages, the Turtle left alone
+    assert again.unchanged is None and [p.name for p in again.written if p.suffix in (".ttl", ".html")] == ["graph.ttl", "graph.html"]
+    assert "cache" not in again.timings  # the note found says the same
     assert list(again.graph.nodes(data=True)) == list(first.graph.nodes(data=True))
     assert list(again.graph.edges(keys=True, data=True)) == list(first.graph.edges(keys=True, data=True))
-    g, nodes = again.graph, {n: n for n in again.graph.nodes}
-    assert all(u is nodes[u] and v is nodes[v] for u, v in g.edges())  # an edge's ends are its nodes' own ids
-    bodies = {f"Article:{a.id}": a.body for a in again.corpus.articles}
-    assert bodies and all(g.nodes[n]["body"] is body for n, body in bodies.items())  # held by the record and the node
-    named: dict[str, object] = {}
-    for _, d in g.nodes(data=True):
-        for a in d.get("articles") or ():
-            assert named.setdefault(a, a) is a  # an article named by many entities: one string
-    assert len(named) > 10
-
-
-def _redigest(path: Path, payload: bytes) -> None:
-    path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
-
-
-def test_a_corpus_entry_read_item_by_item_is_refused_when_anything_is_out_of_its_place(tmp_path: Path, caplog) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    shutil.copy(SEEDS / "003_a26fe80e498bcd3e.txt", pages / "003_a26fe80e498bcd3e.txt")
-    build([pages], None, cache_dir=tmp_path / "cache")
-    corpora = CorpusCache(tmp_path / "cache")
-    (entry,) = corpora.root.glob("*.msgpack")
-    key, good = entry.stem, entry.read_bytes()
-    assert corpora.load(key) is not None
-    payload = good[len(MAGIC) + 32:]
-    value = msgpack.unpackb(payload, raw=False, use_list=False, strict_map_key=False)
-    for damaged, reason in (
-        (payload + msgpack.packb(None), "data after its end"),
-        (msgpack.packb({"graph": value["graph"], "corpus": value["corpus"], "exports": value["exports"]},
-                       use_bin_type=True), "no 'corpus' where the entry has it"),
-        (payload[: len(payload) // 2], "it does not decode (OutOfData)"),
-    ):
-        _redigest(entry, damaged)
-        caplog.clear()
-        assert corpora.load(key) is None
-        assert f"is unusable: {reason}; computing it again" in caplog.text
-    entry.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
-    assert corpora.load(key) is None and "its digest does not match (damaged)" in caplog.text
+    assert again.corpus == first.corpus
+    same = build([pages], out, cache_dir=cache)  # nothing to write: the graph is made only when asked for
+    assert same.unchanged is not None and same._graph is None
+    assert same.graph.number_of_nodes() == first.graph.number_of_nodes() and same.corpus == first.corpus

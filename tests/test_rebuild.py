@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cache import CorpusCache, decode, encode
+from graph.cache import PageCache, decode, encode
 from graph.cli import main
 from graph.export import layout
 from graph.export.rdf import _Subjects
@@ -40,17 +40,17 @@ def test_an_unchanged_rebuild_loads_and_writes_nothing_and_says_so(pages: Path, 
     assert first.unchanged is None
 
     def no_loading(*args: object) -> None:
-        raise AssertionError("the corpus entry was loaded")
+        raise AssertionError("a stored page was loaded")
 
     with monkeypatch.context() as m:
-        m.setattr(CorpusCache, "load", no_loading)
+        m.setattr(PageCache, "load", no_loading)
         again = build([pages], out, cache_dir=cache)
         assert again.unchanged is not None
         assert files_of(out) == before  # same bytes, and not written again (same times)
         assert again.summary() == first.summary() and again.reports == first.reports
         assert again.nodes() == first.graph.number_of_nodes()
         assert sorted(again.written) == sorted(first.written) and again.record == out / "build.json"
-    assert sorted(again.graph.nodes) == sorted(first.graph.nodes)  # loaded when asked for
+    assert sorted(again.graph.nodes) == sorted(first.graph.nodes)  # made when asked for
     assert again.corpus == first.corpus
     said = CliRunner().invoke(main, ["build", str(pages), "--out", str(out), "--cache", str(cache)])
     assert said.exit_code == 0, said.output
