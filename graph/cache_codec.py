@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import itertools
 import types
 import typing
 from collections.abc import Callable
@@ -71,18 +72,43 @@ def _ext(code: int, data: bytes) -> Any:
 
 def _record(name: str, values: Any) -> Any:
     """The record of class `name` of graph.model with these field values, each checked against its annotation."""
-    if name not in _record_checks():
+    checks = _record_checks().get(name)
+    if checks is None:
         raise BadEntry(f"{name!r} is not a record of the model")
-    cls, checks = _record_checks()[name]
-    if len(values) != len(checks) or not all(f(v) for f, v in zip(checks, values, strict=True)):
+    cls, kinds, deep = checks
+    if len(values) != len(kinds) or not all(map(isinstance, values, kinds)) or not all(f(values[i]) for i, f in deep):
         raise BadEntry(f"a {name} whose fields do not fit its class")
     return cls(*values)
 
 
 @functools.cache
-def _record_checks() -> dict[str, tuple[type, tuple[Callable[[Any], bool], ...]]]:
-    """Each record class with the `_checker` test of each of its fields, in order."""
-    return {name: (cls, tuple(_checker(t) for _, t in fields)) for name, (cls, fields) in _records().items()}
+def _record_checks() -> dict[str, tuple[type, tuple[Any, ...], tuple[tuple[int, Callable[[Any], bool]], ...]]]:
+    """Each record class, the types each field's value must be an instance of, and the fields that need more (`_checker`).
+
+    Most fields (text, flags, dates, records, None, unions of these) are
+    checked by isinstance alone, all at once; numbers (never a bool) and
+    tuples have their `_checker` test as well.
+    """
+    out = {}
+    for name, (cls, fields) in _records().items():
+        kinds = tuple(_instance_of(hint) or object for _, hint in fields)
+        deep = tuple((i, _checker(hint)) for i, (_, hint) in enumerate(fields) if _instance_of(hint) is None)
+        out[name] = (cls, kinds, deep)
+    return out
+
+
+def _instance_of(hint: Any) -> tuple[type, ...] | None:
+    """The types whose instances, and only they, fit `hint`; None when isinstance cannot tell (a number, a tuple).
+
+    >>> _instance_of(str | None), _instance_of(int), _instance_of(tuple[str, ...])
+    ((<class 'str'>, <class 'NoneType'>), None, None)
+    """
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        options = [_instance_of(h) for h in typing.get_args(hint)]
+        return None if any(o is None for o in options) else tuple(t for o in options if o is not None for t in o)
+    if isinstance(hint, type) and hint is not int and typing.get_origin(hint) is None and not issubclass(hint, tuple):
+        return (hint,)
+    return None
 
 
 @functools.cache
@@ -96,6 +122,9 @@ def _checker(hint: Any) -> Callable[[Any], bool]:
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
+            plain = _instance_of(args[0])
+            if plain is not None:  # tuple[str, ...], tuple[Post, ...]: each item by isinstance, all at once
+                return lambda value: isinstance(value, tuple) and all(map(isinstance, value, itertools.repeat(plain)))
             item = _checker(args[0])
             return lambda value: isinstance(value, tuple) and all(item(v) for v in value)
         items = tuple(_checker(a) for a in args)

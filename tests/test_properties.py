@@ -110,3 +110,97 @@ def test_the_evidence_sentence_of_names_with_edges_and_marks(body: str, names: l
     from graph.export.details import evidence_sentence
 
     assert evidence_sentence(body, names) == _evidence_by_sentences(body, names)
+
+
+def _field_values() -> st.SearchStrategy:
+    """Values a forged cache entry could put in a record's field: each kind the model uses, and each kind it does not."""
+    import datetime as dt
+
+    from graph.model import FileReport, Mention
+
+    scalar = st.one_of(st.text(max_size=3), st.none(), st.integers(-3, 3), st.booleans(), st.floats(allow_nan=False),
+                       st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)),
+                       st.just(FileReport("a.txt", "is empty")), st.just(Mention("a-01", 0, 3, "中原区", "District", "rule")))
+    return st.one_of(scalar, st.tuples(), st.lists(scalar, max_size=3).map(tuple),
+                     st.lists(st.tuples(scalar, scalar), max_size=2).map(tuple))
+
+
+def _fitting(hint: object) -> st.SearchStrategy:
+    """Values of the annotation `hint` (the model's: text, numbers, flags, dates, None, records, tuples, unions)."""
+    import datetime as dt
+    import types
+    import typing
+
+    from graph import cache_codec
+
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return st.one_of(*(_fitting(a) for a in args))
+    if typing.get_origin(hint) is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return st.lists(_fitting(args[0]), max_size=2).map(tuple)
+        return st.tuples(*(_fitting(a) for a in args))
+    plain = {str: st.text(max_size=3), int: st.integers(-3, 3), bool: st.booleans(), type(None): st.none(),
+             dt.date: st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1))}
+    if hint in plain:
+        return plain[hint]
+    fields = cache_codec._records()[hint.__name__][1]  # a record: its fields', fitting
+    return st.tuples(*(st.deferred(lambda h=h: _fitting(h)) for _, h in fields)).map(lambda vs: hint(*vs))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_a_record_read_from_the_cache_is_checked_as_each_field_s_annotation_says(data) -> None:
+    """The checks made fast (isinstance over all fields at once) refuse and accept exactly what the per-field tests do."""
+    from graph import cache_codec
+
+    name = data.draw(st.sampled_from(sorted(cache_codec._records())))
+    fields = cache_codec._records()[name][1]
+    wrong = data.draw(st.sets(st.integers(0, len(fields) - 1), max_size=2))  # most fields fit: the record is accepted or not
+    values = [data.draw(_field_values() if i in wrong else _fitting(hint)) for i, (_, hint) in enumerate(fields)]
+    fits = all(cache_codec._checker(hint)(v) for (_, hint), v in zip(fields, values, strict=True))
+    try:
+        cache_codec._record(name, values)
+        accepted = True
+    except cache_codec.BadEntry:
+        accepted = False
+    assert accepted == fits
+
+
+def test_every_field_of_every_record_refuses_what_its_annotation_refuses() -> None:
+    """Each field of a fitting record given, in turn, values of every kind (a flag for a number, a list for a tuple…)."""
+    import datetime as dt
+    import types
+    import typing
+
+    from graph import cache_codec
+    from graph.model import FileReport, Mention
+
+    def sample(hint: object) -> object:  # one fitting value: the first option of a union, one item of a tuple
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) in (typing.Union, types.UnionType):
+            return sample(args[0])
+        if typing.get_origin(hint) is tuple:
+            return (sample(args[0]),) if len(args) == 2 and args[1] is Ellipsis else tuple(sample(a) for a in args)
+        plain = {str: "x", int: 2, bool: False, type(None): None, dt.date: dt.date(2024, 1, 2)}
+        return plain[hint] if hint in plain else hint(*(sample(h) for _, h in cache_codec._records()[hint.__name__][1]))
+
+    kinds = ["x", 1, 0, True, 1.5, None, dt.date(2024, 1, 1), (), ("x",), (1,), (True,), (("x", "x"),), ((1, "x"),),
+             (("x", 1),), ["x"], FileReport("a.txt", "is empty"), Mention("a-01", 0, 3, "中原区", "District", "rule"),
+             (Mention("a-01", 0, 3, "中原区", "District", "rule"),), (FileReport("a.txt", "is empty"),)]
+    tried = 0
+    for name, (_, fields) in sorted(cache_codec._records().items()):
+        good = [sample(hint) for _, hint in fields]
+        cache_codec._record(name, list(good))  # fits
+        for i in range(len(fields)):
+            for value in kinds:
+                values = [*good[:i], value, *good[i + 1:]]
+                fits = all(cache_codec._checker(h)(v) for (_, h), v in zip(fields, values, strict=True))
+                try:
+                    cache_codec._record(name, values)
+                    accepted = True
+                except cache_codec.BadEntry:
+                    accepted = False
+                assert accepted == fits, (name, fields[i][0], value)
+                tried += 1
+    assert tried > 1000
