@@ -152,7 +152,7 @@ class BuildNotes:
     """
 
     def __init__(self, root: Path) -> None:
-        self.root = Path(root) / "corpus"
+        self.root = Path(root) / NOTES
 
     @staticmethod
     def key(page_keys: list[str], settings: Any) -> str:
@@ -166,13 +166,12 @@ class BuildNotes:
         return _read_entry(self.root / f"{key}{NOTE}", dict)
 
     def store_note(self, key: str, note: dict) -> None:
-        """Keep the note of this build, checked like an entry, in place of any other (an older newskg's corpus entries too)."""
+        """Keep the note of this build, checked like an entry, in place of any other."""
         path = self.root / f"{key}{NOTE}"
-        if not _write_entry(path, encode(note)):
-            return
-        for old in (*self.root.glob(f"*{NOTE}"), *self.root.glob(f"*{SUFFIX}"), *self.root.glob("*.pkl")):
-            if old != path:
-                old.unlink(missing_ok=True)
+        if _write_entry(path, encode(note)):
+            for old in self.root.glob(f"*{NOTE}"):
+                if old != path:
+                    old.unlink(missing_ok=True)
 
 
 class SlugCache:
@@ -230,7 +229,9 @@ class BlockIndex:
 # digest; a record that does not fit its class is refused. Either way the entry is a miss.
 
 SUFFIX = ".msgpack"
-NOTE = ".note"  # BuildNotes: the last build's note
+NOTE = ".note"  # BuildNotes: the last build's note, in NOTES
+NOTES = "notes"
+OLD_CORPUS = "corpus"  # where an older newskg kept the last build's corpus and graph beside its note: removed
 SLUGS = "slugs.entry"  # SlugCache
 BLOCKS = "turtle-blocks.entry"  # BlockIndex
 def _read_entry(path: Path, kind: type) -> Any:
@@ -272,10 +273,18 @@ def _write_entry(path: Path, data: bytes) -> bool:
 
 
 def remove_leftovers(root: Path) -> None:
-    """Remove temporary entries that killed builds left in the cache folder `root`."""
+    """Remove temporary entries that killed builds left in the cache folder `root`, and what older newskgs kept there
+    and none reads now (`corpus/`: the last build's corpus and graph, 400 MB for 80 MB of pages; pickles before that)."""
     pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
-    for folder in (root, root / "corpus", *(p for p in _subfolders(root))):
+    for folder in (root, root / NOTES, root / OLD_CORPUS, *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
+    try:
+        for old in os.scandir(root / OLD_CORPUS):
+            if old.is_file() and old.name.endswith((SUFFIX, ".pkl", NOTE)) and not old.name.startswith("."):
+                os.unlink(old.path)
+        os.rmdir(root / OLD_CORPUS)  # unless a running older build's temporary file is still there
+    except OSError:
+        pass
 
 
 def _subfolders(root: Path) -> list[Path]:

@@ -35,6 +35,7 @@ log = logging.getLogger("newskg")
 
 Compute = Callable[[list[Item]], Iterable[tuple[int, PageResult]]]
 ExportRecord = dict[str, list[tuple[str, str]]]  # "format|title" -> [(file, sha1)] of what the format wrote
+ENTITY_CLASSES = ("City", "District", "StreetOffice", "Town", "Community", "Village", "Organization", "Person")
 
 
 def usable_cache(cache_dir: str | Path | None) -> Path | None:
@@ -139,11 +140,34 @@ class LastBuild:
         return self._note
 
     def record(self) -> ExportRecord:
-        """What each format's export of this build's graph wrote last time ({"format|title": [(file, sha1)]}); {} if unknown."""
+        """What each format's export of this build's graph wrote last time ({"format|title": [(file, sha1)]}); {} if unknown.
+
+        An entry is kept only if it names its format's files, in order: a
+        forged note cannot make a build leave alone a file it must write.
+        """
+        out: ExportRecord = {}
         try:
-            return {str(k): [(str(a), str(b)) for a, b in v] for k, v in self.note()["exports"].items()}  # type: ignore[index]
+            for k, v in self.note()["exports"].items():  # type: ignore[index]
+                entry = [(a, b) for a, b in v if isinstance(a, str) and isinstance(b, str)]
+                fmt = k.split("|", 1)[0] if isinstance(k, str) else None
+                if fmt in FORMATS and [name for name, _ in entry] == list(FORMATS[fmt].files):
+                    out[k] = entry
         except (AttributeError, KeyError, TypeError, ValueError):
             return {}
+        return out
+
+    def _parts(self) -> tuple[dict[str, Any], tuple[FileReport, ...], int] | None:
+        """The note's counts, reports and node count, if they are what `remember` writes; else None."""
+        note = self.note()
+        try:
+            counts, nodes = note["counts"], note["nodes"]  # type: ignore[index]
+            reports = tuple(FileReport(a, b, c) for a, b, c in note["reports"])  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if (not _counts_fit(counts) or not _whole(nodes)
+                or not all(isinstance(r.path, str) and isinstance(r.reason, str) and isinstance(r.skipped, bool) for r in reports)):
+            return None
+        return counts, reports, nodes
 
     def unchanged(self, out_dir: Path, formats: tuple[str, ...], title: str,
                   made: Callable[[], tuple[Corpus, nx.MultiDiGraph]]) -> Unchanged | None:
@@ -151,30 +175,40 @@ class LastBuild:
 
         `made` makes the corpus and graph, should they be asked for.
         """
-        note, exports, written = self.note(), self.record(), []
-        try:
-            for fmt in formats:
-                entry = exports[f"{fmt}|{title}"]
-                if fmt not in FORMATS or [name for name, _ in entry] != list(FORMATS[fmt].files):
-                    return None
-                for name, digest in entry:
-                    if file_sha1(out_dir / name) != digest:
-                        return None
-                    written.append(out_dir / name)
-            reports = tuple(FileReport(str(a), str(b), bool(c)) for a, b, c in note["reports"])  # type: ignore[index]
-            counts, nodes = dict(note["counts"]), int(note["nodes"])  # type: ignore[index]
-        except (KeyError, TypeError, ValueError):
+        exports, parts, written = self.record(), self._parts(), []
+        if parts is None:
             return None
-        return Unchanged(written, counts, reports, nodes, made)
+        for fmt in formats:
+            entry = exports.get(f"{fmt}|{title}")
+            if entry is None:
+                return None
+            for name, digest in entry:
+                if file_sha1(out_dir / name) != digest:
+                    return None
+                written.append(out_dir / name)
+        return Unchanged(written, *parts, made)
 
     def remember(self, corpus: Corpus, g: nx.MultiDiGraph, exported: ExportRecord) -> bool:
-        """Keep this build's note for the next build; False when the note found says the same."""
-        if self._cache is None or (self.note() is not None and exported == self.record()):
+        """Keep this build's note for the next build; False when the note found says the same (and is whole)."""
+        if self._cache is None or (self._parts() is not None and exported == self.record()):
             return False
         self._cache.store_note(self._key, {"exports": exported, "counts": graph_counts(corpus, g),
                                            "reports": [list(dataclasses.astuple(r)) for r in corpus.reports],
                                            "nodes": g.number_of_nodes()})
         return True
+
+
+def _whole(n: object) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool) and n >= 0
+
+
+def _counts_fit(counts: object) -> bool:
+    """Whether `counts` has the shape of `graph_counts`' (whole numbers, the entities' by class)."""
+    if not isinstance(counts, dict) or set(counts) != {"articles", "entities", "events", "memberships", "edges"}:
+        return False
+    entities = counts["entities"]
+    return (isinstance(entities, dict) and set(entities) == set(ENTITY_CLASSES) and all(map(_whole, entities.values()))
+            and all(_whole(v) for k, v in counts.items() if k != "entities"))
 
 
 @dataclass(frozen=True)
@@ -202,7 +236,7 @@ def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
     kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
     return {
         "articles": len(corpus.articles),
-        "entities": {k: kinds[k] for k in ("City", "District", "StreetOffice", "Town", "Community", "Village", "Organization", "Person")},
+        "entities": {k: kinds[k] for k in ENTITY_CLASSES},
         "events": kinds["Event"],
         "memberships": kinds["Membership"],
         "edges": g.number_of_edges(),

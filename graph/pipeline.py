@@ -27,7 +27,7 @@ import networkx as nx
 from graph.articles import Articles, dedupe_articles, unique_ids, without_id_clashes
 from graph.buildinfo import RECORD_NAME, Replaced, make_record, read_record, record_is_written, replaced, write_record
 from graph.cache import PageCache
-from graph.errors import NoPagesError
+from graph.errors import GraphError, NoPagesError
 from graph.export.formats import FORMATS
 from graph.files import FolderLock, printable, recorded_name
 from graph.gazetteer import Gazetteer
@@ -217,7 +217,8 @@ def _build(
     last = LastBuild(cache, keys, files, (base, options))
     made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
-        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, made)
+        later = partial(_unless_changed, cache, files, options, keys, made)  # what gives the result's corpus and graph
+        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later)
         if done is not None:
             clock.lap("unchanged")
             done.timings.update(clock.timings)
@@ -237,6 +238,21 @@ def _build(
     if last.remember(corpus, g, exported):
         clock.lap("cache")
     return result
+
+
+def _unless_changed(
+    cache: Path | None, files: list[Path], options: Options, keys: list[str | None],
+    made: Callable[[], tuple[Corpus, nx.MultiDiGraph]],
+) -> tuple[Corpus, nx.MultiDiGraph]:
+    """`made()`, for the result of a build that found nothing changed, asked later for its corpus or graph.
+
+    They are made from the pages then: if one changed since the build
+    (its key is another), they would not be that build's, and a page read
+    now would be stored under the key of the bytes it had then.
+    """
+    if page_keys(cache, files, options) != keys:
+        raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
+    return made()
 
 
 def _corpus_and_graph(

@@ -150,7 +150,7 @@ def test_skipped_reports_are_not_cached(tmp_path: Path) -> None:
     del skipped
 
 
-def test_an_unchanged_corpus_reuses_its_graph_and_leaves_its_exports_alone(tmp_path: Path) -> None:
+def test_an_unchanged_corpus_leaves_its_exports_alone(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     for p in sorted(SEEDS.glob("*.txt"))[:2]:
@@ -214,7 +214,7 @@ def test_no_corpus_or_graph_is_stored_only_a_note_and_a_rebuild_makes_them_again
         shutil.copy(p, pages / p.name)
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build([pages], out, cache_dir=cache)
-    assert [p.suffix for p in (cache / "corpus").iterdir()] == [".note"]  # 100 MB for 20 MB of pages, no longer written
+    assert [p.suffix for p in (cache / "notes").iterdir()] == [".note"] and not (cache / "corpus").exists()
     (out / "graph.html").unlink()
     again = build([pages], out, cache_dir=cache)  # no page changed: made from the stored pages, the Turtle left alone
     assert again.unchanged is None and [p.name for p in again.written if p.suffix in (".ttl", ".html")] == ["graph.ttl", "graph.html"]
@@ -225,3 +225,15 @@ def test_no_corpus_or_graph_is_stored_only_a_note_and_a_rebuild_makes_them_again
     same = build([pages], out, cache_dir=cache)  # nothing to write: the graph is made only when asked for
     assert same.unchanged is not None and same._graph is None
     assert same.graph.number_of_nodes() == first.graph.number_of_nodes() and same.corpus == first.corpus
+
+
+def test_what_an_older_newskg_kept_in_the_cache_is_removed(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(SEEDS / "003_a26fe80e498bcd3e.txt", pages / "003_a26fe80e498bcd3e.txt")
+    old = tmp_path / "cache" / "corpus"  # the last build's corpus and graph (400 MB for 80 MB of pages), pickles before
+    old.mkdir(parents=True)
+    for name in ("0" * 40 + ".msgpack", "0" * 40 + ".note", "1" * 40 + ".pkl"):
+        (old / name).write_bytes(b"x" * 100)
+    build([pages], None, cache_dir=tmp_path / "cache")
+    assert not old.exists()

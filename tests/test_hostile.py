@@ -449,7 +449,7 @@ def test_a_build_killed_between_the_two_moves_leaves_a_store_and_the_next_cleans
     assert n_old > 0
     cache = tmp_path / "cache"
     key = "ab" * 20
-    for stale in (cache / "ab" / f".{key}.msgpack.{pid}.1.tmp", cache / "corpus" / f".{key}.pkl.{pid}.2.tmp"):
+    for stale in (cache / "ab" / f".{key}.msgpack.{pid}.1.tmp", cache / "notes" / f".{key}.note.{pid}.2.tmp"):
         stale.parent.mkdir(parents=True, exist_ok=True)
         stale.write_bytes(b"half an entry")
     live = cache / "ab" / f".{key}.msgpack.{os.getppid()}.1.tmp"  # a running build's: kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 import shutil
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 from graph.cache import PageCache, decode, encode
 from graph.cli import main
+from graph.errors import GraphError
 from graph.export import layout
 from graph.export.rdf import _Subjects
 from graph.pipeline import build
@@ -52,6 +54,7 @@ def test_an_unchanged_rebuild_loads_and_writes_nothing_and_says_so(pages: Path, 
         assert sorted(again.written) == sorted(first.written) and again.record == out / "build.json"
     assert sorted(again.graph.nodes) == sorted(first.graph.nodes)  # made when asked for
     assert again.corpus == first.corpus
+    assert gc.isenabled()  # as it was: making them pauses the collector
     said = CliRunner().invoke(main, ["build", str(pages), "--out", str(out), "--cache", str(cache)])
     assert said.exit_code == 0, said.output
     assert "nothing changed since the last build" in said.output and "wrote" not in said.output
@@ -135,7 +138,7 @@ def test_a_turtle_file_changed_since_it_was_written_is_not_copied_from(pages: Pa
 def test_a_note_that_names_other_files_is_not_trusted(pages: Path, tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([pages], out, cache_dir=cache)
-    note = next((cache / "corpus").glob("*.note"))
+    note = next((cache / "notes").glob("*.note"))
     value = decode(note.read_bytes())
     value["exports"]["ttl|knowledge graph"] = (("../elsewhere.ttl", value["exports"]["ttl|knowledge graph"][0][1]),)
     note.write_bytes(encode(value))
@@ -143,6 +146,48 @@ def test_a_note_that_names_other_files_is_not_trusted(pages: Path, tmp_path: Pat
     note.write_bytes(note.read_bytes()[:-1] + b"x")  # damaged: its digest fails
     assert build([pages], out, cache_dir=cache).unchanged is None
     assert build([pages], out, cache_dir=cache).unchanged is not None  # the note written again
+
+
+@pytest.mark.parametrize("forged", ["another format's file", "a file elsewhere", "an endless node count", "no counts",
+                                    "entities as a number", "a report of numbers"])
+def test_a_forged_note_never_leaves_a_stale_export_nor_stops_the_build(pages: Path, tmp_path: Path, forged: str) -> None:
+    """A note with a good digest but what no build writes (someone could plant it): a miss, never a skipped export or a crash."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([pages], out, cache_dir=cache)
+    good = files_of(out)
+    note = next((cache / "notes").glob("*.note"))
+    value = decode(note.read_bytes())
+    html = value["exports"]["html|knowledge graph"]
+    value.update({
+        "another format's file": {"exports": {**value["exports"], "ttl|knowledge graph": html}},
+        "a file elsewhere": {"exports": {**value["exports"], "ttl|knowledge graph": [("../x.ttl", html[0][1])]}},
+        "an endless node count": {"nodes": float("inf")},
+        "no counts": {"counts": {}},
+        "entities as a number": {"counts": {**value["counts"], "entities": 5}},
+        "a report of numbers": {"reports": [[1, 2, 3]]},
+    }[forged])
+    note.write_bytes(encode(value))
+    (out / "graph.ttl").write_bytes(b"stale")
+    result = CliRunner().invoke(main, ["build", str(pages), "--out", str(out), "--cache", str(cache)])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert files_of(out)["graph.ttl"][0] == good["graph.ttl"][0]  # written again, as a full build writes it
+    assert build([pages], out, cache_dir=cache).unchanged is not None  # a whole note written in its place
+
+
+def test_a_result_asked_for_its_graph_after_its_pages_changed_says_so_and_stores_nothing(pages: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    (pages / "zz.txt").write_text("", encoding="utf-8")  # skipped: never stored, so read again when the graph is made
+    first = build([pages], out, cache_dir=cache)
+    same = build([pages], out, cache_dir=cache)
+    assert same.unchanged is not None
+    (pages / "zz.txt").write_text((sorted(pages.glob("*.txt"))[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    stored = sorted(p for p in cache.rglob("*") if p.is_file())
+    with pytest.raises(GraphError, match="a page changed since this build found nothing changed"):
+        same.graph.number_of_nodes()
+    assert sorted(p for p in cache.rglob("*") if p.is_file()) == stored  # nothing stored under the old key
+    assert gc.isenabled()
+    (pages / "zz.txt").write_text("", encoding="utf-8")
+    assert build([pages], tmp_path / "again", cache_dir=cache).summary() == first.summary()
 
 
 def exhaustive_flow(
