@@ -21,6 +21,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import sys
 import threading
 from importlib.metadata import PackageNotFoundError, version
@@ -278,11 +279,14 @@ def remove_leftovers(root: Path) -> None:
     pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / NOTES, root / OLD_CORPUS, *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
+    old_corpus = root / OLD_CORPUS
+    if os.path.islink(old_corpus):  # not a folder newskg made: left alone
+        return
     try:
-        for old in os.scandir(root / OLD_CORPUS):
-            if old.is_file() and old.name.endswith((SUFFIX, ".pkl", NOTE)) and not old.name.startswith("."):
+        for old in os.scandir(old_corpus):
+            if old.is_file(follow_symlinks=False) and re.fullmatch(r"[0-9a-f]{40}\.(?:msgpack|pkl|note)", old.name):
                 os.unlink(old.path)
-        os.rmdir(root / OLD_CORPUS)  # unless a running older build's temporary file is still there
+        os.rmdir(old_corpus)  # unless something else is there (a running older build's temporary file)
     except OSError:
         pass
 

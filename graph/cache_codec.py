@@ -15,6 +15,7 @@ import functools
 import hashlib
 import hmac
 import itertools
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -61,12 +62,25 @@ def _unpack(data: bytes) -> Any:
                            unicode_errors="surrogatepass")
 
 
+MAX_DEPTH = 16  # records within records: a build writes 3 or 4; each level is a msgpack call on the C stack
+_depth = threading.local()
+
+
 def _ext(code: int, data: bytes) -> Any:
     if code == _DATE:
         return dt.date.fromisoformat(data.decode("ascii"))
     if code != _RECORD:
         raise BadEntry(f"unknown extension type {code}")
-    name, *values = _unpack(data)
+    # a forged entry can nest records as deep as it likes, and some 200 levels overflow the C stack: the process
+    # dies (SIGSEGV) before Python's recursion limit is reached
+    level = getattr(_depth, "level", 0)
+    if level >= MAX_DEPTH:
+        raise BadEntry("records nested deeper than any build writes")
+    _depth.level = level + 1
+    try:
+        name, *values = _unpack(data)
+    finally:
+        _depth.level = level
     return _record(name, values)
 
 

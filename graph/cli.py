@@ -95,14 +95,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
     """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
+    from graph.files import seeds_folder
     from graph.iri import DEFAULT_BASE
     from graph.pipeline import DEFAULT_FORMATS
     from graph.pipeline import build as run_build
 
-    if not paths:
-        from graph.files import seeds_folder
-
-        paths = (seeds_folder(),)
+    paths = paths or (seeds_folder(),)
     missing = [_shown(p) for p in paths if not os.path.lexists(p)]  # a broken or looping link is reported, not missing
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
@@ -125,8 +123,10 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
          f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
-    for line in [f"wrote {_shown(p)}" for p in [*result.written, *([result.record] if result.record else [])]] if result.unchanged is None else [f"nothing changed since the last build into {_shown(out_dir)}: its files are this build's, none written"]:
-        _err(line)
+    if result.unchanged is not None:
+        _err(f"nothing changed since the last build into {_shown(out_dir)}: its files are this build's, none written")
+    for p in result.wrote():
+        _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
         _err(f"note: {result.replaced.note(out_dir)}")
 

@@ -88,6 +88,12 @@ class BuildResult:
             return self.ignored + self.unchanged.reports
         return self.ignored + self.corpus.reports
 
+    def wrote(self) -> list[Path]:
+        """The files this build wrote: its exports and build.json, or, when it found nothing changed, only a store."""
+        if self.unchanged is not None:
+            return [p for p in self.written if p not in self.unchanged.written]
+        return [*self.written, *([self.record] if self.record else [])]
+
     def nodes(self) -> int:
         """The graph's node count (known without loading the graph after a build that found nothing changed)."""
         return self.unchanged.nodes if self._graph is None and self.unchanged is not None else self.graph.number_of_nodes()
@@ -296,7 +302,7 @@ def nothing_changed(
     if not record_is_written(out, record):
         return None
     log.info("nothing changed since the last build into %s: no file written", printable(str(out)))
-    return BuildResult(None, None, written=same.written, ignored=ignored, record=out / RECORD_NAME, unchanged=same)
+    return BuildResult(None, None, written=list(same.written), ignored=ignored, record=out / RECORD_NAME, unchanged=same)
 
 
 def page_keys(cache: Path | None, files: list[Path], options: Options) -> list[str | None]:

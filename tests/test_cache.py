@@ -227,7 +227,7 @@ def test_no_corpus_or_graph_is_stored_only_a_note_and_a_rebuild_makes_them_again
     assert same.graph.number_of_nodes() == first.graph.number_of_nodes() and same.corpus == first.corpus
 
 
-def test_what_an_older_newskg_kept_in_the_cache_is_removed(tmp_path: Path) -> None:
+def test_what_an_older_newskg_kept_in_the_cache_is_removed_and_nothing_else(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
     shutil.copy(SEEDS / "003_a26fe80e498bcd3e.txt", pages / "003_a26fe80e498bcd3e.txt")
@@ -237,3 +237,15 @@ def test_what_an_older_newskg_kept_in_the_cache_is_removed(tmp_path: Path) -> No
         (old / name).write_bytes(b"x" * 100)
     build([pages], None, cache_dir=tmp_path / "cache")
     assert not old.exists()
+    old.mkdir()
+    (old / "model.pkl").write_bytes(b"someone else's")  # not a name newskg wrote: kept, and the folder with it
+    build([pages], None, cache_dir=tmp_path / "cache")
+    assert [p.name for p in old.iterdir()] == ["model.pkl"]
+    (old / "model.pkl").unlink()
+    old.rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ("2" * 40 + ".pkl")).write_bytes(b"kept")
+    old.symlink_to(elsewhere, target_is_directory=True)  # a link: not a folder newskg made
+    build([pages], None, cache_dir=tmp_path / "cache")
+    assert [p.name for p in elsewhere.iterdir()] == ["2" * 40 + ".pkl"]

@@ -554,6 +554,23 @@ def test_an_entry_with_a_good_digest_but_a_foreign_record_is_refused(tmp_path: P
             decode(forged(inner))
 
 
+def test_records_nested_past_any_build_s_depth_are_refused_not_a_crash(tmp_path: Path) -> None:
+    """Each nested record is a msgpack call on the C stack: 400 of them (4 KB of entry) overflowed it (SIGSEGV)."""
+    import msgpack
+
+    from graph.cache import MAGIC
+
+    payload = msgpack.packb(None)
+    for _ in range(400):
+        payload = msgpack.packb(msgpack.ExtType(1, msgpack.packb(["PageResult", msgpack.ExtType(1, payload)])))
+    entry = tmp_path / "deep.msgpack"
+    entry.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+    probe = ("import sys; from graph.cache import BadEntry, decode\n"
+             "try:\n    decode(open(sys.argv[1], 'rb').read())\nexcept BadEntry as e:\n    print(e)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(entry)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "records nested deeper than any build writes"), done.stderr
+
+
 # ---------------------------------------------------------------------------- 9. smaller
 
 

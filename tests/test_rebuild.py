@@ -59,6 +59,12 @@ def test_an_unchanged_rebuild_loads_and_writes_nothing_and_says_so(pages: Path, 
     assert said.exit_code == 0, said.output
     assert "nothing changed since the last build" in said.output and "wrote" not in said.output
     assert files_of(out) == before
+    store = tmp_path / "store"  # a store is written all the same (from the graph made then), and said to be
+    for _ in range(2):
+        said = CliRunner().invoke(main, ["build", str(pages), "--out", str(out), "--cache", str(cache), "--store", str(store)])
+        assert said.exit_code == 0, said.output
+    assert "nothing changed since the last build" in said.output and f"wrote {store}" in said.output.splitlines()
+    assert [ln for ln in said.output.splitlines() if ln.startswith("wrote")] == [f"wrote {store}"]
 
 
 @pytest.mark.parametrize("touched", ["graph.ttl", "graph.html", "build.json"])
