@@ -150,11 +150,17 @@ def test_skipped_reports_are_not_cached(tmp_path: Path) -> None:
     del skipped
 
 
-def test_an_unchanged_corpus_leaves_its_exports_alone(tmp_path: Path) -> None:
+def _seed_pages(tmp_path: Path, n: int) -> Path:
+    """A folder of the first `n` seed pages."""
     pages = tmp_path / "pages"
     pages.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+    for p in sorted(SEEDS.glob("*.txt"))[:n]:
         shutil.copy(p, pages / p.name)
+    return pages
+
+
+def test_an_unchanged_corpus_leaves_its_exports_alone(tmp_path: Path) -> None:
+    pages = _seed_pages(tmp_path, 2)
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build([pages], out, cache_dir=cache)
     assert "cache" in first.timings  # the note of its exports was stored
@@ -208,10 +214,7 @@ def test_the_graph_and_its_exports_are_tied_to_the_libraries_that_write_them(tmp
 
 
 def test_no_corpus_or_graph_is_stored_only_a_note_and_a_rebuild_makes_them_again(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:3]:
-        shutil.copy(p, pages / p.name)
+    pages = _seed_pages(tmp_path, 3)
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build([pages], out, cache_dir=cache)
     assert [p.suffix for p in (cache / "notes").iterdir()] == [".note"] and not (cache / "corpus").exists()
