@@ -185,17 +185,12 @@ class SlugCache:
     def __init__(self, root: Path) -> None:
         self.path = Path(root) / SLUGS
 
-    @staticmethod
-    def _version() -> str:
-        return output_version()  # pypinyin's among them
-
     def load(self) -> dict:
-        value = _read_entry(self.path, dict)
-        ok = value is not None and value.get("version") == self._version() and isinstance(value.get("slugs"), dict)
-        return value["slugs"] if ok else {}
+        slugs = _load_current(self.path).get("slugs")
+        return slugs if isinstance(slugs, dict) else {}
 
     def store(self, slugs: dict[str, str]) -> None:
-        _write_entry(self.path, encode({"version": self._version(), "slugs": slugs}))
+        _store_current(self.path, {"slugs": slugs})
 
 
 class BlockIndex:
@@ -208,17 +203,26 @@ class BlockIndex:
         self.path = Path(root) / BLOCKS
 
     def load(self) -> dict:
-        value = _read_entry(self.path, dict)
-        return value if value is not None and value.get("version") == output_version() else {}
+        return _load_current(self.path)
 
     def store(self, index: dict) -> None:
-        _write_entry(self.path, encode({**index, "version": output_version()}))
+        _store_current(self.path, index)
 
     def clear(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def _load_current(path: Path) -> dict:
+    """The map stored at `path` by `_store_current` with this output_version; {} for none, a damaged one or another version's."""
+    value = _read_entry(path, dict)
+    return value if value is not None and value.get("version") == output_version() else {}
+
+
+def _store_current(path: Path, value: dict) -> None:
+    _write_entry(path, encode({**value, "version": output_version()}))
 
 
 # ---------------------------------------------------------------------------- the entries' format

@@ -105,9 +105,9 @@ def _record_checks() -> dict[str, tuple[type, tuple[Any, ...], tuple[tuple[int, 
     """
     out = {}
     for name, (cls, fields) in _records().items():
-        kinds = tuple(_instance_of(hint) or object for _, hint in fields)
-        deep = tuple((i, _checker(hint)) for i, (_, hint) in enumerate(fields) if _instance_of(hint) is None)
-        out[name] = (cls, kinds, deep)
+        plain = [_instance_of(hint) for _, hint in fields]
+        deep = tuple((i, _checker(hint)) for i, ((_, hint), types_) in enumerate(zip(fields, plain, strict=True)) if types_ is None)
+        out[name] = (cls, tuple(t or object for t in plain), deep)
     return out
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cache import PageCache, decode, encode
+from graph.cache import PageCache, decode, encode, output_version
 from graph.cli import main
 from graph.errors import GraphError
 from graph.export import layout
@@ -266,5 +266,5 @@ def test_the_slugs_of_a_build_are_kept_for_the_next_and_checked(pages: Path, tmp
         iri._SLUGS.update(saved)
     (cache / "slugs.entry").write_bytes(encode({"version": "another", "slugs": kept}))
     assert SlugCache(cache).load() == {}  # another code's slugs are not used
-    (cache / "slugs.entry").write_bytes(encode({"version": SlugCache._version(), "slugs": kept})[:-1] + b"x")
+    (cache / "slugs.entry").write_bytes(encode({"version": output_version(), "slugs": kept})[:-1] + b"x")
     assert SlugCache(cache).load() == {}  # a damaged file: its digest fails

@@ -122,7 +122,7 @@ def subject_parts(
 
 
 class Reuse(Protocol):
-    """The blocks of an earlier Turtle text, by a key of what each subject's block is made from (graph.export.blocks)."""
+    """The blocks of an earlier Turtle text, by a key of what each subject's block is made from (graph.export.reuse)."""
 
     def key(self, handle: Any) -> str | None:
         """The key of a subject's block: equal keys, equal blocks; None for a block never to reuse."""
