@@ -9,6 +9,7 @@ roles are nodes (attribute `kind`); relations are edges keyed by their name
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import networkx as nx
 
@@ -41,7 +42,67 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     _add_memberships(g, corpus, base, keys)
     _add_events(g, corpus, base, keys)
     _distinct_iris(g)
+    share_edge_data(g)
     return g
+
+
+class SharedEdgeData(dict):
+    """A pair of nodes' keyed edges, or an edge's data, shared by every pair or edge with the same: read-only.
+
+    Most pairs of nodes have one edge and it has no data: a graph of a
+    million edges would otherwise hold a million maps of one key and a
+    million empty ones (about 250 bytes a pair, most of what networkx costs
+    for an edge).
+    """
+
+    __slots__ = ()
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a built graph's edges share their data and cannot be changed in place: "
+                        "copy the graph first (networkx.MultiDiGraph(g))")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it is, not item by item
+        return type(self), (dict(self),)
+
+
+def share_edge_data(g: nx.MultiDiGraph) -> None:
+    """Give every pair of nodes with the same keyed edges (and edge data) one shared read-only map; then freeze `g`.
+
+    Nothing reads a graph differently for it: its edges, keys and data are
+    the same. Adding or removing an edge raises networkx's "Frozen graph"
+    error, changing an edge's data a TypeError; a copy (networkx.MultiDiGraph(g)) can be changed.
+    """
+    pairs: dict[tuple, SharedEdgeData] = {}
+    data: dict[tuple, SharedEdgeData] = {}
+
+    def shared(items: tuple) -> SharedEdgeData:
+        if items not in data:
+            data[items] = SharedEdgeData(items)
+        return data[items]
+
+    bare: dict[object, SharedEdgeData] = {}  # the usual pair: one edge, no data (looked up by its key alone)
+    pred = g._pred
+    for u, nbrs in g._succ.items():
+        for v, keyed in nbrs.items():
+            if len(keyed) == 1:
+                ((k, d),) = keyed.items()
+                if not d:
+                    one = bare.get(k)
+                    if one is None:
+                        one = bare[k] = SharedEdgeData({k: shared(())})
+                    nbrs[v] = pred[v][u] = one
+                    continue
+            items = tuple((k, tuple(d.items())) for k, d in keyed.items())
+            try:
+                one = pairs.get(items)
+            except TypeError:  # a value that cannot be hashed: this pair keeps its own maps
+                continue
+            if one is None:
+                one = pairs[items] = SharedEdgeData((k, shared(d)) for k, d in items)
+            nbrs[v] = pred[v][u] = one
+    nx.freeze(g)
 
 
 def _distinct_iris(g: nx.MultiDiGraph) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import gc
+import pickle
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
+from graph import network
 from graph.articles import dedupe_articles, unique_ids
 from graph.cache import PageCache
 from graph.export import html as view
@@ -16,6 +20,7 @@ from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ArticleFacts, PageResult
+from graph.network import share_edge_data
 from graph.pages import Options, process_page, process_pages, release_models
 from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
@@ -116,3 +121,48 @@ def test_turtle_written_subject_by_subject_is_the_graph_grouped_whole() -> None:
     first, second = list(twin.nodes)[:2]
     twin.nodes[second]["iri"] = twin.nodes[first]["iri"]
     assert "".join(turtle_parts(twin)) == to_rdflib(twin).serialize(format="turtle")
+
+
+def test_a_built_graph_shares_its_edge_maps_and_reads_as_one_that_does_not(monkeypatch) -> None:
+    """One read-only map for each kind of pair (same keys, same data): the edges, keys and data read as before, in order."""
+    g = build([SEEDS], None).graph
+    monkeypatch.setattr(network, "share_edge_data", lambda g: None)
+    own = build([SEEDS], None).graph  # each pair and edge with maps of its own, as networkx makes them
+    assert nx.is_frozen(g) and not nx.is_frozen(own)
+    assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
+    assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
+    pairs = {id(keyed) for nbrs in g._succ.values() for keyed in nbrs.values()}
+    assert g.number_of_edges() > 700 and len(pairs) < 30
+    assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
+    assert any(d for _, _, d in g.edges(data=True))  # edges with data (a parent's source) keep it
+
+
+def test_a_built_graph_cannot_be_changed_through_a_shared_map_but_its_copy_can() -> None:
+    g = build([SEEDS], None).graph
+    u, v, key = next(iter(g.edges(keys=True)))
+    with pytest.raises(nx.NetworkXError, match="Frozen"):
+        g.add_edge(u, v, key="other")
+    with pytest.raises(TypeError, match="copy the graph"):
+        g.edges[u, v, key]["weight"] = 2
+    with pytest.raises(TypeError, match="copy the graph"):
+        g._succ[u][v].update(other={})
+    own = nx.MultiDiGraph(g)
+    own.edges[u, v, key]["weight"] = 2
+    own.add_edge(u, v, key="other")
+    assert "weight" not in g.edges[u, v, key] and not g.has_edge(u, v, "other")
+    # pickled and deep-copied as the maps they are: equal, still shared, still read-only
+    for again in (pickle.loads(pickle.dumps(g)), copy.deepcopy(g)):
+        assert list(again.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+        assert len({id(k) for nbrs in again._succ.values() for k in nbrs.values()}) < 30
+        with pytest.raises(TypeError):
+            again.edges[u, v, key]["weight"] = 2
+
+
+def test_edge_data_that_cannot_be_shared_stays_the_pair_s_own() -> None:
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", key="k", tags=["x"])  # a list: no key to share it under
+    g.add_edge("a", "c", key="k")
+    g.add_edge("d", "c", key="k")
+    share_edge_data(g)
+    assert type(g._succ["a"]["b"]) is dict and g.edges["a", "b", "k"] == {"tags": ["x"]}
+    assert g._succ["a"]["c"] is g._succ["d"]["c"] is g._pred["c"]["a"]

@@ -41,18 +41,22 @@ Nodes = Mapping[str, tuple[str, str]]  # node -> (class, label)
 Edges = Iterable[tuple[str, str, str]]  # (from, to, relation)
 
 
-def _key(nodes: Nodes, n: str) -> tuple[int, str, str]:
-    kind, label = nodes[n]
-    return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), label, n)
+_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
 
 
-def _children(nodes: Nodes, parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
-    """node -> its children in a forest given as child -> parent, each list in the nodes' order."""
+def _keys(nodes: Nodes) -> Callable[[str], tuple[int, str, str]]:
+    """The nodes' order (class, label, id) as a sort key, each node's worked out once."""
+    rank = len(KIND_ORDER)
+    return {n: (_RANK.get(kind, rank), label, n) for n, (kind, label) in nodes.items()}.__getitem__
+
+
+def _children(key: Callable[[str], tuple[int, str, str]], parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
+    """node -> its children in a forest given as child -> parent, each list in the nodes' order (`key`)."""
     children: defaultdict[str, list[str]] = defaultdict(list)
     for c, p in parent.items():
         children[p].append(c)
     for p in children:
-        children[p].sort(key=lambda c: _key(nodes, c))
+        children[p].sort(key=key)
     return children
 
 
@@ -85,14 +89,15 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     """
     admin = {n for n, (kind, _) in nodes.items() if kind in KIND_ORDER[:6]}
     parent = {c: p for c, p in _hierarchy_parents({n: nodes[n] for n in admin}, edges).items()}
-    children = _children(nodes, parent)
-    order = _post_order(children, sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n)))
+    key = _keys({n: nodes[n] for n in admin})
+    children = _children(key, parent)
+    order = _post_order(children, sorted((n for n in admin if n not in parent), key=key))
     rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
     depth: dict[str, int] = {}  # levels below a node
     for n in order:
         rows[n] = sum(rows[c] for c in children[n]) or 1
         depth[n] = 1 + max((depth[c] for c in children[n]), default=0)
-    roots = sorted((n for n in admin if n not in parent), key=lambda n: _key(nodes, n))
+    roots = sorted((n for n in admin if n not in parent), key=key)
     if not roots:
         return {}
     hubs, flow = _best_flow(roots, children, rows, depth, aspect)
@@ -220,15 +225,16 @@ def anchors(nodes: Nodes, edges: Edges) -> dict[str, str]:
             near[u].add(v)
             near[v].add(u)
     placed = set(parent) | set(parent.values())
-    for start in [None, *sorted(nodes, key=lambda n: _key(nodes, n))]:
+    key = _keys(nodes)
+    for start in [None, *sorted(nodes, key=key)]:
         if start in placed:
             continue
-        frontier = sorted(placed, key=lambda n: _key(nodes, n)) if start is None else [start]
+        frontier = sorted(placed, key=key) if start is None else [start]
         placed.update(frontier)
         while frontier:
             nxt = []
             for u in frontier:
-                for v in sorted(near[u] - placed, key=lambda n: _key(nodes, n)):
+                for v in sorted(near[u] - placed, key=key):
                     parent[v] = u
                     placed.add(v)
                     nxt.append(v)
@@ -245,12 +251,13 @@ def seed_positions(nodes: Nodes, edges: Edges, spacing: float = SPACING) -> dict
     its circle by a sum, not a product, of radii.
     """
     parent = anchors(nodes, edges)
-    children = _children(nodes, parent)
+    key = _keys(nodes)
+    children = _children(key, parent)
     roots = [n for n in nodes if n not in parent]
     balloons = _Balloons(children, spacing)
     balloons.measure(roots)
     # the biggest tree first, the others shelf-packed in a square block to its right
-    roots.sort(key=lambda n: (-balloons.radius[n], _key(nodes, n)))
+    roots.sort(key=lambda n: (-balloons.radius[n], key(n)))
     pos: dict[str, tuple[float, float]] = {}
     for r, (x, y) in zip(roots, _shelves([2 * balloons.radius[r] for r in roots], spacing), strict=True):
         balloons.place(r, x, y, pos)
@@ -271,6 +278,9 @@ class _Balloons:
         """Each subtree's circle: its anchor's leaf disc, and its child subtrees' circles on a ring around it."""
         children, spacing = self.children, self.spacing
         for n in _post_order(children, roots):  # no recursion: a chain of anchors may be long
+            if not children[n]:  # a leaf: its disc alone (read only if it is a root; others sit on their anchor's disc)
+                self.radius[n], self.offset[n] = spacing / 2, (-0.0, -0.0)
+                continue
             leaves = [c for c in children[n] if not children[c]]
             subs = [c for c in children[n] if children[c]]
             disc = max(spacing * 0.6 * math.sqrt(len(leaves)) + spacing / 2, spacing / 2)
