@@ -35,15 +35,15 @@ def _reported(g: nx.MultiDiGraph, articles: tuple[str, ...]) -> dict[str, str]:
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """The corpus as a graph: deterministic, insertion-ordered by sorted keys."""
     g = nx.MultiDiGraph(base=base)
+    edges = SharedEdges(g)  # most pairs of nodes have one edge, without data: one map for all of them
     _add_articles(g, corpus, base)
     keys = {e.key for e in corpus.entities}
-    _add_entities(g, corpus, base, keys)
-    _add_credits_and_mentions(g, corpus, keys)
-    _add_memberships(g, corpus, base, keys)
-    _add_events(g, corpus, base, keys)
+    _add_entities(edges, corpus, base, keys)
+    _add_credits_and_mentions(edges, corpus, keys)
+    _add_memberships(edges, corpus, base, keys)
+    _add_events(edges, corpus, base, keys)
     _distinct_iris(g)
-    share_edge_data(g)
-    return g
+    return edges.freeze()
 
 
 class SharedEdgeData(dict):
@@ -67,42 +67,44 @@ class SharedEdgeData(dict):
         return type(self), (dict(self),)
 
 
-def share_edge_data(g: nx.MultiDiGraph) -> None:
-    """Give every pair of nodes with the same keyed edges (and edge data) one shared read-only map; then freeze `g`.
+class SharedEdges:
+    """Adds edges to a MultiDiGraph as networkx's `add_edge` does, but each pair of nodes' keyed edges is one
+    read-only map (`SharedEdgeData`) shared by every pair with the same keys and data, as is each edge's data.
 
-    Nothing reads a graph differently for it: its edges, keys and data are
-    the same. Adding or removing an edge raises networkx's "Frozen graph"
-    error, changing an edge's data a TypeError; a copy (networkx.MultiDiGraph(g)) can be changed.
+    What the graph reads is what `add_edge` would have made, in the same
+    order (nodes, edges, keys, data); `freeze` makes it read-only.
     """
-    pairs: dict[tuple, SharedEdgeData] = {}
-    data: dict[tuple, SharedEdgeData] = {}
 
-    def shared(items: tuple) -> SharedEdgeData:
-        if items not in data:
-            data[items] = SharedEdgeData(items)
-        return data[items]
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.g = g
+        self.pairs: dict[tuple, SharedEdgeData] = {}  # ((key, data items), ...) -> a pair's map
+        self.data: dict[tuple, SharedEdgeData] = {}  # data items -> an edge's data
 
-    bare: dict[object, SharedEdgeData] = {}  # the usual pair: one edge, no data (looked up by its key alone)
-    pred = g._pred
-    for u, nbrs in g._succ.items():
-        for v, keyed in nbrs.items():
-            if len(keyed) == 1:
-                ((k, d),) = keyed.items()
-                if not d:
-                    one = bare.get(k)
-                    if one is None:
-                        one = bare[k] = SharedEdgeData({k: shared(())})
-                    nbrs[v] = pred[v][u] = one
-                    continue
-            items = tuple((k, tuple(d.items())) for k, d in keyed.items())
-            try:
-                one = pairs.get(items)
-            except TypeError:  # a value that cannot be hashed: this pair keeps its own maps
-                continue
-            if one is None:
-                one = pairs[items] = SharedEdgeData((k, shared(d)) for k, d in items)
-            nbrs[v] = pred[v][u] = one
-    nx.freeze(g)
+    def add(self, u: str, v: str, key: str, **attr: str) -> None:
+        succ, pred = self.g._succ, self.g._pred
+        for n in (u, v):
+            if n not in succ:
+                self.g.add_node(n)
+        before = succ[u].get(v)
+        if before is None:
+            items: tuple = ((key, tuple(attr.items())),)
+        elif key in before:  # as add_edge: the edge's data updated (old keys in place, new ones after)
+            items = tuple((k, tuple({**d, **attr}.items()) if k == key else tuple(d.items())) for k, d in before.items())
+        else:
+            items = (*((k, tuple(d.items())) for k, d in before.items()), (key, tuple(attr.items())))
+        one = self.pairs.get(items)
+        if one is None:
+            one = self.pairs[items] = SharedEdgeData((k, self._data(d)) for k, d in items)
+        succ[u][v] = pred[v][u] = one
+
+    def _data(self, items: tuple) -> SharedEdgeData:
+        if items not in self.data:
+            self.data[items] = SharedEdgeData(items)
+        return self.data[items]
+
+    def freeze(self) -> nx.MultiDiGraph:
+        """The graph, frozen: adding or removing raises networkx's "Frozen graph" error, changing edge data a TypeError."""
+        return nx.freeze(self.g)
 
 
 def _distinct_iris(g: nx.MultiDiGraph) -> None:
@@ -142,8 +144,9 @@ def _add_articles(g: nx.MultiDiGraph, corpus: Corpus, base: str) -> None:
         )
 
 
-def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_entities(edges: SharedEdges, corpus: Corpus, base: str, keys: set[str]) -> None:
     """Entity nodes, the articles they were read from, and each one's parent by the relation their classes make."""
+    g = edges.g
     for e in corpus.entities:
         g.add_node(
             e.key,
@@ -159,7 +162,7 @@ def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str])
         )
     for e in corpus.entities:
         for art in e.articles:
-            g.add_edge(e.key, article_node(art), key="derivedFrom")
+            edges.add(e.key, article_node(art), key="derivedFrom")
         if e.parent and e.parent in keys:
             parent_type = g.nodes[e.parent]["kind"]
             if e.type in ADMIN_TYPES and parent_type in ADMIN_TYPES:
@@ -168,10 +171,10 @@ def _add_entities(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str])
                 rel = "parentOrganization"
             else:
                 rel = "jurisdiction"
-            g.add_edge(e.key, e.parent, key=rel, source=e.parent_source or "text")
+            edges.add(e.key, e.parent, key=rel, source=e.parent_source or "text")
 
 
-def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]) -> None:
+def _add_credits_and_mentions(edges: SharedEdges, corpus: Corpus, keys: set[str]) -> None:
     press: dict[str, str] = {}
     for a in sorted(corpus.articles, key=lambda a: a.id):
         node = article_node(a.id)
@@ -185,14 +188,15 @@ def _add_credits_and_mentions(g: nx.MultiDiGraph, corpus: Corpus, keys: set[str]
                     press[n] = sys.intern(Key.press(n).format())
                 pk = press[n]
                 if pk in keys:
-                    g.add_edge(node, pk, key=rel)
+                    edges.add(node, pk, key=rel)
     for art, key in corpus.mentions:
         if key in keys:
-            g.add_edge(article_node(art), key, key="mentions")
+            edges.add(article_node(art), key, key="mentions")
 
 
-def _add_memberships(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_memberships(edges: SharedEdges, corpus: Corpus, base: str, keys: set[str]) -> None:
     """A node per post read from an article, and a node per title (the role) they share."""
+    g = edges.g
     for m in corpus.memberships:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
         rid = sys.intern(f"Role:{m.title}")
@@ -209,14 +213,15 @@ def _add_memberships(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[st
             rule=m.rule,
             **_reported(g, (m.article,)),
         )
-        g.add_edge(mid, m.person, key="member")
-        g.add_edge(mid, rid, key="role")
+        edges.add(mid, m.person, key="member")
+        edges.add(mid, rid, key="role")
         if m.org and m.org in keys:
-            g.add_edge(mid, m.org, key="organization")
-        g.add_edge(mid, article_node(m.article), key="derivedFrom")
+            edges.add(mid, m.org, key="organization")
+        edges.add(mid, article_node(m.article), key="derivedFrom")
 
 
-def _add_events(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_events(edges: SharedEdges, corpus: Corpus, base: str, keys: set[str]) -> None:
+    g = edges.g
     for ev in corpus.events:
         g.add_node(
             ev.key,
@@ -229,11 +234,11 @@ def _add_events(g: nx.MultiDiGraph, corpus: Corpus, base: str, keys: set[str]) -
             evidence=ev.evidence,
             rule=ev.rule,
         )
-        g.add_edge(ev.key, article_node(ev.article), key="derivedFrom")
+        edges.add(ev.key, article_node(ev.article), key="derivedFrom")
         if ev.location and ev.location in keys:
-            g.add_edge(ev.key, ev.location, key="location")
+            edges.add(ev.key, ev.location, key="location")
         for o in ev.organizers:
-            g.add_edge(ev.key, o, key="organizer")
+            edges.add(ev.key, o, key="organizer")
         for p in ev.attendees:
             if p not in ev.organizers:
-                g.add_edge(ev.key, p, key="attendee")
+                edges.add(ev.key, p, key="attendee")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph import network
 from graph.articles import dedupe_articles, unique_ids
@@ -20,7 +22,6 @@ from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ArticleFacts, PageResult
-from graph.network import share_edge_data
 from graph.pages import Options, process_page, process_pages, release_models
 from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
@@ -123,12 +124,16 @@ def test_turtle_written_subject_by_subject_is_the_graph_grouped_whole() -> None:
     assert "".join(turtle_parts(twin)) == to_rdflib(twin).serialize(format="turtle")
 
 
+def _own_add_edge(self: network.SharedEdges, u: str, v: str, key: str, **attr: str) -> None:
+    self.g.add_edge(u, v, key=key, **attr)
+
+
 def test_a_built_graph_shares_its_edge_maps_and_reads_as_one_that_does_not(monkeypatch) -> None:
     """One read-only map for each kind of pair (same keys, same data): the edges, keys and data read as before, in order."""
     g = build([SEEDS], None).graph
-    monkeypatch.setattr(network, "share_edge_data", lambda g: None)
+    monkeypatch.setattr(network.SharedEdges, "add", _own_add_edge)
     own = build([SEEDS], None).graph  # each pair and edge with maps of its own, as networkx makes them
-    assert nx.is_frozen(g) and not nx.is_frozen(own)
+    assert nx.is_frozen(g)
     assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
     assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
     pairs = {id(keyed) for nbrs in g._succ.values() for keyed in nbrs.values()}
@@ -158,11 +163,19 @@ def test_a_built_graph_cannot_be_changed_through_a_shared_map_but_its_copy_can()
             again.edges[u, v, key]["weight"] = 2
 
 
-def test_edge_data_that_cannot_be_shared_stays_the_pair_s_own() -> None:
-    g = nx.MultiDiGraph()
-    g.add_edge("a", "b", key="k", tags=["x"])  # a list: no key to share it under
-    g.add_edge("a", "c", key="k")
-    g.add_edge("d", "c", key="k")
-    share_edge_data(g)
-    assert type(g._succ["a"]["b"]) is dict and g.edges["a", "b", "k"] == {"tags": ["x"]}
-    assert g._succ["a"]["c"] is g._succ["d"]["c"] is g._pred["c"]["a"]
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from("abcd"), st.sampled_from(["k", "m", "n"]),
+                          st.dictionaries(st.sampled_from(["source", "x"]), st.sampled_from(["text", "gazetteer"]), max_size=2)),
+                max_size=25))
+def test_edges_added_shared_read_as_networkx_s_own_add_edge_makes_them(added) -> None:
+    """Any edges, repeated pairs and keys, data updated: the same nodes, edges, keys, data and orders."""
+    own, g = nx.MultiDiGraph(), nx.MultiDiGraph()
+    edges = network.SharedEdges(g)
+    for u, v, key, attr in added:
+        own.add_edge(u, v, key=key, **attr)
+        edges.add(u, v, key, **attr)
+    edges.freeze()
+    assert list(g.nodes) == list(own.nodes)
+    assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
+    assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
+    assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())

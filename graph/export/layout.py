@@ -201,13 +201,14 @@ def _place_tree(root: str, children: Mapping[str, list[str]], x0: int, row0: int
             stack.extend((c, level + 1, False) for c in reversed(kids))
 
 
-def anchors(nodes: Nodes, edges: Edges) -> dict[str, str]:
+def anchors(nodes: Nodes, edges: Edges, key: Callable[[str], tuple[int, str, str]] | None = None) -> dict[str, str]:
     """node -> the node it hangs from in the seed layout; roots have none. A forest over `nodes`.
 
     Admin parents come first (the trees under admin units), then a
     breadth-first walk over all edges from everything placed so far,
     visiting places before bodies, people, events and articles; what it
-    cannot reach starts trees of its own, in the same order.
+    cannot reach starts trees of its own, in the same order. `key`: the
+    nodes' order, if already worked out (`_keys`).
     """
     edges = sorted(edges)
     hier = _hierarchy_parents(nodes, edges)
@@ -219,13 +220,13 @@ def anchors(nodes: Nodes, edges: Edges) -> dict[str, str]:
         return n
 
     parent = {c: p for c, p in hier.items() if nodes[top(c)][0] in admin}
-    near: dict[str, set[str]] = defaultdict(set)
+    near: dict[str, list[str]] = defaultdict(list)  # lists, not sets: a node has few neighbours, and a set is 4 times a list
     for u, v, _ in edges:
         if u in nodes and v in nodes and u != v:
-            near[u].add(v)
-            near[v].add(u)
+            near[u].append(v)
+            near[v].append(u)
     placed = set(parent) | set(parent.values())
-    key = _keys(nodes)
+    key = key or _keys(nodes)
     for start in [None, *sorted(nodes, key=key)]:
         if start in placed:
             continue
@@ -234,7 +235,7 @@ def anchors(nodes: Nodes, edges: Edges) -> dict[str, str]:
         while frontier:
             nxt = []
             for u in frontier:
-                for v in sorted(near[u] - placed, key=key):
+                for v in sorted(set(near.get(u, ())) - placed, key=key):
                     parent[v] = u
                     placed.add(v)
                     nxt.append(v)
@@ -250,18 +251,20 @@ def seed_positions(nodes: Nodes, edges: Edges, spacing: float = SPACING) -> dict
     it; the anchor need not sit at the centre, so a chain of anchors grows
     its circle by a sum, not a product, of radii.
     """
-    parent = anchors(nodes, edges)
     key = _keys(nodes)
+    parent = anchors(nodes, edges, key)
     children = _children(key, parent)
     roots = [n for n in nodes if n not in parent]
     balloons = _Balloons(children, spacing)
     balloons.measure(roots)
     # the biggest tree first, the others shelf-packed in a square block to its right
     roots.sort(key=lambda n: (-balloons.radius[n], key(n)))
-    pos: dict[str, tuple[float, float]] = {}
+    pos: dict[str, tuple] = {}
     for r, (x, y) in zip(roots, _shelves([2 * balloons.radius[r] for r in roots], spacing), strict=True):
         balloons.place(r, x, y, pos)
-    return {n: (round(px), round(py)) for n, (px, py) in pos.items()}
+    for n, (px, py) in pos.items():  # rounded in place: no second map of every node
+        pos[n] = (round(px), round(py))
+    return pos
 
 
 class _Balloons:
@@ -276,13 +279,15 @@ class _Balloons:
 
     def measure(self, roots: list[str]) -> None:
         """Each subtree's circle: its anchor's leaf disc, and its child subtrees' circles on a ring around it."""
-        children, spacing = self.children, self.spacing
+        children, spacing, tops = self.children, self.spacing, set(roots)
         for n in _post_order(children, roots):  # no recursion: a chain of anchors may be long
-            if not children[n]:  # a leaf: its disc alone (read only if it is a root; others sit on their anchor's disc)
-                self.radius[n], self.offset[n] = spacing / 2, (-0.0, -0.0)
+            kids = children.get(n)
+            if not kids:  # a leaf sits on its anchor's disc: measured only if it is a tree of its own
+                if n in tops:
+                    self.radius[n], self.offset[n] = spacing / 2, (-0.0, -0.0)
                 continue
-            leaves = [c for c in children[n] if not children[c]]
-            subs = [c for c in children[n] if children[c]]
+            leaves = [c for c in kids if not children.get(c)]
+            subs = [c for c in kids if children.get(c)]
             disc = max(spacing * 0.6 * math.sqrt(len(leaves)) + spacing / 2, spacing / 2)
             circles = [(0.0, 0.0, disc)]
             if subs:
@@ -299,7 +304,7 @@ class _Balloons:
             self.radius[n] = max(math.hypot(x - cx, y - cy) + r for x, y, r in circles)
             self.offset[n] = (-cx, -cy)
 
-    def place(self, root: str, x: float, y: float, pos: dict[str, tuple[float, float]]) -> None:
+    def place(self, root: str, x: float, y: float, pos: dict[str, tuple]) -> None:
         """Put the tree of `root` with its circle's centre at (x, y): anchors, then their leaves on a sunflower disc."""
         children, spacing = self.children, self.spacing
         stack = [(root, x, y)]
@@ -307,7 +312,7 @@ class _Balloons:
             n, cx, cy = stack.pop()
             x, y = cx + self.offset[n][0], cy + self.offset[n][1]
             pos[n] = (x, y)
-            leaves = [c for c in children[n] if not children[c]]
+            leaves = [c for c in children.get(n, ()) if not children.get(c)]
             for k, c in enumerate(leaves, start=1):
                 r, a = spacing * 0.6 * math.sqrt(k + 1), k * GOLDEN
                 pos[c] = (x + r * math.cos(a), y + r * math.sin(a))
