@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.export import details, layout
 from graph.export import html as view
@@ -292,3 +294,27 @@ def test_anchors_survive_a_cycle_of_parents() -> None:
     units = {"a": ("District", "甲区"), "b": ("StreetOffice", "乙街道"), "c": ("Community", "丙社区")}
     cycle = [("a", "b", "containedInPlace"), ("b", "c", "containedInPlace"), ("c", "a", "containedInPlace")]
     assert set(layout.tree_positions(units, cycle)) == set(units)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=()), max_size=12)  # any code point: controls, U+2028, lone surrogates
+_PLAIN_FLOATS = st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: "e" not in repr(f))
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**80), max_value=2**80) | _PLAIN_FLOATS | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4)
+    | st.dictionaries(st.integers(-5, 2**40), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES)
+def test_the_view_s_json_is_the_standard_library_s_text(value) -> None:
+    """orjson where it can, the standard library where it cannot: the text json.dumps writes, whatever the value."""
+    assert view._json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.integers(-(2**70), 2**70) | _TEXT, _VALUES, max_size=6).filter(lambda d: len({type(k) for k in d}) < 2))
+def test_a_map_s_chunk_written_entry_by_entry_is_its_json_without_braces(value) -> None:
+    chunk = sorted(value.items())
+    assert view._entries(chunk) == json.dumps(dict(chunk), ensure_ascii=False, sort_keys=True, separators=(",", ":"))[1:-1]

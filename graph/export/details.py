@@ -119,7 +119,9 @@ def _items(pairs: Iterable[tuple[str, int | None, str]], by_date: bool = False) 
 
     `by_date`: items that open with a date come first, in date order (a person's posts).
     """
-    items = sorted(set(pairs), key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
+    items = list(set(pairs))
+    if len(items) > 1:
+        items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
     if len(items) > MAX_ITEMS:
         items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
     return [list(t) for t in items]
@@ -180,10 +182,15 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
     return sec
 
 
+def membership_ends(g: nx.MultiDiGraph, m: str) -> tuple[str | None, str | None, str | None]:
+    """A membership's person, body and role (None where it has none), from its own out-edges."""
+    ends = {k: v for v, keyed in g._succ[m].items() for k in keyed}  # as out_edges(m, keys=True), without its view
+    return ends.get("member"), ends.get("organization"), ends.get("role")
+
+
 def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec: Items) -> None:
     """The item membership `m` gives `n`: a post, for its person; an official, for its body."""
-    ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
-    person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
+    person, org, role = membership_ends(g, m)
     d = g.nodes[m]
     title, ev = (_label(g, role) if role else ""), str(d.get("evidence") or "")
     if rel == "member" and person == n:

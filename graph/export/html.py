@@ -30,13 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import orjson
 import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
 from graph.export import atomic_write
-from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence
+from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence, membership_ends
 from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
 
 # Fonts with the Chinese characters of the labels, on Windows, macOS and Linux (fonts-noto-cjk, fonts-wqy-*).
@@ -64,7 +65,32 @@ def _safe_json(obj: object) -> str:
     >>> _safe_json({"n": "</script><img src=x onerror=alert(1)>&"})
     '{"n":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e\\\\u0026"}'
     """
-    return _safe(json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return _safe(_json(obj))
+
+
+def _json(obj: object) -> str:
+    """`json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, by orjson (3 times as fast) when it can.
+
+    orjson refuses some of what the standard library writes: keys that are
+    not strings, integers past 64 bits, lone surrogates (a file name may
+    hold them); those are written by the standard library. Where both
+    write, the text is the same, but for floats printed with an exponent
+    (1e-07 / 1e-7): the view's only floats are its options' (0.2, 0.5, 1.0).
+
+    >>> _json({"b": [1, 2.5, "中\\n"], "a": None}), _json({2: "x", 10: "y"})
+    ('{"a":null,"b":[1,2.5,"中\\\\n"]}', '{"2":"x","10":"y"}')
+    """
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _entries(chunk: list[tuple[object, object]]) -> str:
+    """`_json(dict(chunk))` without its braces, for a chunk of a map's items in key order: entry by entry when its keys are integers."""
+    if all(type(k) is int for k, _ in chunk):
+        return ",".join(f'"{k}":{_json(v)}' for k, v in chunk)
+    return _json(dict(chunk))[1:-1]
 
 
 def _safe(s: str) -> str:
@@ -101,7 +127,7 @@ def _safe_json_parts(data: dict) -> Iterator[str]:
         if isinstance(value, Rows):
             yield "{" if value.mapping else "["
             for k, chunk in enumerate(_chunks(value.items)):
-                yield ("," if k else "") + _safe_json(dict(chunk) if value.mapping else chunk)[1:-1]
+                yield ("," if k else "") + _safe(_entries(chunk) if value.mapping else _json(chunk)[1:-1])
             yield "}" if value.mapping else "]"
         else:
             yield _safe_json(value)
@@ -138,8 +164,7 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     for m, d in g.nodes(data=True):
         if d["kind"] != "Membership":
             continue
-        ends = {k: v for _, v, k in g.out_edges(m, keys=True)}
-        person, org, role = ends.get("member"), ends.get("organization"), ends.get("role")
+        person, org, role = membership_ends(g, m)
         if person in keep and org in keep:
             out.add((person, org, POST, _label(g, role) if role else "职务"))
     for u, v, rel in g.edges(keys=True):
