@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graph.gazetteer import Gazetteer
+from graph.gazetteer import _lines as load_lines
 from graph.resolve import resolve
 from tests.helpers import article
 
@@ -106,3 +108,22 @@ def test_two_identities_whose_iris_collide_are_kept_apart(monkeypatch) -> None:
     assert len(set(iris.values())) == 2
     assert iris["Person:p-01/李阿姨"].endswith("li-a-yi-000000000000")  # the first by key keeps it, whatever the order
     assert iris["Person:p-02/李阿姨"] == "https://w3id.org/newskg/id/person/li-a-yi-000000000000-" + iri_module.digest("Person:p-02/李阿姨", 40)
+
+
+def _gazetteer_parts(g: Gazetteer) -> dict:
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in vars(g).items()}
+
+
+def test_the_gazetteer_s_quick_reading_of_village_lines_is_the_general_one(monkeypatch) -> None:
+    """jionlp's whole file, and lines shaped as it never prints them: the same indexes either way."""
+    odd = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t中原区\t410102\t中原", "\t\t\t\t无镇之村",  # a village under no town
+           "\t\t\t秦岭路街道", "\t\t\t\t秦岭路社区\r", "", "\t\t\t\t  ", "\t\t\t\t阳光社区\t备注", "\t\t\t\t\t更深一级",
+           "\t\t\t\t五一社区", "\t\t\t须水街道", "\t\t\t\t须水村", "\t郑州市"]
+    read = {}
+    for name, lines in (("odd", odd), ("jionlp", load_lines())):
+        read[name] = _gazetteer_parts(Gazetteer(lines))
+        monkeypatch.setattr(Gazetteer, "QUICK", False)
+        assert read[name] == _gazetteer_parts(Gazetteer(lines))
+        monkeypatch.setattr(Gazetteer, "QUICK", True)
+    assert read["odd"]["_villages"][("河南省", "郑州市", "中原区", "秦岭路街道")] == ["秦岭路社区", "阳光社区", "五一社区"]
+    assert len(read["jionlp"]["_villages"]) > 30_000
