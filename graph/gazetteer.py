@@ -95,38 +95,42 @@ class Gazetteer:
                 if len(path) == 5:
                     town = self._villages[tuple(path[:4])]
                 continue
-            code = parts[1] if len(parts) > 1 else None
-            alias = parts[2] if len(parts) > 2 else ""
-            tpath = tuple(path)
-            if depth == 0:
-                place = Place("Province", name, tpath, code)
-                self._add(place)
-                for a in dict.fromkeys((name, _PROVINCE_END.sub("", name), *alias.split("/"))):
-                    if len(a) >= 2:
-                        self.regions[a].append(place)
-            elif depth == 1:
-                place = Place("City", name, tpath, code)
-                self._add(place)
-                self.regions[name].append(place)
-                for a in alias.split("/"):
-                    if len(a) >= 2 and a != name:
-                        self.short[a].append(place)
-                        self.regions[a].append(place)
-            elif depth == 2:
-                place = Place("District", name, tpath, code)
-                self._add(place)
-                if len(alias) >= 2 and alias != name:
-                    self.short[alias].append(place)
-                    # 管城回族区 is printed 管城区 too
-                    for suffix in ("区", "县", "市", "旗"):
-                        if name.endswith(suffix) and alias + suffix != name:
-                            self.short[alias + suffix].append(place)
-            elif depth == 3:
-                place = Place(town_level(name), name, tpath)
-                self._add(place)
-                s = stem(name, TOWN_SUFFIXES)
-                if s != name:
-                    self.town_stems[s].append(place)
+            self._unit(depth, parts, tuple(path))
+
+    def _unit(self, depth: int, parts: list[str], tpath: tuple[str, ...]) -> None:
+        """The unit a line `depth` tabs deep names (province, city, district, town), its fields `parts`, at `tpath`."""
+        name = parts[0]
+        code = parts[1] if len(parts) > 1 else None
+        alias = parts[2] if len(parts) > 2 else ""
+        if depth == 0:
+            place = Place("Province", name, tpath, code)
+            self._add(place)
+            for a in dict.fromkeys((name, _PROVINCE_END.sub("", name), *alias.split("/"))):
+                if len(a) >= 2:
+                    self.regions[a].append(place)
+        elif depth == 1:
+            place = Place("City", name, tpath, code)
+            self._add(place)
+            self.regions[name].append(place)
+            for a in alias.split("/"):
+                if len(a) >= 2 and a != name:
+                    self.short[a].append(place)
+                    self.regions[a].append(place)
+        elif depth == 2:
+            place = Place("District", name, tpath, code)
+            self._add(place)
+            if len(alias) >= 2 and alias != name:
+                self.short[alias].append(place)
+                # 管城回族区 is printed 管城区 too
+                for suffix in ("区", "县", "市", "旗"):
+                    if name.endswith(suffix) and alias + suffix != name:
+                        self.short[alias + suffix].append(place)
+        elif depth == 3:
+            place = Place(town_level(name), name, tpath)
+            self._add(place)
+            s = stem(name, TOWN_SUFFIXES)
+            if s != name:
+                self.town_stems[s].append(place)
 
     def _add(self, place: Place) -> None:
         self.by_name[place.name].append(place)
