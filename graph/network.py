@@ -81,6 +81,9 @@ class SharedEdges:
         self.data: dict[tuple, SharedEdgeData] = {}  # data items -> an edge's data
 
     def add(self, u: str, v: str, key: str, **attr: str) -> None:
+        """Add the edge `key` from `u` to `v` with data `attr`: a key and values of text only (1, 1.0 and True are equal keys)."""
+        if type(key) is not str or (attr and any(type(x) is not str for x in attr.values())):
+            raise TypeError(f"shared edges are keyed and described by text only, not {key!r}: {attr!r}")
         succ, pred = self.g._succ, self.g._pred
         for n in (u, v):
             if n not in succ:

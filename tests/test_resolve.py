@@ -119,8 +119,9 @@ def test_the_gazetteer_s_quick_reading_of_village_lines_is_the_general_one(monke
     odd = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t中原区\t410102\t中原", "\t\t\t\t无镇之村",  # a village under no town
            "\t\t\t秦岭路街道", "\t\t\t\t秦岭路社区\r", "", "\t\t\t\t  ", "\t\t\t\t阳光社区\t备注", "\t\t\t\t\t更深一级",
            "\t\t\t\t五一社区", "\t\t\t须水街道", "\t\t\t\t须水村", "\t郑州市"]
+    under_a_city = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t\t\t甲村", "\t\t\t\t乙村"]  # no district, no town
     read = {}
-    for name, lines in (("odd", odd), ("jionlp", load_lines())):
+    for name, lines in (("odd", odd), ("under a city", under_a_city), ("jionlp", load_lines())):
         read[name] = _gazetteer_parts(Gazetteer(lines))
         monkeypatch.setattr(Gazetteer, "QUICK", False)
         assert read[name] == _gazetteer_parts(Gazetteer(lines))

@@ -179,3 +179,13 @@ def test_edges_added_shared_read_as_networkx_s_own_add_edge_makes_them(added) ->
     assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
     assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
     assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
+
+
+def test_shared_edges_take_text_keys_and_values_only() -> None:
+    """1, 1.0 and True are one key of a map: shared maps keyed by them would make one edge of three."""
+    edges = network.SharedEdges(nx.MultiDiGraph())
+    for key, attr in ((1, {}), (True, {}), ("k", {"w": 1}), ("k", {"w": ["a"]})):
+        with pytest.raises(TypeError, match="text only"):
+            edges.add("a", "b", key, **attr)
+    edges.add("a", "b", "k", source="text")
+    assert list(edges.g.edges(keys=True, data=True)) == [("a", "b", "k", {"source": "text"})]

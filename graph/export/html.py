@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import orjson
@@ -68,27 +69,34 @@ def _safe_json(obj: object) -> str:
     return _safe(_json(obj))
 
 
-def _json(obj: object) -> str:
-    """`json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, by orjson (3 times as fast) when it can.
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
 
-    orjson refuses some of what the standard library writes: keys that are
-    not strings, integers past 64 bits, lone surrogates (a file name may
-    hold them); those are written by the standard library. Where both
-    write, the text is the same, but for floats printed with an exponent
-    (1e-07 / 1e-7): the view's only floats are its options' (0.2, 0.5, 1.0).
+
+def _json(obj: object) -> str:
+    """`json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`, by orjson (4 times as fast) when it can.
+
+    The view's data is text, whole numbers, flags, None, lists and maps,
+    and its options' three floats (0.2, 0.5, 1.0): of these, the two write
+    the same text. orjson refuses keys that are not text, integers past 64
+    bits, lone surrogates (a file name may hold them), dataclasses and
+    datetimes: those go to the standard library, which writes the first
+    three and refuses the last two, as before. Where the two still differ,
+    the view holds nothing: orjson writes NaN and the infinities as null, a
+    float's exponent without its leading zero (1e-7, not 1e-07), and UUIDs and enums.
 
     >>> _json({"b": [1, 2.5, "中\\n"], "a": None}), _json({2: "x", 10: "y"})
     ('{"a":null,"b":[1,2.5,"中\\\\n"]}', '{"2":"x","10":"y"}')
     """
     try:
-        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode()
+        return orjson.dumps(obj, option=_ORJSON).decode()
     except TypeError:
         return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _entries(chunk: list[tuple[object, object]]) -> str:
-    """`_json(dict(chunk))` without its braces, for a chunk of a map's items in key order: entry by entry when its keys are integers."""
-    if all(type(k) is int for k, _ in chunk):
+def _entries(chunk: list[tuple[Any, Any]]) -> str:
+    """`_json(dict(chunk))` without its braces, for a chunk of a map's items: entry by entry when its keys are
+    whole numbers in increasing order (the details' and the tree's), which json.dumps writes in that order."""
+    if all(type(k) is int for k, _ in chunk) and all(a[0] < b[0] for a, b in itertools.pairwise(chunk)):
         return ",".join(f'"{k}":{_json(v)}' for k, v in chunk)
     return _json(dict(chunk))[1:-1]
 
