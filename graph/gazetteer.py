@@ -91,9 +91,10 @@ class Gazetteer:
             del path[depth:]
             path.append(name)
             if depth == 4:
-                self._villages[tuple(path[:4])].append(name)
-                if len(path) == 5:
-                    town = self._villages[tuple(path[:4])]
+                villages = self._villages[tuple(path[:4])]
+                villages.append(name)
+                if len(path) == 5:  # under a town: the next village lines take the quick branch
+                    town = villages
                 continue
             self._unit(depth, parts, tuple(path))
 

@@ -28,14 +28,13 @@ from graph.cache import BuildNotes, PageCache, SlugCache, remove_leftovers
 from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
 from graph.iri import slugs_used, use_slugs
-from graph.model import Corpus, FileReport, PageResult
+from graph.model import ENTITY_TYPES, Corpus, FileReport, PageResult
 from graph.pages import Item, Options, process_pages
 
 log = logging.getLogger("newskg")
 
 Compute = Callable[[list[Item]], Iterable[tuple[int, PageResult]]]
 ExportRecord = dict[str, list[tuple[str, str]]]  # "format|title" -> [(file, sha1)] of what the format wrote
-ENTITY_CLASSES = ("City", "District", "StreetOffice", "Town", "Community", "Village", "Organization", "Person")
 
 
 def usable_cache(cache_dir: str | Path | None) -> Path | None:
@@ -207,7 +206,7 @@ def _counts_fit(counts: object) -> bool:
     if not isinstance(counts, dict) or set(counts) != {"articles", "entities", "events", "memberships", "edges"}:
         return False
     entities = counts["entities"]
-    return (isinstance(entities, dict) and set(entities) == set(ENTITY_CLASSES) and all(map(_whole, entities.values()))
+    return (isinstance(entities, dict) and set(entities) == set(ENTITY_TYPES) and all(map(_whole, entities.values()))
             and all(_whole(v) for k, v in counts.items() if k != "entities"))
 
 
@@ -236,7 +235,7 @@ def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
     kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
     return {
         "articles": len(corpus.articles),
-        "entities": {k: kinds[k] for k in ENTITY_CLASSES},
+        "entities": {k: kinds[k] for k in ENTITY_TYPES},
         "events": kinds["Event"],
         "memberships": kinds["Membership"],
         "edges": g.number_of_edges(),

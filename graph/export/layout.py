@@ -87,19 +87,18 @@ def tree_positions(nodes: Nodes, edges: Edges, aspect: float = TREE_ASPECT) -> d
     wide as high. A unit whose parent is unknown starts a tree of its own,
     after the trees of higher rank.
     """
-    admin = {n for n, (kind, _) in nodes.items() if kind in KIND_ORDER[:6]}
-    parent = {c: p for c, p in _hierarchy_parents({n: nodes[n] for n in admin}, edges).items()}
-    key = _keys({n: nodes[n] for n in admin})
+    admin = {n: unit for n, unit in nodes.items() if unit[0] in KIND_ORDER[:6]}
+    parent = _hierarchy_parents(admin, edges)
+    key = _keys(admin)
     children = _children(key, parent)
-    order = _post_order(children, sorted((n for n in admin if n not in parent), key=key))
-    rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
-    depth: dict[str, int] = {}  # levels below a node
-    for n in order:
-        rows[n] = sum(rows[c] for c in children[n]) or 1
-        depth[n] = 1 + max((depth[c] for c in children[n]), default=0)
     roots = sorted((n for n in admin if n not in parent), key=key)
     if not roots:
         return {}
+    rows: dict[str, int] = {}  # leaves under a node: the rows its subtree takes
+    depth: dict[str, int] = {}  # levels below a node
+    for n in _post_order(children, roots):
+        rows[n] = sum(rows[c] for c in children[n]) or 1
+        depth[n] = 1 + max((depth[c] for c in children[n]), default=0)
     hubs, flow = _best_flow(roots, children, rows, depth, aspect)
     pos: dict[str, tuple[int, int]] = {}
     x0 = TREE_DX if hubs else 0
