@@ -43,7 +43,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
     for i, body in mine.items():
         ids.setdefault(f"{r.name}|{i}", (path, body))
     if taken:  # the same items under the same ids: printed already
-        return PageResult(r.name, tuple(f for f in r.facts if f.article.id not in taken), r.report)
+        return dataclasses.replace(r, facts=tuple(f for f in r.facts if f.article.id not in taken))
     return r
 
 

@@ -28,11 +28,18 @@ from graph.files import file_sha1, printable, recorded_name
 RECORD_NAME = "build.json"
 
 
-def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterable[str], out_dir: Path, written: Iterable[Path]) -> dict:
-    """The record of a build: its pages (name and digest), options, formats and each written file's digest."""
+def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterable[str], out_dir: Path, written: Iterable[Path],
+                digests: Sequence[str | None] = ()) -> dict:
+    """The record of a build: its pages (name and digest), options, formats and each written file's digest.
+
+    `digests`, by page (as `files`), are the SHA-1s of the pages' bytes the
+    build read; a page with none ("" or None, or none given) is hashed now.
+    """
+    read = dict(zip(files, digests, strict=False))
     return {
         "generator": f"newskg {__version__}",
-        "inputs": [{"file": recorded_name(f.name), "sha1": file_sha1(f)} for f in sorted(files, key=lambda p: (p.name, str(p)))],
+        "inputs": [{"file": recorded_name(f.name), "sha1": read.get(f) or file_sha1(f)}
+                   for f in sorted(files, key=lambda p: (p.name, str(p)))],
         "options": {
             "base": base,
             "encoding": options.encoding,

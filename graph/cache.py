@@ -93,26 +93,34 @@ class PageCache:
         self._writable = True
 
     def key(self, path: Path, options: Any) -> str | None:
-        """SHA-1 of the page's bytes and name, the options that change its result, and the code's version.
+        """The page's key (`key_for` its bytes' SHA-1); None when it cannot be read."""
+        keyed = self.digest_and_key(path, options)
+        return keyed[1] if keyed is not None else None
 
-        Of a manifest's dates only the page's own is part of its key, so a
-        new manifest entry does not invalidate every other page.
-        """
+    def digest_and_key(self, path: Path, options: Any) -> tuple[str, str] | None:
+        """(SHA-1 of the page's bytes, the page's key); None when it cannot be read."""
         try:
             if not Path(path).is_file():
                 return None  # a pipe or device: reading it could block forever; read.py reports it
             data = Path(path).read_bytes()
         except OSError:
             return None
+        digest = hashlib.sha1(data).hexdigest()
+        return digest, self.key_for(digest, Path(path).name, options)
+
+    def key_for(self, digest: str, name: str, options: Any) -> str:
+        """SHA-1 of a page's bytes' SHA-1 (`digest`) and file name, the options that change its result, and the code's version.
+
+        Of a manifest's dates only the page's own is part of its key, so a
+        new manifest entry does not invalidate every other page.
+        """
         if self._options is None or self._options[0] is not options:
             dates = dict(getattr(options, "dates", ()))
             rest = dataclasses.replace(options, dates=()) if dates else options
             self._options = (options, repr(rest) + code_version(), dates)
         _, fixed, dates = self._options
-        name = Path(path).name
-        h = hashlib.sha1(data)
-        h.update(f"\0{name}\0{dates.get(name)}\0{fixed}".encode("utf-8", "surrogateescape"))  # any file name
-        return h.hexdigest()
+        text = f"{digest}\0{name}\0{dates.get(name)}\0{fixed}"
+        return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
     def lookup(self, path: Path, options: Any) -> tuple[str | None, PageResult | None]:
         """(the page's key, its stored result or None); the key is None when the page cannot be read."""

@@ -63,23 +63,20 @@ def cached_pages(
     resolution takes it), so no more than one stored page's records are in
     memory at a time; an entry found damaged then is computed in this
     process and stored again. The other pages' results are stored as they
-    come, but for a skipped page's report (its file may be readable next
-    time). `keys`, if given, are the pages' keys already computed, by index
+    come, under the key of the bytes each was made from (`_keep`), but for
+    a skipped page's report (its file may be readable next time). `keys`, if given, are the pages' keys already computed, by index
     (None for a page that cannot be read).
     """
     known: dict[int, Callable[[], PageResult]] = {}
     todo: list[Item] = []
-    key_of: dict[int, str] = {}  # cache keys of the pages computed now
     for i, f in items:
         key = keys[i] if keys else cache.key(f, options)
         if key is not None and cache.has(key):
             known[i] = functools.partial(_stored, cache, key, str(f), options)
         else:
             todo.append((i, f))
-            if key is not None:
-                key_of[i] = key
     log.info("cache: %d of %d pages stored (each decoded when it is resolved)", len(known), len(items))
-    return known, _storing(compute(todo), cache, key_of)
+    return known, _storing(compute(todo), cache, {i: Path(f).name for i, f in todo}, options)
 
 
 def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResult:
@@ -94,20 +91,22 @@ def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResu
     if hit is not None:
         return hit
     (result,) = process_pages([path], options)
-    _keep(cache, key, result)
+    _keep(cache, Path(path).name, options, result)
     return result
 
 
-def _keep(cache: PageCache, key: str, result: PageResult) -> None:
-    """Store a page's result, but for a skipped page's report (its file may be readable next time)."""
-    if result.report is None or not result.report.skipped:
-        cache.store(key, result)
+def _keep(cache: PageCache, name: str, options: Options, result: PageResult) -> None:
+    """Store a page's result under the key of the bytes it was made from, but for a skipped page's report (its file
+    may be readable next time). A page rewritten after its key was taken is stored as what was read, not as it was."""
+    if result.digest and (result.report is None or not result.report.skipped):
+        cache.store(cache.key_for(result.digest, name, options), result)
 
 
-def _storing(computed: Iterable[tuple[int, PageResult]], cache: PageCache, key_of: dict[int, str]) -> Iterator[tuple[int, PageResult]]:
+def _storing(
+    computed: Iterable[tuple[int, PageResult]], cache: PageCache, names: dict[int, str], options: Options
+) -> Iterator[tuple[int, PageResult]]:
     for i, r in computed:
-        if i in key_of:
-            _keep(cache, key_of[i], r)
+        _keep(cache, names[i], options, r)
         yield i, r
 
 

@@ -46,6 +46,7 @@ class Page:
     converted: bool = False  # traditional characters were converted for matching
     original: str = ""  # the text as printed, when conversion changed it (offsets as in `text`)
     glosses: tuple[tuple[int, str], ...] = ()  # pinyin readings printed after the character at each offset
+    digest: str = ""  # SHA-1 of the file's bytes as they were read (what the page's cache key is made from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ class PageResult:
     name: str
     facts: tuple[ArticleFacts, ...] = ()
     report: FileReport | None = None
+    digest: str = ""  # the page's Page.digest: the bytes this result was made from ("" when none could be read)
 
 
 @dataclass(frozen=True, slots=True)

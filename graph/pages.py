@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.errors import InputError
@@ -80,7 +80,7 @@ def _split(path: str, options: Options) -> PageResult | tuple[Page, list[Article
     try:
         articles = split_page(page, dictionary_words())  # tells a break inside a word from one after a heading
     except Exception as e:  # a bug met on one page must not stop an overnight build of thousands
-        return _internal_error(name, path, e)
+        return _internal_error(name, path, e, page.digest)
     if not articles:
         return _no_item(page, path)
     return page, articles
@@ -92,22 +92,22 @@ def _facts(path: str, page: Page, articles: list[Article]) -> PageResult:
     try:
         result = _extract(page, articles)
     except Exception as e:
-        return _internal_error(name, path, e)
+        return _internal_error(name, path, e, page.digest)
     if name != Path(path).name and result.report is None:  # built, under a name every export can hold
         reason = f"its name is not UTF-8; the graph records it as '{name}'; rename the file to keep its name"
-        result = PageResult(result.name, result.facts, FileReport(str(path), reason, skipped=False))
+        result = replace(result, report=FileReport(str(path), reason, skipped=False))
     return result
 
 
-def _internal_error(name: str, path: str, e: Exception) -> PageResult:
+def _internal_error(name: str, path: str, e: Exception, digest: str) -> PageResult:
     log.debug("internal error on %s", path, exc_info=True)
     reason = f"could not be processed, an internal error ({type(e).__name__}: {e}); please report it with this file"
-    return PageResult(name, (), FileReport(str(path), reason))
+    return PageResult(name, (), FileReport(str(path), reason), digest)
 
 
 def _no_item(page: Page, path: str | None) -> PageResult:
     reason = "holds no news item (no body text was found); check it is a news page"
-    return PageResult(page.name, (), FileReport(path or page.name, reason, skipped=False))
+    return PageResult(page.name, (), FileReport(path or page.name, reason, skipped=False), page.digest)
 
 
 def page_facts(page: Page, path: str | None = None) -> PageResult:
@@ -121,7 +121,7 @@ def page_facts(page: Page, path: str | None = None) -> PageResult:
 def _extract(page: Page, articles: list[Article]) -> PageResult:
     facts = _extractor().extract(articles)
     # a page read in traditional characters: what it printed becomes each name's alias
-    return PageResult(page.name, tuple(with_printed_forms(page, facts)))
+    return PageResult(page.name, tuple(with_printed_forms(page, facts)), digest=page.digest)
 
 
 __all__ = ["Options", "Item", "process_page", "process_pages", "page_facts", "release_models"]

@@ -219,17 +219,21 @@ def _build(
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
     # each page read and hashed once, here; when no page changed, the last build's exports (if untouched) are
     # still right, and no page's result is loaded
-    keys = page_keys(cache, files, options)
+    keys, digests = page_keys(cache, files, options)
     last = LastBuild(cache, keys, files, (base, options))
     made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
         later = partial(_unless_changed, cache, files, options, keys, made)  # what gives the result's corpus and graph
-        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later)
+        done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later,
+                               digests)
         if done is not None:
             clock.lap("unchanged")
             done.timings.update(clock.timings)
             return done
-    corpus, g = made(clock.lap)
+    read: list[str] = []  # the SHA-1 of the bytes each page's result was made from ("" for a page not read)
+    corpus, g = made(clock.lap, read)
+    if changed_while_read(files, digests, read):  # the last build's note names the pages' bytes as they were
+        last = LastBuild(None, keys, files, (base, options))
     exported = last.record()  # what the exports of this same graph wrote, when the last build made it
     result = BuildResult(corpus, g, timings=clock.timings, ignored=ignored)
     if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
@@ -237,7 +241,7 @@ def _build(
         previous = read_record(out)
         existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
         result.written = export_changed(g, out, formats, title, exported, cache)
-        record = make_record(files, options, base, formats, out, result.written)
+        record = make_record(files, options, base, formats, out, result.written, read)
         result.record = write_record(out, record)
         result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over
         clock.lap("export")
@@ -256,7 +260,7 @@ def _unless_changed(
     (its key is another), they would not be that build's, and a page read
     now would be stored under the key of the bytes it had then.
     """
-    if page_keys(cache, files, options) != keys:
+    if page_keys(cache, files, options)[0] != keys:
         raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
     return made()
 
@@ -264,10 +268,14 @@ def _unless_changed(
 def _corpus_and_graph(
     paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], options: Options, jobs: int,
     progress: Progress | None, scheduler: str | None, cache: Path | None, keys: list[str | None], base: str,
-    lap: Callable[[str], None] = lambda stage: None,
+    lap: Callable[[str], None] = lambda stage: None, read: list[str] | None = None,
 ) -> tuple[Corpus, nx.MultiDiGraph]:
-    """The pages' results (from the cache where stored), resolved, and their graph; `lap` called after each stage."""
-    corpus_of = resolving(paths, files, ignored, run_pages(files, options, jobs, progress, scheduler, cache, keys), load_gazetteer())
+    """The pages' results (from the cache where stored), resolved, and their graph; `lap` called after each stage.
+
+    `read`, if given, gets each page's digest, in order: that of the bytes its result was made from.
+    """
+    results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
+    corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer())
     if jobs == 1 and scheduler is None:
         release_models()  # loaded again, in a tenth of a second, by the next build in this process
     lap("pages")
@@ -286,7 +294,7 @@ def _corpus_and_graph(
 
 def nothing_changed(
     last: LastBuild, files: list[Path], out: Path, formats: tuple[str, ...], title: str, options: Options, base: str,
-    ignored: tuple[FileReport, ...], made: Callable[[], tuple[Corpus, nx.MultiDiGraph]],
+    ignored: tuple[FileReport, ...], made: Callable[[], tuple[Corpus, nx.MultiDiGraph]], digests: list[str | None],
 ) -> BuildResult | None:
     """The result of a build whose pages, settings and output folder are all as the last build left them; else None.
 
@@ -298,19 +306,36 @@ def nothing_changed(
     same = last.unchanged(out, formats, title, made)
     if same is None:
         return None
-    record = make_record(files, options, base, formats, out, same.written)
+    record = make_record(files, options, base, formats, out, same.written, digests)
     if not record_is_written(out, record):
         return None
     log.info("nothing changed since the last build into %s: no file written", printable(str(out)))
     return BuildResult(None, None, written=list(same.written), ignored=ignored, record=out / RECORD_NAME, unchanged=same)
 
 
-def page_keys(cache: Path | None, files: list[Path], options: Options) -> list[str | None]:
-    """Each page's cache key (None for a page that cannot be read); none without a cache."""
+def page_keys(cache: Path | None, files: list[Path], options: Options) -> tuple[list[str | None], list[str | None]]:
+    """Each page's cache key and the SHA-1 of its bytes (None for a page that cannot be read); none without a cache."""
     if cache is None:
-        return []
+        return [], []
     pages = PageCache(cache)
-    return [pages.key(f, options) for f in files]
+    keyed = [pages.digest_and_key(f, options) for f in files]
+    return [k[1] if k else None for k in keyed], [k[0] if k else None for k in keyed]
+
+
+def changed_while_read(files: list[Path], digests: list[str | None], read: list[str]) -> bool:
+    """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so)."""
+    changed = [f for f, then, now in zip(files, digests, read, strict=False) if now and then and now != then]
+    if changed:
+        log.warning("%d page(s) changed while this build read them, %s the first: the graph holds what was read; "
+                    "build again to have it hold what they are now", len(changed), printable(str(changed[0])))
+    return bool(changed)
+
+
+def noting_digests(results: Iterable[PageResult], digests: list[str]) -> Iterator[PageResult]:
+    """`results`, each result's digest (of the bytes it was made from) added to `digests` as it goes by."""
+    for r in results:
+        digests.append(r.digest)
+        yield r
 
 
 def resolving(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
 import re
@@ -268,4 +269,5 @@ def read_page(
     simplified = to_simplified(text)
     date = (dates or {}).get(path.name) or page_date_from_name(name)
     converted = simplified != text or bool(glosses)
-    return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses)
+    return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses,
+                digest=hashlib.sha1(data).hexdigest())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
+import logging
 import math
 import random
 import shutil
@@ -11,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cache import PageCache, decode, encode, output_version
+from graph import read
+from graph.cache import SUFFIX, PageCache, decode, encode, output_version
 from graph.cli import main
 from graph.errors import GraphError
 from graph.export import layout
@@ -194,6 +198,66 @@ def test_a_result_asked_for_its_graph_after_its_pages_changed_says_so_and_stores
     assert gc.isenabled()
     (pages / "zz.txt").write_text("", encoding="utf-8")
     assert build([pages], tmp_path / "again", cache_dir=cache).summary() == first.summary()
+
+
+OLD = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议。\n记者 王晓\n"
+NEW = "本报讯 金水区花园路街道办事处开展消防安全检查。\n记者 王晓\n"
+
+
+def rewritten_when_read(monkeypatch: pytest.MonkeyPatch, page: Path, text: str) -> None:
+    """`page` gets `text` as the build reads it for its result: after the build took its key from the bytes it had."""
+    real = read._read_bytes
+
+    def reading(path: Path, max_bytes: int) -> bytes:
+        if Path(path) == page:
+            page.write_text(text, encoding="utf-8")
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(read, "_read_bytes", reading)
+
+
+def two_pages(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = folder / "2024-03-05_01.txt"
+    page.write_text(OLD, encoding="utf-8")
+    (folder / "2024-03-05_02.txt").write_text("本报讯 二七区淮河路街道举办文明实践活动。\n记者 景静\n", encoding="utf-8")
+    return folder, page
+
+
+def labels(r: object) -> set[str]:
+    return {str(d.get("label")) for _, d in r.graph.nodes(data=True)}  # type: ignore[attr-defined]
+
+
+def test_a_page_rewritten_while_the_build_reads_it_is_stored_as_what_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder, page = two_pages(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    with monkeypatch.context() as m, caplog.at_level(logging.WARNING, logger="newskg"):
+        rewritten_when_read(m, page, NEW)
+        built = build([folder], out, cache_dir=cache)
+    assert "1 page(s) changed while this build read them" in caplog.text
+    assert "花园路街道" in labels(built) and "秦岭路街道" not in labels(built)
+    inputs = {i["file"]: i["sha1"] for i in json.loads((out / "build.json").read_text(encoding="utf-8"))["inputs"]}
+    assert inputs[page.name] == hashlib.sha1(NEW.encode("utf-8")).hexdigest()  # the bytes the graph was made from
+    page.write_text(OLD, encoding="utf-8")  # back to the bytes its key was taken from: their result was never stored
+    again = build([folder], out, cache_dir=cache)
+    assert "秦岭路街道" in labels(again) and "花园路街道" not in labels(again)
+
+
+def test_a_page_rewritten_while_the_build_reads_it_leaves_no_export_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, page = two_pages(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([folder], out, cache_dir=cache)  # its note: these pages' exports
+    (out / "build.json").unlink()  # so the next build is made, not found unchanged
+    for entry in cache.glob(f"??/*{SUFFIX}"):  # and its pages read again
+        entry.unlink()
+    with monkeypatch.context() as m:
+        rewritten_when_read(m, page, NEW)
+        build([folder], out, cache_dir=cache)
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "花园路街道" in turtle and "秦岭路街道" not in turtle  # not left as the note said the pages' exports were
 
 
 def exhaustive_flow(
