@@ -286,6 +286,15 @@ def test_seed_layout_places_every_node_apart_and_near_its_anchor() -> None:
     assert pos == layout.seed_positions(dict(reversed(nodes.items())), list(reversed(edges)))
 
 
+def test_the_layouts_read_their_edges_as_a_list_or_once_as_they_come() -> None:
+    nodes = {"d": ("District", "中原区"), "s": ("StreetOffice", "秦岭路街道"), "p": ("Person", "王晓"), "o": ("Organization", "区民政局")}
+    edges = [("s", "d", "containedInPlace"), ("p", "s", "post"), ("o", "d", "jurisdiction"), ("p", "o", "attendee")]
+    assert layout.anchors(nodes, edges)["p"] == "s"  # reached by the walk over every edge, not the hierarchy
+    assert layout.anchors(nodes, iter(edges)) == layout.anchors(nodes, edges)
+    assert layout.seed_positions(nodes, iter(edges)) == layout.seed_positions(nodes, edges)
+    assert layout.tree_positions(nodes, iter(edges)) == layout.tree_positions(nodes, edges)
+
+
 def test_anchors_survive_a_cycle_of_parents() -> None:
     nodes = {"a": ("Organization", "甲"), "b": ("Organization", "乙"), "c": ("Organization", "丙")}
     edges = [("a", "b", "parentOrganization"), ("b", "c", "parentOrganization"), ("c", "a", "parentOrganization")]

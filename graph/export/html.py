@@ -192,11 +192,12 @@ def view_rows(g: nx.MultiDiGraph) -> dict:
     """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
     shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
-    ids = {n: i for i, n in enumerate(shown)}
     edges = view_edges(g, shown)
     drawn = {n: (kinds[n], _label(g, n)) for n in shown}
-    rels = [(u, v, rel) for u, v, rel, _ in edges if rel != MENTION]  # the layouts do not depend on the toggle
+    rels = _Relations(edges)  # the layouts do not depend on the toggle
     seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
+    del drawn, rels  # each map over every drawn node is made only when the one before it is gone: the ids after these
+    ids = {n: i for i, n in enumerate(shown)}
     counts = Counter(kinds[n] for n in shown)
     return {
         "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
@@ -208,6 +209,16 @@ def view_rows(g: nx.MultiDiGraph) -> dict:
         "budgetMs": BUDGET_MS,
         "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT},
     }
+
+
+@dataclass(frozen=True)
+class _Relations:
+    """The drawn edges but mentions, as (from, to, relation), read from `edges` each time they are read: never a list of their own."""
+
+    edges: list[tuple[str, str, str, str]]
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return ((u, v, rel) for u, v, rel, _ in self.edges if rel != MENTION)
 
 
 def _weights(g: nx.MultiDiGraph, edges: list[tuple[str, str, str, str]], ids: dict[str, int]) -> Counter[str]:

@@ -38,19 +38,24 @@ TREE_DX, TREE_DY = 190, 50  # tree layout: pixels per level (left to right) and 
 TREE_ASPECT = 1.4  # width / height the tree layout aims at: a landscape window beside the side panel
 
 Nodes = Mapping[str, tuple[str, str]]  # node -> (class, label)
-Edges = Iterable[tuple[str, str, str]]  # (from, to, relation)
+Edges = Iterable[tuple[str, str, str]]  # (from, to, relation), in any order; read more than once: not a one-shot iterator
 
 
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
 
 
-def _keys(nodes: Nodes) -> Callable[[str], tuple[int, str, str]]:
-    """The nodes' order (class, label, id) as a sort key, each node's worked out once."""
+def _keys(nodes: Nodes) -> Callable[[str], int]:
+    """The nodes' order (class, label, id) as a sort key: each node's place in it, worked out once.
+
+    A whole number sorts faster than the (class, label, id) it stands for,
+    and takes less room; the ids are unique, so the order is the same.
+    """
     rank = len(KIND_ORDER)
-    return {n: (_RANK.get(kind, rank), label, n) for n, (kind, label) in nodes.items()}.__getitem__
+    order = sorted(nodes, key=lambda n: (_RANK.get(nodes[n][0], rank), nodes[n][1], n))
+    return {n: i for i, n in enumerate(order)}.__getitem__
 
 
-def _children(key: Callable[[str], tuple[int, str, str]], parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
+def _children(key: Callable[[str], int], parent: Mapping[str, str]) -> defaultdict[str, list[str]]:
     """node -> its children in a forest given as child -> parent, each list in the nodes' order (`key`)."""
     children: defaultdict[str, list[str]] = defaultdict(list)
     for c, p in parent.items():
@@ -63,8 +68,8 @@ def _children(key: Callable[[str], tuple[int, str, str]], parent: Mapping[str, s
 def _hierarchy_parents(nodes: Nodes, edges: Edges) -> dict[str, str]:
     """child -> parent over the hierarchy relations, first one per child, never closing a cycle."""
     parent: dict[str, str] = {}
-    for u, v, rel in sorted(edges):
-        if rel in HIERARCHY and u in nodes and v in nodes and u not in parent and u != v:
+    for u, v, _ in sorted(e for e in edges if e[2] in HIERARCHY):
+        if u in nodes and v in nodes and u not in parent and u != v:
             up = v
             while up in parent and up != u:
                 up = parent[up]
@@ -200,7 +205,7 @@ def _place_tree(root: str, children: Mapping[str, list[str]], x0: int, row0: int
             stack.extend((c, level + 1, False) for c in reversed(kids))
 
 
-def anchors(nodes: Nodes, edges: Edges, key: Callable[[str], tuple[int, str, str]] | None = None) -> dict[str, str]:
+def anchors(nodes: Nodes, edges: Edges, key: Callable[[str], int] | None = None) -> dict[str, str]:
     """node -> the node it hangs from in the seed layout; roots have none. A forest over `nodes`.
 
     Admin parents come first (the trees under admin units), then a
@@ -209,7 +214,8 @@ def anchors(nodes: Nodes, edges: Edges, key: Callable[[str], tuple[int, str, str
     cannot reach starts trees of its own, in the same order. `key`: the
     nodes' order, if already worked out (`_keys`).
     """
-    edges = sorted(edges)
+    if iter(edges) is edges:  # a one-shot iterator: read twice below
+        edges = list(edges)
     hier = _hierarchy_parents(nodes, edges)
     admin = set(KIND_ORDER[:6])
 
@@ -219,7 +225,8 @@ def anchors(nodes: Nodes, edges: Edges, key: Callable[[str], tuple[int, str, str
         return n
 
     parent = {c: p for c, p in hier.items() if nodes[top(c)][0] in admin}
-    near: dict[str, list[str]] = defaultdict(list)  # lists, not sets: a node has few neighbours, and a set is 4 times a list
+    # lists, not sets: a node has few neighbours, and a set is 4 times a list; in the edges' order, which is never read
+    near: dict[str, list[str]] = defaultdict(list)
     for u, v, _ in edges:
         if u in nodes and v in nodes and u != v:
             near[u].append(v)
