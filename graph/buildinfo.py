@@ -16,7 +16,7 @@ reads the previous one to say when it replaces another corpus's exports.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,12 +29,16 @@ RECORD_NAME = "build.json"
 
 
 def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterable[str], out_dir: Path, written: Iterable[Path],
-                digests: Sequence[str | None] = ()) -> dict:
+                digests: Sequence[str | None] = (), written_digests: Mapping[str, str] | None = None) -> dict:
     """The record of a build: its pages (name and digest), options, formats and each written file's digest.
 
     `digests`, by page (as `files`), are the SHA-1s of the pages' bytes the
-    build read; a page with none ("" or None, or none given) is hashed now.
+    build read; `written_digests`, by file name in `out_dir` (posix), those
+    of the files the exports wrote. What has none ("" or None, or none
+    given) is hashed now.
     """
+    wrote = written_digests or {}
+    names = [p.relative_to(out_dir).as_posix() for p in sorted(set(written))]
     read = dict(zip(files, digests, strict=False))
     return {
         "generator": f"newskg {__version__}",
@@ -47,7 +51,7 @@ def make_record(files: Sequence[Path], options: Any, base: str, formats: Iterabl
             "dates": {recorded_name(name): d.isoformat() for name, d in sorted(options.dates)},
         },
         "formats": sorted(set(formats)),
-        "outputs": {p.relative_to(out_dir).as_posix(): file_sha1(p) for p in sorted(set(written))},
+        "outputs": {name: wrote.get(name) or file_sha1(out_dir / name) for name in names},
     }
 
 

@@ -229,6 +229,11 @@ class Unchanged:
                 gc.enable()
 
 
+def exported_digests(record: ExportRecord, formats: Iterable[str], title: str) -> dict[str, str]:
+    """The SHA-1 of each file the exports of `formats` under `title` wrote, by its name in the folder, as `record` holds them."""
+    return {name: digest for fmt in formats for name, digest in record.get(f"{fmt}|{title}", ())}
+
+
 def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
     """The build summary's counts of the corpus and graph (articles, entities by class, events, posts, edges)."""
     kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
@@ -273,4 +278,4 @@ def export_changed(
     return done
 
 
-__all__ = ["usable_cache", "cached_pages", "LastBuild", "Unchanged", "graph_counts", "with_slugs", "export_changed"]
+__all__ = ["usable_cache", "cached_pages", "LastBuild", "Unchanged", "exported_digests", "graph_counts", "with_slugs", "export_changed"]

@@ -37,6 +37,7 @@ from graph.incremental import (
     Unchanged,
     cached_pages,
     export_changed,
+    exported_digests,
     graph_counts,
     usable_cache,
     with_slugs,
@@ -241,7 +242,7 @@ def _build(
         previous = read_record(out)
         existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
         result.written = export_changed(g, out, formats, title, exported, cache)
-        record = make_record(files, options, base, formats, out, result.written, read)
+        record = make_record(files, options, base, formats, out, result.written, read, exported_digests(exported, formats, title))
         result.record = write_record(out, record)
         result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over
         clock.lap("export")
@@ -306,7 +307,7 @@ def nothing_changed(
     same = last.unchanged(out, formats, title, made)
     if same is None:
         return None
-    record = make_record(files, options, base, formats, out, same.written, digests)
+    record = make_record(files, options, base, formats, out, same.written, digests, exported_digests(last.record(), formats, title))
     if not record_is_written(out, record):
         return None
     log.info("nothing changed since the last build into %s: no file written", printable(str(out)))

@@ -200,6 +200,30 @@ def test_a_result_asked_for_its_graph_after_its_pages_changed_says_so_and_stores
     assert build([pages], tmp_path / "again", cache_dir=cache).summary() == first.summary()
 
 
+def test_build_json_names_the_sha1_of_each_page_and_file_in_every_kind_of_rebuild(pages: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def as_on_disk() -> None:
+        record = json.loads((out / "build.json").read_text(encoding="utf-8"))
+        assert record["outputs"] == {n: hashlib.sha1((out / n).read_bytes()).hexdigest() for n in ("graph.html", "graph.ttl")}
+        assert {i["file"]: i["sha1"] for i in record["inputs"]} == {
+            p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in pages.glob("*.txt")}
+
+    build([pages], out, cache_dir=cache)
+    as_on_disk()
+    (out / "graph.html").unlink()  # the view written again, the Turtle left as the note says it was written
+    build([pages], out, cache_dir=cache)
+    as_on_disk()
+    (out / "build.json").unlink()  # nothing changed but the record: every export left as it was, build.json written again
+    build([pages], out, cache_dir=cache)
+    as_on_disk()
+    assert build([pages], out, cache_dir=cache).unchanged is not None  # its record made with the note's digests
+    page = sorted(pages.glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    build([pages], out, cache_dir=cache)
+    as_on_disk()
+
+
 OLD = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议。\n记者 王晓\n"
 NEW = "本报讯 金水区花园路街道办事处开展消防安全检查。\n记者 王晓\n"
 
