@@ -31,8 +31,8 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
     mine = {f.article.id: _body_key(f.article) for f in r.facts}
     taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
     if any(body != mine[i] for i, (_, body) in taken.items()):
-        try:
-            tag = hashlib.sha1(path.read_bytes()).hexdigest()[:6]
+        try:  # the bytes the result was made from, not those the file may hold by now
+            tag = (r.digest or hashlib.sha1(path.read_bytes()).hexdigest())[:6]
         except OSError:
             tag = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
         facts = []

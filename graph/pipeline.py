@@ -29,7 +29,7 @@ from graph.buildinfo import RECORD_NAME, Replaced, make_record, read_record, rec
 from graph.cache import PageCache
 from graph.errors import GraphError, NoPagesError
 from graph.export.formats import FORMATS
-from graph.files import FolderLock, printable, recorded_name
+from graph.files import FolderLock, file_sha1, printable, recorded_name
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
@@ -224,7 +224,7 @@ def _build(
     last = LastBuild(cache, keys, files, (base, options))
     made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
-        later = partial(_unless_changed, cache, files, options, keys, made)  # what gives the result's corpus and graph
+        later = partial(_unless_changed, cache, files, options, keys, digests, made)  # what gives the result's corpus and graph
         done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later,
                                digests)
         if done is not None:
@@ -252,18 +252,22 @@ def _build(
 
 
 def _unless_changed(
-    cache: Path | None, files: list[Path], options: Options, keys: list[str | None],
-    made: Callable[[], tuple[Corpus, nx.MultiDiGraph]],
+    cache: Path | None, files: list[Path], options: Options, keys: list[str | None], digests: list[str | None],
+    made: Callable[..., tuple[Corpus, nx.MultiDiGraph]],
 ) -> tuple[Corpus, nx.MultiDiGraph]:
     """`made()`, for the result of a build that found nothing changed, asked later for its corpus or graph.
 
-    They are made from the pages then: if one changed since the build
-    (its key is another), they would not be that build's, and a page read
-    now would be stored under the key of the bytes it had then.
+    They are made from the pages then: if one changed since the build (its
+    key is another, or its bytes were others when its result was made),
+    they would not be that build's.
     """
     if page_keys(cache, files, options)[0] != keys:
         raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
-    return made()
+    read: list[str] = []
+    made_now = made(read=read)
+    if changed_while_read(files, digests, read):
+        raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
+    return made_now
 
 
 def _corpus_and_graph(
@@ -325,7 +329,8 @@ def page_keys(cache: Path | None, files: list[Path], options: Options) -> tuple[
 
 def changed_while_read(files: list[Path], digests: list[str | None], read: list[str]) -> bool:
     """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so)."""
-    changed = [f for f, then, now in zip(files, digests, read, strict=False) if now and then and now != then]
+    # a page with no result made from bytes (unreadable, empty, too big) is hashed now: it may have been emptied or removed
+    changed = [f for f, then, now in zip(files, digests, read, strict=False) if then and (now or file_sha1(f) or "") != then]
     if changed:
         log.warning("%d page(s) changed while this build read them, %s the first: the graph holds what was read; "
                     "build again to have it hold what they are now", len(changed), printable(str(changed[0])))

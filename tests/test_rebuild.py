@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import random
 import shutil
 from pathlib import Path
@@ -228,14 +229,23 @@ OLD = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议
 NEW = "本报讯 金水区花园路街道办事处开展消防安全检查。\n记者 王晓\n"
 
 
-def rewritten_when_read(monkeypatch: pytest.MonkeyPatch, page: Path, text: str) -> None:
-    """`page` gets `text` as the build reads it for its result: after the build took its key from the bytes it had."""
+def rewritten_when_read(monkeypatch: pytest.MonkeyPatch, page: Path, text: str | None, after: str | None = None) -> None:
+    """`page` gets `text` (None: is removed) as the build reads it for its result, after the build took its key from the
+    bytes it had; and `after`, if given, once it is read."""
     real = read._read_bytes
 
     def reading(path: Path, max_bytes: int) -> bytes:
-        if Path(path) == page:
+        if Path(path) != page:
+            return real(path, max_bytes)
+        if text is None:
+            page.unlink()
+        else:
             page.write_text(text, encoding="utf-8")
-        return real(path, max_bytes)
+        try:
+            return real(path, max_bytes)
+        finally:
+            if after is not None:
+                page.write_text(after, encoding="utf-8")
 
     monkeypatch.setattr(read, "_read_bytes", reading)
 
@@ -259,7 +269,7 @@ def test_a_page_rewritten_while_the_build_reads_it_is_stored_as_what_was_read(
     folder, page = two_pages(tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
     with monkeypatch.context() as m, caplog.at_level(logging.WARNING, logger="newskg"):
-        rewritten_when_read(m, page, NEW)
+        rewritten_when_read(m, page, NEW, after="本报讯 惠济区迎宾路街道开展义诊活动。\n")
         built = build([folder], out, cache_dir=cache)
     assert "1 page(s) changed while this build read them" in caplog.text
     assert "花园路街道" in labels(built) and "秦岭路街道" not in labels(built)
@@ -270,7 +280,10 @@ def test_a_page_rewritten_while_the_build_reads_it_is_stored_as_what_was_read(
     assert "秦岭路街道" in labels(again) and "花园路街道" not in labels(again)
 
 
-def test_a_page_rewritten_while_the_build_reads_it_leaves_no_export_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("text", [NEW, "", None], ids=["rewritten", "emptied", "removed"])
+def test_a_page_rewritten_while_the_build_reads_it_leaves_no_export_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str | None
+) -> None:
     folder, page = two_pages(tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([folder], out, cache_dir=cache)  # its note: these pages' exports
@@ -278,10 +291,47 @@ def test_a_page_rewritten_while_the_build_reads_it_leaves_no_export_as_it_was(tm
     for entry in cache.glob(f"??/*{SUFFIX}"):  # and its pages read again
         entry.unlink()
     with monkeypatch.context() as m:
-        rewritten_when_read(m, page, NEW)
+        rewritten_when_read(m, page, text)
         build([folder], out, cache_dir=cache)
     turtle = (out / "graph.ttl").read_text(encoding="utf-8")
-    assert "花园路街道" in turtle and "秦岭路街道" not in turtle  # not left as the note said the pages' exports were
+    assert "秦岭路街道" not in turtle  # not left as the note said the pages' exports were
+    assert ("花园路街道" in turtle) == (text == NEW)
+
+
+def test_a_result_asked_for_after_a_page_changed_as_it_was_read_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, page = two_pages(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build([folder], out, cache_dir=cache)
+    same = build([folder], out, cache_dir=cache)
+    assert same.unchanged is not None
+    for entry in cache.glob(f"??/*{SUFFIX}"):  # its pages read again when its graph is asked for
+        entry.unlink()
+    with monkeypatch.context() as m:
+        rewritten_when_read(m, page, NEW)
+        with pytest.raises(GraphError, match="a page changed since this build found nothing changed"):
+            same.graph.number_of_nodes()
+
+
+def test_every_page_read_but_a_skipped_one_is_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, _ = two_pages(tmp_path)
+    (folder / "标题.txt").write_text("第三版 要闻\n", encoding="utf-8")  # read, but holds no news item
+    (folder / os.fsdecode(b"bad\xff.txt")).write_text(OLD, encoding="utf-8")  # built under another name
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # skipped: not stored
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([folder], out, cache_dir=cache)
+    assert len([r for r in first.reports if r.skipped]) == 1
+    assert len(list(cache.glob(f"??/*{SUFFIX}"))) == 4
+    real = read._read_bytes
+
+    def only_the_skipped_one(path: Path, max_bytes: int) -> bytes:
+        assert Path(path).name == "empty.txt", f"{path} was stored, yet read again"
+        return real(path, max_bytes)
+
+    with monkeypatch.context() as m:
+        m.setattr(read, "_read_bytes", only_the_skipped_one)
+        (out / "build.json").unlink()
+        again = build([folder], out, cache_dir=cache)
+    assert again.summary() == first.summary()
 
 
 def exhaustive_flow(

@@ -38,7 +38,7 @@ TREE_DX, TREE_DY = 190, 50  # tree layout: pixels per level (left to right) and 
 TREE_ASPECT = 1.4  # width / height the tree layout aims at: a landscape window beside the side panel
 
 Nodes = Mapping[str, tuple[str, str]]  # node -> (class, label)
-Edges = Iterable[tuple[str, str, str]]  # (from, to, relation), in any order; read more than once: not a one-shot iterator
+Edges = Iterable[tuple[str, str, str]]  # (from, to, relation), in any order; read more than once unless a one-shot iterator
 
 
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
