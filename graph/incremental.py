@@ -64,8 +64,9 @@ def cached_pages(
     memory at a time; an entry found damaged then is computed in this
     process and stored again. The other pages' results are stored as they
     come, under the key of the bytes each was made from (`_keep`), but for
-    a skipped page's report (its file may be readable next time). `keys`, if given, are the pages' keys already computed, by index
-    (None for a page that cannot be read).
+    a skipped page's report (its file may be readable next time). `keys`,
+    if given, are the pages' keys already computed, by index (None for a
+    page that cannot be read).
     """
     known: dict[int, Callable[[], PageResult]] = {}
     todo: list[Item] = []

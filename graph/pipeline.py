@@ -261,11 +261,9 @@ def _unless_changed(
     key is another, or its bytes were others when its result was made),
     they would not be that build's.
     """
-    if page_keys(cache, files, options)[0] != keys:
-        raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
     read: list[str] = []
-    made_now = made(read=read)
-    if changed_while_read(files, digests, read):
+    made_now = made(read=read) if page_keys(cache, files, options)[0] == keys else None
+    if made_now is None or changed_while_read(files, digests, read):
         raise GraphError("a page changed since this build found nothing changed: build again to have its corpus and graph")
     return made_now
 
