@@ -312,6 +312,19 @@ def test_a_result_asked_for_after_a_page_changed_as_it_was_read_says_so(tmp_path
             same.graph.number_of_nodes()
 
 
+def test_a_same_named_page_rewritten_as_it_is_read_takes_its_id_tag_from_the_bytes_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder, text in (("a", OLD), ("b", "本报讯 二七区淮河路街道举办文明实践活动。\n记者 景静\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "A08.txt").write_text(text, encoding="utf-8")
+    with monkeypatch.context() as m:
+        rewritten_when_read(m, tmp_path / "b" / "A08.txt", NEW, after="本报讯 惠济区迎宾路街道开展义诊活动。\n")
+        built = build([tmp_path / "a", tmp_path / "b"], None)
+    tag = hashlib.sha1(NEW.encode("utf-8")).hexdigest()[:6]  # not the digest of what the file holds afterwards
+    assert {a.id for a in built.corpus.articles} == {"A08-01", f"A08-{tag}-01"}
+
+
 def test_every_page_read_but_a_skipped_one_is_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder, _ = two_pages(tmp_path)
     (folder / "标题.txt").write_text("第三版 要闻\n", encoding="utf-8")  # read, but holds no news item
