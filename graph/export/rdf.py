@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
@@ -51,9 +51,26 @@ _EDGE_PROPS = {
     "organizer": SCHEMA.organizer,
     "attendee": SCHEMA.attendee,
 }
+_EDGE_ONLY = {rel: (p,) for rel, p in _EDGE_PROPS.items()}  # the one predicate of every edge but a containment
+_STATED, _OFFICIAL = (NK.statedContainedInPlace,), (NK.officialContainedInPlace,)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _edge_predicates(rel: str, d: Mapping[str, Any]) -> tuple[URIRef, ...]:
+    """The predicates an edge of relation `rel`, data `d`, is written with: its property, and for a containment
+    where it was read (nk:statedContainedInPlace: in the text; nk:officialContainedInPlace: in the gazetteer).
+
+    >>> [p.split("#")[-1] for p in _edge_predicates("containedInPlace", {"source": "text+gazetteer"})]
+    ['https://schema.org/containedInPlace', 'statedContainedInPlace', 'officialContainedInPlace']
+    >>> _edge_predicates("mentions", {}) == (SCHEMA.mentions,), _edge_predicates("kind", {})
+    (True, ())
+    """
+    if rel != "containedInPlace":
+        return _EDGE_ONLY.get(rel, ())
+    src = d.get("source", "text")
+    return (_EDGE_PROPS[rel], *(_STATED if "text" in src else ()), *(_OFFICIAL if "gazetteer" in src else ()))
 
 
 def text(value: str) -> str:
@@ -93,19 +110,9 @@ def triples(g: nx.MultiDiGraph) -> Iterator[Triple]:
             yield from _membership(s, d, base)
         else:
             yield from _NODE_TRIPLES.get(kind, _entity)(s, d)
-    stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
     for u, v, rel, d in g.edges(keys=True, data=True):
-        p = _EDGE_PROPS.get(rel)
-        if p is None:
-            continue
-        s, o = iri[u], iri[v]
-        yield (s, p, o)
-        if rel == "containedInPlace":
-            src = d.get("source", "text")
-            if "text" in src:
-                yield (s, stated, o)
-            if "gazetteer" in src:
-                yield (s, official, o)
+        for p in _edge_predicates(rel, d):
+            yield (iri[u], p, iri[v])
 
 
 def _article(s: URIRef, d: dict) -> Iterator[Triple]:
@@ -260,8 +267,7 @@ class _Subjects:
             return None
         for _, v, rel, d in g.edges(keys=True, data=True):
             if rel in _EDGE_PROPS:
-                src = d.get("source", "text") if rel == "containedInPlace" else ""
-                refs[v] += 1 + ("text" in src) + ("gazetteer" in src)
+                refs[v] += len(_edge_predicates(rel, d))
         return cls(g, extra, refs)
 
     def order(self) -> Iterator[tuple[URIRef, object]]:
@@ -292,20 +298,11 @@ class _Subjects:
         for t in made:
             if t[0] == s and t[2] not in props[t[1]]:
                 props[t[1]].append(t[2])
-        stated, official = NK.statedContainedInPlace, NK.officialContainedInPlace
         for v, keyed in g.succ[handle].items():
             o = URIRef(g.nodes[v]["iri"])
             for rel, ed in keyed.items():
-                p = _EDGE_PROPS.get(rel)
-                if p is None:
-                    continue
-                props[p].append(o)
-                if rel == "containedInPlace":
-                    src = ed.get("source", "text")
-                    if "text" in src:
-                        props[stated].append(o)
-                    if "gazetteer" in src:
-                        props[official].append(o)
+                for p in _edge_predicates(rel, ed):
+                    props[p].append(o)
         return props
 
 
