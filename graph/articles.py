@@ -76,19 +76,10 @@ def _with_id(f: ArticleFacts, new_id: str) -> ArticleFacts:
 
 
 def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
-    """An item printed on several pages (same body) is one article with all its sources."""
-    by_body: dict[str, int] = {}
-    out: list[ArticleFacts] = []
-    for f in facts:
-        key = _body_key(f.article)
-        if len(key) >= 40 and key in by_body:
-            first = out[by_body[key]]
-            sources = tuple(sorted({*first.article.sources, *f.article.sources}))
-            out[by_body[key]] = dataclasses.replace(first, article=dataclasses.replace(first.article, sources=sources))
-            continue
-        by_body[key] = len(out)
-        out.append(f)
-    return out
+    """An item printed on several pages (same body) is one article with all its sources (`Articles`, all at once)."""
+    articles = Articles()
+    new = articles.new(facts)  # each new article's facts, as `articles.kept` holds the article with every source
+    return [f if f.article is a else dataclasses.replace(f, article=a) for f, a in zip(new, articles.kept, strict=True)]
 
 
 def _body_key(article: Article) -> str:

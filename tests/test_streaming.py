@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph import network
-from graph.articles import dedupe_articles, unique_ids
+from graph.articles import Articles, dedupe_articles, unique_ids
 from graph.cache import PageCache
 from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
@@ -104,6 +104,25 @@ def test_a_rebuild_decodes_each_stored_page_only_when_its_turn_comes(tmp_path: P
     damaged.write_bytes(damaged.read_bytes()[:-5])  # cut short: its digest fails when its turn comes
     assert list(run_pages(files, Options(), cache_dir=tmp_path)) == first  # computed again, here
     assert real(PageCache(tmp_path), damaged.stem) is not None  # and stored again
+
+
+def test_an_item_printed_on_two_pages_is_one_article_with_both_sources(tmp_path: Path) -> None:
+    item = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议，街道党工委书记王晓出席会议并讲话，要求各社区压实责任。\n记者 景静\n"
+    short = "本报讯 二七区淮河路街道开展义诊。\n记者 景静\n"  # too short to be told from another item by its body alone
+    pages = {"2024-03-05_01.txt": item, "2024-03-06_01.txt": item + "\n" + short, "2024-03-07_01.txt": short}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    facts = [f for name in pages for f in process_page(str(tmp_path / name)).facts]
+    once = dedupe_articles(facts)
+    assert [(f.article.id, f.article.sources) for f in once] == [
+        ("2024-03-05_01-01", ("2024-03-05_01.txt", "2024-03-06_01.txt")),
+        ("2024-03-06_01-02", ("2024-03-06_01.txt",)),
+        ("2024-03-07_01-01", ("2024-03-07_01.txt",)),
+    ]
+    assert [f.entities for f in once] == [facts[0].entities, facts[2].entities, facts[3].entities]  # the first print's
+    articles = Articles()  # as the pages come: the same articles, the first one's facts
+    assert [f.article.id for f in articles.new(facts)] == [f.article.id for f in once]
+    assert articles.kept == [f.article for f in once]
 
 
 def test_pages_resolved_as_they_come_give_the_corpus_of_all_at_once() -> None:
