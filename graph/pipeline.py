@@ -357,15 +357,10 @@ def resolving(
     if len(set(stems)) < len(stems):
         facts, reports = gather(paths, files, ignored, results)
         return lambda: resolve(dedupe_articles(unique_ids(facts)), gaz, tuple(reports))
-    resolver, articles, found = Resolver(gaz), Articles(), []
-    read = 0
-    for r in results:  # each page's ids are its own: without_id_clashes and unique_ids change nothing
-        if r.report is not None:
-            found.append(r.report)
-        read += r.report is None or not r.report.skipped
+    resolver, articles = Resolver(gaz), Articles()
+    found: list[FileReport] = []
+    for r in reporting(paths, files, ignored, results, found):  # each page's ids are its own: no id clash to undo
         resolver.add_page(articles.new(r.facts))
-    if not read:
-        raise NoPagesError(nothing_read(paths, files, [*ignored, *found]))
     return lambda: resolver.finish(articles.kept, tuple(found))
 
 
@@ -380,16 +375,25 @@ def gather(
     facts: list[ArticleFacts] = []
     reports: list[FileReport] = []
     ids: dict[str, tuple[Path, str]] = {}
+    for path, r in zip(files, reporting(paths, files, ignored, results, reports), strict=True):
+        facts.extend(without_id_clashes(path, r, ids).facts)
+    return facts, reports
+
+
+def reporting(
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult],
+    reports: list[FileReport],
+) -> Iterator[PageResult]:
+    """`results`, each one's report added to `reports` as it goes by; once they are all read, NoPagesError
+    (saying where the build looked and what it skipped) if no page could be read."""
     read = 0
-    for path, r in zip(files, results, strict=True):
-        r = without_id_clashes(path, r, ids)
+    for r in results:
         if r.report is not None:
             reports.append(r.report)
         read += r.report is None or not r.report.skipped
-        facts.extend(r.facts)
+        yield r
     if not read:
         raise NoPagesError(nothing_read(paths, files, [*ignored, *reports]))
-    return facts, reports
 
 
 def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileReport]) -> str:

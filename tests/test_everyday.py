@@ -92,12 +92,14 @@ def test_a_build_over_another_corpus_says_so(runner, tmp_path) -> None:
         ({}, "nothing to build: no file in"),
         ({"a.html": "<p>x</p>", "b.pdf": "%PDF-1.4"}, "nothing to build: no text page in"),
         ({"a.txt": ""}, "nothing to build: none of the 1 page(s)"),
+        ({"a/A08.txt": "", "b/A08.txt": ""}, "nothing to build: none of the 2 page(s)"),  # gathered, not streamed
     ],
-    ids=["empty", "html-and-pdf", "only-an-empty-page"],
+    ids=["empty", "html-and-pdf", "only-an-empty-page", "same-named-empty-pages"],
 )
 def test_a_folder_with_nothing_to_read_is_an_error(runner, tmp_path, files, expected) -> None:
     (tmp_path / "in").mkdir()
     for name, text in files.items():
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "in" / name).write_text(text, encoding="utf-8")
     r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
     assert r.exit_code == 1
