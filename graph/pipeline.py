@@ -326,7 +326,10 @@ def page_keys(cache: Path | None, files: list[Path], options: Options) -> tuple[
 
 
 def changed_while_read(files: list[Path], digests: list[str | None], read: list[str]) -> bool:
-    """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so)."""
+    """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so).
+
+    Without a cache no key was taken (`digests` is empty): there is nothing to compare.
+    """
     # a page with no result made from bytes (unreadable, empty, too big) is hashed now: it may have been emptied or removed
     changed = [f for f, then, now in zip(files, digests, read, strict=False) if then and (now or file_sha1(f) or "") != then]
     if changed:

@@ -266,8 +266,8 @@ class _Subjects:
         if any(str(x) in iris or str(x).startswith(bound) for x in extra):
             return None
         for _, v, rel, d in g.edges(keys=True, data=True):
-            if rel in _EDGE_PROPS:
-                refs[v] += len(_edge_predicates(rel, d))
+            if n := len(_edge_predicates(rel, d)):  # an edge the Turtle does not write adds no reference
+                refs[v] += n
         return cls(g, extra, refs)
 
     def order(self) -> Iterator[tuple[URIRef, object]]:
