@@ -15,7 +15,7 @@ import pytest
 from graph.export.html import write_html
 from graph.network import build_graph
 from tests.conftest import ROOT
-from tests.test_html import CLOSE, PAYLOAD, drawn_in, small_corpus
+from tests.test_html import CLOSE, PAYLOAD, drawn_in, ranked_city, small_corpus
 
 SCREENSHOT = ROOT / "docs" / "view.png"  # the README's picture: the seeds' view at its default zoom
 # vis-network's own test of whether it draws a node's label (Label.visible: rendered font >= drawThreshold - 1)
@@ -226,3 +226,21 @@ def test_mention_edges_can_be_shown_and_hidden(seed_build, open_view) -> None:
     assert view.js("newskg.network.getPositions()") == positions  # the layout does not move
     view.page.click("#mentions")
     assert view.js(hidden) == mentions
+
+
+def test_a_capped_view_says_what_it_left_out_and_lists_it_as_text(open_view, tmp_path) -> None:
+    path = tmp_path / "graph.html"
+    write_html(ranked_city(), path, most=5)
+    view = open_view(path)
+    assert view.page.locator("#capped").is_visible()
+    assert "5 / 10" in view.page.locator("#capped").inner_text()
+    assert view.page.locator(".legend label", has_text="Article").inner_text().endswith("(0 / 3)")
+    assert view.page.locator(".legend label", has_text="Event").inner_text().endswith("(1)")
+    view.search("Community-K")
+    sources = view.page.locator("#details").inner_text()
+    assert "报道A1" in sources and "Community-K举行活动A1。" in sources  # an article not drawn, named with its sentence
+    assert view.errors == [] and view.dialogs == []
+    whole = tmp_path / "whole.html"
+    write_html(ranked_city(), whole)
+    assert not open_view(whole).page.locator("#capped").is_visible()
+

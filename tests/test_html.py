@@ -147,6 +147,76 @@ def test_evidence_sentence(body: str, names: list[str], expected: str) -> None:
     assert view.evidence_sentence(body, names) == expected
 
 
+def ranked_city() -> nx.MultiDiGraph:
+    """A city worked out by hand for the view's cap. Drawn links (a node's rank, with the articles it was read from):
+    a community 1 + hosted an event twice + read from two articles = 5; the event 3 + 1 = 4; a reporter of three
+    articles 3; the district 2, the street office 2, a resident 1 + 1 = 2; the city 1, each article 1 (its credit:
+    the entities read from it do not count). The community hangs from the street office, the district, the city."""
+    g = nx.MultiDiGraph()
+    for n, kind in (("C", "City"), ("D", "District"), ("S", "StreetOffice"), ("K", "Community"), ("P1", "Person"),
+                    ("P2", "Person"), ("E", "Event"), ("A1", "Article"), ("A2", "Article"), ("A3", "Article")):
+        g.add_node(n, kind=kind, label=f"{kind}-{n}")
+    for a in ("A1", "A2", "A3"):
+        g.nodes[a].update(headline=f"报道{a}", body=f"Community-K举行活动{a}。", date="2024-03-20")
+        g.add_edge(a, "P1", key="author")
+    g.add_edges_from([("D", "C", "containedInPlace"), ("S", "D", "containedInPlace"), ("K", "S", "containedInPlace"),
+                      ("E", "K", "organizer"), ("E", "K", "location"), ("E", "P2", "attendee"), ("K", "A1", "derivedFrom"),
+                      ("K", "A2", "derivedFrom"), ("E", "A1", "derivedFrom"), ("P2", "A1", "derivedFrom")])
+    return g
+
+
+@pytest.mark.parametrize("most,drawn", [
+    (3, {"E", "P1", "P2"}),  # the community would bring three units above it: it does not fit, smaller nodes do
+    (4, {"K", "S", "D", "C"}),  # the best connected, with the units above it
+    (5, {"K", "S", "D", "C", "E"}),  # the event before any article (an article ranks by its credits alone)
+    (6, {"K", "S", "D", "C", "E", "P1"}),
+    (10, {"C", "D", "S", "K", "P1", "P2", "E", "A1", "A2", "A3"}),
+])
+def test_past_the_most_a_page_draws_it_draws_the_best_connected_with_the_units_above_them(most: int, drawn: set) -> None:
+    g = ranked_city()
+    assert view.best_connected(g, list(g), most) == sorted(drawn)
+    data = view.view_data(g, most)
+    assert sorted(d["label"].split("-")[1] for d in data["info"].values()) == sorted(drawn)
+    assert data["drawn"] == {"nodes": len(drawn), "of": 10}
+    totals = {"City": 1, "District": 1, "StreetOffice": 1, "Community": 1, "Person": 2, "Event": 1, "Article": 3}
+    assert {c["name"]: c["total"] for c in data["classes"]} == totals
+    assert {c["name"]: c["count"] for c in data["classes"]} == {k: sum(1 for n in drawn if g.nodes[n]["kind"] == k) for k in totals}
+
+
+def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> None:
+    data = view.view_data(ranked_city(), 5)
+    k = next(d for d in data["info"].values() if d["label"] == "Community-K")
+    e_id, e = next((i, d) for i, d in data["info"].items() if d["label"] == "Event-E")
+    assert section(k, "来源 sources") == [["报道A1 · 2024年3月20日", None, "Community-K举行活动A1。"],
+                                         ["报道A2 · 2024年3月20日", None, "Community-K举行活动A2。"]]
+    assert section(k, "事件 events") == [["Event-E (日期不详) · 主办", e_id, ""], ["Event-E (日期不详) · 地点", e_id, ""]]
+    assert ["参加 → Person-P2", None, ""] in section(e, "关系 relations")
+    assert {(edge["from"], edge["to"]) for edge in data["edges"]} <= {(a, b) for a in data["info"] for b in data["info"]}
+
+
+def test_a_graph_the_page_can_draw_whole_is_drawn_whole(seed_build) -> None:
+    g = seed_build[0].graph
+    data = view.view_data(g)
+    assert data["drawn"]["nodes"] == data["drawn"]["of"] == len(drawn_in(g)[0]) < view.VIEW_NODES
+    assert all(c["count"] == c["total"] for c in data["classes"])
+    assert view.view_data(g, data["drawn"]["of"]) == data
+
+
+def test_a_capped_seed_view_keeps_its_hierarchy_whole_and_links_only_what_it_draws(seed_build) -> None:
+    g = seed_build[0].graph
+    kinds = nx.get_node_attributes(g, "kind")
+    drawable = [n for n in g if kinds[n] in view.STYLE]
+    most = len(drawable) // 3
+    shown = view.best_connected(g, drawable, most)
+    assert len(shown) == most and shown == view.best_connected(g, list(reversed(drawable)), most)
+    keep = set(shown)
+    assert all(v in keep for u, v, r in g.edges(keys=True) if r in layout.HIERARCHY and u in keep and v in drawable)
+    data = view.view_data(g, most)
+    assert len(data["nodes"]) == most and data["drawn"] == {"nodes": most, "of": len(drawable)}
+    links = [item[1] for entry in data["info"].values() for _, items in entry.get("sections", []) for item in items]
+    assert None in links and all(i is None or i in data["info"] for i in links)
+
+
 def test_the_same_graph_gives_the_same_bytes_whatever_its_insertion_order(small) -> None:
     g, _ = small
     shuffled = nx.MultiDiGraph(**g.graph)

@@ -153,32 +153,39 @@ def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict
 
 
 def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
-    """A drawn node's items, from its own edges: what points at it, then what it points at."""
+    """A drawn node's items, from its own edges: what points at it, then what it points at.
+
+    An item names a node of a drawn class even when the page left it out (a
+    view past html.VIEW_NODES): it is then text, not a link (its id null).
+    """
     sec: Items = defaultdict(list)
     nodes = g._node  # networkx's own maps, read directly: this runs for every edge of every drawn node
     for u, keyed in g._pred[n].items():
         ud = nodes[u]
         kind = ud["kind"]
+        at = ids.get(u)
         for rel in keyed:
             if kind == "Membership" and rel in ("member", "organization"):
                 _post(g, u, n, rel, ids, sec)
-            elif kind == "Event" and rel in EVENT_RELS and u in ids:
-                sec["事件 events"].append((f"{_text(ud, u)} ({_date(ud.get('date'))}) · {EDGE_LABELS[rel]}", ids[u], ""))
-            if u not in ids:
+            elif kind == "Event" and rel in EVENT_RELS:
+                sec["事件 events"].append((f"{_text(ud, u)} ({_date(ud.get('date'))}) · {EDGE_LABELS[rel]}", at, ""))
+            if kind not in STYLE:
                 continue
             if rel in EDGE_LABELS and rel not in EVENT_RELS:  # an event's participants list it under events
-                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", ids[u], ""))
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", at, ""))
             elif rel == "derivedFrom":
-                sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", ids[u], ""))
+                sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", at, ""))
     d = nodes[n]
     for v, keyed in g._succ[n].items():
-        if v not in ids:
+        vd = nodes[v]
+        if vd["kind"] not in STYLE:
             continue
+        at = ids.get(v)
         for rel in keyed:
             if rel in EDGE_LABELS:
-                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(nodes[v], v)}", ids[v], ""))
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(vd, v)}", at, ""))
             elif rel == "derivedFrom":  # a membership's evidence is shown with its post
-                sec["来源 sources"].append(_source(d, n, nodes[v], v, ids[v]))
+                sec["来源 sources"].append(_source(d, n, vd, v, at))
     return sec
 
 
@@ -200,7 +207,7 @@ def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec
         sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev))
 
 
-def _source(d: dict, n: str, ad: dict, a: str, at: int) -> tuple[str, int | None, str]:
+def _source(d: dict, n: str, ad: dict, a: str, at: int | None) -> tuple[str, int | None, str]:
     """Article `a` (data `ad`, drawn as `at`) that node `n` (data `d`) was read from, with the sentence of it that names `n`."""
     when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
     ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [_text(d, n), *(d.get("aliases") or ())])

@@ -50,6 +50,10 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", 
 LABEL_PX, MAX_LABEL_PX, FIRST_LABELS = 11, 20, 24
 TREE_NODE, TREE_FONT = 9, 20  # the hierarchy: one node size and one label size (canvas units) for all units
 BIG = 1500  # from this many nodes on, the page trades polish for speed
+# The most nodes a page draws. In headless Chromium on a 2-core machine a page of 72,818 nodes was usable
+# after 11 s and a search took 1.9 s; one of 221,000 (an 80 MB corpus) took 63 s, 16 s a search and 4.7 GB.
+# Past it the best connected are drawn (best_connected) and the page says how many of how many.
+VIEW_NODES = 10_000
 BUDGET_MS = 4000  # physics stops this long after the script starts, whatever its progress (target: usable in 10 s)
 TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "view.html"
 
@@ -183,15 +187,60 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     return sorted(out)
 
 
-def view_data(g: nx.MultiDiGraph) -> dict:
+def view_data(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """The records the page draws: nodes, edges, per-node details, legend, layout options."""
-    return {k: v.whole() if isinstance(v, Rows) else v for k, v in view_rows(g).items()}
+    return {k: v.whole() if isinstance(v, Rows) else v for k, v in view_rows(g, most).items()}
 
 
-def view_rows(g: nx.MultiDiGraph) -> dict:
+def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[str]:
+    """The `most` nodes of `drawable` the page draws when it cannot draw them all, sorted: the best connected.
+
+    A node ranks by its drawn links (a post counts as one, a mention not at
+    all) and the articles it was read from, as it is sized; an article by its
+    links alone (its credits), for the entities read from it would rank it
+    above all of them. Ties go by key. A unit or body comes with the units
+    and bodies above it (its hierarchy edges, followed up), so the
+    hierarchy drawn is whole; a node whose group no longer fits is passed
+    over for smaller ones that do.
+    """
+    can = set(drawable)
+    rank: Counter[str] = Counter()
+    above: dict[str, list[str]] = {}
+    for u, v, rel in g.edges(keys=True):
+        if rel in EDGE_LABELS and u in can and v in can:
+            rank[u] += 1
+            rank[v] += 1
+            if rel in HIERARCHY:
+                above.setdefault(u, []).append(v)
+        elif rel == "derivedFrom" and u in can:
+            rank[u] += 1
+    for m, d in g.nodes(data=True):
+        if d["kind"] == "Membership":
+            person, org, _ = membership_ends(g, m)
+            if person in can and org in can:
+                rank[person] += 1
+                rank[org] += 1
+    taken: set[str] = set()
+    for n in sorted(drawable, key=lambda n: (-rank[n], n)):
+        group, todo = [], [n]
+        while todo:  # n and what is above it, not yet taken
+            u = todo.pop()
+            if u not in taken and u not in group:
+                group.append(u)
+                todo.extend(sorted(above.get(u, ())))
+        if len(taken) + len(group) <= most:
+            taken.update(group)
+            if len(taken) == most:
+                break
+    return sorted(taken)
+
+
+def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
-    shown = sorted(n for n in g.nodes if kinds[n] in STYLE)
+    drawable = [n for n in g.nodes if kinds[n] in STYLE]
+    shown = sorted(drawable) if len(drawable) <= most else best_connected(g, drawable, most)
+    totals = Counter(kinds[n] for n in drawable)
     edges = view_edges(g, shown)
     drawn = {n: (kinds[n], _label(g, n)) for n in shown}
     rels = _Relations(edges)  # the layouts do not depend on the toggle
@@ -203,7 +252,9 @@ def view_rows(g: nx.MultiDiGraph) -> dict:
         "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
         "edges": Rows(_vis_edges(edges, ids)),
         "info": Rows(details(g, ids), mapping=True),
-        "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k]} for k, v in STYLE.items() if counts[k]],
+        "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k], "total": totals[k]}
+                    for k, v in STYLE.items() if totals[k]],
+        "drawn": {"nodes": len(shown), "of": len(drawable)},
         "tree": {ids[n]: list(xy) for n, xy in tree.items()},
         "options": _vis_options(big=len(shown) >= BIG),
         "budgetMs": BUDGET_MS,
@@ -281,12 +332,12 @@ def _vis_options(big: bool) -> dict:
     }
 
 
-def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph") -> str:
-    """The page: template with vis-network, our script and the graph's data filled in."""
-    return "".join(html_parts(g, title))
+def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = VIEW_NODES) -> str:
+    """The page: template with vis-network, our script and the graph's data filled in (at most `most` nodes drawn)."""
+    return "".join(html_parts(g, title, most))
 
 
-def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[str]:
+def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = VIEW_NODES) -> Iterator[str]:
     """`to_html` in parts (the template's text and each value put in): written part by part, never held whole."""
     js, css = _vis()
     page = TEMPLATE.read_text(encoding="utf-8")
@@ -298,7 +349,7 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[s
         "FONT_STACK": FONT_STACK,
         "VIS_CSS": css,
         "VIS_JS": vis_js,
-        "DATA": _safe_json_parts(view_rows(g)),
+        "DATA": _safe_json_parts(view_rows(g, most)),
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
@@ -311,8 +362,8 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph") -> Iterator[s
     yield page[at:]
 
 
-__all__ = ["EDGE_LABELS", "STYLE", "evidence_sentence", "html_parts", "to_html", "view_data", "view_edges", "view_rows", "write_html"]
+__all__ = ["EDGE_LABELS", "STYLE", "VIEW_NODES", "best_connected", "evidence_sentence", "html_parts", "to_html", "view_data", "view_edges", "view_rows", "write_html"]
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph") -> None:
-    atomic_write(path, html_parts(g, title))
+def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph", most: int = VIEW_NODES) -> None:
+    atomic_write(path, html_parts(g, title, most))
