@@ -13,6 +13,8 @@ The page stays usable on a city's worth of news: it starts from a layout
 computed at export (graph/export/layout.py), physics only polishes it for
 a bounded number of iterations under a time budget and is then switched
 off; the admin hierarchy has a tree layout of its own, computed there too.
+It draws at most VIEW_NODES nodes, the best connected (`best_connected`),
+and says so; the Turtle file holds them all.
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ LABEL_PX, MAX_LABEL_PX, FIRST_LABELS = 11, 20, 24
 TREE_NODE, TREE_FONT = 9, 20  # the hierarchy: one node size and one label size (canvas units) for all units
 BIG = 1500  # from this many nodes on, the page trades polish for speed
 # The most nodes a page draws. In headless Chromium on a 2-core machine a page of 72,818 nodes was usable
-# after 11 s and a search took 1.9 s; one of 221,000 (an 80 MB corpus) took 63 s, 16 s a search and 4.7 GB.
-# Past it the best connected are drawn (best_connected) and the page says how many of how many.
+# after 11 s and a search took 1.9 s; one of 242,483 (an 80 MB corpus) took 63 s, 16 s a search and 4.7 GB;
+# one of 10,000, 5.8 s and 0.6 s. Past it the best connected are drawn (best_connected), and the page says so.
 VIEW_NODES = 10_000
 BUDGET_MS = 4000  # physics stops this long after the script starts, whatever its progress (target: usable in 10 s)
 TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "view.html"
