@@ -167,7 +167,7 @@ def measure(page_url: str, probe: str, timeout_s: float) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--nodes", type=int, default=5000, help="about this many drawn nodes (default 5000)")
+    ap.add_argument("--nodes", type=int, default=5000, help="about this many drawable nodes (default 5000; the page draws at most graph.export.html.VIEW_NODES)")
     ap.add_argument("--runs", type=int, default=3, help="page loads, each in a fresh browser (default 3)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a load (default 60)")

@@ -243,4 +243,3 @@ def test_a_capped_view_says_what_it_left_out_and_lists_it_as_text(open_view, tmp
     whole = tmp_path / "whole.html"
     write_html(ranked_city(), whole)
     assert not open_view(whole).page.locator("#capped").is_visible()
-

@@ -150,26 +150,34 @@ def test_evidence_sentence(body: str, names: list[str], expected: str) -> None:
 def ranked_city() -> nx.MultiDiGraph:
     """A city worked out by hand for the view's cap. Drawn links (a node's rank, with the articles it was read from):
     a community 1 + hosted an event twice + read from two articles = 5; the event 3 + 1 = 4; a reporter of three
-    articles 3; the district 2, the street office 2, a resident 1 + 1 = 2; the city 1, each article 1 (its credit:
-    the entities read from it do not count). The community hangs from the street office, the district, the city."""
+    articles 3; a resident who attended the event, holds a post at the street office (reported twice: one link)
+    and was read from an article = 3 (an article's mention of them does not count); the street office 2 + the post
+    = 3; the district 2; the city 1, each article 1 (its credit: the entities read from it do not count). The
+    community hangs from the street office, the district, the city."""
     g = nx.MultiDiGraph()
     for n, kind in (("C", "City"), ("D", "District"), ("S", "StreetOffice"), ("K", "Community"), ("P1", "Person"),
-                    ("P2", "Person"), ("E", "Event"), ("A1", "Article"), ("A2", "Article"), ("A3", "Article")):
+                    ("P2", "Person"), ("E", "Event"), ("A1", "Article"), ("A2", "Article"), ("A3", "Article"),
+                    ("M1", "Membership"), ("M2", "Membership"), ("R", "Role")):
         g.add_node(n, kind=kind, label=f"{kind}-{n}")
+    g.nodes["R"]["label"] = "主任"
     for a in ("A1", "A2", "A3"):
         g.nodes[a].update(headline=f"报道{a}", body=f"Community-K举行活动{a}。", date="2024-03-20")
         g.add_edge(a, "P1", key="author")
+    for m, a in (("M1", "A1"), ("M2", "A2")):  # one post, reported in two articles
+        g.add_edges_from([(m, "P2", "member"), (m, "S", "organization"), (m, "R", "role"), (m, a, "derivedFrom")])
     g.add_edges_from([("D", "C", "containedInPlace"), ("S", "D", "containedInPlace"), ("K", "S", "containedInPlace"),
                       ("E", "K", "organizer"), ("E", "K", "location"), ("E", "P2", "attendee"), ("K", "A1", "derivedFrom"),
-                      ("K", "A2", "derivedFrom"), ("E", "A1", "derivedFrom"), ("P2", "A1", "derivedFrom")])
+                      ("K", "A2", "derivedFrom"), ("E", "A1", "derivedFrom"), ("P2", "A1", "derivedFrom"),
+                      ("A2", "P2", "mentions")])
     return g
 
 
 @pytest.mark.parametrize("most,drawn", [
+    (1, {"E"}),
     (3, {"E", "P1", "P2"}),  # the community would bring three units above it: it does not fit, smaller nodes do
     (4, {"K", "S", "D", "C"}),  # the best connected, with the units above it
     (5, {"K", "S", "D", "C", "E"}),  # the event before any article (an article ranks by its credits alone)
-    (6, {"K", "S", "D", "C", "E", "P1"}),
+    (6, {"K", "S", "D", "C", "E", "P1"}),  # the reporter before the resident: a post is one link, a mention none
     (10, {"C", "D", "S", "K", "P1", "P2", "E", "A1", "A2", "A3"}),
 ])
 def test_past_the_most_a_page_draws_it_draws_the_best_connected_with_the_units_above_them(most: int, drawn: set) -> None:
@@ -187,11 +195,35 @@ def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> N
     data = view.view_data(ranked_city(), 5)
     k = next(d for d in data["info"].values() if d["label"] == "Community-K")
     e_id, e = next((i, d) for i, d in data["info"].items() if d["label"] == "Event-E")
+    s = next(d for d in data["info"].values() if d["label"] == "StreetOffice-S")
     assert section(k, "来源 sources") == [["报道A1 · 2024年3月20日", None, "Community-K举行活动A1。"],
                                          ["报道A2 · 2024年3月20日", None, "Community-K举行活动A2。"]]
     assert section(k, "事件 events") == [["Event-E (日期不详) · 主办", e_id, ""], ["Event-E (日期不详) · 地点", e_id, ""]]
     assert ["参加 → Person-P2", None, ""] in section(e, "关系 relations")
+    assert section(s, "任职 officials") == [["Person-P2 主任", None, ""]]
     assert {(edge["from"], edge["to"]) for edge in data["edges"]} <= {(a, b) for a in data["info"] for b in data["info"]}
+    reporter = next(d for d in view.view_data(ranked_city(), 3)["info"].values() if d["label"] == "Person-P1")
+    assert section(reporter, "关系 relations") == [[f"记者 ← Article-{a}", None, ""] for a in ("A1", "A2", "A3")]
+
+
+def test_two_nodes_left_out_under_one_name_stay_two_items() -> None:
+    g = ranked_city()
+    g.add_node("P3", kind="Person", label="Person-P2")  # a namesake of the resident, at the same event
+    g.add_edge("E", "P3", key="attendee")
+    e = next(d for d in view.view_data(g, 1)["info"].values() if d["label"] == "Event-E")
+    assert section(e, "关系 relations").count(["参加 → Person-P2", None, ""]) == 2
+
+
+def test_the_ranking_ends_on_a_cycle_of_parents_and_a_page_draws_at_least_one_node() -> None:
+    g = nx.MultiDiGraph()
+    for n in "ABC":
+        g.add_node(n, kind="Community", label=n)
+    g.add_node("P", kind="Person", label="P")
+    g.add_edges_from([("A", "B", "containedInPlace"), ("B", "C", "containedInPlace"), ("C", "A", "containedInPlace")])
+    assert view.best_connected(g, list(g), 2) == ["P"]  # the cycle is one group of three
+    assert view.best_connected(g, list(g), 3) == ["A", "B", "C"]
+    with pytest.raises(ValueError, match="at least one node"):
+        view.view_data(g, 0)
 
 
 def test_a_graph_the_page_can_draw_whole_is_drawn_whole(seed_build) -> None:

@@ -114,20 +114,22 @@ def _by_date(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in m.groups()) if m else (10_000,)
 
 
-def _items(pairs: Iterable[tuple[str, int | None, str]], by_date: bool = False) -> list[list]:
+def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False) -> list[list]:
     """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
 
+    An item comes in with the key of the node it names ("" for none): two
+    nodes the page left out under one name stay two items.
     `by_date`: items that open with a date come first, in date order (a person's posts).
     """
     items = list(set(pairs))
     if len(items) > 1:
-        items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2]))
+        items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2], t[3]))
     if len(items) > MAX_ITEMS:
-        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "")]
-    return [list(t) for t in items]
+        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "", "")]
+    return [[text, at, ev] for text, at, ev, _ in items]
 
 
-Items = dict[str, list[tuple[str, int | None, str]]]  # section -> (text, target id, evidence)
+Items = dict[str, list[tuple[str, int | None, str, str]]]  # section -> (text, target id, evidence, target key)
 SECTIONS = ("职务 posts", "任职 officials", "事件 events", "关系 relations", "来源 sources", "提及 mentions")
 FACTS = (("headline", "标题 headline"), ("date", "日期 date"), ("time_of_day", "时段 time"), ("location_text", "地点 place"),
          ("section", "版面 section"), ("code", "区划代码 code"), ("official_path", "官方区划 official"), ("source_file", "文件 file"))
@@ -168,13 +170,13 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
             if kind == "Membership" and rel in ("member", "organization"):
                 _post(g, u, n, rel, ids, sec)
             elif kind == "Event" and rel in EVENT_RELS:
-                sec["事件 events"].append((f"{_text(ud, u)} ({_date(ud.get('date'))}) · {EDGE_LABELS[rel]}", at, ""))
+                sec["事件 events"].append((f"{_text(ud, u)} ({_date(ud.get('date'))}) · {EDGE_LABELS[rel]}", at, "", u))
             if kind not in STYLE:
                 continue
             if rel in EDGE_LABELS and rel not in EVENT_RELS:  # an event's participants list it under events
-                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", at, ""))
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", at, "", u))
             elif rel == "derivedFrom":
-                sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", at, ""))
+                sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", at, "", u))
     d = nodes[n]
     for v, keyed in g._succ[n].items():
         vd = nodes[v]
@@ -183,7 +185,7 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
         at = ids.get(v)
         for rel in keyed:
             if rel in EDGE_LABELS:
-                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(vd, v)}", at, ""))
+                sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(vd, v)}", at, "", v))
             elif rel == "derivedFrom":  # a membership's evidence is shown with its post
                 sec["来源 sources"].append(_source(d, n, vd, v, at))
     return sec
@@ -202,13 +204,13 @@ def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec
     title, ev = (_label(g, role) if role else ""), str(d.get("evidence") or "")
     if rel == "member" and person == n:
         post = f"{_label(g, org) if org else '—'} {title}".strip()
-        sec["职务 posts"].append((f"{_span(d)} · {post}" if d.get("first") else post, ids.get(org) if org else None, ev))
+        sec["职务 posts"].append((f"{_span(d)} · {post}" if d.get("first") else post, ids.get(org) if org else None, ev, org or ""))
     elif rel == "organization" and org == n and person:
-        sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev))
+        sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev, person))
 
 
-def _source(d: dict, n: str, ad: dict, a: str, at: int | None) -> tuple[str, int | None, str]:
+def _source(d: dict, n: str, ad: dict, a: str, at: int | None) -> tuple[str, int | None, str, str]:
     """Article `a` (data `ad`, drawn as `at`) that node `n` (data `d`) was read from, with the sentence of it that names `n`."""
     when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
     ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [_text(d, n), *(d.get("aliases") or ())])
-    return (f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·"), at, ev)
+    return (f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·"), at, ev, a)

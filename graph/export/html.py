@@ -174,19 +174,24 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     article's mentions are there too, for the page to show on request.
     """
     keep = set(shown)
-    out = set()
-    for m, d in g.nodes(data=True):
-        if d["kind"] != "Membership":
-            continue
-        person, org, role = membership_ends(g, m)
-        if person in keep and org in keep:
-            out.add((person, org, POST, _label(g, role) if role else "职务"))
+    out = _posts(g, keep)
     for u, v, rel in g.edges(keys=True):
         if u in keep and v in keep and rel in EDGE_LABELS:
             out.add((u, v, rel, EDGE_LABELS[rel]))
         elif u in keep and v in keep and rel == MENTION:
             out.add((u, v, rel, "提及"))
     return sorted(out)
+
+
+def _posts(g: nx.MultiDiGraph, keep: set[str]) -> set[tuple[str, str, str, str]]:
+    """The person -> body edges the page draws for the posts between nodes of `keep`: one a (person, body, title)."""
+    out = set()
+    for m, d in g.nodes(data=True):
+        if d["kind"] == "Membership":
+            person, org, role = membership_ends(g, m)
+            if person in keep and org in keep:
+                out.add((person, org, POST, _label(g, role) if role else "职务"))
+    return out
 
 
 def view_data(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
@@ -216,12 +221,9 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
                 above.setdefault(u, []).append(v)
         elif rel == "derivedFrom" and u in can:
             rank[u] += 1
-    for m, d in g.nodes(data=True):
-        if d["kind"] == "Membership":
-            person, org, _ = membership_ends(g, m)
-            if person in can and org in can:
-                rank[person] += 1
-                rank[org] += 1
+    for person, org, _, _ in _posts(g, can):  # one link a post drawn, however many articles reported it
+        rank[person] += 1
+        rank[org] += 1
     taken: set[str] = set()
     for n in sorted(drawable, key=lambda n: (-rank[n], n)):
         group, todo = [], [n]
@@ -239,6 +241,8 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
 
 def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
+    if most < 1:
+        raise ValueError(f"a page draws at least one node, not {most}")
     kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
     drawable = [n for n in g.nodes if kinds[n] in STYLE]
     shown = sorted(drawable) if len(drawable) <= most else best_connected(g, drawable, most)
