@@ -11,11 +11,11 @@ does not print its parents. Loaded once per process, on first use.
 from __future__ import annotations
 
 import functools
-import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from graph import collector
 from graph.lexicon import OFFICIAL_TOWN_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS
 
 TOWN_SUFFIXES = OFFICIAL_TOWN_SUFFIXES
@@ -198,10 +198,5 @@ def load() -> Gazetteer:
     thousand objects that live on and make no cycle, and the collector's
     passes over them took a third of its time.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return Gazetteer(_lines())
-    finally:
-        if collecting:
-            gc.enable()

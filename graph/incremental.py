@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import collector
 from graph.cache import BuildNotes, PageCache, SlugCache, remove_leftovers
 from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
@@ -82,13 +83,8 @@ def cached_pages(
 
 def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResult:
     """The page's stored result; computed here and stored again when its entry turns out damaged (load warns)."""
-    collecting = gc.isenabled()
-    gc.disable()  # decoding makes many records that live on, and no cycle: no collector passes over them meanwhile
-    try:
+    with collector.paused():  # decoding makes many records that live on, and no cycle: no collector passes over them
         hit = cache.load(key)
-    finally:
-        if collecting:
-            gc.enable()
     if hit is not None:
         return hit
     (result,) = process_pages([path], options)
@@ -227,7 +223,7 @@ class Unchanged:
             return self.made()
         finally:
             if collecting:
-                gc.enable()
+                collector.resume()
 
 
 def exported_digests(record: ExportRecord, formats: Iterable[str], title: str) -> dict[str, str]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph import collector
 from graph.articles import Articles, dedupe_articles, unique_ids, without_id_clashes
 from graph.buildinfo import RECORD_NAME, Replaced, make_record, read_record, record_is_written, replaced, write_record
 from graph.cache import PageCache
@@ -188,7 +189,7 @@ def build(
     """
     with contextlib.ExitStack() as locks:
         if gc.isenabled():  # _build pauses the cycle collector for the corpus-wide stages: on again at the end
-            locks.callback(gc.enable)
+            locks.callback(collector.resume)
         if out_dir is not None:
             locks.enter_context(FolderLock(out_dir, "the output folder", "--out"))
         if store_dir is not None:

@@ -1,0 +1,68 @@
+"""graph.collector: the cycle collector paused for a stretch, and what the stretch made put past its young passes."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from graph import collector
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+@pytest.fixture
+def collecting():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_what_a_paused_stretch_made_is_in_the_oldest_generation_after(collecting) -> None:
+    with collector.paused():
+        assert not gc.isenabled()
+        kept = [Node() for _ in range(1000)]
+    assert gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(n) in oldest for n in kept)
+    assert gc.get_count()[0] < 100  # the young generation starts afresh: no pass over the stretch's objects is due
+
+
+def test_a_cycle_made_meanwhile_is_still_freed_by_a_full_pass(collecting) -> None:
+    with collector.paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+        del a, b
+    assert gone() is not None  # no pass has run
+    gc.collect()
+    assert gone() is None
+
+
+def test_the_collector_stays_off_when_it_was_off() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_objects_the_program_froze_stay_frozen(collecting) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector.paused():
+            [Node() for _ in range(10)]
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
