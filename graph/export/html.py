@@ -175,11 +175,14 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     """
     keep = set(shown)
     out = _posts(g, keep)
-    for u, v, rel in g.edges(keys=True):
-        if u in keep and v in keep and rel in EDGE_LABELS:
-            out.add((u, v, rel, EDGE_LABELS[rel]))
-        elif u in keep and v in keep and rel == MENTION:
-            out.add((u, v, rel, "提及"))
+    for u in keep:  # the shown nodes' own out-edges: a capped page's, not the graph's
+        for v, keyed in g._succ[u].items():
+            if v in keep:
+                for rel in keyed:
+                    if rel in EDGE_LABELS:
+                        out.add((u, v, rel, EDGE_LABELS[rel]))
+                    elif rel == MENTION:
+                        out.add((u, v, rel, "提及"))
     return sorted(out)
 
 
@@ -285,10 +288,11 @@ def _weights(g: nx.MultiDiGraph, edges: list[tuple[str, str, str, str]], ids: di
         if rel != MENTION:
             weight[u] += 1
             weight[v] += 1
-    for u, v, rel in g.edges(keys=True):
-        if rel == "derivedFrom" and u in ids:
-            weight[u] += 1
-            weight[v] += 1
+    for u in ids:  # the drawn nodes' own out-edges, as in view_edges
+        for v, keyed in g._succ[u].items():
+            if "derivedFrom" in keyed:
+                weight[u] += 1
+                weight[v] += 1
     return weight
 
 
