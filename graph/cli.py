@@ -51,8 +51,19 @@ def _exit_on_graph_error() -> Iterator[None]:
     try:
         yield
     except GraphError as e:
-        _err(f"error: {_shown(e)}")
+        details = getattr(e, "details", ())  # each line shown apart: a file's name cannot make a line of its own
+        _err("\n".join([f"error: {_shown(e.message if details else e)}", *(f"  {_shown(d)}" for d in details)]))
         sys.exit(1)
+
+
+def _base(value: str | None) -> str | None:
+    """--base as given, when instance IRIs can start with it; else a usage error saying what to change."""
+    from graph.iri import check_base
+
+    try:
+        return None if value is None else check_base(value)
+    except ValueError as e:
+        raise click.BadParameter(_shown(e)) from None
 
 
 def _options(encoding: str | None, manifest: Path | None, max_mb: float | None = None) -> Any:
@@ -80,7 +91,8 @@ def main() -> None:
               help="Also write this format (repeatable; neo4j writes two CSV files). ttl and html are always written.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write a persistent Oxigraph store to this folder, for `newskg query --store`.")
-@click.option("--base", default=None, help="Base IRI of instance IRIs (default https://w3id.org/newskg/id/).")
+@click.option("--base", default=None, callback=lambda ctx, param, value: _base(value),
+              help="Base IRI of instance IRIs, ending in / or # (default https://w3id.org/newskg/id/).")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: _codec(v),
               help="Read every page with this encoding (gbk, big5, utf-16...) instead of detecting it.")
 @click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB.")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class GraphError(Exception):
-    """Base class of every error newskg raises on purpose."""
+    """Base class of every error newskg raises on purpose.
+
+    `details`: lines that belong under the message (the files a build
+    skipped, say); the text of the error holds them indented, one a line,
+    and the command line shows each on its own line.
+    """
+
+    def __init__(self, message: object = "", details: Sequence[str] = ()) -> None:
+        super().__init__(str(message) + "".join(f"\n  {d}" for d in details))
+        self.message, self.details = str(message), tuple(details)
 
 
 class InputError(GraphError):

@@ -19,6 +19,33 @@ import re
 from graph.keys import Key
 
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NOT_IN_AN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')  # RFC 3987: spaces, controls and these delimiters
+
+
+def check_base(base: str) -> str:
+    """`base` itself when every instance IRI can start with it; else ValueError saying what to change.
+
+    It must be an absolute IRI (a scheme first, such as https:) with no
+    character an IRI cannot hold, ending in / or #: the IRIs are the base
+    and a path after it (person/..., event/...).
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    >>> check_base("https://example.org/kg")
+    Traceback (most recent call last):
+    ValueError: 'https://example.org/kg' does not end in / or #: every IRI would run on from its last segment (https://example.org/kgperson/...); try 'https://example.org/kg/'
+    """
+    if not _SCHEME.match(base):
+        raise ValueError(f"{base!r} is not an absolute IRI: it needs a scheme first, as in {DEFAULT_BASE!r}")
+    bad = _NOT_IN_AN_IRI.search(base)
+    if bad:
+        as_escape = f", as %{ord(bad.group()):02X}" if bad.group() < "\x80" else ""
+        raise ValueError(f"{base!r} holds {bad.group()!r}, which no IRI can hold (percent-encode it{as_escape})")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"{base!r} does not end in / or #: every IRI would run on from its last segment "
+                         f"({base}person/...); try {base + '/'!r}")
+    return base
 
 CLASS_PATH = {
     "City": "city",

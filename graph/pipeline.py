@@ -43,7 +43,7 @@ from graph.incremental import (
     usable_cache,
     with_slugs,
 )
-from graph.iri import DEFAULT_BASE
+from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
 from graph.network import build_graph
 from graph.pages import Options, page_facts, process_page, release_models
@@ -187,6 +187,10 @@ def build(
     The output folder and the store are locked for the whole build: a
     second build into either fails at once with LockedError.
     """
+    try:
+        check_base(base)
+    except ValueError as e:
+        raise GraphError(f"the base IRI {e}") from None
     with contextlib.ExitStack() as locks:
         if gc.isenabled():  # _build pauses the cycle collector for the corpus-wide stages: on again at the end
             locks.callback(collector.resume)
@@ -397,18 +401,18 @@ def reporting(
         read += r.report is None or not r.report.skipped
         yield r
     if not read:
-        raise NoPagesError(nothing_read(paths, files, [*ignored, *reports]))
+        raise NoPagesError(*nothing_read(paths, files, [*ignored, *reports]))
 
 
-def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileReport]) -> str:
-    """The message of a build that read no page: where it looked, and what it found and skipped."""
+def nothing_read(paths: list[str | Path], files: list[Path], reports: list[FileReport]) -> tuple[str, list[str]]:
+    """The message of a build that read no page (where it looked), and its details: what it found and skipped."""
     where = ", ".join(str(p) for p in paths) or "the input"
     if not files and not reports:
-        return f"nothing to build: no file in {where}; give folders or files of .txt pages"
+        return f"nothing to build: no file in {where}; give folders or files of .txt pages", []
     shown = [f"{r.path}: {r.reason}" for r in reports[:10]] + ([f"… and {len(reports) - 10} more"] if len(reports) > 10 else [])
     head = (f"nothing to build: no text page in {where}" if not files
             else f"nothing to build: none of the {len(files)} page(s) in {where} could be read")
-    return head + f"; found and skipped {len(reports)} file(s):\n  " + "\n  ".join(shown)
+    return head + f"; found and skipped {len(reports)} file(s):", shown
 
 
 __all__ = ["build", "process_page", "page_facts", "Options", "BuildResult"]

@@ -104,9 +104,21 @@ def test_a_folder_with_nothing_to_read_is_an_error(runner, tmp_path, files, expe
     r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
     assert r.exit_code == 1
     assert f"error: {expected}" in r.stderr
-    for name in files:  # what was found is named, with why it was skipped
-        assert f"{tmp_path / 'in' / name}: is " in r.stderr
+    for name in files:  # what was found is named, with why it was skipped, each on a line of its own
+        assert f"\n  {tmp_path / 'in' / name}: is " in r.stderr
+    assert "\\n" not in r.stderr  # line breaks, not their escapes
     assert not (tmp_path / "out").exists()  # nothing written: an earlier build's exports would stay
+
+
+def test_a_skipped_file_named_with_a_line_break_stays_on_its_line(runner, tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\nerror: forged.pdf").write_bytes(b"%PDF-1.4")
+    r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("error: nothing to build") and len(lines) == 2
+    assert lines[1] == f"  {tmp_path / 'in'}/a\\nerror: forged.pdf: is a .pdf file, not a text page (.txt, .text, .md); " \
+        "convert it to .txt, or name it on the command line to read it as text"
 
 
 def test_files_of_other_kinds_are_reported_not_skipped_silently(runner, tmp_path) -> None:
@@ -176,3 +188,33 @@ def test_evidence_starts_with_its_sentence_not_the_last_ones_quote(seed_build) -
 
 def test_make_test_shows_skip_reasons(pytestconfig) -> None:
     assert "-rs" in pytestconfig.getini("addopts")
+
+
+@pytest.mark.parametrize(
+    ("base", "said"),
+    [
+        ("not an iri", "is not an absolute IRI"),
+        ("https://example.org/a b/", "holds ' ', which no IRI can hold (percent-encode it, as %20)"),
+        ("https://example.org/<kg>/", "holds '<'"),
+        ("https://example.org/kg", "does not end in / or #"),
+    ],
+    ids=["no-scheme", "space", "angle-bracket", "no-end"],
+)
+def test_a_base_no_iri_can_start_with_is_refused_before_anything_is_read(runner, tmp_path, base, said) -> None:
+    r = runner.invoke(main, ["build", str(PAGE_A), "--base", base, "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 2 and "Invalid value for '--base'" in r.stderr and said in r.stderr
+    assert "Traceback" not in r.output + r.stderr and not (tmp_path / "out").exists()
+    from graph.errors import GraphError
+    from graph.pipeline import build
+
+    with pytest.raises(GraphError, match="the base IRI"):  # the library says so too
+        build([PAGE_A], tmp_path / "lib", base=base)
+    assert not (tmp_path / "lib").exists()
+
+
+def test_a_base_ending_in_a_hash_heads_every_iri(runner, tmp_path) -> None:
+    r = runner.invoke(main, ["build", str(PAGE_A), "--base", "urn:example:kg#", "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0, r.stderr
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    people = set(g.subjects(RDF.type, NK.Person))
+    assert people and all(str(p).startswith("urn:example:kg#person/") for p in people)
