@@ -14,7 +14,6 @@ import os
 import signal
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from graph import __version__
+from graph.console import log_lines, sigterm_unwinds
 from graph.errors import GraphError
 from graph.export.formats import FORMATS
 
@@ -118,7 +118,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     with _exit_on_graph_error():
         options = _options(encoding, manifest, max_mb)
-        with _sigterm_unwinds(), _log_on_stderr("newskg", "WARNING", "warning: "):
+        with sigterm_unwinds(_err), log_lines("newskg", "WARNING", lambda m: _err(f"warning: {_shown(m)}")):
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
                                options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
                                progress=None if quiet else _progress, store_dir=store_dir)
@@ -141,58 +141,6 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
         _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
         _err(f"note: {result.replaced.note(out_dir)}")
-
-
-@contextlib.contextmanager
-def _log_on_stderr(name: str, level: str, prefix: str = "") -> Iterator[None]:
-    """The records of logger `name` from `level` ("INFO") up as lines on stderr, `prefix` before each, while the block runs.
-
-    build: the library's warnings (a cache that cannot be written, a damaged
-    entry) as `warning:` lines; serve: a line per request.
-    """
-    import logging  # here: --help does not need it
-
-    class Echo(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            _err(prefix + _shown(record.getMessage()))
-
-    logger = logging.getLogger(name)
-    handler = Echo(level)
-    logger.addHandler(handler)
-    propagate, logger.propagate, before = logger.propagate, False, logger.level
-    if logging.getLevelName(level) < logger.getEffectiveLevel():
-        logger.setLevel(level)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-        logger.setLevel(before)
-
-
-@contextlib.contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
-    """Let SIGTERM (kill, timeout, systemd) unwind the build like Ctrl-C does.
-
-    Python's default for SIGTERM ends the process on the spot; as an
-    exception it runs the export writers' clean-up, so no temporary file stays.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    me = os.getpid()
-
-    def stop(signum: int, _frame: object) -> None:
-        if os.getpid() == me:  # not in a worker process forked from this one
-            _err("interrupted (SIGTERM): each export is either complete or as it was before this build")
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _warn_if_not_last_build(graph_file: Path) -> None:
@@ -435,7 +383,7 @@ def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, wo
             view = graph_file.parent / "graph.html"
         source = Source(graph=None if store_dir is not None else graph_file, store_dir=store_dir, view=view)
         limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=int(max_mb * 1048576), allow_service=allow_service)
-        with _log_on_stderr("newskg.serve", "WARNING" if quiet else "INFO"):
+        with log_lines("newskg.serve", "WARNING" if quiet else "INFO", lambda m: _err(_shown(m))):
             server = SparqlServer(source, host=host, port=port, limits=limits, workers=workers, cors=cors)
             _serve_until_stopped(server, view)
 

@@ -47,7 +47,7 @@ from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
 from graph.network import build_graph
 from graph.pages import Options, page_facts, process_page, release_models
-from graph.read import iter_files, not_a_page
+from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
 from graph.split import article_stem
 from graph.store import write_store
@@ -223,6 +223,8 @@ def _build(
     found_elsewhere: list[Path] = []
     files = collect(paths, found_elsewhere)
     ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
+    if options.dates and (unmatched := undated_by_manifest(dict(options.dates), [f.name for f in files])):
+        log.warning("%s", printable(unmatched))
     # each page read and hashed once, here; when no page changed, the last build's exports (if untouched) are
     # still right, and no page's result is loaded
     keys, digests = page_keys(cache, files, options)

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import errno
 import hashlib
+import io
 import json
 import os
 import re
@@ -116,32 +117,104 @@ def page_date_from_name(name: str) -> dt.date | None:
 
 
 def load_manifest(path: str | Path) -> dict[str, dt.date]:
-    """File name -> publication date, from a CSV (file,date) or JSON ({"file": "date"}) manifest."""
+    """File name -> publication date, from a CSV (file,date) or JSON ({"file": "date"}) manifest.
+
+    Every line must be read as it was meant, or the manifest is refused
+    with its file and line: a row without a date, with a third value, with
+    an unclosed quote (a whole manifest separated by `;` has no date on
+    any row), a date that is not one, or a file dated twice with two dates.
+    Blank lines and a first row of column names (file, name or path) are
+    passed over.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise GraphError(f"{path}: cannot read the manifest ({e}); it must be UTF-8 CSV or JSON") from e
-    rows: list[tuple[str, str]]
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise GraphError(f"{path}: the manifest is not valid JSON ({e})") from e
-        if not isinstance(data, dict):
-            raise GraphError(f'{path}: the JSON manifest must be an object {{"file.txt": "2024-11-21"}}')
-        rows = [(str(k), str(v)) for k, v in data.items()]
-    else:
-        rows = [(r[0].strip(), r[1].strip()) for r in csv.reader(text.splitlines()) if len(r) >= 2]
-        if rows and rows[0][0].lower() in ("file", "name", "path"):
-            rows = rows[1:]
+    rows = _json_rows(path, text) if path.suffix.lower() == ".json" else _csv_rows(path, text)
     out: dict[str, dt.date] = {}
-    for name, value in rows:
+    first: dict[str, int] = {}  # the line each file is first dated on
+    for line, name, value in rows:
+        where = f", line {line}" if line else ""
+        key = Path(name).name
         try:
-            out[Path(name).name] = dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
         except ValueError as e:
-            raise GraphError(f"{path}: '{value}' for {name} is not a date like 2024-11-21") from e
+            raise GraphError(f"{path}{where}: '{value}' for {name} is not a date like 2024-11-21") from e
+        if key in out and out[key] != day:
+            raise GraphError(f"{path}{where}: {key} is dated {day} here and {out[key]} on line {first[key]}; "
+                             "give each page one date")
+        out[key] = day
+        first.setdefault(key, line)
     return out
+
+
+def undated_by_manifest(dates: dict[str, dt.date], names: list[str]) -> str | None:
+    """What to tell the user when a manifest dates files that are not among the build's pages `names` while some of
+    those pages go undated (names that do not match, most likely); None when the manifest covers them, or they all miss.
+
+    >>> print(undated_by_manifest({"a": dt.date(2024, 1, 1)}, ["a.txt", "b.txt"]))
+    the manifest dates 1 file(s) not among this build's pages (a), and 2 of its 2 page(s) are not in it (a.txt, b.txt): name each page in the manifest by its file name, extension included
+    """
+    named = set(dates)
+    missing = sorted(named - set(names))
+    undated = [n for n in names if n not in named]
+    if not missing or not undated:
+        return None
+
+    def some(items: list[str]) -> str:
+        return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+
+    return (f"the manifest dates {len(missing)} file(s) not among this build's pages ({some(missing)}), and {len(undated)} "
+            f"of its {len(names)} page(s) are not in it ({some(undated)}): name each page in the manifest by its file name, "
+            "extension included")
+
+
+def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
+    """(line, file, date) of each row of a CSV manifest, each checked to be a file and a date."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[tuple[int, str, str]] = []
+    try:
+        for cells in reader:
+            where = f", line {reader.line_num}"
+            cells = [c.strip() for c in cells]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not cells:
+                continue
+            if not rows and reader.line_num == 1 and cells[0].lower() in ("file", "name", "path"):
+                continue
+            if len(cells) != 2 or not cells[0]:
+                shown = ",".join(cells)
+                what = "no date" if len(cells) == 1 else f"{len(cells)} values" if cells[0] else "no file name"
+                raise GraphError(f"{path}{where}: '{shown}' has {what}; each line is file,date (a comma between, "
+                                 "as in page-001.txt,2024-11-21)")
+            rows.append((reader.line_num, cells[0], cells[1]))
+    except csv.Error as e:
+        raise GraphError(f"{path}, line {reader.line_num}: not CSV ({e}); each line is file,date") from e
+    return rows
+
+
+def _json_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
+    """(0, file, date) of each member of a JSON manifest's object; a file named twice is refused."""
+
+    def members(pairs: list[tuple[str, object]]) -> dict:
+        names = [k for k, _ in pairs]
+        if len(set(names)) < len(names):
+            twice = next(k for k in names if names.count(k) > 1)
+            raise GraphError(f"{path}: {twice} is named twice; give each page one date")
+        return dict(pairs)
+
+    try:
+        data = json.loads(text, object_pairs_hook=members)
+    except json.JSONDecodeError as e:
+        raise GraphError(f"{path}: the manifest is not valid JSON ({e})") from e
+    if not isinstance(data, dict):
+        raise GraphError(f'{path}: the JSON manifest must be an object {{"file.txt": "2024-11-21"}}')
+    for k, v in data.items():
+        if not isinstance(v, str):
+            raise GraphError(f'{path}: the date of {k} is {json.dumps(v, ensure_ascii=False)}, not a text like "2024-11-21"')
+    return [(0, str(k), v) for k, v in data.items()]
 
 
 def _han_score(text: str) -> float:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.errors import InputError
+from graph.errors import GraphError, InputError
 from graph.read import decode, load_manifest, page_date_from_name, read_page
 
 TEXT = "本报讯 3月20日下午，中原区秦岭路街道召开会议。記者"
@@ -91,6 +91,62 @@ def test_manifest_csv_and_json(tmp_path) -> None:
     j = tmp_path / "m.json"
     j.write_text('{"dir/b.txt": "2013-05-25"}', encoding="utf-8")
     assert load_manifest(j) == {"b.txt": dt.date(2013, 5, 25)}
+
+
+def test_a_manifest_s_blank_lines_quotes_trailing_commas_and_repeats_of_one_date_are_read(tmp_path) -> None:
+    c = tmp_path / "m.csv"
+    c.write_text('\ufefffile,date\n\n"a b.txt", 2021-03-24 ,\nsub/c.txt,2021-03-25T08:00\nc.txt,2021-03-25\n', encoding="utf-8")
+    assert load_manifest(c) == {"a b.txt": dt.date(2021, 3, 24), "c.txt": dt.date(2021, 3, 25)}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("file,date\na.txt,2021-03-24\n\nb.txt\n", "m.csv, line 4: 'b.txt' has no date; each line is file,date"),
+        ("a.txt;2021-03-24\nb.txt;2021-03-25\n", "m.csv, line 1: 'a.txt;2021-03-24' has no date"),
+        ("a.txt,2021-03-24,page 3\n", "m.csv, line 1: 'a.txt,2021-03-24,page 3' has 3 values"),
+        (",2021-03-24\n", "m.csv, line 1: ',2021-03-24' has no file name"),
+        ('a.txt,"2021-03-24\nb.txt,2021-03-25\n', "m.csv, line 2: not CSV"),
+        ("a.txt,2021-03-24\nb.txt,2021-13-45\n", "m.csv, line 2: '2021-13-45' for b.txt is not a date"),
+        ("a.txt,2021-03-24\nx/a.txt,2021-03-25\n", "m.csv, line 2: a.txt is dated 2021-03-25 here and 2021-03-24 on line 1"),
+    ],
+    ids=["no-date", "semicolons", "three-values", "no-name", "open-quote", "bad-date", "two-dates"],
+)
+def test_a_manifest_line_read_otherwise_than_meant_is_refused_with_its_line(tmp_path, text, said) -> None:
+    c = tmp_path / "m.csv"
+    c.write_text(text, encoding="utf-8")
+    with pytest.raises(GraphError) as e:
+        load_manifest(c)
+    assert said in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [('{"a.txt": "2021-03-24", "a.txt": "2021-03-24"}', "a.txt is named twice"),
+     ('{"a.txt": 20210324}', "the date of a.txt is 20210324, not a text")],
+    ids=["twice", "a-number"],
+)
+def test_a_json_manifest_names_each_page_once_with_a_text_date(tmp_path, text, said) -> None:
+    j = tmp_path / "m.json"
+    j.write_text(text, encoding="utf-8")
+    with pytest.raises(GraphError, match=said):
+        load_manifest(j)
+
+
+def test_a_manifest_naming_none_of_the_pages_is_a_warning(tmp_path, caplog) -> None:
+    from graph.pipeline import Options, build
+
+    page = tmp_path / "in" / "page-001.txt"
+    page.parent.mkdir()
+    page.write_text(TEXT, encoding="utf-8")
+    named = {"page-001": dt.date(2021, 3, 24)}  # the extension left out
+    with caplog.at_level("WARNING", logger="newskg"):
+        build([page.parent], tmp_path / "out", options=Options(dates=tuple(named.items())))
+    assert "the manifest dates 1 file(s) not among this build's pages (page-001), and 1 of its 1 page(s)" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="newskg"):  # a manifest of a larger archive, covering every page: no word
+        build([page.parent], tmp_path / "out2", options=Options(dates=(("page-001.txt", dt.date(2021, 3, 24)), ("other.txt", dt.date(2021, 3, 25)))))
+    assert "manifest" not in caplog.text
 
 
 def test_page_date_reaches_the_page(tmp_path) -> None:
