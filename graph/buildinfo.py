@@ -93,14 +93,17 @@ class Replaced:
 
     files: tuple[str, ...]  # the export files that were there and were written again
     pages: tuple[str, ...]  # the pages that earlier build read (empty when it left no record)
+    left: tuple[str, ...] = ()  # files that earlier build wrote and this one did not, still there: the other pages' graph
 
     def note(self, out_dir: Path) -> str:
         """What to tell the user: whose exports `out_dir` held, which files now hold this build's, and how to keep both."""
         pages = [printable(n) for n in self.pages[:3]]
         before = (f"of {len(self.pages)} other page(s) ({', '.join(pages)}{', …' if len(self.pages) > 3 else ''})"
                   if self.pages else "of unrecorded pages")
-        return (f"{printable(str(out_dir))}/ held the exports of a build {before}: {', '.join(self.files)} now hold this build's; "
-                f"pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
+        left = (f"; {', '.join(map(printable, self.left))} still hold that build's (delete them, or build again with their "
+                "--format)") if self.left else ""
+        return (f"{printable(str(out_dir))}/ held the exports of a build {before}: {', '.join(self.files)} now hold this build's"
+                f"{left}; pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
 
 
 def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterable[str]) -> Replaced | None:
@@ -110,7 +113,9 @@ def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterab
         return None
     if previous is not None and input_names(previous) == input_names(record):
         return None
-    return Replaced(over, tuple(input_names(previous)))
+    earlier = (previous or {}).get("outputs") or {}
+    left = tuple(sorted(str(f) for f in earlier if f not in record["outputs"] and (out_dir / str(f)).is_file()))
+    return Replaced(over, tuple(input_names(previous)), left)
 
 
 def stale_reason(graph_file: Path) -> str | None:

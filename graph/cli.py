@@ -165,7 +165,7 @@ def _codec(name: str | None) -> str | None:
 @main.command()
 @click.argument("query", required=False)
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
-              show_default=True, help="Turtle file to query.")
+              show_default=True, help="Graph file to query: Turtle, or by its extension .nt, .jsonld, .rdf.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Query this Oxigraph store (from `newskg build --store`) instead of parsing --graph.")
 @click.option("-e", "--expr", help="SPARQL text to run.")
@@ -289,6 +289,8 @@ def _score_pages(paths: tuple[Path, ...], gold_dir: Path, patterns: tuple[str, .
     from graph.evaluate import evaluate_pages
 
     run = evaluate_pages(paths, gold_dir, patterns=patterns, options=options, progress=None if quiet else _progress, by_rule=by_rule)
+    for r in run.reports:  # as a build says them: a page not read has no facts, and its gold's count as missed
+        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
     if run.unannotated:
         _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
     if run.missing:
@@ -309,7 +311,11 @@ def _score_export(graph_file: Path, gold_dir: Path, by_rule: bool) -> tuple[dict
 
 
 def _progress(done: int, total: int, name: str) -> None:
-    click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
+    """The page being read: on a terminal, one line written over; in a log, a line at each tenth of the pages."""
+    if sys.stderr.isatty():
+        click.echo(f"\r[{done}/{total}] {_shown(name)[:60]:<60}", err=True, nl=done == total)
+    elif done == total or done * 10 // total != (done - 1) * 10 // total:
+        click.echo(f"[{done}/{total}] {_shown(name)}", err=True)
 
 
 @main.command()
@@ -351,7 +357,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir, 
 
 @main.command()
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
-              show_default=True, help="Turtle file to serve.")
+              show_default=True, help="Graph file to serve: Turtle, or by its extension .nt, .jsonld, .rdf.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Serve this Oxigraph store (from `newskg build --store`) instead of --graph.")
 @click.option("--view", type=click.Path(dir_okay=False, path_type=Path), default=None,

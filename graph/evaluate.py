@@ -59,6 +59,7 @@ class Evaluation:
     pages: tuple[str, ...]  # file names of the pages built
     unannotated: tuple[str, ...]  # pages the gold has no document for: everything read from them counts as wrong
     missing: tuple[str, ...]  # gold documents whose page was not built: everything in them counts as missed
+    reports: tuple[Any, ...] = ()  # graph.model.FileReport of each file skipped or warned about, as a build gives them
     rules: tuple[Any, ...] = ()  # graph.rules.RuleRow of each rule, when asked for
 
 
@@ -82,7 +83,8 @@ def evaluate_pages(
         raise GoldError("no page to evaluate: " + ("no file name matches " + ", ".join(patterns) if patterns else "no page file was found"))
     gold = load_gold(gold_dir, keep)
     result = build(files, None, options=options or Options(), progress=progress)
-    names = tuple(sorted(f.name for f in files))
+    skipped = {r.path for r in result.reports if r.skipped}
+    names = tuple(sorted(f.name for f in files if str(f) not in skipped))  # a page that could not be read has no facts
     rdf = to_rdflib(result.graph)
     return Evaluation(
         scores=score(gold, read_prediction(rdf)),
@@ -90,6 +92,7 @@ def evaluate_pages(
         unannotated=tuple(n for n in names if n not in set(gold.sources)),
         missing=tuple(sorted(set(gold.sources) - set(names))),
         rules=tuple(rule_report(rdf, gold)) if by_rule else (),
+        reports=result.reports,
     )
 
 

@@ -337,7 +337,8 @@ def read_page(
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
     if not text.strip():
-        raise InputError(str(path), "is empty; remove it or fill it with the page's text")
+        what = f"holds only spaces and line breaks ({len(text):,} character(s))" if text else "is empty"
+        raise InputError(str(path), f"{what}; remove it or fill it with the page's text")
     text, glosses = strip_glosses(text)
     simplified = to_simplified(text)
     date = (dates or {}).get(path.name) or page_date_from_name(name)

@@ -121,8 +121,21 @@ def uses_service(query: str) -> bool:
     return _SERVICE.search(_INERT.sub(" ", query)) is not None
 
 
+_FORMATS = {".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".xml": "RDF_XML"}
+_FORMAT_NAMES = {"TURTLE": "Turtle", "N_TRIPLES": "N-Triples", "JSON_LD": "JSON-LD", "RDF_XML": "RDF/XML"}
+
+
+def graph_format(path: str | Path) -> str:
+    """The name of the pyoxigraph.RdfFormat a graph file is read in, by its extension (Turtle unless it says otherwise).
+
+    >>> graph_format("exports/graph.jsonld"), graph_format("graph.NT"), graph_format("exports/graph.ttl")
+    ('JSON_LD', 'N_TRIPLES', 'TURTLE')
+    """
+    return _FORMATS.get(Path(path).suffix.lower(), "TURTLE")
+
+
 class Store:
-    """An Oxigraph store over a Turtle file, or opened from a persistent store folder."""
+    """An Oxigraph store over a graph file (Turtle, N-Triples, JSON-LD or RDF/XML), or opened from a persistent store folder."""
 
     def __init__(self, graph: str | Path | None = None, store_dir: str | Path | None = None) -> None:
         import pyoxigraph as ox
@@ -143,13 +156,16 @@ class Store:
         else:
             self.store = ox.Store()
         if graph is not None:
+            fmt = graph_format(graph)
             try:
                 with open(graph, "rb") as f:
-                    self.store.bulk_load(f, ox.RdfFormat.TURTLE)
+                    self.store.bulk_load(f, getattr(ox.RdfFormat, fmt))
             except OSError as e:
                 raise QueryError(f"{graph}: cannot read the graph ({e.strerror or e}); run `newskg build` first or pass --graph") from e
             except SyntaxError as e:
-                raise QueryError(f"{graph}: not valid Turtle ({e})") from e
+                said = _FORMAT_NAMES[fmt]
+                raise QueryError(f"{graph}: not valid {said} ({e}); a graph file is read by its extension: "
+                                 ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf RDF/XML") from e
 
     def query(
         self,

@@ -140,6 +140,23 @@ def test_pages_choose_the_pages_and_their_gold() -> None:
         ev.evaluate_pages([SEEDS], GOLD, patterns=["*.pdf"])
 
 
+def test_a_page_that_cannot_be_read_is_reported_and_its_gold_counted_as_missed(tmp_path) -> None:
+    for page in ("000_b611260ab2cebaa9.txt", "003_a26fe80e498bcd3e.txt"):
+        (tmp_path / page).write_bytes((SEEDS / page).read_bytes())
+    (tmp_path / "000_b611260ab2cebaa9.txt").write_bytes(b"%PDF-1.7\n")  # annotated, unreadable
+    (tmp_path / "blank.txt").write_text(" \n", encoding="utf-8")  # not annotated, unreadable
+    run = ev.evaluate_pages([tmp_path], GOLD, patterns=["00[03]_*", "blank.txt"])
+    assert run.pages == ("003_a26fe80e498bcd3e.txt",)  # neither is a page built with no facts
+    assert run.unannotated == () and run.missing == ("000_b611260ab2cebaa9.txt",)
+    assert [(r.path.rsplit("/", 1)[-1], r.skipped) for r in run.reports] == [("000_b611260ab2cebaa9.txt", True), ("blank.txt", True)]
+    assert run.scores["articles"]["gold"] == 13 and run.scores["articles"]["tp"] == 6
+    said = CliRunner().invoke(main, ["evaluate", "-q", "--gold", str(GOLD), str(tmp_path), "--pages", "00[03]_*", "--pages", "blank.txt"])
+    assert said.exit_code == 0
+    assert f"skipped: {tmp_path / '000_b611260ab2cebaa9.txt'}: is a PDF document" in said.stderr
+    assert f"skipped: {tmp_path / 'blank.txt'}: holds only spaces" in said.stderr
+    assert "evaluated 1 page(s)" in said.stderr and "no gold for" not in said.stderr
+
+
 class _SortedNames(frozenset):
     """A node's names, iterated in sorted order (the reference scorer iterates them in hash order)."""
 

@@ -84,6 +84,17 @@ def test_a_build_over_another_corpus_says_so(runner, tmp_path) -> None:
     other = runner.invoke(main, ["build", str(PAGE_B), "--out", str(out), "-q"])
     assert other.exit_code == 0
     assert f"note: {out}/ held the exports of a build of 1 other page(s) ({PAGE_A.name}): graph.html, graph.ttl" in other.stderr
+    assert "still hold" not in other.stderr  # it wrote every file the other build had
+
+
+def test_the_note_names_the_files_another_corpus_s_build_left(runner, tmp_path) -> None:
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["build", str(PAGE_A), "--out", str(out), "--format", "nt", "--format", "jsonld", "-q"])
+    assert first.exit_code == 0, first.stderr
+    other = runner.invoke(main, ["build", str(PAGE_B), "--out", str(out), "-q"])
+    assert other.exit_code == 0
+    assert ("graph.html, graph.ttl now hold this build's; graph.jsonld, graph.nt still hold that build's "
+            "(delete them, or build again with their --format)") in other.stderr
 
 
 @pytest.mark.parametrize(
@@ -218,3 +229,13 @@ def test_a_base_ending_in_a_hash_heads_every_iri(runner, tmp_path) -> None:
     g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
     people = set(g.subjects(RDF.type, NK.Person))
     assert people and all(str(p).startswith("urn:example:kg#person/") for p in people)
+
+
+def test_progress_in_a_log_is_a_line_at_each_tenth_of_the_pages(runner, tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(20):
+        (tmp_path / "in" / f"p{i:02d}.txt").write_text(f"本报讯 中原区第{i}次社区议事会召开。\n", encoding="utf-8")
+    r = runner.invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])  # stderr is no terminal here
+    assert r.exit_code == 0, r.stderr
+    assert "\r" not in r.stderr
+    assert [line for line in r.stderr.splitlines() if line.startswith("[")] == [f"[{n}/20] p{n - 1:02d}.txt" for n in range(2, 21, 2)]

@@ -80,6 +80,7 @@ def make_corpus(root: Path) -> dict[str, str]:
         "image.txt": "is a PNG image, not a text page",
         "nul.txt": "is a binary file (NUL bytes)",
         "empty.txt": "is empty; remove it or fill it",
+        "blank.txt": "holds only spaces and line breaks (6 character(s)); remove it or fill it",
         "garbage.txt": "is not UTF-8, UTF-16, GB18030/GBK or Big5 text; re-save it as UTF-8 or pass --encoding",
         "huge.txt": "is 58.6 KB, over the 51.2 KB limit for one page; split it into pages or raise --max-size",
         "dangling.txt": "is a broken symbolic link; fix its target or remove it",
@@ -88,6 +89,7 @@ def make_corpus(root: Path) -> dict[str, str]:
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10")
     (root / "nul.txt").write_bytes("本报讯 正文".encode() + b"\x00\x00\x00\x01binary")
     (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b" \n\t\r\n\xe3\x80\x80\n")  # an ideographic space among them
     (root / "garbage.txt").write_bytes(bytes(range(0x80, 0x100)) * 8)
     (root / "huge.txt").write_bytes(("本报讯 " + "中原区召开会议。" * 2500).encode("utf-8"))
     (root / "dangling.txt").symlink_to(root / "no-such-page.txt")
@@ -190,7 +192,7 @@ def test_strict_turns_a_report_into_exit_1(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"\xef\xbb\xbf  \n")
     bad = runner.invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "o2"), "--strict", "-q"])
     assert bad.exit_code == 1
-    assert f"skipped: {tmp_path / 'empty.txt'}: is empty" in bad.stderr
+    assert f"skipped: {tmp_path / 'empty.txt'}: holds only spaces and line breaks (3 character(s)); remove it" in bad.stderr
     assert (tmp_path / "o2" / "graph.ttl").is_file()  # the rest was still built
 
 
@@ -407,6 +409,22 @@ def test_a_bad_query_file_or_graph_file_is_an_error_not_a_traceback(tmp_path: Pa
     bad_graph = runner.invoke(main, ["query", "--graph", str(tmp_path / "g.ttl"), "-e", "SELECT * WHERE { ?s ?p ?o }"])
     assert bad_graph.exit_code == 1
     assert bad_graph.stderr.startswith(f"error: {tmp_path / 'g.ttl'}: not valid Turtle (")
+    (tmp_path / "g.jsonld").write_text('{"@id": ', encoding="utf-8")
+    bad_jsonld = runner.invoke(main, ["query", "--graph", str(tmp_path / "g.jsonld"), "-e", "SELECT * WHERE { ?s ?p ?o }"])
+    assert bad_jsonld.exit_code == 1 and bad_jsonld.stderr.startswith(f"error: {tmp_path / 'g.jsonld'}: not valid JSON-LD (")
+    assert "read by its extension: .ttl Turtle, .nt N-Triples, .jsonld JSON-LD" in bad_jsonld.stderr
+
+
+def test_a_graph_file_is_queried_in_the_format_its_extension_names(tmp_path: Path) -> None:
+    from graph.pipeline import build
+
+    build([SEEDS / "003_a26fe80e498bcd3e.txt"], tmp_path, formats=("ttl", "nt", "jsonld"))
+    rows = {}
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        r = CliRunner().invoke(main, ["query", "reporters", "--graph", str(tmp_path / name), "--format", "csv"])
+        assert r.exit_code == 0, r.stderr
+        rows[name] = r.stdout
+    assert rows["graph.ttl"].count("\n") > 2 and rows["graph.ttl"] == rows["graph.nt"] == rows["graph.jsonld"]
 
 
 def test_a_query_that_runs_too_long_is_stopped_by_timeout(seed_build) -> None:

@@ -77,6 +77,8 @@ def test_the_report_lists_quiet_rules_with_their_reason() -> None:
         assert rule in text
     for rule, why in QUIET.items():
         assert why in text, rule
+    assert "QUIET" not in text  # a reader of the report is not sent to the code
+    assert all("(fired on nothing in these pages" in line for line in text.splitlines()[1:])
 
 
 def test_evaluate_by_rule_from_the_command_line(tmp_path) -> None:
