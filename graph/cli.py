@@ -106,7 +106,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any input file was reported.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
-    """Build the graph of the pages in PATHS (files or folders; default: seeds/)."""
+    """Build the graph of the pages in PATHS (files or folders; default: seeds/, or the seed pages newskg ships)."""
     from graph.files import seeds_folder
     from graph.iri import DEFAULT_BASE
     from graph.pipeline import DEFAULT_FORMATS

@@ -179,8 +179,10 @@ def file_sha1(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def seeds_folder() -> Path:
-    """seeds/ of the working folder, else the one beside the package (a source checkout)."""
-    here = Path("seeds")
-    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+def seeds_folder(package: Path | None = None) -> Path:
+    """The default corpus: seeds/ of the working folder, else the seed pages the package ships (an install), else
+    seeds/ beside the package (a source checkout); `package` is graph/ (this module's folder unless given)."""
+    package = package or Path(__file__).resolve().parent
+    found = [f for f in (Path("seeds"), package / "data" / "seeds", package.parent / "seeds") if f.is_dir()]
+    return found[0] if found else package / "data" / "seeds"
 
