@@ -187,10 +187,7 @@ def build(
     The output folder and the store are locked for the whole build: a
     second build into either fails at once with LockedError.
     """
-    try:
-        check_base(base)
-    except ValueError as e:
-        raise GraphError(f"the base IRI {e}") from None
+    paths, formats = _arguments(paths, out_dir, store_dir, formats, base, options, jobs)
     with contextlib.ExitStack() as locks:
         if gc.isenabled():  # _build pauses the cycle collector for the corpus-wide stages: on again at the end
             locks.callback(collector.resume)
@@ -204,6 +201,27 @@ def build(
             result.written.append(write_store(result.graph, store_dir, locked=True))
             result.timings["store"] = time.perf_counter() - t
     return result
+
+
+def _arguments(paths: Iterable[str | Path] | str | Path, out_dir: str | Path | None, store_dir: str | Path | None,
+               formats: Iterable[str] | str, base: str, options: Options, jobs: int) -> tuple[list, tuple[str, ...]]:
+    """`build`'s paths and formats, one alone taken as a list of one; what no build can take refused before anything
+    is locked or read: options of another kind (TypeError), jobs under 1, a base IRI or a folder that cannot be one."""
+    if not isinstance(options, Options):
+        raise TypeError(f"options must be graph.pipeline.Options, not {type(options).__name__}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    try:
+        check_base(base)
+    except ValueError as e:
+        raise GraphError(f"the base IRI {e}") from None
+    for folder, option in ((out_dir, "--out"), (store_dir, "--store")):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise GraphError(f"{printable(str(folder))} is a file, not a folder: give {option} a folder")
+    listed = (formats,) if isinstance(formats, str) else tuple(formats)
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths], listed
+    return list(paths), listed
 
 
 def _build(

@@ -239,3 +239,23 @@ def test_progress_in_a_log_is_a_line_at_each_tenth_of_the_pages(runner, tmp_path
     assert r.exit_code == 0, r.stderr
     assert "\r" not in r.stderr
     assert [line for line in r.stderr.splitlines() if line.startswith("[")] == [f"[{n}/20] p{n - 1:02d}.txt" for n in range(2, 21, 2)]
+
+
+def test_the_library_takes_one_path_or_format_alone_and_refuses_what_no_build_can_take(tmp_path) -> None:
+    from graph.errors import GraphError
+    from graph.pipeline import Options, build
+
+    one = build(PAGE_A, tmp_path / "one", formats="nt")  # not read character by character
+    assert sorted(p.name for p in one.wrote()) == ["build.json", "graph.nt"] and one.summary()["articles"] > 0
+    page = tmp_path / "one" / "graph.nt"
+    for kwargs, error, said in [
+        ({"options": {"encoding": "gbk"}}, TypeError, "options must be graph.pipeline.Options, not dict"),
+        ({"jobs": 0}, ValueError, "jobs must be 1 or more, not 0"),
+        ({"options": Options(), "out_dir": page}, GraphError, "is a file, not a folder: give --out a folder"),
+        ({"store_dir": page}, GraphError, "is a file, not a folder: give --store a folder"),
+    ]:
+        out = kwargs.pop("out_dir", tmp_path / "refused")
+        with pytest.raises(error, match=said):
+            build([PAGE_A], out, **kwargs)
+        assert not (tmp_path / "refused").exists() and not (tmp_path / ".refused.newskg.lock").exists()
+    assert not list((tmp_path / "one").glob(".*lock"))  # nothing locked inside a folder that is a file's
