@@ -38,6 +38,11 @@ CASES = [
     ("金水区花园路街有很多商店。", "StreetOffice", set(), {"花园路街道", "花园路街"}),  # a road's street
     # a two-character common word names a community when a post is held in it right after
     ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
+    # a village become a community keeps 村 in its name: a community, not a village
+    ("金水区丰产路街道绿东村社区开展垃圾分类宣传。", "Community", {"绿东村社区"}, set()),
+    ("金水区丰产路街道绿东村社区开展垃圾分类宣传。", "Village", set(), {"绿东村"}),
+    ("百花村社区党委书记陈芳介绍了活动安排。", "Community", {"百花村社区"}, set()),
+    ("陇西村村民在村委会门前排队体检。", "Village", {"陇西村"}, set()),
     ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),
     # a unit's party committee: what follows 市委 is a body's name, not a unit after the city
     ("郑州市委城乡社区发展治理委员会昨日发布数据。", "Community", set(), {"委城乡社区"}),

@@ -35,7 +35,7 @@ def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
 
 
 def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
-    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区."""
+    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区, 绿东村社区."""
     if len(suffix) != 1 or suffix not in "乡镇村":
         return False
     if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE:
@@ -43,7 +43,8 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     after = text[s0 : s1 + 1]
     if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
-    return suffix in "镇乡" and text[s1 : s1 + 2] == "社区"  # 天湖美镇社区: a community's own name
+    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name
+    return text[s1 : s1 + 2] == "社区"
 
 
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
