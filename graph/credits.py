@@ -355,11 +355,12 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
                 return s[m.start(1) - 1 :].lstrip(), before, True  # a parenthesis that is not a credit
             return s[m.end() :].lstrip(), _or(before, c), True
         rest = s[m.end() :]
-        inline = re.match(r"(\S{2,40}?(?:报道|摄影报道))\s+", rest) or re.match(r"(\S*(?:记者|通讯员)\S*)\s+", rest)
-        if inline:
-            c = parse(inline.group(1))
-            if c:
-                return rest[inline.end() :].lstrip(), _or(before, c), True
+        inline = re.match(r"(\S{2,40}?(?:报道|摄影报道))\s+", rest)
+        if inline and (c := parse(inline.group(1))):
+            return rest[inline.end() :].lstrip(), _or(before, c), True
+        if run := _credit_run(rest):
+            c, end = run
+            return rest[end:].lstrip(), _or(before, c), True
         return rest.lstrip(), before, True
     m = re.match(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*", s)
     if m:
@@ -367,6 +368,29 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         if c:
             return s[m.end() :].lstrip(), c, True
     return text, None, False
+
+
+def _credit_run(text: str, most: int = 8) -> tuple[Credits, int] | None:
+    """A credit printed unbracketed after a lead, and where it ends: `记者 王伟 通讯员 李静　11月21日…`,
+    `记者王伟 通讯员李静 近日…`. The longest run of the first `most` space-separated words that opens with a role
+    word and is a credit whose every name looks like one (so 近日 or 从市教育局获悉 after it is not a name).
+
+    >>> _credit_run("记者 王伟 通讯员 李静\u300011月21日，会议召开。")
+    (Credits(reporters=('王伟',), correspondents=('李静',), photographers=(), editors=()), 12)
+    >>> _credit_run("记者 王伟 近日从市教育局获悉"), _credit_run("记者从市教育局获悉，今年…")
+    ((Credits(reporters=('王伟',), correspondents=(), photographers=(), editors=()), 5), None)
+    """
+    words = list(re.finditer(r"\S+", text[:120]))[:most]
+    first = _tokens(fold(words[0].group())) if words else None  # 本报记者王伟: an outlet before the role word
+    if not first or first[0].kind != "role":
+        return None
+    found = None
+    for k in range(1, len(words) + 1):
+        c = parse(text[: words[k - 1].end()])
+        names = (*c.reporters, *c.correspondents, *c.photographers, *(n for n, _ in c.editors)) if c else ()
+        if c and all(map(looks_like_name, names)):
+            found = (c, words[k - 1].end())
+    return found
 
 
 def _or(a: Credits | None, b: Credits) -> Credits:
