@@ -249,6 +249,20 @@ def test_most_mentioned(store):
     assert len(run(store, "most-mentioned")) == 20
 
 
+def test_most_mentioned_counts_namesakes_apart(tmp_path: Path):
+    one, two = "<https://w3id.org/newskg/id/person/li-min-1>", "<https://w3id.org/newskg/id/person/li-min-2>"
+    (tmp_path / "g.ttl").write_text(
+        "@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix schema: <https://schema.org/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f'{one} a nk:Person ; rdfs:label "李敏"@zh . {two} a nk:Person ; rdfs:label "李敏"@zh .\n'
+        f"<https://w3id.org/newskg/id/article/a-01> a nk:Article ; schema:mentions {one} .\n"
+        f"<https://w3id.org/newskg/id/article/b-01> a nk:Article ; schema:mentions {one}, {two} .\n",
+        encoding="utf-8",
+    )
+    rows = run(Store(tmp_path / "g.ttl"), "most-mentioned", **{"class": "Person"})
+    assert [(r["entity"], r["articles"], r["node"]) for r in rows] == [("李敏", "2", one[1:-1]), ("李敏", "1", two[1:-1])]
+
+
 def test_cli_list_shows_one_line_each():
     res = CliRunner().invoke(main, ["query", "--list"])
     assert res.exit_code == 0
