@@ -165,7 +165,7 @@ def _codec(name: str | None) -> str | None:
 @main.command()
 @click.argument("query", required=False)
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
-              show_default=True, help="Graph file to query: Turtle, or by its extension .nt, .jsonld, .rdf.")
+              show_default=True, help="Graph file to query: Turtle, or by its extension .nt, .jsonld, .rdf/.owl.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Query this Oxigraph store (from `newskg build --store`) instead of parsing --graph.")
 @click.option("-e", "--expr", help="SPARQL text to run.")
@@ -357,7 +357,7 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir, 
 
 @main.command()
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/graph.ttl"),
-              show_default=True, help="Graph file to serve: Turtle, or by its extension .nt, .jsonld, .rdf.")
+              show_default=True, help="Graph file to serve: Turtle, or by its extension .nt, .jsonld, .rdf/.owl.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Serve this Oxigraph store (from `newskg build --store`) instead of --graph.")
 @click.option("--view", type=click.Path(dir_okay=False, path_type=Path), default=None,

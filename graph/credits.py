@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import looks_like_name, surnames
 from graph.normalize import fold
 
@@ -361,6 +362,9 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         if run := _credit_run(rest):
             c, end = run
             return rest[end:].lstrip(), _or(before, c), True
+        one = re.match(r"(\S*(?:记者|通讯员)\S*)\s+", rest)  # one word: 记者阿依古丽·买买提, 记者高峰
+        if one and (c := parse(one.group(1))):
+            return rest[one.end() :].lstrip(), _or(before, c), True
         return rest.lstrip(), before, True
     m = re.match(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*", s)
     if m:
@@ -370,17 +374,22 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
     return text, None, False
 
 
-def _credit_run(text: str, most: int = 8) -> tuple[Credits, int] | None:
+def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
     """A credit printed unbracketed after a lead, and where it ends: `记者 王伟 通讯员 李静　11月21日…`,
-    `记者王伟 通讯员李静 近日…`. The longest run of the first `most` space-separated words that opens with a role
-    word and is a credit whose every name looks like one (so 近日 or 从市教育局获悉 after it is not a name).
+    `记者王伟 通讯员李静 近日…`. The longest run of the first `most` words, one ASCII space between them (a wider
+    gap, such as an ideographic space, ends it), that opens with a role word and is a credit whose every name looks
+    like one and is no dictionary word (近日, 张家 or 高温 after a byline are the text's).
 
     >>> _credit_run("记者 王伟 通讯员 李静\u300011月21日，会议召开。")
     (Credits(reporters=('王伟',), correspondents=('李静',), photographers=(), editors=()), 12)
     >>> _credit_run("记者 王伟 近日从市教育局获悉"), _credit_run("记者从市教育局获悉，今年…")
     ((Credits(reporters=('王伟',), correspondents=(), photographers=(), editors=()), 5), None)
     """
-    words = list(re.finditer(r"\S+", text[:120]))[:most]
+    words: list[re.Match[str]] = []
+    for m in re.finditer(r"\S+", text[:160]):
+        if words and text[words[-1].end() : m.start()] != " " or len(words) == most:
+            break
+        words.append(m)
     first = _tokens(fold(words[0].group())) if words else None  # 本报记者王伟: an outlet before the role word
     if not first or first[0].kind != "role":
         return None
@@ -388,9 +397,16 @@ def _credit_run(text: str, most: int = 8) -> tuple[Credits, int] | None:
     for k in range(1, len(words) + 1):
         c = parse(text[: words[k - 1].end()])
         names = (*c.reporters, *c.correspondents, *c.photographers, *(n for n, _ in c.editors)) if c else ()
-        if c and all(map(looks_like_name, names)):
+        if c and all(map(_byline_name, names)):
             found = (c, words[k - 1].end())
     return found
+
+
+def _byline_name(name: str) -> bool:
+    """A name as a byline prints it: a Chinese name that is no common word, or a transcribed one (阿依古丽·买买提)."""
+    if "·" in name:
+        return bool(re.fullmatch(rf"[{_HAN}]{{2,8}}(?:·[{_HAN}]{{2,8}})+", name))
+    return looks_like_name(name) and name not in dictionary_words()
 
 
 def _or(a: Credits | None, b: Credits) -> Credits:

@@ -183,6 +183,8 @@ def seeds_folder(package: Path | None = None) -> Path:
     """The default corpus: seeds/ of the working folder, else the seed pages the package ships (an install), else
     seeds/ beside the package (a source checkout); `package` is graph/ (this module's folder unless given)."""
     package = package or Path(__file__).resolve().parent
-    found = [f for f in (Path("seeds"), package / "data" / "seeds", package.parent / "seeds") if f.is_dir()]
+    here = Path("seeds")  # a working folder's own seeds/ only when it holds pages: another tool's seeds/ is not ours
+    pages = here.is_dir() and any(p.suffix in (".txt", ".text", ".md") for p in here.iterdir())
+    found = [f for f in ((here,) if pages else ()) + (package / "data" / "seeds", package.parent / "seeds") if f.is_dir()]
     return found[0] if found else package / "data" / "seeds"
 

@@ -45,6 +45,12 @@ def check_base(base: str) -> str:
     if not base.endswith(("/", "#")):
         raise ValueError(f"{base!r} does not end in / or #: every IRI would run on from its last segment "
                          f"({base}person/...); try {base + '/'!r}")
+    import pyoxigraph  # the IRI grammar itself (percent escapes, hosts, ports, a second #): as the store will read it
+
+    try:
+        pyoxigraph.NamedNode(base + "person/x")
+    except ValueError as e:
+        raise ValueError(f"{base!r} does not make IRIs an RDF store reads ({e})") from None
     return base
 
 CLASS_PATH = {

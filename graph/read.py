@@ -132,21 +132,33 @@ def load_manifest(path: str | Path) -> dict[str, dt.date]:
     except (OSError, UnicodeDecodeError) as e:
         raise GraphError(f"{path}: cannot read the manifest ({e}); it must be UTF-8 CSV or JSON") from e
     rows = _json_rows(path, text) if path.suffix.lower() == ".json" else _csv_rows(path, text)
+    if not rows:
+        raise GraphError(f"{path}: the manifest dates no page; give it a line file,date for each (or leave --manifest out)")
     out: dict[str, dt.date] = {}
-    first: dict[str, int] = {}  # the line each file is first dated on
+    first: dict[str, str] = {}  # where each file is first dated: its line, or the name it was given
     for line, name, value in rows:
         where = f", line {line}" if line else ""
         key = Path(name).name
-        try:
-            day = dt.date.fromisoformat(value[:10])
-        except ValueError as e:
-            raise GraphError(f"{path}{where}: '{value}' for {name} is not a date like 2024-11-21") from e
+        day = _manifest_day(value)
+        if day is None:
+            raise GraphError(f"{path}{where}: '{value}' for {name} is not a date like 2024-11-21")
         if key in out and out[key] != day:
-            raise GraphError(f"{path}{where}: {key} is dated {day} here and {out[key]} on line {first[key]}; "
-                             "give each page one date")
+            raise GraphError(f"{path}{where}: {key} is dated {day} here and {out[key]} {first[key]}; give each page one date")
         out[key] = day
-        first.setdefault(key, line)
+        first.setdefault(key, f"on line {line}" if line else f"as {name}")
     return out
+
+
+def _manifest_day(value: str) -> dt.date | None:
+    """The day an ISO date (2024-11-21) or date and time (2024-11-21T08:00) names, the whole text read; else None."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date() if len(value) > 10 else None
+    except ValueError:
+        return None
 
 
 def undated_by_manifest(dates: dict[str, dt.date], names: list[str]) -> str | None:
@@ -174,15 +186,18 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
     """(line, file, date) of each row of a CSV manifest, each checked to be a file and a date."""
     reader = csv.reader(io.StringIO(text), strict=True)
     rows: list[tuple[int, str, str]] = []
+    read = 0  # the last line of the rows read so far: a row that fails starts after it
+    headed = False
     try:
         for cells in reader:
-            where = f", line {reader.line_num}"
+            where, read = f", line {reader.line_num}", reader.line_num
             cells = [c.strip() for c in cells]
             while cells and not cells[-1]:
                 cells.pop()
             if not cells:
                 continue
-            if not rows and reader.line_num == 1 and cells[0].lower() in ("file", "name", "path"):
+            if not rows and not headed and cells[0].lower() in ("file", "name", "path"):
+                headed = True  # the first row that is not blank may name the columns
                 continue
             if len(cells) != 2 or not cells[0]:
                 shown = ",".join(cells)
@@ -191,7 +206,8 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
                                  "as in page-001.txt,2024-11-21)")
             rows.append((reader.line_num, cells[0], cells[1]))
     except csv.Error as e:
-        raise GraphError(f"{path}, line {reader.line_num}: not CSV ({e}); each line is file,date") from e
+        raise GraphError(f"{path}, line {read + 1}: not CSV ({e}: a quote opened there and never closed?); "
+                         "each line is file,date") from e
     return rows
 
 

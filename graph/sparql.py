@@ -121,7 +121,7 @@ def uses_service(query: str) -> bool:
     return _SERVICE.search(_INERT.sub(" ", query)) is not None
 
 
-_FORMATS = {".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".xml": "RDF_XML"}
+_FORMATS = {".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML"}  # not .json: build.json is no graph
 _FORMAT_NAMES = {"TURTLE": "Turtle", "N_TRIPLES": "N-Triples", "JSON_LD": "JSON-LD", "RDF_XML": "RDF/XML"}
 
 
@@ -165,7 +165,7 @@ class Store:
             except SyntaxError as e:
                 said = _FORMAT_NAMES[fmt]
                 raise QueryError(f"{graph}: not valid {said} ({e}); a graph file is read by its extension: "
-                                 ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf RDF/XML") from e
+                                 ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf or .owl RDF/XML") from e
 
     def query(
         self,

@@ -208,8 +208,10 @@ def test_make_test_shows_skip_reasons(pytestconfig) -> None:
         ("https://example.org/a b/", "holds ' ', which no IRI can hold (percent-encode it, as %20)"),
         ("https://example.org/<kg>/", "holds '<'"),
         ("https://example.org/kg", "does not end in / or #"),
+        ("https://example.org/a%zz/", "does not make IRIs an RDF store reads (Invalid IRI percent encoding"),
+        ("https://example.org/kg#a#", "does not make IRIs an RDF store reads"),
     ],
-    ids=["no-scheme", "space", "angle-bracket", "no-end"],
+    ids=["no-scheme", "space", "angle-bracket", "no-end", "bad-escape", "two-hashes"],
 )
 def test_a_base_no_iri_can_start_with_is_refused_before_anything_is_read(runner, tmp_path, base, said) -> None:
     r = runner.invoke(main, ["build", str(PAGE_A), "--base", base, "--out", str(tmp_path / "out"), "-q"])

@@ -43,6 +43,8 @@ CASES = [
     ("金水区丰产路街道绿东村社区开展垃圾分类宣传。", "Village", set(), {"绿东村"}),
     ("百花村社区党委书记陈芳介绍了活动安排。", "Community", {"百花村社区"}, set()),
     ("陇西村村民在村委会门前排队体检。", "Village", {"陇西村"}, set()),
+    ("马庄镇杨湾村社区化管理试点启动。", "Village", {"杨湾村"}, set()),  # 社区化: made like a community
+    ("马庄镇杨湾村社区化管理试点启动。", "Community", set(), {"杨湾村社区"}),
     ("文明社区主任表示感谢。", "Community", set(), {"文明社区"}),
     # a unit's party committee: what follows 市委 is a body's name, not a unit after the city
     ("郑州市委城乡社区发展治理委员会昨日发布数据。", "Community", set(), {"委城乡社区"}),

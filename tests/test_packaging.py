@@ -83,3 +83,12 @@ def test_the_sdist_holds_what_the_readme_links_and_the_tests_need(source, tmp_pa
     assert set(tracked) <= names, set(tracked) - names
     assert {"seeds/" + p.name for p in (ROOT / "seeds").glob("*.txt")} <= names
     assert {"Makefile", ".ci/run", "pyproject.toml", "docs/performance.md"} <= names
+
+
+def test_a_working_folder_s_seeds_is_the_default_only_when_it_holds_pages(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "users.rb").write_text("# another tool's seeds\n", encoding="utf-8")
+    assert seeds_folder() == ROOT / "seeds"  # the checkout's, as from an install the package's own
+    (tmp_path / "seeds" / "page.txt").write_text("本报讯 社区召开议事会。\n", encoding="utf-8")
+    assert seeds_folder() == Path("seeds")

@@ -95,7 +95,7 @@ def test_manifest_csv_and_json(tmp_path) -> None:
 
 def test_a_manifest_s_blank_lines_quotes_trailing_commas_and_repeats_of_one_date_are_read(tmp_path) -> None:
     c = tmp_path / "m.csv"
-    c.write_text('\ufefffile,date\n\n"a b.txt", 2021-03-24 ,\nsub/c.txt,2021-03-25T08:00\nc.txt,2021-03-25\n', encoding="utf-8")
+    c.write_text('\ufeff\nfile,date\n\n"a b.txt", 2021-03-24 ,\nsub/c.txt,2021-03-25T08:00\nc.txt,2021-03-25\n', encoding="utf-8")
     assert load_manifest(c) == {"a b.txt": dt.date(2021, 3, 24), "c.txt": dt.date(2021, 3, 25)}
 
 
@@ -106,11 +106,16 @@ def test_a_manifest_s_blank_lines_quotes_trailing_commas_and_repeats_of_one_date
         ("a.txt;2021-03-24\nb.txt;2021-03-25\n", "m.csv, line 1: 'a.txt;2021-03-24' has no date"),
         ("a.txt,2021-03-24,page 3\n", "m.csv, line 1: 'a.txt,2021-03-24,page 3' has 3 values"),
         (",2021-03-24\n", "m.csv, line 1: ',2021-03-24' has no file name"),
-        ('a.txt,"2021-03-24\nb.txt,2021-03-25\n', "m.csv, line 2: not CSV"),
+        ('a.txt,"2021-03-24\nb.txt,2021-03-25\n', "m.csv, line 1: not CSV"),
+        ('a.txt,2021-03-24\nb.txt,"2021-03-25\nc.txt,2021-03-26\nd.txt,2021-03-27\n', "m.csv, line 2: not CSV"),
+        ("a.txt,2021-03-241\n", "m.csv, line 1: '2021-03-241' for a.txt is not a date"),
+        ("a.txt,2021-03-24 page 3\n", "m.csv, line 1: '2021-03-24 page 3' for a.txt is not a date"),
+        ("file,date\n\n", "m.csv: the manifest dates no page"),
         ("a.txt,2021-03-24\nb.txt,2021-13-45\n", "m.csv, line 2: '2021-13-45' for b.txt is not a date"),
         ("a.txt,2021-03-24\nx/a.txt,2021-03-25\n", "m.csv, line 2: a.txt is dated 2021-03-25 here and 2021-03-24 on line 1"),
     ],
-    ids=["no-date", "semicolons", "three-values", "no-name", "open-quote", "bad-date", "two-dates"],
+    ids=["no-date", "semicolons", "three-values", "no-name", "open-quote", "open-quote-later", "date-and-more",
+         "date-and-words", "no-rows", "bad-date", "two-dates"],
 )
 def test_a_manifest_line_read_otherwise_than_meant_is_refused_with_its_line(tmp_path, text, said) -> None:
     c = tmp_path / "m.csv"
@@ -123,8 +128,10 @@ def test_a_manifest_line_read_otherwise_than_meant_is_refused_with_its_line(tmp_
 @pytest.mark.parametrize(
     ("text", "said"),
     [('{"a.txt": "2021-03-24", "a.txt": "2021-03-24"}', "a.txt is named twice"),
-     ('{"a.txt": 20210324}', "the date of a.txt is 20210324, not a text")],
-    ids=["twice", "a-number"],
+     ('{"a.txt": 20210324}', "the date of a.txt is 20210324, not a text"),
+     ('{"a.txt": "2021-03-24", "d/a.txt": "2021-03-25"}', "a.txt is dated 2021-03-25 here and 2021-03-24 as a.txt"),
+     ("{}", "the manifest dates no page")],
+    ids=["twice", "a-number", "two-dates", "empty"],
 )
 def test_a_json_manifest_names_each_page_once_with_a_text_date(tmp_path, text, said) -> None:
     j = tmp_path / "m.json"

@@ -413,6 +413,8 @@ def test_a_bad_query_file_or_graph_file_is_an_error_not_a_traceback(tmp_path: Pa
     bad_jsonld = runner.invoke(main, ["query", "--graph", str(tmp_path / "g.jsonld"), "-e", "SELECT * WHERE { ?s ?p ?o }"])
     assert bad_jsonld.exit_code == 1 and bad_jsonld.stderr.startswith(f"error: {tmp_path / 'g.jsonld'}: not valid JSON-LD (")
     assert "read by its extension: .ttl Turtle, .nt N-Triples, .jsonld JSON-LD" in bad_jsonld.stderr
+    not_a_graph = runner.invoke(main, ["query", "--graph", str(out / "build.json"), "-e", "SELECT * WHERE { ?s ?p ?o }"])
+    assert not_a_graph.exit_code == 1 and "build.json: not valid Turtle (" in not_a_graph.stderr  # not an empty JSON-LD graph
 
 
 def test_a_graph_file_is_queried_in_the_format_its_extension_names(tmp_path: Path) -> None:

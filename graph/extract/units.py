@@ -43,8 +43,8 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     after = text[s0 : s1 + 1]
     if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
-    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name
-    return text[s1 : s1 + 2] == "社区"
+    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理
+    return text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化"
 
 
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
