@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,8 +129,7 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
 
 def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
     """On stderr: each file reported, the counts of the graph, each file written, and another corpus's exports replaced."""
-    for r in result.reports:
-        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
+    _say_reports(result.reports)
     s = result.summary()
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
@@ -141,6 +140,12 @@ def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
         _err(f"wrote {_shown(p)}")
     if result.replaced is not None:
         _err(f"note: {result.replaced.note(out_dir)}")
+
+
+def _say_reports(reports: Iterable[Any]) -> None:
+    """Each file a build reported (graph.model.FileReport), on stderr: `skipped: FILE: why` or `warning: FILE: why`."""
+    for r in reports:
+        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
 
 
 def _warn_if_not_last_build(graph_file: Path) -> None:
@@ -289,8 +294,7 @@ def _score_pages(paths: tuple[Path, ...], gold_dir: Path, patterns: tuple[str, .
     from graph.evaluate import evaluate_pages
 
     run = evaluate_pages(paths, gold_dir, patterns=patterns, options=options, progress=None if quiet else _progress, by_rule=by_rule)
-    for r in run.reports:  # as a build says them: a page not read has no facts, and its gold's count as missed
-        _err(f"{'skipped' if r.skipped else 'warning'}: {_shown(r.path)}: {_shown(r.reason)}")
+    _say_reports(run.reports)  # a page not read has no facts, and its gold's count as missed
     if run.unannotated:
         _err(f"note: no gold for {len(run.unannotated)} page(s), whose facts all count as wrong: {', '.join(map(_shown, run.unannotated))}")
     if run.missing:

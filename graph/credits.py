@@ -393,13 +393,12 @@ def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
     first = _tokens(fold(words[0].group())) if words else None  # 本报记者王伟: an outlet before the role word
     if not first or first[0].kind != "role":
         return None
-    found = None
-    for k in range(1, len(words) + 1):
+    for k in range(len(words), 0, -1):  # the longest first: the first that is a credit is the answer
         c = parse(text[: words[k - 1].end()])
         names = (*c.reporters, *c.correspondents, *c.photographers, *(n for n, _ in c.editors)) if c else ()
         if c and all(map(_byline_name, names)):
-            found = (c, words[k - 1].end())
-    return found
+            return c, words[k - 1].end()
+    return None
 
 
 def _byline_name(name: str) -> bool:

@@ -23,6 +23,7 @@ from graph.errors import GraphError
 # Characters that would break a message's line or fool a terminal: control characters (line
 # breaks, escapes), lone surrogates (undecodable bytes of a file name), line and paragraph
 # separators, and the bidirectional overrides that reorder what a terminal shows.
+TEXT_SUFFIXES = (".txt", ".text", ".md")  # the files a folder's walk reads as pages (graph.read)
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -179,12 +180,24 @@ def file_sha1(path: Path) -> str | None:
     return h.hexdigest()
 
 
+def graph_format(path: str | Path) -> str:
+    """The RDF syntax a graph file is read in, as rdflib names it, by its extension (Turtle unless it names another);
+    a .json file is not JSON-LD here: build.json, written beside every export, is no graph.
+
+    >>> graph_format("exports/graph.jsonld"), graph_format("graph.NT"), graph_format("exports/build.json")
+    ('json-ld', 'nt', 'turtle')
+    """
+    from rdflib.util import guess_format  # here: most commands never read a graph file
+
+    return (guess_format(str(path)) if Path(path).suffix.lower() != ".json" else None) or "turtle"
+
+
 def seeds_folder(package: Path | None = None) -> Path:
     """The default corpus: seeds/ of the working folder, else the seed pages the package ships (an install), else
     seeds/ beside the package (a source checkout); `package` is graph/ (this module's folder unless given)."""
     package = package or Path(__file__).resolve().parent
     here = Path("seeds")  # a working folder's own seeds/ only when it holds pages: another tool's seeds/ is not ours
-    pages = here.is_dir() and any(p.suffix in (".txt", ".text", ".md") for p in here.iterdir())
+    pages = here.is_dir() and any(p.name.lower().endswith(TEXT_SUFFIXES) for p in here.iterdir())
     found = [f for f in ((here,) if pages else ()) + (package / "data" / "seeds", package.parent / "seeds") if f.is_dir()]
     return found[0] if found else package / "data" / "seeds"
 

@@ -20,12 +20,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
-from graph.files import recorded_name
+from graph.files import TEXT_SUFFIXES, recorded_name
 from graph.model import Page
 from graph.normalize import to_simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from graph.errors import QueryError
+from graph.files import graph_format
 
 QUERY_DIR = Path(__file__).resolve().parent / "data" / "queries"
 PREFIXES = """PREFIX nk: <https://w3id.org/newskg/ontology#>
@@ -121,17 +122,9 @@ def uses_service(query: str) -> bool:
     return _SERVICE.search(_INERT.sub(" ", query)) is not None
 
 
-_FORMATS = {".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML"}  # not .json: build.json is no graph
-_FORMAT_NAMES = {"TURTLE": "Turtle", "N_TRIPLES": "N-Triples", "JSON_LD": "JSON-LD", "RDF_XML": "RDF/XML"}
-
-
-def graph_format(path: str | Path) -> str:
-    """The name of the pyoxigraph.RdfFormat a graph file is read in, by its extension (Turtle unless it says otherwise).
-
-    >>> graph_format("exports/graph.jsonld"), graph_format("graph.NT"), graph_format("exports/graph.ttl")
-    ('JSON_LD', 'N_TRIPLES', 'TURTLE')
-    """
-    return _FORMATS.get(Path(path).suffix.lower(), "TURTLE")
+# rdflib's names of the syntaxes (graph.files.graph_format) -> pyoxigraph's, and how an error names them
+_OX_FORMATS = {"turtle": ("TURTLE", "Turtle"), "nt": ("N_TRIPLES", "N-Triples"), "json-ld": ("JSON_LD", "JSON-LD"),
+               "xml": ("RDF_XML", "RDF/XML"), "n3": ("N3", "N3"), "nquads": ("N_QUADS", "N-Quads"), "trig": ("TRIG", "TriG")}
 
 
 class Store:
@@ -156,14 +149,13 @@ class Store:
         else:
             self.store = ox.Store()
         if graph is not None:
-            fmt = graph_format(graph)
+            fmt, said = _OX_FORMATS.get(graph_format(graph), _OX_FORMATS["turtle"])
             try:
                 with open(graph, "rb") as f:
                     self.store.bulk_load(f, getattr(ox.RdfFormat, fmt))
             except OSError as e:
                 raise QueryError(f"{graph}: cannot read the graph ({e.strerror or e}); run `newskg build` first or pass --graph") from e
             except SyntaxError as e:
-                said = _FORMAT_NAMES[fmt]
                 raise QueryError(f"{graph}: not valid {said} ({e}); a graph file is read by its extension: "
                                  ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf or .owl RDF/XML") from e
 

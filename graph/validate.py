@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.util import guess_format
 
 from graph.errors import ValidationError
+from graph.files import graph_format
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SHAPES_PATH = DATA_DIR / "shapes.ttl"
@@ -56,7 +56,7 @@ def load(path: str | Path) -> Graph:
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"{path}: no such file; run `newskg build` first or name the exported file to check")
-    fmt = guess_format(str(path)) or "turtle"
+    fmt = graph_format(path)
     try:
         return Graph().parse(path, format=fmt)
     except OSError as e:

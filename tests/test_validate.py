@@ -323,6 +323,10 @@ def test_missing_and_unparseable_files_are_clear_errors(tmp_path: Path):
     bad.write_text("@prefix : <x#> .\n:a :b\n", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"not valid turtle \(at the end of the file: "):
         validate_file(bad)
+    record = tmp_path / "build.json"  # written beside every export: no graph, not an empty JSON-LD one that conforms
+    record.write_text('{"generator": "newskg", "outputs": {}}\n', encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"build.json: not valid turtle"):
+        validate_file(record)
 
 
 def test_cli_validate(tmp_path: Path):
