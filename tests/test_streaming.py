@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from graph import network
 from graph.articles import Articles, dedupe_articles, unique_ids
 from graph.cache import PageCache
+from graph.compact import CompactGraph, GraphBuilder
 from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
@@ -143,68 +144,124 @@ def test_turtle_written_subject_by_subject_is_the_graph_grouped_whole() -> None:
     assert "".join(turtle_parts(twin)) == to_rdflib(twin).serialize(format="turtle")
 
 
-def _own_add_edge(self: network.SharedEdges, u: str, v: str, key: str, **attr: str) -> None:
-    self.g.add_edge(u, v, key=key, **attr)
+class _OwnMaps:
+    """A GraphBuilder that builds what networkx's own add_node and add_edge make: an ordinary MultiDiGraph."""
+
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph()
+
+    def __contains__(self, n: object) -> bool:
+        return n in self.g
+
+    def __getitem__(self, n: str) -> dict:
+        return self.g.nodes[n]
+
+    def get(self, n: str, default: object = None) -> object:
+        return self.g.nodes.get(n, default)
+
+    def column(self, name: str) -> Iterator[tuple[str, object]]:
+        return iter(self.g.nodes(data=name))
+
+    def node(self, n: str, **attr: object) -> None:
+        self.g.add_node(n, **attr)
+
+    def add(self, u: str, v: str, key: str, **attr: str) -> None:
+        self.g.add_edge(u, v, key=key, **attr)
+
+    def freeze(self, **graph_attr: object) -> nx.MultiDiGraph:
+        self.g.graph.update(graph_attr)
+        return self.g
 
 
-def test_a_built_graph_shares_its_edge_maps_and_reads_as_one_that_does_not(monkeypatch) -> None:
-    """One read-only map for each kind of pair (same keys, same data): the edges, keys and data read as before, in order."""
-    g = build([SEEDS], None).graph
-    monkeypatch.setattr(network.SharedEdges, "add", _own_add_edge)
-    own = build([SEEDS], None).graph  # each pair and edge with maps of its own, as networkx makes them
-    assert nx.is_frozen(g)
+def _reads_the_same(g: nx.MultiDiGraph, own: nx.MultiDiGraph) -> None:
+    """The same graph, nodes, data, edges, keys and data, and the same orders each way."""
+    assert g.graph == own.graph
+    assert list(g.nodes(data=True)) == list(own.nodes(data=True))
+    assert [list(d) for _, d in g.nodes(data=True)] == [list(d) for _, d in own.nodes(data=True)]  # the keys' order too
     assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
     assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
+    assert g.number_of_edges() == own.number_of_edges() and len(g) == len(own)
+
+
+def test_a_built_graph_is_held_compactly_and_reads_as_networkx_s_own(monkeypatch) -> None:
+    """Arrays, and one read-only map for each kind of pair (same keys, same data): read as networkx's own maps, in order."""
+    g = build([SEEDS], None).graph
+    monkeypatch.setattr(network, "GraphBuilder", _OwnMaps)
+    own = build([SEEDS], None).graph  # each node and pair with maps of its own, as networkx makes them
+    assert isinstance(g, CompactGraph) and type(own) is nx.MultiDiGraph
+    assert nx.is_frozen(g)
+    _reads_the_same(g, own)
     pairs = {id(keyed) for nbrs in g._succ.values() for keyed in nbrs.values()}
     assert g.number_of_edges() > 700 and len(pairs) < 30
     assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
     assert any(d for _, _, d in g.edges(data=True))  # edges with data (a parent's source) keep it
+    # networkx's algorithms and views read it as they read its own
+    assert list(nx.weakly_connected_components(g)) == list(nx.weakly_connected_components(own))
+    assert dict(g.in_degree) == dict(own.in_degree) and dict(g.out_degree) == dict(own.out_degree)
+    some = list(own)[::7]
+    _reads_the_same(g.subgraph(some), own.subgraph(some))
+    _reads_the_same(g.reverse(), own.reverse())
 
 
-def test_a_built_graph_cannot_be_changed_through_a_shared_map_but_its_copy_can() -> None:
+def test_a_built_graph_cannot_be_changed_in_place_but_its_copy_can() -> None:
     g = build([SEEDS], None).graph
     u, v, key = next(iter(g.edges(keys=True)))
     with pytest.raises(nx.NetworkXError, match="Frozen"):
         g.add_edge(u, v, key="other")
-    with pytest.raises(TypeError, match="copy the graph"):
-        g.edges[u, v, key]["weight"] = 2
-    with pytest.raises(TypeError, match="copy the graph"):
-        g._succ[u][v].update(other={})
-    own = nx.MultiDiGraph(g)
-    own.edges[u, v, key]["weight"] = 2
-    own.add_edge(u, v, key="other")
-    assert "weight" not in g.edges[u, v, key] and not g.has_edge(u, v, "other")
-    # pickled and deep-copied as the maps they are: equal, still shared, still read-only
+    for change in (lambda: g.edges[u, v, key].update(weight=2), lambda: g._succ[u][v].update(other={}),
+                   lambda: g.nodes[u].update(label="x"), lambda: g._succ[u].pop(v), lambda: g._pred[v].clear()):
+        with pytest.raises(TypeError, match="copy the graph"):
+            change()
+    for own in (nx.MultiDiGraph(g), g.copy()):
+        assert type(own) is nx.MultiDiGraph
+        own.edges[u, v, key]["weight"] = 2
+        own.nodes[u]["label"] = "x"
+        own.add_edge(u, v, key="other")
+    assert "weight" not in g.edges[u, v, key] and g.nodes[u]["label"] != "x" and not g.has_edge(u, v, "other")
+    # pickled and deep-copied as the arrays and maps they are: equal, still shared, still read-only
     for again in (pickle.loads(pickle.dumps(g)), copy.deepcopy(g)):
-        assert list(again.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+        assert type(again) is CompactGraph
+        _reads_the_same(again, g)
         assert len({id(k) for nbrs in again._succ.values() for k in nbrs.values()}) < 30
         with pytest.raises(TypeError):
             again.edges[u, v, key]["weight"] = 2
 
 
+_NODES = st.sampled_from("abcd")
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from("abcd"), st.sampled_from(["k", "m", "n"]),
-                          st.dictionaries(st.sampled_from(["source", "x"]), st.sampled_from(["text", "gazetteer"]), max_size=2)),
-                max_size=25))
-def test_edges_added_shared_read_as_networkx_s_own_add_edge_makes_them(added) -> None:
-    """Any edges, repeated pairs and keys, data updated: the same nodes, edges, keys, data and orders."""
-    own, g = nx.MultiDiGraph(), nx.MultiDiGraph()
-    edges = network.SharedEdges(g)
-    for u, v, key, attr in added:
-        own.add_edge(u, v, key=key, **attr)
-        edges.add(u, v, key, **attr)
-    edges.freeze()
-    assert list(g.nodes) == list(own.nodes)
-    assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
-    assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
+@given(st.lists(st.one_of(
+    st.tuples(_NODES, _NODES, st.sampled_from(["k", "m", "n"]),
+              st.dictionaries(st.sampled_from(["source", "x"]), st.sampled_from(["text", "gazetteer"]), max_size=2)),
+    st.tuples(_NODES, st.dictionaries(st.sampled_from(["kind", "iri", "label"]), st.sampled_from(["A", "B", None]), max_size=3)),
+), max_size=25))
+def test_nodes_and_edges_built_read_as_networkx_s_own_add_node_and_add_edge_make_them(added) -> None:
+    """Any nodes and edges, data updated, repeated pairs and keys: the same nodes, data, edges, keys and orders."""
+    own, built = nx.MultiDiGraph(), GraphBuilder()
+    for one in added:
+        if len(one) == 4:
+            u, v, key, attr = one
+            own.add_edge(u, v, key=key, **attr)
+            built.add(u, v, key, **attr)
+        else:
+            n, attr = one
+            own.add_node(n, **attr)
+            built.node(n, **attr)
+    own.graph["base"] = "http://example.org/"
+    g = built.freeze(base="http://example.org/")
+    _reads_the_same(g, own)
     assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
+    assert not built.ids  # what the graph holds moved out of the builder
 
 
 def test_shared_edges_take_text_keys_and_values_only() -> None:
     """1, 1.0 and True are one key of a map: shared maps keyed by them would make one edge of three."""
-    edges = network.SharedEdges(nx.MultiDiGraph())
+    built = GraphBuilder()
     for key, attr in ((1, {}), (True, {}), ("k", {"w": 1}), ("k", {"w": ["a"]})):
         with pytest.raises(TypeError, match="text only"):
-            edges.add("a", "b", key, **attr)
-    edges.add("a", "b", "k", source="text")
-    assert list(edges.g.edges(keys=True, data=True)) == [("a", "b", "k", {"source": "text"})]
+            built.add("a", "b", key, **attr)
+    with pytest.raises(TypeError, match="text only"):
+        built.node(1)
+    built.add("a", "b", "k", source="text")
+    assert list(built.freeze().edges(keys=True, data=True)) == [("a", "b", "k", {"source": "text"})]

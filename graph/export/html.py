@@ -189,8 +189,8 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
 def _posts(g: nx.MultiDiGraph, keep: set[str]) -> set[tuple[str, str, str, str]]:
     """The person -> body edges the page draws for the posts between nodes of `keep`: one a (person, body, title)."""
     out = set()
-    for m, d in g.nodes(data=True):
-        if d["kind"] == "Membership":
+    for m, kind in g.nodes(data="kind"):
+        if kind == "Membership":
             person, org, role = membership_ends(g, m)
             if person in keep and org in keep:
                 out.add((person, org, POST, _label(g, role) if role else "职务"))
@@ -246,7 +246,7 @@ def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
     if most < 1:
         raise ValueError(f"a page draws at least one node, not {most}")
-    kinds = {n: d["kind"] for n, d in g.nodes(data=True)}
+    kinds = dict(g.nodes(data="kind"))
     drawable = [n for n in g.nodes if kinds[n] in STYLE]
     shown = sorted(drawable) if len(drawable) <= most else best_connected(g, drawable, most)
     totals = Counter(kinds[n] for n in drawable)

@@ -237,21 +237,23 @@ class _Subjects:
     instants of the posts (few) are made at once.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, extra: dict[URIRef, dict[URIRef, list]], refs: Counter) -> None:
-        self.g, self.extra, self.refs = g, extra, refs
+    def __init__(self, g: nx.MultiDiGraph, iri: dict, extra: dict[URIRef, dict[URIRef, list]], refs: Counter) -> None:
+        self.g, self.iri, self.extra, self.refs = g, iri, extra, refs  # iri: each node's, read once
         self.base = g.graph.get("base", DEFAULT_BASE)
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
-        iris = {d.get("iri") for _, d in g.nodes(data=True)}
+        iri = dict(g.nodes(data="iri"))
+        iris = set(iri.values())
         bound = tuple(str(ns) for ns in PREFIXES.values())
         if not g or len(iris) != len(g) or None in iris or any(str(i).startswith(bound) for i in iris):
             return None
         base = g.graph.get("base", DEFAULT_BASE)
         extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
         refs: Counter = Counter()  # how often each subject is an object: node ids, and the extra subjects' IRIs
-        for _, d in g.nodes(data=True):
-            if d["kind"] == "Membership":
+        for n, kind in g.nodes(data="kind"):
+            if kind == "Membership":
+                d = g.nodes[n]
                 s = URIRef(d["iri"])
                 for t in _membership(s, d, base):
                     if t[0] != s:
@@ -268,12 +270,12 @@ class _Subjects:
         for _, v, rel, d in g.edges(keys=True, data=True):
             if n := len(_edge_predicates(rel, d)):  # an edge the Turtle does not write adds no reference
                 refs[v] += n
-        return cls(g, extra, refs)
+        return cls(g, iri, extra, refs)
 
     def order(self) -> Iterator[tuple[URIRef, object]]:
         """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
         refs = self.refs
-        keyed = [(refs.get(n, 0), d["iri"], n) for n, d in self.g.nodes(data=True)]
+        keyed = [(refs.get(n, 0), iri, n) for n, iri in self.iri.items()]
         keyed += [(refs.get(x, 0), str(x), x) for x in self.extra]
         keyed.sort(key=lambda t: (t[0], t[1]))
         for _, iri, handle in keyed:
@@ -283,8 +285,8 @@ class _Subjects:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return None
-        nodes = self.g._node  # networkx's own maps, read directly: this runs for every node
-        made_of = (self.base, nodes[handle], [(nodes[v]["iri"], keyed) for v, keyed in self.g._succ[handle].items()])
+        iri = self.iri  # this runs for every node: networkx's own maps read directly
+        made_of = (self.base, self.g._node[handle], [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def props(self, handle: object) -> dict[URIRef, list]:
@@ -298,8 +300,8 @@ class _Subjects:
         for t in made:
             if t[0] == s and t[2] not in props[t[1]]:
                 props[t[1]].append(t[2])
-        for v, keyed in g.succ[handle].items():
-            o = URIRef(g.nodes[v]["iri"])
+        for v, keyed in g._succ[handle].items():
+            o = URIRef(self.iri[v])
             for rel, ed in keyed.items():
                 for p in _edge_predicates(rel, ed):
                     props[p].append(o)

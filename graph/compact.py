@@ -1,0 +1,310 @@
+"""Compact: a built graph held in arrays, and read through networkx's own API.
+
+networkx keeps, for every node, a map of its data, a map of its successors
+and a map of its predecessors. At 80 MB of pages (263,000 nodes, 1.17
+million edges) those maps were about 200 MB of the build's peak, more
+than what they hold. A `CompactGraph` is a frozen `networkx.MultiDiGraph`
+that keeps instead:
+
+- each node's data as a tuple, the names of its fields shared by every
+  node with the same ones;
+- its neighbours each way as two arrays: a neighbour's number and that of
+  the pair's keyed edges, one read-only map shared by every pair of nodes
+  with the same keys and data (most pairs have one edge and no data).
+
+networkx reads every graph through three maps, `_node`, `_succ` and
+`_pred`; here they make a node's map when it is asked for, with what
+`add_node` and `add_edge` would have put in it, in their order. So every
+view, algorithm, copy and pickle works as on the graph networkx would
+have built, and nothing can be changed in place (`networkx.MultiDiGraph(g)`
+is a copy that can).
+
+`GraphBuilder` adds nodes and edges as `add_node` and `add_edge` do;
+`freeze` makes its CompactGraph.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, ItemsView, Iterator, Mapping
+from functools import cached_property
+from typing import Any, NoReturn
+
+import networkx as nx
+import numpy as np
+from networkx.classes.reportviews import NodeDataView, NodeView
+
+
+class ReadOnlyMap(dict):
+    """A map of a built graph (a node's data, its neighbours, a pair's keyed edges, an edge's data): read-only."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a built graph cannot be changed in place: copy the graph first (networkx.MultiDiGraph(g))")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it is, not item by item
+        return type(self), (dict(self),)
+
+
+class GraphBuilder:
+    """Nodes and edges added as networkx's `add_node` and `add_edge` add them to a MultiDiGraph; `freeze` gives the graph.
+
+    What is added goes straight into the arrays the graph keeps: a node's
+    data into its tuple, each edge into a log of three numbers (its two
+    nodes, its key and data). The log is folded into pairs of nodes when
+    frozen. Edge keys and data are text only (shared maps keyed by 1, 1.0
+    and True would make one edge of three).
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.shapes: dict[tuple[str, ...], int] = {(): 0}  # a node's fields -> their number in `fields`
+        self.fields: list[tuple[str, ...]] = [()]
+        self.shape = array("I")  # each node's fields' number
+        self.rows: list[tuple] = []  # each node's values, in its fields' order
+        self.log = (array("I"), array("I"), array("I"))  # each edge added: its two nodes' numbers, its kind's
+        self.kinds: dict[tuple[str, tuple], int] = {}  # (key, data items) -> its number in `kind_list`
+        self.kind_list: list[tuple[str, tuple]] = []
+
+    def __contains__(self, n: object) -> bool:
+        return n in self.index
+
+    def __getitem__(self, n: str) -> ReadOnlyMap:
+        """The node's data so far (read-only: `node` changes it)."""
+        i = self.index[n]
+        return ReadOnlyMap(zip(self.fields[self.shape[i]], self.rows[i], strict=True))
+
+    def get(self, n: str, default: Any = None) -> Any:
+        return self[n] if n in self.index else default
+
+    def column(self, name: str) -> Iterator[tuple[str, Any]]:
+        """Each node and its value of `name` (None where it has none), in the nodes' order."""
+        return _column(self, name, None)
+
+    def node(self, n: str, **attr: Any) -> None:
+        """As `add_node(n, **attr)`: the node added if new, its data updated with `attr` (old keys in place, new ones after)."""
+        i = self._number(n)
+        if attr:
+            data = {**self[n], **attr} if self.shape[i] else attr
+            fields = tuple(data)
+            self.shape[i] = self.shapes.setdefault(fields, len(self.shapes))
+            if len(self.fields) < len(self.shapes):
+                self.fields.append(fields)
+            self.rows[i] = tuple(data.values())
+
+    def _number(self, n: str) -> int:
+        i = self.index.get(n)
+        if i is None:
+            if type(n) is not str:
+                raise TypeError(f"a built graph's nodes are named by text only, not {n!r}")
+            i = self.index[n] = len(self.ids)
+            self.ids.append(n)
+            self.shape.append(0)
+            self.rows.append(())
+        return i
+
+    def add(self, u: str, v: str, key: str, **attr: str) -> None:
+        """As `add_edge(u, v, key=key, **attr)`: an edge added, or the data of the pair's edge `key` updated."""
+        if type(key) is not str or (attr and any(type(x) is not str for x in attr.values())):
+            raise TypeError(f"a built graph's edges are keyed and described by text only, not {key!r}: {attr!r}")
+        kind = (key, tuple(attr.items()))
+        k = self.kinds.get(kind)
+        if k is None:
+            k = self.kinds[kind] = len(self.kind_list)
+            self.kind_list.append(kind)
+        self.log[0].append(self._number(u))
+        self.log[1].append(self._number(v))
+        self.log[2].append(k)
+
+    def freeze(self, **graph_attr: Any) -> CompactGraph:
+        """The graph built, its attributes `graph_attr`; the builder is emptied as its parts move into the graph."""
+        table = _Table(self)
+        self.__init__()  # type: ignore[misc]  # what moved is not held twice
+        return CompactGraph.holding(table, graph_attr)
+
+
+def _column(t: GraphBuilder | _Table, name: str, default: Any) -> Iterator[tuple[str, Any]]:
+    """Each node of `t` and its value of `name` (`default` where it has none), in the nodes' order, no map made."""
+    at = [f.index(name) if name in f else -1 for f in t.fields]
+    return ((n, default if at[s] < 0 else row[at[s]]) for n, s, row in zip(t.ids, t.shape, t.rows, strict=True))
+
+
+def _numbers(log: array) -> np.ndarray:
+    return np.frombuffer(log, dtype=np.uint32) if log else np.zeros(0, dtype=np.uint32)
+
+
+def _as_array(values: np.ndarray) -> array:
+    kept = array("I")
+    kept.frombytes(values.astype(np.uint32).tobytes())
+    return kept
+
+
+def _sorted_by(high: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """The order that sorts entries by `high`, then `low` (two arrays of uint32), ties kept in their order."""
+    return np.lexsort((low, high)).astype(np.uint32)  # lexsort is stable
+
+
+def _offsets(ends: np.ndarray, n: int) -> array:
+    """Where each node's neighbours begin in arrays sorted by node (`ends`: each entry's node), and where the last ends."""
+    off = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(ends, minlength=n), out=off[1:])
+    kept = array("q")
+    kept.frombytes(off.tobytes())
+    return kept
+
+
+class _Table:
+    """A built graph's nodes, their data and their neighbours both ways, in arrays."""
+
+    def __init__(self, b: GraphBuilder) -> None:
+        n = len(b.ids)
+        self.ids, self.index, self.fields, self.shape, self.rows = b.ids, b.index, b.fields, b.shape, b.rows
+        self.maps: list[ReadOnlyMap] = []  # the pairs' keyed edges, each map once
+        u, v, kind = (_numbers(x) for x in b.log)
+        # each pair of nodes is made by its first edge; its map, by all of its edges in the order added
+        by_pair = _sorted_by(u, v)  # a pair's edges in the order added
+        su, sv = u[by_pair], v[by_pair]
+        new = np.ones(len(u), dtype=bool)
+        new[1:] = (su[1:] != su[:-1]) | (sv[1:] != sv[:-1])
+        del su, sv
+        starts = np.flatnonzero(new).astype(np.uint32)
+        del new
+        ends = np.append(starts[1:], np.uint32(len(u)))
+        pair_map = self._pair_maps(b, kind, by_pair, starts, ends)
+        first = by_pair[starts]
+        del by_pair, starts, ends
+        pu, pv = u[first], v[first]
+        # a node's neighbours each way, in networkx's order: that of their pairs' first edges
+        out = _sorted_by(pu, first)
+        self.succ = (_offsets(pu, n), _as_array(pv[out]), _as_array(pair_map[out]))
+        del out
+        into = _sorted_by(pv, first)
+        self.pred = (_offsets(pv, n), _as_array(pu[into]), _as_array(pair_map[into]))
+
+    def _pair_maps(self, b: GraphBuilder, kind: np.ndarray, by_pair: np.ndarray, starts: np.ndarray, ends: np.ndarray
+                   ) -> np.ndarray:
+        """Each pair's map's number in `maps`: one map for each set of keyed edges, each edge's data one map too."""
+        numbers: dict[tuple, int] = {}  # ((key, data items), ...) -> its number in maps
+        data: dict[tuple, ReadOnlyMap] = {}
+        kinds = b.kind_list
+
+        def number(items: tuple) -> int:
+            if items not in numbers:
+                numbers[items] = len(self.maps)
+                self.maps.append(ReadOnlyMap((k, data.setdefault(d, ReadOnlyMap(d))) for k, d in items))
+            return numbers[items]
+
+        one = np.array([number((k,)) for k in kinds], dtype=np.uint32)  # a pair of one edge
+        pair_map = one[kind[by_pair[starts]]] if len(kinds) else np.zeros(0, dtype=np.uint32)
+        for p in np.flatnonzero(ends - starts > 1).tolist():  # pairs of more: keys in the order first added, data updated
+            keyed: dict[str, dict[str, str]] = {}
+            for k in kind[by_pair[starts[p]:ends[p]]].tolist():
+                key, items = kinds[k]
+                keyed.setdefault(key, {}).update(items)
+            pair_map[p] = number(tuple((key, tuple(d.items())) for key, d in keyed.items()))
+        return pair_map
+
+    def data(self, i: int) -> ReadOnlyMap:
+        return ReadOnlyMap(zip(self.fields[self.shape[i]], self.rows[i], strict=False))  # of one length, as made
+
+    def column(self, name: str, default: Any = None) -> Iterator[tuple[str, Any]]:
+        return _column(self, name, default)
+
+    def successors(self, i: int) -> ReadOnlyMap:
+        return self._neighbours(i, *self.succ)
+
+    def predecessors(self, i: int) -> ReadOnlyMap:
+        return self._neighbours(i, *self.pred)
+
+    def _neighbours(self, i: int, off: array, nbr: array, maps: array) -> ReadOnlyMap:
+        a, b = off[i], off[i + 1]
+        return ReadOnlyMap(zip(map(self.ids.__getitem__, nbr[a:b]), map(self.maps.__getitem__, maps[a:b]), strict=False))
+
+
+class _Items(ItemsView):
+    """The items of a table's map, in the nodes' order, each made once."""
+
+    _mapping: _TableMap
+
+    def __iter__(self) -> Iterator[tuple[str, ReadOnlyMap]]:
+        made = self._mapping.made
+        return ((n, made(i)) for i, n in enumerate(self._mapping.table.ids))
+
+
+class _TableMap(Mapping):
+    """A map from each node to a map the table makes for it when asked: its data, its successors or its predecessors."""
+
+    __slots__ = ("table", "way", "made", "index")
+
+    def __init__(self, table: _Table, way: str) -> None:
+        self.table, self.way, self.index = table, way, table.index
+        self.made: Callable[[int], ReadOnlyMap] = getattr(table, way)
+
+    def __getitem__(self, n: str) -> ReadOnlyMap:
+        return self.made(self.index[n])
+
+    def __contains__(self, n: object) -> bool:
+        return n in self.index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table.ids)
+
+    def __len__(self) -> int:
+        return len(self.table.ids)
+
+    def items(self) -> _Items:
+        return _Items(self)
+
+    def __reduce__(self) -> tuple[type, tuple[_Table, str]]:
+        return type(self), (self.table, self.way)
+
+
+class _NodeDataView(NodeDataView):
+    """networkx's view of the nodes' data: one field of each (`g.nodes(data="kind")`) read from the rows, no map made."""
+
+    def __iter__(self) -> Iterator:
+        nodes = self._nodes
+        if isinstance(self._data, str) and isinstance(nodes, _TableMap) and nodes.way == "data":
+            return nodes.table.column(self._data, self._default)
+        return super().__iter__()
+
+
+class _NodeView(NodeView):
+    def __call__(self, data: bool | str = False, default: Any = None) -> _NodeView | _NodeDataView:
+        return self if data is False else _NodeDataView(self._nodes, data, default)
+
+    def data(self, data: bool | str = True, default: Any = None) -> _NodeDataView:
+        return _NodeDataView(self._nodes, data, default)
+
+
+class CompactGraph(nx.MultiDiGraph):
+    """A frozen MultiDiGraph read from a `_Table` (`GraphBuilder.freeze` makes one); made empty, an ordinary graph.
+
+    networkx makes `self.__class__()` for its views, then sets their maps:
+    so made with no argument it is the ordinary graph networkx would make.
+    """
+
+    @classmethod
+    def holding(cls, table: _Table, graph_attr: dict[str, Any]) -> CompactGraph:
+        g = cls()
+        g.graph.update(graph_attr)
+        g._node = _TableMap(table, "data")
+        g._adj = _TableMap(table, "successors")  # networkx's _succ is its _adj
+        g._pred = _TableMap(table, "predecessors")
+        return nx.freeze(g)
+
+    @cached_property
+    def nodes(self) -> _NodeView:  # type: ignore[override]
+        """networkx's NodeView, but `g.nodes(data=name)` reads one field of each node from the table."""
+        return _NodeView(self)
+
+    def copy(self, as_view: bool = False) -> nx.MultiDiGraph:
+        """A copy that can be changed: an ordinary MultiDiGraph (or, `as_view`, a read-only view of this one)."""
+        return nx.graphviews.generic_graph_view(self) if as_view else nx.MultiDiGraph(self)
+
+
+__all__ = ["CompactGraph", "GraphBuilder", "ReadOnlyMap"]
