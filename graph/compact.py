@@ -1,23 +1,24 @@
 """Compact: a built graph held in arrays, and read through networkx's own API.
 
 networkx keeps, for every node, a map of its data, a map of its successors
-and a map of its predecessors. At 80 MB of pages (263,000 nodes, 1.17
-million edges) those maps were about 200 MB of the build's peak, more
-than what they hold. A `CompactGraph` is a frozen `networkx.MultiDiGraph`
-that keeps instead:
+and a map of its predecessors. At 80 MB of pages (263,464 nodes, 1,133,192
+linked pairs of them) those maps were 182 MB, more than what they hold.
+A `CompactGraph` is a frozen `networkx.MultiDiGraph` that keeps instead:
 
 - each node's data as a tuple, the names of its fields shared by every
   node with the same ones;
-- its neighbours each way as two arrays: a neighbour's number and that of
-  the pair's keyed edges, one read-only map shared by every pair of nodes
-  with the same keys and data (most pairs have one edge and no data).
+- its neighbours each way in three arrays: where each node's stretch
+  begins, and in it a neighbour's number and that of the pair's keyed
+  edges, one read-only map shared by every pair of nodes with the same
+  keys and data (most pairs have one edge and no data).
 
 networkx reads every graph through three maps, `_node`, `_succ` and
-`_pred`; here they make a node's map when it is asked for, with what
-`add_node` and `add_edge` would have put in it, in their order. So every
-view, algorithm, copy and pickle works as on the graph networkx would
-have built, and nothing can be changed in place (`networkx.MultiDiGraph(g)`
-is a copy that can).
+`_pred`; here they give, for a node, a read-only map over its tuple or
+its stretch of the arrays (nothing copied), reading as what `add_node`
+and `add_edge` would have made, in their order. So every view,
+algorithm, copy and pickle works as on the graph networkx would have
+built, and nothing can be changed in place (`networkx.MultiDiGraph(g)` is
+a copy that can).
 
 `GraphBuilder` adds nodes and edges as `add_node` and `add_edge` do;
 `freeze` makes its CompactGraph.
@@ -26,7 +27,7 @@ is a copy that can).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, ItemsView, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from functools import cached_property
 from typing import Any, NoReturn
 
@@ -116,8 +117,9 @@ class GraphBuilder:
         if k is None:
             k = self.kinds[kind] = len(self.kind_list)
             self.kind_list.append(kind)
-        self.log[0].append(self._number(u))
-        self.log[1].append(self._number(v))
+        iu, iv = self._number(u), self._number(v)  # both ends taken before the log grows: a refused one leaves it whole
+        self.log[0].append(iu)
+        self.log[1].append(iv)
         self.log[2].append(k)
 
     def freeze(self, **graph_attr: Any) -> CompactGraph:
@@ -208,21 +210,86 @@ class _Table:
             pair_map[p] = number(tuple((key, tuple(d.items())) for key, d in keyed.items()))
         return pair_map
 
-    def data(self, i: int) -> ReadOnlyMap:
-        return ReadOnlyMap(zip(self.fields[self.shape[i]], self.rows[i], strict=False))  # of one length, as made
+    def data(self, i: int) -> NodeData:
+        return NodeData(self.fields[self.shape[i]], self.rows[i])
 
     def column(self, name: str, default: Any = None) -> Iterator[tuple[str, Any]]:
         return _column(self, name, default)
 
-    def successors(self, i: int) -> ReadOnlyMap:
-        return self._neighbours(i, *self.succ)
+    def successors(self, i: int) -> _Neighbours:
+        return _Neighbours(self, self.succ, i)
 
-    def predecessors(self, i: int) -> ReadOnlyMap:
-        return self._neighbours(i, *self.pred)
+    def predecessors(self, i: int) -> _Neighbours:
+        return _Neighbours(self, self.pred, i)
 
-    def _neighbours(self, i: int, off: array, nbr: array, maps: array) -> ReadOnlyMap:
-        a, b = off[i], off[i + 1]
-        return ReadOnlyMap(zip(map(self.ids.__getitem__, nbr[a:b]), map(self.maps.__getitem__, maps[a:b]), strict=False))
+
+class _Neighbours(Mapping):
+    """A node's neighbours one way, each to the pair's keyed edges: a read-only view of its stretch of the table's arrays.
+
+    Nothing is copied: iterating reads the stretch, and looking one
+    neighbour up finds its number in it (at C speed, without a map made
+    for a node of thousands of neighbours).
+    """
+
+    __slots__ = ("table", "nbr", "maps", "a", "b")
+
+    def __init__(self, table: _Table, way: tuple[array, array, array], i: int) -> None:
+        off, self.nbr, self.maps = way
+        self.table, self.a, self.b = table, off[i], off[i + 1]
+
+    def __getitem__(self, v: str) -> ReadOnlyMap:
+        j = self.table.index[v]
+        try:
+            at = self.nbr.index(j, self.a, self.b)
+        except ValueError:
+            raise KeyError(v) from None
+        return self.table.maps[self.maps[at]]
+
+    def __contains__(self, v: object) -> bool:
+        j = self.table.index.get(v)  # type: ignore[call-overload]  # any hashable is asked, as of a dict
+        if j is None:
+            return False
+        try:
+            self.nbr.index(j, self.a, self.b)
+        except ValueError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.table.ids.__getitem__, self.nbr[self.a:self.b])
+
+    def __len__(self) -> int:
+        return self.b - self.a
+
+    def items(self) -> _NeighbourItems:
+        return _NeighbourItems(self)
+
+    def values(self) -> ValuesView:
+        return _NeighbourValues(self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it reads as
+        return ReadOnlyMap, (dict(self.items()),)
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = ReadOnlyMap._read_only
+
+
+class _NeighbourItems(ItemsView):
+    _mapping: _Neighbours
+
+    def __iter__(self) -> Iterator[tuple[str, ReadOnlyMap]]:
+        m = self._mapping
+        return zip(iter(m), map(m.table.maps.__getitem__, m.maps[m.a:m.b]), strict=True)
+
+
+class _NeighbourValues(ValuesView):
+    _mapping: _Neighbours
+
+    def __iter__(self) -> Iterator[ReadOnlyMap]:
+        m = self._mapping
+        return map(m.table.maps.__getitem__, m.maps[m.a:m.b])
 
 
 class _Items(ItemsView):
@@ -230,7 +297,7 @@ class _Items(ItemsView):
 
     _mapping: _TableMap
 
-    def __iter__(self) -> Iterator[tuple[str, ReadOnlyMap]]:
+    def __iter__(self) -> Iterator[tuple[str, Mapping]]:
         made = self._mapping.made
         return ((n, made(i)) for i, n in enumerate(self._mapping.table.ids))
 
@@ -242,9 +309,9 @@ class _TableMap(Mapping):
 
     def __init__(self, table: _Table, way: str) -> None:
         self.table, self.way, self.index = table, way, table.index
-        self.made: Callable[[int], ReadOnlyMap] = getattr(table, way)
+        self.made: Callable[[int], Mapping] = getattr(table, way)
 
-    def __getitem__(self, n: str) -> ReadOnlyMap:
+    def __getitem__(self, n: str) -> Mapping:
         return self.made(self.index[n])
 
     def __contains__(self, n: object) -> bool:
@@ -277,8 +344,72 @@ class _NodeView(NodeView):
     def __call__(self, data: bool | str = False, default: Any = None) -> _NodeView | _NodeDataView:
         return self if data is False else _NodeDataView(self._nodes, data, default)
 
-    def data(self, data: bool | str = True, default: Any = None) -> _NodeDataView:
-        return _NodeDataView(self._nodes, data, default)
+    def data(self, data: bool | str = True, default: Any = None) -> _NodeView | _NodeDataView:
+        return self(data, default)
+
+
+class _NodeData(_TableMap):
+    """`_TableMap` of the nodes' data, each node's a `NodeData` over its tuple (it is read for every node and edge)."""
+
+    def __getitem__(self, n: str) -> NodeData:
+        t = self.table
+        i = t.index[n]
+        return NodeData(t.fields[t.shape[i]], t.rows[i])
+
+
+class NodeData(Mapping):
+    """A node's data: a read-only map over its tuple of values and the tuple of their names, nothing copied.
+
+    It reads, compares, prints and pickles as the dict it stands for; its
+    `copy()` is that dict, to change.
+    """
+
+    __slots__ = ("_fields", "_row")
+
+    def __init__(self, fields: tuple[str, ...], row: tuple) -> None:
+        self._fields, self._row = fields, row
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._row[self._fields.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._row[self._fields.index(key)] if key in self._fields else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fields
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def items(self) -> _DataItems:
+        return _DataItems(self)
+
+    def copy(self) -> dict[str, Any]:
+        return dict(zip(self._fields, self._row, strict=True))
+
+    def __or__(self, other: Mapping) -> dict[str, Any]:
+        return {**self.copy(), **other}
+
+    def __repr__(self) -> str:
+        return repr(self.copy())
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it reads as
+        return ReadOnlyMap, (self.copy(),)
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = ReadOnlyMap._read_only
+
+
+class _DataItems(ItemsView):
+    _mapping: NodeData
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return zip(self._mapping._fields, self._mapping._row, strict=True)
 
 
 class CompactGraph(nx.MultiDiGraph):
@@ -292,7 +423,7 @@ class CompactGraph(nx.MultiDiGraph):
     def holding(cls, table: _Table, graph_attr: dict[str, Any]) -> CompactGraph:
         g = cls()
         g.graph.update(graph_attr)
-        g._node = _TableMap(table, "data")
+        g._node = _NodeData(table, "data")
         g._adj = _TableMap(table, "successors")  # networkx's _succ is its _adj
         g._pred = _TableMap(table, "predecessors")
         return nx.freeze(g)
@@ -307,4 +438,4 @@ class CompactGraph(nx.MultiDiGraph):
         return nx.graphviews.generic_graph_view(self) if as_view else nx.MultiDiGraph(self)
 
 
-__all__ = ["CompactGraph", "GraphBuilder", "ReadOnlyMap"]
+__all__ = ["CompactGraph", "GraphBuilder", "NodeData", "ReadOnlyMap"]

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from graph import network
 from graph.articles import Articles, dedupe_articles, unique_ids
 from graph.cache import PageCache
-from graph.compact import CompactGraph, GraphBuilder
+from graph.compact import CompactGraph, GraphBuilder, NodeData, ReadOnlyMap
 from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
@@ -178,6 +178,7 @@ def _reads_the_same(g: nx.MultiDiGraph, own: nx.MultiDiGraph) -> None:
     assert g.graph == own.graph
     assert list(g.nodes(data=True)) == list(own.nodes(data=True))
     assert [list(d) for _, d in g.nodes(data=True)] == [list(d) for _, d in own.nodes(data=True)]  # the keys' order too
+    assert [repr(d) for _, d in g.nodes(data=True)] == [repr(d) for _, d in own.nodes(data=True)]  # Turtle's keys digest it
     assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
     assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
     assert g.number_of_edges() == own.number_of_edges() and len(g) == len(own)
@@ -212,6 +213,7 @@ def test_a_built_graph_cannot_be_changed_in_place_but_its_copy_can() -> None:
                    lambda: g.nodes[u].update(label="x"), lambda: g._succ[u].pop(v), lambda: g._pred[v].clear()):
         with pytest.raises(TypeError, match="copy the graph"):
             change()
+    assert g.nodes.data(False) is g.nodes and g.nodes(data=False) is g.nodes  # networkx's NodeView, as for its own graphs
     for own in (nx.MultiDiGraph(g), g.copy()):
         assert type(own) is nx.MultiDiGraph
         own.edges[u, v, key]["weight"] = 2
@@ -253,6 +255,52 @@ def test_nodes_and_edges_built_read_as_networkx_s_own_add_node_and_add_edge_make
     _reads_the_same(g, own)
     assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
     assert not built.ids  # what the graph holds moved out of the builder
+    for u in "abcdz":  # one pair looked up, as networkx's own maps answer it
+        for v in "abcdz":
+            assert g.has_edge(u, v) == own.has_edge(u, v) and g.get_edge_data(u, v) == own.get_edge_data(u, v)
+            if u in own:
+                assert (v in g.succ[u], v in g.pred[u]) == (v in own.succ[u], v in own.pred[u])
+                assert g._succ[u].get(v) == own._succ[u].get(v) and len(g._succ[u]) == len(own._succ[u])
+                assert dict(g._succ[u]) == own._succ[u] and dict(g._pred[u]) == own._pred[u]
+
+
+def test_a_node_s_data_reads_as_its_dict_and_its_copy_can_be_changed() -> None:
+    built = GraphBuilder()
+    built.node("a", kind="Person", label="李敏", aliases=())
+    built.node("a", code=None)
+    d = built.freeze().nodes["a"]
+    plain = {"kind": "Person", "label": "李敏", "aliases": (), "code": None}
+    assert isinstance(d, NodeData) and d == plain and plain == d and list(d.items()) == list(plain.items())
+    assert repr(d) == repr(plain) and dict(d) == {**d} == plain and d | {"x": 1} == {**plain, "x": 1}
+    assert d.get("code", 1) is None and d.get("nope", 1) == 1 and "label" in d and "nope" not in d and len(d) == 4
+    with pytest.raises(KeyError):
+        d["nope"]
+    for change in (lambda: d.update(x=1), lambda: d.pop("kind"), lambda: d.setdefault("x", 1), lambda: d.clear()):
+        with pytest.raises(TypeError, match="copy the graph"):
+            change()
+    own = d.copy()
+    own["kind"] = "Org"
+    assert type(own) is dict and d["kind"] == "Person"
+    again = pickle.loads(pickle.dumps(d))
+    assert again == plain and type(again) is ReadOnlyMap
+
+
+def test_a_node_of_many_neighbours_is_looked_up_in_its_arrays_without_a_map_made() -> None:
+    built = GraphBuilder()
+    for i in range(3000):
+        built.add(f"u{i}", "hub", "containedInPlace", source="text" if i % 2 else "gazetteer")
+    built.add("hub", "u7", "mentions")
+    g = built.freeze()
+    pred = g._pred["hub"]
+    assert not isinstance(pred, dict) and len(pred) == 3000 and "u2999" in pred and "hub" not in pred and "nope" not in pred
+    assert pred["u5"] == {"containedInPlace": {"source": "text"}} and g.edges["u4", "hub", "containedInPlace"]["source"] == "gazetteer"
+    assert list(pred)[:3] == ["u0", "u1", "u2"] and list(g.successors("hub")) == ["u7"] and g.has_edge("hub", "u7")
+    with pytest.raises(KeyError):
+        pred["hub"]  # a node, not a neighbour
+    with pytest.raises(TypeError, match="copy the graph"):
+        pred["u5"] = {}
+    again = pickle.loads(pickle.dumps(pred))  # a neighbour map pickles as the map it reads as
+    assert again == pred and type(again) is ReadOnlyMap
 
 
 def test_shared_edges_take_text_keys_and_values_only() -> None:
@@ -263,5 +311,7 @@ def test_shared_edges_take_text_keys_and_values_only() -> None:
             built.add("a", "b", key, **attr)
     with pytest.raises(TypeError, match="text only"):
         built.node(1)
+    with pytest.raises(TypeError, match="text only"):
+        built.add("a", 1, "k")  # refused whole: the builder goes on as if it had not been asked
     built.add("a", "b", "k", source="text")
     assert list(built.freeze().edges(keys=True, data=True)) == [("a", "b", "k", {"source": "text"})]

@@ -161,7 +161,7 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
     view past html.VIEW_NODES): it is then text, not a link (its id null).
     """
     sec: Items = defaultdict(list)
-    nodes = g._node  # networkx's own maps, read directly: this runs for every edge of every drawn node
+    nodes = g._node  # networkx's maps of nodes, read directly (without its views): this runs for every edge of every drawn node
     for u, keyed in g._pred[n].items():
         ud = nodes[u]
         kind = ud["kind"]

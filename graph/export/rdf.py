@@ -285,7 +285,7 @@ class _Subjects:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return None
-        iri = self.iri  # this runs for every node: networkx's own maps read directly
+        iri = self.iri  # this runs for every node: the IRIs read once, networkx's maps read directly (without its views)
         made_of = (self.base, self.g._node[handle], [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
