@@ -29,25 +29,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from functools import cached_property
-from typing import Any, NoReturn
+from typing import Any
 
 import networkx as nx
 import numpy as np
-from networkx.classes.reportviews import NodeDataView, NodeView
+from networkx.classes import reportviews
 
-
-class ReadOnlyMap(dict):
-    """A map of a built graph (a node's data, its neighbours, a pair's keyed edges, an edge's data): read-only."""
-
-    __slots__ = ()
-
-    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("a built graph cannot be changed in place: copy the graph first (networkx.MultiDiGraph(g))")
-
-    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
-
-    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it is, not item by item
-        return type(self), (dict(self),)
+from graph.maps import DictLike, NodeData, ReadOnlyMap
 
 
 class GraphBuilder:
@@ -223,7 +211,7 @@ class _Table:
         return _Neighbours(self, self.pred, i)
 
 
-class _Neighbours(Mapping):
+class _Neighbours(DictLike):
     """A node's neighbours one way, each to the pair's keyed edges: a read-only view of its stretch of the table's arrays.
 
     Nothing is copied: iterating reads the stretch, and looking one
@@ -267,13 +255,8 @@ class _Neighbours(Mapping):
     def values(self) -> ValuesView:
         return _NeighbourValues(self)
 
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
-
-    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it reads as
-        return ReadOnlyMap, (dict(self.items()),)
-
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = ReadOnlyMap._read_only
+    def __reversed__(self) -> Iterator[str]:
+        return map(self.table.ids.__getitem__, reversed(self.nbr[self.a:self.b]))
 
 
 class _NeighbourItems(ItemsView):
@@ -302,7 +285,7 @@ class _Items(ItemsView):
         return ((n, made(i)) for i, n in enumerate(self._mapping.table.ids))
 
 
-class _TableMap(Mapping):
+class _TableMap(DictLike):
     """A map from each node to a map the table makes for it when asked: its data, its successors or its predecessors."""
 
     __slots__ = ("table", "way", "made", "index")
@@ -323,14 +306,17 @@ class _TableMap(Mapping):
     def __len__(self) -> int:
         return len(self.table.ids)
 
+    def __reversed__(self) -> Iterator[str]:
+        return reversed(self.table.ids)
+
     def items(self) -> _Items:
         return _Items(self)
 
-    def __reduce__(self) -> tuple[type, tuple[_Table, str]]:
+    def __reduce__(self) -> tuple[type, tuple[_Table, str]]:  # type: ignore[override]
         return type(self), (self.table, self.way)
 
 
-class _NodeDataView(NodeDataView):
+class NodeDataView(reportviews.NodeDataView):
     """networkx's view of the nodes' data: one field of each (`g.nodes(data="kind")`) read from the rows, no map made."""
 
     def __iter__(self) -> Iterator:
@@ -340,11 +326,11 @@ class _NodeDataView(NodeDataView):
         return super().__iter__()
 
 
-class _NodeView(NodeView):
-    def __call__(self, data: bool | str = False, default: Any = None) -> _NodeView | _NodeDataView:
-        return self if data is False else _NodeDataView(self._nodes, data, default)
+class NodeView(reportviews.NodeView):
+    def __call__(self, data: bool | str = False, default: Any = None) -> NodeView | NodeDataView:
+        return self if data is False else NodeDataView(self._nodes, data, default)
 
-    def data(self, data: bool | str = True, default: Any = None) -> _NodeView | _NodeDataView:
+    def data(self, data: bool | str = True, default: Any = None) -> NodeView | NodeDataView:
         return self(data, default)
 
 
@@ -355,61 +341,6 @@ class _NodeData(_TableMap):
         t = self.table
         i = t.index[n]
         return NodeData(t.fields[t.shape[i]], t.rows[i])
-
-
-class NodeData(Mapping):
-    """A node's data: a read-only map over its tuple of values and the tuple of their names, nothing copied.
-
-    It reads, compares, prints and pickles as the dict it stands for; its
-    `copy()` is that dict, to change.
-    """
-
-    __slots__ = ("_fields", "_row")
-
-    def __init__(self, fields: tuple[str, ...], row: tuple) -> None:
-        self._fields, self._row = fields, row
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return self._row[self._fields.index(key)]
-        except ValueError:
-            raise KeyError(key) from None
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._row[self._fields.index(key)] if key in self._fields else default
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._fields
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._fields)
-
-    def __len__(self) -> int:
-        return len(self._fields)
-
-    def items(self) -> _DataItems:
-        return _DataItems(self)
-
-    def copy(self) -> dict[str, Any]:
-        return dict(zip(self._fields, self._row, strict=True))
-
-    def __or__(self, other: Mapping) -> dict[str, Any]:
-        return {**self.copy(), **other}
-
-    def __repr__(self) -> str:
-        return repr(self.copy())
-
-    def __reduce__(self) -> tuple[type, tuple[dict]]:  # pickled and copied as the map it reads as
-        return ReadOnlyMap, (self.copy(),)
-
-    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = ReadOnlyMap._read_only
-
-
-class _DataItems(ItemsView):
-    _mapping: NodeData
-
-    def __iter__(self) -> Iterator[tuple[str, Any]]:
-        return zip(self._mapping._fields, self._mapping._row, strict=True)
 
 
 class CompactGraph(nx.MultiDiGraph):
@@ -429,9 +360,9 @@ class CompactGraph(nx.MultiDiGraph):
         return nx.freeze(g)
 
     @cached_property
-    def nodes(self) -> _NodeView:  # type: ignore[override]
+    def nodes(self) -> NodeView:  # type: ignore[override]
         """networkx's NodeView, but `g.nodes(data=name)` reads one field of each node from the table."""
-        return _NodeView(self)
+        return NodeView(self)
 
     def copy(self, as_view: bool = False) -> nx.MultiDiGraph:
         """A copy that can be changed: an ordinary MultiDiGraph (or, `as_view`, a read-only view of this one)."""

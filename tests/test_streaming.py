@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import operator
 import pickle
 import weakref
 from collections.abc import Iterator
@@ -173,6 +174,9 @@ class _OwnMaps:
         return self.g
 
 
+_SET_OPS = (operator.sub, operator.or_, operator.xor, operator.and_)
+
+
 def _reads_the_same(g: nx.MultiDiGraph, own: nx.MultiDiGraph) -> None:
     """The same graph, nodes, data, edges, keys and data, and the same orders each way."""
     assert g.graph == own.graph
@@ -182,6 +186,17 @@ def _reads_the_same(g: nx.MultiDiGraph, own: nx.MultiDiGraph) -> None:
     assert list(g.edges(keys=True, data=True)) == list(own.edges(keys=True, data=True))
     assert [list(g.in_edges(n, keys=True, data=True)) for n in g] == [list(own.in_edges(n, keys=True, data=True)) for n in g]
     assert g.number_of_edges() == own.number_of_edges() and len(g) == len(own)
+    if hasattr(own, "_graph"):  # a view: networkx's own maps of one have no copy(), reversed() or set operations
+        return
+    assert nx.to_dict_of_dicts(g) == nx.to_dict_of_dicts(own) and repr(g._succ) == repr(own._succ)
+    # sets made from their keys iterate as those made from a dict's (networkx's non_neighbors returns one)
+    assert [list(nx.non_neighbors(g, n)) for n in own] == [list(nx.non_neighbors(own, n)) for n in own]
+    for n in own:
+        assert [list(reversed(m)) for m in (g._succ[n], g._pred[n], g._node[n])] == \
+            [list(reversed(m)) for m in (own._succ[n], own._pred[n], own._node[n])]
+        assert [list(op(g._succ[n].keys(), g._pred[n].keys())) for op in _SET_OPS] == \
+            [list(op(own._succ[n].keys(), own._pred[n].keys())) for op in _SET_OPS]
+        assert [list(op(set(own), g._succ[n].keys())) for op in _SET_OPS] == [list(op(set(own), own._succ[n].keys())) for op in _SET_OPS]
 
 
 def test_a_built_graph_is_held_compactly_and_reads_as_networkx_s_own(monkeypatch) -> None:
@@ -273,6 +288,9 @@ def test_a_node_s_data_reads_as_its_dict_and_its_copy_can_be_changed() -> None:
     assert isinstance(d, NodeData) and d == plain and plain == d and list(d.items()) == list(plain.items())
     assert repr(d) == repr(plain) and dict(d) == {**d} == plain and d | {"x": 1} == {**plain, "x": 1}
     assert d.get("code", 1) is None and d.get("nope", 1) == 1 and "label" in d and "nope" not in d and len(d) == 4
+    assert {"x": 1} | d == {"x": 1, **plain} and list(reversed(d)) == list(reversed(plain)) and d.keys() - {"kind"} == plain.keys() - {"kind"}
+    with pytest.raises(TypeError):
+        [] in d  # noqa: B015  # a key that cannot be one is refused, as by a dict
     with pytest.raises(KeyError):
         d["nope"]
     for change in (lambda: d.update(x=1), lambda: d.pop("kind"), lambda: d.setdefault("x", 1), lambda: d.clear()):
