@@ -10,7 +10,7 @@ iterate in the same order. Nothing in them can be changed.
 
 from __future__ import annotations
 
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping
 from typing import Any, NoReturn
 
 
@@ -36,40 +36,26 @@ def _as_set(keys: Iterable) -> set:
     return set(dict.fromkeys(keys._mapping)) if isinstance(keys, DictKeys) else set(keys)
 
 
+def _set_op(update: str, reflected: bool) -> Callable[[DictKeys, Iterable], set]:
+    """`keys - other` (`difference_update`), `|` or `^`, as CPython's dictviews_* make it: the left side made a set
+    (a dict's keys from the dict), then updated with the right; `reflected`, the keys on the right."""
+
+    def op(keys: DictKeys, other: Iterable) -> set:
+        result = set(other) if reflected else _as_set(keys)
+        getattr(result, update)(keys if reflected else other)
+        return result
+
+    return op
+
+
 class DictKeys(KeysView):
     """A map's keys whose set operations make their sets as a dict's keys view does (CPython's `dictviews_*`)."""
 
     _mapping: Mapping
 
-    def __sub__(self, other: Iterable) -> set:
-        result = _as_set(self)
-        result.difference_update(other)
-        return result
-
-    def __rsub__(self, other: Iterable) -> set:
-        result = set(other)
-        result.difference_update(self)
-        return result
-
-    def __or__(self, other: Iterable) -> set:
-        result = _as_set(self)
-        result.update(other)
-        return result
-
-    def __ror__(self, other: Iterable) -> set:
-        result = set(other)
-        result.update(self)
-        return result
-
-    def __xor__(self, other: Iterable) -> set:
-        result = _as_set(self)
-        result.symmetric_difference_update(other)
-        return result
-
-    def __rxor__(self, other: Iterable) -> set:
-        result = set(other)
-        result.symmetric_difference_update(self)
-        return result
+    __sub__, __rsub__ = _set_op("difference_update", False), _set_op("difference_update", True)
+    __or__, __ror__ = _set_op("update", False), _set_op("update", True)
+    __xor__, __rxor__ = _set_op("symmetric_difference_update", False), _set_op("symmetric_difference_update", True)
 
     def __and__(self, other: Any) -> set:
         if type(other) is set and len(self) <= len(other):  # as _PyDictView_Intersect: the smaller one walked
