@@ -62,10 +62,10 @@ class GraphBuilder:
     def __contains__(self, n: object) -> bool:
         return n in self.index
 
-    def __getitem__(self, n: str) -> ReadOnlyMap:
+    def __getitem__(self, n: str) -> NodeData:
         """The node's data so far (read-only: `node` changes it)."""
         i = self.index[n]
-        return ReadOnlyMap(zip(self.fields[self.shape[i]], self.rows[i], strict=True))
+        return NodeData(self.fields[self.shape[i]], self.rows[i])
 
     def get(self, n: str, default: Any = None) -> Any:
         return self[n] if n in self.index else default
@@ -80,9 +80,10 @@ class GraphBuilder:
         if attr:
             data = {**self[n], **attr} if self.shape[i] else attr
             fields = tuple(data)
-            self.shape[i] = self.shapes.setdefault(fields, len(self.shapes))
-            if len(self.fields) < len(self.shapes):
+            if fields not in self.shapes:
+                self.shapes[fields] = len(self.fields)
                 self.fields.append(fields)
+            self.shape[i] = self.shapes[fields]
             self.rows[i] = tuple(data.values())
 
     def _number(self, n: str) -> int:
@@ -225,23 +226,24 @@ class _Neighbours(DictLike):
         off, self.nbr, self.maps = way
         self.table, self.a, self.b = table, off[i], off[i + 1]
 
-    def __getitem__(self, v: str) -> ReadOnlyMap:
-        j = self.table.index[v]
+    def _at(self, v: object) -> int | None:
+        """Where neighbour `v` is in the arrays; None if it is not one (an unhashable `v` refused, as by a dict)."""
+        j = self.table.index.get(v)  # type: ignore[call-overload]
+        if j is None:
+            return None
         try:
-            at = self.nbr.index(j, self.a, self.b)
+            return self.nbr.index(j, self.a, self.b)
         except ValueError:
-            raise KeyError(v) from None
+            return None
+
+    def __getitem__(self, v: str) -> ReadOnlyMap:
+        at = self._at(v)
+        if at is None:
+            raise KeyError(v)
         return self.table.maps[self.maps[at]]
 
     def __contains__(self, v: object) -> bool:
-        j = self.table.index.get(v)  # type: ignore[call-overload]  # any hashable is asked, as of a dict
-        if j is None:
-            return False
-        try:
-            self.nbr.index(j, self.a, self.b)
-        except ValueError:
-            return False
-        return True
+        return self._at(v) is not None
 
     def __iter__(self) -> Iterator[str]:
         return map(self.table.ids.__getitem__, self.nbr[self.a:self.b])
@@ -321,7 +323,7 @@ class NodeDataView(reportviews.NodeDataView):
 
     def __iter__(self) -> Iterator:
         nodes = self._nodes
-        if isinstance(self._data, str) and isinstance(nodes, _TableMap) and nodes.way == "data":
+        if isinstance(self._data, str) and isinstance(nodes, _NodeData):
             return nodes.table.column(self._data, self._default)
         return super().__iter__()
 

@@ -70,7 +70,7 @@ class DictKeys(KeysView):
 
 
 class DictLike(Mapping):
-    """A read-only Mapping that reads as a dict: its keys' sets, `reversed`, `copy`, `|`, printed form and pickle."""
+    """A read-only Mapping that reads as a dict: its keys' sets, `copy`, `|`, printed form and pickle (`reversed` each gives)."""
 
     __slots__ = ()
 
@@ -79,9 +79,6 @@ class DictLike(Mapping):
 
     def copy(self) -> dict:
         return dict(self.items())
-
-    def __reversed__(self) -> Iterator:
-        return reversed(list(self))
 
     def __or__(self, other: object) -> dict:
         return {**self.copy(), **other} if isinstance(other, dict) else NotImplemented
