@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.gazetteer import Gazetteer, Place
@@ -49,18 +49,22 @@ _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
+    """An entity as the resolution grows it. A corpus has one per entity, most with no alias, one article and one or
+    two rules: those are tuples and a list, not sets (three empty sets were 650 bytes a node, a third of the resolution's
+    memory at 80 MB)."""
+
     key: str
     type: str
     name: str
-    aliases: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
+    aliases: tuple[str, ...] = ()  # other printed forms, each once (the name among them until `_unify_unqualified`)
+    articles: list[str] = field(default_factory=list)  # in reading order; an article once, as its facts come together
     parent: str | None = None
     parent_source: str | None = None
     parent_rule: str | None = None
     place: Place | None = None
-    rules: set[str] = field(default_factory=set)
+    rules: tuple[str, ...] = ()  # sorted, each once; one tuple for every node with the same rules (`Resolver._rules`)
 
 
 class Resolver:
@@ -71,6 +75,7 @@ class Resolver:
         self.nodes: dict[str, _Node] = {}
         self.local_key: dict[tuple[str, str, str], str] = {}  # (article, type, name) -> key
         self.redirect: dict[str, str] = {}  # a loose key -> the entity it joined (_unify_unqualified)
+        self._rule_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # each set of rules a node has, once (`_rules`)
         self.found = _Found()  # mentions, memberships, events: read page by page in `add_page`
 
     # ------------------------------------------------------------------ places
@@ -214,12 +219,16 @@ class Resolver:
         node = self.nodes.get(key)
         if node is None:
             node = self.nodes[key] = _Node(key, sys.intern(e.type), e.name)
-        node.aliases.update(e.aliases)
-        if e.name != node.name:
-            node.aliases.add(e.name)
-        node.articles.add(article)
-        node.rules.update(map(sys.intern, e.rules))
+        node.aliases = _added(node.aliases, (*e.aliases, e.name) if e.name != node.name else e.aliases)
+        if not node.articles or node.articles[-1] != article:  # an article's entities are keyed together: once each
+            node.articles.append(article)
+        node.rules = self._rules(node.rules, e.rules)
         return node
+
+    def _rules(self, held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+        """`held` with `more` added, sorted: one tuple for each set of rules met, shared by the nodes that have it."""
+        rules = tuple(sorted({*held, *more}))
+        return held if rules == held else self._rule_sets.setdefault(rules, tuple(map(sys.intern, rules)))
 
     def _unify_unqualified(self) -> None:
         """A reference without context joins the one entity of its class and name, if one."""
@@ -241,9 +250,9 @@ class Resolver:
                     continue
                 src = self.nodes.pop(k)
                 dst = self.nodes[target]
-                dst.aliases |= src.aliases
-                dst.articles |= src.articles
-                dst.rules |= src.rules
+                dst.aliases = _added(dst.aliases, src.aliases)
+                dst.articles += src.articles  # sorted and each once in `_entities`
+                dst.rules = self._rules(dst.rules, src.rules)
                 if not dst.parent:
                     dst.parent, dst.parent_source, dst.parent_rule = src.parent, src.parent_source, src.parent_rule
                 dst.place = dst.place or src.place
@@ -251,7 +260,8 @@ class Resolver:
         for n in self.nodes.values():
             if n.parent in self.redirect:
                 n.parent = self.redirect[n.parent]
-            n.aliases.discard(n.name)
+            if n.name in n.aliases:
+                n.aliases = tuple(a for a in n.aliases if a != n.name)
 
     def key_of(self, article: str, type_: str, name: str) -> str | None:
         k = self.local_key.get((article, type_, name))
@@ -309,12 +319,12 @@ class Resolver:
                     type=n.type,
                     name=n.name,
                     aliases=tuple(sorted(n.aliases)),
-                    articles=tuple(sorted(n.articles)),
+                    articles=tuple(sorted(set(n.articles))),
                     parent=parent,
                     parent_source=source if parent else None,
                     code=n.place.code if n.place else None,
                     official_path="/".join(n.place.path) if n.place else None,
-                    rules=tuple(sorted(n.rules)),
+                    rules=n.rules,
                     parent_rule=(rule or "contain.printed") if parent else None,
                 )
             )
@@ -394,6 +404,12 @@ class _Found:
                     attendees=tuple(to.get(k, k) for k in e.attendees))
             for e in self.events
         ]
+
+
+def _added(held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+    """`held` with those of `more` it lacks added, in order (most nodes have no alias: `held` itself, no new tuple)."""
+    new = tuple(a for a in dict.fromkeys(more) if a not in held)
+    return held + new if new else held
 
 
 def _under(place: Place, ancestor: Place) -> bool:

@@ -128,3 +128,27 @@ def test_the_gazetteer_s_quick_reading_of_village_lines_is_the_general_one(monke
         monkeypatch.setattr(Gazetteer, "QUICK", True)
     assert read["odd"]["_villages"][("河南省", "郑州市", "中原区", "秦岭路街道")] == ["秦岭路社区", "阳光社区", "五一社区"]
     assert len(read["jionlp"]["_villages"]) > 30_000
+
+
+def test_what_one_entity_is_read_as_is_united_each_once() -> None:
+    """Two printed forms keyed to one unit in an article, and a loose reference joining the one person of its name:
+    every form, article and rule once, sorted, the name never among its own aliases."""
+    from graph.gazetteer import load
+    from graph.model import ArticleFacts, LocalEntity
+    from graph.resolve import Resolver
+
+    def page(aid: str, *entities: LocalEntity) -> list[ArticleFacts]:
+        return [ArticleFacts(article("", aid=aid), entities=entities)]
+
+    r = Resolver(load())
+    r.add_page(page("t-02", LocalEntity("District", "中原区"), LocalEntity("Person", "李敏", rules=("people.b",)),
+                    LocalEntity("StreetOffice", "秦岭路街道", parent="中原区", rules=("units.b",)),
+                    LocalEntity("StreetOffice", "秦岭路街道办事处", parent="中原区", aliases=("秦岭路办事处", "秦岭路街道"),
+                                rules=("units.a", "units.b"))))
+    r.add_page(page("t-01", LocalEntity("Person", "李敏", aliases=("李敏同志", "李敏"), rules=("people.a", "people.b"))))
+    c = r.finish([])
+    [unit] = by_name(c, "StreetOffice", "秦岭路街道")
+    assert (unit.aliases, unit.articles, unit.rules) == (("秦岭路办事处", "秦岭路街道办事处"), ("t-02",), ("units.a", "units.b"))
+    [person] = by_name(c, "Person", "李敏")
+    assert (person.aliases, person.articles, person.rules) == (("李敏同志",), ("t-01", "t-02"), ("people.a", "people.b"))
+    assert "中原区" in person.key
