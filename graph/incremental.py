@@ -183,12 +183,13 @@ class LastBuild:
                 written.append(out_dir / name)
         return Unchanged(written, *parts, made)
 
-    def remember(self, corpus: Corpus, g: nx.MultiDiGraph, exported: ExportRecord) -> bool:
-        """Keep this build's note for the next build; False when the note found says the same (and is whole)."""
+    def remember(self, reports: tuple[FileReport, ...], g: nx.MultiDiGraph, exported: ExportRecord) -> bool:
+        """Keep this build's note (its corpus's `reports`) for the next build; False when the note found says the same
+        (and is whole)."""
         if self._cache is None or (self._parts() is not None and exported == self.record()):
             return False
-        self._cache.store_note(self._key, {"exports": exported, "counts": graph_counts(corpus, g),
-                                           "reports": [list(dataclasses.astuple(r)) for r in corpus.reports],
+        self._cache.store_note(self._key, {"exports": exported, "counts": graph_counts(g),
+                                           "reports": [list(dataclasses.astuple(r)) for r in reports],
                                            "nodes": g.number_of_nodes()})
         return True
 
@@ -231,11 +232,12 @@ def exported_digests(record: ExportRecord, formats: Iterable[str], title: str) -
     return {name: digest for fmt in formats for name, digest in record.get(f"{fmt}|{title}", ())}
 
 
-def graph_counts(corpus: Corpus, g: nx.MultiDiGraph) -> dict[str, Any]:
-    """The build summary's counts of the corpus and graph (articles, entities by class, events, posts, edges)."""
-    kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
+def graph_counts(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """The build summary's counts of the graph (articles, entities by class, events, posts, edges): every article of
+    the corpus is a node of its own."""
+    kinds = Counter(kind for _, kind in g.nodes(data="kind"))
     return {
-        "articles": len(corpus.articles),
+        "articles": kinds["Article"],
         "entities": {k: kinds[k] for k in ENTITY_TYPES},
         "events": kinds["Event"],
         "memberships": kinds["Membership"],

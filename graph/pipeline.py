@@ -17,8 +17,7 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import networkx as nx
 
 from graph import collector
 from graph.articles import Articles, dedupe_articles, unique_ids, without_id_clashes
-from graph.buildinfo import RECORD_NAME, Replaced, make_record, read_record, record_is_written, replaced, write_record
+from graph.buildinfo import RECORD_NAME, make_record, read_record, record_is_written, replaced, write_record
 from graph.cache import PageCache
 from graph.errors import GraphError, NoPagesError
 from graph.export.formats import FORMATS
@@ -35,11 +34,9 @@ from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
     LastBuild,
-    Unchanged,
     cached_pages,
     export_changed,
     exported_digests,
-    graph_counts,
     usable_cache,
     with_slugs,
 )
@@ -49,77 +46,13 @@ from graph.network import build_graph
 from graph.pages import Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
+from graph.result import BuildResult, Stopwatch
 from graph.split import article_stem
 from graph.store import write_store
 from graph.workers import Progress, compute_pages, in_input_order
 
 DEFAULT_FORMATS = ("ttl", "html")
 log = logging.getLogger("newskg")
-
-
-@dataclass
-class BuildResult:
-    _corpus: Corpus | None  # the corpus and graph: see `corpus` and `graph`
-    _graph: nx.MultiDiGraph | None
-    written: list[Path] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: pages, resolve, graph, export
-    ignored: tuple[FileReport, ...] = ()  # files in the folders that are not text pages
-    replaced: Replaced | None = None  # exports of another corpus this build wrote over
-    record: Path | None = None  # build.json: what this build read and wrote (graph.buildinfo)
-    unchanged: Unchanged | None = None  # set when the output folder already held this build's files: none was written
-
-    @property
-    def corpus(self) -> Corpus:
-        """The resolved corpus (after a build that found nothing changed, made from the stored pages when first asked for)."""
-        if self._corpus is None and self.unchanged is not None:
-            self._corpus, self._graph = self.unchanged.load()
-        assert self._corpus is not None
-        return self._corpus
-
-    @property
-    def graph(self) -> nx.MultiDiGraph:
-        """The graph (made when first asked for, as `corpus`)."""
-        if self._graph is None:
-            self._corpus = self.corpus
-        assert self._graph is not None
-        return self._graph
-
-    @property
-    def reports(self) -> tuple[FileReport, ...]:
-        if self._corpus is None and self.unchanged is not None:
-            return self.ignored + self.unchanged.reports
-        return self.ignored + self.corpus.reports
-
-    def wrote(self) -> list[Path]:
-        """The files this build wrote: its exports and build.json, or, when it found nothing changed, only a store."""
-        if self.unchanged is not None:
-            return [p for p in self.written if p not in self.unchanged.written]
-        return [*self.written, *([self.record] if self.record else [])]
-
-    def nodes(self) -> int:
-        """The graph's node count (known without loading the graph after a build that found nothing changed)."""
-        return self.unchanged.nodes if self._graph is None and self.unchanged is not None else self.graph.number_of_nodes()
-
-    def summary(self) -> dict:
-        counts = self.unchanged.counts if self._graph is None and self.unchanged is not None else graph_counts(self.corpus, self.graph)
-        return {
-            **counts,
-            "skipped_files": sum(1 for r in self.reports if r.skipped),
-            "reports": len(self.reports),
-        }
-
-
-class Stopwatch:
-    """Seconds per stage of a build: each lap runs from the end of the one before."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.timings[stage] = now - self._last
-        self._last = now
 
 
 def run_pages(
@@ -261,7 +194,10 @@ def _build(
     if changed_while_read(files, digests, read):  # the last build's note names the pages' bytes as they were
         last = LastBuild(None, keys, files, (base, options))
     exported = last.record()  # what the exports of this same graph wrote, when the last build made it
-    result = BuildResult(corpus, g, timings=clock.timings, ignored=ignored)
+    result = BuildResult(None, g, timings=clock.timings, ignored=ignored, _reports=corpus.reports,
+                         _remade=partial(_made_again, made, files, read))
+    del corpus  # what the graph does not share of it (records, mentions, keys) is free for the exports
+    collector.give_back()
     if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
         out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
         previous = read_record(out)
@@ -271,7 +207,7 @@ def _build(
         result.record = write_record(out, record)
         result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over
         clock.lap("export")
-    if last.remember(corpus, g, exported):
+    if last.remember(result._reports, g, exported):
         clock.lap("cache")
     return result
 
@@ -293,14 +229,24 @@ def _unless_changed(
     return made_now
 
 
+def _made_again(made: Callable[..., tuple[Corpus, nx.MultiDiGraph]], files: list[Path], digests: list[str]) -> Corpus:
+    """The corpus of a build that read the pages' bytes of `digests`, made again by `made`; GraphError if one changed."""
+    read: list[str] = []
+    corpus, _ = made(read=read, graph=False)
+    if changed_while_read(files, digests, read):
+        raise GraphError("a page changed since this build: build again to have its corpus")
+    return corpus
+
+
 def _corpus_and_graph(
     paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], options: Options, jobs: int,
     progress: Progress | None, scheduler: str | None, cache: Path | None, keys: list[str | None], base: str,
-    lap: Callable[[str], None] = lambda stage: None, read: list[str] | None = None,
+    lap: Callable[[str], None] = lambda stage: None, read: list[str] | None = None, graph: bool = True,
 ) -> tuple[Corpus, nx.MultiDiGraph]:
     """The pages' results (from the cache where stored), resolved, and their graph; `lap` called after each stage.
 
-    `read`, if given, gets each page's digest, in order: that of the bytes its result was made from.
+    `read`, if given, gets each page's digest, in order: that of the bytes its result was made from. Without
+    `graph`, the corpus alone (and an empty graph).
     """
     results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
     corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer())
@@ -316,6 +262,8 @@ def _corpus_and_graph(
     load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 0.6 s, by the next build in this process)
     collector.give_back()  # and what the models and the gazetteer held in the C heap, to the system
     lap("resolve")
+    if not graph:
+        return corpus, nx.MultiDiGraph()
     g = with_slugs(partial(build_graph, corpus, base), cache)
     collector.give_back()  # the arrays the graph was sorted with
     lap("graph")
@@ -352,7 +300,7 @@ def page_keys(cache: Path | None, files: list[Path], options: Options) -> tuple[
     return [k[1] if k else None for k in keyed], [k[0] if k else None for k in keyed]
 
 
-def changed_while_read(files: list[Path], digests: list[str | None], read: list[str]) -> bool:
+def changed_while_read(files: list[Path], digests: Sequence[str | None], read: list[str]) -> bool:
     """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so).
 
     Without a cache no key was taken (`digests` is empty): there is nothing to compare.

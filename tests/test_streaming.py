@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import operator
 import pickle
@@ -23,7 +24,7 @@ from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
 from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
 from graph.gazetteer import load as load_gazetteer
-from graph.model import ArticleFacts, PageResult
+from graph.model import ArticleFacts, Corpus, PageResult
 from graph.pages import Options, process_page, process_pages, release_models
 from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
@@ -66,6 +67,10 @@ class _Result(PageResult):
     """A PageResult that can be watched."""
 
 
+class _Corpus(Corpus):
+    """A Corpus that can be watched."""
+
+
 def test_a_build_keeps_no_page_records_once_resolved() -> None:
     """A page's records are let go once its articles are resolved: while a page is read, none before the last one is held."""
     files = sorted(SEEDS.glob("*.txt"))
@@ -89,6 +94,34 @@ def test_a_build_keeps_no_page_records_once_resolved() -> None:
     corpus = resolving([SEEDS], files, (), results(), load_gazetteer())()
     assert len(watched) == len(files) and corpus.articles and corpus.entities
     assert not any(held(refs) for refs in watched)
+
+
+def test_a_build_keeps_its_graph_and_makes_its_corpus_again_when_asked(tmp_path: Path, monkeypatch) -> None:
+    """The corpus a build's graph is made from is let go before the exports; `corpus` makes it again, the same."""
+    from graph import pipeline
+
+    made: list[weakref.ref] = []
+    resolving_ = pipeline.resolving
+
+    def watched(*args):
+        corpus_of = resolving_(*args)
+
+        def corpus():
+            c = corpus_of()
+            c = _Corpus(*(getattr(c, f.name) for f in dataclasses.fields(c)))
+            made.append(weakref.ref(c))
+            return c
+        return corpus
+
+    monkeypatch.setattr(pipeline, "resolving", watched)
+    built = build([SEEDS], tmp_path / "out", formats=("ttl",))
+    gc.collect()
+    assert len(made) == 1 and made[0]() is None, "the build holds its corpus beside its graph"
+    again = built.corpus
+    assert len(made) == 2 and built.summary()["articles"] == len(again.articles) > 0
+    g = network.build_graph(again)
+    assert list(g.nodes(data=True)) == list(built.graph.nodes(data=True))
+    assert list(g.edges(keys=True, data=True)) == list(built.graph.edges(keys=True, data=True))
 
 
 def test_a_rebuild_decodes_each_stored_page_only_when_its_turn_comes(tmp_path: Path, monkeypatch) -> None:
