@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -32,6 +32,7 @@ from graph.iri import slugs_used, use_slugs
 from graph.model import ENTITY_TYPES, Corpus, FileReport, PageResult
 from graph.pages import Item, Options, process_pages
 
+G = TypeVar("G")  # what `with_slugs` makes: a graph, or its builder
 log = logging.getLogger("newskg")
 
 Compute = Callable[[list[Item]], Iterable[tuple[int, PageResult]]]
@@ -245,7 +246,7 @@ def graph_counts(g: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def with_slugs(make_graph: Callable[[], nx.MultiDiGraph], cache_dir: Path | None) -> nx.MultiDiGraph:
+def with_slugs(make_graph: Callable[[], G], cache_dir: Path | None) -> G:
     """`make_graph()`, minting IRIs from the pinyin slugs the last build kept in the cache, and keeping this build's."""
     if cache_dir is None:
         return make_graph()
@@ -272,6 +273,7 @@ def export_changed(
             done.extend(out_dir / name for name, _ in entry)
             continue
         paths = write_format(fmt, g, out_dir, title, cache)
+        collector.give_back()  # what this format's writer freed, before the next one's
         record[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_sha1(p) or "") for p in paths]
         done.extend(paths)
     return done

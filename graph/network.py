@@ -34,6 +34,11 @@ def _reported(g: GraphBuilder, articles: tuple[str, ...]) -> dict[str, str]:
 
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
     """The corpus as a graph: deterministic, insertion-ordered by sorted keys."""
+    return graph_builder(corpus, base).freeze(base=base)
+
+
+def graph_builder(corpus: Corpus, base: str = DEFAULT_BASE) -> GraphBuilder:
+    """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`)."""
     g = GraphBuilder()  # held compactly once frozen: most of what networkx's own maps would cost
     _add_articles(g, corpus, base)
     keys = {e.key for e in corpus.entities}
@@ -42,7 +47,7 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
     _add_memberships(g, corpus, base, keys)
     _add_events(g, corpus, base, keys)
     _distinct_iris(g)
-    return g.freeze(base=base)
+    return g
 
 
 def _distinct_iris(g: GraphBuilder) -> None:

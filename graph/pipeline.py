@@ -42,7 +42,7 @@ from graph.incremental import (
 )
 from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
-from graph.network import build_graph
+from graph.network import graph_builder
 from graph.pages import Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
@@ -190,14 +190,12 @@ def _build(
             done.timings.update(clock.timings)
             return done
     read: list[str] = []  # the SHA-1 of the bytes each page's result was made from ("" for a page not read)
-    corpus, g = made(clock.lap, read)
+    kept, g = made(clock.lap, read, corpus=False)  # the corpus let go before the graph is frozen: its reports kept
     if changed_while_read(files, digests, read):  # the last build's note names the pages' bytes as they were
         last = LastBuild(None, keys, files, (base, options))
     exported = last.record()  # what the exports of this same graph wrote, when the last build made it
-    result = BuildResult(None, g, timings=clock.timings, ignored=ignored, _reports=corpus.reports,
+    result = BuildResult(None, g, timings=clock.timings, ignored=ignored, _reports=kept.reports,
                          _remade=partial(_made_again, made, files, read))
-    del corpus  # what the graph does not share of it (records, mentions, keys) is free for the exports
-    collector.give_back()
     if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
         out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
         previous = read_record(out)
@@ -242,11 +240,14 @@ def _corpus_and_graph(
     paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], options: Options, jobs: int,
     progress: Progress | None, scheduler: str | None, cache: Path | None, keys: list[str | None], base: str,
     lap: Callable[[str], None] = lambda stage: None, read: list[str] | None = None, graph: bool = True,
+    corpus: bool = True,
 ) -> tuple[Corpus, nx.MultiDiGraph]:
     """The pages' results (from the cache where stored), resolved, and their graph; `lap` called after each stage.
 
     `read`, if given, gets each page's digest, in order: that of the bytes its result was made from. Without
-    `graph`, the corpus alone (and an empty graph).
+    `graph`, the corpus alone (and an empty graph). Without `corpus`, the corpus is let go once its graph is made,
+    before it is frozen (what the graph does not share of it is free for the arrays and the exports): a corpus of
+    its reports alone is given.
     """
     results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
     corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer())
@@ -257,17 +258,21 @@ def _corpus_and_graph(
     # to no cycles: the collector's full passes over them took a fifth of a 20 MB one-page rebuild (7 passes, 6.2 s
     # in the exports alone), and reference counting frees what they would have (build() turns it on again)
     gc.disable()
-    corpus = corpus_of()
+    resolved = corpus_of()
     del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
     load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 0.6 s, by the next build in this process)
     collector.give_back()  # and what the models and the gazetteer held in the C heap, to the system
     lap("resolve")
     if not graph:
-        return corpus, nx.MultiDiGraph()
-    g = with_slugs(partial(build_graph, corpus, base), cache)
-    collector.give_back()  # the arrays the graph was sorted with
+        return resolved, nx.MultiDiGraph()
+    builder = with_slugs(partial(graph_builder, resolved, base), cache)
+    if not corpus:
+        resolved = Corpus((), (), (), (), reports=resolved.reports)
+    g = builder.freeze(base=base)
+    del builder
+    collector.give_back()  # the arrays the graph was sorted with, and the corpus's records if it was let go
     lap("graph")
-    return corpus, g
+    return resolved, g
 
 
 def nothing_changed(

@@ -113,9 +113,19 @@ def test_a_build_keeps_its_graph_and_makes_its_corpus_again_when_asked(tmp_path:
             return c
         return corpus
 
+    held_when_frozen: list[bool] = []
+    freeze = GraphBuilder.freeze
+
+    def watched_freeze(self, **attr):
+        gc.collect()
+        held_when_frozen.append(made[-1]() is not None)
+        return freeze(self, **attr)
+
     monkeypatch.setattr(pipeline, "resolving", watched)
+    monkeypatch.setattr(GraphBuilder, "freeze", watched_freeze)
     built = build([SEEDS], tmp_path / "out", formats=("ttl",))
     gc.collect()
+    assert held_when_frozen == [False], "the corpus is held while its graph's arrays are made"
     assert len(made) == 1 and made[0]() is None, "the build holds its corpus beside its graph"
     again = built.corpus
     assert len(made) == 2 and built.summary()["articles"] == len(again.articles) > 0
