@@ -181,6 +181,8 @@ def _build(
     keys, digests = page_keys(cache, files, options)
     last = LastBuild(cache, keys, files, (base, options))
     made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
+    # the corpus made again after the build, if asked for: here (the build's cluster may be gone), without its progress
+    again = partial(_corpus_and_graph, paths, files, ignored, options, jobs, None, None, cache, keys, base)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
         later = partial(_unless_changed, cache, files, options, keys, digests, made)  # what gives the result's corpus and graph
         done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later,
@@ -195,7 +197,7 @@ def _build(
         last = LastBuild(None, keys, files, (base, options))
     exported = last.record()  # what the exports of this same graph wrote, when the last build made it
     result = BuildResult(None, g, timings=clock.timings, ignored=ignored, _reports=kept.reports,
-                         _remade=partial(_made_again, made, files, read))
+                         _remade=partial(_made_again, again, read))
     if out_dir is not None:  # the exports not already as this graph left them, and build.json beside them
         out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
         previous = read_record(out)
@@ -227,11 +229,12 @@ def _unless_changed(
     return made_now
 
 
-def _made_again(made: Callable[..., tuple[Corpus, nx.MultiDiGraph]], files: list[Path], digests: list[str]) -> Corpus:
-    """The corpus of a build that read the pages' bytes of `digests`, made again by `made`; GraphError if one changed."""
+def _made_again(made: Callable[..., tuple[Corpus, nx.MultiDiGraph]], digests: list[str]) -> Corpus:
+    """The corpus of a build that read the pages' bytes of `digests` ("" for a page it could not read), made again by
+    `made`; GraphError if a page's bytes are not those, a page read now that was not then among them."""
     read: list[str] = []
     corpus, _ = made(read=read, graph=False)
-    if changed_while_read(files, digests, read):
+    if read != digests:
         raise GraphError("a page changed since this build: build again to have its corpus")
     return corpus
 

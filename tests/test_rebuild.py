@@ -328,6 +328,32 @@ def test_a_same_named_page_rewritten_as_it_is_read_takes_its_id_tag_from_the_byt
         _ = built.corpus  # made again from the pages, which now hold other bytes than the graph was made from
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_corpus_asked_for_after_a_page_it_could_not_read_became_readable_is_refused(tmp_path: Path, cached: bool) -> None:
+    """An empty page filled after the build: the corpus made again would hold an article the graph does not."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "A08.txt").write_text(OLD, encoding="utf-8")
+    (folder / "A09.txt").write_text("", encoding="utf-8")
+    calls: list[int] = []
+    built = build([folder], None, cache_dir=tmp_path / "cache" if cached else None, progress=lambda *a: calls.append(1))
+    assert [r.path.endswith("A09.txt") for r in built.reports] == [True] and calls
+    (folder / "A09.txt").write_text(NEW, encoding="utf-8")
+    seen = len(calls)
+    with pytest.raises(GraphError, match="a page changed since this build: build again"):
+        _ = built.corpus
+    assert len(calls) == seen  # made again without the build's progress
+
+
+def test_the_corpus_asked_for_after_the_build_is_the_build_s(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "A08.txt").write_text(OLD, encoding="utf-8")
+    (folder / "A09.txt").write_text("", encoding="utf-8")
+    built = build([folder], None)
+    assert [a.id for a in built.corpus.articles] == ["A08-01"] and len(built.corpus.reports) == 1
+
+
 def test_every_page_read_but_a_skipped_one_is_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder, _ = two_pages(tmp_path)
     (folder / "标题.txt").write_text("第三版 要闻\n", encoding="utf-8")  # read, but holds no news item
