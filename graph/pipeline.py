@@ -17,7 +17,7 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -207,7 +207,7 @@ def _build(
         result.record = write_record(out, record)
         result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over
         clock.lap("export")
-    if last.remember(result._reports, g, exported):
+    if last.remember(kept.reports, g, exported):
         clock.lap("cache")
     return result
 
@@ -308,7 +308,7 @@ def page_keys(cache: Path | None, files: list[Path], options: Options) -> tuple[
     return [k[1] if k else None for k in keyed], [k[0] if k else None for k in keyed]
 
 
-def changed_while_read(files: list[Path], digests: Sequence[str | None], read: list[str]) -> bool:
+def changed_while_read(files: list[Path], digests: list[str | None], read: list[str]) -> bool:
     """Whether a page's bytes, when its result was made, were not those it had when the build took its key (and say so).
 
     Without a cache no key was taken (`digests` is empty): there is nothing to compare.
