@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import logging
 import os
 from collections import Counter
@@ -217,15 +216,6 @@ class Unchanged:
     reports: tuple[FileReport, ...]  # the corpus's reports
     nodes: int  # the graph's nodes
     made: Callable[[], tuple[Corpus, nx.MultiDiGraph]] = field(repr=False)  # makes the corpus and graph, if asked for
-
-    def load(self) -> tuple[Corpus, nx.MultiDiGraph]:
-        """The corpus and graph, made from the stored pages (the cycle collector as it was)."""
-        collecting = gc.isenabled()
-        try:
-            return self.made()
-        finally:
-            if collecting:
-                collector.resume()
 
 
 def exported_digests(record: ExportRecord, formats: Iterable[str], title: str) -> dict[str, str]:

@@ -180,9 +180,10 @@ def _build(
     # still right, and no page's result is loaded
     keys, digests = page_keys(cache, files, options)
     last = LastBuild(cache, keys, files, (base, options))
-    made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, progress, scheduler, cache, keys, base)
+    made = partial(_corpus_and_graph, paths, files, ignored, options, jobs, cache=cache, keys=keys, base=base,
+                   progress=progress, scheduler=scheduler)
     # the corpus made again after the build, if asked for: here (the build's cluster may be gone), without its progress
-    again = partial(_corpus_and_graph, paths, files, ignored, options, jobs, None, None, cache, keys, base)
+    again = partial(made, progress=None, scheduler=None)
     if out_dir is not None:  # and the folder holds their exports and record already: nothing is loaded or written
         later = partial(_unless_changed, cache, files, options, keys, digests, made)  # what gives the result's corpus and graph
         done = nothing_changed(last, files, Path(out_dir), tuple(dict.fromkeys(formats)), title, options, base, ignored, later,
@@ -192,7 +193,7 @@ def _build(
             done.timings.update(clock.timings)
             return done
     read: list[str] = []  # the SHA-1 of the bytes each page's result was made from ("" for a page not read)
-    kept, g = made(clock.lap, read, corpus=False)  # the corpus let go before the graph is frozen: its reports kept
+    kept, g = made(lap=clock.lap, read=read, corpus=False)  # the corpus let go before the graph is frozen: its reports kept
     if changed_while_read(files, digests, read):  # the last build's note names the pages' bytes as they were
         last = LastBuild(None, keys, files, (base, options))
     exported = last.record()  # what the exports of this same graph wrote, when the last build made it

@@ -225,10 +225,12 @@ class Resolver:
         node.rules = self._rules(node.rules, e.rules)
         return node
 
-    def _rules(self, held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
+    def _rules(self, held: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
         """`held` with `more` added, sorted: one tuple for each set of rules met, shared by the nodes that have it."""
+        if all(r in held for r in more):  # most entities are met again by the rules that found them before
+            return held
         rules = tuple(sorted({*held, *more}))
-        return held if rules == held else self._rule_sets.setdefault(rules, tuple(map(sys.intern, rules)))
+        return self._rule_sets.setdefault(rules, tuple(map(sys.intern, rules)))
 
     def _unify_unqualified(self) -> None:
         """A reference without context joins the one entity of its class and name, if one."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,15 +36,11 @@ class BuildResult:
         GraphError if a page changed since the build: its corpus would not be this graph's.
         """
         if self._corpus is None:
-            collecting = gc.isenabled()
-            try:
+            with collector.paused():  # the cycle collector as it was afterwards (the build turns it off)
                 if self.unchanged is not None:
-                    self._corpus, self._graph = self.unchanged.load()
+                    self._corpus, self._graph = self.unchanged.made()
                 elif self._remade is not None:
                     self._corpus = self._remade()
-            finally:
-                if collecting:
-                    collector.resume()
         assert self._corpus is not None
         return self._corpus
 
