@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph.model import Article, ArticleFacts, PageResult
+from graph.spill import Spill, Spilled
 
 
 def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str]]) -> PageResult:
@@ -90,12 +91,16 @@ class Articles:
     """`dedupe_articles` as the articles come, keeping the articles but not their facts.
 
     A body is found again by a digest of its text (and compared in full), so
-    the bodies are not held twice.
+    the bodies are not held twice. Given a `spill`, not even once: each kept
+    article's body is written to it, the article kept with an empty one and
+    `bodies` giving its handle by the article's id.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Spill | None = None) -> None:
         self.kept: list[Article] = []
+        self.bodies: dict[str, Spilled] = {}
         self._by_body: dict[bytes, int] = {}
+        self._spill = spill
 
     def new(self, facts: Iterable[ArticleFacts]) -> list[ArticleFacts]:
         """The facts of the articles not printed before; an article printed before adds its sources to the first."""
@@ -104,15 +109,25 @@ class Articles:
             key = _body_key(f.article)
             digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest() if len(key) >= 40 else None
             at = self._by_body.get(digest) if digest is not None else None
-            if at is not None and _body_key(self.kept[at]) == key:
+            if at is not None and _body_key(self._whole(self.kept[at])) == key:
                 first = self.kept[at]
                 self.kept[at] = dataclasses.replace(first, sources=tuple(sorted({*first.sources, *f.article.sources})))
                 continue
             if digest is not None:
                 self._by_body.setdefault(digest, len(self.kept))
-            self.kept.append(f.article)
+            self.kept.append(self._kept(f.article))
             out.append(f)
         return out
+
+    def _kept(self, a: Article) -> Article:
+        if self._spill is None:
+            return a
+        self.bodies[a.id] = self._spill.put(a.body)
+        return dataclasses.replace(a, body="")
+
+    def _whole(self, a: Article) -> Article:
+        """A kept article with its body, read back if it was spilled."""
+        return dataclasses.replace(a, body=str(self.bodies[a.id])) if a.id in self.bodies else a
 
 
 __all__ = ["without_id_clashes", "unique_ids", "dedupe_articles", "Articles"]

@@ -35,7 +35,8 @@ import networkx as nx
 import numpy as np
 from networkx.classes import reportviews
 
-from graph.maps import DictLike, NodeData, ReadOnlyMap
+from graph.maps import DictLike, NodeData, ReadOnlyMap, SpilledNodeData
+from graph.spill import Spilled, opened
 
 
 class GraphBuilder:
@@ -54,6 +55,7 @@ class GraphBuilder:
         self.shapes: dict[tuple[str, ...], int] = {(): 0}  # a node's fields -> their number in `fields`
         self.fields: list[tuple[str, ...]] = [()]
         self.shape = array("I")  # each node's fields' number
+        self.spilled: set[int] = set()  # the numbers of the fields of rows that hold a text kept on disk (graph.spill)
         self.rows: list[tuple] = []  # each node's values, in its fields' order
         self.log = (array("I"), array("I"), array("I"))  # each edge added: its two nodes' numbers, its kind's
         self.kinds: dict[tuple[str, tuple], int] = {}  # (key, data items) -> its number in `kind_list`
@@ -77,13 +79,15 @@ class GraphBuilder:
         """As `add_node(n, **attr)`: the node added if new, its data updated with `attr` (old keys in place, new ones after)."""
         i = self._number(n)
         if attr:
-            data = {**self[n], **attr} if self.shape[i] else attr
+            data = {**dict(zip(self.fields[self.shape[i]], self.rows[i], strict=True)), **attr} if self.shape[i] else attr
             fields = tuple(data)
             if fields not in self.shapes:
                 self.shapes[fields] = len(self.fields)
                 self.fields.append(fields)
             self.shape[i] = self.shapes[fields]
-            self.rows[i] = tuple(data.values())
+            row = self.rows[i] = tuple(data.values())
+            if any(type(v) is Spilled for v in row):  # a text kept on disk stays there when the row's other fields change
+                self.spilled.add(self.shape[i])
 
     def _number(self, n: str) -> int:
         i = self.index.get(n)
@@ -118,14 +122,15 @@ class GraphBuilder:
 
 
 def _data(t: GraphBuilder | _Table, i: int) -> NodeData:
-    """Node `i`'s data: a map over its row and its fields' names."""
-    return NodeData(t.fields[t.shape[i]], t.rows[i])
+    """Node `i`'s data: a map over its row and its fields' names (reading back any text of it kept on disk)."""
+    s = t.shape[i]
+    return (SpilledNodeData if s in t.spilled else NodeData)(t.fields[s], t.rows[i])
 
 
 def _column(t: GraphBuilder | _Table, name: str, default: Any) -> Iterator[tuple[str, Any]]:
     """Each node of `t` and its value of `name` (`default` where it has none), in the nodes' order, no map made."""
     at = [f.index(name) if name in f else -1 for f in t.fields]
-    return ((n, default if at[s] < 0 else row[at[s]]) for n, s, row in zip(t.ids, t.shape, t.rows, strict=True))
+    return ((n, default if at[s] < 0 else opened(row[at[s]])) for n, s, row in zip(t.ids, t.shape, t.rows, strict=True))
 
 
 def _numbers(log: array) -> np.ndarray:
@@ -158,6 +163,7 @@ class _Table:
     def __init__(self, b: GraphBuilder) -> None:
         n = len(b.ids)
         self.ids, self.index, self.fields, self.shape, self.rows = b.ids, b.index, b.fields, b.shape, b.rows
+        self.spilled = b.spilled
         self.maps: list[ReadOnlyMap] = []  # the pairs' keyed edges, each map once
         u, v, kind = (_numbers(x) for x in b.log)
         # each pair of nodes is made by its first edge; its map, by all of its edges in the order added
@@ -346,7 +352,8 @@ class _NodeData(_TableMap):
     def __getitem__(self, n: str) -> NodeData:  # `_data` written out: a call less on the path every read takes
         t = self.table
         i = t.index[n]
-        return NodeData(t.fields[t.shape[i]], t.rows[i])
+        s = t.shape[i]
+        return (SpilledNodeData if s in t.spilled else NodeData)(t.fields[s], t.rows[i])
 
 
 class CompactGraph(nx.MultiDiGraph):

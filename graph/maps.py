@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping
 from typing import Any, NoReturn
 
+from graph.spill import opened
+
 
 class ReadOnlyMap(dict):
     """A map of a built graph (a pair's keyed edges, an edge's data, a map pickled): a dict, read-only."""
@@ -139,4 +141,27 @@ class _DataItems(ItemsView):
         return zip(self._mapping._fields, self._mapping._row, strict=True)
 
 
-__all__ = ["DictKeys", "DictLike", "NodeData", "ReadOnlyMap"]
+class SpilledNodeData(NodeData):
+    """A node's data whose row holds texts kept on disk (`graph.spill`): each read back as it is read."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        return opened(NodeData.__getitem__(self, key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return opened(self._row[self._fields.index(key)]) if key in self else default
+
+    def items(self) -> _DataItems:
+        return _OpenedItems(self)
+
+    def copy(self) -> dict[str, Any]:
+        return dict(_OpenedItems(self))
+
+
+class _OpenedItems(_DataItems):
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return ((k, opened(v)) for k, v in zip(self._mapping._fields, self._mapping._row, strict=True))
+
+
+__all__ = ["DictKeys", "DictLike", "NodeData", "ReadOnlyMap", "SpilledNodeData"]

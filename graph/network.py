@@ -11,11 +11,13 @@ than in networkx's maps, which it reads as.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 
 from graph.compact import CompactGraph, GraphBuilder
 from graph.iri import DEFAULT_BASE, article_iri, digest, entity_iri, event_iri, membership_iri, role_iri
 from graph.keys import Key
 from graph.model import ADMIN_TYPES, Corpus
+from graph.spill import Spilled
 
 
 def article_node(article_id: str) -> str:
@@ -37,10 +39,13 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
     return graph_builder(corpus, base).freeze(base=base)
 
 
-def graph_builder(corpus: Corpus, base: str = DEFAULT_BASE) -> GraphBuilder:
-    """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`)."""
+def graph_builder(corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled] | None = None) -> GraphBuilder:
+    """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`).
+
+    `bodies` gives the body of an article the corpus holds with an empty one, kept on disk (`graph.articles.Articles`).
+    """
     g = GraphBuilder()  # held compactly once frozen: most of what networkx's own maps would cost
-    _add_articles(g, corpus, base)
+    _add_articles(g, corpus, base, bodies or {})
     keys = {e.key for e in corpus.entities}
     _add_entities(g, corpus, base, keys)
     _add_credits_and_mentions(g, corpus, keys)
@@ -71,15 +76,16 @@ def _distinct_iris(g: GraphBuilder) -> None:
             first[longer] = n
 
 
-def _add_articles(g: GraphBuilder, corpus: Corpus, base: str) -> None:
+def _add_articles(g: GraphBuilder, corpus: Corpus, base: str, bodies: Mapping[str, Spilled]) -> None:
     for a in sorted(corpus.articles, key=lambda a: a.id):
+        body = bodies.get(a.id) or a.body
         g.node(
             article_node(a.id),
             kind="Article",
             iri=article_iri(base, a.id),
-            label=a.headline or a.body[:20],
+            label=a.headline or str(body)[:20],
             headline=a.headline,
-            body=a.body,
+            body=body,
             source_file=a.source_file,
             sources=tuple(sorted(set(a.sources or (a.source_file,)))),
             section=a.section,

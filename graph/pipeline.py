@@ -17,7 +17,7 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from graph.pages import Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
 from graph.result import BuildResult, Stopwatch
+from graph.spill import Spill, Spilled
 from graph.split import article_stem
 from graph.store import write_store
 from graph.workers import Progress, compute_pages, in_input_order
@@ -254,7 +255,9 @@ def _corpus_and_graph(
     its reports alone is given.
     """
     results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
-    corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer())
+    spill = Spill(cache) if graph and not corpus else None  # the corpus is let go: its bodies wait on disk for the exports
+    corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer(),
+                          spill)
     if jobs == 1 and scheduler is None:
         release_models()  # loaded again, in a tenth of a second, by the next build in this process
     lap("pages")
@@ -262,14 +265,14 @@ def _corpus_and_graph(
     # to no cycles: the collector's full passes over them took a fifth of a 20 MB one-page rebuild (7 passes, 6.2 s
     # in the exports alone), and reference counting frees what they would have (build() turns it on again)
     gc.disable()
-    resolved = corpus_of()
+    resolved, bodies = corpus_of()
     del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
     load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 0.6 s, by the next build in this process)
     collector.give_back()  # and what the models and the gazetteer held in the C heap, to the system
     lap("resolve")
     if not graph:
         return resolved, nx.MultiDiGraph()
-    builder = with_slugs(partial(graph_builder, resolved, base), cache)
+    builder = with_slugs(partial(graph_builder, resolved, base, bodies), cache)
     if not corpus:
         resolved = Corpus((), (), (), (), reports=resolved.reports)
     g = builder.freeze(base=base)
@@ -330,25 +333,28 @@ def noting_digests(results: Iterable[PageResult], digests: list[str]) -> Iterato
 
 
 def resolving(
-    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult], gaz: Gazetteer
-) -> Callable[[], Corpus]:
-    """Read the pages' results; returns what gives their corpus.
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult], gaz: Gazetteer,
+    spill: Spill | None = None,
+) -> Callable[[], tuple[Corpus, Mapping[str, Spilled]]]:
+    """Read the pages' results; returns what gives their corpus, and the bodies of its articles kept in `spill`.
 
     When no two pages share a name or an article stem (the usual build),
     each page's articles are resolved as its result comes and its records
     are dropped: what is kept is what the graph is made of, never every
-    page's records. Otherwise the records are gathered and resolved at
-    the end, where same-named pages and shared ids are told apart.
+    page's records, and with a `spill` not their bodies (the corpus's
+    articles have empty ones; the map gives each, by the article's id).
+    Otherwise the records are gathered and resolved at the end, where
+    same-named pages and shared ids are told apart.
     """
     stems = [article_stem(recorded_name(f.name)) for f in files]
     if len(set(stems)) < len(stems):
         facts, reports = gather(paths, files, ignored, results)
-        return lambda: resolve(dedupe_articles(unique_ids(facts)), gaz, tuple(reports))
-    resolver, articles = Resolver(gaz), Articles()
+        return lambda: (resolve(dedupe_articles(unique_ids(facts)), gaz, tuple(reports)), {})
+    resolver, articles = Resolver(gaz), Articles(spill)
     found: list[FileReport] = []
     for r in reporting(paths, files, ignored, results, found):  # each page's ids are its own: no id clash to undo
         resolver.add_page(articles.new(r.facts))
-    return lambda: resolver.finish(articles.kept, tuple(found))
+    return lambda: (resolver.finish(articles.kept, tuple(found)), articles.bodies)
 
 
 def gather(

@@ -28,6 +28,7 @@ from graph.model import ArticleFacts, Corpus, PageResult
 from graph.pages import Options, process_page, process_pages, release_models
 from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
+from graph.spill import Spill, Spilled, opened
 from tests.conftest import SEEDS
 
 
@@ -91,7 +92,7 @@ def test_a_build_keeps_no_page_records_once_resolved() -> None:
             yield page
             del page
 
-    corpus = resolving([SEEDS], files, (), results(), load_gazetteer())()
+    corpus = resolving([SEEDS], files, (), results(), load_gazetteer())()[0]
     assert len(watched) == len(files) and corpus.articles and corpus.entities
     assert not any(held(refs) for refs in watched)
 
@@ -107,10 +108,10 @@ def test_a_build_keeps_its_graph_and_makes_its_corpus_again_when_asked(tmp_path:
         corpus_of = resolving_(*args)
 
         def corpus():
-            c = corpus_of()
+            c, bodies = corpus_of()
             c = _Corpus(*(getattr(c, f.name) for f in dataclasses.fields(c)))
             made.append(weakref.ref(c))
-            return c
+            return c, bodies
         return corpus
 
     held_when_frozen: list[bool] = []
@@ -132,6 +133,67 @@ def test_a_build_keeps_its_graph_and_makes_its_corpus_again_when_asked(tmp_path:
     g = network.build_graph(again)
     assert list(g.nodes(data=True)) == list(built.graph.nodes(data=True))
     assert list(g.edges(keys=True, data=True)) == list(built.graph.edges(keys=True, data=True))
+
+
+def test_a_build_keeps_its_articles_bodies_on_disk_and_its_graph_reads_them_back(tmp_path: Path) -> None:
+    """Each article's body is written to the build's spill file as its page is resolved; the graph gives the text."""
+    built = build([SEEDS], tmp_path / "out", formats=("ttl",))
+    g, table = built.graph, built.graph._node.table
+    articles = [n for n, kind in g.nodes(data="kind") if kind == "Article"]
+    fields = {table.fields[table.shape[table.index[n]]] for n in articles}
+    assert len(articles) > 30 and len(fields) == 1
+    at = next(iter(fields)).index("body")
+    assert all(type(table.rows[table.index[n]][at]) is Spilled for n in articles), "a body is held in memory"
+    whole = {a.id: a for a in built.corpus.articles}  # made again from the pages: the bodies as read
+    bodies = {n: g.nodes[n]["body"] for n in articles}
+    assert bodies == {n: whole[n.split(":", 1)[1]].body for n in articles} and all(type(b) is str for b in bodies.values())
+    assert dict(g.nodes(data="body")) == {n: bodies.get(n) for n in g}
+    assert list(g.nodes(data=True)) == [(n, {k: opened(v) for k, v in zip(*_fields_and_row(table, n), strict=True)}) for n in g]
+    for again in (pickle.loads(pickle.dumps(g)), nx.MultiDiGraph(g)):  # the texts go with it, not the handles
+        assert {n: again.nodes[n]["body"] for n in articles} == bodies
+        assert not any(type(v) is Spilled for _, d in again.nodes(data=True) for v in dict(d).values())
+    assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8").count("schema:articleBody") == len(articles)
+
+
+def _fields_and_row(table, n: str) -> tuple[tuple, tuple]:
+    i = table.index[n]
+    return table.fields[table.shape[i]], table.rows[i]
+
+
+def test_a_spilled_text_is_read_back_as_written_and_pickled_as_its_text(tmp_path: Path) -> None:
+    spill = Spill(tmp_path)
+    texts = ["中原区秦岭路街道办事处召开会议。\n记者 景静", "", "a\udc80b", "𠀀" * 3]  # a lone surrogate, beyond the BMP
+    handles = [spill.put(t) for t in texts]
+    assert [str(h) for h in reversed(handles)] == texts[::-1]
+    assert [pickle.loads(pickle.dumps(h)) for h in handles] == texts and repr(handles[0]) == repr(texts[0])
+    assert list(tmp_path.iterdir()) == [] or all(p.name.startswith("newskg-spill-") for p in tmp_path.iterdir())
+    built = GraphBuilder()
+    built.node("a", kind="Article", body=handles[0])
+    built.node("a", iri="http://example.org/a")  # a row updated keeps its text on disk
+    built.node("b", kind="Article", body="在内存中")
+    g = built.freeze()
+    assert type(g._node.table.rows[0][1]) is Spilled
+    assert dict(g.nodes["a"]) == {"kind": "Article", "body": texts[0], "iri": "http://example.org/a"}
+    assert g.nodes["a"].get("body") == texts[0] == g.nodes["a"]["body"] and g.nodes["b"]["body"] == "在内存中"
+    assert g.nodes["a"].copy() == dict(g.nodes["a"].items()) and dict(g.nodes(data="body")) == {"a": texts[0], "b": "在内存中"}
+
+
+@pytest.mark.parametrize("spilled", [False, True])
+def test_articles_kept_as_they_come_find_an_item_printed_again_whether_or_not_their_bodies_are_on_disk(
+    tmp_path: Path, spilled: bool
+) -> None:
+    item = "本报讯 二七区淮河路街道召开安全生产工作会议，街道党工委书记王晓出席会议并讲话，要求各社区压实责任，排查隐患。\n记者 景静\n"
+    other = "本报讯 金水区花园路街道开展义诊活动，辖区居民三百余人参加，街道办事处主任李敏到场看望医护人员。\n记者 景静\n"
+    pages = {"2024-03-05_01.txt": item, "2024-03-06_01.txt": other + "\n" + item}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    facts = [f for name in pages for f in process_page(str(tmp_path / name)).facts]
+    once = dedupe_articles(facts)
+    articles = Articles(Spill(tmp_path) if spilled else None)
+    assert [f.article.id for f in articles.new(facts)] == [f.article.id for f in once]
+    assert [a.body == "" for a in articles.kept] == [spilled] * len(once) and bool(articles.bodies) == spilled
+    whole = [dataclasses.replace(a, body=str(articles.bodies[a.id])) if spilled else a for a in articles.kept]
+    assert whole == [f.article for f in once] and len(once) == 2 and len(once[0].article.sources) == 2
 
 
 def test_a_rebuild_decodes_each_stored_page_only_when_its_turn_comes(tmp_path: Path, monkeypatch) -> None:
@@ -175,7 +237,7 @@ def test_pages_resolved_as_they_come_give_the_corpus_of_all_at_once() -> None:
     results = [process_page(str(f)) for f in files]
     facts = [f for r in results for f in r.facts]
     whole = resolve(dedupe_articles(unique_ids(facts)), load_gazetteer())
-    assert resolving([SEEDS], files, (), iter(results), load_gazetteer())() == whole
+    assert resolving([SEEDS], files, (), iter(results), load_gazetteer())()[0] == whole
 
 
 def test_turtle_written_subject_by_subject_is_the_graph_grouped_whole() -> None:
@@ -207,7 +269,7 @@ class _OwnMaps:
         return iter(self.g.nodes(data=name))
 
     def node(self, n: str, **attr: object) -> None:
-        self.g.add_node(n, **attr)
+        self.g.add_node(n, **{k: opened(v) for k, v in attr.items()})  # a body the build kept on disk, as its text
 
     def add(self, u: str, v: str, key: str, **attr: str) -> None:
         self.g.add_edge(u, v, key=key, **attr)

@@ -1,0 +1,74 @@
+"""Spill: the long texts a build holds on disk while it runs, each read back when it is read.
+
+An article's body is written once, into the graph's article node and the
+Turtle's `schema:articleBody`, and read by the view for the sentences it
+quotes. Held as strings they grow with the corpus (at 80 MB of pages, 47 MB
+of them, a tenth of the build's peak). A build writes each kept body to an
+unnamed temporary file as it is read and keeps a `Spilled` handle in its
+place: a node's data gives the text back when the body is read
+(`graph.maps.NodeData`), so what reads a graph never sees a handle.
+
+The file is the process's own: made unlinked where the system allows it,
+gone when the last handle is (with the graph that holds them), never read
+by another process: a handle pickles, and copies into a graph that can be
+changed, as its text. Its folder is the system's temporary one
+(`TMPDIR`), or the build's cache folder when it has one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+class Spill:
+    """An unnamed temporary file of texts, each written once and read back by its `Spilled` handle."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix="newskg-spill-", buffering=0)
+        self._fd = self._file.fileno()
+        self._end = 0
+
+    def put(self, text: str) -> Spilled:
+        """`text` written at the end of the file; its handle."""
+        data = text.encode("utf-16-le", "surrogatepass")
+        at = self._end
+        while data:  # pwrite may write less than asked
+            done = os.pwrite(self._fd, data, self._end)
+            data = data[done:]
+            self._end += done
+        return Spilled(self, at, self._end - at)
+
+    def read(self, at: int, size: int) -> str:
+        data = os.pread(self._fd, size, at)
+        if len(data) != size:
+            raise OSError(f"the build's spill file ({self._file.name}) was cut short: {len(data)} of {size} bytes at {at}")
+        return data.decode("utf-16-le", "surrogatepass")
+
+
+class Spilled:
+    """A text kept in a `Spill`: `str(handle)` reads it back; pickled, it is its text."""
+
+    __slots__ = ("_spill", "_at", "_size")
+
+    def __init__(self, spill: Spill, at: int, size: int) -> None:
+        self._spill, self._at, self._size = spill, at, size
+
+    def __str__(self) -> str:
+        return self._spill.read(self._at, self._size)
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return str, (str(self),)
+
+
+def opened(value: Any) -> Any:
+    """`value`, or the text it keeps if it is a `Spilled` handle."""
+    return str(value) if type(value) is Spilled else value
+
+
+__all__ = ["Spill", "Spilled", "opened"]
