@@ -137,9 +137,10 @@ def _numbers(log: array) -> np.ndarray:
     return np.frombuffer(log, dtype=np.uint32) if log else np.zeros(0, dtype=np.uint32)
 
 
-def _as_array(values: np.ndarray) -> array:
-    kept = array("I")
-    kept.frombytes(values.astype(np.uint32).tobytes())
+def _as_array(values: np.ndarray, code: str = "I") -> array:
+    """`values` as an array.array of `code` (uint32, or int64 for "q"): its bytes read in place, copied once."""
+    kept = array(code)
+    kept.frombytes(np.ascontiguousarray(values, dtype=np.uint32 if code == "I" else np.int64).data.cast("B"))
     return kept
 
 
@@ -152,9 +153,7 @@ def _offsets(ends: np.ndarray, n: int) -> array:
     """Where each node's neighbours begin in arrays sorted by node (`ends`: each entry's node), and where the last ends."""
     off = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(ends, minlength=n), out=off[1:])
-    kept = array("q")
-    kept.frombytes(off.tobytes())
-    return kept
+    return _as_array(off, "q")
 
 
 class _Table:
@@ -179,6 +178,8 @@ class _Table:
         first = by_pair[starts]
         del by_pair, starts, ends
         pu, pv = u[first], v[first]
+        del u, v, kind
+        b.log = (array("I"), array("I"), array("I"))  # the edges added, read: let go before the neighbours are sorted
         # a node's neighbours each way, in networkx's order: that of their pairs' first edges
         out = _sorted_by(pu, first)
         self.succ = (_offsets(pu, n), _as_array(pv[out]), _as_array(pair_map[out]))
