@@ -11,13 +11,13 @@ than in networkx's maps, which it reads as.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from graph.compact import CompactGraph, GraphBuilder
 from graph.iri import DEFAULT_BASE, article_iri, digest, entity_iri, event_iri, membership_iri, role_iri
 from graph.keys import Key
 from graph.model import ADMIN_TYPES, Corpus
-from graph.spill import Spilled
+from graph.spill import Spill, Spilled
 
 
 def article_node(article_id: str) -> str:
@@ -39,18 +39,22 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
     return graph_builder(corpus, base).freeze(base=base)
 
 
-def graph_builder(corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled] | None = None) -> GraphBuilder:
+def graph_builder(
+    corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled] | None = None, spill: Spill | None = None
+) -> GraphBuilder:
     """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`).
 
-    `bodies` gives the body of an article the corpus holds with an empty one, kept on disk (`graph.articles.Articles`).
+    `bodies` gives the body of an article the corpus holds with an empty one, kept on disk (`graph.articles.Articles`);
+    with a `spill`, the posts' and events' evidence sentences are kept there too.
     """
     g = GraphBuilder()  # held compactly once frozen: most of what networkx's own maps would cost
     _add_articles(g, corpus, base, bodies or {})
     keys = {e.key for e in corpus.entities}
+    kept = spill.put if spill is not None else str
     _add_entities(g, corpus, base, keys)
     _add_credits_and_mentions(g, corpus, keys)
-    _add_memberships(g, corpus, base, keys)
-    _add_events(g, corpus, base, keys)
+    _add_memberships(g, corpus, base, keys, kept)
+    _add_events(g, corpus, base, keys, kept)
     _distinct_iris(g)
     return g
 
@@ -142,7 +146,7 @@ def _add_credits_and_mentions(g: GraphBuilder, corpus: Corpus, keys: set[str]) -
             g.add(article_node(art), key, key="mentions")
 
 
-def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str], kept: Callable[[str], object]) -> None:
     """A node per post read from an article, and a node per title (the role) they share."""
     for m in corpus.memberships:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
@@ -156,7 +160,7 @@ def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str])
             kind="Membership",
             iri=membership_iri(base, m.person, m.title, m.org, m.article),
             label=m.title,
-            evidence=m.evidence,
+            evidence=kept(m.evidence),
             rule=m.rule,
             **_reported(g, (m.article,)),
         )
@@ -167,7 +171,7 @@ def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str])
         g.add(mid, article_node(m.article), key="derivedFrom")
 
 
-def _add_events(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_events(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str], kept: Callable[[str], object]) -> None:
     for ev in corpus.events:
         g.node(
             ev.key,
@@ -177,7 +181,7 @@ def _add_events(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) -> N
             date=ev.date,
             time_of_day=ev.time_of_day,
             location_text=ev.location_text,
-            evidence=ev.evidence,
+            evidence=kept(ev.evidence),
             rule=ev.rule,
         )
         g.add(ev.key, article_node(ev.article), key="derivedFrom")

@@ -255,7 +255,7 @@ def _corpus_and_graph(
     its reports alone is given.
     """
     results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
-    spill = Spill(cache) if graph and not corpus else None  # the corpus is let go: its bodies wait on disk for the exports
+    spill = Spill(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
     corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer(),
                           spill)
     if jobs == 1 and scheduler is None:
@@ -272,7 +272,7 @@ def _corpus_and_graph(
     lap("resolve")
     if not graph:
         return resolved, nx.MultiDiGraph()
-    builder = with_slugs(partial(graph_builder, resolved, base, bodies), cache)
+    builder = with_slugs(partial(graph_builder, resolved, base, bodies, spill), cache)
     if not corpus:
         resolved = Corpus((), (), (), (), reports=resolved.reports)
     g = builder.freeze(base=base)

@@ -136,14 +136,15 @@ def test_a_build_keeps_its_graph_and_makes_its_corpus_again_when_asked(tmp_path:
 
 
 def test_a_build_keeps_its_articles_bodies_on_disk_and_its_graph_reads_them_back(tmp_path: Path) -> None:
-    """Each article's body is written to the build's spill file as its page is resolved; the graph gives the text."""
+    """Each article's body is written to the build's spill file as its page is resolved, each post's and event's
+    evidence as its graph is made; the graph gives the text."""
     built = build([SEEDS], tmp_path / "out", formats=("ttl",))
     g, table = built.graph, built.graph._node.table
     articles = [n for n, kind in g.nodes(data="kind") if kind == "Article"]
-    fields = {table.fields[table.shape[table.index[n]]] for n in articles}
-    assert len(articles) > 30 and len(fields) == 1
-    at = next(iter(fields)).index("body")
-    assert all(type(table.rows[table.index[n]][at]) is Spilled for n in articles), "a body is held in memory"
+    for kind, field, least in (("Article", "body", 30), ("Membership", "evidence", 10), ("Event", "evidence", 10)):
+        rows = [_fields_and_row(table, n) for n, k in g.nodes(data="kind") if k == kind]
+        assert len(rows) > least
+        assert all(type(row[fields.index(field)]) is Spilled for fields, row in rows), f"a {kind}'s {field} is held in memory"
     whole = {a.id: a for a in built.corpus.articles}  # made again from the pages: the bodies as read
     bodies = {n: g.nodes[n]["body"] for n in articles}
     assert bodies == {n: whole[n.split(":", 1)[1]].body for n in articles} and all(type(b) is str for b in bodies.values())
