@@ -228,7 +228,9 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
         rank[person] += 1
         rank[org] += 1
     taken: set[str] = set()
-    for n in sorted(drawable, key=lambda n: (-rank[n], n)):
+    order = sorted(drawable)
+    order.sort(key=rank.__getitem__, reverse=True)  # by rank, ties by key (stable): a number a node, not a tuple
+    for n in order:
         group, todo = [], [n]
         while todo:  # n and what is above it, not yet taken
             u = todo.pop()

@@ -274,12 +274,16 @@ class _Subjects:
 
     def order(self) -> Iterator[tuple[URIRef, object]]:
         """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
-        refs = self.refs
-        keyed = [(refs.get(n, 0), iri, n) for n, iri in self.iri.items()]
-        keyed += [(refs.get(x, 0), str(x), x) for x in self.extra]
-        keyed.sort()  # by count, then IRI: the IRIs are distinct (`of`), so the handles are never compared
-        for _, iri, handle in keyed:
-            yield (handle if isinstance(handle, URIRef) and handle in self.extra else URIRef(iri)), handle
+        refs, iri, extra = self.refs, self.iri, self.extra
+
+        def extra_one(handle: object) -> bool:
+            return isinstance(handle, URIRef) and handle in extra
+
+        handles = [*iri, *extra]  # sorted by IRI, then (stably) by count: a key a handle, no tuple (IRIs are distinct: `of`)
+        handles.sort(key=lambda h: str(h) if extra_one(h) else iri[h])
+        handles.sort(key=lambda h: refs.get(h, 0))
+        for handle in handles:
+            yield (handle if extra_one(handle) else URIRef(iri[handle])), handle
 
     def key(self, handle: object) -> str | None:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
