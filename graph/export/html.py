@@ -112,7 +112,7 @@ def _safe(s: str) -> str:
     return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-_JSON_CHUNK = 2000  # entries of a long list or map encoded at a time
+_JSON_CHUNK = 250  # entries of a long list or map encoded at a time (a drawn node's details can be kilobytes)
 
 
 @dataclass(frozen=True)
@@ -259,6 +259,7 @@ def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     del drawn, rels  # each map over every drawn node is made only when the one before it is gone: the ids after these
     ids = {n: i for i, n in enumerate(shown)}
     counts = Counter(kinds[n] for n in shown)
+    kinds = {n: kinds[n] for n in shown}  # the nodes' records are made as they are written: only the drawn nodes' kinds kept
     return {
         "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
         "edges": Rows(_vis_edges(edges, ids)),
