@@ -122,6 +122,7 @@ def build(
     second build into either fails at once with LockedError.
     """
     paths, formats = _arguments(paths, out_dir, store_dir, formats, base, options, jobs)
+    collector.large_blocks_apart()  # what a stage frees in large blocks goes back to the system, not to the heap's top
     with contextlib.ExitStack() as locks:
         if gc.isenabled():  # _build pauses the cycle collector for the corpus-wide stages: on again at the end
             locks.callback(collector.resume)

@@ -1,4 +1,4 @@
-"""graph.collector: the cycle collector paused for a stretch, and what the stretch made put past its young passes."""
+"""graph.collector: the cycle collector paused for a stretch, and what the stretch made put past its young passes; the C heap's large blocks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import weakref
 import pytest
 
 from graph import collector
+from tests.conftest import SEEDS
 
 
 class Node:
@@ -66,3 +67,23 @@ def test_objects_the_program_froze_stay_frozen(collecting) -> None:
         assert gc.isenabled() and gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_large_blocks_are_mapped_apart_once_a_build_starts(monkeypatch) -> None:
+    """A build holds glibc's threshold for mapping a block apart at 128 KB, unless the environment set it."""
+    from graph import pipeline
+
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(collector, "_mallopt", lambda: lambda param, value: calls.append((param, value)) or 1)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    collector.large_blocks_apart()
+    assert calls == [(-3, 128 * 1024)]  # M_MMAP_THRESHOLD: fixed, no longer raised by each large block freed
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    collector.large_blocks_apart()
+    assert len(calls) == 1, "the environment's own threshold is overridden"
+    monkeypatch.setattr(collector, "_mallopt", lambda: None)  # a C library without mallopt (macOS): nothing done
+    collector.large_blocks_apart()
+    made: list[bool] = []
+    monkeypatch.setattr(collector, "large_blocks_apart", lambda: made.append(True))
+    pipeline.build([SEEDS], None, formats=())
+    assert made == [True]
