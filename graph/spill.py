@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +31,34 @@ class Spill:
         self._file = tempfile.TemporaryFile(dir=folder, prefix="newskg-spill-", buffering=0)
         self._fd = self._file.fileno()
         self._end = 0
+        self._lock = threading.Lock()  # where the system has no pread and pwrite (Windows): a seek, then a read or write
 
     def put(self, text: str) -> Spilled:
         """`text` written at the end of the file; its handle."""
-        data = text.encode("utf-16-le", "surrogatepass")
+        data = memoryview(text.encode("utf-16-le", "surrogatepass"))  # UTF-16: read back faster than UTF-8, and smaller
         at = self._end
-        while data:  # pwrite may write less than asked
-            done = os.pwrite(self._fd, data, self._end)
+        while data:  # a write may write less than asked
+            done = self._write(data, self._end)
             data = data[done:]
             self._end += done
         return Spilled(self, at, self._end - at)
 
+    def _write(self, data: memoryview, at: int) -> int:
+        if hasattr(os, "pwrite"):
+            return os.pwrite(self._fd, data, at)
+        with self._lock:
+            os.lseek(self._fd, at, os.SEEK_SET)
+            return os.write(self._fd, data)
+
+    def _read(self, size: int, at: int) -> bytes:
+        if hasattr(os, "pread"):
+            return os.pread(self._fd, size, at)
+        with self._lock:
+            os.lseek(self._fd, at, os.SEEK_SET)
+            return os.read(self._fd, size)
+
     def read(self, at: int, size: int) -> str:
-        data = os.pread(self._fd, size, at)
+        data = self._read(size, at)
         if len(data) != size:
             raise OSError(f"the build's spill file ({self._file.name}) was cut short: {len(data)} of {size} bytes at {at}")
         return data.decode("utf-16-le", "surrogatepass")

@@ -161,7 +161,11 @@ def _fields_and_row(table, n: str) -> tuple[tuple, tuple]:
     return table.fields[table.shape[i]], table.rows[i]
 
 
-def test_a_spilled_text_is_read_back_as_written_and_pickled_as_its_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("positioned", [True, False])  # os.pread and os.pwrite, or (as on Windows) a seek before each
+def test_a_spilled_text_is_read_back_as_written_and_pickled_as_its_text(tmp_path: Path, monkeypatch, positioned: bool) -> None:
+    if not positioned:
+        monkeypatch.delattr("os.pread", raising=False)
+        monkeypatch.delattr("os.pwrite", raising=False)
     spill = Spill(tmp_path)
     texts = ["中原区秦岭路街道办事处召开会议。\n记者 景静", "", "a\udc80b", "𠀀" * 3]  # a lone surrogate, beyond the BMP
     handles = [spill.put(t) for t in texts]
