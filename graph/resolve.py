@@ -284,7 +284,7 @@ class Resolver:
             entities=tuple(self._entities()),
             memberships=tuple(sorted(set(found.memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
             events=tuple(found.events),
-            mentions=tuple(sorted(found.mentions)),
+            mentions=found.mention_pairs(),
             reports=reports,
         )
 
@@ -379,17 +379,23 @@ class Resolver:
 
 
 class _Found:
-    """What the corpus keeps of the articles' facts: mentions, memberships and events, keyed."""
+    """What the corpus keeps of the articles' facts: mentions (one tuple of keys an article), memberships and events."""
 
     def __init__(self) -> None:
-        self.mentions: set[tuple[str, str]] = set()
+        self.mentions: dict[str, tuple[str, ...]] = {}  # a set of (article, key) pairs took 80 bytes a pair
         self.memberships: list[Membership] = []
         self.events: list[Event] = []
 
     def add(self, resolver: Resolver, f: ArticleFacts) -> None:
-        self.mentions |= resolver._mentions(f)
+        for a, k in resolver._mentions(f):
+            if k not in (held := self.mentions.get(a, ())):
+                self.mentions[a] = (*held, k)
         self.memberships += resolver._memberships(f)
         self.events += resolver._events(f)
+
+    def mention_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The (article, key) pairs, each once, sorted."""
+        return tuple(sorted((a, k) for a, keys in self.mentions.items() for k in keys))
 
     def redirect(self, to: dict[str, str]) -> None:
         """Keys read before the loose ones joined their entities: moved to those entities."""
@@ -399,7 +405,7 @@ class _Found:
         def key(k: str | None) -> str | None:
             return to.get(k, k) if k else k
 
-        self.mentions = {(a, to.get(k, k)) for a, k in self.mentions}
+        self.mentions = {a: tuple(dict.fromkeys(to.get(k, k) for k in keys)) for a, keys in self.mentions.items()}
         self.memberships = [replace(m, person=to.get(m.person, m.person), org=key(m.org)) for m in self.memberships]
         self.events = [
             replace(e, location=key(e.location), organizers=tuple(to.get(k, k) for k in e.organizers),
