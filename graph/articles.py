@@ -98,7 +98,7 @@ class Articles:
 
     def __init__(self, spill: Spill | None = None) -> None:
         self.kept: list[Article] = []
-        self.bodies: dict[str, Spilled] = {}
+        self.bodies: dict[str, Spilled | str] = {}  # a text, where the spill could not take it
         self._by_body: dict[bytes, int] = {}
         self._spill = spill
 

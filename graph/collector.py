@@ -67,14 +67,22 @@ def large_blocks_apart() -> None:
     block freed (up to 32 MB): from then on numpy's sorting arrays, the
     exports' parts and the texts read back are carved from the heap, whose
     top stays where the largest of them left it (the 80 MB corpus built
-    from the cache peaked at 487 MB, 453 MB with the threshold held).
+    from the cache peaked at 487 MB, 455 MB with the threshold held).
     Setting it once holds it for the process (glibc's `mallopt`; nothing
-    where the C library has none, nor when `MALLOC_MMAP_THRESHOLD_` in
-    the environment has set it already).
+    where the C library has none, nor when the environment has set it
+    already: `MALLOC_MMAP_THRESHOLD_`, or `glibc.malloc.mmap_threshold`
+    in `GLIBC_TUNABLES`).
     """
     mallopt = _mallopt()
-    if mallopt is not None and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+    if mallopt is not None and not _threshold_set_by_environment():
         mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
+
+
+def _threshold_set_by_environment() -> bool:
+    """Whether glibc was told its threshold at start: `MALLOC_MMAP_THRESHOLD_`, or its tunable in `GLIBC_TUNABLES`."""
+    tunables = os.environ.get("GLIBC_TUNABLES", "")
+    return "MALLOC_MMAP_THRESHOLD_" in os.environ or any(
+        t.partition("=")[0] == "glibc.malloc.mmap_threshold" for t in tunables.split(":"))
 
 
 @functools.cache

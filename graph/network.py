@@ -40,7 +40,7 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
 
 
 def graph_builder(
-    corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled] | None = None, spill: Spill | None = None
+    corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled | str] | None = None, spill: Spill | None = None
 ) -> GraphBuilder:
     """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`).
 
@@ -80,7 +80,7 @@ def _distinct_iris(g: GraphBuilder) -> None:
             first[longer] = n
 
 
-def _add_articles(g: GraphBuilder, corpus: Corpus, base: str, bodies: Mapping[str, Spilled]) -> None:
+def _add_articles(g: GraphBuilder, corpus: Corpus, base: str, bodies: Mapping[str, Spilled | str]) -> None:
     for a in sorted(corpus.articles, key=lambda a: a.id):
         body = bodies.get(a.id) or a.body
         g.node(

@@ -256,7 +256,7 @@ def _corpus_and_graph(
     its reports alone is given.
     """
     results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
-    spill = Spill(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
+    spill = Spill.made(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
     corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer(),
                           spill)
     if jobs == 1 and scheduler is None:
@@ -336,7 +336,7 @@ def noting_digests(results: Iterable[PageResult], digests: list[str]) -> Iterato
 def resolving(
     paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult], gaz: Gazetteer,
     spill: Spill | None = None,
-) -> Callable[[], tuple[Corpus, Mapping[str, Spilled]]]:
+) -> Callable[[], tuple[Corpus, Mapping[str, Spilled | str]]]:
     """Read the pages' results; returns what gives their corpus, and the bodies of its articles kept in `spill`.
 
     When no two pages share a name or an article stem (the usual build),

@@ -6,41 +6,70 @@ quotes. Held as strings they grow with the corpus (at 80 MB of pages, 47 MB
 of them, a tenth of the build's peak). A build writes each kept body to an
 unnamed temporary file as it is read and keeps a `Spilled` handle in its
 place: a node's data gives the text back when the body is read
-(`graph.maps.NodeData`), so what reads a graph never sees a handle.
+(`graph.maps.SpilledNodeData`), so what reads a graph never sees a handle.
 
 The file is the process's own: made unlinked where the system allows it,
 gone when the last handle is (with the graph that holds them), never read
 by another process: a handle pickles, and copies into a graph that can be
 changed, as its text. Its folder is the system's temporary one
-(`TMPDIR`), or the build's cache folder when it has one.
+(`TMPDIR`), or the build's cache folder when it has one. Where that folder
+cannot take the texts (its disk full, a file size limit), they are kept in
+memory as before, with a warning: the build goes on, as it does without
+its cache.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from graph.files import printable
+
+log = logging.getLogger("newskg")
+
 
 class Spill:
     """An unnamed temporary file of texts, each written once and read back by its `Spilled` handle."""
 
     def __init__(self, folder: str | Path | None = None) -> None:
+        self._folder = folder
         self._file = tempfile.TemporaryFile(dir=folder, prefix="newskg-spill-", buffering=0)
         self._fd = self._file.fileno()
         self._end = 0
+        self._full = False  # a write failed: the texts after it are kept in memory
         self._lock = threading.Lock()  # where the system has no pread and pwrite (Windows): a seek, then a read or write
 
-    def put(self, text: str) -> Spilled:
-        """`text` written at the end of the file; its handle."""
+    @classmethod
+    def made(cls, folder: str | Path | None = None) -> Spill | None:
+        """A spill in `folder`; None (and a warning) where no file can be made there: the texts stay in memory."""
+        try:
+            return cls(folder)
+        except OSError as e:
+            log.warning("cannot make the build's spill file in %s (%s); its long texts are kept in memory",
+                        printable(str(folder or tempfile.gettempdir())), e.strerror or e)
+            return None
+
+    def put(self, text: str) -> Spilled | str:
+        """`text` written at the end of the file; its handle. Once a write fails (the folder's disk full), `text` itself:
+        kept in memory, as without a spill."""
+        if self._full:
+            return text
         data = memoryview(text.encode("utf-16-le", "surrogatepass"))  # UTF-16: read back faster than UTF-8, and smaller
         at = self._end
-        while data:  # a write may write less than asked
-            done = self._write(data, self._end)
-            data = data[done:]
-            self._end += done
+        try:
+            while data:  # a write may write less than asked
+                done = self._write(data, self._end)
+                data = data[done:]
+                self._end += done
+        except OSError as e:
+            self._full = True
+            log.warning("cannot write the build's spill file in %s (%s); the long texts from here on are kept in memory",
+                        printable(str(self._folder or tempfile.gettempdir())), e.strerror or e)
+            return text
         return Spilled(self, at, self._end - at)
 
     def _write(self, data: memoryview, at: int) -> int:

@@ -81,6 +81,14 @@ def test_large_blocks_are_mapped_apart_once_a_build_starts(monkeypatch) -> None:
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
     collector.large_blocks_apart()
     assert len(calls) == 1, "the environment's own threshold is overridden"
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=4194304")
+    collector.large_blocks_apart()
+    assert len(calls) == 1, "the threshold set by glibc's tunable is overridden"
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2")
+    collector.large_blocks_apart()
+    assert len(calls) == 2
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
     monkeypatch.setattr(collector, "_mallopt", lambda: None)  # a C library without mallopt (macOS): nothing done
     collector.large_blocks_apart()
     made: list[bool] = []

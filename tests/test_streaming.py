@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import gc
+import logging
 import operator
+import os
 import pickle
 import weakref
 from collections.abc import Iterator
@@ -443,3 +445,30 @@ def test_shared_edges_take_text_keys_and_values_only() -> None:
         built.add("a", 1, "k")  # refused whole: the builder goes on as if it had not been asked
     built.add("a", "b", "k", source="text")
     assert list(built.freeze().edges(keys=True, data=True)) == [("a", "b", "k", {"source": "text"})]
+
+
+@pytest.mark.parametrize("fails_after", [0, 7])  # the folder full from the start, or once some texts are on disk
+def test_a_spill_folder_that_cannot_take_the_texts_keeps_them_in_memory_and_the_build_goes_on(
+    tmp_path: Path, monkeypatch, caplog, fails_after: int
+) -> None:
+    import errno
+
+    want = build([SEEDS], tmp_path / "whole", formats=("ttl", "jsonld"))
+    real, done = os.pwrite, []
+
+    def full(fd: int, data: object, at: int) -> int:
+        if len(done) >= fails_after:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        done.append(at)
+        return real(fd, data, at)
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with caplog.at_level(logging.WARNING, logger="newskg"):
+        got = build([SEEDS], tmp_path / "full", formats=("ttl", "jsonld"))
+    assert "spill file" in caplog.text and "kept in memory" in caplog.text
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (tmp_path / "full" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert dict(got.graph.nodes(data="body")) == dict(want.graph.nodes(data="body"))
+    assert dict(got.graph.nodes(data="evidence")) == dict(want.graph.nodes(data="evidence"))
+    monkeypatch.setattr("tempfile.TemporaryFile", lambda **kw: (_ for _ in ()).throw(OSError(errno.EACCES, "denied")))
+    assert Spill.made(tmp_path) is None
