@@ -84,7 +84,11 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
 
 
 def _body_key(article: Article) -> str:
-    return re.sub(r"\s+", "", article.body)
+    return _spaceless(article.body)
+
+
+def _spaceless(body: str) -> str:
+    return re.sub(r"\s+", "", body)
 
 
 class Articles:
@@ -109,7 +113,7 @@ class Articles:
             key = _body_key(f.article)
             digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest() if len(key) >= 40 else None
             at = self._by_body.get(digest) if digest is not None else None
-            if at is not None and _body_key(self._whole(self.kept[at])) == key:
+            if at is not None and _spaceless(self._body(self.kept[at])) == key:
                 first = self.kept[at]
                 self.kept[at] = dataclasses.replace(first, sources=tuple(sorted({*first.sources, *f.article.sources})))
                 continue
@@ -125,9 +129,9 @@ class Articles:
         self.bodies[a.id] = self._spill.put(a.body)
         return dataclasses.replace(a, body="")
 
-    def _whole(self, a: Article) -> Article:
-        """A kept article with its body, read back if it was spilled."""
-        return dataclasses.replace(a, body=str(self.bodies[a.id])) if a.id in self.bodies else a
+    def _body(self, a: Article) -> str:
+        """A kept article's body, read back if it was spilled."""
+        return str(self.bodies[a.id]) if a.id in self.bodies else a.body
 
 
 __all__ = ["without_id_clashes", "unique_ids", "dedupe_articles", "Articles"]

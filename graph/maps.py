@@ -150,7 +150,7 @@ class SpilledNodeData(NodeData):
         return opened(NodeData.__getitem__(self, key))
 
     def get(self, key: str, default: Any = None) -> Any:
-        return opened(self._row[self._fields.index(key)]) if key in self else default
+        return opened(NodeData.get(self, key, default))
 
     def items(self) -> _DataItems:
         return _OpenedItems(self)
