@@ -159,6 +159,20 @@ class Gazetteer:
             return out
         return list(self.town_stems.get(stem(name, (*STREET_OFFICE_WORDS, *TOWN_WORDS)), ()))
 
+    @functools.cached_property
+    def region_heads(self) -> re.Pattern[str]:
+        """A search for the first two characters of any region's name of two or three characters (河南, 郑州市).
+
+        One branch a first character, its second characters a class: re tests
+        a position's first character against them all at once, in C.
+        """
+        seconds: dict[str, set[str]] = defaultdict(set)
+        for name in self.regions:
+            if 2 <= len(name) <= 3:
+                seconds[name[0]].add(name[1])
+        return re.compile("|".join(re.escape(a) + "[" + "".join(map(re.escape, sorted(b))) + "]" for a, b in sorted(seconds.items()))
+                          or "(?!)")
+
     def villages_of(self, town: Place) -> list[Place]:
         """The communities and villages of a street office or town."""
         return [Place(village_level(n), n, (*town.path, n)) for n in self._villages.get(town.path, ())]

@@ -163,7 +163,12 @@ _BODY_TITLES = tuple(
     )
     if t.startswith(b) and len(t) > len(b) and not t[len(b) :].startswith("副")
 )
-TITLE_RE = re.compile("(?:专职)?(?:(?:常务)?副)?(?:" + "|".join(sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")")
+_ALL_TITLES = sorted({*TITLES, *_BODY_TITLES}, key=len, reverse=True)
+# led by the characters a title can begin with: re then passes over a position that begins none in C, where the optional
+# 专职/常务/副 before the titles made it try each title at every position (5× the time of finditer over a sentence)
+TITLE_RE = re.compile(
+    "(?=[" + "".join(sorted({"专", "常", "副", *(t[0] for t in _ALL_TITLES)})) + "])(?:专职)?(?:(?:常务)?副)?" + alternation(_ALL_TITLES)
+)
 TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in a title (…街道办事处主任)
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.

@@ -31,6 +31,7 @@ from graph.pages import Options, process_page, process_pages, release_models
 from graph.pipeline import build, resolving, run_pages
 from graph.resolve import resolve
 from graph.spill import Spill, Spilled, opened
+from graph.workers import MIN_PAGES_PER_BATCH, PAGES_PER_BATCH, batch_size
 from tests.conftest import SEEDS
 
 
@@ -45,6 +46,19 @@ def test_pages_processed_in_a_batch_give_what_each_alone_gives(tmp_path: Path) -
     alone = [process_page(p) for p in batch]
     assert together == alone
     assert together[2].report is not None and together[2].report.skipped
+
+
+@pytest.mark.parametrize("pages", [1, 7, 64, 100, 129, 1000, 3555])
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_a_batch_holds_many_pages_but_a_pool_has_batches_enough_to_share(pages: int, jobs: int) -> None:
+    """One process takes the largest batches; a pool gets at least two batches a process where the pages allow it,
+    and the largest batches once it has pages enough."""
+    size = batch_size(pages, jobs)
+    assert MIN_PAGES_PER_BATCH <= size <= PAGES_PER_BATCH
+    if jobs == 1 or pages >= 4 * jobs * PAGES_PER_BATCH:
+        assert size == PAGES_PER_BATCH
+    if jobs > 1:
+        assert -(-pages // size) >= min(2 * jobs, -(-pages // MIN_PAGES_PER_BATCH))
 
 
 def test_exports_written_in_parts_are_the_text_at_once(tmp_path: Path) -> None:

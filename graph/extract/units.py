@@ -317,9 +317,10 @@ class UnitFinder:
         """Districts printed without their suffix right after their province or city (河南中牟, 武汉江夏,
         广东南雄): the prefix says which one is meant, though the short name is also a word."""
         out: list[Span] = []
-        i = 0
-        while i < len(text) - 3:
-            found = None
+        i, limit = 0, len(text) - 3
+        # only where a province's or city's name may start (one search, in C: a loop over every character was 3% of a build)
+        while (head := self.gaz.region_heads.search(text, i)) and head.start() < limit:
+            i, found = head.start(), None
             for k in (3, 2):  # 河南省中牟 or 河南中牟
                 parents = self.gaz.regions.get(text[i : i + k], ())
                 for m in (2, 3) if parents else ():
