@@ -119,7 +119,7 @@ def furniture_kind(text: str) -> str | None:
         return "outlet"
     if t[0] in "•·" and len(t) <= 20 and "。" not in t:
         return "metadata"  # • 综合,领导活动: a listing's field
-    if _DATE_TIME.search(t) and len(t) <= 40:
+    if len(t) <= 40 and _DATE_TIME.search(t):
         return "timestamp"
     if len(t) <= 8 and t[-1] in ":：":
         return "label"  # 镇街视窗：, 来源：
@@ -140,13 +140,12 @@ def furniture_kind(text: str) -> str | None:
 
 def _is_nav(t: str) -> bool:
     """A navigation bar: short items between bars or spaces, no sentence (首页|新闻|郑州|…)."""
-    cells = [c for c in _NAV_SEP.split(t) if c.strip()]
     bars = t.count("|") + t.count("｜") + t.count("丨")
     if bars >= 4:
         return True
     if re.search(r"[。，,；;！？!?]", t):
         return False
-    if bars >= 2 and all(len(c) <= 12 for c in cells):
+    if bars >= 2 and all(len(c) <= 12 for c in _NAV_SEP.split(t) if c.strip()):
         return True
     grams = [t[i : i + 2] for i in range(len(t) - 1)]
     if len(t) <= 120 and any(grams.count(g) >= 4 for g in set(grams) if _HAN.fullmatch(g[0])):

@@ -206,7 +206,12 @@ def parse(text: str, bare: bool = False) -> Credits | None:
 
 def _credit_text(text: str) -> str | None:
     """A credit's text without its marks and parentheses, or None when it is too long to be one."""
-    s = fold(text).strip().strip("□■●◆▲★◇▼►▶ ")
+    # stripped before it is folded (the same text: folding maps only U+3000 to a space, and no character to a mark), so
+    # that a paragraph too long to be a credit, as most are, is not folded whole
+    s = text.strip().strip("□■●◆▲★◇▼►▶ \u3000")
+    if len(s) > 80 and not (s[:1] in "(（" and s[-1:] in ")）"):
+        return None
+    s = fold(s)
     if s[:1] == "(" and s[-1:] == ")":
         s = s[1:-1].strip()  # (南报记者 孙强)
         m = _CAPTION_CREDIT.search(s)

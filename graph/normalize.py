@@ -88,7 +88,8 @@ def clean_line(line: str) -> str:
 
 
 def _width(s: str) -> float:
-    return sum(0.5 if ord(c) < 0x80 else 1.0 for c in s)
+    """A line's printed width: an ASCII character half a Han one (the sum of 0.5 and 1.0 a character, counted in C)."""
+    return len(s) - 0.5 * len(s.encode("ascii", "ignore")) if s else 0
 
 
 def is_wrapped(lines: list[str]) -> bool:
@@ -217,7 +218,6 @@ def mend_breaks(
             prev = out[-1].text
             joinable = (
                 prev[-1] not in TERMINAL
-                and not (alone and (alone(prev) or alone(p.text)))
                 and not _STRUCTURAL.match(prev)
                 and not _BYLINE_ONLY.match(prev)
                 and not _STRUCTURAL.match(p.text)
@@ -229,7 +229,11 @@ def mend_breaks(
             if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
                 joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
-            if joinable and (re.search(r"[，、,；;]", prev) or (body_next and spans_word(prev, p.text, words))):
+            if (
+                joinable
+                and (re.search(r"[，、,；;]", prev) or (body_next and spans_word(prev, p.text, words)))
+                and not (alone and (alone(prev) or alone(p.text)))  # last: the costliest test, of whole paragraphs
+            ):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
         out.append(p)
