@@ -378,6 +378,16 @@ class CompactGraph(nx.MultiDiGraph):
         """networkx's NodeView, but `g.nodes(data=name)` reads one field of each node from the table."""
         return NodeView(self)
 
+    def number_of_edges(self, u: Any = None, v: Any = None) -> int:
+        """networkx's count; all the edges counted from the arrays (each pair's map holds its keyed edges), not by
+        walking every node's neighbours (a third of a second at 20 MB, in every build's summary and note)."""
+        table = getattr(self._adj, "table", None)  # None in the ordinary graph networkx makes for a view
+        if u is not None or table is None:
+            return super().number_of_edges(u, v)
+        sizes = np.fromiter(map(len, table.maps), dtype=np.int64, count=len(table.maps))
+        pair_maps = table.succ[2]
+        return int(sizes[np.frombuffer(pair_maps, dtype=pair_maps.typecode)].sum()) if len(pair_maps) else 0
+
     def copy(self, as_view: bool = False) -> nx.MultiDiGraph:
         """A copy that can be changed: an ordinary MultiDiGraph (or, `as_view`, a read-only view of this one)."""
         return nx.graphviews.generic_graph_view(self) if as_view else nx.MultiDiGraph(self)

@@ -335,6 +335,9 @@ def test_a_built_graph_is_held_compactly_and_reads_as_networkx_s_own(monkeypatch
     _reads_the_same(g, own)
     pairs = {id(keyed) for nbrs in g._succ.values() for keyed in nbrs.values()}
     assert g.number_of_edges() > 700 and len(pairs) < 30
+    assert g.number_of_edges() == own.number_of_edges() == g.size() == sum(1 for _ in g.edges(keys=True))
+    u, v = next(iter(g.edges()))
+    assert g.number_of_edges(u, v) == own.number_of_edges(u, v) >= 1 and g.number_of_edges(v, "nothing") == 0
     assert all(g._pred[v][u] is keyed for u, nbrs in g._succ.items() for v, keyed in nbrs.items())
     assert any(d for _, _, d in g.edges(data=True))  # edges with data (a parent's source) keep it
     # networkx's algorithms and views read it as they read its own

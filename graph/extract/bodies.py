@@ -125,7 +125,8 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [replace(a, start=a.start - offset, end=a.end - offset) for a in admin]
-        tokens = _split_at_units(tokens, local_admin)
+        tokens = _split_at_units(tokens, local_admin) if admin else tokens
+        admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i = 0
         n = len(tokens)
@@ -137,7 +138,7 @@ class BodyFinder:
                 and tokens[i + 1].text in _BARE_SUFFIXES
                 and len(tokens[i].text) >= 2
             )
-            if tokens[i].tag not in NAMEY and not _admin_starts(local_admin, tokens[i].start) and not function_word:
+            if tokens[i].tag not in NAMEY and tokens[i].start not in admin_starts and not function_word:
                 i += 1
                 continue
             j = i + 1 if function_word else i
@@ -315,10 +316,6 @@ def _suffix_tail(tokens: list[Token], j: int) -> bool:
         and t.text not in _SUFFIX_VERBS
         and HAN.match(t.text) is not None
     )
-
-
-def _admin_starts(admin: list[Span], pos: int) -> bool:
-    return any(a.start == pos for a in admin)
 
 
 def _inside_admin(admin: list[Span], tok: Token) -> bool:
