@@ -15,7 +15,6 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -286,11 +285,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     return best[1], best[2]
 
 
+# Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F) but tab, newline and carriage return
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _control_free(text: str) -> str:
     """Drop control characters other than tab and newline (form feeds, NULs, escapes)."""
-    if not any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text):
-        return text
-    return "".join(c for c in text if not (unicodedata.category(c) == "Cc" and c not in "\t\n\r"))
+    return _CONTROL.sub("", text)
 
 
 def _size(n: float) -> str:
@@ -350,7 +352,7 @@ def read_page(
     data = _read_bytes(path, max_bytes)
     text, enc = decode(data, str(path), encoding)
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(c if not 0xD800 <= ord(c) <= 0xDFFF else "\ufffd" for c in text)
+    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate (decoded from bytes that are not text) written as �
     if not text.strip():
         what = f"holds only spaces and line breaks ({len(text):,} character(s))" if text else "is empty"
         raise InputError(str(path), f"{what}; remove it or fill it with the page's text")

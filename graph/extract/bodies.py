@@ -129,7 +129,7 @@ class BodyFinder:
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i = 0
-        n = len(tokens)
+        n = len(tokens) if any(_ends_body(text, t) for t in tokens) else 0  # no run of a sentence without one ends a body
         while i < n:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
@@ -341,13 +341,17 @@ def _digits_in_name(tokens: list[Token], j: int) -> bool:
 def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
     """Where a body's name ends: after the run's last token that ends with a body suffix."""
     for t in reversed(run):
-        ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
-        if (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS:
+        if _ends_body(text, t):
             cut = t.end
             if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
                 return None  # 公司所属: 所 begins a word here, it ends no body
             return cut
     return None
+
+
+def _ends_body(text: str, t: Token) -> bool:
+    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
+    return (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS
 
 
 def _trim_end(text: str, start: int, cut: int) -> int | None:
