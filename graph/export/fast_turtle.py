@@ -262,16 +262,19 @@ class _Terms:
 
     def pname(self, uri: URIRef, verb: bool = False) -> str | None:
         """The prefixed name of `uri`, or None when no bound namespace shortens it (_Unbound for a predicate)."""
-        if uri not in self._pnames:
-            if not str.startswith(uri, self._bound):  # (URIRef.startswith takes no tuple)
-                if verb:
-                    raise _Unbound(uri)  # rdflib would invent an ns1: prefix
-                if not self.keep_all:
-                    return None
-                self._pnames[uri] = None  # no bound namespace can shorten it
-            else:
-                self._pnames[uri] = self.ser.get_pname(uri, gen_prefix=verb)
-        return self._pnames[uri]
+        name = self._pnames.get(uri, _UNSEEN)  # one lookup: a term's equality is a Python call in rdflib
+        if name is not _UNSEEN:
+            return name
+        if not str.startswith(uri, self._bound):  # (URIRef.startswith takes no tuple)
+            if verb:
+                raise _Unbound(uri)  # rdflib would invent an ns1: prefix
+            if not self.keep_all:
+                return None
+            name = None  # no bound namespace can shorten it
+        else:
+            name = self.ser.get_pname(uri, gen_prefix=verb)
+        self._pnames[uri] = name
+        return name
 
     def label(self, node: Any) -> str:
         """A subject's or an object's text."""
@@ -295,6 +298,9 @@ class _Terms:
         if text is None:
             text = self._verbs[node] = "()" if node == _NIL else self.pname(node, verb=True) or node.n3()
         return text
+
+
+_UNSEEN: Any = object()  # what `_Terms.pname` finds for a term it has not named yet
 
 
 class _Unbound(Exception):

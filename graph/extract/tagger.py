@@ -186,13 +186,15 @@ class Tagger:
         out: list[list[Token]] = []
         for s in sentences:
             toks = fresh.get(s)
-            if toks is None:
-                ends, tags = known.get(s, ((), b""))
-                toks, start = [], 0
-                for e, t in zip(ends, tags, strict=True):
-                    toks.append(_token(Token, (start, e, s[start:e], names[t])))
-                    start = e
-            out.append(list(toks))
+            if toks is not None:
+                out.append(list(toks))  # a list of its own: a sentence printed twice is tagged once
+                continue
+            ends, tags = known.get(s, ((), b""))
+            toks, start = [], 0
+            for e, t in zip(ends, tags, strict=True):
+                toks.append(_token(Token, (start, e, s[start:e], names[t])))
+                start = e
+            out.append(toks)
         return out
 
     def warm(self, sentences: list[str]) -> dict[str, list[Token]]:
