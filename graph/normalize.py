@@ -230,7 +230,7 @@ def mend_breaks(
                 and not _BYLINE_ONLY.match(p.text)
                 and not headline_like(p.text)
                 and not headline_like(prev)
-                and p.text[0] not in '“"《【(（'
+                and p.text[:1] not in '“"《【(（'  # (an empty paragraph, never made, joins nothing)
             )
             if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
                 joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline

@@ -39,13 +39,16 @@ def _batches(items: list[Item], size: int) -> Iterator[list[Item]]:
 
 
 def batch_size(pages: int, jobs: int) -> int:
-    """Pages a batch for `jobs` processes: PAGES_PER_BATCH; for a pool, fewer (not under MIN_PAGES_PER_BATCH) where
-    that would leave it fewer than IN_FLIGHT_PER_PROCESS * 2 batches a process to share.
+    """Pages a batch for `jobs` processes: PAGES_PER_BATCH; for a pool, ceil(pages / (jobs * IN_FLIGHT_PER_PROCESS
+    * 2)) where that is fewer (not under MIN_PAGES_PER_BATCH): about four batches a process, at least two where the
+    pages allow.
 
     The encoder runs on the sentences of one length together, and a batch of
-    many pages holds more of them (a 20 MB build's encoder runs took a
-    fifth less time at 64 pages a batch than at 8); a pool needs batches
-    enough that no process waits while the other works through a long one.
+    many pages holds more of them (a 5 MB build's encoder runs took a fifth
+    less time at 64 pages a batch than at 8); the price is the batch's
+    results, held until they are resolved (a 20 MB build peaked at 369 MB
+    against 343). A pool needs batches enough that no process waits while
+    the other works through a long one.
 
     >>> batch_size(3555, 1), batch_size(3555, 2), batch_size(64, 2), batch_size(5, 2)
     (64, 64, 8, 8)
@@ -110,4 +113,4 @@ def in_input_order(
     yield from ready()
 
 
-__all__ = ["compute_pages", "in_input_order", "IN_FLIGHT_PER_PROCESS", "PAGES_PER_BATCH"]
+__all__ = ["compute_pages", "in_input_order", "batch_size", "IN_FLIGHT_PER_PROCESS", "MIN_PAGES_PER_BATCH", "PAGES_PER_BATCH"]
