@@ -29,7 +29,7 @@ def without_id_clashes(path: Path, r: PageResult, ids: dict[str, tuple[Path, str
     a clash: it is the same article, kept once. `ids` maps each (file name,
     id) taken so far to its page and body; it is updated.
     """
-    mine = {f.article.id: _body_key(f.article) for f in r.facts}
+    mine = {f.article.id: _spaceless(f.article.body) for f in r.facts}
     taken = {i: ids[f"{r.name}|{i}"] for i in mine if f"{r.name}|{i}" in ids}
     if any(body != mine[i] for i, (_, body) in taken.items()):
         try:  # the bytes the result was made from, not those the file may hold by now
@@ -83,10 +83,6 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     return [f if f.article is a else dataclasses.replace(f, article=a) for f, a in zip(new, articles.kept, strict=True)]
 
 
-def _body_key(article: Article) -> str:
-    return _spaceless(article.body)
-
-
 def _spaceless(body: str) -> str:
     return re.sub(r"\s+", "", body)
 
@@ -110,7 +106,7 @@ class Articles:
         """The facts of the articles not printed before; an article printed before adds its sources to the first."""
         out = []
         for f in facts:
-            key = _body_key(f.article)
+            key = _spaceless(f.article.body)
             digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest() if len(key) >= 40 else None
             at = self._by_body.get(digest) if digest is not None else None
             if at is not None and _spaceless(self._body(self.kept[at])) == key:

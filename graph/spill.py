@@ -24,6 +24,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class Spill:
         self._fd = self._file.fileno()
         self._end = 0
         self._full = False  # a write failed: the texts after it are kept in memory
+        self._positioned = hasattr(os, "pread") and hasattr(os, "pwrite")  # asked once, not at every read
         self._lock = threading.Lock()  # where the system has no pread and pwrite (Windows): a seek, then a read or write
 
     @classmethod
@@ -73,18 +75,16 @@ class Spill:
         return Spilled(self, at, self._end - at)
 
     def _write(self, data: memoryview, at: int) -> int:
-        if hasattr(os, "pwrite"):
-            return os.pwrite(self._fd, data, at)
-        with self._lock:
-            os.lseek(self._fd, at, os.SEEK_SET)
-            return os.write(self._fd, data)
+        return os.pwrite(self._fd, data, at) if self._positioned else self._seeked(at, os.write, data)
 
     def _read(self, size: int, at: int) -> bytes:
-        if hasattr(os, "pread"):
-            return os.pread(self._fd, size, at)
+        return os.pread(self._fd, size, at) if self._positioned else self._seeked(at, os.read, size)
+
+    def _seeked(self, at: int, op: Callable[[int, Any], Any], arg: Any) -> Any:
+        """`op(fd, arg)` at `at`, where the system has no pread and pwrite (Windows): a seek then the call, locked."""
         with self._lock:
             os.lseek(self._fd, at, os.SEEK_SET)
-            return os.read(self._fd, size)
+            return op(self._fd, arg)
 
     def read(self, at: int, size: int) -> str:
         data = self._read(size, at)

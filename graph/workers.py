@@ -29,7 +29,7 @@ def compute_pages(items: list[Item], options: Options, jobs: int = 1, scheduler:
     elif jobs > 1 and len(items) > 1:
         yield from _in_processes(items, options, jobs)
     else:
-        for batch in _batches(items, PAGES_PER_BATCH):
+        for batch in _batches(items, batch_size(len(items), 1)):
             yield from zip([i for i, _ in batch], process_pages([str(f) for _, f in batch], options), strict=True)
 
 

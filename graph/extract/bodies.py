@@ -125,11 +125,10 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [replace(a, start=a.start - offset, end=a.end - offset) for a in admin]
-        tokens = _split_at_units(tokens, local_admin) if admin else tokens
+        tokens = _split_at_units(tokens, local_admin)
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
-        i = 0
-        n = len(tokens) if any(_ends_body(text, t) for t in tokens) else 0  # no run of a sentence without one ends a body
+        i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body
         while i < n:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
@@ -149,7 +148,7 @@ class BodyFinder:
                     _inner_and(tokens, i, j)
                     or tokens[j].tag in NAMEY
                     or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
-                    or _inside_admin(local_admin, tokens[j])
+                    or any(a.start <= tokens[j].start and tokens[j].end <= a.end for a in local_admin)  # in a unit
                     or _digits_in_name(tokens, j)
                     or _suffix_tail(tokens, j)
                 )
@@ -258,7 +257,9 @@ class BodyFinder:
 
 
 def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
-    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党)."""
+    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党); without units, `tokens` itself."""
+    if not units:
+        return tokens
     cuts = sorted({u.start for u in units} | {u.end for u in units})
     out: list[Token] = []
     for t in tokens:
@@ -316,10 +317,6 @@ def _suffix_tail(tokens: list[Token], j: int) -> bool:
         and t.text not in _SUFFIX_VERBS
         and HAN.match(t.text) is not None
     )
-
-
-def _inside_admin(admin: list[Span], tok: Token) -> bool:
-    return any(a.start <= tok.start and tok.end <= a.end for a in admin)
 
 
 def _digits_in_name(tokens: list[Token], j: int) -> bool:
