@@ -18,7 +18,10 @@ import ctypes
 import functools
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -40,6 +43,21 @@ def resume() -> None:
         gc.freeze()
         gc.unfreeze()
     gc.enable()
+
+
+def swept(items: Iterable[T], every: int) -> Iterator[T]:
+    """`items`, and after every `every` of them a pass over the collector's youngest generation while it is off.
+
+    With the collector off, what a stretch makes stays young: a pass every
+    so often frees the cycles left behind since the last (a page that
+    failed leaves its exception's frames) and moves what lives on to the
+    next generation, where no pass scans it again while the collector is
+    off. Nothing is done while it is on: its own passes do that.
+    """
+    for n, item in enumerate(items, 1):
+        yield item
+        if n % every == 0 and not gc.isenabled():
+            gc.collect(0)
 
 
 def give_back() -> None:
@@ -102,4 +120,4 @@ def _libc(name: str) -> Callable | None:
         return None
 
 
-__all__ = ["paused", "resume", "give_back", "large_blocks_apart"]
+__all__ = ["paused", "resume", "swept", "give_back", "large_blocks_apart"]

@@ -50,7 +50,7 @@ from graph.result import BuildResult, Stopwatch
 from graph.spill import Spill, Spilled
 from graph.split import article_stem
 from graph.store import write_store
-from graph.workers import Progress, compute_pages, in_input_order
+from graph.workers import PAGES_PER_BATCH, Progress, compute_pages, in_input_order
 
 DEFAULT_FORMATS = ("ttl", "html")
 log = logging.getLogger("newskg")
@@ -255,17 +255,21 @@ def _corpus_and_graph(
     before it is frozen (what the graph does not share of it is free for the arrays and the exports): a corpus of
     its reports alone is given.
     """
-    results = run_pages(files, options, jobs, progress, scheduler, cache, keys)
+    # from here on the cycle collector is off (build() turns it on again): the pages stage makes millions of
+    # objects that are freed by reference counting or live to the end (the resolution), and its full passes over
+    # them took 0.8 s of a 5 MB build; a pass over the youngest generation every batch of pages frees the few
+    # cycles a page leaves (`collector.swept`), and the later stages make next to none
+    gc.disable()
+    results = collector.swept(run_pages(files, options, jobs, progress, scheduler, cache, keys), PAGES_PER_BATCH)
     spill = Spill.made(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
     corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer(),
                           spill)
     if jobs == 1 and scheduler is None:
         release_models()  # loaded again, in a tenth of a second, by the next build in this process
     lap("pages")
-    # from here on, millions of objects (corpus, graph, exports' parts) that mostly live to the end and make next
-    # to no cycles: the collector's full passes over them took a fifth of a 20 MB one-page rebuild (7 passes, 6.2 s
-    # in the exports alone), and reference counting frees what they would have (build() turns it on again)
-    gc.disable()
+    # the corpus, graph and exports' parts: millions of objects that mostly live to the end and make next to no
+    # cycles (the collector's full passes over them took a fifth of a 20 MB one-page rebuild: 7 passes, 6.2 s in
+    # the exports alone)
     resolved, bodies = corpus_of()
     del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
     load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 0.6 s, by the next build in this process)

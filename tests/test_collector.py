@@ -95,3 +95,43 @@ def test_large_blocks_are_mapped_apart_once_a_build_starts(monkeypatch) -> None:
     monkeypatch.setattr(collector, "large_blocks_apart", lambda: made.append(True))
     pipeline.build([SEEDS], None, formats=())
     assert made == [True]
+
+
+def _cycle() -> weakref.ref:
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    return weakref.ref(a)
+
+
+def test_the_cycles_a_paused_stretch_leaves_are_freed_every_few_items() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        left: list[weakref.ref] = []
+        for n in collector.swept(range(1, 8), every=3):
+            left.append(_cycle())
+            assert [r() is None for r in left] == [k <= (n - 1) // 3 * 3 for k in range(1, n + 1)]
+        assert [r() is None for r in left] == [True] * 6 + [False]  # the last, short stretch: freed by the next full pass
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_no_pass_is_made_while_the_collector_is_on(collecting, monkeypatch) -> None:
+    passes: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: passes.append(generation) or 0)
+    assert list(collector.swept(range(10), every=2)) == list(range(10))
+    assert passes == []
+
+
+def test_a_build_reads_its_pages_with_the_collector_off_and_turns_it_on_after(collecting, monkeypatch) -> None:
+    from graph import pipeline
+    from graph.resolve import Resolver
+
+    seen: list[bool] = []
+    add_page = Resolver.add_page
+    monkeypatch.setattr(Resolver, "add_page", lambda self, facts: seen.append(gc.isenabled()) or add_page(self, facts))
+    pipeline.build([SEEDS], None, formats=())
+    assert seen and not any(seen)
+    assert gc.isenabled()

@@ -2,7 +2,8 @@
 
 Each shortcut is checked against a plain version written here (the code
 it replaced, as the specification): the regular expressions led by a
-lookahead of their first characters, the credit test that strips before it
+lookahead of their first characters (and the event nouns led by how each
+can open), the credit test that strips before it
 folds, a known name found again by `str.find`, the bare districts searched
 only where a region's name starts, and the character counts done by
 `str.encode` and regex classes instead of loops over characters.
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from graph import credits
 from graph.extract.dates import DATE_RE
+from graph.extract.events import _PASSIVE, _PASSIVE_VERBS, EVENT_NOUN, led
 from graph.extract.people import _known_again, _reading
 from graph.extract.units import _REGION_WORDS, _SUFFIX_AFTER_BARE, UnitFinder
 from graph.gazetteer import load as load_gazetteer
@@ -180,3 +182,39 @@ def test_a_page_is_traditional_by_the_same_share_of_its_han_characters() -> None
 def test_an_empty_paragraph_after_one_that_stands_alone_joins_nothing() -> None:
     paras = [Para("来源：", 0, 1), Para("", 0, 2)]
     assert mend_breaks(paras, None, stands_alone) == paras
+
+
+# Sentences of the genre that hold event nouns (and the two-character-plus-节 kind) before a verb of taking place.
+_EVENT_TEXT = st.text(alphabet="会议大推进座谈读书樱桃节文化美食启动仪式在社区街道顺利召开举行开幕，。、“”的了", max_size=60)
+
+
+def _plain_passive() -> re.Pattern[str]:
+    """_PASSIVE as it was written before its event nouns were led by a lookahead."""
+    return re.compile(_PASSIVE.pattern.replace(led(EVENT_NOUN), EVENT_NOUN))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_EVENT_TEXT)
+def test_the_passive_trigger_finds_what_it_found_without_the_lookahead(text: str) -> None:
+    assert _PASSIVE.pattern != _plain_passive().pattern
+    assert _matches(_PASSIVE, text) == _matches(_plain_passive(), text)
+
+
+@pytest.mark.parametrize("text", ["社区读书节在文化广场顺利召开。", "全区推进会召开", "全村樱桃节拉开帷幕", "“邻里节”活动在社区举行"])
+def test_a_passive_event_of_each_kind_is_found_as_before(text: str) -> None:
+    assert _matches(_PASSIVE, text) == _matches(_plain_passive(), text) != []
+
+
+def test_every_event_noun_opens_where_the_lookahead_lets_it() -> None:
+    lead = re.compile(led(EVENT_NOUN).removesuffix(EVENT_NOUN))
+    for noun in EVENT_NOUN[3:-1].split("|"):
+        example = re.sub(r"\[[^\]]+\]\{2\}", "樱桃", noun).replace("?", "")  # 培训班? -> 培训班, [一-龥]{2}节 -> 樱桃节 (樱 opens no other noun)
+        assert re.fullmatch(EVENT_NOUN, example), example
+        assert lead.match(example), example
+    assert _PASSIVE_VERBS.split("|")[0] in _PASSIVE.pattern
+
+
+@pytest.mark.parametrize("bad", ["会议|大会", "(?:会议|(?:大)会)", "(?:会议|.会)", "(?:会议|)"])
+def test_led_refuses_what_it_cannot_lead(bad: str) -> None:
+    with pytest.raises(ValueError):
+        led(bad)
