@@ -59,6 +59,10 @@ _SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
 _MARK = re.compile(r"(文\s*/\s*图|图\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|报道|整理|采写|供图|文|图|摄)(?=$|[\s/、，,；;）)])")
 _SEP = re.compile(r"[\s、，,／/;；·•|]+")
 _NAME = re.compile(rf"[{_HAN}·]+")
+_ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
+# What a credit's tokens are made of (Han characters, separators, the colon after a role word, the marks' slashes),
+# and the dashes between outlets (cut before a role word): a text with any other character is no credit.
+_CREDIT_CHARS = re.compile(rf"[{_HAN}·\s、，,／/;；•|:：\-—]*")
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
 
@@ -130,7 +134,13 @@ class _Token:
 
 def _tokens(s: str) -> list[_Token] | None:
     """Tokens of a credit, or None when something in `s` is not part of a credit."""
-    s = _OUTLETS.sub(" ", s)
+    if not _CREDIT_CHARS.fullmatch(s):
+        return None  # a character none of a credit's tokens is made of (。, a digit, a quote): no credit, read no further
+    return _read_tokens(_OUTLETS.sub(" ", s) if _ROLE_WORD.search(s) else s)  # outlets are cut only before a role word
+
+
+def _read_tokens(s: str) -> list[_Token] | None:
+    """`_tokens` of a text whose outlets are cut, read token by token."""
     out: list[_Token] = []
     pos = 0
     while pos < len(s):

@@ -19,12 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph import credits
+from graph.extract import events
+from graph.extract.bodies import _SPLIT_SUFFIXES, _SUFFIX_VERBS, _ends_body
 from graph.extract.dates import DATE_RE
 from graph.extract.events import _PASSIVE, _PASSIVE_VERBS, EVENT_NOUN, led
 from graph.extract.people import _known_again, _reading
+from graph.extract.tagger import Token
 from graph.extract.units import _REGION_WORDS, _SUFFIX_AFTER_BARE, UnitFinder
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import TITLE_RE
+from graph.lexicon import ORG_SUFFIXES, TITLE_RE
 from graph.model import Para
 from graph.normalize import _ts_table, _width, fold, is_traditional, mend_breaks
 from graph.read import _control_free
@@ -218,3 +221,79 @@ def test_every_event_noun_opens_where_the_lookahead_lets_it() -> None:
 def test_led_refuses_what_it_cannot_lead(bad: str) -> None:
     with pytest.raises(ValueError):
         led(bad)
+
+
+# Credits and what is near them: names, role words, outlets, marks, separators, and characters no credit holds.
+_CREDIT_TEXT = st.lists(
+    st.sampled_from(["李晓平", "王强", "记者", "通讯员", "首席", "郑州日报", "本报", "晚报", "文/图", "摄", "报道", " ", "　",
+                     "、", "，", "/", ":", "：", "-", "—", "·", "|", "。", "1", "a", "（", "）", "“", "〇", "\t"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CREDIT_TEXT)
+def test_a_credit_is_read_into_the_tokens_it_was_read_into_without_the_shortcuts(text: str) -> None:
+    assert credits._tokens(text) == credits._read_tokens(credits._OUTLETS.sub(" ", text))
+
+
+@pytest.mark.parametrize("text", ["郑州日报记者 李晓平", "本报-晚报—记者 王强 通讯员 李晓平 文/图", "记者：王强", "王强 李晓平"])
+def test_credits_with_outlets_dashes_and_colons_are_read_as_before(text: str) -> None:
+    assert credits._tokens(text) == credits._read_tokens(credits._OUTLETS.sub(" ", text)) is not None
+
+
+def _plain_trip_place(sentence: str, start: int) -> str | None:
+    """events.trip_place as it was: every pattern tried, whatever verbs the sentence holds."""
+    masked = events._mask_quotes(sentence)
+    clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
+    for pattern in (events._TRIP, events._ARRIVED, events._VISITED, events._HOSTED):
+        for m in pattern.finditer(masked, clause):
+            if m.start() > start + events.PLACE_REACH:
+                break
+            place = m.group("place").strip()
+            if not events._NOT_A_PLACE.search(place):
+                return place
+    return None
+
+
+_VISIT_TEXT = st.lists(st.sampled_from(["王庄村", "兴旺社区", "新阳街道", "迎来", "接待", "了", "一群客人", "考察团", "来到",
+                                        "参观", "考察", "，", "。", "；", "“", "”", "的", "和"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_VISIT_TEXT, st.integers(min_value=0, max_value=40))
+def test_a_visits_place_is_found_where_every_pattern_tried_found_it(text: str, start: int) -> None:
+    assert events.trip_place(text, start) == _plain_trip_place(text, start)
+
+
+@pytest.mark.parametrize(("text", "start"), [("王庄村迎来了一群客人。", 0), ("考察团到达后，兴旺社区接待了考察团。", 6),
+                                             ("兴旺社区迎来考察团。随后，王庄村接待了他们。", 12)])
+def test_a_place_that_received_the_visit_is_found_as_before(text: str, start: int) -> None:
+    assert events.trip_place(text, start) == _plain_trip_place(text, start) is not None
+
+
+def _plain_ends_body(text: str, t: Token) -> bool:
+    """bodies._ends_body as it was: every suffix tried, the text before the token copied."""
+    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
+    return (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS
+
+
+_SUFFIX_PARTS = st.sampled_from([*ORG_SUFFIXES, *_SPLIT_SUFFIXES, *sorted(_SUFFIX_VERBS)[:4], "教学", "联络", "点", "网",
+                                 "金水区", "会", "委员", "", "办事", "处"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_SUFFIX_PARTS, max_size=4).map("".join), st.lists(_SUFFIX_PARTS, min_size=1, max_size=3).map("".join),
+       st.sampled_from(["n", "ORG", "v", "LOC"]), st.integers(min_value=0, max_value=2))
+def test_a_token_ends_a_body_as_it_did_when_every_suffix_was_tried(before: str, word: str, tag: str, cut: int) -> None:
+    word = word[cut:] or word
+    text = before + word + "召开"
+    t = Token(len(before), len(before) + len(word), word, tag)
+    assert _ends_body(text, t) == _plain_ends_body(text, t)
+
+
+@pytest.mark.parametrize(("text", "start", "word"), [("设立教学点", 4, "点"), ("居委会", 0, "居委会"), ("主办", 0, "主办"),
+                                                     ("服务网点", 3, "点"), ("城改办", 0, "城改办"), ("网点", 1, "点")])
+def test_body_endings_of_each_kind_are_found_as_before(text: str, start: int, word: str) -> None:
+    t = Token(start, start + len(word), word, "n")
+    assert _ends_body(text, t) == _plain_ends_body(text, t)

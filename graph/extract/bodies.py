@@ -132,10 +132,8 @@ class BodyFinder:
         while i < n:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
-                tokens[i].tag in ("v", "vn", "a")
-                and i + 1 < n
-                and tokens[i + 1].text in _BARE_SUFFIXES
-                and len(tokens[i].text) >= 2
+                tokens[i].tag in ("v", "vn", "a") and i + 1 < n
+                and tokens[i + 1].text in _BARE_SUFFIXES and len(tokens[i].text) >= 2
             )
             if tokens[i].tag not in NAMEY and tokens[i].start not in admin_starts and not function_word:
                 i += 1
@@ -347,8 +345,12 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
 
 
 def _ends_body(text: str, t: Token) -> bool:
-    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
-    return (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS
+    word = t.text  # asked of most tokens: only the suffixes with its last character are tried, and no prefix is copied
+    ends = word.endswith(_SUFFIXES_BY_LAST.get(word[-1:], ())) or len(word) == 1 and text.endswith(_SPLIT_SUFFIXES, 0, t.end)
+    return (ends or t.tag == "ORG") and word not in _SUFFIX_VERBS
+
+
+_SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
 
 
 def _trim_end(text: str, start: int, cut: int) -> int | None:

@@ -328,7 +328,9 @@ def trip_place(sentence: str, start: int) -> str | None:
     """Where a visit went (来到兴蓉社区参观 -> 兴蓉社区), when the clause of `start` reports one."""
     masked = _mask_quotes(sentence)
     clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
-    for pattern in (_TRIP, _ARRIVED, _VISITED, _HOSTED):
+    for pattern, needs in _PLACE_PATTERNS:
+        if needs is not None and needs.search(masked, clause) is None:
+            continue  # _HOSTED tries every start with a lazy run of up to 20 characters: only where its verb is
         for m in pattern.finditer(masked, clause):
             if m.start() > start + PLACE_REACH:
                 break
@@ -349,6 +351,8 @@ _ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR
 _VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
 # A place that received the visit: 王庄村迎来了一群客人, 社区接待了考察团.
 _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:迎来|接待)了?")
+# Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
+_PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile("迎来|接待")))
 
 
 def location_in(sentence: str, upto: int) -> str | None:
