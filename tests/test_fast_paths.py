@@ -11,6 +11,7 @@ only where a region's name starts, and the character counts done by
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ from graph.extract.bodies import _SPLIT_SUFFIXES, _SUFFIX_VERBS, _ends_body
 from graph.extract.dates import DATE_RE
 from graph.extract.events import _PASSIVE, _PASSIVE_VERBS, EVENT_NOUN, led
 from graph.extract.people import _known_again, _reading
+from graph.extract.spans import Span
 from graph.extract.tagger import Token
 from graph.extract.units import _REGION_WORDS, _SUFFIX_AFTER_BARE, UnitFinder
 from graph.gazetteer import load as load_gazetteer
@@ -297,3 +299,10 @@ def test_a_token_ends_a_body_as_it_did_when_every_suffix_was_tried(before: str, 
 def test_body_endings_of_each_kind_are_found_as_before(text: str, start: int, word: str) -> None:
     t = Token(start, start + len(word), word, "n")
     assert _ends_body(text, t) == _plain_ends_body(text, t)
+
+
+def test_a_span_moved_is_the_span_replace_gives_with_every_other_field_kept() -> None:
+    span = Span(3, 7, "金水区", "District", "金水区", ("金水",), "郑州市", "unit.gazetteer")
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end", "text", "type", "name", "aliases", "parent", "source"]
+    for d in (-3, 0, 5):
+        assert span.moved(d) == dataclasses.replace(span, start=span.start + d, end=span.end + d)

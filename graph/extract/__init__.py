@@ -290,7 +290,7 @@ def _overlaps(u: Span, spans: list[Span]) -> bool:
 
 
 def _shift(u: Span, d: int) -> Span:
-    return replace(u, start=u.start + d, end=u.end + d)
+    return u.moved(d)
 
 
 def _unit_stems(sents: list[Sentence]) -> set[str]:

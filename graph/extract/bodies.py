@@ -12,7 +12,6 @@ the title.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
@@ -124,7 +123,7 @@ class BodyFinder:
 
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
-        local_admin = [replace(a, start=a.start - offset, end=a.end - offset) for a in admin]
+        local_admin = [a.moved(-offset) for a in admin]
         tokens = _split_at_units(tokens, local_admin)
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
@@ -156,7 +155,7 @@ class BodyFinder:
                 i -= 1  # 、规划市政建设环保局: a bureau named from a verb of its function
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
-                out.append(replace(span, start=span.start + offset, end=span.end + offset))
+                out.append(span.moved(offset))
                 inner = _SUB_BODY.match(span.text)
                 if inner:
                     # 郑州市公交四公司党员服务队: the company is a body of its own

@@ -30,6 +30,10 @@ class Span:
     parent: str | None = None  # name of the unit printed right before it (containment)
     source: str = "unit.suffix"  # the id of the rule that found it
 
+    def moved(self, d: int) -> Span:
+        """The span `d` characters further on (made by the constructor: dataclasses.replace reads the fields each call)."""
+        return Span(self.start + d, self.end + d, self.text, self.type, self.name, self.aliases, self.parent, self.source)
+
 
 def token_at(tokens: list[Token], pos: int) -> int | None:
     """Index of the token covering character `pos`."""
