@@ -44,10 +44,16 @@ def _records() -> dict[str, tuple[type, tuple[tuple[str, Any], ...]]]:
     return out
 
 
+@functools.cache
+def _fields_by_type() -> dict[type, tuple[str, ...]]:
+    """The record classes' field names, by class (`_default` asks it for every record a build stores)."""
+    return {cls: tuple(name for name, _ in fields) for cls, fields in _records().values()}
+
+
 def _default(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and type(value).__name__ in _records():
-        fields = [getattr(value, name) for name, _ in _records()[type(value).__name__][1]]
-        return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *fields]))
+    names = _fields_by_type().get(type(value))
+    if names is not None:
+        return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *[getattr(value, name) for name in names]]))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return msgpack.ExtType(_DATE, value.isoformat().encode("ascii"))
     raise TypeError(f"cannot cache a {type(value).__name__}")

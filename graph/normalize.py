@@ -77,9 +77,14 @@ def to_simplified(text: str) -> str:
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+# _FOLD as a string indexed by code point: str.translate finds a character in it three times as fast as in a dict (a
+# code point past its end is left as it is)
+_FOLD_TABLE = "".join(chr(_FOLD.get(c, c)) for c in range(max(_FOLD) + 1))
+
+
 def fold(text: str) -> str:
     """Full-width ASCII to half-width, one character for one: a matching form of the text."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD_TABLE)
 
 
 def bigrams(s: str) -> set[str]:

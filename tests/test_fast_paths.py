@@ -31,7 +31,7 @@ from graph.extract.units import _REGION_WORDS, _SUFFIX_AFTER_BARE, UnitFinder
 from graph.gazetteer import load as load_gazetteer
 from graph.lexicon import ORG_SUFFIXES, TITLE_RE
 from graph.model import Para
-from graph.normalize import _ts_table, _width, fold, is_traditional, mend_breaks
+from graph.normalize import _FOLD, _ts_table, _width, fold, is_traditional, mend_breaks
 from graph.read import _control_free
 from graph.split import stands_alone
 
@@ -306,3 +306,9 @@ def test_a_span_moved_is_the_span_replace_gives_with_every_other_field_kept() ->
     assert [f.name for f in dataclasses.fields(Span)] == ["start", "end", "text", "type", "name", "aliases", "parent", "source"]
     for d in (-3, 0, 5):
         assert span.moved(d) == dataclasses.replace(span, start=span.start + d, end=span.end + d)
+
+
+def test_every_code_point_is_folded_as_the_dict_folded_it() -> None:
+    text = "".join(map(chr, range(0x110000)))  # lone surrogates too
+    assert fold(text) == text.translate(_FOLD)
+    assert fold("，（３月５日）　ＡＢｃ") == ",(3月5日) ABc"

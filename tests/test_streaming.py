@@ -172,6 +172,25 @@ def test_a_build_keeps_its_articles_bodies_on_disk_and_its_graph_reads_them_back
     assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8").count("schema:articleBody") == len(articles)
 
 
+def test_the_turtle_writer_reads_each_text_on_disk_back_once_when_it_keys_the_blocks(tmp_path: Path, monkeypatch) -> None:
+    """With the cache's index of blocks, a subject's key and its block are made from one reading of its data."""
+    g = build([SEEDS], tmp_path / "out", formats=(), cache_dir=tmp_path / "cache").graph
+    table = g._node.table
+    spilled = sum(type(v) is Spilled for n in g for v in _fields_and_row(table, n)[1])
+    posts = sum(type(v) is Spilled for n, kind in g.nodes(data="kind") if kind == "Membership" for v in _fields_and_row(table, n)[1])
+    assert spilled > 50 and posts > 5
+    spilled += posts  # a post's evidence is read once more where the subjects' order is found (its interval's references)
+    reads: list[int] = []
+    real = Spill.read
+    monkeypatch.setattr(Spill, "read", lambda self, at, size: reads.append(at) or real(self, at, size))
+    write_turtle(g, tmp_path / "keyed.ttl", cache=tmp_path / "cache")
+    assert len(reads) == spilled
+    reads.clear()
+    write_turtle(g, tmp_path / "plain.ttl")
+    assert len(reads) == spilled
+    assert (tmp_path / "keyed.ttl").read_bytes() == (tmp_path / "plain.ttl").read_bytes()
+
+
 def _fields_and_row(table, n: str) -> tuple[tuple, tuple]:
     i = table.index[n]
     return table.fields[table.shape[i]], table.rows[i]

@@ -240,6 +240,8 @@ class _Subjects:
     def __init__(self, g: nx.MultiDiGraph, iri: dict, extra: dict[URIRef, dict[URIRef, list]], refs: Counter) -> None:
         self.g, self.iri, self.extra, self.refs = g, iri, extra, refs  # iri: each node's, read once
         self.base = g.graph.get("base", DEFAULT_BASE)
+        self._uris: dict[object, URIRef] = {}  # each node's IRI as a term, made once (an object of many triples)
+        self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
@@ -283,29 +285,38 @@ class _Subjects:
         handles.sort(key=lambda h: str(h) if extra_one(h) else iri[h])
         handles.sort(key=lambda h: refs.get(h, 0))
         for handle in handles:
-            yield (handle if extra_one(handle) else URIRef(iri[handle])), handle
+            yield (handle if extra_one(handle) else self._uri(handle)), handle
+
+    def _uri(self, node: object) -> URIRef:
+        uri = self._uris.get(node)
+        if uri is None:
+            uri = self._uris[node] = URIRef(self.iri[node])
+        return uri
 
     def key(self, handle: object) -> str | None:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return None
         iri = self.iri  # this runs for every node: the IRIs read once, networkx's maps read directly (without its views)
-        made_of = (self.base, self.g._node[handle], [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
+        data = self.g._node[handle].copy()  # its texts read back once: `props` takes them from here
+        self._keyed = (handle, data)
+        made_of = (self.base, data, [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def props(self, handle: object) -> dict[URIRef, list]:
         """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return self.extra[handle]
-        g, d = self.g, self.g.nodes[handle]
-        s, kind = URIRef(d["iri"]), d["kind"]
+        g, keyed_last = self.g, self._keyed
+        d = keyed_last[1] if keyed_last is not None and keyed_last[0] is handle else g.nodes[handle]
+        s, kind = self._uri(handle), d["kind"]
         made = _membership(s, d, self.base) if kind == "Membership" else _NODE_TRIPLES.get(kind, _entity)(s, d)
         props: dict[URIRef, list] = defaultdict(list)
         for t in made:
-            if t[0] == s and t[2] not in props[t[1]]:
+            if (t[0] is s or t[0] == s) and t[2] not in props[t[1]]:  # (a term's == is a Python call)
                 props[t[1]].append(t[2])
         for v, keyed in g._succ[handle].items():
-            o = URIRef(self.iri[v])
+            o = self._uri(v)
             for rel, ed in keyed.items():
                 for p in _edge_predicates(rel, ed):
                     props[p].append(o)
