@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
+from graph import collector
 from graph.distributed import run_on_dask
 from graph.model import PageResult
 from graph.pages import Item, Options, process_pages
@@ -77,7 +78,11 @@ def _in_processes(items: list[Item], options: Options, jobs: int) -> Iterator[tu
 
 
 def _quiet_worker() -> None:
+    """A pool process's start: jieba's log quiet, and the cycle collector on (a process forked in the pages stage
+    inherits it off, which its batches do not sweep; `resume` also puts the objects inherited in the oldest
+    generation, unscanned)."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    collector.resume()
 
 
 def in_input_order(

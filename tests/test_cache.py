@@ -252,3 +252,19 @@ def test_what_an_older_newskg_kept_in_the_cache_is_removed_and_nothing_else(tmp_
     old.symlink_to(elsewhere, target_is_directory=True)  # a link: not a folder newskg made
     build([pages], None, cache_dir=tmp_path / "cache")
     assert [p.name for p in elsewhere.iterdir()] == ["2" * 40 + ".pkl"]
+
+
+def test_a_record_is_stored_by_its_class_and_one_of_the_same_name_as_that_record() -> None:
+    """Records are found by their class first; a class of a record's name (a subclass, a module read again) as before."""
+    from graph.cache_codec import decode, encode
+
+    report = FileReport("a.txt", "not UTF-8", False)
+    assert decode(encode([report])) == (report,)
+
+    class FileReport_(FileReport):  # noqa: N801
+        __slots__ = ()
+
+    FileReport_.__name__ = "FileReport"
+    assert decode(encode(FileReport_("b.txt", "empty"))) == FileReport("b.txt", "empty")
+    with pytest.raises(TypeError):
+        encode(object())

@@ -135,3 +135,24 @@ def test_a_build_reads_its_pages_with_the_collector_off_and_turns_it_on_after(co
     pipeline.build([SEEDS], None, formats=())
     assert seen and not any(seen)
     assert gc.isenabled()
+
+
+def _pages_of_a_pool_process(paths: list[str], options):
+    """graph.pages.process_pages, in a pool's process, refusing to run with the cycle collector off."""
+    from graph.pages import process_pages
+
+    if not gc.isenabled():
+        raise AssertionError("a pool process reads its pages with the cycle collector off")
+    return process_pages(paths, options)
+
+
+def test_a_pool_process_reads_its_pages_with_the_collector_on(collecting, monkeypatch) -> None:
+    """The build turns the collector off before its pool is started: a process forked then starts with it on again."""
+    from graph import pipeline, workers
+
+    monkeypatch.setattr(workers, "process_pages", _pages_of_a_pool_process)
+    result = pipeline.build([SEEDS], None, formats=(), jobs=2)
+    assert result.graph.number_of_nodes() > 100 and gc.isenabled()
+    gc.disable()
+    workers._quiet_worker()
+    assert gc.isenabled()
