@@ -112,7 +112,11 @@ class NodeData(DictLike):
             raise KeyError(key) from None
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self._row[self._fields.index(key)] if key in self else default
+        hash(key)  # a key that cannot be one is refused, as a dict refuses it
+        try:
+            return self._row[self._fields.index(key)]  # the fields scanned once
+        except ValueError:
+            return default
 
     def __contains__(self, key: object) -> bool:
         hash(key)  # a key that cannot be one is refused, as a dict refuses it

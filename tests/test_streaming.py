@@ -439,6 +439,8 @@ def test_a_node_s_data_reads_as_its_dict_and_its_copy_can_be_changed() -> None:
     assert {"x": 1} | d == {"x": 1, **plain} and list(reversed(d)) == list(reversed(plain)) and d.keys() - {"kind"} == plain.keys() - {"kind"}
     with pytest.raises(TypeError):
         [] in d  # noqa: B015  # a key that cannot be one is refused, as by a dict
+    with pytest.raises(TypeError):
+        d.get([])
     with pytest.raises(KeyError):
         d["nope"]
     for change in (lambda: d.update(x=1), lambda: d.pop("kind"), lambda: d.setdefault("x", 1), lambda: d.clear()):
