@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
-from graph.files import TEXT_SUFFIXES, recorded_name
+from graph.files import TEXT_SUFFIXES, recorded_name, without_surrogates
 from graph.model import Page
 from graph.normalize import to_simplified
 
@@ -287,7 +287,6 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 
 # Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F) but tab, newline and carriage return
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _control_free(text: str) -> str:
@@ -352,7 +351,7 @@ def read_page(
     data = _read_bytes(path, max_bytes)
     text, enc = decode(data, str(path), encoding)
     text = _control_free(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate (decoded from bytes that are not text) written as �
+    text = without_surrogates(text)
     if not text.strip():
         what = f"holds only spaces and line breaks ({len(text):,} character(s))" if text else "is empty"
         raise InputError(str(path), f"{what}; remove it or fill it with the page's text")

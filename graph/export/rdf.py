@@ -9,7 +9,6 @@ traced with prov:wasDerivedFrom to the article it was read from.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, TIME, XSD
 
 from graph.export import atomic_write
+from graph.files import without_surrogates
 from graph.iri import DEFAULT_BASE, instant_iri, interval_iri
 
 if TYPE_CHECKING:
@@ -55,9 +55,6 @@ _EDGE_ONLY = {rel: (p,) for rel, p in _EDGE_PROPS.items()}  # the one predicate 
 _STATED, _OFFICIAL = (NK.statedContainedInPlace,), (NK.officialContainedInPlace,)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _edge_predicates(rel: str, d: Mapping[str, Any]) -> tuple[URIRef, ...]:
     """The predicates an edge of relation `rel`, data `d`, is written with: its property, and for a containment
     where it was read (nk:statedContainedInPlace: in the text; nk:officialContainedInPlace: in the gazetteer).
@@ -73,13 +70,8 @@ def _edge_predicates(rel: str, d: Mapping[str, Any]) -> tuple[URIRef, ...]:
     return (_EDGE_PROPS[rel], *(_STATED if "text" in src else ()), *(_OFFICIAL if "gazetteer" in src else ()))
 
 
-def text(value: str) -> str:
-    """`value` as RDF can hold it: a lone surrogate (which no UTF-8 file can carry) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
-
-
 def zh(value: str) -> Literal:
-    return Literal(text(value), lang="zh")
+    return Literal(without_surrogates(value), lang="zh")
 
 
 def date_literal(value: str) -> Literal:
@@ -121,7 +113,7 @@ def _article(s: URIRef, d: dict) -> Iterator[Triple]:
         yield (s, SCHEMA.headline, zh(d["headline"]))
     yield (s, SCHEMA.articleBody, zh(d["body"]))
     for f in d.get("sources") or (d["source_file"],):
-        yield (s, NK.sourceFile, Literal(text(f)))
+        yield (s, NK.sourceFile, Literal(without_surrogates(f)))
     if d.get("section"):
         yield (s, NK.section, zh(d["section"]))
     if d.get("date"):
@@ -164,7 +156,7 @@ def _entity(s: URIRef, d: dict) -> Iterator[Triple]:
     for a in d.get("aliases") or ():
         yield (s, SKOS.altLabel, zh(a))
     if d.get("code"):
-        yield (s, NK.adminCode, Literal(text(d["code"])))
+        yield (s, NK.adminCode, Literal(without_surrogates(d["code"])))
     if d.get("official_path"):
         yield (s, NK.officialPath, zh(d["official_path"]))
     for r in d.get("rules") or ():

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
-from graph.lexicon import PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
+from graph.lexicon import PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation, led
 from graph.normalize import bigrams
 
 EVENT_NOUN = (
@@ -39,36 +39,6 @@ _PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播
 _FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业"
 _PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
 _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
-
-
-def led(alternation: str) -> str:
-    """`alternation`, a group of alternatives `(?:a|b|…)`, led by a lookahead of how each can open: the same matches.
-
-    Where a pattern backtracks through a run of characters and tries the
-    alternation at each place (_PASSIVE), re tries every alternative there;
-    the lookahead fails at once where none can open (0.31 s of _PASSIVE's
-    0.5 over a 5 MB corpus's sentences, 0.11 with it). An alternative that
-    opens with a literal character no quantifier follows adds that
-    character; any other (a class, an escape, `大?会`, the empty one) is
-    tried whole. ValueError for a group inside, or a class cut by `|`.
-
-    >>> led("(?:会议|大会|[0-9]{2}节)")
-    '(?=[会大]|[0-9]{2}节)(?:会议|大会|[0-9]{2}节)'
-    """
-    inner = alternation[3:-1]
-    if not (alternation.startswith("(?:") and alternation.endswith(")")) or "(" in inner or ")" in inner:
-        raise ValueError(f"not a group of alternatives with no group inside: {alternation!r}")
-    chars: list[str] = []
-    whole: list[str] = []
-    for alt in inner.split("|"):
-        if alt.count("[") != alt.count("]"):
-            raise ValueError(f"a class cut by | in {alternation!r}")
-        if alt[:1] and alt[0] not in "\\[].^$*+?{}|" and alt[1:2] not in ("?", "*", "+", "{"):
-            chars.append(alt[0])
-        else:
-            whole.append(alt)
-    opens = ["[" + "".join(map(re.escape, dict.fromkeys(chars))) + "]"] if chars else []
-    return "(?=" + "|".join([*opens, *whole]) + ")" + alternation
 
 
 _PASSIVE = re.compile(
