@@ -450,3 +450,43 @@ def test_the_view_s_json_refuses_what_the_standard_library_refuses() -> None:
     for value in (Record(1), datetime.date(2024, 1, 2), {"when": datetime.datetime(2024, 1, 2, 3, 4)}):
         with pytest.raises(TypeError):
             view._json(value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 3 * details.MAX_ITEMS).flatmap(lambda n: st.lists(st.tuples(
+    st.sampled_from(["简讯", "社区开展活动", "要闻"]), st.sampled_from(["2024-03-20", "2024-03-21", None]), st.booleans(),
+    st.integers(0, 3)), min_size=n, max_size=n)))
+def test_a_node_read_from_many_articles_lists_the_same_sources_while_finding_few_sentences(articles) -> None:
+    # the sentences are found only for the items that can be shown: the list is the one every sentence found gives
+    g = nx.MultiDiGraph()
+    g.add_node("C", kind="Community", label="幸福社区", aliases=["幸福社区居委会"])
+    ids = {"C": 0}
+    sentences = ["幸福社区开展义诊。", "幸福社区居委会组织清扫。", "其他社区。幸福社区召开会议。", "无关。"]
+    for i, (headline, date, drawn, said) in enumerate(articles):
+        a = f"A{i:03}"
+        g.add_node(a, kind="Article", headline=headline, date=date, source_file=f"{i % 2}.txt", body=sentences[said])
+        g.add_edge("C", a, key="derivedFrom")
+        if drawn:
+            ids[a] = len(ids)
+    found = []
+    original = details.evidence_sentence
+
+    def counted(body, names, width=120):
+        found.append(body)
+        return original(body, names, width)
+
+    every = [(details._source(g.nodes[a], a), ids.get(a), original(g.nodes[a]["body"], ["幸福社区", "幸福社区居委会"]), a)
+             for a in g.successors("C")]
+    expected = details._items(every)
+    try:
+        details.evidence_sentence = counted
+        entry = dict(details.details(g, ids))[0]
+    finally:
+        details.evidence_sentence = original
+    assert dict(entry["sections"])["来源 sources"] == expected
+    def text_then_id(t):
+        return t[0], -1 if t[1] is None else t[1]
+
+    # every drawn article is an entry of its own, which finds no sentence: the node's own are those counted
+    bound = sorted(map(text_then_id, every))[min(len(every), details.MAX_ITEMS) - 1]
+    assert len(found) == sum(text_then_id(t) <= bound for t in every)

@@ -114,19 +114,49 @@ def _by_date(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in m.groups()) if m else (10_000,)
 
 
-def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False) -> list[list]:
+def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False, total: int = 0) -> list[list]:
     """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
 
     An item comes in with the key of the node it names ("" for none): two
     nodes the page left out under one name stay two items.
     `by_date`: items that open with a date come first, in date order (a person's posts).
+    `total`: how many distinct items there are, when `pairs` holds only those that can come first (`_sources`).
     """
     items = list(set(pairs))
     if len(items) > 1:
         items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2], t[3]))
-    if len(items) > MAX_ITEMS:
-        items = items[:MAX_ITEMS] + [(f"… 另有 {len(items) - MAX_ITEMS} 项 / {len(items) - MAX_ITEMS} more", None, "", "")]
+    more = max(total, len(items)) - MAX_ITEMS
+    if more > 0:
+        items = items[:MAX_ITEMS] + [(f"… 另有 {more} 项 / {more} more", None, "", "")]
     return [[text, at, ev] for text, at, ev, _ in items]
+
+
+Source = tuple[str, int | None, dict, str]  # an article a node was read from: its item's text, drawn id, data and key
+
+
+def _sources(d: dict, n: str, found: list[Source]) -> tuple[list[tuple[str, int | None, str, str]], int]:
+    """The source items of node `n` (data `d`) that `_items` can show, with their evidence; and how many there are.
+
+    Finding a sentence reads the article's body back, and a node of a
+    thousand articles shows MAX_ITEMS of them: the items are ordered by
+    what comes before the evidence in `_items`' order (text, id), and the
+    evidence found only for those up to the MAX_ITEMS-th and those tied
+    with it, which hold the first MAX_ITEMS whatever their sentences.
+    Each article is one item (one derivedFrom edge), so none is lost as a
+    duplicate.
+    """
+    total = len(found)
+    if total > MAX_ITEMS:
+        found = sorted(found, key=_text_then_id)
+        bound = _text_then_id(found[MAX_ITEMS - 1])
+        found = found[: MAX_ITEMS - 1] + [s for s in found[MAX_ITEMS - 1 :] if _text_then_id(s) <= bound]
+    own = str(d.get("evidence") or "")
+    names = [_text(d, n), *(d.get("aliases") or ())]
+    return [(text, at, own or evidence_sentence(str(ad.get("body") or ""), names), a) for text, at, ad, a in found], total
+
+
+def _text_then_id(s: Source) -> tuple[str, int]:
+    return s[0], -1 if s[1] is None else s[1]
 
 
 Items = dict[str, list[tuple[str, int | None, str, str]]]  # section -> (text, target id, evidence, target key)
@@ -147,20 +177,26 @@ def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict
         facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
         if facts:
             entry["facts"] = facts
-        mine = _sections(g, n, ids)
-        sections = [[name, _items(mine[name], by_date=name == "职务 posts")] for name in SECTIONS if mine.get(name)]
+        mine, found = _sections(g, n, ids)
+        total = 0
+        if found:
+            mine["来源 sources"], total = _sources(d, n, found)
+        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=total if name == "来源 sources" else 0)]
+                    for name in SECTIONS if mine.get(name)]
         if sections:
             entry["sections"] = sections
         yield i, entry
 
 
-def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
-    """A drawn node's items, from its own edges: what points at it, then what it points at.
+def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, list[Source]]:
+    """A drawn node's items, from its own edges: what points at it, then what it points at; and the articles it was
+    read from, whose items `_sources` makes.
 
     An item names a node of a drawn class even when the page left it out (a
     view past html.VIEW_NODES): it is then text, not a link (its id null).
     """
     sec: Items = defaultdict(list)
+    found: list[Source] = []
     nodes = g._node  # networkx's maps of nodes, read directly (without its views): this runs for every edge of every drawn node
     for u, keyed in g._pred[n].items():
         ud = nodes[u]
@@ -177,7 +213,6 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
                 sec["关系 relations"].append((f"{EDGE_LABELS[rel]} ← {_text(ud, u)}", at, "", u))
             elif rel == "derivedFrom":
                 sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", at, "", u))
-    d = nodes[n]
     for v, keyed in g._succ[n].items():
         vd = nodes[v]
         if vd["kind"] not in STYLE:
@@ -187,8 +222,8 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> Items:
             if rel in EDGE_LABELS:
                 sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(vd, v)}", at, "", v))
             elif rel == "derivedFrom":  # a membership's evidence is shown with its post
-                sec["来源 sources"].append(_source(d, n, vd, v, at))
-    return sec
+                found.append((_source(vd, v), at, vd, v))
+    return sec, found
 
 
 def membership_ends(g: nx.MultiDiGraph, m: str) -> tuple[str | None, str | None, str | None]:
@@ -209,8 +244,7 @@ def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec
         sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev, person))
 
 
-def _source(d: dict, n: str, ad: dict, a: str, at: int | None) -> tuple[str, int | None, str, str]:
-    """Article `a` (data `ad`, drawn as `at`) that node `n` (data `d`) was read from, with the sentence of it that names `n`."""
+def _source(ad: dict, a: str) -> str:
+    """The item text of article `a` (data `ad`) as a source: its headline and date."""
     when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
-    ev = str(d.get("evidence") or "") or evidence_sentence(str(ad.get("body") or ""), [_text(d, n), *(d.get("aliases") or ())])
-    return (f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·"), at, ev, a)
+    return f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·")
