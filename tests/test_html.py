@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from html.parser import HTMLParser
+from unittest import mock
 
 import networkx as nx
 import pytest
@@ -468,25 +469,12 @@ def test_a_node_read_from_many_articles_lists_the_same_sources_while_finding_few
         g.add_edge("C", a, key="derivedFrom")
         if drawn:
             ids[a] = len(ids)
-    found = []
     original = details.evidence_sentence
-
-    def counted(body, names, width=120):
-        found.append(body)
-        return original(body, names, width)
-
-    every = [(details._source(g.nodes[a], a), ids.get(a), original(g.nodes[a]["body"], ["幸福社区", "幸福社区居委会"]), a)
+    every = [(details._source_text(g.nodes[a], a), ids.get(a), original(g.nodes[a]["body"], ["幸福社区", "幸福社区居委会"]), a)
              for a in g.successors("C")]
-    expected = details._items(every)
-    try:
-        details.evidence_sentence = counted
+    with mock.patch.object(details, "evidence_sentence", wraps=original) as counted:
         entry = dict(details.details(g, ids))[0]
-    finally:
-        details.evidence_sentence = original
-    assert dict(entry["sections"])["来源 sources"] == expected
-    def text_then_id(t):
-        return t[0], -1 if t[1] is None else t[1]
-
-    # every drawn article is an entry of its own, which finds no sentence: the node's own are those counted
-    bound = sorted(map(text_then_id, every))[min(len(every), details.MAX_ITEMS) - 1]
-    assert len(found) == sum(text_then_id(t) <= bound for t in every)
+    assert dict(entry["sections"])["来源 sources"] == details._items(every)
+    # no sentence is read for an article past the MAX_ITEMS-th in (text, id) order and not tied with it
+    keys = sorted((t[0], -1 if t[1] is None else t[1]) for t in every)
+    assert counted.call_count <= sum(k <= keys[min(len(keys), details.MAX_ITEMS) - 1] for k in keys)

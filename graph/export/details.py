@@ -114,18 +114,19 @@ def _by_date(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in m.groups()) if m else (10_000,)
 
 
-def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False, total: int = 0) -> list[list]:
+def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False, total: int | None = None) -> list[list]:
     """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
 
     An item comes in with the key of the node it names ("" for none): two
     nodes the page left out under one name stay two items.
     `by_date`: items that open with a date come first, in date order (a person's posts).
-    `total`: how many distinct items there are, when `pairs` holds only those that can come first (`_sources`).
+    `total`: how many distinct items there are, when `pairs` holds only those that can come first (`_sources`, which
+    cuts by this order's text and id: keep the two in step).
     """
     items = list(set(pairs))
     if len(items) > 1:
-        items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), t[0], -1 if t[1] is None else t[1], t[2], t[3]))
-    more = max(total, len(items)) - MAX_ITEMS
+        items.sort(key=lambda t: (_by_date(t[0]) if by_date else (), *_text_then_id(t), t[2], t[3]))
+    more = (len(items) if total is None else total) - MAX_ITEMS
     if more > 0:
         items = items[:MAX_ITEMS] + [(f"… 另有 {more} 项 / {more} more", None, "", "")]
     return [[text, at, ev] for text, at, ev, _ in items]
@@ -135,28 +136,29 @@ Source = tuple[str, int | None, dict, str]  # an article a node was read from: i
 
 
 def _sources(d: dict, n: str, found: list[Source]) -> tuple[list[tuple[str, int | None, str, str]], int]:
-    """The source items of node `n` (data `d`) that `_items` can show, with their evidence; and how many there are.
+    """The source items of node `n` (data `d`) that `_items` can show, each with its sentence; and how many there are.
 
-    Finding a sentence reads the article's body back, and a node of a
-    thousand articles shows MAX_ITEMS of them: the items are ordered by
-    what comes before the evidence in `_items`' order (text, id), and the
-    evidence found only for those up to the MAX_ITEMS-th and those tied
-    with it, which hold the first MAX_ITEMS whatever their sentences.
-    Each article is one item (one derivedFrom edge), so none is lost as a
-    duplicate.
+    Finding a sentence reads the article's body back, and a node read from
+    a thousand articles shows MAX_ITEMS of them. The articles are sorted by
+    the head of `_items`' order (text, then id), and a sentence is found
+    only for the first MAX_ITEMS and those tied with the last of them:
+    whatever their sentences, the items `_items` shows are among these.
+    No item is lost as a duplicate: an edge's key is its relation, so a
+    node has one derivedFrom edge to an article, and each is one item.
     """
     total = len(found)
     if total > MAX_ITEMS:
         found = sorted(found, key=_text_then_id)
         bound = _text_then_id(found[MAX_ITEMS - 1])
-        found = found[: MAX_ITEMS - 1] + [s for s in found[MAX_ITEMS - 1 :] if _text_then_id(s) <= bound]
+        found = [s for s in found if _text_then_id(s) <= bound]  # sorted: the first MAX_ITEMS and those tied with the last
     own = str(d.get("evidence") or "")
     names = [_text(d, n), *(d.get("aliases") or ())]
     return [(text, at, own or evidence_sentence(str(ad.get("body") or ""), names), a) for text, at, ad, a in found], total
 
 
-def _text_then_id(s: Source) -> tuple[str, int]:
-    return s[0], -1 if s[1] is None else s[1]
+def _text_then_id(t: tuple) -> tuple[str, int]:
+    """The head of `_items`' order (past a date): an item's text, then its drawn id, null first."""
+    return t[0], -1 if t[1] is None else t[1]
 
 
 Items = dict[str, list[tuple[str, int | None, str, str]]]  # section -> (text, target id, evidence, target key)
@@ -178,10 +180,10 @@ def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict
         if facts:
             entry["facts"] = facts
         mine, found = _sections(g, n, ids)
-        total = 0
+        totals: dict[str, int] = {}
         if found:
-            mine["来源 sources"], total = _sources(d, n, found)
-        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=total if name == "来源 sources" else 0)]
+            mine["来源 sources"], totals["来源 sources"] = _sources(d, n, found)
+        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=totals.get(name))]
                     for name in SECTIONS if mine.get(name)]
         if sections:
             entry["sections"] = sections
@@ -222,7 +224,7 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, l
             if rel in EDGE_LABELS:
                 sec["关系 relations"].append((f"{EDGE_LABELS[rel]} → {_text(vd, v)}", at, "", v))
             elif rel == "derivedFrom":  # a membership's evidence is shown with its post
-                found.append((_source(vd, v), at, vd, v))
+                found.append((_source_text(vd, v), at, vd, v))
     return sec, found
 
 
@@ -244,7 +246,7 @@ def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec
         sec["任职 officials"].append((f"{_label(g, person)} {title}".strip(), ids.get(person), ev, person))
 
 
-def _source(ad: dict, a: str) -> str:
+def _source_text(ad: dict, a: str) -> str:
     """The item text of article `a` (data `ad`) as a source: its headline and date."""
     when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
     return f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·")
