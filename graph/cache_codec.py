@@ -52,11 +52,10 @@ def _fields_by_type() -> dict[type, tuple[str, ...]]:
 
 def _default(value: Any) -> Any:
     names = _fields_by_type().get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and type(value).__name__ in _records():
+        names = tuple(name for name, _ in _records()[type(value).__name__][1])  # a class of a record's name (a subclass, a reload)
     if names is not None:
         return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *[getattr(value, name) for name in names]]))
-    if dataclasses.is_dataclass(value) and type(value).__name__ in _records():  # a class of a record's name: as it
-        fields = [getattr(value, name) for name, _ in _records()[type(value).__name__][1]]  # was (a subclass, a reload)
-        return msgpack.ExtType(_RECORD, _pack([type(value).__name__, *fields]))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return msgpack.ExtType(_DATE, value.isoformat().encode("ascii"))
     raise TypeError(f"cannot cache a {type(value).__name__}")

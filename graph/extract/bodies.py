@@ -343,13 +343,13 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
     return None
 
 
+_SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
+
+
 def _ends_body(text: str, t: Token) -> bool:
     word = t.text  # asked of most tokens: only the suffixes with its last character are tried, and no prefix is copied
     ends = word.endswith(_SUFFIXES_BY_LAST.get(word[-1:], ())) or len(word) == 1 and text.endswith(_SPLIT_SUFFIXES, 0, t.end)
     return (ends or t.tag == "ORG") and word not in _SUFFIX_VERBS
-
-
-_SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
 
 
 def _trim_end(text: str, start: int, cut: int) -> int | None:

@@ -323,9 +323,10 @@ _ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR
 # A place a visit verb takes as its object: 实地考察了新阳街道兴旺社区，
 _VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
 # A place that received the visit: 王庄村迎来了一群客人, 社区接待了考察团.
-_HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:迎来|接待)了?")
+_HOST_VERBS = "迎来|接待"
+_HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:" + _HOST_VERBS + ")了?")
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
-_PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile("迎来|接待")))
+_PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)))
 
 
 def location_in(sentence: str, upto: int) -> str | None:
