@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,22 +28,29 @@ class BuildResult:
     unchanged: Unchanged | None = None  # set when the output folder already held this build's files: none was written
     _reports: tuple[FileReport, ...] = ()  # the corpus's, of a build that made its graph
     _remade: Callable[[], Corpus] | None = field(default=None, repr=False)  # makes the corpus again (`corpus`)
+    _making: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)  # `corpus` made once
 
     @property
     def corpus(self) -> Corpus:
         """The resolved corpus, made again from the pages when first asked for (from the cache where they are stored,
         else read and extracted again): a build keeps its graph, not the corpus it was made from beside it (issue 16).
 
-        GraphError if a page changed since the build: its corpus would not be this graph's.
+        GraphError if a page changed since the build: its corpus would not be this graph's. Threads that ask at
+        once wait for the one making it: it is made once.
         """
         if self._corpus is None:
-            with collector.paused():  # the cycle collector as it was afterwards (the build turns it off)
-                if self.unchanged is not None:
-                    self._corpus, self._graph = self.unchanged.made()
-                elif self._remade is not None:
-                    self._corpus = self._remade()
+            with self._making:
+                if self._corpus is None:
+                    self._make_corpus()
         assert self._corpus is not None
         return self._corpus
+
+    def _make_corpus(self) -> None:
+        with collector.paused():  # the cycle collector as it was afterwards (the build turns it off)
+            if self.unchanged is not None:
+                self._corpus, self._graph = self.unchanged.made()
+            elif self._remade is not None:
+                self._corpus = self._remade()
 
     @property
     def graph(self) -> nx.MultiDiGraph:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from graph.cache import PageCache, code_version, digest
 from graph.model import ArticleFacts, FileReport, PageResult
 from graph.pipeline import Options, build
+from graph.result import BuildResult
 from tests.conftest import SEEDS
 from tests.helpers import article
 
@@ -268,3 +271,29 @@ def test_a_record_is_stored_by_its_class_and_one_of_the_same_name_as_that_record
     assert decode(encode(FileReport_("b.txt", "empty"))) == FileReport("b.txt", "empty")
     with pytest.raises(TypeError):
         encode(object())
+
+
+def test_a_results_corpus_asked_for_by_two_threads_at_once_is_made_once() -> None:
+    """The second thread waits for the first's corpus instead of reading every stored page again beside it."""
+    made: list[int] = []
+    inside, go_on = threading.Event(), threading.Event()
+    corpus = object()
+
+    def remade():  # the stand-in for reading the pages again: held until both threads have asked
+        made.append(1)
+        inside.set()
+        go_on.wait(10)
+        return corpus
+
+    result = BuildResult(None, None, _remade=remade)  # type: ignore[arg-type]
+    got: list[object] = []
+    first = threading.Thread(target=lambda: got.append(result.corpus))
+    first.start()
+    assert inside.wait(10)
+    second = threading.Thread(target=lambda: got.append(result.corpus))
+    second.start()
+    time.sleep(0.1)  # time for the second to reach the making (a slow machine can only hide a second making, not fake one)
+    go_on.set()
+    first.join(10)
+    second.join(10)
+    assert made == [1] and got == [corpus, corpus]

@@ -246,10 +246,13 @@ class _Subjects:
         extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
         refs: Counter = Counter()  # how often each subject is an object: node ids, and the extra subjects' IRIs
         for n, kind in g.nodes(data="kind"):
-            if kind == "Membership":
+            if kind == "Membership":  # its interval and instants: from its days alone (its evidence not read back)
                 d = g.nodes[n]
+                first, last = d.get("first"), d.get("last")
+                if not (first or last):
+                    continue
                 s = URIRef(d["iri"])
-                for t in _membership(s, d, base):
+                for t in _reported(s, base, first, last):
                     if t[0] != s:
                         objects = extra[t[0]][t[1]]
                         if t[2] not in objects:
