@@ -12,7 +12,8 @@ How identity is decided (the README repeats this for users):
 - A body is identified by its fullest name; a name that does not say where
   the body is (`建设局`, `区政务办`) is qualified by its article's district.
 - A person is identified by name within a place: the district of the body
-  they hold a post in, else of their article. Two 李敏 in different
+  they hold a post in (as the whole corpus places the body, whatever the
+  order of its pages), else of their article. Two 李敏 in different
   districts are two people; one 李敏 in two posts of one district is one.
   Reporters and correspondents are identified by name across the corpus.
 - A reference with no context to qualify it joins the one entity of that
@@ -28,8 +29,9 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from graph.found import Found
 from graph.gazetteer import Gazetteer, Place
 from graph.keys import Key
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
@@ -47,6 +49,7 @@ from graph.model import (
 
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", *TOWN_WORDS)))
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
+_STAND_IN = "Person?:"  # a person's key until `_settle` (no key's kind holds "?")
 
 
 @dataclass(slots=True)
@@ -76,7 +79,10 @@ class Resolver:
         self.local_key: dict[tuple[str, str, str], str] = {}  # (article, type, name) -> key
         self.redirect: dict[str, str] = {}  # a loose key -> the entity it joined (_unify_unqualified)
         self._rule_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # each set of rules a node has, once (`_rules`)
-        self.found = _Found()  # mentions, memberships, events: read page by page in `add_page`
+        # a person who holds a post in a body, keyed by its district once every page is read (`_settle`): until then
+        # under a stand-in, one for each (body, the article's scope, name)
+        self._stand_ins: dict[tuple[str, str, str], str] = {}
+        self.found = Found()  # mentions, memberships, events: read page by page in `add_page`
 
     # ------------------------------------------------------------------ places
     def _context(self, facts: ArticleFacts) -> tuple[list[Place], list[Place]]:
@@ -136,9 +142,9 @@ class Resolver:
             page_ctx[f.article.source_file].extend(d)
         for f in facts_list:
             self._article(f, page_ctx[f.article.source_file])
-        self._unify_unqualified()
+        self._settle()
         for f in facts_list:
-            self.found.add(self, f)
+            self.found.add(self._mentions(f), self._memberships(f), self._events(f))
         return self._corpus([f.article for f in facts_list], reports)
 
     def add_page(self, page: Sequence[ArticleFacts]) -> None:
@@ -154,12 +160,12 @@ class Resolver:
         for f in page:
             self.local_key = {}  # only this article's: its id is its own
             self._article(f, ctx)
-            self.found.add(self, f)
+            self.found.add(self._mentions(f), self._memberships(f), self._events(f))
         self.local_key = {}
 
     def finish(self, articles: Sequence[Article], reports: tuple[FileReport, ...] = ()) -> Corpus:
         """The corpus of the pages given to `add_page`; `articles` are theirs, kept, in order."""
-        self._unify_unqualified()
+        self._settle()
         self.found.redirect(self.redirect)
         return self._corpus(articles, reports)
 
@@ -197,21 +203,23 @@ class Resolver:
                 node = self._node(keys[e.name], e, a.id)
                 if e.parent and e.parent in keys and not node.parent:
                     node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
-        # people: by the place of the body they hold a post in, else the article's
-        post_ctx: dict[str, str] = {}
+        # people: by the district of the body they hold a post in (`_settle`), else the article's
+        post_org: dict[str, str] = {}
         for p in f.posts:
             if p.org and p.org in keys:
-                post_ctx.setdefault(p.person, _district_of(keys[p.org], self.nodes) or ctx)
+                post_org.setdefault(p.person, keys[p.org])
         for e in f.entities:
             if e.type != "Person":
                 continue
             if e.informal:
-                ident = Key.of("Person", a.id, e.name)  # 李阿姨 is someone in this story only
+                key = Key.of("Person", a.id, e.name).format()  # 李阿姨 is someone in this story only
             elif e.name in credited:
-                ident = Key.press(e.name)
+                key = Key.press(e.name).format()
+            elif e.name in post_org:
+                key = self._stand_ins.setdefault((post_org[e.name], ctx, e.name), f"{_STAND_IN}{len(self._stand_ins)}")
             else:
-                ident = Key.in_scope("Person", post_ctx.get(e.name) or ctx, e.name)
-            keys[e.name] = sys.intern(ident.format())
+                key = Key.in_scope("Person", ctx, e.name).format()
+            keys[e.name] = sys.intern(key)
             self._node(keys[e.name], e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 
@@ -231,6 +239,25 @@ class Resolver:
             return held
         rules = tuple(sorted({*held, *more}))
         return self._rule_sets.setdefault(rules, tuple(map(sys.intern, rules)))
+
+    def _settle(self) -> None:
+        """Once every page is read: key each person held under a stand-in by the district of the body they hold a post
+        in, as the pages tell it whatever their order (else by their article's scope), then join the references
+        without context (`_unify_unqualified`). `redirect` takes every stand-in to its person's entity."""
+        placed: dict[str, str] = {}
+        for (org, ctx, name), stand_in in self._stand_ins.items():
+            key = placed[stand_in] = sys.intern(Key.in_scope("Person", _district_of(org, self.nodes) or ctx, name).format())
+            src, dst = self.nodes.pop(stand_in), self.nodes.get(key)
+            if dst is None:
+                src.key = key
+                self.nodes[key] = src
+            else:  # a person has no parent and no place: only what the mentions add
+                dst.aliases = _added(dst.aliases, src.aliases)
+                dst.articles += src.articles  # sorted and each once in `_entities`
+                dst.rules = self._rules(dst.rules, src.rules)
+        self._stand_ins = {}
+        self._unify_unqualified()
+        self.redirect.update({s: self.redirect.get(k, k) for s, k in placed.items()})
 
     def _unify_unqualified(self) -> None:
         """A reference without context joins the one entity of its class and name, if one."""
@@ -278,7 +305,7 @@ class Resolver:
 
     # ------------------------------------------------------------------ corpus
     def _corpus(self, articles: Sequence[Article], reports: tuple[FileReport, ...]) -> Corpus:
-        found, self.found = self.found, _Found()
+        found, self.found = self.found, Found()
         return Corpus(
             articles=tuple(articles),
             entities=tuple(self._entities()),
@@ -376,42 +403,6 @@ class Resolver:
                 )
             )
         return out
-
-
-class _Found:
-    """What the corpus keeps of the articles' facts: mentions (one tuple of keys an article), memberships and events."""
-
-    def __init__(self) -> None:
-        self.mentions: dict[str, tuple[str, ...]] = {}  # a set of (article, key) pairs took 80 bytes a pair
-        self.memberships: list[Membership] = []
-        self.events: list[Event] = []
-
-    def add(self, resolver: Resolver, f: ArticleFacts) -> None:
-        for a, k in resolver._mentions(f):
-            if k not in (held := self.mentions.get(a, ())):
-                self.mentions[a] = (*held, k)
-        self.memberships += resolver._memberships(f)
-        self.events += resolver._events(f)
-
-    def mention_pairs(self) -> tuple[tuple[str, str], ...]:
-        """The (article, key) pairs, each once, sorted."""
-        return tuple(sorted((a, k) for a, keys in self.mentions.items() for k in keys))
-
-    def redirect(self, to: dict[str, str]) -> None:
-        """Keys read before the loose ones joined their entities: moved to those entities."""
-        if not to:
-            return
-
-        def key(k: str | None) -> str | None:
-            return to.get(k, k) if k else k
-
-        self.mentions = {a: tuple(dict.fromkeys(to.get(k, k) for k in keys)) for a, keys in self.mentions.items()}
-        self.memberships = [replace(m, person=to.get(m.person, m.person), org=key(m.org)) for m in self.memberships]
-        self.events = [
-            replace(e, location=key(e.location), organizers=tuple(to.get(k, k) for k in e.organizers),
-                    attendees=tuple(to.get(k, k) for k in e.attendees))
-            for e in self.events
-        ]
 
 
 def _added(held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import _lines as load_lines
-from graph.resolve import resolve
+from graph.model import ArticleFacts, LocalEntity, Post
+from graph.resolve import Resolver, resolve
 from tests.helpers import article
 
 
@@ -152,3 +153,39 @@ def test_what_one_entity_is_read_as_is_united_each_once() -> None:
     [person] = by_name(c, "Person", "李敏")
     assert (person.aliases, person.articles, person.rules) == (("李敏同志",), ("t-01", "t-02"), ("people.a", "people.b"))
     assert "中原区" in person.key
+
+
+def _post_page(aid: str, district: str, body_parent: str | None, person: str | None) -> ArticleFacts:
+    """An article naming a district and a body (printed under `body_parent`, or alone), and, if given, a person who
+    holds a post in that body."""
+    entities = [LocalEntity("District", district), LocalEntity("Organization", "星河社区服务中心", parent=body_parent)]
+    posts: tuple[Post, ...] = ()
+    if person:
+        entities.append(LocalEntity("Person", person))
+        posts = (Post(person, "主任", "星河社区服务中心", f"星河社区服务中心主任{person}"),)
+    return ArticleFacts(article("…", aid=aid), entities=tuple(entities), posts=posts)
+
+
+def _people(c) -> list[str]:
+    return sorted(e.key for e in c.entities if e.type == "Person")
+
+
+def test_a_person_is_placed_by_the_district_of_their_body_whichever_page_told_it() -> None:
+    """The body's district, printed on a page read after the one that names the person, places the person as it
+    would had it come first: identity does not depend on the order pages are read in, in either way of resolving."""
+    from graph.gazetteer import load
+
+    gaz = load()
+    told = _post_page("a-01", "中原区", "中原区", None)  # 中原区星河社区服务中心
+    named = _post_page("b-01", "二七区", None, "吴晓梅")  # the same body's head, on a page about 二七区
+    again = _post_page("c-01", "中原区", None, "吴晓梅")
+    for order in ([named, told, again], [told, named, again], [again, named, told]):
+        assert _people(resolve(order, gaz)) == ["Person:河南省/郑州市/中原区/吴晓梅"]
+        streamed = Resolver(gaz)
+        for f in order:
+            streamed.add_page([f])
+        c = streamed.finish([f.article for f in order])
+        assert _people(c) == ["Person:河南省/郑州市/中原区/吴晓梅"]
+        [m] = {(m.person, m.org) for m in c.memberships}
+        assert m == ("Person:河南省/郑州市/中原区/吴晓梅", "Organization:星河社区服务中心")
+        assert {a for e in c.entities if e.type == "Person" for a in e.articles} == {"b-01", "c-01"}
