@@ -28,12 +28,12 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def without_surrogates(text: str) -> str:
     """`text` with each lone surrogate (decoded from bytes that are not text; no UTF-8 file can carry one) as U+FFFD."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:

@@ -144,7 +144,7 @@ class Resolver:
             self._article(f, page_ctx[f.article.source_file])
         self._settle()
         for f in facts_list:
-            self.found.add(self._mentions(f), self._memberships(f), self._events(f))
+            self._found_in(f)
         return self._corpus([f.article for f in facts_list], reports)
 
     def add_page(self, page: Sequence[ArticleFacts]) -> None:
@@ -160,8 +160,12 @@ class Resolver:
         for f in page:
             self.local_key = {}  # only this article's: its id is its own
             self._article(f, ctx)
-            self.found.add(self._mentions(f), self._memberships(f), self._events(f))
+            self._found_in(f)
         self.local_key = {}
+
+    def _found_in(self, f: ArticleFacts) -> None:
+        """An article's mentions, posts and events, keyed by its keys, kept for the corpus."""
+        self.found.add(self._mentions(f), self._memberships(f), self._events(f))
 
     def finish(self, articles: Sequence[Article], reports: tuple[FileReport, ...] = ()) -> Corpus:
         """The corpus of the pages given to `add_page`; `articles` are theirs, kept, in order."""

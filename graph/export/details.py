@@ -180,10 +180,10 @@ def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict
         if facts:
             entry["facts"] = facts
         mine, found = _sections(g, n, ids)
-        totals: dict[str, int] = {}
+        sources = None  # how many articles the sources section sums up, when it has only those it can show
         if found:
-            mine["来源 sources"], totals["来源 sources"] = _sources(d, n, found)
-        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=totals.get(name))]
+            mine["来源 sources"], sources = _sources(d, n, found)
+        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=sources if name == "来源 sources" else None)]
                     for name in SECTIONS if mine.get(name)]
         if sections:
             entry["sections"] = sections
