@@ -219,6 +219,32 @@ class _Table:
     def successors(self, i: int) -> _Neighbours:
         return _Neighbours(self, self.succ, i)
 
+    def row_text(self, i: int) -> str:
+        """Node `i`'s fields and values as text, a text kept on disk as its digest (`Spilled.digest`, not read back):
+        two nodes have the same text when their data are equal and their texts on disk were written alike."""
+        s, row = self.shape[i], self.rows[i]
+        if s not in self.spilled:
+            return f"{self.fields[s]!r}{row!r}"
+        return f"{self.fields[s]!r}(" + ", ".join(f"<{v.digest}>" if type(v) is Spilled else repr(v) for v in row) + ")"
+
+    def out_pairs(self, i: int) -> Iterator[tuple[str, int]]:
+        """(neighbour, the number of the pair's map in `maps`) for each node `i` points at, in networkx's order."""
+        off, nbr, maps = self.succ
+        a, b = off[i], off[i + 1]
+        return zip(map(self.ids.__getitem__, nbr[a:b]), maps[a:b], strict=True)
+
+    def in_sums(self, weight: Callable[[ReadOnlyMap], int]) -> Iterator[tuple[str, int]]:
+        """(node, the sum of `weight` over the maps of the pairs that point at it), for each node whose sum is not 0:
+        each map weighed once, the pairs summed by numpy (not by walking every node's neighbours)."""
+        off, _, maps = self.pred
+        if not len(maps):
+            return iter(())
+        weights = np.fromiter(map(weight, self.maps), dtype=np.int64, count=len(self.maps))
+        owner = np.repeat(np.arange(len(self.ids)), np.diff(np.frombuffer(off, dtype=off.typecode)))
+        sums = np.bincount(owner, weights=weights[np.frombuffer(maps, dtype=maps.typecode)], minlength=len(self.ids))
+        ids = self.ids
+        return ((ids[i], int(sums[i])) for i in np.flatnonzero(sums).tolist())
+
     def predecessors(self, i: int) -> _Neighbours:
         return _Neighbours(self, self.pred, i)
 
@@ -393,4 +419,10 @@ class CompactGraph(nx.MultiDiGraph):
         return nx.graphviews.generic_graph_view(self) if as_view else nx.MultiDiGraph(self)
 
 
-__all__ = ["CompactGraph", "GraphBuilder", "NodeData", "ReadOnlyMap"]
+def table_of(g: nx.MultiDiGraph) -> _Table | None:
+    """The arrays a CompactGraph reads from; None for any other graph (a view of one, a copy that can be changed)."""
+    table = getattr(g._node, "table", None) if isinstance(g, CompactGraph) else None
+    return table if isinstance(table, _Table) else None
+
+
+__all__ = ["CompactGraph", "GraphBuilder", "NodeData", "ReadOnlyMap", "table_of"]

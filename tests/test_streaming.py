@@ -173,7 +173,8 @@ def test_a_build_keeps_its_articles_bodies_on_disk_and_its_graph_reads_them_back
 
 
 def test_the_turtle_writer_reads_each_text_on_disk_back_once_when_it_keys_the_blocks(tmp_path: Path, monkeypatch) -> None:
-    """With the cache's index of blocks, a subject's key and its block are made from one reading of its data."""
+    """With the cache's index of blocks, a block made reads its texts once and its key reads none: written again, with
+    every block copied, nothing is read back."""
     g = build([SEEDS], tmp_path / "out", formats=(), cache_dir=tmp_path / "cache").graph
     table = g._node.table
     spilled = sum(type(v) is Spilled for n in g for v in _fields_and_row(table, n)[1])
@@ -185,6 +186,8 @@ def test_the_turtle_writer_reads_each_text_on_disk_back_once_when_it_keys_the_bl
     write_turtle(g, tmp_path / "keyed.ttl", cache=tmp_path / "cache")
     assert len(reads) == spilled
     reads.clear()
+    write_turtle(g, tmp_path / "keyed.ttl", cache=tmp_path / "cache")
+    assert reads == []
     write_turtle(g, tmp_path / "plain.ttl")
     assert len(reads) == spilled
     assert (tmp_path / "keyed.ttl").read_bytes() == (tmp_path / "plain.ttl").read_bytes()

@@ -18,11 +18,13 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, TIME, XSD
 
+from graph.compact import table_of
 from graph.export import atomic_write
 from graph.files import without_surrogates
 from graph.iri import DEFAULT_BASE, instant_iri, interval_iri
 
 if TYPE_CHECKING:
+    from graph.compact import _Table
     from graph.export.reuse import TurtleBlocks
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
@@ -229,11 +231,14 @@ class _Subjects:
     instants of the posts (few) are made at once.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, iri: dict, extra: dict[URIRef, dict[URIRef, list]], refs: Counter) -> None:
+    def __init__(self, g: nx.MultiDiGraph, iri: dict, extra: dict[URIRef, dict[URIRef, list]], refs: Counter,
+                 table: _Table | None = None) -> None:
         self.g, self.iri, self.extra, self.refs = g, iri, extra, refs  # iri: each node's, read once
+        self.table = table  # a CompactGraph's arrays: its nodes keyed from them (`key`)
         self.base = g.graph.get("base", DEFAULT_BASE)
         self._uris: dict[object, URIRef] = {}  # each node's IRI as a term, made once (an object of many triples)
         self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
+        self._pairs: list[str] | None = None  # the text of each of the table's pair maps, by its number
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
@@ -264,6 +269,10 @@ class _Subjects:
                 refs.update(o for o in objects if isinstance(o, URIRef))
         if any(str(x) in iris or str(x).startswith(bound) for x in extra):
             return None
+        table = table_of(g)
+        if table is not None:  # the same counts, summed over the arrays
+            refs.update(dict(table.in_sums(lambda keyed: sum(len(_edge_predicates(rel, d)) for rel, d in keyed.items()))))
+            return cls(g, iri, extra, refs, table)
         for _, v, rel, d in g.edges(keys=True, data=True):
             if n := len(_edge_predicates(rel, d)):  # an edge the Turtle does not write adds no reference
                 refs[v] += n
@@ -292,11 +301,22 @@ class _Subjects:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
         if isinstance(handle, URIRef) and handle in self.extra:
             return None
+        if self.table is not None:
+            return self._table_key(self.table, handle)
         iri = self.iri  # this runs for every node: the IRIs read once, networkx's maps read directly (without its views)
         data = self.g._node[handle].copy()  # its texts read back once: `props` takes them from here
         self._keyed = (handle, data)
         made_of = (self.base, data, [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def _table_key(self, table: _Table, handle: object) -> str:
+        """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
+        out-pairs as their objects' IRIs and their maps' text, each map's text made once."""
+        if self._pairs is None:
+            self._pairs = [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in table.maps]
+        i, iri, pairs = table.index[cast(str, handle)], self.iri, self._pairs
+        made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_pairs(i))))
+        return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def props(self, handle: object) -> dict[URIRef, list]:
         """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""

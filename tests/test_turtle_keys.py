@@ -1,0 +1,79 @@
+"""The Turtle writer's keys of a built graph's blocks: read from the graph's arrays, never from its texts on disk.
+
+A rebuild copies the block of every subject whose key the last file held
+(graph.export.reuse), so a key must change with anything its block is made
+of (its data, texts on disk included, its out-edges and their data, their
+objects' IRIs, the base) and with nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.compact import CompactGraph, GraphBuilder
+from graph.export.rdf import _Subjects
+from graph.pipeline import build
+from graph.spill import Spill
+from tests.conftest import SEEDS
+
+BASE = "https://example.org/kg/"
+BODY = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议。\n记者 景静"
+
+
+def _graph(spill: Spill, body: str = BODY, label: str = "中原区", source: str = "text", city: str = BASE + "city",
+           base: str = BASE) -> CompactGraph:
+    b = GraphBuilder()
+    b.node("a", kind="Article", iri=BASE + "a", headline="安全生产会议", body=spill.put(body), source_file="p.txt")
+    b.node("d", kind="District", iri=BASE + "d", label=label)
+    b.node("c", kind="City", iri=city, label="郑州市")
+    b.add("d", "c", "containedInPlace", source=source)
+    b.add("d", "a", "derivedFrom")
+    b.add("c", "a", "derivedFrom")
+    return b.freeze(base=base)
+
+
+def _keys(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    subjects = _Subjects.of(g)
+    assert subjects is not None
+    return {n: subjects.key(n) for n in g}
+
+
+def test_a_graph_built_alike_keys_alike_wherever_its_texts_lie_on_disk_and_reads_none_back(tmp_path: Path, monkeypatch) -> None:
+    first, other = Spill(tmp_path), Spill(tmp_path)
+    other.put("一段别的文字，把正文挤到文件的另一处")  # the body lies elsewhere in the second file
+    keys = _keys(_graph(first))
+    monkeypatch.setattr(Spill, "read", lambda *a: pytest.fail("a text on disk was read back to key a block"))
+    assert _keys(_graph(other)) == keys
+    assert len(set(keys.values())) == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "moved"),
+    [
+        ({"body": BODY.replace("景静", "鲁燕")}, {"a"}),  # a text on disk
+        ({"label": "二七区"}, {"d"}),  # a node's own data
+        ({"source": "text+gazetteer"}, {"d"}),  # an out-edge's data
+        ({"city": BASE + "zhengzhou"}, {"c", "d"}),  # a node's IRI: its own block, and the block that points at it
+        ({"base": "https://example.org/other/"}, {"a", "c", "d"}),
+    ],
+)
+def test_a_block_s_key_changes_with_what_the_block_is_made_of_and_no_other_does(
+    tmp_path: Path, change: dict[str, str], moved: set[str]
+) -> None:
+    spill = Spill(tmp_path)
+    before, after = _keys(_graph(spill)), _keys(_graph(spill, **change))
+    assert {n for n in before if before[n] != after[n]} == moved
+
+
+def test_a_built_graph_s_references_counted_from_its_arrays_are_those_its_edges_give(tmp_path: Path) -> None:
+    g = build([SEEDS], tmp_path / "out", formats=()).graph
+    assert isinstance(g, CompactGraph)
+    from_arrays, from_edges = _Subjects.of(g), _Subjects.of(nx.MultiDiGraph(g))
+    assert from_arrays is not None and from_edges is not None
+    assert from_arrays.table is not None and from_edges.table is None  # the copy is walked edge by edge
+    assert Counter(from_arrays.refs) == Counter(from_edges.refs)
+    assert sum(from_arrays.refs.values()) > g.number_of_nodes()  # most subjects are the object of a triple or more
