@@ -236,14 +236,22 @@ class _Table:
     def in_sums(self, weight: Callable[[ReadOnlyMap], int]) -> Iterator[tuple[str, int]]:
         """(node, the sum of `weight` over the maps of the pairs that point at it), for each node whose sum is not 0:
         each map weighed once, the pairs summed by numpy (not by walking every node's neighbours)."""
-        off, _, maps = self.pred
-        if not len(maps):
+        _, v, m = self.pairs()
+        if not len(m):
             return iter(())
         weights = np.fromiter(map(weight, self.maps), dtype=np.int64, count=len(self.maps))
-        owner = np.repeat(np.arange(len(self.ids)), np.diff(np.frombuffer(off, dtype=off.typecode)))
-        sums = np.bincount(owner, weights=weights[np.frombuffer(maps, dtype=maps.typecode)], minlength=len(self.ids))
+        sums = np.bincount(v, weights=weights[m], minlength=len(self.ids))
         ids = self.ids
         return ((ids[i], int(sums[i])) for i in np.flatnonzero(sums).tolist())
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every linked pair of nodes as three arrays over the same positions: its from-node's number, its to-node's and
+        the number of its map in `maps` (the last two read-only views of the table's arrays)."""
+        off, nbr, maps = self.succ
+        u = np.repeat(np.arange(len(self.ids)), np.diff(np.frombuffer(off, dtype=off.typecode)))
+        if not len(nbr):
+            return u, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return u, np.frombuffer(nbr, dtype=nbr.typecode), np.frombuffer(maps, dtype=maps.typecode)
 
     def predecessors(self, i: int) -> _Neighbours:
         return _Neighbours(self, self.pred, i)

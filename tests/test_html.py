@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.compact import CompactGraph, GraphBuilder
 from graph.export import details, layout
 from graph.export import html as view
 from graph.model import Article, Corpus, Entity, Event, Membership
@@ -190,6 +191,31 @@ def test_past_the_most_a_page_draws_it_draws_the_best_connected_with_the_units_a
     totals = {"City": 1, "District": 1, "StreetOffice": 1, "Community": 1, "Person": 2, "Event": 1, "Article": 3}
     assert {c["name"]: c["total"] for c in data["classes"]} == totals
     assert {c["name"]: c["count"] for c in data["classes"]} == {k: sum(1 for n in drawn if g.nodes[n]["kind"] == k) for k in totals}
+
+
+def _built(g: nx.MultiDiGraph) -> CompactGraph:
+    """`g` as a build holds it (graph.compact), whose links the view counts over its arrays."""
+    b = GraphBuilder()
+    for n, d in g.nodes(data=True):
+        b.node(n, **d)
+    for u, v, k, d in g.edges(keys=True, data=True):
+        b.add(u, v, k, **d)
+    return b.freeze()
+
+
+@pytest.mark.parametrize("most", [1, 3, 4, 5, 6, 10])
+def test_a_built_graph_s_links_counted_over_its_arrays_rank_its_nodes_as_its_edges_do(most: int) -> None:
+    g = ranked_city()
+    assert view.best_connected(_built(g), list(g), most) == view.best_connected(g, list(g), most)
+
+
+def test_the_seed_graph_s_links_counted_over_its_arrays_are_those_its_edges_give(seed_build) -> None:
+    g = seed_build[0].graph
+    assert isinstance(g, CompactGraph)
+    can = set(drawn_in(g)[0])
+    (rank, above), (walked, walked_above) = view._links(g, can), view._links(nx.MultiDiGraph(g), can)
+    assert rank == walked and len(rank) > 100
+    assert {n: sorted(v) for n, v in above.items()} == {n: sorted(v) for n, v in walked_above.items()} != {}
 
 
 def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> None:

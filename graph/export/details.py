@@ -40,6 +40,7 @@ EDGE_LABELS = {
 }
 EVENT_RELS = ("organizer", "attendee", "location")
 MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
+_ITEM_RELS = frozenset({"member", "organization", "derivedFrom", *EDGE_LABELS})  # the relations an in-edge gives an item by
 MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
 _MARKS = "。！？!?；;\n"  # what ends a sentence
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -201,6 +202,8 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, l
     found: list[Source] = []
     nodes = g._node  # networkx's maps of nodes, read directly (without its views): this runs for every edge of every drawn node
     for u, keyed in g._pred[n].items():
+        if keyed.keys().isdisjoint(_ITEM_RELS):  # an article's mention of it (half of a hub's edges): no item
+            continue
         ud = nodes[u]
         kind = ud["kind"]
         at = ids.get(u)
@@ -248,5 +251,6 @@ def _post(g: nx.MultiDiGraph, m: str, n: str, rel: str, ids: dict[str, int], sec
 
 def _source_text(ad: dict, a: str) -> str:
     """The item text of article `a` (data `ad`) as a source: its headline and date."""
-    when = _date(ad["date"]) if ad.get("date") else str(ad.get("source_file") or "")
-    return f"{ad.get('headline') or _text(ad, a)} · {when}".rstrip(" ·")
+    date, headline = ad.get("date"), ad.get("headline")  # each field read once: this runs for every source of every drawn node
+    when = _date(date) if date else str(ad.get("source_file") or "")
+    return f"{headline or _text(ad, a)} · {when}".rstrip(" ·")

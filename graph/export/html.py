@@ -33,12 +33,14 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import orjson
 import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from graph.compact import table_of
 from graph.export import atomic_write
 from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence, membership_ends
 from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
@@ -214,16 +216,7 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
     over for smaller ones that do.
     """
     can = set(drawable)
-    rank: Counter[str] = Counter()
-    above: dict[str, list[str]] = {}
-    for u, v, rel in g.edges(keys=True):
-        if rel in EDGE_LABELS and u in can and v in can:
-            rank[u] += 1
-            rank[v] += 1
-            if rel in HIERARCHY:
-                above.setdefault(u, []).append(v)
-        elif rel == "derivedFrom" and u in can:
-            rank[u] += 1
+    rank, above = _links(g, can)
     for person, org, _, _ in _posts(g, can):  # one link a post drawn, however many articles reported it
         rank[person] += 1
         rank[org] += 1
@@ -242,6 +235,42 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
             if len(taken) == most:
                 break
     return sorted(taken)
+
+
+def _links(g: nx.MultiDiGraph, can: set[str]) -> tuple[Counter[str], dict[str, list[str]]]:
+    """`best_connected`'s count of each node's links (an EDGE_LABELS edge between two nodes of `can`, at both ends; an
+    edge to an article it was read from, at a node of `can`) and the nodes each one's hierarchy edges lead to.
+
+    A built graph's links are counted over its arrays with numpy, each map's
+    relations read once (`compact._Table.pairs`); only the hierarchy's pairs
+    are walked.
+    """
+    rank: Counter[str] = Counter()
+    above: dict[str, list[str]] = {}
+    table = table_of(g)
+    if table is None:
+        for u, v, rel in g.edges(keys=True):
+            if rel in EDGE_LABELS and u in can and v in can:
+                rank[u] += 1
+                rank[v] += 1
+                if rel in HIERARCHY:
+                    above.setdefault(u, []).append(v)
+            elif rel == "derivedFrom" and u in can:
+                rank[u] += 1
+        return rank, above
+    u, v, m = table.pairs()
+    ids, count = table.ids, len(table.maps)
+    labelled = np.fromiter((sum(rel in EDGE_LABELS for rel in keyed) for keyed in table.maps), dtype=np.int64, count=count)
+    read = np.fromiter(("derivedFrom" in keyed for keyed in table.maps), dtype=np.int64, count=count)
+    ranked = np.zeros(len(ids), dtype=bool)
+    ranked[[table.index[n] for n in can]] = True
+    both = labelled[m] * (ranked[u] & ranked[v])
+    links = np.bincount(u, weights=both + read[m] * ranked[u], minlength=len(ids)) + np.bincount(v, weights=both, minlength=len(ids))
+    rank.update({ids[i]: int(links[i]) for i in np.flatnonzero(links).tolist()})
+    tiers = np.fromiter((sum(rel in HIERARCHY for rel in keyed) for keyed in table.maps), dtype=np.int64, count=count)
+    for i in np.flatnonzero(tiers[m] * (ranked[u] & ranked[v])).tolist():
+        above.setdefault(ids[u[i]], []).extend([ids[v[i]]] * int(tiers[m[i]]))
+    return rank, above
 
 
 def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
