@@ -239,8 +239,8 @@ class _Table:
         _, v, m = self.pairs()
         if not len(m):
             return iter(())
-        weights = np.fromiter(map(weight, self.maps), dtype=np.int64, count=len(self.maps))
-        sums = np.bincount(v, weights=weights[m], minlength=len(self.ids))
+        weights = np.fromiter(map(weight, self.maps), dtype=np.float64, count=len(self.maps))
+        sums = np.bincount(v, weights=weights[m], minlength=len(self.ids))  # one array of the pairs' size made
         ids = self.ids
         return ((ids[i], int(sums[i])) for i in np.flatnonzero(sums).tolist())
 
@@ -248,9 +248,9 @@ class _Table:
         """Every linked pair of nodes as three arrays over the same positions: its from-node's number, its to-node's and
         the number of its map in `maps` (the last two read-only views of the table's arrays)."""
         off, nbr, maps = self.succ
-        u = np.repeat(np.arange(len(self.ids)), np.diff(np.frombuffer(off, dtype=off.typecode)))
+        u = np.repeat(np.arange(len(self.ids), dtype=np.uint32), np.diff(np.frombuffer(off, dtype=off.typecode)))
         if not len(nbr):
-            return u, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return u, np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint32)
         return u, np.frombuffer(nbr, dtype=nbr.typecode), np.frombuffer(maps, dtype=maps.typecode)
 
     def predecessors(self, i: int) -> _Neighbours:

@@ -80,7 +80,7 @@ class Resolver:
         self.redirect: dict[str, str] = {}  # a loose key -> the entity it joined (_unify_unqualified)
         self._rule_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # each set of rules a node has, once (`_rules`)
         # a person who holds a post in a body, keyed by its district once every page is read (`_settle`): until then
-        # under a stand-in, one for each (body, the article's scope, name)
+        # under a stand-in named by its (body, the article's scope, name): the same in whatever pages and order it is read
         self._stand_ins: dict[tuple[str, str, str], str] = {}
         self.found = Found()  # mentions, memberships, events: read page by page in `add_page`
 
@@ -220,7 +220,8 @@ class Resolver:
             elif e.name in credited:
                 key = Key.press(e.name).format()
             elif e.name in post_org:
-                key = self._stand_ins.setdefault((post_org[e.name], ctx, e.name), f"{_STAND_IN}{len(self._stand_ins)}")
+                held = (post_org[e.name], ctx, e.name)
+                key = self._stand_ins.setdefault(held, f"{_STAND_IN}{held!r}")
             else:
                 key = Key.in_scope("Person", ctx, e.name).format()
             keys[e.name] = sys.intern(key)

@@ -62,7 +62,7 @@ class Spill:
         if self._full:
             return text
         data = memoryview(text.encode("utf-16-le", "surrogatepass"))  # UTF-16: read back faster than UTF-8, and smaller
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "little")  # an int: 44 bytes, not 81
         at = self._end
         try:
             while data:  # a write may write less than asked
@@ -98,13 +98,13 @@ class Spill:
 class Spilled:
     """A text kept in a `Spill`: `str(handle)` reads it back; pickled, it is its text.
 
-    `digest` (BLAKE2b of the text's code units) tells two texts apart without reading either back: what the Turtle
-    writer keys a block by (graph.export.rdf).
+    `digest` (a 128-bit BLAKE2b of the text's code units) tells two texts apart without reading either back: what
+    the Turtle writer keys a block by (graph.export.rdf).
     """
 
     __slots__ = ("_spill", "_at", "_size", "digest")
 
-    def __init__(self, spill: Spill, at: int, size: int, digest: str) -> None:
+    def __init__(self, spill: Spill, at: int, size: int, digest: int) -> None:
         self._spill, self._at, self._size, self.digest = spill, at, size, digest
 
     def __str__(self) -> str:

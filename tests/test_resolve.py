@@ -189,3 +189,18 @@ def test_a_person_is_placed_by_the_district_of_their_body_whichever_page_told_it
         [m] = {(m.person, m.org) for m in c.memberships}
         assert m == ("Person:河南省/郑州市/中原区/吴晓梅", "Organization:星河社区服务中心")
         assert {a for e in c.entities if e.type == "Person" for a in e.articles} == {"b-01", "c-01"}
+
+
+def test_what_a_page_gives_the_resolution_is_the_same_whatever_pages_were_read_before_it() -> None:
+    """A page's posts and mentions are keyed by the page and the gazetteer alone, a person who holds a post too (under
+    a stand-in named by the body, the article's scope and the name): what lets a page's resolution be kept with it."""
+    from graph.gazetteer import load
+
+    gaz = load()
+    first, then = _post_page("a-01", "二七区", None, "李卫东"), _post_page("b-01", "中原区", "中原区", "吴晓梅")
+    alone, after = Resolver(gaz), Resolver(gaz)
+    alone.add_page([then])
+    after.add_page([first])
+    after.add_page([then])
+    assert alone.found.memberships == [m for m in after.found.memberships if m.article == "b-01"] != []
+    assert alone.found.mentions["b-01"] == after.found.mentions["b-01"]
