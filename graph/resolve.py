@@ -221,7 +221,7 @@ class Resolver:
                 key = Key.press(e.name).format()
             elif e.name in post_org:
                 held = (post_org[e.name], ctx, e.name)
-                key = self._stand_ins.setdefault(held, f"{_STAND_IN}{held!r}")
+                key = self._stand_ins.get(held) or self._stand_ins.setdefault(held, f"{_STAND_IN}{held!r}")
             else:
                 key = Key.in_scope("Person", ctx, e.name).format()
             keys[e.name] = sys.intern(key)

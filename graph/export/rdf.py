@@ -238,7 +238,8 @@ class _Subjects:
         self.base = g.graph.get("base", DEFAULT_BASE)
         self._uris: dict[object, URIRef] = {}  # each node's IRI as a term, made once (an object of many triples)
         self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
-        self._pairs: list[str] | None = None  # the text of each of the table's pair maps, by its number
+        # the text of each of the table's pair maps, by its number (`_table_key`)
+        self._pairs = [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in table.maps] if table else []
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
@@ -311,9 +312,7 @@ class _Subjects:
 
     def _table_key(self, table: _Table, handle: object) -> str:
         """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
-        out-pairs as their objects' IRIs and their maps' text, each map's text made once."""
-        if self._pairs is None:
-            self._pairs = [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in table.maps]
+        out-pairs as their objects' IRIs and their maps' text (each map's made once, with the subjects)."""
         i, iri, pairs = table.index[cast(str, handle)], self.iri, self._pairs
         made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_pairs(i))))
         return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
