@@ -354,11 +354,12 @@ def resolving(
     stems = [article_stem(recorded_name(f.name)) for f in files]
     if len(set(stems)) < len(stems):
         facts, reports = gather(paths, files, ignored, results)
-        return lambda: (resolve(dedupe_articles(unique_ids(facts)), gaz, tuple(reports)), {})
+        printed = unique_ids(facts)
+        return lambda: (resolve(dedupe_articles(printed), gaz, tuple(reports), printed), {})
     resolver, articles = Resolver(gaz), Articles(spill)
     found: list[FileReport] = []
     for r in reporting(paths, files, ignored, results, found):  # each page's ids are its own: no id clash to undo
-        resolver.add_page(articles.new(r.facts))
+        resolver.add_page(articles.new(r.facts), r.facts)
     return lambda: (resolver.finish(articles.kept, tuple(found)), articles.bodies)
 
 

@@ -134,12 +134,13 @@ class Resolver:
             return Key.under(e.type, parent_key, e.name).format()
         return Key.unplaced(e.type, ctx, e.name).format()
 
-    def resolve(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...] = ()) -> Corpus:
-        """The corpus of all the articles' facts at once (articles of one source file may be anywhere in the list)."""
+    def resolve(self, facts_list: list[ArticleFacts], reports: tuple[FileReport, ...] = (),
+                printed: Sequence[ArticleFacts] | None = None) -> Corpus:
+        """The corpus of all the articles' facts at once (articles of one source file may be anywhere in the list);
+        `printed`: every page's items as printed, those `facts_list` keeps once (reprints) too, for the pages' context."""
         page_ctx: dict[str, list[Place]] = defaultdict(list)
-        for f in facts_list:
-            d, c = self._context(f)
-            page_ctx[f.article.source_file].extend(d)
+        for f in facts_list if printed is None else printed:
+            page_ctx[f.article.source_file].extend(self._context(f)[0])
         for f in facts_list:
             self._article(f, page_ctx[f.article.source_file])
         self._settle()
@@ -147,16 +148,18 @@ class Resolver:
             self._found_in(f)
         return self._corpus([f.article for f in facts_list], reports)
 
-    def add_page(self, page: Sequence[ArticleFacts]) -> None:
+    def add_page(self, page: Sequence[ArticleFacts], printed: Sequence[ArticleFacts] | None = None) -> None:
         """Resolve one page's articles now, keeping only what the graph is made of (not the page's records).
 
         For a build whose pages' ids and source files are their own (no
         other page shares either), with duplicates already dropped: the
         result of `finish` is that of `resolve` over all the pages' facts.
         Mentions, posts and events are keyed now, by the article's own
-        keys, and moved to the entities their keys join in `finish`.
+        keys, and moved to the entities their keys join in `finish`. The
+        districts the page prints (`printed`: its items, reprints too) are
+        its articles' context (`_place`), whatever pages came before it.
         """
-        ctx = [d for f in page for d in self._context(f)[0]]
+        ctx = [d for f in (page if printed is None else printed) for d in self._context(f)[0]]
         for f in page:
             self.local_key = {}  # only this article's: its id is its own
             self._article(f, ctx)
@@ -438,9 +441,10 @@ def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:
     return None
 
 
-def resolve(facts: list[ArticleFacts], gaz: Gazetteer, reports: tuple[FileReport, ...] = ()) -> Corpus:
-    """Resolve a corpus's facts into entities, memberships and events."""
-    return Resolver(gaz).resolve(facts, reports)
+def resolve(facts: list[ArticleFacts], gaz: Gazetteer, reports: tuple[FileReport, ...] = (),
+            printed: Sequence[ArticleFacts] | None = None) -> Corpus:
+    """Resolve a corpus's facts into entities, memberships and events (`printed`: see `Resolver.resolve`)."""
+    return Resolver(gaz).resolve(facts, reports, printed)
 
 
 __all__ = ["resolve", "Resolver"]

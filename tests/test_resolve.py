@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import _lines as load_lines
-from graph.model import ArticleFacts, LocalEntity, Post
+from graph.model import ArticleFacts, LocalEntity, PageResult, Post
 from graph.resolve import Resolver, resolve
 from tests.helpers import article
 
@@ -204,3 +207,34 @@ def test_what_a_page_gives_the_resolution_is_the_same_whatever_pages_were_read_b
     after.add_page([then])
     assert alone.found.memberships == [m for m in after.found.memberships if m.article == "b-01"] != []
     assert alone.found.mentions["b-01"] == after.found.mentions["b-01"]
+
+
+def _page(name: str, *items: tuple[str, tuple[LocalEntity, ...]]) -> PageResult:
+    """A page's result: its items' bodies and entities, under the ids its file name gives them."""
+    stem = name.removesuffix(".txt")
+    return PageResult(name, tuple(
+        ArticleFacts(dataclasses.replace(article(body, aid=f"{stem}-{i:02d}"), source_file=name, sources=(name,)),
+                     entities=entities)
+        for i, (body, entities) in enumerate(items, start=1)))
+
+
+def test_a_page_s_items_are_placed_by_the_districts_it_prints_even_in_an_item_another_page_printed_first() -> None:
+    """An item two pages print is kept once, from the first (graph.articles), yet the districts it names are printed
+    on the second page as well: the second page's other items are placed by them whether or not the first page
+    was read, so a page resolves alike whatever pages come before it."""
+    from graph.gazetteer import load
+    from graph.pipeline import resolving
+
+    gaz = load()
+    meeting = "金水区召开安全生产工作会议，部署辖区节前安全大检查，要求各单位压实责任、排查隐患、确保平安。"
+    item = (meeting, (LocalEntity("District", "金水区"),))
+    first = _page("a.txt", item)
+    second = _page("b.txt", item, ("东风路街道开展消防宣传活动。", (LocalEntity("StreetOffice", "东风路街道"),)))
+
+    def placed(*pages: PageResult) -> list[str | None]:
+        corpus, _ = resolving([], [Path(p.name) for p in pages], (), pages, gaz)()
+        return [e.official_path for e in corpus.entities if e.name == "东风路街道"]
+
+    assert placed(second) == placed(first, second) == ["河南省/郑州市/金水区/东风路街道"]
+    # the same when pages share a stem and the items are gathered before they are resolved
+    assert placed(first, second, _page("x/b.txt")) == ["河南省/郑州市/金水区/东风路街道"]
