@@ -30,6 +30,7 @@ from graph.files import file_sha1, printable
 from graph.iri import slugs_used, use_slugs
 from graph.model import ENTITY_TYPES, Corpus, FileReport, PageResult
 from graph.pages import Item, Options, process_pages
+from graph.resolve import MENTIONS_READ
 
 G = TypeVar("G")  # what `with_slugs` makes: a graph, or its builder
 log = logging.getLogger("newskg")
@@ -87,7 +88,7 @@ def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResu
         hit = cache.load(key)
     if hit is not None:
         return hit
-    (result,) = process_pages([path], options)
+    result = as_read(process_pages([path], options)[0])
     _keep(cache, Path(path).name, options, result)
     return result
 
@@ -97,6 +98,15 @@ def _keep(cache: PageCache, name: str, options: Options, result: PageResult) -> 
     may be readable next time). A page rewritten after its key was taken is stored as what was read, not as it was."""
     if result.digest and (result.report is None or not result.report.skipped):
         cache.store(cache.key_for(result.digest, name, options), result)
+
+
+def as_read(result: PageResult) -> PageResult:
+    """A page's result as the build reads it (graph.pipeline.run_pages) and the page cache keeps it: its articles'
+    mentions of the classes the resolution reads (graph.resolve.MENTIONS_READ: people, to tell a byline's name from
+    one the text prints), not every place and body each names (seven mentions in eight, a seventh of a stored
+    result's bytes: decoded at every rebuild). The build makes the same graph from either."""
+    return dataclasses.replace(result, facts=tuple(
+        dataclasses.replace(f, mentions=tuple(m for m in f.mentions if m.type in MENTIONS_READ)) for f in result.facts))
 
 
 def _storing(

@@ -26,7 +26,7 @@ UNPLACED = "?"  # marks a scope that could not be tied to a place
 PRESS = "press"  # the scope of people credited on a page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Key:
     """A kind and its parts; a part holding `/` (another key, a path) is split, so equal text is an equal key."""
 
@@ -34,8 +34,8 @@ class Key:
     parts: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        if any("/" in p for p in self.parts):
-            object.__setattr__(self, "parts", tuple(q for p in self.parts for q in p.split("/")))
+        if "/" in "".join(self.parts):  # the parts joined and split again: each split at its `/`s, in order
+            object.__setattr__(self, "parts", tuple("/".join(self.parts).split("/")))
 
     # -------------------------------------------------------------- makers
     @classmethod
@@ -89,3 +89,14 @@ class Key:
     def loose(self) -> bool:
         """True when some scope on the way up was not tied to a place (a `?` anywhere in the key)."""
         return any(p.startswith(UNPLACED) or ":" + UNPLACED in p for p in self.parts)
+
+    @staticmethod
+    def loose_text(text: str) -> bool:
+        """`Key.parse(text).loose`, read from the text without making the key (asked of every entity's key).
+
+        >>> [Key.loose_text(k) for k in ("Community:?郑州市/中原区/某社区", "Community:StreetOffice:?郑州市/秦岭路街道/西岗社区",
+        ...                              "Person:press/王磊", "StreetOffice:河南省/郑州市/中原区/秦岭路街道")]
+        [True, True, False, False]
+        """
+        rest = text.partition(":")[2]
+        return rest.startswith(UNPLACED) or "/" + UNPLACED in rest or ":" + UNPLACED in rest

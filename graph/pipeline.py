@@ -34,6 +34,7 @@ from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
     LastBuild,
+    as_read,
     cached_pages,
     export_changed,
     exported_digests,
@@ -43,7 +44,7 @@ from graph.incremental import (
 from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
 from graph.network import graph_builder
-from graph.pages import Options, page_facts, process_page, release_models
+from graph.pages import Item, Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
 from graph.result import BuildResult, Stopwatch
@@ -65,7 +66,8 @@ def run_pages(
     cache_dir: Path | None = None,
     keys: list[str | None] | None = None,
 ) -> Iterator[PageResult]:
-    """Per-page results in input order, computed here, in processes, on Dask, or from cache.
+    """Per-page results in input order, computed here, in processes, on Dask, or from cache, as the build reads them
+    (`as_read`: the same whether stored or computed).
 
     Results are yielded as soon as every earlier page's is known, at most a
     few pages per process are in flight, and a stored page is decoded when
@@ -74,7 +76,10 @@ def run_pages(
     (page_keys), so no page is read and hashed again.
     """
     items = list(enumerate(files))
-    compute = partial(compute_pages, options=options, jobs=jobs, scheduler=scheduler)
+
+    def compute(todo: list[Item]) -> Iterator[tuple[int, PageResult]]:
+        return ((i, as_read(r)) for i, r in compute_pages(todo, options=options, jobs=jobs, scheduler=scheduler))
+
     known: dict[int, Callable[[], PageResult]] = {}  # a stored page's result, decoded when its turn comes
     if cache_dir is None:
         computed = compute(items)

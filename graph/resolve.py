@@ -50,13 +50,13 @@ from graph.model import (
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", *TOWN_WORDS)))
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
 _STAND_IN = "Person?:"  # a person's key until `_settle` (no key's kind holds "?")
+MENTIONS_READ = frozenset({"Person"})  # the classes of an article's mentions the resolution reads (`_mentions`)
 
 
 @dataclass(slots=True)
 class _Node:
-    """An entity as the resolution grows it. A corpus has one per entity, most with no alias, one article and one or
-    two rules: those are tuples and a list, not sets (three empty sets were 650 bytes a node, a third of the resolution's
-    memory at 80 MB)."""
+    """An entity as the resolution grows it. Most have no alias, one article and one or two rules: tuples and a list,
+    not sets (three empty sets were 650 bytes a node, a third of the resolution's memory at 80 MB)."""
 
     key: str
     type: str
@@ -372,7 +372,7 @@ class Resolver:
         a credited name is mentioned only where the article's text prints it."""
         a = f.article
         credited = {*a.reporters, *a.correspondents, *a.photographers, *(n for n, _ in a.editors)}
-        printed = {m.text for m in f.mentions if m.type == "Person"}
+        printed = {m.text for m in f.mentions if m.type in MENTIONS_READ}
         out = set()
         for e in f.entities:
             k = self.key_of(a.id, e.type, e.name)
@@ -424,7 +424,7 @@ def _under(place: Place, ancestor: Place) -> bool:
 
 
 def _unqualified(key: str) -> bool:
-    return Key.parse(key).loose
+    return Key.loose_text(key)
 
 
 def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:

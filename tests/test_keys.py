@@ -54,6 +54,28 @@ def test_parse_inverts_format(kind: str, parts: list[str]) -> None:
     assert Key.parse(key.format()) == key
 
 
+_SCOPED = st.one_of(_PART, st.builds(lambda p: "?" + p, _PART), st.builds(lambda a, b: f"{a}/{b}", _PART, _PART),
+                    st.builds(lambda a, b: f"{a}/?{b}", _PART, _PART))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["of", "under", "unplaced", "in_scope", "official"]),
+                          st.sampled_from(["StreetOffice", "Community", "Person"]), _SCOPED, _PART),
+                min_size=1, max_size=4))
+def test_loose_read_from_the_text_is_the_key_s(chain: list[tuple[str, str, str, str]]) -> None:
+    """`Key.loose_text` (what the resolution asks of every key) answers as the parsed key does, keys nested in keys
+    (a unit under its printed parent's key) and parts with `/` or a `?` inside them included."""
+    text = ""
+    for maker, kind, scope, name in chain:
+        parent = text or scope
+        if maker == "official":
+            key = Key.official(kind, (*parent.split("/"), name))
+        else:
+            key = getattr(Key, maker)(kind, parent, name)
+        text = key.format()
+        assert Key.loose_text(text) == key.loose == Key.parse(text).loose
+        assert Key(key.kind, tuple("/".join(key.parts).split("/"))) == key == Key.parse(text)
+
+
 @pytest.mark.parametrize("text", ["", "no colon", ":lost kind"])
 def test_parse_refuses_text_that_is_not_a_key(text: str) -> None:
     with pytest.raises(ValueError, match="not an identity key"):
