@@ -277,7 +277,7 @@ def _corpus_and_graph(
     # the exports alone)
     resolved, bodies = corpus_of()
     del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
-    load_gazetteer.cache_clear()  # so does the gazetteer's (90 MB; built again, in 0.6 s, by the next build in this process)
+    load_gazetteer.cache_clear()  # so does the gazetteer's (63 MB; built again, in 0.3-0.5 s, by the next build in this process)
     collector.give_back()  # and what the models and the gazetteer held in the C heap, to the system
     lap("resolve")
     if not graph:
