@@ -69,6 +69,7 @@ class Gazetteer:
     QUICK = True  # read a town's village lines only when asked (tests turn it off to compare with the general reading)
 
     def __init__(self, text: str | list[str]) -> None:
+        """`text`: the file's, its lines ended by "\n" alone (`_text`), or its lines (none holding a line break)."""
         self.by_name: dict[str, list[Place]] = defaultdict(list)
         self.by_path: dict[tuple[str, ...], Place] = {}
         self.children: dict[tuple[str, ...], list[Place]] = defaultdict(list)

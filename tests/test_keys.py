@@ -73,7 +73,12 @@ def test_loose_read_from_the_text_is_the_key_s(chain: list[tuple[str, str, str, 
             key = getattr(Key, maker)(kind, parent, name)
         text = key.format()
         assert Key.loose_text(text) == key.loose == Key.parse(text).loose
-        assert Key(key.kind, tuple("/".join(key.parts).split("/"))) == key == Key.parse(text)
+        assert Key.parse(text) == key
+
+
+@given(st.lists(st.one_of(_PART, _SCOPED, st.just("")), min_size=1, max_size=5))
+def test_a_part_holding_a_slash_is_split_there_and_only_there(parts: list[str]) -> None:
+    assert Key("Community", tuple(parts)).parts == tuple(q for p in parts for q in p.split("/"))
 
 
 @pytest.mark.parametrize("text", ["", "no colon", ":lost kind"])

@@ -128,13 +128,16 @@ def test_the_gazetteer_s_quick_reading_of_village_lines_is_the_general_one(monke
            "\t\t\t秦岭路街道", "\t\t\t\t秦岭路社区\r", "", "\t\t\t\t  ", "\t\t\t\t阳光社区\t备注", "\t\t\t\t\t更深一级",
            "\t\t\t\t五一社区", "\t\t\t须水街道", "\t\t\t\t须水村", "\t郑州市"]
     under_a_city = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t\t\t甲村", "\t\t\t\t乙村"]  # no district, no town
+    twice = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t中原区\t410102\t中原", "\t\t\t秦岭路街道", "\t\t\t\t甲社区",
+             "\t\t\t须水街道", "\t\t\t\t乙村", "\t\t\t秦岭路街道", "\t\t\t\t丙社区", "\t\t  ", "\t\t\t\t丁社区"]  # a town again
     read = {}
-    for name, lines in (("odd", odd), ("under a city", under_a_city), ("jionlp", gazetteer_text())):
+    for name, lines in (("odd", odd), ("under a city", under_a_city), ("twice", twice), ("jionlp", gazetteer_text())):
         read[name] = _gazetteer_parts(Gazetteer(lines))
         monkeypatch.setattr(Gazetteer, "QUICK", False)
         assert read[name] == _gazetteer_parts(Gazetteer(lines))
         monkeypatch.setattr(Gazetteer, "QUICK", True)
     assert read["odd"]["_villages"][("河南省", "郑州市", "中原区", "秦岭路街道")] == ["秦岭路社区", "阳光社区", "五一社区"]
+    assert read["twice"]["_villages"][("河南省", "郑州市", "中原区", "秦岭路街道")] == ["甲社区", "丙社区", "丁社区"]
     assert len(read["jionlp"]["_villages"]) > 30_000
 
 
