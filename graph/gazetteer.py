@@ -81,7 +81,6 @@ class Gazetteer:
         self._villages: dict[tuple[str, ...], list[str] | tuple[int, int]] = {}
         self._text = text if isinstance(text, str) else "\n".join(text)
         self._path: list[str] = []
-        self._town: list[str] | None = None  # the villages of the town `_path` is in, once a village line has found it
         at = 0
         for chunk in _UNITS.split(self._text):  # a line above the village level, and the lines under it
             lines = chunk.split("\n", 1)
@@ -95,19 +94,10 @@ class Gazetteer:
                     for raw in lines[1].split("\n"):
                         self._line(raw)
             at += len(chunk) + 1
-        del self._path, self._town
+        del self._path
 
     def _line(self, raw: str) -> None:
         """One line of the file, read in full (a unit's, or a village's the quick reading did not take)."""
-        town = self._town
-        if town is not None and raw.startswith("\t\t\t\t") and not raw.startswith("\t", 4) and self.QUICK:
-            name = raw.strip().split("\t", 1)[0]
-            if name:
-                del self._path[4:]
-                self._path.append(name)
-                town.append(name)
-                return
-        self._town = None
         line = raw.rstrip("\r\n")
         if not line.strip():
             return
@@ -117,10 +107,7 @@ class Gazetteer:
         del path[depth:]
         path.append(parts[0])
         if depth == 4:
-            villages = self._names(tuple(path[:4]), made=True)  # (a town printed twice: the lines of both)
-            villages.append(parts[0])
-            if len(path) == 5:  # under a town: the next village lines are its too
-                self._town = villages
+            self._names(tuple(path[:4]), made=True).append(parts[0])  # (a town printed twice: the lines of both)
             return
         self._unit(depth, parts, tuple(path))
 

@@ -274,11 +274,13 @@ class Resolver:
             by_name[(n.type, n.name)].append(key)
         self.redirect = {}
         for keys in by_name.values():
-            loose = [k for k in keys if _unqualified(k)]
-            firm = [k for k in keys if not _unqualified(k)]
-            if loose and len(firm) == 1:
+            loose = [k for k in keys if Key.loose_text(k)]
+            if not loose:  # most names: every key is placed, nothing joins
+                continue
+            firm = [k for k in keys if not Key.loose_text(k)]
+            if len(firm) == 1:
                 target = firm[0]
-            elif loose and not firm and len(loose) > 1:
+            elif not firm and len(loose) > 1:
                 target = sorted(loose)[0]
             else:
                 continue
@@ -421,10 +423,6 @@ def _added(held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
 
 def _under(place: Place, ancestor: Place) -> bool:
     return len(place.path) > len(ancestor.path) and place.path[: len(ancestor.path)] == ancestor.path
-
-
-def _unqualified(key: str) -> bool:
-    return Key.loose_text(key)
 
 
 def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:

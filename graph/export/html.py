@@ -265,11 +265,12 @@ def _links(g: nx.MultiDiGraph, can: set[str]) -> tuple[Counter[str], dict[str, l
     read = np.fromiter(("derivedFrom" in keyed for keyed in table.maps), dtype=np.uint8, count=count)
     ranked = np.zeros(len(ids), dtype=bool)
     ranked[[table.index[n] for n in can]] = True
-    both = labelled[m] * (ranked[u] & ranked[v])
+    inside = ranked[u] & ranked[v]  # a pair between two nodes of `can`
+    both = labelled[m] * inside
     links = np.bincount(u, weights=both + read[m] * ranked[u], minlength=len(ids)) + np.bincount(v, weights=both, minlength=len(ids))
     rank.update({ids[i]: int(links[i]) for i in np.flatnonzero(links).tolist()})
     tiers = np.fromiter((sum(rel in HIERARCHY for rel in keyed) for keyed in table.maps), dtype=np.uint8, count=count)
-    for i in np.flatnonzero(tiers[m] * (ranked[u] & ranked[v])).tolist():
+    for i in np.flatnonzero(tiers[m] * inside).tolist():
         above.setdefault(ids[u[i]], []).extend([ids[v[i]]] * int(tiers[m[i]]))
     return rank, above
 
