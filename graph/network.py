@@ -13,10 +13,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 
+import numpy as np
+
 from graph.compact import CompactGraph, GraphBuilder
 from graph.iri import DEFAULT_BASE, article_iri, digest, entity_iri, event_iri, membership_iri, role_iri
 from graph.keys import Key
-from graph.model import ADMIN_TYPES, Corpus
+from graph.model import ADMIN_TYPES, Article, Corpus, Entity, Event, Membership
 from graph.spill import Spill, Spilled
 
 
@@ -40,23 +42,45 @@ def build_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> CompactGraph:
 
 
 def graph_builder(
-    corpus: Corpus, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled | str] | None = None, spill: Spill | None = None
+    corpus: Corpus | Handed, base: str = DEFAULT_BASE, bodies: Mapping[str, Spilled | str] | None = None,
+    spill: Spill | None = None,
 ) -> GraphBuilder:
     """The graph of the corpus, not yet frozen: the corpus can be let go before it is (`GraphBuilder.freeze`).
 
     `bodies` gives the body of an article the corpus holds with an empty one, kept on disk (`graph.articles.Articles`);
-    with a `spill`, the posts' and events' evidence sentences are kept there too.
+    with a `spill`, the posts' and events' evidence sentences are kept there too. A corpus `Handed` over is let go of
+    part by part, each once it is in the graph: what it held is free for the nodes added after.
     """
+    parts = corpus if isinstance(corpus, Handed) else Handed(corpus)
+    del corpus
     g = GraphBuilder()  # held compactly once frozen: most of what networkx's own maps would cost
-    _add_articles(g, corpus, base, bodies or {})
-    keys = {e.key for e in corpus.entities}
+    articles = sorted(parts.take("articles"), key=lambda a: a.id)
+    _add_articles(g, articles, base, bodies or {})
+    entities = parts.take("entities")
+    keys = {e.key for e in entities}
     kept = spill.put if spill is not None else str
-    _add_entities(g, corpus, base, keys)
-    _add_credits_and_mentions(g, corpus, keys)
-    _add_memberships(g, corpus, base, keys, kept)
-    _add_events(g, corpus, base, keys, kept)
+    _add_entities(g, entities, base, keys)
+    del entities
+    _add_credits(g, articles, keys)
+    del articles
+    _add_mentions(g, parts.take("mentions"), keys)
+    _add_memberships(g, parts.take("memberships"), base, keys, kept)
+    _add_events(g, parts.take("events"), base, keys, kept)
     _distinct_iris(g)
     return g
+
+
+class Handed:
+    """A corpus's articles, entities, posts, events and mentions, handed to `graph_builder`, which takes each part
+    (`take`) as it adds it: whoever hands a corpus over keeps no other reference to it (its reports apart)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._parts: dict[str, tuple] = {
+            name: getattr(corpus, name) for name in ("articles", "entities", "memberships", "events", "mentions")
+        }
+
+    def take(self, name: str) -> tuple:
+        return self._parts.pop(name)
 
 
 def _distinct_iris(g: GraphBuilder) -> None:
@@ -64,8 +88,16 @@ def _distinct_iris(g: GraphBuilder) -> None:
 
     Minted IRIs carry a digest of their identity, so two identities meet on
     one IRI only by a collision of it (graph.iri makes that unlikely, not
-    impossible); written so, the RDF would make two things one.
+    impossible); written so, the RDF would make two things one. The IRIs'
+    hashes are sorted first: only when two are equal (two IRIs equal, or a
+    rare clash of hashes) is a map of every IRI made (it was 11 MB of the
+    80 MB corpus's peak).
     """
+    hashes = np.fromiter((hash(iri) for _, iri in g.column("iri")), dtype=np.int64)
+    hashes.sort()
+    if not (hashes[1:] == hashes[:-1]).any():
+        return
+    del hashes
     first: dict[str, str] = {}
     shared: dict[str, list[str]] = {}
     for n, iri in g.column("iri"):
@@ -80,8 +112,8 @@ def _distinct_iris(g: GraphBuilder) -> None:
             first[longer] = n
 
 
-def _add_articles(g: GraphBuilder, corpus: Corpus, base: str, bodies: Mapping[str, Spilled | str]) -> None:
-    for a in sorted(corpus.articles, key=lambda a: a.id):
+def _add_articles(g: GraphBuilder, articles: list[Article], base: str, bodies: Mapping[str, Spilled | str]) -> None:
+    for a in articles:
         body = bodies.get(a.id) or a.body
         g.node(
             article_node(a.id),
@@ -97,9 +129,9 @@ def _add_articles(g: GraphBuilder, corpus: Corpus, base: str, bodies: Mapping[st
         )
 
 
-def _add_entities(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) -> None:
+def _add_entities(g: GraphBuilder, entities: tuple[Entity, ...], base: str, keys: set[str]) -> None:
     """Entity nodes, the articles they were read from, and each one's parent by the relation their classes make."""
-    for e in corpus.entities:
+    for e in entities:
         g.node(
             e.key,
             kind=e.type,
@@ -112,7 +144,7 @@ def _add_entities(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) ->
             rules=e.rules,
             parent_rule=e.parent_rule,
         )
-    for e in corpus.entities:
+    for e in entities:
         for art in e.articles:
             g.add(e.key, article_node(art), key="derivedFrom")
         if e.parent and e.parent in keys:
@@ -126,9 +158,9 @@ def _add_entities(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str]) ->
             g.add(e.key, e.parent, key=rel, source=e.parent_source or "text")
 
 
-def _add_credits_and_mentions(g: GraphBuilder, corpus: Corpus, keys: set[str]) -> None:
+def _add_credits(g: GraphBuilder, articles: list[Article], keys: set[str]) -> None:
     press: dict[str, str] = {}
-    for a in sorted(corpus.articles, key=lambda a: a.id):
+    for a in articles:
         node = article_node(a.id)
         for rel, names in (
             ("author", a.reporters),
@@ -141,14 +173,19 @@ def _add_credits_and_mentions(g: GraphBuilder, corpus: Corpus, keys: set[str]) -
                 pk = press[n]
                 if pk in keys:
                     g.add(node, pk, key=rel)
-    for art, key in corpus.mentions:
+
+
+def _add_mentions(g: GraphBuilder, mentions: tuple[tuple[str, str], ...], keys: set[str]) -> None:
+    for art, key in mentions:
         if key in keys:
             g.add(article_node(art), key, key="mentions")
 
 
-def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str], kept: Callable[[str], object]) -> None:
+def _add_memberships(
+    g: GraphBuilder, memberships: tuple[Membership, ...], base: str, keys: set[str], kept: Callable[[str], object]
+) -> None:
     """A node per post read from an article, and a node per title (the role) they share."""
-    for m in corpus.memberships:
+    for m in memberships:
         mid = f"Membership:{m.person}|{m.title}|{m.org}|{m.article}"
         rid = sys.intern(f"Role:{m.title}")
         if rid not in g:
@@ -171,8 +208,10 @@ def _add_memberships(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str],
         g.add(mid, article_node(m.article), key="derivedFrom")
 
 
-def _add_events(g: GraphBuilder, corpus: Corpus, base: str, keys: set[str], kept: Callable[[str], object]) -> None:
-    for ev in corpus.events:
+def _add_events(
+    g: GraphBuilder, events: tuple[Event, ...], base: str, keys: set[str], kept: Callable[[str], object]
+) -> None:
+    for ev in events:
         g.node(
             ev.key,
             kind="Event",

@@ -43,7 +43,7 @@ from graph.incremental import (
 )
 from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult
-from graph.network import graph_builder
+from graph.network import Handed, graph_builder
 from graph.pages import Item, Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
@@ -282,9 +282,12 @@ def _corpus_and_graph(
     lap("resolve")
     if not graph:
         return resolved, nx.MultiDiGraph()
-    builder = with_slugs(partial(graph_builder, resolved, base, bodies, spill), cache)
-    if not corpus:
-        resolved = Corpus((), (), (), (), reports=resolved.reports)
+    if corpus:
+        builder = with_slugs(partial(graph_builder, resolved, base, bodies, spill), cache)
+    else:  # handed over, each of its parts let go once in the graph: its memory is the next part's nodes'
+        handed, resolved = Handed(resolved), Corpus((), (), (), (), reports=resolved.reports)
+        builder = with_slugs(partial(graph_builder, handed, base, bodies, spill), cache)
+        del handed
     g = builder.freeze(base=base)
     del builder
     collector.give_back()  # the arrays the graph was sorted with, and the corpus's records if it was let go

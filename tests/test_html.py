@@ -13,12 +13,13 @@ from html.parser import HTMLParser
 from unittest import mock
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.compact import CompactGraph, GraphBuilder
-from graph.export import details, layout
+from graph.compact import CompactGraph, GraphBuilder, table_of
+from graph.export import details, layout, ranking
 from graph.export import html as view
 from graph.model import Article, Corpus, Entity, Event, Membership
 from graph.network import build_graph
@@ -213,9 +214,32 @@ def test_the_seed_graph_s_links_counted_over_its_arrays_are_those_its_edges_give
     g = seed_build[0].graph
     assert isinstance(g, CompactGraph)
     can = set(drawn_in(g)[0])
-    (rank, above), (walked, walked_above) = view._links(g, can), view._links(nx.MultiDiGraph(g), can)
+    table = table_of(g)
+    mask = np.isin(np.arange(len(table.ids)), [table.index[n] for n in can])
+    (counts, above), (walked, walked_above) = ranking._table_links(table, mask), ranking._links(nx.MultiDiGraph(g), can)
+    rank = {table.ids[i]: int(counts[i]) for i in np.flatnonzero(counts)}
     assert rank == walked and len(rank) > 100
     assert {n: sorted(v) for n, v in above.items()} == {n: sorted(v) for n, v in walked_above.items()} != {}
+
+
+_RELS = sorted({*view.EDGE_LABELS, *layout.HIERARCHY, "derivedFrom", view.MENTION, "organizer"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(_RELS)), max_size=30),
+       st.sets(st.integers(0, 5)))
+def test_links_counted_over_a_built_graph_s_arrays_are_those_its_edges_give_however_many_relations_a_pair_has(
+    edges: list[tuple[int, int, str]], can: set[int]
+) -> None:
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((f"n{i}", {"kind": "Person"}) for i in range(6))
+    g.add_edges_from((f"n{u}", f"n{v}", rel) for u, v, rel in edges)
+    table = table_of(_built(g))
+    mask = np.array([int(n[1:]) in can for n in table.ids], dtype=bool)
+    counts, above = ranking._table_links(table, mask)
+    walked, walked_above = ranking._links(g, {f"n{i}" for i in can})
+    assert {table.ids[i]: int(counts[i]) for i in np.flatnonzero(counts)} == +walked
+    assert {n: sorted(v) for n, v in above.items()} == {n: sorted(v) for n, v in walked_above.items()}
 
 
 def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> None:

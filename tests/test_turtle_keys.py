@@ -15,10 +15,12 @@ import networkx as nx
 import pytest
 
 from graph.compact import CompactGraph, GraphBuilder
-from graph.export.rdf import _Subjects
+from graph.export.rdf import _edge_predicates, _Subjects
 from graph.pipeline import build
 from graph.spill import Spill
 from tests.conftest import SEEDS
+
+POSTS = Path(__file__).resolve().parent / "pages" / "posts"
 
 BASE = "https://example.org/kg/"
 BODY = "本报讯 中原区秦岭路街道办事处召开安全生产工作会议。\n记者 景静"
@@ -69,11 +71,21 @@ def test_a_block_s_key_changes_with_what_the_block_is_made_of_and_no_other_does(
     assert {n for n in before if before[n] != after[n]} == moved
 
 
-def test_a_built_graph_s_references_counted_from_its_arrays_are_those_its_edges_give(tmp_path: Path) -> None:
-    g = build([SEEDS], tmp_path / "out", formats=()).graph
+@pytest.mark.parametrize("pages", [SEEDS, POSTS])  # POSTS: dated posts, whose intervals and instants are subjects too
+def test_a_built_graph_s_subjects_ordered_over_its_arrays_are_in_the_order_its_edges_give(tmp_path: Path, pages: Path) -> None:
+    g = build([pages], tmp_path / "out", formats=()).graph
     assert isinstance(g, CompactGraph)
     from_arrays, from_edges = _Subjects.of(g), _Subjects.of(nx.MultiDiGraph(g))
     assert from_arrays is not None and from_edges is not None
     assert from_arrays.table is not None and from_edges.table is None  # the copy is walked edge by edge
-    assert Counter(from_arrays.refs) == Counter(from_edges.refs)
-    assert sum(from_arrays.refs.values()) > g.number_of_nodes()  # most subjects are the object of a triple or more
+    table = from_arrays.table
+    counts = table.in_counts(lambda keyed: sum(len(_edge_predicates(rel, d)) for rel, d in keyed.items()))
+    walked: Counter[str] = Counter()
+    for _, v, rel, d in g.edges(keys=True, data=True):
+        walked[v] += len(_edge_predicates(rel, d))
+    assert {table.ids[i]: int(c) for i, c in enumerate(counts) if c} == +walked
+    assert sum(walked.values()) > g.number_of_nodes()  # most subjects are the object of a triple or more
+    ordered = [(str(s), str(h)) for s, h in from_arrays.order()]
+    assert ordered == [(str(s), str(h)) for s, h in from_edges.order()]
+    extra = [i for i, (s, h) in enumerate(ordered) if s == h]  # the posts' intervals and instants: their own handles
+    assert pages == SEEDS or 0 < extra[0] <= extra[-1] < len(ordered) - 1  # put among the nodes, not before or after them

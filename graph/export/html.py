@@ -33,17 +33,16 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import numpy as np
 import orjson
 import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
-from graph.compact import table_of
 from graph.export import atomic_write
-from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence, membership_ends
-from graph.export.layout import HIERARCHY, POST, seed_positions, tree_positions
+from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence
+from graph.export.layout import HIERARCHY, seed_positions, tree_positions
+from graph.export.ranking import best_connected, drawable_nodes, posts_between
 
 # Fonts with the Chinese characters of the labels, on Windows, macOS and Linux (fonts-noto-cjk, fonts-wqy-*).
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", '
@@ -176,7 +175,7 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     article's mentions are there too, for the page to show on request.
     """
     keep = set(shown)
-    out = _posts(g, keep)
+    out = posts_between(g, keep)
     for u in keep:  # the shown nodes' own out-edges: a capped page's, not the graph's
         for v, keyed in g._succ[u].items():
             if v in keep:
@@ -188,116 +187,33 @@ def view_edges(g: nx.MultiDiGraph, shown: Iterable[str]) -> list[tuple[str, str,
     return sorted(out)
 
 
-def _posts(g: nx.MultiDiGraph, keep: set[str]) -> set[tuple[str, str, str, str]]:
-    """The person -> body edges the page draws for the posts between nodes of `keep`: one a (person, body, title)."""
-    out = set()
-    for m, kind in g.nodes(data="kind"):
-        if kind == "Membership":
-            person, org, role = membership_ends(g, m)
-            if person in keep and org in keep:
-                out.add((person, org, POST, _label(g, role) if role else "职务"))
-    return out
-
-
 def view_data(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """The records the page draws: nodes, edges, per-node details, legend, layout options."""
     return {k: v.whole() if isinstance(v, Rows) else v for k, v in view_rows(g, most).items()}
-
-
-def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[str]:
-    """The `most` nodes of `drawable` the page draws when it cannot draw them all, sorted: the best connected.
-
-    A node ranks by its drawn links (a post counts as one, a mention not at
-    all) and the articles it was read from, as it is sized; an article by its
-    links alone (its credits), for the entities read from it would rank it
-    above all of them. Ties go by key. A unit or body comes with the units
-    and bodies above it (its hierarchy edges, followed up), so the
-    hierarchy drawn is whole; a node whose group no longer fits is passed
-    over for smaller ones that do.
-    """
-    can = set(drawable)
-    rank, above = _links(g, can)
-    for person, org, _, _ in _posts(g, can):  # one link a post drawn, however many articles reported it
-        rank[person] += 1
-        rank[org] += 1
-    taken: set[str] = set()
-    order = sorted(drawable)
-    order.sort(key=rank.__getitem__, reverse=True)  # by rank, ties by key (stable): a number a node, not a tuple
-    for n in order:
-        group, todo = [], [n]
-        while todo:  # n and what is above it, not yet taken
-            u = todo.pop()
-            if u not in taken and u not in group:
-                group.append(u)
-                todo.extend(sorted(above.get(u, ())))
-        if len(taken) + len(group) <= most:
-            taken.update(group)
-            if len(taken) == most:
-                break
-    return sorted(taken)
-
-
-def _links(g: nx.MultiDiGraph, can: set[str]) -> tuple[Counter[str], dict[str, list[str]]]:
-    """`best_connected`'s count of each node's links (an EDGE_LABELS edge between two nodes of `can`, at both ends; an
-    edge to an article it was read from, at a node of `can`) and the nodes each one's hierarchy edges lead to.
-
-    A built graph's links are counted over its arrays with numpy, each map's
-    relations read once (`compact._Table.pairs`); only the hierarchy's pairs
-    are walked.
-    """
-    rank: Counter[str] = Counter()
-    above: dict[str, list[str]] = {}
-    table = table_of(g)
-    if table is None:
-        for u, v, rel in g.edges(keys=True):
-            if rel in EDGE_LABELS and u in can and v in can:
-                rank[u] += 1
-                rank[v] += 1
-                if rel in HIERARCHY:
-                    above.setdefault(u, []).append(v)
-            elif rel == "derivedFrom" and u in can:
-                rank[u] += 1
-        return rank, above
-    u, v, m = table.pairs()
-    ids, count = table.ids, len(table.maps)
-    # a byte a pair where a count of a map's relations is asked (an 80 MB graph has 1.1 M pairs): a bigger peak otherwise
-    labelled = np.fromiter((sum(rel in EDGE_LABELS for rel in keyed) for keyed in table.maps), dtype=np.uint8, count=count)
-    read = np.fromiter(("derivedFrom" in keyed for keyed in table.maps), dtype=np.uint8, count=count)
-    ranked = np.zeros(len(ids), dtype=bool)
-    ranked[[table.index[n] for n in can]] = True
-    inside = ranked[u] & ranked[v]  # a pair between two nodes of `can`
-    both = labelled[m] * inside
-    links = np.bincount(u, weights=both + read[m] * ranked[u], minlength=len(ids)) + np.bincount(v, weights=both, minlength=len(ids))
-    rank.update({ids[i]: int(links[i]) for i in np.flatnonzero(links).tolist()})
-    tiers = np.fromiter((sum(rel in HIERARCHY for rel in keyed) for keyed in table.maps), dtype=np.uint8, count=count)
-    for i in np.flatnonzero(tiers[m] * inside).tolist():
-        above.setdefault(ids[u[i]], []).extend([ids[v[i]]] * int(tiers[m[i]]))
-    return rank, above
 
 
 def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
     if most < 1:
         raise ValueError(f"a page draws at least one node, not {most}")
-    kinds = dict(g.nodes(data="kind"))
-    drawable = [n for n in g.nodes if kinds[n] in STYLE]
+    drawable, totals = drawable_nodes(g)
     shown = sorted(drawable) if len(drawable) <= most else best_connected(g, drawable, most)
-    totals = Counter(kinds[n] for n in drawable)
+    del drawable
+    kinds = {n: g.nodes[n]["kind"] for n in shown}  # only the drawn nodes' kinds kept
     edges = view_edges(g, shown)
     drawn = {n: (kinds[n], _label(g, n)) for n in shown}
     rels = _Relations(edges)  # the layouts do not depend on the toggle
     seed, tree = seed_positions(drawn, rels), tree_positions(drawn, rels)
     del drawn, rels  # each map over every drawn node is made only when the one before it is gone: the ids after these
     ids = {n: i for i, n in enumerate(shown)}
-    counts = Counter(kinds[n] for n in shown)
-    kinds = {n: kinds[n] for n in shown}  # the nodes' records are made as they are written: only the drawn nodes' kinds kept
+    counts = Counter(kinds.values())
     return {
         "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
         "edges": Rows(_vis_edges(edges, ids)),
         "info": Rows(details(g, ids), mapping=True),
         "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k], "total": totals[k]}
                     for k, v in STYLE.items() if totals[k]],
-        "drawn": {"nodes": len(shown), "of": len(drawable)},
+        "drawn": {"nodes": len(shown), "of": sum(totals.values())},
         "tree": {ids[n]: list(xy) for n, xy in tree.items()},
         "options": _vis_options(big=len(shown) >= BIG),
         "budgetMs": BUDGET_MS,

@@ -8,13 +8,16 @@ traced with prov:wasDerivedFrom to the article it was read from.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
+import numpy as np
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, TIME, XSD
 
@@ -222,6 +225,38 @@ def _parts(g: nx.MultiDiGraph, reuse: TurtleBlocks | None) -> Iterator[str | byt
         yield "\n"
 
 
+def _extra(g: nx.MultiDiGraph, kinds: Iterable[tuple[str, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], Counter]:
+    """The subjects the posts add (their intervals and instants: from their days alone, their evidence not read back),
+    and how often each is an object; `kinds`: each node and its class."""
+    base = g.graph.get("base", DEFAULT_BASE)
+    extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    refs: Counter = Counter()
+    for n, kind in kinds:
+        if kind == "Membership":
+            d = g.nodes[n]
+            first, last = d.get("first"), d.get("last")
+            if not (first or last):
+                continue
+            s = URIRef(d["iri"])
+            for t in _reported(s, base, first, last):
+                if t[0] != s:
+                    objects = extra[t[0]][t[1]]
+                    if t[2] not in objects:
+                        objects.append(t[2])
+                elif isinstance(t[2], URIRef) and t[1] == ORG.memberDuring:
+                    refs[t[2]] += 1
+    for props in extra.values():
+        for objects in props.values():
+            refs.update(o for o in objects if isinstance(o, URIRef))
+    return extra, refs
+
+
+def _holds(listed: list[str], order: np.ndarray, text: str) -> bool:
+    """Whether `text` is one of `listed`, whose numbers `order` gives sorted."""
+    at = bisect.bisect_left(order, text, key=listed.__getitem__)
+    return at < len(order) and listed[order[at]] == text
+
+
 class _Subjects:
     """The subjects of `triples(g)` in the order rdflib writes them, and each one's triples, made when asked.
 
@@ -231,10 +266,11 @@ class _Subjects:
     instants of the posts (few) are made at once.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, iri: dict, extra: dict[URIRef, dict[URIRef, list]], refs: Counter,
-                 table: _Table | None = None) -> None:
-        self.g, self.iri, self.extra, self.refs = g, iri, extra, refs  # iri: each node's, read once
-        self.table = table  # a CompactGraph's arrays: its nodes keyed from them (`key`)
+    def __init__(self, g: nx.MultiDiGraph, iri: Callable[[object], str], extra: dict[URIRef, dict[URIRef, list]],
+                 handles: Callable[[], Iterator[object]], table: _Table | None = None,
+                 listed: list[str] | None = None) -> None:
+        self.g, self.iri, self.extra, self._handles = g, iri, extra, handles  # iri: a node's, by its name
+        self.table, self._listed = table, listed  # a CompactGraph's arrays, its IRIs by number: its nodes keyed from them (`key`)
         self.base = g.graph.get("base", DEFAULT_BASE)
         # the subject last given by `order`, as a term: its block's triples are made with it (`props`); an object's
         # term is made for each triple (a map of every node's, kept to the end, was 45 MB of the 80 MB corpus's peak)
@@ -245,63 +281,78 @@ class _Subjects:
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
-        iri = dict(g.nodes(data="iri"))
-        iris = set(iri.values())
-        bound = tuple(str(ns) for ns in PREFIXES.values())
-        if not g or len(iris) != len(g) or None in iris or any(str(i).startswith(bound) for i in iris):
-            return None
-        base = g.graph.get("base", DEFAULT_BASE)
-        extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
-        refs: Counter = Counter()  # how often each subject is an object: node ids, and the extra subjects' IRIs
-        for n, kind in g.nodes(data="kind"):
-            if kind == "Membership":  # its interval and instants: from its days alone (its evidence not read back)
-                d = g.nodes[n]
-                first, last = d.get("first"), d.get("last")
-                if not (first or last):
-                    continue
-                s = URIRef(d["iri"])
-                for t in _reported(s, base, first, last):
-                    if t[0] != s:
-                        objects = extra[t[0]][t[1]]
-                        if t[2] not in objects:
-                            objects.append(t[2])
-                    elif isinstance(t[2], URIRef) and t[1] == ORG.memberDuring:
-                        refs[t[2]] += 1
-        for props in extra.values():
-            for objects in props.values():
-                refs.update(o for o in objects if isinstance(o, URIRef))
-        if any(str(x) in iris or str(x).startswith(bound) for x in extra):
+        if not g:
             return None
         table = table_of(g)
-        if table is not None:  # the same counts, summed over the arrays
-            refs.update(dict(table.in_sums(lambda keyed: sum(len(_edge_predicates(rel, d)) for rel, d in keyed.items()))))
-            return cls(g, iri, extra, refs, table)
+        bound = tuple(str(ns) for ns in PREFIXES.values())
+        if table is not None:
+            return cls._of_table(g, table, bound)
+        iri = dict(g.nodes(data="iri"))
+        iris = set(iri.values())
+        if len(iris) != len(g) or None in iris or any(str(i).startswith(bound) for i in iris):
+            return None
+        extra, refs = _extra(g, g.nodes(data="kind"))
+        if any(str(x) in iris or str(x).startswith(bound) for x in extra):
+            return None
         for _, v, rel, d in g.edges(keys=True, data=True):
             if n := len(_edge_predicates(rel, d)):  # an edge the Turtle does not write adds no reference
                 refs[v] += n
-        return cls(g, iri, extra, refs)
+
+        def handles() -> Iterator[object]:  # by IRI, then (stably) by count: a key a handle, no tuple (IRIs are distinct)
+            listed = [*iri, *extra]
+            listed.sort(key=lambda h: str(h) if isinstance(h, URIRef) and h in extra else iri[h])
+            listed.sort(key=lambda h: refs.get(h, 0))
+            return iter(listed)
+
+        return cls(g, iri.__getitem__, extra, handles)
+
+    @classmethod
+    def _of_table(cls, g: nx.MultiDiGraph, table: _Table, bound: tuple[str, ...]) -> _Subjects | None:
+        """`of` a CompactGraph: its IRIs in a list by node number, their order and counts in arrays, not in maps
+        keyed by node (those, with a set of the IRIs, were 40 MB of the 80 MB corpus's peak)."""
+        listed = [i for _, i in table.column("iri")]
+        if None in listed or any(str(i).startswith(bound) for i in listed):
+            return None
+        by_iri = sorted(range(len(listed)), key=listed.__getitem__)
+        if any(listed[i] == listed[j] for i, j in itertools.pairwise(by_iri)):
+            return None
+        order = np.array(by_iri, dtype=np.uint32)
+        del by_iri
+        extra, refs = _extra(g, table.column("kind"))
+        if any(str(x).startswith(bound) or _holds(listed, order, str(x)) for x in extra):
+            return None
+        # how often each node is an object, summed over the arrays; by that, then by IRI
+        counts = table.in_counts(lambda keyed: sum(len(_edge_predicates(rel, d)) for rel, d in keyed.items()))
+        order = order[np.argsort(counts[order], kind="stable")]
+        index, ids = table.index, table.ids
+
+        def handles() -> Iterator[object]:  # the few extra subjects put in their places among the nodes
+            key = lambda i: (int(counts[i]), listed[i])  # noqa: E731
+            at = 0
+            for x in sorted(extra, key=lambda x: (refs.get(x, 0), str(x))):
+                cut = bisect.bisect_left(order, (refs.get(x, 0), str(x)), lo=at, key=key)
+                yield from map(ids.__getitem__, order[at:cut].tolist())
+                yield x
+                at = cut
+            for start in range(at, len(order), 4096):  # a slice's numbers at a time: not one for every node at once
+                yield from map(ids.__getitem__, order[start:start + 4096].tolist())
+
+        return cls(g, lambda n: listed[index[n]], extra, handles, table, listed)  # type: ignore[index]
 
     def order(self) -> Iterator[tuple[URIRef, object]]:
         """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
-        refs, iri, extra = self.refs, self.iri, self.extra
-
-        def extra_one(handle: object) -> bool:
-            return isinstance(handle, URIRef) and handle in extra
-
-        handles = [*iri, *extra]  # sorted by IRI, then (stably) by count: a key a handle, no tuple (IRIs are distinct: `of`)
-        handles.sort(key=lambda h: str(h) if extra_one(h) else iri[h])
-        handles.sort(key=lambda h: refs.get(h, 0))
-        for handle in handles:
-            if extra_one(handle):
+        extra, iri = self.extra, self.iri
+        for handle in self._handles():
+            if isinstance(handle, URIRef) and handle in extra:
                 yield handle, handle
                 continue
-            uri = URIRef(iri[handle])
+            uri = URIRef(iri(handle))
             self._subject = (handle, uri)
             yield uri, handle
 
     def _uri(self, node: object) -> URIRef:
         last = self._subject
-        return last[1] if last is not None and last[0] is node else URIRef(self.iri[node])
+        return last[1] if last is not None and last[0] is node else URIRef(self.iri(node))
 
     def key(self, handle: object) -> str | None:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
@@ -309,17 +360,17 @@ class _Subjects:
             return None
         if self.table is not None:
             return self._table_key(self.table, handle)
-        iri = self.iri  # this runs for every node: the IRIs read once, networkx's maps read directly (without its views)
+        iri = self.iri  # this runs for every node: networkx's maps read directly (without its views)
         data = self.g._node[handle].copy()  # its texts read back once: `props` takes them from here
         self._keyed = (handle, data)
-        made_of = (self.base, data, [(iri[v], keyed) for v, keyed in self.g._succ[handle].items()])
+        made_of = (self.base, data, [(iri(v), keyed) for v, keyed in self.g._succ[handle].items()])
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def _table_key(self, table: _Table, handle: object) -> str:
         """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
         out-pairs as their objects' IRIs and their maps' text (each map's made once, with the subjects)."""
-        i, iri, pairs = table.index[cast(str, handle)], self.iri, self._pairs
-        made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_pairs(i))))
+        i, iri, pairs = table.index[cast(str, handle)], cast(list, self._listed), self._pairs
+        made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_numbers(i))))
         return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def props(self, handle: object) -> dict[URIRef, list]:
