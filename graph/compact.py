@@ -35,6 +35,7 @@ import networkx as nx
 import numpy as np
 from networkx.classes import reportviews
 
+from graph.arrays import as_array, numbers, offsets, sorted_by, where
 from graph.maps import DictLike, NodeData, ReadOnlyMap, SpilledNodeData
 from graph.spill import Spilled, opened
 
@@ -133,29 +134,6 @@ def _column(t: GraphBuilder | _Table, name: str, default: Any) -> Iterator[tuple
     return ((n, default if at[s] < 0 else opened(row[at[s]])) for n, s, row in zip(t.ids, t.shape, t.rows, strict=True))
 
 
-def _numbers(log: array) -> np.ndarray:
-    return np.frombuffer(log, dtype=np.uint32) if log else np.zeros(0, dtype=np.uint32)
-
-
-def _as_array(values: np.ndarray, code: str = "I") -> array:
-    """`values` as an array.array of `code` (uint32, or int64 for "q"): its bytes read in place, copied once."""
-    kept = array(code)
-    kept.frombytes(np.ascontiguousarray(values, dtype=np.uint32 if code == "I" else np.int64).data.cast("B"))
-    return kept
-
-
-def _sorted_by(high: np.ndarray, low: np.ndarray) -> np.ndarray:
-    """The order that sorts entries by `high`, then `low` (two arrays of uint32), ties kept in their order."""
-    return np.lexsort((low, high)).astype(np.uint32)  # lexsort is stable
-
-
-def _offsets(ends: np.ndarray, n: int) -> array:
-    """Where each node's neighbours begin in arrays sorted by node (`ends`: each entry's node), and where the last ends."""
-    off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(ends, minlength=n), out=off[1:])
-    return _as_array(off, "q")
-
-
 class _Table:
     """A built graph's nodes, their data and their neighbours both ways, in arrays."""
 
@@ -164,34 +142,46 @@ class _Table:
         self.ids, self.index, self.fields, self.shape, self.rows = b.ids, b.index, b.fields, b.shape, b.rows
         self.spilled = b.spilled
         self.maps: list[ReadOnlyMap] = []  # the pairs' keyed edges, each map once
-        u, v, kind = (_numbers(x) for x in b.log)
+        log, b.log = list(b.log), (array("I"), array("I"), array("I"))  # the edges added: each let go once read
+        u, v, kind = (numbers(x) for x in log)
         # each pair of nodes is made by its first edge; its map, by all of its edges in the order added
-        by_pair = _sorted_by(u, v)  # a pair's edges in the order added
-        new = np.zeros(len(u), dtype=bool)
+        by_pair = sorted_by(u, v)  # a pair's edges in the order added
+        su = u[by_pair]
+        del u
+        log[0] = array("I")
+        sv = v[by_pair]
+        del v
+        log[1] = array("I")
+        sk = kind[by_pair]  # the log in that order, each of its arrays let go once sorted
+        del kind
+        log[2] = array("I")
+        new = np.empty(len(su), dtype=bool)
         new[:1] = True
-        for end in (u, v):  # one end's sorted copy at a time: a pair's first edge is where either end changes
-            sorted_ = end[by_pair]
-            new[1:] |= sorted_[1:] != sorted_[:-1]
-            del sorted_
-        starts = np.flatnonzero(new).astype(np.uint32)
+        np.not_equal(su[1:], su[:-1], out=new[1:])
+        new[1:] |= sv[1:] != sv[:-1]  # a pair's first edge is where either end changes
+        starts = where(new)
         del new
-        ends = np.append(starts[1:], np.uint32(len(u)))
-        pair_map = self._pair_maps(b, kind, by_pair, starts, ends)
         first = by_pair[starts]
-        del by_pair, starts, ends
-        pu, pv = u[first], v[first]
-        del u, v, kind
-        b.log = (array("I"), array("I"), array("I"))  # the edges added, read: let go before the neighbours are sorted
-        # a node's neighbours each way, in networkx's order: that of their pairs' first edges
-        out = _sorted_by(pu, first)
-        self.succ = (_offsets(pu, n), _as_array(pv[out]), _as_array(pair_map[out]))
+        del by_pair
+        pu, pv = su[starts], sv[starts]
+        del su, sv
+        pair_map = self._pair_maps(b, sk, starts)
+        del sk, starts
+        # a node's neighbours each way, in networkx's order: that of their pairs' first edges; each array the pairs
+        # were read from let go once the last of the table's arrays made from it is made
+        out, into = sorted_by(pu, first), sorted_by(pv, first)
+        del first
+        succ_off, pred_nbr = offsets(pu, n), as_array(pu[into])
+        del pu
+        pred_off, succ_nbr = offsets(pv, n), as_array(pv[out])
+        del pv
+        self.succ = (succ_off, succ_nbr, as_array(pair_map[out]))
         del out
-        into = _sorted_by(pv, first)
-        self.pred = (_offsets(pv, n), _as_array(pu[into]), _as_array(pair_map[into]))
+        self.pred = (pred_off, pred_nbr, as_array(pair_map[into]))
 
-    def _pair_maps(self, b: GraphBuilder, kind: np.ndarray, by_pair: np.ndarray, starts: np.ndarray, ends: np.ndarray
-                   ) -> np.ndarray:
-        """Each pair's map's number in `maps`: one map for each set of keyed edges, each edge's data one map too."""
+    def _pair_maps(self, b: GraphBuilder, kind: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Each pair's map's number in `maps`: one map for each set of keyed edges, each edge's data one map too
+        (`kind`: each edge's kind, the edges sorted by pair; `starts`: where each pair's edges begin)."""
         numbers: dict[tuple, int] = {}  # ((key, data items), ...) -> its number in maps
         data: dict[tuple, ReadOnlyMap] = {}
         kinds = b.kind_list
@@ -203,10 +193,13 @@ class _Table:
             return numbers[items]
 
         one = np.array([number((k,)) for k in kinds], dtype=np.uint32)  # a pair of one edge
-        pair_map = one[kind[by_pair[starts]]] if len(kinds) else np.zeros(0, dtype=np.uint32)
+        pair_map = one[kind[starts]] if len(kinds) else np.zeros(0, dtype=np.uint32)
+        ends = np.empty_like(starts)
+        ends[:-1] = starts[1:]
+        ends[-1:] = len(kind)
         for p in np.flatnonzero(ends - starts > 1).tolist():  # pairs of more: keys in the order first added, data updated
             keyed: dict[str, dict[str, str]] = {}
-            for k in kind[by_pair[starts[p]:ends[p]]].tolist():
+            for k in kind[starts[p]:ends[p]].tolist():
                 key, items = kinds[k]
                 keyed.setdefault(key, {}).update(items)
             pair_map[p] = number(tuple((key, tuple(d.items())) for key, d in keyed.items()))
