@@ -234,11 +234,6 @@ class _Table:
         a, b = off[i], off[i + 1]
         return zip(nbr[a:b], maps[a:b], strict=True)
 
-    def in_sums(self, weight: Callable[[ReadOnlyMap], int]) -> Iterator[tuple[str, int]]:
-        """(node, the sum of `weight` over the maps of the pairs that point at it), for each node whose sum is not 0."""
-        sums, ids = self.in_counts(weight), self.ids
-        return ((ids[i], int(sums[i])) for i in np.flatnonzero(sums).tolist())
-
     def in_counts(self, weight: Callable[[ReadOnlyMap], int]) -> np.ndarray:
         """The sum of `weight` over the maps of the pairs that point at each node, by its number: each map weighed once,
         the pairs summed by numpy, a weight at a time (no array of weights of the pairs' size: an 80 MB graph has 1.1 M)."""

@@ -31,6 +31,8 @@ def test_the_places_found_a_stretch_at_a_time_are_flatnonzero_s(mask: list[bool]
 
 def test_a_large_order_is_made_in_stretches_and_is_still_lexsort_s() -> None:
     rng = np.random.default_rng(7)
-    high = rng.integers(0, 5000, 100_000).astype(np.uint32)
     low = rng.integers(0, 50, 100_000).astype(np.uint32)
-    assert np.array_equal(sorted_by(high, low), np.lexsort((low, high)))
+    even = rng.integers(0, 5000, 100_000).astype(np.uint32)
+    skewed = np.where(rng.random(100_000) < 0.6, rng.integers(0, 20, 100_000), even).astype(np.uint32)  # as articles' edges
+    for high in (even, skewed, np.full(100_000, 7, dtype=np.uint32)):
+        assert np.array_equal(sorted_by(high, low), np.lexsort((low, high)))

@@ -242,6 +242,22 @@ def test_links_counted_over_a_built_graph_s_arrays_are_those_its_edges_give_howe
     assert {n: sorted(v) for n, v in above.items()} == {n: sorted(v) for n, v in walked_above.items()}
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Person", "Community", "StreetOffice", "District", "Organization", "Article", "Event",
+                                 "Membership", "Role"]), min_size=1, max_size=9),
+       st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8),
+                          st.sampled_from([*_RELS, "member", "organization", "role"])), max_size=30),
+       st.integers(1, 9))
+def test_a_built_graph_draws_the_nodes_its_edges_rank_whatever_its_posts_and_ties(
+    kinds: list[str], edges: list[tuple[int, int, str]], most: int
+) -> None:
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((f"n{i}", {"kind": kind, "label": f"L{i % 3}"}) for i, kind in enumerate(kinds))
+    g.add_edges_from((f"n{u}", f"n{v}", rel) for u, v, rel in edges if u < len(kinds) and v < len(kinds))
+    drawable = [n for n, kind in g.nodes(data="kind") if kind in view.STYLE]
+    assert view.best_connected(_built(g), drawable, most) == view.best_connected(g, drawable, most)
+
+
 def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> None:
     data = view.view_data(ranked_city(), 5)
     k = next(d for d in data["info"].values() if d["label"] == "Community-K")
