@@ -35,7 +35,7 @@ import networkx as nx
 import numpy as np
 from networkx.classes import reportviews
 
-from graph.arrays import as_array, numbers, offsets, sorted_by, where
+from graph.arrays import as_array, counted, numbers, offsets, sorted_by, where
 from graph.maps import DictLike, NodeData, ReadOnlyMap, SpilledNodeData
 from graph.spill import Spilled, opened
 
@@ -134,6 +134,13 @@ def _column(t: GraphBuilder | _Table, name: str, default: Any) -> Iterator[tuple
     return ((n, default if at[s] < 0 else opened(row[at[s]])) for n, s, row in zip(t.ids, t.shape, t.rows, strict=True))
 
 
+def _sorted_out(log: list[array], j: int, order: np.ndarray) -> np.ndarray:
+    """The log's array `j` in `order`, the array let go once read (its sorted copy takes its place in memory)."""
+    sorted_copy = numbers(log[j])[order]
+    log[j] = array("I")
+    return sorted_copy
+
+
 class _Table:
     """A built graph's nodes, their data and their neighbours both ways, in arrays."""
 
@@ -146,15 +153,8 @@ class _Table:
         u, v, kind = (numbers(x) for x in log)
         # each pair of nodes is made by its first edge; its map, by all of its edges in the order added
         by_pair = sorted_by(u, v)  # a pair's edges in the order added
-        su = u[by_pair]
-        del u
-        log[0] = array("I")
-        sv = v[by_pair]
-        del v
-        log[1] = array("I")
-        sk = kind[by_pair]  # the log in that order, each of its arrays let go once sorted
-        del kind
-        log[2] = array("I")
+        del u, v, kind
+        su, sv, sk = (_sorted_out(log, j, by_pair) for j in range(3))  # the log in that order
         new = np.empty(len(su), dtype=bool)
         new[:1] = True
         np.not_equal(su[1:], su[:-1], out=new[1:])
@@ -236,13 +236,9 @@ class _Table:
 
     def in_counts(self, weight: Callable[[ReadOnlyMap], int]) -> np.ndarray:
         """The sum of `weight` over the maps of the pairs that point at each node, by its number: each map weighed once,
-        the pairs summed by numpy, a weight at a time (no array of weights of the pairs' size: an 80 MB graph has 1.1 M)."""
+        the pairs summed by numpy (`arrays.counted`)."""
         _, v, m = self.pairs()
-        weights = np.fromiter(map(weight, self.maps), dtype=np.int64, count=len(self.maps))
-        sums = np.zeros(len(self.ids), dtype=np.int64)
-        for w in sorted(set(weights.tolist()) - {0}):
-            sums += w * np.bincount(v[(weights == w)[m]], minlength=len(self.ids))
-        return sums
+        return counted(v, np.fromiter(map(weight, self.maps), dtype=np.int64, count=len(self.maps)), m, len(self.ids))
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every linked pair of nodes as three arrays over the same positions: its from-node's number, its to-node's and

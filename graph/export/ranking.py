@@ -14,6 +14,7 @@ from collections.abc import Container, Iterable, Iterator
 import networkx as nx
 import numpy as np
 
+from graph.arrays import counted
 from graph.compact import _Table, table_of
 from graph.export.details import EDGE_LABELS, STYLE, _label, membership_ends
 from graph.export.layout import HIERARCHY, POST
@@ -60,8 +61,9 @@ def best_connected(g: nx.MultiDiGraph, drawable: list[str], most: int) -> list[s
         for person, org, _, _ in posts_between(g, can):  # one link a post drawn, however many articles reported it
             rank[person] += 1
             rank[org] += 1
-        order: Iterable[str] = sorted(drawable)
-        order = sorted(order, key=rank.__getitem__, reverse=True)  # by rank, ties by key (stable): a number a node
+        by_key = sorted(drawable)
+        by_key.sort(key=rank.__getitem__, reverse=True)  # by rank, ties by key (stable): a number a node, not a tuple
+        order: Iterable[str] = by_key
     else:
         order, above = _ranked(g, table, drawable)
     taken: set[str] = set()
@@ -89,10 +91,13 @@ def _ranked(g: nx.MultiDiGraph, table: _Table, drawable: list[str]) -> tuple[Ite
         links[table.index[person]] += 1
         links[table.index[org]] += 1
     names = sorted(drawable)
-    at = np.fromiter(map(table.index.__getitem__, names), dtype=np.int64, count=len(names))
-    by_rank = np.argsort(-links[at], kind="stable")  # by rank, ties by key
-    del at
+    by_rank = np.argsort(-links[_numbers_of(table, names)], kind="stable")  # by rank, ties by key
     return (names[i] for i in by_rank), above  # read as far as the drawing fills: no number made for every node
+
+
+def _numbers_of(table: _Table, names: list[str]) -> np.ndarray:
+    """The nodes' numbers in the table, in an array."""
+    return np.fromiter(map(table.index.__getitem__, names), dtype=np.int64, count=len(names))
 
 
 class _Marked:
@@ -103,7 +108,7 @@ class _Marked:
     def __init__(self, table: _Table, drawable: list[str]) -> None:
         self.index = table.index
         self.mask = np.zeros(len(table.ids), dtype=bool)
-        self.mask[np.fromiter(map(table.index.__getitem__, drawable), dtype=np.int64, count=len(drawable))] = True
+        self.mask[_numbers_of(table, drawable)] = True
 
     def __contains__(self, n: object) -> bool:
         i = self.index.get(n)  # type: ignore[call-overload]
@@ -132,23 +137,17 @@ def _table_links(table: _Table, ranked: np.ndarray) -> tuple[np.ndarray, dict[st
     array of its numbers, each map's relations read once (`compact._Table.pairs`); only the hierarchy's pairs are
     walked.
 
-    Counted a relation at a time, by pairs' numbers picked out (no array of
-    weights of the pairs' size: an 80 MB graph has 1.1 M pairs).
+    Counted a weight at a time (`arrays.counted`): no array of weights of
+    the pairs' size (an 80 MB graph has 1.1 M pairs).
     """
     above: dict[str, list[str]] = {}
     u, v, m = table.pairs()
     ids, count = table.ids, len(table.maps)
-    labelled = np.fromiter((sum(rel in EDGE_LABELS for rel in keyed) for keyed in table.maps), dtype=np.uint8, count=count)
-    read = np.fromiter(("derivedFrom" in keyed for keyed in table.maps), dtype=bool, count=count)
-    links = np.zeros(len(ids), dtype=np.int64)
+    labelled = np.fromiter((sum(rel in EDGE_LABELS for rel in keyed) for keyed in table.maps), dtype=np.int64, count=count)
+    read = np.fromiter(("derivedFrom" in keyed for keyed in table.maps), dtype=np.int64, count=count)
     inside = ranked[u] & ranked[v]  # a pair between two nodes of `can`
-    for times in range(1, int(labelled.max(initial=0)) + 1):  # a pair of two labelled relations counts twice
-        pick = inside & (labelled[m] >= times)
-        links += np.bincount(u[pick], minlength=len(ids))
-        links += np.bincount(v[pick], minlength=len(ids))
-    pick = read[m] & ranked[u]
-    links += np.bincount(u[pick], minlength=len(ids))
-    del pick
+    links = counted(u, labelled, m, len(ids), inside) + counted(v, labelled, m, len(ids), inside)
+    links += counted(u, read, m, len(ids), ranked[u])
     tiers = np.fromiter((sum(rel in HIERARCHY for rel in keyed) for keyed in table.maps), dtype=np.uint8, count=count)
     for i in np.flatnonzero(tiers[m] * inside).tolist():
         above.setdefault(ids[u[i]], []).extend([ids[v[i]]] * int(tiers[m[i]]))
