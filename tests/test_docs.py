@@ -46,6 +46,25 @@ def test_no_link_or_path_leaves_the_repository() -> None:
             assert (doc.parent / target).exists(), (doc.name, target)
 
 
+def _anchors(doc: str) -> set[str]:
+    """The anchors GitHub gives a Markdown file's headings: lower case, what is not a letter, digit, space, hyphen or
+    underscore dropped, spaces made hyphens; a heading met again gets -1, -2 and so on."""
+    seen: dict[str, int] = {}
+    out = set()
+    for heading in re.findall(r"^#+ (.+)$", re.sub(r"^```.*?^```", "", doc, flags=re.S | re.M), re.M):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        out.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+        seen[slug] = seen.get(slug, 0) + 1
+    return out
+
+
+def test_every_link_to_a_heading_finds_it() -> None:
+    for doc in (README, *(ROOT / "docs").glob("*.md")):
+        for target, anchor in re.findall(r"\]\(([^)#\s]*)#([^)\s]+)\)", doc.read_text(encoding="utf-8")):
+            linked = doc.parent / target if target else doc
+            assert anchor in _anchors(linked.read_text(encoding="utf-8")), (doc.name, f"{target}#{anchor}")
+
+
 def test_the_usage_block_lists_every_option() -> None:
     block = re.search(r"## Usage\n\n```\n(.*?)```", readme(), re.S)
     assert block is not None
