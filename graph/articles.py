@@ -104,19 +104,26 @@ class Articles:
 
     def new(self, facts: Iterable[ArticleFacts]) -> list[ArticleFacts]:
         """The facts of the articles not printed before; an article printed before adds its sources to the first."""
+        facts = list(facts)
+        return [f for f, first in zip(facts, self.first_printed(f.article for f in facts), strict=True) if first]
+
+    def first_printed(self, articles: Iterable[Article]) -> list[bool]:
+        """Whether each article is printed here first (then kept), or was printed before (then it adds its sources to
+        the first printing's)."""
         out = []
-        for f in facts:
-            key = _spaceless(f.article.body)
+        for a in articles:
+            key = _spaceless(a.body)
             digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).digest() if len(key) >= 40 else None
             at = self._by_body.get(digest) if digest is not None else None
             if at is not None and _spaceless(self._body(self.kept[at])) == key:
                 first = self.kept[at]
-                self.kept[at] = dataclasses.replace(first, sources=tuple(sorted({*first.sources, *f.article.sources})))
+                self.kept[at] = dataclasses.replace(first, sources=tuple(sorted({*first.sources, *a.sources})))
+                out.append(False)
                 continue
             if digest is not None:
                 self._by_body.setdefault(digest, len(self.kept))
-            self.kept.append(self._kept(f.article))
-            out.append(f)
+            self.kept.append(self._kept(a))
+            out.append(True)
         return out
 
     def _kept(self, a: Article) -> Article:

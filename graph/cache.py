@@ -151,6 +151,10 @@ class PageCache:
         return self.root / key[:2] / f"{key}{SUFFIX}"
 
 
+def temporary_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
 class BuildNotes:
     """The note of the last build: the digests of the exports its graph wrote, the graph's counts, the corpus's reports.
 
@@ -247,6 +251,7 @@ NOTES = "notes"
 OLD_CORPUS = "corpus"  # where an older newskg kept the last build's corpus and graph beside its note: removed
 SLUGS = "slugs.entry"  # SlugCache
 BLOCKS = "turtle-blocks.entry"  # BlockIndex
+PACK = "resolved.pack"  # graph.resolved.ResolvedPages
 def _read_entry(path: Path, kind: type) -> Any:
     """The value stored at `path`; None when there is none, or (with a warning) when it is damaged."""
     try:
@@ -269,7 +274,7 @@ def _read_entry(path: Path, kind: type) -> Any:
 
 def _write_entry(path: Path, data: bytes) -> bool:
     """Write an entry to a temporary file renamed over `path`; False (and a warning) when it cannot."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = temporary_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
@@ -288,7 +293,7 @@ def _write_entry(path: Path, data: bytes) -> bool:
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`, and what older newskgs kept there
     and none reads now (`corpus/`: the last build's corpus and graph, 400 MB for 80 MB of pages; pickles before that)."""
-    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry)\.(?P<pid>\d+)\.\d+\.tmp"
+    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry|resolved\.pack)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / NOTES, root / OLD_CORPUS, *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
     old_corpus = root / OLD_CORPUS

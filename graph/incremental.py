@@ -27,10 +27,12 @@ from graph import collector
 from graph.cache import BuildNotes, PageCache, SlugCache, remove_leftovers
 from graph.export.formats import FORMATS, write_format
 from graph.files import file_sha1, printable
+from graph.fold import packed, unpacked
 from graph.iri import slugs_used, use_slugs
-from graph.model import ENTITY_TYPES, Corpus, FileReport, PageResult
+from graph.model import ENTITY_TYPES, Corpus, FileReport, PageResult, Part, ResolvedPage
 from graph.pages import Item, Options, process_pages
 from graph.resolve import MENTIONS_READ
+from graph.resolved import ResolvedPages
 
 G = TypeVar("G")  # what `with_slugs` makes: a graph, or its builder
 log = logging.getLogger("newskg")
@@ -56,8 +58,9 @@ def usable_cache(cache_dir: str | Path | None) -> Path | None:
 
 
 def cached_pages(
-    compute: Compute, items: list[Item], cache: PageCache, options: Options, keys: list[str | None] | None = None
-) -> tuple[dict[int, Callable[[], PageResult]], Iterator[tuple[int, PageResult]]]:
+    compute: Compute, items: list[Item], cache: PageCache, options: Options, keys: list[str | None] | None = None,
+    resolved: ResolvedPages | None = None,
+) -> tuple[dict[int, Callable[[], PageResult | ResolvedPage]], Iterator[tuple[int, PageResult]]]:
     """The per-page stage behind the page cache: ({index: what loads the stored result}, `compute`'s results for the others).
 
     A page whose key has a stored entry is not computed, and its entry is
@@ -68,14 +71,15 @@ def cached_pages(
     come, under the key of the bytes each was made from (`_keep`), but for
     a skipped page's report (its file may be readable next time). `keys`,
     if given, are the pages' keys already computed, by index (None for a
-    page that cannot be read).
+    page that cannot be read). A page `resolved` holds is given as the
+    last build's resolution read it (`ResolvedPage`), not decoded.
     """
-    known: dict[int, Callable[[], PageResult]] = {}
+    known: dict[int, Callable[[], PageResult | ResolvedPage]] = {}
     todo: list[Item] = []
     for i, f in items:
         key = keys[i] if keys else cache.key(f, options)
         if key is not None and cache.has(key):
-            known[i] = functools.partial(_stored, cache, key, str(f), options)
+            known[i] = functools.partial(_resolved_or_stored, resolved, cache, key, str(f), options)
         else:
             todo.append((i, f))
     log.info("cache: %d of %d pages stored (each decoded when it is resolved)", len(known), len(items))
@@ -91,6 +95,56 @@ def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResu
     result = as_read(process_pages([path], options)[0])
     _keep(cache, Path(path).name, options, result)
     return result
+
+
+def _resolved_or_stored(
+    resolved: ResolvedPages | None, cache: PageCache, key: str, path: str, options: Options
+) -> PageResult | ResolvedPage:
+    """The page as the last build's resolution read it (its items and their Parts), where `resolved` holds it; else
+    `_stored`."""
+    with collector.paused():
+        hit = resolved.get(key) if resolved is not None else None
+    return hit if hit is not None else _stored(cache, key, path, options)
+
+
+class KeptResolution:
+    """The pages as this build's resolution reads them, kept for the next build (graph.cache.ResolvedPages): each page
+    as `keep(index, page, parts)` is given it, the file the last build kept replaced once every page is read (the
+    `with` block ends), left as it was if the build stops before."""
+
+    def __init__(self, cache: Path, files: list[Path], options: Options) -> None:
+        self.pages, self._cache, self._files, self._options = ResolvedPages(cache), PageCache(cache), files, options
+
+    def __call__(self, index: int, result: PageResult | ResolvedPage, parts: list[Part]) -> None:
+        """Keep a page as the resolution read it: its items, reprints too, and each one's Part (graph.resolve), under
+        the key of the bytes it was made from (as `_keep` keeps its result; a skipped page's is not kept). A page read
+        as resolved is kept as it was read."""
+        if isinstance(result, ResolvedPage):
+            self.pages.again(result)
+        elif result.digest and (result.report is None or not result.report.skipped):
+            key = self._cache.key_for(result.digest, self._files[index].name, self._options)
+            self.pages.put(ResolvedPage(key, result.name, tuple(f.article for f in result.facts), packed(parts),
+                                        result.report, result.digest))
+
+    def parts(self, index: int, page: ResolvedPage) -> list[Part] | None:
+        """The Parts of a page read as resolved; None (and a warning) when they are not what a build writes."""
+        try:
+            return unpacked(page.parts)
+        except ValueError as e:
+            log.warning("the resolved page %s kept in the cache is unusable (%s); reading its result", printable(page.name), e)
+            return None
+
+    def stored(self, index: int) -> PageResult:
+        """The page's result, stored or computed again: for a page whose Parts as kept are unusable."""
+        path = self._files[index]
+        key = self._cache.key(path, self._options)
+        return _stored(self._cache, key, str(path), self._options) if key else as_read(process_pages([str(path)], self._options)[0])
+
+    def __enter__(self) -> KeptResolution:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.pages.finish() if kind is None else self.pages.close()
 
 
 def _keep(cache: PageCache, name: str, options: Options, result: PageResult) -> None:
@@ -279,4 +333,4 @@ def export_changed(
     return done
 
 
-__all__ = ["usable_cache", "cached_pages", "LastBuild", "Unchanged", "exported_digests", "graph_counts", "with_slugs", "export_changed"]
+__all__ = ["usable_cache", "cached_pages", "KeptResolution", "LastBuild", "Unchanged", "exported_digests", "graph_counts", "with_slugs", "export_changed"]

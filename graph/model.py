@@ -200,6 +200,32 @@ class Event:
     rule: str = ""
 
 
+# What one article's resolution gives, read alone with its page's context (graph.resolve.Resolver.part): a function of
+# the article, its page and the gazetteer, folded into the corpus's entities in reading order (graph.fold). Plain
+# values, not records: a page's Parts are kept in the page cache (ResolvedPage) and read back at every rebuild.
+PlaceRow = tuple[str, str, tuple[str, ...], str | None]  # an official unit: level, name, path, code (graph.gazetteer.Place)
+# an entity as one article's resolution keys it: key, class, name, aliases, parent (its key, source, rule), place, rules
+NodeRow = tuple[str, str, str, tuple[str, ...], str | None, str | None, str | None, PlaceRow | None, tuple[str, ...]]
+MembershipRow = tuple[str, str, str | None, str, str, str, str]  # a Membership's fields, in order
+EventRow = tuple[str, str, str | None, str | None, str | None, str | None, tuple[str, ...], tuple[str, ...], str, str, str]
+# nodes; the (body, scope, name) of each person placed once every page is read; the keys mentioned; posts; events
+Part = tuple[tuple[NodeRow, ...], tuple[tuple[str, str, str], ...], tuple[str, ...], tuple[MembershipRow, ...],
+             tuple[EventRow, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPage:
+    """A page's result as the resolution read it: its items (reprints too) and each one's Part, kept in the page cache
+    beside the page's result so that a rebuild folds them instead of resolving the page again (graph.incremental)."""
+
+    key: str  # the page's cache key (graph.cache.PageCache): of its bytes, name and options, and the code's version
+    name: str
+    articles: tuple[Article, ...]
+    parts: bytes  # each article's Part, in order, as plain msgpack (graph.fold.packed): read back by graph.fold.unpacked
+    report: FileReport | None = None
+    digest: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """The resolved corpus: what the network module turns into a graph."""

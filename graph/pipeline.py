@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 
@@ -33,6 +34,7 @@ from graph.files import FolderLock, file_sha1, printable, recorded_name
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
+    KeptResolution,
     LastBuild,
     as_read,
     cached_pages,
@@ -42,11 +44,12 @@ from graph.incremental import (
     with_slugs,
 )
 from graph.iri import DEFAULT_BASE, check_base
-from graph.model import ArticleFacts, Corpus, FileReport, PageResult
+from graph.model import ArticleFacts, Corpus, FileReport, PageResult, ResolvedPage
 from graph.network import Handed, graph_builder
 from graph.pages import Item, Options, page_facts, process_page, release_models
 from graph.read import iter_files, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
+from graph.resolved import ResolvedPages
 from graph.result import BuildResult, Stopwatch
 from graph.spill import Spill, Spilled
 from graph.split import article_stem
@@ -54,6 +57,7 @@ from graph.store import write_store
 from graph.workers import PAGES_PER_BATCH, Progress, compute_pages, in_input_order
 
 DEFAULT_FORMATS = ("ttl", "html")
+R = TypeVar("R", bound=PageResult | ResolvedPage)  # a page's result, or the page as the resolution read it
 log = logging.getLogger("newskg")
 
 
@@ -65,9 +69,11 @@ def run_pages(
     scheduler: str | None = None,
     cache_dir: Path | None = None,
     keys: list[str | None] | None = None,
-) -> Iterator[PageResult]:
+    resolved: ResolvedPages | None = None,
+) -> Iterator[PageResult | ResolvedPage]:
     """Per-page results in input order, computed here, in processes, on Dask, or from cache, as the build reads them
-    (`as_read`: the same whether stored or computed).
+    (`as_read`: the same whether stored or computed); a stored page `resolved` holds, as the last build's resolution
+    read it (`ResolvedPage`).
 
     Results are yielded as soon as every earlier page's is known, at most a
     few pages per process are in flight, and a stored page is decoded when
@@ -80,11 +86,11 @@ def run_pages(
     def compute(todo: list[Item]) -> Iterator[tuple[int, PageResult]]:
         return ((i, as_read(r)) for i, r in compute_pages(todo, options=options, jobs=jobs, scheduler=scheduler))
 
-    known: dict[int, Callable[[], PageResult]] = {}  # a stored page's result, decoded when its turn comes
+    known: dict[int, Callable[[], PageResult | ResolvedPage]] = {}  # a stored page's, decoded when its turn comes
     if cache_dir is None:
         computed = compute(items)
     else:
-        known, computed = cached_pages(compute, items, PageCache(cache_dir), options, keys)
+        known, computed = cached_pages(compute, items, PageCache(cache_dir), options, keys, resolved)
     yield from in_input_order(len(files), known, computed, progress)
 
 
@@ -265,10 +271,15 @@ def _corpus_and_graph(
     # them took 0.8 s of a 5 MB build; a pass over the youngest generation every batch of pages frees the few
     # cycles a page leaves (`collector.swept`), and the later stages make next to none
     gc.disable()
-    results = collector.swept(run_pages(files, options, jobs, progress, scheduler, cache, keys), PAGES_PER_BATCH)
+    # where no two pages share an article stem (the usual build), a page is resolved as it comes, and the cache keeps
+    # it as the resolution read it: a stored page is then folded in again, not resolved again
+    kept = KeptResolution(cache, files, options) if cache is not None and own_stems(files) else None
+    results = collector.swept(run_pages(files, options, jobs, progress, scheduler, cache, keys, kept.pages if kept else None),
+                              PAGES_PER_BATCH)
     spill = Spill.made(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
-    corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read), load_gazetteer(),
-                          spill)
+    with kept or contextlib.nullcontext():  # the pages as this build resolved them, kept once every page is read
+        corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read),
+                              load_gazetteer(), spill, kept)
     if jobs == 1 and scheduler is None:
         release_models()  # loaded again, in a tenth of a second, by the next build in this process
     lap("pages")
@@ -338,7 +349,13 @@ def changed_while_read(files: list[Path], digests: list[str | None], read: list[
     return bool(changed)
 
 
-def noting_digests(results: Iterable[PageResult], digests: list[str]) -> Iterator[PageResult]:
+def own_stems(files: list[Path]) -> bool:
+    """Whether no two pages give one article stem: then each page's articles are resolved as its result comes."""
+    stems = [article_stem(recorded_name(f.name)) for f in files]
+    return len(set(stems)) == len(stems)
+
+
+def noting_digests(results: Iterable[R], digests: list[str]) -> Iterator[R]:
     """`results`, each result's digest (of the bytes it was made from) added to `digests` as it goes by."""
     for r in results:
         digests.append(r.digest)
@@ -346,8 +363,8 @@ def noting_digests(results: Iterable[PageResult], digests: list[str]) -> Iterato
 
 
 def resolving(
-    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult], gaz: Gazetteer,
-    spill: Spill | None = None,
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult | ResolvedPage],
+    gaz: Gazetteer, spill: Spill | None = None, keep: KeptResolution | None = None,
 ) -> Callable[[], tuple[Corpus, Mapping[str, Spilled | str]]]:
     """Read the pages' results; returns what gives their corpus, and the bodies of its articles kept in `spill`.
 
@@ -357,22 +374,33 @@ def resolving(
     page's records, and with a `spill` not their bodies (the corpus's
     articles have empty ones; the map gives each, by the article's id).
     Otherwise the records are gathered and resolved at the end, where
-    same-named pages and shared ids are told apart.
+    same-named pages and shared ids are told apart. A page given as the
+    resolution read it (`ResolvedPage`) has its items' Parts folded in;
+    `keep(index, page, parts)` is given every page as it is read, with
+    its items' Parts if they were made, to keep.
     """
-    stems = [article_stem(recorded_name(f.name)) for f in files]
-    if len(set(stems)) < len(stems):
+    if not own_stems(files):
         facts, reports = gather(paths, files, ignored, results)
         printed = unique_ids(facts)
         return lambda: (resolve(dedupe_articles(printed), gaz, tuple(reports), printed), {})
     resolver, articles = Resolver(gaz), Articles(spill)
     found: list[FileReport] = []
-    for r in reporting(paths, files, ignored, results, found):  # each page's ids are its own: no id clash to undo
-        resolver.add_page(articles.new(r.facts), r.facts)
+    for i, r in enumerate(reporting(paths, files, ignored, results, found)):  # each page's ids are its own: no clash
+        if isinstance(r, ResolvedPage) and keep is not None and (parts := keep.parts(i, r)) is not None:
+            for a, part, first in zip(r.articles, parts, articles.first_printed(r.articles), strict=True):
+                if first:
+                    resolver.fold(a.id, part)
+        else:
+            r = keep.stored(i) if isinstance(r, ResolvedPage) and keep is not None else r
+            assert isinstance(r, PageResult)  # run_pages gives a page as resolved only to a build that keeps them
+            parts = resolver.add_page(articles.new(r.facts), r.facts, parts=keep is not None)
+        if keep is not None:
+            keep(i, r, parts)
     return lambda: (resolver.finish(articles.kept, tuple(found)), articles.bodies)
 
 
 def gather(
-    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult]
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult | ResolvedPage]
 ) -> tuple[list[ArticleFacts], list[FileReport]]:
     """The articles' facts and the reports of the pages' results (in the order of `files`), same-named pages kept apart.
 
@@ -383,14 +411,16 @@ def gather(
     reports: list[FileReport] = []
     ids: dict[str, tuple[Path, str]] = {}
     for path, r in zip(files, reporting(paths, files, ignored, results, reports), strict=True):
+        if not isinstance(r, PageResult):  # run_pages gives a page as resolved only where pages' stems are their own
+            raise TypeError(f"{path}: its items are gathered, so its result is needed, not the page as resolved")
         facts.extend(without_id_clashes(path, r, ids).facts)
     return facts, reports
 
 
 def reporting(
-    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[PageResult],
+    paths: list[str | Path], files: list[Path], ignored: tuple[FileReport, ...], results: Iterable[R],
     reports: list[FileReport],
-) -> Iterator[PageResult]:
+) -> Iterator[R]:
     """`results`, each one's report added to `reports` as it goes by; once they are all read, NoPagesError
     (saying where the build looked and what it skipped) if no page could be read."""
     read = 0

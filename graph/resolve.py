@@ -28,9 +28,22 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
+from graph.fold import (
+    Node,
+    added,
+    district_of,
+    entities_of,
+    event_row,
+    events,
+    fold,
+    membership_row,
+    mentioned,
+    place_row,
+    posts,
+    stand_in_key,
+)
 from graph.found import Found
 from graph.gazetteer import Gazetteer, Place
 from graph.keys import Key
@@ -40,34 +53,16 @@ from graph.model import (
     Article,
     ArticleFacts,
     Corpus,
-    Entity,
     Event,
     FileReport,
     LocalEntity,
     Membership,
+    Part,
 )
 
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", *TOWN_WORDS)))
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
-_STAND_IN = "Person?:"  # a person's key until `_settle` (no key's kind holds "?")
 MENTIONS_READ = frozenset({"Person"})  # the classes of an article's mentions the resolution reads (`_mentions`)
-
-
-@dataclass(slots=True)
-class _Node:
-    """An entity as the resolution grows it. Most have no alias, one article and one or two rules: tuples and a list,
-    not sets (three empty sets were 650 bytes a node, a third of the resolution's memory at 80 MB)."""
-
-    key: str
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()  # other printed forms, each once (the name among them until `_unify_unqualified`)
-    articles: list[str] = field(default_factory=list)  # in reading order; an article once, as its facts come together
-    parent: str | None = None
-    parent_source: str | None = None
-    parent_rule: str | None = None
-    place: Place | None = None
-    rules: tuple[str, ...] = ()  # sorted, each once; one tuple for every node with the same rules (`Resolver._rules`)
 
 
 class Resolver:
@@ -75,7 +70,7 @@ class Resolver:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.nodes: dict[str, _Node] = {}
+        self.nodes: dict[str, Node] = {}
         self.local_key: dict[tuple[str, str, str], str] = {}  # (article, type, name) -> key
         self.redirect: dict[str, str] = {}  # a loose key -> the entity it joined (_unify_unqualified)
         self._rule_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # each set of rules a node has, once (`_rules`)
@@ -148,7 +143,8 @@ class Resolver:
             self._found_in(f)
         return self._corpus([f.article for f in facts_list], reports)
 
-    def add_page(self, page: Sequence[ArticleFacts], printed: Sequence[ArticleFacts] | None = None) -> None:
+    def add_page(self, page: Sequence[ArticleFacts], printed: Sequence[ArticleFacts] | None = None,
+                 parts: bool = False) -> list[Part]:
         """Resolve one page's articles now, keeping only what the graph is made of (not the page's records).
 
         For a build whose pages' ids and source files are their own (no
@@ -158,13 +154,48 @@ class Resolver:
         keys, and moved to the entities their keys join in `finish`. The
         districts the page prints (`printed`: its items, reprints too) are
         its articles' context (`_place`), whatever pages came before it.
+        With `parts`, each article is resolved alone (`part`) and folded in
+        (`fold`), and the Part of every item the page prints, reprints too
+        (which printing is resolved depends on the pages read before), is
+        given back, in order, to be kept with the page; the corpus is the
+        same either way (tests/test_resolved.py).
         """
-        ctx = [d for f in (page if printed is None else printed) for d in self._context(f)[0]]
-        for f in page:
-            self.local_key = {}  # only this article's: its id is its own
-            self._article(f, ctx)
-            self._found_in(f)
-        self.local_key = {}
+        items = page if printed is None else printed
+        ctx = [d for f in items for d in self._context(f)[0]]
+        if not parts:
+            for f in page:
+                self.local_key = {}  # only this article's: its id is its own
+                self._article(f, ctx)
+                self._found_in(f)
+            self.local_key = {}
+            return []
+        new = {id(f) for f in page}
+        out = []
+        for f in items:
+            out.append(part := self.part(f, ctx))
+            if id(f) in new:
+                self.fold(f.article.id, part)
+        return out
+
+    def part(self, f: ArticleFacts, page_ctx: list[Place]) -> Part:
+        """What resolving article `f` gives, read alone with its page's context (`page_ctx`): keyed here, it is keyed so
+        whatever was read before it (a person who holds a post is keyed under a stand-in until `_settle`)."""
+        one = Resolver(self.gaz)
+        one._article(f, page_ctx)
+        one._found_in(f)
+        return (
+            tuple((n.key, n.type, n.name, n.aliases, n.parent, n.parent_source, n.parent_rule, place_row(n.place), n.rules)
+                  for n in one.nodes.values()),
+            tuple(one._stand_ins),
+            one.found.mentions.get(f.article.id, ()),
+            tuple(map(membership_row, one.found.memberships)),
+            tuple(map(event_row, one.found.events)),
+        )
+
+    def fold(self, article: str, part: Part) -> None:
+        """Add article `article`'s Part, read after those folded so far: what resolving the article here adds."""
+        fold(self.nodes, self._rules, self._stand_ins, article, part)
+        self.found.add(mentioned(article, part), posts(part), events(part))
 
     def _found_in(self, f: ArticleFacts) -> None:
         """An article's mentions, posts and events, keyed by its keys, kept for the corpus."""
@@ -224,18 +255,18 @@ class Resolver:
                 key = Key.press(e.name).format()
             elif e.name in post_org:
                 held = (post_org[e.name], ctx, e.name)
-                key = self._stand_ins.get(held) or self._stand_ins.setdefault(held, f"{_STAND_IN}{held!r}")
+                key = self._stand_ins.get(held) or self._stand_ins.setdefault(held, stand_in_key(held))
             else:
                 key = Key.in_scope("Person", ctx, e.name).format()
             keys[e.name] = sys.intern(key)
             self._node(keys[e.name], e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 
-    def _node(self, key: str, e: LocalEntity, article: str) -> _Node:
+    def _node(self, key: str, e: LocalEntity, article: str) -> Node:
         node = self.nodes.get(key)
         if node is None:
-            node = self.nodes[key] = _Node(key, sys.intern(e.type), e.name)
-        node.aliases = _added(node.aliases, (*e.aliases, e.name) if e.name != node.name else e.aliases)
+            node = self.nodes[key] = Node(key, sys.intern(e.type), e.name)
+        node.aliases = added(node.aliases, (*e.aliases, e.name) if e.name != node.name else e.aliases)
         if not node.articles or node.articles[-1] != article:  # an article's entities are keyed together: once each
             node.articles.append(article)
         node.rules = self._rules(node.rules, e.rules)
@@ -254,13 +285,13 @@ class Resolver:
         without context (`_unify_unqualified`). `redirect` takes every stand-in to its person's entity."""
         placed: dict[str, str] = {}
         for (org, ctx, name), stand_in in self._stand_ins.items():
-            key = placed[stand_in] = sys.intern(Key.in_scope("Person", _district_of(org, self.nodes) or ctx, name).format())
+            key = placed[stand_in] = sys.intern(Key.in_scope("Person", district_of(org, self.nodes) or ctx, name).format())
             src, dst = self.nodes.pop(stand_in), self.nodes.get(key)
             if dst is None:
                 src.key = key
                 self.nodes[key] = src
             else:  # a person has no parent and no place: only what the mentions add
-                dst.aliases = _added(dst.aliases, src.aliases)
+                dst.aliases = added(dst.aliases, src.aliases)
                 dst.articles += src.articles  # sorted and each once in `_entities`
                 dst.rules = self._rules(dst.rules, src.rules)
         self._stand_ins = {}
@@ -289,7 +320,7 @@ class Resolver:
                     continue
                 src = self.nodes.pop(k)
                 dst = self.nodes[target]
-                dst.aliases = _added(dst.aliases, src.aliases)
+                dst.aliases = added(dst.aliases, src.aliases)
                 dst.articles += src.articles  # sorted and each once in `_entities`
                 dst.rules = self._rules(dst.rules, src.rules)
                 if not dst.parent:
@@ -318,56 +349,12 @@ class Resolver:
         found, self.found = self.found, Found()
         return Corpus(
             articles=tuple(articles),
-            entities=tuple(self._entities()),
+            entities=tuple(entities_of(self.nodes)),
             memberships=tuple(sorted(set(found.memberships), key=lambda m: (m.article, m.person, m.title, m.org or ""))),
             events=tuple(found.events),
             mentions=found.mention_pairs(),
             reports=reports,
         )
-
-    def _official_parents(self) -> dict[str, str]:
-        """For each unit the gazetteer placed, its nearest official ancestor that is in the graph."""
-        by_path: dict[tuple[str, ...], str] = {}
-        for key, n in self.nodes.items():
-            if n.place is not None:
-                by_path.setdefault(n.place.path, key)
-        out: dict[str, str] = {}
-        for key, n in self.nodes.items():
-            if n.place is None:
-                continue
-            for depth in range(len(n.place.path) - 1, 0, -1):
-                anc = by_path.get(n.place.path[:depth])
-                if anc is not None:
-                    out[key] = anc
-                    break
-        return out
-
-    def _entities(self) -> list[Entity]:
-        official_parent = self._official_parents()
-        entities = []
-        for key in sorted(self.nodes):
-            n = self.nodes[key]
-            parent, source, rule = n.parent, n.parent_source, n.parent_rule
-            if key in official_parent and (parent is None or parent == official_parent[key]):
-                source = "text+gazetteer" if parent == official_parent[key] else "gazetteer"
-                rule = rule if parent == official_parent[key] else "contain.gazetteer"
-                parent = official_parent[key]
-            entities.append(
-                Entity(
-                    key=key,
-                    type=n.type,
-                    name=n.name,
-                    aliases=tuple(sorted(n.aliases)),
-                    articles=tuple(sorted(set(n.articles))),
-                    parent=parent,
-                    parent_source=source if parent else None,
-                    code=n.place.code if n.place else None,
-                    official_path="/".join(n.place.path) if n.place else None,
-                    rules=n.rules,
-                    parent_rule=(rule or "contain.printed") if parent else None,
-                )
-            )
-        return entities
 
     def _mentions(self, f: ArticleFacts) -> set[tuple[str, str]]:
         """The entities an article mentions. A byline is a credit (schema:author...), not a mention:
@@ -415,28 +402,8 @@ class Resolver:
         return out
 
 
-def _added(held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
-    """`held` with those of `more` it lacks added, in order (most nodes have no alias: `held` itself, no new tuple)."""
-    new = tuple(a for a in dict.fromkeys(more) if a not in held)
-    return held + new if new else held
-
-
 def _under(place: Place, ancestor: Place) -> bool:
     return len(place.path) > len(ancestor.path) and place.path[: len(ancestor.path)] == ancestor.path
-
-
-def _district_of(key: str, nodes: dict[str, _Node]) -> str | None:
-    """The official district path a keyed unit or body lies in, if known."""
-    seen = set()
-    while key and key not in seen:
-        seen.add(key)
-        n = nodes.get(key)
-        if n is None:
-            return None
-        if n.place is not None and len(n.place.path) >= 3:
-            return "/".join(n.place.path[:3])
-        key = n.parent or ""
-    return None
 
 
 def resolve(facts: list[ArticleFacts], gaz: Gazetteer, reports: tuple[FileReport, ...] = (),

@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 
 from graph import collector
 from graph.distributed import run_on_dask
-from graph.model import PageResult
+from graph.model import PageResult, ResolvedPage
 from graph.pages import Item, Options, process_pages
 
 PAGES_PER_BATCH = 64  # pages a process reads, then tags in one batch, then extracts (graph.pages.process_pages)
@@ -87,10 +87,10 @@ def _quiet_worker() -> None:
 
 def in_input_order(
     total: int,
-    known: Mapping[int, Callable[[], PageResult]],
+    known: Mapping[int, Callable[[], PageResult | ResolvedPage]],
     computed: Iterable[tuple[int, PageResult]],
     progress: Progress | None = None,
-) -> Iterator[PageResult]:
+) -> Iterator[PageResult | ResolvedPage]:
     """The `total` results in input order, each as soon as every earlier one is known.
 
     `known` holds, by index, what gives the results at hand from the start
@@ -99,11 +99,11 @@ def in_input_order(
     `progress` is told of each of those.
     """
     pending = dict(known)
-    results: dict[int, PageResult] = {}
+    results: dict[int, PageResult | ResolvedPage] = {}
     done = len(pending)
     nxt = 0
 
-    def ready() -> Iterator[PageResult]:
+    def ready() -> Iterator[PageResult | ResolvedPage]:
         nonlocal nxt
         while nxt in results or nxt in pending:
             yield results.pop(nxt) if nxt in results else pending.pop(nxt)()

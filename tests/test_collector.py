@@ -131,7 +131,7 @@ def test_a_build_reads_its_pages_with_the_collector_off_and_turns_it_on_after(co
 
     seen: list[bool] = []
     add_page = Resolver.add_page
-    monkeypatch.setattr(Resolver, "add_page", lambda self, *a: seen.append(gc.isenabled()) or add_page(self, *a))
+    monkeypatch.setattr(Resolver, "add_page", lambda self, *a, **k: seen.append(gc.isenabled()) or add_page(self, *a, **k))
     pipeline.build([SEEDS], None, formats=())
     assert seen and not any(seen)
     assert gc.isenabled()

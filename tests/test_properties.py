@@ -118,7 +118,8 @@ def _field_values() -> st.SearchStrategy:
 
     from graph.model import FileReport, Mention
 
-    scalar = st.one_of(st.text(max_size=3), st.none(), st.integers(-3, 3), st.booleans(), st.floats(allow_nan=False),
+    scalar = st.one_of(st.text(max_size=3), st.binary(max_size=3), st.none(), st.integers(-3, 3), st.booleans(),
+                       st.floats(allow_nan=False),
                        st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)),
                        st.just(FileReport("a.txt", "is empty")), st.just(Mention("a-01", 0, 3, "中原区", "District", "rule")))
     return st.one_of(scalar, st.tuples(), st.lists(scalar, max_size=3).map(tuple),
@@ -141,7 +142,7 @@ def _fitting(hint: object) -> st.SearchStrategy:
             return st.lists(_fitting(args[0]), max_size=2).map(tuple)
         return st.tuples(*(_fitting(a) for a in args))
     plain = {str: st.text(max_size=3), int: st.integers(-3, 3), bool: st.booleans(), type(None): st.none(),
-             dt.date: st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1))}
+             bytes: st.binary(max_size=3), dt.date: st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1))}
     if hint in plain:
         return plain[hint]
     fields = cache_codec._records()[hint.__name__][1]  # a record: its fields', fitting
@@ -190,10 +191,10 @@ def test_every_field_of_every_record_refuses_what_its_annotation_refuses() -> No
             return sample(args[0])
         if typing.get_origin(hint) is tuple:
             return (sample(args[0]),) if len(args) == 2 and args[1] is Ellipsis else tuple(sample(a) for a in args)
-        plain = {str: "x", int: 2, bool: False, type(None): None, dt.date: dt.date(2024, 1, 2)}
+        plain = {str: "x", int: 2, bool: False, type(None): None, bytes: b"x", dt.date: dt.date(2024, 1, 2)}
         return plain[hint] if hint in plain else hint(*(sample(h) for _, h in cache_codec._records()[hint.__name__][1]))
 
-    kinds = ["x", 1, 0, True, 1.5, None, dt.date(2024, 1, 1), (), ("x",), (1,), (True,), (("x", "x"),), ((1, "x"),),
+    kinds = ["x", b"x", 1, 0, True, 1.5, None, dt.date(2024, 1, 1), (), ("x",), (1,), (True,), (("x", "x"),), ((1, "x"),),
              (("x", 1),), ["x"], FileReport("a.txt", "is empty"), Mention("a-01", 0, 3, "中原区", "District", "rule"),
              (Mention("a-01", 0, 3, "中原区", "District", "rule"),), (FileReport("a.txt", "is empty"),)]
     tried = 0
