@@ -108,7 +108,7 @@ def _resolved_or_stored(
 
 
 class KeptResolution:
-    """The pages as this build's resolution reads them, kept for the next build (graph.cache.ResolvedPages): each page
+    """The pages as this build's resolution reads them, kept for the next build (graph.resolved.ResolvedPages): each page
     as `keep(index, page, parts)` is given it, the file the last build kept replaced once every page is read (the
     `with` block ends), left as it was if the build stops before."""
 
@@ -126,12 +126,12 @@ class KeptResolution:
             self.pages.put(ResolvedPage(key, result.name, tuple(f.article for f in result.facts), packed(parts),
                                         result.report, result.digest))
 
-    def parts(self, index: int, page: ResolvedPage) -> list[Part] | None:
-        """The Parts of a page read as resolved; None (and a warning) when they are not what a build writes."""
+    def parts(self, page: ResolvedPage) -> list[Part] | None:
+        """The Parts of a page read as resolved; None when they are not what a build writes (the file's one warning)."""
         try:
             return unpacked(page.parts)
         except ValueError as e:
-            log.warning("the resolved page %s kept in the cache is unusable (%s); reading its result", printable(page.name), e)
+            self.pages.damaged(e)
             return None
 
     def stored(self, index: int) -> PageResult:

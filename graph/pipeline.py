@@ -386,7 +386,7 @@ def resolving(
     resolver, articles = Resolver(gaz), Articles(spill)
     found: list[FileReport] = []
     for i, r in enumerate(reporting(paths, files, ignored, results, found)):  # each page's ids are its own: no clash
-        if isinstance(r, ResolvedPage) and keep is not None and (parts := keep.parts(i, r)) is not None:
+        if isinstance(r, ResolvedPage) and keep is not None and (parts := keep.parts(r)) is not None:
             for a, part, first in zip(r.articles, parts, articles.first_printed(r.articles), strict=True):
                 if first:
                     resolver.fold(a.id, part)

@@ -53,7 +53,7 @@ class ResolvedPages:
             self.close()
             return
         except (BadEntry, KeyError, TypeError, ValueError, OSError) as e:
-            self._damaged(e)
+            self.damaged(e)
             self.close()
             return
         self._where = where
@@ -69,7 +69,8 @@ class ResolvedPages:
         self._old.seek(offset)
         return bytes(self._old.read(length))
 
-    def _damaged(self, why: object) -> None:
+    def damaged(self, why: object) -> None:
+        """Say, once a build, that the file is damaged: its pages are read from their results."""
         if not self._warned:
             self._warned = True
             log.warning("the cache entry %s is unusable: %s; reading the pages' results instead", printable(str(self.path)), why)
@@ -84,7 +85,7 @@ class ResolvedPages:
             if not (isinstance(page, ResolvedPage) and page.key == key):
                 raise BadEntry("an entry holds another page")
         except BadEntry as e:
-            self._damaged(e)
+            self.damaged(e)
             return None
         return page
 
@@ -94,7 +95,7 @@ class ResolvedPages:
             return None
         data = self._read(*at)
         if data is None:
-            self._damaged("it was cut short")
+            self.damaged("it was cut short")
         return data
 
     def put(self, page: ResolvedPage) -> None:
