@@ -1,15 +1,16 @@
 """Fuzz what a folder can hold against `newskg build`: mutated cache entries and hostile file names.
 
-    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 103 entries, 1,000 names
+    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 104 entries, 1,000 names
     .venv/bin/python bench/fuzz_hostile.py --rounds 2 --names 40  # a quick look
 
 (1) Cache entries. A corpus of --pages small pages is built once with
 `--cache` and every export format; its exports are the reference. Each
 round puts the clean cache back, damages every entry of it (each page's, the
-last build's note, the slugs, the Turtle index) with one random mutation (a flipped bit, a byte set, cut short,
-bytes inserted, deleted or repeated, two bytes swapped, the header or the
+last build's note, the slugs, the Turtle index, the pages as resolved) with one random mutation (a flipped bit, a
+byte set, cut short, bytes inserted, deleted or repeated, two bytes swapped, the header or the
 digest hit), and runs `newskg build` through the CLI. Every build must exit
-0 with no traceback, warn once per damaged entry, and write exports
+0 with no traceback, warn once per damaged entry it reads (a page's entry is
+not read where the pages as resolved still hold the page), and write exports
 byte-identical to the reference. Then --forged entries whose digest was
 recomputed over a mutated payload (what someone who can write the cache
 folder could plant) are decoded directly: each must be refused or decode
@@ -30,6 +31,7 @@ Deterministic for a --seed. Prints the figures; exits 1 if anything failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -38,6 +40,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -119,6 +122,32 @@ def forged(data: bytes, rng: random.Random) -> bytes:
     return MAGIC + hashlib.sha256(payload).digest() + bytes(payload)
 
 
+@contextlib.contextmanager
+def reads_of(cache: Path) -> Iterator[set[str]]:
+    """The entries of `cache` a build reads (a page's entry is not read where the pages as resolved hold the page)."""
+    import graph.cache
+    import graph.resolved
+
+    read: set[str] = set()
+    entry, opened = graph.cache._read_entry, graph.resolved.ResolvedPages.__init__
+
+    def reading(path: Path, kind: type) -> object:
+        read.add(str(Path(path).resolve()))
+        return entry(path, kind)
+
+    def opening(self: graph.resolved.ResolvedPages, root: Path) -> None:
+        opened(self, root)
+        if self.path.exists():
+            read.add(str(self.path.resolve()))
+
+    graph.cache._read_entry, graph.resolved.ResolvedPages.__init__ = reading, opening
+    try:
+        yield read
+    finally:
+        graph.cache._read_entry, graph.resolved.ResolvedPages.__init__ = entry, opened
+        read.intersection_update(str(p.resolve()) for p in cache.rglob("*") if p.is_file())
+
+
 def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.Random) -> dict:
     from graph.cache import BadEntry, decode
 
@@ -132,7 +161,8 @@ def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.R
     reference = exports(work / "reference")
     entries = sorted(p.relative_to(clean_cache) for p in clean_cache.rglob("*") if p.is_file() and not p.name.startswith("."))
     figures = {"pages": pages, "entries_per_round": len(entries), "rounds": rounds, "mutated_entries": 0, "kinds": {},
-               "builds": 0, "exit_not_0": 0, "tracebacks": 0, "changed_exports": 0, "warnings": 0, "missing_warnings": 0}
+               "builds": 0, "exit_not_0": 0, "tracebacks": 0, "changed_exports": 0, "entries_read": 0, "warnings": 0,
+               "missing_warnings": 0}
     cache = work / "cache"
     t0 = time.perf_counter()
     for r in range(rounds):
@@ -144,7 +174,8 @@ def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.R
             figures["kinds"][kind] = figures["kinds"].get(kind, 0) + 1
             figures["mutated_entries"] += 1
         out = work / f"round-{r}"
-        result = build([corpus, "--out", out, "--cache", cache, *ALL_FORMATS])
+        with reads_of(cache) as read:
+            result = build([corpus, "--out", out, "--cache", cache, *ALL_FORMATS])
         figures["builds"] += 1
         figures["exit_not_0"] += result.exit_code != 0
         figures["tracebacks"] += not (result.exception is None or isinstance(result.exception, SystemExit))
@@ -152,7 +183,8 @@ def fuzz_cache(work: Path, pages: int, rounds: int, n_forged: int, rng: random.R
         figures["changed_exports"] += exports(out) != reference
         warned = sum(1 for ln in result.stderr.splitlines() if ln.startswith("warning: the cache entry "))
         figures["warnings"] += warned
-        figures["missing_warnings"] += len(entries) - warned
+        figures["entries_read"] += len(read)
+        figures["missing_warnings"] += len(read) - warned
         shutil.rmtree(out)
         print(f"\r(1) round {r + 1}/{rounds}: {figures['mutated_entries']} entries", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
@@ -281,7 +313,7 @@ def fuzz_names(work: Path, n: int, rng: random.Random) -> dict:
 def main_(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=100, help="CLI builds, each with every cache entry damaged")
-    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 3: the last build's note, the slugs, the Turtle blocks index)")
+    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 4: the last build's note, the slugs, the Turtle blocks index, the pages as resolved)")
     ap.add_argument("--forged", type=int, default=10_000, help="forged entries decoded directly")
     ap.add_argument("--names", type=int, default=1000, help="hostile file names built through the CLI")
     ap.add_argument("--seed", type=int, default=14)
