@@ -164,8 +164,9 @@ def fold(
     for key, kind, name, aliases, parent, source, rule, place, rules in part[0]:
         node = nodes.get(key)
         if node is None:
-            nodes[intern(key)] = Node(intern(key), intern(kind), name, aliases, [article], _interned(parent), source, rule,
-                                      Place(*place) if place is not None else None, rules_of((), rules))
+            key = intern(key)
+            nodes[key] = Node(key, intern(kind), name, aliases, [article], _interned(parent), source, rule,
+                              Place(*place) if place is not None else None, rules_of((), rules))
             continue
         node.aliases = added(node.aliases, (*aliases, name) if name != node.name else aliases)
         if node.articles[-1] != article:
@@ -215,6 +216,7 @@ def _official_parents(nodes: dict[str, Node]) -> dict[str, str]:
                 out[key] = anc
                 break
     return out
+
 
 def entities_of(nodes: dict[str, Node]) -> list[Entity]:
     """The corpus's entities, by key, once every page is read: a unit the gazetteer placed is put under its nearest

@@ -121,7 +121,7 @@ class KeptResolution:
         as resolved is kept as it was read."""
         if isinstance(result, ResolvedPage):
             self.pages.again(result)
-        elif result.digest and (result.report is None or not result.report.skipped):
+        elif _storable(result):
             key = self._cache.key_for(result.digest, self._files[index].name, self._options)
             self.pages.put(ResolvedPage(key, result.name, tuple(f.article for f in result.facts), packed(parts),
                                         result.report, result.digest))
@@ -150,8 +150,14 @@ class KeptResolution:
 def _keep(cache: PageCache, name: str, options: Options, result: PageResult) -> None:
     """Store a page's result under the key of the bytes it was made from, but for a skipped page's report (its file
     may be readable next time). A page rewritten after its key was taken is stored as what was read, not as it was."""
-    if result.digest and (result.report is None or not result.report.skipped):
+    if _storable(result):
         cache.store(cache.key_for(result.digest, name, options), result)
+
+
+def _storable(result: PageResult) -> bool:
+    """Whether a page's result is kept: one made from bytes, but not a skipped page's report (its file may be readable
+    next time)."""
+    return bool(result.digest) and (result.report is None or not result.report.skipped)
 
 
 def as_read(result: PageResult) -> PageResult:

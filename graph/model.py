@@ -215,8 +215,8 @@ Part = tuple[tuple[NodeRow, ...], tuple[tuple[str, str, str], ...], tuple[str, .
 
 @dataclass(frozen=True, slots=True)
 class ResolvedPage:
-    """A page's result as the resolution read it: its items (reprints too) and each one's Part, kept in the page cache
-    beside the page's result so that a rebuild folds them instead of resolving the page again (graph.incremental)."""
+    """A page's result as the resolution read it: its items (reprints too) and each one's Part, kept in the cache
+    folder (graph.resolved) so that a rebuild folds them instead of reading the page's result and resolving it."""
 
     key: str  # the page's cache key (graph.cache.PageCache): of its bytes, name and options, and the code's version
     name: str

@@ -386,14 +386,16 @@ def resolving(
     resolver, articles = Resolver(gaz), Articles(spill)
     found: list[FileReport] = []
     for i, r in enumerate(reporting(paths, files, ignored, results, found)):  # each page's ids are its own: no clash
-        if isinstance(r, ResolvedPage) and keep is not None and (parts := keep.parts(r)) is not None:
-            for a, part, first in zip(r.articles, parts, articles.first_printed(r.articles), strict=True):
-                if first:
-                    resolver.fold(a.id, part)
-        else:
-            r = keep.stored(i) if isinstance(r, ResolvedPage) and keep is not None else r
-            assert isinstance(r, PageResult)  # run_pages gives a page as resolved only to a build that keeps them
-            parts = resolver.add_page(articles.new(r.facts), r.facts, parts=keep is not None)
+        if isinstance(r, ResolvedPage):
+            assert keep is not None  # run_pages gives a page as resolved only to a build that keeps them
+            if (kept := keep.parts(r)) is not None:
+                for a, part, first in zip(r.articles, kept, articles.first_printed(r.articles), strict=True):
+                    if first:
+                        resolver.fold(a.id, part)
+                keep(i, r, kept)
+                continue
+            r = keep.stored(i)  # not what a build writes: the page's result is read instead
+        parts = resolver.add_page(articles.new(r.facts), r.facts, parts=keep is not None)
         if keep is not None:
             keep(i, r, parts)
     return lambda: (resolver.finish(articles.kept, tuple(found)), articles.bodies)

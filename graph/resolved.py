@@ -34,40 +34,43 @@ class ResolvedPages:
         self.path = Path(root) / PACK
         self._old: Any = None  # the last build's file, open
         self._where: dict[str, tuple[int, int]] = {}  # page key -> (offset, length) in it
+        self._read_last: tuple[str, bytes] | None = None  # the entry `get` read last, for `again` to copy
         self._new: Any = None  # this build's, written as its pages are resolved
         self._made: dict[str, tuple[int, int]] = {}
         self._warned = False
         try:
             self._old = open(self.path, "rb")  # noqa: SIM115 (closed by `finish` or `close`)
-            size = os.fstat(self._old.fileno()).st_size
-            at = int.from_bytes(self._read(size - 8, 8) or b"", "little") if size >= 8 else -1
-            index = decode(self._read(at, size - 8 - at) or b"") if 0 <= at < size - 8 else None
-            if not isinstance(index, dict) or index.get("version") != output_version():
-                raise BadEntry("its index does not decode") if not isinstance(index, dict) else LookupError()
-            where = {k: (o, n) for k, o, n in zip(index["keys"], index["offsets"], index["lengths"], strict=True)}
-            if not all(type(k) is str and type(o) is int and type(n) is int and 0 <= o and o + n <= at for k, (o, n) in where.items()):
-                raise BadEntry("its index points outside it")
+            self._where = self._index()
         except FileNotFoundError:
-            return
-        except LookupError:  # another version's: not damaged, not read
-            self.close()
-            return
+            pass
         except (BadEntry, KeyError, TypeError, ValueError, OSError) as e:
             self.damaged(e)
             self.close()
-            return
-        self._where = where
+
+    def _index(self) -> dict[str, tuple[int, int]]:
+        """Where each page's entry is in the open file, as its index says; {} for another version's file (not read)."""
+        size = os.fstat(self._old.fileno()).st_size
+        at = int.from_bytes(self._read(size - 8, 8) or b"", "little") if size >= 8 else -1
+        if not 0 <= at < size - 8:
+            raise BadEntry("its index is not where it says")
+        index = decode(self._read(at, size - 8 - at) or b"")
+        if not isinstance(index, dict):
+            raise BadEntry("its index is not a map")
+        if index.get("version") != output_version():
+            return {}
+        where = {k: (o, n) for k, o, n in zip(index["keys"], index["offsets"], index["lengths"], strict=True)}
+        if not all(type(k) is str and type(o) is int and type(n) is int and 0 <= o and o + n <= at for k, (o, n) in where.items()):
+            raise BadEntry("its index points outside it")
+        return where
 
     def _read(self, offset: int, length: int) -> bytes | None:
+        """`length` bytes at `offset` (the pages are read in the file's order: a seek within the buffer reads nothing)."""
         try:
-            data = os.pread(self._old.fileno(), length, offset) if hasattr(os, "pread") else self._seek_read(offset, length)
+            self._old.seek(offset)
+            data = self._old.read(length)
         except OSError:
             return None
         return data if len(data) == length else None
-
-    def _seek_read(self, offset: int, length: int) -> bytes:
-        self._old.seek(offset)
-        return bytes(self._old.read(length))
 
     def damaged(self, why: object) -> None:
         """Say, once a build, that the file is damaged: its pages are read from their results."""
@@ -87,6 +90,7 @@ class ResolvedPages:
         except BadEntry as e:
             self.damaged(e)
             return None
+        self._read_last = (key, data)
         return page
 
     def _slice(self, key: str) -> bytes | None:
@@ -104,7 +108,8 @@ class ResolvedPages:
 
     def again(self, page: ResolvedPage) -> None:
         """Write this build's entry for a page it read from the last build's file: the same bytes."""
-        data = self._slice(page.key)
+        last, self._read_last = self._read_last, None
+        data = last[1] if last is not None and last[0] == page.key else self._slice(page.key)
         self._append(page.key, data if data is not None else encode(page))
 
     def _append(self, key: str, data: bytes) -> None:
@@ -142,7 +147,7 @@ class ResolvedPages:
         """Let go of both files; this build's, unfinished, is removed."""
         if self._old is not None:
             self._old.close()
-            self._old = None
+            self._old, self._where = None, {}
         if self._new is not None:
             self._new.close()
             _remove(Path(self._new.name))
@@ -154,7 +159,6 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError:
         pass
-
 
 
 __all__ = ["ResolvedPages"]
