@@ -206,13 +206,14 @@ class SlugCache:
 
 
 class BlockIndex:
-    """Where each subject's block is in the Turtle file the last build wrote (graph.export.reuse), checked like an entry.
+    """Where each subject's block is in the Turtle file the last build wrote (graph.export.reuse), or (`name` DETAILS)
+    the view's details entries by their keys (graph.export.kept): checked like an entry.
 
     One file, tied to the code's and the exporting libraries' versions (output_version): another's is never read.
     """
 
-    def __init__(self, root: Path) -> None:
-        self.path = Path(root) / BLOCKS
+    def __init__(self, root: Path, name: str | None = None) -> None:
+        self.path = Path(root) / (BLOCKS if name is None else name)
 
     def load(self) -> dict:
         return _load_current(self.path)
@@ -251,6 +252,7 @@ NOTES = "notes"
 OLD_CORPUS = "corpus"  # where an older newskg kept the last build's corpus and graph beside its note: removed
 SLUGS = "slugs.entry"  # SlugCache
 BLOCKS = "turtle-blocks.entry"  # BlockIndex
+DETAILS = "view-details.entry"  # BlockIndex of the view's details
 PACK = "resolved.pack"  # graph.resolved.ResolvedPages
 def _read_entry(path: Path, kind: type) -> Any:
     """The value stored at `path`; None when there is none, or (with a warning) when it is damaged."""
@@ -293,7 +295,7 @@ def _write_entry(path: Path, data: bytes) -> bool:
 def remove_leftovers(root: Path) -> None:
     """Remove temporary entries that killed builds left in the cache folder `root`, and what older newskgs kept there
     and none reads now (`corpus/`: the last build's corpus and graph, 400 MB for 80 MB of pages; pickles before that)."""
-    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry|resolved\.pack)\.(?P<pid>\d+)\.\d+\.tmp"
+    pattern = r"\.(?:[0-9a-f]{40}\.(?:msgpack|pkl|note)|slugs\.entry|turtle-blocks\.entry|view-details\.entry|resolved\.pack)\.(?P<pid>\d+)\.\d+\.tmp"
     for folder in (root, root / NOTES, root / OLD_CORPUS, *(p for p in _subfolders(root))):
         remove_matching(folder, pattern)
     old_corpus = root / OLD_CORPUS

@@ -40,7 +40,11 @@ EDGE_LABELS = {
 }
 EVENT_RELS = ("organizer", "attendee", "location")
 MENTION = "mentions"  # article -> entity its text names: drawn only when the reader asks (the 提及 button)
-_ITEM_RELS = frozenset({"member", "organization", "derivedFrom", *EDGE_LABELS})  # the relations an in-edge gives an item by
+# the fields an entry reads of a node other than the one it is of (labels, dates, an article's body for the sentence
+# quoted, a membership's evidence and span): graph.export.kept keys an entry by these of every other node it reads
+OTHERS_READ = ("kind", "label", "headline", "date", "source_file", "body", "evidence", "first", "last")
+ITEM_RELS = frozenset({"member", "organization", "derivedFrom", *EDGE_LABELS})  # the relations an in-edge gives an item by
+OUT_ITEM_RELS = frozenset({"derivedFrom", *EDGE_LABELS})  # and an out-edge
 MAX_ITEMS = 60  # list items per details section; the rest is summed up in one line
 _MARKS = "。！？!?；;\n"  # what ends a sentence
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
@@ -170,25 +174,30 @@ FACTS = (("headline", "标题 headline"), ("date", "日期 date"), ("time_of_day
 
 def details(g: nx.MultiDiGraph, ids: dict[str, int]) -> Iterator[tuple[int, dict]]:
     """(id, entry) of each drawn node in `ids`' order: label, class, aliases, facts, then sections of [text, target id, evidence] items."""
-    lab = functools.partial(_label, g)
     for n, i in ids.items():
-        d = g.nodes[n]
-        entry: dict = {"label": lab(n), "cls": STYLE[d["kind"]][2]}
-        aliases = sorted(set(d.get("aliases") or ()) - {entry["label"]})
-        if aliases:
-            entry["aliases"] = aliases
-        facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != entry["label"]]
-        if facts:
-            entry["facts"] = facts
-        mine, found = _sections(g, n, ids)
-        sources = None  # how many articles the sources section sums up, when it has only those it can show
-        if found:
-            mine["来源 sources"], sources = _sources(d, n, found)
-        sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=sources if name == "来源 sources" else None)]
-                    for name in SECTIONS if mine.get(name)]
-        if sections:
-            entry["sections"] = sections
-        yield i, entry
+        yield i, entry(g, n, ids)
+
+
+def entry(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> dict:
+    """Drawn node `n`'s details: made from its data, its edges both ways (a membership's own out-edges for a post),
+    the data of the nodes at their other ends and the drawn ids in `ids` (graph.export.kept keys it by those)."""
+    d = g.nodes[n]
+    out: dict = {"label": _label(g, n), "cls": STYLE[d["kind"]][2]}
+    aliases = sorted(set(d.get("aliases") or ()) - {out["label"]})
+    if aliases:
+        out["aliases"] = aliases
+    facts = [[k, _date(d[f]) if f == "date" else str(d[f])] for f, k in FACTS if d.get(f) and d[f] != out["label"]]
+    if facts:
+        out["facts"] = facts
+    mine, found = _sections(g, n, ids)
+    sources = None  # how many articles the sources section sums up, when it has only those it can show
+    if found:
+        mine["来源 sources"], sources = _sources(d, n, found)
+    sections = [[name, _items(mine[name], by_date=name == "职务 posts", total=sources if name == "来源 sources" else None)]
+                for name in SECTIONS if mine.get(name)]
+    if sections:
+        out["sections"] = sections
+    return out
 
 
 def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, list[Source]]:
@@ -202,7 +211,7 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, l
     found: list[Source] = []
     nodes = g._node  # networkx's maps of nodes, read directly (without its views): this runs for every edge of every drawn node
     for u, keyed in g._pred[n].items():
-        if keyed.keys().isdisjoint(_ITEM_RELS):  # an article's mention of it (half of a hub's edges): no item
+        if keyed.keys().isdisjoint(ITEM_RELS):  # an article's mention of it (half of a hub's edges): no item
             continue
         ud = nodes[u]
         kind = ud["kind"]
@@ -219,6 +228,8 @@ def _sections(g: nx.MultiDiGraph, n: str, ids: dict[str, int]) -> tuple[Items, l
             elif rel == "derivedFrom":
                 sec["提及 mentions"].append((f"{_text(ud, u)} · {STYLE[kind][2]}", at, "", u))
     for v, keyed in g._succ[n].items():
+        if keyed.keys().isdisjoint(OUT_ITEM_RELS):  # an article's mention of a node: no item
+            continue
         vd = nodes[v]
         if vd["kind"] not in STYLE:
             continue

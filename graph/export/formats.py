@@ -35,7 +35,7 @@ def _ttl(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
 def _html(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
     from graph.export.html import write_html
 
-    write_html(g, out / "graph.html", title)
+    write_html(g, out / "graph.html", title, cache=cache)
 
 
 def _jsonld(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:

@@ -41,6 +41,7 @@ from pyvis.node import Node
 
 from graph.export import atomic_write
 from graph.export.details import EDGE_LABELS, MENTION, STYLE, _label, details, evidence_sentence
+from graph.export.kept import Encoded, KeptDetails
 from graph.export.layout import HIERARCHY, seed_positions, tree_positions
 from graph.export.ranking import best_connected, drawable_nodes, posts_between
 
@@ -104,7 +105,7 @@ def _entries(chunk: list[tuple[Any, Any]]) -> str:
     """`_json(dict(chunk))` without its braces, for a chunk of a map's items: entry by entry when its keys are
     whole numbers in increasing order (the details' and the tree's), which json.dumps writes in that order."""
     if all(type(k) is int for k, _ in chunk) and all(a[0] < b[0] for a, b in itertools.pairwise(chunk)):
-        return ",".join(f'"{k}":{_json(v)}' for k, v in chunk)
+        return ",".join(f'"{k}":{v if type(v) is Encoded else _json(v)}' for k, v in chunk)  # a kept details entry as it is
     return _json(dict(chunk))[1:-1]
 
 
@@ -192,8 +193,11 @@ def view_data(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     return {k: v.whole() if isinstance(v, Rows) else v for k, v in view_rows(g, most).items()}
 
 
-def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
-    """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once."""
+def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES, kept: KeptDetails | None = None) -> dict:
+    """`view_data`, its nodes, edges and details as Rows: each record is made as it is written, never all at once.
+
+    `kept`: the last build's details entries, copied where their keys are this view's (graph.export.kept).
+    """
     if most < 1:
         raise ValueError(f"a page draws at least one node, not {most}")
     drawable, totals = drawable_nodes(g)
@@ -210,7 +214,7 @@ def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES) -> dict:
     return {
         "nodes": Rows(_vis_nodes(g, shown, ids, kinds, _weights(g, edges, ids), seed)),
         "edges": Rows(_vis_edges(edges, ids)),
-        "info": Rows(details(g, ids), mapping=True),
+        "info": Rows(details(g, ids) if kept is None else kept.entries(g, ids, _json), mapping=True),
         "classes": [{"name": k, "label": v[2], "color": v[0], "count": counts[k], "total": totals[k]}
                     for k, v in STYLE.items() if totals[k]],
         "drawn": {"nodes": len(shown), "of": sum(totals.values())},
@@ -297,7 +301,8 @@ def to_html(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = VIEW
     return "".join(html_parts(g, title, most))
 
 
-def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = VIEW_NODES) -> Iterator[str]:
+def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = VIEW_NODES,
+               kept: KeptDetails | None = None) -> Iterator[str]:
     """`to_html` in parts (the template's text and each value put in): written part by part, never held whole."""
     js, css = _vis()
     page = TEMPLATE.read_text(encoding="utf-8")
@@ -309,7 +314,7 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = V
         "FONT_STACK": FONT_STACK,
         "VIS_CSS": css,
         "VIS_JS": vis_js,
-        "DATA": _safe_json_parts(view_rows(g, most)),
+        "DATA": _safe_json_parts(view_rows(g, most, kept)),
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js.group(1))}",
     }
     # one pass over the template: text put in is never scanned for placeholders again
@@ -325,5 +330,7 @@ def html_parts(g: nx.MultiDiGraph, title: str = "knowledge graph", most: int = V
 __all__ = ["EDGE_LABELS", "STYLE", "VIEW_NODES", "best_connected", "evidence_sentence", "html_parts", "to_html", "view_data", "view_edges", "view_rows", "write_html"]
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph", most: int = VIEW_NODES) -> None:
-    atomic_write(path, html_parts(g, title, most))
+def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "knowledge graph", most: int = VIEW_NODES,
+               cache: Path | None = None) -> None:
+    """Write the page; with a `cache` folder, copying the details entries of the last build's that did not change."""
+    atomic_write(path, html_parts(g, title, most, None if cache is None else KeptDetails(cache)))
