@@ -1,12 +1,12 @@
 """Fuzz what a folder can hold against `newskg build`: mutated cache entries and hostile file names.
 
-    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 104 entries, 1,000 names
+    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 105 entries, 1,000 names
     .venv/bin/python bench/fuzz_hostile.py --rounds 2 --names 40  # a quick look
 
 (1) Cache entries. A corpus of --pages small pages is built once with
 `--cache` and every export format; its exports are the reference. Each
 round puts the clean cache back, damages every entry of it (each page's, the
-last build's note, the slugs, the Turtle index, the pages as resolved) with one random mutation (a flipped bit, a
+last build's note, the slugs, the Turtle index, the view's details, the pages as resolved) with one random mutation (a flipped bit, a
 byte set, cut short, bytes inserted, deleted or repeated, two bytes swapped, the header or the
 digest hit), and runs `newskg build` through the CLI. Every build must exit
 0 with no traceback, warn once per damaged entry it reads (a page's entry is
@@ -313,7 +313,7 @@ def fuzz_names(work: Path, n: int, rng: random.Random) -> dict:
 def main_(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=100, help="CLI builds, each with every cache entry damaged")
-    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 4: the last build's note, the slugs, the Turtle blocks index, the pages as resolved)")
+    ap.add_argument("--pages", type=int, default=100, help="pages of the cache corpus (entries a round: pages + 5: the last build's note, the slugs, the Turtle blocks index, the view's details, the pages as resolved)")
     ap.add_argument("--forged", type=int, default=10_000, help="forged entries decoded directly")
     ap.add_argument("--names", type=int, default=1000, help="hostile file names built through the CLI")
     ap.add_argument("--seed", type=int, default=14)
