@@ -87,8 +87,9 @@ class Key:
 
     @property
     def loose(self) -> bool:
-        """True when some scope on the way up was not tied to a place (a `?` anywhere in the key)."""
-        return any(p.startswith(UNPLACED) or ":" + UNPLACED in p for p in self.parts)
+        """True when some scope on the way up was not tied to a place (a `?` anywhere in the key): `loose_text` of its
+        printed form, the one place the rule is written."""
+        return Key.loose_text(self.format())
 
     @staticmethod
     def loose_text(text: str) -> bool:
