@@ -45,7 +45,7 @@ class Encoded(str):
 
 
 class KeptDetails:
-    """The view's details entries of the last build by key (`load`); `entries` gives this view's, and keeps them."""
+    """The details entries the last build's view kept, by key; `entries` gives this view's, and keeps them."""
 
     def __init__(self, cache_dir: Path) -> None:
         self._index = BlockIndex(cache_dir, DETAILS)
