@@ -101,3 +101,34 @@ def test_kept_texts_that_are_not_json_objects_are_no_entry(tmp_path: Path, text:
     build([SEEDS], tmp_path / "again", cache_dir=cache, formats=("html",))
     assert len(made) == len(keys)
     assert (tmp_path / "again" / "graph.html").read_bytes() == (tmp_path / "first" / "graph.html").read_bytes()
+
+
+def test_rebuilds_after_random_edits_of_articles_write_what_builds_without_a_cache_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sentences added to random lines of random pages, round after round: each rebuild copies most entries (the ids
+    mostly hold) and writes the page and the Turtle a build without a cache writes."""
+    import random
+
+    rng = random.Random(7)
+    sentences = [SENTENCE.strip(), "活动现场气氛热烈，居民纷纷点赞。", "据了解，该项目预计年底完工。",
+                 "街道相关负责人表示，下一步将继续加大工作力度。"]
+    pages, cache = tmp_path / "pages", tmp_path / "cache"
+    shutil.copytree(SEEDS, pages)
+    files = sorted(pages.glob("*.txt"))
+    made = _made(monkeypatch)
+    build([pages], tmp_path / "out", cache_dir=cache)
+    drawn, copied = len(made), 0
+    for n in range(4):
+        page = rng.choice(files)
+        lines = page.read_text(encoding="utf-8").split("\n")
+        at = rng.randrange(len(lines))
+        lines[at] += rng.choice(sentences)
+        page.write_text("\n".join(lines), encoding="utf-8")
+        made.clear()
+        build([pages], tmp_path / "out", cache_dir=cache)
+        copied += drawn - len(made)
+        build([pages], tmp_path / f"plain{n}")
+        for name in ("graph.html", "graph.ttl"):
+            assert (tmp_path / "out" / name).read_bytes() == (tmp_path / f"plain{n}" / name).read_bytes(), (n, name)
+    assert copied > 2 * drawn  # most of the four rounds' entries were copied, not made
