@@ -148,6 +148,7 @@ class _Table:
         n = len(b.ids)
         self.ids, self.index, self.fields, self.shape, self.rows = b.ids, b.index, b.fields, b.shape, b.rows
         self.spilled = b.spilled
+        self.fields_text = [repr(f) for f in self.fields]  # each shape's fields as `row_text` writes them, made once
         self.maps: list[ReadOnlyMap] = []  # the pairs' keyed edges, each map once
         log, b.log = list(b.log), (array("I"), array("I"), array("I"))  # the edges added: each let go once read
         u, v, kind = (numbers(x) for x in log)
@@ -219,8 +220,8 @@ class _Table:
         two nodes have the same text when their data are equal and their texts on disk were written alike."""
         s, row = self.shape[i], self.rows[i]
         if s not in self.spilled:
-            return f"{self.fields[s]!r}{row!r}"
-        return f"{self.fields[s]!r}(" + ", ".join(f"<{v.digest}>" if type(v) is Spilled else repr(v) for v in row) + ")"
+            return self.fields_text[s] + repr(row)
+        return self.fields_text[s] + "(" + ", ".join(f"<{v.digest}>" if type(v) is Spilled else repr(v) for v in row) + ")"
 
     def out_pairs(self, i: int) -> Iterator[tuple[str, int]]:
         """(neighbour, the number of the pair's map in `maps`) for each node `i` points at, in networkx's order."""
