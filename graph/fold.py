@@ -53,6 +53,16 @@ def added(held: tuple[str, ...], more: Iterable[str]) -> tuple[str, ...]:
     return held + new if new else held
 
 
+def met(node: Node, name: str, aliases: Iterable[str], article: str, rules: Sequence[str],
+        rules_of: Callable[[tuple[str, ...], Sequence[str]], tuple[str, ...]]) -> None:
+    """What meeting an entity in `article` adds to its node: the other printed forms, the article (once: an article's
+    entities are keyed together) and the rules; `rules_of(held, more)` joins two sets of rules."""
+    node.aliases = added(node.aliases, (*aliases, name) if name != node.name else aliases)
+    if not node.articles or node.articles[-1] != article:
+        node.articles.append(article)
+    node.rules = rules_of(node.rules, rules)
+
+
 def stand_in_key(held: tuple[str, str, str]) -> str:
     """The key a person who holds a post is read under until every page is read: named by (body, scope, name)."""
     return f"{STAND_IN}{held!r}"
@@ -165,13 +175,8 @@ def fold(
         node = nodes.get(key)
         if node is None:
             key = intern(key)
-            nodes[key] = Node(key, intern(kind), name, aliases, [article], _interned(parent), source, rule,
-                              Place(*place) if place is not None else None, rules_of((), rules))
-            continue
-        node.aliases = added(node.aliases, (*aliases, name) if name != node.name else aliases)
-        if node.articles[-1] != article:
-            node.articles.append(article)
-        node.rules = rules_of(node.rules, rules)
+            node = nodes[key] = Node(key, intern(kind), name)
+        met(node, name, aliases, article, rules, rules_of)
         if node.place is None and place is not None:
             node.place = Place(*place)
         if parent is not None and (kind != "Organization" or not node.parent):  # a unit's last printed parent, a body's first
@@ -248,4 +253,4 @@ def entities_of(nodes: dict[str, Node]) -> list[Entity]:
     return entities
 
 
-__all__ = ["Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]
+__all__ = ["Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]

@@ -379,7 +379,7 @@ def resolving(
     `keep(index, page, parts)` is given every page as it is read, with
     its items' Parts if they were made, to keep.
     """
-    if not own_stems(files):
+    if keep is None and not own_stems(files):  # a build that keeps its pages as resolved has found its stems its own
         facts, reports = gather(paths, files, ignored, results)
         printed = unique_ids(facts)
         return lambda: (resolve(dedupe_articles(printed), gaz, tuple(reports), printed), {})

@@ -40,6 +40,7 @@ from graph.fold import (
     fold,
     membership_row,
     mentioned,
+    met,
     place_row,
     posts,
     stand_in_key,
@@ -266,10 +267,7 @@ class Resolver:
         node = self.nodes.get(key)
         if node is None:
             node = self.nodes[key] = Node(key, sys.intern(e.type), e.name)
-        node.aliases = added(node.aliases, (*e.aliases, e.name) if e.name != node.name else e.aliases)
-        if not node.articles or node.articles[-1] != article:  # an article's entities are keyed together: once each
-            node.articles.append(article)
-        node.rules = self._rules(node.rules, e.rules)
+        met(node, e.name, e.aliases, article, e.rules, self._rules)
         return node
 
     def _rules(self, held: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
