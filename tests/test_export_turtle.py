@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
-from graph.export.rdf import to_turtle
+from graph.export.turtle import to_turtle
 from tests.conftest import EXPORTS
 
 GOLDEN_TTL = EXPORTS / "graph.ttl"

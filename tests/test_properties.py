@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from graph.articles import dedupe_articles
-from graph.export.rdf import to_turtle
+from graph.export.turtle import to_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import Page
 from graph.network import build_graph

@@ -20,7 +20,7 @@ from graph.cache import SUFFIX, PageCache, decode, encode, output_version
 from graph.cli import main
 from graph.errors import GraphError
 from graph.export import layout
-from graph.export.rdf import _Subjects
+from graph.export.turtle import _Subjects
 from graph.pipeline import build
 from tests.conftest import SEEDS
 
@@ -111,8 +111,16 @@ def test_a_rebuild_after_an_edit_equals_a_full_build_byte_for_byte(pages: Path, 
 def _made_blocks(monkeypatch) -> list[object]:
     """The subjects whose Turtle block the next export makes (the others are copied from the last file)."""
     made: list[object] = []
-    real = _Subjects.props
-    monkeypatch.setattr(_Subjects, "props", lambda self, handle: made.append(handle) or real(self, handle))
+    real_props, real_block = _Subjects.props, _Subjects.block
+
+    def block(self: _Subjects, handle: object, terms: object) -> object:  # written as text, or by `props` if None
+        text = real_block(self, handle, terms)  # type: ignore[arg-type]
+        if text is not None:
+            made.append(handle)
+        return text
+
+    monkeypatch.setattr(_Subjects, "props", lambda self, handle: made.append(handle) or real_props(self, handle))
+    monkeypatch.setattr(_Subjects, "block", block)
     return made
 
 

@@ -310,7 +310,8 @@ def test_untrusted_names_and_bodies_give_valid_turtle_and_json_ld(tmp_path: Path
     import pyoxigraph as ox
 
     from graph.export.jsonld import write_jsonld
-    from graph.export.rdf import to_rdflib, write_turtle
+    from graph.export.rdf import to_rdflib
+    from graph.export.turtle import write_turtle
 
     g = _graph_with_nasty_names()
     write_turtle(g, tmp_path / "graph.ttl")

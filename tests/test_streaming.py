@@ -24,7 +24,8 @@ from graph.cache import PageCache
 from graph.compact import CompactGraph, GraphBuilder, NodeData, ReadOnlyMap
 from graph.export import html as view
 from graph.export.fast_turtle import triples_parts
-from graph.export.rdf import PREFIXES, to_rdflib, to_turtle, triples, turtle_parts, write_turtle
+from graph.export.rdf import PREFIXES, to_rdflib, triples
+from graph.export.turtle import to_turtle, turtle_parts, write_turtle
 from graph.gazetteer import load as load_gazetteer
 from graph.model import ArticleFacts, Corpus, PageResult
 from graph.pages import Options, process_page, process_pages, release_models

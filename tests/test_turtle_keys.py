@@ -15,7 +15,8 @@ import networkx as nx
 import pytest
 
 from graph.compact import CompactGraph, GraphBuilder
-from graph.export.rdf import _edge_predicates, _Subjects
+from graph.export.rdf import edge_predicates
+from graph.export.turtle import _Subjects
 from graph.pipeline import build
 from graph.spill import Spill
 from tests.conftest import SEEDS
@@ -79,10 +80,10 @@ def test_a_built_graph_s_subjects_ordered_over_its_arrays_are_in_the_order_its_e
     assert from_arrays is not None and from_edges is not None
     assert from_arrays.table is not None and from_edges.table is None  # the copy is walked edge by edge
     table = from_arrays.table
-    counts = table.in_counts(lambda keyed: sum(len(_edge_predicates(rel, d)) for rel, d in keyed.items()))
+    counts = table.in_counts(lambda keyed: sum(len(edge_predicates(rel, d)) for rel, d in keyed.items()))
     walked: Counter[str] = Counter()
     for _, v, rel, d in g.edges(keys=True, data=True):
-        walked[v] += len(_edge_predicates(rel, d))
+        walked[v] += len(edge_predicates(rel, d))
     assert {table.ids[i]: int(c) for i, c in enumerate(counts) if c} == +walked
     assert sum(walked.values()) > g.number_of_nodes()  # most subjects are the object of a triple or more
     ordered = [(str(s), str(h)) for s, h in from_arrays.order()]

@@ -71,6 +71,7 @@ def subject_parts(
     props_of: Callable[[Any], Mapping[URIRef, list]],
     prefixes: Mapping[str, Any],
     reuse: Reuse | None = None,
+    block_of: Callable[[Any, _Terms], tuple[str, frozenset[str]] | None] | None = None,
 ) -> Iterator[str] | Iterator[bytes]:
     """`serialize_triples`, in parts, from subjects already in rdflib's order, each subject's block made on demand.
 
@@ -87,6 +88,10 @@ def subject_parts(
     block an earlier text held is written as those bytes, its predicates
     never made; every block's key, place and prefixes are told to `reuse`
     (`made`); and the parts are the UTF-8 bytes of the text.
+
+    `block_of(handle, terms)`, if given, writes a subject's block and names
+    the prefixes it uses without `props_of` (graph.export.turtle_text), or
+    gives None to leave it to them.
     """
     names = Graph(bind_namespaces="none")
     for prefix, ns in prefixes.items():
@@ -102,6 +107,8 @@ def subject_parts(
             if hit is not None:
                 block, used = hit
                 kept |= used
+            elif block_of is not None and (text := block_of(handle, terms)) is not None:
+                block, used = text[0].encode("utf-8", "replace"), text[1]
             else:
                 props = props_of(handle)
                 used = terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
@@ -243,6 +250,11 @@ class _Terms:
         self._pnames: dict[URIRef, str | None] = {}
         self._labels: dict = {}
         self._verbs: dict = {_TYPE: "a"}
+
+    @property
+    def pnames(self) -> Mapping[URIRef, str | None]:
+        """The prefixed names found so far (None: no bound namespace shortens the IRI)."""
+        return self._pnames
 
     def register(self, by_subject: Mapping[URIRef, Mapping[URIRef, list]]) -> frozenset[str]:
         """What rdflib's preprocess() registers: every prefix a term of the graph is written with; returns those prefixes."""

@@ -27,7 +27,7 @@ class Format:
 
 
 def _ttl(g: nx.MultiDiGraph, out: Path, title: str, cache: Path | None) -> None:
-    from graph.export.rdf import write_turtle
+    from graph.export.turtle import write_turtle
 
     write_turtle(g, out / "graph.ttl", cache)
 

@@ -1,0 +1,274 @@
+"""Turtle: the graph's RDF (graph.export.rdf) as the text rdflib writes for it, subject by subject, never whole.
+
+A graph built by graph.network is written in rdflib's order of subjects,
+known from its arrays (`_Subjects`), each subject's block made when it is
+written: as text from its node's data (graph.export.turtle_text), else
+from rdflib's terms (graph.export.fast_turtle). With a cache folder, the
+blocks of the subjects that did not change are copied from the last file
+(graph.export.reuse). Any other graph is grouped whole first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import networkx as nx
+import numpy as np
+from rdflib import URIRef
+from rdflib.term import _is_valid_uri
+
+from graph.compact import table_of
+from graph.export import atomic_write
+from graph.export.rdf import NK, PREFIXES, edge_predicates, interval, node_triples, span, triples
+from graph.iri import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from graph.compact import _Table
+    from graph.export.fast_turtle import _Terms
+    from graph.export.reuse import TurtleBlocks
+    from graph.export.turtle_text import TextTerms
+
+
+def to_turtle(g: nx.MultiDiGraph) -> str:
+    """Turtle text of the graph; the same graph always gives the same bytes."""
+    return "".join(turtle_parts(g))
+
+
+def turtle_parts(g: nx.MultiDiGraph) -> Iterator[str]:
+    """`to_turtle` in parts (a subject's block each): written part by part, the text is never held whole.
+
+    A graph built by graph.network is written subject by subject, each
+    subject's triples made from its node and edges as it is written
+    (`_Subjects`); any other graph is grouped whole first.
+    """
+    return cast(Iterator[str], _parts(g, None))  # without blocks to reuse, every part is text
+
+
+def _parts(g: nx.MultiDiGraph, reuse: TurtleBlocks | None) -> Iterator[str | bytes]:
+    """`turtle_parts`; with `reuse` (the last file's blocks), a graph of graph.network's is UTF-8 bytes, a block
+    in the last file copied from it."""
+    from graph.export.fast_turtle import Unbound, subject_parts, triples_parts
+
+    subjects = _Subjects.of(g)
+    if subjects is not None:
+        try:
+            yield from subject_parts(subjects.order(), subjects.props, PREFIXES, reuse.keyed(subjects.key) if reuse else None,
+                                     subjects.block if subjects.table is not None else None)
+            return
+        except Unbound:  # raised before any part was given
+            pass
+    last = ""
+    for part in triples_parts(lambda: triples(g), PREFIXES):  # rdflib's Turtle, byte for byte, several times faster
+        if part:
+            yield part
+            last = part
+    if not last.endswith("\n"):
+        yield "\n"
+
+
+def _extra(g: nx.MultiDiGraph, kinds: Iterable[tuple[str, Any]]) -> tuple[dict[URIRef, dict[URIRef, list]], Counter]:
+    """The subjects the posts add (their intervals and instants: from their days alone, their evidence not read back),
+    and how often each is an object; `kinds`: each node and its class."""
+    base = g.graph.get("base", DEFAULT_BASE)
+    extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    refs: Counter = Counter()
+    for n, kind in kinds:
+        if kind == "Membership":
+            d = g.nodes[n]
+            first, last = d.get("first"), d.get("last")
+            if not (first or last):
+                continue
+            refs[URIRef(span(base, first, last))] += 1  # a post's org:memberDuring
+            for t in interval(base, first, last):
+                objects = extra[t[0]][t[1]]
+                if t[2] not in objects:
+                    objects.append(t[2])
+    for props in extra.values():
+        for objects in props.values():
+            refs.update(o for o in objects if isinstance(o, URIRef))
+    return extra, refs
+
+
+def _holds(listed: list[str], order: np.ndarray, text: str) -> bool:
+    """Whether `text` is one of `listed`, whose numbers `order` gives sorted."""
+    at = bisect.bisect_left(order, text, key=listed.__getitem__)
+    return at < len(order) and listed[order[at]] == text
+
+
+class _Subjects:
+    """The subjects of `triples(g)` in the order rdflib writes them, and each one's triples, made when asked.
+
+    Only for graphs where that order can be known from the edges: node IRIs
+    distinct and outside every bound namespace, so that a node's IRI is the
+    object only of the triples its in-edges make. The time intervals and
+    instants of the posts (few) are made at once.
+    """
+
+    def __init__(self, g: nx.MultiDiGraph, iri: Callable[[object], str], extra: dict[URIRef, dict[URIRef, list]],
+                 handles: Callable[[], Iterator[object]], table: _Table | None = None,
+                 listed: list[str] | None = None) -> None:
+        self.g, self.iri, self.extra, self._handles = g, iri, extra, handles  # iri: a node's, by its name
+        self.table, self._listed = table, listed  # a CompactGraph's arrays, its IRIs by number: its nodes keyed from them (`key`)
+        self.base = g.graph.get("base", DEFAULT_BASE)
+        # the subject last given by `order`, as a term: its block's triples are made with it (`props`); an object's
+        # term is made for each triple (a map of every node's, kept to the end, was 45 MB of the 80 MB corpus's peak)
+        self._subject: tuple[object, URIRef] | None = None
+        self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
+        self._text: tuple[_Terms, TextTerms | None, list[tuple[URIRef, ...]]] | None = None  # what `block` writes with
+        # the text of each of the table's pair maps, by its number (`_table_key`)
+        self._pairs = [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in table.maps] if table else []
+
+    @classmethod
+    def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
+        if not g:
+            return None
+        table = table_of(g)
+        bound = tuple(str(ns) for ns in PREFIXES.values())
+        if table is not None:
+            return cls._of_table(g, table, bound)
+        iri = dict(g.nodes(data="iri"))
+        iris = set(iri.values())
+        if len(iris) != len(g) or None in iris or any(str(i).startswith(bound) for i in iris):
+            return None
+        extra, refs = _extra(g, g.nodes(data="kind"))
+        if any(str(x) in iris or str(x).startswith(bound) for x in extra):
+            return None
+        for _, v, rel, d in g.edges(keys=True, data=True):
+            if n := len(edge_predicates(rel, d)):  # an edge the Turtle does not write adds no reference
+                refs[v] += n
+
+        def handles() -> Iterator[object]:  # by IRI, then (stably) by count: a key a handle, no tuple (IRIs are distinct)
+            listed = [*iri, *extra]
+            listed.sort(key=lambda h: str(h) if isinstance(h, URIRef) and h in extra else iri[h])
+            listed.sort(key=lambda h: refs.get(h, 0))
+            return iter(listed)
+
+        return cls(g, iri.__getitem__, extra, handles)
+
+    @classmethod
+    def _of_table(cls, g: nx.MultiDiGraph, table: _Table, bound: tuple[str, ...]) -> _Subjects | None:
+        """`of` a CompactGraph: its IRIs in a list by node number, their order and counts in arrays, not in maps
+        keyed by node (those, with a set of the IRIs, were 40 MB of the 80 MB corpus's peak)."""
+        listed = [i for _, i in table.column("iri")]
+        if None in listed or any(str(i).startswith(bound) for i in listed):
+            return None
+        by_iri = sorted(range(len(listed)), key=listed.__getitem__)
+        if any(listed[i] == listed[j] for i, j in itertools.pairwise(by_iri)):
+            return None
+        order = np.array(by_iri, dtype=np.uint32)
+        del by_iri
+        extra, refs = _extra(g, table.column("kind"))
+        if any(str(x).startswith(bound) or _holds(listed, order, str(x)) for x in extra):
+            return None
+        # how often each node is an object, summed over the arrays; by that, then by IRI
+        counts = table.in_counts(lambda keyed: sum(len(edge_predicates(rel, d)) for rel, d in keyed.items()))
+        order = order[np.argsort(counts[order], kind="stable")]
+        index, ids = table.index, table.ids
+
+        def handles() -> Iterator[object]:  # the few extra subjects put in their places among the nodes
+            key = lambda i: (int(counts[i]), listed[i])  # noqa: E731
+            at = 0
+            for x in sorted(extra, key=lambda x: (refs.get(x, 0), str(x))):
+                cut = bisect.bisect_left(order, (refs.get(x, 0), str(x)), lo=at, key=key)
+                yield from map(ids.__getitem__, order[at:cut].tolist())
+                yield x
+                at = cut
+            for start in range(at, len(order), 4096):  # a slice's numbers at a time: not one for every node at once
+                yield from map(ids.__getitem__, order[start:start + 4096].tolist())
+
+        return cls(g, lambda n: listed[index[n]], extra, handles, table, listed)  # type: ignore[index]
+
+    def order(self) -> Iterator[tuple[URIRef, object]]:
+        """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
+        extra, iri = self.extra, self.iri
+        for handle in self._handles():
+            if isinstance(handle, URIRef) and handle in extra:
+                yield handle, handle
+                continue
+            uri = URIRef(iri(handle))
+            self._subject = (handle, uri)
+            yield uri, handle
+
+    def _uri(self, node: object) -> URIRef:
+        last = self._subject
+        return last[1] if last is not None and last[0] is node else URIRef(self.iri(node))
+
+    def key(self, handle: object) -> str | None:
+        """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
+        if isinstance(handle, URIRef) and handle in self.extra:
+            return None
+        if self.table is not None:
+            return self._table_key(self.table, handle)
+        iri = self.iri  # this runs for every node: networkx's maps read directly (without its views)
+        data = self.g._node[handle].copy()  # its texts read back once: `props` takes them from here
+        self._keyed = (handle, data)
+        made_of = (self.base, data, [(iri(v), keyed) for v, keyed in self.g._succ[handle].items()])
+        return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def _table_key(self, table: _Table, handle: object) -> str:
+        """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
+        out-pairs as their objects' IRIs and their maps' text (each map's made once, with the subjects)."""
+        i, iri, pairs = table.index[cast(str, handle)], cast(list, self._listed), self._pairs
+        made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_numbers(i))))
+        return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def block(self, handle: object, terms: _Terms) -> tuple[str, frozenset[str]] | None:
+        """A node's block as text and the prefixes it uses (graph.export.turtle_text), from the same triple functions
+        as `props`; None for an extra subject, for a graph with an IRI rdflib would refuse to write, and for a block
+        whose objects need rdflib's ordering."""
+        from graph.export.turtle_text import TextTerms, block
+
+        if self.table is None or isinstance(handle, URIRef) and handle in self.extra:
+            return None
+        if self._text is None or self._text[0] is not terms:
+            listed = cast(list, self._listed)
+            self._text = (terms, TextTerms(terms, NK) if all(map(_is_valid_uri, listed)) else None,
+                          [tuple(p for rel, d in keyed.items() for p in edge_predicates(rel, d)) for keyed in self.table.maps])
+        text_terms, predicates = self._text[1], self._text[2]
+        if text_terms is None:  # rdflib refuses an IRI it cannot write (`props` and `_statement` raise as it does)
+            return None
+        table, listed, s = self.table, cast(list, self._listed), object()
+        i, d = table.index[cast(str, handle)], self.g.nodes[handle]
+        made = node_triples(s, d, self.base, text_terms)
+        edges = ((predicates[m], listed[v]) for v, m in table.out_numbers(i))
+        return block(f"<{listed[i]}>", s, made, edges, terms, text_terms)
+
+    def props(self, handle: object) -> dict[URIRef, list]:
+        """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""
+        if isinstance(handle, URIRef) and handle in self.extra:
+            return self.extra[handle]
+        g, keyed_last = self.g, self._keyed
+        d = keyed_last[1] if keyed_last is not None and keyed_last[0] is handle else g.nodes[handle]
+        s = self._uri(handle)
+        made = node_triples(s, d, self.base)
+        props: dict[URIRef, list] = defaultdict(list)
+        for t in made:
+            if (t[0] is s or t[0] == s) and t[2] not in props[t[1]]:  # (a term's == is a Python call)
+                props[t[1]].append(t[2])
+        for v, keyed in g._succ[handle].items():
+            o = self._uri(v)
+            for rel, ed in keyed.items():
+                for p in edge_predicates(rel, ed):
+                    props[p].append(o)
+        return props
+
+
+def write_turtle(g: nx.MultiDiGraph, path: str | Path, cache: Path | None = None) -> None:
+    """Write the Turtle file; with a `cache` folder, copying the blocks that did not change from the file there last time."""
+    if cache is None:
+        atomic_write(path, turtle_parts(g))
+        return
+    from graph.export.reuse import TurtleBlocks
+
+    reuse = TurtleBlocks(cache, Path(path))
+    try:
+        atomic_write(path, reuse.written(_parts(g, reuse)))
+    finally:
+        reuse.close()
+
