@@ -99,7 +99,7 @@ class Spilled:
     """A text kept in a `Spill`: `str(handle)` reads it back; pickled, it is its text.
 
     `digest` (a 128-bit BLAKE2b of the text's code units) tells two texts apart without reading either back: what
-    the Turtle writer keys a block by (graph.export.rdf).
+    the Turtle writer keys a block by (graph.export.turtle).
     """
 
     __slots__ = ("_spill", "_at", "_size", "digest")

@@ -336,17 +336,17 @@ def test_a_symlink_loop_is_reported_and_the_rest_is_built(tmp_path: Path) -> Non
 
 PAUSED_BUILD = """
 import sys
-import graph.export.rdf as rdf
+import graph.export.turtle as turtle
 from graph.cli import main
 
-real = rdf.atomic_write
+real = turtle.atomic_write
 
 def paused(path, data):
     real(path, data)
     print("wrote graph.ttl", flush=True)  # the build is half-way through its exports: hold it there
     sys.stdin.readline()
 
-rdf.atomic_write = paused
+turtle.atomic_write = paused
 main(sys.argv[1:])
 """
 

@@ -3,7 +3,7 @@
 A page changed changes a few hundred of a graph's tens of thousands of
 subjects. A subject's block is a pure function of what it is made from (its
 node's data, its out-edges with their data and their objects' IRIs, the
-graph's base: graph.export.rdf keys it by a digest of those), so a rebuild
+graph's base: graph.export.turtle keys it by a digest of those), so a rebuild
 copies the block of every key the last file held and makes only the others.
 
 The index (each key's place in the file and the prefixes its terms use) is
