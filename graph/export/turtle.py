@@ -78,17 +78,18 @@ def _extra(g: nx.MultiDiGraph, kinds: Iterable[tuple[str, Any]]) -> tuple[dict[U
     base = g.graph.get("base", DEFAULT_BASE)
     extra: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
     refs: Counter = Counter()
+    days: Counter[tuple[str | None, str | None]] = Counter()  # posts reported over the same days share an interval
     for n, kind in kinds:
         if kind == "Membership":
             d = g.nodes[n]
-            first, last = d.get("first"), d.get("last")
-            if not (first or last):
-                continue
-            refs[URIRef(span(base, first, last))] += 1  # a post's org:memberDuring
-            for t in interval(base, first, last):
-                objects = extra[t[0]][t[1]]
-                if t[2] not in objects:
-                    objects.append(t[2])
+            if d.get("first") or d.get("last"):
+                days[d.get("first"), d.get("last")] += 1
+    for (first, last), posts in days.items():  # in the order first met, as each post's would be
+        refs[URIRef(span(base, first, last))] += posts  # the posts' org:memberDuring
+        for t in interval(base, first, last):
+            objects = extra[t[0]][t[1]]
+            if t[2] not in objects:
+                objects.append(t[2])
     for props in extra.values():
         for objects in props.values():
             refs.update(o for o in objects if isinstance(o, URIRef))
