@@ -67,7 +67,7 @@ def triples_parts(make: Callable[[], Iterable[tuple[Any, Any, Any]]], prefixes: 
 
 
 def subject_parts(
-    order: Iterable[tuple[URIRef, Any]],
+    order: Iterable[tuple[URIRef | str, Any]],
     props_of: Callable[[Any], Mapping[URIRef, list]],
     prefixes: Mapping[str, Any],
     reuse: Reuse | None = None,
@@ -75,7 +75,8 @@ def subject_parts(
 ) -> Iterator[str] | Iterator[bytes]:
     """`serialize_triples`, in parts, from subjects already in rdflib's order, each subject's block made on demand.
 
-    `order` gives each subject and a handle; `props_of(handle)` its
+    `order` gives each subject (its term, or its IRI as text: the term is
+    made only for a block made from terms) and a handle; `props_of(handle)` its
     predicates and their distinct objects. The caller vouches for the
     order (rdfs:Class members first, then by how often each is an object,
     then by IRI) and that no term is a blank node. The subjects' blocks go
@@ -110,9 +111,9 @@ def subject_parts(
             elif block_of is not None and (text := block_of(handle, terms)) is not None:
                 block, used = text[0].encode("utf-8", "replace"), text[1]
             else:
-                props = props_of(handle)
-                used = terms.register({s: props})  # what rdflib's preprocess() registers, subject by subject
-                block = _statement(s, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
+                props, term = props_of(handle), s if isinstance(s, URIRef) else URIRef(s)
+                used = terms.register({term: props})  # what rdflib's preprocess() registers, subject by subject
+                block = _statement(term, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
             if reuse is not None and key is not None:
                 reuse.made(key, at, len(block), used)
             body.write(block)

@@ -117,9 +117,8 @@ class _Subjects:
         self.g, self.iri, self.extra, self._handles = g, iri, extra, handles  # iri: a node's, by its name
         self.table, self._listed = table, listed  # a CompactGraph's arrays, its IRIs by number: its nodes keyed from them (`key`)
         self.base = g.graph.get("base", DEFAULT_BASE)
-        # the subject last given by `order`, as a term: its block's triples are made with it (`props`); an object's
-        # term is made for each triple (a map of every node's, kept to the end, was 45 MB of the 80 MB corpus's peak)
-        self._subject: tuple[object, URIRef] | None = None
+        # a node's term is made for each triple it is the subject or object of, and kept by none (a map of every
+        # node's, kept to the end, was 45 MB of the 80 MB corpus's peak)
         self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
         self._text: tuple[_Terms, TextTerms | None, list[tuple[URIRef, ...]]] | None = None  # what `block` writes with
         # the text of each of the table's pair maps, by its number (`_table_key`)
@@ -185,20 +184,17 @@ class _Subjects:
 
         return cls(g, lambda n: listed[index[n]], extra, handles, table, listed)  # type: ignore[index]
 
-    def order(self) -> Iterator[tuple[URIRef, object]]:
-        """(subject, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here)."""
+    def order(self) -> Iterator[tuple[str, object]]:
+        """(subject's IRI, handle) in rdflib's order: by how often each is an object, then by IRI (no rdfs:Class here).
+
+        A node's IRI is given as text: its term is made only if its block is made from terms (`props`).
+        """
         extra, iri = self.extra, self.iri
         for handle in self._handles():
             if isinstance(handle, URIRef) and handle in extra:
                 yield handle, handle
-                continue
-            uri = URIRef(iri(handle))
-            self._subject = (handle, uri)
-            yield uri, handle
-
-    def _uri(self, node: object) -> URIRef:
-        last = self._subject
-        return last[1] if last is not None and last[0] is node else URIRef(self.iri(node))
+            else:
+                yield iri(handle), handle
 
     def key(self, handle: object) -> str | None:
         """A digest of all a node's block is made from (its data, out-edges, their objects' IRIs, the base); None for the others."""
@@ -246,14 +242,14 @@ class _Subjects:
             return self.extra[handle]
         g, keyed_last = self.g, self._keyed
         d = keyed_last[1] if keyed_last is not None and keyed_last[0] is handle else g.nodes[handle]
-        s = self._uri(handle)
+        s = URIRef(self.iri(handle))
         made = node_triples(s, d, self.base)
         props: dict[URIRef, list] = defaultdict(list)
         for t in made:
             if (t[0] is s or t[0] == s) and t[2] not in props[t[1]]:  # (a term's == is a Python call)
                 props[t[1]].append(t[2])
         for v, keyed in g._succ[handle].items():
-            o = self._uri(v)
+            o = URIRef(self.iri(v))
             for rel, ed in keyed.items():
                 for p in edge_predicates(rel, ed):
                     props[p].append(o)
