@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -84,7 +83,9 @@ def dedupe_articles(facts: list[ArticleFacts]) -> list[ArticleFacts]:
 
 
 def _spaceless(body: str) -> str:
-    return re.sub(r"\s+", "", body)
+    """`body` without whitespace: str.split's whitespace is re's \\s, code point by code point (tests/test_articles.py),
+    at a third of its time."""
+    return "".join(body.split())
 
 
 class Articles:
