@@ -108,12 +108,8 @@ def subject_parts(
             if hit is not None:
                 block, used = hit
                 kept |= used
-            elif block_of is not None and (text := block_of(handle, terms)) is not None:
-                block, used = text[0].encode("utf-8", "replace"), text[1]
             else:
-                props, term = props_of(handle), s if isinstance(s, URIRef) else URIRef(s)
-                used = terms.register({term: props})  # what rdflib's preprocess() registers, subject by subject
-                block = _statement(term, props, terms).encode("utf-8", "replace")  # rdflib's errors="replace"
+                block, used = _made(s, handle, props_of, block_of, terms)
             if reuse is not None and key is not None:
                 reuse.made(key, at, len(block), used)
             body.write(block)
@@ -127,6 +123,16 @@ def subject_parts(
         reuse.headed(len(head))
         return _read_back(head, body)
     return _decoded(_read_back(head, body))
+
+
+def _made(s: URIRef | str, handle: Any, props_of: Callable[[Any], Mapping[URIRef, list]],
+          block_of: Callable[[Any, _Terms], tuple[str, frozenset[str]] | None] | None, terms: _Terms) -> tuple[bytes, frozenset[str]]:
+    """A subject's block made (as text by `block_of` where it can, else from `props_of`'s terms) and the prefixes it uses."""
+    if block_of is not None and (text := block_of(handle, terms)) is not None:
+        return text[0].encode("utf-8", "replace"), text[1]
+    props, term = props_of(handle), s if isinstance(s, URIRef) else URIRef(s)
+    used = terms.register({term: props})  # what rdflib's preprocess() registers, subject by subject
+    return _statement(term, props, terms).encode("utf-8", "replace"), used  # rdflib's errors="replace"
 
 
 class Reuse(Protocol):

@@ -21,7 +21,11 @@ from typing import TYPE_CHECKING, Any, cast
 import networkx as nx
 import numpy as np
 from rdflib import URIRef
-from rdflib.term import _is_valid_uri
+
+try:  # rdflib's test of an IRI it can write (private: without it, every block is made from rdflib's terms)
+    from rdflib.term import _is_valid_uri as _valid_iri
+except ImportError:  # pragma: no cover
+    _valid_iri = None  # type: ignore[assignment]
 
 from graph.compact import table_of
 from graph.export import atomic_write
@@ -225,7 +229,8 @@ class _Subjects:
             return None
         if self._text is None or self._text[0] is not terms:
             listed = cast(list, self._listed)
-            self._text = (terms, TextTerms(terms, NK) if all(map(_is_valid_uri, listed)) else None,
+            text = TextTerms.of(terms, NK) if _valid_iri is not None and all(map(_valid_iri, listed)) else None
+            self._text = (terms, text,
                           [tuple(p for rel, d in keyed.items() for p in edge_predicates(rel, d)) for keyed in self.table.maps])
         text_terms, predicates = self._text[1], self._text[2]
         if text_terms is None:  # rdflib refuses an IRI it cannot write (`props` and `_statement` raise as it does)

@@ -32,23 +32,29 @@ if TYPE_CHECKING:
 # prefix the one the text uses, or None
 Obj = tuple[int, str, str, str, str | None]
 
-_quote = cast(Callable[[str], str], Literal._quote_encode)  # rdflib's own escaping of a literal's text (it reads only str methods of `self`)
+# rdflib's own escaping of a literal's text (it reads only str methods of `self`); private: without it, no TextTerms
+_QUOTE: Callable[[str], str] | None = getattr(Literal, "_quote_encode", None)
 
 
 class TextTerms:
     """graph.export.rdf.Terms giving objects (`Obj`) as rdflib writes them, with the prefixed names of `terms`."""
 
-    def __init__(self, terms: _Terms, classes: Any) -> None:
-        self._terms, self._ns = terms, classes  # classes: the namespace of the classes (nk:)
+    @classmethod
+    def of(cls, terms: _Terms, classes: Any) -> TextTerms | None:
+        """TextTerms, or None where this rdflib has not the escaping function they write texts with."""
+        return cls(terms, classes, _QUOTE) if _QUOTE is not None else None
+
+    def __init__(self, terms: _Terms, classes: Any, quote: Callable[[str], str]) -> None:
+        self._terms, self._ns, self._quote = terms, classes, quote  # classes: the namespace of the classes (nk:)
         self._dates: dict[str, Obj] = {}
         self._classes: dict[str, Obj] = {}
 
     def zh(self, value: str) -> Obj:
         text = without_surrogates(value)
-        return (1, "@zh", text, _quote(text) + "@zh", None)
+        return (1, "@zh", text, self._quote(text) + "@zh", None)
 
     def plain(self, value: str) -> Obj:
-        return (1, "", value, _quote(value), None)
+        return (1, "", value, self._quote(value), None)
 
     def date(self, value: str) -> Obj:
         made = self._dates.get(value)
