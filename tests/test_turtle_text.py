@@ -98,6 +98,22 @@ def test_an_iri_rdflib_cannot_write_is_refused_as_rdflib_refuses_it() -> None:
     assert str(ours.value) == str(theirs.value)
 
 
+def test_a_node_named_rdf_nil_and_values_that_are_not_texts_are_written_as_rdflib_writes_them() -> None:
+    # neither comes from graph.network, but a graph built by hand may hold them (found by review)
+    b = GraphBuilder()
+    b.node("a", kind="District", iri=BASE + "a", label="x")
+    b.node("n", kind="District", iri="http://www.w3.org/1999/02/22-rdf-syntax-ns#nil", label="y")  # written `()`
+    b.add("a", "n", "mentions")
+    g = b.freeze(base=BASE)
+    assert to_turtle(g) == to_rdflib(g).serialize(format="turtle") and "()" in to_turtle(g)
+    for data in ({"rules": [1, "1"]}, {"parent_rule": True}, {"rules": [Literal("x", lang="en")]},
+                 {"rules": [Literal("7", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))]}):
+        b = GraphBuilder()
+        b.node("d", kind="District", iri=BASE + "d", label="x", **data)
+        g = b.freeze(base=BASE)
+        assert to_turtle(g) == to_rdflib(g).serialize(format="turtle"), data
+
+
 def test_objects_rdflib_orders_by_their_datatypes_are_left_to_its_terms() -> None:
     from rdflib import Graph
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 import numpy as np
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 try:  # rdflib's test of an IRI it can write (private: without it, every block is made from rdflib's terms)
     from rdflib.term import _is_valid_uri as _valid_iri
@@ -221,15 +221,17 @@ class _Subjects:
 
     def block(self, handle: object, terms: _Terms) -> tuple[str, frozenset[str]] | None:
         """A node's block as text and the prefixes it uses (graph.export.turtle_text), from the same triple functions
-        as `props`; None for an extra subject, for a graph with an IRI rdflib would refuse to write, and for a block
-        whose objects need rdflib's ordering."""
+        as `props`; None for an extra subject, for a graph with an IRI rdflib would refuse to write (or writes as
+        `()`: rdf:nil), and for a block whose objects need rdflib's ordering."""
         from graph.export.turtle_text import TextTerms, block
 
         if self.table is None or isinstance(handle, URIRef) and handle in self.extra:
             return None
         if self._text is None or self._text[0] is not terms:
             listed = cast(list, self._listed)
-            text = TextTerms.of(terms, NK) if _valid_iri is not None and all(map(_valid_iri, listed)) else None
+            # rdflib writes rdf:nil as `()`: a graph naming it is left to rdflib's terms too
+            writable = _valid_iri is not None and all(map(_valid_iri, listed)) and str(RDF.nil) not in listed
+            text = TextTerms.of(terms, NK) if writable else None
             self._text = (terms, text,
                           [tuple(p for rel, d in keyed.items() for p in edge_predicates(rel, d)) for keyed in self.table.maps])
         text_terms, predicates = self._text[1], self._text[2]

@@ -54,9 +54,13 @@ class TextTerms:
         return (1, "@zh", text, self._quote(text) + "@zh", None)
 
     def plain(self, value: str) -> Obj:
+        if type(value) is not str:  # a number, a term...: rdflib's literal of it (a graph.network graph has none)
+            return self.term(Literal(value))
         return (1, "", value, self._quote(value), None)
 
     def date(self, value: str) -> Obj:
+        if type(value) is not str:
+            return self.term(date_literal(value))
         made = self._dates.get(value)
         if made is None:  # rdflib's text for it, once: its lexical form may be normalised, its datatype shortened
             lit = date_literal(value)
