@@ -141,6 +141,11 @@ def _sorted_out(log: list[array], j: int, order: np.ndarray) -> np.ndarray:
     return sorted_copy
 
 
+def value_text(value: object) -> str:
+    """A node's field value as `_Table.row_text` writes it: a text kept on disk as its digest (not read back)."""
+    return f"<{value.digest}>" if type(value) is Spilled else repr(value)
+
+
 class _Table:
     """A built graph's nodes, their data and their neighbours both ways, in arrays."""
 
@@ -221,7 +226,13 @@ class _Table:
         s, row = self.shape[i], self.rows[i]
         if s not in self.spilled:
             return self.fields_text[s] + repr(row)
-        return self.fields_text[s] + "(" + ", ".join(f"<{v.digest}>" if type(v) is Spilled else repr(v) for v in row) + ")"
+        return self.fields_text[s] + "(" + ", ".join(map(value_text, row)) + ")"
+
+    @cached_property
+    def map_texts(self) -> list[str]:
+        """The text of each pair map in `maps`, by its number (its relations and their data, in order): what the
+        exports' keys of a block or an entry stand a pair's edges by."""
+        return [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in self.maps]
 
     def out_pairs(self, i: int) -> Iterator[tuple[str, int]]:
         """(neighbour, the number of the pair's map in `maps`) for each node `i` points at, in networkx's order."""

@@ -121,7 +121,7 @@ def test_objects_rdflib_orders_by_their_datatypes_are_left_to_its_terms() -> Non
     for prefix, ns in PREFIXES.items():
         names.bind(prefix, ns)
     terms = _Terms(names, keep_all=False)
-    made = turtle_text.TextTerms.of(terms, PREFIXES["nk"])
+    made = turtle_text.TextTerms.of(terms)
     assert made is not None
     s, p = object(), URIRef("https://w3id.org/newskg/ontology#rule")
     one_kind = [(s, p, made.plain("b")), (s, p, made.plain("a")), (s, p, made.plain("a"))]

@@ -30,9 +30,8 @@ import networkx as nx
 import orjson
 
 from graph.cache import DETAILS, BlockIndex
-from graph.compact import table_of
+from graph.compact import table_of, value_text
 from graph.export.details import ITEM_RELS, OTHERS_READ, OUT_ITEM_RELS, details, entry
-from graph.spill import Spilled
 
 if TYPE_CHECKING:
     from graph.compact import _Table
@@ -96,7 +95,7 @@ class _Keys:
 
     def __init__(self, table: _Table, ids: dict[str, int]) -> None:
         self.table, self.ids = table, ids
-        self.maps = [_digest(repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items()))) for keyed in table.maps]
+        self.maps = [_digest(text) for text in table.map_texts]
         self.items = [not keyed.keys().isdisjoint(ITEM_RELS) for keyed in table.maps]
         self.out_items = [not keyed.keys().isdisjoint(OUT_ITEM_RELS) for keyed in table.maps]
         self.others: list[str | None] = [None] * len(table.ids)  # what an entry reads of a node, by its number (`_other`)
@@ -110,7 +109,7 @@ class _Keys:
         no other node's entry."""
         t = self.table
         row, name = t.rows[i], t.ids[i]
-        text = " ".join(f"{field}={_text(row[at])}" for field, at in self.fields[t.shape[i]])
+        text = " ".join(f"{field}={value_text(row[at])}" for field, at in self.fields[t.shape[i]])
         other = self.others[i] = f"{_digest(f'{name} {text}')} {self.ids.get(name)} "
         return other
 
@@ -130,11 +129,6 @@ class _Keys:
         out_items = self.out_items  # nor an out-edge that gives none
         parts.extend(">" + (others[v] or self._other(v)) + maps[m] for v, m in t.out_numbers(i) if out_items[m])
         return _digest("\x00".join(parts))
-
-
-def _text(value: object) -> str:
-    """A field's value as text: a text kept on disk as its digest (not read back), as `_Table.row_text` writes it."""
-    return f"<{value.digest}>" if type(value) is Spilled else repr(value)
 
 
 def _digest(text: str) -> str:

@@ -15,6 +15,7 @@ import hashlib
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -29,14 +30,14 @@ except ImportError:  # pragma: no cover
 
 from graph.compact import table_of
 from graph.export import atomic_write
-from graph.export.rdf import NK, PREFIXES, edge_predicates, interval, node_triples, span, triples
+from graph.export.rdf import PREFIXES, edge_predicates, interval, node_triples, span, triples
+from graph.export.turtle_text import TextTerms, block
 from graph.iri import DEFAULT_BASE
 
 if TYPE_CHECKING:
     from graph.compact import _Table
     from graph.export.fast_turtle import _Terms
     from graph.export.reuse import TurtleBlocks
-    from graph.export.turtle_text import TextTerms
 
 
 def to_turtle(g: nx.MultiDiGraph) -> str:
@@ -124,9 +125,7 @@ class _Subjects:
         # a node's term is made for each triple it is the subject or object of, and kept by none (a map of every
         # node's, kept to the end, was 45 MB of the 80 MB corpus's peak)
         self._keyed: tuple[object, dict] | None = None  # the last node keyed, and its data with its texts read back
-        self._text: tuple[_Terms, TextTerms | None, list[tuple[URIRef, ...]]] | None = None  # what `block` writes with
-        # the text of each of the table's pair maps, by its number (`_table_key`)
-        self._pairs = [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in table.maps] if table else []
+        self._text: tuple[_Terms, TextTerms | None] | None = None  # what `block` writes with, for the writer's terms
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _Subjects | None:
@@ -214,8 +213,8 @@ class _Subjects:
 
     def _table_key(self, table: _Table, handle: object) -> str:
         """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
-        out-pairs as their objects' IRIs and their maps' text (each map's made once, with the subjects)."""
-        i, iri, pairs = table.index[cast(str, handle)], cast(list, self._listed), self._pairs
+        out-pairs as their objects' IRIs and their maps' text (`_Table.map_texts`: each map's made once)."""
+        i, iri, pairs = table.index[cast(str, handle)], cast(list, self._listed), table.map_texts
         made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_numbers(i))))
         return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -223,25 +222,28 @@ class _Subjects:
         """A node's block as text and the prefixes it uses (graph.export.turtle_text), from the same triple functions
         as `props`; None for an extra subject, for a graph with an IRI rdflib would refuse to write (or writes as
         `()`: rdf:nil), and for a block whose objects need rdflib's ordering."""
-        from graph.export.turtle_text import TextTerms, block
-
         if self.table is None or isinstance(handle, URIRef) and handle in self.extra:
             return None
-        if self._text is None or self._text[0] is not terms:
-            listed = cast(list, self._listed)
-            # rdflib writes rdf:nil as `()`: a graph naming it is left to rdflib's terms too
-            writable = _valid_iri is not None and all(map(_valid_iri, listed)) and str(RDF.nil) not in listed
-            text = TextTerms.of(terms, NK) if writable else None
-            self._text = (terms, text,
-                          [tuple(p for rel, d in keyed.items() for p in edge_predicates(rel, d)) for keyed in self.table.maps])
-        text_terms, predicates = self._text[1], self._text[2]
+        if self._text is None or self._text[0] is not terms:  # one writer's terms: once a Turtle write
+            self._text = (terms, TextTerms.of(terms) if self._writable() else None)
+        text_terms = self._text[1]
         if text_terms is None:  # rdflib refuses an IRI it cannot write (`props` and `_statement` raise as it does)
             return None
         table, listed, s = self.table, cast(list, self._listed), object()
-        i, d = table.index[cast(str, handle)], self.g.nodes[handle]
-        made = node_triples(s, d, self.base, text_terms)
+        i, predicates = table.index[cast(str, handle)], self._predicates
+        made = node_triples(s, self.g.nodes[handle], self.base, text_terms)
         edges = ((predicates[m], listed[v]) for v, m in table.out_numbers(i))
         return block(f"<{listed[i]}>", s, made, edges, terms, text_terms)
+
+    def _writable(self) -> bool:
+        """Whether every node's IRI is one rdflib writes as `<IRI>` (valid, and not rdf:nil, which it writes `()`)."""
+        listed = cast(list, self._listed)
+        return _valid_iri is not None and all(map(_valid_iri, listed)) and str(RDF.nil) not in listed
+
+    @cached_property
+    def _predicates(self) -> list[tuple[URIRef, ...]]:
+        """The predicates of each of the table's pair maps, by its number, in the order `props` writes them."""
+        return [tuple(p for rel, d in keyed.items() for p in edge_predicates(rel, d)) for keyed in cast("_Table", self.table).maps]
 
     def props(self, handle: object) -> dict[URIRef, list]:
         """One subject's predicates and their distinct objects: a node's, from its data and out-edges, or an extra subject's."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from rdflib import Literal, URIRef
 
 from graph.export.fast_turtle import _FIRST, _LABEL, _TYPE
-from graph.export.rdf import date_literal
+from graph.export.rdf import NK, date_literal
 from graph.files import without_surrogates
 
 if TYPE_CHECKING:
@@ -40,14 +40,15 @@ class TextTerms:
     """graph.export.rdf.Terms giving objects (`Obj`) as rdflib writes them, with the prefixed names of `terms`."""
 
     @classmethod
-    def of(cls, terms: _Terms, classes: Any) -> TextTerms | None:
+    def of(cls, terms: _Terms) -> TextTerms | None:
         """TextTerms, or None where this rdflib has not the escaping function they write texts with."""
-        return cls(terms, classes, _QUOTE) if _QUOTE is not None else None
+        return cls(terms, _QUOTE) if _QUOTE is not None else None
 
-    def __init__(self, terms: _Terms, classes: Any, quote: Callable[[str], str]) -> None:
-        self._terms, self._ns, self._quote = terms, classes, quote  # classes: the namespace of the classes (nk:)
+    def __init__(self, terms: _Terms, quote: Callable[[str], str]) -> None:
+        self._terms, self._quote = terms, quote
         self._dates: dict[str, Obj] = {}
         self._classes: dict[str, Obj] = {}
+        self._order: dict[URIRef, str] = {}  # a predicate's IRI as text, what predicates are ordered by
 
     def zh(self, value: str) -> Obj:
         text = without_surrogates(value)
@@ -72,8 +73,15 @@ class TextTerms:
     def cls(self, kind: str) -> Obj:
         made = self._classes.get(kind)
         if made is None:
-            made = self._classes[kind] = self.term(self._ns[kind])
+            made = self._classes[kind] = self.term(NK[kind])
         return made
+
+    def order_key(self, predicate: URIRef) -> str:
+        """What rdflib orders a subject's predicates by (past rdf:type and rdfs:label): their IRIs' text."""
+        key = self._order.get(predicate)
+        if key is None:
+            key = self._order[predicate] = str(predicate)
+        return key
 
     def iri(self, value: str) -> Obj:
         return self.term(URIRef(value))  # (few: a post's interval) rdflib's text, or its refusal of an IRI it cannot write
@@ -90,9 +98,6 @@ class TextTerms:
 
 def _prefix(name: str | None) -> str | None:
     return name.split(":", 1)[0] if name else None
-
-
-_KEYS: dict[URIRef, str] = {}  # a predicate's IRI as text, what predicates are ordered by
 
 
 def block(subject: str, s: object, made: Iterable[tuple[Any, URIRef, Any]], edges: Iterable[tuple[tuple[URIRef, ...], str]],
@@ -119,7 +124,7 @@ def block(subject: str, s: object, made: Iterable[tuple[Any, URIRef, Any]], edge
     order = [p for p in (_TYPE, _LABEL) if p in props]
     rest = [p for p in props if p not in _FIRST]
     if len(rest) > 1:
-        rest.sort(key=lambda p: _KEYS.get(p) or _KEYS.setdefault(p, str(p)))
+        rest.sort(key=text_terms.order_key)
     out = ["\n", subject]
     used = set()
     for n, p in enumerate([*order, *rest]):
