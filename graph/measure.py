@@ -29,13 +29,20 @@ ENCODER_BATCH = 64  # pieces of one length per encoder run, as the tagger batche
 
 
 class RssSampler:
-    """Samples this process's RSS (and its children's) every `interval` seconds, in a thread."""
+    """Samples this process's RSS (and, with `children`, its children's) every `interval` seconds, in a thread.
 
-    def __init__(self, interval: float = 0.05) -> None:
+    Finding the children reads every process's entry in /proc (psutil), about
+    a millisecond on a quiet machine and more on a busy one, with the GIL held
+    for much of it: a build in one process has none to find, so it is asked
+    only of one that has workers.
+    """
+
+    def __init__(self, interval: float = 0.05, children: bool = True) -> None:
         import psutil  # optional: newskg[bench]
 
         self._proc = psutil.Process()
         self.interval = interval
+        self._find_children = children
         self.samples: list[tuple[float, int]] = []  # (time, own RSS)
         self.children: dict[int, int] = {}  # pid -> peak RSS
         self._stop = threading.Event()
@@ -54,7 +61,7 @@ class RssSampler:
 
         while not self._stop.is_set():
             self.samples.append((time.perf_counter(), self._proc.memory_info().rss))
-            for child in self._proc.children(recursive=True):
+            for child in self._proc.children(recursive=True) if self._find_children else ():
                 try:
                     rss = child.memory_info().rss
                 except psutil.Error:
@@ -135,7 +142,7 @@ def measure_build(folder: str, out: str, cache: str | None, jobs: int) -> dict:
     from graph.pipeline import build
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    with RssSampler() as rss:
+    with RssSampler(children=jobs > 1) as rss:
         t0 = time.perf_counter()
         result = build([folder], out, jobs=jobs, cache_dir=cache)
         t1 = time.perf_counter()

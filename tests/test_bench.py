@@ -126,3 +126,28 @@ def test_the_encoder_measurement_encodes_every_piece_of_every_page(tmp_path: Pat
     r = measure_encoder(str(tmp_path))
     assert r["runs"] >= 1 and r["seconds"] > 0 and r["batch"] == 64
     assert r["encoded_chars"] >= 2 * len("中原区秦岭路街道办事处主任杨春晓带队检查。")  # a repeated sentence counts each time
+
+
+@pytest.mark.parametrize("children", [True, False])
+def test_the_rss_sampler_finds_children_only_when_asked(children: bool) -> None:
+    """A build in one process has no workers: its sampler does not scan every process for them (graph.measure)."""
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("psutil")
+    from graph.measure import RssSampler
+
+    with RssSampler(interval=0.01, children=children) as rss:
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2)"])
+        try:
+            deadline = time.monotonic() + 10
+            while children and child.pid not in rss.children and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if not children:
+                time.sleep(0.2)  # twenty samples, none of which may look for the child
+        finally:
+            child.kill()
+            child.wait()
+    assert rss.samples and rss.peak() > 0
+    assert (child.pid in rss.children) is children
