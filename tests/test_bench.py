@@ -151,3 +151,45 @@ def test_the_rss_sampler_finds_children_only_when_asked(children: bool) -> None:
             child.wait()
     assert rss.samples and rss.peak() > 0
     assert (child.pid in rss.children) is children
+
+
+def test_each_one_page_rebuild_finds_a_change_of_its_own_and_the_page_is_given_back(tmp_path: Path, monkeypatch) -> None:
+    """(c) and (d) alternate, `repeat` times: each (d) sees the middle page changed from the build before it, with an
+    item none before it added, and the page has its text again once the runs are done."""
+    import graph.bench as bench
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(5):
+        (corpus / f"{i:02d}.txt").write_text(f"第{i}版\n", encoding="utf-8")
+    middle = corpus / "02.txt"
+    seen: list[tuple[str, str]] = []
+
+    def child(kind: str, **kwargs) -> dict:
+        seen.append((kwargs["cache"], middle.read_text(encoding="utf-8")))
+        return {"seconds": 1.0, "peak_rss": 1}
+
+    monkeypatch.setattr(bench, "_in_child", child)
+    info = CorpusInfo(str(corpus), pages=5, bytes=0, chars=0, seed=0)
+    runs = bench._rebuilds(tmp_path, info, 4, lambda msg: None)
+    assert [len(runs["rebuild_unchanged"]), len(runs["rebuild_one_changed"])] == [4, 4]
+    texts = [t for _, t in seen]
+    assert texts[0] == "第2版\n"  # (c) first: the page as (b) built it
+    assert all(texts[k] == texts[k - 1] for k in range(2, 8, 2))  # each (c): the page as the (d) before it left it
+    changed = texts[1::2]
+    assert len(set(changed)) == 4 and all(t.startswith("第2版\n") and "\n\n本报讯 " in t for t in changed)
+    assert {c for c, _ in seen} == {str(tmp_path / "cache")}
+    assert middle.read_text(encoding="utf-8") == "第2版\n"
+
+
+def test_a_row_gives_the_stages_of_the_run_whose_time_is_the_median() -> None:
+    info = CorpusInfo("c", pages=10, bytes=3_000_000, chars=1_000_000, seed=0)
+    runs = {
+        "jieba": [_run(15.0, 200)],
+        "build": [_run(20.0, 400)],
+        "rebuild_unchanged": [_run(0.5, 300)],
+        "rebuild_one_changed": [_run(2.5, 380, stages={"export": 1.0}), _run(1.5, 390, stages={"export": 0.5}),
+                                _run(2.0, 370, stages={"export": 0.8})],
+    }
+    row = _report(info, None, runs, jobs=1)["runs"]["rebuild_one_changed"]
+    assert (row["seconds"], row["stages"], row["peak_rss_mb"]) == (2.0, {"export": 0.8}, 390)
