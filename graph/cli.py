@@ -346,7 +346,8 @@ def bench(size_mb, small_mb, seed, jobs, repeat, work_dir, json_file, seed_dir, 
     Times (a) jieba.posseg and (a') LAC's encoder alone, (b) a full build, (c) a rebuild with nothing changed
     and (d) one after a page changed, each in a fresh process (about 10 minutes at 20 MB); the dev set's scores.
     """
-    from graph.bench import format_table, run_benchmark, shared_folder
+    from graph.bench import run_benchmark, shared_folder
+    from graph.bench_table import format_table
     from graph.files import seeds_folder
 
     small = size_mb / 4 if small_mb is None else small_mb

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.bench import CorpusInfo, _report, format_table, generate_corpus, generate_pages, seed_parts
+from graph.bench import CorpusInfo, _report, generate_corpus, generate_pages, seed_parts
+from graph.bench_table import format_table
 from tests.conftest import SEEDS
 
 
