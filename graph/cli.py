@@ -331,7 +331,7 @@ def _progress(done: int, total: int, name: str) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=2, show_default=True,
               help="Also time a full build with this many processes (1: skip).")
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Runs of (a) and (b); the median is reported with the spread.")
+              help="Runs of (a), (a'), (b), (c) and (d), in turn; the median is reported with the spread.")
 @click.option("--work", "work_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the corpus, cache and exports (default: a temporary folder, removed after).")
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("bench.json"),
