@@ -216,6 +216,7 @@ def run_benchmark(
         if callable(log):
             log(msg)
 
+    load = list(os.getloadavg()) if hasattr(os, "getloadavg") else None  # the machine's, before the bench adds its own
     work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
     say(f"generating {size_mb:g} MB of pages in {work / 'corpus'}")
@@ -238,7 +239,7 @@ def run_benchmark(
             runs[f"build_small_jobs{jobs}"] = [
                 _in_child("build", folder=small.folder, out=str(work / "out-small"), cache=None, jobs=jobs)
             ]
-    report = _report(info, small, runs, jobs)
+    report = _report(info, small, runs, jobs, load)
     say("the development set, built by the same code")
     report["dev"] = _in_child("dev", shared=str(shared)) if shared else {"skipped": "no shared/ folder found"}
     report["growth"] = _growth(work, growth, seed, seed_dir, report, say)
@@ -328,7 +329,9 @@ def _median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dict]], jobs: int) -> dict:
+def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dict]], jobs: int,
+            load: list[float] | None = None) -> dict:
+    """The runs' medians and ratios; `load`: the machine's load average before the runs (what else was running)."""
     rows: dict[str, dict] = {}
     for name, results in runs.items():
         chars = small.chars if small is not None and name.startswith("build_small") else info.chars
@@ -351,7 +354,7 @@ def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dic
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
-            "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+            "load_average": load,
             "newskg": __version__,
         },
         "corpus": asdict(info),

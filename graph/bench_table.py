@@ -65,7 +65,8 @@ def _ratio_lines(report: dict) -> list[str]:
     elif dev:
         lines.append(f"- development set: skipped ({dev.get('skipped', 'not measured')})")
     m = report["machine"]
-    lines.append(f"- machine: {m['cpus']} CPUs, Python {m['python']}, load average before {m['load_average']}")
+    load = " / ".join(f"{x:.2f}" for x in m["load_average"]) if m["load_average"] else "not known"
+    lines.append(f"- machine: {m['cpus']} CPUs, Python {m['python']}, load average before the runs {load}")
     return lines
 
 

@@ -194,3 +194,13 @@ def test_a_row_gives_the_stages_of_the_run_whose_time_is_the_median() -> None:
     }
     row = _report(info, None, runs, jobs=1)["runs"]["rebuild_one_changed"]
     assert (row["seconds"], row["stages"], row["peak_rss_mb"]) == (2.0, {"export": 0.8}, 390)
+
+
+def test_the_load_average_reported_is_the_one_read_before_the_runs() -> None:
+    info = CorpusInfo("c", pages=10, bytes=3_000_000, chars=1_000_000, seed=0)
+    runs = {"jieba": [_run(15.0, 200)], "build": [_run(20.0, 400)], "rebuild_unchanged": [_run(0.5, 300)],
+            "rebuild_one_changed": [_run(1.5, 380)]}
+    report = _report(info, None, runs, jobs=1, load=[0.25, 0.5, 1.0])
+    assert report["machine"]["load_average"] == [0.25, 0.5, 1.0]
+    assert "load average before the runs 0.25 / 0.50 / 1.00" in format_table(report)
+    assert "load average before the runs not known" in format_table(_report(info, None, runs, jobs=1))
