@@ -342,7 +342,8 @@ def _report(info: CorpusInfo, small: CorpusInfo | None, runs: dict[str, list[dic
             "chars": chars,
             "chars_per_second": chars / _median(secs),
             "peak_rss_mb": max(r["peak_rss"] for r in results) / 2**20,
-            # the rest (stage times, the pages stage's peak, the graph's size) of the run whose time is the median
+            # the rest (stage times, the pages stage's peak, the graph's size) of the run whose time is the median (of an
+            # even number, the faster of the two middle runs: `seconds` is their mean, which no run took)
             **{k: v for k, v in sorted(results, key=lambda r: r["seconds"])[(len(results) - 1) // 2].items()
                if k not in ("seconds", "peak_rss")},
         }

@@ -189,11 +189,14 @@ def test_a_row_gives_the_stages_of_the_run_whose_time_is_the_median() -> None:
         "jieba": [_run(15.0, 200)],
         "build": [_run(20.0, 400)],
         "rebuild_unchanged": [_run(0.5, 300)],
-        "rebuild_one_changed": [_run(2.5, 380, stages={"export": 1.0}), _run(1.5, 390, stages={"export": 0.5}),
-                                _run(2.0, 370, stages={"export": 0.8})],
+        "rebuild_one_changed": [_run(2.0, 370, stages={"export": 0.8}), _run(2.5, 380, stages={"export": 1.0}),
+                                _run(1.5, 390, stages={"export": 0.5})],
     }
     row = _report(info, None, runs, jobs=1)["runs"]["rebuild_one_changed"]
-    assert (row["seconds"], row["stages"], row["peak_rss_mb"]) == (2.0, {"export": 0.8}, 390)
+    assert (row["seconds"], row["stages"], row["peak_rss_mb"]) == (2.0, {"export": 0.8}, 390)  # neither the first nor the last
+    runs["rebuild_one_changed"].append(_run(3.0, 360, stages={"export": 1.2}))
+    row = _report(info, None, runs, jobs=1)["runs"]["rebuild_one_changed"]
+    assert (row["seconds"], row["stages"]) == (2.25, {"export": 0.8})  # of four: the mean of the middle two, the faster's stages
 
 
 def test_the_load_average_reported_is_the_one_read_before_the_runs() -> None:
@@ -204,3 +207,34 @@ def test_the_load_average_reported_is_the_one_read_before_the_runs() -> None:
     assert report["machine"]["load_average"] == [0.25, 0.5, 1.0]
     assert "load average before the runs 0.25 / 0.50 / 1.00" in format_table(report)
     assert "load average before the runs not known" in format_table(_report(info, None, runs, jobs=1))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_measured_build_looks_for_workers_only_when_it_has_them(jobs: int, monkeypatch) -> None:
+    """measure_build samples a one-process build's memory without scanning the machine's processes (graph.measure)."""
+    from types import SimpleNamespace
+
+    import graph.measure as measure
+    import graph.pipeline as pipeline
+
+    asked: list[bool] = []
+
+    class Sampler:
+        def __init__(self, interval: float = 0.05, children: bool = True) -> None:
+            asked.append(children)
+            self.children: dict[int, int] = {}
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
+            return 0
+
+    built = SimpleNamespace(timings={"pages": 0.1}, nodes=lambda: 3, summary=lambda: {"articles": 1})
+    monkeypatch.setattr(measure, "RssSampler", Sampler)
+    monkeypatch.setattr(pipeline, "build", lambda folders, out, jobs, cache_dir: built)
+    r = measure.measure_build("corpus", "out", None, jobs)
+    assert asked == [jobs > 1] and r["nodes"] == 3 and r["summary"] == {"articles": 1}
