@@ -39,6 +39,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 from graph import __version__
@@ -307,17 +308,14 @@ def _rebuilds(work: Path, info: CorpusInfo, repeat: int, say: Callable[[str], No
     changed = sorted(Path(corpus).glob("*.txt"))[info.pages // 2]
     text = changed.read_text(encoding="utf-8")
     runs: dict[str, list[dict]] = {"rebuild_unchanged": [], "rebuild_one_changed": []}
+    rebuild = partial(_in_child, "build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
     try:
         for n in range(repeat):
             say(f"(c) rebuild, nothing changed, run {n + 1} of {repeat}")
-            runs["rebuild_unchanged"].append(
-                _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
-            )
+            runs["rebuild_unchanged"].append(rebuild())
             say(f"(d) rebuild, one page changed, run {n + 1} of {repeat}")
             changed.write_text(f"{text}\n\n{changed_item(n)}\n", encoding="utf-8")
-            runs["rebuild_one_changed"].append(
-                _in_child("build", folder=corpus, out=str(work / "out"), cache=str(work / "cache"), jobs=1)
-            )
+            runs["rebuild_one_changed"].append(rebuild())
     finally:
         changed.write_text(text, encoding="utf-8")
     return runs

@@ -199,7 +199,20 @@ def test_a_row_gives_the_stages_of_the_run_whose_time_is_the_median() -> None:
     assert (row["seconds"], row["stages"]) == (2.25, {"export": 0.8})  # of four: the mean of the middle two, the faster's stages
 
 
-def test_the_load_average_reported_is_the_one_read_before_the_runs() -> None:
+def test_the_load_average_reported_is_the_one_read_before_the_runs(tmp_path: Path, monkeypatch) -> None:
+    import graph.bench as bench
+
+    runs: list[str] = []  # the machine's load rises with each run the bench makes
+    monkeypatch.setattr(bench.os, "getloadavg", lambda: (0.5 + len(runs), 0.25, 0.125))
+
+    def child(kind: str, **kwargs) -> dict:
+        runs.append(kind)
+        return {"seconds": 1.0, "peak_rss": 1, "code_version": "v"}
+
+    monkeypatch.setattr(bench, "_in_child", child)
+    report = bench.run_benchmark(tmp_path, size_mb=0.02, jobs=1, seed_dir=SEEDS)
+    assert len(runs) == 5 and report["machine"]["load_average"] == [0.5, 0.25, 0.125]
+    assert "load average before the runs 0.50 / 0.25 / 0.12" in format_table(report)
     info = CorpusInfo("c", pages=10, bytes=3_000_000, chars=1_000_000, seed=0)
     runs = {"jieba": [_run(15.0, 200)], "build": [_run(20.0, 400)], "rebuild_unchanged": [_run(0.5, 300)],
             "rebuild_one_changed": [_run(1.5, 380)]}

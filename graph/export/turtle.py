@@ -64,7 +64,7 @@ def _parts(g: nx.MultiDiGraph, reuse: TurtleBlocks | None) -> Iterator[str | byt
     if subjects is not None:
         try:
             yield from subject_parts(subjects.order(), subjects.props, PREFIXES, reuse.keyed(subjects.key) if reuse else None,
-                                     subjects.block if subjects.table is not None else None)
+                                     subjects.block)  # (None for a graph not held in arrays: its blocks from terms)
             return
         except Unbound:  # raised before any part was given
             pass
