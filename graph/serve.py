@@ -17,6 +17,7 @@ it through a name of its own).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import logging
@@ -151,7 +152,10 @@ class Handler(BaseHTTPRequestHandler):
         self.server.endpoint.served += 1
         if not self._host_ok():
             return
-        path = urlsplit(self.path).path
+        target = self._target()
+        if target is None:
+            return
+        path, params = target
         body = self._body()
         if body is None:
             return
@@ -160,10 +164,9 @@ class Handler(BaseHTTPRequestHandler):
         if path not in ("/sparql", "/query"):
             return self._send(error(404 if path not in ("/", "/queries") else 405, f"nothing to POST to at {path}; queries go to /sparql"))
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
         if ctype == "application/x-www-form-urlencoded":
             try:
-                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, errors="strict")
             except UnicodeDecodeError:
                 return self._send(error(400, "the form is not UTF-8"))
             if "update" in form:
@@ -201,9 +204,10 @@ class Handler(BaseHTTPRequestHandler):
         if not self._host_ok():
             return
         ep = self.server.endpoint
-        url = urlsplit(self.path)
-        params = parse_qs(url.query, keep_blank_values=True)
-        path = url.path
+        target = self._target()
+        if target is None:
+            return
+        path, params = target
         if path in ("/sparql", "/query"):
             if "update" in params:
                 return self._send(error(403, "this endpoint is read-only: updates are refused"), head)
@@ -235,6 +239,22 @@ class Handler(BaseHTTPRequestHandler):
         self._send(answer, head)
 
     # --------------------------------------------------------------------- helpers
+    def _target(self) -> tuple[str, dict[str, list[str]]] | None:
+        """The request's path and parameters, read as UTF-8 (None, with a 400 sent, where they are not).
+
+        http.server decodes the request line as Latin-1, so a URL that
+        carries its Chinese unescaped (as curl and browsers' address bars
+        send it) reaches `self.path` as mojibake: it is read back as the
+        bytes sent, and those as UTF-8, as are the percent-escapes in it.
+        """
+        try:
+            url = urlsplit(self.path.encode("latin-1").decode("utf-8"))
+            return url.path, parse_qs(url.query, keep_blank_values=True, errors="strict")
+        except UnicodeError:
+            self.close_connection = True  # a POST's body is not read
+            self._send(error(400, "the request's URL is not UTF-8: send its text as UTF-8, percent-escaped or not"))
+            return None
+
     def _single(self, params: dict[str, list[str]], name: str) -> str | None:
         values = params.get(name) or []
         if len(values) != 1:
@@ -308,6 +328,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         ms = (time.monotonic() - getattr(self, "_started", time.monotonic())) * 1000
         path = getattr(self, "path", "")
+        with contextlib.suppress(UnicodeError):  # the bytes sent, read as UTF-8 (`_target`), escaped again below
+            path = path.encode("latin-1").decode("utf-8")
         path = path if len(path) <= 120 else path[:117] + "..."
         log.info("%s %s %s %.0f ms", getattr(self, "command", ""), quote(path, safe="/?=&%:+,;*@!~'()$"), code, ms)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -351,6 +352,31 @@ def test_a_request_line_the_server_cannot_parse(server):
     conn.request("GET", "/sparql?query=" + quote("ASK {}" + " " * 70_000))  # past http.server's line limit
     assert conn.getresponse().status == 414
     conn.close()
+    still_serving(server)
+
+
+
+def raw_get(s: Served, target: bytes) -> tuple[int, bytes]:
+    """(status, body) of a GET whose request target is sent as these bytes, as curl sends a URL typed with Chinese in
+    it: not percent-escaped."""
+    u = urlsplit(s.url)
+    with socket.create_connection((u.hostname, u.port), timeout=10) as sock:
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: " + u.netloc.encode() + b"\r\nConnection: close\r\n\r\n")
+        answer = b"".join(iter(lambda: sock.recv(65536), b""))
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def test_a_url_with_its_chinese_unescaped_is_read_as_utf8(server):
+    escaped = http(server.url + "queries/officials-of?" + urlencode({"unit": "秦岭路街道"}), headers={"Accept": "text/csv"})
+    status, body = raw_get(server, "/queries/officials-of?unit=秦岭路街道&format=csv".encode())
+    assert status == 200 and "杨春晓,主任,秦岭路街道," in body.decode("utf-8") and body == escaped[2]
+    status, body = raw_get(server, "/sparql?query=ASK{?s rdfs:label \"中原区\"@zh}".replace(" ", "%20").encode())
+    assert status == 200 and json.loads(body)["boolean"] is True
+    for bad in (b"/queries/officials-of?unit=\xe4\xb8", b"/queries/officials-of?unit=%E4%B8"):  # cut short: not UTF-8
+        status, body = raw_get(server, bad)
+        assert status == 400 and b"not UTF-8" in body
+    assert "unit=%E7%A7%A6%E5%B2%AD%E8%B7%AF%E8%A1%97%E9%81%93" in server.stderr  # logged as sent, escaped once
     still_serving(server)
 
 
