@@ -103,7 +103,8 @@ def main() -> None:
               help="Folder of cached per-page results (reused when nothing changed).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run the per-page work on this Dask cluster (tcp://host:8786); needs newskg[dask].")
-@click.option("--strict", is_flag=True, help="Exit with status 1 when any input file was reported.")
+@click.option("--strict", is_flag=True,
+              help="Exit with status 1 when any input file was reported or any warning printed (the exports are written).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, jobs, cache_dir, scheduler, strict, quiet) -> None:
     """Build the graph of the pages in PATHS (files or folders; default: seeds/, or the seed pages newskg ships)."""
@@ -118,22 +119,29 @@ def build(paths, out_dir, formats, store_dir, base, encoding, max_mb, manifest, 
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     with _exit_on_graph_error():
         options = _options(encoding, manifest, max_mb)
-        with sigterm_unwinds(_err), log_lines("newskg", "WARNING", lambda m: _err(f"warning: {_shown(m)}")):
+        warned: list[str] = []  # the library's warnings: an undated page of the manifest, a damaged cache entry...
+
+        def warn(message: str) -> None:
+            warned.append(message)
+            _err(f"warning: {_shown(message)}")
+
+        with sigterm_unwinds(_err), log_lines("newskg", "WARNING", warn):
             result = run_build(paths, out_dir, formats=(*DEFAULT_FORMATS, *formats), base=base or DEFAULT_BASE,
                                options=options, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
                                progress=None if quiet else _progress, store_dir=store_dir)
-    _say_what_was_built(result, out_dir)
-    if strict and result.reports:
+    _say_what_was_built(result, out_dir, len(warned))
+    if strict and (result.reports or warned):
         sys.exit(1)
 
 
-def _say_what_was_built(result: BuildResult, out_dir: Path) -> None:
-    """On stderr: each file reported, the counts of the graph, each file written, and another corpus's exports replaced."""
+def _say_what_was_built(result: BuildResult, out_dir: Path, warned: int = 0) -> None:
+    """On stderr: each file reported, the counts of the graph (`warned`: the warnings printed besides the files'
+    reports, counted with them), each file written, and another corpus's exports replaced."""
     _say_reports(result.reports)
     s = result.summary()
     ents = ", ".join(f"{k} {v}" for k, v in s["entities"].items())
     _err(f"articles {s['articles']} | {ents} | events {s['events']} | posts {s['memberships']} | "
-         f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files']}")
+         f"edges {s['edges']} | skipped files {s['skipped_files']} | warnings {s['reports'] - s['skipped_files'] + warned}")
     if result.unchanged is not None:
         _err(f"nothing changed since the last build into {_shown(out_dir)}: its files are this build's, none written")
     for p in result.wrote():

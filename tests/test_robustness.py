@@ -196,6 +196,21 @@ def test_strict_turns_a_report_into_exit_1(tmp_path: Path) -> None:
     assert (tmp_path / "o2" / "graph.ttl").is_file()  # the rest was still built
 
 
+def test_a_warning_is_counted_in_the_summary_and_strict_exits_1_on_it(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(OTHER_A, encoding="utf-8")
+    manifest = tmp_path / "dates.csv"
+    manifest.write_text("file,date\nelsewhere.txt,2024-03-20\n", encoding="utf-8")  # a page not among those built
+    runner = CliRunner()
+    args = ["build", str(tmp_path / "good.txt"), "--out", str(tmp_path / "o"), "--manifest", str(manifest), "-q"]
+    lenient = runner.invoke(main, args)
+    assert lenient.exit_code == 0, lenient.output
+    assert "warning: the manifest dates 1 file(s) not among this build's pages (elsewhere.txt)" in lenient.stderr
+    assert "| skipped files 0 | warnings 1" in lenient.stderr
+    strict = runner.invoke(main, [*args, "--strict"])
+    assert strict.exit_code == 1 and "| warnings 1" in strict.stderr
+    assert (tmp_path / "o" / "graph.ttl").is_file()
+
+
 def test_encoding_overrides_the_detection(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_bytes(GBK_PAGE.encode("gbk"))
     runner = CliRunner()
