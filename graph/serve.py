@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -125,6 +126,15 @@ def _view_page(view: Path | None) -> bytes | None:
         raise GraphError(f"{view}: cannot read the view ({e}); build it with `newskg build` or pass --view") from e
     at = html.rfind("</body>")
     return (html[:at] + VIEW_LINK + html[at:] if at >= 0 else html + VIEW_LINK).encode("utf-8")
+
+
+def _listen_hint(e: OSError) -> str:
+    """What to change when the server cannot listen: the host where it names no address of this machine, else the port."""
+    if isinstance(e, socket.gaierror) or e.errno == errno.EADDRNOTAVAIL:
+        return "check --host: give an address of this machine (127.0.0.1, 0.0.0.0) or a name that resolves to one"
+    if e.errno == errno.EACCES:
+        return "pick a --port above 1023, or one this user may listen on"
+    return "pick another --port"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -354,7 +364,7 @@ class SparqlServer:
             self.httpd = _Server((host, port), Handler)
         except OSError as e:
             self.endpoint.close()
-            raise GraphError(f"cannot listen on {host}:{port} ({e.strerror or e}); pick another --port") from e
+            raise GraphError(f"cannot listen on {host}:{port} ({e.strerror or e}); {_listen_hint(e)}") from e
         self.httpd.endpoint = self.endpoint
         self._thread: threading.Thread | None = None
 

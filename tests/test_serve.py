@@ -510,3 +510,21 @@ def test_serve_help_and_a_missing_graph(tmp_path: Path):
     assert res.exit_code == 0 and "--allow-service" in res.stdout and "--max-rows" in res.stdout
     res = CliRunner().invoke(main, ["serve", "--graph", str(tmp_path / "none.ttl")])
     assert res.exit_code == 1 and "no such graph" in res.stderr
+
+
+def test_what_cannot_listen_names_the_option_to_change(seed_build):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    _, out = seed_build
+    graph = ["serve", "--graph", str(out / "graph.ttl"), "-q"]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        res = CliRunner().invoke(main, [*graph, "--port", str(taken.getsockname()[1])])
+    assert res.exit_code == 1 and "cannot listen on 127.0.0.1:" in res.stderr and "pick another --port" in res.stderr
+    for host in ("bad host", "192.0.2.1"):  # no such name; an address of no machine here (TEST-NET-1)
+        res = CliRunner().invoke(main, [*graph, "--host", host, "--port", "0"])
+        assert res.exit_code == 1 and f"cannot listen on {host}:0" in res.stderr and "check --host" in res.stderr, res.stderr
+        assert "--port" not in res.stderr
