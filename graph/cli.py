@@ -95,7 +95,7 @@ def main() -> None:
               help="Base IRI of instance IRIs, ending in / or # (default https://w3id.org/newskg/id/).")
 @click.option("--encoding", default=None, callback=lambda _c, _p, v: _codec(v),
               help="Read every page with this encoding (gbk, big5, utf-16...) instead of detecting it.")
-@click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB.")
+@click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB (of 2^20 bytes).")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,date) or JSON {file: date} of publication dates.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for per-page work.")
@@ -184,7 +184,7 @@ def _codec(name: str | None) -> str | None:
 @click.option("-e", "--expr", help="SPARQL text to run.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Parameter of a named query (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--list", "list_", is_flag=True, help="List the named queries, one line each.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries, one line each (as rows with --format csv or json).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, help="Give up after this many seconds.")
 @click.option("--max-memory", "max_mb", type=click.FloatRange(min=0, min_open=True), default=1024.0, show_default=True,
               help="MB the query's evaluation and rows may take (Linux); past it the query is stopped with an error.")
@@ -195,8 +195,13 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
     from graph.rows import format_rows
     from graph.sparql import Store, bind, named_queries, read_query
 
+    _graph_or_store(store_dir)
     named = named_queries()
-    if list_:
+    if list_:  # a line each; as data, their names, summaries and parameters with their defaults
+        if fmt != "table":
+            listed: list[list[str | None]] = [[q.name, q.summary, " ".join(f"{n}={d}" for n, d in q.params)] for q in named.values()]
+            click.echo(format_rows(["name", "summary", "params"], listed, fmt), nl=False)
+            return
         for q in named.values():
             ps = " ".join(f"[--param {n}={d}]" for n, d in q.params)
             click.echo(f"{q.name:<22} {q.summary}{'  ' + ps if ps else ''}")
@@ -227,6 +232,13 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
             store = Store(graph_file)
         cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
     click.echo(format_rows(cols, rows, fmt), nl=False)
+
+
+def _graph_or_store(store_dir: Path | None) -> None:
+    """A usage error when --graph is given with --store: the store is read, and the graph typed would be dropped."""
+    given = click.get_current_context().get_parameter_source("graph_file")
+    if store_dir is not None and given not in (None, click.core.ParameterSource.DEFAULT):
+        raise click.UsageError("give --graph FILE or --store DIR, not both")
 
 
 @main.command()
@@ -395,6 +407,7 @@ def serve(graph_file, store_dir, view, host, port, timeout, max_rows, max_mb, wo
     from graph.endpoint import Limits
     from graph.serve import Source, SparqlServer
 
+    _graph_or_store(store_dir)
     with _exit_on_graph_error():
         if store_dir is None and not graph_file.exists():
             raise GraphError(f"{graph_file}: no such graph; run `newskg build` first or pass --graph or --store")

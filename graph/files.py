@@ -188,6 +188,9 @@ def file_sha1(path: Path) -> str | None:
     return h.hexdigest()
 
 
+GRAPH_SUFFIXES = ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf or .owl RDF/XML"  # as `graph_format` reads them, said
+
+
 def graph_format(path: str | Path) -> str:
     """The RDF syntax a graph file is read in, as rdflib names it, by its extension (Turtle unless it names another);
     a .json file is not JSON-LD here: build.json, written beside every export, is no graph.

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from graph.errors import QueryError
-from graph.files import graph_format
+from graph.files import GRAPH_SUFFIXES, graph_format
 
 QUERY_DIR = Path(__file__).resolve().parent / "data" / "queries"
 PREFIXES = """PREFIX nk: <https://w3id.org/newskg/ontology#>
@@ -156,8 +156,7 @@ class Store:
             except OSError as e:
                 raise QueryError(f"{graph}: cannot read the graph ({e.strerror or e}); run `newskg build` first or pass --graph") from e
             except SyntaxError as e:
-                raise QueryError(f"{graph}: not valid {said} ({e}); a graph file is read by its extension: "
-                                 ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf or .owl RDF/XML") from e
+                raise QueryError(f"{graph}: not valid {said} ({e}); a graph file is read by its extension: {GRAPH_SUFFIXES}") from e
 
     def query(
         self,

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
 from graph.errors import ValidationError
-from graph.files import graph_format
+from graph.files import GRAPH_SUFFIXES, graph_format
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SHAPES_PATH = DATA_DIR / "shapes.ttl"
@@ -57,6 +57,9 @@ def load(path: str | Path) -> Graph:
     if not path.is_file():
         raise ValidationError(f"{path}: no such file; run `newskg build` first or name the exported file to check")
     fmt = graph_format(path)
+    rdflib_log = logging.getLogger("rdflib")
+    level = rdflib_log.level
+    rdflib_log.setLevel(logging.ERROR)  # its warnings on each odd IRI of a file that is not RDF
     try:
         return Graph().parse(path, format=fmt)
     except OSError as e:
@@ -64,8 +67,11 @@ def load(path: str | Path) -> Graph:
     except Exception as e:  # rdflib raises a different class per syntax
         lines = path.read_bytes().count(b"\n") + 1
         raise ValidationError(
-            f"{path}: not valid {fmt} ({_first_line(e, lines)}); rebuild it with `newskg build`"
+            f"{path}: not valid {fmt} ({_first_line(e, lines)}); a graph file is read by its extension: {GRAPH_SUFFIXES}; "
+            "if it is an export, build it again with `newskg build`"
         ) from e
+    finally:
+        rdflib_log.setLevel(level)
 
 
 def validate_file(path: str | Path) -> Report:

@@ -7,6 +7,9 @@ test the query's own logic (a date range, a district).
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -271,6 +274,21 @@ def test_cli_list_shows_one_line_each():
     assert any(
         ln.startswith("events-in-district") and "[--param from=--01-01] [--param to=--12-31]" in ln for ln in lines
     )
+
+
+def test_cli_list_as_data():
+    listed = json.loads(CliRunner().invoke(main, ["query", "--list", "--format", "json"]).stdout)
+    assert [q["name"] for q in listed] == list(named_queries())
+    assert next(q for q in listed if q["name"] == "events-in-district")["params"] == "district=中原区 from=--01-01 to=--12-31"
+    rows = list(csv.reader(io.StringIO(CliRunner().invoke(main, ["query", "--list", "--format", "csv"]).stdout)))
+    assert rows[0] == ["name", "summary", "params"] and [r[0] for r in rows[1:]] == list(named_queries())
+
+
+def test_a_graph_given_with_a_store_is_a_usage_error(tmp_path: Path):
+    for command in (["query", "-e", "ASK {}"], ["serve"]):
+        res = CliRunner().invoke(main, [*command, "--store", str(tmp_path / "store"), "--graph", str(tmp_path / "g.ttl")])
+        assert res.exit_code == 2 and "give --graph FILE or --store DIR, not both" in res.stderr
+        assert not (tmp_path / "store").exists()
 
 
 def test_cli_query_from_a_store(seed_build, tmp_path: Path):

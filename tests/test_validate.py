@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -327,6 +328,18 @@ def test_missing_and_unparseable_files_are_clear_errors(tmp_path: Path):
     record.write_text('{"generator": "newskg", "outputs": {}}\n', encoding="utf-8")
     with pytest.raises(ValidationError, match=r"build.json: not valid turtle"):
         validate_file(record)
+
+
+def test_a_file_of_another_format_is_named_as_such_without_rdflibs_noise(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    graphml = tmp_path / "graph.graphml"  # what `newskg build --format graphml` writes: XML, not RDF
+    graphml.write_text('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+                       '<graph edgedefault="directed"><node id="a b"/></graph>\n</graphml>\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING), pytest.raises(ValidationError) as e:
+        validate_file(graphml)
+    assert "graph.graphml: not valid turtle (" in str(e.value)
+    assert "a graph file is read by its extension: .ttl Turtle, .nt N-Triples" in str(e.value)
+    assert not [r for r in caplog.records if r.name.startswith("rdflib")]
+    assert logging.getLogger("rdflib").level == logging.NOTSET  # as it was
 
 
 def test_cli_validate(tmp_path: Path):
