@@ -3,7 +3,11 @@ numbers and usage are the code's, and nothing points outside the repository."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -101,3 +105,15 @@ def test_the_readme_names_the_cjk_font_and_shows_the_view() -> None:
     text = readme()
     assert "fonts-noto-cjk" in text and "fonts-wqy-microhei" in text
     assert "](docs/view.png)" in text
+
+
+def test_the_python_example_prints_what_the_readme_says(tmp_path) -> None:
+    """The README's "From Python" example, run where a user would run it (a folder with seeds/), prints its own output."""
+    section = readme().split("### From Python", 1)[1].split("\n## ", 1)[0]
+    code, printed = re.findall(r"```(?:python)?\n(.*?)```", section, re.S)[:2]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == printed
+    assert (tmp_path / "exports" / "graph.ttl").is_file()
