@@ -89,33 +89,50 @@ def input_names(record: dict | None) -> list[str]:
 
 @dataclass(frozen=True)
 class Replaced:
-    """Exports of an earlier build of other pages that a build wrote over."""
+    """What an earlier build left in the output folder that this build did not make: another corpus's exports it
+    wrote over, and files of that build's (or of an earlier build of these pages) it did not write again."""
 
-    files: tuple[str, ...]  # the export files that were there and were written again
-    pages: tuple[str, ...]  # the pages that earlier build read (empty when it left no record)
-    left: tuple[str, ...] = ()  # files that earlier build wrote and this one did not, still there: the other pages' graph
+    files: tuple[str, ...]  # export files of another corpus's build that were there and were written again
+    pages: tuple[str, ...]  # the pages that build read (empty when it left no record)
+    left: tuple[str, ...] = ()  # files the earlier build wrote and this one did not, still there: that build's
 
     def note(self, out_dir: Path) -> str:
         """What to tell the user: whose exports `out_dir` held, which files now hold this build's, and how to keep both."""
+        left = (f"{', '.join(map(printable, self.left))} still hold that build's (delete them, or build again with their "
+                "--format)") if self.left else ""
+        if not self.files:  # the same corpus, one of its formats not written this time
+            one = len(self.left) == 1
+            return (f"{printable(str(out_dir))}/ still holds {', '.join(map(printable, self.left))} of an earlier build, "
+                    f"which this one did not write: delete {'it' if one else 'them'}, or build again with "
+                    f"{'its' if one else 'their'} --format")
         pages = [printable(n) for n in self.pages[:3]]
         before = (f"of {len(self.pages)} other page(s) ({', '.join(pages)}{', …' if len(self.pages) > 3 else ''})"
                   if self.pages else "of unrecorded pages")
-        left = (f"; {', '.join(map(printable, self.left))} still hold that build's (delete them, or build again with their "
-                "--format)") if self.left else ""
         return (f"{printable(str(out_dir))}/ held the exports of a build {before}: {', '.join(self.files)} now hold this build's"
-                f"{left}; pass --out DIR to keep builds apart" + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
+                f"{'; ' + left if left else ''}; pass --out DIR to keep builds apart"
+                + (" (`make build` rebuilds the seeds' exports)" if out_dir == Path("exports") else ""))
 
 
 def replaced(previous: dict | None, out_dir: Path, record: dict, existed: Iterable[str]) -> Replaced | None:
-    """What a build replaced, when its folder held exports of other pages; None when it rebuilt the same pages."""
-    over = tuple(sorted(set(existed) & set(record["outputs"])))
-    if not over:
-        return None
-    if previous is not None and input_names(previous) == input_names(record):
-        return None
+    """What a build replaced or left (`Replaced`); None when its folder held only exports of these pages, all written.
+
+    The earlier build read other pages when it shares none with this one
+    (a page of the same name and bytes): a corpus grown, shrunk or edited
+    page by page is the same corpus.
+    """
     earlier = (previous or {}).get("outputs") or {}
     left = tuple(sorted(str(f) for f in earlier if f not in record["outputs"] and (out_dir / str(f)).is_file()))
-    return Replaced(over, tuple(input_names(previous)), left)
+    over = tuple(sorted(set(existed) & set(record["outputs"])))
+    other = bool(over) and (previous is None or (input_names(previous) != input_names(record)
+                                                 and not _pages(previous) & _pages(record)))
+    if not other and not left:
+        return None
+    return Replaced(over if other else (), tuple(input_names(previous)) if other else (), left)
+
+
+def _pages(record: dict) -> set[tuple[str, str]]:
+    """A build's pages as (file name, SHA-1)."""
+    return {(str(i.get("file")), str(i.get("sha1"))) for i in record.get("inputs", []) if isinstance(i, dict)}
 
 
 def stale_reason(graph_file: Path) -> str | None:

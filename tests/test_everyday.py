@@ -87,6 +87,26 @@ def test_a_build_over_another_corpus_says_so(runner, tmp_path) -> None:
     assert "still hold" not in other.stderr  # it wrote every file the other build had
 
 
+def test_the_same_corpus_grown_or_with_a_format_dropped_is_not_called_another(runner, tmp_path) -> None:
+    pages, out = tmp_path / "pages", tmp_path / "out"
+    pages.mkdir()
+    shutil.copy(PAGE_A, pages)
+    first = runner.invoke(main, ["build", str(pages), "--out", str(out), "--format", "nt", "-q"])
+    assert first.exit_code == 0, first.stderr
+    shutil.copy(PAGE_B, pages)  # a page more: the same corpus, grown
+    grown = runner.invoke(main, ["build", str(pages), "--out", str(out), "--format", "nt", "-q"])
+    assert grown.exit_code == 0 and "note:" not in grown.stderr
+    dropped = runner.invoke(main, ["build", str(pages), "--out", str(out), "-q"])  # the same pages, without nt
+    assert dropped.exit_code == 0
+    assert (f"note: {out}/ still holds graph.nt of an earlier build, which this one did not write: delete it, "
+            "or build again with its --format") in dropped.stderr
+    assert "other page" not in dropped.stderr
+    (pages / PAGE_A.name).unlink()  # a page fewer, and the stale file gone: nothing to say
+    (out / "graph.nt").unlink()
+    shrunk = runner.invoke(main, ["build", str(pages), "--out", str(out), "-q"])
+    assert shrunk.exit_code == 0 and "note:" not in shrunk.stderr
+
+
 def test_the_note_names_the_files_another_corpus_s_build_left(runner, tmp_path) -> None:
     out = tmp_path / "out"
     first = runner.invoke(main, ["build", str(PAGE_A), "--out", str(out), "--format", "nt", "--format", "jsonld", "-q"])
