@@ -230,7 +230,8 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
         else:
             _warn_if_not_last_build(graph_file)
             store = Store(graph_file)
-        cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576))
+        cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576),
+                                 typed=fmt == "json")  # JSON's numbers and truth values, not their text
     click.echo(format_rows(cols, rows, fmt), nl=False)
 
 

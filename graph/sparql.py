@@ -9,6 +9,7 @@ in the query text, quoted as a literal).
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import select
@@ -165,8 +166,10 @@ class Store:
         *,
         allow_service: bool = False,
         max_memory: int | None = None,
-    ) -> tuple[list[str], list[list[str | None]]]:
-        """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound.
+        typed: bool = False,
+    ) -> tuple[list[str], list[list[Any]]]:
+        """(column names, rows); values as strings (IRIs, literals' lexical forms), None when unbound; with `typed`,
+        a number's or a truth value's literal as Python's int, float or bool (ASK's answer too), for JSON.
 
         A query with SERVICE (which would send the query to another endpoint
         over the network) is refused unless `allow_service`. `max_memory`
@@ -184,14 +187,15 @@ class Store:
                 "newskg queries the local graph only, unless you pass --allow-service"
             )
         if max_memory is not None and hasattr(os, "fork"):
-            return self._query_in_child(full, added, timeout, max_memory)
-        return self._query_here(full, added, timeout)
+            return self._query_in_child(full, added, timeout, max_memory, typed)
+        return self._query_here(full, added, timeout, typed)
 
-    def _evaluate(self, full: str, added: int, deadline: float | None = None) -> tuple[list[str], list[list[str | None]]]:
+    def _evaluate(self, full: str, added: int, deadline: float | None = None, typed: bool = False) -> tuple[list[str], list[list[Any]]]:
         """Run the query; QueryError for a syntax or evaluation error. Rows stop at `deadline` (then 'late')."""
         ox = self._ox
+        value = _typed if typed else _value
 
-        def rows_until_deadline(it: Iterable[Any], row: Callable[[Any], list[str | None]]) -> list[list[str | None]]:
+        def rows_until_deadline(it: Iterable[Any], row: Callable[[Any], list[Any]]) -> list[list[Any]]:
             # rows stream out of Oxigraph: stop taking them at the deadline, so a timed-out
             # query does not run on in its thread (a query that sorts or counts cannot be stopped)
             out = []
@@ -205,10 +209,10 @@ class Store:
             res = self.store.query(full)
             if isinstance(res, ox.QuerySolutions):
                 cols = [v.value for v in res.variables]
-                return cols, rows_until_deadline(res, lambda sol: [_value(sol[c]) for c in cols])
+                return cols, rows_until_deadline(res, lambda sol: [value(sol[c]) for c in cols])
             if isinstance(res, ox.QueryBoolean):
-                return ["result"], [[str(bool(res)).lower()]]
-            triple_row = lambda t: [_value(t.subject), _value(t.predicate), _value(t.object)]  # noqa: E731
+                return ["result"], [[bool(res) if typed else str(bool(res)).lower()]]
+            triple_row = lambda t: [value(t.subject), value(t.predicate), value(t.object)]  # noqa: E731
             return ["subject", "predicate", "object"], rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
         except SyntaxError as e:
             unknown = _unknown_prefix(full)
@@ -222,16 +226,16 @@ class Store:
         except Exception as e:  # pyoxigraph raises OSError/ValueError for evaluation errors
             raise QueryError(f"the query failed: {e}") from e
 
-    def _query_here(self, full: str, added: int, timeout: float | None) -> tuple[list[str], list[list[str | None]]]:
+    def _query_here(self, full: str, added: int, timeout: float | None, typed: bool = False) -> tuple[list[str], list[list[Any]]]:
         """Evaluate in this process; past `timeout` the answer is given up (a sort or count runs on in its thread)."""
         if timeout is None:
-            return self._evaluate(full, added)
+            return self._evaluate(full, added, typed=typed)
         result: dict = {}
         deadline = time.monotonic() + timeout
 
         def run() -> None:
             try:
-                result["ok"] = self._evaluate(full, added, deadline)
+                result["ok"] = self._evaluate(full, added, deadline, typed)
             except _Late:
                 result["late"] = True
             except (QueryError, MemoryError) as e:
@@ -246,7 +250,8 @@ class Store:
             raise result["err"]
         return result["ok"]
 
-    def _query_in_child(self, full: str, added: int, timeout: float | None, max_memory: int) -> tuple[list[str], list[list[str | None]]]:
+    def _query_in_child(self, full: str, added: int, timeout: float | None, max_memory: int,
+                        typed: bool = False) -> tuple[list[str], list[list[Any]]]:
         """Evaluate in a forked child whose memory is capped (Linux); the child is killed at `timeout`.
 
         The child inherits the loaded graph, evaluates, and sends the rows
@@ -257,7 +262,7 @@ class Store:
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            self._answer_in_child(r, w, full, added, max_memory)
+            self._answer_in_child(r, w, full, added, max_memory, typed)
         os.close(w)
         deadline = None if timeout is None else time.monotonic() + timeout
         chunks, killed, status = _read_child(r, pid, deadline)
@@ -265,7 +270,7 @@ class Store:
             raise QueryError(_timeout_message(timeout or 0))
         return _child_rows(chunks, status, max_memory)
 
-    def _answer_in_child(self, r: int, w: int, full: str, added: int, max_memory: int) -> NoReturn:
+    def _answer_in_child(self, r: int, w: int, full: str, added: int, max_memory: int, typed: bool) -> NoReturn:
         """In the forked child: evaluate under the memory cap, write the answer as JSON to pipe `w`, and exit."""
         status = 0
         try:
@@ -274,7 +279,7 @@ class Store:
             os.dup2(devnull, 2)  # the engine prints "memory allocation failed" before it aborts
             _cap_memory(max_memory)
             try:
-                out: dict[str, Any] = {"ok": self._evaluate(full, added)}
+                out: dict[str, Any] = {"ok": self._evaluate(full, added, typed=typed)}
             except QueryError as e:
                 out = {"err": str(e)}
             except MemoryError:
@@ -313,7 +318,7 @@ def _read_child(r: int, pid: int, deadline: float | None) -> tuple[list[bytes], 
     return chunks, killed, status
 
 
-def _child_rows(chunks: list[bytes], status: int, max_memory: int) -> tuple[list[str], list[list[str | None]]]:
+def _child_rows(chunks: list[bytes], status: int, max_memory: int) -> tuple[list[str], list[list[Any]]]:
     """The child's (columns, rows); QueryError for its error, or when it ran out of memory (or aborted on it)."""
     memory = QueryError(
         f"the query needed more than {max_memory / 1048576:g} MB (--max-memory) for its evaluation and rows; "
@@ -377,3 +382,30 @@ def _value(term) -> str | None:
     if term is None:
         return None
     return term.value
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+                                        "unsignedShort", "unsignedByte"))
+_DECIMALS = frozenset(_XSD + t for t in ("decimal", "double", "float"))
+
+
+def _typed(term) -> Any:
+    """`_value`, but a number's literal as an int or a float and a truth value's as a bool (a lexical form that is
+    not its datatype's, or a float JSON cannot write (NaN, INF), stays text)."""
+    datatype = getattr(getattr(term, "datatype", None), "value", None)
+    text = _value(term)
+    if datatype is None or text is None:
+        return text
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _DECIMALS:
+            number = float(text)
+            return number if math.isfinite(number) else text
+    except ValueError:
+        return text
+    if datatype == _XSD + "boolean" and text in ("true", "false", "1", "0"):
+        return text in ("true", "1")
+    return text

@@ -284,6 +284,31 @@ def test_cli_list_as_data():
     assert rows[0] == ["name", "summary", "params"] and [r[0] for r in rows[1:]] == list(named_queries())
 
 
+TYPED = ('SELECT (COUNT(*) AS ?n) (1.5 AS ?a) ("x" AS ?s) (true AS ?b) ("NaN"^^xsd:double AS ?nan) ("007"^^xsd:integer AS ?lead) '
+         '("abc"^^xsd:integer AS ?bad) (SAMPLE(?none) AS ?unbound) WHERE { ?s0 ?p ?o OPTIONAL { ?s0 <urn:none> ?none } }')
+
+
+@pytest.mark.parametrize("how", [{}, {"timeout": 60}, {"max_memory": 512 * 1048576}], ids=["here", "thread", "child"])
+def test_typed_rows_give_numbers_and_truth_values(seed_build, how):
+    _, out = seed_build
+    store = Store(out / "graph.ttl")
+    cols, (row,) = store.query(TYPED, typed=True, **how)
+    typed = dict(zip(cols, row, strict=True))
+    assert typed == {"n": typed["n"], "a": 1.5, "s": "x", "b": True, "nan": "NaN", "lead": 7, "bad": "abc", "unbound": None}
+    assert type(typed["n"]) is int and typed["n"] > 1000
+    _, (text,) = store.query(TYPED, **how)  # untyped: the lexical forms, as CSV and the table print them
+    assert text == [str(typed["n"]), "1.5", "x", "true", "NaN", "7", "abc", None]  # as Oxigraph writes them
+    assert store.query("ASK {}", typed=True, **how)[1] == [[True]] and store.query("ASK {}", **how)[1] == [["true"]]
+
+
+def test_cli_json_rows_are_typed(seed_build):
+    _, out = seed_build
+    rows = json.loads(CliRunner().invoke(main, ["query", "most-mentioned", "--graph", str(out / "graph.ttl"), "--format", "json"]).stdout)
+    assert rows and all(type(r["articles"]) is int for r in rows)
+    as_csv = CliRunner().invoke(main, ["query", "most-mentioned", "--graph", str(out / "graph.ttl"), "--format", "csv"]).stdout
+    assert [r["articles"] for r in csv.DictReader(io.StringIO(as_csv))] == [str(r["articles"]) for r in rows]
+
+
 def test_a_graph_given_with_a_store_is_a_usage_error(tmp_path: Path):
     for command in (["query", "-e", "ASK {}"], ["serve"]):
         res = CliRunner().invoke(main, [*command, "--store", str(tmp_path / "store"), "--graph", str(tmp_path / "g.ttl")])
