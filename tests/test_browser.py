@@ -5,6 +5,7 @@ Skipped, with the reason, when /usr/bin/chromium or the playwright package is mi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ import networkx as nx
 import pytest
 
 from graph.export.html import write_html
+from graph.model import Article, Entity
 from graph.network import build_graph
 from tests.conftest import ROOT
 from tests.test_html import CLOSE, PAYLOAD, drawn_in, ranked_city, small_corpus
@@ -243,3 +245,109 @@ def test_a_capped_view_says_what_it_left_out_and_lists_it_as_text(open_view, tmp
     whole = tmp_path / "whole.html"
     write_html(ranked_city(), whole)
     assert not open_view(whole).page.locator("#capped").is_visible()
+
+
+def _namesakes() -> nx.MultiDiGraph:
+    """Two street offices of one name in two districts (the first the better connected), and an article of that name."""
+    corpus = small_corpus()
+    extra = (Entity(key="District:上街区", type="District", name="上街区", articles=("a-03",)),
+             Entity(key="StreetOffice:上街区/y", type="StreetOffice", name="秦岭路街道", articles=("a-03",),
+                    parent="District:上街区", parent_source="text"))
+    article = Article(id="a-03", source_file="b.txt", headline="秦岭路街道", body="秦岭路街道开展检查。")
+    return build_graph(dataclasses.replace(corpus, articles=(*corpus.articles, article), entities=(*corpus.entities, *extra),
+                                           mentions=(*corpus.mentions, ("a-03", "StreetOffice:上街区/y"))))
+
+
+def test_search_tells_namesakes_apart_and_is_run_by_the_keyboard(open_view, tmp_path) -> None:
+    path = tmp_path / "graph.html"
+    write_html(_namesakes(), path)
+    view = open_view(path)
+    first = view.search("秦岭路街道")
+    rows = view.page.locator("#matches [data-id]")
+    texts = rows.all_inner_texts()[:3]  # the exact matches, before the names that hold the text
+    assert "中原区" in texts[0] and "上街区" in texts[1]  # where each is: namesakes told apart
+    assert texts[2] == "秦岭路街道 · 报道 Article"  # an article of that name after the places
+    ids = [int(rows.nth(i).get_attribute("data-id")) for i in range(3)]
+    assert first == ids[0]
+    view.page.locator("#search").press("ArrowDown")
+    assert view.js("newskg.selected") == ids[1]
+    view.page.locator("#search").press("ArrowUp")
+    view.page.locator("#search").press("ArrowUp")  # past the first: round to the last
+    assert view.js("newskg.selected") == int(rows.last.get_attribute("data-id"))
+    rows.nth(1).focus()
+    rows.nth(1).press("Enter")
+    assert view.js("newskg.selected") == ids[1] and view.page.locator("#details h2").inner_text() == "秦岭路街道"
+    link = view.page.locator("#details .link").first
+    assert link.get_attribute("tabindex") == "0"
+    link.press("Enter")  # a link of the details, from the keyboard
+    assert view.js("newskg.selected") != ids[1]
+    assert view.search("无此名称") is None  # no match: nothing stays selected
+    assert "无结果 no match" in view.page.locator("#matches").inner_text()
+    assert view.page.locator("#details").inner_text().startswith("点击节点")
+    assert view.errors == [] and view.dialogs == []
+
+
+@pytest.mark.parametrize("which", ["seeds", "wide"])
+def test_selecting_zooms_in_to_a_legible_name_never_out(seed_build, open_view, tmp_path, which: str) -> None:
+    """On a big graph the fonts are set for a far view: a fixed zoom (scale 1) made a selected name 100 px high."""
+    path = seed_build[1] / "graph.html"
+    if which == "wide":
+        path = tmp_path / "graph.html"
+        write_html(_wide_tree(), path)
+    view = open_view(path)
+    px = view.js("newskg.data.labels.px")
+    rendered = "newskg.network.getScale() * newskg.network.body.nodes[newskg.selected].options.font.size"
+    small = view.js("newskg.data.nodes.filter(n => n.group !== 'Article').sort((a, b) => a.size - b.size || a.id - b.id)[0].id")
+    before = view.js("newskg.network.getScale()")
+    view.js(f"newskg.select({small})")  # a small node: zoomed in until its name reads, not past 24 px
+    assert view.js("newskg.network.getScale()") > before and px <= view.js(rendered) <= 24.01
+    centre = view.js("""(() => { const c = document.querySelector('#net canvas');
+        const p = newskg.network.canvasToDOM(newskg.network.getPositions([newskg.selected])[newskg.selected]);
+        return [p.x / c.clientWidth, p.y / c.clientHeight]; })()""")
+    assert all(abs(x - 0.5) < 0.02 for x in centre)
+    view.js("newskg.network.moveTo({scale: newskg.network.getScale() * 20})")
+    zoomed = view.js("newskg.network.getScale()")
+    biggest = view.js("newskg.data.nodes.filter(n => n.group !== 'Article').sort((a, b) => b.size - a.size)[0].id")
+    view.js(f"newskg.select({biggest})")  # zoomed in further by hand: kept
+    assert view.js("newskg.network.getScale()") == zoomed
+
+
+def test_the_hierarchy_lets_go_of_a_selection_it_does_not_show(seed_build, open_view) -> None:
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    article = view.js("newskg.data.nodes.find(n => n.group === 'Article').id")
+    view.js(f"newskg.select({article})")
+    view.page.click("#layout-tree")
+    assert view.js("newskg.selected") is None and view.js("newskg.highlighted") == 0
+    assert view.page.locator("#details").inner_text().startswith("点击节点")
+    district = view.js("newskg.data.nodes.find(n => n.group === 'District' && n.id in newskg.data.tree).id")
+    view.js(f"newskg.select({district})")
+    view.page.click("#layout-free")
+    assert view.js("newskg.selected") == district  # shown in both: kept, highlighted again
+    assert view.js("newskg.highlighted") == 1 + len(view.js("newskg.neighbours"))
+
+
+def _wide_tree() -> nx.MultiDiGraph:
+    """A city, three districts and 300 street offices: a tree too wide for every name at once."""
+    g = nx.MultiDiGraph()
+    g.add_node("C", kind="City", label="郑州市")
+    for d in range(3):
+        g.add_node(f"D{d}", kind="District", label=f"区{d}区")
+        g.add_edge(f"D{d}", "C", key="containedInPlace")
+    for s in range(300):
+        g.add_node(f"S{s}", kind="StreetOffice", label=f"第{s}街道")
+        g.add_edge(f"S{s}", f"D{s % 3}", key="containedInPlace")
+    return g
+
+
+def test_a_hierarchy_too_wide_to_read_whole_labels_its_districts(open_view, tmp_path) -> None:
+    path = tmp_path / "graph.html"
+    write_html(_wide_tree(), path)
+    view = open_view(path)
+    view.page.click("#layout-tree")
+    scale, tree_font = view.js("newskg.network.getScale()"), view.js("newskg.data.labels.treeFont")
+    assert scale * tree_font < view.js("newskg.data.labels.px")  # too wide for every name at once
+    labelled = set(view.js(LABELLED))
+    tops = set(view.js("newskg.data.nodes.filter(n => n.group === 'City' || n.group === 'District').map(n => n.id)"))
+    assert len(tops) == 4 and tops <= labelled  # the city and its districts read
+    assert view.errors == []
