@@ -79,6 +79,10 @@ def _literal(value: str) -> str:
     return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
 
 
+_SHAPES = ((re.compile(r"(?:\d{4}|-)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"), "a date, 2024-03-20 or --03-20 (any year)"),
+           (re.compile(r"\d{4}"), "a year of four digits, 2024"))
+
+
 def bind(q: NamedQuery, params: dict[str, str]) -> str:
     """The query's text with its parameters replaced by literals."""
     unknown = set(params) - {n for n, _ in q.params}
@@ -87,7 +91,11 @@ def bind(q: NamedQuery, params: dict[str, str]) -> str:
                          + (", ".join(n for n, _ in q.params) or "none"))
     text = q.text
     for name, default in q.params:
-        literal = _literal(params.get(name, default))
+        value = params.get(name, default)
+        for shape, said in _SHAPES:  # a parameter whose default is a date or a year takes one: another matches nothing
+            if shape.fullmatch(default) and not shape.fullmatch(value):
+                raise QueryError(f"query '{q.name}': {name} takes {said}, not '{value}'")
+        literal = _literal(value)
         text = re.sub(rf"\${name}\b", lambda _m, lit=literal: lit, text)  # type: ignore[misc]
     return text
 

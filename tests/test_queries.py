@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.errors import QueryError
 from graph.sparql import Store, bind, named_queries
 
 ZHONGYUAN_FILE = "000_b611260ab2cebaa9.txt"  # the 中原区 page: 鲁燕's seven items
@@ -188,14 +190,50 @@ def test_events_in_district_compares_years_only_when_both_have_one(tmp_path: Pat
     assert events(**{"from": "2023-04-01", "to": "2023-12-31"}) == {"四月"}
 
 
+def test_events_in_district_across_a_year_end_and_its_bounds_checked(tmp_path: Path):
+    ttl = tmp_path / "dates.ttl"
+    ttl.write_text(
+        """
+@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/> .
+:d a nk:District ; rdfs:label "中原区"@zh .
+:e1 a nk:Event ; rdfs:label "二月无年份"@zh ; schema:startDate "--02-03"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
+:e2 a nk:Event ; rdfs:label "一月"@zh ; schema:startDate "2023-01-10"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
+:e3 a nk:Event ; rdfs:label "十二月"@zh ; schema:startDate "2022-12-15"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
+:e4 a nk:Event ; rdfs:label "六月无年份"@zh ; schema:startDate "--06-01"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
+""",
+        encoding="utf-8",
+    )
+    s = Store(ttl)
+
+    def events(start: str, end: str) -> set[str]:
+        return {r["event"] for r in run(s, "events-in-district", district="中原区", **{"from": start, "to": end})}
+
+    assert events("2022-12-01", "2023-02-28") == {"二月无年份", "一月", "十二月"}  # a winter: the month-day of 2023
+    assert events("--12-01", "--02-28") == {"二月无年份", "一月", "十二月"}  # any year's winter
+    assert events("--03-01", "--11-30") == {"六月无年份"}
+    assert events("2020-01-01", "2023-01-01") == {"二月无年份", "六月无年份", "十二月"}  # years long: any month-day
+    assert events("2023-01-01", "2023-01-31") == {"一月"}
+    for bad in ("2019-3-1", "2023-02-30x", "yesterday"):
+        with pytest.raises(QueryError, match=rf"from takes a date, 2024-03-20 or --03-20 \(any year\), not '{re.escape(bad)}'"):
+            events(bad, "--12-31")
+    with pytest.raises(QueryError, match="year takes a year of four digits"):
+        run(s, "posts-in-year", year="24")
+    order = [r["event"] for r in run(s, "events")]
+    assert order == ["十二月", "一月", "二月无年份", "六月无年份"]  # dated in order, then month-days: never mixed
+
+
 def test_attended_with(store):
     rows = run(store, "attended-with")  # default: 杨春晓
     # 二级调研员冯凌义、区政务办主任张青礼出席会议，秦岭路街道办事处主任杨春晓陪同观摩
     people = {(r["other"], r["date"]) for r in rows if r["kind"] == "Person"}
     assert {("冯凌义", "--03-20"), ("张青礼", "--03-20")} <= people
-    pairs = pick(run(store, "attended-with", name=""), "person", "other")
-    assert {("冯凌义", "张青礼"), ("张青礼", "冯凌义")} <= pairs
-    assert all(a != b for a, b in pairs)
+    every = run(store, "attended-with", name="")
+    pairs = pick(every, "person", "other")
+    assert len({("冯凌义", "张青礼"), ("张青礼", "冯凌义")} & pairs) == 1  # every pair once, either way round
+    assert all(a != b and (b, a) not in pairs for a, b in pairs)
+    assert len(every) == len(pick(every, "person", "other", "event"))
 
 
 def test_reporter_beat(store):
