@@ -121,11 +121,13 @@ def to_markdown() -> str:
                 return f"`{p}:{s[len(u):]}`"
         return f"<{s}>"
 
-    def label(term: str, lang: str) -> str:
-        return next((str(o) for o in g.objects(iri(term), RDFS.label) if isinstance(o, Literal) and o.language == lang), "")
+    def label(term: str, lang: str) -> str:  # a term of another vocabulary: what newskg calls it (nk:usageLabel)
+        said = g.objects(iri(term), RDFS.label if term.startswith("nk:") else iri("nk:usageLabel"))
+        return next((str(o) for o in said if isinstance(o, Literal) and o.language == lang), "")
 
-    def comment(term: str) -> str:
-        return next((_md(str(o)) for o in g.objects(iri(term), RDFS.comment) if isinstance(o, Literal) and o.language == "en"), "")
+    def comment(term: str) -> str:  # a term of another vocabulary: how newskg uses it (skos:scopeNote)
+        said = g.objects(iri(term), RDFS.comment if term.startswith("nk:") else iri("skos:scopeNote"))
+        return next((_md(str(o)) for o in said if isinstance(o, Literal) and o.language == "en"), "")
 
     def objs(term: str, *props: str) -> str:
         values = sorted({short(o) for p in props for o in g.objects(iri(term), iri(p))})
@@ -140,8 +142,9 @@ def to_markdown() -> str:
     classes = [t for t in _declared("owl:Class", text) if t.startswith("nk:")]
     out += [f"| `{t}` | {label(t, 'zh')} | {comment(t)} | {objs(t, 'rdfs:subClassOf')} |" for t in classes]
     out += ["", "## Properties of the nk: namespace\n", "| property | 中文 | meaning | domain | range |", "|---|---|---|---|---|"]
-    props = [t for kind in ("owl:DatatypeProperty", "owl:ObjectProperty", "rdf:Property") for t in _declared(kind, text)]
-    declared_at = lambda t: text.index(f"\n{t} a ")  # noqa: E731 - the order of the file
+    props = [t for kind in ("owl:DatatypeProperty", "owl:ObjectProperty", "owl:AnnotationProperty", "rdf:Property")
+             for t in _declared(kind, text)]
+    declared_at = lambda t: text.index(f"\n{t} ")  # noqa: E731 - the order of the file
     own = sorted((t for t in props if t.startswith("nk:")), key=declared_at)
     for t in own:
         sup = objs(t, "rdfs:subPropertyOf")
@@ -150,7 +153,7 @@ def to_markdown() -> str:
     out += ["", "## Standard terms newskg reuses\n",
             "Their own definitions stand; this is how newskg uses them.\n",
             "| term | 中文 | how newskg uses it |", "|---|---|---|"]
-    reused = sorted((t for t in [*props, *_declared("owl:Class", text)] if not t.startswith("nk:")), key=declared_at)
+    reused = [t for t in re.findall(r"^([\w-]+:\w+)\n    rdfs:isDefinedBy", text, re.M) if not t.startswith("nk:")]
     out += [f"| `{t}` | {label(t, 'zh')} | {re.sub(r'^newskg: ', '', comment(t))} |" for t in reused]
     query = EXAMPLE_QUERY.read_text(encoding="utf-8").strip()
     out += ["", PATTERNS, "## Example\n", "The named query `officials` (`newskg query officials`):\n", "```sparql", query, "```", ""]
