@@ -183,6 +183,10 @@ def test_ontology_declares_every_term_the_export_uses(exported):
         assert parents <= set(onto.objects(cls, RDFS.subClassOf)), cls
     for prop in (NK.statedContainedInPlace, NK.officialContainedInPlace):
         assert (prop, RDFS.subPropertyOf, SCHEMA.containedInPlace) in onto
+    # a reasoner types every org:organization an org:Organization (ORG's range): each class the export puts there is one
+    bodies = {c for body in turtle.objects(None, ORG.organization) for c in turtle.objects(body, RDF.type)}
+    assert NK.District in bodies  # 区委书记蔡红: a post in 二七区
+    assert all((c, RDFS.subClassOf, ORG.Organization) in onto for c in bodies), bodies
 
 
 def test_exports_are_byte_identical_in_another_process(exported, tmp_path: Path):
