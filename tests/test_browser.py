@@ -351,3 +351,17 @@ def test_a_hierarchy_too_wide_to_read_whole_labels_its_districts(open_view, tmp_
     tops = set(view.js("newskg.data.nodes.filter(n => n.group === 'City' || n.group === 'District').map(n => n.id)"))
     assert len(tops) == 4 and tops <= labelled  # the city and its districts read
     assert view.errors == []
+
+
+def test_on_a_laptop_screen_the_details_are_in_view_beside_the_search(seed_build, open_view) -> None:
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    view.page.set_viewport_size({"width": 1366, "height": 768})
+    biggest = view.js("newskg.data.nodes.filter(n => n.group === 'District').sort((a, b) => b.size - a.size)[0].id")
+    view.js(f"newskg.select({biggest})")
+    details = view.page.locator("#details").bounding_box()
+    assert details["y"] < 768 - 180 and details["y"] + details["height"] <= 768 + 1  # in view, the page unscrolled
+    view.js("document.getElementById('details').scrollTop = 1e6")  # a long list scrolls within the details
+    assert view.js("document.getElementById('details').scrollHeight > document.getElementById('details').clientHeight")
+    search = view.page.locator("#search").bounding_box()
+    assert search["y"] >= 0 and view.js("document.getElementById('side').scrollTop") == 0
