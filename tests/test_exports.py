@@ -157,6 +157,12 @@ def test_ontology_declares_every_term_the_export_uses(exported):
         labels = {(str(v), v.language) for v in onto.objects(term, RDFS.label if own else NK.usageLabel) if isinstance(v, Literal)}
         assert {lang for _, lang in labels} >= {"zh", "en"}, term
         assert list(onto.objects(term, RDFS.comment if own else SKOS.scopeNote)), term
+    from graph import __version__
+
+    assert (URIRef("https://w3id.org/newskg/ontology"), URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(__version__)) in onto
+    for own, standard in ((NK.section, SCHEMA.articleSection), (NK.photographer, SCHEMA.contributor),
+                          (NK.adminCode, SCHEMA.identifier), (NK.jurisdiction, SCHEMA.areaServed)):
+        assert (own, RDFS.subPropertyOf, standard) in onto  # a schema.org reader finds ours as its own
     foreign = {s for s in onto.subjects() if isinstance(s, URIRef) and not str(s).startswith("https://w3id.org/newskg/ontology")}
     assert foreign and not [(s, p) for s in foreign for p in (RDF.type, RDFS.label, RDFS.comment) if (s, p, None) in onto]
     for cls in (
