@@ -416,3 +416,10 @@ def test_succession_of_a_post_in_a_unit(posts_store):
     secretary = run(posts_store, "succession", unit="秦岭路街道办事处", title="党工委书记")  # an alias of the unit
     assert [r["name"] for r in secretary] == ["陈立新", "周文华"]
     assert run(posts_store, "succession", unit="中原区", title="主任") == []  # the unit's own posts, not those under it
+
+
+def test_entity_finds_a_unit_by_its_official_name(store):
+    rows = run(store, "entity", name="管城回族区")  # printed 管城区 on the seed pages; the gazetteer's name
+    assert {(r["class"], r["label"], r["path"]) for r in rows} == {("District", "管城区", "河南省/郑州市/管城回族区")}
+    assert run(store, "entity", name="管城区") == rows
+    assert run(store, "entity", name="回族区") == []  # the whole official name, not a part of it
