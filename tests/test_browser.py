@@ -365,3 +365,14 @@ def test_on_a_laptop_screen_the_details_are_in_view_beside_the_search(seed_build
     assert view.js("document.getElementById('details').scrollHeight > document.getElementById('details').clientHeight")
     search = view.page.locator("#search").bounding_box()
     assert search["y"] >= 0 and view.js("document.getElementById('side').scrollTop") == 0
+
+
+def test_articles_are_squares_named_once_zoomed_in(seed_build, open_view) -> None:
+    """A box kept its headline's width at every zoom: 38 empty grey bars over the opening view, some over names."""
+    _, out = seed_build
+    view = open_view(out / "graph.html")
+    assert view.js("newskg.data.options.groups.Article.shape") == "square"
+    articles = set(view.js("newskg.data.nodes.filter(n => n.group === 'Article').map(n => n.id)"))
+    assert articles and not articles & set(view.js(LABELLED))  # the opening view names places and people, not headlines
+    view.js("newskg.network.moveTo({scale: newskg.network.getScale() * 8})")
+    assert articles & set(view.js(LABELLED))  # closer, the headlines read

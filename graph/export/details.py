@@ -25,7 +25,7 @@ STYLE: dict[str, tuple[str, str, str]] = {
     "Organization": ("#1e88e5", "square", "机构 Organization"),
     "Person": ("#8e24aa", "dot", "人物 Person"),
     "Event": ("#00897b", "hexagon", "事件 Event"),
-    "Article": ("#9e9e9e", "box", "报道 Article"),
+    "Article": ("#9e9e9e", "square", "报道 Article"),  # its headline beside it, by rendered size as every label: a box kept its width unlabelled
 }
 EDGE_LABELS = {
     "containedInPlace": "位于",

@@ -53,6 +53,7 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", 
 # the FIRST_LABELS biggest nodes are that big. Zooming in shows more.
 LABEL_PX, MAX_LABEL_PX, FIRST_LABELS = 11, 20, 24
 TREE_NODE, TREE_FONT = 9, 20  # the hierarchy: one node size and one label size (canvas units) for all units
+ARTICLE_FONT = 0.5  # an article's label font, of a node's of its size: its headline is named after the places around it
 BIG = 1500  # from this many nodes on, the page trades polish for speed
 # The most nodes a page draws. In headless Chromium on a 2-core machine a page of 72,818 nodes was usable
 # after 11 s and a search took 1.9 s; one of 242,483 (an 80 MB corpus) took 63 s, 16 s a search and 4.7 GB;
@@ -221,7 +222,7 @@ def view_rows(g: nx.MultiDiGraph, most: int = VIEW_NODES, kept: KeptDetails | No
         "tree": {ids[n]: list(xy) for n, xy in tree.items()},
         "options": _vis_options(big=len(shown) >= BIG),
         "budgetMs": BUDGET_MS,
-        "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT},
+        "labels": {"px": LABEL_PX, "first": FIRST_LABELS, "treeNode": TREE_NODE, "treeFont": TREE_FONT, "article": ARTICLE_FONT},
     }
 
 
