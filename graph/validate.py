@@ -79,11 +79,33 @@ def validate_file(path: str | Path) -> Report:
     return validate_graph(load(path))
 
 
+@functools.cache
+def _vocabulary() -> frozenset:
+    """What graph/data/ontology.ttl describes: its nk: terms, the standard terms it notes, and the ontology itself."""
+    return frozenset(Graph().parse(DATA_DIR / "ontology.ttl", format="turtle").subjects())
+
+
+def instance_data(data: Graph) -> Graph:
+    """`data` without the ontology's own description of its terms, as a file that holds both has it (the shapes are
+    for the instance data: a term's English label or its class is no entity's); `data` itself when it holds none."""
+    terms = [t for t in _vocabulary() if (t, None, None) in data]
+    if not terms:
+        return data
+    kept = Graph(namespace_manager=data.namespace_manager)
+    vocabulary = set(terms)
+    for triple in data:
+        if triple[0] not in vocabulary:
+            kept.add(triple)
+    return kept
+
+
 def validate_graph(data: Graph) -> Report:
-    """Validate an rdflib Graph against the shipped shapes; violations sorted by focus node and path."""
+    """Validate an rdflib Graph's instance data (`instance_data`) against the shipped shapes; violations sorted by
+    focus node and path."""
     from pyshacl import validate  # here: it takes longer to import than the rest of `newskg evaluate`
 
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
+    data = instance_data(data)
     conforms, results, text = validate(
         data, shacl_graph=_shapes(), inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True
     )

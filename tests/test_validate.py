@@ -423,3 +423,23 @@ def test_a_29_february_printed_in_a_year_without_one_stays_a_month_and_day():
 
     assert on_the_event(dated.replace('"--03-20"^^xsd:gMonthDay', '"--02-29"^^xsd:gMonthDay', 1)) == []
     assert [v.message for v in on_the_event(dated)] == ["a month and day (--03-20) where the year is known: an article it is read from was published on 2023-03-05"]
+
+
+def test_the_ontology_beside_the_data_is_not_taken_for_entities(seed_build, tmp_path: Path):
+    from graph.validate import DATA_DIR
+
+    _, out = seed_build
+    merged = tmp_path / "with-ontology.ttl"  # one dump of the data and its vocabulary, as a publisher may load it
+    merged.write_text((out / "graph.ttl").read_text(encoding="utf-8") + (DATA_DIR / "ontology.ttl").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    assert validate_file(merged).conforms
+    broken = merged.read_text(encoding="utf-8").replace('rdfs:label "中原区"@zh', 'rdfs:label "中原区"@en', 1)
+    merged.write_text(broken, encoding="utf-8")
+    assert {v.label for v in validate_file(merged).violations} == {"中原区"}  # the data is still checked
+
+
+def test_a_label_in_another_language_may_be_added_one_a_language():
+    english = check(replace('rdfs:label "杨春晓"@zh', 'rdfs:label "杨春晓"@zh, "Yang Chunxiao"@en'))
+    assert english.conforms, english.violations
+    two = check(replace('rdfs:label "杨春晓"@zh', 'rdfs:label "杨春晓"@zh, "Yang Chunxiao"@en, "Chunxiao Yang"@en'))
+    assert [(v.focus, v.path) for v in two.violations] == [(ID + "person-yang>", "rdfs:label")]
