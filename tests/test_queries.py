@@ -165,21 +165,24 @@ def test_events_in_district_keeps_to_the_range(store):
     assert erqi and not any(r["by"] in {"汝河路街道", "秦岭路街道", "中原区"} for r in erqi)
 
 
-def test_events_in_district_compares_years_only_when_both_have_one(tmp_path: Path):
+def dated_events(tmp_path: Path, *events: tuple[str, str]) -> Store:
+    """A district, 中原区, and events it organizes, each (label, start date as Turtle)."""
+    lines = [f':e{i} a nk:Event ; rdfs:label "{label}"@zh ; schema:startDate {date} ; schema:organizer :d ; prov:wasDerivedFrom :a .'
+             for i, (label, date) in enumerate(events)]
     ttl = tmp_path / "dates.ttl"
     ttl.write_text(
-        """
-@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/> .
-:d a nk:District ; rdfs:label "中原区"@zh .
-:e1 a nk:Event ; rdfs:label "有年份"@zh ; schema:startDate "2023-03-20"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
-:e2 a nk:Event ; rdfs:label "无年份"@zh ; schema:startDate "--03-20"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
-:e3 a nk:Event ; rdfs:label "四月"@zh ; schema:startDate "2023-04-02"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
-""",
+        "@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/> .\n"
+        ':d a nk:District ; rdfs:label "中原区"@zh .\n' + "\n".join(lines) + "\n",
         encoding="utf-8",
     )
-    s = Store(ttl)
+    return Store(ttl)
+
+
+def test_events_in_district_compares_years_only_when_both_have_one(tmp_path: Path):
+    s = dated_events(tmp_path, ("有年份", '"2023-03-20"^^xsd:date'), ("无年份", '"--03-20"^^xsd:gMonthDay'),
+                     ("四月", '"2023-04-02"^^xsd:date'))
 
     def events(**p: str) -> set[str]:
         return {r["event"] for r in run(s, "events-in-district", district="中原区", **p)}
@@ -191,21 +194,8 @@ def test_events_in_district_compares_years_only_when_both_have_one(tmp_path: Pat
 
 
 def test_events_in_district_across_a_year_end_and_its_bounds_checked(tmp_path: Path):
-    ttl = tmp_path / "dates.ttl"
-    ttl.write_text(
-        """
-@prefix nk: <https://w3id.org/newskg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/> .
-:d a nk:District ; rdfs:label "中原区"@zh .
-:e1 a nk:Event ; rdfs:label "二月无年份"@zh ; schema:startDate "--02-03"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
-:e2 a nk:Event ; rdfs:label "一月"@zh ; schema:startDate "2023-01-10"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
-:e3 a nk:Event ; rdfs:label "十二月"@zh ; schema:startDate "2022-12-15"^^xsd:date ; schema:organizer :d ; prov:wasDerivedFrom :a .
-:e4 a nk:Event ; rdfs:label "六月无年份"@zh ; schema:startDate "--06-01"^^xsd:gMonthDay ; schema:organizer :d ; prov:wasDerivedFrom :a .
-""",
-        encoding="utf-8",
-    )
-    s = Store(ttl)
+    s = dated_events(tmp_path, ("二月无年份", '"--02-03"^^xsd:gMonthDay'), ("一月", '"2023-01-10"^^xsd:date'),
+                     ("十二月", '"2022-12-15"^^xsd:date'), ("六月无年份", '"--06-01"^^xsd:gMonthDay'))
 
     def events(start: str, end: str) -> set[str]:
         return {r["event"] for r in run(s, "events-in-district", district="中原区", **{"from": start, "to": end})}
