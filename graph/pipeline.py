@@ -47,7 +47,7 @@ from graph.iri import DEFAULT_BASE, check_base
 from graph.model import ArticleFacts, Corpus, FileReport, PageResult, ResolvedPage
 from graph.network import Handed, graph_builder
 from graph.pages import Item, Options, page_facts, process_page, release_models
-from graph.read import iter_files, not_a_page, undated_by_manifest
+from graph.read import collect, linked_page, not_a_page, undated_by_manifest
 from graph.resolve import Resolver, resolve
 from graph.resolved import ResolvedPages
 from graph.result import BuildResult, Stopwatch
@@ -92,25 +92,6 @@ def run_pages(
     else:
         known, computed = cached_pages(compute, items, PageCache(cache_dir), options, keys, resolved)
     yield from in_input_order(len(files), known, computed, progress)
-
-
-def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> list[Path]:
-    """The page files named by `paths`, sorted by name so input order never matters.
-
-    Files in the folders that are not text pages are added to `ignored`, if given.
-    """
-    files = list(iter_files(paths, ignored))
-    seen = set()
-    out = []
-    for f in sorted(files, key=lambda p: (p.name, str(p))):
-        try:
-            key = f.resolve()
-        except (OSError, RuntimeError):  # a symbolic link loop: kept, and reported when it is read
-            key = Path(os.path.abspath(f))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
 
 
 def build(
@@ -185,8 +166,10 @@ def _build(
     """The build itself, with its folders locked: pages, resolution, graph, exports."""
     clock, paths = Stopwatch(), list(paths)
     found_elsewhere: list[Path] = []
-    files = collect(paths, found_elsewhere)
-    ignored = tuple(FileReport(str(f), not_a_page(f)) for f in found_elsewhere)
+    linked: list[tuple[Path, Path]] = []
+    files = collect(paths, found_elsewhere, linked)
+    ignored = (*(FileReport(str(f), not_a_page(f)) for f in found_elsewhere),
+               *(FileReport(str(f), linked_page(f, page)) for f, page in linked))
     if options.dates and (unmatched := undated_by_manifest(dict(options.dates), [f.name for f in files])):
         log.warning("%s", printable(unmatched))
     # each page read and hashed once, here; when no page changed, the last build's exports (if untouched) are

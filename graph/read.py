@@ -72,6 +72,40 @@ def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -
             yield path
 
 
+def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None,
+            linked: list[tuple[Path, Path]] | None = None) -> list[Path]:
+    """The page files named by `paths`, sorted by name so input order never matters.
+
+    Files in the folders that are not text pages are added to `ignored`,
+    if given. A file named twice is read once; when the names differ (a
+    link to a page of the build), the page is read under its own name, not
+    the link's, and (link, page) is added to `linked`, if given.
+    """
+    by_file: dict[Path, list[Path]] = {}
+    for f in sorted(iter_files(paths, ignored), key=lambda p: (p.name, str(p))):
+        try:
+            key = f.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: kept, and reported when it is read
+            key = Path(os.path.abspath(f))
+        by_file.setdefault(key, []).append(f)
+    out = []
+    for names in by_file.values():
+        page = next((f for f in names if not f.is_symlink()), names[0])
+        out.append(page)
+        if linked is not None:
+            seen = {os.path.abspath(page)}
+            for f in names:
+                if os.path.abspath(f) not in seen:  # another name for the page, not the page given twice
+                    seen.add(os.path.abspath(f))
+                    linked.append((f, page))
+    return sorted(out, key=lambda p: (p.name, str(p)))
+
+
+def linked_page(link: Path, page: Path) -> str:
+    """Why a link to a page of the build was not read: the reason of its report."""
+    return f"is the same file as {page} (a link to it); read once, as {page.name}: remove the link to keep this report away"
+
+
 def not_a_page(path: Path) -> str:
     """Why a file found in a folder was not read: the reason of its report."""
     kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"

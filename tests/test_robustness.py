@@ -184,6 +184,20 @@ def test_an_item_on_two_pages_is_one_article_whose_facts_are_not_doubled(bad_bui
     assert len(list(g.subjects(RDFS.label, Literal("春季植树活动", lang="zh")))) == 1
 
 
+def test_a_link_to_a_page_of_the_build_is_reported_and_the_page_read_under_its_own_name(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.txt").write_text(OTHER_A, encoding="utf-8")
+    (pages / "0-link.txt").symlink_to(pages / "p.txt")  # sorts first: it was the name the page was read under
+    res = CliRunner().invoke(main, ["build", str(pages), str(pages / "p.txt"), "--out", str(tmp_path / "o"), "-q"])
+    assert res.exit_code == 0, res.output
+    said = f"{pages / '0-link.txt'}: is the same file as {pages / 'p.txt'} (a link to it); read once, as p.txt"
+    assert res.stderr.count(said) == 1  # the page named twice (the folder, and itself) is no link: not reported
+    assert "skipped files 1" in res.stderr
+    inputs = json.loads((tmp_path / "o" / "build.json").read_text(encoding="utf-8"))["inputs"]
+    assert [i["file"] for i in inputs] == ["p.txt"]
+
+
 def test_strict_turns_a_report_into_exit_1(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(OTHER_A, encoding="utf-8")
     runner = CliRunner()
