@@ -241,10 +241,14 @@ def test_a_capped_view_says_what_it_left_out_and_lists_it_as_text(open_view, tmp
     view.search("Community-K")
     sources = view.page.locator("#details").inner_text()
     assert "报道A1" in sources and "Community-K举行活动A1。" in sources  # an article not drawn, named with its sentence
+    assert "报道A1 · 2024年3月20日 · 未画出 not drawn" in sources  # and marked as left out, not mistaken for a link
     assert view.errors == [] and view.dialogs == []
     whole = tmp_path / "whole.html"
     write_html(ranked_city(), whole)
-    assert not open_view(whole).page.locator("#capped").is_visible()
+    everything = open_view(whole)
+    assert not everything.page.locator("#capped").is_visible()
+    everything.search("Community-K")
+    assert "未画出" not in everything.page.locator("#details").inner_text()
 
 
 def _namesakes() -> nx.MultiDiGraph:

@@ -263,14 +263,14 @@ def test_a_drawn_node_s_details_still_name_what_the_page_left_out_as_text() -> N
     k = next(d for d in data["info"].values() if d["label"] == "Community-K")
     e_id, e = next((i, d) for i, d in data["info"].items() if d["label"] == "Event-E")
     s = next(d for d in data["info"].values() if d["label"] == "StreetOffice-S")
-    assert section(k, "来源 sources") == [["报道A1 · 2024年3月20日", None, "Community-K举行活动A1。"],
-                                         ["报道A2 · 2024年3月20日", None, "Community-K举行活动A2。"]]
+    assert section(k, "来源 sources") == [["报道A1 · 2024年3月20日", None, "Community-K举行活动A1。", 1],  # left out: marked
+                                         ["报道A2 · 2024年3月20日", None, "Community-K举行活动A2。", 1]]
     assert section(k, "事件 events") == [["Event-E (日期不详) · 主办", e_id, ""], ["Event-E (日期不详) · 地点", e_id, ""]]
-    assert ["参加 → Person-P2", None, ""] in section(e, "关系 relations")
-    assert section(s, "任职 officials") == [["Person-P2 主任", None, ""]]
+    assert ["参加 → Person-P2", None, "", 1] in section(e, "关系 relations")
+    assert section(s, "任职 officials") == [["Person-P2 主任", None, "", 1]]
     assert {(edge["from"], edge["to"]) for edge in data["edges"]} <= {(a, b) for a in data["info"] for b in data["info"]}
     reporter = next(d for d in view.view_data(ranked_city(), 3)["info"].values() if d["label"] == "Person-P1")
-    assert section(reporter, "关系 relations") == [[f"记者 ← Article-{a}", None, ""] for a in ("A1", "A2", "A3")]
+    assert section(reporter, "关系 relations") == [[f"记者 ← Article-{a}", None, "", 1] for a in ("A1", "A2", "A3")]
 
 
 def test_two_nodes_left_out_under_one_name_stay_two_items() -> None:
@@ -278,7 +278,7 @@ def test_two_nodes_left_out_under_one_name_stay_two_items() -> None:
     g.add_node("P3", kind="Person", label="Person-P2")  # a namesake of the resident, at the same event
     g.add_edge("E", "P3", key="attendee")
     e = next(d for d in view.view_data(g, 1)["info"].values() if d["label"] == "Event-E")
-    assert section(e, "关系 relations").count(["参加 → Person-P2", None, ""]) == 2
+    assert section(e, "关系 relations").count(["参加 → Person-P2", None, "", 1]) == 2
 
 
 def test_the_ranking_ends_on_a_cycle_of_parents_and_a_page_draws_at_least_one_node() -> None:

@@ -120,7 +120,8 @@ def _by_date(text: str) -> tuple[int, ...]:
 
 
 def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = False, total: int | None = None) -> list[list]:
-    """Sorted, de-duplicated [text, node id or null, evidence] list items; past MAX_ITEMS, one summing line.
+    """Sorted, de-duplicated [text, node id or null, evidence] list items, and a fourth value, 1, for an item that
+    names a node the page left out (a text the page marks so, not a link); past MAX_ITEMS, one summing line.
 
     An item comes in with the key of the node it names ("" for none): two
     nodes the page left out under one name stay two items.
@@ -134,7 +135,7 @@ def _items(pairs: Iterable[tuple[str, int | None, str, str]], by_date: bool = Fa
     more = (len(items) if total is None else total) - MAX_ITEMS
     if more > 0:
         items = items[:MAX_ITEMS] + [(f"… 另有 {more} 项 / {more} more", None, "", "")]
-    return [[text, at, ev] for text, at, ev, _ in items]
+    return [[text, at, ev, 1] if at is None and key else [text, at, ev] for text, at, ev, key in items]
 
 
 Source = tuple[str, int | None, dict, str]  # an article a node was read from: its item's text, drawn id, data and key
