@@ -92,12 +92,10 @@ def collect(paths: Iterable[str | Path], ignored: list[Path] | None = None,
     for names in by_file.values():
         page = next((f for f in names if not f.is_symlink()), names[0])
         out.append(page)
-        if linked is not None:
-            seen = {os.path.abspath(page)}
-            for f in names:
-                if os.path.abspath(f) not in seen:  # another name for the page, not the page given twice
-                    seen.add(os.path.abspath(f))
-                    linked.append((f, page))
+        if linked is not None:  # another name for the page, not the page given twice (by the folder and itself)
+            others = {os.path.abspath(f): f for f in names}
+            others.pop(os.path.abspath(page))
+            linked.extend((f, page) for f in others.values())
     return sorted(out, key=lambda p: (p.name, str(p)))
 
 

@@ -128,6 +128,13 @@ def _view_page(view: Path | None) -> bytes | None:
     return (html[:at] + VIEW_LINK + html[at:] if at >= 0 else html + VIEW_LINK).encode("utf-8")
 
 
+def _as_sent(path: str) -> str:
+    """A request target as the client sent it: http.server decodes the request line as Latin-1, so a URL carrying its
+    Chinese unescaped (as curl and browsers' address bars send it) reaches `self.path` as mojibake; read back as the
+    bytes sent, and those as UTF-8 (UnicodeError where they are not)."""
+    return path.encode("latin-1").decode("utf-8")
+
+
 def _listen_hint(e: OSError) -> str:
     """What to change when the server cannot listen: the host where it names no address of this machine, else the port."""
     if isinstance(e, socket.gaierror) or e.errno == errno.EADDRNOTAVAIL:
@@ -250,15 +257,10 @@ class Handler(BaseHTTPRequestHandler):
 
     # --------------------------------------------------------------------- helpers
     def _target(self) -> tuple[str, dict[str, list[str]]] | None:
-        """The request's path and parameters, read as UTF-8 (None, with a 400 sent, where they are not).
-
-        http.server decodes the request line as Latin-1, so a URL that
-        carries its Chinese unescaped (as curl and browsers' address bars
-        send it) reaches `self.path` as mojibake: it is read back as the
-        bytes sent, and those as UTF-8, as are the percent-escapes in it.
-        """
+        """The request's path and parameters as sent (`_as_sent`), its percent-escapes read as UTF-8 too (None, with a
+        400 sent, where they are not)."""
         try:
-            url = urlsplit(self.path.encode("latin-1").decode("utf-8"))
+            url = urlsplit(_as_sent(self.path))
             return url.path, parse_qs(url.query, keep_blank_values=True, errors="strict")
         except UnicodeError:
             self.close_connection = True  # a POST's body is not read
@@ -338,8 +340,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         ms = (time.monotonic() - getattr(self, "_started", time.monotonic())) * 1000
         path = getattr(self, "path", "")
-        with contextlib.suppress(UnicodeError):  # the bytes sent, read as UTF-8 (`_target`), escaped again below
-            path = path.encode("latin-1").decode("utf-8")
+        with contextlib.suppress(UnicodeError):  # escaped again below, as sent
+            path = _as_sent(path)
         path = path if len(path) <= 120 else path[:117] + "..."
         log.info("%s %s %s %.0f ms", getattr(self, "command", ""), quote(path, safe="/?=&%:+,;*@!~'()$"), code, ms)
 

@@ -22,6 +22,7 @@ from graph.files import GRAPH_SUFFIXES, graph_format
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SHAPES_PATH = DATA_DIR / "shapes.ttl"
+ONTOLOGY_PATH = DATA_DIR / "ontology.ttl"  # as graph.export.ontology reads it (not imported here: it brings networkx)
 
 _SH = "http://www.w3.org/ns/shacl#"
 
@@ -82,20 +83,17 @@ def validate_file(path: str | Path) -> Report:
 @functools.cache
 def _vocabulary() -> frozenset:
     """What graph/data/ontology.ttl describes: its nk: terms, the standard terms it notes, and the ontology itself."""
-    return frozenset(Graph().parse(DATA_DIR / "ontology.ttl", format="turtle").subjects())
+    return frozenset(Graph().parse(ONTOLOGY_PATH, format="turtle").subjects())
 
 
 def instance_data(data: Graph) -> Graph:
     """`data` without the ontology's own description of its terms, as a file that holds both has it (the shapes are
     for the instance data: a term's English label or its class is no entity's); `data` itself when it holds none."""
-    terms = [t for t in _vocabulary() if (t, None, None) in data]
-    if not terms:
+    vocabulary = {t for t in _vocabulary() if (t, None, None) in data}
+    if not vocabulary:
         return data
     kept = Graph(namespace_manager=data.namespace_manager)
-    vocabulary = set(terms)
-    for triple in data:
-        if triple[0] not in vocabulary:
-            kept.add(triple)
+    kept += (triple for triple in data if triple[0] not in vocabulary)
     return kept
 
 
