@@ -26,6 +26,7 @@ a copy that can).
 
 from __future__ import annotations
 
+import marshal
 from array import array
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from functools import cached_property
@@ -141,9 +142,24 @@ def _sorted_out(log: list[array], j: int, order: np.ndarray) -> np.ndarray:
     return sorted_copy
 
 
-def value_text(value: object) -> str:
-    """A node's field value as `_Table.row_text` writes it: a text kept on disk as its digest (not read back)."""
-    return f"<{value.digest}>" if type(value) is Spilled else repr(value)
+def values_bytes(values: tuple, spilled: bool = True) -> bytes:
+    """Values as bytes that are equal only for equal values, a text kept on disk standing as its digest (not read
+    back); `spilled`: whether any may be such a text.
+
+    Written by marshal's format 2, which writes a value as what it is, never
+    as which objects hold it (its later formats write a string met twice as
+    a reference to the first, so that two equal rows could differ). The
+    places of the texts kept on disk are written first, after an "S"; values
+    marshal cannot write (a type of their own), as their text after an "R".
+    """
+    head = b""
+    if spilled and (at := tuple(k for k, v in enumerate(values) if type(v) is Spilled)):
+        values = tuple(v.digest.to_bytes(16, "little") if type(v) is Spilled else v for v in values)
+        head = b"S" + marshal.dumps(at, 2)
+    try:
+        return head + marshal.dumps(values, 2)  # a tuple's: it begins with "("
+    except ValueError:
+        return head + b"R" + repr(values).encode("utf-8", "surrogatepass")
 
 
 class _Table:
@@ -153,7 +169,6 @@ class _Table:
         n = len(b.ids)
         self.ids, self.index, self.fields, self.shape, self.rows = b.ids, b.index, b.fields, b.shape, b.rows
         self.spilled = b.spilled
-        self.fields_text = [repr(f) for f in self.fields]  # each shape's fields as `row_text` writes them, made once
         self.maps: list[ReadOnlyMap] = []  # the pairs' keyed edges, each map once
         log, b.log = list(b.log), (array("I"), array("I"), array("I"))  # the edges added: each let go once read
         u, v, kind = (numbers(x) for x in log)
@@ -220,13 +235,17 @@ class _Table:
     def successors(self, i: int) -> _Neighbours:
         return _Neighbours(self, self.succ, i)
 
-    def row_text(self, i: int) -> str:
-        """Node `i`'s fields and values as text, a text kept on disk as its digest (`Spilled.digest`, not read back):
-        two nodes have the same text when their data are equal and their texts on disk were written alike."""
-        s, row = self.shape[i], self.rows[i]
-        if s not in self.spilled:
-            return self.fields_text[s] + repr(row)
-        return self.fields_text[s] + "(" + ", ".join(map(value_text, row)) + ")"
+    def row_bytes(self, i: int) -> bytes:
+        """Node `i`'s fields and values as bytes that are equal only for equal rows (`values_bytes`: a text kept on disk
+        as its digest, not read back): what the exports key a block or an entry by (graph.export.turtle,
+        graph.export.kept)."""
+        s = self.shape[i]
+        return self.fields_bytes[s] + values_bytes(self.rows[i], s in self.spilled)
+
+    @cached_property
+    def fields_bytes(self) -> list[bytes]:
+        """Each shape's fields as `row_bytes` begins with them, made once."""
+        return [marshal.dumps(f, 2) for f in self.fields]
 
     @cached_property
     def map_texts(self) -> list[str]:

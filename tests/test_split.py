@@ -305,3 +305,17 @@ def test_an_editors_note_opening_a_column_is_not_an_item() -> None:
     arts = split_page(Page(name="n.txt", text=text))
     assert [a.headline for a in arts] == ["金海街道：老楼加装电梯 居民出行更方便"]
     assert all("开栏的话" not in a.body for a in arts)
+
+
+def test_the_dictionarys_common_words_are_its_lines_read_one_by_one() -> None:
+    # dictionary_words reads jieba's file with one expression; read here line by line, as its format says
+    # ("word frequency [tag]"), the same words come out
+    import jieba
+
+    by_line = set()
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition(" ")
+        if len(word) >= 2 and int(rest.split(" ", 1)[0] or 0) >= 5:
+            by_line.add(word)
+    assert dictionary_words() == by_line
+    assert {"街道", "社区"} <= dictionary_words()

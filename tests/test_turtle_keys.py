@@ -121,3 +121,25 @@ def test_a_built_graph_is_written_subject_by_subject_exactly_when_its_edges_woul
     assert (from_arrays is None) == (from_edges is None) == bool(iris)
     if from_arrays is not None and from_edges is not None:
         assert [(str(s), str(h)) for s, h in from_arrays.order()] == [(str(s), str(h)) for s, h in from_edges.order()]
+
+
+def test_values_are_keyed_by_what_they_are_not_by_which_objects_hold_them(tmp_path: Path) -> None:
+    import datetime as dt
+    import sys
+
+    from graph.compact import values_bytes
+
+    shared = sys.intern("秦岭路街道办事处")
+    built = "".join(["秦岭路", "街道办事处"])
+    assert values_bytes((shared, shared, (shared,))) == values_bytes((built, "".join(["秦岭路街道", "办事处"]), (built,)))
+    # values equal in Python but of other types, or another shape, are other values
+    alike = [(1,), (True,), (1.0,), ("1",), ([1],), ((1,),), (None,), (b"1",)]
+    assert len({values_bytes(v) for v in alike}) == len(alike)
+    # a text kept on disk stands as its digest: not as the bytes of that digest held in memory, nor as its text
+    spill = Spill(tmp_path)
+    body = spill.put(BODY)
+    assert values_bytes((body,)) != values_bytes((body.digest.to_bytes(16, "little"),))
+    assert values_bytes((body,)) != values_bytes((BODY,))
+    assert values_bytes((body,)) == values_bytes((Spill(tmp_path).put(BODY),))
+    # a value marshal cannot write is keyed by its text
+    assert values_bytes((dt.date(2024, 3, 1),)) != values_bytes((dt.date(2024, 3, 2),))

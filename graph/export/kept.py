@@ -22,6 +22,7 @@ text it writes, kept or made).
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ import networkx as nx
 import orjson
 
 from graph.cache import DETAILS, BlockIndex
-from graph.compact import table_of, value_text
+from graph.compact import table_of, values_bytes
 from graph.export.details import ITEM_RELS, OTHERS_READ, OUT_ITEM_RELS, details, entry
 
 if TYPE_CHECKING:
@@ -89,50 +90,55 @@ class _Keys:
     from-node (and a membership's out-edges, with what it reads of their ends), each out-edge with what it reads of
     its to-node, and all their drawn ids.
 
-    What is read of each other node is digested once; a pair's keyed edges
-    stand as their map's text, each map's made once.
+    What is read of each other node is digested once, with its drawn id
+    (`_other`); a pair's keyed edges stand as their map's digest, each
+    map's made once; each item is as long as any other, so that where one
+    ends is known.
     """
 
     def __init__(self, table: _Table, ids: dict[str, int]) -> None:
         self.table, self.ids = table, ids
-        self.maps = [_digest(text) for text in table.map_texts]
+        self.maps = [_digest(text.encode("utf-8", "surrogatepass")) for text in table.map_texts]
         self.items = [not keyed.keys().isdisjoint(ITEM_RELS) for keyed in table.maps]
         self.out_items = [not keyed.keys().isdisjoint(OUT_ITEM_RELS) for keyed in table.maps]
-        self.others: list[str | None] = [None] * len(table.ids)  # what an entry reads of a node, by its number (`_other`)
+        self.others: list[bytes | None] = [None] * len(table.ids)  # what an entry reads of a node, by its number (`_other`)
         self.fields = [tuple((name, f.index(name)) for name in OTHERS_READ if name in f) for f in table.fields]
+        self.names = [marshal.dumps(tuple(name for name, _ in read), 2) for read in self.fields]
         at = [f.index("kind") if "kind" in f else -1 for f in table.fields]
         self.membership = [at[s] >= 0 and row[at[s]] == "Membership" for s, row in zip(table.shape, table.rows, strict=True)]
 
-    def _other(self, i: int) -> str:
+    def _other(self, i: int) -> bytes:
         """What an entry reads of node `i` when it is not the entry's own (details.OTHERS_READ, and its name, a label's
-        stand-in) as a digest, and its drawn id: the rest of its row (the articles it was read from, its rules) moves
-        no other node's entry."""
+        stand-in) as a digest, and its drawn id (-1: none): the rest of its row (the articles it was read from, its
+        rules) moves no other node's entry."""
         t = self.table
-        row, name = t.rows[i], t.ids[i]
-        text = " ".join(f"{field}={value_text(row[at])}" for field, at in self.fields[t.shape[i]])
-        other = self.others[i] = f"{_digest(f'{name} {text}')} {self.ids.get(name)} "
+        row, s = t.rows[i], t.shape[i]
+        values = values_bytes((t.ids[i], *(row[at] for _, at in self.fields[s])), s in t.spilled)
+        drawn = self.ids.get(t.ids[i], -1)
+        other = self.others[i] = _digest(self.names[s] + values) + drawn.to_bytes(8, "little", signed=True)
         return other
 
     def __call__(self, n: str) -> str:
         t, others, maps = self.table, self.others, self.maps
         i = t.index[n]
-        parts = [n, t.row_text(i)]  # its name and its own row whole
+        own = marshal.dumps(n, 2) + t.row_bytes(i)  # its name and its own row whole
+        parts = [len(own).to_bytes(8, "little"), own]
         off, nbr, pair_maps = t.pred
         items, membership = self.items, self.membership
         for j in range(off[i], off[i + 1]):
             m = pair_maps[j]
             if items[m]:  # an in-edge that gives no item (an article's mention) is not read by the details
                 u = nbr[j]
-                parts.append("<" + (others[u] or self._other(u)) + maps[m])
+                parts.append(b"<" + (others[u] or self._other(u)) + maps[m])
                 if membership[u]:
-                    parts.extend("<>" + (others[v] or self._other(v)) + maps[mv] for v, mv in t.out_numbers(u))
+                    parts.extend(b"=" + (others[v] or self._other(v)) + maps[mv] for v, mv in t.out_numbers(u))
         out_items = self.out_items  # nor an out-edge that gives none
-        parts.extend(">" + (others[v] or self._other(v)) + maps[m] for v, m in t.out_numbers(i) if out_items[m])
-        return _digest("\x00".join(parts))
+        parts.extend(b">" + (others[v] or self._other(v)) + maps[m] for v, m in t.out_numbers(i) if out_items[m])
+        return _digest(b"".join(parts)).hex()
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 __all__ = ["Encoded", "KeptDetails"]

@@ -212,11 +212,34 @@ class _Subjects:
         return hashlib.blake2b(repr(made_of).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def _table_key(self, table: _Table, handle: object) -> str:
-        """`key` from a CompactGraph's arrays: its row as text (a text on disk as its digest: none is read back), its
-        out-pairs as their objects' IRIs and their maps' text (`_Table.map_texts`: each map's made once)."""
-        i, iri, pairs = table.index[cast(str, handle)], cast(list, self._listed), table.map_texts
-        made_of = "\x00".join((self.base, table.row_text(i), *(f"{iri[v]} {pairs[m]}" for v, m in table.out_numbers(i))))
-        return hashlib.blake2b(made_of.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        """`key` from a CompactGraph's arrays: its row (`_Table.row_bytes`: a text on disk as its digest, none read
+        back), then its out-pairs as their objects' IRIs and their maps, each a digest made once for every node that
+        points at it (`_iri_digests`, `_map_digests`)."""
+        i = table.index[cast(str, handle)]
+        off, nbr, maps = table.succ
+        a, b = off[i], off[i + 1]
+        row = table.row_bytes(i)
+        made_of = hashlib.blake2b(self._base_bytes, digest_size=16)
+        made_of.update(len(row).to_bytes(8, "little"))
+        made_of.update(row)
+        made_of.update(b"".join(map(self._iri_digests.__getitem__, nbr[a:b])))  # as many of each: the split is known
+        made_of.update(b"".join(map(self._map_digests.__getitem__, maps[a:b])))
+        return made_of.hexdigest()
+
+    @cached_property
+    def _base_bytes(self) -> bytes:
+        return str(self.base).encode("utf-8", "surrogatepass") + b"\x00"  # an IRI holds no NUL: where it ends is known
+
+    @cached_property
+    def _iri_digests(self) -> list[bytes]:
+        """Each node's IRI as a 128-bit digest, by its number."""
+        return [hashlib.blake2b(iri.encode("utf-8", "surrogatepass"), digest_size=16).digest() for iri in cast(list, self._listed)]
+
+    @cached_property
+    def _map_digests(self) -> list[bytes]:
+        """Each pair map's text (`_Table.map_texts`) as a 128-bit digest, by its number."""
+        return [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+                for t in cast("_Table", self.table).map_texts]
 
     def block(self, handle: object, terms: _Terms) -> tuple[str, frozenset[str]] | None:
         """A node's block as text and the prefixes it uses (graph.export.turtle_text), from the same triple functions
