@@ -38,7 +38,7 @@ from networkx.classes import reportviews
 
 from graph.arrays import as_array, counted, numbers, offsets, sorted_by, where
 from graph.maps import DictLike, NodeData, ReadOnlyMap, SpilledNodeData
-from graph.spill import Spilled, opened
+from graph.spill import Spilled, opened, values_bytes
 
 
 class GraphBuilder:
@@ -140,26 +140,6 @@ def _sorted_out(log: list[array], j: int, order: np.ndarray) -> np.ndarray:
     sorted_copy = numbers(log[j])[order]
     log[j] = array("I")
     return sorted_copy
-
-
-def values_bytes(values: tuple, spilled: bool = True) -> bytes:
-    """Values as bytes that are equal only for equal values, a text kept on disk standing as its digest (not read
-    back); `spilled`: whether any may be such a text.
-
-    Written by marshal's format 2, which writes a value as what it is, never
-    as which objects hold it (its later formats write a string met twice as
-    a reference to the first, so that two equal rows could differ). The
-    places of the texts kept on disk are written first, after an "S"; values
-    marshal cannot write (a type of their own), as their text after an "R".
-    """
-    head = b""
-    if spilled and (at := tuple(k for k, v in enumerate(values) if type(v) is Spilled)):
-        values = tuple(v.digest.to_bytes(16, "little") if type(v) is Spilled else v for v in values)
-        head = b"S" + marshal.dumps(at, 2)
-    try:
-        return head + marshal.dumps(values, 2)  # a tuple's: it begins with "("
-    except ValueError:
-        return head + b"R" + repr(values).encode("utf-8", "surrogatepass")
 
 
 class _Table:

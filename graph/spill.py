@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import tempfile
 import threading
@@ -117,9 +118,29 @@ class Spilled:
         return str, (str(self),)
 
 
+def values_bytes(values: tuple, spilled: bool = True) -> bytes:
+    """Values as bytes that are equal only for equal values, a text kept on disk standing as its digest (not read
+    back); `spilled`: whether any may be such a text.
+
+    Written by marshal's format 2, which writes a value as what it is, never
+    as which objects hold it (its later formats write a string met twice as
+    a reference to the first, so that two equal rows could differ). The
+    places of the texts kept on disk are written first, after an "S"; values
+    marshal cannot write (a type of their own), as their text after an "R".
+    """
+    head = b""
+    if spilled and (at := tuple(k for k, v in enumerate(values) if type(v) is Spilled)):
+        values = tuple(v.digest.to_bytes(16, "little") if type(v) is Spilled else v for v in values)
+        head = b"S" + marshal.dumps(at, 2)
+    try:
+        return head + marshal.dumps(values, 2)  # a tuple's: it begins with "("
+    except ValueError:
+        return head + b"R" + repr(values).encode("utf-8", "surrogatepass")
+
+
 def opened(value: Any) -> Any:
     """`value`, or the text it keeps if it is a `Spilled` handle."""
     return str(value) if type(value) is Spilled else value
 
 
-__all__ = ["Spill", "Spilled", "opened"]
+__all__ = ["Spill", "Spilled", "opened", "values_bytes"]

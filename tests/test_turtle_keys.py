@@ -127,7 +127,7 @@ def test_values_are_keyed_by_what_they_are_not_by_which_objects_hold_them(tmp_pa
     import datetime as dt
     import sys
 
-    from graph.compact import values_bytes
+    from graph.spill import values_bytes
 
     shared = sys.intern("秦岭路街道办事处")
     built = "".join(["秦岭路", "街道办事处"])

@@ -31,8 +31,9 @@ import networkx as nx
 import orjson
 
 from graph.cache import DETAILS, BlockIndex
-from graph.compact import table_of, values_bytes
+from graph.compact import table_of
 from graph.export.details import ITEM_RELS, OTHERS_READ, OUT_ITEM_RELS, details, entry
+from graph.spill import values_bytes
 
 if TYPE_CHECKING:
     from graph.compact import _Table
