@@ -222,7 +222,8 @@ class _Subjects:
         made_of = hashlib.blake2b(self._base_bytes, digest_size=16)
         made_of.update(len(row).to_bytes(8, "little"))
         made_of.update(row)
-        made_of.update(b"".join(map(self._iri_digests.__getitem__, nbr[a:b])))  # as many of each: the split is known
+        iris = self._iri_digests
+        made_of.update(b"".join([iris[16 * v:16 * v + 16] for v in nbr[a:b]]))  # as many of each: the split is known
         made_of.update(b"".join(map(self._map_digests.__getitem__, maps[a:b])))
         return made_of.hexdigest()
 
@@ -231,9 +232,9 @@ class _Subjects:
         return str(self.base).encode("utf-8", "surrogatepass") + b"\x00"  # an IRI holds no NUL: where it ends is known
 
     @cached_property
-    def _iri_digests(self) -> list[bytes]:
-        """Each node's IRI as a 128-bit digest, by its number."""
-        return [hashlib.blake2b(iri.encode("utf-8", "surrogatepass"), digest_size=16).digest() for iri in cast(list, self._listed)]
+    def _iri_digests(self) -> bytes:
+        """Each node's IRI as a 128-bit digest, by its number, one after another (16 bytes a node, not a list's 57)."""
+        return b"".join(hashlib.blake2b(iri.encode("utf-8", "surrogatepass"), digest_size=16).digest() for iri in cast(list, self._listed))
 
     @cached_property
     def _map_digests(self) -> list[bytes]:
