@@ -26,7 +26,7 @@ import marshal
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -119,23 +119,45 @@ class Spilled:
 
 
 def values_bytes(values: tuple, spilled: bool = True) -> bytes:
-    """Values as bytes that are equal only for equal values, a text kept on disk standing as its digest (not read
-    back); `spilled`: whether any may be such a text.
+    """Values as bytes that are equal only for equal values of the same types, a text kept on disk standing as its
+    digest (not read back); `spilled`: whether any may be such a text. What the exports key a block or an entry by:
+    equal bytes, and the last build's is copied.
 
     Written by marshal's format 2, which writes a value as what it is, never
     as which objects hold it (its later formats write a string met twice as
     a reference to the first, so that two equal rows could differ). The
-    places of the texts kept on disk are written first, after an "S"; values
-    marshal cannot write (a type of their own), as their text after an "R".
+    places of the texts kept on disk are written first, after an "S". A
+    value of a type marshal does not write as itself (`_plain`) makes bytes
+    equal to no other's, "U" and 16 random bytes: its block or entry is made
+    at every build, never copied.
     """
     head = b""
     if spilled and (at := tuple(k for k, v in enumerate(values) if type(v) is Spilled)):
         values = tuple(v.digest.to_bytes(16, "little") if type(v) is Spilled else v for v in values)
         head = b"S" + marshal.dumps(at, 2)
-    try:
+    if _plain(values):
         return head + marshal.dumps(values, 2)  # a tuple's: it begins with "("
-    except ValueError:
-        return head + b"R" + repr(values).encode("utf-8", "surrogatepass")
+    return head + b"U" + os.urandom(16)
+
+
+# The types marshal writes as what they are, each checked exactly: it writes an object of any other type that holds
+# a buffer as that buffer's bytes (a bytearray as bytes, numpy's int8 1 as b"\x01"), and refuses the rest.
+_PLAIN = frozenset({type(None), bool, int, float, complex, str, bytes})
+_HOLDERS = frozenset({tuple, list, set, frozenset})
+
+
+def _plain(values: Iterable[Any]) -> bool:
+    """Whether every value, and every value it holds, is of a type marshal writes as itself (`_PLAIN`)."""
+    for v in values:
+        t = type(v)
+        if t in _PLAIN:
+            continue
+        if t in _HOLDERS:
+            if not _plain(v):
+                return False
+        elif t is not dict or not (_plain(v) and _plain(v.values())):
+            return False
+    return True
 
 
 def opened(value: Any) -> Any:

@@ -155,8 +155,8 @@ def test_a_turtle_file_changed_since_it_was_written_is_not_copied_from(pages: Pa
 
 
 def test_blocks_an_index_places_where_the_file_holds_none_are_made_not_copied(pages: Path, tmp_path: Path, monkeypatch) -> None:
-    # an index of the right file whose places are shifted (forged, or written by a writer gone wrong): the blocks are
-    # read in runs, and a run whose blocks do not each begin a line is made again, block by block
+    # an index of the right file whose places are shifted (forged, or written by a writer gone wrong): a block read
+    # there that does not begin a line is made again
     from graph.cache import BlockIndex
 
     out, cache = tmp_path / "out", tmp_path / "cache"

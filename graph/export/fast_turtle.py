@@ -20,7 +20,7 @@ import codecs
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, Protocol
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.turtle import TurtleSerializer
@@ -100,20 +100,20 @@ def subject_parts(
     terms = _Terms(names, keep_all=False)
     body = tempfile.TemporaryFile("w+b")
     kept: set[str] = set()  # the prefixes of the blocks written as they were
-    run = _Run(reuse, body, kept)
     try:
+        at = 0
         for s, handle in order:
             key = reuse.key(handle) if reuse is not None else None
-            found = reuse.where(key) if reuse is not None and key is not None else None
-            if found is not None and key is not None:
-                if not run.takes(s, handle, key, *found):  # it does not follow the run: the run is read first
-                    run.flush(props_of, block_of, terms)
-                    run.takes(s, handle, key, *found)
-                continue
-            run.flush(props_of, block_of, terms)
-            block, used = _made(s, handle, props_of, block_of, terms)
-            run.wrote(key, block, used)
-        run.flush(props_of, block_of, terms)
+            hit = reuse.get(key) if reuse is not None and key is not None else None
+            if hit is not None:
+                block, used = hit
+                kept |= used
+            else:
+                block, used = _made(s, handle, props_of, block_of, terms)
+            if reuse is not None and key is not None:
+                reuse.made(key, at, len(block), used)
+            body.write(block)
+            at += len(block)
         bound = {**terms.ser.namespaces, **{p: prefixes[p] for p in kept}}
         head = _head(bound).encode("utf-8", "replace")
     except BaseException:
@@ -123,60 +123,6 @@ def subject_parts(
         reuse.headed(len(head))
         return _read_back(head, body)
     return _decoded(_read_back(head, body))
-
-
-class _Run:
-    """The blocks copied from an earlier text, a run of them that lie one after another there read at once.
-
-    A block lies in a run when it begins where the one before it ended; a
-    run is read when a block does not (or one must be made), and is
-    checked as each block alone was: whole, every block beginning a line.
-    A run that is not (the earlier file changed under it) has its blocks
-    made instead: what is copied can be wrong only if the file is.
-    """
-
-    MOST = 1 << 20  # bytes read at a time
-
-    def __init__(self, reuse: Reuse | None, body: IO[bytes], kept: set[str]) -> None:
-        self.reuse, self.body, self.kept = reuse, body, kept
-        self.at = 0  # where the next block goes in `body`
-        self.start = self.end = 0  # the run's bytes in the earlier text
-        self.blocks: list[tuple[Any, Any, str, int, int, frozenset[str]]] = []  # (subject, handle, key, offset, length, prefixes)
-
-    def takes(self, s: Any, handle: Any, key: str, offset: int, length: int, prefixes: frozenset[str]) -> bool:
-        """Take a block found in the earlier text into the run, if it follows it (an empty run takes any); False if not."""
-        if self.blocks and (offset != self.end or self.end - self.start >= self.MOST):
-            return False
-        if not self.blocks:
-            self.start = offset
-        self.end = offset + length
-        self.blocks.append((s, handle, key, offset, length, prefixes))
-        return True
-
-    def wrote(self, key: str | None, block: bytes, used: frozenset[str]) -> None:
-        """A block made here, written after the run."""
-        if self.reuse is not None and key is not None:
-            self.reuse.made(key, self.at, len(block), used)
-        self.body.write(block)
-        self.at += len(block)
-
-    def flush(self, props_of: Callable[[Any], Mapping[URIRef, list]],
-              block_of: Callable[[Any, _Terms], tuple[str, frozenset[str]] | None] | None, terms: _Terms) -> None:
-        """Write the run's bytes, or make its blocks where they are not as the earlier text's index says."""
-        blocks, self.blocks = self.blocks, []
-        if not blocks:
-            return
-        data = cast("Reuse", self.reuse).read(self.start, self.end - self.start)
-        if data is not None and all(data[offset - self.start] == 10 for _, _, _, offset, _, _ in blocks):  # b"\n"
-            for _, _, key, _, length, used in blocks:
-                cast("Reuse", self.reuse).made(key, self.at, length, used)
-                self.kept |= used
-                self.at += length
-            self.body.write(data)
-            return
-        for s, handle, key, _, _, _ in blocks:
-            block, used = _made(s, handle, props_of, block_of, terms)
-            self.wrote(key, block, used)
 
 
 def _made(s: URIRef | str, handle: Any, props_of: Callable[[Any], Mapping[URIRef, list]],
@@ -195,11 +141,8 @@ class Reuse(Protocol):
     def key(self, handle: Any) -> str | None:
         """The key of a subject's block: equal keys, equal blocks; None for a block never to reuse."""
 
-    def where(self, key: str) -> tuple[int, int, frozenset[str]] | None:
-        """Where the earlier text holds the block of this key (its offset, length) and the prefixes its terms use."""
-
-    def read(self, offset: int, length: int) -> bytes | None:
-        """The earlier text's bytes at `offset`; None when it has not that many there."""
+    def get(self, key: str) -> tuple[bytes, frozenset[str]] | None:
+        """The earlier block of this key and the prefixes its terms use, if the earlier text had one."""
 
     def made(self, key: str, offset: int, length: int, prefixes: frozenset[str]) -> None:
         """This text's block of `key` is `length` bytes at `offset` after the head, its terms using `prefixes`."""

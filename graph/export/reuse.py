@@ -79,22 +79,17 @@ class TurtleBlocks:
     def key(self, handle: Any) -> str | None:
         return self._key(handle)
 
-    def where(self, key: str) -> tuple[int, int, frozenset[str]] | None:
+    def get(self, key: str) -> tuple[bytes, frozenset[str]] | None:
         found = self._found.get(key)
         if found is None or self._file is None:
             return None
         offset, length, prefixes = found
-        return offset, length, self._sets[prefixes]
-
-    def read(self, offset: int, length: int) -> bytes | None:
-        if self._file is None:
-            return None
         try:
-            self._file.seek(offset)  # runs mostly follow one another: a seek within the buffer reads nothing
-            data = self._file.read(length)
+            self._file.seek(offset)  # blocks mostly follow one another: a seek within the buffer reads nothing
+            block = self._file.read(length)
         except OSError:
             return None
-        return data if len(data) == length else None
+        return (block, self._sets[prefixes]) if len(block) == length and block.startswith(b"\n") else None
 
     def made(self, key: str, offset: int, length: int, prefixes: frozenset[str]) -> None:
         keys, offsets, lengths, sets = self._made
