@@ -26,6 +26,7 @@ a copy that can).
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 from array import array
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
@@ -228,10 +229,11 @@ class _Table:
         return [marshal.dumps(f, 2) for f in self.fields]
 
     @cached_property
-    def map_texts(self) -> list[str]:
-        """The text of each pair map in `maps`, by its number (its relations and their data, in order): what the
-        exports' keys of a block or an entry stand a pair's edges by."""
-        return [repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())) for keyed in self.maps]
+    def map_digests(self) -> list[bytes]:
+        """A 128-bit digest of each pair map in `maps` (its relations and their data, in order), by its number: what
+        the exports' keys of a block or an entry stand a pair's edges by, each made once for both."""
+        return [hashlib.blake2b(repr(tuple((rel, tuple(d.items())) for rel, d in keyed.items())).encode("utf-8", "surrogatepass"),
+                                digest_size=16).digest() for keyed in self.maps]
 
     def out_pairs(self, i: int) -> Iterator[tuple[str, int]]:
         """(neighbour, the number of the pair's map in `maps`) for each node `i` points at, in networkx's order."""

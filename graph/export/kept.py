@@ -99,7 +99,7 @@ class _Keys:
 
     def __init__(self, table: _Table, ids: dict[str, int]) -> None:
         self.table, self.ids = table, ids
-        self.maps = [_digest(text.encode("utf-8", "surrogatepass")) for text in table.map_texts]
+        self.maps = table.map_digests
         self.items = [not keyed.keys().isdisjoint(ITEM_RELS) for keyed in table.maps]
         self.out_items = [not keyed.keys().isdisjoint(OUT_ITEM_RELS) for keyed in table.maps]
         self.others: list[bytes | None] = [None] * len(table.ids)  # what an entry reads of a node, by its number (`_other`)

@@ -214,7 +214,7 @@ class _Subjects:
     def _table_key(self, table: _Table, handle: object) -> str:
         """`key` from a CompactGraph's arrays: its row (`_Table.row_bytes`: a text on disk as its digest, none read
         back), then its out-pairs as their objects' IRIs and their maps, each a digest made once for every node that
-        points at it (`_iri_digests`, `_map_digests`)."""
+        points at it (`_iri_digests`, `_Table.map_digests`)."""
         i = table.index[cast(str, handle)]
         off, nbr, maps = table.succ
         a, b = off[i], off[i + 1]
@@ -224,7 +224,7 @@ class _Subjects:
         made_of.update(row)
         iris = self._iri_digests
         made_of.update(b"".join([iris[16 * v:16 * v + 16] for v in nbr[a:b]]))  # as many of each: the split is known
-        made_of.update(b"".join(map(self._map_digests.__getitem__, maps[a:b])))
+        made_of.update(b"".join(map(table.map_digests.__getitem__, maps[a:b])))
         return made_of.hexdigest()
 
     @cached_property
@@ -235,12 +235,6 @@ class _Subjects:
     def _iri_digests(self) -> bytes:
         """Each node's IRI as a 128-bit digest, by its number, one after another (16 bytes a node, not a list's 57)."""
         return b"".join(hashlib.blake2b(iri.encode("utf-8", "surrogatepass"), digest_size=16).digest() for iri in cast(list, self._listed))
-
-    @cached_property
-    def _map_digests(self) -> list[bytes]:
-        """Each pair map's text (`_Table.map_texts`) as a 128-bit digest, by its number."""
-        return [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-                for t in cast("_Table", self.table).map_texts]
 
     def block(self, handle: object, terms: _Terms) -> tuple[str, frozenset[str]] | None:
         """A node's block as text and the prefixes it uses (graph.export.turtle_text), from the same triple functions
