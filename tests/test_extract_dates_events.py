@@ -50,6 +50,8 @@ EVENTS = [
     ("6月5日，滨江区观摩团一行来到柳岸社区。", "", "柳岸社区", "--06-05", "柳岸社区"),
     ("6月5日，考察组实地考察了金海街道柳岸社区，对社区治理给予肯定。", "", "考察", "--06-05", "柳岸社区"),
     ("6月5日下午，柳岸村迎来了一群客人——金海镇党建工作观摩团。", "", "柳岸村", "--06-05", "柳岸村"),
+    # where a group went and held something: its place, the lowest unit of the chain
+    ("3月12日，区卫健委组织医护志愿者走进金海街道柳岸社区开展“健康进万家”义诊活动。", "", "义诊活动", "--03-12", "柳岸社区"),
     # a broadcast watched together
     ("近日，柳岸社区居民在活动室收看了全国两会实况。", "", "全国两会实况", None, None),
     # what 对 names before 进行 is what the event was about

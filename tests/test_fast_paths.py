@@ -263,7 +263,7 @@ def _plain_trip_place(sentence: str, start: int) -> str | None:
     """events.trip_place as it was: every pattern tried, whatever verbs the sentence holds."""
     masked = events._mask_quotes(sentence)
     clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
-    for pattern in (events._TRIP, events._ARRIVED, events._VISITED, events._HOSTED):
+    for pattern in (events._TRIP, events._ARRIVED, events._VISITED, events._HOSTED, events._WENT_TO_HOLD):
         for m in pattern.finditer(masked, clause):
             if m.start() > start + events.PLACE_REACH:
                 break
@@ -274,7 +274,7 @@ def _plain_trip_place(sentence: str, start: int) -> str | None:
 
 
 _VISIT_TEXT = st.lists(st.sampled_from(["王庄村", "兴旺社区", "新阳街道", "迎来", "接待", "了", "一群客人", "考察团", "来到",
-                                        "参观", "考察", "，", "。", "；", "“", "”", "的", "和"]), max_size=10).map("".join)
+                                        "参观", "考察", "走进", "开展", "活动", "，", "。", "；", "“", "”", "的", "和"]), max_size=10).map("".join)
 
 
 @settings(max_examples=800, deadline=None)
