@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,10 @@ def evaluate_pages(
     if not files:
         raise GoldError("no page to evaluate: " + ("no file name matches " + ", ".join(patterns) if patterns else "no page file was found"))
     gold = load_gold(gold_dir, keep)
-    result = build(files, None, options=options or Options(), progress=progress)
+    options = options or Options()
+    if keep is not None and isinstance(options, Options):  # the manifest's other pages are left out with them, not warned of as dating no page
+        options = replace(options, dates=tuple((name, day) for name, day in options.dates if keep(name)))
+    result = build(files, None, options=options, progress=progress)
     skipped = {r.path for r in result.reports if r.skipped}
     names = tuple(sorted(f.name for f in files if str(f) not in skipped))  # a page that could not be read has no facts
     rdf = to_rdflib(result.graph)

@@ -197,3 +197,22 @@ def test_same_numbers_as_the_reference_scorer(seed_build, tmp_path, capsys) -> N
     capsys.readouterr()
     assert scorer.main(["--ttl", str(tmp_path / "graph.ttl"), "--gold", str(DEV_GOLD)]) == 0
     assert dev.stdout == capsys.readouterr().out
+
+
+def test_a_manifest_s_pages_left_out_by_pages_are_not_warned_of_but_a_misnamed_one_is(tmp_path, caplog) -> None:
+    """Scoring a half of the pages with the whole set's manifest: the other half's dates are not news; a manifest row
+    among the pages chosen that names no page still is (while a page chosen goes undated)."""
+    import datetime as dt
+    import logging
+
+    for page in ("000_b611260ab2cebaa9.txt", "003_a26fe80e498bcd3e.txt"):
+        (tmp_path / page).write_bytes((SEEDS / page).read_bytes())
+    day = dt.date(2023, 3, 20)
+    whole = ev.Options(dates=(("000_b611260ab2cebaa9.txt", day), ("001_other.txt", day), ("002_other.txt", day)))
+    with caplog.at_level(logging.WARNING, logger="newskg"):
+        ev.evaluate_pages([tmp_path], GOLD, patterns=["00[03]_*"], options=whole)  # 003 is not in it: undated
+    assert "the manifest dates" not in caplog.text
+    misnamed = ev.Options(dates=(("000_b611260ab2cebaa9", day),))  # no extension: the page chosen goes undated
+    with caplog.at_level(logging.WARNING, logger="newskg"):
+        ev.evaluate_pages([tmp_path], GOLD, patterns=["000_*"], options=misnamed)
+    assert "the manifest dates 1 file(s) not among this build's pages (000_b611260ab2cebaa9)" in caplog.text
