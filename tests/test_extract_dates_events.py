@@ -78,6 +78,14 @@ def test_event_organizer_is_the_lowest_unit_of_a_chain(extractor) -> None:
     assert f.events[0].organizers == ("三官庙街道",)
 
 
+def test_the_unit_an_item_is_about_holds_its_event_unless_the_event_went_to_it(extractor) -> None:
+    """The headline's unit holds what no clause gives a holder; a visit to that unit is held by none of it."""
+    held = facts(extractor, "5月6日，在金海镇柳岸村召开村民代表大会。", headline="柳岸村召开村民代表大会")
+    assert (held.events[0].organizers, held.events[0].location) == (("柳岸村",), "柳岸村")
+    visited = facts(extractor, "5月6日，市委书记王建国到金海镇柳岸村调研。", headline="柳岸村：产业兴旺促增收")
+    assert (visited.events[0].organizers, visited.events[0].location) == ((), "柳岸村")
+
+
 def test_attendees_are_the_officials_present(extractor) -> None:
     f = facts(extractor, "3月17日，汝河路街道办事处副主任齐晓静带队在辖区开展汛前安全检查。")
     ev = f.events[0]

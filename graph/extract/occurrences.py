@@ -67,9 +67,13 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 
+_VISITS = frozenset({"event.trip", "event.visit", "event.inspect"})  # the rules of events that went to their place
+
+
 def _held_by_topic(c: EventCandidate, topic: str | None, admin_names: set[str]) -> EventCandidate:
-    """Who holds it when the clause does not say: the unit the headline (or lead) is about; and there, when no place is given."""
-    if not c.organizers and topic:
+    """Who holds it when the clause does not say: the unit the headline (or lead) is about, unless that unit is where a
+    visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is given."""
+    if not c.organizers and topic and not (c.rule in _VISITS and c.location == topic):
         c = replace(c, organizers=(topic,))
     if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
         c = replace(c, location=c.organizers[0])  # held by a street office, with no place given: in it
