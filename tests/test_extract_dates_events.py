@@ -86,6 +86,14 @@ def test_the_unit_an_item_is_about_holds_its_event_unless_the_event_went_to_it(e
     assert (visited.events[0].organizers, visited.events[0].location) == ((), "柳岸村")
 
 
+def test_a_meeting_whose_spirit_is_conveyed_is_held_by_none_of_those_who_convey_it(extractor) -> None:
+    body = "3月10日，金海街道党工委召开理论学习中心组学习会议，会议传达了3月8日全市农村工作会议精神。"
+    f = facts(extractor, body, headline="金海街道传达全市农村工作会议精神")
+    held, conveyed = f.events
+    assert (held.rule, held.organizers) == ("event.active", ("金海街道", "金海街道党工委"))
+    assert (conveyed.rule, conveyed.name, conveyed.date, conveyed.organizers) == ("event.conveyed", "全市农村工作会议", "--03-08", ())
+
+
 def test_attendees_are_the_officials_present(extractor) -> None:
     f = facts(extractor, "3月17日，汝河路街道办事处副主任齐晓静带队在辖区开展汛前安全检查。")
     ev = f.events[0]

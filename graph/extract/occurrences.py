@@ -73,7 +73,7 @@ _VISITS = frozenset({"event.trip", "event.visit", "event.inspect"})  # the rules
 def _held_by_topic(c: EventCandidate, topic: str | None, admin_names: set[str]) -> EventCandidate:
     """Who holds it when the clause does not say: the unit the headline (or lead) is about, unless that unit is where a
     visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is given."""
-    if not c.organizers and topic and not (c.rule in _VISITS and c.location == topic):
+    if not c.organizers and topic and c.rule != "event.conveyed" and not (c.rule in _VISITS and c.location == topic):
         c = replace(c, organizers=(topic,))
     if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
         c = replace(c, location=c.organizers[0])  # held by a street office, with no place given: in it
@@ -121,7 +121,8 @@ def _candidate(
         s.text,
         date=date,
         location=location,
-        organizers=tuple(_subjects(subject, s, start, forms, location, place)),
+        # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
+        organizers=() if rule == "event.conveyed" else tuple(_subjects(subject, s, start, forms, location, place)),
         headline=in_headline,
         more=continues(s.text),
         rank=rank,
