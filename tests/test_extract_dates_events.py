@@ -86,6 +86,14 @@ def test_the_unit_an_item_is_about_holds_its_event_unless_the_event_went_to_it(e
     assert (visited.events[0].organizers, visited.events[0].location) == ((), "柳岸村")
 
 
+def test_a_body_named_after_its_unit_holds_what_the_item_is_about_and_is_in_that_unit(extractor) -> None:
+    """The headline's body, not the unit its name begins with, holds what no clause gives a holder; that unit is where."""
+    f = facts(extractor, "5月6日，现场招募志愿者40余名。", headline="柳岸社区志愿者服务联盟招募新成员")
+    assert (f.events[0].organizers, f.events[0].location) == (("柳岸社区志愿者服务联盟",), "柳岸社区")
+    lead = facts(extractor, "5月6日，郑州市农委主任樊惠林一行到新郑市督导扶贫工作。")  # the lead's, on a visit elsewhere
+    assert (lead.events[0].organizers, lead.events[0].location) == (("郑州市农委",), "新郑市")
+
+
 def test_a_meeting_whose_spirit_is_conveyed_is_held_by_none_of_those_who_convey_it(extractor) -> None:
     body = "3月10日，金海街道党工委召开理论学习中心组学习会议，会议传达了3月8日全市农村工作会议精神。"
     f = facts(extractor, body, headline="金海街道传达全市农村工作会议精神")

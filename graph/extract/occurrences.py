@@ -70,13 +70,17 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
 _VISITS = frozenset({"event.trip", "event.visit", "event.inspect"})  # the rules of events that went to their place
 
 
-def _held_by_topic(c: EventCandidate, topic: str | None, admin_names: set[str]) -> EventCandidate:
-    """Who holds it when the clause does not say: the unit the headline (or lead) is about, unless that unit is where a
-    visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is given."""
-    if not c.organizers and topic and c.rule != "event.conveyed" and not (c.rule in _VISITS and c.location == topic):
-        c = replace(c, organizers=(topic,))
-    if c.location is None and len(c.organizers) == 1 and c.organizers[0] in admin_names:
-        c = replace(c, location=c.organizers[0])  # held by a street office, with no place given: in it
+def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: set[str]) -> EventCandidate:
+    """Who holds it when the clause does not say: the body or unit the headline (or lead) is about, unless that is
+    where a visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is
+    given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
+    holder, unit = topic or (None, None)
+    if not c.organizers and holder and c.rule != "event.conveyed" and not (c.rule in _VISITS and c.location in (holder, unit)):
+        c = replace(c, organizers=(holder,))
+    if c.location is None and len(c.organizers) == 1:
+        held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
+        if held_in in admin_names:
+            c = replace(c, location=held_in)  # held by a street office, with no place given: in it
     return c
 
 
@@ -284,23 +288,33 @@ def _subjects(
     return out
 
 
-def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> str | None:
-    """The unit or body an item is about: the lowest of the first chain in its headline, else its lead."""
+def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
+    """The body or unit an item is about, the lowest of the first chain in its headline, else its lead (of the ones
+    that start together, the longest: 郑州市农委, not the 郑州市 its name begins with); and the chain's lowest unit as
+    the units are printed, the body's name not read (郑州市)."""
     heads = [s for s in sents if s.offset < body_start]
     body = [s for s in sents if s.offset >= body_start][:1]
     for group in (heads, body):
         for s in group:
             units = [u for u in s.units if u.type != "Person"]
-            if not units:
-                continue
-            chosen = units[0]
-            for u in units[1:]:
-                if u.start == chosen.end:
-                    chosen = u
-                else:
-                    break
-            return forms.get(chosen.text) or forms.get(chosen.name)
+            if units:
+                longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
+                first = _chain_end(units, inside=False)
+                return forms.get(longest.text) or forms.get(longest.name), forms.get(first.text) or forms.get(first.name)
     return None
+
+
+def _chain_end(units: list[Span], inside: bool) -> Span:
+    """The last unit of the chain the first begins, each starting where the one before ends; `inside`: a unit inside
+    the one before is passed over (else the chain ends there)."""
+    chosen = units[0]
+    for u in units[1:]:
+        if inside and u.start < chosen.end:
+            continue
+        if u.start != chosen.end:
+            break
+        chosen = u
+    return chosen
 
 
 def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) -> list[EventCandidate]:
