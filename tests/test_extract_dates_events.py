@@ -160,3 +160,18 @@ def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
 def test_a_slogan_before_a_dash_is_not_the_visits_name(extractor) -> None:
     f = facts(extractor, "6月5日，携手共建美好家园——滨江区考察团一行来到柳岸社区参观。")
     assert f.events[0].name == "滨江区考察团一行来到柳岸社区参观"
+
+
+def test_the_topic_is_the_unit_when_the_longer_name_it_begins_is_no_entity() -> None:
+    """_topic: the longest of the spans that start together holds, the chain's unit is where; a longer span the
+    article keeps no entity for (no canonical form) leaves the unit to hold, as before there was a longest."""
+    from graph.extract.occurrences import _topic
+    from graph.extract.sentence import Sentence
+    from graph.extract.spans import Span
+
+    text = "柳岸社区志愿者服务联盟招募新成员"
+    units = [Span(0, 4, "柳岸社区", "Community", "柳岸社区"), Span(0, 11, "柳岸社区志愿者服务联盟", "Organization", "柳岸社区志愿者服务联盟")]
+    head = Sentence(0, text, [], units=units)
+    kept = {"柳岸社区": "柳岸社区", "柳岸社区志愿者服务联盟": "柳岸社区志愿者服务联盟"}
+    assert _topic([head], len(text) + 1, kept) == ("柳岸社区志愿者服务联盟", "柳岸社区")
+    assert _topic([head], len(text) + 1, {"柳岸社区": "柳岸社区"}) == ("柳岸社区", "柳岸社区")

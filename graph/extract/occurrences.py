@@ -300,7 +300,8 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
             if units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
                 first = _chain_end(units, inside=False)
-                return forms.get(longest.text) or forms.get(longest.name), forms.get(first.text) or forms.get(first.name)
+                unit = forms.get(first.text) or forms.get(first.name)
+                return forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
     return None
 
 
