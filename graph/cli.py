@@ -98,7 +98,8 @@ def main() -> None:
 @click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Skip pages larger than this many MB (of 2^20 bytes).")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,date) or JSON {file: date} of publication dates.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for per-page work.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for per-page work; also writes the exports side by side (more memory while they are written).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of cached per-page results (reused when nothing changed).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",

@@ -25,7 +25,7 @@ import networkx as nx
 
 from graph import collector
 from graph.cache import BuildNotes, PageCache, SlugCache, remove_leftovers
-from graph.export.formats import FORMATS, write_format
+from graph.export.formats import FORMATS, write_side_by_side
 from graph.files import file_sha1, printable
 from graph.fold import packed, unpacked
 from graph.iri import slugs_used, use_slugs
@@ -318,25 +318,23 @@ def with_slugs(make_graph: Callable[[], G], cache_dir: Path | None) -> G:
 
 
 def export_changed(
-    g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord, cache: Path | None = None
+    g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str, record: ExportRecord, cache: Path | None = None,
+    processes: int = 1,
 ) -> list[Path]:
     """Write the formats whose files are not all as an export of this same graph left them; returns every format's paths.
 
     `record` holds what earlier exports of the graph wrote ({"format|title":
     [(file, sha1)]}); it is updated with what is written now. `cache`: where
     a format keeps what lets it write a changed graph faster (write_format).
+    With `processes` over 1, formats are written side by side (write_side_by_side).
     """
-    done: list[Path] = []
-    for fmt in formats:
-        entry = record.get(f"{fmt}|{title}")
-        if entry and all(file_sha1(out_dir / name) == digest for name, digest in entry):
-            done.extend(out_dir / name for name, _ in entry)
-            continue
-        paths = write_format(fmt, g, out_dir, title, cache)
-        collector.give_back()  # what this format's writer freed, before the next one's
+    formats = list(dict.fromkeys(formats))
+    kept = {fmt: [out_dir / name for name, _ in entry] for fmt in formats
+            if (entry := record.get(f"{fmt}|{title}")) and all(file_sha1(out_dir / name) == digest for name, digest in entry)}
+    written = write_side_by_side([fmt for fmt in formats if fmt not in kept], g, out_dir, title, cache, processes)
+    for fmt, paths in written.items():
         record[f"{fmt}|{title}"] = [(p.relative_to(out_dir).as_posix(), file_sha1(p) or "") for p in paths]
-        done.extend(paths)
-    return done
+    return [path for fmt in formats for path in kept.get(fmt) or written[fmt]]
 
 
 __all__ = ["usable_cache", "cached_pages", "KeptResolution", "LastBuild", "Unchanged", "exported_digests", "graph_counts", "with_slugs", "export_changed"]

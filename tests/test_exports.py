@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
 from graph.cli import main
 from graph.errors import ExportError
-from graph.export.formats import FORMATS, write_format, write_formats
+from graph.export.formats import FORMATS, Format, write_format, write_formats, write_side_by_side
 
 NK = Namespace("https://w3id.org/newskg/ontology#")
 SCHEMA = Namespace("https://schema.org/")
@@ -292,3 +292,139 @@ def test_store_replaces_an_old_store_and_spares_other_folders(exported, tmp_path
     with pytest.raises(ExportError, match="not an Oxigraph store"):
         write_store(g, other)
     assert (other / "a.txt").read_text(encoding="utf-8") == "x"
+
+
+# --------------------------------------------------------------------- formats written side by side (forked writers)
+
+fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="formats are written side by side in forked processes (POSIX)")
+
+
+def _no_children_left() -> bool:
+    """Whether this process has no child, running or unreaped."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@fork_only
+def test_side_by_side_writes_what_one_after_the_other_writes(exported, tmp_path: Path, monkeypatch):
+    g, folder, _ = exported
+    monkeypatch.setattr("graph.export.formats._cores", lambda: 4)
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    written = write_side_by_side(["nt", "ttl", "gexf", "jsonld"], g, tmp_path, processes=4)
+    assert list(written) == ["nt", "ttl", "gexf", "jsonld"]
+    assert len(forks) == 3  # the first format written here, the three others each in a child of its own
+    assert [p.name for paths in written.values() for p in paths] == ["graph.nt", "graph.ttl", "graph.gexf", "graph.jsonld"]
+    for paths in written.values():
+        for p in paths:
+            assert p.read_bytes() == (folder / p.name).read_bytes(), p.name
+    assert _no_children_left()
+
+
+@fork_only
+@pytest.mark.parametrize("cores,processes", [(1, 2), (4, 1)])
+def test_side_by_side_forks_no_writer_for_one_process_or_one_core(exported, tmp_path: Path, monkeypatch, cores, processes):
+    g, folder, _ = exported
+
+    def no_fork() -> int:
+        raise AssertionError("forked")
+
+    monkeypatch.setattr("graph.export.formats._cores", lambda: cores)
+    monkeypatch.setattr(os, "fork", no_fork)
+    write_side_by_side(["nt", "gexf"], g, tmp_path, processes=processes)
+    assert (tmp_path / "graph.gexf").read_bytes() == (folder / "graph.gexf").read_bytes()
+
+
+@fork_only
+def test_a_writer_that_fails_in_its_child_is_written_again_here(exported, tmp_path: Path, monkeypatch):
+    """A child's failure (here: only in the child) costs time, not the file: this process writes the format itself."""
+    g, folder, _ = exported
+    parent = os.getpid()
+    nt = FORMATS["nt"]
+
+    def fails_in_a_child(g, out, title, cache):
+        if os.getpid() != parent:
+            raise OSError("no space left on device")
+        nt.write(g, out, title, cache)
+
+    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
+    monkeypatch.setitem(FORMATS, "nt", Format("nt", nt.files, nt.summary, fails_in_a_child))
+    written = write_side_by_side(["gexf", "nt"], g, tmp_path, processes=2)
+    assert written["nt"] == [tmp_path / "graph.nt"]
+    assert (tmp_path / "graph.nt").read_bytes() == (folder / "graph.nt").read_bytes()
+    assert _no_children_left()
+
+
+@fork_only
+def test_a_writer_that_fails_everywhere_raises_as_one_after_the_other_does(exported, tmp_path: Path, monkeypatch):
+    """The child's format failing there and here: its error is raised here, as a build one format after another raises it."""
+    g, folder, _ = exported
+    nt = FORMATS["nt"]
+
+    def fails(g, out, title, cache):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
+    monkeypatch.setitem(FORMATS, "nt", Format("nt", nt.files, nt.summary, fails))
+    with pytest.raises(ExportError, match="cannot write the nt export .*No space left on device"):
+        write_side_by_side(["gexf", "nt"], g, tmp_path, processes=2)
+    assert _no_children_left()
+    assert (tmp_path / "graph.gexf").read_bytes() == (folder / "graph.gexf").read_bytes()
+
+
+@fork_only
+def test_a_failure_here_ends_the_children(exported, tmp_path: Path, monkeypatch):
+    """When this process's own format fails, the children still writing are stopped and reaped, not left running."""
+    g, _, _ = exported
+    gexf = FORMATS["gexf"]
+
+    def slow_in_the_child(g, out, title, cache):
+        import time
+
+        time.sleep(60)
+
+    def fails_here(g, out, title, cache):
+        raise ExportError("the disk is full")
+
+    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
+    monkeypatch.setitem(FORMATS, "gexf", Format("gexf", gexf.files, gexf.summary, slow_in_the_child))
+    monkeypatch.setitem(FORMATS, "nt", Format("nt", FORMATS["nt"].files, "", fails_here))
+    with pytest.raises(ExportError, match="the disk is full"):
+        write_side_by_side(["nt", "gexf"], g, tmp_path, processes=2)
+    assert _no_children_left()
+    assert not (tmp_path / "graph.gexf").exists()
+
+
+@fork_only
+@pytest.mark.slow
+def test_a_build_in_two_processes_writes_the_bytes_of_a_build_in_one(seed_build, tmp_path: Path, monkeypatch):
+    """--jobs 2: the pages in a pool and the view written beside the Turtle by a child; the exports are the same files."""
+    from graph.pipeline import build
+
+    _, out = seed_build
+    import graph.export.formats as formats
+
+    monkeypatch.setattr(formats, "_cores", lambda: 2)  # a child even on a machine of one core
+    forked: list[str] = []
+    fork_writer = formats._fork_writer
+
+    def noted(name, *args):
+        forked.append(name)
+        return fork_writer(name, *args)
+
+    monkeypatch.setattr(formats, "_fork_writer", noted)
+    build([ROOT / "seeds"], tmp_path / "out", jobs=2)
+    assert forked == ["html"]
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (out / name).read_bytes(), name
