@@ -199,7 +199,8 @@ def _build(
         out, formats = Path(out_dir), tuple(dict.fromkeys(formats))
         previous = read_record(out)
         existed = [name for f in formats if f in FORMATS for name in FORMATS[f].files if (out / name).exists()]
-        result.written = export_changed(g, out, formats, title, exported, cache, processes=jobs)
+        result.written = export_changed(g, out, formats, title, exported, cache,
+                                        processes=jobs if scheduler is None else 1)  # a Dask client runs threads here
         record = make_record(files, options, base, formats, out, result.written, read, exported_digests(exported, formats, title))
         result.record = write_record(out, record)
         result.replaced = replaced(previous, out, record, existed)  # another corpus's exports written over

@@ -308,23 +308,41 @@ def _no_children_left() -> bool:
     return False
 
 
+@pytest.fixture
+def forks(monkeypatch) -> list[str]:
+    """The formats forked writers were started for, on a machine taken to have 4 cores."""
+    import graph.export.formats as formats
+
+    monkeypatch.setattr(formats, "_cores", lambda: 4)
+    started: list[str] = []
+    fork = formats._Writer.fork
+
+    def noted(name, *args):
+        writer = fork(name, *args)
+        if writer is not None:
+            started.append(name)
+        return writer
+
+    monkeypatch.setattr(formats._Writer, "fork", noted)
+    return started
+
+
+def _slow(seconds: float):
+    def write(g, out, title, cache):
+        import time
+
+        time.sleep(seconds)
+        (out / "graph.gexf").write_text("late\n", encoding="utf-8")
+
+    return write
+
+
 @fork_only
-def test_side_by_side_writes_what_one_after_the_other_writes(exported, tmp_path: Path, monkeypatch):
+def test_side_by_side_writes_what_one_after_the_other_writes(exported, tmp_path: Path, forks):
     g, folder, _ = exported
-    monkeypatch.setattr("graph.export.formats._cores", lambda: 4)
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counted_fork() -> int:
-        pid = real_fork()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted_fork)
-    written = write_side_by_side(["nt", "ttl", "gexf", "jsonld"], g, tmp_path, processes=4)
+    written = write_side_by_side(["nt", "ttl", "gexf", "jsonld"], g, tmp_path, processes=3)
     assert list(written) == ["nt", "ttl", "gexf", "jsonld"]
-    assert len(forks) == 3  # the first format written here, the three others each in a child of its own
+    assert forks == ["gexf", "jsonld"]  # the last processes - 1 formats, each in a child of its own
     assert [p.name for paths in written.values() for p in paths] == ["graph.nt", "graph.ttl", "graph.gexf", "graph.jsonld"]
     for paths in written.values():
         for p in paths:
@@ -347,7 +365,25 @@ def test_side_by_side_forks_no_writer_for_one_process_or_one_core(exported, tmp_
 
 
 @fork_only
-def test_a_writer_that_fails_in_its_child_is_written_again_here(exported, tmp_path: Path, monkeypatch):
+def test_side_by_side_forks_nothing_while_another_thread_runs(exported, tmp_path: Path, forks):
+    """A fork copies the calling thread only: a lock another thread holds would stay held in the child, for ever."""
+    import threading
+
+    g, folder, _ = exported
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        write_side_by_side(["nt", "gexf"], g, tmp_path, processes=2)
+    finally:
+        stop.set()
+        other.join()
+    assert forks == []
+    assert (tmp_path / "graph.gexf").read_bytes() == (folder / "graph.gexf").read_bytes()
+
+
+@fork_only
+def test_a_writer_that_fails_in_its_child_is_written_again_here(exported, tmp_path: Path, monkeypatch, forks):
     """A child's failure (here: only in the child) costs time, not the file: this process writes the format itself."""
     g, folder, _ = exported
     parent = os.getpid()
@@ -358,16 +394,16 @@ def test_a_writer_that_fails_in_its_child_is_written_again_here(exported, tmp_pa
             raise OSError("no space left on device")
         nt.write(g, out, title, cache)
 
-    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
     monkeypatch.setitem(FORMATS, "nt", Format("nt", nt.files, nt.summary, fails_in_a_child))
     written = write_side_by_side(["gexf", "nt"], g, tmp_path, processes=2)
+    assert forks == ["nt"]
     assert written["nt"] == [tmp_path / "graph.nt"]
     assert (tmp_path / "graph.nt").read_bytes() == (folder / "graph.nt").read_bytes()
     assert _no_children_left()
 
 
 @fork_only
-def test_a_writer_that_fails_everywhere_raises_as_one_after_the_other_does(exported, tmp_path: Path, monkeypatch):
+def test_a_writer_that_fails_everywhere_raises_as_one_after_the_other_does(exported, tmp_path: Path, monkeypatch, forks):
     """The child's format failing there and here: its error is raised here, as a build one format after another raises it."""
     g, folder, _ = exported
     nt = FORMATS["nt"]
@@ -375,56 +411,87 @@ def test_a_writer_that_fails_everywhere_raises_as_one_after_the_other_does(expor
     def fails(g, out, title, cache):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
     monkeypatch.setitem(FORMATS, "nt", Format("nt", nt.files, nt.summary, fails))
     with pytest.raises(ExportError, match="cannot write the nt export .*No space left on device"):
         write_side_by_side(["gexf", "nt"], g, tmp_path, processes=2)
+    assert forks == ["nt"]
     assert _no_children_left()
     assert (tmp_path / "graph.gexf").read_bytes() == (folder / "graph.gexf").read_bytes()
 
 
 @fork_only
-def test_a_failure_here_ends_the_children(exported, tmp_path: Path, monkeypatch):
-    """When this process's own format fails, the children still writing are stopped and reaped, not left running."""
+def test_a_writer_that_cannot_be_forked_is_written_here_and_leaks_nothing(exported, tmp_path: Path, monkeypatch):
+    g, folder, _ = exported
+
+    def no_more_processes() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("graph.export.formats._cores", lambda: 4)
+    monkeypatch.setattr(os, "fork", no_more_processes)
+    fds = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    written = write_side_by_side(["nt", "gexf", "jsonld"], g, tmp_path, processes=3)
+    assert list(written) == ["nt", "gexf", "jsonld"]
+    for name in ("graph.nt", "graph.gexf", "graph.jsonld"):
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
+    if fds is not None:
+        assert len(os.listdir("/proc/self/fd")) == fds  # both ends of the pipe closed
+
+
+@fork_only
+def test_a_failure_here_ends_the_children(exported, tmp_path: Path, monkeypatch, forks):
+    """When this process's own format fails, the children still writing are killed and reaped, and write nothing later."""
     g, _, _ = exported
     gexf = FORMATS["gexf"]
-
-    def slow_in_the_child(g, out, title, cache):
-        import time
-
-        time.sleep(60)
 
     def fails_here(g, out, title, cache):
         raise ExportError("the disk is full")
 
-    monkeypatch.setattr("graph.export.formats._cores", lambda: 2)
-    monkeypatch.setitem(FORMATS, "gexf", Format("gexf", gexf.files, gexf.summary, slow_in_the_child))
+    monkeypatch.setitem(FORMATS, "gexf", Format("gexf", gexf.files, gexf.summary, _slow(60)))
     monkeypatch.setitem(FORMATS, "nt", Format("nt", FORMATS["nt"].files, "", fails_here))
     with pytest.raises(ExportError, match="the disk is full"):
         write_side_by_side(["nt", "gexf"], g, tmp_path, processes=2)
+    assert forks == ["gexf"]
+    assert _no_children_left()
+    assert not (tmp_path / "graph.gexf").exists()
+
+
+@fork_only
+def test_an_interrupt_while_waiting_for_a_child_ends_it(exported, tmp_path: Path, monkeypatch, forks):
+    """A signal that unwinds the build (SIGTERM, as the CLI turns it into SystemExit) while it waits for a child: the
+    child is killed and reaped at once, not waited for, and writes nothing after."""
+    import signal
+    import time
+
+    g, _, _ = exported
+    gexf = FORMATS["gexf"]
+    monkeypatch.setitem(FORMATS, "gexf", Format("gexf", gexf.files, gexf.summary, _slow(60)))
+
+    def unwind(signum, frame):
+        raise SystemExit(143)
+
+    previous = signal.signal(signal.SIGALRM, unwind)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)  # a timer, not a thread: nothing is forked while another thread runs
+    started = time.monotonic()
+    try:
+        with pytest.raises(SystemExit):
+            write_side_by_side(["nt", "gexf"], g, tmp_path, processes=2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 30  # not the child's 60 s
+    assert forks == ["gexf"]
     assert _no_children_left()
     assert not (tmp_path / "graph.gexf").exists()
 
 
 @fork_only
 @pytest.mark.slow
-def test_a_build_in_two_processes_writes_the_bytes_of_a_build_in_one(seed_build, tmp_path: Path, monkeypatch):
+def test_a_build_in_two_processes_writes_the_bytes_of_a_build_in_one(seed_build, tmp_path: Path, forks):
     """--jobs 2: the pages in a pool and the view written beside the Turtle by a child; the exports are the same files."""
     from graph.pipeline import build
 
     _, out = seed_build
-    import graph.export.formats as formats
-
-    monkeypatch.setattr(formats, "_cores", lambda: 2)  # a child even on a machine of one core
-    forked: list[str] = []
-    fork_writer = formats._fork_writer
-
-    def noted(name, *args):
-        forked.append(name)
-        return fork_writer(name, *args)
-
-    monkeypatch.setattr(formats, "_fork_writer", noted)
     build([ROOT / "seeds"], tmp_path / "out", jobs=2)
-    assert forked == ["html"]
+    assert forks == ["html"]
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "out" / name).read_bytes() == (out / name).read_bytes(), name

@@ -175,3 +175,52 @@ def test_the_topic_is_the_unit_when_the_longer_name_it_begins_is_no_entity() -> 
     kept = {"柳岸社区": "柳岸社区", "柳岸社区志愿者服务联盟": "柳岸社区志愿者服务联盟"}
     assert _topic([head], len(text) + 1, kept) == ("柳岸社区志愿者服务联盟", "柳岸社区")
     assert _topic([head], len(text) + 1, {"柳岸社区": "柳岸社区"}) == ("柳岸社区", "柳岸社区")
+
+
+def test_the_topic_s_unit_is_the_lowest_of_the_chain_a_body_is_printed_over() -> None:
+    """A body whose name holds the chain of units it is in (中原区林山寨街道建设路社区志愿者服务队) does not end the
+    chain at its first unit: where it holds things is its community, not its district."""
+    from graph.extract.occurrences import _topic
+    from graph.extract.sentence import Sentence
+    from graph.extract.spans import Span
+
+    text = "中原区林山寨街道建设路社区志愿者服务队招募新成员"
+    units = [
+        Span(0, 3, "中原区", "District", "中原区"),
+        Span(0, 19, "中原区林山寨街道建设路社区志愿者服务队", "Organization", "建设路社区志愿者服务队"),
+        Span(3, 8, "林山寨街道", "StreetOffice", "林山寨街道"),
+        Span(8, 13, "建设路社区", "Community", "建设路社区"),
+    ]
+    forms = {"中原区": "中原区", "林山寨街道": "林山寨街道", "建设路社区": "建设路社区",
+             "中原区林山寨街道建设路社区志愿者服务队": "建设路社区志愿者服务队"}
+    assert _topic([Sentence(0, text, [], units=units)], len(text) + 1, forms) == ("建设路社区志愿者服务队", "建设路社区")
+    # a body no unit begins: no unit (a later one is not its)
+    body = [Span(0, 3, "市农委", "Organization", "市农委"), Span(4, 7, "金水区", "District", "金水区")]
+    assert _topic([Sentence(0, "市农委赴金水区调研", [], units=body)], 10, {"市农委": "市农委", "金水区": "金水区"}) == ("市农委", None)
+
+
+def test_a_visit_with_no_place_is_held_by_the_topic() -> None:
+    """The topic holds a trip that names no place: its place (None) is not the topic's unit (None)."""
+    from graph.extract.events import EventCandidate
+    from graph.extract.occurrences import _held_by_topic
+
+    trip = EventCandidate("调研", 0, "市农委到基层调研", rule="event.trip")
+    assert _held_by_topic(trip, ("市农委", None), set()).organizers == ("市农委",)
+    visit = EventCandidate("调研", 0, "市农委到柳岸社区调研", location="柳岸社区", rule="event.trip")
+    assert _held_by_topic(visit, ("柳岸社区", "柳岸社区"), {"柳岸社区"}).organizers == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("3月12日，街道党员志愿者深入辖区各村开展环境整治活动。", None),  # many places, not one
+        ("3月12日，区农委工作组赴全市各乡镇开展春耕督导。", None),
+        ("3月12日，区卫健委工作组赴全区社区开展春季防疫督导。", None),  # the whole district
+        ("3月12日，医护志愿者走进辖区柳岸社区开展义诊活动。", "柳岸社区"),  # the area word is not the name's
+        ("3月12日，志愿者来到金海街道柳岸社区开展义诊活动。", "金海街道柳岸社区"),
+    ],
+)
+def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
+    from graph.extract.events import trip_place
+
+    assert trip_place(sentence, 5) == place

@@ -267,14 +267,14 @@ def _plain_trip_place(sentence: str, start: int) -> str | None:
         for m in pattern.finditer(masked, clause):
             if m.start() > start + events.PLACE_REACH:
                 break
-            place = m.group("place").strip()
-            if not events._NOT_A_PLACE.search(place):
+            place = events._AREA_WORD.sub("", m.group("place").strip())
+            if place and not events._NOT_A_PLACE.search(place):
                 return place
     return None
 
 
 _VISIT_TEXT = st.lists(st.sampled_from(["王庄村", "兴旺社区", "新阳街道", "迎来", "接待", "了", "一群客人", "考察团", "来到",
-                                        "参观", "考察", "走进", "开展", "活动", "，", "。", "；", "“", "”", "的", "和"]), max_size=10).map("".join)
+                                        "参观", "考察", "走进", "开展", "活动", "，", "。", "；", "“", "”", "的", "和", "辖区", "各"]), max_size=10).map("".join)
 
 
 @settings(max_examples=800, deadline=None)

@@ -8,6 +8,8 @@ write_format().
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,39 +119,107 @@ def write_side_by_side(
 ) -> dict[str, list[Path]]:
     """Write the formats' files (as write_format) in up to `processes` processes, no more than the cores there are.
 
-    This process writes the first format; each of the next `processes - 1`
-    is written by a child forked (POSIX) with the graph as it is here,
-    which says on a pipe when its files are in place. A child that did not
-    say so (an error, killed, out of memory) has its format written again
-    here, so that whatever stopped it is met, and raised, as it is without
-    the children: what is written, and every error, is the same either
-    way. The price is memory: a child's reads of the graph's objects
-    (their reference counts) copy the pages that hold them, so a build's
-    memory while it writes is about the graph's once more (an 80 MB
-    corpus: 470 MB in one process, 708 with a child). Returns each
-    format's paths, by name, in the order given.
+    The last `processes - 1` formats are each written by a child forked
+    (POSIX) with the graph as it is here, which says on a pipe when its
+    files are in place; this process writes the others meanwhile, then
+    waits for the children in order. A child that did not say so (an
+    error, killed, out of memory), or could not be forked, has its format
+    written here, so that whatever stopped it is met, and raised, as it
+    is in one process: the files are the same either way, and so is the
+    error, but that a child's format after the one that failed may be
+    written already. When this process fails or is interrupted, the
+    children still running are killed and reaped. Nothing is forked while
+    another thread runs here (a fork copies this one only, and a lock
+    another holds would stay held in the child).
+
+    The price is memory: a child's reads of the graph's objects (their
+    reference counts) copy the pages that hold them, so a build's memory
+    while it writes is about the graph's once more (an 80 MB corpus: 470 MB
+    in one process, 708 with a child). Returns each format's paths, by
+    name, in the order given.
     """
     names = list(dict.fromkeys(names))
-    children = min(processes, _cores()) if hasattr(os, "fork") else 1
-    forked = {name: _fork_writer(name, g, out_dir, title, cache) for name in names[1:children]}
+    children = min(processes, _cores(), len(names)) - 1 if hasattr(os, "fork") and threading.active_count() == 1 else 0
+    forked: dict[str, _Writer] = {}
     written: dict[str, list[Path]] = {}
     try:
+        for name in names[len(names) - children :] if children > 0 else ():
+            if (writer := _Writer.fork(name, g, out_dir, title, cache)) is None:
+                break  # the rest are written here
+            forked[name] = writer
         for name in names:
             if name not in forked:
                 written[name] = write_format(name, g, out_dir, title, cache)
                 collector.give_back()  # what this format's writer freed, before the next one's
+        for name, writer in forked.items():
+            done = writer.wait()
+            written[name] = [out_dir / f for f in FORMATS[name].files] if done else write_format(name, g, out_dir, title, cache)
     except BaseException:
-        for pid, r in forked.values():
-            _stop(pid, r)
+        for writer in forked.values():
+            writer.stop()
         raise
-    done = {name: _wait(pid, r) for name, (pid, r) in forked.items()}
-    for name in names:
-        if name in forked:
-            written[name] = [out_dir / f for f in FORMATS[name].files] if done[name] else write_format(name, g, out_dir, title, cache)
     return {name: written[name] for name in names}
 
 
-_DONE = b"written"  # what a forked writer sends once its files are in place
+class _Writer:
+    """A child forked to write one format, and the read end of the pipe it says it is done on."""
+
+    DONE = b"written"  # what it sends once its files are in place
+
+    def __init__(self, pid: int, r: int) -> None:
+        self.pid, self._r, self._reaped = pid, r, False
+
+    @classmethod
+    def fork(cls, name: str, g: nx.MultiDiGraph, out_dir: Path, title: str, cache: Path | None) -> _Writer | None:
+        """The child writing format `name`; None when no pipe or process could be made (EAGAIN, ENOMEM)."""
+        try:
+            r, w = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return None
+        if pid:
+            os.close(w)
+            return cls(pid, r)
+        status = 1  # the child: any failure is told by silence, and met again by the parent
+        try:
+            os.close(r)
+            write_format(name, g, out_dir, title, cache)
+            os.write(w, cls.DONE)
+            status = 0
+        finally:
+            os._exit(status)
+
+    def wait(self) -> bool:
+        """Whether it wrote its files (said so and exited 0); it is reaped. Interrupted, it is left to `stop`."""
+        said = b""
+        while chunk := os.read(self._r, 64):
+            said += chunk
+        self._close()
+        _, status = os.waitpid(self.pid, 0)
+        self._reaped = True
+        return said == self.DONE and os.waitstatus_to_exitcode(status) == 0
+
+    def stop(self) -> None:
+        """Killed and reaped, if it was not yet (this process is failing); its temporary file goes at the next write."""
+        self._close()
+        if self._reaped:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        self._reaped = True
+
+    def _close(self) -> None:
+        if self._r >= 0:
+            os.close(self._r)
+            self._r = -1
 
 
 def _cores() -> int:
@@ -158,47 +228,6 @@ def _cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def _fork_writer(name: str, g: nx.MultiDiGraph, out_dir: Path, title: str, cache: Path | None) -> tuple[int, int]:
-    """(pid, read end of its pipe) of a child forked to write format `name`; it never returns from here."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(w)
-        return pid, r
-    status = 1  # the child: any failure is reported by silence, and met again by the parent
-    try:
-        os.close(r)
-        write_format(name, g, out_dir, title, cache)
-        os.write(w, _DONE)
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _wait(pid: int, r: int) -> bool:
-    """Whether the writer `pid` wrote its files (said so on `r` and exited 0); it is reaped."""
-    try:
-        said = b""
-        while chunk := os.read(r, 64):
-            said += chunk
-    finally:
-        os.close(r)
-        _, status = os.waitpid(pid, 0)
-    return said == _DONE and os.waitstatus_to_exitcode(status) == 0
-
-
-def _stop(pid: int, r: int) -> None:
-    """End the writer `pid` (this process is failing): killed and reaped; its temporary file is removed by the next write."""
-    import signal
-
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.close(r)
-    os.waitpid(pid, 0)
 
 
 def write_formats(g: nx.MultiDiGraph, out_dir: Path, formats: Iterable[str], title: str = "knowledge graph") -> list[Path]:

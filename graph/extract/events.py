@@ -307,14 +307,17 @@ def trip_place(sentence: str, start: int) -> str | None:
         for m in pattern.finditer(masked, clause):
             if m.start() > start + PLACE_REACH:
                 break
-            place = m.group("place").strip()
-            if not _NOT_A_PLACE.search(place):
+            place = _AREA_WORD.sub("", m.group("place").strip())
+            if place and not _NOT_A_PLACE.search(place):
                 return place
     return None
 
 
-# A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民).
-_NOT_A_PLACE = re.compile(r"[、的在和与]|^(?:社区|基层|群众|一线|居民)")
+# A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
+# but many (深入各村, 赴全市各乡镇).
+_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])")
+# The word for the area a place is in, before its name (辖区建东社区 is 建东社区).
+_AREA_WORD = re.compile(r"^(?:辖区内?|当地)")
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
 _UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
 # what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
@@ -338,7 +341,7 @@ def location_in(sentence: str, upto: int) -> str | None:
         if m.start() <= upto + PLACE_REACH:
             best = m.group("place")
     if best:
-        best = re.sub(r"^(?:辖区内?|当地)", "", best).strip()
+        best = _AREA_WORD.sub("", best).strip()
     return best or None
 
 

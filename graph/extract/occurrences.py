@@ -75,7 +75,8 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     where a visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is
     given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
     holder, unit = topic or (None, None)
-    if not c.organizers and holder and c.rule != "event.conveyed" and not (c.rule in _VISITS and c.location in (holder, unit)):
+    visited = c.rule in _VISITS and c.location is not None and c.location in (holder, unit)
+    if not c.organizers and holder and c.rule != "event.conveyed" and not visited:
         c = replace(c, organizers=(holder,))
     if c.location is None and len(c.organizers) == 1:
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
@@ -290,8 +291,9 @@ def _subjects(
 
 def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
     """The body or unit an item is about, the lowest of the first chain in its headline, else its lead (of the ones
-    that start together, the longest: 郑州市农委, not the 郑州市 its name begins with); and the chain's lowest unit as
-    the units are printed, the body's name not read (郑州市)."""
+    that start together, the longest: 郑州市农委, not the 郑州市 its name begins with); and the lowest unit of the
+    chain of units that begins there, as the units are printed, a body's name not read (郑州市; 中原区林山寨街道建设路
+    社区志愿者服务队: 建设路社区), or None where no unit begins it."""
     heads = [s for s in sents if s.offset < body_start]
     body = [s for s in sents if s.offset >= body_start][:1]
     for group in (heads, body):
@@ -299,8 +301,9 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
             units = [u for u in s.units if u.type != "Person"]
             if units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
-                first = _chain_end(units, inside=False)
-                unit = forms.get(first.text) or forms.get(first.name)
+                admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it
+                first = _chain_end(admin, inside=False) if admin and admin[0].start == units[0].start else None
+                unit = (forms.get(first.text) or forms.get(first.name)) if first else None
                 return forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
     return None
 
