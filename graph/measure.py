@@ -17,60 +17,86 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ENCODER_BATCH = 64  # pieces of one length per encoder run, as the tagger batches them
 
 
 class RssSampler:
-    """Samples this process's RSS (and, with `children`, its children's) every `interval` seconds, in a thread.
+    """Samples this process's RSS (and, with `children`, its children's) every `interval` seconds, from a process of its own.
 
-    Finding the children reads every process's entry in /proc (psutil), about
-    a millisecond on a quiet machine and more on a busy one, with the GIL held
-    for much of it: a build in one process has none to find, so it is asked
-    only of one that has workers.
+    A process, not a thread: a build writes its exports side by side only
+    when it runs no other thread (graph.export.formats.write_side_by_side),
+    and a sampler in another process takes none of the build's GIL. It is
+    forked on entry and sends its samples back on exit. Finding the
+    children reads every process's entry in /proc (psutil), about a
+    millisecond on a quiet machine and more on a busy one: a build in one
+    process has none to find, so it is asked only of one that has workers.
     """
 
     def __init__(self, interval: float = 0.05, children: bool = True) -> None:
-        import psutil  # optional: newskg[bench]
-
-        self._proc = psutil.Process()
         self.interval = interval
         self._find_children = children
         self.samples: list[tuple[float, int]] = []  # (time, own RSS)
         self.children: dict[int, int] = {}  # pid -> peak RSS
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._sampler: Any = None
+        self._conn: Any = None
 
     def __enter__(self) -> RssSampler:
-        self._thread.start()
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")  # here, before the build loads anything: nothing to copy but this
+        self._conn, theirs = ctx.Pipe()
+        self._sampler = ctx.Process(target=_sample, args=(os.getpid(), self.interval, self._find_children, theirs), daemon=True)
+        self._sampler.start()
+        theirs.close()
+        self._conn.recv()  # it has taken its first sample
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        import psutil
-
-        while not self._stop.is_set():
-            self.samples.append((time.perf_counter(), self._proc.memory_info().rss))
-            for child in self._proc.children(recursive=True) if self._find_children else ():
-                try:
-                    rss = child.memory_info().rss
-                except psutil.Error:
-                    continue
-                self.children[child.pid] = max(rss, self.children.get(child.pid, 0))
-            self._stop.wait(self.interval)
+        self._conn.send("stop")
+        self.samples, children = self._conn.recv()
+        self.children = {int(pid): rss for pid, rss in children.items()}
+        self._sampler.join()
+        self._conn.close()
 
     def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
         return max((rss for t, rss in self.samples if start <= t <= end), default=0)
+
+
+def _sample(pid: int, interval: float, find_children: bool, conn: Any) -> None:
+    """The sampler's process: the RSS of process `pid` (and of its children but this one) until told to stop, then
+    the samples and the children's peaks sent back on `conn`. time.perf_counter is the system's monotonic clock
+    (Linux, macOS), the same in both processes."""
+    import psutil  # optional: newskg[bench]
+
+    proc, me = psutil.Process(pid), os.getpid()
+    samples: list[tuple[float, int]] = []
+    children: dict[int, int] = {}
+    while True:
+        samples.append((time.perf_counter(), proc.memory_info().rss))
+        for child in proc.children(recursive=True) if find_children else ():
+            if child.pid == me:
+                continue
+            try:
+                rss = child.memory_info().rss
+            except psutil.Error:
+                continue
+            children[child.pid] = max(rss, children.get(child.pid, 0))
+        if len(samples) == 1:
+            conn.send("started")
+        if conn.poll(interval):
+            break
+    conn.recv()
+    conn.send((samples, children))
+    conn.close()
 
 
 def _peak_rss() -> int:
