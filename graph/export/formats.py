@@ -139,7 +139,7 @@ def write_side_by_side(
     name, in the order given.
     """
     names = list(dict.fromkeys(names))
-    children = min(processes, _cores(), len(names)) - 1 if hasattr(os, "fork") and threading.active_count() == 1 else 0
+    children = min(processes, _cores(), len(names)) - 1 if hasattr(os, "fork") and _alone() else 0
     forked: dict[str, _Writer] = {}
     written: dict[str, list[Path]] = {}
     try:
@@ -220,6 +220,11 @@ class _Writer:
         if self._r >= 0:
             os.close(self._r)
             self._r = -1
+
+
+def _alone() -> bool:
+    """Whether this thread is the process's only one (a library's idle pool counts: Dask's, once a cluster was used)."""
+    return threading.active_count() == 1
 
 
 def _cores() -> int:
