@@ -52,20 +52,32 @@ class RssSampler:
     def __enter__(self) -> RssSampler:
         import multiprocessing
 
+        import psutil  # noqa: F401  here, for a clear ImportError (optional: newskg[bench])
+
         ctx = multiprocessing.get_context("fork")  # here, before the build loads anything: nothing to copy but this
         self._conn, theirs = ctx.Pipe()
         self._sampler = ctx.Process(target=_sample, args=(os.getpid(), self.interval, self._find_children, theirs), daemon=True)
         self._sampler.start()
         theirs.close()
-        self._conn.recv()  # it has taken its first sample
+        try:
+            self._conn.recv()  # it has taken its first sample
+        except EOFError:
+            pass  # it died: no samples
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._conn.send("stop")
-        self.samples, children = self._conn.recv()
-        self.children = {int(pid): rss for pid, rss in children.items()}
-        self._sampler.join()
-        self._conn.close()
+        try:
+            self._conn.send("stop")
+            self.samples, children = self._conn.recv()
+            self.children = {int(pid): rss for pid, rss in children.items()}
+        except (OSError, EOFError):
+            pass  # it died (killed, Ctrl-C to the group): what it sampled is lost, the build's result is not
+        finally:
+            self._sampler.join(timeout=5)
+            if self._sampler.is_alive():
+                self._sampler.kill()
+                self._sampler.join()
+            self._conn.close()
 
     def peak(self, start: float = 0.0, end: float = float("inf")) -> int:
         return max((rss for t, rss in self.samples if start <= t <= end), default=0)
@@ -74,29 +86,51 @@ class RssSampler:
 def _sample(pid: int, interval: float, find_children: bool, conn: Any) -> None:
     """The sampler's process: the RSS of process `pid` (and of its children but this one) until told to stop, then
     the samples and the children's peaks sent back on `conn`. time.perf_counter is the system's monotonic clock
-    (Linux, macOS), the same in both processes."""
-    import psutil  # optional: newskg[bench]
+    (Linux, macOS), the same in both processes. Ctrl-C is the build's to meet: the sampler ignores it, and stops
+    when the build tells it or is gone."""
+    import signal
 
+    import psutil
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     proc, me = psutil.Process(pid), os.getpid()
     samples: list[tuple[float, int]] = []
     children: dict[int, int] = {}
-    while True:
-        samples.append((time.perf_counter(), proc.memory_info().rss))
-        for child in proc.children(recursive=True) if find_children else ():
-            if child.pid == me:
-                continue
+    try:
+        started = False
+        while True:
             try:
-                rss = child.memory_info().rss
+                samples.append((time.perf_counter(), proc.memory_info().rss))
             except psutil.Error:
-                continue
-            children[child.pid] = max(rss, children.get(child.pid, 0))
-        if len(samples) == 1:
-            conn.send("started")
-        if conn.poll(interval):
-            break
-    conn.recv()
-    conn.send((samples, children))
-    conn.close()
+                pass
+            for child in _children(proc) if find_children else ():
+                if child.pid == me:
+                    continue
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                children[child.pid] = max(rss, children.get(child.pid, 0))
+            if not started:
+                conn.send("started")
+                started = True
+            if conn.poll(interval):
+                break
+        conn.recv()
+        conn.send((samples, children))
+    except (OSError, EOFError):
+        pass  # the build is gone
+    finally:
+        conn.close()
+
+
+def _children(proc: Any) -> list[Any]:
+    import psutil
+
+    try:
+        return proc.children(recursive=True)
+    except psutil.Error:
+        return []
 
 
 def _peak_rss() -> int:

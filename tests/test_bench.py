@@ -251,3 +251,32 @@ def test_a_measured_build_looks_for_workers_only_when_it_has_them(jobs: int, mon
     monkeypatch.setattr(pipeline, "build", lambda folders, out, jobs, cache_dir: built)
     r = measure.measure_build("corpus", "out", None, jobs)
     assert asked == [jobs > 1] and r["nodes"] == 3 and r["summary"] == {"articles": 1}
+
+
+def test_a_sampler_that_dies_costs_its_samples_not_the_measurement() -> None:
+    """The sampler is a process of its own: killed (or Ctrl-C to the group), the build it measured still gives its result."""
+    pytest.importorskip("psutil")
+    from graph.measure import RssSampler
+
+    with RssSampler(interval=0.01) as rss:
+        rss._sampler.kill()
+        rss._sampler.join()
+    assert rss.samples == [] and rss.peak() == 0
+    assert not rss._sampler.is_alive()
+
+
+def test_the_sampler_s_times_are_this_process_s_clock() -> None:
+    """Its samples are stamped with time.perf_counter in its own process: the system's monotonic clock, so a stage's
+    start and end taken here select the samples taken meanwhile."""
+    import time
+
+    pytest.importorskip("psutil")
+    from graph.measure import RssSampler
+
+    before = time.perf_counter()
+    with RssSampler(interval=0.01) as rss:
+        time.sleep(0.2)
+    after = time.perf_counter()
+    assert len(rss.samples) >= 5
+    assert all(before <= t <= after for t, _ in rss.samples)
+    assert rss.peak(before, after) == rss.peak() > 0

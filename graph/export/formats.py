@@ -7,10 +7,11 @@ write_format().
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,15 +144,17 @@ def write_side_by_side(
     forked: dict[str, _Writer] = {}
     written: dict[str, list[Path]] = {}
     try:
-        for name in names[len(names) - children :] if children > 0 else ():
-            if (writer := _Writer.fork(name, g, out_dir, title, cache)) is None:
-                break  # the rest are written here
-            forked[name] = writer
+        for name in reversed(names[len(names) - children :] if children > 0 else ()):  # so those forked end the list
+            with _signals_held() as mask:  # a signal between the fork and this entry would leave the child unknown
+                if (writer := _Writer.fork(name, g, out_dir, title, cache, mask)) is None:
+                    break  # the rest are written here
+                forked[name] = writer
         for name in names:
             if name not in forked:
                 written[name] = write_format(name, g, out_dir, title, cache)
                 collector.give_back()  # what this format's writer freed, before the next one's
-        for name, writer in forked.items():
+        for name in [n for n in names if n in forked]:
+            writer = forked[name]
             done = writer.wait()
             written[name] = [out_dir / f for f in FORMATS[name].files] if done else write_format(name, g, out_dir, title, cache)
     except BaseException:
@@ -170,8 +173,10 @@ class _Writer:
         self.pid, self._r, self._reaped = pid, r, False
 
     @classmethod
-    def fork(cls, name: str, g: nx.MultiDiGraph, out_dir: Path, title: str, cache: Path | None) -> _Writer | None:
-        """The child writing format `name`; None when no pipe or process could be made (EAGAIN, ENOMEM)."""
+    def fork(cls, name: str, g: nx.MultiDiGraph, out_dir: Path, title: str, cache: Path | None,
+             mask: set[int | signal.Signals]) -> _Writer | None:
+        """The child writing format `name`, its signals' `mask` set once it runs; None when no pipe or process could
+        be made (EAGAIN, ENOMEM)."""
         try:
             r, w = os.pipe()
         except OSError:
@@ -187,6 +192,7 @@ class _Writer:
             return cls(pid, r)
         status = 1  # the child: any failure is told by silence, and met again by the parent
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # held since before the fork
             os.close(r)
             write_format(name, g, out_dir, title, cache)
             os.write(w, cls.DONE)
@@ -217,9 +223,23 @@ class _Writer:
         self._reaped = True
 
     def _close(self) -> None:
-        if self._r >= 0:
-            os.close(self._r)
-            self._r = -1
+        r, self._r = self._r, -1  # forgotten first: a signal here must not have it closed twice
+        if r >= 0:
+            os.close(r)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "pthread_sigmask") else ()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[set[int | signal.Signals]]:
+    """SIGINT and SIGTERM held (not lost: delivered when let go) while a writer is forked and noted; gives the mask
+    before, which the child is given back."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield before
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _alone() -> bool:
