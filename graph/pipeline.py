@@ -264,8 +264,9 @@ def _corpus_and_graph(
     with kept or contextlib.nullcontext():  # the pages as this build resolved them, kept once every page is read
         corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read),
                               load_gazetteer(), spill, kept)
-    if jobs == 1 and scheduler is None:
-        release_models()  # loaded again, in a tenth of a second, by the next build in this process
+    # loaded again, in a tenth of a second, by the next build in this process; with workers too, as the pages a
+    # build computes here (one changed page of a rebuild, a damaged entry) load them here
+    release_models()
     lap("pages")
     # the corpus, graph and exports' parts: millions of objects that mostly live to the end and make next to no
     # cycles (the collector's full passes over them took a fifth of a 20 MB one-page rebuild: 7 passes, 6.2 s in
