@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import select
 import shutil
+import signal
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -144,6 +147,31 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True  # it exists, under another user
     return True
+
+
+def read_child(r: int, pid: int, deadline: float | None) -> tuple[list[bytes], bool, int]:
+    """(what the child wrote to pipe `r`, whether it was killed at `deadline`, its exit status); the child is reaped."""
+    chunks = []
+    killed = False
+    try:
+        while True:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([r], [], [], wait)
+            if not ready:  # past the time limit
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                break
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        raise
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+    return chunks, killed, status
 
 
 def remove_leftovers(folder: Path, pattern: str) -> list[Path]:

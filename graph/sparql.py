@@ -12,8 +12,6 @@ import json
 import math
 import os
 import re
-import select
-import signal
 import sys
 import threading
 import time
@@ -23,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from graph.errors import QueryError
-from graph.files import GRAPH_SUFFIXES, graph_format
+from graph.files import GRAPH_SUFFIXES, graph_format, read_child
 
 QUERY_DIR = Path(__file__).resolve().parent / "data" / "queries"
 PREFIXES = """PREFIX nk: <https://w3id.org/newskg/ontology#>
@@ -273,7 +271,7 @@ class Store:
             self._answer_in_child(r, w, full, added, max_memory, typed)
         os.close(w)
         deadline = None if timeout is None else time.monotonic() + timeout
-        chunks, killed, status = _read_child(r, pid, deadline)
+        chunks, killed, status = read_child(r, pid, deadline)
         if killed:
             raise QueryError(_timeout_message(timeout or 0))
         return _child_rows(chunks, status, max_memory)
@@ -299,31 +297,6 @@ class Store:
             status = 1
         finally:
             os._exit(status)
-
-
-def _read_child(r: int, pid: int, deadline: float | None) -> tuple[list[bytes], bool, int]:
-    """(what the child wrote to pipe `r`, whether it was killed at `deadline`, its exit status); the child is reaped."""
-    chunks = []
-    killed = False
-    try:
-        while True:
-            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([r], [], [], wait)
-            if not ready:  # past the time limit
-                os.kill(pid, signal.SIGKILL)
-                killed = True
-                break
-            chunk = os.read(r, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        os.close(r)
-        _, status = os.waitpid(pid, 0)
-    return chunks, killed, status
 
 
 def _child_rows(chunks: list[bytes], status: int, max_memory: int) -> tuple[list[str], list[list[Any]]]:

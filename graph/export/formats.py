@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from graph import collector
 from graph.errors import ExportError
+from graph.files import read_child
 
 if TYPE_CHECKING:  # kept out at run time: the CLI reads the format names while building --help
     import networkx as nx
@@ -201,34 +202,30 @@ class _Writer:
             os._exit(status)
 
     def wait(self) -> bool:
-        """Whether it wrote its files (said so and exited 0); it is reaped. Interrupted, it is left to `stop`."""
-        said = b""
-        while chunk := os.read(self._r, 64):
-            said += chunk
-        self._close()
-        _, status = os.waitpid(self.pid, 0)
-        self._reaped = True
-        return said == self.DONE and os.waitstatus_to_exitcode(status) == 0
+        """Whether it wrote its files (said so and exited 0); it is reaped, and killed first if the wait is interrupted."""
+        r, self._r = self._r, -1  # read_child closes it, whatever happens
+        try:
+            said, _, status = read_child(r, self.pid, None)
+        finally:
+            self._reaped = True
+        return b"".join(said) == self.DONE and os.waitstatus_to_exitcode(status) == 0
 
     def stop(self) -> None:
         """Killed and reaped, if it was not yet (this process is failing); its temporary file goes at the next write."""
-        self._close()
+        r, self._r = self._r, -1  # forgotten first: a signal here must not have it closed twice
+        if r >= 0:
+            os.close(r)
         if self._reaped:
             return
+        self._reaped = True
         try:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        self._reaped = True
-
-    def _close(self) -> None:
-        r, self._r = self._r, -1  # forgotten first: a signal here must not have it closed twice
-        if r >= 0:
-            os.close(r)
 
 
-_HELD = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "pthread_sigmask") else ()
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextlib.contextmanager
