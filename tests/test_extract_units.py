@@ -58,6 +58,14 @@ CASES = [
     ("邀请河医眼科医院和郑州爱格眼科医院的专家义诊。", "Organization", {"河医眼科医院", "郑州爱格眼科医院"}, set()),
     ("金海街道城管科的工作人员上门宣传。", "Organization", {"金海街道城管科"}, set()),  # a section of a unit
     ("他是本科学历，在医院外科工作。", "Organization", set(), {"本科", "外科"}),  # words ending in 科
+    # 农业农村 (the bureau's name) and 新农村建设 (the campaign) hold a village's suffix and name no village,
+    # even right after a unit; a village called 新农村 is still one
+    ("管城区农业农村局局长刘洋出席会议。", "Village", set(), {"农业农村"}),
+    ("管城区农业农村局局长刘洋出席会议。", "Organization", {"管城区农业农村局"}, set()),
+    ("惠济区农业农村和水利局开展联合执法。", "Village", set(), {"农业农村"}),
+    ("荥阳市新农村建设办公室负责人参加。", "Village", set(), {"新农村"}),
+    ("新郑市龙湖镇新农村召开村民代表大会。", "Village", {"新农村"}, set()),
+    ("金水区丰产路街道王庄村召开会议。", "Village", {"王庄村"}, set()),
 ]
 
 

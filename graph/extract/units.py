@@ -38,7 +38,7 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区, 绿东村社区."""
     if len(suffix) != 1 or suffix not in "乡镇村":
         return False
-    if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE:
+    if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in _NOT_UNIT_WORDS.get(suffix, ())):
         return True
     after = text[s0 : s1 + 1]
     if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
@@ -50,6 +50,10 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
 _NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
 _NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
+# Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
+# 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a
+# village 农业农村 of that district), 新农村建设 (the national campaign; 114 villages are called 新农村, none builds).
+_NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村", 3), ("新农村建设", 2))}
 
 
 # Endings of 区 that are not districts.
