@@ -104,6 +104,14 @@ def test_short_bureau_name_takes_the_article_district(extractor) -> None:
     assert org.name == "二七区市场监管局" and "区市场监管局" in org.aliases
 
 
+def test_a_short_bureau_name_joins_the_whole_name_the_article_prints(extractor) -> None:
+    # 区人社局 after 二七区人社局 in one item: one body, and the post is held in it
+    f = facts(extractor, "4月1日，二七区人社局举办专场招聘会。区人社局局长吴刚到现场指导。")
+    orgs = [e for e in f.entities if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["二七区人社局"] and "区人社局" in orgs[0].aliases
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("吴刚", "局长", "二七区人社局")]
+
+
 def test_mention_offsets_index_the_article_text(extractor) -> None:
     f = facts(extractor, "近日，中原区三官庙街道召开专题会议，街道党工委书记曹真信主持会议。")
     text = f.article.text

@@ -97,8 +97,10 @@ class _Fold:
         d = max(districts, key=lambda n: (len(n), n))
         for t, n in list(self.order):
             full = (t, d + n[1:])
-            if t == "Organization" and n[0] == "区" and len(n) >= 3 and full not in self.forms:
-                self.alias_of[(t, n)] = full[1]
+            if t != "Organization" or n[0] != "区" or len(n) < 3 or (t, n) in self.alias_of:
+                continue
+            self.alias_of[(t, n)] = full[1]  # printed whole in the article too (二七区人社局…区人社局局长): one body
+            if full not in self.forms:
                 self.forms[full] = [n]
                 self.set_parent(full, d, "contain.district-body")
                 self.rules[full] |= self.rules[(t, n)]
