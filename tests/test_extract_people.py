@@ -20,6 +20,9 @@ POSTS = [
     ("金水区经八路街道党工委专职副书记李红梅参加会议。", ("李红梅", "党工委专职副书记", "经八路街道")),  # full-time
     ("二七区第十五届人大代表、建中街社区党委书记王丽提出建议。", ("王丽", "人大代表", "二七区")),  # a term of office
     ("据滨江市民政局社会事务处处长王刚介绍，活动很成功。", ("王刚", "社会事务处处长", "滨江市民政局")),  # a division
+    # the street office's people's congress committee, not the community the sentence names after it
+    ("林山寨街道召开会议，街道人大工委主任李娜，建设路社区党委书记张华参加。", ("李娜", "人大工委主任", "林山寨街道")),
+    ("中原区委常委、组织部部长赵强到林山寨街道调研。", ("赵强", "组织部部长", "中原区")),  # the department in the title
 ]
 
 
