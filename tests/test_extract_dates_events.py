@@ -162,6 +162,14 @@ def test_a_slogan_before_a_dash_is_not_the_visits_name(extractor) -> None:
     assert f.events[0].name == "滨江区考察团一行来到柳岸社区参观"
 
 
+def test_the_organization_department_organizes_nothing(extractor) -> None:
+    # 组织部 (and 组织委员, 组织者) are no verb 组织: the visit is named by its clause, not cut inside 组织部部长
+    f = facts(extractor, "6月5日，滨江区委常委、组织部部长赵强一行到金海街道调研基层党建工作。")
+    assert f.events[0].name == "滨江区委常委、组织部部长赵强一行到金海街道调研"
+    f = facts(extractor, "6月6日，社区组织委员刘芳组织开展了消防演练活动。")
+    assert [e.name for e in f.events] == ["消防演练活动"]
+
+
 def test_the_topic_is_the_unit_when_the_longer_name_it_begins_is_no_entity() -> None:
     """_topic: the longest of the spans that start together holds, the chain's unit is where; a longer span the
     article keeps no entity for (no canonical form) leaves the unit to hold, as before there was a longest."""
