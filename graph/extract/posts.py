@@ -14,12 +14,24 @@ from dataclasses import dataclass
 
 from graph.extract.people import PersonSpan
 from graph.extract.spans import Span
-from graph.lexicon import INSTITUTION_WORDS, STREET_OFFICE_WORDS, TITLE_AT_END, TITLE_RE, TOWN_WORDS, alternation
+from graph.lexicon import (
+    INSTITUTION_WORDS,
+    STREET_OFFICE_WORDS,
+    TITLE_AT_END,
+    TITLE_RE,
+    TOWN_WORDS,
+    alternation,
+    ends_as_body,
+)
 
 _DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布处, 社会事务科: a division of a body
 _TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
+# A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
+_UNIT_BODY = re.compile(
+    r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS)) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +206,12 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     g = _GENERIC_UNIT.search(head)
     if g and (len(head) == len(g.group(0)) or head[-len(g.group(0)) - 1 :][:1] in ("该", "本", "所")):
         return PostSpan(person, title, g.group(0), generic=True, rule="post.unit-word")
+    ub = _UNIT_BODY.fullmatch(head)
+    if ub and ends_as_body(ub.group("body")):
+        # 街道城管办主任李四: a post in a body of the story's street office, the body named in the title (as in 党工委书记),
+        # not in whatever unit the sentence names after it
+        word = {"街道办事处": "街道", "街道办": "街道", "办事处": "街道"}.get(ub.group("unit"), ub.group("unit"))
+        return PostSpan(person, ub.group("body") + title, word, generic=True, rule="post.unit-word")
     core = re.sub(r"^(?:常务)?副", "", title)
     if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
         # 区长王鹏, 副区长王志强: the title names its unit's kind
