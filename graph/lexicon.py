@@ -212,6 +212,13 @@ TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委|区委|市委|县委)(?:副)?书记$")
 
+# Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇): no unit there.
+NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
+NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
+# Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
+# 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a
+# village 农业农村 of that district), 新农村建设 (the national campaign; 114 villages are called 新农村, none builds).
+NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村", 3), ("新农村建设", 2))}
 # Determiners that make a unit name generic: 各街道, 该社区, 全区, 14个办事处.
 GENERIC_STEMS = re.compile(
     r"^(?:各|该|全|本|我|此|每|其|某|两|多|几|诸|相关|有关|所属|所在|辖区|周边|附近|其他|其它|部分|一些|所有|"

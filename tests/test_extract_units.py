@@ -66,6 +66,11 @@ CASES = [
     ("荥阳市新农村建设办公室负责人参加。", "Village", set(), {"新农村"}),
     ("新郑市龙湖镇新农村召开村民代表大会。", "Village", {"新农村"}, set()),
     ("金水区丰产路街道王庄村召开会议。", "Village", {"王庄村"}, set()),
+    # a name that begins with a word like a conjunction (和平, 和谐) keeps it when the tagger reads one word;
+    # a verb or conjunction the tagger reads apart is no part of the name
+    ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
+    ("7月3日，书院街街道和平街社区开展消防演练。", "Community", {"和平街社区"}, {"平街社区"}),
+    ("街道联合金海社区开展活动。", "Community", {"金海社区"}, {"联合金海社区"}),
 ]
 
 

@@ -50,6 +50,12 @@ def token_at(tokens: list[Token], pos: int) -> int | None:
     return None
 
 
+def token_starts(tokens: list[Token], pos: int) -> bool:
+    """Whether a token begins at `pos`: a word ends right before it (or no token covers it)."""
+    i = token_at(tokens, pos)
+    return i is None or tokens[i].start == pos
+
+
 def stem_token(t: Token) -> bool:
     """A token that can be part of a unit's name: a noun, or a number-word like 四棉."""
     if not HAN.match(t.text):
@@ -63,4 +69,4 @@ def rank(cls: str) -> int:
     return ADMIN_RANK.get(cls, 9)
 
 
-__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "stem_token", "token_at"]
+__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "stem_token", "token_at", "token_starts"]

@@ -14,11 +14,19 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at
+from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, GENERIC_PREFIX, GENERIC_STEMS, LEADING_NOISE
+from graph.lexicon import (
+    ADMIN_SUFFIXES,
+    GENERIC_PREFIX,
+    GENERIC_STEMS,
+    LEADING_NOISE,
+    NOT_UNIT_AFTER,
+    NOT_UNIT_BEFORE,
+    NOT_UNIT_WORDS,
+)
 
 _SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
@@ -38,25 +46,15 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区, 绿东村社区."""
     if len(suffix) != 1 or suffix not in "乡镇村":
         return False
-    if text[s0 - 1 : s1] in _NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in _NOT_UNIT_WORDS.get(suffix, ())):
+    if text[s0 - 1 : s1] in NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in NOT_UNIT_WORDS.get(suffix, ())):
         return True
     after = text[s0 : s1 + 1]
-    if after in _NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
+    if after in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
     # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理
     return text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化"
 
 
-# Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇).
-_NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
-_NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
-# Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
-# 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a
-# village 农业农村 of that district), 新农村建设 (the national campaign; 114 villages are called 新农村, none builds).
-_NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村", 3), ("新农村建设", 2))}
-
-
-# Endings of 区 that are not districts.
 # Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches
 # for a unit, its stem must be MIN_STEM characters at least (MIN_COMMON_STEM when only common nouns
 # make it) and at most MAX_STEM for its class (a zone's: 郑州|高新区); the tokens of a stem start at
@@ -185,8 +183,8 @@ class UnitFinder:
             j -= 1
         stem = text[begin:start]
         m = LEADING_NOISE.match(stem)
-        if m and len(stem) - m.end() >= MIN_STEM:
-            stem = stem[m.end() :]
+        if m and len(stem) - m.end() >= MIN_STEM and token_starts(tokens, begin + m.end()):
+            stem = stem[m.end() :]  # 联合|金海社区; not 和平街社区, one word to the tagger
         m = SUFFIX_LEAD.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM:
             stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed
