@@ -162,6 +162,16 @@ def test_a_slogan_before_a_dash_is_not_the_visits_name(extractor) -> None:
     assert f.events[0].name == "滨江区考察团一行来到柳岸社区参观"
 
 
+def test_a_clause_that_opens_with_its_day_is_held_by_the_units_it_opens_with(extractor) -> None:
+    # not by the district a headline of the district's page names: the lowest unit of the clause's chain holds it
+    body = "7月2日，金水区丰产路街道绿东村社区“爱心食堂”正式开业，为辖区老人提供午餐。"
+    f = facts(extractor, body, headline="金水区：社区食堂开进老旧小区")
+    assert [(e.organizers, e.location) for e in f.events] == [(("绿东村社区",), "绿东村社区")]
+    # a body printed over the chain is the longest thing the clause opens with: it holds the event, in no unit of its own
+    f = facts(extractor, "8月16日下午，郑州市二七区人民法院执行局将被执行人张某抓获。", headline="淮河路街道：平安建设见成效")
+    assert [e.organizers for e in f.events] == [("二七区人民法院执行局",)]
+
+
 def test_the_organization_department_organizes_nothing(extractor) -> None:
     # 组织部 (and 组织委员, 组织者) are no verb 组织: the visit is named by its clause, not cut inside 组织部部长
     f = facts(extractor, "6月5日，滨江区委常委、组织部部长赵强一行到金海街道调研基层党建工作。")

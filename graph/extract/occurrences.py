@@ -120,6 +120,8 @@ def _candidate(
     place = location_in(s.text, start) or trip_place(s.text, start)
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
     subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
+    if rule == "event.dated-clause":
+        subject += _leading_chain(s, start)  # 江汉区民族街道友谊社区…正式开业: the units the clause opens with
     return EventCandidate(
         name,
         s.offset + start,
@@ -133,6 +135,18 @@ def _candidate(
         rank=rank,
         rule=rule,
     )
+
+
+def _leading_chain(s: Sentence, start: int) -> list[Span]:
+    """The units printed one after the other from `start` of sentence `s` on (a chain: 江汉区民族街道友谊社区), at each
+    place the longest (郑州市上街区人民法院执行局, not the 郑州市 it begins with)."""
+    chain: list[Span] = []
+    at = s.offset + start
+    for u in sorted(s.units, key=lambda u: (u.start, u.start - u.end)):
+        if u.start == at and u.type != "Person":
+            chain.append(u)
+            at = u.end
+    return chain
 
 
 def _attendees(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
