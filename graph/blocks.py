@@ -90,6 +90,7 @@ _META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任�
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
+_MD_BOLD = re.compile(r"\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*")  # **柳岸社区：…**, a markdown page's bold title line
 # A title with an exclamation or a question inside (功能“颜值”双提升！洛阳建设完整社区): no comma, no quote opening it.
 _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！？!?][^，,；;。！？!?]{5,24}")
 # What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日.
@@ -165,6 +166,8 @@ def heading(text: str) -> tuple[str, int] | None:
     m = _MD_HEADING.match(text)
     if m:
         return m.group(2).strip(), len(m.group(1))
+    if bold := _MD_BOLD.fullmatch(text):
+        text = bold.group("text")  # a heading if its text is one, as an unmarked line is
     t = text.strip(MARKS + " ")
     if not t or len(t) > 64:
         return None

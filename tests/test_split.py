@@ -260,10 +260,16 @@ def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
         ("柳岸社区开设老年助餐点 2025年03月06日", "柳岸社区开设老年助餐点"),
         ("柳岸社区开设老年助餐点_本地新闻_滨江新闻网", "柳岸社区开设老年助餐点"),
         ("两会|代表说", "两会|代表说"),  # too short before the bar to be a page title
+        ("**柳岸社区：老年助餐点开张了**", "柳岸社区：老年助餐点开张了"),  # a markdown page's bold title
+        ("__柳岸社区开设老年助餐点__", "柳岸社区开设老年助餐点"),
     ],
 )
 def test_a_web_titles_tail_is_cut(printed: str, headline: str) -> None:
     assert heading(printed) == (headline, 0)
+
+
+def test_a_bold_sentence_of_a_story_is_no_heading() -> None:
+    assert heading("**近日，柳岸社区开设老年助餐点，为老人提供午餐。**") is None
 
 
 def test_a_paragraph_the_page_cut_inside_a_quote_stays_in_its_story() -> None:
