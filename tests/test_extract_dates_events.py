@@ -172,6 +172,14 @@ def test_a_clause_that_opens_with_its_day_is_held_by_the_units_it_opens_with(ext
     assert [e.organizers for e in f.events] == [("二七区人民法院执行局",)]
 
 
+def test_who_said_a_quote_is_no_occurrence(extractor) -> None:
+    # a story that opens with a quote, then the day and who said it: that clause names no event
+    f = facts(extractor, "“有了小巷管家，楼道干净多了。”9月8日，家住柳岸社区的王阿姨说。")
+    assert f.events == ()
+    f = facts(extractor, "“路平了，灯亮了。”3月12日，在金海街道柳岸社区，居民李大爷高兴地说。", headline="柳岸社区：老旧小区换新颜")
+    assert [e.name for e in f.events] == ["老旧小区换新颜"]  # the headline's news, of that day
+
+
 def test_the_organization_department_organizes_nothing(extractor) -> None:
     # 组织部 (and 组织委员, 组织者) are no verb 组织: the visit is named by its clause, not cut inside 组织部部长
     f = facts(extractor, "6月5日，滨江区委常委、组织部部长赵强一行到金海街道调研基层党建工作。")

@@ -209,6 +209,8 @@ def headline_name(headline: str, lead: str = "") -> str:
 
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.
 _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
+# A clause that only says who said a quote (“…”9月8日，居民王阿姨说。): no occurrence.
+_SAID = re.compile(r"(?:说|说道|笑道|表示|介绍|感慨|感叹|坦言|告诉记者)$")
 _CLAUSE_DAY = re.compile(
     r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日|昨日|昨天|前天)(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早)?[，,]?"
 )
@@ -247,7 +249,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
         cut = clause.rfind("，", 0, 30)
         clause = clause[:cut] if cut >= 8 else clause[:30]
     clause = clause.strip("，, ")
-    if len(clause) < 6:
+    if len(clause) < 6 or _SAID.search(clause):
         return None
     return m.end(), m.end() + len(clause), clause
 
