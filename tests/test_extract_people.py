@@ -26,6 +26,10 @@ POSTS = [
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next
     ("林山寨街道召开会议，街道城管办主任李四，建设路社区党委书记张华参加。", ("李四", "城管办主任", "林山寨街道")),
     ("林山寨街道召开会议，街道妇联主席王芳，建设路社区党委书记张华参加。", ("王芳", "妇联主席", "林山寨街道")),
+    # surnames the list lacked: 肖 (among the thirty most common), 朴 (common in the Northeast), 涂
+    ("金海街道办事处主任肖建国说，要做好服务。", ("肖建国", "主任", "金海街道")),
+    ("柳岸社区党委书记朴英花主持会议。", ("朴英花", "党委书记", "柳岸社区")),
+    ("柳岸社区主任涂明介绍了经验。", ("涂明", "主任", "柳岸社区")),
 ]
 
 
