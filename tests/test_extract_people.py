@@ -68,6 +68,20 @@ def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     assert not any(e.name == "王区长" for e in f.entities)
 
 
+@pytest.mark.parametrize(
+    ("body", "person", "said"),
+    [
+        ("淮河路街道召开座谈会，街道办事处副主任赵敏主持。赵主任表示，要建立评价机制。", "赵敏", "赵主任"),  # a deputy
+        ("街道党工委书记刘畅到社区调研。刘书记指出，要做好服务。", "刘畅", "刘书记"),  # without the body
+        ("区委副书记王强、区人大常委会主任王军出席会议。王书记强调，要压实责任。", "王强", "王书记"),  # 王军 is no 书记
+    ],
+)
+def test_an_official_is_addressed_by_the_title_without_its_body_or_its_deputy(extractor, body, person, said) -> None:
+    f = facts(extractor, body)
+    assert said in next(e for e in f.entities if e.name == person).aliases
+    assert not any(e.name == said for e in f.entities)
+
+
 def test_credits_are_people(extractor) -> None:
     f = facts(extractor, "近日，秦岭路街道召开会议。", reporters=("鲁燕",), correspondents=("崔晨亮",))
     assert {"鲁燕", "崔晨亮"} <= names(f, "Person")

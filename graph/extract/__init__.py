@@ -140,8 +140,9 @@ class Extractor:
             for p in s.people:
                 if not p.informal or p.name in persons:
                     continue
-                # 王区长 is 王鹏 when the article gives 王鹏 the post 区长
-                owner = [n for n, titles in formal_titles.items() if n[0] == p.name[0] and p.title in titles]
+                # 王区长 is 王鹏 when the article gives 王鹏 the post 区长; 赵主任 a 副主任, 刘书记 a 党工委书记 (a title is
+                # said without its body and its 副)
+                owner = [n for n, titles in formal_titles.items() if n[0] == p.name[0] and _addressed_as(p.title or "", titles)]
                 if len(owner) == 1:
                     e = persons[owner[0]]
                     persons[owner[0]] = LocalEntity("Person", e.name, tuple(sorted({*e.aliases, p.name})))
@@ -342,6 +343,12 @@ _TITLE_KIND = (
     (re.compile(r"市长|市委"), ("City", "District")),
 )
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
+
+
+def _addressed_as(said: str, titles: set[str]) -> bool:
+    """Whether a person holding `titles` is addressed by the title `said` (王区长, 刘书记): one of them, its end, with
+    a deputy's 副 left out (副主任 赵主任, 党工委副书记 刘书记)."""
+    return bool(said) and any(t.replace("常务副", "").replace("副", "").endswith(said) for t in titles)
 
 
 def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]]) -> str | None:
