@@ -380,6 +380,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
     None when what is left is a kind of body, not one (妇联, 业主委员会), or a place (测绘局宿舍).
     """
+    if start > 0 and text[start - 1] in "经纬" and re.match(r"[一二三四五六七八九十]{1,2}路", text[start : start + 3]):
+        start -= 1  # 经八路派出所: the 经 or 纬 of a grid's numbered road (郑州, 济南), which the tagger reads apart
     quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
     if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(text[start:cut])):
         quoted = None  # “五星”支部: a rating of a kind of body, not a name
