@@ -286,6 +286,8 @@ def _subjects(
     out: list[str] = []
     chain_end = None
     for u in units:
+        if any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in units):
+            continue  # 郑州市|第七人民医院: the place a body's name begins with does not hold it, the body does
         rel = u.start - s.offset
         if rel < clause_start:
             continue
