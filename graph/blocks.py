@@ -97,6 +97,7 @@ _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！�
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
 )
+_BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
     r"([\u4e00-\u9fff·]{2,6}(?:[\s、]+[\u4e00-\u9fff·]{2,6})*)\s*(?:整理|采写|编辑|提供)"
@@ -217,8 +218,8 @@ def classify(paras: list[Para]) -> list[Block]:
 def classify_one(p: Para) -> Block:
     """The block of one paragraph, by the first kind whose test it passes."""
     text = p.text
-    if PAGE_CREDIT.match(text):
-        names = re.split(r"[\s、]+", PAGE_CREDIT.match(text).group(1).strip())  # type: ignore[union-attr]
+    if page := PAGE_CREDIT.match(_BRACKETED.sub(r"\1", text.strip())):  # （本版文图由记者 X 整理） in brackets too
+        names = re.split(r"[\s、]+", page.group(1).strip())
         return Block(Kind.PAGE_CREDIT, text, p.gap, credits=cr.Credits(reporters=tuple(names)), raw=text)
     ends = bool(_EDITOR_LINE.match(text.strip()))
     c = cr.parse(text)

@@ -142,8 +142,8 @@ class Splitter:
         _place_orphans(items, self.orphans)
         if self.page_credit:
             for it in items:
-                if not it.credits:
-                    it.credits = self.page_credit
+                if not it.names():  # an item signed by no one (an editor's line is no byline)
+                    it.credits = it.credits | self.page_credit
         return items
 
     # ------------------------------------------------------------------ transitions

@@ -268,6 +268,19 @@ def test_a_web_titles_tail_is_cut(printed: str, headline: str) -> None:
     assert heading(printed) == (headline, 0)
 
 
+def test_a_page_credit_in_brackets_credits_every_brief_of_the_page() -> None:
+    # an e-paper page of briefs, each a place line and a title, credited once at its end in brackets; the editor's
+    # line at its top is no byline
+    text = (
+        "滨江日报 2024年3月5日 星期二 A12\n责任编辑：王小明\n\n柳岸区金海街道\n“学雷锋”志愿服务进社区\n\n"
+        "3月4日，柳岸区金海街道在如意西路社区开展志愿服务活动。\n\n柳岸区石佛镇\n开展春季植树活动\n\n"
+        "3月3日，柳岸区石佛镇组织机关干部在辖区开展春季植树活动。\n\n（本版文图由记者 杨光 整理）\n"
+    )
+    arts = split_page(Page(name="briefs.txt", text=text))
+    assert [a.headline for a in arts] == ["柳岸区金海街道 “学雷锋”志愿服务进社区", "柳岸区石佛镇 开展春季植树活动"]
+    assert [a.reporters for a in arts] == [("杨光",), ("杨光",)]
+
+
 def test_a_bold_sentence_of_a_story_is_no_heading() -> None:
     assert heading("**近日，柳岸社区开设老年助餐点，为老人提供午餐。**") is None
 
