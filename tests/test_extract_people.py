@@ -26,6 +26,11 @@ POSTS = [
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next
     ("林山寨街道召开会议，街道城管办主任李四，建设路社区党委书记张华参加。", ("李四", "城管办主任", "林山寨街道")),
     ("林山寨街道召开会议，街道妇联主席王芳，建设路社区党委书记张华参加。", ("王芳", "妇联主席", "林山寨街道")),
+    # a member of the street office's party committee; the bare title after it is held in the same unit
+    ("须水街道党工委委员、武装部长刘洋带领民兵到河道巡河。", ("刘洋", "党工委委员", "须水街道")),
+    ("须水街道党工委委员、武装部长刘洋带领民兵到河道巡河。", ("刘洋", "武装部长", "须水街道")),
+    # 合作社 before a title: the article's one cooperative
+    ("西岗村股份经济合作社召开大会，村党支部书记兼合作社理事长张国强主持。", ("张国强", "理事长", "西岗村股份经济合作社")),
     # surnames the list lacked: 肖 (among the thirty most common), 朴 (common in the Northeast), 涂
     ("金海街道办事处主任肖建国说，要做好服务。", ("肖建国", "主任", "金海街道")),
     ("柳岸社区党委书记朴英花主持会议。", ("朴英花", "党委书记", "柳岸社区")),
