@@ -58,6 +58,10 @@ CASES = [
     ("邀请河医眼科医院和郑州爱格眼科医院的专家义诊。", "Organization", {"河医眼科医院", "郑州爱格眼科医院"}, set()),
     ("金海街道城管科的工作人员上门宣传。", "Organization", {"金海街道城管科"}, set()),  # a section of a unit
     ("他是本科学历，在医院外科工作。", "Organization", set(), {"本科", "外科"}),  # words ending in 科
+    # two bodies joined by a verb of acting together, which the tagger reads as one word; 联合会 is a body's own name
+    ("金海区民政局联合区卫健委开展义诊活动。", "Organization", {"金海区民政局", "金海区卫健委"}, {"金海区民政局联合区卫健委"}),
+    ("区民政局会同区财政局开展专项检查。", "Organization", {"区民政局", "区财政局"}, {"区民政局会同区财政局"}),
+    ("金海区工商业联合会召开会员大会。", "Organization", {"金海区工商业联合会"}, set()),
     # a grid's numbered road (郑州's 经八路, 纬五路): its 经 or 纬 is no preposition
     ("3月21日，经八路派出所民警走进辖区开展反诈宣传。", "Organization", {"经八路派出所"}, {"八路派出所"}),
     # 农业农村 (the bureau's name) and 新农村建设 (the campaign) hold a village's suffix and name no village,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.tagger import Token
-from graph.lexicon import STREET_OFFICE_WORDS, alternation
+from graph.lexicon import STREET_OFFICE_WORDS, alternation, ends_as_body
 from graph.model import ADMIN_RANK
 
 # Tags of tokens that can be part of a name, and of tokens that name something.
@@ -15,6 +15,35 @@ PROPER = {"LOC", "ORG", "PER", "nz", "ns", "nt", "nw", "nr"}
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # A suffix word that begins a stem: the end of a unit the scan missed (街道王马|社区).
 SUFFIX_LEAD = re.compile("^" + alternation((*STREET_OFFICE_WORDS, "社区")))
+
+
+# A verb of acting together right after a body's last character: two bodies the tagger read as one word
+# (二七区民政局联合区卫健委 /ORG, 区民政局|会同区财政局 /v); not 联合会, 联合社, a body's own name.
+_JOINT = re.compile(r"(?<=[局委办会联所队站院校心司团部厅处科])(?:联合(?![会社体党])|会同|携手)")
+
+
+def split_joined(tokens: list[Token]) -> list[Token]:
+    """`tokens` with each that joins bodies by such a verb cut into the bodies and the verbs."""
+    out: list[Token] = []
+    for t in tokens:
+        pre = 1 if out else 0  # the verb may open a token after a body's: the last character before it counts
+        cut = t.start  # where what is left of the token begins
+        for m in _JOINT.finditer((out[-1].text[-1:] if out else "") + t.text, pre):
+            at, end = t.start + m.start() - pre, t.start + m.end() - pre
+            if at < cut or t.end - end < 2:
+                continue  # cut by the token's start (split already), or no second body after it
+            if at > cut:
+                out.append(_piece(t, cut, at))
+            out.append(Token(at, end, t.text[at - t.start : end - t.start], "v"))
+            cut = end
+        out.append(t if cut == t.start else _piece(t, cut, t.end))
+    return out
+
+
+def _piece(t: Token, start: int, end: int) -> Token:
+    """The part of token `t` from `start` to `end`: a body's name when it ends as one after a verb."""
+    text = t.text[start - t.start : end - t.start]
+    return Token(start, end, text, "ORG" if t.tag == "ORG" or start > t.start and ends_as_body(text) else t.tag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,4 +98,4 @@ def rank(cls: str) -> int:
     return ADMIN_RANK.get(cls, 9)
 
 
-__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "stem_token", "token_at", "token_starts"]
+__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "split_joined", "stem_token", "token_at", "token_starts"]
