@@ -70,7 +70,7 @@ class Extractor:
         for article, sents in plans:
             sent_objs = []
             for off, s in sents:
-                toks = split_joined(tags[k])  # 区民政局联合区卫健委: two bodies the tagger read as one
+                toks = split_joined(s, tags[k])  # 区民政局联合区卫健委: two bodies the tagger read as one
                 k += 1
                 sent_objs.append(Sentence(off, s, toks))
             out.append(self._article(article, sent_objs))

@@ -22,8 +22,10 @@ SUFFIX_LEAD = re.compile("^" + alternation((*STREET_OFFICE_WORDS, "社区")))
 _JOINT = re.compile(r"(?<=[局委办会联所队站院校心司团部厅处科])(?:联合(?![会社体党])|会同|携手)")
 
 
-def split_joined(tokens: list[Token]) -> list[Token]:
-    """`tokens` with each that joins bodies by such a verb cut into the bodies and the verbs."""
+def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
+    """The sentence's `tokens`, each that joins bodies by such a verb cut into the bodies and the verbs."""
+    if "联合" not in sentence and "会同" not in sentence and "携手" not in sentence:
+        return tokens  # most sentences: no token is looked at
     out: list[Token] = []
     for t in tokens:
         pre = 1 if out else 0  # the verb may open a token after a body's: the last character before it counts
