@@ -218,7 +218,7 @@ def classify(paras: list[Para]) -> list[Block]:
 def classify_one(p: Para) -> Block:
     """The block of one paragraph, by the first kind whose test it passes."""
     text = p.text
-    if page := PAGE_CREDIT.match(_BRACKETED.sub(r"\1", text.strip())):  # （本版文图由记者 X 整理） in brackets too
+    if page := PAGE_CREDIT.match(_BRACKETED.sub(r"\1", text.strip()) if text[:1] in "（(【[" else text):  # in brackets too
         names = re.split(r"[\s、]+", page.group(1).strip())
         return Block(Kind.PAGE_CREDIT, text, p.gap, credits=cr.Credits(reporters=tuple(names)), raw=text)
     ends = bool(_EDITOR_LINE.match(text.strip()))
