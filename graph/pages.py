@@ -17,7 +17,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.extract import Extractor
 from graph.extract.tagger import get_tagger
-from graph.extract.wordbreak import dictionary_words
+from graph.extract.wordbreak import dictionary_words, forget_dictionary
 from graph.files import recorded_name
 from graph.model import Article, FileReport, Page, PageResult
 from graph.read import read_page
@@ -49,7 +49,7 @@ def release_models() -> None:
     the build's graph needs the memory."""
     _extractor.cache_clear()
     get_tagger.cache_clear()
-    dictionary_words.cache_clear()
+    forget_dictionary()
 
 
 def process_page(path: str, options: Options = Options()) -> PageResult:

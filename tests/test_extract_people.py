@@ -54,6 +54,9 @@ def test_posts(extractor, sentence, post) -> None:
         ("希望通过网络直播的形式，让更多活动活起来。", set()),  # the tagger's PER alone is not enough
         ("宋师傅是四棉西社区的居民。", set()),
         ("来店里买菜的李阿姨赞不绝口。", set()),
+        # after a title, a word the dictionary gives as a name too is a name; a word that is only a word is not
+        ("镇党委书记胡斌、镇长高峰观看演出。", {"胡斌", "高峰"}),
+        ("镇长高度重视此项工作。", set()),
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

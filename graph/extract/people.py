@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from graph.extract.tagger import Token
-from graph.extract.wordbreak import dictionary_words, spans_word
+from graph.extract.wordbreak import dictionary_names, dictionary_words, spans_word
 from graph.lexicon import (
     INFORMAL_RE,
     KIN_HONORIFICS,
@@ -56,7 +56,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
-        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and t.text not in dictionary_words():
+        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and _not_a_word(t.text):
             return t.text
         if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
             return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
@@ -67,9 +67,14 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and cand not in dictionary_words() and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+        if looks_like_name(cand) and _not_a_word(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand
     return None
+
+
+def _not_a_word(name: str) -> bool:
+    """After a title, a name that is no word of the dictionary, or one the dictionary gives as a name too (镇长高峰)."""
+    return name not in dictionary_words() or name in dictionary_names()
 
 
 def _accept_context(text: str, start: int, end: int) -> bool:
