@@ -178,6 +178,14 @@ def test_the_place_a_body_s_name_begins_with_does_not_hold_its_event(extractor) 
     assert set(f.events[0].organizers) == {"滨江市第七人民医院", "金海区卫健委"}  # not 滨江市, not 金海区
 
 
+def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
+    f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
+    [e] = f.events
+    assert (e.date, e.location) == ("--03-05", "滨江广场") and not e.name.startswith("至")
+    f = facts(extractor, "3月5日，柳岸区人社局在滨江广场集中开展就业援助活动。")
+    assert [(e.name, e.location) for e in f.events] == [("就业援助活动", "滨江广场")]
+
+
 def test_who_said_a_quote_is_no_occurrence(extractor) -> None:
     # a story that opens with a quote, then the day and who said it: that clause names no event
     f = facts(extractor, "“有了小巷管家，楼道干净多了。”9月8日，家住柳岸社区的王阿姨说。")
