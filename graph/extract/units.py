@@ -196,7 +196,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in _SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 == 0 or _in_word(text, s0, s1, suffix):
+            if s0 == 0 or _in_word(text, s0, s1, suffix) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -246,6 +246,10 @@ class UnitFinder:
             spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, f"unit.{source}"))
             floor = s1
         return spans
+
+    def _named_street_office(self, text: str, at: int, floor: int) -> bool:
+        """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
+        return text.startswith("街道", at) and self._gazetteer_stem(text, at, "街道", floor) is not None
 
     def _place_prefix(self, stem: str) -> tuple[str, str, str] | None:
         """(class, printed, canonical name) of a city or district that begins a unit's stem."""
