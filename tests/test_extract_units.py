@@ -67,6 +67,10 @@ CASES = [
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "Community", {"南阳新村社区"}, {"新村社区", "南阳新村"}),
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "City", set(), {"南阳市"}),
     ("马寨镇街道两旁绿树成荫。", "StreetOffice", set(), {"马寨镇街道"}),
+    # a district's short name that begins another unit of the item names that unit's place (龙子湖 of 龙子湖街道),
+    # not the district of that name far away (蚌埠's 龙子湖区); alone, or not the stem of a unit there, it is one
+    ("6月19日，郑东新区龙子湖街道联合郑州大学在龙子湖高校园区开展主题教育活动。", "District", {"郑东新区"}, {"龙子湖区"}),
+    ("鱼峰区政协考察组到金水区学习考察，鱼峰的代表说。", "District", {"鱼峰区", "金水区"}, set()),
     # a grid's numbered road (郑州's 经八路, 纬五路): its 经 or 纬 is no preposition
     ("3月21日，经八路派出所民警走进辖区开展反诈宣传。", "Organization", {"经八路派出所"}, {"八路派出所"}),
     # 农业农村 (the bureau's name) and 新农村建设 (the campaign) hold a village's suffix and name no village,

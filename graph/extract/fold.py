@@ -87,6 +87,19 @@ class _Fold:
                     self.parent_rule[key] = self.parent_rule.pop((t, n))
                 self.order[i] = key
 
+    def local_names(self) -> None:
+        """A district read from its short name alone (unit.bare-district) that begins the name of another unit of the
+        article is that unit's place, not the district (龙子湖 of 龙子湖街道 is no 龙子湖区 of 蚌埠): it is dropped."""
+        for key in [k for k in self.order if k[0] == "District" and self.rules[k] == {"unit.bare-district"}]:
+            bare = [f for f in self.forms[key] if f != key[1]]
+            if any(t in ADMIN_RANK and n != key[1] and n.startswith(tuple(bare)) for t, n in self.order if bare):
+                self.order.remove(key)
+                del self.forms[key], self.parents[key], self.rules[key]
+                self.parent_rule.pop(key, None)
+                for k, parent in self.parents.items():
+                    if parent == key[1]:
+                        self.parents[k] = None
+
     def district_bodies(self, gaz: Gazetteer) -> None:
         """区市场监管局 in an article about one district: 二七区市场监管局."""
         districts = sorted({n for t, n in self.order if t == "District" and (t, n) not in self.alias_of})
@@ -154,6 +167,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f = _Fold([*section, *(u for s in sents for u in s.units)])
     f.section_labels(sents)
     f.neighbourhoods()
+    f.local_names()
     f.alias_of = _short_forms(f.order)
     f.district_bodies(gaz)
     merged = f.merge_aliases()
