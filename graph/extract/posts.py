@@ -28,6 +28,7 @@ _DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布�
 _TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
+_DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)")  # the department a title 组织部部长 names
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
 _UNIT_BODY = re.compile(
     r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS)) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
@@ -170,6 +171,8 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         return None
     title = m.group(0)
     t_start = desc_start + m.start()
+    if (dept := _DEPARTMENT.match(title)) and any(u.end == t_start + dept.end() and u.type == "Organization" for u in units):
+        title, t_start = title[dept.end() :], t_start + dept.end()  # 区委组织部|副部长: the department is a body here
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
     term = _TERM_AT_END.search(desc[: m.start()])
