@@ -15,6 +15,12 @@ CASES = [
     ("嵩山路街道工人路社区党支部书记燕营敲开了居民家门。", "Community", {"工人路社区"}, set()),
     ("侯寨乡召开2020年度总结表彰会。", "Town", {"侯寨乡"}, set()),
     ("沿线涉及马寨、刘胡桐、湾刘、张寨4个村。", "Village", {"马寨村", "刘胡桐村", "湾刘村", "张寨村"}, set()),
+    # the first name of a list begins after the verb, with the adjective the tagger read apart (老/a 鸭塘/n)
+    ("撤销原乡镇，设立老鸭塘、长兴街、迎春路3个街道办。", "StreetOffice", {"老鸭塘街道", "迎春路街道"}, {"鸭塘街道"}),
+    ("撤销原乡镇，设立新鸦集、长兴街、迎春路3个街道办。", "StreetOffice", {"新鸦集街道"}, {"设立新鸦集街道"}),
+    # a list after its district, most of it the gazetteer's street offices there: the one it lacks is one too
+    ("考评中进位最多的是中原区棉纺路、须水、秦岭新城。", "StreetOffice", {"棉纺路街道", "秦岭新城街道"}, set()),
+    ("考评中进位最多的是中原区棉纺路、秦岭新城。", "StreetOffice", {"棉纺路街道"}, {"秦岭新城街道"}),
     ("各街道要深化思想认识，各社区要加大检查力度。", "StreetOffice", set(), {"各街道"}),
     ("各街道要深化思想认识，各社区要加大检查力度。", "Community", set(), {"各社区"}),
     ("上海市静安区南京西路街道举办邻里节。", "StreetOffice", {"南京西路街道"}, set()),
@@ -52,6 +58,8 @@ CASES = [
     ("郑州市公安局110指挥中心与平台相联。", "Organization", {"郑州市公安局110指挥中心"}, set()),
     ("河南工大社区党委召开清风恳谈会。", "Organization", {"河南工大社区党委"}, set()),
     ("街道党工委书记曹真信主持会议。", "Organization", set(), {"街道党工委"}),
+    ("金桂园小区党支部书记张红梅说。", "Organization", {"金桂园小区党支部"}, set()),  # a compound is no unit
+    ("该小区党支部书记李强说，大家要多参与。", "Organization", set(), {"该小区党支部", "小区党支部"}),
     ("辖区14个市场监管所开展日常监管。", "Organization", set(), {"市场监管所"}),
     ("各相关部门要加强协作。", "Organization", set(), {"相关部门"}),
     ("区财政局、国土资源局、法制办、建设局负责人参加会议。", "Organization", {"国土资源局", "法制办", "建设局"}, set()),

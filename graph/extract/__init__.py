@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
 from graph.extract.fold import fold_units
+from graph.extract.lists import ListFinder
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people
 from graph.extract.posts import find_posts
@@ -53,6 +54,7 @@ class Extractor:
         self.tagger = tagger or get_tagger()
         self.gaz = gazetteer or load_gazetteer()
         self.units = UnitFinder(self.gaz)
+        self.lists = ListFinder(self.gaz)
         self.bodies = BodyFinder(self.gaz)
 
     def warm(self, articles: list[Article]) -> None:
@@ -218,21 +220,21 @@ SPAN_RULES = (
     SpanRule(
         ("unit.list",),
         "units listed before a count (马寨、刘胡桐…4个村)",
-        lambda x, s, g: x.units.listed_units(s.text, s.tokens, s.offset),
+        lambda x, s, g: x.lists.listed_units(s.text, s.tokens, s.offset),
         "listed",
         ("admin",),
     ),
     SpanRule(
         ("unit.listed-under",),
         "street offices listed bare after their district (金水区丰产路、经八路)",
-        lambda x, s, g: x.units.listed_under(s.text, g["admin"], s.offset),
+        lambda x, s, g: x.lists.listed_under(s.text, g["admin"], s.offset),
         "listed",
         ("admin", "listed"),
     ),
     SpanRule(
         ("unit.street-under",),
         "a street office printed as X街 right after its district (荔湾区石围塘街)",
-        lambda x, s, g: x.units.streets_under(s.text, g["admin"], s.offset),
+        lambda x, s, g: x.lists.streets_under(s.text, g["admin"], s.offset),
         "listed",
         ("admin", "listed"),
     ),

@@ -37,41 +37,9 @@ _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3
 _CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
-_GENERIC_ORG_HEADS = (
-    "便民服务中心",
-    "服务中心",
-    "市场监管所",
-    "派出所",
-    "居委会",
-    "村委会",
-    "党支部",
-    "党总支",
-    "党委",
-    "党工委",
-    "服务站",
-    "文化站",
-    "卫生院",
-    "新时代文明实践中心",
-    "新时代文明实践所",
-    "新时代文明实践站",
-    "文明实践站",
-    "志愿服务站",
-    "工作站",
-    "中心",
-    "站",
-    "所",
-    "队",
-    "团",
-    "办",
-    "局",
-    "委",
-    "部",
-    "会",
-    "院",
-    "店",
-    "社",
-    "厂",
-    "馆",
+_GENERIC_ORG_HEADS = tuple(
+    "便民服务中心 服务中心 市场监管所 派出所 居委会 村委会 党支部 党总支 党委 党工委 服务站 文化站 卫生院 新时代文明实践中心 新时代文明实践所"
+    " 新时代文明实践站 文明实践站 志愿服务站 工作站 中心 站 所 队 团 办 局 委 部 会 院 店 社 厂 馆".split()
 )
 _GENERIC_MODIFIERS = re.compile(
     r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+"
@@ -355,8 +323,8 @@ def _ends_body(text: str, t: Token) -> bool:
 def _trim_end(text: str, start: int, cut: int) -> int | None:
     """The end once what belongs to a title is cut off, or None when the body is part of the title.
 
-    A body named in a title (街道党工委书记) is part of the title; a body before
-    the party organ is still named (郑州市农委党组书记: 郑州市农委).
+    A body named in a title (街道党工委书记) is part of the title; a body before the party organ is still
+    named (郑州市农委党组书记: 郑州市农委), and a compound's branch whole (金桂园小区党支部: a compound is no unit).
     """
     s = text[start:cut]
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
@@ -366,6 +334,8 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
         organ = _PARTY_ORGAN.search(s)
         if organ is None or organ.start() == 0:
             return None
+        if organ.start() > 3 and s[: organ.start()].endswith("小区"):
+            return cut
         cut = start + organ.start()
         if not text[start:cut].endswith(ORG_SUFFIXES):
             return None

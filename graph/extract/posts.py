@@ -28,6 +28,9 @@ _DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布�
 _TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
 _GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
+# A compound's owners' committee, printed bare before a title: the title names it (业委会主任), no body is read.
+_OWNERS_BODIES = ("业主委员会", "业委会")
+_COMPOUND_BRANCH = re.compile(r"小区(?:党支部|党总支|党委)$")  # a compound's party branch: no unit, a body
 _DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)")  # the department a title 组织部部长 names
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
 _UNIT_BODY = re.compile(
@@ -90,7 +93,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     for post in reversed(chain):
         if post.org is not None:
             body = post
-        elif body is not None and not _UNIT_KIND_TITLE.match(post.title):
+        elif body is not None and not _UNIT_KIND_TITLE.match(post.title) and not post.title.startswith(_OWNERS_BODIES):
             post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
         out.append(post)
     return out
@@ -164,15 +167,22 @@ def _honour(desc: str) -> bool:
     return bool(re.search(r"(?:志愿者|个人|代表|模范|标兵|能手|党员|先进|楷模|之星|好人)$", desc))
 
 
+def _title_past_body(title: str, t_start: int, units: list[Span]) -> tuple[str, int]:
+    """The title and where it starts, past the body a title printed whole begins with."""
+    if (dept := _DEPARTMENT.match(title)) and any(u.end == t_start + dept.end() and u.type == "Organization" for u in units):
+        return title[dept.end() :], t_start + dept.end()  # 区委组织部|副部长: the department is a body here
+    branch = next((u for u in units if u.type == "Organization" and u.start < t_start < u.end and _COMPOUND_BRANCH.search(u.text)), None)
+    if branch is not None and title.startswith(branch.text[t_start - branch.start :]):
+        return title[branch.end - t_start :], branch.end  # 金桂园小区党支部|书记: the branch is the body (bodies.py)
+    return title, t_start
+
+
 def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
     m = TITLE_AT_END.search(desc)
     if not m:
         return None
-    title = m.group(0)
-    t_start = desc_start + m.start()
-    if (dept := _DEPARTMENT.match(title)) and any(u.end == t_start + dept.end() and u.type == "Organization" for u in units):
-        title, t_start = title[dept.end() :], t_start + dept.end()  # 区委组织部|副部长: the department is a body here
+    title, t_start = _title_past_body(m.group(0), desc_start + m.start(), units)
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
     term = _TERM_AT_END.search(desc[: m.start()])
@@ -197,6 +207,8 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
                 return PostSpan(person, title, inner[0].name)
         return PostSpan(person, title, u.name)
     head = desc[: m.start()]
+    if head in _OWNERS_BODIES:
+        return PostSpan(person, head + title, None)  # 业委会主任: the owners' committee's, whichever compound it is
     unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
     if unit_title and not head.strip("、"):
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
+from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
@@ -28,11 +28,8 @@ from graph.lexicon import (
     NOT_UNIT_WORDS,
 )
 
-_SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
+SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
-# 石围塘街: Guangdong's name for a street office (a road's X路街 is not read so)
-_STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
-_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
 
@@ -88,10 +85,6 @@ _GENERIC_COMMUNITY = re.compile(
 )
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
-# The district's own government and party committee are the district, not bodies of their own.
-_LIST_OF_UNITS = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|居委会|街道|镇|乡)"
-)
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
 # Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
@@ -194,7 +187,7 @@ class UnitFinder:
         """Admin-unit spans of one sentence; `offset` is added to every position."""
         spans: list[Span] = []
         floor = 0  # end of the previous unit: a stem never crosses it
-        for m in _SUFFIX_SCAN.finditer(text):
+        for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
             if s0 == 0 or _in_word(text, s0, s1, suffix) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
@@ -349,69 +342,6 @@ class UnitFinder:
                 i = found.end - offset
             else:
                 i += 1
-        return out
-
-    def streets_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
-        """A street office printed as X街 right after its district (荔湾区石围塘街, 花都区秀全街), as
-        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
-        out: list[Span] = []
-        for d in admin:
-            if d.type != "District":
-                continue
-            m = _STREET_AFTER.match(text, d.end - offset)
-            places = {tuple(p.path) for p in self.gaz.district(d.name)}
-            if not m or not places:
-                continue
-            found = {p.name for p in self.gaz.towns(m.group(1)) if p.level == "StreetOffice" and any(tuple(p.path[: len(q)]) == q for q in places)}
-            if len(found) == 1:
-                s0, s1 = m.start() + offset, m.end() + offset
-                out.append(Span(s0, s1, m.group(0), "StreetOffice", found.pop(), (m.group(0),), d.name, "unit.street-under"))
-        return out
-
-    def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
-        """Street offices and towns listed bare after their district (金水区丰产路、经八路、文化路；…),
-        each one the gazetteer places in that district."""
-        out: list[Span] = []
-        for d in admin:
-            if d.type != "District":
-                continue
-            places = {tuple(p.path) for p in self.gaz.district(d.name)}
-            m = _BARE_LIST.match(text, d.end - offset)
-            if not m or not places:
-                continue
-            pos = m.start()
-            for item in m.group(0).split("、"):
-                found = [p for p in self.gaz.towns(item) if any(tuple(p.path[: len(q)]) == q for q in places)]
-                if len(item) >= 2 and len({p.name for p in found}) == 1:
-                    cls = found[0].level
-                    name = item + "街道" if cls == "StreetOffice" else found[0].name
-                    out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), d.name, "unit.listed-under"))
-                pos += len(item) + 1
-        return out
-
-    def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
-        """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
-        out: list[Span] = []
-        for m in _LIST_OF_UNITS.finditer(text):
-            suffix = m.group(2)
-            stems = m.group(1).split("、")
-            pos = m.start(1)
-            # the first item starts where a name-like token does (涉及/v 马寨/LOC)
-            first_end = pos + len(stems[0])
-            starts = [t.start for t in tokens if pos <= t.start < first_end and t.tag in NAMEY and t.end <= first_end]
-            if starts and starts[0] > pos:
-                cut = starts[0] - pos
-                for t in tokens:
-                    if t.start >= pos + cut and t.end <= first_end and t.tag not in NAMEY:
-                        cut = t.end - pos
-                pos, stems[0] = pos + cut, stems[0][cut:]
-            for stem in stems:
-                if len(stem) < 2:
-                    pos += len(stem) + 1
-                    continue
-                cls, name = canonical_admin(stem, suffix)
-                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "unit.list"))
-                pos += len(stem) + 1
         return out
 
     # ------------------------------------------------------------------ bodies

@@ -1,0 +1,108 @@
+"""Units named in lists: several names before one common suffix (马寨、刘胡桐、湾刘4个村), street offices
+listed bare after their district (金水区丰产路、经八路、文化路), and Guangdong's X街 after its district.
+
+Each reader is a span rule of the extractor (graph.extract.SPAN_RULES); the district readers need the
+units the suffix scan found first (graph.extract.units), and the gazetteer to place what they read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.spans import NAMEY, Span
+from graph.extract.tagger import Token
+from graph.extract.units import SUFFIX_SCAN, canonical_admin
+from graph.gazetteer import Gazetteer
+
+# 石围塘街: Guangdong's name for a street office (a road's X路街 is not read so)
+_STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
+_LIST_OF_UNITS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等?(?:[\d一二三四五六七八九十]+|两|几)个(村|社区|居委会|街道|镇|乡)"
+)
+
+
+def _names_first(t: Token) -> bool:
+    """A token the first name of a list can hold: a name-like one, an adjective the tagger read a name's beginning
+    or whole as (设立老/a 鸭塘/n、…: 老鸭塘; 新鸦集/a), or a direction character (东/f 赵/n)."""
+    return t.tag in NAMEY or t.tag == "a" or len(t.text) == 1 and t.tag == "f"
+
+
+class ListFinder:
+    """The list readers, over one sentence each; `offset` is added to every position."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def streets_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+        """A street office printed as X街 right after its district (荔湾区石围塘街, 花都区秀全街), as
+        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
+        out: list[Span] = []
+        for d in admin:
+            if d.type != "District":
+                continue
+            m = _STREET_AFTER.match(text, d.end - offset)
+            places = {tuple(p.path) for p in self.gaz.district(d.name)}
+            if not m or not places:
+                continue
+            found = {p.name for p in self.gaz.towns(m.group(1)) if p.level == "StreetOffice" and any(tuple(p.path[: len(q)]) == q for q in places)}
+            if len(found) == 1:
+                s0, s1 = m.start() + offset, m.end() + offset
+                out.append(Span(s0, s1, m.group(0), "StreetOffice", found.pop(), (m.group(0),), d.name, "unit.street-under"))
+        return out
+
+    def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+        """Street offices and towns listed bare after their district (金水区丰产路、经八路、文化路；…),
+        each one the gazetteer places in that district."""
+        out: list[Span] = []
+        for d in admin:
+            if d.type != "District":
+                continue
+            places = {tuple(p.path) for p in self.gaz.district(d.name)}
+            m = _BARE_LIST.match(text, d.end - offset)
+            if not m or not places:
+                continue
+            items = m.group(0).split("、")
+            found = [{p.name: p for p in self.gaz.towns(item) if any(tuple(p.path[: len(q)]) == q for q in places)} for item in items]
+            offices = sum(len(f) == 1 and next(iter(f.values())).level == "StreetOffice" for f in found)
+            # most of the list the gazetteer places there as street offices: the rest are too, set up since the
+            # gazetteer's data or printed by a name of their own (a road's name where the office's is the road's old one)
+            rest = offices >= 2 and 2 * offices >= len(items)
+            pos = m.start()
+            for item, f in zip(items, found, strict=True):
+                if len(f) == 1:
+                    cls = next(iter(f.values())).level
+                    name = item + "街道" if cls == "StreetOffice" else next(iter(f))
+                elif rest and not f and not SUFFIX_SCAN.search(item) and not self.gaz.district(item):
+                    cls, name = "StreetOffice", item + "街道"
+                else:
+                    cls = ""
+                if cls:
+                    out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), d.name, "unit.listed-under"))
+                pos += len(item) + 1
+        return out
+
+    def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
+        """Units named in a list before their common suffix: 马寨、刘胡桐、湾刘、张寨4个村."""
+        out: list[Span] = []
+        for m in _LIST_OF_UNITS.finditer(text):
+            suffix = m.group(2)
+            stems = m.group(1).split("、")
+            pos = m.start(1)
+            # the first item starts where a name-like token does (涉及/v 马寨/LOC)
+            first_end = pos + len(stems[0])
+            starts = [t.start for t in tokens if pos <= t.start < first_end and _names_first(t) and t.end <= first_end]
+            if starts and starts[0] > pos:
+                cut = starts[0] - pos
+                for t in tokens:
+                    if t.start >= pos + cut and t.end <= first_end and not _names_first(t):
+                        cut = t.end - pos
+                pos, stems[0] = pos + cut, stems[0][cut:]
+            for stem in stems:
+                if len(stem) < 2:
+                    pos += len(stem) + 1
+                    continue
+                cls, name = canonical_admin(stem, suffix)
+                out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "unit.list"))
+                pos += len(stem) + 1
+        return out
