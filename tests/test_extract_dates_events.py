@@ -178,6 +178,19 @@ def test_the_place_a_body_s_name_begins_with_does_not_hold_its_event(extractor) 
     assert set(f.events[0].organizers) == {"滨江市第七人民医院", "金海区卫健委"}  # not 滨江市, not 金海区
 
 
+def test_units_of_an_aim_or_of_a_persons_post_hold_nothing(extractor) -> None:
+    # the district of the aim (为…，助力…), the units of the post before the name: neither holds the inspection
+    body = (
+        "为进一步查找短板，助力滨江市金海区创建全国文明城区，5月8日，金海区第四届人大代表、"
+        "柳岸街道建设路社区党委书记李霞对社区“文明创城”工作进行实地检查。"
+    )
+    [e] = facts(extractor, body, headline="人大代表在行动").events
+    assert e.organizers == ()
+    # where the clause opens with a unit of its own, that unit holds it
+    [e] = facts(extractor, "为助力金海区创建文明城区，5月8日，柳岸街道在建设路社区开展环境整治活动。").events
+    assert e.organizers == ("柳岸街道",)
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

@@ -39,6 +39,9 @@ POSTS = [
     # a compound (小区) is no unit: its party branch is the body; the owners' committee is named in the title
     ("发起这次议事的是金桂园小区党支部书记、业委会主任张红梅。", ("张红梅", "书记", "金桂园小区党支部")),
     ("发起这次议事的是金桂园小区党支部书记、业委会主任张红梅。", ("张红梅", "业委会主任", None)),
+    # a community's roles of oversight and liaison are posts; the chain walks past them to the branch before
+    ("带头的是金桂园小区党支部书记、业委会监督员刘芳。", ("刘芳", "书记", "金桂园小区党支部")),
+    ("骑行队发起人、社区信息员王立新说，队伍越来越壮大。", ("王立新", "信息员", None)),
 ]
 
 
@@ -61,6 +64,7 @@ def test_posts(extractor, sentence, post) -> None:
         # after a title, a word the dictionary gives as a name too is a name; a word that is only a word is not
         ("镇党委书记胡斌、镇长高峰观看演出。", {"胡斌", "高峰"}),
         ("镇长高度重视此项工作。", set()),
+        ("人大代表查短板，区长抓落实。", set()),  # a verb after a title and its object, though 查 is a surname
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

@@ -28,9 +28,15 @@ from graph.extract.events import (
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
+from graph.lexicon import TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?]")
+# What follows the name of one who leads a party on a unit's behalf.
+_LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")
+# What opens a clause of aim or basis: 为(了), 助力, 按照, 根据, 围绕.
+_AIM = re.compile(r"\s*(?:为了|为|助力|按照|根据|围绕|对照)")
 # Words for "that same day" in a story: they refer back to the day it told, not to the page's.
 _SAME_DAY = ("当天", "当日")
 
@@ -295,7 +301,7 @@ def _subjects(
         between = s.text[max(clause_start, rel - 2) : rel]
         if place and u.text in place:
             continue  # 在中原区林山寨街道百花社区召开: the units of the place do not hold it
-        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]):
+        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]) or _describes(u, s) or _in_aim(s.text, rel, start):
             continue
         n = forms.get(u.text) or forms.get(u.name)
         if not n or n == location:
@@ -308,6 +314,29 @@ def _subjects(
     return out
 
 
+def _describes(u: Span, s: Sentence) -> bool:
+    """The unit is in a person's post printed before the name (柳岸街道建设路社区党委书记李霞对…): it describes the
+    person, who is there; it holds nothing, unless the person leads a party for it (街道办事处副主任齐晓静带队, 市农委
+    主任樊惠林一行)."""
+    end = u.end - s.offset
+    for p in sorted(s.people, key=lambda p: p.start):
+        if p.start >= end:
+            gap = s.text[end : p.start]
+            described = len(gap) <= 30 and not _CLAUSE_MARK.search(gap) and TITLE_AT_END.search(gap) is not None
+            return described and not _LEADS.match(s.text, p.end)
+    return False
+
+
+def _in_aim(text: str, at: int, trigger: int) -> bool:
+    """`at` is in a clause of aim or basis before the trigger's (为助力中原区创建文明城区，…): the unit there is the
+    aim's, it holds nothing."""
+    m = _CLAUSE_MARK.search(text, at)
+    if m is None or m.start() >= trigger:
+        return False
+    begins = max(text.rfind(c, 0, at) for c in "，,。；;：:！!？?") + 1
+    return _AIM.match(text, begins) is not None
+
+
 def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
     """The body or unit an item is about, the lowest of the first chain in its headline, else its lead (of the ones
     that start together, the longest: 郑州市农委, not the 郑州市 its name begins with); and the lowest unit of the
@@ -317,7 +346,7 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
     body = [s for s in sents if s.offset >= body_start][:1]
     for group in (heads, body):
         for s in group:
-            units = [u for u in s.units if u.type != "Person"]
+            units = [u for u in s.units if u.type != "Person" and not _in_aim(s.text, u.start - s.offset, len(s.text)) and not _describes(u, s)]
             if units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it

@@ -53,6 +53,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
             return cand
         return None
     t = at.get(pos)
+    if t is not None and t.tag == "v" and len(t.text) == 1 and getattr(at.get(t.end), "tag", None) in ("n", "vn", "an"):
+        return None  # 人大代表查/v 短板/n: a verb and its object, though 查 is a surname
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
