@@ -78,7 +78,7 @@ RULES: dict[str, str] = {
     "event.inspect": "an inspection led by someone (带队…检查)",
     "event.visit": "a verb of visiting with what was visited (视察…工作)",
     "event.trip": "a visit to a place for a purpose (来到关庙村参观)",
-    "event.founded": "a body or facility founded or opened (合唱团正式成立)",
+    "event.founded": "a body or facility founded or opened (合唱团正式成立): held by the units its name begins with, in the venue it opens",
     "event.campaign": "ongoing work the lead reports as its news (扎实推进蓝天保卫战)",
     "event.headline-verb": "an occurrence the headline states by a verb and its object",
     "event.headline": "a dated item with no trigger: what its headline says happened",

@@ -191,6 +191,21 @@ def test_units_of_an_aim_or_of_a_persons_post_hold_nothing(extractor) -> None:
     assert e.organizers == ("柳岸街道",)
 
 
+def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
+    [e] = facts(extractor, "12月12日，在金海区柳岸街道会议室，建设路社区举办了一场理论宣讲活动。").events
+    assert (e.location, e.organizers) == ("金海区柳岸街道会议室", ("建设路社区",))  # the street office is where, not who
+    # a clause of circumstance (在…领导下) is no place
+    [e] = facts(extractor, "在区委的坚强领导下，柳岸街道开展了环境整治活动。").events
+    assert (e.location, e.organizers) == ("柳岸街道", ("柳岸街道",))
+
+
+def test_what_is_founded_holds_not_its_founding_and_a_venue_is_where_it_opens(extractor) -> None:
+    [e] = facts(extractor, "近日，东湖街道便民服务中心揭牌启用。").events
+    assert (e.location, e.organizers) == ("东湖街道便民服务中心", ())
+    [e] = facts(extractor, "5月8日，金海区柳岸镇合唱团正式成立。", headline="柳岸镇合唱团成立").events
+    assert (e.location, e.organizers) == ("柳岸镇", ("柳岸镇",))  # the town its name begins with, not the choir
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

@@ -53,6 +53,12 @@ def test_posts(extractor, sentence, post) -> None:
     assert post[0] in names(f, "Person")
 
 
+def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) -> None:
+    # the title in quotes before the names; a first secretary is sent to a village, not to the town the sentence names
+    f = facts(extractor, "5月8日，考核组来到金海区柳岸镇，任期届满的挂职“第一书记”王海涛、李明两位同志接受了考核。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("王海涛", "第一书记", None), ("李明", "第一书记", None)}
+
+
 @pytest.mark.parametrize(
     ("sentence", "people"),
     [

@@ -336,6 +336,7 @@ _OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长
 # The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
 _TITLE_KIND = (
     (re.compile(r"村|支书"), ("Village",)),
+    (re.compile(r"第一书记"), ("Village", "Community")),  # sent to a village or a community, not a town's
     (re.compile(r"居委会|社区"), ("Community",)),
     (re.compile(r"街道|办事处"), ("StreetOffice",)),
     (re.compile(r"党工委"), ("StreetOffice", "District")),  # a street office's, or a zone's

@@ -334,12 +334,22 @@ _WENT_TO_HOLD = re.compile(r"(?:来到|走进|前往|深入|赴)(?P<place>" + _P
 _PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))
 
 
+# A place set before the clause of the event, in a clause of its own: 12月12日，在柳岸街道会议室，建设路社区举办…
+_FRONTED = re.compile(
+    r"(?:^|[，,])在(?P<place>[^，。；！？,;!?在的]{2,24}?(?:"
+    + _UNIT_END
+    + r"|会议室|活动室|广场|礼堂|大厅|会场|中心|公园|剧院))[，,]"
+)
+
+
 def location_in(sentence: str, upto: int) -> str | None:
-    """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`."""
+    """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`, or `在柳岸街道会议室，…举办`."""
     best = None
     for m in _WHERE.finditer(sentence):
         if m.start() <= upto + PLACE_REACH:
             best = m.group("place")
+    if best is None:
+        best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
     if best:
         best = _AREA_WORD.sub("", best).strip()
     return best or None

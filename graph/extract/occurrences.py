@@ -74,6 +74,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
 
 
 _VISITS = frozenset({"event.trip", "event.visit", "event.inspect"})  # the rules of events that went to their place
+_VISITS_OR_OPENINGS = _VISITS | {"event.founded"}  # …or opened it: the place holds nothing
 
 
 def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: set[str]) -> EventCandidate:
@@ -81,8 +82,9 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     where a visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is
     given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
     holder, unit = topic or (None, None)
-    visited = c.rule in _VISITS and c.location is not None and c.location in (holder, unit)
-    if not c.organizers and holder and c.rule != "event.conveyed" and not visited:
+    visited = c.rule in _VISITS_OR_OPENINGS and c.location is not None and c.location in (holder, unit)
+    itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
+    if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
     if c.location is None and len(c.organizers) == 1:
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
@@ -124,8 +126,13 @@ def _candidate(
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
     place = location_in(s.text, start) or trip_place(s.text, start)
+    if place is None and rule == "event.founded":
+        place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
     subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
+    if rule == "event.founded":  # what is founded holds not its own founding: the units its name begins with do
+        subject = [u for u in s.units if u.start - s.offset < start + len(name) - 2 and u.type != "Person"]
+        subject = [u for u in subject if not (u.type == "Organization" and _names_thing(u.text, name))]
     if rule == "event.dated-clause":
         subject += _leading_chain(s, start)  # 江汉区民族街道友谊社区…正式开业: the units the clause opens with
     return EventCandidate(
@@ -141,6 +148,22 @@ def _candidate(
         rank=rank,
         rule=rule,
     )
+
+
+# A body that is a place to go to (a centre, a station, a hall): what opens there opens in it.
+_VENUE = re.compile(r"(?:中心|站|室|馆|厅|所|网点|基地|驿站|书屋|之家|长廊)$")
+
+
+def _opened_venue(s: Sentence, name: str) -> str | None:
+    """The venue an opening (揭牌, 启用, 开业) opens, named as a body: the event's place."""
+    return next((u.text for u in s.units if u.type == "Organization" and _VENUE.search(u.text) and _names_thing(u.text, name)), None)
+
+
+def _names_thing(body: str, name: str) -> bool:
+    """The body is the thing a founding's name founds: the name is the thing and its two-character verb (柳岸镇合唱团|
+    成立), the thing printed with its chain or not (金海区柳岸镇合唱团)."""
+    thing = name[:-2]
+    return body.endswith(thing) or thing.endswith(body)
 
 
 def _leading_chain(s: Sentence, start: int) -> list[Span]:

@@ -71,6 +71,8 @@ class PostRule:
 def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """The titles and bodies printed before a name, walking back over 、 and 兼 (身为…书记的张志强: over 的 too)."""
     text, end = r.text, p.start
+    if text[end - 1 : end] in ("”", '"'):
+        end -= 1  # 挂职“第一书记”宁学军: the title in quotes
     clause = text[max(text.rfind(c, 0, end) for c in "，,。；;：:") + 1 : end]
     if clause.endswith("的") and _AS_ROLE.match(clause):
         end -= 1
