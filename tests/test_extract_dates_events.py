@@ -191,6 +191,17 @@ def test_units_of_an_aim_or_of_a_persons_post_hold_nothing(extractor) -> None:
     assert e.organizers == ("柳岸街道",)
 
 
+def test_the_lead_tells_the_headlines_occurrence_with_its_partners_not_the_body_that_called_for_it(extractor) -> None:
+    body = (
+        "为深化文明城市创建，柳岸街道办事处积极响应区文明办号召，于5月7日上午组织机关工作人员，"
+        "并联合区委办、区妇联、区法院、区信访局的志愿者100余人分别到辖区社区开展“清洁家园”全城清洁活动。"
+    )
+    [e] = facts(extractor, body, headline="柳岸街道办事处开展清洁家园活动").events
+    assert e.name == "清洁家园活动" and e.date == "--05-07"
+    assert e.organizers == ("柳岸街道", "区委办", "区妇联", "区法院", "区信访局")  # not 区文明办, which called for it
+    assert e.location == "柳岸街道"  # held by the street office first, with no place given: in it
+
+
 def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
     [e] = facts(extractor, "12月12日，在金海区柳岸街道会议室，建设路社区举办了一场理论宣讲活动。").events
     assert (e.location, e.organizers) == ("金海区柳岸街道会议室", ("建设路社区",))  # the street office is where, not who

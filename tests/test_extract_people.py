@@ -42,6 +42,9 @@ POSTS = [
     # a community's roles of oversight and liaison are posts; the chain walks past them to the branch before
     ("带头的是金桂园小区党支部书记、业委会监督员刘芳。", ("刘芳", "书记", "金桂园小区党支部")),
     ("骑行队发起人、社区信息员王立新说，队伍越来越壮大。", ("王立新", "信息员", None)),
+    # an appointment (聘任…为) to two posts, both held
+    ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "村委会主任", "柳岸村")),
+    ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "厂长", "柳岸砂布厂")),
 ]
 
 

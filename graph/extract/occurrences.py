@@ -32,6 +32,8 @@ from graph.lexicon import TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
+# What follows a body that called for the work (响应区文明办号召, 在区委的号召下): it does not hold it.
+_CALLS = re.compile(r"(?:的)?(?:号召|倡议|部署|要求)")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?]")
 # What follows the name of one who leads a party on a unit's behalf.
 _LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")
@@ -86,7 +88,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
-    if c.location is None and len(c.organizers) == 1:
+    if c.location is None and c.organizers:  # the first holder, the others its partners (柳岸街道联合区妇联…)
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
         if held_in in admin_names:
             c = replace(c, location=held_in)  # held by a street office, with no place given: in it
@@ -326,6 +328,8 @@ def _subjects(
             continue  # 在中原区林山寨街道百花社区召开: the units of the place do not hold it
         if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]) or _describes(u, s) or _in_aim(s.text, rel, start):
             continue
+        if _CALLS.match(s.text, u.end - s.offset):
+            continue  # 响应区文明办号召: the body that called for it holds nothing
         n = forms.get(u.text) or forms.get(u.name)
         if not n or n == location:
             continue
@@ -418,6 +422,8 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
             keep.append(m)
         elif m.more:
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
+        elif main.headline and m.rank == Priority.LEAD and m.date is not None and main.date is not None and m.date.value and m.date.value == main.date.value:
+            keep[0] = _absorb(keep[0], m)  # the lead tells the headline's occurrence that day: its holders and place too
     return keep[:MAX_EVENTS]
 
 

@@ -115,16 +115,23 @@ def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
-    """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: a post the clause after the names gives."""
+    """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
+    a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
     names_end = p.end
     while True:
         nxt = next((q for q in r.people if q.start == names_end + 1 and r.text[names_end] == "、"), None)
         if nxt is None:
             break
         names_end = nxt.end
-    m = _APPOSITIVE.match(r.text, names_end)
-    post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units) if m else None
-    return [PostSpan(p.name, post.title, post.org, post.generic, "post.appositive")] if post else []
+    out: list[PostSpan] = []
+    m: re.Match[str] | None = _APPOSITIVE.match(r.text, names_end)
+    while m:
+        post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units)
+        if post is None:
+            break
+        out.append(PostSpan(p.name, post.title, post.org, post.generic, "post.appositive"))
+        m = _MORE_POSTS.match(r.text, m.end())
+    return out
 
 
 # The post rules in the order they run for each named person.
@@ -158,8 +165,10 @@ _AS_ROLE = re.compile(r"^(?:身为|作为)")
 _TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
 # The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
 _APPOSITIVE = re.compile(
-    r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)"
+    r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)"
 )
+# A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长.
+_MORE_POSTS = re.compile(r"、(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
 _UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 
