@@ -202,6 +202,13 @@ def test_the_lead_tells_the_headlines_occurrence_with_its_partners_not_the_body_
     assert e.location == "柳岸街道"  # held by the street office first, with no place given: in it
 
 
+def test_bodies_present_are_neither_a_persons_post_nor_the_places_chain(extractor) -> None:
+    [e] = facts(extractor, "5月8日，柳岸社区召开居民议事会。金海区柳岸街道办事处副主任张伟参加会议。").events
+    assert e.attendees == ("张伟",)  # he is there; the street office is how he is described
+    [e] = facts(extractor, "5月8日，金海区在柳岸街道建设路社区召开现场会，各街道负责人参加会议。").events
+    assert (e.location, e.attendees) == ("建设路社区", ())  # 柳岸街道 is where the community is
+
+
 def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
     [e] = facts(extractor, "12月12日，在金海区柳岸街道会议室，建设路社区举办了一场理论宣讲活动。").events
     assert (e.location, e.organizers) == ("金海区柳岸街道会议室", ("建设路社区",))  # the street office is where, not who

@@ -56,6 +56,18 @@ def test_posts(extractor, sentence, post) -> None:
     assert post[0] in names(f, "Person")
 
 
+def test_a_post_is_read_once(extractor) -> None:
+    # the title said after the name is the post printed before it, not one in the community the sentence names
+    body = "6月9日，金海区柳岸镇党委书记李强带队来到建设路社区参观。李强书记表示，建设路社区的经验值得学习。"
+    assert {(p.person, p.title, p.org) for p in facts(extractor, body).posts} == {("李强", "党委书记", "柳岸镇")}
+    # the community's secretary, with the word of its branch before it or not: one post, the longer title
+    body = "建设路社区党总支书记王梅一早来到社区。社区书记王梅说，大家都很配合。"
+    assert {(p.person, p.title, p.org) for p in facts(extractor, body).posts} == {("王梅", "党总支书记", "建设路社区")}
+    # a deputy is another post
+    body = "建设路社区党总支副书记王梅一早来到社区。社区书记王梅说，大家都很配合。"
+    assert ("王梅", "书记", "建设路社区") in {(p.person, p.title, p.org) for p in facts(extractor, body).posts}
+
+
 def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) -> None:
     # the title in quotes before the names; a first secretary is sent to a village, not to the town the sentence names
     f = facts(extractor, "5月8日，考核组来到金海区柳岸镇，任期届满的挂职“第一书记”王海涛、李明两位同志接受了考核。")

@@ -186,7 +186,7 @@ class Extractor:
                     continue
                 seen.add(key)
                 out.append(Post(p.person, p.title, org, s.text.strip(), rule))
-        return out
+        return _one_reading_each(out)
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
         out: list[Mention] = []
@@ -346,6 +346,28 @@ _TITLE_KIND = (
     (re.compile(r"市长|市委"), ("City", "District")),
 )
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
+
+
+# What makes a title a different post from the one it ends with (副书记 is not 书记): a rank before it.
+_RANK_BEFORE = re.compile(r"(?:副|代|常务|执行|名誉|总|第一|专职|兼职|原|前|驻村)$")
+
+
+def _one_reading_each(posts: list[Post]) -> list[Post]:
+    """Each post once: the title said after the name (万春丰书记表示) of a post the story printed before it (海螺乡党委
+    书记万春丰) is that post, not another in the sentence's unit; of two titles in one body where one is the other
+    with its body's word before it (党总支书记, 书记), the longer."""
+    held: dict[str, list[Post]] = defaultdict(list)
+    for p in posts:
+        held[p.person].append(p)
+    out: list[Post] = []
+    for p in posts:
+        others = [q for q in held[p.person] if q is not p]
+        if p.rule == "post.after-name" and any(q.rule != "post.after-name" and _addressed_as(p.title, {q.title}) for q in others):
+            continue
+        if any(q.org == p.org and q.title != p.title and q.title.endswith(p.title) and not _RANK_BEFORE.search(q.title[: -len(p.title)]) for q in others):
+            continue
+        out.append(p)
+    return out
 
 
 def _addressed_as(said: str, titles: set[str]) -> bool:

@@ -200,8 +200,11 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
         if org_participation(s.text):
             for u in s.units:
                 n = forms.get(u.text) or forms.get(u.name)
-                if n and n not in c.organizers and n not in out and n != c.location:
-                    out.append(n)
+                if not n or n in c.organizers or n in out or n == c.location or _describes(u, s):
+                    continue  # a unit in the post before a name describes the person (区委组织部长梁显学)
+                if c.location and s.text.startswith(c.location, u.end - s.offset):
+                    continue  # 新阳街道|兴旺社区: the place's chain
+                out.append(n)
     return out
 
 
