@@ -80,6 +80,7 @@ RULES: dict[str, str] = {
     "event.trip": "a visit to a place for a purpose (来到关庙村参观)",
     "event.founded": "a body or facility founded or opened (合唱团正式成立): held by the units its name begins with, in the venue it opens",
     "event.campaign": "ongoing work the lead reports as its news (扎实推进蓝天保卫战)",
+    "event.arrival": "a party's arrival at a unit, the lead's news when it holds no other (采访团来到…丹英社区，…)",
     "event.headline-verb": "an occurrence the headline states by a verb and its object",
     "event.headline": "a dated item with no trigger: what its headline says happened",
     "event.dated-clause": "a sentence opening with its day reports what happened that day",

@@ -209,6 +209,16 @@ def test_bodies_present_are_neither_a_persons_post_nor_the_places_chain(extracto
     assert (e.location, e.attendees) == ("建设路社区", ())  # 柳岸街道 is where the community is
 
 
+def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
+    body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
+    [e] = facts(extractor, body).events
+    assert (e.rule, e.location) == ("event.arrival", "建设路社区")
+    assert e.name.endswith("采访团来到金海区柳岸街道建设路社区")
+    assert "建设路社区" not in e.organizers  # the place visited holds nothing
+    # one person's coming to work somewhere is no party's arrival
+    assert facts(extractor, "她来到建设路社区，一干就是十年。").events == ()
+
+
 def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
     [e] = facts(extractor, "12月12日，在金海区柳岸街道会议室，建设路社区举办了一场理论宣讲活动。").events
     assert (e.location, e.organizers) == ("金海区柳岸街道会议室", ("建设路社区",))  # the street office is where, not who

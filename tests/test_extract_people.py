@@ -45,6 +45,11 @@ POSTS = [
     # an appointment (聘任…为) to two posts, both held
     ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "村委会主任", "柳岸村")),
     ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "厂长", "柳岸砂布厂")),
+    # elected to a post and taking a second with it (当选…兼任…)
+    ("去年换届，致富能手张志明高票当选柳岸村党支部书记兼任村委会主任。", ("张志明", "党支部书记", "柳岸村")),
+    ("去年换届，致富能手张志明高票当选柳岸村党支部书记兼任村委会主任。", ("张志明", "村委会主任", "柳岸村")),
+    ("“大家的事大家办。”建设路社区工作人员高丽说。", ("高丽", "工作人员", "建设路社区")),
+    ("大学生村官黎明在柳岸村扎根五年。", ("黎明", "大学生村官", None)),
 ]
 
 
@@ -86,6 +91,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("镇党委书记胡斌、镇长高峰观看演出。", {"胡斌", "高峰"}),
         ("镇长高度重视此项工作。", set()),
         ("人大代表查短板，区长抓落实。", set()),  # a verb after a title and its object, though 查 is a surname
+        ("施工时，社区的工作人员水也不喝，饭也顾不上吃。", set()),  # 水 is a surname, 也 no given name
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

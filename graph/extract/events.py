@@ -105,7 +105,7 @@ class Priority:
     HEADLINE = 0.0  # a trigger in the headline
     LEAD = 1.0  # a trigger in the first two sentences
     HEADLINE_VERB = 2.0  # the headline's verb and object (建成少数民族文化长廊)
-    LEAD_CAMPAIGN = 2.5  # ongoing work the lead reports (扎实推进蓝天保卫战); the last rank that takes the lead's day
+    LEAD_CAMPAIGN = 2.5  # ongoing work the lead reports (扎实推进蓝天保卫战), or a party's arrival; the last rank that takes the lead's day
     DATED = 3.0  # a trigger further on, with a day of its own; a meeting whose spirit is conveyed
     DATED_CLAUSE = 3.5  # a sentence that opens with its day; the last rank kept beside the main event
     BODY = 4.0  # a trigger further on, with no day
@@ -361,3 +361,21 @@ def participation(sentence: str) -> bool:
 
 def org_participation(sentence: str) -> bool:
     return bool(_ORG_PARTICIPATE.search(sentence))
+
+
+# A party that arrived at a unit, the lead's news when it has no verb of holding (…采访团来到…丹英社区，近距离感受…):
+# a group word before the verb (团, 组, 队, 一行), the unit's name ending the clause.
+_PARTY = re.compile(r"(?:团|组|队|一行|代表|人员|志愿者)$")
+_ARRIVAL = re.compile(r"(?:来到|走进|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+
+
+def arrivals(sentence: str) -> list[tuple[int, int, str]]:
+    """A party's arrival at a unit, named by its clause: 吉林站采访团来到…丹英社区."""
+    masked = _mask_quotes(sentence)
+    out = []
+    for m in _ARRIVAL.finditer(masked):
+        clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        party = _DAY_PREFIX.sub("", masked[clause : m.start()])
+        if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")):
+            out.append((clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))))
+    return out

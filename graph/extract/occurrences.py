@@ -16,6 +16,7 @@ from graph.extract.events import (
     BLUR_LEAD,
     EventCandidate,
     Priority,
+    arrivals,
     campaigns,
     continues,
     headline_event,
@@ -75,7 +76,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 
-_VISITS = frozenset({"event.trip", "event.visit", "event.inspect"})  # the rules of events that went to their place
+_VISITS = frozenset({"event.trip", "event.visit", "event.inspect", "event.arrival"})  # the rules of events that went to their place
 _VISITS_OR_OPENINGS = _VISITS | {"event.founded"}  # …or opened it: the place holds nothing
 
 
@@ -101,6 +102,8 @@ def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, 
     found: list[tuple[int, int, str, float, str]] = [(a, b, n, where, r) for a, b, n, r in triggers(s.text)]
     if in_lead and not found:
         found = [(a, b, n, Priority.LEAD_CAMPAIGN, "event.campaign") for a, b, n in campaigns(s.text)]
+    if in_lead and not found:
+        found = [(a, b, n, Priority.LEAD_CAMPAIGN, "event.arrival") for a, b, n in arrivals(s.text)]
     if in_headline and not found:
         h = headline_event(s.text)
         if h:

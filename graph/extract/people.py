@@ -44,6 +44,11 @@ class PersonSpan:
     rule: str = "person.tagged"
 
 
+# The tags of a token that is no given name after a one-character surname: adverb, preposition, conjunction,
+# particle, pronoun, numeral, measure word, punctuation.
+_NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
+
+
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
@@ -65,7 +70,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         # a surname token followed by its given name: 宋/PER 伟/n
         nxt = at.get(t.end)
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
-            return t.text + nxt.text
+            # …not an adverb or a function word after a noun (工作人员水/n 也/d 不喝)
+            return t.text + nxt.text if nxt.tag not in _NOT_GIVEN_NAME else None
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]

@@ -165,10 +165,10 @@ _AS_ROLE = re.compile(r"^(?:身为|作为)")
 _TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
 # The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
 _APPOSITIVE = re.compile(
-    r"[，,]?(?:先后|曾|现|已|一直)?(?:担任|出任|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)"
+    r"[，,]?(?:先后|曾|现|已|一直|高票|全票)?(?:担任|出任|当选为?|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)"
 )
-# A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长.
-_MORE_POSTS = re.compile(r"、(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")
+# A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长; …党支部书记兼任村委会主任.
+_MORE_POSTS = re.compile(r"(?:、|兼任?)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)")
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
 _UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村|社区|街道|办事处)")
 
