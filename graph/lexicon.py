@@ -226,6 +226,11 @@ GENERIC_STEMS = re.compile(
     r"人大|政协|纪委|城乡|乡|镇|村|农|市|区|县|城|街|山|园|小|社|景|片|新|老|主|郊|灾|矿|"
     r"[\d一二三四五六七八九十百千万]+个|第[\d一二三四五六七八九十百]+[届次期批个轮]?)$"
 )
+# A province's name (河南省, 新疆维吾尔自治区): no unit of the graph, which begins at the city.
+PROVINCE = r"(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)"
+# Words for a kind of area: generic even where the gazetteer holds a unit so named somewhere (城区街道办事处的发展优势
+# 明显强于县市: a city's urban street offices, not the 城区街道 of another province).
+AREA_KIND_STEMS = re.compile(r"^(?:城区|市区|郊区|城镇|城乡|农村|乡村|社区)$")
 GENERIC_PREFIX = re.compile(
     r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)"
 )

@@ -50,6 +50,8 @@ POSTS = [
     ("去年换届，致富能手张志明高票当选柳岸村党支部书记兼任村委会主任。", ("张志明", "村委会主任", "柳岸村")),
     ("“大家的事大家办。”建设路社区工作人员高丽说。", ("高丽", "工作人员", "建设路社区")),
     ("大学生村官黎明在柳岸村扎根五年。", ("黎明", "大学生村官", None)),
+    # a transcribed name, its last part up to the verb (提出席: 买买提, then 出席)
+    ("自治区副主席阿依古丽·买买提出席会议并讲话。", ("阿依古丽·买买提", "副主席", None)),
 ]
 
 
@@ -71,6 +73,14 @@ def test_a_post_is_read_once(extractor) -> None:
     # a deputy is another post
     body = "建设路社区党总支副书记王梅一早来到社区。社区书记王梅说，大家都很配合。"
     assert ("王梅", "书记", "建设路社区") in {(p.person, p.title, p.org) for p in facts(extractor, body).posts}
+
+
+def test_a_provinces_post_names_its_province_and_is_held_in_no_unit_of_the_story(extractor) -> None:
+    # a transcribed name is whole, without the verb after it; the province's post is not the community's
+    f = facts(extractor, "新疆维吾尔自治区主席阿不都·热合曼在柳岸社区调研时指出，要办好民生实事。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("阿不都·热合曼", "新疆维吾尔自治区主席", None)}
+    f = facts(extractor, "5月8日，河南省委书记王国强来到柳岸村调研。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("王国强", "河南省委书记", None)}
 
 
 def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) -> None:

@@ -15,6 +15,8 @@ CASES = [
     ("嵩山路街道工人路社区党支部书记燕营敲开了居民家门。", "Community", {"工人路社区"}, set()),
     ("侯寨乡召开2020年度总结表彰会。", "Town", {"侯寨乡"}, set()),
     ("沿线涉及马寨、刘胡桐、湾刘、张寨4个村。", "Village", {"马寨村", "刘胡桐村", "湾刘村", "张寨村"}, set()),
+    # a word for a kind of area is no name, though the gazetteer has a 城区街道 in another province
+    ("全市城区街道办事处的发展优势明显强于县市。", "StreetOffice", set(), {"城区街道"}),
     # a count of "many"; the last name is not the 等 after it
     ("这一做法还在柳岸湾、金桂家园、科技小区等多个社区推广。", "Community", {"柳岸湾社区", "金桂家园社区", "科技小区社区"}, set()),
     # the first name of a list begins after the verb, with the adjective the tagger read apart (老/a 鸭塘/n)

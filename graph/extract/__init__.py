@@ -28,7 +28,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, looks_like_name
+from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, PROVINCE, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
@@ -178,7 +178,7 @@ class Extractor:
                     org = _own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
-                if org is None and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES:
+                if org is None and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
                     org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
@@ -332,6 +332,7 @@ def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
 
 
 # Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
+_PROVINCE_AT_START = re.compile(PROVINCE)  # a province's post (河南省委书记) is held in no unit of the story
 _OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
 # The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
 _TITLE_KIND = (

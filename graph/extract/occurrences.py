@@ -29,7 +29,7 @@ from graph.extract.events import (
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
-from graph.lexicon import TITLE_AT_END
+from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 from graph.normalize import bigrams
 
@@ -302,7 +302,7 @@ def _entity_in(place: str, forms: dict[str, str]) -> str | None:
 
 
 # A province's name, printed before the units of a place (河南省郑州市金水区): no unit of the graph.
-_PROVINCE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)")
+_PROVINCE = re.compile("^" + PROVINCE)
 
 
 def _chain_of_forms(text: str, forms: dict[str, str]) -> bool:

@@ -49,6 +49,10 @@ class PersonSpan:
 _NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
 
 
+# A transcribed name (Uyghur, Tibetan, foreign), its parts joined by a middle dot: 努尔·白克力, 阿依古丽·买买提.
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·・•][\u4e00-\u9fff]{2,8})+")
+
+
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
@@ -57,6 +61,13 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。"):
             return cand
         return None
+    dotted = _DOTTED.match(text, pos)
+    if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
+        end = dotted.end()
+        last = len(dotted.group()) - max(dotted.group().rfind(c) for c in "·・•") - 1  # the last part's length
+        most = min(last, 4)  # a transcribed part is two to four characters long
+        cut = next((k for k in range(most, 1, -1) if PERSON_VERBS.match(text[end - last + k : end - last + k + 4])), most)
+        return text[pos : end - last + cut]
     t = at.get(pos)
     if t is not None and t.tag == "v" and len(t.text) == 1 and getattr(at.get(t.end), "tag", None) in ("n", "vn", "an"):
         return None  # 人大代表查/v 短板/n: a verb and its object, though 查 is a surname

@@ -16,6 +16,7 @@ from graph.extract.people import PersonSpan
 from graph.extract.spans import Span
 from graph.lexicon import (
     INSTITUTION_WORDS,
+    PROVINCE,
     STREET_OFFICE_WORDS,
     TITLE_AT_END,
     TITLE_RE,
@@ -167,6 +168,9 @@ _TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局�
 _APPOSITIVE = re.compile(
     r"[，,]?(?:先后|曾|现|已|一直|高票|全票)?(?:担任|出任|当选为?|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)"
 )
+# A province's name, or its party committee, government, people's congress or political consultative conference,
+# printed before a title.
+_PROVINCE_AT_END = re.compile(PROVINCE + r"(?:委|政府|人大常委会|人大|政协)?$")
 # A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长; …党支部书记兼任村委会主任.
 _MORE_POSTS = re.compile(r"(?:、|兼任?)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)")
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
@@ -218,6 +222,9 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
                 return PostSpan(person, title, inner[0].name)
         return PostSpan(person, title, u.name)
     head = desc[: m.start()]
+    province = _PROVINCE_AT_END.search(head)
+    if province:  # 新疆维吾尔自治区主席, 河南省委书记: a province's post, the province named in the title, held in no unit
+        return PostSpan(person, head[province.start() :] + title, None)
     if head in _OWNERS_BODIES:
         return PostSpan(person, head + title, None)  # 业委会主任: the owners' committee's, whichever compound it is
     unit_title = re.match(r"(村委会|村|居委会|社区|办事处|街道|镇|乡)", title)

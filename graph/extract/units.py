@@ -20,6 +20,7 @@ from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
     ADMIN_SUFFIXES,
+    AREA_KIND_STEMS,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
@@ -262,7 +263,7 @@ class UnitFinder:
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem):
             return False
-        if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)):
+        if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
             # common nouns only: a unit only when the suffix is a street-office or community word
