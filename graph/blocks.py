@@ -210,9 +210,18 @@ def classify(paras: list[Para]) -> list[Block]:
         if _META_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
             text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
             i += 1
+        caption = _CAPTION_THEN_LEAD.search(text)
+        if caption and cr.lead(text[caption.end() :])[2]:
+            # …旅客上车。程全 摄 □本报记者 王伟 春节将至…: a photo's caption printed on the line of the lead after it
+            out.append(classify_one(Para(text[: caption.end()].rstrip(), p.gap, p.line)))
+            text = text[caption.end() :]
         out.append(classify_one(Para(text, p.gap, p.line)))
         i += 1
     return out
+
+
+# A photo credit closing a caption, then an item's mark: where a lead printed on the caption's line begins.
+_CAPTION_THEN_LEAD = re.compile(r"(?:摄|攝|供图|供圖)\s*[)）]?\s*(?=[□■●◆▲★])")
 
 
 def classify_one(p: Para) -> Block:

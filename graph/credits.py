@@ -354,7 +354,8 @@ LEAD = re.compile(
 def lead(text: str) -> tuple[str, Credits | None, bool]:
     """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead).
 
-    `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`.
+    `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`,
+    `□本报记者 刘洋 春节将至…`.
     """
     s = text
     before: Credits | None = None
@@ -363,6 +364,10 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         before = parse(s[: m.start()])
         if before:
             s = s[m.start() :].lstrip()
+    mark = re.match(r"[□■●◆▲★]\s*", s)
+    if mark and (run := _credit_run(s[mark.end() :])):  # □本报记者 刘洋 春节将至…: a marked byline opens the item
+        byline, end = run
+        return s[mark.end() + end :].lstrip(), _or(before, byline), True
     m = LEAD.match(s)
     if m:
         if m.group(1):

@@ -104,6 +104,9 @@ def test_trailing_credits(text, body, reporters) -> None:
         ("本报讯 记者阿依古丽·买买提 近日，", "近日，", ("阿依古丽·买买提",), ()),
         ("本报讯 记者 阿依古丽·买买提 通讯员 李静 近日，", "近日，", ("阿依古丽·买买提",), ("李静",)),
         ("本报讯 记者高峰 近日，", "近日，", ("高峰",), ()),  # glued to its role word, a name that is a word too
+        # an item's mark and a byline, with no 本报讯
+        ("□本报记者 刘洋 春节的脚步渐近，", "春节的脚步渐近，", ("刘洋",), ()),
+        ("■记者 王伟 通讯员 李静 近日，社区开展义诊。", "近日，社区开展义诊。", ("王伟",), ("李静",)),
     ],
 )
 def test_leads(text, rest, reporters, correspondents) -> None:
@@ -338,3 +341,16 @@ def test_the_dictionarys_common_words_are_its_lines_read_one_by_one() -> None:
             by_line.add(word)
     assert dictionary_words() == by_line
     assert {"街道", "社区"} <= dictionary_words()
+
+
+def test_a_lead_printed_on_a_captions_line_opens_its_item() -> None:
+    text = (
+        "图① 柳岸区建设路社区举行“社区春晚”。王明 摄\n"
+        "金海市客运站里，志愿者搀扶行动不便的旅客上车。李强 张伟 摄 □本报记者 刘洋 春节的脚步渐近，"
+        "金海市各社区处处洋溢着浓浓的年味。1月18日，柳岸区建设路社区举办“社区春晚”。\n"
+    )
+    arts = split_page(Page(name="t.txt", text=text), dictionary_words())
+    [news] = [a for a in arts if a.reporters == ("刘洋",)]
+    # the photo above the story is its own, credited to its photographers; the byline is off the text
+    assert news.body.split("\n")[1].startswith("春节的脚步渐近") and news.photographers == ("李强", "张伟")
+    assert all("□" not in a.body and "记者" not in a.body for a in arts)
