@@ -221,7 +221,7 @@ def classify(paras: list[Para]) -> list[Block]:
 
 
 # A photo credit closing a caption, then an item's mark: where a lead printed on the caption's line begins.
-_CAPTION_THEN_LEAD = re.compile(r"(?:摄|攝|供图|供圖)\s*[)）]?\s*(?=[□■●◆▲★])")
+_CAPTION_THEN_LEAD = re.compile(rf"(?:摄|攝|供图|供圖)\s*[)）]?\s*(?=[{cr.BYLINE_MARKS}])")
 
 
 def classify_one(p: Para) -> Block:

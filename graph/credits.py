@@ -351,6 +351,10 @@ LEAD = re.compile(
 )
 
 
+# The marks a byline that opens an item is printed after (□本报记者 刘洋 …).
+BYLINE_MARKS = "□■●◆▲★"
+
+
 def lead(text: str) -> tuple[str, Credits | None, bool]:
     """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead).
 
@@ -364,7 +368,7 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         before = parse(s[: m.start()])
         if before:
             s = s[m.start() :].lstrip()
-    mark = re.match(r"[□■●◆▲★]\s*", s)
+    mark = re.match(rf"[{BYLINE_MARKS}]\s*", s)
     if mark and (run := _credit_run(s[mark.end() :])):  # □本报记者 刘洋 春节将至…: a marked byline opens the item
         byline, end = run
         return s[mark.end() + end :].lstrip(), _or(before, byline), True
@@ -432,4 +436,4 @@ def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]
+__all__ = ["BYLINE_MARKS", "LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]

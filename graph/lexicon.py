@@ -176,6 +176,9 @@ TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+# A title printed with its body in front (党总支书记, 人大工委主任) may be read as the core title
+# (书记, 主任); a prefix that changes the rank makes another title (副书记, 代区长, 常务副主任).
+RANK_PREFIXES = ("副", "代", "常务", "执行", "名誉", "总", "第一", "专职", "兼职", "原", "前", "驻村")
 # The titles of national leaders (习近平总书记): held in no unit a local story is about.
 NATIONAL_TITLES = ("总书记", "国家主席", "总理")
 # A title whose body is printed in it may put 副 (or 专职副, 专职: full-time) after the body:

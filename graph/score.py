@@ -42,10 +42,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.export.rdf import NK, ORG, PROV, SCHEMA
 from graph.gold import CLASSES, Gold, Names, norm
+from graph.lexicon import RANK_PREFIXES
 
-# A title printed with its body in front (党总支书记, 人大工委主任) may be read as the core title
-# (书记, 主任); a prefix that changes the rank makes another title (副书记, 代区长, 常务副主任).
-RANK_PREFIXES = ("副", "代", "常务", "执行", "名誉", "总", "第一", "专职", "兼职", "原", "前", "驻村")
 EVENT_NAME_OVERLAP = 0.3  # Jaccard of name bigrams from which two events of different dates match
 BODY_PREFIX = 10  # characters of a gold body_start looked for ...
 BODY_WINDOW = 200  # ... in the first this many characters of a predicted body

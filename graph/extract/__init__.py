@@ -28,7 +28,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, PROVINCE, looks_like_name
+from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, PROVINCE, RANK_PREFIXES, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
@@ -349,14 +349,10 @@ _TITLE_KIND = (
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
 
 
-# What makes a title a different post from the one it ends with (副书记 is not 书记): a rank before it.
-_RANK_BEFORE = re.compile(r"(?:副|代|常务|执行|名誉|总|第一|专职|兼职|原|前|驻村)$")
-
-
 def _one_reading_each(posts: list[Post]) -> list[Post]:
     """Each post once: the title said after the name (万春丰书记表示) of a post the story printed before it (海螺乡党委
     书记万春丰) is that post, not another in the sentence's unit; of two titles in one body where one is the other
-    with its body's word before it (党总支书记, 书记), the longer."""
+    with its body's word before it (党总支书记, 书记), the longer (副书记 is another post: RANK_PREFIXES)."""
     held: dict[str, list[Post]] = defaultdict(list)
     for p in posts:
         held[p.person].append(p)
@@ -365,7 +361,7 @@ def _one_reading_each(posts: list[Post]) -> list[Post]:
         others = [q for q in held[p.person] if q is not p]
         if p.rule == "post.after-name" and any(q.rule != "post.after-name" and _addressed_as(p.title, {q.title}) for q in others):
             continue
-        if any(q.org == p.org and q.title != p.title and q.title.endswith(p.title) and not _RANK_BEFORE.search(q.title[: -len(p.title)]) for q in others):
+        if any(q.org == p.org and q.title != p.title and q.title.endswith(p.title) and not q.title[: -len(p.title)].endswith(RANK_PREFIXES) for q in others):
             continue
         out.append(p)
     return out

@@ -35,7 +35,8 @@ from graph.normalize import bigrams
 
 # What follows a body that called for the work (响应区文明办号召, 在区委的号召下): it does not hold it.
 _CALLS = re.compile(r"(?:的)?(?:号召|倡议|部署|要求)")
-_CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?]")
+_CLAUSE_MARKS = "，,。；;：:！!？?"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 # What follows the name of one who leads a party on a unit's behalf.
 _LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")
 # What opens a clause of aim or basis: 为(了), 助力, 按照, 根据, 围绕.
@@ -352,12 +353,12 @@ def _describes(u: Span, s: Sentence) -> bool:
     person, who is there; it holds nothing, unless the person leads a party for it (街道办事处副主任齐晓静带队, 市农委
     主任樊惠林一行)."""
     end = u.end - s.offset
-    for p in sorted(s.people, key=lambda p: p.start):
-        if p.start >= end:
-            gap = s.text[end : p.start]
-            described = len(gap) <= 30 and not _CLAUSE_MARK.search(gap) and TITLE_AT_END.search(gap) is not None
-            return described and not _LEADS.match(s.text, p.end)
-    return False
+    p = min((p for p in s.people if p.start >= end), key=lambda p: p.start, default=None)  # the first name after it
+    if p is None:
+        return False
+    gap = s.text[end : p.start]
+    described = len(gap) <= 30 and not _CLAUSE_MARK.search(gap) and TITLE_AT_END.search(gap) is not None
+    return described and not _LEADS.match(s.text, p.end)
 
 
 def _in_aim(text: str, at: int, trigger: int) -> bool:
@@ -366,7 +367,7 @@ def _in_aim(text: str, at: int, trigger: int) -> bool:
     m = _CLAUSE_MARK.search(text, at)
     if m is None or m.start() >= trigger:
         return False
-    begins = max(text.rfind(c, 0, at) for c in "，,。；;：:！!？?") + 1
+    begins = max(text.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1
     return _AIM.match(text, begins) is not None
 
 

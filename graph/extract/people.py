@@ -63,11 +63,10 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         return None
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
-        end = dotted.end()
-        last = len(dotted.group()) - max(dotted.group().rfind(c) for c in "·・•") - 1  # the last part's length
-        most = min(last, 4)  # a transcribed part is two to four characters long
-        cut = next((k for k in range(most, 1, -1) if PERSON_VERBS.match(text[end - last + k : end - last + k + 4])), most)
-        return text[pos : end - last + cut]
+        last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
+        most = min(dotted.end() - last, 4)  # a transcribed part is two to four characters long
+        cut = next((k for k in range(most, 1, -1) if PERSON_VERBS.match(text[last + k : last + k + 4])), most)
+        return text[pos : last + cut]
     t = at.get(pos)
     if t is not None and t.tag == "v" and len(t.text) == 1 and getattr(at.get(t.end), "tag", None) in ("n", "vn", "an"):
         return None  # 人大代表查/v 短板/n: a verb and its object, though 查 is a surname
