@@ -207,6 +207,11 @@ def test_bodies_present_are_neither_a_persons_post_nor_the_places_chain(extracto
     assert e.attendees == ("张伟",)  # he is there; the street office is how he is described
     [e] = facts(extractor, "5月8日，金海区在柳岸街道建设路社区召开现场会，各街道负责人参加会议。").events
     assert (e.location, e.attendees) == ("建设路社区", ())  # 柳岸街道 is where the community is
+    # the units printed above the holder are where it is, not bodies present (金海区|柳岸街道|建设路社区开展…)
+    [e] = facts(extractor, "6月5日，金海区柳岸街道建设路社区开展“邻里守望”志愿服务活动，社区书记刘梅参加。").events
+    assert (e.organizers, e.attendees) == (("建设路社区",), ("刘梅",))
+    [e] = facts(extractor, "6月5日上午，金海区柳岸街道在建设路社区举办垃圾分类宣传活动，街道党工委副书记王芳出席。").events
+    assert (e.organizers, e.location, e.attendees) == (("柳岸街道",), "建设路社区", ("王芳",))
 
 
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
@@ -225,6 +230,22 @@ def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
     # a clause of circumstance (在…领导下) is no place
     [e] = facts(extractor, "在区委的坚强领导下，柳岸街道开展了环境整治活动。").events
     assert (e.location, e.organizers) == ("柳岸街道", ("柳岸街道",))
+    # …nor one that ends in 中 or 下 before the verb, nor 组织部 read as the verb 组织
+    [e] = facts(extractor, "3月23日，建设路社区“文明祭祀”集体共祭活动在悠扬的古乐声中拉开帷幕。").events
+    assert e.location == "建设路社区"
+    [e] = facts(extractor, "3月23日，柳岸社区在区委组织部的指导下开展党员培训。").events
+    assert (e.name, e.location) == ("党员培训", "柳岸社区")
+
+
+def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) -> None:
+    [e] = facts(extractor, "5月20日，金海区柳岸街道第三届“社区邻里节”在金桂园北区下沉广场拉开序幕。").events
+    assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))
+
+
+def test_a_place_named_from_where_the_paper_stands_is_no_place(extractor) -> None:
+    # 我市 names no place; the visiting party's own city is not where it went either
+    [e] = facts(extractor, "3月5日，市农委党组书记、主任王明一行到我市督导乡村振兴工作。").events
+    assert (e.location, e.organizers, e.attendees) == (None, ("市农委",), ("王明",))
 
 
 def test_what_is_founded_holds_not_its_founding_and_a_venue_is_where_it_opens(extractor) -> None:

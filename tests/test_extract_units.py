@@ -45,6 +45,11 @@ CASES = [
     ("他是广东南雄人。", "District", {"南雄市"}, set()),
     ("河南中原大地麦浪滚滚。", "District", set(), {"中原"}),
     ("邻近的荔湾区石围塘街有个社区。", "StreetOffice", {"石围塘街道"}, set()),  # X街 after its district
+    # …and a community printed right after that X街: the street office ends where the community's name begins
+    ("越秀区北京街盐运西社区开展活动。", "StreetOffice", {"北京街道"}, set()),
+    ("越秀区北京街盐运西社区开展活动。", "Community", {"盐运西社区"}, {"街盐运西社区", "北京街盐运西社区"}),
+    ("海珠区南华西街龙凤社区举办讲座。", "Community", {"龙凤社区"}, {"南华西街龙凤社区"}),
+    ("荔湾区逢源街如意社区组建了骑行队。", "Community", {"如意社区"}, {"逢源街如意社区"}),  # 如意社区/a: one word to the tagger
     ("金水区花园路街有很多商店。", "StreetOffice", set(), {"花园路街道", "花园路街"}),  # a road's street
     # a two-character common word names a community when a post is held in it right after
     ("联盟社区副主任王丽说，小区变干净了。", "Community", {"联盟社区"}, set()),
@@ -74,6 +79,13 @@ CASES = [
     ("金海区民政局联合区卫健委开展义诊活动。", "Organization", {"金海区民政局", "金海区卫健委"}, {"金海区民政局联合区卫健委"}),
     ("区民政局会同区财政局开展专项检查。", "Organization", {"区民政局", "区财政局"}, {"区民政局会同区财政局"}),
     ("金海区工商业联合会召开会员大会。", "Organization", {"金海区工商业联合会"}, set()),
+    # …and by a conjunction inside the one word; a government acting with a body; 和 inside one bureau's name
+    ("县教育局和县公安局联合开展校园安全检查。", "Organization", {"县教育局", "县公安局"}, {"县教育局和县公安局"}),
+    ("柳林镇政府联合镇卫生院开展义诊。", "Town", {"柳林镇"}, set()),
+    ("柳林镇政府联合镇卫生院开展义诊。", "Organization", set(), {"柳林镇政府联合镇卫生院", "政府联合镇卫生院"}),
+    ("中牟县官渡镇人民政府联合县卫健委开展义诊活动。", "Organization", {"县卫健委"}, {"人民政府联合县卫健委"}),
+    ("市发展和改革委员会召开会议。", "Organization", {"市发展和改革委员会"}, {"改革委员会"}),
+    ("区住房和城乡建设局与区城管局召开联席会议。", "Organization", {"区住房和城乡建设局", "区城管局"}, set()),
     # a street office the gazetteer knows named after a 新村: its 村 is no village's; 街道 after a town are its streets
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "StreetOffice", {"南阳新村街道"}, set()),
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "Community", {"南阳新村社区"}, {"新村社区", "南阳新村"}),

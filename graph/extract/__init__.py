@@ -212,8 +212,8 @@ class Extractor:
 # The unit and body finders in the order they run; settle() then decides between overlapping spans.
 SPAN_RULES = (
     SpanRule(
-        ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix"),
-        "a unit's suffix and its stem (the gazetteer's, a chain's, the tokens')",
+        ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix", "unit.street-under"),
+        "a unit's suffix and its stem (the gazetteer's, a chain's, the tokens'); a district's X街 (荔湾区石围塘街)",
         lambda x, s, g: x.units.admin_units(s.text, s.tokens, s.offset),
         "admin",
     ),
@@ -228,13 +228,6 @@ SPAN_RULES = (
         ("unit.listed-under",),
         "street offices listed bare after their district (金水区丰产路、经八路)",
         lambda x, s, g: x.lists.listed_under(s.text, g["admin"], s.offset),
-        "listed",
-        ("admin", "listed"),
-    ),
-    SpanRule(
-        ("unit.street-under",),
-        "a street office printed as X街 right after its district (荔湾区石围塘街)",
-        lambda x, s, g: x.lists.streets_under(s.text, g["admin"], s.offset),
         "listed",
         ("admin", "listed"),
     ),

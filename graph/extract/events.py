@@ -35,7 +35,7 @@ _ACTIVE = re.compile(
 )
 # The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
-_PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕"
+_PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕|拉开序幕"
 _FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业"
 _PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
 _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
@@ -77,7 +77,8 @@ _TRIP = re.compile(
 _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _WHERE = re.compile(
-    r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次)?(?:召开|举行|举办|开展|进行|组织|开幕|启动)"
+    r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次)?"
+    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|(?:拉开|落下)(?=了?[序帷]幕))"  # 节日在…广场拉开序幕
 )
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请")
 _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
@@ -135,13 +136,16 @@ def clean_name(np: str) -> str:
 
 def _balanced_quotes(name: str) -> str:
     """A name whose quote the trigger cut (阅见未来"读书会 of 以"阅见未来"读书会为载体) gets its opening quote
-    back; a quote left open at its start (“发布会) goes."""
+    back; a quote left open at its start (“发布会) goes, and one left open after it is closed (第三届“邻里节 of
+    第三届“邻里节”在…拉开序幕: the event's noun ended the name inside the quote)."""
     if name.count('"') % 2:
         name = name[1:] if name.startswith('"') else '"' + name
     if name.startswith("“") and "”" not in name:
         name = name[1:]
     elif "”" in name and ("“" not in name or name.index("”") < name.index("“")):
         name = "“" + name
+    elif name.rfind("“") > name.rfind("”"):
+        name += "”"
     return name
 
 
@@ -315,7 +319,10 @@ def trip_place(sentence: str, start: int) -> str | None:
 
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
 # but many (深入各村, 赴全市各乡镇).
-_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])")
+_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:我|本|该)[省市区县镇乡村]$")
+# A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give; and a
+# circumstance, not a place (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
+_DEICTIC = re.compile(r"^(?:我|本|该|全)[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
 # The word for the area a place is in, before its name (辖区建东社区 is 建东社区).
 _AREA_WORD = re.compile(r"^(?:辖区内?|当地)")
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
@@ -352,7 +359,7 @@ def location_in(sentence: str, upto: int) -> str | None:
         best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
     if best:
         best = _AREA_WORD.sub("", best).strip()
-    return best or None
+    return best if best and not _DEICTIC.search(best) else None
 
 
 def participation(sentence: str) -> bool:
@@ -379,3 +386,23 @@ def arrivals(sentence: str) -> list[tuple[int, int, str]]:
         if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")):
             out.append((clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))))
     return out
+
+
+_KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
+
+
+def headline_name(headline: str, lead: str = "") -> str:
+    """The occurrence a headline reports, as a name: its main line without kicker or slogan.
+
+    >>> headline_name("济源路街道中安街社区：织密小网格 生态宜居“零距离”")
+    '织密小网格'
+    """
+    h = _KICKER.sub("", re.sub(r"\s*[|｜丨].*$", "", headline.strip()))  # …邻里情|环球新视野: a site's name
+    parts = [p.strip("，,。！!？?") for p in re.split(r"\s+", h) if p]
+    if not parts:
+        return ""
+    if lead:  # the part the lead speaks of (a page's slogans print before the headline)
+        best = max(range(len(parts)), key=lambda i: (len(bigrams(parts[i]) & bigrams(lead)), -i))
+        parts = parts[best:]
+    first = parts[0]
+    return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])

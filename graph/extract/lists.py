@@ -1,5 +1,5 @@
-"""Units named in lists: several names before one common suffix (马寨、刘胡桐、湾刘4个村), street offices
-listed bare after their district (金水区丰产路、经八路、文化路), and Guangdong's X街 after its district.
+"""Units named in lists: several names before one common suffix (马寨、刘胡桐、湾刘4个村), and street offices
+listed bare after their district (金水区丰产路、经八路、文化路).
 
 Each reader is a span rule of the extractor (graph.extract.SPAN_RULES); the district readers need the
 units the suffix scan found first (graph.extract.units), and the gazetteer to place what they read.
@@ -14,8 +14,6 @@ from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.gazetteer import Gazetteer
 
-# 石围塘街: Guangdong's name for a street office (a road's X路街 is not read so)
-_STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)等?(?:[\d一二三四五六七八九十]+|两|几|多|数)个(村|社区|居委会|街道|镇|乡)"
@@ -33,23 +31,6 @@ class ListFinder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-
-    def streets_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
-        """A street office printed as X街 right after its district (荔湾区石围塘街, 花都区秀全街), as
-        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
-        out: list[Span] = []
-        for d in admin:
-            if d.type != "District":
-                continue
-            m = _STREET_AFTER.match(text, d.end - offset)
-            places = {tuple(p.path) for p in self.gaz.district(d.name)}
-            if not m or not places:
-                continue
-            found = {p.name for p in self.gaz.towns(m.group(1)) if p.level == "StreetOffice" and any(tuple(p.path[: len(q)]) == q for q in places)}
-            if len(found) == 1:
-                s0, s1 = m.start() + offset, m.end() + offset
-                out.append(Span(s0, s1, m.group(0), "StreetOffice", found.pop(), (m.group(0),), d.name, "unit.street-under"))
-        return out
 
     def listed_under(self, text: str, admin: list[Span], offset: int = 0) -> list[Span]:
         """Street offices and towns listed bare after their district (金水区丰产路、经八路、文化路；…),

@@ -9,6 +9,7 @@ occurrence, and fills in date, place, organizers and attendees.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.extract.dates import DateMention
@@ -20,6 +21,7 @@ from graph.extract.events import (
     campaigns,
     continues,
     headline_event,
+    headline_name,
     location_in,
     org_participation,
     participation,
@@ -31,7 +33,6 @@ from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
-from graph.normalize import bigrams
 
 # What follows a body that called for the work (响应区文明办号召, 在区委的号召下): it does not hold it.
 _CALLS = re.compile(r"(?:的)?(?:号召|倡议|部署|要求)")
@@ -79,6 +80,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
 
 _VISITS = frozenset({"event.trip", "event.visit", "event.inspect", "event.arrival"})  # the rules of events that went to their place
 _VISITS_OR_OPENINGS = _VISITS | {"event.founded"}  # …or opened it: the place holds nothing
+_TRIPS = frozenset({"event.trip", "event.arrival"})  # the rules of events a party went to from its own place
 
 
 def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: set[str]) -> EventCandidate:
@@ -90,7 +92,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
-    if c.location is None and c.organizers:  # the first holder, the others its partners (柳岸街道联合区妇联…)
+    if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
         if held_in in admin_names:
             c = replace(c, location=held_in)  # held by a street office, with no place given: in it
@@ -206,10 +208,20 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
                 n = forms.get(u.text) or forms.get(u.name)
                 if not n or n in c.organizers or n in out or n == c.location or _describes(u, s):
                     continue  # a unit in the post before a name describes the person (区委组织部长梁显学)
-                if c.location and s.text.startswith(c.location, u.end - s.offset):
-                    continue  # 新阳街道|兴旺社区: the place's chain
+                if c.location and s.text.startswith(c.location, u.end - s.offset) or _heads_a_chain_to(u, s, forms, c.organizers):
+                    continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
                 out.append(n)
     return out
+
+
+def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequence[str]) -> bool:
+    """Whether the units printed right after `u`, each where the one before ends, reach one of `names`."""
+    at = u.end
+    while (v := next((v for v in s.units if v.start == at and v.end > at), None)) is not None:
+        if (forms.get(v.text) or forms.get(v.name)) in names:
+            return True
+        at = v.end
+    return False
 
 
 def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
@@ -223,26 +235,6 @@ def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
         evidence=c.sentence.strip(),
         rule=c.rule,
     )
-
-
-_KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")
-
-
-def headline_name(headline: str, lead: str = "") -> str:
-    """The occurrence a headline reports, as a name: its main line without kicker or slogan.
-
-    >>> headline_name("济源路街道中安街社区：织密小网格 生态宜居“零距离”")
-    '织密小网格'
-    """
-    h = _KICKER.sub("", re.sub(r"\s*[|｜丨].*$", "", headline.strip()))  # …邻里情|环球新视野: a site's name
-    parts = [p.strip("，,。！!？?") for p in re.split(r"\s+", h) if p]
-    if not parts:
-        return ""
-    if lead:  # the part the lead speaks of (a page's slogans print before the headline)
-        best = max(range(len(parts)), key=lambda i: (len(bigrams(parts[i]) & bigrams(lead)), -i))
-        parts = parts[best:]
-    first = parts[0]
-    return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
 
 
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.

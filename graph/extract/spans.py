@@ -18,25 +18,35 @@ SUFFIX_LEAD = re.compile("^" + alternation((*STREET_OFFICE_WORDS, "社区")))
 
 
 # A verb of acting together right after a body's last character: two bodies the tagger read as one word
-# (二七区民政局联合区卫健委 /ORG, 区民政局|会同区财政局 /v); not 联合会, 联合社, a body's own name.
-_JOINT = re.compile(r"(?<=[局委办会联所队站院校心司团部厅处科])(?:联合(?![会社体党])|会同|携手)")
+# (二七区民政局联合区卫健委 /ORG, 区民政局|会同区财政局 /v, 镇政府联合…); not 联合会, 联合社, a body's own name.
+_BODY_END = "[局委办会联所队站院校心司团部厅处科府]"
+_JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手)")
+# A conjunction between two bodies inside one body token (县教育局和县公安局 /ORG); the part after it must end as a
+# body's name, so that a bureau's name with 和 in it stays whole (发展和改革委员会: 展 ends no body).
+_AND = re.compile(rf"(?<={_BODY_END})[和与及]")
 
 
 def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
-    """The sentence's `tokens`, each that joins bodies by such a verb cut into the bodies and the verbs."""
-    if "联合" not in sentence and "会同" not in sentence and "携手" not in sentence:
-        return tokens  # most sentences: no token is looked at
+    """The sentence's `tokens`, each that joins bodies by such a verb or conjunction cut into the bodies and the joiners."""
+    verbs = "联合" in sentence or "会同" in sentence or "携手" in sentence
+    if not verbs and not any(t.tag == "ORG" and _AND.search(t.text) for t in tokens):
+        return tokens  # most sentences: no token is looked at further
     out: list[Token] = []
     for t in tokens:
         pre = 1 if out else 0  # the verb may open a token after a body's: the last character before it counts
         cut = t.start  # where what is left of the token begins
-        for m in _JOINT.finditer((out[-1].text[-1:] if out else "") + t.text, pre):
-            at, end = t.start + m.start() - pre, t.start + m.end() - pre
+        joints = [
+            (t.start + m.start() - pre, t.start + m.end() - pre, "v")
+            for m in (_JOINT.finditer((out[-1].text[-1:] if out else "") + t.text, pre) if verbs else ())
+        ]
+        if t.tag == "ORG":
+            joints += [(t.start + m.start(), t.start + m.end(), "c") for m in _AND.finditer(t.text) if ends_as_body(t.text[m.end() :])]
+        for at, end, tag in sorted(joints):
             if at < cut or t.end - end < 2:
                 continue  # cut by the token's start (split already), or no second body after it
             if at > cut:
                 out.append(_piece(t, cut, at))
-            out.append(Token(at, end, t.text[at - t.start : end - t.start], "v"))
+            out.append(Token(at, end, t.text[at - t.start : end - t.start], tag))
             cut = end
         out.append(t if cut == t.start else _piece(t, cut, t.end))
     return out

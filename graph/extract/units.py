@@ -33,6 +33,8 @@ SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
+# 石围塘街: Guangdong's name for a street office, printed right after its district (a road's X路街 is not read so)
+_STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
 
 
 def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
@@ -190,7 +192,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 == 0 or _in_word(text, s0, s1, suffix) or suffix == "村" and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 or _in_word(text, s0, s1, suffix) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -239,7 +241,23 @@ class UnitFinder:
             aliases = (printed,) if printed != name else ()
             spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, f"unit.{source}"))
             floor = s1
+            street = self._street_under(text, s1, name) if cls == "District" else None
+            if street is not None:  # 荔湾区逢源街|如意社区: the next unit's stem begins after the street office
+                spans.append(street.moved(offset))
+                floor = street.end
         return spans
+
+    def _street_under(self, text: str, at: int, district: str) -> Span | None:
+        """A street office printed as X街 at `at`, right after its district (荔湾区石围塘街, 花都区秀全街), as
+        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
+        m = _STREET_AFTER.match(text, at)
+        if m is None:
+            return None
+        places = {tuple(p.path) for p in self.gaz.district(district)}
+        found = {p.name for p in self.gaz.towns(m.group(1)) if p.level == "StreetOffice" and any(tuple(p.path[: len(q)]) == q for q in places)}
+        if len(found) != 1:
+            return None
+        return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
 
     def _named_street_office(self, text: str, at: int, floor: int) -> bool:
         """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
