@@ -46,6 +46,8 @@ EVENTS = [
     ("4月12日，嵩山路街道党工委一行来到二七区建中街街道陇西社区参观学习。", "", "参观", "--04-12", "陇西社区"),
     ("4月12日，市文明办在中原区林山寨街道百花社区召开现场推进会。", "", "现场推进会", "--04-12", "百花社区"),
     ("5月24日，由二七区委书记蔡红带队前往京广路街道办观摩。", "二七区召开全区长效机制网格化工作推进会", "全区长效机制网格化工作推进会", "--05-24", None),
+    # a fair's noun ends its name (招聘会, not the campaign 春风行动 inside it)
+    ("1月5日，金海区“春风行动”专场招聘会在区人力资源市场举办。", "", "金海区“春风行动”专场招聘会", "--01-05", "区人力资源市场"),
     # a visit with no verb after its place, a visit verb's object, a place that received visitors
     ("6月5日，滨江区观摩团一行来到柳岸社区。", "", "柳岸社区", "--06-05", "柳岸社区"),
     ("6月5日，考察组实地考察了金海街道柳岸社区，对社区治理给予肯定。", "", "考察", "--06-05", "柳岸社区"),
@@ -237,6 +239,24 @@ def test_a_place_set_before_the_clause_is_the_events(extractor) -> None:
     assert (e.name, e.location) == ("党员培训", "柳岸社区")
 
 
+def test_the_bodies_a_clause_of_sponsoring_names_hold_the_event_too(extractor) -> None:
+    body = "11月27日，柳岸街道建设路社区开展剪纸体验活动。本次活动由金海区民政局主办，金海区文化馆承办。"
+    [e] = facts(extractor, body).events
+    assert e.organizers == ("建设路社区", "金海区民政局", "金海区文化馆")  # not 金海区, printed inside the bureau's name
+    body = "11月27日，柳岸街道建设路社区开展剪纸体验活动。活动由区委宣传部联合金海区文化馆支持。"
+    [e] = facts(extractor, body).events
+    assert e.organizers == ("建设路社区", "金海区委宣传部", "金海区文化馆")  # 区委宣传部: the story's district's
+    # 由 before a leader's name is who led a party, not who held it: no body of that clause is added
+    body = "5月24日，由区委书记李明带队，各街道负责人前往柳岸街道观摩。"
+    [e] = facts(extractor, body).events
+    assert "区委" not in e.organizers
+
+
+def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extractor) -> None:
+    [e] = facts(extractor, "3月2日，市委书记李强到柳岸街道视察。").events
+    assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("李强",))
+
+
 def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) -> None:
     [e] = facts(extractor, "5月20日，金海区柳岸街道第三届“社区邻里节”在金桂园北区下沉广场拉开序幕。").events
     assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))
@@ -341,3 +361,20 @@ def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
     from graph.extract.events import trip_place
 
     assert trip_place(sentence, 5) == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a long first clause is cut at its last comma before 30 characters, of either width
+        ("6月24日晚上，社区工作人员冒着高温酷暑，汗流浃背，满身脏水，协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑，汗流浃背，满身脏水"),
+        ("6月24日晚上,社区工作人员冒着高温酷暑,汗流浃背,满身脏水,协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑,汗流浃背,满身脏水"),
+        # …else at its first comma before 40, not inside a word (…抓获, not …抓)
+        ("8月16日下午,金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获,并依法对其拘留15天。", "金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获"),
+    ],
+)
+def test_a_sentence_that_opens_with_its_day_is_named_by_its_first_clause(sentence: str, name: str) -> None:
+    from graph.extract.occurrences import dated_clause
+
+    found = dated_clause(sentence, find_dates(sentence, None))
+    assert found is not None and found[2] == name

@@ -24,13 +24,13 @@ from graph.extract.events import (
     headline_name,
     location_in,
     org_participation,
-    participation,
     similar,
     triggers,
     trip_place,
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
+from graph.extract.taking_part import people_present, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -74,7 +74,9 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
     events = [_held_by_topic(c, topic, admin_names) for c in events]
-    attendees = _attendees(article, sents, entities)
+    attendees = people_present(article, sents, entities)
+    if events:
+        events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 
@@ -186,19 +188,6 @@ def _leading_chain(s: Sentence, start: int) -> list[Span]:
     return chain
 
 
-def _attendees(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
-    """The people who took part: named in a sentence of taking part, or holding a post, credits aside."""
-    people = {e.name for e in entities if e.type == "Person" and not e.informal}
-    credited = {*article.reporters, *article.correspondents, *article.photographers}
-    out: list[str] = []
-    for s in sents:
-        named = [p.name for p in s.people] if participation(s.text) else []
-        for name in [*named, *(post.person for post in s.posts)]:
-            if name in people and name not in credited and name not in out:
-                out.append(name)
-    return out
-
-
 def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) -> list[str]:
     """Units and bodies a sentence of attending names (参加会议, 出席), other than the holder and the place."""
     out: list[str] = []
@@ -276,9 +265,10 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     rest = sentence[m.end() :]
     end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
     clause = rest[:end]
-    if len(clause) > 30:
-        cut = clause.rfind("，", 0, 30)
-        clause = clause[:cut] if cut >= 8 else clause[:30]
+    if len(clause) > 30:  # cut at its last comma before 30 characters, else at the first before 40 (either width)
+        cut = max(clause.rfind("，", 0, 30), clause.rfind(",", 0, 30))
+        late = min((i for i in (clause.find("，", 30, 40), clause.find(",", 30, 40)) if i >= 0), default=-1)
+        clause = clause[:cut] if cut >= 8 else clause[:late] if late >= 0 else clause[:30]
     clause = clause.strip("，, ")
     if len(clause) < 6 or _SAID.search(clause):
         return None

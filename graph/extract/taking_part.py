@@ -1,0 +1,59 @@
+"""Who took part in an article's occurrence, besides those its clause names.
+
+People named in a sentence of taking part (出席, 参加, 陪同…) or holding a post
+in the article, and the units and bodies a clause of sponsoring names
+(本次活动由区委宣传部主办，金海老年大学承办).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.events import EventCandidate, participation
+from graph.extract.sentence import Sentence
+from graph.model import Article, LocalEntity
+
+
+def people_present(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
+    """The people who took part: named in a sentence of taking part, or holding a post, credits aside."""
+    people = {e.name for e in entities if e.type == "Person" and not e.informal}
+    credited = {*article.reporters, *article.correspondents, *article.photographers}
+    out: list[str] = []
+    for s in sents:
+        named = [p.name for p in s.people] if participation(s.text) else []
+        for name in [*named, *(post.person for post in s.posts)]:
+            if name in people and name not in credited and name not in out:
+                out.append(name)
+    return out
+
+
+# A clause that names who sponsored the occurrence (本次活动由区委宣传部主办，…; 由区文联联合…支持): they hold it too,
+# and so do those the clauses right after it name (…主办，金海区文化馆承办).
+_SPONSORED = re.compile(r"由(?P<who>[^，。；！？,;!?]{2,60}?)(?:共同)?(?:主办|承办|协办|支持|发起|组织(?!部))")
+_ALSO_SPONSORED = re.compile(r"[，,、]\s*(?P<who>[^，。；！？,;!?]{2,30}?)(?:共同)?(?:承办|协办|支持)")
+
+
+def sponsors(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) -> list[str]:
+    """The units and bodies a sponsoring clause of the article names (the longest at each place), other than the
+    event's holders and place."""
+    out: list[str] = []
+    for s in sents:
+        clauses = []
+        for m in _SPONSORED.finditer(s.text):
+            clauses.append((m.start("who"), m.end("who")))
+            at = m.end()
+            while (more := _ALSO_SPONSORED.match(s.text, at)) is not None:
+                clauses.append((more.start("who"), more.end("who")))
+                at = more.end()
+        for a, b in clauses:
+            inside = [u for u in s.units if u.type != "Person" and a <= u.start - s.offset and u.end - s.offset <= b]
+            for u in inside:
+                if any(v is not u and v.start <= u.start and u.end <= v.end for v in inside):
+                    continue  # 金海区 of 金海区民政局
+                n = forms.get(u.text) or forms.get(u.name)
+                if n and n not in c.organizers and n not in out and n != c.location:
+                    out.append(n)
+    return out
+
+
+__all__ = ["people_present", "sponsors"]
