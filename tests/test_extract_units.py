@@ -26,6 +26,8 @@ CASES = [
     ("考评中进位最多的是中原区棉纺路、须水、秦岭新城。", "StreetOffice", {"棉纺路街道", "秦岭新城街道"}, set()),
     ("考评中进位最多的是中原区棉纺路、秦岭新城。", "StreetOffice", {"棉纺路街道"}, {"秦岭新城街道"}),
     ("各街道要深化思想认识，各社区要加大检查力度。", "StreetOffice", set(), {"各街道"}),
+    # a word of time the tagger read as a place is no unit's name (下一步/LOC 街道将…)
+    ("据柳岸街道相关负责人介绍，下一步街道将继续推进老旧小区改造。", "StreetOffice", {"柳岸街道"}, {"下一步街道"}),
     ("各街道要深化思想认识，各社区要加大检查力度。", "Community", set(), {"各社区"}),
     ("上海市静安区南京西路街道举办邻里节。", "StreetOffice", {"南京西路街道"}, set()),
     ("活动在大学路街道康桥华城社区举行。", "Community", {"康桥华城社区"}, set()),
@@ -79,6 +81,9 @@ CASES = [
     ("金海区民政局联合区卫健委开展义诊活动。", "Organization", {"金海区民政局", "金海区卫健委"}, {"金海区民政局联合区卫健委"}),
     ("区民政局会同区财政局开展专项检查。", "Organization", {"区民政局", "区财政局"}, {"区民政局会同区财政局"}),
     ("金海区工商业联合会召开会员大会。", "Organization", {"金海区工商业联合会"}, set()),
+    # a unit's party committee printed in a body's name: the body has no short form without the unit
+    ("郑州市委宣传部副部长王强出席。", "Organization", {"郑州市委宣传部"}, {"委宣传部"}),
+    ("在金海区委组织部的指导下，柳岸街道成立了志愿服务队。", "Organization", {"金海区委组织部"}, {"委组织部"}),
     # …and by a conjunction inside the one word; a government acting with a body; 和 inside one bureau's name
     ("县教育局和县公安局联合开展校园安全检查。", "Organization", {"县教育局", "县公安局"}, {"县教育局和县公安局"}),
     ("柳林镇政府联合镇卫生院开展义诊。", "Town", {"柳林镇"}, set()),

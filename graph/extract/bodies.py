@@ -169,8 +169,8 @@ class BodyFinder:
             return None  # 窗口申办: a verb, not a bureau
         name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
-        if lowest is not None and len(rest) >= 4 and proper:
-            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
+        if lowest is not None and len(rest) >= 4 and proper and rest[0] != "委":
+            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit (not 委组织部 of 金海区委组织部)
         bare = self._without_places(name)
         if bare and proper:
             extra.append(bare)  # 广东广州花都区秀全街飞鹅岭小学: also printed as 飞鹅岭小学
@@ -197,8 +197,8 @@ class BodyFinder:
             rest = rest[cut:]
         if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
             return None
-        if rest[:2] in dictionary_words() or rest[0] in "区市县省":
-            return None  # 民政局, 区残联: a function, not a name of its own
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省委":
+            return None  # 民政局, 区残联: a function, not a name of its own; 委宣传部 of 郑州市委宣传部: the 市委's
         return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:
