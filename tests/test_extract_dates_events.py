@@ -257,6 +257,24 @@ def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extracto
     assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("李强",))
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # an exhibition's noun ends the name
+        ("12月5日，柳岸社区举办“翰墨迎春”书画展，展出作品60余幅。", "“翰墨迎春”书画展"),
+        ("为丰富居民文化生活，12月5日，柳岸社区举办书画展。", "书画展"),
+        # more nouns of meetings; an opening of a canteen
+        ("近日，柳岸街道召开2024年度党建述职评议会，各社区党组织书记逐一述职。", "2024年度党建述职评议会"),
+        ("柳岸社区“长者食堂”正式开业，首日接待老人120余人次。", "柳岸社区“长者食堂”开业"),
+        # the event a party was organised to hold is what the last verb inside holds
+        ("12月5日是国际志愿者日，柳岸社区组织志愿者开展义务清扫活动。", "义务清扫活动"),
+    ],
+)
+def test_the_name_is_the_event_noun_phrase(extractor, body: str, name: str) -> None:
+    [e] = facts(extractor, body).events
+    assert e.name == name
+
+
 def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) -> None:
     [e] = facts(extractor, "5月20日，金海区柳岸街道第三届“社区邻里节”在金桂园北区下沉广场拉开序幕。").events
     assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))

@@ -197,8 +197,8 @@ class BodyFinder:
             rest = rest[cut:]
         if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
             return None
-        if rest[:2] in dictionary_words() or rest[0] in "区市县省委":
-            return None  # 民政局, 区残联: a function, not a name of its own; 委宣传部 of 郑州市委宣传部: the 市委's
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省委道":
+            return None  # 民政局, 区残联: a function, not a name of its own; 委宣传部, 道妇联: the 市委's, the 街道's
         return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:

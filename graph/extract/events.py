@@ -21,8 +21,8 @@ from graph.normalize import bigrams
 
 EVENT_NOUN = (
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|观摩会|培训会|动员会|协调会|联席会|专题会|现场会|办公会|例会|"
-    r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|议事会|听证会|说明会|推介会|读书会|宣讲会|招聘会|博览会|交易会|展销会|对接会|"
-    r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
+    r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|议事会|听证会|说明会|推介会|读书会|宣讲会|评议会|述职会|评审会|论证会|通报会|碰头会|点评会|讲评会|协商会|汇报会|研判会|生活会|招聘会|博览会|交易会|展销会|对接会|"
+    r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|书画展|摄影展|图片展|美术展|艺术展|作品展|书法展|非遗展|巡回展|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
     r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|表演|演出|文化节|艺术节|邻里节|美食节|丰收节|读书节|体育节|音乐节|旅游节|科技节|[\u4e00-\u9fff]{2}节|论坛|党课|主题党日|公祭|共祭|祭扫|签约|揭牌|挂牌|"
     r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察|实况)"
 )
@@ -47,7 +47,7 @@ _PASSIVE = re.compile(
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
 _FOUNDED_THING = re.compile(
-    r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈)$"
+    r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈|食堂|餐厅|助餐点)[”\"]?$"
 )
 _CAMPAIGN = re.compile(
     r"(?P<v>推进|开展|打好|打赢|实施|启动|部署|推行)(?P<np>[^，。；！？,;!?]{2,16}?(?:保卫战|攻坚战|战|行动|工作|活动|工程|专项整治|整治))"
@@ -170,13 +170,20 @@ def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, st
     What 对 names before 进行/开展 is what the event was about, and part of its name:
     对社区“文明创城”工作进行|实地检查 -> 社区“文明创城”工作实地检查.
     """
-    name = clean_name(sentence[m.start("np") : m.end("np")])
+    start, end = m.start("np"), m.end("np")
+    inner = [h.end() for h in _INNER_HOLD.finditer(masked, start, end)]
+    if inner and end - inner[-1] >= 4:
+        start = inner[-1]  # 组织|志愿者开展义务清扫活动: the event is what the last verb inside holds (义务清扫活动)
+    name = clean_name(sentence[start:end])
     if _NO_EVENT_NAMED.fullmatch(name):
         return None
     about = _ABOUT.search(masked, 0, m.start()) if masked[m.start() : m.start() + 2] in ("进行", "开展") else None
     if about:
         name = clean_name(sentence[about.start("obj") : about.end("obj")]) + name
-    return m.start("np"), m.end("np"), name
+    return start, end, name
+
+
+_INNER_HOLD = re.compile(r"(?:开展|举办|举行|召开)了?")
 
 
 # 对…进行: what an event held on something was about (对社区“文明创城”工作进行实地检查).
