@@ -80,6 +80,9 @@ _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指�
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
 _JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
 _DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
+# The last character of a unit's word (委 of 区委, 道 of 街道): what is left of a body's name once the unit before it is
+# cut off, when it begins with one, is no name of its own (委组织部 of 金海区委组织部, 道妇联 of 柳岸街道妇联).
+_UNIT_WORD_TAIL = "委道"
 _UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
 
@@ -169,8 +172,8 @@ class BodyFinder:
             return None  # 窗口申办: a verb, not a bureau
         name = text[lowest.start : cut] if lowest is not None else s
         extra = [s]
-        if lowest is not None and len(rest) >= 4 and proper and rest[0] != "委":
-            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit (not 委组织部 of 金海区委组织部)
+        if lowest is not None and len(rest) >= 4 and proper and rest[0] not in _UNIT_WORD_TAIL:
+            extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         bare = self._without_places(name)
         if bare and proper:
             extra.append(bare)  # 广东广州花都区秀全街飞鹅岭小学: also printed as 飞鹅岭小学
@@ -197,8 +200,8 @@ class BodyFinder:
             rest = rest[cut:]
         if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
             return None
-        if rest[:2] in dictionary_words() or rest[0] in "区市县省委道":
-            return None  # 民政局, 区残联: a function, not a name of its own; 委宣传部, 道妇联: the 市委's, the 街道's
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省" or rest[0] in _UNIT_WORD_TAIL:
+            return None  # 民政局, 区残联: a function, not a name of its own
         return rest
 
     def _named(self, rest: str, has_admin: bool, proper: bool) -> bool:

@@ -326,10 +326,11 @@ def trip_place(sentence: str, start: int) -> str | None:
 
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
 # but many (深入各村, 赴全市各乡镇).
-_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:我|本|该)[省市区县镇乡村]$")
-# A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give; and a
-# circumstance, not a place (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
-_DEICTIC = re.compile(r"^(?:我|本|该|全)[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
+# A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
+_HERE = r"^(?:我|本|该)[省市区县镇乡村]$"
+_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
+# …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
+_NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
 # The word for the area a place is in, before its name (辖区建东社区 is 建东社区).
 _AREA_WORD = re.compile(r"^(?:辖区内?|当地)")
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
@@ -366,7 +367,7 @@ def location_in(sentence: str, upto: int) -> str | None:
         best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
     if best:
         best = _AREA_WORD.sub("", best).strip()
-    return best if best and not _DEICTIC.search(best) else None
+    return best if best and not _NO_PLACE.search(best) else None
 
 
 def participation(sentence: str) -> bool:
