@@ -104,6 +104,12 @@ def test_a_meeting_whose_spirit_is_conveyed_is_held_by_none_of_those_who_convey_
     assert (conveyed.rule, conveyed.name, conveyed.date, conveyed.organizers) == ("event.conveyed", "全市农村工作会议", "--03-08", ())
 
 
+def test_the_spirit_of_a_meeting_on_a_bodys_work_is_conveyed_not_organised(extractor) -> None:
+    # 组织工作会议精神: 组织 is the work the meeting was on, not a verb holding it here
+    f = facts(extractor, "会上，滨江区委常委、组织部部长刘强传达了全省组织工作会议精神。")
+    assert [(e.rule, e.name, e.organizers, e.location) for e in f.events] == [("event.conveyed", "全省组织工作会议", (), None)]
+
+
 def test_attendees_are_the_officials_present(extractor) -> None:
     f = facts(extractor, "3月17日，汝河路街道办事处副主任齐晓静带队在辖区开展汛前安全检查。")
     ev = f.events[0]
@@ -255,6 +261,9 @@ def test_the_bodies_a_clause_of_sponsoring_names_hold_the_event_too(extractor) -
 def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "3月2日，市委书记李强到柳岸街道视察。").events
     assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("李强",))
+    # a trip to two units names no one place, and neither place holds it
+    [e] = facts(extractor, "11月15日，滨江区委书记赵刚深入柳岸街道、金海街道调研基层治理工作。").events
+    assert (e.location, e.organizers, e.attendees) == (None, (), ("赵刚",))
 
 
 @pytest.mark.parametrize(
@@ -268,6 +277,10 @@ def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extracto
         ("柳岸社区“长者食堂”正式开业，首日接待老人120余人次。", "柳岸社区“长者食堂”开业"),
         # the event a party was organised to hold is what the last verb inside holds
         ("12月5日是国际志愿者日，柳岸社区组织志愿者开展义务清扫活动。", "义务清扫活动"),
+        # a show of many acts (汇演), and a study meeting (学习会), are event nouns: the festival before is not the name
+        ("10月11日，柳岸街道建设路社区举办“九九重阳”文艺汇演。", "“九九重阳”文艺汇演"),
+        ("10月11日，柳岸社区举办重阳节文艺汇演，80余名居民登台。", "重阳节文艺汇演"),
+        ("11月6日，金海街道党工委召开理论学习中心组（扩大）学习会。", "理论学习中心组（扩大）学习会"),
     ],
 )
 def test_the_name_is_the_event_noun_phrase(extractor, body: str, name: str) -> None:

@@ -21,8 +21,8 @@ from graph.normalize import bigrams
 
 EVENT_NOUN = (
     r"(?:会议|大会|推进会|座谈会|恳谈会|表彰会|观摩会|培训会|动员会|协调会|联席会|专题会|现场会|办公会|例会|"
-    r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|议事会|听证会|说明会|推介会|读书会|宣讲会|评议会|述职会|评审会|论证会|通报会|碰头会|点评会|讲评会|协商会|汇报会|研判会|生活会|招聘会|博览会|交易会|展销会|对接会|"
-    r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|书画展|摄影展|图片展|美术展|艺术展|作品展|书法展|非遗展|巡回展|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
+    r"交流会|分享会|发布会|研讨会|报告会|总结会|部署会|调度会|见面会|茶话会|联欢会|运动会|晚会|议事会|听证会|说明会|推介会|读书会|宣讲会|评议会|述职会|评审会|论证会|通报会|碰头会|点评会|讲评会|协商会|汇报会|研判会|生活会|招聘会|博览会|交易会|展销会|对接会|学习会|音乐会|故事会|朗诵会|游园会|团拜会|"
+    r"讲座|培训班?|活动|仪式|演练|比赛|竞赛|大赛|展览|展演|汇演|会演|书画展|摄影展|图片展|美术展|艺术展|作品展|书法展|非遗展|巡回展|开放日|宣传日|服务日|宣传周|宣传月|行动|检查|大检查|"
     r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|表演|演出|文化节|艺术节|邻里节|美食节|丰收节|读书节|体育节|音乐节|旅游节|科技节|[\u4e00-\u9fff]{2}节|论坛|党课|主题党日|公祭|共祭|祭扫|签约|揭牌|挂牌|"
     r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察|实况)"
 )
@@ -31,7 +31,7 @@ _ACTIVE = re.compile(
     _HOLD
     + r"(?P<np>[^，。；！？,;!?]{0,40}"
     + EVENT_NOUN
-    + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构))"
+    + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构)|精神)"  # 会议精神: conveyed, not held
 )
 # The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
@@ -306,6 +306,12 @@ def headline_event(headline: str) -> tuple[int, int, str] | None:
 def continues(sentence: str) -> bool:
     """The sentence reports a further occurrence of the same day: 还举行了…仪式."""
     return bool(_MORE.search(sentence))
+
+
+def trip_places(name: str) -> str:
+    """What a trip's name says it went to, as printed, one place or many (…深入柳岸街道、金海街道调研 -> 柳岸街道、金海街道)."""
+    m = _TRIP.search(name)
+    return m.group("place") if m else ""
 
 
 def trip_place(sentence: str, start: int) -> str | None:

@@ -27,6 +27,7 @@ from graph.extract.events import (
     similar,
     triggers,
     trip_place,
+    trip_places,
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
@@ -91,6 +92,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
     holder, unit = topic or (None, None)
     visited = c.rule in _VISITS_OR_OPENINGS and c.location is not None and c.location in (holder, unit)
+    visited = visited or (c.rule in _TRIPS and holder is not None and holder in trip_places(c.name))  # one of many places
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
