@@ -111,6 +111,15 @@ CASES = [
     ("荥阳市新农村建设办公室负责人参加。", "Village", set(), {"新农村"}),
     ("新郑市龙湖镇新农村召开村民代表大会。", "Village", {"新农村"}, set()),
     ("金水区丰产路街道王庄村召开会议。", "Village", {"王庄村"}, set()),
+    # a village of one character before its 村 (胡村, 李村): after its town when the gazetteer lists it there,
+    # or before its committee or villagers (李村|村委会), never 李村村; a word (该村, 全村, 邻村) is no village
+    ("荥阳市广武镇胡村党支部书记李军主持会议。", "Village", {"胡村"}, set()),
+    ("柳岸镇李村村委会主任王强介绍，今年村里修了路。", "Village", {"李村"}, {"李村村"}),
+    ("李村村民王强说，路修好了。", "Village", {"李村"}, set()),
+    ("该村村委会主任王强介绍。", "Village", set(), {"该村"}),
+    ("全村村民参加了会议。", "Village", set(), {"全村"}),
+    ("邻村村民也赶来帮忙。", "Village", set(), {"邻村"}),
+    ("柳岸镇各村村委会负责人参加会议。", "Village", set(), {"各村", "各村村"}),
     # a name that begins with a word like a conjunction (和平, 和谐) keeps it when the tagger reads one word;
     # a verb or conjunction the tagger reads apart is no part of the name
     ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
@@ -139,6 +148,13 @@ def test_chain_states_containment(extractor) -> None:
     assert by_name["伏牛北社区"].parent == "三官庙街道"
     assert by_name["三官庙街道"].parent == "中原区"
     assert by_name["伏牛北社区党总支"].parent == "伏牛北社区"
+
+
+def test_a_village_of_one_character_lies_in_its_town_and_holds_its_secretarys_post(extractor) -> None:
+    f = facts(extractor, "荥阳市广武镇胡村党支部书记李军主持会议。")
+    by_name = {e.name: e for e in f.entities}
+    assert by_name["胡村"].parent == "广武镇"
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("李军", "党支部书记", "胡村")]
 
 
 def test_a_zone_the_gazetteer_does_not_know_lies_in_the_articles_one_city(extractor) -> None:

@@ -86,6 +86,10 @@ _GENERIC_COMMUNITY = re.compile(
     r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|"
     r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
+# What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
+# party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
+_VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
+_NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
 _NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
@@ -217,7 +221,8 @@ class UnitFinder:
                 stem, proper = found
                 source = "suffix" if proper else "common"
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
-            if not stem or not self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city):
+            one_char = suffix == "村" and len(stem) == 1 and self._one_char_village(stem, text, s1, spans[-1:], s0 - 1 + offset)
+            if not stem or not (one_char or self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city)):
                 continue
             zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
             lead = self._place_prefix(stem) if source in ("suffix", "common") and not zone else None
@@ -246,6 +251,17 @@ class UnitFinder:
                 spans.append(street.moved(offset))
                 floor = street.end
         return spans
+
+    def _one_char_village(self, stem: str, text: str, s1: int, before: list[Span], at: int) -> bool:
+        """A village of one character before its 村 (胡村, 李村), never a word (该村, 全村, 邻村): printed before its
+        committee or villagers (李村|村委会: not 李村村), or right after its town when the gazetteer lists it there."""
+        if _NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
+            return False
+        if _VILLAGE_BODY_AFTER.match(text, s1):
+            return True
+        if not before or before[0].type != "Town" or before[0].end != at:
+            return False
+        return any(v.name == stem + "村" for town in self.gaz.towns(before[0].name) for v in self.gaz.villages_of(town))
 
     def _street_under(self, text: str, at: int, district: str) -> Span | None:
         """A street office printed as X街 at `at`, right after its district (荔湾区石围塘街, 花都区秀全街), as
