@@ -328,6 +328,11 @@ def test_the_organization_department_organizes_nothing(extractor) -> None:
     assert f.events[0].name == "滨江区委常委、组织部部长赵强一行到金海街道调研"
     f = facts(extractor, "6月6日，社区组织委员刘芳组织开展了消防演练活动。")
     assert [e.name for e in f.events] == ["消防演练活动"]
+    # …nor is the noun 党组织 (a party organisation), nor 团组织
+    f = facts(extractor, "柳岸街道“两委”班子成员、各社区党组织书记共计40余人参加会议。")
+    assert f.events == ()
+    f = facts(extractor, "会后，各村团组织负责人参加了青年演讲比赛。")
+    assert f.events == ()
 
 
 def test_the_topic_is_the_unit_when_the_longer_name_it_begins_is_no_entity() -> None:
