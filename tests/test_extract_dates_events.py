@@ -288,6 +288,13 @@ def test_the_name_is_the_event_noun_phrase(extractor, body: str, name: str) -> N
     assert e.name == name
 
 
+def test_a_chain_broken_across_a_headlines_lines_is_one_chain(extractor) -> None:
+    # the page prints the headline on two lines (金海区柳岸镇 / 李庄村举行…), read as one with a space
+    f = facts(extractor, "9月23日，李庄村举行农民丰收节庆祝活动。", headline="金海区柳岸镇 李庄村举行丰收节庆祝活动")
+    assert [(e.location, e.organizers) for e in f.events] == [("李庄村", ("李庄村",))]
+    assert {e.name: e.parent for e in f.entities}["李庄村"] == "柳岸镇"
+
+
 def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) -> None:
     [e] = facts(extractor, "5月20日，金海区柳岸街道第三届“社区邻里节”在金桂园北区下沉广场拉开序幕。").events
     assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))

@@ -184,3 +184,15 @@ def test_mention_offsets_index_the_article_text(extractor) -> None:
     assert f.mentions
     for m in f.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_the_spaces_a_token_begins_or_ends_with_are_tokens_of_their_own() -> None:
+    from graph.extract.spans import split_spaces
+    from graph.extract.tagger import Token
+
+    text = "金海区柳岸镇 李庄村举行 活动"
+    tokens = [Token(0, 3, "金海区", "LOC"), Token(3, 6, "柳岸镇", "LOC"), Token(6, 10, " 李庄村", "LOC"), Token(10, 13, "举行 ", "v"), Token(13, 15, "活动", "n")]
+    out = split_spaces(text, tokens)
+    assert [(t.text, t.tag) for t in out] == [("金海区", "LOC"), ("柳岸镇", "LOC"), (" ", "w"), ("李庄村", "LOC"), ("举行", "v"), (" ", "w"), ("活动", "n")]
+    assert all(text[t.start : t.end] == t.text for t in out) and out[-1].end == len(text)
+    assert split_spaces("金海区柳岸镇", tokens[:2]) is not None and split_spaces("金海区柳岸镇", tokens[:2]) == tokens[:2]

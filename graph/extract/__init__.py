@@ -23,7 +23,7 @@ from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people
 from graph.extract.posts import find_posts
 from graph.extract.sentence import Sentence
-from graph.extract.spans import Span, split_joined
+from graph.extract.spans import Span, split_joined, split_spaces
 from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
@@ -72,7 +72,7 @@ class Extractor:
         for article, sents in plans:
             sent_objs = []
             for off, s in sents:
-                toks = split_joined(s, tags[k])  # 区民政局联合区卫健委: two bodies the tagger read as one
+                toks = split_joined(s, split_spaces(s, tags[k]))  # 区民政局联合区卫健委: two bodies the tagger read as one
                 k += 1
                 sent_objs.append(Sentence(off, s, toks))
             out.append(self._article(article, sent_objs))

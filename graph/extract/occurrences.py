@@ -324,7 +324,7 @@ def _subjects(
         n = forms.get(u.text) or forms.get(u.name)
         if not n or n == location:
             continue
-        if chain_end is not None and u.start == chain_end and out:
+        if chain_end is not None and s.text[chain_end - s.offset : rel] in ("", " ", "\u3000") and out:
             out[-1] = n  # 中原区三官庙街道: the lowest unit of a chain holds it
         elif n not in out:
             out.append(n)

@@ -26,6 +26,25 @@ _JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手
 _AND = re.compile(rf"(?<={_BODY_END})[和与及]")
 
 
+def split_spaces(sentence: str, tokens: list[Token]) -> list[Token]:
+    """The sentence's `tokens`, the spaces a token begins or ends with cut off as tokens of their own: the tagger
+    reads a headline's two lines joined by a space (柳岸镇 李庄村) as ' 李庄村', which begins no name."""
+    if " " not in sentence and "\u3000" not in sentence:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        word = t.text.strip(" \u3000")
+        if not word or word == t.text:
+            out.append(t)
+            continue
+        a = t.start + t.text.index(word)
+        b = a + len(word)
+        out += [Token(t.start, a, t.text[: a - t.start], "w")] if a > t.start else []
+        out.append(Token(a, b, word, t.tag))
+        out += [Token(b, t.end, t.text[b - t.start :], "w")] if b < t.end else []
+    return out
+
+
 def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
     """The sentence's `tokens`, each that joins bodies by such a verb or conjunction cut into the bodies and the joiners."""
     verbs = "联合" in sentence or "会同" in sentence or "携手" in sentence
