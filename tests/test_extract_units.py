@@ -87,6 +87,12 @@ CASES = [
     ("在金海区委组织部的指导下，柳岸街道成立了志愿服务队。", "Organization", {"金海区委组织部"}, {"委组织部"}),
     # …and by a conjunction inside the one word; a government acting with a body; 和 inside one bureau's name
     ("县教育局和县公安局联合开展校园安全检查。", "Organization", {"县教育局", "县公安局"}, {"县教育局和县公安局"}),
+    # …or when the tagger ends the first body's word with the conjunction (区卫健委和|区市场监管局)
+    ("金海区卫健委与区疾控中心联合举办健康讲座。", "Organization", {"金海区卫健委", "金海区疾控中心"}, {"金海区卫健委与区疾控中心", "卫健委与区疾控中心"}),
+    ("金海区卫健委与区疾控中心联合举办健康讲座。", "District", {"金海区"}, {"卫健委与区"}),
+    ("区民政局、区卫健委和区市场监管局联合开展检查。", "Organization", {"区卫健委", "区市场监管局"}, {"区卫健委和区市场监管局"}),
+    # a person's name before 和 is no word of a bureau's name (主任王伟和区教育局 is no body)
+    ("金海区卫健委主任王伟和区教育局局长张涛一同检查食堂。", "Organization", {"金海区卫健委", "金海区教育局"}, {"主任王伟和区教育局"}),
     ("柳林镇政府联合镇卫生院开展义诊。", "Town", {"柳林镇"}, set()),
     ("柳林镇政府联合镇卫生院开展义诊。", "Organization", set(), {"柳林镇政府联合镇卫生院", "政府联合镇卫生院"}),
     ("中牟县官渡镇人民政府联合县卫健委开展义诊活动。", "Organization", {"县卫健委"}, {"人民政府联合县卫健委"}),

@@ -257,8 +257,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
     """
     if tokens[j].text not in ("和", "与") or j == i:
         return False
-    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag == "ORG":
-        return False  # 党中央和省委: two bodies
+    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag in ("ORG", "PER", "nr"):
+        return False  # 党中央和省委: two bodies; 主任王伟和区教育局: a person's name is no word of a bureau's
     if re.match(r"^[省市区县](?:委|政府)$", tokens[j + 1].text if j + 1 < len(tokens) else ""):
         return False  # 党中央和省委: the second is a body of its own
     for t in tokens[j + 1 : j + 5]:

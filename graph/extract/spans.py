@@ -58,16 +58,17 @@ def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
             (t.start + m.start() - pre, t.start + m.end() - pre, "v")
             for m in (_JOINT.finditer((out[-1].text[-1:] if out else "") + t.text, pre) if verbs else ())
         ]
-        if t.tag == "ORG":
-            joints += [(t.start + m.start(), t.start + m.end(), "c") for m in _AND.finditer(t.text) if ends_as_body(t.text[m.end() :])]
+        if t.tag == "ORG":  # …and one it ends with (区卫健委和|区市场监管局 /ORG /ORG): the next token is the second body
+            joints += [(t.start + m.start(), t.start + m.end(), "c") for m in _AND.finditer(t.text) if ends_as_body(t.text[m.end() :]) or m.end() == len(t.text)]
         for at, end, tag in sorted(joints):
-            if at < cut or t.end - end < 2:
+            if at < cut or 0 < t.end - end < 2 or end == t.end and tag != "c":
                 continue  # cut by the token's start (split already), or no second body after it
             if at > cut:
                 out.append(_piece(t, cut, at))
             out.append(Token(at, end, t.text[at - t.start : end - t.start], tag))
             cut = end
-        out.append(t if cut == t.start else _piece(t, cut, t.end))
+        if cut < t.end:
+            out.append(t if cut == t.start else _piece(t, cut, t.end))
     return out
 
 
