@@ -169,3 +169,9 @@ def test_as_role_of_a_name_gives_its_posts(extractor) -> None:
 def test_a_national_leaders_title_is_held_in_no_local_unit(extractor) -> None:
     f = facts(extractor, "会上，大家认真学习了习近平总书记的重要讲话。会议由幸福里社区主办。")
     assert ("习近平", "总书记", None) in {(p.person, p.title, p.org) for p in f.posts}
+
+
+def test_a_title_before_a_name_begins_after_the_name_before_it(extractor) -> None:
+    # 社区书记赵敏与物业经理孙鹏: 孙鹏's title is not 书记赵敏与物业经理
+    f = facts(extractor, "社区书记赵敏与物业经理孙鹏一起查看了现场。")
+    assert [(p.person, p.title) for p in f.posts] == [("赵敏", "书记"), ("孙鹏", "经理")]

@@ -78,8 +78,9 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     if clause.endswith("的") and _AS_ROLE.match(clause):
         end -= 1
     chain: list[PostSpan] = []
+    floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
-        seg_start = max(text.rfind(c, 0, end) for c in '，,。；;：:（(“"') + 1
+        seg_start = max(floor, *(text.rfind(c, 0, end) + 1 for c in '，,。；;：:（(“"'))
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
         post = _post_in(desc, end - len(desc), p.name, r.units)
