@@ -175,3 +175,17 @@ def test_a_title_before_a_name_begins_after_the_name_before_it(extractor) -> Non
     # 社区书记赵敏与物业经理孙鹏: 孙鹏's title is not 书记赵敏与物业经理
     f = facts(extractor, "社区书记赵敏与物业经理孙鹏一起查看了现场。")
     assert [(p.person, p.title) for p in f.posts] == [("赵敏", "书记"), ("孙鹏", "经理")]
+
+
+@pytest.mark.parametrize(
+    ("body", "posts"),
+    [
+        # the political-legal committee's and the supervisory commission's heads: their body is in the title
+        ("金海区委常委、政法委书记陶然出席会议。", [("陶然", "区委常委", "金海区"), ("陶然", "政法委书记", "金海区")]),
+        ("金海区纪委书记、监委主任侯振宇参加会议。", [("侯振宇", "纪委书记", "金海区"), ("侯振宇", "监委主任", "金海区")]),
+    ],
+)
+def test_a_committees_head_keeps_the_committee_in_the_title(extractor, body: str, posts: list[tuple[str, str, str]]) -> None:
+    f = facts(extractor, body)
+    assert [(p.person, p.title, p.org) for p in f.posts] == posts
+    assert names(f, "Organization") == set()  # a body named in a title is part of it (政法委 is no entity)

@@ -87,6 +87,8 @@ CASES = [
     ("在金海区委组织部的指导下，柳岸街道成立了志愿服务队。", "Organization", {"金海区委组织部"}, {"委组织部"}),
     # …and by a conjunction inside the one word; a government acting with a body; 和 inside one bureau's name
     ("县教育局和县公安局联合开展校园安全检查。", "Organization", {"县教育局", "县公安局"}, {"县教育局和县公安局"}),
+    # a charity federation (慈善总会) is a body, also after a verb of acting together the tagger reads with it
+    ("金海区民政局联合金海区慈善总会开展慰问活动。", "Organization", {"金海区民政局", "金海区慈善总会"}, set()),
     # …or when the tagger ends the first body's word with the conjunction (区卫健委和|区市场监管局)
     ("金海区卫健委与区疾控中心联合举办健康讲座。", "Organization", {"金海区卫健委", "金海区疾控中心"}, {"金海区卫健委与区疾控中心", "卫健委与区疾控中心"}),
     ("金海区卫健委与区疾控中心联合举办健康讲座。", "District", {"金海区"}, {"卫健委与区"}),
