@@ -189,3 +189,9 @@ def test_a_committees_head_keeps_the_committee_in_the_title(extractor, body: str
     f = facts(extractor, body)
     assert [(p.person, p.title, p.org) for p in f.posts] == posts
     assert names(f, "Organization") == set()  # a body named in a title is part of it (政法委 is no entity)
+
+
+def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
+    # 李娜 is a word of the dictionary too: alone it needs evidence, joined to 张伟 by 和 it has it
+    f = facts(extractor, "网格员张伟和李娜负责巡查。")
+    assert names(f, "Person") == {"张伟", "李娜"}
