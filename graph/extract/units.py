@@ -221,8 +221,7 @@ class UnitFinder:
                 stem, proper = found
                 source = "suffix" if proper else "common"
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
-            one_char = suffix == "村" and len(stem) == 1 and self._one_char_village(stem, text, s1, spans[-1:], s0 - 1 + offset)
-            if not stem or not (one_char or self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city)):
+            if not (self._one_char_village(stem, suffix, text, s1, spans[-1:], s0 - 1 + offset) or self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city)):
                 continue
             zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
             lead = self._place_prefix(stem) if source in ("suffix", "common") and not zone else None
@@ -252,10 +251,10 @@ class UnitFinder:
                 floor = street.end
         return spans
 
-    def _one_char_village(self, stem: str, text: str, s1: int, before: list[Span], at: int) -> bool:
+    def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
         """A village of one character before its 村 (胡村, 李村), never a word (该村, 全村, 邻村): printed before its
         committee or villagers (李村|村委会: not 李村村), or right after its town when the gazetteer lists it there."""
-        if _NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
+        if suffix != "村" or len(stem) != 1 or _NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
             return False
         if _VILLAGE_BODY_AFTER.match(text, s1):
             return True
