@@ -288,6 +288,20 @@ def test_the_name_is_the_event_noun_phrase(extractor, body: str, name: str) -> N
     assert e.name == name
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "location"),
+    [
+        # a room or centre named after what it holds is where the event is, not the event
+        ("5月6日上午，柳岸街道在办事处三楼会议室召开安全生产工作推进会。", "安全生产工作推进会", "办事处三楼会议室"),
+        ("3月5日，建设路社区在社区活动室举办书法培训班。", "书法培训班", "社区活动室"),
+        ("5月8日，金海区妇联在金海区妇女儿童活动中心举办家长培训班。", "家长培训班", "金海区妇女儿童活动中心"),
+    ],
+)
+def test_a_venue_named_after_what_it_holds_is_no_event(extractor, body: str, name: str, location: str) -> None:
+    [e] = facts(extractor, body).events
+    assert (e.name, e.location) == (name, location)
+
+
 def test_a_chain_broken_across_a_headlines_lines_is_one_chain(extractor) -> None:
     # the page prints the headline on two lines (金海区柳岸镇 / 李庄村举行…), read as one with a space
     f = facts(extractor, "9月23日，李庄村举行农民丰收节庆祝活动。", headline="金海区柳岸镇 李庄村举行丰收节庆祝活动")

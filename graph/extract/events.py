@@ -27,11 +27,14 @@ EVENT_NOUN = (
     r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察|实况)"
 )
 _HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|(?<![党团])组织(?!部(?!署)|者|委员)了?|启动了?|进行了?|发起了?|收看了?|观看了?|带来了?(?:一场|一次)?)"
+# A venue named after what it holds (会议室, 活动中心, 展览馆): the event's noun goes on into a place.
+_VENUE_AFTER = r"(?!室|厅|馆|楼|站|中心|场所|场地|广场)"
 _ACTIVE = re.compile(
     _HOLD
     + r"(?P<np>[^，。；！？,;!?]{0,40}"
     + EVENT_NOUN
     + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构)|精神)"  # 会议精神: conveyed, not held
+    + _VENUE_AFTER
 )
 # The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
@@ -42,7 +45,7 @@ _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
 
 _PASSIVE = re.compile(
-    r"(?P<np>[^，。；！？,;!?在]{1,40}" + led(EVENT_NOUN) + r")(?:[^，。；！？,;!?在]{0,12}?)"
+    r"(?P<np>[^，。；！？,;!?在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
     r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")"
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
