@@ -126,6 +126,12 @@ def test_attendees_are_the_officials_present(extractor) -> None:
         "大厅配备了桌椅，供居民开展阅读交流活动。",
         "社区的做法多次得到兄弟社区考察学习。",  # 得到 is not going anywhere
         "这些都是社区党员积极开展的实际行动。",  # a kind of action, no event named
+        # a plan with its time (将于…, 计划于…), a habit the adverbs keep apart from 将 or 都会, a count of many
+        "据悉，柳岸街道将于6月底举办首届邻里文化节。",
+        "金海区计划于明年3月举办首届社区运动会。",
+        "下一步，街道将持续开展志愿服务活动。",
+        "柳岸社区每年都会举办邻里节活动。",
+        "近年来，金海区先后举办各类培训班50余期。",
     ],
 )
 def test_habits_plans_and_purposes_are_not_events(extractor, body) -> None:

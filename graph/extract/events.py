@@ -60,10 +60,12 @@ _HEADLINE_VERB = re.compile(
     r"(?P<v>推进|推行|开展|创办|建成|举办|举行|召开|启动|实施|打赢|打好|完成|建立|成立|开通|部署|组织|设立)(?P<np>[^\s，。；！？,;!?]{2,20})"
 )
 _NOT_REPORTED = re.compile(
-    r"(?:多次|经常|定期|常态化|长期|每周|每月|每年|每季度|供[^，。]{0,4}|以便|用于|即|还将|将|将要|计划|拟|准备|要|应|需|可以)(?:组织|联合)?$"
+    r"(?:多次|经常|定期|常态化|长期|每周|每月|每年|每季度|供[^，。]{0,4}|以便|用于|即|还将|将|将要|计划|拟|准备|要|应|需|可以|"
+    r"都会|还会|(?:将|要)(?:持续|继续|进一步|陆续|不定期|逐步|全面|广泛|深入)|(?:将|计划|拟|准备)于[^，。；！？,;!?]{1,8})"
+    r"(?:组织|联合)?$"
 )
-# How far before a trigger a habit, plan or purpose word is looked for (多次组织召开, 将开展).
-HABIT_REACH = 6
+# How far before a trigger a habit, plan or purpose word is looked for (多次组织召开, 将开展, 计划于明年3月举办).
+HABIT_REACH = 11
 # How far past a trigger a place clause (在…召开) may start and still be its place.
 PLACE_REACH = 40
 BLUR_LEAD = re.compile("|".join(PERIOD_LEADS))
@@ -178,7 +180,7 @@ def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, st
     if inner and end - inner[-1] >= 4:
         start = inner[-1]  # 组织|志愿者开展义务清扫活动: the event is what the last verb inside holds (义务清扫活动)
     name = clean_name(sentence[start:end])
-    if _NO_EVENT_NAMED.fullmatch(name):
+    if _NO_EVENT_NAMED.fullmatch(name) or _MANY.match(name):
         return None
     about = _ABOUT.search(masked, 0, m.start()) if masked[m.start() : m.start() + 2] in ("进行", "开展") else None
     if about:
@@ -187,6 +189,8 @@ def _np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, st
 
 
 _INNER_HOLD = re.compile(r"(?:开展|举办|举行|召开)了?")
+# Many of a kind (先后举办各类培训班50余期, 开展多场宣讲): a count of events, no one event.
+_MANY = re.compile(r"各类|各项|各种|多场|多次|多期|多项|数场")
 
 
 # 对…进行: what an event held on something was about (对社区“文明创城”工作进行实地检查).
