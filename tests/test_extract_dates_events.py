@@ -26,6 +26,9 @@ PAGE = dt.date(2023, 3, 21)
         ("3月 17日，合唱团成立", None, "--03-17", None),
         ("12月28日，走访慰问", dt.date(2024, 1, 3), "2023-12-28", None),
         ("2月29日举行", None, "--02-29", None),
+        # 晚 alone after the day is the evening; 晚会 is a party
+        ("6月5日晚，社区举办纳凉活动", None, "--06-05", "晚"),
+        ("6月5日晚会在广场举行", None, "--06-05", None),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:
@@ -163,6 +166,11 @@ def test_an_event_name_is_cleaned_and_its_quotes_balanced(np: str, name: str) ->
 def test_the_units_of_the_place_do_not_hold_the_event(extractor) -> None:
     f = facts(extractor, "4月12日，市文明办在中原区林山寨街道百花社区召开现场推进会。")
     assert (f.events[0].location, f.events[0].organizers) == ("百花社区", ("市文明办",))
+
+
+def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
+    f = facts(extractor, "3月22日是世界水日。当天上午，柳岸社区开展节水宣传活动。")
+    assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:

@@ -130,6 +130,7 @@ class EventCandidate:
     more: bool = False  # the sentence reports a further occurrence (还举行了…)
     rank: float = Priority.BODY
     rule: str = ""
+    time_of_day: str | None = None  # of a day named only as the story's (当天上午): its date is the story's
 
 
 def clean_name(np: str) -> str:

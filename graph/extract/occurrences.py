@@ -133,8 +133,9 @@ def _candidate(
     else:
         before = [d for d in s.dates if d.start <= start] or s.dates
         date = before[-1] if before else None
+    tod = None
     if date is not None and date.text.startswith(_SAME_DAY):
-        date = None  # 当日下午，…同时开展: the day the story just told, not the page's (the merge gives it)
+        tod, date = date.time_of_day, None  # 当日下午，…同时开展: the day the story told (the merge gives it), at its own time
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
     place = location_in(s.text, start) or trip_place(s.text, start)
@@ -159,6 +160,7 @@ def _candidate(
         more=continues(s.text),
         rank=rank,
         rule=rule,
+        time_of_day=tod,
     )
 
 
@@ -219,7 +221,7 @@ def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
     return EventRecord(
         name=c.name,
         date=c.date.value if c.date else None,
-        time_of_day=c.date.time_of_day if c.date else None,
+        time_of_day=c.time_of_day or (c.date.time_of_day if c.date else None),
         location=c.location,
         organizers=tuple(c.organizers),
         attendees=tuple(attendees),
