@@ -46,7 +46,7 @@ _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
 _PASSIVE = re.compile(
     r"(?P<np>[^，。；！？,;!?在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
-    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")"
+    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")(?!仪式|式)"  # 启动仪式 is a noun
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
 _FOUNDED_THING = re.compile(
@@ -95,6 +95,7 @@ _CLEAN_NAME = [
         "",
     ),
     (re.compile(r"主题为(“[^”]{1,30}”)的"), r"\1"),
+    (re.compile(r"^由[^的]{2,40}?(?:主办|承办|协办|指导|支持)的"), ""),  # 由…主办、…承办的: its holders, not its name
     (re.compile(r"^[^“”\"的]{2,8}的(?=[“\"])"), ""),  # 别开生面的“发布会”: what it was like is not its name
     (re.compile(r"^(?:主题|专题)?(?=“)"), ""),
 ]
