@@ -173,6 +173,15 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_a_later_occurrence_at_another_time_of_that_same_day(extractor) -> None:
+    body = "11月15日上午，金海区举办消防安全培训会。当日下午，金海区消防救援大队在滨河广场开展消防演练。"
+    f = facts(extractor, body)
+    assert [(e.name, e.date, e.time_of_day, e.location) for e in f.events] == [
+        ("消防安全培训会", "--11-15", "上午", "金海区"),
+        ("消防演练", "--11-15", "下午", "滨河广场"),
+    ]
+
+
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))

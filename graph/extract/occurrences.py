@@ -217,11 +217,15 @@ def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequen
     return False
 
 
+def _time_of_day(c: EventCandidate) -> str | None:
+    return c.time_of_day or (c.date.time_of_day if c.date else None)
+
+
 def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
     return EventRecord(
         name=c.name,
         date=c.date.value if c.date else None,
-        time_of_day=c.time_of_day or (c.date.time_of_day if c.date else None),
+        time_of_day=_time_of_day(c),
         location=c.location,
         organizers=tuple(c.organizers),
         attendees=tuple(attendees),
@@ -413,7 +417,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
         distinct_day = m.date is not None and m.date.value and (main.date is None or m.date.value != main.date.value)
         if distinct_day and m.rank <= Priority.DATED_CLAUSE:
             keep.append(m)
-        elif m.more:
+        elif m.more or m.time_of_day and m.time_of_day != _time_of_day(main):  # 当日下午，…: another time of that day
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
         elif main.headline and m.rank == Priority.LEAD and m.date is not None and main.date is not None and m.date.value and m.date.value == main.date.value:
             keep[0] = _absorb(keep[0], m)  # the lead tells the headline's occurrence that day: its holders and place too
