@@ -173,6 +173,14 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_the_unit_a_bodys_name_begins_with_is_not_present(extractor) -> None:
+    # 金海区 of 金海区图书馆 (the holder) and 长江路社区 of its service centre (the place) were not there of their own
+    f = facts(extractor, "5月3日，金海区图书馆在人民广场举办读书分享会，区委宣传部副部长杨帆出席活动。")
+    assert [(e.organizers, e.attendees) for e in f.events] == [(("金海区图书馆",), ("杨帆",))]
+    f = facts(extractor, "3月3日，柳岸街道在长江路社区党群服务中心召开动员会，街道党工委书记王建军出席。")
+    assert [(e.location, e.attendees) for e in f.events] == [("长江路社区党群服务中心", ("王建军",))]
+
+
 def test_a_later_occurrence_at_another_time_of_that_same_day(extractor) -> None:
     body = "11月15日上午，金海区举办消防安全培训会。当日下午，金海区消防救援大队在滨河广场开展消防演练。"
     f = facts(extractor, body)

@@ -203,6 +203,8 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
                     continue  # a unit in the post before a name describes the person (区委组织部长梁显学)
                 if c.location and s.text.startswith(c.location, u.end - s.offset) or _heads_a_chain_to(u, s, forms, c.organizers):
                     continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
+                if any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in s.units):
+                    continue  # 金海区|图书馆, 长江路社区|党群服务中心: the unit a body's name begins with
                 out.append(n)
     return out
 
