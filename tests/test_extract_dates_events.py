@@ -312,6 +312,9 @@ def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extracto
         ("10月11日，柳岸街道建设路社区举办“九九重阳”文艺汇演。", "“九九重阳”文艺汇演"),
         ("10月11日，柳岸社区举办重阳节文艺汇演，80余名居民登台。", "重阳节文艺汇演"),
         ("11月6日，金海街道党工委召开理论学习中心组（扩大）学习会。", "理论学习中心组（扩大）学习会"),
+        # games and races by their own nouns (篮球赛, 拔河赛, 邀请赛, 马拉松)
+        ("5月3日，金海区总工会举办职工篮球赛，全区12支代表队参赛。", "职工篮球赛"),
+        ("5月3日，柳岸社区举办趣味拔河赛。", "趣味拔河赛"),
         # 启动 of 启动仪式 is a noun's, not the verb a campaign's quoted name is held by
         ("3月1日，柳岸街道举行“平安建设宣传月”启动仪式。", "“平安建设宣传月”启动仪式"),
         # who sponsored it (由…主办、…承办的) is its holders, not its name
