@@ -212,6 +212,12 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 _STORY_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])")
 
 
+# A lead's bracketed byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…): the bracket is open at
+# the line's end, and the next line closes it within a byline's length.
+_OPEN_BYLINE = re.compile(r"[(（][^()（）]{0,40}(?:记者|通讯员|实习生)[^()（）]{0,30}$")
+_CLOSES_BYLINE = re.compile(r"[^()（）。，,]{0,30}[)）]")
+
+
 def mend_breaks(
     paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
 ) -> list[Para]:
@@ -239,6 +245,9 @@ def mend_breaks(
             )
             if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
                 joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
+            if _OPEN_BYLINE.search(prev) and _CLOSES_BYLINE.match(p.text):
+                out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)  # 本报讯（记者 刘洋 通讯员 王|芳 李静）…
+                continue
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
             if (
                 joinable

@@ -358,3 +358,15 @@ def test_a_lead_printed_on_a_captions_line_opens_its_item() -> None:
     # the photo above the story is its own, credited to its photographers; the byline is off the text
     assert news.body.split("\n")[1].startswith("春节的脚步渐近") and news.photographers == ("李强", "张伟")
     assert all("□" not in a.body and "记者" not in a.body for a in arts)
+
+
+def test_a_lead_whose_bracketed_byline_the_line_breaks_inside_is_read_whole() -> None:
+    # the line ends inside the brackets, inside a name (王|芳): the byline and the story's first sentence are one paragraph
+    text = (
+        "金海街道开展消防安全进社区活动\n\n"
+        "本报讯（记者 刘晓东 通讯员 王\n"
+        "芳 李静）11月9日上午，金海街道在政通路社区开展消防宣传活动。\n"
+    )
+    [a] = split_page(Page(name="b.txt", text=text))
+    assert (a.reporters, a.correspondents) == (("刘晓东",), ("王芳", "李静"))
+    assert a.body == "11月9日上午，金海街道在政通路社区开展消防宣传活动。"
