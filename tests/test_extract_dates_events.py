@@ -289,6 +289,13 @@ def test_the_bodies_a_clause_of_sponsoring_names_hold_the_event_too(extractor) -
     assert (e.organizers, e.attendees, e.location) == ((), ("李明",), "柳岸街道")
 
 
+def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
+    [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
+    assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))
+    [e] = facts(extractor, "7月1日，金海区人民法院干警走进金海区中心血站开展献血活动。").events
+    assert (e.location, e.organizers) == ("金海区中心血站", ("金海区人民法院",))
+
+
 def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "3月2日，市委书记李强到柳岸街道视察。").events
     assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("李强",))

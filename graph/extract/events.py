@@ -359,7 +359,11 @@ _VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + 
 _HOST_VERBS = "迎来|接待"
 _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:" + _HOST_VERBS + ")了?")
 # A place a group went to and held something in: 志愿者走进建东社区开展义诊活动.
-_WENT_TO_HOLD = re.compile(r"(?:来到|走进|前往|深入|赴)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:开展|举办|举行|组织)")
+# …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
+_VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂"))
+_WENT_TO_HOLD = re.compile(
+    r"(?:来到|走进|前往|深入|赴)(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))(?:开展|举办|举行|组织)"
+)
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
 _PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))
 
