@@ -195,3 +195,5 @@ def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
     # 李娜 is a word of the dictionary too: alone it needs evidence, joined to 张伟 by 和 it has it
     f = facts(extractor, "网格员张伟和李娜负责巡查。")
     assert names(f, "Person") == {"张伟", "李娜"}
+    f = facts(extractor, "区政协副主席王磊、李娜、陈刚出席。")  # …or listed after it
+    assert names(f, "Person") == {"王磊", "李娜", "陈刚"}

@@ -262,8 +262,8 @@ def _tagged_joined(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int]
             yield (t.start, end), PersonSpan(t.start, end, name, rule="person.joined")
 
 
-# The conjunctions that join a name to one accepted before it (网格员张伟和李娜).
-_JOINING = ("和", "与", "及")
+# The marks that join a name to one accepted before it (网格员张伟和李娜, 副主席王磊、李娜、陈刚).
+_JOINING = ("和", "与", "及", "、")
 
 
 def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
@@ -297,7 +297,7 @@ PERSON_RULES = (
     PersonRule("person.known", "a tagged name accepted elsewhere in the article (a credit, an earlier sentence)", _tagged_known),
     PersonRule("person.context", "a tagged name a verb of speaking follows or a list lead precedes: 杨春晓介绍", _tagged_in_context),
     PersonRule("person.tagged", "a tagged name that is no word, no place and no verb's object", _tagged_plain),
-    PersonRule("person.joined", "a tagged name joined by 和/与/及 to a name accepted before it: 网格员张伟和李娜", _tagged_joined),
+    PersonRule("person.joined", "a tagged name joined by 和/与/及/、 to a name accepted before it: 网格员张伟和李娜", _tagged_joined),
     PersonRule("person.honorific", "an honorific the tagger did not tag: 宋师傅, 耿大爷", _untagged_honorific),
     PersonRule("person.known", "a name accepted elsewhere, printed again where no span starts", _known_again),
 )
