@@ -93,6 +93,12 @@ CASES = [
     ("金海区卫健委与区疾控中心联合举办健康讲座。", "Organization", {"金海区卫健委", "金海区疾控中心"}, {"金海区卫健委与区疾控中心", "卫健委与区疾控中心"}),
     ("金海区卫健委与区疾控中心联合举办健康讲座。", "District", {"金海区"}, {"卫健委与区"}),
     ("区民政局、区卫健委和区市场监管局联合开展检查。", "Organization", {"区卫健委", "区市场监管局"}, {"区卫健委和区市场监管局"}),
+    # …or with the preposition 在 (区妇联在区妇女儿童活动中心举办…): a body's name does not go on past it
+    ("中原区妇联在区妇女儿童活动中心举办培训班。", "Organization", {"中原区妇联"}, {"中原区妇联在区妇女儿童活动中心", "妇联在区妇女儿童活动中心"}),
+    ("中原区妇联在区妇女儿童活动中心举办培训班。", "District", {"中原区"}, {"妇联在区"}),
+    # a residential 新区 the gazetteer does not know, before 社区, is a community's name, not a district
+    ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "Community", {"汝河新区社区"}, set()),
+    ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "District", {"二七区"}, {"汝河新区"}),
     # a person's name before 和 is no word of a bureau's name (主任王伟和区教育局 is no body)
     ("金海区卫健委主任王伟和区教育局局长张涛一同检查食堂。", "Organization", {"金海区卫健委", "金海区教育局"}, {"主任王伟和区教育局"}),
     ("柳林镇政府联合镇卫生院开展义诊。", "Town", {"柳林镇"}, set()),

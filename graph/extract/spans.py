@@ -24,6 +24,8 @@ _JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手
 # A conjunction between two bodies inside one body token (县教育局和县公安局 /ORG); the part after it must end as a
 # body's name, so that a bureau's name with 和 in it stays whole (发展和改革委员会: 展 ends no body).
 _AND = re.compile(rf"(?<={_BODY_END})[和与及]")
+# …and the preposition 在 the tagger reads into a body's word (区妇联在区妇女 /ORG): the body's name ends before it.
+_AT = re.compile(rf"(?<={_BODY_END})在(?!线)")
 
 
 def split_spaces(sentence: str, tokens: list[Token]) -> list[Token]:
@@ -48,7 +50,7 @@ def split_spaces(sentence: str, tokens: list[Token]) -> list[Token]:
 def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
     """The sentence's `tokens`, each that joins bodies by such a verb or conjunction cut into the bodies and the joiners."""
     verbs = "联合" in sentence or "会同" in sentence or "携手" in sentence
-    if not verbs and not any(t.tag == "ORG" and _AND.search(t.text) for t in tokens):
+    if not verbs and not any(t.tag == "ORG" and (_AND.search(t.text) or _AT.search(t.text)) for t in tokens):
         return tokens  # most sentences: no token is looked at further
     out: list[Token] = []
     for t in tokens:
@@ -60,8 +62,9 @@ def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
         ]
         if t.tag == "ORG":  # …and one it ends with (区卫健委和|区市场监管局 /ORG /ORG): the next token is the second body
             joints += [(t.start + m.start(), t.start + m.end(), "c") for m in _AND.finditer(t.text) if ends_as_body(t.text[m.end() :]) or m.end() == len(t.text)]
+            joints += [(t.start + m.start(), t.start + m.end(), "p") for m in _AT.finditer(t.text)]
         for at, end, tag in sorted(joints):
-            if at < cut or 0 < t.end - end < 2 or end == t.end and tag != "c":
+            if at < cut or 0 < t.end - end < 2 and tag != "p" or end == t.end and tag == "v":
                 continue  # cut by the token's start (split already), or no second body after it
             if at > cut:
                 out.append(_piece(t, cut, at))
