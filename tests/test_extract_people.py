@@ -197,3 +197,16 @@ def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
     assert names(f, "Person") == {"张伟", "李娜"}
     f = facts(extractor, "区政协副主席王磊、李娜、陈刚出席。")  # …or listed after it
     assert names(f, "Person") == {"王磊", "李娜", "陈刚"}
+
+
+@pytest.mark.parametrize(
+    ("body", "post"),
+    [
+        # ranks of civil servants and of doctors, and a project's manager, are titles whole
+        ("金海区柳岸街道一级主任科员赵亮参加活动。", ("赵亮", "一级主任科员", "柳岸街道")),
+        ("金海区人民医院主治医师徐飞为居民义诊。", ("徐飞", "主治医师", "金海区人民医院")),
+        ("绿城物业服务集团有限公司项目经理周红伟介绍。", ("周红伟", "项目经理", "绿城物业服务集团有限公司")),
+    ],
+)
+def test_a_rank_or_a_projects_title_is_a_title_whole(extractor, body: str, post: tuple[str, str, str]) -> None:
+    assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [post]
