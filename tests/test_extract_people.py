@@ -210,3 +210,13 @@ def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
 )
 def test_a_rank_or_a_projects_title_is_a_title_whole(extractor, body: str, post: tuple[str, str, str]) -> None:
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [post]
+
+
+def test_a_bare_title_of_the_same_kind_after_an_officials_name_is_held_in_the_same_body(extractor) -> None:
+    f = facts(extractor, "金海区民政局党组书记、局长周丽华，副局长郭刚参加调研。")
+    assert [(p.person, p.title, p.org) for p in f.posts][-1] == ("郭刚", "副局长", "金海区民政局")
+    f = facts(extractor, "金海区人民医院院长王强、副院长李敏出席。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("王强", "院长", "金海区人民医院"), ("李敏", "副院长", "金海区人民医院")]
+    # another kind of title is not carried over
+    f = facts(extractor, "金海区民政局局长周丽华，副主任郭刚参加调研。")
+    assert [(p.person, p.title) for p in f.posts][-1] == ("郭刚", "副主任") and f.posts[-1].org != "金海区民政局"

@@ -100,7 +100,21 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         elif body is not None and not _UNIT_KIND_TITLE.match(post.title) and not post.title.startswith(_OWNERS_BODIES):
             post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
         out.append(post)
-    return out
+    return _same_body_as_before(r, p, floor, out)
+
+
+def _same_body_as_before(r: _PostReading, p: PersonSpan, floor: int, posts: list[PostSpan]) -> list[PostSpan]:
+    """局长周丽华，副局长郭刚: a bare title of the same kind, printed right after an official's name, is held where
+    that official's is."""
+    gap = r.text[floor : p.start]
+    if len(posts) != 1 or posts[0].org is not None or gap[:1] not in "，,、" or gap[1:] != posts[0].title:
+        return posts
+    core = _RANK.sub("", posts[0].title)
+    same = next((q for q in r.by_end.get(floor, []) if q.org is not None and _RANK.sub("", q.title) == core), None)
+    return [PostSpan(p.name, posts[0].title, same.org, same.generic, "post.same-body")] if same else posts
+
+
+_RANK = re.compile(r"^(?:常务)?副")
 
 
 def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
