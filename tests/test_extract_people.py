@@ -220,3 +220,11 @@ def test_a_bare_title_of_the_same_kind_after_an_officials_name_is_held_in_the_sa
     # another kind of title is not carried over
     f = facts(extractor, "金海区民政局局长周丽华，副主任郭刚参加调研。")
     assert [(p.person, p.title) for p in f.posts][-1] == ("郭刚", "副主任") and f.posts[-1].org != "金海区民政局"
+
+
+def test_a_name_whose_post_the_clause_after_it_gives_is_a_person(extractor) -> None:
+    # 王建军 and 李建华 are words of the dictionary too: 是…网格员 after the name is the evidence
+    for body, name in (("王建军是柳岸街道的一名网格员。", "王建军"), ("李建华是一名网格员，每天巡查小区。", "李建华")):
+        f = facts(extractor, body)
+        assert names(f, "Person") == {name}
+        assert [(p.person, p.title) for p in f.posts] == [(name, "网格员")]

@@ -28,6 +28,11 @@ from graph.lexicon import (
 )
 
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
+# The clause after a name that gives the person's post (，先后任村党支部书记, 是柳岸街道的一名网格员): evidence of a
+# person, and their post (graph.extract.posts).
+APPOSITIVE = re.compile(
+    r"[，,]?(?:先后|曾|现|已|一直|高票|全票)?(?:担任|出任|当选为?|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)"
+)
 _LIST_LEAD = re.compile(
     r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$"
 )
@@ -103,7 +108,7 @@ def _accept_context(text: str, start: int, end: int) -> bool:
         return True  # 以习近平同志为核心: a leader named in passing
     if _LIST_LEAD.search(before) or TITLE_AT_END.search(before):
         return True
-    return False
+    return APPOSITIVE.match(text, end) is not None  # 王建军是柳岸街道的一名网格员
 
 
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from graph.extract.people import PersonSpan
+from graph.extract.people import APPOSITIVE, PersonSpan
 from graph.extract.spans import Span
 from graph.lexicon import (
     INSTITUTION_WORDS,
@@ -140,7 +140,7 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
             break
         names_end = nxt.end
     out: list[PostSpan] = []
-    m: re.Match[str] | None = _APPOSITIVE.match(r.text, names_end)
+    m: re.Match[str] | None = APPOSITIVE.match(r.text, names_end)
     while m:
         post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units)
         if post is None:
@@ -179,10 +179,6 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
 _AS_ROLE = re.compile(r"^(?:身为|作为)")
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
 _TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
-# The clause after a name that gives the person's post: ，先后任村党支部书记, 是村党支部书记.
-_APPOSITIVE = re.compile(
-    r"[，,]?(?:先后|曾|现|已|一直|高票|全票)?(?:担任|出任|当选为?|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)"
-)
 # A province's name, or its party committee, government, people's congress or political consultative conference,
 # printed before a title.
 _PROVINCE_AT_END = re.compile(PROVINCE + r"(?:委|政府|人大常委会|人大|政协)?$")
