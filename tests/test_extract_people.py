@@ -228,3 +228,14 @@ def test_a_name_whose_post_the_clause_after_it_gives_is_a_person(extractor) -> N
         f = facts(extractor, body)
         assert names(f, "Person") == {name}
         assert [(p.person, p.title) for p in f.posts] == [(name, "网格员")]
+
+
+def test_a_post_set_off_by_commas_after_a_name_opening_the_sentence(extractor) -> None:
+    f = facts(extractor, "李淑珍，金海区柳岸街道百花社区党委书记，今年52岁。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("李淑珍", "党委书记", "百花社区")]
+    f = facts(extractor, "会上，李淑珍，王建华，刘志强分别发言。")  # names listed with commas: no post
+    assert f.posts == ()
+    # …for each name of a list; it says who they are, not that they were at the item's event
+    f = facts(extractor, "5月3日，柳岸村举办丰收节。刘芳、王敏，金海区派驻柳岸村的第一书记，都是博士。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("刘芳", "第一书记", "柳岸村"), ("王敏", "第一书记", "柳岸村")]
+    assert [e.attendees for e in f.events] == [()]

@@ -121,7 +121,11 @@ def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """副主席李洪祥、梁洁华: a name listed after an official's holds the same post."""
     if r.text[p.start - 1 : p.start] != "、":
         return []
-    return [PostSpan(p.name, prev.title, prev.org, prev.generic, "post.list") for prev in r.by_end.get(p.start - 1, [])]
+    # a post set off by commas after the list stays that (刘飞、欧阳建新，…派驻的第一书记)
+    return [
+        PostSpan(p.name, prev.title, prev.org, prev.generic, prev.rule if prev.rule == "post.apposed" else "post.list")
+        for prev in r.by_end.get(p.start - 1, [])
+    ]
 
 
 def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
@@ -141,13 +145,19 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         names_end = nxt.end
     out: list[PostSpan] = []
     m: re.Match[str] | None = APPOSITIVE.match(r.text, names_end)
+    rule = "post.appositive"
+    if m is None and p.start == 0:  # 李淑珍，柳岸街道百花社区党委书记，…: a name opening the sentence, its post set off by commas
+        m, rule = _COMMA_APPOSITIVE.match(r.text, names_end), "post.apposed"
     while m:
         post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units)
         if post is None:
             break
-        out.append(PostSpan(p.name, post.title, post.org, post.generic, "post.appositive"))
+        out.append(PostSpan(p.name, post.title, post.org, post.generic, rule))
         m = _MORE_POSTS.match(r.text, m.end())
     return out
+
+
+_COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")
 
 
 # The post rules in the order they run for each named person.

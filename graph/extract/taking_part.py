@@ -21,7 +21,8 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
     out: list[str] = []
     for s in sents:
         named = [p.name for p in s.people] if participation(s.text) else []
-        for name in [*named, *(post.person for post in s.posts)]:
+        # a post set off by commas after a name says who they are, not that they were there (刘飞，…派驻的第一书记，)
+        for name in [*named, *(post.person for post in s.posts if post.rule != "post.apposed")]:
             if name in people and name not in credited and name not in out:
                 out.append(name)
     return out
