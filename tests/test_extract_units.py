@@ -99,6 +99,9 @@ CASES = [
     # a residential 新区 the gazetteer does not know, before 社区, is a community's name, not a district
     ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "Community", {"汝河新区社区"}, set()),
     ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "District", {"二七区"}, {"汝河新区"}),
+    # an ordinal inside a body's name (第一小学, 第一税务所)
+    ("金水区文化路第一小学校长宋佳丽说。", "Organization", {"金水区文化路第一小学"}, set()),
+    ("金海区税务局第一税务所所长郝俊杰介绍。", "Organization", {"金海区税务局第一税务所"}, set()),
     # a person's name before 和 is no word of a bureau's name (主任王伟和区教育局 is no body)
     ("金海区卫健委主任王伟和区教育局局长张涛一同检查食堂。", "Organization", {"金海区卫健委", "金海区教育局"}, {"主任王伟和区教育局"}),
     ("柳林镇政府联合镇卫生院开展义诊。", "Town", {"柳林镇"}, set()),

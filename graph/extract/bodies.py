@@ -118,6 +118,7 @@ class BodyFinder:
                     or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
                     or any(a.start <= tokens[j].start and tokens[j].end <= a.end for a in local_admin)  # in a unit
                     or _digits_in_name(tokens, j)
+                    or _ordinal_in_name(tokens, j, n)
                     or _suffix_tail(tokens, j)
                 )
             ):
@@ -298,6 +299,14 @@ def _digits_in_name(tokens: list[Token], j: int) -> bool:
         and tokens[j + 1].tag in NAMEY
         and tokens[j - 1].text.endswith(ORG_SUFFIXES)
     )
+
+
+def _ordinal_in_name(tokens: list[Token], j: int, n: int) -> bool:
+    """An ordinal inside a body's name, a name going on after it: 文化路|第一|小学, 税务局|第一|税务所."""
+    return tokens[j].tag == "m" and _ORDINAL.fullmatch(tokens[j].text) is not None and j + 1 < n and tokens[j + 1].tag in NAMEY
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 
 
 # ---------------------------------------------------------------------- the steps of _org_in_run
