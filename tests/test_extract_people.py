@@ -239,3 +239,8 @@ def test_a_post_set_off_by_commas_after_a_name_opening_the_sentence(extractor) -
     f = facts(extractor, "5月3日，柳岸村举办丰收节。刘芳、王敏，金海区派驻柳岸村的第一书记，都是博士。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("刘芳", "第一书记", "柳岸村"), ("王敏", "第一书记", "柳岸村")]
     assert [e.attendees for e in f.events] == [()]
+
+
+def test_an_administrative_committees_head_holds_the_post_in_the_committee_named(extractor) -> None:
+    f = facts(extractor, "樱桃沟景区管委会主任孙启明介绍。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("孙启明", "主任", "樱桃沟景区管委会")]

@@ -32,7 +32,7 @@ _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
 # A compound's owners' committee, printed bare before a title: the title names it (业委会主任), no body is read.
 _OWNERS_BODIES = ("业主委员会", "业委会")
 _COMPOUND_BRANCH = re.compile(r"小区(?:党支部|党总支|党委)$")  # a compound's party branch: no unit, a body
-_DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)")  # the department a title 组织部部长 names
+_DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)|管委会(?=(?:常务)?副?主任)")  # 组织部部长; 管委会主任
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
 _UNIT_BODY = re.compile(
     r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS)) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
@@ -206,7 +206,7 @@ def _honour(desc: str) -> bool:
 def _title_past_body(title: str, t_start: int, units: list[Span]) -> tuple[str, int]:
     """The title and where it starts, past the body a title printed whole begins with."""
     if (dept := _DEPARTMENT.match(title)) and any(u.end == t_start + dept.end() and u.type == "Organization" for u in units):
-        return title[dept.end() :], t_start + dept.end()  # 区委组织部|副部长: the department is a body here
+        return title[dept.end() :], t_start + dept.end()  # 区委组织部|副部长, 樱桃沟景区管委会|主任: the body is named
     branch = next((u for u in units if u.type == "Organization" and u.start < t_start < u.end and _COMPOUND_BRANCH.search(u.text)), None)
     if branch is not None and title.startswith(branch.text[t_start - branch.start :]):
         return title[branch.end - t_start :], branch.end  # 金桂园小区党支部|书记: the branch is the body (bodies.py)
