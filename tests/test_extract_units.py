@@ -99,6 +99,10 @@ CASES = [
     # a residential 新区 the gazetteer does not know, before 社区, is a community's name, not a district
     ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "Community", {"汝河新区社区"}, set()),
     ("二七区消防救援大队走进嵩山路街道汝河新区社区开展培训。", "District", {"二七区"}, {"汝河新区"}),
+    # street offices listed after their district, the last one alone printing the suffix they share
+    ("金海区柳岸、金湾、滨河街道联合开展检查。", "StreetOffice", {"柳岸街道", "金湾街道", "滨河街道"}, set()),
+    ("新郑市龙湖镇、新村镇、孟庄镇联合开展巡查。", "Town", {"龙湖镇", "新村镇", "孟庄镇"}, {"龙湖镇镇", "新村镇镇"}),
+    ("金海区妇联、柳岸办事处联合举办培训。", "StreetOffice", {"柳岸街道"}, {"妇联街道"}),  # a body, then a unit
     # an ordinal inside a body's name (第一小学, 第一税务所)
     ("金水区文化路第一小学校长宋佳丽说。", "Organization", {"金水区文化路第一小学"}, set()),
     ("金海区税务局第一税务所所长郝俊杰介绍。", "Organization", {"金海区税务局第一税务所"}, set()),

@@ -13,8 +13,12 @@ from graph.extract.spans import NAMEY, Span
 from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.gazetteer import Gazetteer
+from graph.lexicon import ends_as_body
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
+_SHARED_SUFFIX = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)(?P<suffix>街道办事处|街道|办事处|镇|乡)(?![\u4e00-\u9fff]{0,2}社区)"
+)
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)等?(?:[\d一二三四五六七八九十]+|两|几|多|数)个(村|社区|居委会|街道|镇|乡)"
 )
@@ -40,6 +44,10 @@ class ListFinder:
             if d.type != "District":
                 continue
             places = {tuple(p.path) for p in self.gaz.district(d.name)}
+            shared = _SHARED_SUFFIX.match(text, d.end - offset)
+            if shared:  # 金水区丰产路、经八路、花园路街道: the last one's suffix is every one's (the suffix scan reads the last)
+                out += self._sharing(shared, d, offset)
+                continue
             m = _BARE_LIST.match(text, d.end - offset)
             if not m or not places:
                 continue
@@ -61,6 +69,19 @@ class ListFinder:
                 if cls:
                     out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), d.name, "unit.listed-under"))
                 pos += len(item) + 1
+        return out
+
+    @staticmethod
+    def _sharing(m: re.Match[str], district: Span, offset: int) -> list[Span]:
+        """The units of a list after its district whose last item alone prints the common suffix."""
+        out, pos = [], m.start()
+        items = m.group("items").split("、")
+        if any(SUFFIX_SCAN.search(item) or ends_as_body(item) for item in items):
+            return []  # 龙湖镇、新村镇、孟庄镇: each prints its own suffix; 惠济区残联、刘寨办事处: a body and a unit
+        for item in items[:-1]:
+            cls, name = canonical_admin(item, m.group("suffix"))
+            out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), district.name, "unit.listed-under"))
+            pos += len(item) + 1
         return out
 
     def listed_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
