@@ -103,6 +103,10 @@ CASES = [
     ("金海区柳岸、金湾、滨河街道联合开展检查。", "StreetOffice", {"柳岸街道", "金湾街道", "滨河街道"}, set()),
     ("新郑市龙湖镇、新村镇、孟庄镇联合开展巡查。", "Town", {"龙湖镇", "新村镇", "孟庄镇"}, {"龙湖镇镇", "新村镇镇"}),
     ("金海区妇联、柳岸办事处联合举办培训。", "StreetOffice", {"柳岸街道"}, {"妇联街道"}),  # a body, then a unit
+    # a community right after its street office, whose first character the tagger read alone (伏/v 牛北社区, 经/p 三路)
+    ("金海区柳岸街道伏牛北社区近日开展义诊。", "Community", {"伏牛北社区"}, {"牛北社区"}),
+    ("金海区柳岸街道经三路社区近日开展义诊。", "Community", {"经三路社区"}, set()),
+    ("金海区柳岸街道组织社区居民开展义诊。", "Community", set(), {"组织社区"}),
     # an ordinal inside a body's name (第一小学, 第一税务所)
     ("金水区文化路第一小学校长宋佳丽说。", "Organization", {"金水区文化路第一小学"}, set()),
     ("金海区税务局第一税务所所长郝俊杰介绍。", "Organization", {"金海区税务局第一税务所"}, set()),

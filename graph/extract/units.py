@@ -201,17 +201,7 @@ class UnitFinder:
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
             source = "gazetteer"
-            if (
-                stem is None
-                and spans
-                and spans[-1].end - offset == floor
-                and 2 <= s0 - floor <= 5
-                and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town")
-                and HAN.match(text[floor:s0])
-                and text[floor] not in _FUNCTION_CHARS
-                and text[floor] != "委"  # 郑州市委城乡社区…: the unit's party committee, no unit after it
-                and not any(t.tag in _NOT_NAME_TAGS and floor <= t.start and t.end <= s0 for t in tokens)
-            ):
+            if stem is None and spans and spans[-1].end - offset == floor and self._chained(text, tokens, floor, s0, suffix):
                 # right after a unit printed before it: 三官庙街道办事处|伏牛北社区
                 stem, source = text[floor:s0], "chain"
             if stem is None:
@@ -250,6 +240,19 @@ class UnitFinder:
                 spans.append(street.moved(offset))
                 floor = street.end
         return spans
+
+    @staticmethod
+    def _chained(text: str, tokens: list[Token], floor: int, s0: int, suffix: str) -> bool:
+        """Whether text[floor:s0], right after a unit, is the name of the next one (三官庙街道|伏牛北|社区): a name's
+        length, no function word or verb in it but a first character the tagger read alone (伏/v 牛北社区,
+        经/p 三路 社区: not 和, 为, 在…, which join or lead)."""
+        if not (2 <= s0 - floor <= 5 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town") and HAN.match(text[floor:s0])):
+            return False
+        if text[floor] in _FUNCTION_CHARS or text[floor] == "委":  # 郑州市委城乡社区…: the unit's party committee
+            return False
+        inside = [t for t in tokens if floor <= t.start < s0]
+        odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
+        return not odd or odd == inside[:1] and len(inside) > 1 and len(inside[0].text) == 1
 
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
         """A village of one character before its 村 (胡村, 李村), never a word (该村, 全村, 邻村): printed before its
