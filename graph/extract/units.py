@@ -155,7 +155,7 @@ class UnitFinder:
             if cls == "City" and (self.gaz.city(name) or self.gaz.lookup(name, "District")):
                 return stem
             if cls in ("StreetOffice", "Town") and len(stem) >= 2 and self.gaz.towns(name):
-                return stem
+                return None if self._inside_a_city(text, start, start + len(suffix)) else stem
         return None
 
     def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
@@ -316,10 +316,18 @@ class UnitFinder:
             return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city)
         if len(stem) < MIN_STEM or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
+        if cls == "Town" and self._inside_a_city(text, s0, s1):
+            return False  # 河南省新乡市: the 乡 of a city's name
         if cls == "District":
             return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
         check = _CLASS_CHECKS.get(cls)
         return check(stem, text, s0, s1, tokens) if check else True
+
+    def _inside_a_city(self, text: str, s0: int, s1: int) -> bool:
+        """The suffix at text[s0:s1] is inside the name of a city or county the gazetteer knows (新乡市, 新乡县)."""
+        if text[s1 : s1 + 1] not in ("市", "县"):
+            return False
+        return any(self.gaz.city(text[a : s1 + 1]) or self.gaz.district(text[a : s1 + 1]) for a in range(max(0, s0 - 3), s0))
 
     def _district_ok(self, stem: str, suffix: str, nxt: str, tokens: list[Token], s0: int) -> bool:
         if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community
