@@ -239,7 +239,7 @@ PROVINCE = r"(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区
 # 明显强于县市: a city's urban street offices, not the 城区街道 of another province).
 AREA_KIND_STEMS = re.compile(r"^(?:城区|市区|郊区|城镇|城乡|农村|乡村|社区)$")
 GENERIC_PREFIX = re.compile(
-    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个)"
+    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个|首家|首个|首批)"
 )
 
 # Honorifics after a surname make an informal reference (李阿姨, 王区长): kin words and address,

@@ -347,6 +347,11 @@ def test_a_venue_named_after_what_it_holds_is_no_event(extractor, body: str, nam
     assert (e.name, e.location) == (name, location)
 
 
+def test_a_headlines_lead_word_before_its_colon_is_no_part_of_the_events_name(extractor) -> None:
+    f = facts(extractor, "近日，金海区平安建设宣传月活动启动。", headline="金海区：平安建设宣传月活动启动")
+    assert [e.name for e in f.events] == ["平安建设宣传月活动"]
+
+
 def test_a_chain_broken_across_a_headlines_lines_is_one_chain(extractor) -> None:
     # the page prints the headline on two lines (金海区柳岸镇 / 李庄村举行…), read as one with a space
     f = facts(extractor, "9月23日，李庄村举行农民丰收节庆祝活动。", headline="金海区柳岸镇 李庄村举行丰收节庆祝活动")

@@ -244,3 +244,9 @@ def test_a_post_set_off_by_commas_after_a_name_opening_the_sentence(extractor) -
 def test_an_administrative_committees_head_holds_the_post_in_the_committee_named(extractor) -> None:
     f = facts(extractor, "樱桃沟景区管委会主任孙启明介绍。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("孙启明", "主任", "樱桃沟景区管委会")]
+
+
+def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None:
+    f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
+    assert names(f, "Person") == {"刘强"}
+    assert [e.attendees for e in f.events] == [("刘强",)]

@@ -31,7 +31,7 @@ _HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|�
 _VENUE_AFTER = r"(?!室|厅|馆|楼|站|中心|场所|场地|广场)"
 _ACTIVE = re.compile(
     _HOLD
-    + r"(?P<np>[^，。；！？,;!?]{0,40}"
+    + r"(?P<np>[^，。；！？,;!?：:]{0,40}"
     + EVENT_NOUN
     + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构)|精神)"  # 会议精神: conveyed, not held
     + _VENUE_AFTER
@@ -45,7 +45,7 @@ _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
 
 _PASSIVE = re.compile(
-    r"(?P<np>[^，。；！？,;!?在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
+    r"(?P<np>[^，。；！？,;!?：:在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
     r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")(?!仪式|式)"  # 启动仪式 is a noun
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")

@@ -116,6 +116,8 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
 
     The character joins the name only when the tagger glued it to the word after it.
     """
+    if len(t.text) == 3 and t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end):
+        return t.text[:2]  # 刘强作|动员讲话: the verb 作, not the name's last character
     nxt = at.get(t.end)
     if len(t.text) != 2 or nxt is None or len(nxt.text) < 2 or nxt.text[0] in _NOT_GIVEN:
         return t.text
@@ -126,6 +128,10 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     if longer in known or TITLE_RE.fullmatch(rest) or rest in dictionary_words() and nxt.text not in dictionary_words():
         return longer
     return t.text
+
+
+# What 作 (to give) takes after a name: a speech, a report (刘强作动员讲话, 作表态发言, 作专题辅导).
+_GIVES_A_SPEECH = re.compile(r"(?:了)?(?:动员|总结|表态|开班|专题|重要|工作|交流|典型|会议)?(?:讲话|发言|报告|部署|辅导|点评|讲解|说明|动员)")
 
 
 # Characters that follow a name as words of their own, never as its last character.

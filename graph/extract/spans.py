@@ -20,7 +20,7 @@ SUFFIX_LEAD = re.compile("^" + alternation((*STREET_OFFICE_WORDS, "社区")))
 # A verb of acting together right after a body's last character: two bodies the tagger read as one word
 # (二七区民政局联合区卫健委 /ORG, 区民政局|会同区财政局 /v, 镇政府联合…); not 联合会, 联合社, a body's own name.
 _BODY_END = "[局委办会联所队站院校心司团部厅处科府]"
-_JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手)")
+_JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手|组织(?![部者]|委员|机构|建设|工作|生活|体系))")
 # A conjunction between two bodies inside one body token (县教育局和县公安局 /ORG); the part after it must end as a
 # body's name, so that a bureau's name with 和 in it stays whole (发展和改革委员会: 展 ends no body).
 _AND = re.compile(rf"(?<={_BODY_END})[和与及]")
@@ -49,7 +49,7 @@ def split_spaces(sentence: str, tokens: list[Token]) -> list[Token]:
 
 def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
     """The sentence's `tokens`, each that joins bodies by such a verb or conjunction cut into the bodies and the joiners."""
-    verbs = "联合" in sentence or "会同" in sentence or "携手" in sentence
+    verbs = _JOINT.search(sentence) is not None  # one search in C: most sentences hold no such verb after a body
     if not verbs and not any(t.tag == "ORG" and (_AND.search(t.text) or _AT.search(t.text)) for t in tokens):
         return tokens  # most sentences: no token is looked at further
     out: list[Token] = []
@@ -64,7 +64,7 @@ def split_joined(sentence: str, tokens: list[Token]) -> list[Token]:
             joints += [(t.start + m.start(), t.start + m.end(), "c") for m in _AND.finditer(t.text) if ends_as_body(t.text[m.end() :]) or m.end() == len(t.text)]
             joints += [(t.start + m.start(), t.start + m.end(), "p") for m in _AT.finditer(t.text)]
         for at, end, tag in sorted(joints):
-            if at < cut or 0 < t.end - end < 2 and tag != "p" or end == t.end and tag == "v":
+            if at < cut or 0 < t.end - end < 2 and tag != "p" or end == t.end and tag == "v" and t.tag != "ORG":
                 continue  # cut by the token's start (split already), or no second body after it
             if at > cut:
                 out.append(_piece(t, cut, at))
