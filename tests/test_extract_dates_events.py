@@ -173,6 +173,13 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_an_official_the_item_only_quotes_is_not_present(extractor) -> None:
+    f = facts(extractor, "5月6日，柳岸社区举办读书分享会。社区主任张华说，读书会深受居民欢迎。")
+    assert [(e.name, e.attendees) for e in f.events] == [("读书分享会", ())]
+    f = facts(extractor, "5月6日，柳岸社区举办读书分享会，社区主任张华出席并讲话。")  # present, and says so
+    assert [e.attendees for e in f.events] == [("张华",)]
+
+
 def test_the_unit_a_bodys_name_begins_with_is_not_present(extractor) -> None:
     # 金海区 of 金海区图书馆 (the holder) and 长江路社区 of its service centre (the place) were not there of their own
     f = facts(extractor, "5月3日，金海区图书馆在人民广场举办读书分享会，区委宣传部副部长杨帆出席活动。")

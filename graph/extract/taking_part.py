@@ -13,6 +13,9 @@ from graph.extract.events import EventCandidate, participation
 from graph.extract.sentence import Sentence
 from graph.model import Article, LocalEntity
 
+# What follows the name of one the sentence quotes.
+_SAYS = re.compile(r"(?:说|介绍|表示|告诉|坦言|谈到|笑着说)")
+
 
 def people_present(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[str]:
     """The people who took part: named in a sentence of taking part, or holding a post, credits aside."""
@@ -21,8 +24,10 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
     out: list[str] = []
     for s in sents:
         named = [p.name for p in s.people] if participation(s.text) else []
-        # a post set off by commas after a name says who they are, not that they were there (刘飞，…派驻的第一书记，)
-        for name in [*named, *(post.person for post in s.posts if post.rule != "post.apposed")]:
+        # a post says who they are, not always that they were there: set off by commas (刘芳，…第一书记，), or the
+        # post of one the sentence quotes (社区主任张华说，…)
+        held = [p.person for p in s.posts if p.rule != "post.apposed" and not _SAYS.match(s.text, s.text.find(p.person) + len(p.person))]
+        for name in [*named, *held]:
             if name in people and name not in credited and name not in out:
                 out.append(name)
     return out
