@@ -118,10 +118,10 @@ def is_wrapped(lines: list[str]) -> bool:
 
 
 def _join(a: str, b: str) -> str:
-    """Join two wrapped pieces: no space between Han characters, one between Latin words."""
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+    """Join two wrapped pieces: no space between Han characters or digits, one between Latin words."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum() and not (a[-1].isdigit() and b[0].isdigit()):
         return f"{a} {b}"
-    return a + b
+    return a + b  # …and none inside a number (资料3|00余份)
 
 
 def headline_like(s: str) -> bool:
@@ -212,6 +212,8 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 _STORY_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])")
 
 
+# A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.
+_TELLS_AFTER_LEAD = re.compile(_LEAD_PREFIX.pattern + r"\s*[^，,。]{2,}[，,]")
 # A lead's bracketed byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…): the bracket is open at
 # the line's end, and the next line closes it within a byline's length.
 _OPEN_BYLINE = re.compile(r"[(（][^()（）]{0,40}(?:记者|通讯员|实习生)[^()（）]{0,30}$")
@@ -235,7 +237,7 @@ def mend_breaks(
             prev = out[-1].text
             joinable = (
                 prev[-1] not in TERMINAL
-                and not _STRUCTURAL.match(prev)
+                and (not _STRUCTURAL.match(prev) or _TELLS_AFTER_LEAD.match(prev) is not None)
                 and not _BYLINE_ONLY.match(prev)
                 and not _STRUCTURAL.match(p.text)
                 and not _BYLINE_ONLY.match(p.text)

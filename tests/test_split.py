@@ -370,3 +370,13 @@ def test_a_lead_whose_bracketed_byline_the_line_breaks_inside_is_read_whole() ->
     [a] = split_page(Page(name="b.txt", text=text))
     assert (a.reporters, a.correspondents) == (("刘晓东",), ("王芳", "李静"))
     assert a.body == "11月9日上午，金海街道在政通路社区开展消防宣传活动。"
+
+
+def test_a_lead_paragraph_the_line_breaks_inside_a_number_goes_on_into_the_next_line() -> None:
+    text = (
+        "柳岸街道开展消防演练\n\n"
+        "本报讯（记者 刘晓东）5月7日上午，金海区柳岸街道在辖区开展消防应急演练，发放宣传资料3\n"
+        "00余份。\n"
+    )
+    [a] = split_page(Page(name="n.txt", text=text))
+    assert a.body == "5月7日上午，金海区柳岸街道在辖区开展消防应急演练，发放宣传资料300余份。"
