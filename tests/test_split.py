@@ -380,3 +380,9 @@ def test_a_lead_paragraph_the_line_breaks_inside_a_number_goes_on_into_the_next_
     )
     [a] = split_page(Page(name="n.txt", text=text))
     assert a.body == "5月7日上午，金海区柳岸街道在辖区开展消防应急演练，发放宣传资料300余份。"
+
+
+def test_an_editors_line_of_two_roles_credits_each_name_its_own() -> None:
+    text = "柳岸街道开展消防演练\n\n本报讯（记者 刘晓东）5月7日上午，柳岸街道开展消防应急演练。\n\n责任编辑：马丽 美术编辑：周磊\n"
+    [a] = split_page(Page(name="e.txt", text=text))
+    assert a.editors == (("马丽", "责任编辑"), ("周磊", "美术编辑"))
