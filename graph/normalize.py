@@ -147,6 +147,10 @@ def _local_widths(lines: list[str]) -> list[float]:
     return out
 
 
+# A line that ends with a photographer's credit, set off by a space (…测量血压。  本报记者 张一鸣 摄).
+_ENDS_WITH_PHOTO_CREDIT = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
+
+
 def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = None) -> list[Para]:
     lines = [clean_line(x) for x in raw]
     local = _local_widths(lines)
@@ -168,8 +172,8 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap = ln, i + 1, pending_gap
         pending_gap = 0
         w, full = _width(ln), local[i]
-        if credit:
-            cur_open = False
+        if credit or _ENDS_WITH_PHOTO_CREDIT.search(ln):
+            cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
             # a sentence ended with the line: the paragraph goes on only if the line is full
             cur_open = w >= full - 0.5
@@ -238,6 +242,7 @@ def mend_breaks(
             joinable = (
                 prev[-1] not in TERMINAL
                 and (not _STRUCTURAL.match(prev) or _TELLS_AFTER_LEAD.match(prev) is not None)
+                and not _ENDS_WITH_PHOTO_CREDIT.search(prev)
                 and not _BYLINE_ONLY.match(prev)
                 and not _STRUCTURAL.match(p.text)
                 and not _BYLINE_ONLY.match(p.text)

@@ -40,7 +40,7 @@ _PLACE_LED = re.compile(
     r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村"))
 )
 _SECTION_WORDS = re.compile(
-    r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
+    r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
 )
 _ADMIN_ONLY = re.compile(
     r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
@@ -298,8 +298,11 @@ class Splitter:
             self.section = self.pending[inner][0].strip(MARKS + " ")
             self.pending = self.pending[inner + 1 :]
         if len(self.pending) > 1 and is_label(self.pending[0][0]):
-            (_, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
-            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1):
+            (h0, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
+            # …set apart by a blank line or its level, or printed as a label: 【街道动态】, 社区新闻 (not 金水区, which
+            # may be a headline's first line)
+            named = h0.lstrip()[:1] == "【" or bool(_SECTION_WORDS.search(h0.strip(MARKS + " "))) and len(h0.strip(MARKS + " ")) <= 8
+            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or named:
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = self.pending[1:]
 

@@ -386,3 +386,32 @@ def test_an_editors_line_of_two_roles_credits_each_name_its_own() -> None:
     text = "柳岸街道开展消防演练\n\n本报讯（记者 刘晓东）5月7日上午，柳岸街道开展消防应急演练。\n\n责任编辑：马丽 美术编辑：周磊\n"
     [a] = split_page(Page(name="e.txt", text=text))
     assert a.editors == (("马丽", "责任编辑"), ("周磊", "美术编辑"))
+
+
+def test_a_bracketed_or_named_section_label_over_a_headline_and_a_captions_credit_end_where_they_are_printed() -> None:
+    # a page wrapped at a column's width, no blank lines: 【街道动态】 is the section, not the headline's first words;
+    # the caption's credit (…摄) ends its paragraph, so 社区新闻 after it is the next item's section
+    text = (
+        "【街道动态】\n"
+        "柳岸街道党建引领物业服务\n"
+        "“红色物业”让小区治理更有温度\n"
+        "本报记者 张一鸣\n"
+        "走进金海区柳岸街道紫荆社区，\n"
+        "楼道干净整洁，健身器材摆放整\n"
+        "齐，居民们在小广场上散步聊天。\n"
+        "近年来，柳岸街道以党建引领物\n"
+        "业服务，推动成立小区党支部18\n"
+        "个，解决群众急难愁盼问题200余件。\n"
+        "图为紫荆社区志愿者为老人测量血压。  本报记者 张一鸣 摄\n"
+        "社区新闻\n"
+        "东湖社区举办端午包粽子活动\n"
+        "本报讯（记者 张一鸣）6月7日，柳岸\n"
+        "街道东湖社区举办“浓情端午”活动，\n"
+        "60余名居民参加。\n"
+    )
+    arts = split_page(Page(name="s.txt", text=text), dictionary_words())
+    assert [(a.section, a.headline) for a in arts] == [
+        ("街道动态", "柳岸街道党建引领物业服务“红色物业”让小区治理更有温度"),
+        ("社区新闻", "东湖社区举办端午包粽子活动"),
+    ]
+    assert arts[0].body.endswith("图为紫荆社区志愿者为老人测量血压。")
