@@ -371,6 +371,13 @@ def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) 
     assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))
 
 
+def test_a_trip_is_named_with_what_it_was_about_when_the_clause_says_it_briefly(extractor) -> None:
+    f = facts(extractor, "3月5日，滨江区委书记王伟到柳岸镇调研乡村振兴工作，镇党委书记李明陪同。")
+    assert [e.name for e in f.events] == ["滨江区委书记王伟到柳岸镇调研乡村振兴工作"]
+    f = facts(extractor, "3月5日，滨江区委书记王伟到柳岸镇调研，详细了解了当地特色产业发展和群众增收的具体情况。")
+    assert [e.name for e in f.events] == ["滨江区委书记王伟到柳岸镇调研"]  # a long clause after it is not its name
+
+
 def test_a_place_named_from_where_the_paper_stands_is_no_place(extractor) -> None:
     # 我市 names no place; the visiting party's own city is not where it went either
     [e] = facts(extractor, "3月5日，市农委党组书记、主任王明一行到我市督导乡村振兴工作。").events
@@ -403,7 +410,7 @@ def test_who_said_a_quote_is_no_occurrence(extractor) -> None:
 def test_the_organization_department_organizes_nothing(extractor) -> None:
     # 组织部 (and 组织委员, 组织者) are no verb 组织: the visit is named by its clause, not cut inside 组织部部长
     f = facts(extractor, "6月5日，滨江区委常委、组织部部长赵强一行到金海街道调研基层党建工作。")
-    assert f.events[0].name == "滨江区委常委、组织部部长赵强一行到金海街道调研"
+    assert f.events[0].name == "滨江区委常委、组织部部长赵强一行到金海街道调研基层党建工作"
     f = facts(extractor, "6月6日，社区组织委员刘芳组织开展了消防演练活动。")
     assert [e.name for e in f.events] == ["消防演练活动"]
     # …nor is the noun 党组织 (a party organisation), nor 团组织

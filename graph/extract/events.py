@@ -213,7 +213,14 @@ def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
     # the clause: after the last mark before the match, or after a slogan's dash (聚焦…暖心事——南昌日报社…)
     dash = masked.rfind("——", 0, m.start())
     clause = max(max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1, dash + 2 if dash >= 0 else 0)
-    return clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))
+    end = m.end()
+    what = _WHAT_AFTER.match(masked, end)  # …调研|乡村振兴工作: what the visit was about, when the clause says it briefly
+    if what:
+        end = what.end()
+    return clause, end, clean_name(_DAY_PREFIX.sub("", sentence[clause:end]))
+
+
+_WHAT_AFTER = re.compile(r"[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)(?=[，,。；;：:！？!?]|$)")
 
 
 def _founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
@@ -273,7 +280,9 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
                 continue  # 为学习…开展专题调研的经验，6月22日…: an aim the sentence opens with, not what happened
             if named and len(named[2]) >= t.min_name and not any(s <= at < e for s, e, *_ in found):
                 found.append((*named, t.rule))
-    return sorted(found)
+    # a trip named with what it was about (…到柳岸镇调研乡村振兴工作) holds the visit the verb began: one occurrence
+    trips = [(s, e) for s, e, _, rule in found if rule == "event.trip"]
+    return sorted(f for f in found if not any(s <= f[0] and f[1] <= e and (s, e) != f[:2] for s, e in trips))
 
 
 # A sentence that opens with its aim (为加强…，为学习…，) tells what happened from the clause that gives the day.
