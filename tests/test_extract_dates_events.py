@@ -303,6 +303,14 @@ def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothin
     assert (e.location, e.organizers) == ("金海区中心血站", ("金海区人民法院",))
 
 
+def test_a_lecture_an_official_went_to_give_is_an_event_in_the_place_it_was_given(extractor) -> None:
+    f = facts(extractor, "近日，柳岸街道党工委书记刘洋到辖区锦绣社区为党员群众讲授专题党课。")
+    assert [(e.name, e.location, e.attendees) for e in f.events] == [("专题党课", "锦绣社区", ("刘洋",))]
+    # parties that went severally (分别到…社区) went to no one place
+    f = facts(extractor, "3月5日，柳岸街道组织各单位志愿者分别到辖区“示范点”社区开展清洁家园活动。")
+    assert [(e.location, e.organizers) for e in f.events] == [("柳岸街道", ("柳岸街道",))]
+
+
 def test_a_place_an_official_went_to_inspect_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "3月2日，市委书记李强到柳岸街道视察。").events
     assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("李强",))

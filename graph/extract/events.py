@@ -26,7 +26,7 @@ EVENT_NOUN = (
     r"整治|专项整治|巡查|督查|走访|慰问|义诊|直播|典礼|表演|演出|文化节|艺术节|邻里节|美食节|丰收节|读书节|体育节|音乐节|旅游节|科技节|[\u4e00-\u9fff]{2}节|论坛|党课|主题党日|公祭|共祭|祭扫|签约|揭牌|挂牌|"
     r"开幕式|闭幕式|启动式|成立大会|选举|评选|表彰|观摩|调研|视察|实况)"
 )
-_HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|(?<![党团])组织(?!部(?!署)|者|委员)了?|启动了?|进行了?|发起了?|收看了?|观看了?|带来了?(?:一场|一次)?)"
+_HOLD = r"(?:组织召开|主持召开|联合召开|联合举办|联合开展|联合举行|组织开展|组织举办|召开了?|举办了?|举行了?|开展了?|(?<![党团])组织(?!部(?!署)|者|委员)了?|启动了?|进行了?|发起了?|收看了?|观看了?|讲授了?|带来了?(?:一场|一次)?)"
 # A venue named after what it holds (会议室, 活动中心, 展览馆): the event's noun goes on into a place.
 _VENUE_AFTER = r"(?!室|厅|馆|楼|站|中心|场所|场地|广场)"
 _ACTIVE = re.compile(
@@ -132,6 +132,7 @@ class EventCandidate:
     rank: float = Priority.BODY
     rule: str = ""
     time_of_day: str | None = None  # of a day named only as the story's (当天上午): its date is the story's
+    went: bool = False  # its place is where a party went (到锦绣社区为党员讲授党课): the place holds nothing
 
 
 def clean_name(np: str) -> str:
@@ -371,7 +372,8 @@ _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?
 # …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
 _VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂"))
 _WENT_TO_HOLD = re.compile(
-    r"(?:来到|走进|前往|深入|赴)(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))(?:开展|举办|举行|组织)"
+    r"(?<!分别)(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
+    r"(?:为[^，。；！？,;!?]{1,12}?)?(?:开展|举办|举行|组织|讲授|宣讲)"  # …到锦绣社区为党员群众讲授专题党课
 )
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
 _PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))

@@ -91,7 +91,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     where a visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is
     given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
     holder, unit = topic or (None, None)
-    visited = c.rule in _VISITS_OR_OPENINGS and c.location is not None and c.location in (holder, unit)
+    visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
     visited = visited or (c.rule in _TRIPS and holder is not None and holder in trip_places(c.name))  # one of many places
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
@@ -138,7 +138,8 @@ def _candidate(
         tod, date = date.time_of_day, None  # 当日下午，…同时开展: the day the story told (the merge gives it), at its own time
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
-    place = location_in(s.text, start) or trip_place(s.text, start)
+    place = location_in(s.text, start)
+    went = place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
@@ -161,6 +162,7 @@ def _candidate(
         rank=rank,
         rule=rule,
         time_of_day=tod,
+        went=went,
     )
 
 
