@@ -115,6 +115,8 @@ CASES = [
     ("5月6日，金海区首家社区养老服务综合体正式揭牌运营。", "Community", set(), {"首家社区"}),
     # a body organising another: the verb the tagger reads into the body's word ends the first body's name
     ("5月6日，金海区卫生健康委员会组织区人民医院专家开展义诊。", "Organization", {"金海区卫生健康委员会"}, {"金海区卫生健康委员会组织区人民医院"}),
+    # 所 of 所辖 (governed by) ends no body
+    ("柳岸镇所辖的袁店村开展义诊。", "Organization", set(), {"柳岸镇所"}),
     # an ordinal inside a body's name (第一小学, 第一税务所)
     ("金水区文化路第一小学校长宋佳丽说。", "Organization", {"金水区文化路第一小学"}, set()),
     ("金海区税务局第一税务所所长郝俊杰介绍。", "Organization", {"金海区税务局第一税务所"}, set()),

@@ -312,13 +312,17 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 # ---------------------------------------------------------------------- the steps of _org_in_run
 
 
+# Words a one-character suffix begins that the dictionary lacks (赤眉镇所辖的袁店村).
+_NOT_IN_DICTIONARY = frozenset(("所辖", "所需"))
+
+
 def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
     """Where a body's name ends: after the run's last token that ends with a body suffix."""
     for t in reversed(run):
         if _ends_body(text, t):
             cut = t.end
-            if text[cut - 1] in _ONE_CHAR_SUFFIXES and text[cut - 1 : cut + 1] in dictionary_words():
-                return None  # 公司所属: 所 begins a word here, it ends no body
+            if text[cut - 1] in _ONE_CHAR_SUFFIXES and (text[cut - 1 : cut + 1] in dictionary_words() or text[cut - 1 : cut + 1] in _NOT_IN_DICTIONARY):
+                return None  # 公司所属, 赤眉镇所辖: 所 begins a word here, it ends no body
             return cut
     return None
 
