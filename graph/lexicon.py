@@ -230,7 +230,7 @@ NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村
 GENERIC_STEMS = re.compile(
     r"^(?:各|该|全|本|我|此|每|其|某|两|多|几|诸|相关|有关|所属|所在|辖区|周边|附近|其他|其它|部分|一些|所有|"
     r"人大|政协|纪委|城乡|乡|镇|村|农|市|区|县|城|街|山|园|小|社|景|片|新|老|主|郊|灾|矿|"
-    r"[\d一二三四五六七八九十百千万]+个|第[\d一二三四五六七八九十百]+[届次期批个轮]?|"
+    r"[\d一二三四五六七八九十百千万两几]+个|第[\d一二三四五六七八九十百]+[届次期批个轮]?|"
     r"下一步|下步|今后|目前|当前|同时|此外|随后|近年来|近期|今年|去年|明年|当天|当日|日前|近日)$"  # 下一步/LOC 街道将…
 )
 # A province's name (河南省, 新疆维吾尔自治区): no unit of the graph, which begins at the city.
@@ -239,7 +239,7 @@ PROVINCE = r"(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区
 # 明显强于县市: a city's urban street offices, not the 城区街道 of another province).
 AREA_KIND_STEMS = re.compile(r"^(?:城区|市区|郊区|城镇|城乡|农村|乡村|社区)$")
 GENERIC_PREFIX = re.compile(
-    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十]+个|首家|首个|首批)"
+    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十两几]+个|首家|首个|首批)"
 )
 
 # Honorifics after a surname make an informal reference (李阿姨, 王区长): kin words and address,

@@ -78,7 +78,7 @@ _WORD_DISTRICTS = frozenset(
 )
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
-    r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十]+个)$"
+    r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
@@ -90,7 +90,7 @@ _GENERIC_COMMUNITY = re.compile(
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
-_NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十]+个)$")
+_NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
