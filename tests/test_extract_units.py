@@ -115,6 +115,9 @@ CASES = [
     ("5月6日，金海区首家社区养老服务综合体正式揭牌运营。", "Community", set(), {"首家社区"}),
     # a body organising another: the verb the tagger reads into the body's word ends the first body's name
     ("5月6日，金海区卫生健康委员会组织区人民医院专家开展义诊。", "Organization", {"金海区卫生健康委员会"}, {"金海区卫生健康委员会组织区人民医院"}),
+    # areas that are no units: a residential 新区's 片区, a historic 风貌区
+    ("金海区汝河新区片区、百花片区开展环境整治。", "District", {"金海区"}, {"汝河新区"}),
+    ("上海市徐汇区在衡复风貌区开展居民议事。", "District", {"徐汇区"}, {"衡复风貌区"}),
     # a count after a list of villages (两个村) names none
     ("柳岸镇付营村、龚营村两个村开展联合巡查。", "Village", {"付营村", "龚营村"}, {"两个村"}),
     # 所 of 所辖 (governed by) ends no body

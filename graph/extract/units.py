@@ -69,7 +69,7 @@ PLACE_PREFIX_MAX = 5
 _NOT_DISTRICT = re.compile(
     r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
     r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
-    r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其|"
+    r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其|风貌|"
     r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
 )
 # Official district names that are also common nouns.
@@ -331,7 +331,7 @@ class UnitFinder:
 
     def _district_ok(self, stem: str, suffix: str, nxt: str, tokens: list[Token], s0: int) -> bool:
         if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community
-            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem) and nxt != "社区"
+            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem) and nxt not in ("社区", "片区", "街区")
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
             return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
