@@ -115,6 +115,9 @@ CASES = [
     ("5月6日，金海区首家社区养老服务综合体正式揭牌运营。", "Community", set(), {"首家社区"}),
     # a body organising another: the verb the tagger reads into the body's word ends the first body's name
     ("5月6日，金海区卫生健康委员会组织区人民医院专家开展义诊。", "Organization", {"金海区卫生健康委员会"}, {"金海区卫生健康委员会组织区人民医院"}),
+    # a unit whose name begins with a conjunction's character (和平区) is no joiner of two bodies
+    ("沈阳市和平区南湖街道文安路社区党群服务中心正式启用。", "District", {"和平区"}, set()),
+    ("沈阳市和平区南湖街道文安路社区党群服务中心正式启用。", "Organization", set(), {"平区南湖街道文安路社区党群服务中心"}),
     # areas that are no units: a residential 新区's 片区, a historic 风貌区
     ("金海区汝河新区片区、百花片区开展环境整治。", "District", {"金海区"}, {"汝河新区"}),
     ("上海市徐汇区在衡复风貌区开展居民议事。", "District", {"徐汇区"}, {"衡复风貌区"}),

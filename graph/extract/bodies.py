@@ -384,7 +384,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
     for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
         if start <= a.start and a.end < cut:
             joined = _JOINED.match(text, a.end, cut)
-            if joined and cut - joined.end() >= 3:
+            if joined and cut - joined.end() >= 3 and not any(b.start == a.end for b in admin):  # 沈阳市|和平区: a unit
                 start = joined.end()
     for pattern in (_DESCRIPTOR, LEADING_NOISE):  # 辖区企业中铝郑州有色金属研究院; 联合…
         m = pattern.match(text[start:cut])
