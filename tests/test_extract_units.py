@@ -115,6 +115,9 @@ CASES = [
     ("5月6日，金海区首家社区养老服务综合体正式揭牌运营。", "Community", set(), {"首家社区"}),
     # a body organising another: the verb the tagger reads into the body's word ends the first body's name
     ("5月6日，金海区卫生健康委员会组织区人民医院专家开展义诊。", "Organization", {"金海区卫生健康委员会"}, {"金海区卫生健康委员会组织区人民医院"}),
+    # the story's unit named by its kind (该镇) before a unit's name is no part of it
+    ("3月5日，活动在该镇王顺村举行。", "Village", {"王顺村"}, {"该镇王顺村"}),
+    ("来自该镇孙庄、前进、东沟3个村的村民参加。", "Village", {"孙庄村", "前进村", "东沟村"}, {"该镇孙庄村"}),
     # a unit whose name begins with a conjunction's character (和平区) is no joiner of two bodies
     ("沈阳市和平区南湖街道文安路社区党群服务中心正式启用。", "District", {"和平区"}, set()),
     ("沈阳市和平区南湖街道文安路社区党群服务中心正式启用。", "Organization", set(), {"平区南湖街道文安路社区党群服务中心"}),

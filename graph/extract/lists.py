@@ -13,7 +13,7 @@ from graph.extract.spans import NAMEY, Span
 from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.gazetteer import Gazetteer
-from graph.lexicon import ends_as_body
+from graph.lexicon import UNIT_REFERENCE, ends_as_body
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _SHARED_SUFFIX = re.compile(
@@ -100,6 +100,9 @@ class ListFinder:
                     if t.start >= pos + cut and t.end <= first_end and not _names_first(t):
                         cut = t.end - pos
                 pos, stems[0] = pos + cut, stems[0][cut:]
+            lead = UNIT_REFERENCE.match(stems[0])
+            if lead and len(stems[0]) - lead.end() >= 2:  # 该镇|孙庄、前进3个村: the story's town, then the first name
+                pos, stems[0] = pos + lead.end(), stems[0][lead.end() :]
             for stem in stems:
                 if len(stem) < 2:
                     pos += len(stem) + 1

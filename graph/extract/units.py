@@ -27,6 +27,7 @@ from graph.lexicon import (
     NOT_UNIT_AFTER,
     NOT_UNIT_BEFORE,
     NOT_UNIT_WORDS,
+    UNIT_REFERENCE,
 )
 
 SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
@@ -185,9 +186,9 @@ class UnitFinder:
         m = LEADING_NOISE.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM and token_starts(tokens, begin + m.end()):
             stem = stem[m.end() :]  # 联合|金海社区; not 和平街社区, one word to the tagger
-        m = SUFFIX_LEAD.match(stem)
+        m = SUFFIX_LEAD.match(stem) or UNIT_REFERENCE.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM:
-            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed
+            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed; 该镇|王顺村: the story's town
         return (stem, proper) if stem else None
 
     def admin_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
