@@ -183,6 +183,9 @@ def test_a_title_before_a_name_begins_after_the_name_before_it(extractor) -> Non
         # the political-legal committee's and the supervisory commission's heads: their body is in the title
         ("金海区委常委、政法委书记陶然出席会议。", [("陶然", "区委常委", "金海区"), ("陶然", "政法委书记", "金海区")]),
         ("金海区纪委书记、监委主任侯振宇参加会议。", [("侯振宇", "纪委书记", "金海区"), ("侯振宇", "监委主任", "金海区")]),
+        # the Youth League's committee: its secretary is no party secretary of the district (团区委书记 is not 区委书记)
+        ("金海区团区委副书记宋玲出席活动。", [("宋玲", "团区委副书记", "金海区")]),
+        ("郑州市团市委书记王刚讲话。", [("王刚", "团市委书记", "郑州市")]),
     ],
 )
 def test_a_committees_head_keeps_the_committee_in_the_title(extractor, body: str, posts: list[tuple[str, str, str]]) -> None:

@@ -343,6 +343,8 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     named (郑州市农委党组书记: 郑州市农委), and a compound's branch whole (金桂园小区党支部: a compound is no unit).
     """
     s = text[start:cut]
+    if s.endswith("团") and text[cut : cut + 2] in ("区委", "市委", "县委"):
+        return None  # 郑州市团|市委书记: the Youth League's committee, in the title
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
         cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
     title = re.match(r"(?:专职|常务)?副?书记|成员|委员", text[cut : cut + 5])
