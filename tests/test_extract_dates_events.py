@@ -498,6 +498,8 @@ def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
         # a long first clause is cut at its last comma before 30 characters, of either width
         ("6月24日晚上，社区工作人员冒着高温酷暑，汗流浃背，满身脏水，协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑，汗流浃背，满身脏水"),
         ("6月24日晚上,社区工作人员冒着高温酷暑,汗流浃背,满身脏水,协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑,汗流浃背,满身脏水"),
+        # the hour after the day (上午9时) is no part of the name
+        ("10月16日上午9时，金海区零工市场在柳岸街道正式开业。", "金海区零工市场在柳岸街道正式开业"),
         # …else at its first comma before 40, not inside a word (…抓获, not …抓)
         ("8月16日下午,金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获,并依法对其拘留15天。", "金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获"),
     ],
