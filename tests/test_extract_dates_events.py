@@ -173,6 +173,12 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_the_units_officials_went_to_are_not_present(extractor) -> None:
+    body = "3月12日，金海区开展机关干部义务劳动，区领导刘强、周丽分别到柳岸街道、金湾街道参加劳动。"
+    f = facts(extractor, body, headline="金海区开展义务劳动")
+    assert [e.attendees for e in f.events] == [("刘强", "周丽")]
+
+
 def test_an_official_the_item_only_quotes_is_not_present(extractor) -> None:
     f = facts(extractor, "5月6日，柳岸社区举办读书分享会。社区主任张华说，读书会深受居民欢迎。")
     assert [(e.name, e.attendees) for e in f.events] == [("读书分享会", ())]

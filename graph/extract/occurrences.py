@@ -207,8 +207,14 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
                     continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
                 if any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in s.units):
                     continue  # 金海区|图书馆, 长江路社区|党群服务中心: the unit a body's name begins with
+                if _GONE_TO.search(s.text, 0, u.start - s.offset):
+                    continue  # 分别到柳岸街道、金湾街道参加劳动: where they went, not who took part
                 out.append(n)
     return out
+
+
+# A verb of going, and the places after it up to a unit (到柳岸街道、金湾街道…): what follows is where, not who.
+_GONE_TO = re.compile(r"(?:(?<![得达收看听受遇感找做想提迟报])到|赴|走进|来到|前往|深入)[^，。；！？,;!?]{0,16}$")
 
 
 def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequence[str]) -> bool:
