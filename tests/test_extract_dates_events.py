@@ -173,6 +173,11 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_a_show_staged_somewhere_is_there(extractor) -> None:
+    f = facts(extractor, "9月28日晚，金海区“礼赞新中国”文艺汇演在滨河文化广场精彩上演。")
+    assert [(e.name, e.date, e.time_of_day, e.location) for e in f.events] == [("金海区“礼赞新中国”文艺汇演", "--09-28", "晚", "滨河文化广场")]
+
+
 def test_officials_who_watched_a_show_were_at_it(extractor) -> None:
     f = facts(extractor, "9月28日晚，金海区在区文化广场举办庆祝新中国成立75周年文艺汇演，区领导张明、赵磊观看演出。")
     assert [(e.name, e.attendees) for e in f.events] == [("庆祝新中国成立75周年文艺汇演", ("张明", "赵磊"))]

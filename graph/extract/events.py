@@ -38,7 +38,7 @@ _ACTIVE = re.compile(
 )
 # The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
-_PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕|拉开序幕"
+_PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕|拉开序幕|上演"
 _FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业"
 _PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
 _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
@@ -46,7 +46,7 @@ _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
 _PASSIVE = re.compile(
     r"(?P<np>[^，。；！？,;!?：:在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
-    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满)?(?:" + _PASSIVE_VERBS + ")(?!仪式|式)"  # 启动仪式 is a noun
+    r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满|精彩|盛大|火热)?(?:" + _PASSIVE_VERBS + ")(?!仪式|式)"  # 启动仪式 is a noun
 )
 _FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
 _FOUNDED_THING = re.compile(
@@ -82,8 +82,8 @@ _TRIP = re.compile(
 _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _WHERE = re.compile(
-    r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次)?"
-    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|(?:拉开|落下)(?=了?[序帷]幕))"  # 节日在…广场拉开序幕
+    r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热)?"
+    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|(?:拉开|落下)(?=了?[序帷]幕))"  # 节日在…广场拉开序幕
 )
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
 _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
