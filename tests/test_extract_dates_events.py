@@ -173,6 +173,12 @@ def test_the_time_of_day_of_that_same_day_is_kept(extractor) -> None:
     assert [(e.name, e.date, e.time_of_day) for e in f.events] == [("节水宣传活动", "--03-22", "上午")]
 
 
+def test_a_wedding_held_somewhere_by_sponsors_named_after_it(extractor) -> None:
+    body = "5月20日，一场别开生面的集体婚礼在金海区滨河湿地公园举行。此次活动由金海区总工会、金海区妇联联合举办。"
+    f = facts(extractor, body)
+    assert [(e.name, e.location, e.organizers) for e in f.events] == [("集体婚礼", "金海区滨河湿地公园", ("金海区总工会", "金海区妇联"))]
+
+
 def test_a_show_staged_somewhere_is_there(extractor) -> None:
     f = facts(extractor, "9月28日晚，金海区“礼赞新中国”文艺汇演在滨河文化广场精彩上演。")
     assert [(e.name, e.date, e.time_of_day, e.location) for e in f.events] == [("金海区“礼赞新中国”文艺汇演", "--09-28", "晚", "滨河文化广场")]

@@ -74,10 +74,10 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
             events = [EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=rank, rule="event.headline")]
     admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
     topic = _topic(sents, body_start, forms)
+    if events:  # the bodies a clause of sponsoring names hold the main event, before the topic is taken to
+        events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
     events = [_held_by_topic(c, topic, admin_names) for c in events]
     attendees = people_present(article, sents, entities)
-    if events:
-        events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 

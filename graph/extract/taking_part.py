@@ -35,7 +35,7 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
 
 # A clause that names who sponsored the occurrence (本次活动由区委宣传部主办，…; 由区文联联合…支持): they hold it too,
 # and so do those the clauses right after it name (…主办，金海区文化馆承办).
-_SPONSORED = re.compile(r"由(?P<who>[^，。；！？,;!?]{2,60}?)(?:共同)?(?:主办|承办|协办|支持|发起|组织(?!部))")
+_SPONSORED = re.compile(r"由(?P<who>[^，。；！？,;!?]{2,60}?)(?:共同|联合)?(?:主办|承办|协办|支持|发起|组织(?!部)|举办)")
 _ALSO_SPONSORED = re.compile(r"[，,、]\s*(?P<who>[^，。；！？,;!?]{2,30}?)(?:共同)?(?:承办|协办|支持)")
 
 
