@@ -253,3 +253,8 @@ def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None
     f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
     assert names(f, "Person") == {"刘强"}
     assert [e.attendees for e in f.events] == [("刘强",)]
+
+
+def test_an_elders_form_of_address_after_a_surname_that_makes_a_word_with_da(extractor) -> None:
+    f = facts(extractor, "家住柳岸社区的张大爷说，楼道灯修好了。")
+    assert {e.name for e in f.entities if e.type == "Person"} == {"张大爷"}

@@ -168,9 +168,14 @@ def _informal_ok(text: str, start: int, end: int) -> bool:
     """An honorific reference stands alone: 全市长效 and 敬老助老 are words, not people."""
     words = dictionary_words()
     span = text[start:end]
-    if span[:2] in words or text[max(0, start - 1) : start + 1] in words:
+    kin = span[1:] in _ELDERS  # 张大爷: 张大 is a word, but 大爷 after a surname is one's address
+    if span[:2] in words and not kin or text[max(0, start - 1) : start + 1] in words:
         return False
     return not spans_word(span, text[end : end + 2])
+
+
+# Forms of address that begin with 大 (张大爷, 李大妈): the surname and 大 may make a word of their own (张大).
+_ELDERS = frozenset(("大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大婶"))
 
 
 @dataclass(frozen=True, slots=True)
