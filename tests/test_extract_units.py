@@ -128,6 +128,8 @@ CASES = [
     ("柳岸镇付营村、龚营村两个村开展联合巡查。", "Village", {"付营村", "龚营村"}, {"两个村"}),
     # 所 of 所辖 (governed by) ends no body
     ("柳岸镇所辖的袁店村开展义诊。", "Organization", set(), {"柳岸镇所"}),
+    # a hospital's department (心内科) after its name belongs to the head's title; the hospital is the body
+    ("郑州市第一人民医院心内科主任杜建军说。", "Organization", {"郑州市第一人民医院"}, {"市第一人民医院"}),
     # an ordinal inside a body's name (第一小学, 第一税务所)
     ("金水区文化路第一小学校长宋佳丽说。", "Organization", {"金水区文化路第一小学"}, set()),
     ("金海区税务局第一税务所所长郝俊杰介绍。", "Organization", {"金海区税务局第一税务所"}, set()),

@@ -154,7 +154,9 @@ class BodyFinder:
             return None
         start, s = begin, text[begin:cut]
         if _not_a_body(text, s, cut, run):
-            return None
+            # 郑州市第一人民医院|心|内科主任: a word after the body (a department, in the title) is none; the body before it is
+            inner = next((k for k in range(len(run) - 1, 0, -1) if run[k - 1].end < cut and _ends_body(text, run[k - 1])), None)
+            return self._org_in_run(text, run[:inner], run[0].start, admin) if inner else None
         chain_end, lowest = _unit_chain(admin, start, cut)
         rest = text[chain_end:cut]
         m = _DESCRIPTOR.match(rest)
