@@ -87,7 +87,13 @@ def is_label(text: str) -> bool:
 def _is_section(text: str) -> bool:
     """A section label printed among headings: a unit's name alone (金水区) or a column's (区街动态)."""
     t = text.strip(MARKS + " ")
-    return bool(_ADMIN_ONLY.match(t)) or bool(_SECTION_WORDS.search(t)) and len(t) <= 8
+    return bool(_ADMIN_ONLY.match(t)) or _column_label(t)
+
+
+def _column_label(text: str) -> bool:
+    """A column's name (区街动态, 社区新闻, 综合): a label whatever is printed around it."""
+    t = text.strip(MARKS + " ")
+    return bool(_SECTION_WORDS.search(t)) and len(t) <= 8
 
 
 class Splitter:
@@ -301,8 +307,7 @@ class Splitter:
             (h0, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
             # …set apart by a blank line or its level, or printed as a label: 【街道动态】, 社区新闻 (not 金水区, which
             # may be a headline's first line)
-            named = h0.lstrip()[:1] == "【" or bool(_SECTION_WORDS.search(h0.strip(MARKS + " "))) and len(h0.strip(MARKS + " ")) <= 8
-            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or named:
+            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or h0.lstrip()[:1] == "【" or _column_label(h0):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = self.pending[1:]
 

@@ -323,7 +323,8 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
     for t in reversed(run):
         if _ends_body(text, t):
             cut = t.end
-            if text[cut - 1] in _ONE_CHAR_SUFFIXES and (text[cut - 1 : cut + 1] in dictionary_words() or text[cut - 1 : cut + 1] in _NOT_IN_DICTIONARY):
+            begun = text[cut - 1 : cut + 1]  # the suffix's character and the next: a word it begins?
+            if text[cut - 1] in _ONE_CHAR_SUFFIXES and (begun in dictionary_words() or begun in _NOT_IN_DICTIONARY):
                 return None  # 公司所属, 赤眉镇所辖: 所 begins a word here, it ends no body
             return cut
     return None

@@ -15,6 +15,8 @@ from graph.lexicon import VAGUE_TIMES
 from graph.normalize import fold
 
 _CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "十": 10}
+# The times of day a date may be printed with (3月20日下午, 6月5日晚; not 6月5日晚会).
+TIME_OF_DAY = r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴]))"
 DATE_RE = re.compile(
     # led by the characters a date can begin with (its parts before the day are all optional, so re would otherwise
     # try the whole pattern at every position: 4× the time of finditer over a sentence)
@@ -22,7 +24,7 @@ DATE_RE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*|(?P<rel>去年|前年|今年))?"
     r"(?:(?P<this>本|当)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
-    r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴]))?"  # 6月5日晚, not 6月5日晚会
+    r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
 RELATIVE_RE = re.compile(
     r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"

@@ -75,8 +75,10 @@ _INSPECT = re.compile(
     r"(?:带队|率队)(?:在[^，。；！？,;!?]{1,12})?(?:开展|进行|到|深入|前往)?(?P<np>[^，。；！？,;!?]{2,20}?(?:检查|巡查|督查|调研|观摩|视察|走访|慰问))"
 )
 # A visit: where it went and what it did there (到 of 得到, 受到, 感到… is no going).
+# The verbs of going to a place (到 of 得到, 受到, 感到… is no going).
+GOING = r"(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)"
 _TRIP = re.compile(
-    r"(?:来到|走进|前往|深入|莅临|赴|(?<![得达收看听受遇感找做想提迟报])到)(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
+    r"(?:莅临|" + GOING + r")(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
     r"(?:开展|进行)?(?P<v>参观|调研|视察|考察|观摩|交流|学习|慰问|走访|检查|督导|指导|实地采访|采访|宣讲)"
 )
 _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
@@ -373,7 +375,7 @@ _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?
 # …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
 _VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂"))
 _WENT_TO_HOLD = re.compile(
-    r"(?<!分别)(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
+    r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
     r"(?:为[^，。；！？,;!?]{1,12}?)?(?:开展|举办|举行|组织|讲授|宣讲)"  # …到锦绣社区为党员群众讲授专题党课
 )
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.

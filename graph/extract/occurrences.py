@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph.extract.dates import DateMention
+from graph.extract.dates import TIME_OF_DAY, DateMention
 from graph.extract.events import (
     BLUR_LEAD,
+    GOING,
     EventCandidate,
     Priority,
     arrivals,
@@ -30,7 +31,7 @@ from graph.extract.events import (
     trip_places,
 )
 from graph.extract.sentence import Sentence
-from graph.extract.spans import Span
+from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import people_present, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
@@ -205,7 +206,7 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
                     continue  # a unit in the post before a name describes the person (区委组织部长梁显学)
                 if c.location and s.text.startswith(c.location, u.end - s.offset) or _heads_a_chain_to(u, s, forms, c.organizers):
                     continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
-                if any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in s.units):
+                if inside_longer(u, s.units):
                     continue  # 金海区|图书馆, 长江路社区|党群服务中心: the unit a body's name begins with
                 if _GONE_TO.search(s.text, 0, u.start - s.offset):
                     continue  # 分别到柳岸街道、金湾街道参加劳动: where they went, not who took part
@@ -214,7 +215,7 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
 
 
 # A verb of going, and the places after it up to a unit (到柳岸街道、金湾街道…): what follows is where, not who.
-_GONE_TO = re.compile(r"(?:(?<![得达收看听受遇感找做想提迟报])到|赴|走进|来到|前往|深入)[^，。；！？,;!?]{0,16}$")
+_GONE_TO = re.compile(GOING + r"[^，。；！？,;!?]{0,16}$")
 
 
 def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequence[str]) -> bool:
@@ -250,7 +251,7 @@ _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 _SAID = re.compile(r"(?:说|说道|笑道|表示|介绍|感慨|感叹|坦言|告诉记者)$")
 _CLAUSE_DAY = re.compile(
     r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:[至到—~～-](?:\d{1,2}月)?\d{1,2}日)?|昨日|昨天|前天)"  # 3月5日至7日
-    r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|一大早|晚(?![会餐饭宴]))?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?)?[，,]?"  # …上午9时，
+    r"(?:一大早|" + TIME_OF_DAY + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?)?[，,]?"  # …上午9时，
 )
 
 
@@ -325,7 +326,7 @@ def _subjects(
     out: list[str] = []
     chain_end = None
     for u in units:
-        if any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in units):
+        if inside_longer(u, units):
             continue  # 郑州市|第七人民医院: the place a body's name begins with does not hold it, the body does
         rel = u.start - s.offset
         if rel < clause_start:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.extract.tagger import Token
@@ -26,6 +27,11 @@ _JOINT = re.compile(rf"(?<={_BODY_END})(?:联合(?![会社体党])|会同|携手
 _AND = re.compile(rf"(?<={_BODY_END})[和与及]")
 # …and the preposition 在 the tagger reads into a body's word (区妇联在区妇女 /ORG): the body's name ends before it.
 _AT = re.compile(rf"(?<={_BODY_END})在(?!线)")
+
+
+def inside_longer(u: Span, spans: Sequence[Span]) -> bool:
+    """`u` lies inside a longer span of `spans` (郑州市 of 郑州市第七人民医院)."""
+    return any(v.start <= u.start and u.end <= v.end and v.end - v.start > u.end - u.start for v in spans)
 
 
 def split_spaces(sentence: str, tokens: list[Token]) -> list[Token]:
