@@ -282,6 +282,13 @@ def test_bodies_present_are_neither_a_persons_post_nor_the_places_chain(extracto
     assert (e.organizers, e.location, e.attendees) == (("柳岸街道",), "建设路社区", ("王芳",))
 
 
+def test_bodies_whose_people_unveil_are_present_and_not_what_they_unveil(extractor) -> None:
+    [e] = facts(extractor, "3月2日，金海区柳岸街道举行揭牌仪式。区民政局和街道办事处相关负责同志为服务中心揭牌。").events
+    assert (e.organizers, e.attendees) == (("柳岸街道",), ("金海区民政局",))
+    f = facts(extractor, "6月1日，金海区柳岸街道举行授牌仪式，区民政局负责人为柳岸街道金湾社区授牌。")
+    assert f.events[0].attendees == ("金海区民政局",)  # 金湾社区 is what was given the plaque
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events
