@@ -289,6 +289,15 @@ def test_bodies_whose_people_unveil_are_present_and_not_what_they_unveil(extract
     assert f.events[0].attendees == ("金海区民政局",)  # 金湾社区 is what was given the plaque
 
 
+def test_bodies_invited_to_serve_are_present_and_the_inviting_host_is_not(extractor) -> None:
+    [e] = facts(extractor, "5月3日，柳岸社区举办健康讲座，特邀金海区人民医院为居民讲解慢病防治知识。").events
+    assert (e.organizers, e.attendees) == (("柳岸社区",), ("金海区人民医院",))
+    [e] = facts(extractor, "5月3日，柳岸社区举办读书会，现场邀请了“红帆”志愿服务队为活动助力。").events
+    assert e.attendees == ("“红帆”志愿服务队",)
+    [e] = facts(extractor, "应金海区民政局邀请，柳岸社区于5月3日举办健康讲座。").events
+    assert e.attendees == ()  # the body at whose invitation it was held is no guest
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

@@ -89,6 +89,7 @@ _WHERE = re.compile(
 )
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
 _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
+_INVITED = re.compile(r"(?<![应受])(?:特邀|邀请|邀约)(?:了|到)?(?P<who>[^，。；！？,;!?]+)")
 _UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|剪彩)")
 _CLEAN_NAME = [
     (
@@ -408,14 +409,17 @@ def participation(sentence: str) -> bool:
     return bool(_PARTICIPATE.search(sentence))
 
 
-def org_participation(sentence: str) -> int:
-    """Up to where a sentence names bodies that took part: all of it when they attend (参加会议, 出席), up to the
-    为 when their people unveil or award something (区民政局和街道负责同志为服务中心揭牌: not the bodies unveiled);
-    0 when it names none."""
+def org_participation(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence names bodies that took part: all of it when they attend (参加会议, 出席); before the 为
+    when their people unveil or award something (区民政局和街道负责同志为服务中心揭牌: not the bodies unveiled); the
+    clause after an invitation (特邀金海区人民医院为居民义诊: not 应…邀请, the host's); None when it names none."""
     if _ORG_PARTICIPATE.search(sentence):
-        return len(sentence)
-    m = _UNVEILED.search(sentence)
-    return m.start() if m else 0
+        return 0, len(sentence)
+    if m := _UNVEILED.search(sentence):
+        return 0, m.start()
+    if m := _INVITED.search(sentence):
+        return m.start("who"), m.end("who")
+    return None
 
 
 # A party that arrived at a unit, the lead's news when it has no verb of holding (…采访团来到…丹英社区，近距离感受…):

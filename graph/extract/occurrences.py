@@ -199,10 +199,10 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
     """Units and bodies a sentence of attending names (参加会议, 出席), other than the holder and the place."""
     out: list[str] = []
     for s in sents:
-        if upto := org_participation(s.text):
+        if (where := org_participation(s.text)) is not None:
             for u in s.units:
                 n = forms.get(u.text) or forms.get(u.name)
-                if not n or u.end - s.offset > upto or n in c.organizers or n in out or n == c.location or _describes(u, s):
+                if not n or not where[0] <= u.start - s.offset < u.end - s.offset <= where[1] or n in c.organizers or n in out or n == c.location or _describes(u, s):
                     continue  # a unit in the post before a name describes the person (区委组织部长梁显学)
                 if c.location and s.text.startswith(c.location, u.end - s.offset) or _heads_a_chain_to(u, s, forms, c.organizers):
                     continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
