@@ -245,3 +245,12 @@ def test_the_spaces_a_token_begins_or_ends_with_are_tokens_of_their_own() -> Non
     assert all(text[t.start : t.end] == t.text for t in out) and out[-1].end == len(text)
     plain = tokens[:2]
     assert split_spaces("金海区柳岸镇", plain) is plain  # a sentence without a space: its tokens, not a copy
+
+
+def test_a_partys_body_whose_group_word_the_tagger_cut_off(extractor) -> None:
+    f = facts(extractor, "6月2日，金海区政协副主席张明率领金海区政协考察组一行10人到柳岸区学习考察。")
+    assert "金海区政协考察组" in all_forms(f, "Organization")  # 考察|组: the group word cut in two
+    [e] = f.events
+    assert "金海区政协考察组" in e.attendees  # the party he led took part
+    f = facts(extractor, "6月2日，社区书记李明带领居民到柳岸街道金湾社区参观。")
+    assert f.events[0].attendees == ("李明",)  # those he led are no body; where they went is no party

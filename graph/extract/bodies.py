@@ -335,7 +335,9 @@ _SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for
 
 def _ends_body(text: str, t: Token) -> bool:
     word = t.text  # asked of most tokens: only the suffixes with its last character are tried, and no prefix is copied
-    ends = word.endswith(_SUFFIXES_BY_LAST.get(word[-1:], ())) or len(word) == 1 and text.endswith(_SPLIT_SUFFIXES, 0, t.end)
+    suffixes = _SUFFIXES_BY_LAST.get(word[-1:], ())
+    # a suffix the tagger cut in two (考察|组, 教学|点): the text up to the token ends with it
+    ends = word.endswith(suffixes) or len(word) == 1 and (text.endswith(suffixes, 0, t.end) or text.endswith(_SPLIT_SUFFIXES, 0, t.end))
     return (ends or t.tag == "ORG") and word not in _SUFFIX_VERBS
 
 
