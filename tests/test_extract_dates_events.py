@@ -36,6 +36,11 @@ def test_dates(text, page_date, value, tod) -> None:
     assert (d.value, d.time_of_day) == (value, tod)
 
 
+@pytest.mark.parametrize("text", ["5月30日至31日，柳岸街道举办培训班", "5月30日-6月2日，柳岸街道举办培训班", "5月30日到31日举办"])
+def test_a_range_gives_its_start_and_no_second_date(text) -> None:
+    assert [d.value for d in find_dates(text, dt.date(2023, 6, 3))] == ["2023-05-30"]
+
+
 def test_no_year_is_invented() -> None:
     assert all(not (d.value or "").startswith("20") for d in find_dates("5月24日，二七区召开推进会", None))
 

@@ -30,6 +30,7 @@ RELATIVE_RE = re.compile(
     r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
 )
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
+_RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
 _OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 
 
@@ -67,14 +68,17 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     value: str | None
     folded = fold(text)
+    last_end = -1
     for m in DATE_RE.finditer(folded):
+        if last_end >= 0 and _RANGE_TO.fullmatch(folded, last_end, m.start()):
+            continue  # 5月30日至31日, 5月30日至6月2日: a range is dated by its start
+        last_end = m.end()
         bare_day = m.group("m") is None and m.group("this") is None
         if bare_day:
-            # a bare day (22日) is a date as 本月22日, after a month in the same span, or opening
-            # a clause of a dated page (20日，中原区…): the page's month, or the month before it
-            prev = folded[max(0, m.start() - 3) : m.start()]
+            # a bare day (22日) is a date as 本月22日 when it opens a clause of a dated page (20日，中原区…): the
+            # page's month, or the month before it
             opens = m.start() == 0 or folded[m.start() - 1] in " ，,。；;：:（("
-            if not re.search(r"至|到|-|—|~", prev) and not (opens and page_date):
+            if not (opens and page_date):
                 continue
         month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
         if bare_day and page_date and month == page_date.month and _num(m.group("d")) > page_date.day:
