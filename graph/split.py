@@ -189,8 +189,10 @@ class Splitter:
             self.caption_item(cur.body.pop(), c)
             return
         cur.credits = cur.credits | c
-        # a byline printed after the first paragraphs (the body goes on) does not end the item
-        cur.closed = self.next_kind(i) is not Kind.BODY
+        # a byline printed after the first paragraphs (the body goes on) does not end the item, unless what follows
+        # is a photo's caption credited to someone else (记者 X, then a paragraph and `本报记者 Y 摄`)
+        shot = self.caption_credit(i + 1)
+        cur.closed = self.next_kind(i) is not Kind.BODY or shot is not None and not set(_names(shot)) <= cur.names()
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur
@@ -341,12 +343,17 @@ class Splitter:
 
     def captioned(self, i: int) -> bool:
         """The block at i is a photo caption: it ends with, or is followed by, a `摄` credit."""
+        return self.caption_credit(i) is not None
+
+    def caption_credit(self, i: int) -> Credits | None:
+        """The `摄` credit the block at i ends with or is followed by, if any."""
         if i >= len(self.blocks):
-            return False
+            return None
         b = self.blocks[i]
         if b.trailing and is_photo(b):
-            return True
-        return i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.CREDIT and is_photo(self.blocks[i + 1])
+            return b.trailing
+        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return after.credits if after is not None and after.kind is Kind.CREDIT and is_photo(after) else None
 
 
 def _names(c: Credits) -> list[str]:

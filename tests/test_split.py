@@ -415,3 +415,23 @@ def test_a_bracketed_or_named_section_label_over_a_headline_and_a_captions_credi
         ("社区新闻", "东湖社区举办端午包粽子活动"),
     ]
     assert arts[0].body.endswith("图为紫荆社区志愿者为老人测量血压。")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["记者 孙航", "（通讯员 王明）"],
+)
+def test_a_caption_after_an_item_that_ends_with_its_byline_is_an_item_of_its_own(byline) -> None:
+    text = (
+        f"金海区开展文明督查\n\n本报讯 6月13日，金海区文明办对各街道开展督查。\n{byline}\n\n"
+        "6月14日，柳岸街道的志愿者在公交站引导乘客排队。\n本报记者 陈悦 摄\n"
+    )
+    story, caption = split_page(Page(name="c.txt", text=text))
+    assert story.body.endswith("开展督查。") and "陈悦" not in {*story.reporters, *story.photographers}
+    assert (caption.headline, caption.body, caption.reporters) == ("", "6月14日，柳岸街道的志愿者在公交站引导乘客排队。", ("陈悦",))
+
+
+def test_a_byline_then_more_of_the_story_and_its_reporters_photo_stay_one_item() -> None:
+    text = "金海区开展文明督查\n\n本报讯 6月13日，金海区文明办对各街道开展督查。\n记者 孙航\n\n督查共发现问题12处，已全部整改。\n本报记者 孙航 摄\n"
+    [story] = split_page(Page(name="c.txt", text=text))
+    assert story.body.endswith("已全部整改。")
