@@ -258,3 +258,10 @@ def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None
 def test_an_elders_form_of_address_after_a_surname_that_makes_a_word_with_da(extractor) -> None:
     f = facts(extractor, "家住柳岸社区的张大爷说，楼道灯修好了。")
     assert {e.name for e in f.entities if e.type == "Person"} == {"张大爷"}
+
+
+def test_a_title_naming_its_units_kind_is_not_held_in_a_unit_of_another_kind(extractor) -> None:
+    f = facts(extractor, "5月20日，区委常委、政法委书记王立群到柳岸街道调研。")
+    assert {(p.title, p.org) for p in f.posts} == {("区委常委", None), ("政法委书记", None)}  # the district's, not named
+    f = facts(extractor, "5月20日，金海区委常委、政法委书记王立群到柳岸街道调研。")
+    assert ("政法委书记", "金海区") in {(p.title, p.org) for p in f.posts}

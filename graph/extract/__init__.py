@@ -178,7 +178,9 @@ class Extractor:
                     org = _own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
-                if org is None and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
+                # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
+                # article names none of its own
+                if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
                     org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
