@@ -303,6 +303,15 @@ def test_bodies_invited_to_serve_are_present_and_the_inviting_host_is_not(extrac
     assert e.attendees == ()  # the body at whose invitation it was held is no guest
 
 
+def test_the_units_a_check_is_made_on_do_not_hold_it(extractor) -> None:
+    [e] = facts(extractor, "11月16日，金海区市场监管局对柳岸街道开展食品安全检查。").events
+    assert e.organizers == ("金海区市场监管局",)  # 柳岸街道 is what was checked
+    [e] = facts(extractor, "11月16日，金海区市场监管局针对金湾社区、柳岸社区开展专项检查。").events
+    assert e.organizers == ("金海区市场监管局",)
+    [e] = facts(extractor, "11月16日，柳岸街道与金湾社区对接开展联合检查。").events
+    assert "金湾社区" in e.organizers  # 对接 is a verb of its own, not 对 before an object
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

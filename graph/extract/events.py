@@ -76,6 +76,8 @@ _INSPECT = re.compile(
 )
 # A visit: where it went and what it did there (到 of 得到, 受到, 感到… is no going).
 # The verbs of going to a place (到 of 得到, 受到, 感到… is no going).
+# The object a verb of the clause acts on, up to a unit (对柳岸街道、, 针对辖区…, 向金湾社区): not who holds it.
+ACTED_ON = re.compile(r"(?<![面反绝相核应])(?:对|向)(?![接于照标口])[^，,。；;！!？?]{0,30}$")
 GOING = r"(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)"
 _TRIP = re.compile(
     r"(?:莅临|" + GOING + r")(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
@@ -87,11 +89,6 @@ _WHERE = re.compile(
     r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热)?"
     r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|(?:拉开|落下)(?=了?[序帷]幕))"  # 节日在…广场拉开序幕
 )
-_PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
-_ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
-_INVITED = re.compile(r"(?<![应受])(?:特邀|邀请|邀约)(?:了|到)?(?P<who>[^，。；！？,;!?]+)")
-_LED_PARTY = re.compile(r"(?:率领|带领|率)(?P<who>[^，。；！？,;!?]{2,30}?(?:组|团|队))(?=一行|到|赴|来到|前往|[，。；！？,;!?]|$)")
-_UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|剪彩)")
 _CLEAN_NAME = [
     (
         re.compile(
@@ -404,24 +401,6 @@ def location_in(sentence: str, upto: int) -> str | None:
     if best:
         best = _AREA_WORD.sub("", best).strip()
     return best if best and not _NO_PLACE.search(best) else None
-
-
-def participation(sentence: str) -> bool:
-    return bool(_PARTICIPATE.search(sentence))
-
-
-def org_participation(sentence: str) -> tuple[int, int] | None:
-    """Where a sentence names bodies that took part: all of it when they attend (参加会议, 出席); before the 为
-    when their people unveil or award something (区民政局和街道负责同志为服务中心揭牌: not the bodies unveiled); the
-    clause after an invitation (特邀金海区人民医院为居民义诊: not 应…邀请, the host's); a party an official led
-    (率领金海区政协考察组一行); None when it names none."""
-    if _ORG_PARTICIPATE.search(sentence):
-        return 0, len(sentence)
-    if m := _UNVEILED.search(sentence):
-        return 0, m.start()
-    if m := _INVITED.search(sentence) or _LED_PARTY.search(sentence):
-        return m.start("who"), m.end("who")
-    return None
 
 
 # A party that arrived at a unit, the lead's news when it has no verb of holding (…采访团来到…丹英社区，近距离感受…):

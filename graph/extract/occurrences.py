@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from graph.extract.dates import TIME_OF_DAY, DateMention
 from graph.extract.events import (
+    ACTED_ON,
     BLUR_LEAD,
     GOING,
     EventCandidate,
@@ -24,7 +25,6 @@ from graph.extract.events import (
     headline_event,
     headline_name,
     location_in,
-    org_participation,
     similar,
     triggers,
     trip_place,
@@ -32,7 +32,7 @@ from graph.extract.events import (
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
-from graph.extract.taking_part import people_present, sponsors
+from graph.extract.taking_part import org_participation, people_present, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -336,6 +336,8 @@ def _subjects(
             continue  # 在中原区林山寨街道百花社区召开: the units of the place do not hold it
         if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]) or _describes(u, s) or _in_aim(s.text, rel, start):
             continue
+        if ACTED_ON.search(s.text, clause_start, rel):
+            continue  # 副区长吴建平对柳岸街道、金湾街道开展消防检查: what was checked holds nothing
         if _CALLS.match(s.text, u.end - s.offset):
             continue  # 响应区文明办号召: the body that called for it holds nothing
         n = forms.get(u.text) or forms.get(u.name)

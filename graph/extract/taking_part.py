@@ -9,9 +9,34 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.events import EventCandidate, participation
+from graph.extract.events import EventCandidate
 from graph.extract.sentence import Sentence
 from graph.model import Article, LocalEntity
+
+_PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
+_ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
+_INVITED = re.compile(r"(?<![应受])(?:特邀|邀请|邀约)(?:了|到)?(?P<who>[^，。；！？,;!?]+)")
+_LED_PARTY = re.compile(r"(?:率领|带领|率)(?P<who>[^，。；！？,;!?]{2,30}?(?:组|团|队))(?=一行|到|赴|来到|前往|[，。；！？,;!?]|$)")
+_UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|剪彩)")
+
+
+def participation(sentence: str) -> bool:
+    return bool(_PARTICIPATE.search(sentence))
+
+
+def org_participation(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence names bodies that took part: all of it when they attend (参加会议, 出席); before the 为
+    when their people unveil or award something (区民政局和街道负责同志为服务中心揭牌: not the bodies unveiled); the
+    clause after an invitation (特邀金海区人民医院为居民义诊: not 应…邀请, the host's); a party an official led
+    (率领金海区政协考察组一行); None when it names none."""
+    if _ORG_PARTICIPATE.search(sentence):
+        return 0, len(sentence)
+    if m := _UNVEILED.search(sentence):
+        return 0, m.start()
+    if m := _INVITED.search(sentence) or _LED_PARTY.search(sentence):
+        return m.start("who"), m.end("who")
+    return None
+
 
 # What follows the name of one the sentence quotes.
 _SAYS = re.compile(r"(?:说|介绍|表示|告诉|坦言|谈到|笑着说)")
@@ -62,4 +87,4 @@ def sponsors(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) ->
     return out
 
 
-__all__ = ["people_present", "sponsors"]
+__all__ = ["org_participation", "participation", "people_present", "sponsors"]
