@@ -254,3 +254,9 @@ def test_a_partys_body_whose_group_word_the_tagger_cut_off(extractor) -> None:
     assert "金海区政协考察组" in e.attendees  # the party he led took part
     f = facts(extractor, "6月2日，社区书记李明带领居民到柳岸街道金湾社区参观。")
     assert f.events[0].attendees == ("李明",)  # those he led are no body; where they went is no party
+
+
+def test_a_village_named_for_its_hill_and_a_mountain_village_that_is_no_name(extractor) -> None:
+    assert names(facts(extractor, "柳岸镇东山村党支部书记王强介绍了情况。"), "Village") == {"东山村"}
+    assert names(facts(extractor, "工作组走访了西山村和虎山村。"), "Village") == {"西山村", "虎山村"}
+    assert names(facts(extractor, "他出生在一个偏远山村，这个小山村如今变了样。"), "Village") == set()
