@@ -260,3 +260,20 @@ def test_a_village_named_for_its_hill_and_a_mountain_village_that_is_no_name(ext
     assert names(facts(extractor, "柳岸镇东山村党支部书记王强介绍了情况。"), "Village") == {"东山村"}
     assert names(facts(extractor, "工作组走访了西山村和虎山村。"), "Village") == {"西山村", "虎山村"}
     assert names(facts(extractor, "他出生在一个偏远山村，这个小山村如今变了样。"), "Village") == set()
+
+
+def test_a_body_printed_again_by_the_end_of_its_name_is_one_body(extractor) -> None:
+    f = facts(extractor, "5月3日，金海区书法家协会走进柳岸社区送春联。书法家协会副主席唐一鸣现场挥毫。")
+    assert names(f, "Organization") == {"金海区书法家协会"}
+    assert [(p.title, p.org) for p in f.posts] == [("副主席", "金海区书法家协会")]
+    f = facts(extractor, "金海区公安分局江东派出所开展反诈宣传。江东派出所所长李强出席。")
+    assert names(f, "Organization") == {"金海区公安分局江东派出所"}
+    # two bodies the shorter name could be: it stays a body of its own
+    f = facts(extractor, "金海区书法家协会与柳岸区书法家协会联合举办笔会。书法家协会会员到场。")
+    assert names(f, "Organization") == {"金海区书法家协会", "柳岸区书法家协会", "书法家协会"}
+
+
+def test_a_district_court_printed_without_renmin_is_the_court_the_article_names(extractor) -> None:
+    f = facts(extractor, "金海区人民法院在柳岸街道开展普法宣传。区法院副院长罗文涛出席。")
+    assert names(f, "Organization") == {"金海区人民法院"}
+    assert [(p.title, p.org) for p in f.posts] == [("副院长", "金海区人民法院")]

@@ -112,12 +112,23 @@ class _Fold:
             full = (t, d + n[1:])
             if t != "Organization" or n[0] != "区" or len(n) < 3 or (t, n) in self.alias_of:
                 continue
+            if full not in self.forms and (t, d + "人民" + n[1:]) in self.forms:
+                full = (t, d + "人民" + n[1:])  # 区法院 after 江汉区人民法院: the court's name, 人民 left out
             self.alias_of[(t, n)] = full[1]  # printed whole in the article too (二七区人社局…区人社局局长): one body
             if full not in self.forms:
                 self.forms[full] = [n]
                 self.set_parent(full, d, "contain.district-body")
                 self.rules[full] |= self.rules[(t, n)]
                 self.order.append(full)
+
+    def body_short_forms(self) -> None:
+        """书法家协会 after 金海区书法家协会, 江东派出所 after …公安局鼓楼分局江东派出所: a body printed again by the end
+        of its name (four characters at least) is the one body of the article whose name ends so."""
+        bodies = [n for t, n in self.order if t == "Organization" and ("Organization", n) not in self.alias_of]
+        for n in bodies:
+            longer = [m for m in bodies if m != n and (m.endswith(n) and len(n) >= 4 or n in self.forms[("Organization", m)])]
+            if len(longer) == 1 and ("Organization", longer[0]) not in self.alias_of:
+                self.alias_of[("Organization", n)] = longer[0]
 
     def merge_aliases(self) -> dict[Key, set[str]]:
         """Every form of a thing under the key it is known by."""
@@ -170,6 +181,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f.local_names()
     f.alias_of = _short_forms(f.order)
     f.district_bodies(gaz)
+    f.body_short_forms()
     merged = f.merge_aliases()
     f.article_parents(gaz)
     return f.entities(merged)
