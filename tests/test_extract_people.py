@@ -265,3 +265,12 @@ def test_a_title_naming_its_units_kind_is_not_held_in_a_unit_of_another_kind(ext
     assert {(p.title, p.org) for p in f.posts} == {("区委常委", None), ("政法委书记", None)}  # the district's, not named
     f = facts(extractor, "5月20日，金海区委常委、政法委书记王立群到柳岸街道调研。")
     assert ("政法委书记", "金海区") in {(p.title, p.org) for p in f.posts}
+
+
+def test_the_head_of_a_kind_of_body_is_head_of_the_one_body_of_that_kind_named(extractor) -> None:
+    f = facts(extractor, "9月2日上午，金海区博雅小学举行秋季开学典礼，校长黄俊峰致辞。")
+    assert [(p.title, p.org, p.rule) for p in f.posts] == [("校长", "金海区博雅小学", "post.head-of")]
+    f = facts(extractor, "柳岸派出所开展反诈宣传。副所长李强为居民讲解。")  # the sentence before names it
+    assert [(p.title, p.org) for p in f.posts] == [("副所长", "柳岸派出所")]
+    f = facts(extractor, "金海区第一小学和金海区第二小学举行联谊活动，校长黄俊峰致辞。")
+    assert [(p.title, p.org) for p in f.posts] == [("校长", None)]  # two schools: which one is not said

@@ -180,6 +180,9 @@ class Extractor:
                     org = canonical.get(org, org)
                 # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
                 # article names none of its own
+                if org is None and not p.generic:
+                    org = _head_of(p.title, here or previous, by_type)
+                    rule = "post.head-of" if org else rule
                 if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
                     org = _home_unit(p.title, near, by_type)
                     rule = "post.home-unit" if org and rule == "post.title" else rule
@@ -341,6 +344,31 @@ _TITLE_KIND = (
     (re.compile(r"[区县]长|[区县]委"), ("District",)),
     (re.compile(r"市长|市委"), ("City", "District")),
 )
+# The head of a kind of body (校长, 院长, 所长…) and the endings of the bodies it heads: its sentence's one body of that
+# kind (…博雅小学举行开学典礼，校长黄俊峰致辞), else the sentence before's, else the article's.
+_HEADS = (
+    (re.compile(r"^(?:常务)?副?校长$"), ("学校", "小学", "中学", "大学", "学院", "职专", "中专", "技校", "党校")),
+    (re.compile(r"^副?园长$"), ("幼儿园",)),
+    (re.compile(r"^(?:常务)?副?院长$"), ("医院", "卫生院", "法院", "检察院", "学院", "研究院", "敬老院", "养老院", "福利院")),
+    (re.compile(r"^副?检察长$"), ("检察院",)),
+    (re.compile(r"^副?庭长$"), ("法院", "法庭")),
+    (re.compile(r"^副?所长$"), ("派出所", "司法所", "研究所", "事务所", "税务所", "财政所", "监管所")),
+    (re.compile(r"^副?站长$"), ("站",)),
+    (re.compile(r"^副?馆长$"), ("馆",)),
+)
+
+
+def _head_of(title: str, near: list[str], by_type: dict[str, list[str]]) -> str | None:
+    ends = next((e for pattern, e in _HEADS if pattern.match(title)), None)
+    if ends is None:
+        return None
+    for names in (near, by_type.get("Organization", [])):
+        bodies = sorted({n for n in names if n.endswith(ends) and n in by_type.get("Organization", [])})
+        if bodies:
+            return bodies[0] if len(bodies) == 1 else None
+    return None
+
+
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
 
 
