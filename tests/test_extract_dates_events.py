@@ -312,6 +312,13 @@ def test_the_units_a_check_is_made_on_do_not_hold_it(extractor) -> None:
     assert "金湾社区" in e.organizers  # 对接 is a verb of its own, not 对 before an object
 
 
+def test_what_a_day_is_is_no_occurrence_and_the_day_dates_the_next_sentence(extractor) -> None:
+    [e] = facts(extractor, "10月23日是农历九月初九重阳节。当天上午，柳岸街道举办长寿宴。").events
+    assert (e.name, e.date, e.time_of_day, e.organizers) == ("长寿宴", "--10-23", "上午", ("柳岸街道",))
+    [e] = facts(extractor, "11月9日是全国消防日。当天下午，柳岸街道对辖区门店开展消防安全检查。").events
+    assert (e.name, e.date) == ("辖区门店消防安全检查", "--11-09")
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

@@ -282,6 +282,8 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     if not m or not any(d.value and d.start < m.end() for d in dates) or _REPORTER_SUBJECT.match(sentence, m.end()):
         return None
     rest = sentence[m.end() :]
+    if re.match(r"是|为|恰逢|正值|正是|恰是", rest):
+        return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened
     end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
     clause = rest[:end]
     if len(clause) > 30:  # cut at its last comma before 30 characters, else at the first before 40 (either width)
