@@ -225,7 +225,7 @@ PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总
 
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇): no unit there.
 NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
-NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级".split())
+NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级 市场 市容".split())
 # Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
 # 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a
 # village 农业农村 of that district), 新农村建设 (the national campaign; 114 villages are called 新农村, none builds).
@@ -269,7 +269,7 @@ PERSON_VERBS = re.compile(
 
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
-    r"^(?:联合|组织|邀请|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
+    r"^(?:联合|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
     r"陪同|深入|走进|来到|前往|赴|据|是|有|至|于|以|并|及其|还有|以及|针对|根据|按照|围绕|结合|携手|牵头|指导|督促|要求|召集)"
 )
 

@@ -277,3 +277,12 @@ def test_a_district_court_printed_without_renmin_is_the_court_the_article_names(
     f = facts(extractor, "金海区人民法院在柳岸街道开展普法宣传。区法院副院长罗文涛出席。")
     assert names(f, "Organization") == {"金海区人民法院"}
     assert [(p.title, p.org) for p in f.posts] == [("副院长", "金海区人民法院")]
+
+
+def test_the_shi_of_shichang_is_no_city_and_a_verb_of_inviting_no_districts_name(extractor) -> None:
+    f = facts(extractor, "玉林市场监管所所长孙伟参加会议。")  # 玉林 is a street here; 市场监管所 the body
+    assert names(f, "City") == set() and all_forms(f, "Organization") == {"玉林市场监管所"}
+    f = facts(extractor, "郑州市市场监管局开展检查。")
+    assert names(f, "City") == {"郑州市"}
+    f = facts(extractor, "特邀区文明办主任邓丽点评。")
+    assert names(f, "District") == set() and names(f, "Organization") == {"区文明办"}

@@ -73,7 +73,7 @@ _SUB_BODY = re.compile(
 _QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
 # A place word that begins a body's name: a province, a city, a district, a street office, a road.
 _PLACE_WORD = re.compile(
-    r"^[\u4e00-\u9fff]{2,5}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "街", *TOWN_WORDS)) + r"(?=[\u4e00-\u9fff]{3})"
+    r"^[\u4e00-\u9fff]{2,5}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "街", *TOWN_WORDS)) + r"(?![场容])(?=[\u4e00-\u9fff]{3})"  # not 玉林|市场
 )
 # A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")

@@ -44,8 +44,8 @@ def _PLACE_TAGGED(tokens: list[Token], s0: int) -> bool:
 
 
 def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
-    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区, 绿东村社区."""
-    if len(suffix) != 1 or suffix not in "乡镇村":
+    """A one-character suffix that is part of a word here: 城乡, 老乡, 乡村, 新村镇's 新村, 美镇社区, 绿东村社区, 玉林|市场."""
+    if len(suffix) != 1 or suffix not in "乡镇村市":
         return False
     if text[s0 - 1 : s1] in NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in NOT_UNIT_WORDS.get(suffix, ())):
         return True
