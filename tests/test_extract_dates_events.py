@@ -319,6 +319,13 @@ def test_what_a_day_is_is_no_occurrence_and_the_day_dates_the_next_sentence(extr
     assert (e.name, e.date) == ("辖区门店消防安全检查", "--11-09")
 
 
+def test_a_dated_clause_takes_place_in_the_unit_after_its_zai(extractor) -> None:
+    [e] = facts(extractor, "5月26日下午，金湾街道在柳岸社区开设智能手机课堂。").events
+    assert (e.location, e.organizers) == ("柳岸社区", ("金湾街道",))
+    [e] = facts(extractor, "6月26日，金海区人民法院在金海区柳岸街道柳岸社区公开开庭审理一起纠纷案。").events
+    assert (e.location, e.organizers) == ("柳岸社区", ("金海区人民法院",))  # the lowest of the chain
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

@@ -139,7 +139,9 @@ def _candidate(
         tod, date = date.time_of_day, None  # 当日下午，…同时开展: the day the story told (the merge gives it), at its own time
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
-    place = location_in(s.text, start)
+    place = location_in(s.text, start + len(name) if rule == "event.dated-clause" else start)  # a clause: in all of it
+    if place is None and rule == "event.dated-clause" and (at := s.text.find("在", start, start + len(name))) >= 0:
+        place = next((u.text for u in s.chain_at(at + 1)[-1:]), None)  # 金湾街道在柳岸社区开设…: the units after 在
     went = place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
@@ -149,7 +151,7 @@ def _candidate(
         subject = [u for u in s.units if u.start - s.offset < start + len(name) - 2 and u.type != "Person"]
         subject = [u for u in subject if not (u.type == "Organization" and _names_thing(u.text, name))]
     if rule == "event.dated-clause":
-        subject += _leading_chain(s, start)  # 江汉区民族街道友谊社区…正式开业: the units the clause opens with
+        subject += s.chain_at(start)  # 江汉区民族街道友谊社区…正式开业: the units the clause opens with
     return EventCandidate(
         name,
         s.offset + start,
@@ -181,18 +183,6 @@ def _names_thing(body: str, name: str) -> bool:
     成立), the thing printed with its chain or not (金海区柳岸镇合唱团)."""
     thing = name[:-2]
     return body.endswith(thing) or thing.endswith(body)
-
-
-def _leading_chain(s: Sentence, start: int) -> list[Span]:
-    """The units printed one after the other from `start` of sentence `s` on (a chain: 江汉区民族街道友谊社区), at each
-    place the longest (郑州市上街区人民法院执行局, not the 郑州市 it begins with)."""
-    chain: list[Span] = []
-    at = s.offset + start
-    for u in sorted(s.units, key=lambda u: (u.start, u.start - u.end)):
-        if u.start == at and u.type != "Person":
-            chain.append(u)
-            at = u.end
-    return chain
 
 
 def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) -> list[str]:
