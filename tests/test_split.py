@@ -40,6 +40,8 @@ def articles(name: str):
         ("□本报记者王建国刘芳", ["王建国", "刘芳"], [], []),  # two names run together
         ("宁江日报全媒体记者 陈立 孟凡", ["陈立", "孟凡"], [], []),
         ("摄影 记者 高原", [], [], ["高原"]),
+        ("通讯员 罗佳 文 张帆 摄", [], ["罗佳"], ["张帆"]),  # 文 ends the writers; 张帆 took the picture
+        ("记者 赵一鸣 文 张帆 王磊 摄", ["赵一鸣"], [], ["张帆", "王磊"]),
         ("特约摄影吕 平", [], [], ["吕平"]),  # a two-character name printed with a space
         ("文/本报记者 何静 图/本报记者 邓超", ["何静"], [], ["邓超"]),
         # a picture someone outside the paper gave: no name, the rest is a credit still
