@@ -286,3 +286,16 @@ def test_the_shi_of_shichang_is_no_city_and_a_verb_of_inviting_no_districts_name
     assert names(f, "City") == {"郑州市"}
     f = facts(extractor, "特邀区文明办主任邓丽点评。")
     assert names(f, "District") == set() and names(f, "Organization") == {"区文明办"}
+
+
+def test_a_units_own_body_is_no_start_of_the_next_units_name(extractor) -> None:
+    f = facts(extractor, "邻里节由金湾社区党委和金湾社区居委会主办。")
+    assert names(f, "Community") == {"金湾社区"} and "金湾社区党委" in names(f, "Organization")
+    f = facts(extractor, "5月6日，柳岸街道新时代文明实践所在金湾社区举办集市。")  # 所在: where it is
+    assert names(f, "Community") == {"金湾社区"}
+
+
+def test_a_town_the_gazetteer_names_with_xiangzhen_in_it(extractor) -> None:
+    f = facts(extractor, "五乡镇镇长陆海峰带队检查。")  # 五乡镇 of 鄞州区; not 五乡镇|镇
+    assert names(f, "Town") == {"五乡镇"} and [(p.title, p.org) for p in f.posts] == [("镇长", "五乡镇")]
+    assert names(facts(extractor, "各乡镇负责人参加会议。"), "Town") == set()

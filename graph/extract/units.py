@@ -91,7 +91,7 @@ _GENERIC_COMMUNITY = re.compile(
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
-_NOT_TOWN = re.compile(r"(?:城|乡|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$")
+_NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
@@ -177,7 +177,7 @@ class UnitFinder:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
                 break
-            if t.text in ("辖区", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府"):
+            if t.text in ("辖区", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
             begin = t.start
             proper = proper or t.tag in PROPER
@@ -197,7 +197,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 < floor or s0 == 0 or _in_word(text, s0, s1, suffix) or suffix == "村" and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 or self._in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -253,6 +253,8 @@ class UnitFinder:
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
+        if not inside or inside[0].start != floor:
+            return False  # 白莲社区党委|和白莲社区: the unit's own body runs on past it, no next name begins there
         return not odd or odd == inside[:1] and len(inside) > 1 and len(inside[0].text) == 1
 
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
@@ -277,6 +279,12 @@ class UnitFinder:
         if len(found) != 1:
             return None
         return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
+
+    def _in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
+        """`_in_word`, unless the gazetteer names a town so (五乡镇 of 鄞州区, not the 乡镇 of 各乡镇)."""
+        if not _in_word(text, s0, s1, suffix):
+            return False
+        return text[s0 - 1 : s1] != "乡镇" or not any(self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1))
 
     def _named_street_office(self, text: str, at: int, floor: int) -> bool:
         """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
