@@ -174,6 +174,9 @@ class Splitter:
             if after_credit and cur.body:
                 cur.closed = self.next_kind(i) is not Kind.BODY
             return
+        if cur is not None and not self.pending and cur.body and not _names(c):
+            cur.credits = cur.credits | c  # 编辑 X under an item, closed or not (a caption's): its editor, no new item
+            return
         if cur is not None and not self.pending and cur.caption and set(_names(c)) & cur.names():
             # a photo printed above the story it shows, credited to the story's reporter
             cur.credits, cur.closed, cur.caption, cur.lead_credit = cur.credits | c, False, False, True
@@ -212,7 +215,7 @@ class Splitter:
         if key in self.used_heads and self.last_seen.get(key, -1) == i:
             return  # a headline printed again inside its item
         self.pending.append((b.text, b.level, b.gap, i))
-        if self.next_kind(i) is Kind.BODY and all(is_label(x) for x, *_ in self.pending) and self.captioned(i + 1):
+        if self.next_kind(i) is Kind.BODY and all(is_label(x) for x, *_ in self.pending) and self.caption_credit(i + 1) is not None:
             self.flush_pending()  # a section label over a photo caption: the caption is an item
             self.under_label = True
 
@@ -341,12 +344,8 @@ class Splitter:
             self.orphans.append(" ".join(words))
         self.pending = []
 
-    def captioned(self, i: int) -> bool:
-        """The block at i is a photo caption: it ends with, or is followed by, a `摄` credit."""
-        return self.caption_credit(i) is not None
-
     def caption_credit(self, i: int) -> Credits | None:
-        """The `摄` credit the block at i ends with or is followed by, if any."""
+        """The `摄` credit the block at i ends with or is followed by, if any: the block is a photo's caption."""
         if i >= len(self.blocks):
             return None
         b = self.blocks[i]

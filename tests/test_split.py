@@ -437,3 +437,13 @@ def test_a_byline_then_more_of_the_story_and_its_reporters_photo_stay_one_item()
     text = "金海区开展文明督查\n\n本报讯 6月13日，金海区文明办对各街道开展督查。\n记者 孙航\n\n督查共发现问题12处，已全部整改。\n本报记者 孙航 摄\n"
     [story] = split_page(Page(name="c.txt", text=text))
     assert story.body.endswith("已全部整改。")
+
+
+def test_an_editors_line_under_a_caption_item_is_that_items_editor() -> None:
+    text = (
+        "柳岸街道开展普法活动\n\n本报讯 3月5日，柳岸街道开展普法宣传。\n\n活动共发放宣传资料500余份。\n记者 赵刚 通讯员 卢振\n\n"
+        "3月10日，柳岸小学的学生到社区擦拭健身器材。 孟凡 摄\n\n编辑 钟雪\n"
+    )
+    story, caption = split_page(Page(name="e.txt", text=text))
+    assert (story.reporters, story.correspondents) == (("赵刚",), ("卢振",))
+    assert (caption.photographers, caption.editors) == (("孟凡",), (("钟雪", "编辑"),))
