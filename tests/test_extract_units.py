@@ -291,6 +291,8 @@ def test_the_shi_of_shichang_is_no_city_and_a_verb_of_inviting_no_districts_name
 def test_a_units_own_body_is_no_start_of_the_next_units_name(extractor) -> None:
     f = facts(extractor, "邻里节由金湾社区党委和金湾社区居委会主办。")
     assert names(f, "Community") == {"金湾社区"} and "金湾社区党委" in names(f, "Organization")
+    # but the tagger's token may run on from the street office into the community's name (金湾街道海/LOC 后/f 社区)
+    assert names(facts(extractor, "3月13日，金湾街道海后社区开展义诊活动。"), "Community") == {"海后社区"}
     f = facts(extractor, "5月6日，柳岸街道新时代文明实践所在金湾社区举办集市。")  # 所在: where it is
     assert names(f, "Community") == {"金湾社区"}
 

@@ -253,9 +253,9 @@ class UnitFinder:
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
-        if not inside or inside[0].start != floor:
-            return False  # 白莲社区党委|和白莲社区: the unit's own body runs on past it, no next name begins there
-        return not odd or odd == inside[:1] and len(inside) > 1 and len(inside[0].text) == 1
+        # the first character read alone begins the name (伏/v 牛北社区), not a joiner after the unit's own body
+        # (金湾社区党委|和/c 金湾社区)
+        return not odd or odd == inside[:1] and inside[0].start == floor and len(inside) > 1 and len(inside[0].text) == 1
 
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
         """A village of one character before its 村 (胡村, 李村), never a word (该村, 全村, 邻村): printed before its
