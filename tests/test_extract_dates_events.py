@@ -326,6 +326,13 @@ def test_a_dated_clause_takes_place_in_the_unit_after_its_zai(extractor) -> None
     assert (e.location, e.organizers) == ("柳岸社区", ("金海区人民法院",))  # the lowest of the chain
 
 
+def test_the_place_an_occurrence_opens_in_hosts_it_and_does_not_hold_it(extractor) -> None:
+    [e] = facts(extractor, "12月2日，冰雪运动会在柳岸镇新伟村开幕。").events
+    assert (e.location, e.organizers) == ("新伟村", ())
+    [e] = facts(extractor, "6月2日，柳岸社区举办邻里节活动。").events
+    assert (e.location, e.organizers) == ("柳岸社区", ("柳岸社区",))  # held by it, and so in it
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

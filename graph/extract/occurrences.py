@@ -95,6 +95,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
     visited = visited or (c.rule in _TRIPS and holder is not None and holder in trip_places(c.name))  # one of many places
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
+    itself = itself or c.location is not None and c.location == holder  # 运动会在柳岸镇新伟村开幕: the place hosts, holds not
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
     if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
