@@ -333,6 +333,13 @@ def test_the_place_an_occurrence_opens_in_hosts_it_and_does_not_hold_it(extracto
     assert (e.location, e.organizers) == ("柳岸社区", ("柳岸社区",))  # held by it, and so in it
 
 
+def test_the_places_those_taking_part_came_from_are_no_party_to_it(extractor) -> None:
+    [e] = facts(extractor, "5月3日，柳岸社区举办招聘会，来自金海区、金湾区的30家企业参加。").events
+    assert (e.organizers, e.attendees) == (("柳岸社区",), ())
+    [e] = facts(extractor, "2月15日，招聘会在金海广场举行，吸引柳岸新区、金湾县等地的86家企业参会。").events
+    assert (e.organizers, e.attendees) == ((), ())
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

@@ -32,7 +32,7 @@ from graph.extract.events import (
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
-from graph.extract.taking_part import org_participation, people_present, sponsors
+from graph.extract.taking_part import org_participation, origin, people_present, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -199,8 +199,8 @@ def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, s
                     continue  # 新阳街道|兴旺社区: the place's chain; 江汉区|民族街道|大兴社区开展…: the holder's
                 if inside_longer(u, s.units):
                     continue  # 金海区|图书馆, 长江路社区|党群服务中心: the unit a body's name begins with
-                if _GONE_TO.search(s.text, 0, u.start - s.offset):
-                    continue  # 分别到柳岸街道、金湾街道参加劳动: where they went, not who took part
+                if _GONE_TO.search(s.text, 0, u.start - s.offset) or origin(u, s):
+                    continue  # 分别到柳岸街道、金湾街道参加劳动: where they went, not who took part; nor whence they came
                 out.append(n)
     return out
 
@@ -376,7 +376,10 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
     body = [s for s in sents if s.offset >= body_start][:1]
     for group in (heads, body):
         for s in group:
-            units = [u for u in s.units if u.type != "Person" and not _in_aim(s.text, u.start - s.offset, len(s.text)) and not _describes(u, s)]
+            units = [
+                u for u in s.units if u.type != "Person" and not _in_aim(s.text, u.start - s.offset, len(s.text)) and not _describes(u, s)
+                and not origin(u, s)
+            ]
             if units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it

@@ -11,6 +11,7 @@ import re
 
 from graph.extract.events import EventCandidate
 from graph.extract.sentence import Sentence
+from graph.extract.spans import Span
 from graph.model import Article, LocalEntity
 
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
@@ -18,6 +19,16 @@ _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
 _INVITED = re.compile(r"(?<![应受])(?:特邀|邀请|邀约)(?:了|到)?(?P<who>[^，。；！？,;!?]+)")
 _LED_PARTY = re.compile(r"(?:率领|带领|率)(?P<who>[^，。；！？,;!?]{2,30}?(?:组|团|队))(?=一行|到|赴|来到|前往|[，。；！？,;!?]|$)")
 _UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|剪彩)")
+
+
+# Where those who took part came from (来自金海区、金湾区的企业, 柳岸新区、金湾县等地的企业): no party to it.
+_FROM = re.compile(r"来自[^，。；！？,;!?]{0,20}$")
+_AND_OTHER_PLACES = re.compile(r"[^，。；！？,;!?]{0,20}?等(?:地|地区|省市|区县|县区)")
+
+
+def origin(u: Span, s: Sentence) -> bool:
+    """The unit is where those who took part came from."""
+    return bool(_FROM.search(s.text, 0, u.start - s.offset) or _AND_OTHER_PLACES.match(s.text, u.end - s.offset))
 
 
 def participation(sentence: str) -> bool:
@@ -87,4 +98,4 @@ def sponsors(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) ->
     return out
 
 
-__all__ = ["org_participation", "participation", "people_present", "sponsors"]
+__all__ = ["org_participation", "origin", "participation", "people_present", "sponsors"]
