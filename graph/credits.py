@@ -268,7 +268,7 @@ class _Reader:
                 self.loose = []
             elif t.value in ("文/图", "图/文", "文图", "图文") and first:
                 self.role, self.saw_role = "reporter", True  # 文/图 张三: the one who wrote it and took the pictures
-            elif t.value == "文" and not first:
+            elif t.value == "文" and prev is not None and prev.kind == "name":
                 self.role = None  # 通讯员 罗佳 文 张帆 摄: 文 ends the writers; the names after it wait for their mark
         else:
             return self.names(t.value)

@@ -221,6 +221,9 @@ _TELLS_AFTER_LEAD = re.compile(_LEAD_PREFIX.pattern + r"\s*[^，,。]{2,}[，,]"
 # A lead's bracketed byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…): the bracket is open at
 # the line's end, and the next line closes it within a byline's length.
 _OPEN_BYLINE = re.compile(r"[(（][^()（）]{0,40}(?:记者|通讯员|实习生)[^()（）]{0,30}$")
+_BYLINE_ROLE = re.compile(r"(?:本报|全媒体)?(?:记者|通讯员|实习生)")
+_BROKEN_NUMBER = re.compile(r"(?:^|[^\d:.：/-])\d{1,3}(?:月\d{0,1})?$")  # 11月2|0日, 3|00余份: a date or count the line broke
+_NUMBER_GOES_ON = re.compile(r"\d{1,3}(?:日|号|月|余|多|个|万|人|名|户|家|场|次|件|元|年|%)")
 _CLOSES_BYLINE = re.compile(r"[^()（）。，,]{0,30}[)）]")
 
 
@@ -252,8 +255,11 @@ def mend_breaks(
             )
             if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
                 joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
-            if _OPEN_BYLINE.search(prev) and _CLOSES_BYLINE.match(p.text):
-                out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)  # 本报讯（记者 刘洋 通讯员 王|芳 李静）…
+            opened = _OPEN_BYLINE.search(prev) or prev[-1:] in "(（" and _BYLINE_ROLE.match(p.text)  # …建议。（|记者 X）
+            # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)
+            number = _BROKEN_NUMBER.search(prev) and _NUMBER_GOES_ON.match(p.text) and (len(prev) > 20 or _STRUCTURAL.match(prev))
+            if opened and _CLOSES_BYLINE.match(p.text) or number and not (alone and alone(prev)):
+                out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
             if (

@@ -447,3 +447,20 @@ def test_an_editors_line_under_a_caption_item_is_that_items_editor() -> None:
     story, caption = split_page(Page(name="e.txt", text=text))
     assert (story.reporters, story.correspondents) == (("赵刚",), ("卢振",))
     assert (caption.photographers, caption.editors) == (("孟凡",), (("钟雪", "编辑"),))
+
+
+def test_a_lead_broken_inside_its_date_and_a_closing_byline_whose_bracket_opens_at_a_lines_end() -> None:
+    text = (
+        "金海区人大代表开展视察\n\n本报讯 11月2\n0日上午，金海区人大常委会在柳岸镇召开代表座谈会。\n"
+        "代表们围绕乡村振兴提出了意见建议。（\n记者 韦丽娟 通讯员 梁秋萍）\n\n"
+        "民警进校园讲安全\n\n本报讯 11月3日，柳岸派出所民警走进柳岸小学开展安全教育。\n"
+    )
+    first, second = split_page(Page(name="w.txt", text=text))
+    assert first.body.startswith("11月20日上午，") and (first.reporters, first.correspondents) == (("韦丽娟",), ("梁秋萍",))
+    assert second.headline == "民警进校园讲安全"
+
+
+def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
+    text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
+    [a] = split_page(Page(name="m.txt", text=text))
+    assert a.body.startswith("15日清晨")
