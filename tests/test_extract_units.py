@@ -301,3 +301,9 @@ def test_a_town_the_gazetteer_names_with_xiangzhen_in_it(extractor) -> None:
     f = facts(extractor, "五乡镇镇长陆海峰带队检查。")  # 五乡镇 of 鄞州区; not 五乡镇|镇
     assert names(f, "Town") == {"五乡镇"} and [(p.title, p.org) for p in f.posts] == [("镇长", "五乡镇")]
     assert names(facts(extractor, "各乡镇负责人参加会议。"), "Town") == set()
+
+
+def test_a_body_word_ending_in_suo_before_zai_still_ends_the_body(extractor) -> None:
+    f = facts(extractor, "柳岸村派出所在金湾社区开展反诈宣传。")  # 派出所|在, though 所在 is a word
+    assert "柳岸村派出所" in names(f, "Organization")
+    assert names(facts(extractor, "该公司所属企业参加活动。"), "Organization") == set()

@@ -324,12 +324,14 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
         if _ends_body(text, t):
             cut = t.end
             begun = text[cut - 1 : cut + 1]  # the suffix's character and the next: a word it begins?
-            if text[cut - 1] in _ONE_CHAR_SUFFIXES and (begun in dictionary_words() or begun in _NOT_IN_DICTIONARY):
+            named = text.endswith(_LONG_BODY_WORDS, run[0].start, cut)  # 派出所|在, 司法|所在: the word's 所 ends it
+            if text[cut - 1] in _ONE_CHAR_SUFFIXES and not named and (begun in dictionary_words() or begun in _NOT_IN_DICTIONARY):
                 return None  # 公司所属, 赤眉镇所辖: 所 begins a word here, it ends no body
             return cut
     return None
 
 
+_LONG_BODY_WORDS = tuple(w for w in BODY_WORDS if len(w) >= 3 and w[-1] in _ONE_CHAR_SUFFIXES)  # 派出所, 服务站, 合作社
 _SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
 
 
