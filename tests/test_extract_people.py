@@ -274,3 +274,11 @@ def test_the_head_of_a_kind_of_body_is_head_of_the_one_body_of_that_kind_named(e
     assert [(p.title, p.org) for p in f.posts] == [("副所长", "柳岸派出所")]
     f = facts(extractor, "金海区第一小学和金海区第二小学举行联谊活动，校长黄俊峰致辞。")
     assert [(p.title, p.org) for p in f.posts] == [("校长", None)]  # two schools: which one is not said
+
+
+def test_a_form_of_address_the_tagger_cut_short_or_missed_is_read_whole(extractor) -> None:
+    for sentence, name in [("“很好。”孙奶奶说。", "孙奶奶"), ("村民方奶奶说，医生上门很方便。", "方奶奶"), ("宋师傅修好了水管。", "宋师傅")]:
+        people = [(e.name, e.informal) for e in facts(extractor, sentence).entities if e.type == "Person"]
+        assert people == [(name, True)], sentence
+    # the end of a group's name, not a surname and an address (秀全|大妈)
+    assert [e for e in facts(extractor, "众多“秀全大妈”参加志愿服务。").entities if e.type == "Person"] == []

@@ -25,6 +25,7 @@ from graph.lexicon import (
     TITLE_HONORIFICS,
     TITLE_RE,
     looks_like_name,
+    surnames,
 )
 
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
@@ -238,8 +239,12 @@ def _after_title(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], 
 
 
 def _untaken(r: _Reading, found: _Found) -> Iterator[tuple[Token, str]]:
-    """The tagged names whose token no rule has taken yet."""
-    return ((t, name) for t, name in r.names if (t.start, t.end) not in found)
+    """The tagged names whose token no rule has taken yet, and that are not the start of a form of address the
+    tagger cut short (孙奶/PER 奶说: 孙奶奶, for the honorifics' rule)."""
+    return (
+        (t, name) for t, name in r.names
+        if (t.start, t.end) not in found and not ((m := _HONORIFIC.match(r.text, t.start)) and m.end() > t.end)
+    )
 
 
 def _tagged_informal(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
@@ -278,6 +283,9 @@ def _tagged_joined(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int]
             yield (t.start, end), PersonSpan(t.start, end, name, rule="person.joined")
 
 
+# What may come right before a form of address the tagger did not tag (居民张阿姨, 楼上的王奶奶, 和李大爷).
+_BEFORE_ADDRESS = frozenset("的民和与及位名说是对给让找向跟帮请楼家里")
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The marks that join a name to one accepted before it (网格员张伟和李娜, 副主席王磊、李娜、陈刚).
 _JOINING = ("和", "与", "及", "、")
 
@@ -285,7 +293,10 @@ _JOINING = ("和", "与", "及", "、")
 def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
     for m in _HONORIFIC.finditer(r.text):
         span = (m.start(), m.end())
-        if not _starts_in(found, span[0]) and looks_like_name(m.group(1) + "某") and _informal_ok(r.text, *span):
+        before = r.text[m.start() - 1 : m.start()]
+        if before and HAN_CHAR.match(before) and before not in _BEFORE_ADDRESS:
+            continue  # 秀全大妈: a name's end, not a surname
+        if not _starts_in(found, span[0]) and m.group(1) in surnames()[0] and _informal_ok(r.text, *span):
             yield span, PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
 
 
