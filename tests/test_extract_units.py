@@ -307,3 +307,10 @@ def test_a_body_word_ending_in_suo_before_zai_still_ends_the_body(extractor) -> 
     f = facts(extractor, "柳岸村派出所在金湾社区开展反诈宣传。")  # 派出所|在, though 所在 is a word
     assert "柳岸村派出所" in names(f, "Organization")
     assert names(facts(extractor, "该公司所属企业参加活动。"), "Organization") == set()
+
+
+def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
+    f = facts(extractor, "他叮嘱施工单位金海鼎新建设集团有限公司合理安排工期。")
+    assert names(f, "Organization") == {"金海鼎新建设集团有限公司"}
+    f = facts(extractor, "共建单位金海供电公司柳岸供电所参加活动。")
+    assert names(f, "Organization") == {"金海供电公司柳岸供电所"}

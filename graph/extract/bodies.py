@@ -79,7 +79,10 @@ _PLACE_WORD = re.compile(
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
 _JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
-_DESCRIPTOR = re.compile(r"^(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?")
+_DESCRIPTOR = re.compile(
+    r"^(?:(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?"
+    r"|(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))"
+)
 # The last character of a unit's word (委 of 区委, 道 of 街道): what is left of a body's name once the unit before it is
 # cut off, when it begins with one, is no name of its own (委组织部 of 金海区委组织部, 道妇联 of 柳岸街道妇联).
 _UNIT_WORD_TAIL = "委道"
