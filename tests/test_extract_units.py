@@ -314,3 +314,10 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
     assert names(f, "Organization") == {"金海鼎新建设集团有限公司"}
     f = facts(extractor, "共建单位金海供电公司柳岸供电所参加活动。")
     assert names(f, "Organization") == {"金海供电公司柳岸供电所"}
+
+
+def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:
+    f = facts(extractor, "柳岸街道社区卫生服务中心主任谭志刚为老人义诊。")
+    assert names(f, "Organization") == {"柳岸街道社区卫生服务中心"}
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "柳岸街道社区卫生服务中心")]
+    assert names(facts(extractor, "金海区社区服务中心开展活动。"), "Organization") == set()  # each community's

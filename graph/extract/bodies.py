@@ -439,9 +439,10 @@ def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span 
 
 
 def _each_units(rest: str) -> bool:
-    """中原区社区服务中心: a body each community has, not one body (a committee or an office of the district is one)."""
+    """中原区社区服务中心: a body each community has, not one body (a committee or an office of the district is one, and
+    so is 柳岸街道社区卫生服务中心, the street office's health centre)."""
     return bool(re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest)) and not re.match(
-        r"^(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)$", rest
+        r"^(?:(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)|社区卫生服务(?:中心|站))$", rest
     ) and not _OWN_OFFICE.search(rest)
 
 
