@@ -321,3 +321,10 @@ def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None
     assert names(f, "Organization") == {"柳岸街道社区卫生服务中心"}
     assert [(p.title, p.org) for p in f.posts] == [("主任", "柳岸街道社区卫生服务中心")]
     assert names(facts(extractor, "金海区社区服务中心开展活动。"), "Organization") == set()  # each community's
+
+
+def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
+    f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
+    assert names(f, "Organization") == {"柳岸街道人大代表联络站"}
+    f = facts(extractor, "柳岸街道人大代表王芳参加会议。")  # the title itself: a post, no body
+    assert names(f, "Organization") == set() and [(p.title, p.org) for p in f.posts] == [("人大代表", "柳岸街道")]

@@ -57,6 +57,8 @@ _NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
 _SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")
 _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
+# A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
+_TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
 _GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
@@ -114,7 +116,7 @@ class BodyFinder:
             j = i + 1 if function_word else i
             while (
                 j < n
-                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) or _ends_name(tokens, i, j)))
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) and not _TITLES_PLACE.match(text, tokens[j].end) or _ends_name(tokens, i, j)))
                 and (
                     _inner_and(tokens, i, j)
                     or tokens[j].tag in NAMEY
