@@ -19,6 +19,7 @@ A newcomer adds a furniture shape by adding one line to FURNITURE.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -253,4 +254,23 @@ def is_photo(b: Block) -> bool:
     return bool(c and c.photographers) or bool(re.search(r"摄\s*[)）]?\s*$", b.raw.strip()))
 
 
-__all__ = ["FURNITURE", "MARKS", "Block", "Kind", "classify", "classify_one", "furniture_kind", "heading", "headline_like", "is_photo"]
+_DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def page_date_line(paras: list[Para]) -> dt.date | None:
+    """The date an e-paper prints at the top of a page (`2024年11月21日 星期四`, a breadcrumb)."""
+    for b in classify(paras[:6]):
+        if b.kind is Kind.FURNITURE:
+            m = _DATE_LINE.search(b.text)
+            if m:
+                try:
+                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    return None
+    return None
+
+
+__all__ = [
+    "FURNITURE", "MARKS", "Block", "Kind", "classify", "classify_one", "furniture_kind", "heading", "headline_like", "is_photo",
+    "page_date_line",
+]

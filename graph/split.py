@@ -18,16 +18,15 @@ goes to the headline-less item that shares most words with it).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from graph.blocks import MARKS, Block, Kind, classify, is_photo, stands_alone
+from graph.blocks import MARKS, Block, Kind, classify, is_photo, page_date_line, stands_alone
 from graph.credits import Credits
 from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
-from graph.model import Article, Page, Para
+from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like, paragraphs
 
 # A heading inside an open item is a subhead when it is at most this many characters long.
@@ -45,7 +44,6 @@ _SECTION_WORDS = re.compile(
 _ADMIN_ONLY = re.compile(
     r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
 )
-_DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 class State(Enum):
@@ -65,6 +63,7 @@ class _Item:
     closed: bool = False  # a closing credit was printed
     caption: bool = False  # a photo caption credited on its own (its credit may open the story it shows)
     section: str = ""
+    subheads: list[tuple[int, tuple[str, int, int]]] = field(default_factory=list)  # (where in the body, heading)
 
     def names(self) -> set[str]:
         c = self.credits
@@ -191,6 +190,13 @@ class Splitter:
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
             self.caption_item(cur.body.pop(), c)
             return
+        if cur.lead_credit and cur.subheads and _names(c) and not set(_names(c)) <= cur.names() and self.next_kind(i) is not Kind.BODY:
+            # 本报讯（记者 X）…, a short headline read as a subhead, its story, and another byline: that story is an item
+            k, head = cur.subheads[-1]
+            self.items.append(_Item(heads=[head], body=cur.body[k + 1 :], credits=c, closed=True, section=cur.section))
+            del cur.body[k:]
+            self.cur = self.items[-1]
+            return
         cur.credits = cur.credits | c
         # a byline printed after the first paragraphs (the body goes on) does not end the item, unless what follows
         # is a photo's caption credited to someone else (记者 X, then a paragraph and `本报记者 Y 摄`)
@@ -224,6 +230,7 @@ class Splitter:
         cur = self.cur
         if self.pending and cur is not None and not cur.closed and cur.body and not self.compiled:
             if all(self.subhead(h, lv, k, cur) for h, lv, _, k in self.pending):
+                cur.subheads += [(len(cur.body) + n, h[:3]) for n, h in enumerate(self.pending)]
                 cur.body.extend(h for h, *_ in self.pending)  # subheads of a feature
                 self.pending = []
         if self.pending and cur is not None and not cur.body and cur.heads and cur.lead_credit:
@@ -357,19 +364,6 @@ class Splitter:
 
 def _names(c: Credits) -> list[str]:
     return [*c.reporters, *c.correspondents, *c.photographers]
-
-
-def page_date_line(paras: list[Para]) -> dt.date | None:
-    """The date an e-paper prints at the top of a page (`2024年11月21日 星期四`, a breadcrumb)."""
-    for b in classify(paras[:6]):
-        if b.kind is Kind.FURNITURE:
-            m = _DATE_LINE.search(b.text)
-            if m:
-                try:
-                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    return None
-    return None
 
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:

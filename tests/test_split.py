@@ -464,3 +464,13 @@ def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
     text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
     [a] = split_page(Page(name="m.txt", text=text))
     assert a.body.startswith("15日清晨")
+
+
+def test_a_short_headline_read_as_a_subhead_heads_an_item_of_its_own_when_another_byline_signs_it() -> None:
+    text = (
+        "甲社区启用党群服务中心\n\n本报讯（记者 张强 通讯员 李明）3月5日，金海区甲社区党群服务中心正式启用。\n\n"
+        "乙小学开展消防演练\n\n3月6日，金海区乙小学开展消防疏散演练，全校师生参加。\n（记者 张强 通讯员 王五）\n"
+    )
+    first, second = split_page(Page(name="s.txt", text=text))
+    assert first.body == "3月5日，金海区甲社区党群服务中心正式启用。" and first.correspondents == ("李明",)
+    assert (second.headline, second.reporters, second.correspondents) == ("乙小学开展消防演练", ("张强",), ("王五",))
