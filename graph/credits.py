@@ -70,8 +70,7 @@ _MARK = re.compile(
 _SEP = re.compile(r"[\s、，,／/;；·•|]+")
 _NAME = re.compile(rf"[{_HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
-# What a credit's tokens are made of (Han characters, separators, the colon after a role word, the marks' slashes),
-# and the dashes between outlets (cut before a role word): a text with any other character is no credit.
+# A credit's characters (Han, separators, a role word's colon, marks' slashes, outlets' dashes): no other makes one.
 _CREDIT_CHARS = re.compile(rf"[{_HAN}·\s、，,／/;；•|:：\-—]*")
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")

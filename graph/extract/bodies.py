@@ -51,11 +51,10 @@ _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司".split())
-# Suffixes the tagger cuts in two (教学|点, 联络|点): the body ends with the last piece.
 _NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
 # A numbered body is a named one (公交四公司, 二七区第一中学).
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
-_SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")
+_SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in two by the tagger (教学|点): the body ends with the last piece
 _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
 _TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
