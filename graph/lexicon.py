@@ -224,7 +224,7 @@ TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in 
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|政法委|工委|区委|市委|县委)(?:副)?书记$")
 
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇): no unit there.
-NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇".split())
+NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇 城乡".split())
 NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村庄 村落 村级 镇级 乡级 市场 市容".split())
 # Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
 # 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a

@@ -328,3 +328,16 @@ def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}
     f = facts(extractor, "柳岸街道人大代表王芳参加会议。")  # the title itself: a post, no body
     assert names(f, "Organization") == set() and [(p.title, p.org) for p in f.posts] == [("人大代表", "柳岸街道")]
+
+
+def test_a_community_after_its_street_office_whose_name_the_tagger_reads_as_words(extractor) -> None:
+    f = facts(extractor, "王顶堤街道迎风里社区开展义诊活动。")  # 迎风/v 里/f
+    assert names(f, "Community") == {"迎风里社区"}
+    assert names(facts(extractor, "柳岸街道新世纪社区开展义诊活动。"), "Community") == {"新世纪社区"}  # 新世纪/TIME
+    for sentence in ("柳岸街道组织社区志愿者清扫。", "柳岸街道走进社区开展宣传。", "柳岸街道所辖社区开展活动。"):
+        assert names(facts(extractor, sentence), "Community") == set(), sentence
+
+
+def test_the_cheng_xiang_of_a_bureaus_name_is_no_town(extractor) -> None:
+    f = facts(extractor, "小店区住房和城乡建设局科长岳海鹰授课。")
+    assert names(f, "Town") == set() and names(f, "Organization") == {"小店区住房和城乡建设局"}

@@ -102,6 +102,7 @@ _SUFFIX_AFTER_BARE = frozenset("区县市旗")
 _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
+_PLACE_END = frozenset("里村庄园苑城坊湾桥门街路巷台堡营屯寨府院楼北南东西湖纪")  # 迎风里, 坞城北, 新世纪
 _GENERIC_STEM_ENDS = (
     "工作",
     "活动",
@@ -254,7 +255,10 @@ class UnitFinder:
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
         # the first character read alone begins the name (伏/v 牛北社区), not a joiner after the unit's own body
-        # (金湾社区党委|和/c 金湾社区)
+        # (金湾社区党委|和/c 金湾社区); or a name of three characters or more that ends as a place's (迎风/v 里/f 社区,
+        # 新世纪/TIME 社区), with no function word in it
+        if inside and s0 - floor >= 3 and text[s0 - 1] in _PLACE_END and not any(c in _FUNCTION_CHARS for c in text[floor:s0]):
+            return all(t.tag != "v" or len(t.text) == 2 and t is inside[0] for t in odd)
         return not odd or odd == inside[:1] and inside[0].start == floor and len(inside) > 1 and len(inside[0].text) == 1
 
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
@@ -281,10 +285,12 @@ class UnitFinder:
         return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
 
     def _in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
-        """`_in_word`, unless the gazetteer names a town so (五乡镇 of 鄞州区, not the 乡镇 of 各乡镇)."""
+        """`_in_word`, unless the gazetteer names a town so (五乡镇, 东城乡; not the 乡镇 of 各乡镇, 城乡 of 住房和城乡建设局)."""
         if not _in_word(text, s0, s1, suffix):
             return False
-        return text[s0 - 1 : s1] != "乡镇" or not any(self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1))
+        return text[s0 - 1 : s1] not in ("乡镇", "城乡") or not any(
+            self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1)
+        )
 
     def _named_street_office(self, text: str, at: int, floor: int) -> bool:
         """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
