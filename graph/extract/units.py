@@ -257,8 +257,9 @@ class UnitFinder:
         # the first character read alone begins the name (伏/v 牛北社区), not a joiner after the unit's own body
         # (金湾社区党委|和/c 金湾社区); or a name of three characters or more that ends as a place's (迎风/v 里/f 社区,
         # 新世纪/TIME 社区), with no function word in it
-        if inside and s0 - floor >= 3 and text[s0 - 1] in _PLACE_END and not any(c in _FUNCTION_CHARS for c in text[floor:s0]):
-            return all(t.tag != "v" or len(t.text) == 2 and t is inside[0] for t in odd)
+        placed = inside and s0 - floor >= 3 and text[s0 - 1] in _PLACE_END and not any(c in _FUNCTION_CHARS for c in text[floor:s0])
+        if placed and all(t.tag != "v" or len(t.text) == 2 and t is inside[0] for t in odd):
+            return True
         return not odd or odd == inside[:1] and inside[0].start == floor and len(inside) > 1 and len(inside[0].text) == 1
 
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
