@@ -340,6 +340,12 @@ def test_the_places_those_taking_part_came_from_are_no_party_to_it(extractor) ->
     assert (e.organizers, e.attendees) == ((), ())
 
 
+def test_a_tour_of_several_units_is_held_by_none_of_them(extractor) -> None:
+    f = facts(extractor, "4月16日上午，区委副书记孟庆川带队，先后到柳岸街道、金湾街道调研接诉即办工作。", headline="区领导调研接诉即办工作")
+    [e] = f.events
+    assert (e.organizers, e.location, e.attendees) == ((), None, ("孟庆川",))
+
+
 def test_a_partys_arrival_is_the_leads_news_when_it_holds_no_other(extractor) -> None:
     body = "近日，“同心共筑”网络主题活动采访团来到金海区柳岸街道建设路社区，近距离感受社区治理新变化。"
     [e] = facts(extractor, body).events

@@ -93,7 +93,8 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
     holder, unit = topic or (None, None)
     visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
-    visited = visited or (c.rule in _TRIPS and holder is not None and holder in trip_places(c.name))  # one of many places
+    # one of many places (先后到柳岸街道、金湾街道调研), named in the trip's name or in its sentence
+    visited = visited or holder is not None and (c.rule in _TRIPS and holder in trip_places(c.name) or holder in trip_places(c.sentence))
     itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
     itself = itself or c.location is not None and c.location == holder  # 运动会在柳岸镇新伟村开幕: the place hosts, holds not
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
