@@ -401,7 +401,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
                 start = joined.end()
     for pattern in (_DESCRIPTOR, LEADING_NOISE):  # 辖区企业中铝郑州有色金属研究院; 联合…
         m = pattern.match(text[start:cut])
-        if m and cut - start - m.end() >= 3:
+        if m and cut - start - m.end() >= 3 and not any(a.start == start for a in admin):  # not the 和 of 和平区
             start += m.end()
     return start, quoted is not None
 
