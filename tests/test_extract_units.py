@@ -173,6 +173,9 @@ CASES = [
     ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("7月3日，书院街街道和平街社区开展消防演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("街道联合金海社区开展活动。", "Community", {"金海社区"}, {"联合金海社区"}),
+    # a district's short name the tagger reads inside one word with the community's is no district (华宁北里|社区)
+    ("华宁北里社区开展义诊活动。", "Community", {"华宁北里社区"}, {"北里社区"}),
+    ("华宁北里社区开展义诊活动。", "District", set(), {"华宁县"}),
     # …but a unit that begins the body's name keeps its 和 (和平区城市管理委员会: not 平区…)
     ("和平区城市管理委员会工作人员讲解了投放要求。", "District", {"和平区"}, set()),
     ("和平区城市管理委员会工作人员讲解了投放要求。", "Organization", {"和平区城市管理委员会"}, {"平区城市管理委员会"}),

@@ -216,7 +216,7 @@ class UnitFinder:
             if not (self._one_char_village(stem, suffix, text, s1, spans[-1:], s0 - 1 + offset) or self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city)):
                 continue
             zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
-            lead = self._place_prefix(stem) if source in ("suffix", "common") and not zone else None
+            lead = self._place_prefix(stem, tokens, s0 - len(stem)) if source in ("suffix", "common") and not zone else None
             if lead is not None:
                 # 延吉丹英社区, 乌鲁木齐胜利路社区: a city printed before the unit's own name
                 ps, pn = s0 - len(stem), s0 - len(stem) + len(lead[1])
@@ -297,10 +297,13 @@ class UnitFinder:
         """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
         return text.startswith("街道", at) and self._gazetteer_stem(text, at, "街道", floor) is not None
 
-    def _place_prefix(self, stem: str) -> tuple[str, str, str] | None:
-        """(class, printed, canonical name) of a city or district that begins a unit's stem."""
+    def _place_prefix(self, stem: str, tokens: list[Token], at: int) -> tuple[str, str, str] | None:
+        """(class, printed, canonical name) of a city or district that begins a unit's stem (at `at`), a word of its own
+        to the tagger (乌鲁木齐|胜利路社区; not 华宁北里|社区, one word)."""
         for k in range(min(PLACE_PREFIX_MAX, len(stem) - MIN_STEM), 1, -1):
             head = stem[:k]
+            if not token_starts(tokens, at + k):
+                continue
             for cls, found in (("City", self.gaz.city(head)), ("District", self.gaz.district(head))):
                 names = {p.name for p in found}
                 common = cls == "District" and head in dictionary_words()  # 中原, 金水 are words too
