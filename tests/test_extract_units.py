@@ -173,6 +173,9 @@ CASES = [
     ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("7月3日，书院街街道和平街社区开展消防演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("街道联合金海社区开展活动。", "Community", {"金海社区"}, {"联合金海社区"}),
+    # 办 after those a thing is done for is the verb (为辖区老人办实事), not an office
+    ("这是街道为辖区老人办的一件实事。", "Organization", set(), {"老人办", "辖区老人办"}),
+    ("区老干部办开展活动。", "Organization", {"区老干部办"}, set()),
     # a district's short name the tagger reads inside one word with the community's is no district (华宁北里|社区)
     ("华宁北里社区开展义诊活动。", "Community", {"华宁北里社区"}, {"北里社区"}),
     ("华宁北里社区开展义诊活动。", "District", set(), {"华宁县"}),

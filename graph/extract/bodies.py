@@ -58,6 +58,7 @@ _SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in tw
 _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
 _TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
+_FOR_PEOPLE = tuple(w + "办" for w in "老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 企业 老年人".split())
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
 _GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
@@ -84,8 +85,7 @@ _DESCRIPTOR = re.compile(
     r"^(?:(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?"
     r"|(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))"
 )
-# The last character of a unit's word (委 of 区委, 道 of 街道): what is left of a body's name once the unit before it is
-# cut off, when it begins with one, is no name of its own (委组织部 of 金海区委组织部, 道妇联 of 柳岸街道妇联).
+# A unit word's last character (委, 道): a body's name left beginning with it once its unit is cut off is none (道妇联).
 _UNIT_WORD_TAIL = "委道"
 _UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
@@ -408,8 +408,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
-    if GENERIC_PREFIX.match(s) or not ends_as_body(s):
-        return True
+    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(_FOR_PEOPLE):
+        return True  # …为辖区老人办|实事: the verb 办 after those it is done for
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:
