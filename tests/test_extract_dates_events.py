@@ -29,6 +29,9 @@ PAGE = dt.date(2023, 3, 21)
         # 晚 alone after the day is the evening; 晚会 is a party
         ("6月5日晚，社区举办纳凉活动", None, "--06-05", "晚"),
         ("6月5日晚会在广场举行", None, "--06-05", None),
+        # early in the day, printed as such
+        ("1月8日一早，柳岸街道为环卫工人发放暖心包", None, "--01-08", "一早"),
+        ("3月5日清晨，柳岸社区组织志愿者清扫街道", None, "--03-05", "清晨"),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:

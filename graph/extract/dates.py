@@ -16,7 +16,7 @@ from graph.normalize import fold
 
 _CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "十": 10}
 # The times of day a date may be printed with (3月20日下午, 6月5日晚; not 6月5日晚会).
-TIME_OF_DAY = r"(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴]))"
+TIME_OF_DAY = r"(?:凌晨|一大早|一早|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴]))"
 DATE_RE = re.compile(
     # led by the characters a date can begin with (its parts before the day are all optional, so re would otherwise
     # try the whole pattern at every position: 4× the time of finditer over a sentence)
