@@ -282,3 +282,15 @@ def test_a_form_of_address_the_tagger_cut_short_or_missed_is_read_whole(extracto
         assert people == [(name, True)], sentence
     # the end of a group's name, not a surname and an address (秀全|大妈)
     assert [e for e in facts(extractor, "众多“秀全大妈”参加志愿服务。").entities if e.type == "Person"] == []
+
+
+def test_a_division_printed_in_a_title_is_the_titles_and_its_bureau_holds_the_post(extractor) -> None:
+    cases = [
+        ("金海区民政局基层政权建设科科长赵敏介绍情况。", "金海区民政局", "基层政权建设科科长"),
+        ("金海区中医医院急诊科主任毕志远参加义诊。", "金海区中医医院", "急诊科主任"),
+        ("金海区委政法委综治科科长吕海燕主持。", "金海区委政法委", "综治科科长"),
+    ]
+    for sentence, body, title in cases:
+        f = facts(extractor, sentence)
+        assert names(f, "Organization") == {body}, sentence
+        assert [(p.title, p.org) for p in f.posts] == [(title, body)], sentence

@@ -1,12 +1,9 @@
 """Bodies: tagged sentence text -> Organization spans (bureaus, committees, companies, teams…).
 
-A body is a run of name-like tokens ending in a body's suffix (局, 中心,
-协会, 医院, 队…), stopped by verbs and connectors (联合, 组织); its name
-must say which body it is (a place, a proper noun, or a bureau's function:
-国土资源局), not only what kind (市场监管所). A body printed after the
-units it belongs to (中原区|市场监督管理局) is named from the lowest of them;
-the fuller printed form is an alias. A body in a title (区委书记) is part of
-the title.
+A body is a run of name-like tokens ending in a body's suffix (局, 中心, 协会, 医院, 队…), stopped by verbs and
+connectors (联合, 组织); its name must say which body it is (a place, a proper noun, or a bureau's function: 国土资源局),
+not only what kind (市场监管所). A body printed after its units (中原区|市场监督管理局) is named from the lowest of them,
+the fuller printed form an alias. A body or a division in a title (区委书记, 民政局|基层政权建设科科长) is the title's.
 """
 
 from __future__ import annotations
@@ -58,6 +55,7 @@ _SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in tw
 _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
 _TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
+_DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:局|(?<!党)委|医院|法院|检察院|学院|大学|学校|中心|公司|集团))[\u4e00-\u9fff]{1,8}?[科处股]")
 _FOR_PEOPLE = tuple(w + "办" for w in "老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 企业 老年人".split())
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
@@ -353,6 +351,8 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     A body named in a title (街道党工委书记) is part of the title; a body before the party organ is still
     named (郑州市农委党组书记: 郑州市农委), and a compound's branch whole (金桂园小区党支部: a compound is no unit).
     """
+    if (div := _DIVISION_IN_TITLE.fullmatch(text, start, cut)) and TITLE_WORD.match(text, cut):
+        cut = div.end("body")  # 锦江区民政局|基层政权建设科|科长: the division is in the title, the bureau holds it
     s = text[start:cut]
     if s.endswith("团") and text[cut : cut + 2] in ("区委", "市委", "县委"):
         return None  # 郑州市团|市委书记: the Youth League's committee, in the title
