@@ -294,3 +294,10 @@ def test_a_division_printed_in_a_title_is_the_titles_and_its_bureau_holds_the_po
         f = facts(extractor, sentence)
         assert names(f, "Organization") == {body}, sentence
         assert [(p.title, p.org) for p in f.posts] == [(title, body)], sentence
+
+
+def test_teaching_and_committee_member_titles(extractor) -> None:
+    f = facts(extractor, "培训邀请金海区委党校讲师陈国栋讲授基层治理实务。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("陈国栋", "讲师", "金海区委党校")]
+    f = facts(extractor, "街道党工委委员、政法委员马丽君主持开班仪式。")
+    assert [p.title for p in f.posts] == ["党工委委员", "政法委员"]
