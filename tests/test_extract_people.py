@@ -301,3 +301,10 @@ def test_teaching_and_committee_member_titles(extractor) -> None:
     assert [(p.person, p.title, p.org) for p in f.posts] == [("陈国栋", "讲师", "金海区委党校")]
     f = facts(extractor, "街道党工委委员、政法委员马丽君主持开班仪式。")
     assert [p.title for p in f.posts] == ["党工委委员", "政法委员"]
+
+
+def test_a_staff_title_is_held_in_the_one_body_of_its_kind_its_own_sentence_names(extractor) -> None:
+    f = facts(extractor, "金海区人民法院在柳岸社区开庭，法官郑凯向旁听居民释法。")
+    assert [(p.title, p.org, p.rule) for p in f.posts] == [("法官", "金海区人民法院", "post.head-of")]
+    f = facts(extractor, "柳岸派出所开展反诈宣传。民警徐宏伟讲解案例。")  # the sentence before is not enough for staff
+    assert [(p.title, p.org) for p in f.posts] == [("民警", None)]
