@@ -173,6 +173,9 @@ CASES = [
     ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("7月3日，书院街街道和平街社区开展消防演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("街道联合金海社区开展活动。", "Community", {"金海社区"}, {"联合金海社区"}),
+    # a canteen for the old, a residents' meeting hall: bodies of their community
+    ("金湾社区长者饭堂里，党员志愿者为老人分餐。", "Organization", {"金湾社区长者饭堂"}, set()),
+    ("昨日上午，柳岸街道金湾社区议事厅召开议事会。", "Organization", {"金湾社区议事厅"}, set()),
     # 办 after those a thing is done for is the verb (为辖区老人办实事), not an office
     ("这是街道为辖区老人办的一件实事。", "Organization", set(), {"老人办", "辖区老人办"}),
     ("区老干部办开展活动。", "Organization", {"区老干部办"}, set()),
