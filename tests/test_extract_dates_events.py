@@ -502,6 +502,8 @@ def test_who_said_a_quote_is_no_occurrence(extractor) -> None:
     assert f.events == ()
     f = facts(extractor, "“路平了，灯亮了。”3月12日，在金海街道柳岸社区，居民李大爷高兴地说。", headline="柳岸社区：老旧小区换新颜")
     assert [e.name for e in f.events] == ["老旧小区换新颜"]  # the headline's news, of that day
+    # the day, who said it, then what was said
+    assert facts(extractor, "8月2日，柳岸镇金湾村村民梁伯说，今年防风准备很充分。").events == ()
 
 
 def test_the_organization_department_organizes_nothing(extractor) -> None:

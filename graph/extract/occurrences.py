@@ -283,7 +283,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
         late = min((i for i in (clause.find("，", 30, 40), clause.find(",", 30, 40)) if i >= 0), default=-1)
         clause = clause[:cut] if cut >= 8 else clause[:late] if late >= 0 else clause[:30]
     clause = clause.strip("，, ")
-    if len(clause) < 6 or _SAID.search(clause):
+    if len(clause) < 6 or _SAID.search(clause) or _SAID.search(re.split(r"[，,]", clause, maxsplit=1)[0]):  # …梁伯说，…
         return None
     return m.end(), m.end() + len(clause), clause
 
