@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from graph.extract.spans import HAN
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_names, dictionary_words, spans_word
 from graph.lexicon import (
@@ -285,7 +286,6 @@ def _tagged_joined(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int]
 
 # What may come right before a form of address the tagger did not tag (居民张阿姨, 楼上的王奶奶, 和李大爷).
 _BEFORE_ADDRESS = frozenset("的民和与及位名说是对给让找向跟帮请楼家里")
-HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # The marks that join a name to one accepted before it (网格员张伟和李娜, 副主席王磊、李娜、陈刚).
 _JOINING = ("和", "与", "及", "、")
 
@@ -294,7 +294,7 @@ def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int,
     for m in _HONORIFIC.finditer(r.text):
         span = (m.start(), m.end())
         before = r.text[m.start() - 1 : m.start()]
-        if before and HAN_CHAR.match(before) and before not in _BEFORE_ADDRESS:
+        if HAN.match(before) and before not in _BEFORE_ADDRESS:
             continue  # 秀全大妈: a name's end, not a surname
         if not _starts_in(found, span[0]) and m.group(1) in surnames()[0] and _informal_ok(r.text, *span):
             yield span, PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
