@@ -348,6 +348,9 @@ def test_a_community_after_its_street_office_whose_name_the_tagger_reads_as_word
     assert names(facts(extractor, "柳岸街道新世纪社区开展义诊活动。"), "Community") == {"新世纪社区"}  # 新世纪/TIME
     for sentence in ("柳岸街道组织社区志愿者清扫。", "柳岸街道走进社区开展宣传。", "柳岸街道所辖社区开展活动。"):
         assert names(facts(extractor, sentence), "Community") == set(), sentence
+    # a verb and the place it acts on is no name (联合/v 金湾/LOC 社区, 慰问/v 金湾/LOC 村)
+    assert names(facts(extractor, "3月5日，向阳社区联合金湾社区开展义诊活动。"), "Community") == {"向阳社区", "金湾社区"}
+    assert names(facts(extractor, "柳岸街道慰问金湾村困难群众。"), "Village") == {"金湾村"}
 
 
 def test_the_cheng_xiang_of_a_bureaus_name_is_no_town(extractor) -> None:

@@ -258,6 +258,10 @@ class UnitFinder:
         # (金湾社区党委|和/c 金湾社区); or a name of three characters or more that ends as a place's (迎风/v 里/f 社区,
         # 新世纪/TIME 社区), with no function word in it
         placed = inside and s0 - floor >= 3 and text[s0 - 1] in _PLACE_END and not any(c in _FUNCTION_CHARS for c in text[floor:s0])
+        # not a verb and the place it acts on (向阳社区|联合/v 金湾/LOC 社区, 慰问/v 金湾/LOC 村)
+        placed = placed and not LEADING_NOISE.match(text[floor:s0]) and not (
+            inside[0].tag == "v" and any(t.tag in PROPER for t in inside[1:])
+        )
         if placed and all(t.tag != "v" or len(t.text) == 2 and t is inside[0] for t in odd):
             return True
         return not odd or odd == inside[:1] and inside[0].start == floor and len(inside) > 1 and len(inside[0].text) == 1
