@@ -311,6 +311,8 @@ def test_the_units_a_check_is_made_on_do_not_hold_it(extractor) -> None:
     assert e.organizers == ("金海区市场监管局",)  # 柳岸街道 is what was checked
     [e] = facts(extractor, "11月16日，金海区市场监管局针对金湾社区、柳岸社区开展专项检查。").events
     assert e.organizers == ("金海区市场监管局",)
+    [e] = facts(extractor, "3月5日，向阳社区联合金湾社区开展义诊活动。").events
+    assert e.organizers == ("向阳社区", "金湾社区")  # the 向 of a unit's name is no 向 before an object
     [e] = facts(extractor, "11月16日，柳岸街道与金湾社区对接开展联合检查。").events
     assert "金湾社区" in e.organizers  # 对接 is a verb of its own, not 对 before an object
 
