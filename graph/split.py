@@ -63,7 +63,7 @@ class _Item:
     closed: bool = False  # a closing credit was printed
     caption: bool = False  # a photo caption credited on its own (its credit may open the story it shows)
     section: str = ""
-    subheads: list[tuple[int, tuple[str, int, int]]] = field(default_factory=list)  # (where in the body, heading)
+    subheads: list[tuple[int, list[tuple[str, int, int]]]] = field(default_factory=list)  # (where in the body, headings)
 
     def names(self) -> set[str]:
         c = self.credits
@@ -173,7 +173,7 @@ class Splitter:
             if after_credit and cur.body:
                 cur.closed = self.next_kind(i) is not Kind.BODY
             return
-        if cur is not None and not self.pending and cur.body and not _names(c):
+        if cur is not None and not self.pending and cur.body and c.editors and not _names(c):
             cur.credits = cur.credits | c  # 编辑 X under an item, closed or not (a caption's): its editor, no new item
             return
         if cur is not None and not self.pending and cur.caption and set(_names(c)) & cur.names():
@@ -190,10 +190,13 @@ class Splitter:
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
             self.caption_item(cur.body.pop(), c)
             return
-        if cur.lead_credit and cur.subheads and _names(c) and not set(_names(c)) <= cur.names() and self.next_kind(i) is not Kind.BODY:
+        if (
+            cur.lead_credit and len(cur.subheads) == 1 and cur.subheads[0][0] < len(cur.body) and c.reporters
+            and not set(_names(c)) <= cur.names() and self.next_kind(i) is not Kind.BODY
+        ):
             # 本报讯（记者 X）…, a short headline read as a subhead, its story, and another byline: that story is an item
-            k, head = cur.subheads[-1]
-            self.items.append(_Item(heads=[head], body=cur.body[k + 1 :], credits=c, closed=True, section=cur.section))
+            k, heads = cur.subheads[-1]
+            self.items.append(_Item(heads=heads, body=cur.body[k + len(heads) :], credits=c, closed=True, section=cur.section))
             del cur.body[k:]
             self.cur = self.items[-1]
             return
@@ -230,7 +233,7 @@ class Splitter:
         cur = self.cur
         if self.pending and cur is not None and not cur.closed and cur.body and not self.compiled:
             if all(self.subhead(h, lv, k, cur) for h, lv, _, k in self.pending):
-                cur.subheads += [(len(cur.body) + n, h[:3]) for n, h in enumerate(self.pending)]
+                cur.subheads.append((len(cur.body), [h[:3] for h in self.pending]))
                 cur.body.extend(h for h, *_ in self.pending)  # subheads of a feature
                 self.pending = []
         if self.pending and cur is not None and not cur.body and cur.heads and cur.lead_credit:

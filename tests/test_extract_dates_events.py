@@ -602,3 +602,19 @@ def test_a_sentence_that_opens_with_its_day_is_named_by_its_first_clause(sentenc
 
     found = dated_clause(sentence, find_dates(sentence, None))
     assert found is not None and found[2] == name
+
+
+def test_readings_that_must_not_reach_too_far(extractor) -> None:
+    # a clause of aim or of the day's occasion after the date's comma is no statement of what the day is
+    [e] = facts(extractor, "3月5日，为保障辖区居民出行安全，金湾社区组织工作人员清理楼道杂物。").events
+    assert (e.date, e.organizers) == ("--03-05", ("金湾社区",))
+    assert len(facts(extractor, "3月5日，正值学雷锋纪念日，柳岸街道志愿者为居民免费理发。").events) == 1
+    # 结对 is no 对 before an object
+    [e] = facts(extractor, "3月5日，金湾社区联合结对共建单位金海区税务局开展义诊活动。").events
+    assert e.organizers == ("金湾社区", "金海区税务局")
+    # the party that went 到金湾村等地 is no place they came from
+    [e] = facts(extractor, "3月5日，柳岸街道组织50余名党员到金湾村等地参观学习。", headline="柳岸街道组织党员到金湾村等地参观学习").events
+    assert e.organizers == ("柳岸街道",)
+    # 在…的指导下 is how, not where
+    [e] = facts(extractor, "3月5日，金湾社区在金海区民政局的指导下为老人理发。").events
+    assert e.location == "金湾社区"

@@ -356,3 +356,17 @@ def test_a_community_after_its_street_office_whose_name_the_tagger_reads_as_word
 def test_the_cheng_xiang_of_a_bureaus_name_is_no_town(extractor) -> None:
     f = facts(extractor, "小店区住房和城乡建设局科长岳海鹰授课。")
     assert names(f, "Town") == set() and names(f, "Organization") == {"小店区住房和城乡建设局"}
+
+
+def test_readings_of_units_and_bodies_that_must_not_reach_too_far(extractor) -> None:
+    assert names(facts(extractor, "玉林市社区工作者职业技能大赛开幕。"), "City") == {"玉林市"}
+    for sentence in ("志愿者走进边远山村。", "金海区着力打造美丽山村。", "这个昔日的穷山村变了样。"):
+        assert names(facts(extractor, sentence), "Village") == set(), sentence
+    f = facts(extractor, "金海区中小企业办主任郑凯介绍。")
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "金海区中小企业办")]
+    for sentence, body, title in [
+        ("金海区卫生健康委员会医政科科长刘洋介绍。", "金海区卫生健康委员会", "医政科科长"),
+        ("金海区委宣传部新闻科科长张明介绍。", "金海区委宣传部", "新闻科科长"),
+    ]:
+        f = facts(extractor, sentence)
+        assert [(p.title, p.org) for p in f.posts] == [(title, body)], sentence

@@ -474,3 +474,12 @@ def test_a_short_headline_read_as_a_subhead_heads_an_item_of_its_own_when_anothe
     first, second = split_page(Page(name="s.txt", text=text))
     assert first.body == "3月5日，金海区甲社区党群服务中心正式启用。" and first.correspondents == ("李明",)
     assert (second.headline, second.reporters, second.correspondents) == ("乙小学开展消防演练", ("张强",), ("王五",))
+
+
+def test_a_feature_with_subheads_and_a_closing_correspondent_stays_one_item() -> None:
+    text = (
+        "金湾社区老旧小区焕新颜\n\n本报讯（记者 张帆）今年以来，金湾社区推进老旧小区改造。\n\n电梯装起来\n\n"
+        "3号楼的居民盼了多年的电梯终于装上了。\n\n管网换新颜\n\n小区地下管网全部更换，雨季不再积水。\n（通讯员 罗佳）\n"
+    )
+    [a] = split_page(Page(name="f.txt", text=text))
+    assert (a.reporters, a.correspondents) == (("张帆",), ("罗佳",)) and a.body.endswith("雨季不再积水。")

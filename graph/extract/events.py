@@ -77,7 +77,7 @@ _INSPECT = re.compile(
 # A visit: where it went and what it did there (到 of 得到, 受到, 感到… is no going).
 # The verbs of going to a place (到 of 得到, 受到, 感到… is no going).
 # The object a verb of the clause acts on, up to a unit (对柳岸街道、, 针对辖区…, 向金湾社区): not who holds it.
-ACTED_ON = re.compile(r"(?<![面反绝相核应])(?:对|向)(?![接于照标口])[^，,。；;！!？?]{0,30}$")
+ACTED_ON = re.compile(r"(?<![面反绝相核应结配派])(?:对|向)(?![接于照标口])[^，,。；;！!？?]{0,30}$")
 GOING = r"(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)"
 _TRIP = re.compile(
     r"(?:莅临|" + GOING + r")(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"

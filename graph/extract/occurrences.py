@@ -143,7 +143,8 @@ def _candidate(
         rank = Priority.DATED
     place = location_in(s.text, start + len(name) if rule == "event.dated-clause" else start)  # a clause: in all of it
     if place is None and rule == "event.dated-clause" and (at := s.text.find("在", start, start + len(name))) >= 0:
-        place = next((u.text for u in s.chain_at(at + 1)[-1:]), None)  # 金湾街道在柳岸社区开设…: the units after 在
+        chain = s.chain_at(at + 1)  # 金湾街道在柳岸社区开设…: the units after 在; not 在区民政局的指导下
+        place = chain[-1].text if chain and not _UNDER.match(s.text, chain[-1].end - s.offset) else None
     went = place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
@@ -220,6 +221,9 @@ def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequen
     return False
 
 
+_UNDER = re.compile(r"的?(?:指导|支持|帮助|陪同|带领|关心|推动|协助)下")
+
+
 def _time_of_day(c: EventCandidate) -> str | None:
     return c.time_of_day or (c.date.time_of_day if c.date else None)
 
@@ -274,7 +278,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     if not m or not any(d.value and d.start < m.end() for d in dates) or _REPORTER_SUBJECT.match(sentence, m.end()):
         return None
     rest = sentence[m.end() :]
-    if re.match(r"是|为|恰逢|正值|正是|恰是", rest):
+    if re.match(r"是|为|恰逢|正值|正是|恰是", rest) and sentence[m.end() - 1 : m.end()] not in "，,":
         return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened
     end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
     clause = rest[:end]

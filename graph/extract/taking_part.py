@@ -23,7 +23,7 @@ _UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|
 
 # Where those who took part came from (来自金海区、金湾区的企业, 柳岸新区、金湾县等地的企业): no party to it.
 _FROM = re.compile(r"来自[^，。；！？,;!?]{0,20}$")
-_AND_OTHER_PLACES = re.compile(r"[^，。；！？,;!?]{0,20}?等(?:地|地区|省市|区县|县区)")
+_AND_OTHER_PLACES = re.compile(r"(?:[、和与及][^，。；！？,;!?、]{1,15}?)*等(?:地|地区|省市|区县|县区)")  # a list, then 等地
 
 
 def origin(u: Span, s: Sentence) -> bool:

@@ -53,7 +53,7 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     if after in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
     # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理
-    return text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化"
+    return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化"
 
 
 # Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches
@@ -78,7 +78,7 @@ _WORD_DISTRICTS = frozenset(
     "城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split()
 )
 _NOT_VILLAGE = re.compile(
-    r"(?:农|乡|(?:^|[小大深荒]|偏远|偏僻|贫困)山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
+    r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
