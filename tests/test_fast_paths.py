@@ -290,8 +290,9 @@ def test_a_place_that_received_the_visit_is_found_as_before(text: str, start: in
 
 
 def _plain_ends_body(text: str, t: Token) -> bool:
-    """bodies._ends_body as it was: every suffix tried, the text before the token copied."""
-    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith(_SPLIT_SUFFIXES)
+    """bodies._ends_body read plainly: every suffix tried, the text before the token copied; a token of one character
+    ends a body when the text up to it ends with a suffix (考察|组, 教学|点)."""
+    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith((*ORG_SUFFIXES, *_SPLIT_SUFFIXES))
     return (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS
 
 
