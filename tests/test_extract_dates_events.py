@@ -618,3 +618,11 @@ def test_readings_that_must_not_reach_too_far(extractor) -> None:
     # 在…的指导下 is how, not where
     [e] = facts(extractor, "3月5日，金湾社区在金海区民政局的指导下为老人理发。").events
     assert e.location == "金湾社区"
+
+
+def test_the_day_a_reporter_learned_something_dates_no_occurrence(extractor) -> None:
+    f = facts(extractor, "11月1日，记者从金海区民政局获悉，柳岸街道退役军人服务站被命名为示范站。", headline="柳岸街道退役军人服务站获评示范站")
+    [e] = f.events
+    assert (e.name, e.date) == ("柳岸街道退役军人服务站获评示范站", None)  # the item's news, on no day it gives
+    [e] = facts(extractor, "11月1日，柳岸街道在辖区举办消防演练。", headline="柳岸街道举办消防演练").events
+    assert e.date == "--11-01"

@@ -44,8 +44,7 @@ _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")
 # What opens a clause of aim or basis: 为(了), 助力, 按照, 根据, 围绕.
 _AIM = re.compile(r"\s*(?:为了|为|助力|按照|根据|围绕|对照)")
-# Words for "that same day" in a story: they refer back to the day it told, not to the page's.
-_SAME_DAY = ("当天", "当日")
+_SAME_DAY = ("当天", "当日")  # "that same day": the day the story told, not the page's
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES = 2
@@ -63,11 +62,13 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     body_sents = [s for s in sents if s.offset >= body_start]
     lead = {id(s) for s in body_sents[:LEAD_SENTENCES]}
     blurred = bool(body_sents) and BLUR_LEAD.search(body_sents[0].text) is not None  # 近日, 日前: no day to take
-    lead_date = None if blurred else next((d for s in body_sents[:LEAD_DATE_SENTENCES] for d in s.dates if d.value), None)
+    dated = None if blurred else next(((d, s) for s in body_sents[:LEAD_DATE_SENTENCES] for d in s.dates if d.value), None)
+    learned = dated is not None and _REPORTER_SUBJECT.match(dated[1].text, dated[0].end) is not None  # 11月1日，记者从…获悉
+    lead_date = dated[0] if dated is not None and not learned else None  # the day a reporter learned it dates nothing
     cands = [c for s in sents for c in _candidates(s, s.offset < body_start, id(s) in lead, forms)]
     events = _merge_events(cands, lead_date)
     newsy = bool(_NEWSY.search(article.headline))
-    if not events and article.headline and (lead_date is not None and lead_date.value or newsy):
+    if not events and article.headline and (lead_date is not None and lead_date.value or newsy or learned):
         # no trigger, but a day: the item's news is what its headline says happened that day
         name = headline_name(article.headline, article.body[:LEAD_CHARS])
         if name:
