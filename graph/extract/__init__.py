@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
 from graph.extract.fold import fold_units
+from graph.extract.heads import bodies_ending, head_of
 from graph.extract.lists import ListFinder
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people
@@ -181,7 +182,7 @@ class Extractor:
                 # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
                 # article names none of its own
                 if org is None and not p.generic:
-                    org = _head_of(p.title, here, here or previous, by_type)
+                    org = head_of(p.title, here, here or previous, by_type)
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
                     org = _home_unit(p.title, near, by_type)
@@ -344,37 +345,6 @@ _TITLE_KIND = (
     (re.compile(r"[区县]长|[区县]委"), ("District",)),
     (re.compile(r"市长|市委"), ("City", "District")),
 )
-# A head's title (校长, 所长…), the endings of what it heads: the one such body of its sentence, the one before, the item.
-_HEADS = (
-    (re.compile(r"^(?:常务)?副?校长$"), ("学校", "小学", "中学", "大学", "学院", "职专", "中专", "技校", "党校")),
-    (re.compile(r"^副?园长$"), ("幼儿园",)),
-    (re.compile(r"^(?:常务)?副?院长$"), ("医院", "卫生院", "法院", "检察院", "学院", "研究院", "敬老院", "养老院", "福利院")),
-    (re.compile(r"^副?检察长$"), ("检察院",)),
-    (re.compile(r"^副?庭长$"), ("法院", "法庭")),
-    (re.compile(r"^副?所长$"), ("派出所", "司法所", "研究所", "事务所", "税务所", "财政所", "监管所")),
-    (re.compile(r"^副?站长$"), ("站",)),
-    (re.compile(r"^副?馆长$"), ("馆",)),
-)
-# …and staff titles (民警, 法官, 医生): held in the one body of that kind their own sentence names, no other.
-_STAFF = (
-    (re.compile(r"^(?:社区)?民警$|^辅警$"), ("派出所", "公安分局", "公安局")),
-    (re.compile(r"^(?:[一二三四]级)?(?:高级)?(?:法官|检察官)$|^审判长$"), ("法院", "法庭", "检察院")),
-    (re.compile(r"^(?:(?:副)?主任|主治|住院)?医师$|^医生$|^护士长?$"), ("医院", "卫生院", "卫生服务中心", "卫生服务站", "卫生室")),
-)
-
-
-def _head_of(title: str, here: list[str], near: list[str], by_type: dict[str, list[str]]) -> str | None:
-    staff = next((e for pattern, e in _STAFF if pattern.match(title)), None)
-    ends = staff or next((e for pattern, e in _HEADS if pattern.match(title)), None)
-    if ends is None:
-        return None
-    for names in (here,) if staff else (near, by_type.get("Organization", [])):
-        bodies = sorted({n for n in names if n.endswith(ends) and n in by_type.get("Organization", [])})
-        if bodies:
-            return bodies[0] if len(bodies) == 1 else None
-    return None
-
-
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
 
 
@@ -436,7 +406,7 @@ def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence
     A generic institution (学校 -> 兰州文理学院) is the article's one body of that kind."""
     kinds = INSTITUTION_WORDS.get(word)
     if kinds is not None:
-        bodies = sorted({n for n in by_type.get("Organization", []) if n.endswith(kinds)})
+        bodies = bodies_ending(by_type.get("Organization", []), kinds, by_type.get("Organization", []))
         return bodies[0] if len(bodies) == 1 else None
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:

@@ -198,7 +198,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 < floor or s0 == 0 or self._in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 or self._suffix_in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -289,7 +289,7 @@ class UnitFinder:
             return None
         return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
 
-    def _in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
+    def _suffix_in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
         """`_in_word`, unless the gazetteer names a town so (五乡镇, 东城乡; not the 乡镇 of 各乡镇, 城乡 of 住房和城乡建设局)."""
         if not _in_word(text, s0, s1, suffix):
             return False
