@@ -249,6 +249,17 @@ def test_an_administrative_committees_head_holds_the_post_in_the_committee_named
     assert [(p.person, p.title, p.org) for p in f.posts] == [("孙启明", "主任", "樱桃沟景区管委会")]
 
 
+def test_an_office_or_committee_named_before_its_directors_title_holds_the_post(extractor) -> None:
+    f = facts(extractor, "金海区政府办公室主任沈明、柳岸街道党工委书记王强陪同。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("沈明", "主任", "金海区政府办公室"), ("王强", "党工委书记", "柳岸街道")]
+    f = facts(extractor, "柳岸街道社会事务办公室副主任赵蕾介绍。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("赵蕾", "副主任", "柳岸街道社会事务办公室")]
+    f = facts(extractor, "金海区人大社会建设委员会主任孙华讲话。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("孙华", "主任", "金海区人大社会建设委员会")]
+    f = facts(extractor, "办公室主任李敏介绍。")  # no body printed: the title as it is
+    assert [(p.person, p.title) for p in f.posts] == [("李敏", "办公室主任")]
+
+
 def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None:
     f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
     assert names(f, "Person") == {"刘强"}
