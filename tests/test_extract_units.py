@@ -335,6 +335,18 @@ def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None
     assert names(facts(extractor, "金海区社区服务中心开展活动。"), "Organization") == set()  # each community's
 
 
+def test_a_verb_of_joining_between_two_bodies_ends_the_first_and_begins_the_second(extractor) -> None:
+    f = facts(extractor, "金湾社区联合区民政局开展义诊。")
+    assert names(f, "Organization") == {"区民政局"}
+    f = facts(extractor, "柳岸街道联合金海天成物业服务有限公司开展清雪。")
+    assert names(f, "Organization") == {"金海天成物业服务有限公司"}
+    f = facts(extractor, "金海区安委会办公室组织区应急局开展督查。")
+    assert names(f, "Organization") == {"金海区安委会办公室", "金海区应急局"}  # the district the sentence names
+    # the verb's own words in a name: a joint party committee, the organization department
+    assert names(facts(extractor, "金湾社区联合党委召开会议。"), "Organization") == {"联合党委"}
+    assert names(facts(extractor, "区委组织部组织召开培训会。"), "Organization") == {"区委组织部"}
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

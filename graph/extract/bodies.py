@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.runs import split_at_connectors, split_at_units
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
@@ -97,7 +98,7 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [a.moved(-offset) for a in admin]
-        tokens = _split_at_units(tokens, local_admin)
+        tokens = split_at_connectors(split_at_units(tokens, local_admin), local_admin)
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body
@@ -227,26 +228,6 @@ class BodyFinder:
             return True
         # no name-like word: only a bureau named by its function (国土资源局, 城改办)
         return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
-
-
-def _split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
-    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党); without units, `tokens` itself."""
-    if not units:
-        return tokens
-    cuts = sorted({u.start for u in units} | {u.end for u in units})
-    out: list[Token] = []
-    for t in tokens:
-        inner = [c for c in cuts if t.start < c < t.end]
-        if not inner:
-            out.append(t)
-            continue
-        bounds = [t.start, *inner, t.end]
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            piece = t.text[a - t.start : b - t.start]
-            inside = any(u.start <= a and b <= u.end for u in units)
-            tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if HAN.match(piece) else t.tag))
-            out.append(Token(a, b, piece, tag))
-    return out
 
 
 def _ends_name(tokens: list[Token], i: int, j: int) -> bool:

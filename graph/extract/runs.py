@@ -1,0 +1,65 @@
+"""Tokens cut where a body's name cannot run on: across a unit's boundary, and at a verb of joining the tagger
+read inside one name (社区联合区民政局, 办公室组织区应急局: two bodies, not one)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.spans import HAN, PROPER, Span
+from graph.extract.tagger import Token
+from graph.lexicon import ORG_SUFFIXES
+
+# Verbs by which one body brings in another (柳岸街道联合区民政局开展义诊); 组织 also begins names (组织委员会), so only
+# between two bodies.
+_JOINING = re.compile(r"联合|会同|携手|协同|联手|组织|邀请")
+_JOINING_FIRST = ("联合", "会同", "携手", "协同", "联手", "邀请")  # …and those that may open the token (联合|天隆物业公司)
+# What a body's name may end with before the verb: a body's suffix, or a unit's word (社区|联合区民政局).
+_BODY_OR_UNIT_END = (*ORG_SUFFIXES, "社区", "街道", "办事处", "村", "镇", "乡")
+# What the verb begins, not a second body: 联合党委, 联合支部, 联合会, 联合体, 组织委员会.
+_NOT_A_PARTNER = re.compile(r"^(?:党|支部|总支|工会|会|体|委员会)")
+
+
+def split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
+    """Cut tokens that run across a unit's boundary (伏牛北社区党/v -> 伏牛北社区 | 党); without units, `tokens` itself."""
+    if not units:
+        return tokens
+    cuts = sorted({u.start for u in units} | {u.end for u in units})
+    out: list[Token] = []
+    for t in tokens:
+        inner = [c for c in cuts if t.start < c < t.end]
+        if not inner:
+            out.append(t)
+            continue
+        bounds = [t.start, *inner, t.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = t.text[a - t.start : b - t.start]
+            inside = any(u.start <= a and b <= u.end for u in units)
+            tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if HAN.match(piece) else t.tag))
+            out.append(Token(a, b, piece, tag))
+    return out
+
+
+def split_at_connectors(tokens: list[Token], units: list[Span]) -> list[Token]:
+    """Cut a token the tagger read as one name where a verb of joining stands between two bodies' names
+    (社区联合区民政局 -> 社区 | 联合 | 区民政局), or opens it before a body's (联合天隆物业服务有限公司); not inside a unit."""
+    out: list[Token] = []
+    for t in tokens:
+        cut = _joining_at(t.text) if len(t.text) >= 4 else None
+        if cut is None or any(u.start < t.start + cut[1] and t.start + cut[0] < u.end for u in units):
+            out.append(t)
+            continue
+        a, b = cut
+        named = t.tag if t.tag in PROPER else "nz"  # the partner's name: a name, whatever the tagger made of the run
+        pieces = ((0, a, t.tag), (a, b, "v"), (b, len(t.text), named))
+        out.extend(Token(t.start + x, t.start + y, t.text[x:y], tag) for x, y, tag in pieces if y > x)
+    return out
+
+
+def _joining_at(text: str) -> tuple[int, int] | None:
+    for m in _JOINING.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        if len(after) < 2 or not after.endswith(ORG_SUFFIXES) or _NOT_A_PARTNER.match(after) or not HAN.match(after):
+            continue
+        if before.endswith(_BODY_OR_UNIT_END) if before else m.group(0) in _JOINING_FIRST:
+            return m.start(), m.end()
+    return None
