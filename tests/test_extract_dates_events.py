@@ -387,6 +387,15 @@ def test_the_bodies_a_clause_of_sponsoring_names_hold_the_event_too(extractor) -
     assert (e.organizers, e.attendees, e.location) == ((), ("李明",), "柳岸街道")
 
 
+def test_the_bodies_a_dated_clause_opens_with_and_those_they_join_hold_it(extractor) -> None:
+    [e] = facts(extractor, "12月3日，柳岸街道联合金海区文化馆、金海区人民医院在金湾社区开展义诊。").events
+    assert (e.organizers, e.location) == (("柳岸街道", "金海区文化馆", "金海区人民医院"), "金湾社区")
+    [e] = facts(extractor, "1月8日，柳岸街道与柳岸派出所签订共建协议。").events
+    assert e.organizers == ("柳岸街道", "柳岸派出所")
+    [e] = facts(extractor, "1月8日，柳岸街道同时在金湾社区开展义诊。").events  # 同时: no one joined
+    assert e.organizers == ("柳岸街道",)
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -32,7 +32,7 @@ from graph.extract.events import (
 )
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
-from graph.extract.taking_part import org_participation, origin, people_present, sponsors
+from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -155,7 +155,7 @@ def _candidate(
         subject = [u for u in s.units if u.start - s.offset < start + len(name) - 2 and u.type != "Person"]
         subject = [u for u in subject if not (u.type == "Organization" and _names_thing(u.text, name))]
     if rule == "event.dated-clause":
-        subject += s.chain_at(start)  # 江汉区民族街道友谊社区…正式开业: the units the clause opens with
+        subject += (opening := s.chain_at(start)) + partners(s, opening)  # the units it opens with and joined with
     return EventCandidate(
         name,
         s.offset + start,

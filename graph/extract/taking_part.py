@@ -99,3 +99,24 @@ def sponsors(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) ->
 
 
 __all__ = ["org_participation", "origin", "participation", "people_present", "sponsors"]
+
+
+# What brings others in after the units a clause opens with (柳岸街道联合区文化馆、区人民医院在金湾社区开展义诊; 柳岸街道与
+# 柳岸派出所签订共建协议), and what joins the others' names.
+_JOINED_BY = re.compile(r"(?:共同)?(?:联合|会同|携手|协同|联手)|与|和|同(?!时)")
+_LISTED = re.compile(r"[、和及与]|以及")
+
+
+def partners(s: Sentence, opening: list[Span]) -> list[Span]:
+    """The units and bodies the units a clause opens with (`opening`) joined with: they hold its occurrence too."""
+    if not opening or (joined := _JOINED_BY.match(s.text, opening[-1].end - s.offset)) is None:
+        return []
+    out: list[Span] = []
+    at = joined.end()
+    while chain := s.chain_at(at):
+        out += chain
+        listed = _LISTED.match(s.text, chain[-1].end - s.offset)
+        if listed is None:
+            break
+        at = listed.end()
+    return out
