@@ -225,6 +225,11 @@ _BYLINE_ROLE = re.compile(r"(?:本报|全媒体)?(?:记者|通讯员|实习生)"
 _BROKEN_NUMBER = re.compile(r"(?:^|[^\d:.：/-])\d{1,3}(?:月\d{0,1})?$")  # 11月2|0日, 3|00余份: a date or count the line broke
 _NUMBER_GOES_ON = re.compile(r"\d{1,3}(?:日|号|月|余|多|个|万|人|名|户|家|场|次|件|元|年|%)")
 _CLOSES_BYLINE = re.compile(r"[^()（）。，,]{0,30}[)）]")
+# A day the line ends with after a lead or a clause (本报讯（记者 X）12月20日|上午，…), and the time of day it goes on with.
+_DAY_AT_END = re.compile(r"(?:^|[）)，,\s]|本报讯)\d{1,2}月\d{1,2}日$")
+_TIME_OF_DAY_GOES_ON = re.compile(r"(?:上午|下午|晚上|早上|傍晚|中午|凌晨|清晨|一早|晚)[，,\d]|[，,]")
+# A short quoted name the line ends with, no sentence ending inside (…召开“红色柳岸”|党建联盟签约大会): it ends no sentence.
+_QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$")
 
 
 def mend_breaks(
@@ -243,7 +248,7 @@ def mend_breaks(
         if out:
             prev = out[-1].text
             joinable = (
-                prev[-1] not in TERMINAL
+                (prev[-1] not in TERMINAL or _QUOTED_AT_END.search(prev) is not None)
                 and (not _STRUCTURAL.match(prev) or _TELLS_AFTER_LEAD.match(prev) is not None)
                 and not _ENDS_WITH_PHOTO_CREDIT.search(prev)
                 and not _BYLINE_ONLY.match(prev)
@@ -258,6 +263,7 @@ def mend_breaks(
             opened = _OPEN_BYLINE.search(prev) or prev[-1:] in "(（" and _BYLINE_ROLE.match(p.text)  # …建议。（|记者 X）
             # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)
             number = _BROKEN_NUMBER.search(prev) and _NUMBER_GOES_ON.match(p.text) and (len(prev) > 20 or _STRUCTURAL.match(prev))
+            number = number or _DAY_AT_END.search(prev) and _TIME_OF_DAY_GOES_ON.match(p.text)  # …12月20日|上午，…
             if opened and _CLOSES_BYLINE.match(p.text) or number and not (alone and alone(prev)):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue

@@ -460,6 +460,18 @@ def test_a_lead_broken_inside_its_date_and_a_closing_byline_whose_bracket_opens_
     assert second.headline == "民警进校园讲安全"
 
 
+def test_a_line_ending_in_a_quoted_name_or_after_a_leads_day_goes_on_into_the_next() -> None:
+    text = (
+        "柳岸街道党建联盟签约\n\n本报讯 3月4日上午，金海区柳岸街道召开“红色柳岸”\n党建联盟签约大会，12家单位签约。\n"
+        "（记者 赵一鸣）\n\n金湾社区开展义诊\n\n本报讯（记者 刘晓东 通讯员 陈海）12月20日\n上午，金湾社区开展义诊。\n\n"
+        "居民说“真方便”\n\n3月5日，居民王芳说：“真方便。”\n记者 孙丽\n"
+    )
+    first, second, third = split_page(Page(name="q.txt", text=text))
+    assert first.body == "3月4日上午，金海区柳岸街道召开“红色柳岸”党建联盟签约大会，12家单位签约。"
+    assert second.body == "12月20日上午，金湾社区开展义诊。" and second.reporters == ("刘晓东",)
+    assert (third.headline, third.body) == ("居民说“真方便”", "3月5日，居民王芳说：“真方便。”")  # a quote that ends a sentence
+
+
 def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
     text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
     [a] = split_page(Page(name="m.txt", text=text))
