@@ -396,6 +396,15 @@ def test_the_bodies_a_dated_clause_opens_with_and_those_they_join_hold_it(extrac
     assert e.organizers == ("柳岸街道",)
 
 
+def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
+    [e] = facts(extractor, "4月10日，市督导组到柳岸街道开展换届专项督导。").events
+    assert e.location == "柳岸街道"
+    [e] = facts(extractor, "10月16日，柳岸镇卫生院医生在该镇金湾村为村民进行免费体检。").events
+    assert e.location == "金湾村"
+    [e] = facts(extractor, "5月9日，柳岸街道在柳岸街道为民服务中心开展培训。").events  # 为民: the venue's name
+    assert e.location == "柳岸街道为民服务中心"
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
-from graph.lexicon import PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation, led
+from graph.lexicon import ORG_SUFFIXES, PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation, led
 from graph.normalize import bigrams
 
 EVENT_NOUN = (
@@ -346,7 +346,7 @@ def trip_place(sentence: str, start: int) -> str | None:
         for m in pattern.finditer(masked, clause):
             if m.start() > start + PLACE_REACH:
                 break
-            place = _AREA_WORD.sub("", m.group("place").strip())
+            place = _place_only(m.group("place").strip())
             if place and not _NOT_A_PLACE.search(place):
                 return place
     return None
@@ -359,8 +359,18 @@ _HERE = r"^(?:我|本|该)[省市区县镇乡村]$"
 _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
 _NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
-# The word for the area a place is in, before its name (辖区建东社区 is 建东社区).
-_AREA_WORD = re.compile(r"^(?:辖区内?|当地)")
+# The word for the area a place is in, or the unit the story named, before its name (辖区建东社区, 该镇北蔡村).
+_AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..))")
+# What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检).
+_DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向)")
+
+
+def _place_only(place: str) -> str:
+    """A place string without the area word before it and what was done there after it (but 为民服务中心, 为老服务站:
+    a venue's name)."""
+    place = _AREA_WORD.sub("", place)
+    done = _DONE_THERE.search(place)
+    return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
 _UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
 # what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
@@ -399,7 +409,7 @@ def location_in(sentence: str, upto: int) -> str | None:
     if best is None:
         best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
     if best:
-        best = _AREA_WORD.sub("", best).strip()
+        best = _place_only(best).strip()
     return best if best and not _NO_PLACE.search(best) else None
 
 
