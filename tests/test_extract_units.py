@@ -347,6 +347,26 @@ def test_a_verb_of_joining_between_two_bodies_ends_the_first_and_begins_the_seco
     assert names(facts(extractor, "区委组织部组织召开培训会。"), "Organization") == {"区委组织部"}
 
 
+def test_a_town_the_gazetteer_names_with_chengzhen_in_it_is_a_town(extractor) -> None:
+    f = facts(extractor, "固城镇党委书记张强到北河镇调研。")  # 河北 定兴县's towns
+    assert names(f, "Town") == {"固城镇", "北河镇"} and [(p.title, p.org) for p in f.posts] == [("党委书记", "固城镇")]
+    assert names(facts(extractor, "推进新型城镇化建设，各城镇开展检查。"), "Town") == set()  # the word 城镇
+
+
+def test_what_is_done_for_people_and_a_name_the_tagger_ran_on_are_no_bodies(extractor) -> None:
+    assert names(facts(extractor, "能给邻居们办点事，我觉得挺值。"), "Organization") == set()
+
+
+def test_a_name_the_tagger_read_with_the_word_after_it_is_cut_off_before_the_word() -> None:
+    from graph.extract.runs import split_glued_names
+    from graph.extract.tagger import Token
+
+    tokens = [Token(0, 2, "书记", "n"), Token(2, 6, "孙志华为", "PER"), Token(6, 9, "服务队", "n")]
+    assert [(t.text, t.tag) for t in split_glued_names(tokens)] == [("书记", "n"), ("孙志华", "PER"), ("为", "p"), ("服务队", "n")]
+    kept = [Token(0, 4, "欧阳志为", "PER"), Token(4, 8, "司马志远", "PER")]  # four-character names of a double surname
+    assert split_glued_names(kept) == kept
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

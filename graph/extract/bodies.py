@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.runs import split_at_connectors, split_at_units
+from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
@@ -57,7 +57,7 @@ _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|�
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
 _TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
 _DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:委员会|局|(?<!党)委|部|医院|法院|检察院|学院|大学|学校|中心|公司|集团))[\u4e00-\u9fff]{1,8}?[科处股]")
-_FOR_PEOPLE = tuple(w + "办" for w in "老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 老年人".split())
+_FOR_PEOPLE = tuple(w + "办" for w in "们 老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 老年人".split())  # 为邻居们办
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
 _GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
@@ -98,7 +98,7 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [a.moved(-offset) for a in admin]
-        tokens = split_at_connectors(split_at_units(tokens, local_admin), local_admin)
+        tokens = split_glued_names(split_at_connectors(split_at_units(tokens, local_admin), local_admin))
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body

@@ -1,5 +1,6 @@
-"""Tokens cut where a body's name cannot run on: across a unit's boundary, and at a verb of joining the tagger
-read inside one name (社区联合区民政局, 办公室组织区应急局: two bodies, not one)."""
+"""Tokens cut where a body's name cannot run on: across a unit's boundary, at a verb of joining the tagger read
+inside one name (社区联合区民政局, 办公室组织区应急局: two bodies, not one), and after a person's name the tagger
+glued a word to (袁志华为/PER 服务队: a name and 为)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, Span
 from graph.extract.tagger import Token
-from graph.lexicon import ORG_SUFFIXES
+from graph.lexicon import ORG_SUFFIXES, looks_like_name
 
 # Verbs by which one body brings in another (柳岸街道联合区民政局开展义诊); 组织 also begins names (组织委员会), so only
 # between two bodies.
@@ -36,6 +37,21 @@ def split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
             inside = any(u.start <= a and b <= u.end for u in units)
             tag = "LOC" if inside else (t.tag if t.tag in PROPER else ("n" if HAN.match(piece) else t.tag))
             out.append(Token(a, b, piece, tag))
+    return out
+
+
+# What follows a name as a word of its own (为, 在, 和…), which the tagger may glue to a name's end.
+_AFTER_NAME = frozenset("为在和与对向到给")
+
+
+def split_glued_names(tokens: list[Token]) -> list[Token]:
+    """A four-character name the tagger read with the word after it (袁志华为/PER): the name and the word."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.tag == "PER" and len(t.text) == 4 and t.text[-1] in _AFTER_NAME and not looks_like_name(t.text) and looks_like_name(t.text[:3]):
+            out += [Token(t.start, t.end - 1, t.text[:3], "PER"), Token(t.end - 1, t.end, t.text[3], "p")]
+        else:
+            out.append(t)
     return out
 
 

@@ -290,10 +290,10 @@ class UnitFinder:
         return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
 
     def _suffix_in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
-        """`_in_word`, unless the gazetteer names a town so (五乡镇, 东城乡; not the 乡镇 of 各乡镇, 城乡 of 住房和城乡建设局)."""
+        """`_in_word`, unless the gazetteer names a town so (五乡镇, 东城乡, 固城镇; not the 乡镇 of 各乡镇, 城乡 of 住房和城乡建设局)."""
         if not _in_word(text, s0, s1, suffix):
             return False
-        return text[s0 - 1 : s1] not in ("乡镇", "城乡") or not any(
+        return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
             self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1)
         )
 
