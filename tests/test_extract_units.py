@@ -367,6 +367,25 @@ def test_a_name_the_tagger_read_with_the_word_after_it_is_cut_off_before_the_wor
     assert split_glued_names(kept) == kept
 
 
+def test_a_towns_community_health_centre_is_one_body_of_the_town(extractor) -> None:
+    f = facts(extractor, "柳岸镇社区卫生服务中心为老人体检。")
+    assert names(f, "Community") == set() and names(f, "Organization") == {"柳岸镇社区卫生服务中心"}
+    assert names(facts(extractor, "柳岸镇天湖美镇社区开展活动。"), "Community") == {"天湖美镇社区"}  # its own name
+
+
+def test_a_count_or_a_term_of_office_before_a_unit_word_names_no_unit(extractor) -> None:
+    assert names(facts(extractor, "柳岸街道首期社区议事员培训班开班。"), "Community") == set()
+    assert names(facts(extractor, "柳岸镇老支书与新任村“两委”成员结对。"), "Village") == set()
+
+
+def test_councils_and_service_points_are_bodies_and_their_heads_hold_posts_there(extractor) -> None:
+    f = facts(extractor, "柳树村红白理事会会长刘长友介绍了情况。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("刘长友", "会长", "柳树村红白理事会")]
+    assert "金湾社区老年助餐服务点" in names(facts(extractor, "金湾社区老年助餐服务点正式开业。"), "Organization")
+    f = facts(extractor, "县农业技术推广中心高级农艺师邵明军讲课，消防大队参谋陈伟讲解逃生要点。")
+    assert {(p.person, p.title) for p in f.posts} == {("邵明军", "高级农艺师"), ("陈伟", "参谋")}
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -267,7 +267,7 @@ def _plain_trip_place(sentence: str, start: int) -> str | None:
         for m in pattern.finditer(masked, clause):
             if m.start() > start + events.PLACE_REACH:
                 break
-            place = events._AREA_WORD.sub("", m.group("place").strip())
+            place = events._place_only(m.group("place").strip())
             if place and not events._NOT_A_PLACE.search(place):
                 return place
     return None

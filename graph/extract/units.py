@@ -52,8 +52,9 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     after = text[s0 : s1 + 1]
     if after in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
-    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理
-    return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化"
+    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理,
+    # nor a town's community health centre (柳岸镇社区卫生服务中心: the town's)
+    return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化" and not text.startswith("卫生服务", s1 + 2)
 
 
 # Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches
