@@ -254,6 +254,17 @@ def is_photo(b: Block) -> bool:
     return bool(c and c.photographers) or bool(re.search(r"摄\s*[)）]?\s*$", b.raw.strip()))
 
 
+# A photo's caption of its own: a short paragraph opening with its day (5月9日，…志愿者为老人理发。), not a story's
+# paragraph or a picture's note (图为…).
+_DATED_CAPTION = re.compile(r"\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|晚)?[，,]")
+CAPTION_CHARS = 150
+
+
+def dated_caption(text: str) -> bool:
+    """A paragraph that reads as a photo's caption of its own, whoever took the photo: its day first, and short."""
+    return len(text) <= CAPTION_CHARS and _DATED_CAPTION.match(text) is not None
+
+
 _DATE_LINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 

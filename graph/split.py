@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from graph.blocks import MARKS, Block, Kind, classify, is_photo, page_date_line, stands_alone
+from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
 from graph.credits import Credits
 from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
@@ -186,8 +186,9 @@ class Splitter:
             cur.credits = cur.credits | c
             cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
-        if cur.lead_credit and is_photo(b) and not set(_names(c)) <= cur.names():
-            # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item
+        own = len(cur.body) > 1 and dated_caption(cur.body[-1]) and self.next_kind(i) is not Kind.BODY  # X's photo of a day
+        if cur.lead_credit and is_photo(b) and (not set(_names(c)) <= cur.names() or own):
+            # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day)
             self.caption_item(cur.body.pop(), c)
             return
         if (
@@ -247,7 +248,8 @@ class Splitter:
                 after_label = True  # a body right under a section label is an item of its own
         new = bool(self.pending) or cur is None or cur.closed or after_label
         tail = b.trailing
-        if not new and cur is not None and tail and not set(_names(tail)) <= cur.names():
+        own = cur is not None and bool(cur.body) and dated_caption(b.text) and self.next_kind(i) is not Kind.BODY
+        if not new and cur is not None and tail and (not set(_names(tail)) <= cur.names() or own and is_photo(b)):
             if cur.lead_credit:  # a caption or brief credited on its own under an item credited at its top
                 self.caption_item(b.text, tail)
                 return

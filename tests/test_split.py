@@ -472,6 +472,25 @@ def test_a_line_ending_in_a_quoted_name_or_after_a_leads_day_goes_on_into_the_ne
     assert (third.headline, third.body) == ("居民说“真方便”", "3月5日，居民王芳说：“真方便。”")  # a quote that ends a sentence
 
 
+def test_a_photo_of_a_day_of_its_own_credited_to_the_storys_reporter_is_a_caption_item() -> None:
+    text = (
+        "金湾社区开展义诊\n\n本报讯（记者 宋雨桐 通讯员 吴青）5月8日，金湾社区邀请医生为居民义诊。\n\n"
+        "活动持续一上午，服务居民80余人次。\n\n5月9日，柳岸社区志愿者为老人理发。\n本报记者 宋雨桐 摄\n\n"
+        "柳岸街道召开推进会\n\n本报讯（记者 李航）5月9日，柳岸街道召开推进会。\n\n"
+        "5月8日，金湾街道开展燃气安全排查。 本报记者 李航 摄\n"
+    )
+    story, caption, second, caption2 = split_page(Page(name="c.txt", text=text))
+    assert story.body.endswith("服务居民80余人次。") and (caption.headline, caption.body) == ("", "5月9日，柳岸社区志愿者为老人理发。")
+    assert second.body == "5月9日，柳岸街道召开推进会。" and caption2.body == "5月8日，金湾街道开展燃气安全排查。"
+    # the story's own photo: a note of what it shows (图为…), or a paragraph the story goes on after, stays in it
+    text = (
+        "金湾社区开展义诊\n\n本报讯（记者 宋雨桐）5月8日，金湾社区邀请医生为居民义诊。\n\n"
+        "图为医生为老人测量血压。 本报记者 宋雨桐 摄\n\n5月9日，义诊继续进行。 本报记者 宋雨桐 摄\n\n活动还将持续一周。\n"
+    )
+    [story] = split_page(Page(name="o.txt", text=text))
+    assert story.body.endswith("活动还将持续一周。")
+
+
 def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
     text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
     [a] = split_page(Page(name="m.txt", text=text))

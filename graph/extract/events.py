@@ -366,8 +366,7 @@ _DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|�
 
 
 def _place_only(place: str) -> str:
-    """A place string without the area word before it and what was done there after it (but 为民服务中心, 为老服务站:
-    a venue's name)."""
+    """A place string without the area word before it and what was done there after it (not of 为民服务中心)."""
     place = _AREA_WORD.sub("", place)
     done = _DONE_THERE.search(place)
     return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
