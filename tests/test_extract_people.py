@@ -260,6 +260,13 @@ def test_an_office_or_committee_named_before_its_directors_title_holds_the_post(
     assert [(p.person, p.title) for p in f.posts] == [("李敏", "办公室主任")]
 
 
+def test_a_city_title_after_a_county_level_citys_committee_is_held_in_that_city(extractor) -> None:
+    f = facts(extractor, "新郑市委常委、副市长罗鸣出席活动。")  # 新郑市: a county-level city, of a district's rank
+    assert [(p.title, p.org) for p in f.posts] == [("市委常委", "新郑市"), ("副市长", "新郑市")]
+    f = facts(extractor, "郑州市副市长王强和新郑市副市长罗鸣出席。")
+    assert [(p.person, p.org) for p in f.posts] == [("王强", "郑州市"), ("罗鸣", "新郑市")]
+
+
 def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None:
     f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
     assert names(f, "Person") == {"刘强"}

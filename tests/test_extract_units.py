@@ -386,6 +386,12 @@ def test_councils_and_service_points_are_bodies_and_their_heads_hold_posts_there
     assert {(p.person, p.title) for p in f.posts} == {("邵明军", "高级农艺师"), ("陈伟", "参谋")}
 
 
+def test_he_after_a_title_or_before_a_units_body_joins_two_names_not_a_bureaus_words(extractor) -> None:
+    assert names(facts(extractor, "邀请医学院教授和区卫健委专家授课。"), "Organization") == {"区卫健委"}
+    f = facts(extractor, "金海区发展和改革委员会、区自然资源和规划局召开会议。")
+    assert names(f, "Organization") == {"金海区发展和改革委员会", "金海区自然资源和规划局"}
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

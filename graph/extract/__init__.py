@@ -411,6 +411,8 @@ def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence
     cls = dict(ADMIN_SUFFIXES).get(word)
     if cls is None:
         return None
+    if word == "市" and (county := _county_city(by_type, set(sentence_units or ()))) is not None:
+        return county
     here = sorted({n for n in sentence_units or () if n in by_type.get(cls, [])})
     cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
     if len(cands) != 1:
@@ -418,3 +420,14 @@ def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence
     if cls == "District" and not gaz.district(cands[0]):
         return None  # 区长 of a 新区 is not a post of that unit: it has none
     return cands[0]
+
+
+def _county_city(by_type: dict[str, list[str]], sentence_units: set[str]) -> str | None:
+    """The county-level city (新郑市, of a district's rank) a 市 title is held in (新郑市委常委、副市长): the sentence's one
+    where it names no city, else the article's one where the article names none."""
+    cities = set(by_type.get("City", []))
+    counties = sorted({n for n in by_type.get("District", []) if n.endswith("市")})
+    here = [n for n in counties if n in sentence_units]
+    if len(here) == 1 and not cities & sentence_units:
+        return here[0]
+    return counties[0] if len(counties) == 1 and not cities else None

@@ -245,8 +245,9 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
         return False
     if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag in ("ORG", "PER", "nr"):
         return False  # 党中央和省委: two bodies; 主任王伟和区教育局: a person's name is no word of a bureau's
-    if re.match(r"^[省市区县](?:委|政府)$", tokens[j + 1].text if j + 1 < len(tokens) else ""):
-        return False  # 党中央和省委: the second is a body of its own
+    after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡]..", after):
+        return False  # 党中央和省委, 教授和区卫健委: the second is a body of its own, and a title no word of a bureau's
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
             return False
