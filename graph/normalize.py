@@ -223,7 +223,7 @@ _TELLS_AFTER_LEAD = re.compile(_LEAD_PREFIX.pattern + r"\s*[^，,。]{2,}[，,]"
 _OPEN_BYLINE = re.compile(r"[(（][^()（）]{0,40}(?:记者|通讯员|实习生)[^()（）]{0,30}$")
 _BYLINE_ROLE = re.compile(r"(?:本报|全媒体)?(?:记者|通讯员|实习生)")
 _BROKEN_NUMBER = re.compile(r"(?:^|[^\d:.：/-])\d{1,3}(?:月\d{0,1})?$")  # 11月2|0日, 3|00余份: a date or count the line broke
-_NUMBER_GOES_ON = re.compile(r"\d{1,3}(?:日|号|月|余|多|个|万|人|名|户|家|场|次|件|元|年|%)")
+_NUMBER_GOES_ON = re.compile(r"\d{1,3}(?:日|号|月|余|多|个|万|人|名|户|家|场|次|件|元|年|%)|月\d|[日号](?:上午|下午|晚上|早上|傍晚|中午|[，,])")  # 5|月22日, 5月22|日上午
 _CLOSES_BYLINE = re.compile(r"[^()（）。，,]{0,30}[)）]")
 # A day the line ends with after a lead or a clause (本报讯（记者 X）12月20日|上午，…), and the time of day it goes on with.
 _DAY_AT_END = re.compile(r"(?:^|[）)，,\s]|本报讯)\d{1,2}月\d{1,2}日$")
@@ -264,7 +264,11 @@ def mend_breaks(
             # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)
             number = _BROKEN_NUMBER.search(prev) and _NUMBER_GOES_ON.match(p.text) and (len(prev) > 20 or _STRUCTURAL.match(prev))
             number = number or _DAY_AT_END.search(prev) and _TIME_OF_DAY_GOES_ON.match(p.text)  # …12月20日|上午，…
-            if opened and _CLOSES_BYLINE.match(p.text) or number and not (alone and alone(prev)):
+            # …or a sentence the next line goes on with its comma (…讲授基层治理实务|，上渡街道…): no paragraph opens so
+            comma = p.text[:1] in "，、；,;" and prev[-1] not in TERMINAL and not _STRUCTURAL.match(p.text)
+            # …or a list of quoted names broken between two (…讲解了“冒充客服退款”|“保健品免费领”等案例)
+            comma = comma or not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev
+            if opened and _CLOSES_BYLINE.match(p.text) or (number or comma) and not (alone and alone(prev)):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line

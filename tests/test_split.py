@@ -491,6 +491,22 @@ def test_a_photo_of_a_day_of_its_own_credited_to_the_storys_reporter_is_a_captio
     assert story.body.endswith("活动还将持续一周。")
 
 
+def test_a_line_the_next_goes_on_from_with_a_comma_a_quoted_name_or_the_rest_of_a_date() -> None:
+    text = (
+        "柳岸街道开展网格员培训\n\n本报讯（记者 李航）5月22\n日上午，柳岸街道开展网格员培训。\n\n"
+        "培训邀请金海区委党校讲师陈刚讲授基层治理实务\n，街道工作人员演示了事件上报系统。\n\n"
+        "讲座中，民警孙明用身边发生的“冒充客服退款”\n“保健品免费领”等案例提醒居民防范诈骗。\n（通讯员 吴青）\n\n"
+        "金湾社区开展义诊\n\n本报讯（记者 宋雨桐）5\n月23日，金湾社区开展义诊。\n"
+    )
+    first, second = split_page(Page(name="j.txt", text=text))
+    assert first.body == (
+        "5月22日上午，柳岸街道开展网格员培训。\n培训邀请金海区委党校讲师陈刚讲授基层治理实务，街道工作人员演示了事件上报系统。\n"
+        "讲座中，民警孙明用身边发生的“冒充客服退款”“保健品免费领”等案例提醒居民防范诈骗。"
+    )
+    assert (first.reporters, first.correspondents) == (("李航",), ("吴青",))
+    assert second.body == "5月23日，金湾社区开展义诊。"
+
+
 def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
     text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
     [a] = split_page(Page(name="m.txt", text=text))
