@@ -405,6 +405,13 @@ def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
     assert e.location == "柳岸街道为民服务中心"
 
 
+def test_a_unit_an_official_checks_or_goes_to_to_hear_views_is_where_and_holds_nothing(extractor) -> None:
+    [e] = facts(extractor, "8月16日，副区长王建军督导检查柳岸街道防汛工作。").events
+    assert (e.location, e.organizers, e.attendees) == ("柳岸街道", (), ("王建军",))
+    [e] = facts(extractor, "3月23日，区人大代表王建东走进金湾社区听取居民意见。").events
+    assert (e.name, e.location, e.organizers) == ("区人大代表王建东走进金湾社区听取居民意见", "金湾社区", ())
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -4,9 +4,8 @@ News of this genre reports one occurrence, sometimes two: a body holds a
 meeting (`召开…推进会`), runs a campaign day (`开展…宣传活动`), a team is
 founded (`合唱团正式成立`), an official inspects (`带队…检查`). A trigger
 is a verb of holding or launching with an event noun as its object, or an
-event noun with a verb of taking place after it (`…推进会在…召开`). The
-headline's event and the body's are merged when they name the same thing.
-Each event keeps the sentence it was read from as evidence.
+event noun with a verb of taking place after it (`…推进会在…召开`). The headline's
+event and the body's are merged when they name the same thing; each keeps its sentence as evidence.
 """
 
 from __future__ import annotations
@@ -81,7 +80,7 @@ ACTED_ON = re.compile(r"(?<![面反绝相核应结配派])(?:对|向)(?![接于�
 GOING = r"(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)"
 _TRIP = re.compile(
     r"(?:莅临|" + GOING + r")(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
-    r"(?:开展|进行)?(?P<v>参观|调研|视察|考察|观摩|交流|学习|慰问|走访|检查|督导|指导|实地采访|采访|宣讲)"
+    r"(?:开展|进行)?(?P<v>参观|调研|视察|考察|观摩|交流|学习|慰问|走访|检查|督导|指导|实地采访|采访|宣讲|听取)"
 )
 _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
@@ -224,7 +223,8 @@ def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
     return clause, end, clean_name(_DAY_PREFIX.sub("", sentence[clause:end]))
 
 
-_WHAT_AFTER = re.compile(r"[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)(?=[，,。；;：:！？!?]|$)")
+_WHAT_AFTER = re.compile(  # …调研|乡村振兴工作; …听取|居民意见: what was heard
+    r"(?:[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)|[^，,。；;：:！？!?、]{0,12}?(?:意见|建议|诉求|心声))(?=[，,。；;：:！？!?]|$)")
 
 
 def _founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:

@@ -47,8 +47,7 @@ _AIM = re.compile(r"\s*(?:为了|为|助力|按照|根据|围绕|对照)")
 _SAME_DAY = ("当天", "当日")  # "that same day": the day the story told, not the page's
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
-LEAD_SENTENCES = 2
-LEAD_DATE_SENTENCES = 4
+LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
 # How much of the body a headline's name is chosen against (the part the lead speaks of).
 LEAD_CHARS = 200
 # At most this many events an item: the main one and those with a day of their own.
@@ -90,9 +89,10 @@ _TRIPS = frozenset({"event.trip", "event.arrival"})  # the rules of events a par
 
 def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: set[str]) -> EventCandidate:
     """Who holds it when the clause does not say: the body or unit the headline (or lead) is about, unless that is
-    where a visit went (市委书记到柳岸村调研: the village is visited, it holds nothing); and there, when no place is
-    given: in the unit held by, or in the unit whose name the holder's begins with (恒兴嘉苑社区志愿者服务联盟)."""
+    where a visit went (市委书记到柳岸村调研, 检查柳岸村防汛工作: the village is visited, it is where and holds nothing);
+    and there, when no place is given: in the unit held by, or in the unit whose name the holder's begins with."""
     holder, unit = topic or (None, None)
+    c = replace(c, location=holder) if c.rule == "event.visit" and c.location is None and holder and holder in c.name else c
     visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
     # one of many places (先后到柳岸街道、金湾街道调研), named in the trip's name or in its sentence
     visited = visited or holder is not None and (c.rule in _TRIPS and holder in trip_places(c.name) or holder in trip_places(c.sentence))
