@@ -75,6 +75,7 @@ RULES: dict[str, str] = {
     "contain.article": "the article's one unit of the rank right above",
     "contain.gazetteer": "the official hierarchy (jionlp's gazetteer)",
     "contain.district-body": "区X局 in an article about one district is that district's bureau",
+    "contain.town-body": "镇X办 in an article about one town is that town's office",
     # events
     "event.passive": "an event noun with a verb of taking place after it (…推进会在…召开)",
     "event.active": "a verb of holding with an event noun as its object (召开…推进会)",
@@ -95,6 +96,7 @@ RULES: dict[str, str] = {
 QUIET: dict[str, str] = {
     "unit.common": "fires on the seeds (1 of 1 right); a street office named by one common noun",
     "contain.district-body": "gives bodies their district (schema:parentOrganization), which the scores do not judge",
+    "contain.town-body": "镇综治办 in an article about one town: none on the development set; tests/test_extract_units.py",
     "event.inspect": "带队…检查 without a verb of holding; tests/test_extract_dates_events.py",
     "event.visit": "fires on the seeds (1 of 1 right): 视察…工作",
     "event.headline-verb": "fires on the seeds (3 of 5 right): 建成少数民族文化长廊",

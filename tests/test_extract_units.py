@@ -392,6 +392,16 @@ def test_he_after_a_title_or_before_a_units_body_joins_two_names_not_a_bureaus_w
     assert names(f, "Organization") == {"金海区发展和改革委员会", "金海区自然资源和规划局"}
 
 
+def test_a_town_office_printed_without_its_town_is_the_one_town_of_the_articles(extractor) -> None:
+    f = facts(extractor, "柳岸镇召开会议，镇综治办、镇农业农村办负责人参加，乡安监办不在此列。")
+    assert names(f, "Organization") == {"柳岸镇综治办", "柳岸镇农业农村办"}  # no 乡 of the article: 乡安监办 is none
+    assert {e.name: e.parent for e in f.entities if e.type == "Organization"}["柳岸镇综治办"] == "柳岸镇"
+    f = facts(extractor, "柳岸乡召开会议，乡安监办主任王强讲话。")
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "柳岸乡安监办")]
+    assert names(facts(extractor, "镇卫生院医生为村民体检。"), "Organization") == set()  # each town's
+    assert names(facts(extractor, "柳岸镇完成镇卫生院直属村卫生室改造。"), "Organization") == set()  # each village's
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -60,7 +60,7 @@ _DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:委员会|局|(
 _FOR_PEOPLE = tuple(w + "办" for w in "们 老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 老年人".split())  # 为邻居们办
 _CREDITED = re.compile(r"供图|供稿|提供图片")
 _STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
-_GENERIC_START = re.compile(r"^(?:[镇乡村](?!委会)|(?:人大|政协)(?:街道|社区|乡镇))")
+_GENERIC_START = re.compile(r"^(?:村(?!委会)|[镇乡](?:委会|.?$)|(?:人大|政协)(?:街道|社区|乡镇))")  # 镇X: extract.fold.town_bodies
 _HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
 _PROVINCES = re.compile(
     r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"

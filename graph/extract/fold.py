@@ -121,6 +121,22 @@ class _Fold:
                 self.rules[full] |= self.rules[(t, n)]
                 self.order.append(full)
 
+    def town_bodies(self) -> None:
+        """镇综治办 in an article about one town: 柳岸镇综治办 (乡安监办: 柳岸乡's); with no one town to be of, each
+        town's, no body of the graph (镇卫生院)."""
+        for t, n in [k for k in self.order if k[0] == "Organization" and k[1][:1] in "镇乡" and k not in self.alias_of]:
+            towns = sorted({m for u, m in self.order if u == "Town" and m.endswith(n[0]) and (u, m) not in self.alias_of})
+            if len(towns) != 1 or re.search("(?<![农乡])村", n):  # 镇卫生院直属村卫生室: each village's
+                self.order.remove((t, n))
+                continue
+            full = (t, towns[0] + n[1:])
+            self.alias_of[(t, n)] = full[1]
+            if full not in self.forms:
+                self.forms[full] = [n]
+                self.set_parent(full, towns[0], "contain.town-body")
+                self.rules[full] |= self.rules[(t, n)]
+                self.order.append(full)
+
     def body_short_forms(self) -> None:
         """书法家协会 after 金海区书法家协会, 江东派出所 after …公安局鼓楼分局江东派出所: a body printed again by the end
         of its name (four characters at least) is the one body of the article whose name ends so."""
@@ -181,6 +197,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f.local_names()
     f.alias_of = _short_forms(f.order)
     f.district_bodies(gaz)
+    f.town_bodies()
     f.body_short_forms()
     merged = f.merge_aliases()
     f.article_parents(gaz)
