@@ -402,6 +402,15 @@ def test_a_town_office_printed_without_its_town_is_the_one_town_of_the_articles(
     assert names(facts(extractor, "柳岸镇完成镇卫生院直属村卫生室改造。"), "Organization") == set()  # each village's
 
 
+def test_words_of_an_area_or_of_whose_canteen_begin_or_make_no_name(extractor) -> None:
+    f = facts(extractor, "柳岸街道走进辖内程界东社区。")
+    assert names(f, "Community") == {"程界东社区"}  # the tagger's 辖|内程界: 辖内 is "within its bounds"
+    assert names(facts(extractor, "辖内金湾社区开展活动。"), "Community") == {"金湾社区"}
+    assert names(facts(extractor, "要做好黄河滩区和城郊结合部的治理。"), "District") == set()  # a river's flood plain
+    assert names(facts(extractor, "南昌市红谷滩区召开会议。"), "District") == {"红谷滩区"}  # the gazetteer's
+    assert names(facts(extractor, "检查组查看了学校食堂的留样记录。"), "Organization") == set()
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -70,7 +70,7 @@ PLACE_PREFIX_MAX = 5
 
 _NOT_DISTRICT = re.compile(
     r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
-    r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
+    r"城市|中心|县|新城|林|牧|农|库|湖|海|港|口|滩|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
     r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其|风貌|"
     r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
 )
@@ -179,11 +179,12 @@ class UnitFinder:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
                 break
-            if t.text in ("辖区", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
+            if t.text in ("辖区", "辖内", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
             begin = t.start
             proper = proper or t.tag in PROPER
             j -= 1
+        begin += text.startswith("辖内", begin - 1)  # 辖|内程界东社区: the 内 of 辖内 (within its bounds) begins no name
         stem = text[begin:start]
         m = LEADING_NOISE.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM and token_starts(tokens, begin + m.end()):
