@@ -41,6 +41,7 @@ _PLACE_LED = re.compile(
 _SECTION_WORDS = re.compile(
     r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
 )
+_PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _SECTION_WORDS.pattern[3:-2] + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
 _ADMIN_ONLY = re.compile(
     r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
 )
@@ -90,9 +91,9 @@ def _is_section(text: str) -> bool:
 
 
 def _column_label(text: str) -> bool:
-    """A column's name (区街动态, 社区新闻, 综合): a label whatever is printed around it."""
+    """A column's name (区街动态, 社区新闻, 综合; 台州·区街, 小店区·基层之声): a label whatever is printed around it."""
     t = text.strip(MARKS + " ")
-    return bool(_SECTION_WORDS.search(t)) and len(t) <= 8
+    return bool(_SECTION_WORDS.search(t)) and len(t) <= 8 or _PLACE_COLUMN.match(t) is not None
 
 
 class Splitter:

@@ -507,6 +507,18 @@ def test_a_line_the_next_goes_on_from_with_a_comma_a_quoted_name_or_the_rest_of_
     assert second.body == "5月23日，金湾社区开展义诊。"
 
 
+def test_a_place_and_a_columns_name_set_apart_by_a_dot_is_a_section_label() -> None:
+    text = (
+        "金海·区街\n\n柳岸街道召开网格化治理推进会\n\n本报讯（记者 李航）5月9日，柳岸街道召开推进会。\n\n"
+        "金海·基层之声\n\n金湾社区开展义诊\n\n本报讯 5月10日，金湾社区开展义诊。\n\n"
+        "新风尚·喜相逢\n\n本报讯 5月11日，柳岸街道举办集体婚礼。\n"
+    )
+    first, second, third = split_page(Page(name="l.txt", text=text))
+    assert (first.headline, first.section) == ("柳岸街道召开网格化治理推进会", "金海·区街")
+    assert (second.headline, second.section) == ("金湾社区开展义诊", "金海·基层之声")
+    assert third.headline == "新风尚·喜相逢"  # a headline with a dot, no column's name after it
+
+
 def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
     text = "柳岸社区食堂开张\n\n来源: 金海网 2025.09.15 19:03\n15日清晨，柳岸社区食堂开门迎客。\n"
     [a] = split_page(Page(name="m.txt", text=text))
