@@ -412,6 +412,11 @@ def test_a_unit_an_official_checks_or_goes_to_to_hear_views_is_where_and_holds_n
     assert (e.name, e.location, e.organizers) == ("区人大代表王建东走进金湾社区听取居民意见", "金湾社区", ())
 
 
+def test_a_dated_clauses_place_may_be_the_unit_or_body_a_party_went_into(extractor) -> None:
+    [e] = facts(extractor, "11月6日，民警走进柳岸镇中心小学上了一堂反诈课。").events
+    assert (e.location, e.organizers) == ("柳岸镇中心小学", ())
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -411,6 +411,12 @@ def test_words_of_an_area_or_of_whose_canteen_begin_or_make_no_name(extractor) -
     assert names(facts(extractor, "检查组查看了学校食堂的留样记录。"), "Organization") == set()
 
 
+def test_a_term_of_office_before_a_unit_is_no_part_of_its_name(extractor) -> None:
+    f = facts(extractor, "朱晓东当选新一届柳树村村委会主任。")
+    assert names(f, "Village") == {"柳树村"} and [(p.title, p.org) for p in f.posts] == [("村委会主任", "柳树村")]
+    assert names(facts(extractor, "柳岸街道第二届老年人社区运动会开幕。"), "Community") == set()  # an edition
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -48,10 +48,9 @@ _SAME_DAY = ("当天", "当日")  # "that same day": the day the story told, not
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
-# How much of the body a headline's name is chosen against (the part the lead speaks of).
-LEAD_CHARS = 200
-# At most this many events an item: the main one and those with a day of their own.
-MAX_EVENTS = 3
+# How much of the body a headline's name is chosen against (the part the lead speaks of); at most this many events an
+# item: the main one and those with a day of their own.
+LEAD_CHARS, MAX_EVENTS = 200, 3
 
 
 def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:
@@ -143,10 +142,10 @@ def _candidate(
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
     place = location_in(s.text, start + len(name) if rule == "event.dated-clause" else start)  # a clause: in all of it
-    if place is None and rule == "event.dated-clause" and (at := s.text.find("在", start, start + len(name))) >= 0:
-        chain = s.chain_at(at + 1)  # 金湾街道在柳岸社区开设…: the units after 在; not 在区民政局的指导下
-        place = chain[-1].text if chain and not _UNDER.match(s.text, chain[-1].end - s.offset) else None
-    went = place is None and (place := trip_place(s.text, start)) is not None
+    at = _INTO.search(s.text, start, start + len(name)) if place is None and rule == "event.dated-clause" else None
+    if at is not None and (chain := s.chain_at(at.end())):  # 金湾街道在柳岸社区开设…, 民警走进柳岸小学上了…; not 在…的指导下
+        place = chain[-1].text if not _UNDER.match(s.text, chain[-1].end - s.offset) else None
+    went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
@@ -223,6 +222,7 @@ def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequen
 
 
 _UNDER = re.compile(r"的?(?:指导|支持|帮助|陪同|带领|关心|推动|协助)下")
+_INTO = re.compile(r"在|走进|来到|深入|前往")  # what a dated clause's place follows (in it, or gone to it)
 
 
 def _time_of_day(c: EventCandidate) -> str | None:

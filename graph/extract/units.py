@@ -35,6 +35,7 @@ _CLASS = dict(ADMIN_SUFFIXES)
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
 # 石围塘街: Guangdong's name for a street office, printed right after its district (a road's X路街 is not read so)
+_TERM = re.compile(r"(?:新|上|下)?一届|本届")  # a term of office before a unit's name (not 第二届: an edition)
 _STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
 
 
@@ -189,9 +190,9 @@ class UnitFinder:
         m = LEADING_NOISE.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM and token_starts(tokens, begin + m.end()):
             stem = stem[m.end() :]  # 联合|金海社区; not 和平街社区, one word to the tagger
-        m = SUFFIX_LEAD.match(stem) or UNIT_REFERENCE.match(stem)
+        m = SUFFIX_LEAD.match(stem) or UNIT_REFERENCE.match(stem) or _TERM.match(stem)
         if m and len(stem) - m.end() >= MIN_STEM:
-            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed; 该镇|王顺村: the story's town
+            stem = stem[m.end() :]  # 街道王马|社区: the end of a unit the scan missed; 该镇|王顺村: the story's; 新一届|柳树村
         return (stem, proper) if stem else None
 
     def admin_units(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
