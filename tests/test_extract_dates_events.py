@@ -417,6 +417,15 @@ def test_a_dated_clauses_place_may_be_the_unit_or_body_a_party_went_into(extract
     assert (e.location, e.organizers) == ("柳岸镇中心小学", ())
 
 
+def test_a_facility_opened_to_the_public_or_put_into_use_is_founded_where_it_stands(extractor) -> None:
+    [e] = facts(extractor, "9月12日，金湾社区邻里中心正式开放。").events
+    assert (e.name, e.location, e.organizers) == ("金湾社区邻里中心开放", "金湾社区邻里中心", ())
+    [e] = facts(extractor, "近日，金湾社区邻里中心正式投用。").events
+    assert (e.location, e.date) == ("金湾社区邻里中心", None)
+    [e] = facts(extractor, "5月1日，金海区图书馆开放日活动举行。").events  # an open day: no opening
+    assert e.rule != "event.founded"
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

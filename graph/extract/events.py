@@ -38,7 +38,7 @@ _ACTIVE = re.compile(
 # The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
 _PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕|拉开序幕|上演"
-_FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业"
+_FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业|投用|投入使用|开放(?![日式])"
 _PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
 _FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
