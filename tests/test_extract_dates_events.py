@@ -426,6 +426,15 @@ def test_a_facility_opened_to_the_public_or_put_into_use_is_founded_where_it_sta
     assert e.rule != "event.founded"
 
 
+def test_bodies_that_speak_report_or_come_along_take_part(extractor) -> None:
+    [e] = facts(extractor, "5月10日，金海区召开推进会，柳岸街道作交流发言。").events
+    assert (e.organizers, e.attendees) == (("金海区",), ("柳岸街道",))
+    [e] = facts(extractor, "8月21日，副区长黄强到柳岸街道检查，区住建局负责人陪同。").events
+    assert e.attendees == ("黄强", "区住建局") and e.location == "柳岸街道"
+    [e] = facts(extractor, "7月18日，金海区召开推进会。会上，区住房和城乡建设局作工作汇报。").events
+    assert e.attendees == ("金海区住房和城乡建设局",)
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -18,6 +18,7 @@ _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲
 _ORG_PARTICIPATE = re.compile(r"参加会议|参会|出席|参加活动|参加")
 _INVITED = re.compile(r"(?<![应受])(?:特邀|邀请|邀约)(?:了|到)?(?P<who>[^，。；！？,;!?]+)")
 _LED_PARTY = re.compile(r"(?:率领|带领|率)(?P<who>[^，。；！？,;!?]{2,30}?(?:组|团|队))(?=一行|到|赴|来到|前往|[，。；！？,;!?]|$)")
+_SPOKE = re.compile(r"(?:作|做)了?(?:交流|表态|典型|经验)?发言|(?:交流|表态|典型)发言|作了?(?:工作)?汇报|(?:负责人|负责同志)?(?:陪同|列席)")
 _UNVEILED = re.compile(r"为[^，。；！？,;!?]{1,30}(?:揭牌|授牌|授旗|剪彩)")
 
 
@@ -44,6 +45,8 @@ def org_participation(sentence: str) -> tuple[int, int] | None:
         return 0, len(sentence)
     if m := _UNVEILED.search(sentence):
         return 0, m.start()
+    if m := _SPOKE.search(sentence):  # 会上，柳岸街道作交流发言; 区住建局负责人陪同: the clause's bodies spoke or came along
+        return max(sentence.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1, m.start()
     if m := _INVITED.search(sentence) or _LED_PARTY.search(sentence):
         return m.start("who"), m.end("who")
     return None
