@@ -417,6 +417,13 @@ def test_a_term_of_office_before_a_unit_is_no_part_of_its_name(extractor) -> Non
     assert names(facts(extractor, "柳岸街道第二届老年人社区运动会开幕。"), "Community") == set()  # an edition
 
 
+def test_what_a_place_is_likened_to_in_quotes_is_no_body_and_founds_nothing(extractor) -> None:
+    f = facts(extractor, "要把邻里中心建成“暖心驿站”。")
+    assert names(f, "Organization") == set() and f.events == ()
+    assert names(facts(extractor, "食堂成了老人家门口的“幸福驿站”。"), "Organization") == set()
+    assert names(facts(extractor, "柳岸社区“幸福驿站”正式开放。"), "Organization") == {"幸福驿站"}  # a named facility
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -71,6 +71,7 @@ _SUB_BODY = re.compile(
     r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
     r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
 )
+_BECOMES = re.compile(r"建成|成为|成了|打造成|打造为|变成|当好|当起|誉为|称为|称作")
 _QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
 # A place word that begins a body's name: a province, a city, a district, a street office, a road.
 _PLACE_WORD = re.compile(
@@ -368,6 +369,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
         quoted = None  # “五星”支部: a rating of a kind of body, not a name
     if quoted is not None:
         start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
+    elif text[start - 1 : start] == "“" and _BECOMES.search(re.split("[，,。；;]", text[max(0, start - 16) : start])[-1]):
+        return None, False  # 把邻里中心建成“暖心驿站”, 成了家门口的“幸福驿站”: what a thing is likened to
     s = text[start:cut]
     acting = _ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
     if (s in BODY_WORDS or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
