@@ -267,6 +267,13 @@ def test_a_city_title_after_a_county_level_citys_committee_is_held_in_that_city(
     assert [(p.person, p.org) for p in f.posts] == [("王强", "郑州市"), ("罗鸣", "新郑市")]
 
 
+def test_a_description_between_a_title_and_the_name_does_not_stop_the_title(extractor) -> None:
+    f = facts(extractor, "柳树村驻村第一书记、市发改局干部张可欣汇报了项目。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("张可欣", "驻村第一书记", "柳树村")]
+    f = facts(extractor, "服务站站长、退役军人周国庆介绍了情况。")
+    assert [(p.person, p.title) for p in f.posts] == [("周国庆", "站长")]
+
+
 def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None:
     f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
     assert names(f, "Person") == {"刘强"}

@@ -202,7 +202,7 @@ _UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区�
 
 def _honour(desc: str) -> bool:
     """A description that is not a post: 郑州市优秀志愿者, 先进个人 (the walk goes on past it)."""
-    return bool(re.search(r"(?:志愿者|个人|代表|模范|标兵|能手|党员|先进|楷模|之星|好人)$", desc))
+    return bool(re.search(r"(?:志愿者|个人|代表|模范|标兵|能手|党员|先进|楷模|之星|好人|军人|干部)$", desc))
 
 
 def _title_past_body(title: str, t_start: int, units: list[Span]) -> tuple[str, int]:
