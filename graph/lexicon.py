@@ -93,6 +93,9 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("经开区", "District"),
     ("实验区", "District"),
     ("村", "Village"),
+    ("嘎查", "Village"),  # Inner Mongolia's village
+    ("苏木", "Town"),  # …and township (the gazetteer's only: extract.units)
+    ("旗", "District"),  # …and county (the gazetteer's only: 国旗, 锦旗 are none)
     *((f"{people}族{kind}", "Town") for people in _PEOPLES for kind in "镇乡"),  # 颖桥回族镇
     *((w, "Town") for w in TOWN_WORDS),
     ("区", "District"),

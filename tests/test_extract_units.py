@@ -424,6 +424,13 @@ def test_what_a_place_is_likened_to_in_quotes_is_no_body_and_founds_nothing(extr
     assert names(facts(extractor, "柳岸社区“幸福驿站”正式开放。"), "Organization") == {"幸福驿站"}  # a named facility
 
 
+def test_inner_mongolias_banners_sumu_and_gacha_are_counties_townships_and_villages(extractor) -> None:
+    f = facts(extractor, "阿鲁科尔沁旗巴彦温都尔苏木召开会议，乌兰嘎查党员参加。")  # the gazetteer's banner and sumu
+    assert (names(f, "District"), names(f, "Town"), names(f, "Village")) == ({"阿鲁科尔沁旗"}, {"巴彦温都尔苏木"}, {"乌兰嘎查"})
+    f = facts(extractor, "街道为服务队授旗，赠送锦旗，柳岸社区挂起红旗。")  # flags: no banner (红旗 is 红旗区's short name)
+    assert names(f, "District") == set()
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

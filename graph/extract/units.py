@@ -53,16 +53,14 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
     after = text[s0 : s1 + 1]
     if after in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
         return True
-    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name): a community's own name; not 村社区化管理,
-    # nor a town's community health centre (柳岸镇社区卫生服务中心: the town's)
+    # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name); not 村社区化管理, nor 柳岸镇社区卫生服务中心
     return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化" and not text.startswith("卫生服务", s1 + 2)
 
 
-# Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches
-# for a unit, its stem must be MIN_STEM characters at least (MIN_COMMON_STEM when only common nouns
-# make it) and at most MAX_STEM for its class (a zone's: 郑州|高新区); the tokens of a stem start at
-# most STEM_REACH characters before the suffix, and a city or district heading a stem has at most
-# PLACE_PREFIX_MAX characters.
+# Stems: a unit's name without its suffix (秦岭路 of 秦岭路街道). Where no gazetteer entry vouches for a unit, its stem
+# must be MIN_STEM characters at least (MIN_COMMON_STEM when only common nouns make it) and at most MAX_STEM for its
+# class (a zone's: 郑州|高新区); the tokens of a stem start at most STEM_REACH characters before the suffix, and a
+# city or district heading a stem has at most PLACE_PREFIX_MAX characters.
 MIN_STEM = 2
 MIN_COMMON_STEM = 3
 MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
@@ -154,8 +152,8 @@ class UnitFinder:
             if not HAN.match(stem):
                 continue
             name = stem + suffix
-            if cls == "District" and self.gaz.district(name):
-                return stem
+            if cls == "District" and (self.gaz.district(name) if suffix != "旗" else self.gaz.lookup(name, "District")):
+                return stem  # (a banner by its full name only: 红旗 is 红旗区's short name)
             if cls == "City" and (self.gaz.city(name) or self.gaz.lookup(name, "District")):
                 return stem
             if cls in ("StreetOffice", "Town") and len(stem) >= 2 and self.gaz.towns(name):
@@ -335,6 +333,8 @@ class UnitFinder:
             short = len(stem) < MIN_COMMON_STEM and not (len(stem) == MIN_STEM and _HEADS_A_POST.match(text, s1))
             if cls not in ("StreetOffice", "Community") or short or not one_word or stem.endswith(("化", "性")):
                 return False
+        if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
+            return False
         if source == "chain":
             return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
