@@ -75,6 +75,8 @@ RULES: dict[str, str] = {
     "contain.article": "the article's one unit of the rank right above",
     "contain.gazetteer": "the official hierarchy (jionlp's gazetteer)",
     "contain.district-body": "区X局 in an article about one district is that district's bureau",
+    "person.dotted": "a transcribed name with its dot (阿依古丽·买买提): none untitled on the development set; "
+    "tests/test_extract_people.py",
     "contain.town-body": "镇X办 in an article about one town is that town's office",
     # events
     "event.passive": "an event noun with a verb of taking place after it (…推进会在…召开)",

@@ -274,6 +274,14 @@ def test_a_description_between_a_title_and_the_name_does_not_stop_the_title(extr
     assert [(p.person, p.title) for p in f.posts] == [("周国庆", "站长")]
 
 
+def test_a_transcribed_name_printed_with_its_dot_is_a_person_and_a_slogan_is_not(extractor) -> None:
+    assert names(facts(extractor, "居民阿依古丽·买买提说，工作队像亲人一样。"), "Person") == {"阿依古丽·买买提"}
+    assert names(facts(extractor, "居民艾买提·托乎提参加活动。"), "Person") == {"艾买提·托乎提"}
+    f = facts(extractor, "邀请金海师范学院教授热依拉·阿不都热依木讲课。")  # a part longer than four characters
+    assert [(p.person, p.title) for p in f.posts] == [("热依拉·阿不都热依木", "教授")]
+    assert names(facts(extractor, "七彩暑假·快乐成长托管班开班，以“新风尚·喜相逢”为主题。"), "Person") == set()
+
+
 def test_the_verb_a_speech_is_given_by_is_no_part_of_the_name(extractor) -> None:
     f = facts(extractor, "5月6日，金海区召开动员大会，区委书记刘强作动员讲话。")
     assert names(f, "Person") == {"刘强"}

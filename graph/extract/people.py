@@ -58,6 +58,29 @@ _NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
 
 # A transcribed name (Uyghur, Tibetan, foreign), its parts joined by a middle dot: 努尔·白克力, 阿依古丽·买买提.
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·・•][\u4e00-\u9fff]{2,8})+")
+# Characters that transcribe Uyghur, Kazakh, Mongolian and Tibetan names (阿依古丽·买买提, 热依拉·阿不都热依木): a
+# dotted run mostly of them is a name; one of words is a slogan (新风尚·喜相逢, 七彩暑假·快乐成长).
+_TRANSCRIBING = frozenset(
+    "阿艾爱安奥巴白拜包宝贝比别波布查达代丹德迪丁都杜敦多额尔法甫嘎盖甘格根古哈海汗罕赫胡吉加贾江杰喀卡坎克肯库拉莱兰朗勒"
+    "雷力丽莉林鲁伦罗洛玛买麦曼蒙孟米敏莫木穆那纳娜乃尼努诺帕佩普其齐奇恰钦热仁日如撒萨赛桑色森沙尚舍什斯苏索塔泰坦特提"
+    "图吐托瓦万维温乌吾西希锡夏辛雅亚娅伊依尤约扎哲孜卓则祖不乎合牙尕旦措次姆央珠皮肉汉浩"
+)
+
+
+def _transcribed(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """Where the name a dotted run holds begins and ends: its first part from where the transcribing characters begin,
+    its last up to where they end (…·买买提|说); None when a part is shorter than two or the run is words."""
+    a, b = m.start(), m.end()
+    while a < b and text[a] not in _TRANSCRIBING:
+        a += 1
+    last = max(text.rfind(c, a, b) for c in "·・•") + 1
+    end = last
+    while end < b and text[end] in _TRANSCRIBING:
+        end += 1
+    parts = re.split("[·・•]", text[a:end])
+    if min(map(len, parts)) < 2 or sum(c in _TRANSCRIBING for c in "".join(parts)) < 0.8 * len("".join(parts)):
+        return None
+    return a, end
 
 
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
@@ -71,9 +94,10 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
-        most = min(dotted.end() - last, 4)  # a transcribed part is two to four characters long
+        most = min(dotted.end() - last, 4)  # a part of two to four characters, or as long as it transcribes
         cut = next((k for k in range(most, 1, -1) if PERSON_VERBS.match(text[last + k : last + k + 4])), most)
-        return text[pos : last + cut]
+        span = _transcribed(text, dotted)
+        return text[pos : max(last + cut, span[1] if span and span[0] == pos else 0)]
     t = at.get(pos)
     if t is not None and t.tag == "v" and len(t.text) == 1 and getattr(at.get(t.end), "tag", None) in ("n", "vn", "an"):
         return None  # 人大代表查/v 短板/n: a verb and its object, though 查 is a surname
@@ -239,6 +263,13 @@ def _after_title(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], 
                 yield (pos, pos + len(name)), PersonSpan(pos, pos + len(name), name, rule="person.title")
 
 
+def _dotted(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
+    for m in _DOTTED.finditer(r.text):
+        span = _transcribed(r.text, m)
+        if span is not None and r.text.count("“", 0, span[0]) <= r.text.count("”", 0, span[0]) and not _starts_in(found, span[0]):
+            yield span, PersonSpan(*span, r.text[span[0] : span[1]], rule="person.dotted")
+
+
 def _untaken(r: _Reading, found: _Found) -> Iterator[tuple[Token, str]]:
     """The tagged names whose token no rule has taken yet, and that are not the start of a form of address the
     tagger cut short (孙奶/PER 奶说: 孙奶奶, for the honorifics' rule)."""
@@ -320,6 +351,7 @@ def _starts_in(found: _Found, pos: int) -> bool:
 # strength of what else says they are people, honorifics the tagger missed, known names again.
 PERSON_RULES = (
     PersonRule("person.title", "a name right after a title: 主任杨春晓, “第一书记”宁学军", _after_title),
+    PersonRule("person.dotted", "a transcribed name printed with its dot: 阿依古丽·买买提说", _dotted),
     PersonRule("person.informal", "an honorific the tagger tagged, standing alone: 李阿姨, 王区长", _tagged_informal),
     PersonRule("person.known", "a tagged name accepted elsewhere in the article (a credit, an earlier sentence)", _tagged_known),
     PersonRule("person.context", "a tagged name a verb of speaking follows or a list lead precedes: 杨春晓介绍", _tagged_in_context),
