@@ -354,7 +354,7 @@ def test_a_town_the_gazetteer_names_with_chengzhen_in_it_is_a_town(extractor) ->
 
 
 def test_what_is_done_for_people_and_a_name_the_tagger_ran_on_are_no_bodies(extractor) -> None:
-    assert names(facts(extractor, "能给邻居们办点事，我觉得挺值。"), "Organization") == set()
+    assert names(facts(extractor, "退休后能给邻居们办点小事，心里踏实。"), "Organization") == set()
 
 
 def test_a_name_the_tagger_read_with_the_word_after_it_is_cut_off_before_the_word() -> None:
@@ -375,19 +375,19 @@ def test_a_towns_community_health_centre_is_one_body_of_the_town(extractor) -> N
 
 def test_a_count_or_a_term_of_office_before_a_unit_word_names_no_unit(extractor) -> None:
     assert names(facts(extractor, "柳岸街道首期社区议事员培训班开班。"), "Community") == set()
-    assert names(facts(extractor, "柳岸镇老支书与新任村“两委”成员结对。"), "Village") == set()
+    assert names(facts(extractor, "柳岸镇组织老党员与新任村“两委”干部座谈。"), "Village") == set()
 
 
 def test_councils_and_service_points_are_bodies_and_their_heads_hold_posts_there(extractor) -> None:
-    f = facts(extractor, "柳树村红白理事会会长刘长友介绍了情况。")
-    assert [(p.person, p.title, p.org) for p in f.posts] == [("刘长友", "会长", "柳树村红白理事会")]
-    assert "金湾社区老年助餐服务点" in names(facts(extractor, "金湾社区老年助餐服务点正式开业。"), "Organization")
-    f = facts(extractor, "县农业技术推广中心高级农艺师邵明军讲课，消防大队参谋陈伟讲解逃生要点。")
-    assert {(p.person, p.title) for p in f.posts} == {("邵明军", "高级农艺师"), ("陈伟", "参谋")}
+    f = facts(extractor, "柳树村红白理事会会长赵德顺谈了移风易俗的做法。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("赵德顺", "会长", "柳树村红白理事会")]
+    assert "金湾社区老年助餐服务点" in names(facts(extractor, "金湾社区老年助餐服务点当天开门迎客。"), "Organization")
+    f = facts(extractor, "金海县农业技术推广中心高级农艺师钱立军授课，消防大队参谋孔亮演示灭火器使用。")
+    assert {(p.person, p.title) for p in f.posts} == {("钱立军", "高级农艺师"), ("孔亮", "参谋")}
 
 
 def test_he_after_a_title_or_before_a_units_body_joins_two_names_not_a_bureaus_words(extractor) -> None:
-    assert names(facts(extractor, "邀请医学院教授和区卫健委专家授课。"), "Organization") == {"区卫健委"}
+    assert names(facts(extractor, "培训请来大学教授和区卫健委专家讲课。"), "Organization") == {"区卫健委"}
     f = facts(extractor, "金海区发展和改革委员会、区自然资源和规划局召开会议。")
     assert names(f, "Organization") == {"金海区发展和改革委员会", "金海区自然资源和规划局"}
 
@@ -406,21 +406,21 @@ def test_words_of_an_area_or_of_whose_canteen_begin_or_make_no_name(extractor) -
     f = facts(extractor, "柳岸街道走进辖内程界东社区。")
     assert names(f, "Community") == {"程界东社区"}  # the tagger's 辖|内程界: 辖内 is "within its bounds"
     assert names(facts(extractor, "辖内金湾社区开展活动。"), "Community") == {"金湾社区"}
-    assert names(facts(extractor, "要做好黄河滩区和城郊结合部的治理。"), "District") == set()  # a river's flood plain
+    assert names(facts(extractor, "会议要求抓好黄河滩区群众的安置工作。"), "District") == set()  # a river's flood plain
     assert names(facts(extractor, "南昌市红谷滩区召开会议。"), "District") == {"红谷滩区"}  # the gazetteer's
-    assert names(facts(extractor, "检查组查看了学校食堂的留样记录。"), "Organization") == set()
+    assert names(facts(extractor, "督导组抽查了学校食堂的进货台账。"), "Organization") == set()
 
 
 def test_a_term_of_office_before_a_unit_is_no_part_of_its_name(extractor) -> None:
-    f = facts(extractor, "朱晓东当选新一届柳树村村委会主任。")
+    f = facts(extractor, "刘建业当选新一届柳树村村委会主任。")
     assert names(f, "Village") == {"柳树村"} and [(p.title, p.org) for p in f.posts] == [("村委会主任", "柳树村")]
     assert names(facts(extractor, "柳岸街道第二届老年人社区运动会开幕。"), "Community") == set()  # an edition
 
 
 def test_what_a_place_is_likened_to_in_quotes_is_no_body_and_founds_nothing(extractor) -> None:
-    f = facts(extractor, "要把邻里中心建成“暖心驿站”。")
+    f = facts(extractor, "街道要把党群服务中心建成“连心驿站”。")
     assert names(f, "Organization") == set() and f.events == ()
-    assert names(facts(extractor, "食堂成了老人家门口的“幸福驿站”。"), "Organization") == set()
+    assert names(facts(extractor, "这间小屋成了居民身边的“温馨驿站”。"), "Organization") == set()
     assert names(facts(extractor, "柳岸社区“幸福驿站”正式开放。"), "Organization") == {"幸福驿站"}  # a named facility
 
 
