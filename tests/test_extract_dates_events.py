@@ -435,6 +435,14 @@ def test_bodies_that_speak_report_or_come_along_take_part(extractor) -> None:
     assert e.attendees == ("金海区住房和城乡建设局",)
 
 
+def test_a_clause_of_the_headlines_day_tells_where_the_headlines_occurrence_was(extractor) -> None:
+    [e] = facts(extractor, "9月21日，柳岸街道在金湾社区开设“银龄课堂”。", headline="柳岸街道举办培训").events
+    assert (e.name, e.location, e.organizers) == ("举办培训", "金湾社区", ("柳岸街道",))
+    body = "5月8日，金湾社区“一老一小”关爱服务驿站揭牌成立，区民政局、柳岸街道参加。"
+    [e] = facts(extractor, body, headline="“一老一小”服务驿站揭牌").events
+    assert "金湾社区“一老一小”关爱服务驿站" not in e.organizers  # what is founded holds not its own founding
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

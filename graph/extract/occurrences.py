@@ -411,9 +411,8 @@ def _chain_end(units: list[Span], inside: bool) -> Span:
 def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) -> list[EventCandidate]:
     """One event per occurrence reported: the main one, and those with a day of their own.
 
-    The main event is the headline's, else the lead's, else the one the
-    headline states by a verb, else the first dated one, else the first.
-    Mentions of the same occurrence (similar names) are merged.
+    The main event is the headline's, else the lead's, else the one the headline states by a verb, else the first
+    dated one, else the first. Mentions of the same occurrence (similar names) are merged.
     """
     merged: list[EventCandidate] = []
     for c in sorted(cands, key=lambda c: (c.rank, c.start)):
@@ -434,8 +433,9 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
             keep.append(m)
         elif m.more or m.time_of_day and m.time_of_day != _time_of_day(main):  # 当日下午，…: another time of that day
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
-        elif main.headline and m.rank == Priority.LEAD and m.date is not None and main.date is not None and m.date.value and m.date.value == main.date.value:
-            keep[0] = _absorb(keep[0], m)  # the lead tells the headline's occurrence that day: its holders and place too
+        elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and m.date and main.date and m.date.value and m.date.value == main.date.value:
+            founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day, tells who and where
+            keep[0] = _absorb(keep[0], replace(m, organizers=tuple(o for o in m.organizers if not founded or not similar(o, founded))))
     return keep[:MAX_EVENTS]
 
 
