@@ -443,6 +443,11 @@ def test_a_clause_of_the_headlines_day_tells_where_the_headlines_occurrence_was(
     assert "金湾社区“一老一小”关爱服务驿站" not in e.organizers  # what is founded holds not its own founding
 
 
+def test_the_units_those_served_come_from_hold_nothing(extractor) -> None:
+    [e] = facts(extractor, "11月8日，柳岸镇为来自东坡村、西岭村的农户举办种植技术培训。").events
+    assert e.organizers == ("柳岸镇",)
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -333,7 +333,7 @@ def _subjects(
         between = s.text[max(clause_start, rel - 2) : rel]
         if place and u.text in place:
             continue  # 在中原区林山寨街道百花社区召开: the units of the place do not hold it
-        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]) or _describes(u, s) or _in_aim(s.text, rel, start):
+        if "在" in between or re.search(r"[在到于]$", s.text[clause_start:rel]) or _describes(u, s) or _in_aim(s.text, rel, start) or origin(u, s):
             continue
         if (on := ACTED_ON.search(s.text, clause_start, rel)) and not any(v.start - s.offset <= on.start() < v.end - s.offset for v in units):
             continue  # 副区长吴建平对柳岸街道、金湾街道开展消防检查: what was checked holds nothing
