@@ -431,6 +431,13 @@ def test_inner_mongolias_banners_sumu_and_gacha_are_counties_townships_and_villa
     assert names(f, "District") == set()
 
 
+def test_a_building_and_two_posts_joined_by_jian_are_no_body(extractor) -> None:
+    f = facts(extractor, "5月10日下午，金海区推进会在区行政中心召开。")
+    assert names(f, "Organization") == set() and [e.location for e in f.events] == ["区行政中心"]
+    f = facts(extractor, "嘎查党支部书记兼嘎查委员会主任巴特参加活动。")
+    assert names(f, "Organization") == set() and names(f, "Person") == {"巴特"}
+
+
 def test_a_place_named_for_those_who_hold_a_title_is_a_body(extractor) -> None:
     f = facts(extractor, "柳岸街道人大代表联络站开展接待活动。")
     assert names(f, "Organization") == {"柳岸街道人大代表联络站"}

@@ -32,7 +32,7 @@ _SUFFIX_VERBS = frozenset(
     "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
 )
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
-_CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及".split())
+_CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split())
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
 _GENERIC_ORG_HEADS = tuple(
@@ -48,7 +48,7 @@ _BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 
 _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
-_GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 党支部 党委 党总支 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
+_GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 嘎查委员会 党支部 党委 党总支 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
 _NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
 # A numbered body is a named one (公交四公司, 二七区第一中学).
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
@@ -393,8 +393,8 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
-    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(_FOR_PEOPLE):
-        return True  # …为辖区老人办|实事: the verb 办 after those it is done for
+    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(_FOR_PEOPLE) or s.endswith(("行政中心", "市民中心")):
+        return True  # …为辖区老人办|实事: the verb 办 after those it is done for; 区行政中心: a building
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:

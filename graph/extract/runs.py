@@ -72,6 +72,8 @@ def split_at_connectors(tokens: list[Token], units: list[Span]) -> list[Token]:
 
 
 def _joining_at(text: str) -> tuple[int, int] | None:
+    if 0 < (k := text.find("兼", 1)) < len(text) - 1 and not text.startswith("兼职", k):
+        return k, k + 1  # 嘎查党支部书记兼嘎查委员会: two posts' bodies, no name holds 兼
     for m in _JOINING.finditer(text):
         before, after = text[: m.start()], text[m.end() :]
         if len(after) < 2 or not after.endswith(ORG_SUFFIXES) or _NOT_A_PARTNER.match(after) or not HAN.match(after):
