@@ -448,6 +448,12 @@ def test_the_units_those_served_come_from_hold_nothing(extractor) -> None:
     assert e.organizers == ("柳岸镇",)
 
 
+def test_what_a_speaker_says_is_planned_is_not_the_leads_news(extractor) -> None:
+    body = "7月19日，金湾社区开展防溺水宣传。\n社区主任说，已安排专人每天对河道进行巡查。"
+    main = facts(extractor, body, headline="金湾社区 防溺水宣传进小区").events[0]
+    assert (main.name, main.date) == ("金湾社区开展防溺水宣传", "--07-19")
+
+
 def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothing(extractor) -> None:
     [e] = facts(extractor, "6月1日，柳岸街道党工委组织辖区党员赴竹沟革命纪念馆开展红色教育活动。").events
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))

@@ -40,11 +40,10 @@ from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 _CALLS = re.compile(r"(?:的)?(?:号召|倡议|部署|要求)")
 _CLAUSE_MARKS = "，,。；;：:！!？?"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
-# What follows the name of one who leads a party on a unit's behalf.
-_LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")
+_LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")  # what follows one who leads a party on a unit's behalf
 # What opens a clause of aim or basis: 为(了), 助力, 按照, 根据, 围绕.
 _AIM = re.compile(r"\s*(?:为了|为|助力|按照|根据|围绕|对照)")
-_SAME_DAY = ("当天", "当日")  # "that same day": the day the story told, not the page's
+_SAME_DAY, _SPOKEN = ("当天", "当日"), re.compile(r"(?:说|表示|介绍|谈到)[，,：:]")  # "that same day"; speech
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
@@ -109,7 +108,8 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
 def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:
     """The occurrences one sentence states, ranked by where and how: headline, lead, a day of their own."""
     where = Priority.HEADLINE if in_headline else (Priority.LEAD if in_lead else Priority.BODY)
-    found: list[tuple[int, int, str, float, str]] = [(a, b, n, where, r) for a, b, n, r in triggers(s.text)]
+    said = m.end() if in_lead and (m := _SPOKEN.search(s.text)) else len(s.text)  # what a speaker plans: no lead's news
+    found: list[tuple[int, int, str, float, str]] = [(a, b, n, where if a < said else Priority.BODY, r) for a, b, n, r in triggers(s.text)]
     if in_lead and not found:
         found = [(a, b, n, Priority.LEAD_CAMPAIGN, "event.campaign") for a, b, n in campaigns(s.text)]
     if in_lead and not found:
