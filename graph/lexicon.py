@@ -271,6 +271,8 @@ PERSON_VERBS = re.compile(
     r"作|做|对|向|为|在|率|带领|部署|宣读|致辞|发言|回忆|笑着|感慨|解释|希望|建议|补充|谈到|总结|汇报|看望|慰问|走访|调研|视察|检查|督导)"
 )
 
+# The verbs by which one body brings in another (柳岸街道联合区民政局开展义诊, 会同柳岸派出所开展督导).
+JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手")
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
     r"^(?:联合|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"

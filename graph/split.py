@@ -38,10 +38,9 @@ ITEM_MARKS = "■●◆▲★□◇▼►▶"
 _PLACE_LED = re.compile(
     r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村"))
 )
-_SECTION_WORDS = re.compile(
-    r"(?:动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告)$"
-)
-_PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _SECTION_WORDS.pattern[3:-2] + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
+_COLUMNS = r"动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告"
+_SECTION_WORDS = re.compile(f"(?:{_COLUMNS})$")
+_PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
 _ADMIN_ONLY = re.compile(
     r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
 )
@@ -187,8 +186,7 @@ class Splitter:
             cur.credits = cur.credits | c
             cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
-        own = len(cur.body) > 1 and dated_caption(cur.body[-1]) and self.next_kind(i) is not Kind.BODY  # X's photo of a day
-        if cur.lead_credit and is_photo(b) and (not set(_names(c)) <= cur.names() or own):
+        if cur.lead_credit and is_photo(b) and (not set(_names(c)) <= cur.names() or len(cur.body) > 1 and self.own_caption(cur.body[-1], i)):
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day)
             self.caption_item(cur.body.pop(), c)
             return
@@ -249,8 +247,7 @@ class Splitter:
                 after_label = True  # a body right under a section label is an item of its own
         new = bool(self.pending) or cur is None or cur.closed or after_label
         tail = b.trailing
-        own = cur is not None and bool(cur.body) and dated_caption(b.text) and self.next_kind(i) is not Kind.BODY
-        if not new and cur is not None and tail and (not set(_names(tail)) <= cur.names() or own and is_photo(b)):
+        if not new and cur is not None and tail and (not set(_names(tail)) <= cur.names() or cur.body and is_photo(b) and self.own_caption(b.text, i)):
             if cur.lead_credit:  # a caption or brief credited on its own under an item credited at its top
                 self.caption_item(b.text, tail)
                 return
@@ -289,6 +286,10 @@ class Splitter:
             photo = is_photo(b)
             item.closed = not photo or not item.lead_credit or item.closed
             item.caption = photo and len(item.body) == 1
+
+    def own_caption(self, text: str, i: int) -> bool:
+        """A paragraph of a day of its own that closes its item (block `i` the credit): a photo's caption whoever took it."""
+        return dated_caption(text) and self.next_kind(i) is not Kind.BODY
 
     def caption_item(self, text: str, c: Credits) -> None:
         item = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)

@@ -19,6 +19,7 @@ from graph.lexicon import (
     ABOVE_TOWN_WORDS,
     BODY_WORDS,
     GENERIC_PREFIX,
+    JOINING_VERBS,
     LEADING_NOISE,
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
@@ -32,7 +33,7 @@ _SUFFIX_VERBS = frozenset(
     "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
 )
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
-_CONNECTORS = frozenset("联合 会同 携手 协同 联手 配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split())
+_CONNECTORS = frozenset((*JOINING_VERBS, *"配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split()))
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
 _MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
 _GENERIC_ORG_HEADS = tuple(
@@ -99,7 +100,7 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [a.moved(-offset) for a in admin]
-        tokens = split_glued_names(split_at_connectors(split_at_units(tokens, local_admin), local_admin))
+        tokens = split_glued_names(split_at_connectors(text, split_at_units(tokens, local_admin), local_admin))
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body

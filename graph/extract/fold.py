@@ -114,28 +114,27 @@ class _Fold:
                 continue
             if full not in self.forms and (t, d + "人民" + n[1:]) in self.forms:
                 full = (t, d + "人民" + n[1:])  # 区法院 after 江汉区人民法院: the court's name, 人民 left out
-            self.alias_of[(t, n)] = full[1]  # printed whole in the article too (二七区人社局…区人社局局长): one body
-            if full not in self.forms:
-                self.forms[full] = [n]
-                self.set_parent(full, d, "contain.district-body")
-                self.rules[full] |= self.rules[(t, n)]
-                self.order.append(full)
+            self._of_unit((t, n), full, d, "contain.district-body")  # 二七区人社局…区人社局局长: one body
 
     def town_bodies(self) -> None:
         """镇综治办 in an article about one town: 柳岸镇综治办 (乡安监办: 柳岸乡's); with no one town to be of, each
         town's, no body of the graph (镇卫生院)."""
+        towns = {w: sorted({m for u, m in self.order if u == "Town" and m.endswith(w) and (u, m) not in self.alias_of}) for w in "镇乡"}
         for t, n in [k for k in self.order if k[0] == "Organization" and k[1][:1] in "镇乡" and k not in self.alias_of]:
-            towns = sorted({m for u, m in self.order if u == "Town" and m.endswith(n[0]) and (u, m) not in self.alias_of})
-            if len(towns) != 1 or re.search("(?<![农乡])村", n):  # 镇卫生院直属村卫生室: each village's
+            if len(towns[n[0]]) != 1 or re.search("(?<![农乡])村", n):  # 镇卫生院直属村卫生室: each village's
                 self.order.remove((t, n))
                 continue
-            full = (t, towns[0] + n[1:])
-            self.alias_of[(t, n)] = full[1]
-            if full not in self.forms:
-                self.forms[full] = [n]
-                self.set_parent(full, towns[0], "contain.town-body")
-                self.rules[full] |= self.rules[(t, n)]
-                self.order.append(full)
+            self._of_unit((t, n), (t, towns[n[0]][0] + n[1:]), towns[n[0]][0], "contain.town-body")
+
+    def _of_unit(self, key: Key, full: Key, unit: str, rule: str) -> None:
+        """`key`, a body printed with its unit's bare word (区人社局, 镇综治办), is an alias of `full`, the body named with
+        its unit, made (parent `unit`, by `rule`) unless the article printed it whole too."""
+        self.alias_of[key] = full[1]
+        if full not in self.forms:
+            self.forms[full] = [key[1]]
+            self.set_parent(full, unit, rule)
+            self.rules[full] |= self.rules[key]
+            self.order.append(full)
 
     def body_short_forms(self) -> None:
         """书法家协会 after 金海区书法家协会, 江东派出所 after …公安局鼓楼分局江东派出所: a body printed again by the end

@@ -8,12 +8,13 @@ import re
 
 from graph.extract.spans import HAN, PROPER, Span
 from graph.extract.tagger import Token
-from graph.lexicon import ORG_SUFFIXES, looks_like_name
+from graph.lexicon import JOINING_VERBS, ORG_SUFFIXES, alternation, looks_like_name
 
 # Verbs by which one body brings in another (柳岸街道联合区民政局开展义诊); 组织 also begins names (组织委员会), so only
 # between two bodies.
-_JOINING = re.compile(r"联合|会同|携手|协同|联手|组织|邀请")
-_JOINING_FIRST = ("联合", "会同", "携手", "协同", "联手", "邀请")  # …and those that may open the token (联合|天隆物业公司)
+_JOINING_FIRST = (*JOINING_VERBS, "邀请")  # …those that may open the token (联合|天隆物业公司)
+_JOINING = re.compile(alternation((*_JOINING_FIRST, "组织")))
+_MAY_CUT = re.compile(alternation((*_JOINING_FIRST, "组织", "兼")))  # a sentence without one has no token to cut
 # What a body's name may end with before the verb: a body's suffix, or a unit's word (社区|联合区民政局).
 _BODY_OR_UNIT_END = (*ORG_SUFFIXES, "社区", "街道", "办事处", "村", "镇", "乡")
 # What the verb begins, not a second body: 联合党委, 联合支部, 联合会, 联合体, 组织委员会.
@@ -46,18 +47,25 @@ _AFTER_NAME = frozenset("为在和与对向到给")
 
 def split_glued_names(tokens: list[Token]) -> list[Token]:
     """A four-character name the tagger read with the word after it (袁志华为/PER): the name and the word."""
+    glued = {id(t) for t in tokens if t.tag == "PER" and len(t.text) == 4 and t.text[-1] in _AFTER_NAME
+             and not looks_like_name(t.text) and looks_like_name(t.text[:3])}
+    if not glued:
+        return tokens  # nearly every sentence: no list made again
     out: list[Token] = []
     for t in tokens:
-        if t.tag == "PER" and len(t.text) == 4 and t.text[-1] in _AFTER_NAME and not looks_like_name(t.text) and looks_like_name(t.text[:3]):
+        if id(t) in glued:
             out += [Token(t.start, t.end - 1, t.text[:3], "PER"), Token(t.end - 1, t.end, t.text[3], "p")]
         else:
             out.append(t)
     return out
 
 
-def split_at_connectors(tokens: list[Token], units: list[Span]) -> list[Token]:
+def split_at_connectors(text: str, tokens: list[Token], units: list[Span]) -> list[Token]:
     """Cut a token the tagger read as one name where a verb of joining stands between two bodies' names
-    (社区联合区民政局 -> 社区 | 联合 | 区民政局), or opens it before a body's (联合天隆物业服务有限公司); not inside a unit."""
+    (社区联合区民政局 -> 社区 | 联合 | 区民政局), or opens it before a body's (联合天隆物业服务有限公司); not inside a unit.
+    `text` is the sentence the tokens read."""
+    if _MAY_CUT.search(text) is None:
+        return tokens
     out: list[Token] = []
     for t in tokens:
         cut = _joining_at(t.text) if len(t.text) >= 4 else None

@@ -12,6 +12,7 @@ import re
 from graph.extract.events import EventCandidate
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
+from graph.lexicon import JOINING_VERBS, alternation
 from graph.model import Article, LocalEntity
 
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
@@ -101,12 +102,9 @@ def sponsors(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) ->
     return out
 
 
-__all__ = ["org_participation", "origin", "participation", "people_present", "sponsors"]
-
-
 # What brings others in after the units a clause opens with (柳岸街道联合区文化馆、区人民医院在金湾社区开展义诊; 柳岸街道与
 # 柳岸派出所签订共建协议), and what joins the others' names.
-_JOINED_BY = re.compile(r"(?:共同)?(?:联合|会同|携手|协同|联手)|与|和|同(?!时)")
+_JOINED_BY = re.compile(r"(?:共同)?" + alternation(JOINING_VERBS) + r"|与|和|同(?!时)")
 _LISTED = re.compile(r"[、和及与]|以及")
 
 
@@ -123,3 +121,7 @@ def partners(s: Sentence, opening: list[Span]) -> list[Span]:
             break
         at = listed.end()
     return out
+
+
+__all__ = ["org_participation", "origin", "partners", "participation", "people_present", "sponsors"]
+
