@@ -111,6 +111,9 @@ CASES = [
     ("河南省新乡市红旗区近日召开会议。", "Town", set(), {"省新乡", "新乡", "河南省新乡"}),
     ("河南省新乡市红旗区近日召开会议。", "City", {"新乡市"}, set()),
     ("河南省新乡县朗公庙镇开展义诊。", "District", {"新乡县"}, set()),
+    # a county-level city whose name holds 县 (辉县市) is read whole, not as the county its stem would make
+    ("新乡市辉县市常村镇开展秋收志愿服务。", "District", {"辉县市"}, {"辉县"}),
+    ("新乡县市场监管局开展检查。", "District", {"新乡县"}, {"新乡县市"}),
     # the first of its kind (首家社区…) names no community
     ("5月6日，金海区首家社区养老服务综合体正式揭牌运营。", "Community", set(), {"首家社区"}),
     # a body organising another: the verb the tagger reads into the body's word ends the first body's name
@@ -326,6 +329,16 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
     assert names(f, "Organization") == {"金海鼎新建设集团有限公司"}
     f = facts(extractor, "共建单位金海供电公司柳岸供电所参加活动。")
     assert names(f, "Organization") == {"金海供电公司柳岸供电所"}
+    for sentence, body in [  # the area's word, then the relation (辖区|共建单位); 共建/v 单位/n after a verb of joining
+        ("老人们和辖区共建单位金湾小学的学生一起剪纸。", "金湾小学"),
+        ("柳岸社区联合共建单位金海区实验中学开展义诊。", "金海区实验中学"),
+    ]:
+        assert names(facts(extractor, sentence), "Organization") == {body}, sentence
+
+
+def test_a_branch_office_of_a_company_is_a_body(extractor) -> None:
+    f = facts(extractor, "中国电信金海分公司柳岸营业部派出3名员工讲解防诈知识。")
+    assert names(f, "Organization") == {"中国电信金海分公司柳岸营业部"}
 
 
 def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:

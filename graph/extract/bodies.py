@@ -82,9 +82,9 @@ _PLACE_WORD = re.compile(
 _OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
 _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
 _JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
-_DESCRIPTOR = re.compile(
-    r"^(?:(?:辖区|驻区|共建|爱心|周边)(?:内)?(?:企业|单位|商户|商家)?"
-    r"|(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))"
+_DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relation; 单位 alone (共建/v 单位/n) begins no name
+    r"^(?:(?:辖区|驻区)内?)?(?:(?:共建|爱心|周边)内?(?:企业|单位|商户|商家)?|(?<=[区内])(?:企业|单位|商户|商家)|单位"
+    r"|(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
 )
 # A unit word's last character (委, 道): a body's name left beginning with it once its unit is cut off is none (道妇联).
 _UNIT_WORD_TAIL = "委道"

@@ -121,10 +121,6 @@ _GENERIC_STEM_ENDS = (
 )
 
 
-
-
-
-
 def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
     """(class, canonical name) of a unit printed as stem+suffix: 秦岭路办事处 -> 秦岭路街道."""
     cls = _CLASS[suffix]
@@ -291,7 +287,9 @@ class UnitFinder:
         return Span(m.start(), m.end(), m.group(0), "StreetOffice", found.pop(), (m.group(0),), district, "unit.street-under")
 
     def _suffix_in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
-        """`_in_word`, unless the gazetteer names a town so (五乡镇, 东城乡, 固城镇; not the 乡镇 of 各乡镇, 城乡 of 住房和城乡建设局)."""
+        """`_in_word` (and 县 in 辉县市, read at its 市), unless the gazetteer names a town so (五乡镇, 固城镇; not 各乡镇, 城乡)."""
+        if suffix == "县" and self._inside_a_city(text, s0, s1):
+            return True
         if not _in_word(text, s0, s1, suffix):
             return False
         return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
