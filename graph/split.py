@@ -35,15 +35,11 @@ SUBHEAD_MAX = 15
 MAX_HEADS = 3
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
-_PLACE_LED = re.compile(
-    r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村"))
-)
+_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村")))
 _COLUMNS = r"动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告"
 _SECTION_WORDS = re.compile(f"(?:{_COLUMNS})$")
 _PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
-_ADMIN_ONLY = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$"
-)
+_ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$")
 
 
 class State(Enum):
@@ -115,6 +111,9 @@ class Splitter:
         self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
         # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
         self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
+        # a place's column over the page (红旗区·社区), the only one printed on it: the section of every item on it
+        columns = [_compact(b.text) for b in self.blocks if _PLACE_COLUMN.match(_compact(b.text))]
+        self.page_section = columns[0] if len(columns) == 1 and _compact(self.blocks[0].text) == columns[0] else ""
 
     @property
     def state(self) -> State:
@@ -273,7 +272,7 @@ class Splitter:
         if self.carry:
             item.credits, self.carry = self.carry, Credits()
         self.pending = []
-        self.section = ""  # a section label names the item printed under it
+        self.section = self.page_section  # a section label names the item printed under it
         self.items.append(item)
         self.cur = item
         return item

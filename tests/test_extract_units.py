@@ -486,3 +486,8 @@ def test_readings_of_units_and_bodies_that_must_not_reach_too_far(extractor) -> 
     ]:
         f = facts(extractor, sentence)
         assert [(p.title, p.org) for p in f.posts] == [(title, body)], sentence
+
+
+def test_the_district_a_section_names_holds_the_units_of_the_item(extractor) -> None:
+    f = facts(extractor, "5月10日，金湾镇召开防汛部署会。", section="金海区·社区")
+    assert {(e.name, e.parent) for e in f.entities if e.type in ("District", "Town")} == {("金海区", None), ("金湾镇", "金海区")}

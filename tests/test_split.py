@@ -517,6 +517,19 @@ def test_a_place_and_a_columns_name_set_apart_by_a_dot_is_a_section_label() -> N
     assert (first.headline, first.section) == ("柳岸街道召开网格化治理推进会", "金海·区街")
     assert (second.headline, second.section) == ("金湾社区开展义诊", "金海·基层之声")
     assert third.headline == "新风尚·喜相逢"  # a headline with a dot, no column's name after it
+    assert third.section == ""  # a page of several labels: each names the item under it
+
+
+def test_a_places_column_over_the_page_is_the_section_of_every_item_on_it() -> None:
+    text = (
+        "金海区·社区\n\n柳岸街道举办网格员培训\n\n本报讯 5月9日，柳岸街道举办网格员培训。\n\n"
+        "金湾镇召开防汛部署会\n\n本报讯 5月10日，金湾镇召开防汛部署会。\n"
+    )
+    arts = split_page(Page(name="n.txt", text=text))
+    assert [(a.headline, a.section) for a in arts] == [
+        ("柳岸街道举办网格员培训", "金海区·社区"),
+        ("金湾镇召开防汛部署会", "金海区·社区"),
+    ]
 
 
 def test_a_metadata_line_ending_in_a_time_is_no_broken_number() -> None:
