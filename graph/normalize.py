@@ -24,6 +24,8 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _STRUCTURAL = re.compile(
     r"^(?:#{1,6}\s|■|●|◆|▲|★|【|本报讯|本报[^\s]{0,6}讯|[（(]?(?:本报|郑报全媒体|全媒体)?记者\s|通讯员\s|本版|责任编辑|责编|编辑[:：]|校对|美编|版式)"
 )
+# A unit's news headed by its name and a colon (柳岸街道：“红马甲”扫雪暖民心): a heading, whatever its width.
+_UNIT_COLON_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:街道|办事处|社区|镇|乡|村|区|县|市)[：:][^，。,；;：:！？!?]{2,24}")
 _LEAD_PREFIX = re.compile(r"^(?:本报讯|本报[^\s]{0,6}讯)(?:[(（][^)）]{0,40}[)）])?")
 _BYLINE_ONLY = re.compile(
     r"^(?:(?:本报|郑报全媒体|全媒体|特约)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}\s*)+(?:文/图|文图|摄|/文|/图)?$"
@@ -157,14 +159,16 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
     out: list[Para] = []
     cur, cur_line, gap, pending_gap = "", 0, 0, 0
     cur_open = False  # the paragraph's last line stopped mid-sentence: it goes on
+    cur_across = False  # …across a blank line too: the last line was full and its sentence goes on
     for i, ln in enumerate(lines):
         if not ln:
             pending_gap += 1
             continue
         credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label"))
         structural = credit or bool(_STRUCTURAL.match(ln))
-        heading_break = headline_like(ln) or (pending_gap > 0 and headline_like(cur))
-        if cur and cur_open and not structural and not heading_break:
+        unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
+        heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
+        if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur = _join(cur, ln)
         else:
             if cur:
@@ -172,7 +176,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap = ln, i + 1, pending_gap
         pending_gap = 0
         w, full = _width(ln), local[i]
-        if credit or _ENDS_WITH_PHOTO_CREDIT.search(ln):
+        if credit or unit_head or _ENDS_WITH_PHOTO_CREDIT.search(ln):
             cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
             # a sentence ended with the line: the paragraph goes on only if the line is full
@@ -180,6 +184,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         else:
             # no closing punctuation: mid-sentence, unless the line is a short heading
             cur_open = w >= 0.7 * full or bool(re.search(r"[，、,：:；]", ln))
+        cur_across = cur_open and w >= 0.7 * full and ln[-1] not in TERMINAL
     if cur:
         out.append(Para(cur, gap, cur_line))
     return out

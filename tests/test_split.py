@@ -168,6 +168,26 @@ def test_wrapped_page_rejoins_words_and_places_a_displaced_headline() -> None:
     assert b.correspondents == ("王磊",)
 
 
+def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units_colon_headline_heads_an_item() -> None:
+    text = (
+        "柳岸街道开展冬季消防演练\n\n"
+        "本报讯（记者 杜远）12月3日上午，柳岸\n街道在金湾社区广场开展冬季消防\n"
+        "演练，街道机关干部、社区网格员和\n辖区物业工作人员共80余人参加，\n"
+        "消防救援站指战员现场讲解了灭火器\n的使用方法和火场逃生要领，演练持\n"
+        "续一个多小时，检验了应急队伍的处\n置能力，提升了居民的安全意识。\n\n"
+        "“家里有老人，学会了心里踏实。”居\n民刘阿姨说，她准备给家里添置一个\n"
+        "灭火器，还要教会老伴儿怎么使用它。\n\n"
+        "滨河社区：红马甲清扫积雪暖人心\n\n"
+        "12月2日清晨，滨河社区志愿者在各个\n小区清扫积雪，为居民清理出一条条\n"
+        "安全通道，社区党委书记孟涛参加。\n（通讯员 何青）\n"
+    )
+    first, second = split_page(Page(name="w.txt", text=text))
+    assert first.body.endswith("还要教会老伴儿怎么使用它。")
+    assert first.body.count("\n") == 1  # two paragraphs: the quote is not run into the one before it
+    assert (second.headline, second.body) == ("滨河社区：红马甲清扫积雪暖人心", "12月2日清晨，滨河社区志愿者在各个小区清扫积雪，为居民清理出一条条安全通道，社区党委书记孟涛参加。")
+    assert second.correspondents == ("何青",)
+
+
 def test_epaper_furniture_is_not_news() -> None:
     arts = articles("epaper.txt")
     assert [a.headline for a in arts] == ["雁塔区启动冬季供暖服务月", "小寨路街道：暖心服务进楼院"]
