@@ -37,6 +37,10 @@ POSTS = [
     ("金海街道办事处主任肖建国说，要做好服务。", ("肖建国", "主任", "金海街道")),
     ("柳岸社区党委书记朴英花主持会议。", ("朴英花", "党委书记", "柳岸社区")),
     ("柳岸社区主任涂明介绍了经验。", ("涂明", "主任", "柳岸社区")),
+    ("柳岸镇镇长商振华主持会议。", ("商振华", "镇长", "柳岸镇")),
+    # an office printed without its body is not held in the unit its holder goes to; a host printed after it may be
+    ("党组书记郑伟到柳岸街道检查防汛工作。", ("郑伟", "党组书记", None)),
+    ("随后，调研组走进金湾社区，听取社区书记孙丽华的介绍。", ("孙丽华", "书记", "金湾社区")),
     # a compound (小区) is no unit: its party branch is the body; the owners' committee is named in the title
     ("发起这次议事的是金桂园小区党支部书记、业委会主任张红梅。", ("张红梅", "书记", "金桂园小区党支部")),
     ("发起这次议事的是金桂园小区党支部书记、业委会主任张红梅。", ("张红梅", "业委会主任", None)),

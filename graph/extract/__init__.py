@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
+from graph.extract.events import GOING
 from graph.extract.fold import fold_units
 from graph.extract.heads import bodies_ending, head_of
 from graph.extract.lists import ListFinder
@@ -173,6 +174,7 @@ class Extractor:
             here = [canonical.get(u.name, u.name) for u in s.units]
             near = here or previous
             previous = here or previous
+            visited = [(canonical.get(n, n), at) for n, at in _visited(s)]
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:
@@ -185,7 +187,8 @@ class Extractor:
                     org = head_of(p.title, here, here or previous, by_type)
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
-                    org = _home_unit(p.title, near, by_type)
+                    gone = {n for n, at in visited if at > s.text.find(p.person)}  # where the person went, not the host's
+                    org = _home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:
@@ -372,12 +375,22 @@ def _addressed_as(said: str, titles: set[str]) -> bool:
     return bool(said) and any(t.replace("常务副", "").replace("副", "").endswith(said) for t in titles)
 
 
-def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]]) -> str | None:
+_GONE_TO = re.compile(r"(?:" + GOING + r"|调研|检查|督导|视察|慰问|看望|走访)$")
+
+
+def _visited(s: Sentence) -> list[tuple[str, int]]:
+    """The units a sentence goes to or visits (牛建军到金湾街道检查), each with where it is printed: not the units those
+    who went there hold their posts in (the hosts printed after it may: 走进柳岸社区，听取社区书记李红介绍)."""
+    return [(u.name, u.start - s.offset) for u in s.units if _GONE_TO.search(s.text, 0, u.start - s.offset)]
+
+
+def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
     """The unit a post printed without its body is held in, when only one unit can be meant.
 
     A title that names a kind of unit (村主任, 镇长) takes the article's one unit of
     that kind; any other office (主任, 党委书记, 楼栋长) the lowest unit its sentence
-    names, else the article's one lowest unit.
+    names (`sentence_units`: not those it visits), else, unless the sentence visits
+    one, the article's one lowest unit.
     """
     for pattern, kinds in _TITLE_KIND:
         if pattern.search(title):
@@ -393,7 +406,7 @@ def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[st
         here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
         if here:
             return here[0] if len(here) == 1 else None
-    for kind in _LOWEST_FIRST[:2]:
+    for kind in _LOWEST_FIRST[:2] if not visiting else ():
         cands = by_type.get(kind, [])
         if cands:
             return cands[0] if len(set(cands)) == 1 else None
