@@ -107,6 +107,10 @@ CASES = [
     ("金海区柳岸街道伏牛北社区近日开展义诊。", "Community", {"伏牛北社区"}, {"牛北社区"}),
     ("金海区柳岸街道经三路社区近日开展义诊。", "Community", {"经三路社区"}, set()),
     ("金海区柳岸街道组织社区居民开展义诊。", "Community", set(), {"组织社区"}),
+    # …its first characters read alone as verbs (庆/v 有/v 西里/LOC 社区); a body's word inside it ends no body there
+    ("金海区柳岸街道庆有西里社区开展义诊。", "Community", {"庆有西里社区"}, {"西里社区"}),
+    ("金海区柳岸街道书院社区开展垃圾分类宣传。", "Community", {"书院社区"}, set()),
+    ("金海区柳岸街道书院社区开展垃圾分类宣传。", "Organization", set(), {"柳岸街道书院", "金海区柳岸街道书院"}),
     # the 乡 of a city's or county's name is no town (河南省新乡市, 新乡县)
     ("河南省新乡市红旗区近日召开会议。", "Town", set(), {"省新乡", "新乡", "河南省新乡"}),
     ("河南省新乡市红旗区近日召开会议。", "City", {"新乡市"}, set()),

@@ -152,8 +152,8 @@ class BodyFinder:
         if cut is None:
             return None
         cut = _trim_end(text, start, cut)
-        if cut is None:
-            return None
+        if cut is None or any(a.start < cut < a.end for a in admin):
+            return None  # 百花洲街道|书院社区: a body's word that begins a unit's name ends no body
         begin, quoted = _trim_start(text, start, cut, admin)
         if begin is None:
             return None

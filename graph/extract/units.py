@@ -257,9 +257,9 @@ class UnitFinder:
         placed = inside and s0 - floor >= 3 and text[s0 - 1] in _PLACE_END and not any(c in _FUNCTION_CHARS for c in text[floor:s0])
         # not a verb and the place it acts on (向阳社区|联合/v 金湾/LOC 社区, 慰问/v 金湾/LOC 村)
         placed = placed and not LEADING_NOISE.match(text[floor:s0]) and not (
-            inside[0].tag == "v" and any(t.tag in PROPER for t in inside[1:])
-        )
-        if placed and all(t.tag != "v" or len(t.text) == 2 and t is inside[0] for t in odd):
+            inside[0].tag == "v" and len(inside[0].text) > 1 and any(t.tag in PROPER for t in inside[1:])
+        )  # (庆/v 有/v 西里/LOC 社区: characters read alone begin a name)
+        if placed and all(t.tag != "v" or len(t.text) == 1 or len(t.text) == 2 and t is inside[0] for t in odd):
             return True
         return not odd or odd == inside[:1] and inside[0].start == floor and len(inside) > 1 and len(inside[0].text) == 1
 
