@@ -258,7 +258,7 @@ KIN_HONORIFICS = tuple("阿姨 师傅 大爷 大妈 大娘 奶奶 爷爷 婆婆 
 TITLE_HONORIFICS = tuple("区长 市长 县长 镇长 乡长 局长 书记 主任 所长 站长 院长 校长 经理".split())
 # these end too many ordinary words to look for in running text (姐, 总, 先生): a span the
 # tagger already gave as a name is informal when it is a surname and one of them.
-TAGGED_HONORIFICS = tuple("阿公 老汉 嫂 姐 哥 伯 叔 婶 同志 先生 女士 小姐 医生 大夫 警官 总".split())
+TAGGED_HONORIFICS = tuple("阿公 老汉 嫂 姐 哥 伯 叔 婶 姨 同志 先生 女士 小姐 医生 大夫 警官 总".split())
 INFORMAL_RE = re.compile(
     r"^[\u4e00-\u9fff]" + alternation((*KIN_HONORIFICS, *TITLE_HONORIFICS, *TAGGED_HONORIFICS)) + "$"
     r"|^[老小][\u4e00-\u9fff]$"

@@ -297,6 +297,12 @@ def test_an_elders_form_of_address_after_a_surname_that_makes_a_word_with_da(ext
     assert {e.name for e in f.entities if e.type == "Person"} == {"张大爷"}
 
 
+def test_an_uncle_or_an_aunt_addressed_by_surname_is_informal_and_without_the_verb_after_it(extractor) -> None:
+    for sentence, person in [("“灯亮了，晚上出门放心了。”柳树村村民陈伯说。", "陈伯"), ("“太方便了。”居民王姨说。", "王姨")]:
+        f = facts(extractor, sentence)
+        assert {(e.name, e.informal) for e in f.entities if e.type == "Person"} == {(person, True)}, sentence
+
+
 def test_a_title_naming_its_units_kind_is_not_held_in_a_unit_of_another_kind(extractor) -> None:
     f = facts(extractor, "5月20日，区委常委、政法委书记王立群到柳岸街道调研。")
     assert {(p.title, p.org) for p in f.posts} == {("区委常委", None), ("政法委书记", None)}  # the district's, not named

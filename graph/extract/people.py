@@ -224,6 +224,8 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
     for t in tokens:
         if t.tag != "PER":
             continue
+        if t.text[-1:] == "说" and INFORMAL_RE.match(t.text[:-1]):
+            t = t._replace(text=t.text[:-1], end=t.end - 1)  # 陈伯/PER 说 read as one name: the address, then its verb
         if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
             honorifics.append(t)
             continue
