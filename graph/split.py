@@ -200,10 +200,11 @@ class Splitter:
             self.cur = self.items[-1]
             return
         cur.credits = cur.credits | c
-        # a byline printed after the first paragraphs (the body goes on) does not end the item, unless what follows
-        # is a photo's caption credited to someone else (记者 X, then a paragraph and `本报记者 Y 摄`)
+        # a byline printed after the first paragraphs (the body goes on) does not end the item, unless what follows is
+        # a photo's caption credited to someone else (记者 X, a paragraph, `本报记者 Y 摄`) or of a day of its own (3月3日，…)
         shot = self.caption_credit(i + 1)
-        cur.closed = self.next_kind(i) is not Kind.BODY or shot is not None and not set(_names(shot)) <= cur.names()
+        caption = shot is not None and (not set(_names(shot)) <= cur.names() or dated_caption(self.blocks[i + 1].text))
+        cur.closed = self.next_kind(i) is not Kind.BODY or caption
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur

@@ -459,6 +459,16 @@ def test_a_byline_then_more_of_the_story_and_its_reporters_photo_stay_one_item()
     assert story.body.endswith("已全部整改。")
 
 
+def test_a_caption_of_a_day_of_its_own_after_a_closing_byline_is_an_item_even_by_the_same_hand() -> None:
+    text = (
+        "金海区开展文明督查\n\n本报讯 6月13日，金海区文明办对各街道开展督查。\n\n记者 孙航 通讯员 王明\n\n"
+        "6月14日，柳岸街道的志愿者在公交站引导乘客排队。\n通讯员 王明 摄\n"
+    )
+    story, caption = split_page(Page(name="c.txt", text=text))
+    assert story.body == "6月13日，金海区文明办对各街道开展督查。"
+    assert (caption.body, caption.correspondents) == ("6月14日，柳岸街道的志愿者在公交站引导乘客排队。", ("王明",))
+
+
 def test_an_editors_line_under_a_caption_item_is_that_items_editor() -> None:
     text = (
         "柳岸街道开展普法活动\n\n本报讯 3月5日，柳岸街道开展普法宣传。\n\n活动共发放宣传资料500余份。\n记者 赵刚 通讯员 卢振\n\n"
