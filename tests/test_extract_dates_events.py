@@ -459,6 +459,14 @@ def test_a_venue_a_party_went_to_and_held_something_in_is_where_and_holds_nothin
     assert (e.name, e.location, e.organizers) == ("红色教育活动", "竹沟革命纪念馆", ("柳岸街道党工委",))
     [e] = facts(extractor, "7月1日，金海区人民法院干警走进金海区中心血站开展献血活动。").events
     assert (e.location, e.organizers) == ("金海区中心血站", ("金海区人民法院",))
+    # …a market, a mall (…城, 市场, 商场): gone to after the bodies joined (联合…，走进…)
+    [e] = facts(extractor, "5月20日下午，柳岸街道禁毒办联合柳岸派出所，走进金海家具城开展禁毒宣传。").events
+    assert (e.location, e.organizers) == ("金海家具城", ("柳岸街道禁毒办", "柳岸派出所"))
+    [e] = facts(extractor, "3月5日，柳岸社区志愿者走进柳岸农贸市场开展食品安全宣传。").events
+    assert e.location == "柳岸农贸市场"
+    # …one a district's short name begins (珠海's 金湾区): the venue, not the district
+    [e] = facts(extractor, "3月5日，柳岸社区志愿者走进金湾农贸市场开展食品安全宣传。").events
+    assert e.location == "金湾农贸市场"
 
 
 def test_a_lecture_an_official_went_to_give_is_an_event_in_the_place_it_was_given(extractor) -> None:

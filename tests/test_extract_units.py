@@ -340,9 +340,11 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
         assert names(facts(extractor, sentence), "Organization") == {body}, sentence
 
 
-def test_a_branch_office_of_a_company_is_a_body(extractor) -> None:
+def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> None:
     f = facts(extractor, "中国电信金海分公司柳岸营业部派出3名员工讲解防诈知识。")
     assert names(f, "Organization") == {"中国电信金海分公司柳岸营业部"}
+    f = facts(extractor, "柳岸街道联合金海区人民医院滨河分院开展义诊。")
+    assert names(f, "Organization") == {"金海区人民医院滨河分院"}
 
 
 def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:

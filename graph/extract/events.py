@@ -382,7 +382,7 @@ _HOST_VERBS = "迎来|接待"
 _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:" + _HOST_VERBS + ")了?")
 # A place a group went to and held something in: 志愿者走进建东社区开展义诊活动.
 # …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
-_VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂"))
+_VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂", "城", "市场", "商场", "超市"))
 _WENT_TO_HOLD = re.compile(
     r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
     r"(?:为[^，。；！？,;!?]{1,12}?)?(?:开展|举办|举行|组织|讲授|宣讲)"  # …到锦绣社区为党员群众讲授专题党课

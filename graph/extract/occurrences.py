@@ -145,6 +145,8 @@ def _candidate(
     at = _INTO.search(s.text, start, start + len(name)) if place is None and rule == "event.dated-clause" else None
     if at is not None and (chain := s.chain_at(at.end())):  # 金湾街道在柳岸社区开设…, 民警走进柳岸小学上了…; not 在…的指导下
         place = chain[-1].text if not _UNDER.match(s.text, chain[-1].end - s.offset) else None
+        gone = trip_place(s.text, start) if place and at.group() != "在" else None
+        place = gone if gone and gone.startswith(place) else place  # 走进金湾|农贸市场开展…: the venue a unit's name begins
     went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
@@ -231,14 +233,8 @@ def _time_of_day(c: EventCandidate) -> str | None:
 
 def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
     return EventRecord(
-        name=c.name,
-        date=c.date.value if c.date else None,
-        time_of_day=_time_of_day(c),
-        location=c.location,
-        organizers=tuple(c.organizers),
-        attendees=tuple(attendees),
-        evidence=c.sentence.strip(),
-        rule=c.rule,
+        name=c.name, date=c.date.value if c.date else None, time_of_day=_time_of_day(c), location=c.location,
+        organizers=tuple(c.organizers), attendees=tuple(attendees), evidence=c.sentence.strip(), rule=c.rule,
     )
 
 
