@@ -265,7 +265,8 @@ def mend_breaks(
             )
             if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
                 joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
-            opened = _OPEN_BYLINE.search(prev) or prev[-1:] in "(（" and _BYLINE_ROLE.match(p.text)  # …建议。（|记者 X）
+            k = max(prev.rfind("（"), prev.rfind("("))  # …建议。（|记者 X）, …参加。（通|讯员 X）: a role word the line broke
+            opened = _OPEN_BYLINE.search(prev) or k >= max(0, len(prev) - 3) and _BYLINE_ROLE.match(prev[k + 1 :] + p.text)
             # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)
             number = _BROKEN_NUMBER.search(prev) and _NUMBER_GOES_ON.match(p.text) and (len(prev) > 20 or _STRUCTURAL.match(prev))
             number = number or _DAY_AT_END.search(prev) and _TIME_OF_DAY_GOES_ON.match(p.text)  # …12月20日|上午，…

@@ -188,6 +188,15 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
+    text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
+    [a] = split_page(Page(name="b.txt", text=text))
+    assert (a.body, a.correspondents, a.editors) == ("3月2日，金海区召开防汛工作会议。", ("李青",), (("赵敏", "编辑"),))
+    text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开会议，宣读了（通\n知）全文。\n"  # not a role word
+    [a] = split_page(Page(name="b.txt", text=text))
+    assert a.body == "3月2日，金海区召开会议，宣读了（通知）全文。" and a.correspondents == ()
+
+
 def test_epaper_furniture_is_not_news() -> None:
     arts = articles("epaper.txt")
     assert [a.headline for a in arts] == ["雁塔区启动冬季供暖服务月", "小寨路街道：暖心服务进楼院"]
