@@ -115,6 +115,9 @@ CASES = [
     ("河南省新乡市红旗区近日召开会议。", "Town", set(), {"省新乡", "新乡", "河南省新乡"}),
     ("河南省新乡市红旗区近日召开会议。", "City", {"新乡市"}, set()),
     ("河南省新乡县朗公庙镇开展义诊。", "District", {"新乡县"}, set()),
+    # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)
+    ("柳岸镇计划在东长寿村、西长寿村再建食堂。", "Village", {"东长寿村", "西长寿村"}, {"长寿村"}),
+    ("柳岸村东头的小广场上挤满了人。", "Village", {"柳岸村"}, set()),
     # a county-level city whose name holds 县 (辉县市) is read whole, not as the county its stem would make
     ("新乡市辉县市常村镇开展秋收志愿服务。", "District", {"辉县市"}, {"辉县"}),
     ("新乡县市场监管局开展检查。", "District", {"新乡县"}, {"新乡县市"}),

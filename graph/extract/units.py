@@ -167,8 +167,10 @@ class UnitFinder:
             i -= 1  # 汝河一社区: a numbered community of a place
         if i is None or not stem_token(tokens[i]):
             return None
-        begin = max(tokens[i].start, floor)
         proper = tokens[i].tag in PROPER
+        if i > 1 and tokens[i - 1].tag == "f" and tokens[i - 1].text in "东西南北前后" and tokens[i - 2].text in ("、", "，", "和", "与", "及", "在"):
+            i -= 1  # 东长寿村、西/f 长寿村: the quarter its name begins with, read as a word of its own
+        begin = max(tokens[i].start, floor)
         j = i - 1
         while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
             t = tokens[j]
