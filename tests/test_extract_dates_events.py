@@ -225,6 +225,11 @@ def test_a_later_occurrence_at_another_time_of_that_same_day(extractor) -> None:
         ("消防安全培训会", "--11-15", "上午", "金海区"),
         ("消防演练", "--11-15", "下午", "滨河广场"),
     ]
+    # …a class meeting, a charity sale: occurrences too
+    body = "6月25日上午，柳岸街道在金湾社区举办防汛宣传活动。当天下午，区禁毒办在柳岸中学开展禁毒主题班会。"
+    assert [(e.name, e.time_of_day) for e in facts(extractor, body).events] == [("防汛宣传活动", "上午"), ("禁毒主题班会", "下午")]
+    [e] = facts(extractor, "6月1日，金湾社区举办爱心义卖，所得善款捐给困难家庭。").events
+    assert e.name == "爱心义卖"
 
 
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
