@@ -401,6 +401,13 @@ def test_the_bodies_a_dated_clause_opens_with_and_those_they_join_hold_it(extrac
     assert e.organizers == ("柳岸街道",)
 
 
+def test_the_parties_a_signing_ceremonys_name_holds_hold_it_the_venue_too(extractor) -> None:
+    [e] = facts(extractor, "11月13日下午，金海区与金海师范学院战略合作签约仪式举行。").events
+    assert e.organizers == ("金海区", "金海师范学院")
+    [e] = facts(extractor, "3月2日，柳岸镇与金海学院共建签约仪式在柳岸镇举行。").events
+    assert (e.organizers, e.location) == (("柳岸镇", "金海学院"), "柳岸镇")
+
+
 def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
     [e] = facts(extractor, "4月10日，市督导组到柳岸街道开展换届专项督导。").events
     assert e.location == "柳岸街道"

@@ -157,20 +157,14 @@ def _candidate(
         subject = [u for u in subject if not (u.type == "Organization" and _names_thing(u.text, name))]
     if rule == "event.dated-clause":
         subject += (opening := s.chain_at(start)) + partners(s, opening)  # the units it opens with and joined with
+    # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
+    holders = [] if rule == "event.conveyed" else _subjects(subject, s, start, forms, location, place)
+    if signed := _SIGNED.match(name):  # 金海区与金海师范学院…签约仪式: the parties its name holds hold it, the venue too
+        inside = [u for u in s.units if start <= u.start - s.offset < start + signed.end() and not inside_longer(u, s.units)]
+        holders += [n for u in inside if (n := forms.get(u.text) or forms.get(u.name))]
     return EventCandidate(
-        name,
-        s.offset + start,
-        s.text,
-        date=date,
-        location=location,
-        # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
-        organizers=() if rule == "event.conveyed" else tuple(_subjects(subject, s, start, forms, location, place)),
-        headline=in_headline,
-        more=continues(s.text),
-        rank=rank,
-        rule=rule,
-        time_of_day=tod,
-        went=went,
+        name, s.offset + start, s.text, date=date, location=location, organizers=tuple(dict.fromkeys(holders)), headline=in_headline,
+        more=continues(s.text), rank=rank, rule=rule, time_of_day=tod, went=went,
     )
 
 
@@ -223,6 +217,7 @@ def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequen
     return False
 
 
+_SIGNED = re.compile(r"[^，。；]{2,30}?(?:与|和|同)[^，。；]{2,30}?(?:签约|签订|战略合作|共建|结对)")  # the parties, then the signing
 _UNDER = re.compile(r"的?(?:指导|支持|帮助|陪同|带领|关心|推动|协助)下")
 _INTO = re.compile(r"在|走进|来到|深入|前往")  # what a dated clause's place follows (in it, or gone to it)
 
