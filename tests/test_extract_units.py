@@ -343,6 +343,12 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
         assert names(facts(extractor, sentence), "Organization") == {body}, sentence
 
 
+def test_one_who_speaks_for_a_body_leaves_it_a_body_a_deputy_to_a_congress_does_not(extractor) -> None:
+    assert names(facts(extractor, "金海龙城物业公司代表在会上发言。"), "Organization") == {"金海龙城物业公司"}
+    f = facts(extractor, "金海区人大代表王芳在会上发言。")
+    assert names(f, "Organization") == set() and [(p.title, p.org) for p in f.posts] == [("人大代表", "金海区")]
+
+
 def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> None:
     f = facts(extractor, "中国电信金海分公司柳岸营业部派出3名员工讲解防诈知识。")
     assert names(f, "Organization") == {"中国电信金海分公司柳岸营业部"}

@@ -353,8 +353,10 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
         if not text[start:cut].endswith(ORG_SUFFIXES):
             return None
         s = text[start:cut]
-    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or re.match(r"代表|委员", text[cut : cut + 2]):
-        return None  # 镇人大主席, 区人大代表, 政协委员: the body is part of the title
+    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or text.startswith("委员", cut):
+        return None  # 镇人大主席, 政协委员: the body is part of the title
+    if text.startswith("代表", cut) and s.endswith(("人大", "政协", "人民代表大会", "党代会", "职代会")):
+        return None  # 区人大代表: a deputy to it (not 物业公司代表: one who speaks for the company)
     return cut
 
 
