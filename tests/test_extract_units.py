@@ -118,6 +118,9 @@ CASES = [
     # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)
     ("柳岸镇计划在东长寿村、西长寿村再建食堂。", "Village", {"东长寿村", "西长寿村"}, {"长寿村"}),
     ("柳岸村东头的小广场上挤满了人。", "Village", {"柳岸村"}, set()),
+    # a list of names sharing 村 after a preposition: the preposition begins no name (镇里在|王庄、新庄2个村)
+    ("镇里在王庄、新庄2个村建起幸福食堂。", "Village", {"王庄村", "新庄村"}, {"镇里在王庄村"}),
+    ("镇里为于家庄、新庄2个村送去物资。", "Village", {"于家庄村", "新庄村"}, {"家庄村"}),
     # a county-level city whose name holds 县 (辉县市) is read whole, not as the county its stem would make
     ("新乡市辉县市常村镇开展秋收志愿服务。", "District", {"辉县市"}, {"辉县"}),
     ("新乡县市场监管局开展检查。", "District", {"新乡县"}, {"新乡县市"}),

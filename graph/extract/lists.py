@@ -100,6 +100,9 @@ class ListFinder:
                     if t.start >= pos + cut and t.end <= first_end and not _names_first(t):
                         cut = t.end - pos
                 pos, stems[0] = pos + cut, stems[0][cut:]
+            k = max(stems[0].rfind(c) for c in "在到于对向为把将")  # 镇里在|王庄、新庄2个村: the preposition before the list
+            if 1 <= k <= len(stems[0]) - 3:
+                pos, stems[0] = pos + k + 1, stems[0][k + 1 :]
             lead = UNIT_REFERENCE.match(stems[0])
             if lead and len(stems[0]) - lead.end() >= 2:  # 该镇|孙庄、前进3个村: the story's town, then the first name
                 pos, stems[0] = pos + lead.end(), stems[0][lead.end() :]
