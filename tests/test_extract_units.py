@@ -509,3 +509,11 @@ def test_readings_of_units_and_bodies_that_must_not_reach_too_far(extractor) -> 
 def test_the_district_a_section_names_holds_the_units_of_the_item(extractor) -> None:
     f = facts(extractor, "5月10日，金湾镇召开防汛部署会。", section="金海区·社区")
     assert {(e.name, e.parent) for e in f.entities if e.type in ("District", "Town")} == {("金海区", None), ("金湾镇", "金海区")}
+
+
+def test_an_autonomous_unit_is_one_with_its_name_without_the_peoples_it_is_named_for(extractor) -> None:
+    f = facts(extractor, "金海区柳岸布依族苗族乡举办民族文化展演。柳岸乡党委书记罗建明出席。")
+    assert {(e.name, e.aliases) for e in f.entities if e.type == "Town"} == {("柳岸布依族苗族乡", ("柳岸乡",))}
+    assert [(p.title, p.org) for p in f.posts] == [("党委书记", "柳岸布依族苗族乡")]
+    f = facts(extractor, "管城回族区召开防汛工作会议。")
+    assert {(e.name, e.aliases) for e in f.entities if e.type == "District"} == {("管城回族区", ("管城区",))}

@@ -14,7 +14,7 @@ from collections import defaultdict
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
 from graph.gazetteer import Gazetteer
-from graph.lexicon import TOWN_WORDS, alternation
+from graph.lexicon import ETHNIC_IN_NAME, TOWN_WORDS, alternation
 from graph.model import ADMIN_RANK, LocalEntity
 
 _UNIT_WORD_AT_END = re.compile(alternation(("街道", "社区", "村", *TOWN_WORDS, "区", "县", "市")) + "$")
@@ -217,7 +217,8 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
             if t2 != t or m == n or len(m) <= len(n):
                 continue
             stem_n, stem_m = _UNIT_WORD_AT_END.sub("", n), _UNIT_WORD_AT_END.sub("", m)
-            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and n[-2:] == m[-2:]:
+            short = n[-2:] == m[-2:] or ETHNIC_IN_NAME.sub("", m) == n  # 小碧乡: 小碧布依族苗族乡
+            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and short:
                 out[(t, n)] = m
                 break
     return out

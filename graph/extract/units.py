@@ -21,6 +21,7 @@ from graph.gazetteer import Gazetteer
 from graph.lexicon import (
     ADMIN_SUFFIXES,
     AREA_KIND_STEMS,
+    ETHNIC_IN_NAME,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
@@ -103,22 +104,7 @@ _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|�
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
 _PLACE_END = frozenset("里村庄园苑城坊湾桥门街路巷台堡营屯寨府院楼北南东西湖纪")  # 迎风里, 坞城北, 新世纪
-_GENERIC_STEM_ENDS = (
-    "工作",
-    "活动",
-    "服务",
-    "管理",
-    "建设",
-    "治理",
-    "发展",
-    "人员",
-    "干部",
-    "居民",
-    "群众",
-    "进",
-    "为",
-    "到",
-)
+_GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 进 为 到".split())
 
 
 def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
@@ -233,7 +219,7 @@ class UnitFinder:
                 if gap in ("", "的") or (gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before)):
                     parent = spans[-1].name
             printed = text[start:s1]
-            aliases = (printed,) if printed != name else ()
+            aliases = tuple(dict.fromkeys(a for a in (printed, ETHNIC_IN_NAME.sub("", name)) if a != name))  # 小碧布依族苗族乡: 小碧乡
             spans.append(Span(start + offset, s1 + offset, printed, cls, name, aliases, parent, f"unit.{source}"))
             floor = s1
             street = self._street_under(text, s1, name) if cls == "District" else None
