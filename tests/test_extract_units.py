@@ -115,6 +115,10 @@ CASES = [
     ("河南省新乡市红旗区近日召开会议。", "Town", set(), {"省新乡", "新乡", "河南省新乡"}),
     ("河南省新乡市红旗区近日召开会议。", "City", {"新乡市"}, set()),
     ("河南省新乡县朗公庙镇开展义诊。", "District", {"新乡县"}, set()),
+    # a rating (先进街道, 先进乡镇) names no unit, though the gazetteer has a 先进乡 somewhere; a village so named is one
+    ("柳岸街道等8个先进街道受到表彰。", "StreetOffice", {"柳岸街道"}, {"先进街道"}),
+    ("金湾镇等5个乡镇获评先进乡镇。", "Town", {"金湾镇"}, {"先进乡"}),
+    ("柳岸镇先进村召开村民大会。", "Village", {"先进村"}, set()),
     # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)
     ("柳岸镇计划在东长寿村、西长寿村再建食堂。", "Village", {"东长寿村", "西长寿村"}, {"长寿村"}),
     ("柳岸村东头的小广场上挤满了人。", "Village", {"柳岸村"}, set()),

@@ -146,7 +146,7 @@ def _candidate(
     if at is not None and (chain := s.chain_at(at.end())):  # 金湾街道在柳岸社区开设…, 民警走进柳岸小学上了…; not 在…的指导下
         place = chain[-1].text if not _UNDER.match(s.text, chain[-1].end - s.offset) else None
         gone = trip_place(s.text, start) if place and at.group() != "在" else None
-        place = gone if gone and gone.startswith(place) else place  # 走进金湾|农贸市场开展…: the venue a unit's name begins
+        place = gone if gone and place and gone.startswith(place) else place  # 走进金湾|农贸市场开展…: the venue a unit's name begins
     went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
     if place is None and rule == "event.founded":
         place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing

@@ -324,8 +324,9 @@ class UnitFinder:
         if source == "chain":
             return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
-            # 老城区, 郊区, 矿区 are words too: official names only after their city
-            return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city)
+            # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
+            honour = cls in ("StreetOffice", "Town") and _HONOUR.fullmatch(stem)
+            return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city or honour)
         if len(stem) < MIN_STEM or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "Town" and self._inside_a_city(text, s0, s1):
@@ -404,8 +405,11 @@ class UnitFinder:
     # ------------------------------------------------------------------ bodies
 
 
+_HONOUR = re.compile(r"(?:先进|优秀|模范|标兵|示范|达标|星级)$")  # 8个先进街道, 先进乡镇: a rating, not a name
+
+
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return not _NOT_TOWN.search(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
+    return not _NOT_TOWN.search(stem) and not _HONOUR.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
@@ -430,7 +434,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
 
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"]
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not _HONOUR.fullmatch(stem)
 
 
 _CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
