@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
@@ -40,13 +39,6 @@ _COLUMNS = r"动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资�
 _SECTION_WORDS = re.compile(f"(?:{_COLUMNS})$")
 _PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
 _ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$")
-
-
-class State(Enum):
-    IDLE = "idle"
-    WAITING = "waiting"
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 @dataclass
@@ -114,14 +106,6 @@ class Splitter:
         # a place's column over the page (红旗区·社区), the only one printed on it: the section of every item on it
         columns = [_compact(b.text) for b in self.blocks if _PLACE_COLUMN.match(_compact(b.text))]
         self.page_section = columns[0] if len(columns) == 1 and _compact(self.blocks[0].text) == columns[0] else ""
-
-    @property
-    def state(self) -> State:
-        if self.pending:
-            return State.WAITING
-        if self.cur is None:
-            return State.IDLE
-        return State.CLOSED if self.cur.closed else State.OPEN
 
     def run(self) -> list[_Item]:
         handlers = {
@@ -247,6 +231,10 @@ class Splitter:
                 after_label = True  # a body right under a section label is an item of its own
         new = bool(self.pending) or cur is None or cur.closed or after_label
         tail = b.trailing
+        if new and not self.pending and cur is not None and b.text.startswith("图为") and tail and is_photo(b):
+            cur.body.append(b.text)  # 图为…。 X 摄 under an item its byline closed: its picture, by its photographer
+            cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+            return
         if not new and cur is not None and tail and (not set(_names(tail)) <= cur.names() or cur.body and is_photo(b) and self.own_caption(b.text, i)):
             if cur.lead_credit:  # a caption or brief credited on its own under an item credited at its top
                 self.caption_item(b.text, tail)
@@ -447,4 +435,4 @@ def _place_orphans(items: list[_Item], orphans: list[str]) -> None:
                 items[n].heads = [(h, 0, 0)]
 
 
-__all__ = ["SUBHEAD_MAX", "Splitter", "State", "article_stem", "is_label", "page_date_line", "split_page"]
+__all__ = ["SUBHEAD_MAX", "Splitter", "article_stem", "is_label", "page_date_line", "split_page"]

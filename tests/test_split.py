@@ -478,6 +478,15 @@ def test_a_caption_of_a_day_of_its_own_after_a_closing_byline_is_an_item_even_by
     assert (caption.body, caption.correspondents) == ("6月14日，柳岸街道的志愿者在公交站引导乘客排队。", ("王明",))
 
 
+def test_a_pictures_note_under_an_item_its_byline_closed_is_that_items_with_its_photographer() -> None:
+    text = (
+        "金湾社区开展义诊\n\n本报讯 9月12日上午，金湾社区邀请医生为居民义诊。\n（记者 卢思雨）\n\n"
+        "图为医生为老人测量血压。 吴俊峰 摄\n"
+    )
+    [story] = split_page(Page(name="p.txt", text=text))
+    assert story.body.endswith("图为医生为老人测量血压。") and story.photographers == ("吴俊峰",)
+
+
 def test_an_editors_line_under_a_caption_item_is_that_items_editor() -> None:
     text = (
         "柳岸街道开展普法活动\n\n本报讯 3月5日，柳岸街道开展普法宣传。\n\n活动共发放宣传资料500余份。\n记者 赵刚 通讯员 卢振\n\n"
