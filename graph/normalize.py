@@ -132,6 +132,7 @@ def headline_like(s: str) -> bool:
         bool(re.search(r"[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]", s))
         and not re.search(r"[，。,；;：:]", s)
         and not s.startswith("本报")
+        and s.count("“") <= s.count("”")  # …举办“民族团结一家亲 同心共筑中国梦|”迎新春…: a quote the line broke inside
     )
 
 

@@ -188,6 +188,15 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_wrapped_line_that_breaks_inside_a_quoted_title_with_a_space_is_no_headline() -> None:
+    text = (
+        "柳岸街道举办联谊活动\n\n本报讯（记者 李雯）1月15日，金海区\n"
+        "柳岸街道金湾社区举办“民族团结一家亲 同心共筑中国梦\n”迎新春联谊活动，各族群众400余人欢聚一堂。\n"
+    )
+    [a] = split_page(Page(name="q.txt", text=text))
+    assert a.body == "1月15日，金海区柳岸街道金湾社区举办“民族团结一家亲 同心共筑中国梦”迎新春联谊活动，各族群众400余人欢聚一堂。"
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
