@@ -59,6 +59,7 @@ class _Item:
 
 
 # A clause, its comma, and more of the sentence: what a heading never is.
+_DAY_FIRST = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{2}")
 
 
@@ -296,6 +297,9 @@ class Splitter:
             return True  # 【中原区】, 古城保护, 金星社区 inside an item: a part of it
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
+        if i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and _DAY_FIRST.match(self.blocks[i + 1].text):
+            # an item that told its day, a heading, then 6月20日，…: a story of its own under its headline (not a feature's part)
+            return not any(_DAY_FIRST.search(p) for p in cur.body)
         han = len(re.findall(r"[\u4e00-\u9fff]", compact))
         return han <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
 

@@ -188,6 +188,23 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_heading_then_a_paragraph_of_a_day_of_its_own_under_an_item_that_told_its_day_is_a_new_item() -> None:
+    text = (
+        "金海区召开表彰大会\n\n本报讯（记者 邓清）6月26日上午，金海区召开表彰大会，区委书记杨峻出席。\n\n"
+        "“第一书记”的茶园账本\n\n6月20日，柳岸村召开分红大会，村党支部书记王德亮出席。\n\n（记者 邓清）\n"
+    )
+    first, second = split_page(Page(name="h.txt", text=text))
+    assert (first.headline, second.headline) == ("金海区召开表彰大会", "“第一书记”的茶园账本")
+    assert second.body == "6月20日，柳岸村召开分红大会，村党支部书记王德亮出席。"
+    # a feature that told no day: its parts, each opening with the day the reporter went, stay in it
+    text = (
+        "柳岸社区探索治理新模式\n\n本报讯（记者 邓清）近年来，柳岸社区探索“网格+”新模式。\n\n"
+        "“一封信”打开新局面\n\n7月28日上午，记者来到金湾小区，居民正在议事。\n"
+    )
+    [feature] = split_page(Page(name="f.txt", text=text))
+    assert feature.body.endswith("居民正在议事。")
+
+
 def test_a_wrapped_line_that_breaks_inside_a_quoted_title_with_a_space_is_no_headline() -> None:
     text = (
         "柳岸街道举办联谊活动\n\n本报讯（记者 李雯）1月15日，金海区\n"
