@@ -115,6 +115,10 @@ CASES = [
     ("河南省新乡市红旗区近日召开会议。", "Town", set(), {"省新乡", "新乡", "河南省新乡"}),
     ("河南省新乡市红旗区近日召开会议。", "City", {"新乡市"}, set()),
     ("河南省新乡县朗公庙镇开展义诊。", "District", {"新乡县"}, set()),
+    # a development zone printed without its city (高新区, 经开区): a district, and the street office after it is its own
+    ("高新区举办大学生创业大赛。", "District", {"高新区"}, set()),
+    ("4月11日，经开区柳岸办事处开展消防安全检查。", "StreetOffice", {"柳岸街道"}, {"经开区柳岸街道"}),
+    ("区高新区管委会召开会议。", "District", set(), {"高新区"}),
     # a rating (先进街道, 先进乡镇) names no unit, though the gazetteer has a 先进乡 somewhere; a village so named is one
     ("柳岸街道等8个先进街道受到表彰。", "StreetOffice", {"柳岸街道"}, {"先进街道"}),
     ("金湾镇等5个乡镇获评先进乡镇。", "Town", {"金湾镇"}, {"先进乡"}),

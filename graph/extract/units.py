@@ -34,6 +34,7 @@ from graph.lexicon import (
 SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
+_BARE_ZONES = ("高新区", "经开区")  # printed without their city, in its paper
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
 _TERM = re.compile(r"(?:新|上|下)?一届|本届")  # a term of office before a unit's name (not 第二届: an edition)
 # 石围塘街: Guangdong's name for a street office, printed right after its district (a road's X路街 is not read so)
@@ -183,7 +184,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 < floor or s0 == 0 or self._suffix_in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 and suffix not in _BARE_ZONES or self._suffix_in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -194,6 +195,9 @@ class UnitFinder:
             if stem is None:
                 found = self._token_stem(text, tokens, s0, floor)
                 if found is None:
+                    if suffix in _BARE_ZONES and (not HAN.match(text[s0 - 1 : s0]) or text[s0 - 1] in "在到和与及对向为由从赴"):
+                        spans.append(Span(s0 + offset, s1 + offset, suffix, "District", suffix, (), None, "unit.zone"))
+                        floor = s1  # 高新区举办…, 经开区明湖办事处: the zone of the paper's city, printed bare
                     continue
                 stem, proper = found
                 source = "suffix" if proper else "common"
