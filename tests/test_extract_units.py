@@ -360,6 +360,12 @@ def test_one_who_speaks_for_a_body_leaves_it_a_body_a_deputy_to_a_congress_does_
     assert names(f, "Organization") == set() and [(p.title, p.org) for p in f.posts] == [("人大代表", "金海区")]
 
 
+def test_an_app_named_like_a_body_in_quotes_is_none(extractor) -> None:
+    for sentence in ("社区工作人员演示了“金海办”APP的事件上报流程。", "居民可通过“柳岸办”小程序预约服务。"):
+        assert names(facts(extractor, sentence), "Organization") == set(), sentence
+    assert names(facts(extractor, "居民通过金海区政务服务中心平台办理业务。"), "Organization") == {"金海区政务服务中心"}
+
+
 def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> None:
     f = facts(extractor, "中国电信金海分公司柳岸营业部派出3名员工讲解防诈知识。")
     assert names(f, "Organization") == {"中国电信金海分公司柳岸营业部"}
