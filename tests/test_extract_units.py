@@ -347,6 +347,8 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
     assert names(f, "Organization") == {"金海鼎新建设集团有限公司"}
     f = facts(extractor, "共建单位金海供电公司柳岸供电所参加活动。")
     assert names(f, "Organization") == {"金海供电公司柳岸供电所"}
+    f = facts(extractor, "电梯施工单位金海通达电梯工程有限公司派人参会。")  # the part named with what it works on
+    assert names(f, "Organization") == {"金海通达电梯工程有限公司"}
     for sentence, body in [  # the area's word, then the relation (辖区|共建单位); 共建/v 单位/n after a verb of joining
         ("老人们和辖区共建单位金湾小学的学生一起剪纸。", "金湾小学"),
         ("柳岸社区联合共建单位金海区实验中学开展义诊。", "金海区实验中学"),

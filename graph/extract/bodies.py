@@ -85,7 +85,7 @@ _PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总�
 _JOINED = re.compile(r"(?:与|和|及|联合|携手|会同)")
 _DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relation; 单位 alone (共建/v 单位/n) begins no name
     r"^(?:(?:辖区|驻区)内?)?(?:(?:共建|爱心|周边)内?(?:企业|单位|商户|商家)?|(?<=[区内])(?:企业|单位|商户|商家)|单位"
-    r"|(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
+    r"|(?:[\u4e00-\u9fff]{2})?(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
 )
 # A unit word's last character (委, 道): a body's name left beginning with it once its unit is cut off is none (道妇联).
 _UNIT_WORD_TAIL = "委道"
