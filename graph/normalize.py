@@ -279,9 +279,11 @@ def mend_breaks(
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
+            # …a long line, then right under it one whose first words end its sentence (…送上生日|蛋糕和慰问品。村…)
+            tail = not p.gap and len(prev) >= 14 and 2 <= p.text.find("。") <= 12 and not re.search(r"[，,：:]", p.text[: p.text.find("。")])
             if (
                 joinable
-                and (re.search(r"[，、,；;]", prev) or (body_next and spans_word(prev, p.text, words)))
+                and (re.search(r"[，、,；;]", prev) or tail or (body_next and spans_word(prev, p.text, words)))
                 and not (alone and (alone(prev) or alone(p.text)))  # last: the costliest test, of whole paragraphs
             ):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)

@@ -214,6 +214,15 @@ def test_a_wrapped_line_that_breaks_inside_a_quoted_title_with_a_space_is_no_hea
     assert a.body == "1月15日，金海区柳岸街道金湾社区举办“民族团结一家亲 同心共筑中国梦”迎新春联谊活动，各族群众400余人欢聚一堂。"
 
 
+def test_a_long_line_whose_sentence_the_next_line_ends_in_its_first_words_is_no_headline() -> None:
+    text = (
+        "柳岸村举办敬老宴\n\n本报讯 5月23日上午，柳岸村为30位老人举办敬老宴。\n\n"
+        "镇党委副书记孙丽萍到场为老人送上生日\n蛋糕和慰问品。村党支部书记杨国栋介绍，这是村里今年\n第二场敬老活动。\n记者 葛文\n"
+    )
+    [a] = split_page(Page(name="t.txt", text=text))
+    assert "镇党委副书记孙丽萍到场为老人送上生日蛋糕和慰问品。" in a.body and a.reporters == ("葛文",)
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
