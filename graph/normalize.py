@@ -280,7 +280,7 @@ def mend_breaks(
                 continue
             body_next = p.text.rstrip()[-1:] in TERMINAL or len(p.text) > 40  # not a heading line
             # …a long line, then right under it one whose first words end its sentence (…送上生日|蛋糕和慰问品。村…)
-            tail = not p.gap and len(prev) >= 14 and 2 <= p.text.find("。") <= 12 and not re.search(r"[，,：:]", p.text[: p.text.find("。")])
+            tail = not p.gap and len(prev) >= 14 and 2 <= (e := p.text.find("。")) <= 12 and not re.search(r"[，,：:]", p.text[:e])
             if (
                 joinable
                 and (re.search(r"[，、,；;]", prev) or tail or (body_next and spans_word(prev, p.text, words)))

@@ -105,8 +105,8 @@ class Splitter:
         # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
         self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
         # a place's column over the page (红旗区·社区), the only one printed on it: the section of every item on it
-        columns = [_compact(b.text) for b in self.blocks if _PLACE_COLUMN.match(_compact(b.text))]
-        self.page_section = columns[0] if len(columns) == 1 and _compact(self.blocks[0].text) == columns[0] else ""
+        columns = [(k, c) for k, b in enumerate(self.blocks) if any(d in b.text for d in "·・•") and _PLACE_COLUMN.match(c := _compact(b.text))]
+        self.page_section = columns[0][1] if len(columns) == 1 and columns[0][0] == 0 else ""
 
     def run(self) -> list[_Item]:
         handlers = {

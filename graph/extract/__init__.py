@@ -174,7 +174,6 @@ class Extractor:
             here = [canonical.get(u.name, u.name) for u in s.units]
             near = here or previous
             previous = here or previous
-            visited = [(canonical.get(n, n), at) for n, at in _visited(s)]
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:
@@ -187,7 +186,7 @@ class Extractor:
                     org = head_of(p.title, here, here or previous, by_type)
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
-                    gone = {n for n, at in visited if at > s.text.find(p.person)}  # where the person went, not the host's
+                    gone = {canonical.get(n, n) for n, at in _visited(s) if at > s.text.find(p.person)}  # not the host's
                     org = _home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
@@ -375,13 +374,13 @@ def _addressed_as(said: str, titles: set[str]) -> bool:
     return bool(said) and any(t.replace("常务副", "").replace("副", "").endswith(said) for t in titles)
 
 
-_GONE_TO = re.compile(r"(?:" + GOING + r"|调研|检查|督导|视察|慰问|看望|走访)$")
+_WENT_TO_UNIT = re.compile(r"(?:" + GOING + r"|调研|检查|督导|视察|慰问|看望|走访)$")
 
 
 def _visited(s: Sentence) -> list[tuple[str, int]]:
     """The units a sentence goes to or visits (牛建军到金湾街道检查), each with where it is printed: not the units those
     who went there hold their posts in (the hosts printed after it may: 走进柳岸社区，听取社区书记李红介绍)."""
-    return [(u.name, u.start - s.offset) for u in s.units if _GONE_TO.search(s.text, 0, u.start - s.offset)]
+    return [(u.name, u.start - s.offset) for u in s.units if _WENT_TO_UNIT.search(s.text, 0, u.start - s.offset)]
 
 
 def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
