@@ -577,6 +577,18 @@ def test_what_is_founded_holds_not_its_founding_and_a_venue_is_where_it_opens(ex
     assert (e.location, e.organizers) == ("柳岸镇", ("柳岸镇",))  # the town its name begins with, not the choir
 
 
+def test_a_place_opened_under_its_printed_name_is_where_its_opening_was(extractor) -> None:
+    [e] = facts(extractor, "6日上午，柳岸街道金叶社区老年助餐服务点焕新开放。").events
+    assert (e.rule, e.location, e.organizers) == ("event.founded", "金叶社区老年助餐服务点", ())
+    [e] = facts(extractor, "近日，金叶社区邻里食堂试营业。").events
+    assert (e.name, e.location) == ("金叶社区邻里食堂试营业", "金叶社区邻里食堂")
+    [e] = facts(extractor, "15日，柳岸街道退役军人服务站揭牌仪式举行。").events  # the rite of an opening
+    assert (e.location, e.organizers) == ("柳岸街道退役军人服务站", ())
+    [e] = facts(extractor, "3日，柳岸街道首家社区食堂正式开业。").events  # one described, not named: no place of its own
+    assert e.location != "柳岸街道首家社区食堂"
+    assert not facts(extractor, "该食堂交由第三方公司运营管理。").events
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
+from graph.extract.openings import FOUNDED, FOUNDED_VERB, founded_name
 from graph.lexicon import ORG_SUFFIXES, PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation, led
 from graph.normalize import bigrams
 
@@ -35,21 +36,15 @@ _ACTIVE = re.compile(
     + r")(?![\u4e00-\u9fff]{0,2}(?:机制|制度|工作|方案|中心|平台|机构)|精神)"  # 会议精神: conveyed, not held
     + _VENUE_AFTER
 )
-# The verbs _PASSIVE and _FOUNDED end on: a sentence without one cannot match, and is not scanned
+# The verbs _PASSIVE (and openings.FOUNDED) end on: a sentence without one cannot match, and is not scanned
 # (both patterns try every start with a lazy run of up to 40 characters: the costliest rules).
 _PASSIVE_VERBS = "召开|举行|举办|开幕|启动|开课|开班|开讲|开播|拉开帷幕|拉开序幕|上演"
-_FOUNDED_VERBS = "成立|开播|揭牌|挂牌|开通|建成|落成|启用|开业|投用|投入使用|开放(?![日式])"
 _PASSIVE_VERB = re.compile(_PASSIVE_VERBS)
-_FOUNDED_VERB = re.compile(_FOUNDED_VERBS)
 
 
 _PASSIVE = re.compile(
     r"(?P<np>[^，。；！？,;!?：:在]{1,40}" + led(EVENT_NOUN) + r")" + _VENUE_AFTER + r"(?:[^，。；！？,;!?在]{0,12}?)"
     r"(?:在[^，。；！？,;!?]{2,30}?)?(?:顺利|隆重|正式|圆满|精彩|盛大|火热)?(?:" + _PASSIVE_VERBS + ")(?!仪式|式)"  # 启动仪式 is a noun
-)
-_FOUNDED = re.compile(r"(?P<np>[^，。；！？,;!?]{2,30}?)(?:正式)?(?P<v>" + _FOUNDED_VERBS + ")")
-_FOUNDED_THING = re.compile(
-    r"(?:团|队|会|站|中心|社|室|馆|厅|所|网点|项目|工程|平台|长廊|基地|驿站|书屋|之家|热线|专栏|报|服务圈|食堂|餐厅|助餐点)[”\"]?$"
 )
 _CAMPAIGN = re.compile(
     r"(?P<v>推进|开展|打好|打赢|实施|启动|部署|推行)(?P<np>[^，。；！？,;!?]{2,16}?(?:保卫战|攻坚战|战|行动|工作|活动|工程|专项整治|整治))"
@@ -227,14 +222,6 @@ _WHAT_AFTER = re.compile(  # …调研|乡村振兴工作; …听取|居民意�
     r"(?:[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)|[^，,。；;：:！？!?、]{0,12}?(?:意见|建议|诉求|心声))(?=[，,。；;：:！？!?]|$)")
 
 
-def _founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
-    """The thing founded, printed right before the verb, and the verb: 万达社区合唱团|成立."""
-    np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", sentence[m.start("np") : m.end("np")])[-1].strip()
-    if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]) and not re.search("要?[把将]", np):
-        return m.start("np"), m.end("v"), np + m.group("v")
-    return None
-
-
 @dataclass(frozen=True)
 class Trigger:
     """One event trigger: its rule id, its pattern, how a match is named, and its limits.
@@ -263,7 +250,7 @@ TRIGGERS = (
     Trigger("event.inspect", _INSPECT, _np_name),
     Trigger("event.visit", _VISIT, _verb_np_name),
     Trigger("event.trip", _TRIP, _clause_name, anchor=None, min_name=6),
-    Trigger("event.founded", _FOUNDED, _founded_name, anchor="v", min_name=0, needs=_FOUNDED_VERB),
+    Trigger("event.founded", FOUNDED, founded_name, anchor="v", min_name=0, needs=FOUNDED_VERB),
 )
 
 

@@ -30,6 +30,7 @@ from graph.extract.events import (
     trip_place,
     trip_places,
 )
+from graph.extract.openings import founding, names_thing, opened_venue
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors
@@ -94,7 +95,7 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
     visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
     # one of many places (先后到柳岸街道、金湾街道调研), named in the trip's name or in its sentence
     visited = visited or holder is not None and (c.rule in _TRIPS and holder in trip_places(c.name) or holder in trip_places(c.sentence))
-    itself = c.rule == "event.founded" and holder is not None and _names_thing(holder, c.name)
+    itself = (opening := founding(c.rule, c.name)) is not None and holder is not None and names_thing(holder, opening)
     itself = itself or c.location is not None and c.location == holder  # 运动会在柳岸镇新伟村开幕: the place hosts, holds not
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
@@ -148,13 +149,13 @@ def _candidate(
         gone = trip_place(s.text, start) if place and at.group() != "在" else None
         place = gone if gone and place and gone.startswith(place) else place  # 走进金湾|农贸市场开展…: the venue a unit's name begins
     went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
-    if place is None and rule == "event.founded":
-        place = _opened_venue(s, name)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
+    if place is None and (opened := founding(rule, name)):
+        place = opened_venue(s, opened)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
     location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
     subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
     if rule == "event.founded":  # what is founded holds not its own founding: the units its name begins with do
         subject = [u for u in s.units if u.start - s.offset < start + len(name) - 2 and u.type != "Person"]
-        subject = [u for u in subject if not (u.type == "Organization" and _names_thing(u.text, name))]
+        subject = [u for u in subject if not (u.type == "Organization" and names_thing(u.text, name))]
     if rule == "event.dated-clause":
         subject += (opening := s.chain_at(start)) + partners(s, opening)  # the units it opens with and joined with
     # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
@@ -166,22 +167,6 @@ def _candidate(
         name, s.offset + start, s.text, date=date, location=location, organizers=tuple(dict.fromkeys(holders)), headline=in_headline,
         more=continues(s.text), rank=rank, rule=rule, time_of_day=tod, went=went,
     )
-
-
-# A body that is a place to go to (a centre, a station, a hall): what opens there opens in it.
-_VENUE = re.compile(r"(?:中心|站|室|馆|厅|所|网点|基地|驿站|书屋|之家|长廊)$")
-
-
-def _opened_venue(s: Sentence, name: str) -> str | None:
-    """The venue an opening (揭牌, 启用, 开业) opens, named as a body: the event's place."""
-    return next((u.text for u in s.units if u.type == "Organization" and _VENUE.search(u.text) and _names_thing(u.text, name)), None)
-
-
-def _names_thing(body: str, name: str) -> bool:
-    """The body is the thing a founding's name founds: the name is the thing and its two-character verb (柳岸镇合唱团|
-    成立), the thing printed with its chain or not (金海区柳岸镇合唱团)."""
-    thing = name[:-2]
-    return body.endswith(thing) or thing.endswith(body)
 
 
 def _bodies_present(c: EventCandidate, sents: list[Sentence], forms: dict[str, str]) -> list[str]:
