@@ -589,6 +589,13 @@ def test_a_place_opened_under_its_printed_name_is_where_its_opening_was(extracto
     assert not facts(extractor, "该食堂交由第三方公司运营管理。").events
 
 
+def test_a_hall_that_holds_an_event_with_no_place_printed_holds_it_in_itself(extractor) -> None:
+    [e] = facts(extractor, "10月8日下午，柳岸街道人大代表联络站开展主题接待日活动。").events
+    assert (e.location, e.organizers) == ("柳岸街道人大代表联络站", ("柳岸街道人大代表联络站",))
+    [e] = facts(extractor, "3日，金叶社区新时代文明实践站在金湾广场开展义诊活动。").events
+    assert e.location == "金湾广场"  # a place printed is the place
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

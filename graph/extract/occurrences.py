@@ -101,9 +101,14 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
         c = replace(c, organizers=(holder,))
     if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
-        if held_in in admin_names:
+        if _HALL.search(c.organizers[0]):
+            c = replace(c, location=c.organizers[0])  # …人大代表联络站开展接待日活动: in the station
+        elif held_in in admin_names:
             c = replace(c, location=held_in)  # held by a street office, with no place given: in it
     return c
+
+
+_HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")
 
 
 def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:
