@@ -596,6 +596,12 @@ def test_a_hall_that_holds_an_event_with_no_place_printed_holds_it_in_itself(ext
     assert e.location == "金湾广场"  # a place printed is the place
 
 
+def test_a_party_that_went_to_a_unit_and_checked_something_there_checked_it_in_the_unit(extractor) -> None:
+    body = "9日下午，金海区城管局副局长孙强带队到柳岸街道，对垃圾分类工作进行督导检查。"
+    [e] = facts(extractor, body).events
+    assert (e.location, e.organizers) == ("柳岸街道", ("金海区城管局",))
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

@@ -372,7 +372,7 @@ _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?
 _VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂", "城", "市场", "商场", "超市"))
 _WENT_TO_HOLD = re.compile(
     r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
-    r"(?:为[^，。；！？,;!?]{1,12}?)?(?:开展|举办|举行|组织|讲授|宣讲)"  # …到锦绣社区为党员群众讲授专题党课
+    r"(?:为[^，。；！？,;!?]{1,12}?|[，,]?对[^，。；！？,;!?]{1,16}?)?(?:开展|举办|举行|组织|讲授|宣讲|进行)"  # …到锦绣社区为党员讲授党课
 )
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
 _PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))
