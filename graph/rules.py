@@ -84,6 +84,7 @@ RULES: dict[str, str] = {
     "event.visit": "a verb of visiting with what was visited (视察…工作)",
     "event.trip": "a visit to a place for a purpose (来到关庙村参观)",
     "event.founded": "a body or facility founded or opened (合唱团正式成立): held by the units its name begins with, in the venue it opens",
+    "event.lesson": "a lesson given (为师生上了一堂反诈课): the lesson, where and by whom the sentence says",
     "event.campaign": "ongoing work the lead reports as its news (扎实推进蓝天保卫战)",
     "event.arrival": "a party's arrival at a unit, the lead's news when it holds no other (采访团来到…丹英社区，…)",
     "event.headline-verb": "an occurrence the headline states by a verb and its object",
@@ -103,6 +104,7 @@ QUIET: dict[str, str] = {
     "event.inspect": "带队…检查 without a verb of holding; tests/test_extract_dates_events.py",
     "event.visit": "fires on the seeds (1 of 1 right): 视察…工作",
     "event.headline-verb": "fires on the seeds (3 of 5 right): 建成少数民族文化长廊",
+    "event.lesson": "a lesson given (为师生上了一堂反诈课): none on the development set; tests/test_extract_dates_events.py",
     "unit.neighbourhood": "Shanghai's 新村 and numbered 村 (tests/pages/genre/2024-05-10_zzwb_a07.txt); none on the development set",
     "person.joined": "a name that is also a dictionary word, joined to an accepted one (网格员张伟和李娜); none on the development "
     "set; tests/test_extract_people.py",

@@ -602,6 +602,15 @@ def test_a_party_that_went_to_a_unit_and_checked_something_there_checked_it_in_t
     assert (e.location, e.organizers) == ("柳岸街道", ("金海区城管局",))
 
 
+def test_a_lesson_given_is_an_event_named_by_the_lesson_where_it_was_given(extractor) -> None:
+    [e] = facts(extractor, "4月2日，柳岸派出所民警走进金叶小学，为300余名学生上了一堂防溺水课。").events
+    assert (e.name, e.rule, e.location, e.organizers) == ("防溺水课", "event.lesson", "金叶小学", ("柳岸派出所",))
+    body = "9日上午，柳岸街道在金叶社区党群服务中心为辖区老人讲了一节生动的反诈课。"
+    [e] = facts(extractor, body).events
+    assert (e.name, e.location) == ("反诈课", "金叶社区党群服务中心")
+    assert not facts(extractor, "学校开设了一堂课后托管课程，供学生选修。").events  # a course, not a lesson given
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events
