@@ -273,6 +273,12 @@ PERSON_VERBS = re.compile(
     r"作|做|对|向|为|在|率|带领|部署|宣读|致辞|发言|回忆|笑着|感慨|解释|希望|建议|补充|谈到|总结|汇报|看望|慰问|走访|调研|视察|检查|督导)"
 )
 
+# Verbs and set phrases ending in 办, which ends a body's name too (区文明办): 协办, 主办, 红事简办, 大操大办.
+BAN_VERBS = frozenset(
+    "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办 "
+    "简办 大办 特办 新办 速办 就办 网办 通办 立办 难办 好办".split()
+)
+
 # The verbs by which one body brings in another (柳岸街道联合区民政局开展义诊, 会同柳岸派出所开展督导).
 JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手")
 # Prefixes printed before a name that are verbs or prepositions, not part of it.

@@ -533,3 +533,14 @@ def test_an_autonomous_unit_is_one_with_its_name_without_the_peoples_it_is_named
     assert [(p.title, p.org) for p in f.posts] == [("党委书记", "柳岸布依族苗族乡")]
     f = facts(extractor, "管城回族区召开防汛工作会议。")
     assert {(e.name, e.aliases) for e in f.entities if e.type == "District"} == {("管城回族区", ("管城区",))}
+
+
+def test_a_verb_or_set_phrase_in_ban_and_a_verb_that_chose_someone_are_no_part_of_a_body(extractor) -> None:
+    f = facts(extractor, "倡议书提倡喜事新办、丧事简办，反对大操大办。")
+    assert [e.name for e in f.entities if e.type == "Organization"] == []
+    f = facts(extractor, "演出由柳岸镇人民政府主办、金海区图书馆协办。")
+    assert [e.name for e in f.entities if e.type == "Organization"] == ["金海区图书馆"]
+    f = facts(extractor, "大会选举区民政办主任高峰为协会会长。")
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "区民政办")]
+    f = facts(extractor, "区选举委员会办公室主任王刚出席。")  # a body named for an election keeps the word
+    assert [p.org for p in f.posts] == ["区选举委员会办公室"]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names
+from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
     ABOVE_TOWN_WORDS,
+    BAN_VERBS,
     BODY_WORDS,
     GENERIC_PREFIX,
     JOINING_VERBS,
@@ -29,9 +30,9 @@ from graph.lexicon import (
 )
 from graph.lexicon import TITLE_RE as TITLE_WORD
 
-_SUFFIX_VERBS = frozenset(
-    "举办 承办 主办 创办 协办 督办 交办 包办 领办 代办 开办 兴办 筹办 操办 查办 首办 照办 快办 即办 帮办 合办 申办 试办".split()
-)
+_SUFFIX_VERBS = BAN_VERBS
+# A verb that takes a person or body as its object, before a district's or town's body (会议选举|区文明办主任…).
+_CHOSE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:选举|推选|选出|表彰|任命|聘任|聘请|授予|命名)(?=[区市县镇乡])")
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
 _CONNECTORS = frozenset((*JOINING_VERBS, *"配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split()))
 _COMPLEMENTS = frozenset("到好理成完了结实妥起")
@@ -101,7 +102,7 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [a.moved(-offset) for a in admin]
-        tokens = split_glued_names(split_at_connectors(text, split_at_units(tokens, local_admin), local_admin))
+        tokens = split_glued_names(split_verb_tails(split_at_connectors(text, split_at_units(tokens, local_admin), local_admin)))
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body
@@ -388,7 +389,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
             joined = _JOINED.match(text, a.end, cut)
             if joined and cut - joined.end() >= 3 and not any(b.start == a.end for b in admin):  # 沈阳市|和平区: a unit
                 start = joined.end()
-    for pattern in (_DESCRIPTOR, LEADING_NOISE):  # 辖区企业中铝郑州有色金属研究院; 联合…
+    for pattern in (_DESCRIPTOR, LEADING_NOISE, _CHOSE):  # 辖区企业中铝郑州有色金属研究院; 联合…; 会议选举|区文明办…
         m = pattern.match(text[start:cut])
         if m and cut - start - m.end() >= 3 and not any(a.start == start for a in admin):  # not the 和 of 和平区
             start += m.end()

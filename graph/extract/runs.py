@@ -1,6 +1,7 @@
 """Tokens cut where a body's name cannot run on: across a unit's boundary, at a verb of joining the tagger read
 inside one name (社区联合区民政局, 办公室组织区应急局: two bodies, not one), and after a person's name the tagger
-glued a word to (袁志华为/PER 服务队: a name and 为)."""
+glued a word to (袁志华为/PER 服务队: a name and 为), and before a verb in 办 the tagger read as the name's end
+(金海区文化馆协办/ORG: the museum co-hosted)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, Span
 from graph.extract.tagger import Token
-from graph.lexicon import JOINING_VERBS, ORG_SUFFIXES, alternation, looks_like_name
+from graph.lexicon import BAN_VERBS, JOINING_VERBS, ORG_SUFFIXES, alternation, looks_like_name
 
 # Verbs by which one body brings in another (柳岸街道联合区民政局开展义诊); 组织 also begins names (组织委员会), so only
 # between two bodies.
@@ -89,3 +90,16 @@ def _joining_at(text: str) -> tuple[int, int] | None:
         if before.endswith(_BODY_OR_UNIT_END) if before else m.group(0) in _JOINING_FIRST:
             return m.start(), m.end()
     return None
+
+
+def split_verb_tails(tokens: list[Token]) -> list[Token]:
+    """A body's name the tagger read with a verb in 办 after it (金海区文化馆协办/ORG): the name and the verb."""
+    if not any(t.tag == "ORG" and len(t.text) >= 5 and t.text[-2:] in BAN_VERBS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        if t.tag == "ORG" and len(t.text) >= 5 and t.text[-2:] in BAN_VERBS:
+            out += [Token(t.start, t.end - 2, t.text[:-2], "ORG"), Token(t.end - 2, t.end, t.text[-2:], "v")]
+        else:
+            out.append(t)
+    return out
