@@ -611,6 +611,13 @@ def test_a_lesson_given_is_an_event_named_by_the_lesson_where_it_was_given(extra
     assert not facts(extractor, "学校开设了一堂课后托管课程，供学生选修。").events  # a course, not a lesson given
 
 
+def test_a_class_opened_somewhere_opened_there_and_here_is_no_place(extractor) -> None:
+    [e] = facts(extractor, "5月6日上午，金海区2024年网格员培训班在区委党校开班。").events
+    assert e.location == "金海区委党校"
+    [e] = facts(extractor, "8月9日晚，一场消夏晚会在这里上演，镇长刘明观看演出。").events
+    assert e.location is None  # where the story stands: no name to give
+
+
 def test_a_span_of_days_and_an_adverb_before_the_verb_leave_the_name_and_the_place_clean(extractor) -> None:
     f = facts(extractor, "3月5日至7日，柳岸区人社局在滨江广场连续举办三场招聘会，累计提供岗位3000余个。")
     [e] = f.events

@@ -81,7 +81,7 @@ _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _WHERE = re.compile(
     r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热)?"
-    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|(?:拉开|落下)(?=了?[序帷]幕)|[上讲]了?[一1][堂节])"  # 节日在…广场拉开序幕
+    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|[上讲]了?[一1][堂节])"  # 节日在…广场拉开序幕
 )
 _CLEAN_NAME = [
     (
@@ -353,7 +353,7 @@ def trip_place(sentence: str, start: int) -> str | None:
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
 # but many (深入各村, 赴全市各乡镇).
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
-_HERE = r"^(?:我|本|该)[省市区县镇乡村]$"
+_HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
 _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
 _NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
