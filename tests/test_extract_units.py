@@ -544,3 +544,12 @@ def test_a_verb_or_set_phrase_in_ban_and_a_verb_that_chose_someone_are_no_part_o
     assert [(p.title, p.org) for p in f.posts] == [("主任", "区民政办")]
     f = facts(extractor, "区选举委员会办公室主任王刚出席。")  # a body named for an election keeps the word
     assert [p.org for p in f.posts] == ["区选举委员会办公室"]
+
+
+def test_a_named_compounds_owners_committee_and_a_headquarters_are_bodies(extractor) -> None:
+    f = facts(extractor, "金叶小区业委会主任罗刚参加了会议。")
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "金叶小区业委会")]
+    f = facts(extractor, "在柳岸街道防汛指挥部，副区长王强听取了汇报。")
+    assert "柳岸街道防汛指挥部" in {e.name for e in f.entities if e.type == "Organization"}
+    f = facts(extractor, "各小区业委会负责人参加会议。")  # a kind of body, not one
+    assert [e.name for e in f.entities if e.type == "Organization"] == []
