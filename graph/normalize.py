@@ -238,6 +238,9 @@ _TIME_OF_DAY_GOES_ON = re.compile(r"(?:上午|下午|晚上|早上|傍晚|中午
 _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$")
 
 
+_BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
+
+
 def mend_breaks(
     paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
 ) -> list[Para]:
@@ -275,6 +278,9 @@ def mend_breaks(
             comma = p.text[:1] in "，、；,;" and prev[-1] not in TERMINAL and not _STRUCTURAL.match(p.text)
             # …or a list of quoted names broken between two (…讲解了“冒充客服退款”|“保健品免费领”等案例)
             comma = comma or not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev
+            # …or a sentence the line began after its full stop and the next line, right under it, goes on with
+            # (…作开班动员。培训邀请|湖南师范大学…): no headline has a full stop inside it
+            comma = comma or not p.gap and _BEGUN.search(prev) is not None and not _STRUCTURAL.match(p.text) and p.text[:1] not in "（("
             if opened and _CLOSES_BYLINE.match(p.text) or (number or comma) and not (alone and alone(prev)):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue

@@ -223,6 +223,15 @@ def test_a_long_line_whose_sentence_the_next_line_ends_in_its_first_words_is_no_
     assert "镇党委副书记孙丽萍到场为老人送上生日蛋糕和慰问品。" in a.body and a.reporters == ("葛文",)
 
 
+def test_a_line_that_begins_a_sentence_after_its_full_stop_goes_on_into_the_next() -> None:
+    text = (
+        "网格员培训班开班\n\n本报讯 3月8日上午，网格员培训班开班。\n街道主任王青作动员。培训特邀\n"
+        "金海师范学院社会工作系教授赵明讲授社区\n矛盾调处课程，并安排学员现场观摩。\n\n（通讯员 吕冰）\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert "培训特邀金海师范学院社会工作系教授赵明讲授社区矛盾调处课程" in a.body and a.correspondents == ("吕冰",)
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
