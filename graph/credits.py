@@ -203,6 +203,9 @@ def _join_spaced(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
+BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）()\s][^（）()]{0,20}?\s*摄)\s*$")
+
+
 def parse(text: str, bare: bool = False) -> Credits | None:
     """The credits of `text` when it is nothing but a credit, else None.
 
@@ -212,6 +215,9 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     >>> parse("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
     Credits(reporters=('鲁燕',), correspondents=('崔晨亮', '杨雪丽'), photographers=(), editors=())
     """
+    if (both := BYLINE_THEN_PHOTO.match(text)) is not None:  # （通讯员 欧阳雪 记者 孙立新）谢鹏 摄: the item's, then its photo's
+        byline, photo = parse(both.group(1), bare), parse(both.group(2))
+        return byline | photo if byline and photo else None
     s = _credit_text(text)
     tokens = _tokens(s) if s else None
     if not tokens or not any(t.kind == "name" for t in tokens):
@@ -447,4 +453,4 @@ def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["BYLINE_MARKS", "LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]
+__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]

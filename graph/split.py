@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
-from graph.credits import Credits
+from graph.credits import BYLINE_THEN_PHOTO, Credits
 from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like, paragraphs
@@ -226,7 +226,9 @@ class Splitter:
             self.pending = []
         if self.pending:
             self.take_label()
-            if len(self.pending) == 1 and is_label(self.pending[0][0]):
+            # a short heading right over a body (no blank line) is its headline unless it reads as a column or a
+            # unit (幸福食堂 | 9月10日中午，…; not 社区新闻, 金水区)
+            if len(self.pending) == 1 and is_label(self.pending[0][0]) and (b.gap > 0 or _is_section(self.pending[0][0])):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = []
                 after_label = True  # a body right under a section label is an item of its own
@@ -358,7 +360,9 @@ class Splitter:
         if b.trailing and is_photo(b):
             return b.trailing
         after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        return after.credits if after is not None and after.kind is Kind.CREDIT and is_photo(after) else None
+        if after is None or after.kind is not Kind.CREDIT or not is_photo(after) or BYLINE_THEN_PHOTO.match(after.raw):
+            return None  # （通讯员 X 记者 Y）Z 摄: the item's byline with its photo's credit, no caption's
+        return after.credits
 
 
 def _names(c: Credits) -> list[str]:

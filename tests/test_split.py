@@ -232,6 +232,15 @@ def test_a_line_that_begins_a_sentence_after_its_full_stop_goes_on_into_the_next
     assert "培训特邀金海师范学院社会工作系教授赵明讲授社区矛盾调处课程" in a.body and a.correspondents == ("吕冰",)
 
 
+def test_a_byline_with_its_photo_credit_on_one_line_and_a_short_headline_right_over_its_body() -> None:
+    text = "邻里食堂\n5月6日中午，金叶社区邻里食堂里坐满了老人。该食堂今年3月开业。\n（通讯员 吕冰 记者 高远）郑林 摄\n"
+    [a] = split_page(Page(name="c.txt", text=text))
+    assert (a.headline, a.reporters, a.correspondents, a.photographers) == ("邻里食堂", ("高远",), ("吕冰",), ("郑林",))
+    text = "社区新闻\n5月6日中午，金叶社区邻里食堂里坐满了老人。\n"  # a column's name over the item is its section
+    [a] = split_page(Page(name="c.txt", text=text))
+    assert (a.headline, a.section) == ("", "社区新闻")
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
