@@ -37,7 +37,10 @@ ITEM_MARKS = "■●◆▲★□◇▼►▶"
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村")))
 _COLUMNS = r"动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告"
 _SECTION_WORDS = re.compile(f"(?:{_COLUMNS})$")
-_PLACE_COLUMN = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$")
+_PLACE_COLUMN = re.compile(
+    r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$"
+    r"|[\u4e00-\u9fff]{2,6}[·・•][\u4e00-\u9fff]{2,5}$"  # any two short names a dot parts (首府·城区, 青秀·兴宁)
+)
 _ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$")
 
 

@@ -241,6 +241,18 @@ def test_a_byline_with_its_photo_credit_on_one_line_and_a_short_headline_right_o
     assert (a.headline, a.section) == ("", "社区新闻")
 
 
+def test_a_share_prompt_and_a_font_size_switch_are_web_furniture_and_two_names_a_dot_parts_are_a_column() -> None:
+    text = (
+        "金海：“院坝会”议出好日子\n\n2023年05月06日09:10 | 来源：金海网\n\n字号\n\n"
+        "本报讯（记者 王敏）5月5日，柳岸村召开院坝会。\n\n分享让更多人看到\n\n（责编：周青、吴迪）\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert (a.headline, a.editors) == ("金海：“院坝会”议出好日子", (("周青", "责编"), ("吴迪", "责编")))
+    text = "金海·城区\n\n柳岸街道召开网格工作推进会\n\n本报讯（记者 王敏）5月6日，柳岸街道召开网格工作推进会。\n"
+    [a] = split_page(Page(name="c.txt", text=text))
+    assert (a.headline, a.section) == ("柳岸街道召开网格工作推进会", "金海·城区")
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
