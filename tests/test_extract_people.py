@@ -352,3 +352,15 @@ def test_a_staff_title_is_held_in_the_one_body_of_its_kind_its_own_sentence_name
     assert [(p.title, p.org, p.rule) for p in f.posts] == [("法官", "金海区人民法院", "post.head-of")]
     f = facts(extractor, "柳岸派出所开展反诈宣传。民警徐宏伟讲解案例。")  # the sentence before is not enough for staff
     assert [(p.title, p.org) for p in f.posts] == [("民警", None)]
+
+
+def test_a_mongolian_or_tibetan_name_the_tagger_read_whole_is_a_person_without_a_surname(extractor) -> None:
+    f = facts(extractor, "嘎查党支部书记苏和巴特尔介绍了牧区服务情况。")
+    assert "苏和巴特尔" in {e.name for e in f.entities if e.type == "Person"}
+    f = facts(extractor, "社区党委书记朝鲁门介绍经验。")
+    assert [(p.person, p.title) for p in f.posts] == [("朝鲁门", "党委书记")]
+
+
+def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
+    f = facts(extractor, "金海大学教授哈丽娟授课。社区党委书记綦文涛参加。")
+    assert {"哈丽娟", "綦文涛"} <= {e.name for e in f.entities if e.type == "Person"}

@@ -64,7 +64,19 @@ _TRANSCRIBING = frozenset(
     "阿艾爱安奥巴白拜包宝贝比别波布查达代丹德迪丁都杜敦多额尔法甫嘎盖甘格根古哈海汗罕赫胡吉加贾江杰喀卡坎克肯库拉莱兰朗勒"
     "雷力丽莉林鲁伦罗洛玛买麦曼蒙孟米敏莫木穆那纳娜乃尼努诺帕佩普其齐奇恰钦热仁日如撒萨赛桑色森沙尚舍什斯苏索塔泰坦特提"
     "图吐托瓦万维温乌吾西希锡夏辛雅亚娅伊依尤约扎哲孜卓则祖不乎合牙尕旦措次姆央珠皮肉汉浩逊衣迈里塞"
+    "高娃琴敖乐门南才让朝道登音顿珍增平贡曲毕旺堆和"  # Mongolian and Tibetan names (萨仁高娃, 索南才让)
 )
+
+
+def _transcribed_name(name: str) -> bool:
+    """A name the tagger read whole that transcribes a Mongolian, Tibetan or Uyghur one, printed without a dot
+    (萨仁高娃, 巴图孟和): no surname to check, every character one that transcribes."""
+    return 3 <= len(name) <= 7 and all(c in _TRANSCRIBING for c in name)
+
+
+def _undotted(text: str, t: Token) -> bool:
+    """The tagged name is no part of a dotted one (热依拉|·阿不都热依木)."""
+    return text[t.end : t.end + 1] not in "·・•" and text[t.start - 1 : t.start] not in "·・•"
 
 
 def _transcribed(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -104,6 +116,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
+        if t.tag == "PER" and _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and _undotted(text, t):
+            return t.text
         if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and _not_a_word(t.text):
             return t.text
         if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
@@ -232,6 +246,8 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
         name = _whole_name(text, t, at, known)
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
+        elif _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and _undotted(text, t) and _clean_boundary(text, t.start, t.end):
+            names.append((t, t.text))  # 萨仁高娃, 巴图孟和: no surname
     return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
 
 
