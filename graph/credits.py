@@ -19,7 +19,7 @@ printed with a space inside (董 超) is joined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import looks_like_name, surnames
@@ -89,15 +89,9 @@ class Credits:
         return bool(self.reporters or self.correspondents or self.photographers or self.editors)
 
     def __or__(self, other: Credits) -> Credits:
-        def merged(a: tuple, b: tuple) -> tuple:
-            return a + tuple(x for x in b if x not in a)
-
-        return Credits(
-            merged(self.reporters, other.reporters),
-            merged(self.correspondents, other.correspondents),
-            merged(self.photographers, other.photographers),
-            merged(self.editors, other.editors),
-        )
+        """Both, each role's names in printed order, this one's first."""
+        roles = ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
+        return Credits(*(a + tuple(x for x in b if x not in a) for a, b in roles))
 
     def settled(self) -> Credits:
         """Each person credited once: a reporter is not also a correspondent or photographer."""
@@ -203,7 +197,7 @@ def _join_spaced(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
-BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）()\s][^（）()]{0,20}?\s*摄)\s*$")
+BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）()\s][^（）()]{0,20}?\s*摄)\s*$")  # （通讯员 X）Y 摄
 
 
 def parse(text: str, bare: bool = False) -> Credits | None:
