@@ -553,3 +553,10 @@ def test_a_named_compounds_owners_committee_and_a_headquarters_are_bodies(extrac
     assert "柳岸街道防汛指挥部" in {e.name for e in f.entities if e.type == "Organization"}
     f = facts(extractor, "各小区业委会负责人参加会议。")  # a kind of body, not one
     assert [e.name for e in f.entities if e.type == "Organization"] == []
+
+
+def test_a_district_named_by_a_word_is_one_when_a_town_the_gazetteer_has_under_it_follows(extractor) -> None:
+    f = facts(extractor, "5月8日，市中区七里山街道召开网格工作会。")  # 济南's 市中区 and its street office
+    assert {(e.name, e.type, e.parent) for e in f.entities} >= {("市中区", "District", None), ("七里山街道", "StreetOffice", "市中区")}
+    f = facts(extractor, "新城区建设步伐加快，金海区柳岸街道召开会议。")  # the word, with no town of its own after it
+    assert "新城区" not in {e.name for e in f.entities}

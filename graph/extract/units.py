@@ -76,9 +76,8 @@ _NOT_DISTRICT = re.compile(
     r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
 )
 # Official district names that are also common nouns.
-_WORD_DISTRICTS = frozenset(
-    "城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split()
-)
+_WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split())
+_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡)")  # a town right after a district's name
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
@@ -330,7 +329,8 @@ class UnitFinder:
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
             honour = cls in ("StreetOffice", "Town") and _HONOUR.fullmatch(stem)
-            return not (cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city or honour)
+            word = cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city and not self._heads_its_town(stem + suffix, text, s1)
+            return not (word or honour)
         if len(stem) < MIN_STEM or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "Town" and self._inside_a_city(text, s0, s1):
@@ -339,6 +339,11 @@ class UnitFinder:
             return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
         check = _CLASS_CHECKS.get(cls)
         return check(stem, text, s0, s1, tokens) if check else True
+
+    def _heads_its_town(self, district: str, text: str, s1: int) -> bool:
+        """A district named by a word, then a town the gazetteer has under one so named (市中区|七里山街道)."""
+        m = _TOWN_AFTER.match(text, s1)
+        return m is not None and any(district in p.path for p in self.gaz.towns(m.group()))
 
     def _inside_a_city(self, text: str, s0: int, s1: int) -> bool:
         """The suffix at text[s0:s1] is inside the name of a city or county the gazetteer knows (新乡市, 新乡县)."""
