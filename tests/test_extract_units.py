@@ -560,3 +560,10 @@ def test_a_district_named_by_a_word_is_one_when_a_town_the_gazetteer_has_under_i
     assert {(e.name, e.type, e.parent) for e in f.entities} >= {("市中区", "District", None), ("七里山街道", "StreetOffice", "市中区")}
     f = facts(extractor, "新城区建设步伐加快，金海区柳岸街道召开会议。")  # the word, with no town of its own after it
     assert "新城区" not in {e.name for e in f.entities}
+
+
+def test_villages_of_an_item_that_names_a_street_office_and_one_town_lie_in_the_town(extractor) -> None:
+    f = facts(extractor, "柳岸街道召开观摩会。金湾镇在东坡村、西岭村试点乡村物业。")
+    assert {(e.name, e.parent) for e in f.entities if e.type == "Village"} == {("东坡村", "金湾镇"), ("西岭村", "金湾镇")}
+    f = facts(extractor, "柳岸街道召开观摩会。金湾镇、石桥镇在东坡村试点乡村物业。")  # two towns: no telling which
+    assert {(e.name, e.parent) for e in f.entities if e.type == "Village"} == {("东坡村", None)}

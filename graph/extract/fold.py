@@ -169,6 +169,8 @@ class _Fold:
             if parent and ADMIN_RANK.get(rank_of.get(parent, ""), 0) >= ADMIN_RANK[t] - 1:
                 continue
             above = [k for k in self.order if k[0] in _ABOVE[t] and k not in self.alias_of]
+            towns = [k for k in above if k[0] == "Town"]
+            above = towns if t == "Village" and len(towns) == 1 else above  # a street office and a town: the town's村
             if len(above) == 1 and (above[0][0] != "District" or gaz.district(above[0][1])):
                 self.set_parent(key, above[0][1], "contain.article")
 
