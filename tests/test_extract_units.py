@@ -567,3 +567,10 @@ def test_villages_of_an_item_that_names_a_street_office_and_one_town_lie_in_the_
     assert {(e.name, e.parent) for e in f.entities if e.type == "Village"} == {("东坡村", "金湾镇"), ("西岭村", "金湾镇")}
     f = facts(extractor, "柳岸街道召开观摩会。金湾镇、石桥镇在东坡村试点乡村物业。")  # two towns: no telling which
     assert {(e.name, e.parent) for e in f.entities if e.type == "Village"} == {("东坡村", None)}
+
+
+def test_a_community_or_village_the_gazetteer_lists_under_the_street_office_printed_before_it_is_read(extractor) -> None:
+    f = facts(extractor, "番禺区大石街道礼村召开村民代表会议。")  # 广州's 大石街道 and its village of one character
+    assert ("礼村", "Village", "大石街道") in {(e.name, e.type, e.parent) for e in f.entities}
+    f = facts(extractor, "柳岸街道礼村召开村民代表会议。")  # no such village under a street office so named
+    assert "礼村" not in {e.name for e in f.entities}

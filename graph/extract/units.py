@@ -98,8 +98,7 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
 # Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
 _REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())
-# What follows a district's short name when it is printed whole (中牟县, 江夏区, 南雄市).
-_SUFFIX_AFTER_BARE = frozenset("区县市旗")
+_SUFFIX_AFTER_BARE = frozenset("区县市旗")  # what follows a district's short name printed whole (中牟县, 江夏区, 南雄市)
 _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
@@ -188,7 +187,8 @@ class UnitFinder:
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
             source = "gazetteer"
-            if stem is None and spans and spans[-1].end - offset == floor and self._chained(text, tokens, floor, s0, suffix):
+            if stem is None and spans and spans[-1].end - offset == floor and (
+                self._chained(text, tokens, floor, s0, suffix) or self._listed_under(spans[-1], text[floor:s1])):
                 # right after a unit printed before it: 三官庙街道办事处|伏牛北社区
                 stem, source = text[floor:s0], "chain"
             if stem is None:
@@ -261,9 +261,7 @@ class UnitFinder:
             return False
         if _VILLAGE_BODY_AFTER.match(text, s1):
             return True
-        if not before or before[0].type != "Town" or before[0].end != at:
-            return False
-        return any(v.name == stem + "村" for town in self.gaz.towns(before[0].name) for v in self.gaz.villages_of(town))
+        return bool(before) and before[0].type == "Town" and before[0].end == at and self._listed_under(before[0], stem + "村")
 
     def _street_under(self, text: str, at: int, district: str) -> Span | None:
         """A street office printed as X街 at `at`, right after its district (荔湾区石围塘街, 花都区秀全街), as
@@ -340,6 +338,11 @@ class UnitFinder:
         check = _CLASS_CHECKS.get(cls)
         return check(stem, text, s0, s1, tokens) if check else True
 
+    def _listed_under(self, unit: Span, name: str) -> bool:
+        """The gazetteer lists a community or village so named under the town printed right before it (…镇|植村)."""
+        towns = self.gaz.towns(unit.name) if unit.type in ("StreetOffice", "Town") else []
+        return any(v.name == name for town in towns for v in self.gaz.villages_of(town))
+
     def _heads_its_town(self, district: str, text: str, s1: int) -> bool:
         """A district named by a word, then a town the gazetteer has under one so named (市中区|七里山街道)."""
         m = _TOWN_AFTER.match(text, s1)
@@ -410,8 +413,6 @@ class UnitFinder:
             else:
                 i += 1
         return out
-
-    # ------------------------------------------------------------------ bodies
 
 
 _HONOUR = re.compile(r"(?:先进|优秀|模范|标兵|示范|达标|星级)$")  # 8个先进街道, 先进乡镇: a rating, not a name
