@@ -574,3 +574,10 @@ def test_a_community_or_village_the_gazetteer_lists_under_the_street_office_prin
     assert ("礼村", "Village", "大石街道") in {(e.name, e.type, e.parent) for e in f.entities}
     f = facts(extractor, "柳岸街道礼村召开村民代表会议。")  # no such village under a street office so named
     assert "礼村" not in {e.name for e in f.entities}
+
+
+def test_a_street_office_the_gazetteer_names_after_a_new_area_is_one_unit(extractor) -> None:
+    f = facts(extractor, "浮山新区街道组织志愿者开展垃圾分类宣传。")  # 青岛's street office, not a district 浮山新区
+    assert {(e.name, e.type) for e in f.entities} == {("浮山新区街道", "StreetOffice")}
+    f = facts(extractor, "郑东新区如意湖街道召开会议。")  # a district before its street office stays two units
+    assert {(e.name, e.type) for e in f.entities} == {("郑东新区", "District"), ("如意湖街道", "StreetOffice")}

@@ -182,7 +182,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 < floor or s0 == 0 and suffix not in _BARE_ZONES or self._suffix_in_word(text, s0, s1, suffix, floor) or suffix == "村" and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 and suffix not in _BARE_ZONES or self._suffix_in_word(text, s0, s1, suffix, floor) or _CLASS[suffix] in ("Village", "District") and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
