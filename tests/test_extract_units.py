@@ -581,3 +581,8 @@ def test_a_street_office_the_gazetteer_names_after_a_new_area_is_one_unit(extrac
     assert {(e.name, e.type) for e in f.entities} == {("浮山新区街道", "StreetOffice")}
     f = facts(extractor, "郑东新区如意湖街道召开会议。")  # a district before its street office stays two units
     assert {(e.name, e.type) for e in f.entities} == {("郑东新区", "District"), ("如意湖街道", "StreetOffice")}
+
+
+def test_where_one_lives_an_awarded_or_a_resettled_village_is_no_unit(extractor) -> None:
+    for sentence in ("党员回到居住地社区报到，认领微心愿。", "镇里为获奖村颁发了奖牌。", "金叶村是从山区搬迁而来的移民村。"):
+        assert {e.name for e in facts(extractor, sentence).entities} <= {"金叶村"}, sentence
