@@ -586,3 +586,10 @@ def test_a_street_office_the_gazetteer_names_after_a_new_area_is_one_unit(extrac
 def test_where_one_lives_an_awarded_or_a_resettled_village_is_no_unit(extractor) -> None:
     for sentence in ("党员回到居住地社区报到，认领微心愿。", "镇里为获奖村颁发了奖牌。", "金叶村是从山区搬迁而来的移民村。"):
         assert {e.name for e in facts(extractor, sentence).entities} <= {"金叶村"}, sentence
+
+
+def test_a_list_of_names_before_a_count_of_fishing_or_administrative_villages_gives_villages(extractor) -> None:
+    f = facts(extractor, "观摩团走访了东岙、西岙、南岙等3个渔村。")
+    assert {e.name for e in f.entities if e.type == "Village"} == {"东岙村", "西岙村", "南岙村"}
+    f = facts(extractor, "会上，北坪、南坪2个行政村作了交流发言。")
+    assert {e.name for e in f.entities if e.type == "Village"} == {"北坪村", "南坪村"}
