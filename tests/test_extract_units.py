@@ -593,3 +593,8 @@ def test_a_list_of_names_before_a_count_of_fishing_or_administrative_villages_gi
     assert {e.name for e in f.entities if e.type == "Village"} == {"东岙村", "西岙村", "南岙村"}
     f = facts(extractor, "会上，北坪、南坪2个行政村作了交流发言。")
     assert {e.name for e in f.entities if e.type == "Village"} == {"北坪村", "南坪村"}
+
+
+def test_a_maritime_or_management_office_is_a_body(extractor) -> None:
+    f = facts(extractor, "金海海事局柳岸海事处为渔民开展安全培训。")
+    assert "金海海事局柳岸海事处" in {e.name for e in f.entities if e.type == "Organization"}
