@@ -216,7 +216,11 @@ def classify(paras: list[Para]) -> list[Block]:
             # …旅客上车。程全 摄 □本报记者 王伟 春节将至…: a photo's caption printed on the line of the lead after it
             out.append(classify_one(Para(text[: caption.end()].rstrip(), p.gap, p.line)))
             text = text[caption.end() :]
-        out.append(classify_one(Para(text, p.gap, p.line)))
+        b = classify_one(Para(text, p.gap, p.line))
+        bare = cr.parse(text, bare=True) if b.kind is Kind.HEADING and _BRACKETED.match(text.strip()) else None
+        if bare is not None and out and out[-1].kind in (Kind.BODY, Kind.LEAD):
+            b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
+        out.append(b)
         i += 1
     return out
 

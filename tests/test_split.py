@@ -253,6 +253,19 @@ def test_a_share_prompt_and_a_font_size_switch_are_web_furniture_and_two_names_a
     assert (a.headline, a.section) == ("柳岸街道召开网格工作推进会", "金海·城区")
 
 
+def test_a_bracketed_line_of_bare_names_under_a_story_is_its_byline() -> None:
+    text = (
+        "柳岸社区志愿者上门修家电\n\n3月5日，柳岸社区开展志愿服务，为居民维修家电30余件。\n\n（罗青 邵海峰）\n\n"
+        "3月7日，金海区妇幼保健院在金湾社区开展义诊。\n本报记者 戴文 摄\n"
+    )
+    story, caption = split_page(Page(name="b.txt", text=text))
+    assert (story.headline, story.reporters) == ("柳岸社区志愿者上门修家电", ("罗青", "邵海峰"))
+    assert (caption.headline, caption.reporters) == ("", ("戴文",))
+    text = "柳岸社区议事会\n\n3月5日，柳岸社区召开议事会。\n\n（一）议事规则\n\n居民代表逐条讨论。\n"
+    [a] = split_page(Page(name="b.txt", text=text))  # a numbered subhead, no names
+    assert a.reporters == () and "（一）议事规则" in a.body
+
+
 def test_a_byline_the_line_broke_inside_its_role_word_is_read_whole() -> None:
     text = "金海区召开防汛会议\n\n本报讯 3月2日，金海区召开防汛工作会议。（通\n讯员 李青）\n\n编辑：赵敏\n"
     [a] = split_page(Page(name="b.txt", text=text))
