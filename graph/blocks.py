@@ -217,8 +217,8 @@ def classify(paras: list[Para]) -> list[Block]:
             out.append(classify_one(Para(text[: caption.end()].rstrip(), p.gap, p.line)))
             text = text[caption.end() :]
         b = classify_one(Para(text, p.gap, p.line))
-        bare = cr.parse(text, bare=True) if b.kind is Kind.HEADING and _BRACKETED.match(text.strip()) else None
-        if bare is not None and out and out[-1].kind in (Kind.BODY, Kind.LEAD):
+        under_story = b.kind is Kind.HEADING and out and out[-1].kind in (Kind.BODY, Kind.LEAD) and _BRACKETED.match(text.strip())
+        if under_story and (bare := cr.parse(text, bare=True)) is not None:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
         out.append(b)
         i += 1

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from graph import credits
 from graph.extract import events
-from graph.extract.bodies import _SPLIT_SUFFIXES, _SUFFIX_VERBS, _ends_body
+from graph.extract.bodies import _SPLIT_SUFFIXES, _ends_body
 from graph.extract.dates import DATE_RE
 from graph.extract.events import _PASSIVE, _PASSIVE_VERBS, EVENT_NOUN
 from graph.extract.people import _known_again, _reading
@@ -29,7 +29,7 @@ from graph.extract.spans import Span
 from graph.extract.tagger import Token
 from graph.extract.units import _REGION_WORDS, _SUFFIX_AFTER_BARE, UnitFinder
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ORG_SUFFIXES, TITLE_RE, led
+from graph.lexicon import BAN_VERBS, ORG_SUFFIXES, TITLE_RE, led
 from graph.model import Para
 from graph.normalize import _FOLD, _ts_table, _width, fold, is_traditional, mend_breaks
 from graph.read import _control_free
@@ -293,10 +293,10 @@ def _plain_ends_body(text: str, t: Token) -> bool:
     """bodies._ends_body read plainly: every suffix tried, the text before the token copied; a token of one character
     ends a body when the text up to it ends with a suffix (考察|组, 教学|点)."""
     ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith((*ORG_SUFFIXES, *_SPLIT_SUFFIXES))
-    return (ends or t.tag == "ORG") and t.text not in _SUFFIX_VERBS
+    return (ends or t.tag == "ORG") and t.text not in BAN_VERBS
 
 
-_SUFFIX_PARTS = st.sampled_from([*ORG_SUFFIXES, *_SPLIT_SUFFIXES, *sorted(_SUFFIX_VERBS)[:4], "教学", "联络", "点", "网",
+_SUFFIX_PARTS = st.sampled_from([*ORG_SUFFIXES, *_SPLIT_SUFFIXES, *sorted(BAN_VERBS)[:4], "教学", "联络", "点", "网",
                                  "金水区", "会", "委员", "", "办事", "处"])
 
 

@@ -30,7 +30,6 @@ from graph.lexicon import (
 )
 from graph.lexicon import TITLE_RE as TITLE_WORD
 
-_SUFFIX_VERBS = BAN_VERBS
 # A verb that takes a person or body as its object, before a district's or town's body (会议选举|区文明办主任…).
 _CHOSE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:选举|推选|选出|表彰|任命|聘任|聘请|授予|命名)(?=[区市县镇乡])")
 _GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
@@ -273,7 +272,7 @@ def _suffix_tail(tokens: list[Token], j: int) -> bool:
         and tokens[j - 1].tag in NAMEY
         and (len(t.text) != 2 or t.tag != "v")
         and t.text.endswith(ORG_SUFFIXES)
-        and t.text not in _SUFFIX_VERBS
+        and t.text not in BAN_VERBS
         and HAN.match(t.text) is not None
     )
 
@@ -328,7 +327,7 @@ def _ends_body(text: str, t: Token) -> bool:
     suffixes = _SUFFIXES_BY_LAST.get(word[-1:], ())
     # a suffix the tagger cut in two (考察|组, 教学|点): the text up to the token ends with it
     ends = word.endswith(suffixes) or len(word) == 1 and (text.endswith(suffixes, 0, t.end) or text.endswith(_SPLIT_SUFFIXES, 0, t.end))
-    return (ends or t.tag == "ORG") and word not in _SUFFIX_VERBS
+    return (ends or t.tag == "ORG") and word not in BAN_VERBS
 
 
 def _trim_end(text: str, start: int, cut: int) -> int | None:

@@ -79,9 +79,10 @@ _TRIP = re.compile(
 )
 _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
+_GAVE_LESSON = r"[上讲]了?[一1][堂节]"  # 上了一堂, 讲一节: a lesson given there (event.lesson)
 _WHERE = re.compile(
     r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热)?"
-    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|[上讲]了?[一1][堂节])"  # 节日在…广场拉开序幕
+    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|" + _GAVE_LESSON + ")"  # …拉开序幕
 )
 _CLEAN_NAME = [
     (
@@ -228,7 +229,7 @@ _LESSON = re.compile(r"(?:上了?|讲了?|讲授了?|带来了?)[一1](?:堂|节
 
 def _lesson_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
     """The lesson, without what describes it (生动的|安全课)."""
-    start = m.start("np") + masked.rfind("的", m.start("np"), m.end("np")) + 1 - m.start("np") if "的" in m.group("np") else m.start("np")
+    start = max(m.start("np"), masked.rfind("的", m.start("np"), m.end("np")) + 1)
     return start, m.end("np"), clean_name(sentence[start : m.end("np")])
 
 
@@ -383,7 +384,7 @@ _HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?
 _VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂", "城", "市场", "商场", "超市"))
 _WENT_TO_HOLD = re.compile(
     r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
-    r"(?:[，,]?为[^，。；！？,;!?]{1,16}?|[，,]?对[^，。；！？,;!?]{1,16}?)?(?:开展|举办|举行|组织|讲授|宣讲|进行|[上讲]了?[一1][堂节])"  # …为党员讲授党课
+    r"(?:[，,]?为[^，。；！？,;!?]{1,16}?|[，,]?对[^，。；！？,;!?]{1,16}?)?(?:开展|举办|举行|组织|讲授|宣讲|进行|" + _GAVE_LESSON + ")"  # …为党员讲授党课
 )
 # Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
 _PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))

@@ -74,9 +74,11 @@ def _transcribed_name(name: str) -> bool:
     return 3 <= len(name) <= 7 and all(c in _TRANSCRIBING for c in name)
 
 
-def _undotted(text: str, t: Token) -> bool:
-    """The tagged name is no part of a dotted one (热依拉|·阿不都热依木)."""
-    return text[t.end : t.end + 1] not in "·・•" and text[t.start - 1 : t.start] not in "·・•"
+def _transcribed_token(text: str, t: Token) -> bool:
+    """A tagged name that transcribes (`_transcribed_name`), not one with a surname of three characters, and no part
+    of a dotted name (热依拉|·阿不都热依木)."""
+    undotted = text[t.end : t.end + 1] not in "·・•" and text[t.start - 1 : t.start] not in "·・•"
+    return _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and undotted
 
 
 def _transcribed(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -116,7 +118,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
-        if t.tag == "PER" and _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and _undotted(text, t):
+        if t.tag == "PER" and _transcribed_token(text, t):
             return t.text
         if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and _not_a_word(t.text):
             return t.text
@@ -246,7 +248,7 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
         name = _whole_name(text, t, at, known)
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
-        elif _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and _undotted(text, t) and _clean_boundary(text, t.start, t.end):
+        elif _transcribed_token(text, t) and _clean_boundary(text, t.start, t.end):
             names.append((t, t.text))  # 萨仁高娃, 巴图孟和: no surname
     return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
 

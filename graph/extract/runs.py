@@ -94,11 +94,12 @@ def _joining_at(text: str) -> tuple[int, int] | None:
 
 def split_verb_tails(tokens: list[Token]) -> list[Token]:
     """A body's name the tagger read with a verb in 办 after it (金海区文化馆协办/ORG): the name and the verb."""
-    if not any(t.tag == "ORG" and len(t.text) >= 5 and t.text[-2:] in BAN_VERBS for t in tokens):
+    glued = {id(t) for t in tokens if t.tag == "ORG" and len(t.text) >= 5 and t.text[-2:] in BAN_VERBS}
+    if not glued:
         return tokens
     out: list[Token] = []
     for t in tokens:
-        if t.tag == "ORG" and len(t.text) >= 5 and t.text[-2:] in BAN_VERBS:
+        if id(t) in glued:
             out += [Token(t.start, t.end - 2, t.text[:-2], "ORG"), Token(t.end - 2, t.end, t.text[-2:], "v")]
         else:
             out.append(t)
