@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, fields
 
 from graph.extract.wordbreak import dictionary_words
-from graph.lexicon import looks_like_name, surnames
+from graph.gazetteer import a_city_or_county
+from graph.lexicon import looks_like_name, split_names
 from graph.normalize import fold
 
 _HAN = "\u4e00-\u9fff"
@@ -101,34 +102,6 @@ class Credits:
         return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in seen), self.editors)
 
 
-def split_names(run: str) -> list[str] | None:
-    """The names in a run of Han characters printed without spaces, or None when it is not names.
-
-    >>> split_names("张鹏程申红")
-    ['张鹏程', '申红']
-    >>> split_names("欧阳建新")
-    ['欧阳建新']
-    """
-    if "·" in run:  # 努尔·白克力: a transcribed name, printed whole
-        return [run] if 3 <= len(run) <= 12 and not run.startswith("·") and not run.endswith("·") else None
-    if looks_like_name(run):
-        return [run]
-    single, double = surnames()
-    best: list[str] | None = None
-    # prefer three-character pieces: most names are three characters long
-    for first in (3, 2, 4):
-        head, rest = run[:first], run[first:]
-        if len(rest) < 2 or not looks_like_name(head):
-            continue
-        if not (rest[0] in single or rest[:2] in double):
-            continue
-        tail = split_names(rest)
-        if tail:
-            best = [head, *tail]
-            break
-    return best
-
-
 @dataclass(frozen=True, slots=True)
 class _Token:
     kind: str  # role | setter | mark | name
@@ -183,7 +156,21 @@ def _read_tokens(s: str) -> list[_Token] | None:
                 continue
             out.append(_Token("name", run))
         pos = m.end()
-    return _join_spaced(out)
+    return _without_dateline(_join_spaced(out))
+
+
+def _without_dateline(tokens: list[_Token]) -> list[_Token]:
+    """记者 李明华 郑州报道, 记者李明华郑州报道: the city a report was filed from is no name."""
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.kind != "name" or tokens[i + 1] != _Token("mark", "报道"):
+            continue
+        if tokens[i - 1].kind == "name" and a_city_or_county(t.value):
+            return tokens[:i] + tokens[i + 1 :]
+        for cut in (2, 3):  # the place glued to the name before it
+            if len(t.value) - cut >= 2 and a_city_or_county(t.value[-cut:]) and split_names(t.value[:-cut]):
+                return [*tokens[:i], _Token("name", t.value[:-cut]), *tokens[i + 1 :]]
+    return tokens
 
 
 def _join_spaced(tokens: list[_Token]) -> list[_Token]:

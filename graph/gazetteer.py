@@ -244,3 +244,9 @@ def load() -> Gazetteer:
     """
     with collector.paused():
         return Gazetteer(_text())
+
+
+def a_city_or_county(name: str) -> bool:
+    """郑州, 新郑, 金水区: the name of a city or county, full or short."""
+    g = load()
+    return bool(g.city(name) or g.district(name))

@@ -321,3 +321,31 @@ VAGUE_DAYS = ("近日", "日前", "连日来", "近期")
 VAGUE_TIMES = (*VAGUE_DAYS, "目前", "此前", "近来", "不久前", "前不久", "上周", "本周", "这几天")
 # A lead that opens with these reports a period, not an event of one day (今年以来).
 PERIOD_LEADS = (*VAGUE_DAYS, "今年以来", "年以来")
+
+
+def split_names(run: str) -> list[str] | None:
+    """The names in a run of Han characters printed without spaces, or None when it is not names.
+
+    >>> split_names("张鹏程申红")
+    ['张鹏程', '申红']
+    >>> split_names("欧阳建新")
+    ['欧阳建新']
+    """
+    if "·" in run:  # 努尔·白克力: a transcribed name, printed whole
+        return [run] if 3 <= len(run) <= 12 and not run.startswith("·") and not run.endswith("·") else None
+    if looks_like_name(run):
+        return [run]
+    single, double = surnames()
+    best: list[str] | None = None
+    # prefer three-character pieces: most names are three characters long
+    for first in (3, 2, 4):
+        head, rest = run[:first], run[first:]
+        if len(rest) < 2 or not looks_like_name(head):
+            continue
+        if not (rest[0] in single or rest[:2] in double):
+            continue
+        tail = split_names(rest)
+        if tail:
+            best = [head, *tail]
+            break
+    return best

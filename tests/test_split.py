@@ -53,6 +53,11 @@ def articles(name: str):
         ("采访人员 孔磊", ["孔磊"], [], []),
         ("全媒体记者秦岚报道", ["秦岚"], [], []),
         ("新华社记者胡军,、姜华", ["胡军", "姜华"], [], []),
+        # the city a report was filed from, printed before 报道, spaced or glued: no name
+        ("（记者 周明 郑州报道）", ["周明"], [], []),
+        ("首席记者孟凡洛阳报道", ["孟凡"], [], []),
+        ("记者 周明 孟凡 报道", ["周明", "孟凡"], [], []),
+        ("（记者 韦中原报道）", ["韦中原"], [], []),  # a name that ends in a county's short name (中原) stays whole
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
