@@ -77,6 +77,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FURNITURE_MAX = 90
 # An editor's note that opens a column or a series.
 _EDITORS_NOTE = re.compile(r"^[【\[]?(?:开栏的话|编者按|编者的话|写在前面)[】\]]?\s*[:：]?")
+# A summary printed over a story (a paper's 核心提示, a portal's 摘要).
+_SUMMARY = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|摘要)[】\]]?\s*[:：|｜]")
 _OUTLET_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台)(?:[\u4e00-\u9fff]{2,4}(?:新闻|频道))?$"
 )
@@ -130,6 +132,8 @@ def furniture_kind(text: str) -> str | None:
         return "date"
     if _EDITORS_NOTE.match(t):
         return "editors-note"  # 开栏的话：… (of any length): what a column is for, not news
+    if _SUMMARY.match(t):
+        return "summary"  # 核心提示：… (of any length): the story below told short, often its first lines cut off
     if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30):
         for name, pattern in FURNITURE:
             if pattern.search(t):

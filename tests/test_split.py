@@ -447,6 +447,15 @@ def test_an_editors_note_opening_a_column_is_not_an_item() -> None:
     assert all("开栏的话" not in a.body for a in arts)
 
 
+def test_a_summary_over_a_story_is_not_an_item_of_its_own() -> None:
+    # a portal's 核心提示 repeats the story's first lines, lead and byline included; the story keeps its headline
+    lead = "本报讯（记者 周明）3月6日上午，金叶社区在广场开展学雷锋志愿服务活动，社区党委书记韦兰参加。"
+    text = f"金叶社区 学雷锋\n\n核心提示：金叶社区开展学雷锋活动{lead[:40]}\n——金叶社区开展学雷锋活动\n\n{lead}\n"
+    arts = split_page(Page(name="s.txt", text=text))
+    assert [(a.headline, a.reporters) for a in arts] == [("金叶社区 学雷锋 ——金叶社区开展学雷锋活动", ("周明",))]
+    assert furniture_kind("摘要：为引导居民参与社区治理，金叶社区开展了一系列活动。" * 3) == "summary"
+
+
 def test_the_dictionarys_common_words_are_its_lines_read_one_by_one() -> None:
     # dictionary_words reads jieba's file with one expression; read here line by line, as its format says
     # ("word frequency [tag]"), the same words come out
