@@ -382,6 +382,15 @@ def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None
     assert names(facts(extractor, "金海区社区服务中心开展活动。"), "Organization") == set()  # each community's
 
 
+def test_the_and_inside_a_bureaus_name_after_what_the_tagger_read_as_a_body(extractor) -> None:
+    # the tagger reads 金海区文化广电 as a body; the 和 after it is still inside the bureau's name
+    f = facts(extractor, "金海区文化广电和旅游局开展文物安全检查。")
+    assert names(f, "Organization") == {"金海区文化广电和旅游局"}
+    f = facts(extractor, "金海区工商管理和质量技术监督局开展宣传。")
+    assert names(f, "Organization") == {"金海区工商管理和质量技术监督局"}
+    assert names(facts(extractor, "金海区妇联和金叶社区开展活动。"), "Organization") == {"金海区妇联"}  # two bodies
+
+
 def test_a_verb_of_joining_between_two_bodies_ends_the_first_and_begins_the_second(extractor) -> None:
     f = facts(extractor, "金湾社区联合区民政局开展义诊。")
     assert names(f, "Organization") == {"区民政局"}

@@ -246,8 +246,10 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
     """
     if tokens[j].text not in ("和", "与") or j == i:
         return False
-    if tokens[j - 1].text.endswith(ORG_SUFFIXES) or tokens[j - 1].tag not in NAMEY or tokens[j - 1].tag in ("ORG", "PER", "nr"):
-        return False  # 党中央和省委: two bodies; 主任王伟和区教育局: a person's name is no word of a bureau's
+    before = tokens[j - 1]
+    if before.text.endswith(ORG_SUFFIXES) or before.tag not in NAMEY or before.tag in ("PER", "nr"):
+        return False  # 区教育局和卫健委: two bodies; 主任王伟和区教育局: a person's name is no word of a bureau's
+    # (the tagger's ORG may be a bureau's first half: 区文化广电|和|旅游局)
     after = tokens[j + 1].text if j + 1 < len(tokens) else ""
     if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡]..", after):
         return False  # 党中央和省委, 教授和区卫健委: the second is a body of its own, and a title no word of a bureau's
