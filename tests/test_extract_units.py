@@ -123,6 +123,11 @@ CASES = [
     ("柳岸街道等8个先进街道受到表彰。", "StreetOffice", {"柳岸街道"}, {"先进街道"}),
     ("金湾镇等5个乡镇获评先进乡镇。", "Town", {"金湾镇"}, {"先进乡"}),
     ("柳岸镇先进村召开村民大会。", "Village", {"先进村"}, set()),
+    # a rating with its level (市级文明镇, 国家卫生镇) names no town, and the town the sentence names keeps its post
+    ("考核组到柳岸镇验收市级文明镇创建，镇党委副书记韦兰陪同。", "Town", {"柳岸镇"}, {"文明镇", "市级文明镇"}),
+    ("柳岸镇争创国家卫生镇和省级生态镇。", "Town", {"柳岸镇"}, {"国家卫生镇", "生态镇"}),
+    # a kind of community (新型农村社区) is no community's name
+    ("做好金叶村新型农村社区建设。", "Community", set(), {"新型农村社区"}),
     # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)
     ("柳岸镇计划在东长寿村、西长寿村再建食堂。", "Village", {"东长寿村", "西长寿村"}, {"长寿村"}),
     ("柳岸村东头的小广场上挤满了人。", "Village", {"柳岸村"}, set()),

@@ -28,6 +28,7 @@ from graph.lexicon import (
     NOT_UNIT_AFTER,
     NOT_UNIT_BEFORE,
     NOT_UNIT_WORDS,
+    RATING,
     UNIT_REFERENCE,
 )
 
@@ -326,7 +327,7 @@ class UnitFinder:
             return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
-            honour = cls in ("StreetOffice", "Town") and _HONOUR.fullmatch(stem)
+            honour = cls in ("StreetOffice", "Town") and RATING.fullmatch(stem)
             word = cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city and not self._heads_its_town(stem + suffix, text, s1)
             return not (word or honour)
         if len(stem) < MIN_STEM or cls == "City":
@@ -415,11 +416,10 @@ class UnitFinder:
         return out
 
 
-_HONOUR = re.compile(r"(?:先进|优秀|模范|标兵|示范|达标|星级)$")  # 8个先进街道, 先进乡镇: a rating, not a name
 
 
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return not _NOT_TOWN.search(stem) and not _HONOUR.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
+    return not _NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
@@ -444,7 +444,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
 
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not _HONOUR.fullmatch(stem)
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem)
 
 
 _CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
