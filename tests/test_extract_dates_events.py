@@ -415,6 +415,12 @@ def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
     assert e.location == "金湾村"
     [e] = facts(extractor, "5月9日，柳岸街道在柳岸街道为民服务中心开展培训。").events  # 为民: the venue's name
     assert e.location == "柳岸街道为民服务中心"
+    # a team gone to accept or oversee work there (验收, 督查): the first sentence's trip, not a later clause's object
+    text = "12月8日上午，县考核组到柳岸镇验收。考核组随后察看了文化广场，并深入村组对农户进行走访。"
+    [e] = facts(extractor, text).events
+    assert (e.location, e.date) == ("柳岸镇", "--12-08")
+    [e] = facts(extractor, "3月2日，区委督查室到金湾社区督查环境整治工作。").events
+    assert e.location == "金湾社区"
 
 
 def test_a_unit_an_official_checks_or_goes_to_to_hear_views_is_where_and_holds_nothing(extractor) -> None:
