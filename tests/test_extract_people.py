@@ -364,3 +364,5 @@ def test_a_mongolian_or_tibetan_name_the_tagger_read_whole_is_a_person_without_a
 def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
     f = facts(extractor, "金海大学教授哈丽娟授课。社区党委书记綦文涛参加。")
     assert {"哈丽娟", "綦文涛"} <= {e.name for e in f.entities if e.type == "Person"}
+    f = facts(extractor, "柳岸街道党工委书记敬海波在会上讲话。")  # 敬, a surname of Sichuan and Henan
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("敬海波", "党工委书记", "柳岸街道")]
