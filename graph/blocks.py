@@ -66,7 +66,7 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("metadata", r"来源[:：]|来自[:：]|发布时间|发布日期|成文日期|生效日期|索\s*引\s*号|主题分类|发布机构|关\s*键\s*词|体\s*裁|字号[:：]|浏览次数|点击[:：]|阅读[:：]?\d|作者[:：]"),
         ("widget", r"请登录|免费注册|购物车|联系客服|开栏的话|分享到|分享至|我要分享|分享让更多人看到|^字号$|打印本页|【打印】|关闭窗口|【字体|我来说两句|最新评论|网友评论|发表评论|只看楼主|收藏|回复贴|X 关闭|扫一扫|二维码|客户端|请稍候|加载中|返回顶部|推荐阅读|相关阅读|相关新闻|延伸阅读|热门文章|标签[:：]|阅读全文|查看全文|全文阅读|点击查看|查看原文|原标题[:：]"),
         ("follow", r"^(?:关注|订阅|下载|安装)\S{1,12}(?:网|热线|客户端|公众号|微博|微信|APP|号)$|^搜\s*索$|^最[\u4e00-\u9fff]{1,6}的[\u4e00-\u9fff]{2,10}(?:新闻|资讯|门户)(?:网站?)?$"),
-        ("breadcrumb", r"当前位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*>\s*){2,}|^首页\s*[>|]|内容导航"),
+        ("breadcrumb", r"当前的?位置|所在的位置|您的位置|(?:[\u4e00-\u9fff\w]{1,12}\s*(?:>>?|»|＞)\s*){2,}|^首页\s*(?:[>|»＞]|$)|内容导航"),
         ("image", r"!\[[^\]]*\]\([^)]*\)|\.(?:jpg|jpeg|png|gif|webp)\b|资料图|图片仅供参考"),
         ("date", r"星期[一二三四五六日天]|^\s*date\s"),
         ("masthead", r"^[^，。,；;！？]{0,12}(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})[^，。,；;！？]{0,20}$"),
@@ -185,8 +185,10 @@ def heading(text: str) -> tuple[str, int] | None:
         return None
     if re.search(r"“[^”]{0,3}$", t):
         return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
-    if re.match(r"^\s*[【\[][^】\]]{1,8}[】\]]\S", text):
-        return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
+    if label := re.match(r"^\s*[【\[][^】\]]{1,8}[】\]](?=\S)", text):
+        t = text[label.end() :].strip(MARKS + " ")  # 【党建】西湖街道…参观…: a column's label, then the title
+        if "、" in t or len(t) < 10:
+            return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
     while (m := _TITLE_TAIL.search(t)) and m.start() >= 6:
         t = t[: m.start()].rstrip()  # a web page's title: its site, its date or its picture count after it
     return t, 0

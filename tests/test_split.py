@@ -369,6 +369,8 @@ def test_a_section_label_among_headings_parts_a_teaser_from_the_headline() -> No
         ("关注民生", None),  # a section label, not a site's button
         ("滨江新闻网本地新闻", "outlet"),
         ("柳岸社区召开居民议事会", None),
+        ("您当前的位置:首页>>新闻中心>>基层动态>>正文", "breadcrumb"),  # 当前的位置, and >> between the steps
+        ("新闻中心 » 基层动态 » 柳岸街道", "breadcrumb"),
     ],
 )
 def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
@@ -383,10 +385,16 @@ def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
         ("两会|代表说", "两会|代表说"),  # too short before the bar to be a page title
         ("**柳岸社区：老年助餐点开张了**", "柳岸社区：老年助餐点开张了"),  # a markdown page's bold title
         ("__柳岸社区开设老年助餐点__", "柳岸社区开设老年助餐点"),
+        ("【党建】柳岸街道组织社区书记观摩金叶社区党群服务中心", "柳岸街道组织社区书记观摩金叶社区党群服务中心"),  # a column's label
     ],
 )
 def test_a_web_titles_tail_is_cut(printed: str, headline: str) -> None:
     assert heading(printed) == (headline, 0)
+
+
+@pytest.mark.parametrize("line", ["【金海区】柳岸镇、金湾乡", "【金海区】柳岸镇"])
+def test_a_labelled_list_of_units_is_no_heading(line: str) -> None:
+    assert heading(line) is None
 
 
 def test_a_page_credit_in_brackets_credits_every_brief_of_the_page() -> None:
