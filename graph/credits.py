@@ -311,7 +311,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
 _FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
 _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
-_FIELD_NAME = rf"(?!{_FIELD_LABELS}|{_OTHER_FIELDS})(?:[{_HAN}·]{{2,}}|[{_HAN}] [{_HAN}])"
+_FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:[{_HAN}·]{{2,}}|[{_HAN}] [{_HAN}])"  # 作者:X 本报通讯员 Y
 _FIELD = re.compile(
     rf"(?:^|(?<=[\s|｜:：报网社台]))({_FIELD_LABELS})\s*[:：]?\s*"
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"

@@ -142,6 +142,11 @@ def test_metadata_credits(line, reporters, editors) -> None:
     assert (c.reporters, c.editors) == (reporters, editors)
 
 
+def test_a_metadata_authors_field_ends_at_the_papers_next_role() -> None:
+    c = credits.in_metadata("2021-03-05 09:17:00  来源：宁江日报  作者：周明 孟凡 本报通讯员 韦兰")
+    assert (c.reporters, c.correspondents) == (("周明", "孟凡"), ("韦兰",))
+
+
 def test_lead_style_page() -> None:
     arts = articles("lead_style.txt")
     assert [a.headline for a in arts] == [
