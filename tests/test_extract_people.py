@@ -23,6 +23,7 @@ POSTS = [
     ("据滨江市民政局社会事务处处长王刚介绍，活动很成功。", ("王刚", "社会事务处处长", "滨江市民政局")),  # a division
     # the street office's people's congress committee, not the community the sentence names after it
     ("林山寨街道召开会议，街道人大工委主任李娜，建设路社区党委书记张华参加。", ("李娜", "人大工委主任", "林山寨街道")),
+    ("柳岸街道召开会议，金叶社区党委书记张华汇报，人大工委主任李娜参加。", ("李娜", "人大工委主任", "柳岸街道")),  # without 街道
     ("中原区委常委、组织部部长赵强到林山寨街道调研。", ("赵强", "组织部部长", "中原区")),  # the department in the title
     ("二七区委组织部副部长陈静出席会议。", ("陈静", "副部长", "二七区委组织部")),  # the department printed as a body
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next

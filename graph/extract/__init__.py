@@ -341,7 +341,7 @@ _TITLE_KIND = (
     (re.compile(r"第一书记"), ("Village", "Community")),  # sent to a village or a community, not a town's
     (re.compile(r"居委会|社区"), ("Community",)),
     (re.compile(r"街道|办事处"), ("StreetOffice",)),
-    (re.compile(r"党工委"), ("StreetOffice", "District")),  # a street office's, or a zone's
+    (re.compile(r"党工委|人大工委"), ("StreetOffice", "District")),  # a street office's, or a zone's (人大工委: a congress's)
     (re.compile(r"管委会"), ("District",)),
     (re.compile(r"[镇乡]|武装部|人大主席"), ("Town",)),
     (re.compile(r"[区县]长|[区县]委"), ("District",)),

@@ -309,8 +309,8 @@ class UnitFinder:
     ) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
-        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem):
-            return False
+        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith("政府"):
+            return False  # 区政府|区长王伟: a government is no unit's stem
         if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
