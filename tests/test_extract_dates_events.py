@@ -421,6 +421,9 @@ def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
     assert (e.location, e.date) == ("柳岸镇", "--12-08")
     [e] = facts(extractor, "3月2日，区委督查室到金湾社区督查环境整治工作。").events
     assert e.location == "金湾社区"
+    # a time where a place would stand (在随后的11天内将陆续开展) is no place
+    text = "昨日上午，金海区第七届邻居节拉开序幕，92个社区在随后的11天内将陆续开展200余项活动。"
+    assert [e.location for e in facts(extractor, text).events] == ["金海区"]
 
 
 def test_a_unit_an_official_checks_or_goes_to_to_hear_views_is_where_and_holds_nothing(extractor) -> None:

@@ -356,8 +356,9 @@ def trip_place(sentence: str, start: int) -> str | None:
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
 _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
 _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
-# …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools).
-_NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$")
+# …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools), nor a time
+# (在随后的11天内将陆续开展).
+_NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)")
 # The word for the area a place is in, or the unit the story named, before its name (辖区建东社区, 该镇北蔡村).
 _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..))")
 # What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检).
