@@ -128,6 +128,7 @@ CASES = [
     ("柳岸镇争创国家卫生镇和省级生态镇。", "Town", {"柳岸镇"}, {"国家卫生镇", "生态镇"}),
     # a kind of community (新型农村社区) is no community's name
     ("做好金叶村新型农村社区建设。", "Community", set(), {"新型农村社区"}),
+    ("部长一行参观了街道社区党建服务中心。", "Community", set(), {"街道社区"}),  # the street office's and its communities'
     # a government before its head's title (区政府|区长) is no district
     ("区政府区长王伟到柳岸街道调研。", "District", set(), {"区政府区"}),
     # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)
