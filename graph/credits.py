@@ -54,6 +54,9 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("美编", "editor"),
     ("编辑", "editor"),
     ("审核", "editor"),
+    ("终审", "editor"),  # 编辑 X 审核 Y 终审 Z: the reviews of a web page's story
+    ("复审", "editor"),
+    ("初审", "editor"),
 )
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.

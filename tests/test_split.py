@@ -135,6 +135,7 @@ def test_leads(text, rest, reporters, correspondents) -> None:
         ("2018-9-15 01:16 |原作者: 纪明 | 评论: 0", ("纪明",), ()),
         ("责任编辑：经文", (), (("经文", "责任编辑"),)),
         ("编辑： abc04", (), ()),
+        ("编辑：王明   审核：赵阳   终审：孙立新", (), (("王明", "编辑"), ("赵阳", "审核"), ("孙立新", "终审"))),  # a web page's reviews
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
