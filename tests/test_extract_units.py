@@ -129,6 +129,11 @@ CASES = [
     # a kind of community (新型农村社区) is no community's name
     ("做好金叶村新型农村社区建设。", "Community", set(), {"新型农村社区"}),
     ("部长一行参观了街道社区党建服务中心。", "Community", set(), {"街道社区"}),  # the street office's and its communities'
+    ("展现新时代社区居民的精神风貌。", "Community", set(), {"新时代社区"}),
+    # the short issuer in a document's number is no body the story names; a full name before 发 still is
+    ("按照区委办通知(金委办发[2019]12号)要求，区统计局开展调研。", "Organization", {"区委办", "区统计局"}, {"金委办"}),
+    ("根据金政办〔2020〕5号文件要求，区民政局开展检查。", "Organization", {"区民政局"}, {"金政办"}),
+    ("按照金海区委办公室发〔2021〕3号文件，柳岸街道开展活动。", "Organization", {"金海区委办公室"}, set()),
     # a government before its head's title (区政府|区长) is no district
     ("区政府区长王伟到柳岸街道调研。", "District", set(), {"区政府区"}),
     # a village listed after another, its quarter read by the tagger as a word of its own (西/f 长寿村)

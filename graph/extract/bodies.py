@@ -73,6 +73,7 @@ _SUB_BODY = re.compile(
     r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
 )
 _PRODUCT_AFTER = re.compile(r"”(?:APP|App|app|小程序|公众号|客户端|平台|热线)")  # the quoted name of an app
+_DOCUMENT_NUMBER = re.compile(r"[发字函]?\s*[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")  # 青委办发[2019]12号, 金政办〔2020〕5号
 _BECOMES = re.compile(r"建成|成为|成了|打造成|打造为|变成|当好|当起|誉为|称为|称作")
 _QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
 # A place word that begins a body's name: a province, a city, a district, a street office, a road.
@@ -403,6 +404,8 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
         return True  # …为辖区老人办|实事: the verb 办 after those it is done for; 区行政中心: a building
     if _PRODUCT_AFTER.match(text, cut):
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body
+    if len(s) <= 4 and _DOCUMENT_NUMBER.match(text, cut):
+        return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:

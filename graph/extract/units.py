@@ -86,7 +86,7 @@ _NOT_VILLAGE = re.compile(
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
-    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
     r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
