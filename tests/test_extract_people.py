@@ -24,6 +24,9 @@ POSTS = [
     # the street office's people's congress committee, not the community the sentence names after it
     ("林山寨街道召开会议，街道人大工委主任李娜，建设路社区党委书记张华参加。", ("李娜", "人大工委主任", "林山寨街道")),
     ("柳岸街道召开会议，金叶社区党委书记张华汇报，人大工委主任李娜参加。", ("李娜", "人大工委主任", "柳岸街道")),  # without 街道
+    # a clause of titles alone before a comma is the official's too (…市委常委，…党工委书记王某)
+    ("3月5日，郑州市委常委，滨江新区党工委书记、管委会主任韦强主持会议。", ("韦强", "市委常委", "郑州市")),
+    ("3月5日，郑州市委常委，滨江新区党工委书记、管委会主任韦强主持会议。", ("韦强", "党工委书记", "滨江新区")),
     ("中原区委常委、组织部部长赵强到林山寨街道调研。", ("赵强", "组织部部长", "中原区")),  # the department in the title
     ("二七区委组织部副部长陈静出席会议。", ("陈静", "副部长", "二七区委组织部")),  # the department printed as a body
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next
@@ -219,6 +222,11 @@ def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
 )
 def test_a_rank_or_a_projects_title_is_a_title_whole(extractor, body: str, post: tuple[str, str, str]) -> None:
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [post]
+
+
+def test_a_clause_before_a_comma_with_more_than_titles_is_no_title_of_the_name_after_it(extractor) -> None:
+    f = facts(extractor, "会议由区委副书记主持，区长韦强出席。")
+    assert [(p.person, p.title) for p in f.posts] == [("韦强", "区长")]
 
 
 def test_a_bare_title_of_the_same_kind_after_an_officials_name_is_held_in_the_same_body(extractor) -> None:

@@ -88,6 +88,9 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         post = _post_in(desc, end - len(desc), p.name, r.units)
         if post:
             chain.append(post)
+        if len(pieces) < 2 and post and _titles_only(text, floor, seg_start - 1, r.units):
+            end = seg_start - 1  # 金海市委常委，柳岸新区党工委副书记王成军: a clause of titles alone before the comma
+            continue
         if len(pieces) < 2 or not post and not _honour(desc):
             break
         end = end - len(desc) - 1
@@ -103,6 +106,25 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
             post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
         out.append(post)
     return _same_body_as_before(r, p, floor, out)
+
+
+def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
+    """Whether the clause before the comma at `comma` is titles and the units or bodies they are held in, nothing else."""
+    if comma <= floor or text[comma : comma + 1] not in "，,":
+        return False
+    start = max(floor, *(text.rfind(c, 0, comma) + 1 for c in "，,。；;：:（(“\""))
+    pieces = text[start:comma].split("、")
+    if not pieces[0] or len(pieces[0]) > 20:
+        return False
+    for piece in pieces:
+        m = TITLE_AT_END.search(piece)
+        if not m:
+            return False
+        covered = {i for u in units for i in range(u.start, u.end)}
+        if any(i not in covered for i in range(start, start + m.start())):
+            return False  # a word of no unit or body before the title (会议由|区委副书记): no title alone
+        start += len(piece) + 1
+    return True
 
 
 def _same_body_as_before(r: _PostReading, p: PersonSpan, floor: int, posts: list[PostSpan]) -> list[PostSpan]:
