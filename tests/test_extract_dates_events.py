@@ -763,3 +763,9 @@ def test_the_day_a_reporter_learned_something_dates_no_occurrence(extractor) -> 
     assert (e.name, e.date) == ("柳岸街道退役军人服务站获评示范站", None)  # the item's news, on no day it gives
     [e] = facts(extractor, "11月1日，柳岸街道在辖区举办消防演练。", headline="柳岸街道举办消防演练").events
     assert e.date == "--11-01"
+
+
+def test_the_country_s_leader_whose_words_a_story_cites_attends_nothing(extractor) -> None:
+    body = "8月20日，金海街道举行揭牌仪式，区委书记韦强出席。此举是深入学习习近平总书记重要论述的举措。"
+    [e] = facts(extractor, body, headline="金海街道新时代文明实践所揭牌").events
+    assert "习近平" not in e.attendees and "韦强" in e.attendees

@@ -12,7 +12,7 @@ import re
 from graph.extract.events import EventCandidate
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
-from graph.lexicon import JOINING_VERBS, alternation
+from graph.lexicon import JOINING_VERBS, NATIONAL_TITLES, alternation
 from graph.model import Article, LocalEntity
 
 _PARTICIPATE = re.compile(r"出席|参加|参会|陪同|主持|带队|率队|讲话|致辞|强调|指出|介绍|发言|一行|视察|调研|观摩|邀请|观看")
@@ -64,11 +64,12 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
     out: list[str] = []
     for s in sents:
         named = [p.name for p in s.people] if participation(s.text) else []
-        # a post says who they are, not always that they were there: set off by commas (刘芳，…第一书记，), or the
-        # post of one the sentence quotes (社区主任张华说，…)
+        # a post says who they are, not always that they were there: set off by commas (刘芳，…第一书记，), the post of
+        # one the sentence quotes (社区主任张华说，…), or the country's leader whose words are studied (习近平总书记)
         held = [p.person for p in s.posts if p.rule != "post.apposed" and not _SAYS.match(s.text, s.text.find(p.person) + len(p.person))]
+        national = {p.person for p in s.posts if p.title in NATIONAL_TITLES}
         for name in [*named, *held]:
-            if name in people and name not in credited and name not in out:
+            if name in people and name not in credited and name not in out and name not in national:
                 out.append(name)
     return out
 
