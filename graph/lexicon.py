@@ -246,7 +246,8 @@ PROVINCE = r"(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区
 # A rating a unit is given, not its name: 8个先进街道, 先进乡镇, 市级文明镇, 国家卫生镇, 省级生态镇.
 RATING = re.compile(r"(?:国家级?|全国|[省市县区]级|全[省市县区])?(?:先进|优秀|模范|标兵|示范|达标|星级|文明|卫生|生态|特色|小康|明星)$")
 # Words for a kind of area: generic even where the gazetteer holds a unit so named somewhere (城区街道办事处的发展优势
-# 明显强于县市: a city's urban street offices, not the 城区街道 of another province).
+# 明显强于县市: a city's urban street offices, not the 城区街道 of another province; 街道社区党建服务中心: the street
+# office's and its communities'; 新型农村社区).
 AREA_KIND_STEMS = re.compile(r"^(?:新型)?(?:城区|市区|郊区|城镇|城乡|农村|乡村|社区|街道)$")
 # A unit the story already named, referred to by its kind (该镇, 本区, 全街道): before a unit's name, no part of it.
 UNIT_REFERENCE = re.compile(r"^(?:该|本|全|各)(?:街道|办事处|镇|乡|区|县|市|村|社区)")

@@ -116,11 +116,11 @@ def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
     pieces = text[start:comma].split("、")
     if not pieces[0] or len(pieces[0]) > 20:
         return False
+    covered = {i for u in units for i in range(u.start, u.end)}
     for piece in pieces:
         m = TITLE_AT_END.search(piece)
         if not m:
             return False
-        covered = {i for u in units for i in range(u.start, u.end)}
         if any(i not in covered for i in range(start, start + m.start())):
             return False  # a word of no unit or body before the title (会议由|区委副书记): no title alone
         start += len(piece) + 1

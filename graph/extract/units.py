@@ -416,8 +416,6 @@ class UnitFinder:
         return out
 
 
-
-
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     return not _NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
