@@ -61,17 +61,17 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
-_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻)"
+_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒)"  # 青河融媒记者
 _OUTLETS = re.compile(rf"(?:{_OUTLET}[、\s\-—]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
 _SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
 _MARK = re.compile(
-    r"(文\s*/\s*图|图\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|报道|整理|采写|供图|"
+    r"(文\s*/\s*[图摄]|[图摄]\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|报道|整理|采写|供图|"
     r"(?:受访者|受访单位|采访对象)(?:提供|供图)|资料图片?|网络图片|"  # 图/受访者提供: a picture no one of the paper took
-    r"文|图|摄)(?=$|[\s/、，,；;）)])"
+    r"文|图|摄)(?=$|[\s/、，,；;）):：])"
 )
-_SEP = re.compile(r"[\s、，,／/;；·•|]+")
+_SEP = re.compile(r"[\s、，,／/;；·•|:：]+")  # 文/图：记者 X: a colon after a mark too
 _NAME = re.compile(rf"[{_HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 # A credit's characters (Han, separators, a role word's colon, marks' slashes, outlets' dashes): no other makes one.
@@ -146,6 +146,10 @@ def _read_tokens(s: str) -> list[_Token] | None:
         if not m:
             return None
         run = m.group(0)
+        if len(run) >= 3 and run.endswith("文") and re.match(r"\s*/\s*[图摄]", s[m.end() :]):
+            out.append(_Token("name", run[:-1]))  # 记者刘小清文/摄: the mark's 文 glued to the name
+            pos = m.end() - 1
+            continue
         glued = _GLUED_END.search(run)
         if glued and len(run) - len(glued.group(0)) >= 2:
             out.append(_Token("name", run[: glued.start()]))

@@ -58,6 +58,9 @@ def articles(name: str):
         ("首席记者孟凡洛阳报道", ["孟凡"], [], []),
         ("记者 周明 孟凡 报道", ["周明", "孟凡"], [], []),
         ("（记者 韦中原报道）", ["韦中原"], [], []),  # a name that ends in a county's short name (中原) stays whole
+        # a county media centre's outlet (金海融媒), a colon after 文/图, and 文/摄 glued to the name before it
+        ("文/图：金海融媒记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),
+        ("（记者周明文/摄）", ["周明"], [], []),
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
