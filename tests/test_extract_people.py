@@ -375,3 +375,5 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
     assert {"哈丽娟", "綦文涛"} <= {e.name for e in f.entities if e.type == "Person"}
     f = facts(extractor, "柳岸街道党工委书记敬海波在会上讲话。")  # 敬, a surname of Sichuan and Henan
     assert [(p.person, p.title, p.org) for p in f.posts] == [("敬海波", "党工委书记", "柳岸街道")]
+    f = facts(extractor, "柳岸街道党工委书记丘明介绍了情况。")  # 丘, a Hakka surname
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("丘明", "党工委书记", "柳岸街道")]
