@@ -224,6 +224,11 @@ def test_a_rank_or_a_projects_title_is_a_title_whole(extractor, body: str, post:
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [post]
 
 
+def test_a_provinces_official_visiting_a_district_holds_no_post_in_it(extractor) -> None:
+    f = facts(extractor, "3月2日，省政协副主席韦强在金海区调研产业项目。")
+    assert [(p.person, p.org) for p in f.posts] == [("韦强", None)]
+
+
 def test_a_clause_before_a_comma_with_more_than_titles_is_no_title_of_the_name_after_it(extractor) -> None:
     f = facts(extractor, "会议由区委副书记主持，区长韦强出席。")
     assert [(p.person, p.title) for p in f.posts] == [("韦强", "区长")]
