@@ -71,6 +71,7 @@ _MARK = re.compile(
     r"(?:受访者|受访单位|采访对象)(?:提供|供图)|资料图片?|网络图片|"  # 图/受访者提供: a picture no one of the paper took
     r"文|图|摄)(?=$|[\s/、，,；;）):：])"
 )
+_PICTURES_AFTER = re.compile(r"\s*/\s*[图摄]")  # the rest of 文/图, 文/摄 after a 文 glued to a name
 _SEP = re.compile(r"[\s、，,／/;；·•|:：]+")  # 文/图：记者 X: a colon after a mark too
 _NAME = re.compile(rf"[{_HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
@@ -146,7 +147,7 @@ def _read_tokens(s: str) -> list[_Token] | None:
         if not m:
             return None
         run = m.group(0)
-        if len(run) >= 3 and run.endswith("文") and re.match(r"\s*/\s*[图摄]", s[m.end() :]):
+        if len(run) >= 3 and run.endswith("文") and _PICTURES_AFTER.match(s, m.end()):
             out.append(_Token("name", run[:-1]))  # 记者刘小清文/摄: the mark's 文 glued to the name
             pos = m.end() - 1
             continue

@@ -185,8 +185,7 @@ class Extractor:
                 if org is None and not p.generic:
                     org = head_of(p.title, here, here or previous, by_type)
                     rule = "post.head-of" if org else rule
-                provincial = _PROVINCE_AT_START.match(p.title) or f"省{p.title}{p.person}" in s.text  # 省政协副主席何某: the province's
-                if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not provincial:
+                if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in _visited(s) if at > s.text.find(p.person)}  # not the host's
                     org = _home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
                     rule = "post.home-unit" if org and rule == "post.title" else rule

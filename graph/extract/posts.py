@@ -27,7 +27,7 @@ from graph.lexicon import (
 
 _DIVISION = re.compile(r"[\u4e00-\u9fff]{2,8}?[处科股室]")  # 新闻发布处, 社会事务科: a division of a body
 _TERM_AT_END = re.compile(r"第[一二三四五六七八九十\d]{1,3}届$")  # 第四届 (人大代表): a term of office
-_GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + "$")
+_GENERIC_UNIT = re.compile(alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县", "省")) + "$")
 _INSTITUTION_AT_END = re.compile(alternation(INSTITUTION_WORDS) + "$")
 # A compound's owners' committee, printed bare before a title: the title names it (业委会主任), no body is read.
 _OWNERS_BODIES = ("业主委员会", "业委会")
@@ -82,7 +82,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     chain: list[PostSpan] = []
     floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
-        seg_start = max(floor, *(text.rfind(c, 0, end) + 1 for c in '，,。；;：:（(“"'))
+        seg_start = _clause_start(text, floor, end)
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
         post = _post_in(desc, end - len(desc), p.name, r.units)
@@ -108,11 +108,16 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     return _same_body_as_before(r, p, floor, out)
 
 
+def _clause_start(text: str, floor: int, end: int) -> int:
+    """Where the clause ending at `end` begins: after the last comma, stop, colon, bracket or quote, not before `floor`."""
+    return max(floor, *(text.rfind(c, 0, end) + 1 for c in '，,。；;：:（(“"'))
+
+
 def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
     """Whether the clause before the comma at `comma` is titles and the units or bodies they are held in, nothing else."""
     if comma <= floor or text[comma : comma + 1] not in "，,":
         return False
-    start = max(floor, *(text.rfind(c, 0, comma) + 1 for c in "，,。；;：:（(“\""))
+    start = _clause_start(text, floor, comma)
     pieces = text[start:comma].split("、")
     if not pieces[0] or len(pieces[0]) > 20:
         return False
