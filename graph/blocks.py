@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph import credits as cr
 from graph.model import Para
-from graph.normalize import headline_like
+from graph.normalize import bigrams, headline_like
 
 MARKS = "■●◆▲★□◇▼►▶【】[]•·"
 
@@ -228,7 +228,49 @@ def classify(paras: list[Para]) -> list[Block]:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
         out.append(b)
         i += 1
+    return _contents(out)
+
+
+def _contents(blocks: list[Block]) -> list[Block]:
+    """An e-paper's list of its page's headlines, printed between the page's line (第A06版:县区, A06) and its links
+    (返回主页 | 郑州晚报 | 标题导航): the page's contents, furniture, not the headline of the item below it."""
+    def page_line(b: Block, kinds: tuple[str, ...]) -> bool:
+        return b.kind is Kind.FURNITURE and furniture_kind(b.text) in kinds
+
+    out, i = list(blocks), 0
+    for k, b in enumerate(out[:-1]):
+        if b.kind is Kind.HEADING and page_line(out[k + 1], ("repeated",)) and out[k + 1].text.split()[0] == b.text:
+            out[k] = replace(b, kind=Kind.FURNITURE)  # 阴影 over 阴影 阴影: the placeholder printed once more
+    while i < len(out):
+        if not page_line(out[i], ("e-paper", "page")):
+            i += 1
+            continue
+        start = i + 1
+        while start < len(out) and page_line(out[start], ("e-paper", "page", "no-words", "empty")):
+            start += 1  # 第M05版:中原·城事 上一版 下一版 | M05
+        end = start
+        while end < len(out) and (out[end].kind is Kind.HEADING or page_line(out[end], ("no-words", "address", "empty"))):
+            end += 1  # the site's address or a code printed between them (www.izzwb.com)
+        heads = [k for k in range(start, end) if out[k].kind is Kind.HEADING]
+        if len(heads) >= 2 and end < len(out) and page_line(out[end], ("e-paper", "navigation")):
+            shown = _shown([out[k] for k in heads], out[end:])
+            for n, k in enumerate(heads):
+                out[k] = out[k] if n == shown else replace(out[k], kind=Kind.FURNITURE)
+        i = max(end, i + 1)
     return out
+
+
+def _shown(contents: list[Block], rest: list[Block]) -> int | None:
+    """Which of the contents heads the item the page shows, when no headline is printed over it (the page's links,
+    then its lead): the one whose bigrams its first paragraphs share most, a third of them at least and twice as many
+    as any other's; else None."""
+    first = next((b for b in rest if b.kind is not Kind.FURNITURE), None)
+    if first is None or first.kind is Kind.HEADING:
+        return None
+    text = "".join(b.text for b in rest[:12] if b.kind in (Kind.LEAD, Kind.BODY))[:600]
+    shares = [len(bigrams(b.text) & bigrams(text)) / max(1, len(bigrams(b.text))) for b in contents]
+    best, second = sorted(range(len(shares)), key=shares.__getitem__, reverse=True)[:2]
+    return best if shares[best] >= 0.3 and shares[best] >= 2 * shares[second] else None
 
 
 # A photo credit closing a caption, then an item's mark: where a lead printed on the caption's line begins.

@@ -297,6 +297,25 @@ def test_epaper_furniture_is_not_news() -> None:
     assert arts[1].body.endswith("解决取暖问题。")
 
 
+_CONTENTS = (
+    "阴影\n阴影 阴影\n第B03版:金海新闻 上一版3  4下一版\nB03\n"
+    "柳岸街道 邻里节上话家常\n金湾街道 垃圾分类进楼院\nwww.jinhai.example\n青河社区 义诊送到家门口\n"
+    "      \n返回主页 | 金海晚报 | 标题导航 | 金海日报\n上一期  下一期\n"
+)
+
+
+def test_an_epapers_list_of_its_pages_headlines_is_furniture() -> None:
+    # the list between the page's line and its links names the page's other items: none of it heads this one, and
+    # its units (金湾街道, 青河社区) are not this item's
+    text = _CONTENTS + "金湾街道 垃圾分类进楼院\n\n本报讯(记者 王晓明)3月5日,金湾街道在桂园社区开展垃圾分类宣传。\n"
+    [a] = split_page(Page(name="a.txt", text=text), dictionary_words())
+    assert (a.headline, a.reporters) == ("金湾街道 垃圾分类进楼院", ("王晓明",))
+    # where the page prints no headline over the item, the one of the list its lead tells is its headline
+    text = _CONTENTS + "\n本报讯 3月6日,青河社区邀请区医院医生为辖区老人义诊,把健康服务送到家门口。\n"
+    [a] = split_page(Page(name="b.txt", text=text), dictionary_words())
+    assert a.headline == "青河社区 义诊送到家门口"
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
