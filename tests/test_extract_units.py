@@ -244,6 +244,16 @@ def test_chain_states_containment(extractor) -> None:
     assert by_name["伏牛北社区党总支"].parent == "伏牛北社区"
 
 
+def test_units_listed_after_one_whose_parent_is_printed_lie_in_that_parent(extractor) -> None:
+    # two towns in the article: only the list tells where 青河社区 and 桂园社区 lie; 南园社区 lies in the street office
+    # printed before its own list, and 金湾镇, of a town's rank, in no town
+    f = facts(extractor, "县领导先后来到柳岸镇金叶村、青河社区、桂园社区，金海街道北园社区、南园社区和金湾镇，检查环境整治工作。")
+    parents = {e.name: e.parent for e in f.entities}
+    assert [parents[n] for n in ("金叶村", "青河社区", "桂园社区")] == ["柳岸镇"] * 3
+    assert [parents[n] for n in ("北园社区", "南园社区")] == ["金海街道"] * 2
+    assert parents["金湾镇"] != "柳岸镇"
+
+
 def test_a_village_of_one_character_lies_in_its_town_and_holds_its_secretarys_post(extractor) -> None:
     f = facts(extractor, "荥阳市广武镇胡村党支部书记李军主持会议。")
     by_name = {e.name: e for e in f.entities}

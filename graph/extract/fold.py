@@ -74,6 +74,21 @@ class _Fold:
                 if ADMIN_RANK[u.type] == ADMIN_RANK[label.type] + 1:
                     self.set_parent(key, label.name, "contain.section")
 
+    def listed_with(self, sents: list[Sentence]) -> None:
+        """A unit listed right after one whose parent is printed before it (柳岸镇金叶村、青河社区、桂园社区) lies in
+        that parent too, when it may (a town holds communities and villages alike)."""
+        types = {n: t for t, n in self.order}
+        for s in sents:
+            units = sorted((u for u in s.units if u.type in _ABOVE), key=lambda u: u.start)
+            shared: str | None = None  # the parent printed before the list's first unit
+            for k, v in enumerate(units):
+                if k == 0 or s.text[units[k - 1].end - s.offset : v.start - s.offset] != "、":
+                    shared = v.parent
+                    continue
+                key = (v.type, v.name)
+                if shared and not self.parents.get(key) and types.get(shared) in _ABOVE[v.type]:
+                    self.set_parent(key, shared, "contain.list")
+
     def neighbourhoods(self) -> None:
         """曹杨新村, 控江二村 in a city's streets: neighbourhoods (residents' committees), not villages."""
         if any(t == "Town" for t, _ in self.order) or not any(t in ("StreetOffice", "Community") for t, _ in self.order):
@@ -194,6 +209,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     """The article's units and bodies as LocalEntities (the section's units first, then the text's)."""
     f = _Fold([*section, *(u for s in sents for u in s.units)])
     f.section_labels(sents)
+    f.listed_with(sents)
     f.neighbourhoods()
     f.local_names()
     f.alias_of = _short_forms(f.order)
