@@ -62,7 +62,7 @@ _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒)"  # 青河融媒记者
-_OUTLETS = re.compile(rf"(?:{_OUTLET}[、\s\-—]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")
+_OUTLETS = re.compile(rf"(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")  # 正观新闻·郑州晚报记者
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
 _SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
@@ -348,10 +348,10 @@ def in_metadata(text: str) -> Credits:
     return out
 
 
-# Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯.
+# Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河日报·青河网1月2日讯.
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
-    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻)"
+    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻)"
     rf"(?:[{_HAN}]{{0,6}}{_DAY}电|[{_HAN}]{{0,6}}(?:{_DAY})?(?:讯|消息)))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )
@@ -386,7 +386,7 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
                 return s[m.start(1) - 1 :].lstrip(), before, True  # a parenthesis that is not a credit
             return s[m.end() :].lstrip(), _or(before, c), True
         rest = s[m.end() :]
-        inline = re.match(r"(\S{2,40}?(?:报道|摄影报道))\s+", rest)
+        inline = re.match(r"(\S{2,40}?(?:报道|摄影报道))(?:\s+|[:：]\s*)", rest)  # 记者 X 报道: too
         if inline and (c := parse(inline.group(1))):
             return rest[inline.end() :].lstrip(), _or(before, c), True
         if run := _credit_run(rest):
