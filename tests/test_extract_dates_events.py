@@ -643,6 +643,10 @@ def test_who_said_a_quote_is_no_occurrence(extractor) -> None:
     assert [e.name for e in f.events] == ["老旧小区换新颜"]  # the headline's news, of that day
     # the day, who said it, then what was said
     assert facts(extractor, "8月2日，柳岸镇金湾村村民梁伯说，今年防风准备很充分。").events == ()
+    # …who said it told in two clauses: no occurrence is named before the verb of saying
+    assert facts(extractor, "3月5日，家住金叶小区的居民，王大爷激动地说，多年来，出门就难。").events == ()
+    f = facts(extractor, "3月5日，柳岸街道举办邻里节，社区书记李红介绍，今年已举办三届。")
+    assert [e.name for e in f.events] == ["邻里节"]  # an occurrence named before who said what
 
 
 def test_the_organization_department_organizes_nothing(extractor) -> None:

@@ -269,8 +269,12 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
         late = min((i for i in (clause.find("，", 30, 40), clause.find(",", 30, 40)) if i >= 0), default=-1)
         clause = clause[:cut] if cut >= 8 else clause[:late] if late >= 0 else clause[:30]
     clause = clause.strip("，, ")
-    if len(clause) < 6 or _SAID.search(clause) or _SAID.search(re.split(r"[，,]", clause, maxsplit=1)[0]):  # …梁伯说，…
+    parts = re.split(r"[，,]", clause)
+    if len(clause) < 6 or _SAID.search(clause) or _SAID.search(parts[0]):  # …梁伯说，…
         return None
+    said = next((k for k, p in enumerate(parts) if _SAID.search(p)), None)
+    if said is not None and not triggers("，".join(parts[: said + 1])):
+        return None  # 家住…的居民，70多岁的王老人激动地说，多年来…: what someone said that day, no occurrence named before it
     return m.end(), m.end() + len(clause), clause
 
 
