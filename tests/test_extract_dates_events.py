@@ -732,6 +732,8 @@ def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
         # a long first clause is cut at its last comma before 30 characters, of either width
         ("6月24日晚上，社区工作人员冒着高温酷暑，汗流浃背，满身脏水，协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑，汗流浃背，满身脏水"),
         ("6月24日晚上,社区工作人员冒着高温酷暑,汗流浃背,满身脏水,协助维修人员修好了下水管道。", "社区工作人员冒着高温酷暑,汗流浃背,满身脏水"),
+        # a clause of where alone, then what: the what names it (and the where places it)
+        ("1月23日下午，在金叶社区文化广场，由共建单位和居民联合献艺的文艺汇演高潮迭起。", "由共建单位和居民联合献艺的文艺汇演高潮迭起"),
         # the hour after the day (上午9时) is no part of the name
         ("10月16日上午9时，金海区零工市场在柳岸街道正式开业。", "金海区零工市场在柳岸街道正式开业"),
         # …else at its first comma before 40, not inside a word (…抓获, not …抓)
@@ -743,6 +745,11 @@ def test_a_sentence_that_opens_with_its_day_is_named_by_its_first_clause(sentenc
 
     found = dated_clause(sentence, find_dates(sentence, None))
     assert found is not None and found[2] == name
+
+
+def test_a_dated_clause_of_where_alone_places_the_clause_after_it(extractor) -> None:
+    f = facts(extractor, "1月23日下午，在金叶社区文化广场，由共建单位和居民联合献艺的文艺汇演高潮迭起。", headline="金叶社区：邻里生活热起来")
+    assert [(e.date, e.location) for e in f.events] == [("--01-23", "金叶社区文化广场")]
 
 
 def test_readings_that_must_not_reach_too_far(extractor) -> None:

@@ -226,6 +226,7 @@ def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
 # The reporter's own visit is how the story was gathered, not an occurrence it reports.
 _REPORTER_SUBJECT = re.compile(r"[，,\s]*(?:本报|晚报|全媒体)?记者")
 # A clause that only says who said a quote (“…”9月8日，居民王阿姨说。): no occurrence.
+_FRONTED_PLACE = re.compile(r"在[^，,。；;]{2,24}[，,]")  # a clause of where alone
 _SAID = re.compile(r"(?:说|说道|笑道|表示|介绍|感慨|感叹|坦言|告诉记者)$")
 _CLAUSE_DAY = re.compile(
     r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:[至到—~～-](?:\d{1,2}月)?\d{1,2}日)?|昨日|昨天|前天)"  # 3月5日至7日
@@ -262,6 +263,9 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     rest = sentence[m.end() :]
     if re.match(r"是|为|恰逢|正值|正是|恰是", rest) and sentence[m.end() - 1 : m.end()] not in "，,":
         return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened
+    start = m.end()
+    if (fronted := _FRONTED_PLACE.match(rest)) and not triggers(fronted.group()):
+        start, rest = start + fronted.end(), rest[fronted.end() :]  # 1月23日，在柳岸广场，…: where, then what
     end = min((i for i in (rest.find("。"), rest.find("；")) if i >= 0), default=len(rest))
     clause = rest[:end]
     if len(clause) > 30:  # cut at its last comma before 30 characters, else at the first before 40 (either width)
@@ -275,7 +279,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     said = next((k for k, p in enumerate(parts) if _SAID.search(p)), None)
     if said is not None and not triggers("，".join(parts[: said + 1])):
         return None  # 家住…的居民，70多岁的王老人激动地说，多年来…: what someone said that day, no occurrence named before it
-    return m.end(), m.end() + len(clause), clause
+    return start, start + len(clause), clause
 
 
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:
