@@ -201,6 +201,13 @@ CASES = [
     ("该村村委会主任王强介绍。", "Village", set(), {"该村"}),
     ("全村村民参加了会议。", "Village", set(), {"全村"}),
     ("邻村村民也赶来帮忙。", "Village", set(), {"邻村"}),
+    # after a village, in a chain: its villagers (热心|村民), a kind of village, its committee's words
+    ("青河村热心村民张大海主动参与清理。", "Village", {"青河村"}, {"热心村"}),
+    ("金叶村属城中村，村里道路狭窄。", "Village", {"金叶村"}, {"属城中村", "城中村"}),
+    ("金叶村村委会下村入户走访。", "Village", {"金叶村"}, {"村委会下村", "委会下村"}),
+    # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's
+    ("财院街道路坑洼，村南街道旁堆满垃圾。", "StreetOffice", set(), {"财院街道", "村南街道"}),
+    ("柳岸街道路长制工作有序推进。", "StreetOffice", {"柳岸街道"}, set()),
     ("柳岸镇各村村委会负责人参加会议。", "Village", set(), {"各村", "各村村"}),
     # a name that begins with a word like a conjunction (和平, 和谐) keeps it when the tagger reads one word;
     # a verb or conjunction the tagger reads apart is no part of the name

@@ -323,8 +323,9 @@ class UnitFinder:
                 return False
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
-        if source == "chain":
-            return rank(cls) > 2 and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
+        if source == "chain":  # 高林村|热心村民, 金叶村|属城中村 (after a village), 村委会下村: no village's name
+            no_village = cls == "Village" and ("委会" in stem or text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and _NOT_VILLAGE.search(stem))
+            return rank(cls) > 2 and not no_village and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
             honour = cls in ("StreetOffice", "Town") and RATING.fullmatch(stem)
@@ -442,7 +443,8 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
 
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem)
+    road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 财院街|道路坑洼
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road
 
 
 _CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
