@@ -309,8 +309,8 @@ class UnitFinder:
     ) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
-        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith("政府"):
-            return False  # 区政府|区长王伟: a government is no unit's stem
+        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith("政府") or "委会" in stem:
+            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (儒沐塘村委会|下村)
         if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
@@ -323,8 +323,8 @@ class UnitFinder:
                 return False
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
-        if source == "chain":  # 高林村|热心村民, 金叶村|属城中村 (after a village), 村委会下村: no village's name
-            no_village = cls == "Village" and ("委会" in stem or text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and _NOT_VILLAGE.search(stem))
+        if source == "chain":  # 高林村|热心村民, 金叶村|属城中村 (after a village): no village's name
+            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and _NOT_VILLAGE.search(stem))
             return rank(cls) > 2 and not no_village and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
