@@ -80,6 +80,11 @@ def test_a_names_last_character_the_tagger_reads_as_a_word_is_the_names_before_w
     assert [p.person for p in f.posts] == ["李强"]
 
 
+def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:
+    f = facts(extractor, "民进青河市委副主委赵六出席会议。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("赵六", "副主委", "民进青河市委")]
+
+
 def test_a_post_is_read_once(extractor) -> None:
     # the title said after the name is the post printed before it, not one in the community the sentence names
     body = "6月9日，金海区柳岸镇党委书记李强带队来到建设路社区参观。李强书记表示，建设路社区的经验值得学习。"

@@ -215,6 +215,9 @@ CASES = [
     ("7月3日，街道在和平街社区开展消防应急演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("7月3日，书院街街道和平街社区开展消防演练。", "Community", {"和平街社区"}, {"平街社区"}),
     ("街道联合金海社区开展活动。", "Community", {"金海社区"}, {"联合金海社区"}),
+    # a title ending in 委 that the tagger read into the body's word is no part of its name; nor is 原名 (formerly)
+    ("民盟青河市委会主委李明华出席会议。", "Organization", set(), {"民盟青河市委会主委"}),
+    ("青河志工联合会，原名青河志愿者联合会，成立于2006年。", "Organization", {"青河志愿者联合会"}, {"原名青河志愿者联合会"}),
     # a canteen for the old, a residents' meeting hall: bodies of their community
     ("金湾社区长者饭堂里，党员志愿者为老人分餐。", "Organization", {"金湾社区长者饭堂"}, set()),
     ("昨日上午，柳岸街道金湾社区议事厅召开议事会。", "Organization", {"金湾社区议事厅"}, set()),

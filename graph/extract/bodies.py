@@ -342,6 +342,10 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     if (div := _DIVISION_IN_TITLE.fullmatch(text, start, cut)) and TITLE_WORD.match(text, cut):
         cut = div.end("body")  # 锦江区民政局|基层政权建设科|科长: the division is in the title, the bureau holds it
     s = text[start:cut]
+    if (held := re.search(r"(?:副?主委|政委|常委)$", s)) and held.start() > 0:  # 民盟青河市委会主委/ORG: a title in 委 ends it
+        cut, s = start + held.start(), s[: held.start()]
+        if not s.endswith(ORG_SUFFIXES):
+            return None
     if s.endswith("团") and text[cut : cut + 2] in ("区委", "市委", "县委"):
         return None  # 郑州市团|市委书记: the Youth League's committee, in the title
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
