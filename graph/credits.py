@@ -57,6 +57,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("终审", "editor"),  # 编辑 X 审核 Y 终审 Z: the reviews of a web page's story
     ("复审", "editor"),
     ("初审", "editor"),
+    ("校审", "editor"),  # 编辑 X 校审 Y 责任编辑 Z 监审 W
+    ("监审", "editor"),
 )
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
