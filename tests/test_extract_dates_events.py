@@ -561,6 +561,12 @@ def test_a_chain_broken_across_a_headlines_lines_is_one_chain(extractor) -> None
     assert {e.name: e.parent for e in f.entities}["李庄村"] == "柳岸镇"
 
 
+def test_a_headline_that_prints_its_units_apart_names_the_lowest_as_its_topic(extractor) -> None:
+    # an e-paper's kicker, the district then the street office: the street office holds the item's event
+    f = facts(extractor, "12月22日，金海区柳岸街道第二届社区文化艺术节在青河中学举行。", headline="金海区 柳岸街道 聚力文化建设")
+    assert [(e.location, e.organizers) for e in f.events] == [("青河中学", ("柳岸街道",))]
+
+
 def test_a_festival_opens_in_its_venue_and_its_quoted_name_is_closed(extractor) -> None:
     [e] = facts(extractor, "5月20日，金海区柳岸街道第三届“社区邻里节”在金桂园北区下沉广场拉开序幕。").events
     assert (e.name, e.location, e.organizers) == ("金海区柳岸街道第三届“社区邻里节”", "金桂园北区下沉广场", ("柳岸街道",))

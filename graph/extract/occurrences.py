@@ -376,22 +376,22 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
                 and not origin(u, s)
             ]
             if units:
-                longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), inside=True)
+                longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), s, inside=True)
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it
-                first = _chain_end(admin, inside=False) if admin and admin[0].start == units[0].start else None
+                first = _chain_end(admin, s, inside=False) if admin and admin[0].start == units[0].start else None
                 unit = (forms.get(first.text) or forms.get(first.name)) if first else None
                 return forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
     return None
 
 
-def _chain_end(units: list[Span], inside: bool) -> Span:
-    """The last unit of the chain the first begins, each starting where the one before ends; `inside`: a unit inside
-    the one before is passed over (else the chain ends there)."""
+def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:
+    """The last unit of the chain the first begins, each starting where the one before ends, or after spaces (a
+    headline's 金海区 柳岸街道); `inside`: a unit inside the one before is passed over (else the chain ends there)."""
     chosen = units[0]
     for u in units[1:]:
         if inside and u.start < chosen.end:
             continue
-        if u.start != chosen.end:
+        if u.start < chosen.end or s.text[chosen.end - s.offset : u.start - s.offset].strip(" \u3000"):
             break
         chosen = u
     return chosen
