@@ -260,7 +260,7 @@ GENERIC_PREFIX = re.compile(
 # Honorifics after a surname make an informal reference (李阿姨, 王区长): kin words and address,
 KIN_HONORIFICS = tuple("阿姨 师傅 大爷 大妈 大娘 奶奶 爷爷 婆婆 叔叔 阿婆 大姐 大哥 大叔 老师".split())
 # and titles used as a form of address;
-TITLE_HONORIFICS = tuple("区长 市长 县长 镇长 乡长 局长 书记 主任 所长 站长 院长 校长 经理".split())
+TITLE_HONORIFICS = tuple("区长 市长 县长 镇长 乡长 局长 书记 主任 所长 站长 院长 校长 经理 主席 部长 会长 处长 科长".split())
 # these end too many ordinary words to look for in running text (姐, 总, 先生): a span the
 # tagger already gave as a name is informal when it is a surname and one of them.
 TAGGED_HONORIFICS = tuple("阿公 老汉 嫂 姐 哥 伯 叔 婶 姨 同志 先生 女士 小姐 医生 大夫 警官 总".split())

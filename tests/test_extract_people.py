@@ -149,6 +149,8 @@ def test_title_abbreviation_joins_the_full_name(extractor) -> None:
         ("淮河路街道召开座谈会，街道办事处副主任赵敏主持。赵主任表示，要建立评价机制。", "赵敏", "赵主任"),  # a deputy
         ("街道党工委书记刘畅到社区调研。刘书记指出，要做好服务。", "刘畅", "刘书记"),  # without the body
         ("区委副书记王强、区人大常委会主任王军出席会议。王书记强调，要压实责任。", "王强", "王书记"),  # 王军 is no 书记
+        ("市政协主席、党组书记张延华带领委员到柳岸街道调研。张主席一行来到改造工程现场。", "张延华", "张主席"),
+        ("区委组织部部长王刚陪同调研。王部长说，要加快进度。", "王刚", "王部长"),
     ],
 )
 def test_an_official_is_addressed_by_the_title_without_its_body_or_its_deputy(extractor, body, person, said) -> None:
