@@ -191,6 +191,9 @@ def heading(text: str) -> tuple[str, int] | None:
             return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
     while (m := _TITLE_TAIL.search(t)) and m.start() >= 6:
         t = t[: m.start()].rstrip()  # a web page's title: its site, its date or its picture count after it
+    half = len(t) // 2
+    if len(t) >= 8 and t[:half].strip() == t[-half:].strip():
+        t = t[:half].strip()  # a title printed twice, its lines rejoined as one
     return t, 0
 
 

@@ -154,8 +154,25 @@ def _local_widths(lines: list[str]) -> list[float]:
 _ENDS_WITH_PHOTO_CREDIT = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
 
 
+def _contents(lines: list[str], alone: Callable[[str], str | None] | None) -> set[int]:
+    """The lines of an e-paper's list of its page's headlines: from its page line (第01版:封面) to its links (返回主页 |
+    郑州日报 | 版面导航, 上一期 下一期), every line short and no sentence between. Each is a line of its own, none
+    wrapped."""
+    kinds = [alone(ln) if alone and ln and len(ln) <= 60 else None for ln in lines]
+    out: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind in ("e-paper", "page") and i not in out:
+            end = next((j for j in range(i + 1, min(len(lines), i + 40)) if kinds[j] in ("e-paper", "navigation")), None)
+            if end is not None and all(len(ln) <= 30 and "。" not in ln for ln in lines[i + 1 : end]):
+                while end + 1 < len(lines) and (not lines[end + 1] or kinds[end + 1] in ("e-paper", "navigation")):
+                    end += 1  # 上一期 下一期 after the links
+                out.update(range(i, end + 1))
+    return out
+
+
 def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = None) -> list[Para]:
     lines = [clean_line(x) for x in raw]
+    listed = _contents(lines, alone)
     local = _local_widths(lines)
     out: list[Para] = []
     cur, cur_line, gap, pending_gap = "", 0, 0, 0
@@ -166,7 +183,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             pending_gap += 1
             continue
         credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label"))
-        structural = credit or bool(_STRUCTURAL.match(ln))
+        structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
@@ -177,7 +194,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap = ln, i + 1, pending_gap
         pending_gap = 0
         w, full = _width(ln), local[i]
-        if credit or unit_head or _ENDS_WITH_PHOTO_CREDIT.search(ln):
+        if credit or unit_head or i in listed or _ENDS_WITH_PHOTO_CREDIT.search(ln):
             cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
             # a sentence ended with the line: the paragraph goes on only if the line is full

@@ -321,6 +321,26 @@ def test_an_epapers_list_of_its_pages_headlines_is_furniture() -> None:
     assert a.headline == "青河社区 义诊送到家门口"
 
 
+def test_an_epapers_list_of_headlines_on_a_hard_wrapped_page_is_no_paragraph() -> None:
+    # a page wrapped at a column's width: the list's short lines are no wrapped paragraph, and no item
+    body = (
+        "本报讯(记者 王晓明)昨日上午,金海区人大常委会主任赵国强一行来到柳岸街道,就老旧小区改造、"
+        "社区服务中心建设等工作进行调研。赵国强一行先后来到金叶社区、青河社区和桂园社区实地察看,"
+        "并听取了街道工作情况汇报。赵国强指出,要持续改善居民居住条件,让群众更满意;要加快推进服务中心"
+        "建设,完善便民服务功能,把好事办好、实事办实,在全区起到示范带动作用。据了解,今年以来柳岸街道"
+        "共完成老旧小区改造项目十二个,惠及居民三千余户,新建社区服务中心两处,新增便民服务设施四十余处,"
+        "居民群众的获得感、幸福感和安全感不断增强,街道工作得到了辖区居民的普遍认可和一致好评。"
+    )
+    wrapped = "\n".join(body[k : k + 16] for k in range(0, len(body), 16))
+    text = (
+        "第01版:要闻 4下一版\n金海今年拟新建公园十个\n柳岸街道\n老旧小区换新颜\n青河社区\n义诊送到家门口\n标题新闻\n"
+        "区领导到柳岸街道调研\n老旧小区改造工作\n      \n返回主页 | 金海日报 | 版面导航 | 金海晚报\n上一期  下一期\n"
+        "区领导到柳岸街道调研\n老旧小区改造工作\n\n" + wrapped + "\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text), dictionary_words())
+    assert a.headline == "区领导到柳岸街道调研老旧小区改造工作" and a.reporters == ("王晓明",)  # its lines joined
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
@@ -419,6 +439,9 @@ def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
         ("**柳岸社区：老年助餐点开张了**", "柳岸社区：老年助餐点开张了"),  # a markdown page's bold title
         ("__柳岸社区开设老年助餐点__", "柳岸社区开设老年助餐点"),
         ("【党建】柳岸街道组织社区书记观摩金叶社区党群服务中心", "柳岸街道组织社区书记观摩金叶社区党群服务中心"),  # a column's label
+        ("区领导到柳岸街道调研区领导到柳岸街道调研", "区领导到柳岸街道调研"),  # printed twice, rejoined as one line
+        ("天天向上天天向上", "天天向上"),
+        ("步步高步步高", "步步高步步高"),  # too short to tell
     ],
 )
 def test_a_web_titles_tail_is_cut(printed: str, headline: str) -> None:
