@@ -323,7 +323,7 @@ _FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for 
 _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
 _FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:[{_HAN}·]{{2,}}|[{_HAN}] [{_HAN}])"  # 作者:X 本报通讯员 Y
 _FIELD = re.compile(
-    rf"(?:^|(?<=[\s|｜:：报网社台]))({_FIELD_LABELS})\s*[:：]?\s*"
+    rf"(?:^|(?<=[\s|｜:：报网社台[【(（]))({_FIELD_LABELS})\s*[:：]?\s*"
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")

@@ -144,6 +144,8 @@ def test_leads(text, rest, reporters, correspondents) -> None:
         ("编辑： abc04", (), ()),
         ("编辑：王明   审核：赵阳   终审：孙立新", (), (("王明", "编辑"), ("赵阳", "审核"), ("孙立新", "终审"))),  # a web page's reviews
         ("编辑:王明 校审:赵阳 责任编辑:钱红 监审:孙立新", (), (("王明", "编辑"), ("赵阳", "校审"), ("钱红", "责任编辑"), ("孙立新", "监审"))),
+        ("[责任编辑:钱红]", (), (("钱红", "责任编辑"),)),  # in brackets
+        ("【责任编辑：钱红】", (), (("钱红", "责任编辑"),)),
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
