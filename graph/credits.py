@@ -63,7 +63,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
-_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒)"  # 青河融媒记者
+_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|云(?=[·•・]))"  # 青河融媒记者, 青河云•
 _OUTLETS = re.compile(rf"(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")  # 正观新闻·郑州晚报记者
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
@@ -353,7 +353,7 @@ def in_metadata(text: str) -> Credits:
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河日报·青河网1月2日讯.
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
-    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻)"
+    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
     rf"(?:[{_HAN}]{{0,6}}{_DAY}电|[{_HAN}]{{0,6}}(?:{_DAY})?(?:讯|消息)))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )
