@@ -91,6 +91,7 @@ _NAV_SEP = re.compile(r"\s*[|｜]\s*")
 # A metadata field whose value is printed on the next line (责编：\n陈亮); other labels (企业风采：) head menus.
 _META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任编辑|记者|通讯员|摄影|审核|日期|时间|发布时间)\s*[:：]$")
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
+_RELATED = re.compile(r"[【\[]?(?:新闻推荐|推荐新闻|相关新闻|相关阅读|推荐阅读|延伸阅读|热门文章|热点新闻|猜你喜欢|更多新闻)[】\]]?")
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 _MD_BOLD = re.compile(r"\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*")  # **柳岸社区：…**, a markdown page's bold title line
@@ -231,7 +232,18 @@ def classify(paras: list[Para]) -> list[Block]:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
         out.append(b)
         i += 1
-    return _contents(out)
+    return _closed(_contents(out))
+
+
+def _closed(blocks: list[Block]) -> list[Block]:
+    """The blocks up to a label of related news (新闻推荐, 相关新闻) printed under the page's story: other stories'
+    teasers follow it, to the page's end."""
+    told = False
+    for k, b in enumerate(blocks):
+        if told and _RELATED.fullmatch(b.text.strip()):
+            return blocks[:k]
+        told = told or b.kind in (Kind.LEAD, Kind.BODY)
+    return blocks
 
 
 def _contents(blocks: list[Block]) -> list[Block]:

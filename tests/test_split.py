@@ -345,6 +345,15 @@ def test_an_epapers_list_of_headlines_on_a_hard_wrapped_page_is_no_paragraph() -
     assert a.headline == "区领导到柳岸街道调研老旧小区改造工作" and a.reporters == ("王晓明",)  # its lines joined
 
 
+def test_what_follows_a_label_of_related_news_under_the_story_is_no_item() -> None:
+    text = (
+        "柳岸街道党员上路清理小广告\n\n本报讯(记者 王晓明)9月8日，柳岸街道组织党员志愿者清理辖区小广告。\n\n"
+        "新闻推荐\n\n秋风起 老人防病莫大意\n\n□记者赵强 通讯员钱平 入秋以来，气温下降，青河市医院提醒市民注意保暖。\n"
+    )
+    [a] = split_page(Page(name="r.txt", text=text), dictionary_words())
+    assert a.reporters == ("王晓明",) and "青河市医院" not in a.body
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
