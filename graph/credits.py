@@ -69,7 +69,7 @@ _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
 _SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
 _MARK = re.compile(
-    r"(文\s*/\s*[图摄]|[图摄]\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|报道|整理|采写|供图|"
+    r"(文\s*/\s*[图摄]|[图摄]\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|整理报道|采写报道|报道|整理|采写|供图|"
     r"(?:受访者|受访单位|采访对象)(?:提供|供图)|资料图片?|网络图片|"  # 图/受访者提供: a picture no one of the paper took
     r"文|图|摄)(?=$|[\s/、，,；;）):：])"
 )
