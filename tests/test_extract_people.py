@@ -238,6 +238,12 @@ def test_a_rank_or_a_projects_title_is_a_title_whole(extractor, body: str, post:
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [post]
 
 
+def test_an_official_visiting_a_chain_of_units_holds_no_post_in_its_last(extractor) -> None:
+    # 到柳岸街道金叶社区视察: the community the chain ends with is visited too, as the street office it begins with is
+    f = facts(extractor, "10月16日，由市政协副主席徐伟明带队，市政协委员考察团到柳岸街道金叶社区视察减负增效工作。")
+    assert [(p.person, p.org) for p in f.posts] == [("徐伟明", None)]
+
+
 def test_a_provinces_official_visiting_a_district_holds_no_post_in_it(extractor) -> None:
     f = facts(extractor, "3月2日，省政协副主席韦强在金海区调研产业项目。")
     assert [(p.person, p.org) for p in f.posts] == [("韦强", None)]
