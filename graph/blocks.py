@@ -101,6 +101,7 @@ _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！�
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
 )
+_PHOTO_CREDIT_AT_END = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
@@ -186,6 +187,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None
     if re.search(r"“[^”]{0,3}$", t):
         return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
+    if _PHOTO_CREDIT_AT_END.search(t):
+        return None  # 调研柳岸社区服务中心 王明 摄: a photo's caption, with its photographer
     if label := re.match(r"^\s*[【\[][^】\]]{1,8}[】\]](?=\S)", text):
         t = text[label.end() :].strip(MARKS + " ")  # 【党建】西湖街道…参观…: a column's label, then the title
         if "、" in t or len(t) < 10:

@@ -355,6 +355,16 @@ def test_what_follows_a_label_of_related_news_under_the_story_is_no_item() -> No
     assert a.reporters == ("王晓明",) and "青河市医院" not in a.body
 
 
+def test_a_captions_line_between_a_storys_paragraphs_is_no_headline() -> None:
+    text = (
+        "柳岸街道召开老旧小区改造推进会\n\n本报讯(记者 王晓明)7月19日，柳岸街道召开老旧小区改造推进会，部署下一阶段工作。\n"
+        "推进会现场 赵丽 摄\n会后，与会人员先后来到金叶社区和青河社区，实地察看改造进度。\n"
+        "察看金叶社区改造现场 赵丽 摄\n金叶社区改造项目于今年4月开工，预计年底完工。\n"
+    )
+    [a] = split_page(Page(name="c.txt", text=text), dictionary_words())
+    assert a.headline == "柳岸街道召开老旧小区改造推进会" and a.body.endswith("预计年底完工。")
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
