@@ -206,6 +206,9 @@ CASES = [
     ("金叶村属城中村，村里道路狭窄。", "Village", {"金叶村"}, {"属城中村", "城中村"}),
     ("金叶村村委会下村入户走访。", "Village", {"金叶村"}, {"村委会下村", "委会下村"}),
     ("在柳岸镇金叶村委会下村，一派热火朝天的劳动景象。", "Village", {"金叶村"}, {"委会下村"}),
+    # a unit, then the verb 组织 (organizes) or 邀请 (invites): what follows is no body of the unit's name
+    ("中秋节前，金叶社区组织物业公司、支部党员走访慰问辖区老人。", "Organization", set(), {"金叶社区组织物业公司", "组织物业公司"}),
+    ("金海区委组织部、柳岸街道组织办参加。", "Organization", {"金海区委组织部"}, set()),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's
