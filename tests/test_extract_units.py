@@ -209,6 +209,9 @@ CASES = [
     # a unit, then the verb 组织 (organizes) or 邀请 (invites): what follows is no body of the unit's name
     ("中秋节前，金叶社区组织物业公司、支部党员走访慰问辖区老人。", "Organization", set(), {"金叶社区组织物业公司", "组织物业公司"}),
     ("金海区委组织部、柳岸街道组织办参加。", "Organization", {"金海区委组织部"}, set()),
+    # a county become a district keeps 县 in its name: 赣县区, not 赣县 and a 区 left over
+    ("9月18日，赣州市赣县区梅林镇城南社区举办活动。", "District", {"赣县区"}, {"赣县"}),
+    ("各县区要抓好落实，新乡县、辉县市参加。", "District", {"新乡县", "辉县市"}, set()),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

@@ -279,7 +279,7 @@ class UnitFinder:
     def _suffix_in_word(self, text: str, s0: int, s1: int, suffix: str, floor: int) -> bool:
         """`_in_word` (and 县 in 辉县市, read at its 市), unless the gazetteer names a town so (五乡镇, 固城镇; not 各乡镇, 城乡)."""
         if suffix == "县" and self._inside_a_city(text, s0, s1):
-            return True
+            return True  # 辉县市; 赣县区, a county become a district
         if not _in_word(text, s0, s1, suffix):
             return False
         return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
@@ -351,8 +351,8 @@ class UnitFinder:
         return m is not None and any(district in p.path for p in self.gaz.towns(m.group()))
 
     def _inside_a_city(self, text: str, s0: int, s1: int) -> bool:
-        """The suffix at text[s0:s1] is inside the name of a city or county the gazetteer knows (新乡市, 新乡县)."""
-        if text[s1 : s1 + 1] not in ("市", "县"):
+        """The suffix at text[s0:s1] is inside the name of a city or county the gazetteer knows (新乡市, 新乡县, 赣县区)."""
+        if text[s1 : s1 + 1] not in ("市", "县", "区"):
             return False
         return any(self.gaz.city(text[a : s1 + 1]) or self.gaz.district(text[a : s1 + 1]) for a in range(max(0, s0 - 3), s0))
 
