@@ -212,6 +212,8 @@ CASES = [
     # a county become a district keeps 县 in its name: 赣县区, not 赣县 and a 区 left over
     ("9月18日，赣州市赣县区梅林镇城南社区举办活动。", "District", {"赣县区"}, {"赣县"}),
     ("各县区要抓好落实，新乡县、辉县市参加。", "District", {"新乡县", "辉县市"}, set()),
+    # some (部分), all, the other communities: no community's name
+    ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

@@ -81,13 +81,13 @@ _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡)")  # a town right after a district's name
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
-    r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
+    r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
     r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
-    r"第一条?|首个|一流)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
+    r"第一条?|首个|一流|部分|所有|其他|其余)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
