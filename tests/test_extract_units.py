@@ -214,6 +214,8 @@ CASES = [
     ("各县区要抓好落实，新乡县、辉县市参加。", "District", {"新乡县", "辉县市"}, set()),
     # some (部分), all, the other communities: no community's name
     ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
+    # a town's management area (管区, in Shandong) is no district
+    ("5月23日，柳岸镇滨河管区、金叶管区的村党支部书记参加擂台赛。", "District", set(), {"滨河管区", "金叶管区"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's
