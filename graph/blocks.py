@@ -81,7 +81,7 @@ _EDITORS_NOTE = re.compile(r"^[【\[]?(?:开栏的话|编者按|编者的话|写
 _SUMMARY = re.compile(r"^[【\[]?(?:核心提示|内容提要|内容摘要|摘要)[】\]]?\s*[:：|｜]")
 _OUTLET_LINE = re.compile(
     r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|金报|商报|时报|都市报|网|客户端|电视台|融媒|融媒体中心)(?:[\u4e00-\u9fff]{2,4}(?:新闻|频道))?$"
-    r"|^今日[\u4e00-\u9fff]{2,3}$"  # a county's news app (今日邹平)
+    r"|^今日[\u4e00-\u9fff]{2,3}$"  # a county's news app (今日青河)
 )
 _DATE_TIME = re.compile(r"(?:19|20)\d\d(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

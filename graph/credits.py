@@ -64,7 +64,7 @@ _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|云(?=[·•・]))"  # 青河融媒记者, 青河云•
-_OUTLETS = re.compile(  # 正观新闻·郑州晚报记者; a brand joined to the paper's name (新畿辅-保定日报记者)
+_OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者)
     rf"(?:[{_HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")

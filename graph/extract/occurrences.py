@@ -278,7 +278,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
         return None
     said = next((k for k, p in enumerate(parts) if _SAID.search(p)), None)
     if said is not None and not triggers("，".join(parts[: said + 1])):
-        return None  # 家住…的居民，70多岁的王老人激动地说，多年来…: what someone said that day, no occurrence named before it
+        return None  # 家住金叶小区的居民，王大爷激动地说，多年来…: what someone said that day, no occurrence named before it
     return start, start + len(clause), clause
 
 

@@ -165,7 +165,7 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
-        return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 唐利|中|在会上说
+        return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说
     if len(t.text) != 2 or nxt is None or len(nxt.text) < 2 or nxt.text[0] in _NOT_GIVEN:
         return t.text
     longer = t.text + nxt.text[0]
@@ -182,7 +182,7 @@ _GIVES_A_SPEECH = re.compile(r"(?:了)?(?:动员|总结|表态|开班|专题|重
 
 
 # Names' last characters the tagger reads as a word of their own (才 "only then", 中 "in"): one is the name's when what
-# follows it is what follows a name (王聚才给我们介绍, 唐利中在会上说).
+# follows it is what follows a name (王聚才给我们介绍, 王利中在会上说).
 _WORD_AND_NAME_END = frozenset(("才", "中"))
 # Characters that follow a name as words of their own, never as its last character.
 _NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")

@@ -310,7 +310,7 @@ class UnitFinder:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith("政府") or "委会" in stem:
-            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (儒沐塘村委会|下村)
+            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村)
         if source != "gazetteer" and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
@@ -323,7 +323,7 @@ class UnitFinder:
                 return False
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
-        if source == "chain":  # 高林村|热心村民, 金叶村|属城中村 (after a village): no village's name
+        if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
             no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and _NOT_VILLAGE.search(stem))
             return rank(cls) > 2 and not no_village and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
@@ -443,7 +443,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
 
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 财院街|道路坑洼
+    road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 青河街|道路坑洼
     return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road
 
 
