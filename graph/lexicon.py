@@ -233,7 +233,7 @@ NOT_UNIT_AFTER = frozenset("乡亲 乡村 乡贤 乡愁 乡音 乡土 村镇 村
 # Longer words that hold a unit suffix and name no unit, by suffix, with where it is in each: 农业农村 (农业农村局,
 # 农业农村部: the bureau every county has had since 2018; printed after its district, 管城区农业农村局, it read as a
 # village 农业农村 of that district), 新农村建设 (the national campaign; 114 villages are called 新农村, none builds).
-NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村", 3), ("新农村建设", 2))}
+NOT_UNIT_WORDS: dict[str, tuple[tuple[str, int], ...]] = {"村": (("农业农村", 3), ("新农村建设", 2)), "镇": (("文明村镇", 3),)}
 # Determiners that make a unit name generic: 各街道, 该社区, 全区, 14个办事处.
 GENERIC_STEMS = re.compile(
     r"^(?:各|该|全|本|我|此|每|其|某|两|多|几|诸|相关|有关|所属|所在|辖区|周边|附近|其他|其它|部分|一些|所有|"

@@ -212,6 +212,8 @@ CASES = [
     # a county become a district keeps 县 in its name: 赣县区, not 赣县 and a 区 left over
     ("9月18日，赣州市赣县区梅林镇城南社区举办活动。", "District", {"赣县区"}, {"赣县"}),
     ("各县区要抓好落实，新乡县、辉县市参加。", "District", {"新乡县", "辉县市"}, set()),
+    # 文明村镇 (a rating of villages and towns) holds no town 明村镇, which the gazetteer has elsewhere
+    ("柳岸村获评全国文明村镇。", "Town", set(), {"明村镇"}),
     # some (部分), all, the other communities: no community's name
     ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
     # a town's management area (管区, in Shandong) is no district
