@@ -268,15 +268,20 @@ def _contents(blocks: list[Block]) -> list[Block]:
         while start < len(out) and page_line(out[start], ("e-paper", "page", "no-words", "empty")):
             start += 1  # 第M05版:中原·城事 上一版 下一版 | M05
         end = start
-        while end < len(out) and (out[end].kind is Kind.HEADING or page_line(out[end], ("no-words", "address", "empty"))):
+        while end < len(out) and (_listed(out[end]) or page_line(out[end], ("no-words", "address", "empty"))):
             end += 1  # the site's address or a code printed between them (www.izzwb.com)
-        heads = [k for k in range(start, end) if out[k].kind is Kind.HEADING]
+        heads = [k for k in range(start, end) if _listed(out[k])]
         if len(heads) >= 2 and end < len(out) and page_line(out[end], ("e-paper", "navigation")):
             shown = _shown([out[k] for k in heads], out[end:])
             for n, k in enumerate(heads):
                 out[k] = out[k] if n == shown else replace(out[k], kind=Kind.FURNITURE)
         i = max(end, i + 1)
     return out
+
+
+def _listed(b: Block) -> bool:
+    """A line a list of headlines holds: a heading, or one cut inside a quote (…创文很“文艺), short and no sentence."""
+    return b.kind is Kind.HEADING or b.kind is Kind.BODY and len(b.text) <= 30 and not re.search(r"[。，,；;！？!?]", b.text)
 
 
 def _shown(contents: list[Block], rest: list[Block]) -> int | None:

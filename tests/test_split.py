@@ -323,6 +323,9 @@ def test_an_epapers_list_of_its_pages_headlines_is_furniture() -> None:
     text = _CONTENTS + "金湾街道 垃圾分类进楼院\n\n本报讯(记者 王晓明)3月5日,金湾街道在桂园社区开展垃圾分类宣传。\n"
     [a] = split_page(Page(name="a.txt", text=text), dictionary_words())
     assert (a.headline, a.reporters) == ("金湾街道 垃圾分类进楼院", ("王晓明",))
+    # a line of the list cut inside its quote is the list's too
+    text = _CONTENTS.replace("青河社区 义诊送到家门口", "青河社区 义诊很“暖心") + "金湾街道 垃圾分类进楼院\n\n本报讯 3月5日,金湾街道开展宣传。\n"
+    assert [a.headline for a in split_page(Page(name="q.txt", text=text), dictionary_words())] == ["金湾街道 垃圾分类进楼院"]
     # where the page prints no headline over the item, the one of the list its lead tells is its headline
     text = _CONTENTS + "\n本报讯 3月6日,青河社区邀请区医院医生为辖区老人义诊,把健康服务送到家门口。\n"
     [a] = split_page(Page(name="b.txt", text=text), dictionary_words())
