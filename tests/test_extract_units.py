@@ -214,6 +214,10 @@ CASES = [
     ("各县区要抓好落实，新乡县、辉县市参加。", "District", {"新乡县", "辉县市"}, set()),
     # 文明村镇 (a rating of villages and towns) holds no town 明村镇, which the gazetteer has elsewhere
     ("柳岸村获评全国文明村镇。", "Town", set(), {"明村镇"}),
+    # a virtual community, a newly built district (新建区, a district's name in Nanchang, after its city only)
+    ("社区打造了一个虚拟社区，方便居民交流。", "Community", set(), {"虚拟社区"}),
+    ("这里原是比较落后的新建区，如今面貌一新。", "District", set(), {"新建区"}),
+    ("南昌市新建区派员参加。", "District", {"新建区"}, set()),
     # some (部分), all, the other communities: no community's name
     ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
     # a town's management area (管区, in Shandong) is no district

@@ -77,7 +77,7 @@ _NOT_DISTRICT = re.compile(
     r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
 )
 # Official district names that are also common nouns.
-_WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区".split())
+_WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区".split())
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡)")  # a town right after a district's name
 _NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
@@ -86,7 +86,7 @@ _NOT_VILLAGE = re.compile(
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 _GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
-    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|虚拟|网上|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
     r"第一条?|首个|一流|部分|所有|其他|其余)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
