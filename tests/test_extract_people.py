@@ -117,6 +117,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("5月22日上午，区领导蔡红、赵吉平、王玉卿等视察市场外迁工作。", {"蔡红", "赵吉平", "王玉卿"}),
         ("杨春晓详细介绍了筹备建设经验。", {"杨春晓"}),  # a verb of speaking after the name
         ("社区工作人员边走边介绍改造情况。", set()),  # 边…边…: doing one thing while another, no name 边走
+        ("城市更新持续推进。赵徐岭片区改造作为首批项目完成。", set()),  # an area (片区) is named after it
         ("社区书记边强介绍改造情况。", {"边强"}),  # 边 is a surname too
         ("希望通过网络直播的形式，让更多活动活起来。", set()),  # the tagger's PER alone is not enough
         ("宋师傅是四棉西社区的居民。", set()),
