@@ -218,6 +218,9 @@ CASES = [
     ("社区打造了一个虚拟社区，方便居民交流。", "Community", set(), {"虚拟社区"}),
     ("这里原是比较落后的新建区，如今面貌一新。", "District", set(), {"新建区"}),
     ("南昌市新建区派员参加。", "District", {"新建区"}, set()),
+    # a street office named after a village (郑州's 绿东村街道), printed X村办事处: no village
+    ("在中原区绿东村办事处桐柏社区，居民们忙着布置会场。", "StreetOffice", {"绿东村街道"}, set()),
+    ("在中原区绿东村办事处桐柏社区，居民们忙着布置会场。", "Village", set(), {"绿东村"}),
     # some (部分), all, the other communities: no community's name
     ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
     # a town's management area (管区, in Shandong) is no district

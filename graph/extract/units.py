@@ -288,7 +288,7 @@ class UnitFinder:
 
     def _named_street_office(self, text: str, at: int, floor: int) -> bool:
         """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
-        return text.startswith("街道", at) and self._gazetteer_stem(text, at, "街道", floor) is not None
+        return text.startswith(("街道", "办事处"), at) and self._gazetteer_stem(text, at, "街道", floor) is not None  # 绿东村办事处
 
     def _place_prefix(self, stem: str, tokens: list[Token], at: int) -> tuple[str, str, str] | None:
         """(class, printed, canonical name) of a city or district that begins a unit's stem (at `at`), a word of its own
