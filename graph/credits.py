@@ -42,8 +42,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("实习生", "reporter"),
     ("原作者", "reporter"),
     ("作者", "reporter"),
-    ("撰稿", "reporter"),
-    ("撰文", "reporter"),
+    *((w, "reporter") for w in ("撰稿", "撰文")),
     ("责任编辑", "editor"),
     ("美术编辑", "editor"),  # the page's layout and pictures: 美术编辑：周磊 (not 美术|编辑：周磊, a name 美术)
     ("版面编辑", "editor"),
@@ -54,11 +53,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("美编", "editor"),
     ("编辑", "editor"),
     ("审核", "editor"),
-    ("终审", "editor"),  # 编辑 X 审核 Y 终审 Z: the reviews of a web page's story
-    ("复审", "editor"),
-    ("初审", "editor"),
-    ("校审", "editor"),  # 编辑 X 校审 Y 责任编辑 Z 监审 W
-    ("监审", "editor"),
+    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审")),  # the reviews of a web page's story (编辑 X 校审 Y 终审 Z)
 )
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
@@ -101,6 +96,12 @@ class Credits:
         """Both, each role's names in printed order, this one's first."""
         roles = ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
         return Credits(*(a + tuple(x for x in b if x not in a) for a, b in roles))
+
+    def restated(self, other: Credits) -> Credits:
+        """Both; a name `other` gives a role of its own (a lead's 通讯员 X after a portal's 作者：X Y) takes that role."""
+        named = {*other.reporters, *other.correspondents, *other.photographers}
+        r, c, p = (tuple(n for n in role if n not in named) for role in (self.reporters, self.correspondents, self.photographers))
+        return Credits(r, c, p, self.editors) | other
 
     def settled(self) -> Credits:
         """Each person credited once: a reporter is not also a correspondent or photographer."""
@@ -352,8 +353,7 @@ def in_metadata(text: str) -> Credits:
     return out
 
 
-# Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河日报·青河网1月2日讯,
-# 青河网2023年3月14日讯 (the year too), 青河网(青河日报网)讯 (the outlet's other name).
+# Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯.
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"

@@ -203,7 +203,7 @@ class Splitter:
         elif captioned:
             cur.closed = cur.caption = False  # the photo's caption above the story
         if b.credits:
-            cur.credits = cur.credits | b.credits
+            cur.credits = cur.credits.restated(b.credits)
             cur.lead_credit = True
         self.add_body(cur, b)
 

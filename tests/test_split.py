@@ -371,6 +371,16 @@ def test_a_captions_line_between_a_storys_paragraphs_is_no_headline() -> None:
     assert a.headline == "柳岸街道召开老旧小区改造推进会" and a.body.endswith("预计年底完工。")
 
 
+def test_a_leads_roles_outrank_a_portals_authors_field() -> None:
+    # 作者：X Y in the metadata, then the lead: 通讯员 X 记者 Y. X is the correspondent the lead says, not an author
+    text = (
+        "柳岸街道召开恳谈会\n\n2021-06-09 20:14:35 来源:青河新闻网 作者:王晓明 李红\n\n"
+        "青河新闻网讯 通讯员王晓明 记者李红报道 6月8日上午，柳岸街道在金叶社区召开屋场恳谈会。\n"
+    )
+    [a] = split_page(Page(name="m.txt", text=text), dictionary_words())
+    assert (a.reporters, a.correspondents) == (("李红",), ("王晓明",))
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
