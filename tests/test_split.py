@@ -466,6 +466,7 @@ def test_a_section_label_among_headings_parts_a_teaser_from_the_headline() -> No
         ("新闻中心 » 基层动态 » 柳岸街道", "breadcrumb"),
         ("青河市重点项目建设 县区风采 正文", "breadcrumb"),  # a portal's path, spaced, to 正文 (the story)
         ("新闻线索在线提交", "widget"),
+        ("当前报纸名称:青河日报", "e-paper"),  # an e-paper reader's bar
         ("青河融媒", "outlet"),  # a county's media centre, and its news app
         ("今日青河", "outlet"),
         ("今日起青河街道", None),
