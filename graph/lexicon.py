@@ -245,6 +245,24 @@ GENERIC_STEMS = re.compile(
 PROVINCE = r"(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)"
 # A rating a unit is given, not its name: 8个先进街道, 先进乡镇, 市级文明镇, 国家卫生镇, 省级生态镇.
 RATING = re.compile(r"(?:国家级?|全国|[省市县区]级|全[省市县区])?(?:先进|优秀|模范|标兵|示范|达标|星级|文明|卫生|生态|特色|小康|明星)$")
+# A district's stem no unit has unless the gazetteer vouches for it (a kind of area, a direction, a count).
+NOT_DISTRICT = re.compile(
+    r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
+    r"城市|中心|县|新城|林|牧|农|库|湖|海|湾|港|口|滩|管|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
+    r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其|风貌|"
+    r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
+)
+# A village's stem that names a kind of village (新农村, 城中村, 部分村), not one.
+NOT_VILLAGE = re.compile(
+    r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
+    r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
+)
+# What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
+GENERIC_COMMUNITY = re.compile(
+    r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
+    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|虚拟|网上|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
+    r"第一条?|首个|一流|部分|所有|其他|其余)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
+)
 # Words for a kind of area: generic even where the gazetteer holds a unit so named somewhere (城区街道办事处的发展优势
 # 明显强于县市: a city's urban street offices, not the 城区街道 of another province; 街道社区党建服务中心: the street
 # office's and its communities'; 新型农村社区).

@@ -22,12 +22,15 @@ from graph.lexicon import (
     ADMIN_SUFFIXES,
     AREA_KIND_STEMS,
     ETHNIC_IN_NAME,
+    GENERIC_COMMUNITY,
     GENERIC_PREFIX,
     GENERIC_STEMS,
     LEADING_NOISE,
+    NOT_DISTRICT,
     NOT_UNIT_AFTER,
     NOT_UNIT_BEFORE,
     NOT_UNIT_WORDS,
+    NOT_VILLAGE,
     RATING,
     UNIT_REFERENCE,
 )
@@ -70,25 +73,9 @@ MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "
 STEM_REACH = 8
 PLACE_PREFIX_MAX = 5
 
-_NOT_DISTRICT = re.compile(
-    r"(?:小|辖|城|园|景|片|街|社|市|郊|山|灾|校|厂|矿|营|禁|专|分|展|学|服务|示范|开发|功能|试验|保护|风景|商|老城|主城|核心|"
-    r"城市|中心|县|新城|林|牧|农|库|湖|海|湾|港|口|滩|管|保税|物流|综合|工业|产业|住宅|生活|办公|居住|休闲|养殖|种植|划|地|战|雷|盲|误|"
-    r"西|东|南|北|中|上|下|内|外|全|该|各|本|我|此|两|多|几|每|其|风貌|"
-    r"[一二三四五六七八九十])$"  # 郑州六区, 主城五区: a count of districts (二七区 is the gazetteer's)
-)
 # Official district names that are also common nouns.
 _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区".split())
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡)")  # a town right after a district's name
-_NOT_VILLAGE = re.compile(
-    r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
-    r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$"
-)
-# What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
-_GENERIC_COMMUNITY = re.compile(
-    r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
-    r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|虚拟|网上|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|"
-    r"第一条?|首个|一流|部分|所有|其他|其余)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
-)
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
@@ -142,6 +129,13 @@ class UnitFinder:
                 return None if self._inside_a_city(text, start, start + len(suffix)) else stem
         return None
 
+    def _cut_from_word(self, tokens: list[Token], s0: int, stem: str, suffix: str, floor: int) -> bool:
+        """A stem the gazetteer knows only as another kind of unit's (瀛湖镇 for 瀛湖街道) that begins inside a word of the
+        tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道)."""
+        at, exact = s0 - len(stem), any(p.name == stem + suffix for p in self.gaz.towns(stem + suffix))
+        i = token_at(tokens, at)
+        return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and i is not None and floor <= tokens[i].start < at and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
+
     def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
         """The run of name-like tokens right before text[start], not crossing `floor`.
 
@@ -187,6 +181,8 @@ class UnitFinder:
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
+            if stem and self._cut_from_word(tokens, s0, stem, suffix, floor):
+                stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole
             source = "gazetteer"
             if stem is None and spans and spans[-1].end - offset == floor and (
                 self._chained(text, tokens, floor, s0, suffix) or self._listed_under(spans[-1], text[floor:s1])):
@@ -258,7 +254,7 @@ class UnitFinder:
     def _one_char_village(self, stem: str, suffix: str, text: str, s1: int, before: list[Span], at: int) -> bool:
         """A village of one character before its 村 (胡村, 李村), never a word (该村, 全村, 邻村): printed before its
         committee or villagers (李村|村委会: not 李村村), or right after its town when the gazetteer lists it there."""
-        if suffix != "村" or len(stem) != 1 or _NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
+        if suffix != "村" or len(stem) != 1 or NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
             return False
         if _VILLAGE_BODY_AFTER.match(text, s1):
             return True
@@ -324,7 +320,7 @@ class UnitFinder:
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
-            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and _NOT_VILLAGE.search(stem))
+            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and NOT_VILLAGE.search(stem))
             return rank(cls) > 2 and not no_village and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
@@ -361,7 +357,7 @@ class UnitFinder:
             return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem) and nxt not in ("社区", "片区", "街区")
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
             return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
-        if _NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
+        if NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
             return False
         i = token_at(tokens, s0 - 1)
         return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= MAX_STEM["District"]
@@ -423,8 +419,8 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     nxt = text[s1 : s1 + 2]
-    if _NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
-        return nxt[:2] == "委会" and not _NOT_VILLAGE.search(stem)
+    if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
+        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
     if _COMPOUNDS_AFTER.match(text, s1):
         return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
     i = token_at(tokens, s0 - 1)
@@ -435,7 +431,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
     return (
         text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
         and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
-        and not _GENERIC_COMMUNITY.search(stem)
+        and not GENERIC_COMMUNITY.search(stem)
         and len(stem) <= MAX_STEM["Community"]
         and not stem.endswith(_GENERIC_STEM_ENDS)
         and not _COUNTED.search(stem)
