@@ -85,6 +85,12 @@ def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:
     assert [(p.person, p.title, p.org) for p in f.posts] == [("赵六", "副主委", "民进青河市委")]
 
 
+def test_a_bodys_party_committee_before_a_title_is_held_in_the_body(extractor) -> None:
+    # the tagger reads 青河日报社党委 as one word: the paper is the body, its committee's title the post
+    f = facts(extractor, "在表彰会上，青河日报社党委副书记、总编辑王健与村民交流。")
+    assert {(p.title, p.org) for p in f.posts} == {("党委副书记", "青河日报社"), ("总编辑", "青河日报社")}
+
+
 def test_a_post_is_read_once(extractor) -> None:
     # the title said after the name is the post printed before it, not one in the community the sentence names
     body = "6月9日，金海区柳岸镇党委书记李强带队来到建设路社区参观。李强书记表示，建设路社区的经验值得学习。"

@@ -174,7 +174,7 @@ class BodyFinder:
         special = _unit_body(text, start, cut, s, rest, lowest)
         if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
             return special
-        proper = quoted or bool(_NUMBERED.search(s)) or any(t.tag in PROPER and t.start >= chain_end and t.end <= cut for t in run)
+        proper = quoted or bool(_NUMBERED.search(s)) or any(t.tag in PROPER and chain_end <= t.start < cut and (t.end <= cut or t.tag == "ORG") for t in run)
         if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
             return None
         last = next((t for t in run if t.end == cut), None)
