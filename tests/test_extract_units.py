@@ -288,6 +288,12 @@ def test_units_listed_after_one_whose_parent_is_printed_lie_in_that_parent(extra
     assert parents["金湾镇"] != "柳岸镇"
 
 
+def test_a_districts_name_then_quwei_is_the_districts_committee_one_body(extractor) -> None:
+    # 金海区区委 (the district's name, then 区委) is 金海区委, printed either way
+    f = facts(extractor, "金海区区委常委会成员观摩项目，金海区委常委会要求加快进度。")
+    assert [(e.name, "金海区区委常委会" in e.aliases) for e in f.entities if e.type == "Organization"] == [("金海区委常委会", True)]
+
+
 def test_a_village_of_one_character_lies_in_its_town_and_holds_its_secretarys_post(extractor) -> None:
     f = facts(extractor, "荥阳市广武镇胡村党支部书记李军主持会议。")
     by_name = {e.name: e for e in f.entities}

@@ -51,8 +51,7 @@ _ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
 _TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
 _GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 嘎查委员会 党支部 党委 党总支 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
 _NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
-# A numbered body is a named one (公交四公司, 二七区第一中学).
-_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")  # a numbered body is named (公交四公司)
 _SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in two by the tagger (教学|点): the body ends with the last piece
 _ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
@@ -88,8 +87,7 @@ _DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relat
     r"^(?:(?:辖区|驻区)内?)?(?:(?:共建|爱心|周边)内?(?:企业|单位|商户|商家)?|(?<=[区内])(?:企业|单位|商户|商家)|单位"
     r"|(?:[\u4e00-\u9fff]{2})?(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
 )
-# A unit word's last character (委, 道): a body's name left beginning with it once its unit is cut off is none (道妇联).
-_UNIT_WORD_TAIL = "委道"
+_UNIT_WORD_TAIL = "委道"  # a unit word's last character: a body's name left beginning with it once its unit is cut off (道妇联)
 _UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
 
@@ -181,6 +179,8 @@ class BodyFinder:
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
             return None  # 窗口申办: a verb, not a bureau
         name = text[lowest.start : cut] if lowest is not None else s
+        if lowest is not None and rest[:2] == text[chain_end - 1] + "委":  # 金水区|区委常委会 is 金水区委常委会
+            name = text[lowest.start : chain_end] + rest[1:]
         extra = [s]
         if lowest is not None and len(rest) >= 4 and proper and rest[0] not in _UNIT_WORD_TAIL:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
