@@ -154,11 +154,14 @@ def _local_widths(lines: list[str]) -> list[float]:
 _ENDS_WITH_PHOTO_CREDIT = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
 
 
+_PAGE_LINK_HINT = re.compile(r"版|导航|返回|上一|下一|[|｜]")  # what a page's line or its links hold: only those are classified
+
+
 def _contents(lines: list[str], alone: Callable[[str], str | None] | None) -> set[int]:
     """The lines of an e-paper's list of its page's headlines: from its page line (第01版:封面) to its links (返回主页 |
     郑州日报 | 版面导航, 上一期 下一期), every line short and no sentence between. Each is a line of its own, none
     wrapped."""
-    kinds = [alone(ln) if alone and ln and len(ln) <= 60 else None for ln in lines]
+    kinds = [alone(ln) if alone and ln and len(ln) <= 60 and _PAGE_LINK_HINT.search(ln) else None for ln in lines]
     out: set[int] = set()
     for i, kind in enumerate(kinds):
         if kind in ("e-paper", "page") and i not in out:
