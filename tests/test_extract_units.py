@@ -227,6 +227,11 @@ CASES = [
     ("区委书记王强先后来到市经开区部分社区调研。", "Community", set(), {"市经开区部分社区", "部分社区"}),
     # a town's management area (管区, in Shandong) is no district
     ("5月23日，柳岸镇滨河管区、金叶管区的村党支部书记参加擂台赛。", "District", set(), {"滨河管区", "金叶管区"}),
+    # a numbered community printed after its street office is a name (华明街道第一社区); a district's first
+    # community health centre, or a street office's first canteen of a community, is none
+    ("青河街道第一社区华湖苑小区更换路灯。", "Community", {"第一社区"}, set()),
+    ("柳岸街道第一个社区食堂开业。", "Community", set(), {"第一个社区"}),
+    ("金海区第一社区卫生服务中心开诊。", "Community", set(), {"第一社区"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's
