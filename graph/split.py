@@ -192,7 +192,8 @@ class Splitter:
         # a photo's caption credited to someone else (记者 X, a paragraph, `本报记者 Y 摄`) or of a day of its own (3月3日，…)
         shot = self.caption_credit(i + 1)
         caption = shot is not None and (not set(_names(shot)) <= cur.names() or dated_caption(self.blocks[i + 1].text))
-        cur.closed = self.next_kind(i) is not Kind.BODY or caption
+        marked = i + 1 < len(self.blocks) and self.blocks[i + 1].text.lstrip()[:1] in "●◆■▲★"  # ● a brief of its own follows
+        cur.closed = self.next_kind(i) is not Kind.BODY or caption or marked
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur

@@ -381,6 +381,15 @@ def test_a_leads_roles_outrank_a_portals_authors_field() -> None:
     assert (a.reporters, a.correspondents) == (("李红",), ("王晓明",))
 
 
+def test_a_marked_brief_after_a_briefs_bracketed_byline_is_an_item_of_its_own() -> None:
+    text = (
+        "创建微播报\n\n● 5月22日，柳岸街道组织志愿者清扫背街小巷。\n\n据介绍，清扫活动将持续开展。\n\n（王晓明）\n\n"
+        "● 5月21日上午，金湾街道在青河社区开展文明劝导。\n\n（李红）\n"
+    )
+    arts = split_page(Page(name="b.txt", text=text), dictionary_words())
+    assert [a.reporters for a in arts] == [("王晓明",), ("李红",)]
+
+
 def test_page_level_credit_signs_every_item() -> None:
     arts = articles("page_credit.txt")
     assert [a.headline for a in arts] == ["惠济区召开秋冬季环境整治动员会", "古荥镇举办农民丰收节"]
