@@ -91,7 +91,7 @@ _COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|�
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
 _PLACE_END = frozenset("里村庄园苑城坊湾桥门街路巷台堡营屯寨府院楼北南东西湖纪")  # 迎风里, 坞城北, 新世纪
-_GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 进 为 到".split())
+_GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
 def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
