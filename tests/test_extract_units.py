@@ -233,7 +233,7 @@ CASES = [
     ("柳岸街道第一个社区食堂开业。", "Community", set(), {"第一个社区"}),
     ("金海区第一社区卫生服务中心开诊。", "Community", set(), {"第一社区"}),
     # both sides' communities, a newly built compound's community, the commissions and bureaus: kinds, no names
-    ("希望两岸双方社区加强交流。", "Community", set(), {"两岸双方社区", "双方社区"}),
+    ("希望青河双方社区加强交流。", "Community", set(), {"青河双方社区", "双方社区"}),
     ("该村属“村改居”的新建小区社区。", "Community", set(), {"新建小区社区"}),
     ("委办局“吹哨”即至。", "Organization", set(), {"委办局"}),
     # a bay area is a region, no district
