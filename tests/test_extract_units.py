@@ -215,7 +215,7 @@ CASES = [
     # 文明村镇 (a rating of villages and towns) holds no town 明村镇, which the gazetteer has elsewhere
     ("柳岸村获评全国文明村镇。", "Town", set(), {"明村镇"}),
     # a virtual community, a newly built district (新建区, a district's name in Nanchang, after its city only)
-    ("社区打造了一个虚拟社区，方便居民交流。", "Community", set(), {"虚拟社区"}),
+    ("社区打造了“虚拟社区”，方便居民交流。", "Community", set(), {"虚拟社区"}),
     ("这里原是比较落后的新建区，如今面貌一新。", "District", set(), {"新建区"}),
     ("南昌市新建区派员参加。", "District", {"新建区"}, set()),
     # a street office named after a village (郑州's 绿东村街道), printed X村办事处: no village
