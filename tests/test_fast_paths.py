@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from graph import credits
 from graph.extract import events
-from graph.extract.bodies import _SPLIT_SUFFIXES, _ends_body
+from graph.extract.bodies import _ends_body
+from graph.extract.body_words import SPLIT_SUFFIXES
 from graph.extract.dates import DATE_RE
 from graph.extract.events import _PASSIVE, _PASSIVE_VERBS, EVENT_NOUN
 from graph.extract.people import _known_again, _reading
@@ -292,11 +293,11 @@ def test_a_place_that_received_the_visit_is_found_as_before(text: str, start: in
 def _plain_ends_body(text: str, t: Token) -> bool:
     """bodies._ends_body read plainly: every suffix tried, the text before the token copied; a token of one character
     ends a body when the text up to it ends with a suffix (考察|组, 教学|点)."""
-    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith((*ORG_SUFFIXES, *_SPLIT_SUFFIXES))
+    ends = t.text.endswith(ORG_SUFFIXES) or len(t.text) == 1 and text[: t.end].endswith((*ORG_SUFFIXES, *SPLIT_SUFFIXES))
     return (ends or t.tag == "ORG") and t.text not in BAN_VERBS
 
 
-_SUFFIX_PARTS = st.sampled_from([*ORG_SUFFIXES, *_SPLIT_SUFFIXES, *sorted(BAN_VERBS)[:4], "教学", "联络", "点", "网",
+_SUFFIX_PARTS = st.sampled_from([*ORG_SUFFIXES, *SPLIT_SUFFIXES, *sorted(BAN_VERBS)[:4], "教学", "联络", "点", "网",
                                  "金水区", "会", "委员", "", "办事", "处"])
 
 

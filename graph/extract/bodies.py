@@ -10,85 +10,58 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.body_words import (
+    ACTING,
+    BARE_SUFFIXES,
+    BECOMES,
+    CHOSE,
+    COMPLEMENTS,
+    CONNECTORS,
+    CREDITED,
+    DESCRIPTOR,
+    DIVISION_IN_TITLE,
+    DOCUMENT_NUMBER,
+    FOR_PEOPLE,
+    GENERIC_BODIES,
+    GENERIC_MODIFIERS,
+    GENERIC_ORG_HEADS,
+    GENERIC_START,
+    GOVERNMENT,
+    HOUSING,
+    JOINED,
+    MODIFIED_HEADS,
+    NUMBERED,
+    NUMBERED_HOSPITAL,
+    ONE_CHAR_SUFFIXES,
+    OWN_OFFICE,
+    PARTY_ORGAN,
+    PLACE_WORD,
+    PRODUCT_AFTER,
+    PROVINCES,
+    QUOTED_BEFORE,
+    SPLIT_SUFFIXES,
+    STATION,
+    SUB_BODY,
+    TEAM,
+    TITLES_PLACE,
+    UNIT_GOVERNMENT,
+    UNIT_WORD_TAIL,
+)
 from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
-    ABOVE_TOWN_WORDS,
     BAN_VERBS,
     BODY_WORDS,
     GENERIC_PREFIX,
-    JOINING_VERBS,
     LEADING_NOISE,
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
-    TOWN_WORDS,
-    alternation,
     ends_as_body,
 )
 from graph.lexicon import TITLE_RE as TITLE_WORD
-
-# A verb that takes a person or body as its object, before a district's or town's body (会议选举|区文明办主任…).
-_CHOSE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:选举|推选|选出|表彰|任命|聘任|聘请|授予|命名)(?=[区市县镇乡])")
-_GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
-_CONNECTORS = frozenset((*JOINING_VERBS, *"配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split()))
-_COMPLEMENTS = frozenset("到好理成完了结实妥起")
-_MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
-_GENERIC_ORG_HEADS = tuple(
-    "便民服务中心 服务中心 市场监管所 派出所 居委会 村委会 党支部 党总支 党委 党工委 服务站 文化站 卫生院 新时代文明实践中心 新时代文明实践所"
-    " 新时代文明实践站 文明实践站 志愿服务站 工作站 中心 站 所 队 团 办 局 委 部 会 院 店 社 厂 馆".split()
-)
-_GENERIC_MODIFIERS = re.compile(
-    r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+"
-)
-
-_BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
-# One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
-_ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
-# Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
-_TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
-_GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 嘎查委员会 党支部 党委 党总支 党组织 基层党组织 委办局 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
-_NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
-_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")  # a numbered body is named (公交四公司)
-_SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in two by the tagger (教学|点): the body ends with the last piece
-_ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
-# A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
-_TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
-_DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:委员会|局|(?<!党)委|部|医院|法院|检察院|学院|大学|学校|中心|公司|集团))[\u4e00-\u9fff]{1,8}?[科处股]")
-_FOR_PEOPLE = tuple(w + "办" for w in "们 老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 老年人".split())  # 为邻居们办
-_CREDITED = re.compile(r"供图|供稿|提供图片")
-_STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$")
-_GENERIC_START = re.compile(r"^(?:村(?!委会)|[镇乡](?:委会|.?$)|(?:人大|政协)(?:街道|社区|乡镇))")  # 镇X: extract.fold.town_bodies
-_HOUSING = re.compile(r"宿舍|家属院|家属区|家属楼|小区|大院")
-_PROVINCES = re.compile(
-    r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
-    r"陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区)?"
-)
-# A team or party branch of a named body, printed after it: 公交四公司|党员服务队, 标榜美容美发学校|志愿服务队.
-_SUB_BODY = re.compile(
-    r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
-    r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
-)
-_PRODUCT_AFTER = re.compile(r"”(?:APP|App|app|小程序|公众号|客户端|平台|热线)")  # the quoted name of an app
-_DOCUMENT_NUMBER = re.compile(r"[发字函]?\s*[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")  # 青委办发[2019]12号, 金政办〔2020〕5号
-_BECOMES = re.compile(r"建成|成为|成了|打造成|打造为|变成|当好|当起|誉为|称为|称作")
-_QUOTED_BEFORE = re.compile(r"[“\"][^“”\"]{2,16}[”\"]")
-# A place word that begins a body's name: a province, a city, a district, a street office, a road.
-_PLACE_WORD = re.compile(
-    r"^[\u4e00-\u9fff]{2,5}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "街", *TOWN_WORDS)) + r"(?![场容])(?=[\u4e00-\u9fff]{3})"  # not 玉林|市场
-)
-# A district's office for its communities or streets is one body: 管城区社区建设领导小组办公室.
-_OWN_OFFICE = re.compile(r"(?:领导小组办公室|领导小组|办公室|指挥部)$")
-_PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|工委)$")
-_JOINED = re.compile(r"(?:与|和|及|联合|携手|会同|组织(?![部办委科])|邀请)")  # 恒兴嘉苑社区与|公交四公司党支部; 金叶社区组织|物业公司…
-_DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relation; 单位 alone (共建/v 单位/n) begins no name
-    r"^(?:(?:辖区|驻区)内?)?(?:(?:共建|爱心|周边)内?(?:企业|单位|商户|商家)?|(?<=[区内])(?:企业|单位|商户|商家)|单位"
-    r"|(?:[\u4e00-\u9fff]{2})?(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
-)
-_UNIT_WORD_TAIL = "委道"  # a unit word's last character: a body's name left beginning with it once its unit is cut off (道妇联)
-_UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
 
 
 class BodyFinder:
@@ -108,7 +81,7 @@ class BodyFinder:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
                 tokens[i].tag in ("v", "vn", "a") and i + 1 < n
-                and tokens[i + 1].text in _BARE_SUFFIXES and len(tokens[i].text) >= 2
+                and tokens[i + 1].text in BARE_SUFFIXES and len(tokens[i].text) >= 2
             )
             if tokens[i].tag not in NAMEY and tokens[i].start not in admin_starts and not function_word:
                 i += 1
@@ -116,7 +89,7 @@ class BodyFinder:
             j = i + 1 if function_word else i
             while (
                 j < n
-                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) and not _TITLES_PLACE.match(text, tokens[j].end) or _ends_name(tokens, i, j)))
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) and not TITLES_PLACE.match(text, tokens[j].end) or _ends_name(tokens, i, j)))
                 and (
                     _inner_and(tokens, i, j)
                     or tokens[j].tag in NAMEY
@@ -133,7 +106,7 @@ class BodyFinder:
             span = self._org_in_run(text, tokens[i:j], tokens[i].start, local_admin)
             if span is not None:
                 out.append(span.moved(offset))
-                inner = _SUB_BODY.match(span.text)
+                inner = SUB_BODY.match(span.text)
                 if inner:
                     # 郑州市公交四公司党员服务队: the company is a body of its own
                     body = inner.group(1)
@@ -141,7 +114,7 @@ class BodyFinder:
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )
             i = max(j, i + 1)
-        for m in _NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
+        for m in NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
             if not any(o.start - offset < m.end() and m.start() < o.end - offset for o in out):
                 out.append(Span(m.start() + offset, m.end() + offset, m.group(0), "Organization", m.group(0), (), None, "org.numbered"))
         return out
@@ -164,7 +137,7 @@ class BodyFinder:
             return self._org_in_run(text, run[:inner], run[0].start, admin) if inner else None
         chain_end, lowest = _unit_chain(admin, start, cut)
         rest = text[chain_end:cut]
-        m = _DESCRIPTOR.match(rest)
+        m = DESCRIPTOR.match(rest)
         if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
             # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
             start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
@@ -172,8 +145,8 @@ class BodyFinder:
         special = _unit_body(text, start, cut, s, rest, lowest)
         if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
             return special
-        proper = quoted or bool(_NUMBERED.search(s)) or any(t.tag in PROPER and chain_end <= t.start < cut and (t.end <= cut or t.tag == "ORG") for t in run)
-        if not self._named(rest, lowest is not None, proper) or _GOVERNMENT.fullmatch(s):
+        proper = quoted or bool(NUMBERED.search(s)) or any(t.tag in PROPER and chain_end <= t.start < cut and (t.end <= cut or t.tag == "ORG") for t in run)
+        if not self._named(rest, lowest is not None, proper) or GOVERNMENT.fullmatch(s):
             return None
         last = next((t for t in run if t.end == cut), None)
         if not proper and lowest is None and last is not None and last.tag in ("v", "vn") and len(last.text) >= 2:
@@ -182,7 +155,7 @@ class BodyFinder:
         if lowest is not None and rest[:2] == text[chain_end - 1] + "委":  # 金水区|区委常委会 is 金水区委常委会
             name = text[lowest.start : chain_end] + rest[1:]
         extra = [s]
-        if lowest is not None and len(rest) >= 4 and proper and rest[0] not in _UNIT_WORD_TAIL:
+        if lowest is not None and len(rest) >= 4 and proper and rest[0] not in UNIT_WORD_TAIL:
             extra.append(rest)  # 惠济桥舞狮队表演队: a proper name of its own after its unit
         bare = self._without_places(name)
         if bare and proper:
@@ -193,9 +166,9 @@ class BodyFinder:
 
     def _without_places(self, name: str) -> str | None:
         """A body's name less the places printed before it, when a proper name remains (≥ 3 characters)."""
-        rest = _PROVINCES.sub("", name) if len(_PROVINCES.sub("", name)) >= 3 else name
+        rest = PROVINCES.sub("", name) if len(PROVINCES.sub("", name)) >= 3 else name
         while True:
-            m = _PLACE_WORD.match(rest)
+            m = PLACE_WORD.match(rest)
             head = next(
                 (
                     rest[:k]
@@ -208,9 +181,9 @@ class BodyFinder:
             if not cut or len(rest) - cut < 3:
                 break
             rest = rest[cut:]
-        if rest == name or not rest or _GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
+        if rest == name or not rest or GENERIC_MODIFIERS.match(rest) or rest in BODY_WORDS or SUFFIX_LEAD.match(rest):
             return None
-        if rest[:2] in dictionary_words() or rest[0] in "区市县省" or rest[0] in _UNIT_WORD_TAIL:
+        if rest[:2] in dictionary_words() or rest[0] in "区市县省" or rest[0] in UNIT_WORD_TAIL:
             return None  # 民政局, 区残联: a function, not a name of its own
         return rest
 
@@ -220,12 +193,12 @@ class BodyFinder:
             return True
         if re.match(r"^[区市县省](?!场|民|政府?$)", rest) and len(rest) >= 3:
             return True  # 区政务办, 区老干部局: the district's own body
-        core = _GENERIC_MODIFIERS.sub("", rest)
-        for head in _GENERIC_ORG_HEADS:
+        core = GENERIC_MODIFIERS.sub("", rest)
+        for head in GENERIC_ORG_HEADS:
             if core.endswith(head):
                 core = core[: -len(head)]
                 break
-        core = _GENERIC_MODIFIERS.sub("", core)
+        core = GENERIC_MODIFIERS.sub("", core)
         if len(core) < 2:
             return False
         if proper:
@@ -236,7 +209,7 @@ class BodyFinder:
 
 def _ends_name(tokens: list[Token], i: int, j: int) -> bool:
     """A connector at j ends the name begun at i, unless it is the 和 of a bureau's name."""
-    return tokens[j].text in _CONNECTORS and not _inner_and(tokens, i, j)
+    return tokens[j].text in CONNECTORS and not _inner_and(tokens, i, j)
 
 
 def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
@@ -268,7 +241,7 @@ _BUREAU_ENDS = ("局", "厅", "委", "委员会", "部", "办", "办公室")
 def _suffix_tail(tokens: list[Token], j: int) -> bool:
     """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
     t = tokens[j]
-    if t.tag == "v" and j + 1 < len(tokens) and tokens[j + 1].text[:1] in _COMPLEMENTS:
+    if t.tag == "v" and j + 1 < len(tokens) and tokens[j + 1].text[:1] in COMPLEMENTS:
         return False  # 把实事|办|到: a verb with its complement, not a bureau
     return (
         j > 0
@@ -315,13 +288,13 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
             cut = t.end
             begun = text[cut - 1 : cut + 1]  # the suffix's character and the next: a word it begins?
             named = text.endswith(_LONG_BODY_WORDS, run[0].start, cut)  # 派出所|在, 司法|所在: the word's 所 ends it
-            if text[cut - 1] in _ONE_CHAR_SUFFIXES and not named and (begun in dictionary_words() or begun in _NOT_IN_DICTIONARY):
+            if text[cut - 1] in ONE_CHAR_SUFFIXES and not named and (begun in dictionary_words() or begun in _NOT_IN_DICTIONARY):
                 return None  # 公司所属, 赤眉镇所辖: 所 begins a word here, it ends no body
             return cut
     return None
 
 
-_LONG_BODY_WORDS = tuple(w for w in BODY_WORDS if len(w) >= 3 and w[-1] in _ONE_CHAR_SUFFIXES)  # 派出所, 服务站, 合作社
+_LONG_BODY_WORDS = tuple(w for w in BODY_WORDS if len(w) >= 3 and w[-1] in ONE_CHAR_SUFFIXES)  # 派出所, 服务站, 合作社
 _SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
 
 
@@ -329,7 +302,7 @@ def _ends_body(text: str, t: Token) -> bool:
     word = t.text  # asked of most tokens: only the suffixes with its last character are tried, and no prefix is copied
     suffixes = _SUFFIXES_BY_LAST.get(word[-1:], ())
     # a suffix the tagger cut in two (考察|组, 教学|点): the text up to the token ends with it
-    ends = word.endswith(suffixes) or len(word) == 1 and (text.endswith(suffixes, 0, t.end) or text.endswith(_SPLIT_SUFFIXES, 0, t.end))
+    ends = word.endswith(suffixes) or len(word) == 1 and (text.endswith(suffixes, 0, t.end) or text.endswith(SPLIT_SUFFIXES, 0, t.end))
     return (ends or t.tag == "ORG") and word not in BAN_VERBS
 
 
@@ -339,7 +312,7 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     A body named in a title (街道党工委书记) is part of the title; a body before the party organ is still
     named (郑州市农委党组书记: 郑州市农委), and a compound's branch whole (金桂园小区党支部: a compound is no unit).
     """
-    if (div := _DIVISION_IN_TITLE.fullmatch(text, start, cut)) and TITLE_WORD.match(text, cut):
+    if (div := DIVISION_IN_TITLE.fullmatch(text, start, cut)) and TITLE_WORD.match(text, cut):
         cut = div.end("body")  # 锦江区民政局|基层政权建设科|科长: the division is in the title, the bureau holds it
     s = text[start:cut]
     if (held := re.search(r"(?:副?主委|政委|常委)$", s)) and held.start() > 0:  # 民盟青河市委会主委/ORG: a title in 委 ends it
@@ -351,8 +324,8 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
         cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
     title = re.match(r"(?:专职|常务)?副?书记|成员|委员", text[cut : cut + 5])
-    if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and _PARTY_ORGAN.search(s)):
-        organ = _PARTY_ORGAN.search(s)
+    if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and PARTY_ORGAN.search(s)):
+        organ = PARTY_ORGAN.search(s)
         if organ is None or organ.start() == 0:
             return None
         if organ.start() > 3 and s[: organ.start()].endswith("小区"):
@@ -375,27 +348,27 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
     """
     if start > 0 and text[start - 1] in "经纬" and re.match(r"[一二三四五六七八九十]{1,2}路", text[start : start + 3]):
         start -= 1  # 经八路派出所: the 经 or 纬 of a grid's numbered road (郑州, 济南), which the tagger reads apart
-    quoted = next((q for q in _QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
-    if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not _TEAM.search(text[start:cut])):
+    quoted = next((q for q in QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)
+    if quoted is not None and (any(a.start >= start and a.end <= cut for a in admin) or not TEAM.search(text[start:cut])):
         quoted = None  # “五星”支部: a rating of a kind of body, not a name
     if quoted is not None:
         start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
-    elif text[start - 1 : start] == "“" and _BECOMES.search(re.split("[，,。；;]", text[max(0, start - 16) : start])[-1]):
+    elif text[start - 1 : start] == "“" and BECOMES.search(re.split("[，,。；;]", text[max(0, start - 16) : start])[-1]):
         return None, False  # 把邻里中心建成“暖心驿站”, 成了家门口的“幸福驿站”: what a thing is likened to
     s = text[start:cut]
-    acting = _ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
-    if (s in BODY_WORDS or s in _GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
+    acting = ACTING.match(text, cut) is not None  # 科协主席邢艳红: the body a named official heads
+    if (s in BODY_WORDS or s in GENERIC_BODIES) and s not in ("党中央", "国务院") and not acting:
         return None, False  # 妇联, 政协, 业主委员会: a kind of body, not one
-    if _HOUSING.match(text, cut):
+    if HOUSING.match(text, cut):
         return None, False  # 测绘局宿舍: a housing compound named after a body
-    if _CREDITED.match(text, cut) or _STATION.search(s) or _GENERIC_START.match(s):
+    if CREDITED.match(text, cut) or STATION.search(s) or GENERIC_START.match(s):
         return None, False  # …宣传部供图: a credit; 郑州东站: a station; 镇卫生院…, 人大街道工委: each unit's
     for a in admin:  # 恒兴嘉苑社区与公交四公司党支部: two bodies, the second named here
         if start <= a.start and a.end < cut:
-            joined = _JOINED.match(text, a.end, cut)
+            joined = JOINED.match(text, a.end, cut)
             if joined and cut - joined.end() >= 3 and not any(b.start == a.end for b in admin):  # 沈阳市|和平区: a unit
                 start = joined.end()
-    for pattern in (_DESCRIPTOR, LEADING_NOISE, _CHOSE):  # 辖区企业中铝郑州有色金属研究院; 联合…; 会议选举|区文明办…
+    for pattern in (DESCRIPTOR, LEADING_NOISE, CHOSE):  # 辖区企业中铝郑州有色金属研究院; 联合…; 会议选举|区文明办…
         m = pattern.match(text[start:cut])
         if m and cut - start - m.end() >= 3 and not any(a.start == start for a in admin):  # not the 和 of 和平区
             start += m.end()
@@ -404,17 +377,17 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
-    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(_FOR_PEOPLE) or s.endswith(("行政中心", "市民中心")):
+    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心")):
         return True  # …为辖区老人办|实事: the verb 办 after those it is done for; 区行政中心: a building
-    if _PRODUCT_AFTER.match(text, cut):
+    if PRODUCT_AFTER.match(text, cut):
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body
-    if len(s) <= 4 and _DOCUMENT_NUMBER.match(text, cut):
+    if len(s) <= 4 and DOCUMENT_NUMBER.match(text, cut):
         return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
     tail = next((t for t in run if t.end == cut), None)
-    if tail is not None and len(tail.text) == 2 and tail.text[-1] in _ONE_CHAR_SUFFIXES and tail.tag != "ORG":
+    if tail is not None and len(tail.text) == 2 and tail.text[-1] in ONE_CHAR_SUFFIXES and tail.tag != "ORG":
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:
             return True  # 骗局, 困局: a word that ends like a body
-    return s.endswith("中心") and text[cut : cut + 2] in _MODIFIED_HEADS  # 郑州国际消费中心|城市
+    return s.endswith("中心") and text[cut : cut + 2] in MODIFIED_HEADS  # 郑州国际消费中心|城市
 
 
 def _unit_chain(admin: list[Span], start: int, cut: int) -> tuple[int, Span | None]:
@@ -430,7 +403,7 @@ def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span 
     """A unit's government (万滩镇人民政府: the unit) or its party committee acting as a body (郑州市委)."""
     if lowest is None:
         return None
-    if rest in _UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+    if rest in UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
         printed = text[lowest.start : cut]
         return Span(lowest.start, cut, printed, lowest.type, lowest.name, (printed,), lowest.parent, "unit.government")
     if rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
@@ -444,7 +417,7 @@ def _each_units(rest: str) -> bool:
     so is 柳岸街道社区卫生服务中心, the street office's health centre)."""
     return bool(re.match(r"^(?:街道|社区|村|乡镇|办事处)", rest)) and not re.match(
         r"^(?:(?:街道|社区|村)(?:党工委|党委|党总支|党支部|居委会|村委会)|社区卫生服务(?:中心|站))$", rest
-    ) and not _OWN_OFFICE.search(rest)
+    ) and not OWN_OFFICE.search(rest)
 
 
 __all__ = ["BodyFinder"]
