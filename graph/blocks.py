@@ -26,7 +26,7 @@ from enum import Enum
 
 from graph import credits as cr
 from graph.model import Para
-from graph.normalize import bigrams, headline_like
+from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like
 
 MARKS = "■●◆▲★□◇▼►▶【】[]•·"
 
@@ -102,7 +102,6 @@ _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！�
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
 )
-_PHOTO_CREDIT_AT_END = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
@@ -188,7 +187,7 @@ def heading(text: str) -> tuple[str, int] | None:
         return None
     if re.search(r"“[^”]{0,3}$", t):
         return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
-    if _PHOTO_CREDIT_AT_END.search(t):
+    if ENDS_WITH_PHOTO_CREDIT.search(t):
         return None  # 调研柳岸社区服务中心 王明 摄: a photo's caption, with its photographer
     if label := re.match(r"^\s*[【\[][^】\]]{1,8}[】\]](?=\S)", text):
         t = text[label.end() :].strip(MARKS + " ")  # 【党建】西湖街道…参观…: a column's label, then the title
@@ -253,25 +252,24 @@ def _closed(blocks: list[Block]) -> list[Block]:
 def _contents(blocks: list[Block]) -> list[Block]:
     """An e-paper's list of its page's headlines, printed between the page's line (第A06版:县区, A06) and its links
     (返回主页 | 郑州晚报 | 标题导航): the page's contents, furniture, not the headline of the item below it."""
-    def page_line(b: Block, kinds: tuple[str, ...]) -> bool:
-        return b.kind is Kind.FURNITURE and furniture_kind(b.text) in kinds
-
+    # each furniture block's kind, read once (a heading or body made furniture here has none: it was no furniture)
+    kinds = [furniture_kind(b.text) if b.kind is Kind.FURNITURE else None for b in blocks]
     out, i = list(blocks), 0
     for k, b in enumerate(out[:-1]):
-        if b.kind is Kind.HEADING and page_line(out[k + 1], ("repeated",)) and out[k + 1].text.split()[0] == b.text:
+        if b.kind is Kind.HEADING and kinds[k + 1] == "repeated" and out[k + 1].text.split()[0] == b.text:
             out[k] = replace(b, kind=Kind.FURNITURE)  # 阴影 over 阴影 阴影: the placeholder printed once more
     while i < len(out):
-        if not page_line(out[i], ("e-paper", "page")):
+        if kinds[i] not in ("e-paper", "page"):
             i += 1
             continue
         start = i + 1
-        while start < len(out) and page_line(out[start], ("e-paper", "page", "no-words", "empty")):
+        while start < len(out) and kinds[start] in ("e-paper", "page", "no-words", "empty"):
             start += 1  # 第M05版:中原·城事 上一版 下一版 | M05
         end = start
-        while end < len(out) and (_listed(out[end]) or page_line(out[end], ("no-words", "address", "empty"))):
+        while end < len(out) and (_listed(out[end]) or kinds[end] in ("no-words", "address", "empty")):
             end += 1  # the site's address or a code printed between them (www.izzwb.com)
         heads = [k for k in range(start, end) if _listed(out[k])]
-        if len(heads) >= 2 and end < len(out) and page_line(out[end], ("e-paper", "navigation")):
+        if len(heads) >= 2 and end < len(out) and kinds[end] in ("e-paper", "navigation"):
             shown = _shown([out[k] for k in heads], out[end:])
             for n, k in enumerate(heads):
                 out[k] = out[k] if n == shown else replace(out[k], kind=Kind.FURNITURE)
@@ -291,8 +289,8 @@ def _shown(contents: list[Block], rest: list[Block]) -> int | None:
     first = next((b for b in rest if b.kind is not Kind.FURNITURE), None)
     if first is None or first.kind is Kind.HEADING:
         return None
-    text = "".join(b.text for b in rest[:12] if b.kind in (Kind.LEAD, Kind.BODY))[:600]
-    shares = [len(bigrams(b.text) & bigrams(text)) / max(1, len(bigrams(b.text))) for b in contents]
+    told = bigrams("".join(b.text for b in rest[:12] if b.kind in (Kind.LEAD, Kind.BODY))[:600])
+    shares = [len(grams & told) / max(1, len(grams)) for grams in (bigrams(b.text) for b in contents)]
     best, second = sorted(range(len(shares)), key=shares.__getitem__, reverse=True)[:2]
     return best if shares[best] >= 0.3 and shares[best] >= 2 * shares[second] else None
 

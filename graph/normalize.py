@@ -151,7 +151,7 @@ def _local_widths(lines: list[str]) -> list[float]:
 
 
 # A line that ends with a photographer's credit, set off by a space (…测量血压。  本报记者 张一鸣 摄).
-_ENDS_WITH_PHOTO_CREDIT = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
+ENDS_WITH_PHOTO_CREDIT = re.compile(r"\s[\u4e00-\u9fff·]{2,4}\s*(?:摄影?|供图)$")
 
 
 _PAGE_LINK_HINT = re.compile(r"版|导航|返回|上一|下一|[|｜]")  # what a page's line or its links hold: only those are classified
@@ -197,7 +197,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap = ln, i + 1, pending_gap
         pending_gap = 0
         w, full = _width(ln), local[i]
-        if credit or unit_head or i in listed or _ENDS_WITH_PHOTO_CREDIT.search(ln):
+        if credit or unit_head or i in listed or ENDS_WITH_PHOTO_CREDIT.search(ln):
             cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
             # a sentence ended with the line: the paragraph goes on only if the line is full
@@ -279,7 +279,7 @@ def mend_breaks(
             joinable = (
                 (prev[-1] not in TERMINAL or _QUOTED_AT_END.search(prev) is not None)
                 and (not _STRUCTURAL.match(prev) or _TELLS_AFTER_LEAD.match(prev) is not None)
-                and not _ENDS_WITH_PHOTO_CREDIT.search(prev)
+                and not ENDS_WITH_PHOTO_CREDIT.search(prev)
                 and not _BYLINE_ONLY.match(prev)
                 and not _STRUCTURAL.match(p.text)
                 and not _BYLINE_ONLY.match(p.text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
-from graph.credits import BYLINE_THEN_PHOTO, Credits
+from graph.credits import BYLINE_MARKS, BYLINE_THEN_PHOTO, Credits
 from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like, paragraphs
@@ -192,7 +192,7 @@ class Splitter:
         # a photo's caption credited to someone else (记者 X, a paragraph, `本报记者 Y 摄`) or of a day of its own (3月3日，…)
         shot = self.caption_credit(i + 1)
         caption = shot is not None and (not set(_names(shot)) <= cur.names() or dated_caption(self.blocks[i + 1].text))
-        marked = i + 1 < len(self.blocks) and self.blocks[i + 1].text.lstrip()[:1] in "●◆■▲★"  # ● a brief of its own follows
+        marked = i + 1 < len(self.blocks) and self.blocks[i + 1].text.lstrip()[:1] in BYLINE_MARKS  # ● a brief of its own follows
         cur.closed = self.next_kind(i) is not Kind.BODY or caption or marked
 
     def on_lead(self, i: int, b: Block) -> None:

@@ -380,12 +380,11 @@ _WENT_TO_UNIT = re.compile(r"(?:" + GOING + r"|调研|检查|督导|视察|慰�
 def _visited(s: Sentence) -> list[tuple[str, int]]:
     """The units a sentence goes to or visits (牛建军到金湾街道检查), each with where it is printed: not the units those
     who went there hold their posts in (the hosts printed after it may: 走进柳岸社区，听取社区书记李红介绍)."""
-    went: list[tuple[str, int]] = []
+    went: list[tuple[str, int, int]] = []  # (name, where it begins in the sentence, where it ends in the text)
     for u in sorted(s.units, key=lambda u: u.start):
-        chained = bool(went) and any(v.end == u.start and (v.name, v.start - s.offset) in went for v in s.units)
-        if chained or _WENT_TO_UNIT.search(s.text, 0, u.start - s.offset):
-            went.append((u.name, u.start - s.offset))  # …and the units of the chain it begins (到柳岸街道金叶社区视察)
-    return went
+        if any(end == u.start for *_, end in went) or _WENT_TO_UNIT.search(s.text, 0, u.start - s.offset):
+            went.append((u.name, u.start - s.offset, u.end))  # …and the units of the chain it begins (到柳岸街道金叶社区视察)
+    return [(name, at) for name, at, _ in went]
 
 
 def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
