@@ -74,8 +74,8 @@ def test_posts(extractor, sentence, post) -> None:
 
 
 def test_a_names_last_character_the_tagger_reads_as_a_word_is_the_names_before_what_follows_a_name(extractor) -> None:
-    f = facts(extractor, "柳岸村党支部书记王聚才给我们介绍情况，村第一书记唐利中在会上讲话。")
-    assert {(p.person, p.title) for p in f.posts} == {("王聚才", "党支部书记"), ("唐利中", "第一书记")}
+    f = facts(extractor, "柳岸村党支部书记王聚才给我们介绍情况，村第一书记赵利中在会上讲话。")
+    assert {(p.person, p.title) for p in f.posts} == {("王聚才", "党支部书记"), ("赵利中", "第一书记")}
     f = facts(extractor, "柳岸村村主任李强才知道此事。")  # 才 "only then", before a verb no name is followed by
     assert [p.person for p in f.posts] == ["李强"]
 
