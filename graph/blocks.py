@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph import credits as cr
+from graph.lexicon import split_names
 from graph.model import Para
 from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like
 
@@ -235,7 +236,25 @@ def classify(paras: list[Para]) -> list[Block]:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
         out.append(b)
         i += 1
-    return _closed(_contents(out))
+    return _closed(_contents(_paper_credits(out)))
+
+
+# a partner paper's name and its reporters, on a line of their own: 青河时报 李华
+_PAPER_CREDIT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|时报|商报|早报|都市报|融媒)\s+([\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,20})")
+
+
+def _paper_credits(blocks: list[Block]) -> list[Block]:
+    """A line of a paper's name and names (青河时报 李华) printed between an item's credit lines (记者 X, 通讯员 Y): a
+    joint byline's reporters from that paper."""
+    out = list(blocks)
+    for k, b in enumerate(blocks):
+        if b.kind not in (Kind.HEADING, Kind.BODY) or not (m := _PAPER_CREDIT.fullmatch(b.text.strip())):
+            continue
+        beside = [x for x in (blocks[k - 1] if k else None, blocks[k + 1] if k + 1 < len(blocks) else None) if x is not None]
+        names = split_names(m.group(1))
+        if names and any(x.kind is Kind.CREDIT or x.trailing for x in beside):
+            out[k] = Block(Kind.CREDIT, b.text, b.gap, credits=cr.Credits(reporters=tuple(names)), raw=b.raw)
+    return out
 
 
 def _closed(blocks: list[Block]) -> list[Block]:

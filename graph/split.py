@@ -102,8 +102,7 @@ class Splitter:
         self.under_label = False  # the last heading was a section label
         self.used_heads: set[str] = set()
         self.ended = False  # an editor's line closed the page's news
-        # an e-paper page lists its headlines before printing the items: a heading printed
-        # again later is the list's entry here, and the later printing is the real one
+        # an e-paper page lists its headlines before its items: a heading printed again later is the list's entry here
         self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
         # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
         self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
@@ -154,7 +153,8 @@ class Splitter:
     def on_credit(self, i: int, b: Block) -> None:
         assert b.credits is not None
         c, cur = b.credits, self.cur
-        after_credit = i > 0 and self.blocks[i - 1].kind is Kind.CREDIT
+        before = self.blocks[i - 1] if i else None  # 记者 X at the end of the last paragraph, 通讯员 Y on the next line
+        after_credit = before is not None and (before.kind is Kind.CREDIT or bool(before.trailing) and self.next_kind(i) not in (Kind.BODY, Kind.LEAD))
         if cur is not None and not self.pending and (after_credit or not cur.body):
             cur.credits = cur.credits | c  # a credit printed over two lines, or at the top
             if after_credit and cur.body:

@@ -814,3 +814,33 @@ def test_a_feature_with_subheads_and_a_closing_correspondent_stays_one_item() ->
     )
     [a] = split_page(Page(name="f.txt", text=text))
     assert (a.reporters, a.correspondents) == (("张帆",), ("罗佳",)) and a.body.endswith("雨季不再积水。")
+
+
+def test_a_byline_begun_at_the_end_of_the_last_paragraph_goes_on_over_the_lines_under_it() -> None:
+    text = (
+        "柳岸街道开展议事活动\n\n本报讯 近日，金海区柳岸街道开展居民议事活动，社区居民代表参加。记者 王小明\n"
+        "通讯员 赵刚 钱伟\n\n青河村举办农技培训\n\n3月6日，青河村举办农技培训，村民参加。\n"
+    )
+    first, second = split_page(Page(name="b.txt", text=text))
+    assert (first.reporters, first.correspondents) == (("王小明",), ("赵刚", "钱伟"))
+    assert second.headline == "青河村举办农技培训" and not second.correspondents
+
+
+def test_a_partner_papers_name_and_its_reporter_in_a_joint_byline_credits_that_reporter() -> None:
+    text = (
+        "柳岸街道开展议事活动\n\n本报讯 近日，金海区柳岸街道开展居民议事活动，社区居民代表参加。\n\n"
+        "郑报全媒体记者 王小明\n\n青河时报 李华\n\n通讯员 赵刚 钱伟 孙丽\n\n青河村举办农技培训\n\n3月6日，青河村举办农技培训。\n"
+    )
+    first, second = split_page(Page(name="j.txt", text=text))
+    assert set(first.reporters) == {"王小明", "李华"} and first.correspondents == ("赵刚", "钱伟", "孙丽")
+    assert second.headline == "青河村举办农技培训"
+
+
+def test_a_credit_line_over_a_paragraph_after_a_signed_item_begins_the_next_item() -> None:
+    text = (
+        "柳岸街道开展议事活动\n\n本报讯 近日，金海区柳岸街道开展居民议事活动。记者 王小明\n"
+        "通讯员 赵刚\n3月6日，青河村举办农技培训，村民参加。\n"
+    )
+    first, second = split_page(Page(name="n.txt", text=text))
+    assert (first.reporters, first.correspondents) == (("王小明",), ())
+    assert second.correspondents == ("赵刚",) and second.body.startswith("3月6日")
