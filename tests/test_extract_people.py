@@ -411,3 +411,16 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
     assert [(p.person, p.title, p.org) for p in f.posts] == [("敬海波", "党工委书记", "柳岸街道")]
     f = facts(extractor, "柳岸街道党工委书记丘明介绍了情况。")  # 丘, a Hakka surname
     assert [(p.person, p.title, p.org) for p in f.posts] == [("丘明", "党工委书记", "柳岸街道")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("副镇长费书园就秋收工作作部署。", {"费书园"}),  # the tagger read 长费书园 as one word: 就 after the name shows it
+        ("谭丽园是一位热心的老党员，常年照顾邻居。", {"谭丽园"}),  # a tagged name, then 是: a person
+        ("镇长就此作了说明。", set()),  # a title and 就, no name between them
+        ("每个楼栋长都会带上工具。", set()),  # 都会 after a title is no name
+    ],
+)
+def test_jiu_or_shi_after_a_name_is_a_persons_verb(extractor, sentence, people) -> None:
+    assert names(facts(extractor, sentence), "Person") == people
