@@ -28,7 +28,7 @@ POSTS = [
     ("3月5日，郑州市委常委，滨江新区党工委书记、管委会主任韦强主持会议。", ("韦强", "市委常委", "郑州市")),
     ("3月5日，郑州市委常委，滨江新区党工委书记、管委会主任韦强主持会议。", ("韦强", "党工委书记", "滨江新区")),
     ("中原区委常委、组织部部长赵强到林山寨街道调研。", ("赵强", "组织部部长", "中原区")),  # the department in the title
-    ("二七区委组织部副部长陈静出席会议。", ("陈静", "副部长", "二七区委组织部")),  # the department printed as a body
+    ("二七区委组织部副部长陈静出席会议。", ("陈静", "组织部副部长", "二七区")),  # the department is in the title
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next
     ("林山寨街道召开会议，街道城管办主任李四，建设路社区党委书记张华参加。", ("李四", "城管办主任", "林山寨街道")),
     ("林山寨街道召开会议，街道妇联主席王芳，建设路社区党委书记张华参加。", ("王芳", "妇联主席", "林山寨街道")),
@@ -424,3 +424,18 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
 )
 def test_jiu_or_shi_after_a_name_is_a_persons_verb(extractor, sentence, people) -> None:
     assert names(facts(extractor, sentence), "Person") == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "posts", "bodies"),
+    [
+        # a department of a party committee printed in a title is the title's, held in the committee's unit
+        ("金海区委宣传部副部长马嘉明到柳岸街道参加活动。", [("马嘉明", "宣传部副部长", "金海区")], set()),
+        ("青州市委统战部常务副部长刘祥明出席。", [("刘祥明", "统战部常务副部长", "青州市")], set()),
+        ("区委宣传部副部长马嘉明到柳岸街道参加活动。", [("马嘉明", "区委宣传部副部长", None)], set()),  # the story's district's
+        ("活动由市委宣传部主办。", [], {"市委宣传部"}),  # a department that acts is a body
+    ],
+)
+def test_a_party_committees_department_in_a_title_is_part_of_the_title(extractor, sentence, posts, bodies) -> None:
+    f = facts(extractor, sentence)
+    assert [(p.person, p.title, p.org) for p in f.posts] == posts and names(f, "Organization") == bodies

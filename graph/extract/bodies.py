@@ -334,6 +334,8 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
         if not text[start:cut].endswith(ORG_SUFFIXES):
             return None
         s = text[start:cut]
+    if re.search(r"(?:[区市县]|党工)委(?:宣传|组织|统战)部$", s) and re.match(r"(?:常务)?副?部长", text[cut : cut + 5]):
+        return None  # 区委宣传部副部长: a department of the party committee, in the title
     if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or text.startswith("委员", cut):
         return None  # 镇人大主席, 政协委员: the body is part of the title
     if text.startswith("代表", cut) and s.endswith(("人大", "政协", "人民代表大会", "党代会", "职代会")):

@@ -220,6 +220,7 @@ _AS_ROLE = re.compile(r"^(?:身为|作为)")
 _TITLE_AFTER = re.compile(r"(总书记|(?:书记|主任|副主任|副书记|局长|镇长|乡长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)(?=[说表谈介强指讲带陪一，,。：:、在也]|$))")
 # A province's name, or its party committee, government, people's congress or political consultative conference,
 # printed before a title.
+_PARTY_DEPARTMENT = re.compile(r"委(?:宣传|组织|统战)部")  # of a party committee: 区委宣传部
 _PROVINCE_AT_END = re.compile(PROVINCE + r"(?:委|政府|人大常委会|人大|政协)?$")
 # A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长; …党支部书记兼任村委会主任.
 _MORE_POSTS = re.compile(r"(?:、|兼任?)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)")
@@ -242,6 +243,21 @@ def _title_past_body(title: str, t_start: int, units: list[Span]) -> tuple[str, 
     return title, t_start
 
 
+def _in_party_committee(
+    desc: str, desc_start: int, m: re.Match[str], title: str, t_start: int, units: list[Span]
+) -> tuple[str, int, list[Span], bool]:
+    """A title in a party committee (川汇区委组织部长, 镇江市委统战部常务副部长): the title from after 委, the district
+    or city printed before 委 that holds it, and whether 委 follows a bare 区, 市 or 县 (the story's own)."""
+    dept = _PARTY_DEPARTMENT.search(desc, max(0, m.start() - 4), m.end())
+    if dept and dept.start() < m.start():  # a department of the committee is part of the title
+        title, t_start = desc[dept.start() + 1 : m.end()], desc_start + dept.start() + 1
+        if dept.start() == 1 and desc[0] in "区市县":
+            return title, t_start, [], True
+    if t_start > 0 and desc[t_start - desc_start - 1 : t_start - desc_start] == "委":
+        return title, t_start, [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")], False
+    return title, t_start, [], False
+
+
 def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
     m = TITLE_AT_END.search(desc)
@@ -260,9 +276,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
             k = u.end - desc_start
             if u.type == "Organization" and 0 < k < m.start() and _DIVISION.fullmatch(desc, k, m.start()):
                 return PostSpan(person, desc[k : m.end()], u.name)
-    if not before and t_start > 0 and desc[m.start() - 1 : m.start()] == "委":
-        # 川汇区委组织部长: a post in the district's party committee, held in the district
-        before = [u for u in units if u.end == t_start - 1 and u.type in ("District", "City")]
+    if not before:
+        title, t_start, before, bare = _in_party_committee(desc, desc_start, m, title, t_start, units)
+        if bare:  # 区委宣传部副部长: the story's district's
+            return PostSpan(person, desc[: m.end()], desc[0], generic=True, rule="post.unit-title")
     if before:
         # 二七区委书记: the title (区委书记) may begin inside the unit's name
         u = max(before, key=lambda u: u.end - u.start)
