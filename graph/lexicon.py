@@ -301,10 +301,10 @@ BAN_VERBS = frozenset(
 )
 
 # The verbs by which one body brings in another (柳岸街道联合区民政局开展义诊, 会同柳岸派出所开展督导).
-JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手")
+JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手", "联同")
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
-    r"^(?:联合|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
+    r"^(?:联合|联同|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"
     r"陪同|深入|走进|来到|前往|赴|据|是|有|至|于|以|并|及其|还有|以及|针对|根据|按照|围绕|结合|携手|牵头|指导|督促|要求|召集|原名)"
 )
 

@@ -475,6 +475,16 @@ def test_a_verb_of_joining_between_two_bodies_ends_the_first_and_begins_the_seco
     assert names(facts(extractor, "区委组织部组织召开培训会。"), "Organization") == {"区委组织部"}
 
 
+def test_a_party_committee_joined_to_a_team_named_for_the_party_and_the_people_is_two_bodies(extractor) -> None:
+    f = facts(extractor, "柳岸社区党委联合党群先锋队开展巡逻。")  # 党群: the party and the people, no joint party organ
+    assert names(f, "Organization") == {"柳岸社区党委", "党群先锋队"}
+
+
+def test_liantong_joins_two_parties_as_lianhe_does(extractor) -> None:
+    f = facts(extractor, "柳岸街道联同中铁十二局共同开展清洁活动。")  # 联同, in Guangdong's and Hong Kong's papers
+    assert names(f, "Organization") == {"中铁十二局"}
+
+
 def test_a_town_the_gazetteer_names_with_chengzhen_in_it_is_a_town(extractor) -> None:
     f = facts(extractor, "固城镇党委书记张强到北河镇调研。")  # 河北 定兴县's towns
     assert names(f, "Town") == {"固城镇", "北河镇"} and [(p.title, p.org) for p in f.posts] == [("党委书记", "固城镇")]
