@@ -689,3 +689,10 @@ def test_a_list_of_names_before_a_count_of_fishing_or_administrative_villages_gi
 def test_a_maritime_or_management_office_is_a_body(extractor) -> None:
     f = facts(extractor, "金海海事局柳岸海事处为渔民开展安全培训。")
     assert "金海海事局柳岸海事处" in {e.name for e in f.entities if e.type == "Organization"}
+
+
+def test_a_body_with_a_quoted_name_keeps_the_unit_printed_before_it(extractor) -> None:
+    f = facts(extractor, "金海区“接诉即办”调度指挥中心负责人介绍了情况。")
+    [body] = [e for e in f.entities if e.type == "Organization"]
+    assert (body.name, body.aliases, body.parent) == ("金海区“接诉即办”调度指挥中心", ("“接诉即办”调度指挥中心",), "金海区")
+    assert names(facts(extractor, "“义修哥”志愿服务队上门服务。"), "Organization") == {"“义修哥”志愿服务队"}  # no unit before it

@@ -355,6 +355,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
         quoted = None  # “五星”支部: a rating of a kind of body, not a name
     if quoted is not None:
         start = quoted.start()  # “义修哥”志愿服务队: the quoted name is its own
+        start = next((a.start for a in admin if a.end == start), start)  # 金海区“接诉即办”中心: with the unit before it
     elif text[start - 1 : start] == "“" and BECOMES.search(re.split("[，,。；;]", text[max(0, start - 16) : start])[-1]):
         return None, False  # 把邻里中心建成“暖心驿站”, 成了家门口的“幸福驿站”: what a thing is likened to
     s = text[start:cut]
