@@ -696,3 +696,9 @@ def test_a_body_with_a_quoted_name_keeps_the_unit_printed_before_it(extractor) -
     [body] = [e for e in f.entities if e.type == "Organization"]
     assert (body.name, body.aliases, body.parent) == ("金海区“接诉即办”调度指挥中心", ("“接诉即办”调度指挥中心",), "金海区")
     assert names(facts(extractor, "“义修哥”志愿服务队上门服务。"), "Organization") == {"“义修哥”志愿服务队"}  # no unit before it
+
+
+@pytest.mark.parametrize("sentence", ["金海区文化局局长王向科出席。", "柳岸社区表彰了好人周盈科、李文。"])
+def test_a_person_whose_name_ends_like_a_body_is_no_body(extractor, sentence) -> None:
+    f = facts(extractor, sentence)  # 科 ends a section's name (宣传科) and a given name
+    assert not {n for n in names(f, "Organization") if n.endswith("科")} and any(n.endswith("科") for n in names(f, "Person"))

@@ -60,6 +60,7 @@ from graph.lexicon import (
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
     ends_as_body,
+    looks_like_name,
 )
 from graph.lexicon import TITLE_RE as TITLE_WORD
 
@@ -303,6 +304,8 @@ def _ends_body(text: str, t: Token) -> bool:
     suffixes = _SUFFIXES_BY_LAST.get(word[-1:], ())
     # a suffix the tagger cut in two (考察|组, 教学|点): the text up to the token ends with it
     ends = word.endswith(suffixes) or len(word) == 1 and (text.endswith(suffixes, 0, t.end) or text.endswith(SPLIT_SUFFIXES, 0, t.end))
+    if ends and t.tag == "PER" and len(word) == 3 and looks_like_name(word):
+        return False  # 局长|尚向科, 好人|刘盈科: a person whose name ends like a body
     return (ends or t.tag == "ORG") and word not in BAN_VERBS
 
 
