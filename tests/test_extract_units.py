@@ -501,6 +501,8 @@ def test_a_name_the_tagger_read_with_the_word_after_it_is_cut_off_before_the_wor
 
     tokens = [Token(0, 2, "书记", "n"), Token(2, 6, "孙志华为", "PER"), Token(6, 9, "服务队", "n")]
     assert [(t.text, t.tag) for t in split_glued_names(tokens)] == [("书记", "n"), ("孙志华", "PER"), ("为", "p"), ("服务队", "n")]
+    tokens = [Token(0, 2, "住户", "n"), Token(2, 6, "牛大明从", "PER"), Token(6, 11, "青河豫剧团", "ORG")]  # …从 a body
+    assert [(t.text, t.tag) for t in split_glued_names(tokens)][1:3] == [("牛大明", "PER"), ("从", "p")]
     kept = [Token(0, 4, "欧阳志为", "PER"), Token(4, 8, "司马志远", "PER")]  # four-character names of a double surname
     assert split_glued_names(kept) == kept
 

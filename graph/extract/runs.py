@@ -42,8 +42,8 @@ def split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
     return out
 
 
-# What follows a name as a word of its own (为, 在, 和…), which the tagger may glue to a name's end.
-_AFTER_NAME = frozenset("为在和与对向到给")
+# What follows a name as a word of its own (为, 在, 和, 从…), which the tagger may glue to a name's end.
+_AFTER_NAME = frozenset("为在和与对向到给从")
 
 
 def split_glued_names(tokens: list[Token]) -> list[Token]:
