@@ -81,7 +81,7 @@ _DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
 _GAVE_LESSON = r"[上讲]了?[一1][堂节]"  # 上了一堂, 讲一节: a lesson given there (event.lesson)
 _WHERE = re.compile(
-    r"在(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热)?"
+    r"在(?![职岗])(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热|热闹)?"
     r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|" + _GAVE_LESSON + ")"  # …拉开序幕
 )
 _CLEAN_NAME = [
@@ -361,8 +361,8 @@ _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线
 _NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)")
 # The word for the area a place is in, or the unit the story named, before its name (辖区建东社区, 该镇北蔡村).
 _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..))")
-# What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检).
-_DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向)")
+# What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检, 到…|实地督查).
+_DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
 
 
 def _place_only(place: str) -> str:
