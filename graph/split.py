@@ -299,8 +299,8 @@ class Splitter:
         if level or raw[:1] in ITEM_MARKS:
             return False  # a marked heading (■ …) heads an item of an e-paper page
         compact = _compact(text)
-        if raw[:1] == "【" or is_label(compact):
-            return True  # 【中原区】, 古城保护, 金星社区 inside an item: a part of it
+        if raw[:1] == "【" or is_label(compact) or compact.endswith("现场"):
+            return True  # 【中原区】, 古城保护, 金星社区, a photo's 逐村观摩活动现场 inside an item: a part of it
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
         if i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and _DAY_FIRST.match(self.blocks[i + 1].text):

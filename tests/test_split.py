@@ -844,3 +844,12 @@ def test_a_credit_line_over_a_paragraph_after_a_signed_item_begins_the_next_item
     first, second = split_page(Page(name="n.txt", text=text))
     assert (first.reporters, first.correspondents) == (("王小明",), ())
     assert second.correspondents == ("赵刚",) and second.body.startswith("3月6日")
+
+
+def test_a_photos_line_naming_the_scene_stays_in_the_story() -> None:
+    text = (
+        "柳岸镇开展逐村观摩\n\n6月12日上午，金海区柳岸镇组织开展逐村观摩活动，各村党支部书记参加。\n"
+        "逐村观摩活动现场\n观摩人员先后到金叶村、青河村，察看村容村貌。\n"
+    )
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert a.headline == "柳岸镇开展逐村观摩" and a.body.endswith("察看村容村貌。")
