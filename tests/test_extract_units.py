@@ -704,3 +704,10 @@ def test_a_body_with_a_quoted_name_keeps_the_unit_printed_before_it(extractor) -
 def test_a_person_whose_name_ends_like_a_body_is_no_body(extractor, sentence) -> None:
     f = facts(extractor, sentence)  # 科 ends a section's name (宣传科) and a given name
     assert not {n for n in names(f, "Organization") if n.endswith("科")} and any(n.endswith("科") for n in names(f, "Person"))
+
+
+def test_a_verb_of_visiting_between_a_unit_and_a_body_parts_them(extractor) -> None:
+    f = facts(extractor, "区人大工委主任周明到柳岸社区调研金海科技有限公司。")
+    assert names(f, "Organization") == {"区人大工委", "金海科技有限公司"}  # not 柳岸社区调研金海科技有限公司
+    f = facts(extractor, "区人大工委主任周明到柳岸社区调研人大代表联络站。")
+    assert names(f, "Organization") == {"区人大工委"}  # what is left is a kind of station, no name
