@@ -439,3 +439,9 @@ def test_jiu_or_shi_after_a_name_is_a_persons_verb(extractor, sentence, people) 
 def test_a_party_committees_department_in_a_title_is_part_of_the_title(extractor, sentence, posts, bodies) -> None:
     f = facts(extractor, sentence)
     assert [(p.person, p.title, p.org) for p in f.posts] == posts and names(f, "Organization") == bodies
+
+
+def test_a_title_printed_after_a_name_is_that_names_not_the_next_ones(extractor) -> None:
+    f = facts(extractor, "3月15日上午，区住建局孙春雷局长、柳岸办事处党工委书记赵明远带队检查。")
+    assert ("赵明远", "局长") not in {(p.person, p.title) for p in f.posts}
+    assert ("赵明远", "党工委书记", "柳岸街道") in {(p.person, p.title, p.org) for p in f.posts}

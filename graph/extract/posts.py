@@ -85,6 +85,8 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         seg_start = _clause_start(text, floor, end)
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
+        if floor and end - len(desc) == floor and _TITLE_AFTER.match(text, floor):
+            break  # 王强局长、赵明: the title after the name before is that name's
         post = _post_in(desc, end - len(desc), p.name, r.units)
         if post:
             chain.append(post)
