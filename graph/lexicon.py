@@ -89,6 +89,7 @@ ADMIN_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("高新技术产业开发区", "District"),
     ("经济技术开发区", "District"),
     ("经济开发区", "District"),
+    ("开发区", "District"),
     ("高新区", "District"),
     ("经开区", "District"),
     ("实验区", "District"),

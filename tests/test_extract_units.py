@@ -119,6 +119,9 @@ CASES = [
     ("高新区举办大学生创业大赛。", "District", {"高新区"}, set()),
     ("4月11日，经开区柳岸办事处开展消防安全检查。", "StreetOffice", {"柳岸街道"}, {"经开区柳岸街道"}),
     ("区高新区管委会召开会议。", "District", set(), {"高新区"}),
+    # …and a city's 开发区 (广州开发区), not a kind of zone printed alone
+    ("记者走进青州开发区，了解企业发展情况。", "District", {"青州开发区"}, set()),
+    ("各开发区要加快发展。", "District", set(), {"各开发区", "开发区"}),
     # a rating (先进街道, 先进乡镇) names no unit, though the gazetteer has a 先进乡 somewhere; a village so named is one
     ("柳岸街道等8个先进街道受到表彰。", "StreetOffice", {"柳岸街道"}, {"先进街道"}),
     ("金湾镇等5个乡镇获评先进乡镇。", "Town", {"金湾镇"}, {"先进乡"}),

@@ -39,7 +39,7 @@ SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _BARE_ZONES = ("高新区", "经开区")  # printed without their city, in its paper
-_ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "实验区"))
+_ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "开发区", "高新区", "经开区", "实验区"))
 _TERM = re.compile(r"(?:新|上|下)?一届|本届")  # a term of office before a unit's name (not 第二届: an edition)
 # 石围塘街: Guangdong's name for a street office, printed right after its district (a road's X路街 is not read so)
 _STREET_AFTER = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?<!路)街(?![道区头巷坊])")
