@@ -181,6 +181,9 @@ CASES = [
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "StreetOffice", {"南阳新村街道"}, set()),
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "Community", {"南阳新村社区"}, {"新村社区", "南阳新村"}),
     ("金水区南阳新村街道南阳新村社区居委会开展垃圾分类宣传。", "City", set(), {"南阳市"}),
+    # …or after the town it was (上海 嘉定区's 嘉定镇街道): one street office, no town
+    ("3月31日，嘉定镇街道召开社区代表大会。", "StreetOffice", {"嘉定镇街道"}, set()),
+    ("3月31日，嘉定镇街道召开社区代表大会。", "Town", set(), {"嘉定镇"}),
     ("马寨镇街道两旁绿树成荫。", "StreetOffice", set(), {"马寨镇街道"}),
     # a district's short name that begins another unit of the item names that unit's place (龙子湖 of 龙子湖街道),
     # not the district of that name far away (蚌埠's 龙子湖区); alone, or not the stem of a unit there, it is one

@@ -177,7 +177,7 @@ class UnitFinder:
         floor = 0  # end of the previous unit: a stem never crosses it
         for m in SUFFIX_SCAN.finditer(text):
             suffix, s0, s1 = m.group(0), m.start(), m.end()
-            if s0 < floor or s0 == 0 and suffix not in _BARE_ZONES or self._suffix_in_word(text, s0, s1, suffix, floor) or _CLASS[suffix] in ("Village", "District") and self._named_street_office(text, s1, floor):
+            if s0 < floor or s0 == 0 and suffix not in _BARE_ZONES or self._suffix_in_word(text, s0, s1, suffix, floor) or _CLASS[suffix] in ("Village", "District", "Town") and self._named_street_office(text, s1, floor):
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
@@ -283,7 +283,7 @@ class UnitFinder:
         )
 
     def _named_street_office(self, text: str, at: int, floor: int) -> bool:
-        """A street office the gazetteer knows is named after the 新村 before `at` (南阳新村街道, 曹杨新村街道)."""
+        """A street office the gazetteer knows is named after the 新村 or town before `at` (南阳新村街道, 嘉定镇街道)."""
         return text.startswith(("街道", "办事处"), at) and self._gazetteer_stem(text, at, "街道", floor) is not None  # 绿东村办事处
 
     def _place_prefix(self, stem: str, tokens: list[Token], at: int) -> tuple[str, str, str] | None:
