@@ -122,6 +122,10 @@ CASES = [
     # …and a city's 开发区 (广州开发区), not a kind of zone printed alone
     ("记者走进青州开发区，了解企业发展情况。", "District", {"青州开发区"}, set()),
     ("各开发区要加快发展。", "District", set(), {"各开发区", "开发区"}),
+    # counted towns and villages of a slogan (百县千镇万村), a kind of town after a town's name (特色小镇): no units
+    ("深入推进百县千镇万村高质量发展工程。", "Town", set(), {"百县千镇"}),
+    ("深入推进百县千镇万村高质量发展工程。", "Village", set(), {"百县千镇万村", "千镇万村"}),
+    ("活动在金海县柳河镇工笔画小镇举行。", "Town", {"柳河镇"}, {"工笔画小镇"}),
     # a rating (先进街道, 先进乡镇) names no unit, though the gazetteer has a 先进乡 somewhere; a village so named is one
     ("柳岸街道等8个先进街道受到表彰。", "StreetOffice", {"柳岸街道"}, {"先进街道"}),
     ("金湾镇等5个乡镇获评先进乡镇。", "Town", {"金湾镇"}, {"先进乡"}),

@@ -80,7 +80,7 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|�
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
-_NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|\d+个?|[一二三四五六七八九十两几]+个)$")
+_NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
@@ -323,7 +323,8 @@ class UnitFinder:
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
             no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and NOT_VILLAGE.search(stem))
-            return rank(cls) > 2 and not no_village and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
+            no_town = cls == "Town" and _NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
+            return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
             honour = cls in ("StreetOffice", "Town") and RATING.fullmatch(stem)
