@@ -790,3 +790,9 @@ def test_the_country_s_leader_whose_words_a_story_cites_attends_nothing(extracto
     body = "8月20日，金海街道举行揭牌仪式，区委书记韦强出席。此举是深入学习习近平总书记重要论述的举措。"
     [e] = facts(extractor, body, headline="金海街道新时代文明实践所揭牌").events
     assert "习近平" not in e.attendees and "韦强" in e.attendees
+
+
+def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_is_in_the_main_ones_place(extractor) -> None:
+    body = "5月26日，青岛市第十届邻居节在柳岸街道青河社区举行。当天还举行了《邻里》丛书首发及赠书仪式。"
+    f = facts(extractor, body, headline="青岛市第十届邻居节开幕")
+    assert [(e.name, e.location) for e in f.events] == [("青岛市第十届邻居节", "青河社区"), ("《邻里》丛书首发及赠书仪式", "青河社区")]

@@ -76,6 +76,9 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     topic = _topic(sents, body_start, forms)
     if events:  # the bodies a clause of sponsoring names hold the main event, before the topic is taken to
         events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
+    if events and (main := events[0]).location:  # a later part of the day's occurrence with no place of its own: in the main one's
+        day = main.date.value if main.date else None
+        events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in _VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
     events = [_held_by_topic(c, topic, admin_names) for c in events]
     attendees = people_present(article, sents, entities)
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
