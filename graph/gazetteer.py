@@ -51,6 +51,8 @@ def stem(name: str, suffixes: tuple[str, ...]) -> str:
 _UNITS = re.compile(r"\n(?=\t{0,3}[^\t\n])")
 _VILLAGE_LINES = re.compile(r"\t{4}[^\s\t][^\n\r]*(?:\n\t{4}[^\s\t][^\n\r]*)*")
 
+# A development zone's official suffix and the one it is printed with.
+_ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"))
 # What a province's short name leaves out: 河南省 -> 河南, 广西壮族自治区 -> 广西, 北京市 -> 北京.
 _PROVINCE_END = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 
@@ -147,6 +149,9 @@ class Gazetteer:
                 for suffix in ("区", "县", "市", "旗"):
                     if name.endswith(suffix) and alias + suffix != name:
                         self.short[alias + suffix].append(place)
+            for long, short in _ZONE_SHORT:  # 郑州高新技术产业开发区 is printed 郑州高新区
+                if name.endswith(long) and len(name) > len(long):
+                    self.short[name[: -len(long)] + short].append(place)
         elif depth == 3:
             place = Place(town_level(name), name, tpath)
             self._add(place)

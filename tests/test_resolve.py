@@ -245,3 +245,13 @@ def test_a_page_s_items_are_placed_by_the_districts_it_prints_even_in_an_item_an
     assert placed(second) == placed(first, second) == ["河南省/郑州市/金水区/东风路街道"]
     # the same when pages share a stem and the items are gathered before they are resolved
     assert placed(first, second, _page("x/b.txt")) == ["河南省/郑州市/金水区/东风路街道"]
+
+
+def test_a_development_zone_printed_with_its_short_suffix_is_the_official_zone_and_holds_its_street_offices(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(), ("郑州高新区开展安全检查", "近日，郑州高新区组织安全检查。沟赵办事处也开展了自查。"))
+    [zone] = by_name(c, "District", "郑州高新区")
+    assert zone.official_path == "河南省/郑州市/郑州高新技术产业开发区"
+    [street] = by_name(c, "StreetOffice", "沟赵街道")
+    assert street.parent == zone.key
