@@ -255,3 +255,16 @@ def test_a_development_zone_printed_with_its_short_suffix_is_the_official_zone_a
     assert zone.official_path == "河南省/郑州市/郑州高新技术产业开发区"
     [street] = by_name(c, "StreetOffice", "沟赵街道")
     assert street.parent == zone.key
+
+
+def test_a_street_office_lies_in_the_one_development_zone_its_article_names_though_the_gazetteer_lacks_the_zone(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(), ("郑东新区开展冬季清洁行动", "近日，郑东新区组织冬季清洁行动。祭城路办事处组织志愿者清扫道路。"))
+    [zone] = by_name(c, "District", "郑东新区")
+    [street] = by_name(c, "StreetOffice", "祭城路街道")
+    assert street.parent == zone.key and street.parent_rule == "contain.article"
+    # a town is not put in such a zone (二七新区 is planned over 二七区's towns; 侯寨乡 stays where the gazetteer has it)
+    c = corpus(extractor, load(), ("二七新区召开推进会", "5月22日，二七新区召开推进会，侯寨乡负责人参加会议。"))
+    [zone], [town] = by_name(c, "District", "二七新区"), by_name(c, "Town", "侯寨乡")
+    assert town.parent != zone.key

@@ -24,6 +24,8 @@ Key = tuple[str, str]  # (class, canonical name)
 _NEIGHBOURHOOD = re.compile(r"(?:新|[一二三四五六七八九十])村$")
 # A line that is a section label (【中原区】, 二七区：), or opens with one (【二七区】马寨镇、侯寨乡).
 _LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
+# A development zone governed as a district, whether the gazetteer has it or not (郑东新区, 郑州高新区).
+_ZONE = re.compile(r"(?:新区|开发区|高新区|经开区|实验区)$")
 _ABOVE = {
     "Community": ("StreetOffice", "Town"),
     "Village": ("Town", "StreetOffice"),
@@ -186,8 +188,9 @@ class _Fold:
             above = [k for k in self.order if k[0] in _ABOVE[t] and k not in self.alias_of]
             towns = [k for k in above if k[0] == "Town"]
             above = towns if t == "Village" and len(towns) == 1 else above  # a street office and a town: the town's村
-            if len(above) == 1 and (above[0][0] != "District" or gaz.district(above[0][1])):
-                self.set_parent(key, above[0][1], "contain.article")
+            zone = t == "StreetOffice" and _ZONE.search(above[0][1]) if above else None  # a zone governs its street offices
+            if len(above) == 1 and (above[0][0] != "District" or gaz.district(above[0][1]) or zone):
+                self.set_parent(key, above[0][1], "contain.article")  # (郑东新区|祭城路办事处), though the gazetteer lacks it
 
     def entities(self, merged: dict[Key, set[str]]) -> list[LocalEntity]:
         out: list[LocalEntity] = []
