@@ -119,6 +119,8 @@ CASES = [
     ("高新区举办大学生创业大赛。", "District", {"高新区"}, set()),
     ("4月11日，经开区柳岸办事处开展消防安全检查。", "StreetOffice", {"柳岸街道"}, {"经开区柳岸街道"}),
     ("区高新区管委会召开会议。", "District", set(), {"高新区"}),
+    # a democratic party's branch of a new district (民盟新区总支) names no district
+    ("民盟新区总支副主委侯明出席。", "District", set(), {"民盟新区"}),
     # …and a city's 开发区 (广州开发区), not a kind of zone printed alone
     ("记者走进青州开发区，了解企业发展情况。", "District", {"青州开发区"}, set()),
     ("各开发区要加快发展。", "District", set(), {"各开发区", "开发区"}),

@@ -357,7 +357,7 @@ class UnitFinder:
 
     def _district_ok(self, stem: str, suffix: str, nxt: str, tokens: list[Token], s0: int) -> bool:
         if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community
-            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设)$", stem) and nxt not in ("社区", "片区", "街区")
+            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设|民盟|民建|民进|农工|致公|台盟)$", stem) and nxt not in ("社区", "片区", "街区")
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
             return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
