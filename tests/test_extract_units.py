@@ -119,6 +119,9 @@ CASES = [
     ("高新区举办大学生创业大赛。", "District", {"高新区"}, set()),
     ("4月11日，经开区柳岸办事处开展消防安全检查。", "StreetOffice", {"柳岸街道"}, {"经开区柳岸街道"}),
     ("区高新区管委会召开会议。", "District", set(), {"高新区"}),
+    # a slogan's kind of unit, its other kind in brackets (平安街道（社区）), names none; a named one so printed does
+    ("目的是构建和谐街道（社区）、平安街道（社区）、幸福街道（社区）。", "StreetOffice", set(), {"和谐街道", "平安街道", "幸福街道"}),
+    ("柳岸街道（社区）工作人员参加了培训。", "StreetOffice", {"柳岸街道"}, set()),
     # a democratic party's branch of a new district (民盟新区总支) names no district
     ("民盟新区总支副主委侯明出席。", "District", set(), {"民盟新区"}),
     # …and a city's 开发区 (广州开发区), not a kind of zone printed alone

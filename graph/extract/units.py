@@ -81,7 +81,7 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|�
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
 _NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个)$")
-_STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_STREET_NAME, _KIND_IN_BRACKETS = re.compile(r"^[\u4e00-\u9fff]{1,8}$"), re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
 # Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
@@ -276,8 +276,8 @@ class UnitFinder:
         """`_in_word` (and 县 in 辉县市, read at its 市), unless the gazetteer names a town so (五乡镇, 固城镇; not 各乡镇, 城乡)."""
         if suffix == "县" and self._inside_a_city(text, s0, s1):
             return True  # 辉县市; 赣县区, a county become a district
-        if not _in_word(text, s0, s1, suffix):
-            return False
+        if not _in_word(text, s0, s1, suffix):  # …nor a slogan's kind of unit, its other kind in brackets (平安街道（社区）)
+            return bool(_KIND_IN_BRACKETS.match(text, s1)) and GENERIC_COMMUNITY.search(text[max(floor, s0 - 2) : s0]) is not None
         return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
             self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1)
         )
