@@ -122,6 +122,10 @@ CASES = [
     # a slogan's kind of unit, its other kind in brackets (平安街道（社区）), names none; a named one so printed does
     ("目的是构建和谐街道（社区）、平安街道（社区）、幸福街道（社区）。", "StreetOffice", set(), {"和谐街道", "平安街道", "幸福街道"}),
     ("柳岸街道（社区）工作人员参加了培训。", "StreetOffice", {"柳岸街道"}, set()),
+    # a station of a metro line is a place, no body (a metro company is one)
+    ("居民可从金海地铁4号线会展中心站出发。", "Organization", set(), {"金海地铁4号线会展中心站"}),
+    ("乘客从轨道交通环线青河站换乘。", "Organization", set(), {"轨道交通环线青河站"}),
+    ("金海地铁集团开展安全演练。", "Organization", {"金海地铁集团"}, set()),
     # a democratic party's branch of a new district (民盟新区总支) names no district
     ("民盟新区总支副主委侯明出席。", "District", set(), {"民盟新区"}),
     # …and a city's 开发区 (广州开发区), not a kind of zone printed alone
