@@ -122,6 +122,9 @@ CASES = [
     # a slogan's kind of unit, its other kind in brackets (平安街道（社区）), names none; a named one so printed does
     ("目的是构建和谐街道（社区）、平安街道（社区）、幸福街道（社区）。", "StreetOffice", set(), {"和谐街道", "平安街道", "幸福街道"}),
     ("柳岸街道（社区）工作人员参加了培训。", "StreetOffice", {"柳岸街道"}, set()),
+    # a city's centre is a place (地处青州市中心), no body (its hospital is one)
+    ("地处青州市中心的杏花公园是市民休闲的好去处。", "Organization", set(), {"青州市中心"}),
+    ("青州市中心医院开展义诊。", "Organization", {"青州市中心医院"}, set()),
     # a station of a metro line is a place, no body (a metro company is one)
     ("居民可从金海地铁4号线会展中心站出发。", "Organization", set(), {"金海地铁4号线会展中心站"}),
     ("乘客从轨道交通环线青河站换乘。", "Organization", set(), {"轨道交通环线青河站"}),
