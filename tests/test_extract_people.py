@@ -445,3 +445,9 @@ def test_a_title_printed_after_a_name_is_that_names_not_the_next_ones(extractor)
     f = facts(extractor, "3月15日上午，区住建局孙春雷局长、柳岸办事处党工委书记赵明远带队检查。")
     assert ("赵明远", "局长") not in {(p.person, p.title) for p in f.posts}
     assert ("赵明远", "党工委书记", "柳岸街道") in {(p.person, p.title, p.org) for p in f.posts}
+
+
+def test_a_papers_short_name_before_its_reporters_role_is_no_person(extractor) -> None:
+    # a byline the splitter could not read (a typo before its bracket): 郑报 is the paper, not a person
+    f = facts(extractor, "本报记(郑报全媒体记者 王小华 柴琳 通讯员 谢鹏) 昨日上午，经开区柳岸办事处举办评选活动。")
+    assert "郑报" not in names(f, "Person") and {"王小华", "谢鹏"} <= names(f, "Person")

@@ -54,6 +54,7 @@ class PersonSpan:
 # The tags of a token that is no given name after a one-character surname: adverb, preposition, conjunction,
 # particle, pronoun, numeral, measure word, punctuation.
 _NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
+_PAPER_ROLE = re.compile(r"(?:全媒体|融媒体)?(?:记者|通讯员)")
 
 
 # A transcribed name (Uyghur, Tibetan, foreign), its parts joined by a middle dot: 努尔·白克力, 阿依古丽·买买提.
@@ -254,6 +255,8 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
             honorifics.append(t)
             continue
         name = _whole_name(text, t, at, known)
+        if name.endswith("报") and _PAPER_ROLE.match(text, t.start + len(name)):
+            continue  # 郑报|全媒体记者: a paper's short name before its reporter's role
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
         elif _transcribed_token(text, t) and _clean_boundary(text, t.start, t.end):
