@@ -732,7 +732,7 @@ def test_a_visit_with_no_place_is_held_by_the_topic() -> None:
     ],
 )
 def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
-    from graph.extract.events import trip_place
+    from graph.extract.places import trip_place
 
     assert trip_place(sentence, 5) == place
 

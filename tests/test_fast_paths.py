@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph import credits
-from graph.extract import events
+from graph.extract import events, places
 from graph.extract.bodies import _ends_body
 from graph.extract.body_words import SPLIT_SUFFIXES
 from graph.extract.dates import DATE_RE
@@ -261,15 +261,15 @@ def test_credits_with_outlets_dashes_and_colons_are_read_as_before(text: str) ->
 
 
 def _plain_trip_place(sentence: str, start: int) -> str | None:
-    """events.trip_place as it was: every pattern tried, whatever verbs the sentence holds."""
-    masked = events._mask_quotes(sentence)
+    """places.trip_place as it was: every pattern tried, whatever verbs the sentence holds."""
+    masked = events.mask_quotes(sentence)
     clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
-    for pattern in (events._TRIP, events._ARRIVED, events._VISITED, events._HOSTED, events._WENT_TO_HOLD):
+    for pattern in (events.TRIP, places._ARRIVED, places._VISITED, places._HOSTED, places._WENT_TO_HOLD):
         for m in pattern.finditer(masked, clause):
             if m.start() > start + events.PLACE_REACH:
                 break
-            place = events._place_only(m.group("place").strip())
-            if place and not events._NOT_A_PLACE.search(place):
+            place = places._place_only(m.group("place").strip())
+            if place and not places._NOT_A_PLACE.search(place):
                 return place
     return None
 
@@ -281,13 +281,13 @@ _VISIT_TEXT = st.lists(st.sampled_from(["王庄村", "兴旺社区", "新阳街�
 @settings(max_examples=800, deadline=None)
 @given(_VISIT_TEXT, st.integers(min_value=0, max_value=40))
 def test_a_visits_place_is_found_where_every_pattern_tried_found_it(text: str, start: int) -> None:
-    assert events.trip_place(text, start) == _plain_trip_place(text, start)
+    assert places.trip_place(text, start) == _plain_trip_place(text, start)
 
 
 @pytest.mark.parametrize(("text", "start"), [("王庄村迎来了一群客人。", 0), ("考察团到达后，兴旺社区接待了考察团。", 6),
                                              ("兴旺社区迎来考察团。随后，王庄村接待了他们。", 12)])
 def test_a_place_that_received_the_visit_is_found_as_before(text: str, start: int) -> None:
-    assert events.trip_place(text, start) == _plain_trip_place(text, start) is not None
+    assert places.trip_place(text, start) == _plain_trip_place(text, start) is not None
 
 
 def _plain_ends_body(text: str, t: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from graph.extract.dates import DateMention
 from graph.extract.openings import FOUNDED, FOUNDED_VERB, founded_name
-from graph.lexicon import ORG_SUFFIXES, PERIOD_LEADS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation, led
+from graph.lexicon import PERIOD_LEADS, led
 from graph.normalize import bigrams
 
 EVENT_NOUN = (
@@ -73,16 +73,16 @@ _INSPECT = re.compile(
 # The object a verb of the clause acts on, up to a unit (对柳岸街道、, 针对辖区…, 向金湾社区): not who holds it.
 ACTED_ON = re.compile(r"(?<![面反绝相核应结配派])(?:对|向)(?![接于照标口])[^，,。；;！!？?]{0,30}$")
 GOING = r"(?:来到|走进|前往|深入|赴|(?<![得达收看听受遇感找做想提迟报])到)"
-_TRIP = re.compile(
+TRIP = re.compile(
     r"(?:莅临|" + GOING + r")(?P<place>[^，。；！？,;!?]{2,20}?)[，,]?"
     r"(?:开展|进行)?(?P<v>参观|调研|视察|考察|观摩|交流|学习|慰问|走访|检查|督导|督查|验收|指导|实地采访|采访|宣讲|听取)"
 )
-_DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
+DAY_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|早上|当天|当日)?")
 _VISIT = re.compile(r"(?P<v>视察|调研|观摩|检查|走访|慰问)(?P<np>[^，。；！？,;!?]{2,30}?(?:情况|工作|进展))")
-_GAVE_LESSON = r"[上讲]了?[一1][堂节]"  # 上了一堂, 讲一节: a lesson given there (event.lesson)
-_WHERE = re.compile(
+GAVE_LESSON = r"[上讲]了?[一1][堂节]"  # 上了一堂, 讲一节: a lesson given there (event.lesson)
+WHERE = re.compile(
     r"在(?![职岗])(?P<place>[^，。；！？,;!?在]{2,24}?)(?:顺利|隆重|正式|圆满|成功|集中|连续|同时|分别|陆续|先后|共同|联合|再次|首次|精彩|盛大|火热|热闹)?"
-    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|" + _GAVE_LESSON + ")"  # …拉开序幕
+    r"(?:召开|举行|举办|开展|进行|组织(?!部)|开幕|启动|上演|开班|开课|开讲|开营|开赛|(?:拉开|落下)(?=了?[序帷]幕)|" + GAVE_LESSON + ")"  # …拉开序幕
 )
 _CLEAN_NAME = [
     (
@@ -155,7 +155,6 @@ def _balanced_quotes(name: str) -> str:
     return name
 
 
-
 def similar(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -165,7 +164,7 @@ def similar(a: str, b: str) -> bool:
     return bool(x | y) and len(x & y) / len(x | y) >= 0.5
 
 
-def _mask_quotes(sentence: str) -> str:
+def mask_quotes(sentence: str) -> str:
     """Hide punctuation inside quotes (“体验科技成果,把握创业机会”) from clause boundaries."""
     return _QUOTED.sub(lambda m: re.sub(r"[，,、；;！？!?。]", "\u00b7", m.group(0)), sentence)
 
@@ -216,7 +215,7 @@ def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
     what = _WHAT_AFTER.match(masked, end)  # …调研|乡村振兴工作: what the visit was about, when the clause says it briefly
     if what:
         end = what.end()
-    return clause, end, clean_name(_DAY_PREFIX.sub("", sentence[clause:end]))
+    return clause, end, clean_name(DAY_PREFIX.sub("", sentence[clause:end]))
 
 
 _WHAT_AFTER = re.compile(  # …调研|乡村振兴工作; …听取|居民意见: what was heard
@@ -260,7 +259,7 @@ TRIGGERS = (
     Trigger("event.active", _ACTIVE, _np_name, habit=True),
     Trigger("event.inspect", _INSPECT, _np_name),
     Trigger("event.visit", _VISIT, _verb_np_name),
-    Trigger("event.trip", _TRIP, _clause_name, anchor=None, min_name=6),
+    Trigger("event.trip", TRIP, _clause_name, anchor=None, min_name=6),
     Trigger("event.founded", FOUNDED, founded_name, anchor="v", min_name=0, needs=FOUNDED_VERB),
     Trigger("event.lesson", _LESSON, _lesson_name),
 )
@@ -269,7 +268,7 @@ TRIGGERS = (
 def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, rule) of each event the sentence reports, by the triggers in order."""
     found: list[tuple[int, int, str, str]] = []
-    masked = _mask_quotes(sentence)
+    masked = mask_quotes(sentence)
     main = _main_clause(masked)
     for t in TRIGGERS:
         if t.needs is not None and t.needs.search(masked) is None:
@@ -303,7 +302,7 @@ def _main_clause(masked: str) -> int:
 
 def campaigns(sentence: str) -> list[tuple[int, int, str]]:
     """Ongoing work a lead reports as its news: 扎实推进蓝天保卫战, 自…提升工程开展以来."""
-    masked = _mask_quotes(sentence)
+    masked = mask_quotes(sentence)
     out = []
     for m in _SINCE.finditer(masked):
         out.append((m.start("np"), m.end("np"), clean_name(sentence[m.start("np") : m.end("np")])))
@@ -318,7 +317,7 @@ def campaigns(sentence: str) -> list[tuple[int, int, str]]:
 
 def headline_event(headline: str) -> tuple[int, int, str] | None:
     """The occurrence a headline states by a verb and its object: 建成少数民族文化长廊."""
-    m = _HEADLINE_VERB.search(_mask_quotes(headline))
+    m = _HEADLINE_VERB.search(mask_quotes(headline))
     if not m:
         return None
     return m.start(), m.end(), m.group("v") + clean_name(headline[m.start("np") : m.end("np")])
@@ -327,107 +326,6 @@ def headline_event(headline: str) -> tuple[int, int, str] | None:
 def continues(sentence: str) -> bool:
     """The sentence reports a further occurrence of the same day: 还举行了…仪式."""
     return bool(_MORE.search(sentence))
-
-
-def trip_places(name: str) -> str:
-    """What a trip's name says it went to, as printed, one place or many (…深入柳岸街道、金海街道调研 -> 柳岸街道、金海街道)."""
-    m = _TRIP.search(name)
-    return m.group("place") if m else ""
-
-
-def trip_place(sentence: str, start: int) -> str | None:
-    """Where a visit went (来到兴蓉社区参观 -> 兴蓉社区), when the clause of `start` reports one."""
-    masked = _mask_quotes(sentence)
-    clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
-    for pattern, needs in _PLACE_PATTERNS:
-        if needs is not None and needs.search(masked, clause) is None:
-            continue  # _HOSTED tries every start with a lazy run of up to 20 characters: only where its verb is
-        for m in pattern.finditer(masked, clause):
-            if m.start() > start + PLACE_REACH:
-                break
-            place = _place_only(m.group("place").strip())
-            if place and not _NOT_A_PLACE.search(place):
-                return place
-    return None
-
-
-# A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
-# but many (深入各村, 赴全市各乡镇).
-# A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
-_HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
-_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
-# …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools), nor a time
-# (在随后的11天内将陆续开展).
-_NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)")
-# Before a place's name: its area's word, the unit the story named, what it is to the party (辖区|, 该镇|, 结对帮扶的|).
-_AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..)|[^的]{1,8}的(?=[^的]{2,12}(?:社区|村|街道|镇|乡)$))")
-# What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检, 到…|实地督查).
-_DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
-
-
-def _place_only(place: str) -> str:
-    """A place string without the area word before it and what was done there after it (not of 为民服务中心)."""
-    place = _AREA_WORD.sub("", place)
-    done = _DONE_THERE.search(place)
-    return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
-# Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
-_UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
-# what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
-_PLACE_CHAR = r"(?:(?!考察|参观|走访|视察|观摩|来到|走进|前往)[^，。；！？,;!?])"
-_ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
-# A place a visit verb takes as its object: 实地考察了新阳街道兴旺社区，
-_VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
-# A place that received the visit: 王庄村迎来了一群客人, 社区接待了考察团.
-_HOST_VERBS = "迎来|接待"
-_HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:" + _HOST_VERBS + ")了?")
-# A place a group went to and held something in: 志愿者走进建东社区开展义诊活动.
-# …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
-_VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂", "城", "市场", "商场", "超市"))
-_WENT_TO_HOLD = re.compile(
-    r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
-    r"(?:[，,]?为[^，。；！？,;!?]{1,16}?|[，,]?对[^，。；！？,;!?]{1,16}?)?(?:开展|举办|举行|组织|讲授|宣讲|进行|" + _GAVE_LESSON + ")"  # …为党员讲授党课
-)
-# Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
-_PLACE_PATTERNS = ((_TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))
-
-
-# A place set before the clause of the event, in a clause of its own: 12月12日，在柳岸街道会议室，建设路社区举办…
-_FRONTED = re.compile(
-    r"(?:^|[，,])在(?P<place>[^，。；！？,;!?在的]{2,24}?(?:"
-    + _UNIT_END
-    + r"|会议室|活动室|广场|礼堂|大厅|会场|中心|公园|剧院))[，,]"
-)
-
-
-def location_in(sentence: str, upto: int) -> str | None:
-    """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`, or `在柳岸街道会议室，…举办`."""
-    best = None
-    for m in _WHERE.finditer(sentence):
-        if m.start() <= upto + PLACE_REACH:
-            best = m.group("place")
-    if best is None:
-        best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
-    if best:
-        best = _place_only(best).strip()
-    return best if best and not _NO_PLACE.search(best) else None
-
-
-# A party that arrived at a unit, the lead's news when it has no verb of holding (…采访团来到…丹英社区，近距离感受…):
-# a group word before the verb (团, 组, 队, 一行), the unit's name ending the clause.
-_PARTY = re.compile(r"(?:团|组|队|一行|代表|人员|志愿者)$")
-_ARRIVAL = re.compile(r"(?:来到|走进|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
-
-
-def arrivals(sentence: str) -> list[tuple[int, int, str]]:
-    """A party's arrival at a unit, named by its clause: 吉林站采访团来到…丹英社区."""
-    masked = _mask_quotes(sentence)
-    out = []
-    for m in _ARRIVAL.finditer(masked):
-        clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
-        party = _DAY_PREFIX.sub("", masked[clause : m.start()])
-        if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")):
-            out.append((clause, m.end(), clean_name(_DAY_PREFIX.sub("", sentence[clause : m.end()]))))
-    return out
 
 
 _KICKER = re.compile(r"^(?:【[^】]*】|「[^」]*」|『[^』]*』|[^：:\s]{1,6}[：:]|(?:通讯|特写|综述|关注|聚焦)[：:丨|])+")

@@ -19,18 +19,15 @@ from graph.extract.events import (
     GOING,
     EventCandidate,
     Priority,
-    arrivals,
     campaigns,
     continues,
     headline_event,
     headline_name,
-    location_in,
     similar,
     triggers,
-    trip_place,
-    trip_places,
 )
 from graph.extract.openings import founding, names_thing, opened_venue
+from graph.extract.places import arrivals, location_in, trip_place, trip_places
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors

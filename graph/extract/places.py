@@ -1,0 +1,119 @@
+"""Places: where an occurrence was, from the clause that tells it (graph.extract.events finds the occurrences).
+
+A place clause (`在秦岭路街道办事处召开`, a fronted `在柳岸街道会议室，…`), where a
+party went (`来到兴蓉社区参观`, `走进建东社区开展义诊`), what a visit verb takes
+(`实地考察了新阳街道兴旺社区`), a place that received visitors (`王庄村迎来了…`), and
+a party's arrival as the lead's news (`…采访团来到…丹英社区`). A place string is
+trimmed of the area word before it and of what was done there after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.events import DAY_PREFIX, GAVE_LESSON, GOING, PLACE_REACH, TRIP, WHERE, clean_name, mask_quotes
+from graph.lexicon import ORG_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
+
+
+def trip_places(name: str) -> str:
+    """What a trip's name says it went to, as printed, one place or many (…深入柳岸街道、金海街道调研 -> 柳岸街道、金海街道)."""
+    m = TRIP.search(name)
+    return m.group("place") if m else ""
+
+
+def trip_place(sentence: str, start: int) -> str | None:
+    """Where a visit went (来到兴蓉社区参观 -> 兴蓉社区), when the clause of `start` reports one."""
+    masked = mask_quotes(sentence)
+    clause = max(masked.rfind(c, 0, start) for c in "。；;") + 1
+    for pattern, needs in _PLACE_PATTERNS:
+        if needs is not None and needs.search(masked, clause) is None:
+            continue  # _HOSTED tries every start with a lazy run of up to 20 characters: only where its verb is
+        for m in pattern.finditer(masked, clause):
+            if m.start() > start + PLACE_REACH:
+                break
+            place = _place_only(m.group("place").strip())
+            if place and not _NOT_A_PLACE.search(place):
+                return place
+    return None
+
+
+# A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
+# but many (深入各村, 赴全市各乡镇).
+# A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
+_HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
+_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
+# …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools), nor a time
+# (在随后的11天内将陆续开展).
+_NO_PLACE = re.compile(_HERE + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)")
+# Before a place's name: its area's word, the unit the story named, what it is to the party (辖区|, 该镇|, 结对帮扶的|).
+_AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..)|[^的]{1,8}的(?=[^的]{2,12}(?:社区|村|街道|镇|乡)$))")
+# What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检, 到…|实地督查).
+_DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
+
+
+def _place_only(place: str) -> str:
+    """A place string without the area word before it and what was done there after it (not of 为民服务中心)."""
+    place = _AREA_WORD.sub("", place)
+    done = _DONE_THERE.search(place)
+    return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
+# Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
+_UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
+# what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
+_PLACE_CHAR = r"(?:(?!考察|参观|走访|视察|观摩|来到|走进|前往)[^，。；！？,;!?])"
+_ARRIVED = re.compile(r"(?:来到|走进|前往|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+# A place a visit verb takes as its object: 实地考察了新阳街道兴旺社区，
+_VISITED = re.compile(r"(?:考察|参观|走访|视察|观摩)了?(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+# A place that received the visit: 王庄村迎来了一群客人, 社区接待了考察团.
+_HOST_VERBS = "迎来|接待"
+_HOSTED = re.compile(r"(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?:" + _HOST_VERBS + ")了?")
+# A place a group went to and held something in: 志愿者走进建东社区开展义诊活动.
+# …or to a venue (赴竹沟革命纪念馆开展红色教育活动, 走进区中心血站开展献血活动).
+_VENUE_END = alternation(("馆", "中心", "站", "广场", "公园", "学校", "小学", "中学", "大学", "医院", "院", "厅", "园", "旧址", "景区", "公司", "厂", "城", "市场", "商场", "超市"))
+_WENT_TO_HOLD = re.compile(
+    r"(?<!分别)" + GOING + r"(?P<place>" + _PLACE_CHAR + "{2,20}?(?:" + _UNIT_END + "|" + _VENUE_END + r"))"
+    r"(?:[，,]?为[^，。；！？,;!?]{1,16}?|[，,]?对[^，。；！？,;!?]{1,16}?)?(?:开展|举办|举行|组织|讲授|宣讲|进行|" + GAVE_LESSON + ")"  # …为党员讲授党课
+)
+# Each pattern of a visit's place in the order tried, and the verb a sentence must hold before a slow one is tried.
+_PLACE_PATTERNS = ((TRIP, None), (_ARRIVED, None), (_VISITED, None), (_HOSTED, re.compile(_HOST_VERBS)), (_WENT_TO_HOLD, None))
+
+
+# A place set before the clause of the event, in a clause of its own: 12月12日，在柳岸街道会议室，建设路社区举办…
+_FRONTED = re.compile(
+    r"(?:^|[，,])在(?P<place>[^，。；！？,;!?在的]{2,24}?(?:"
+    + _UNIT_END
+    + r"|会议室|活动室|广场|礼堂|大厅|会场|中心|公园|剧院))[，,]"
+)
+
+
+def location_in(sentence: str, upto: int) -> str | None:
+    """The place a clause says the event was held in: `在秦岭路街道办事处顺利召开`, or `在柳岸街道会议室，…举办`."""
+    best = None
+    for m in WHERE.finditer(sentence):
+        if m.start() <= upto + PLACE_REACH:
+            best = m.group("place")
+    if best is None:
+        best = next((m.group("place") for m in _FRONTED.finditer(sentence) if m.end() <= upto), None)
+    if best:
+        best = _place_only(best).strip()
+    return best if best and not _NO_PLACE.search(best) else None
+
+
+# A party that arrived at a unit, the lead's news when it has no verb of holding (…采访团来到…丹英社区，近距离感受…):
+# a group word before the verb (团, 组, 队, 一行), the unit's name ending the clause.
+_PARTY = re.compile(r"(?:团|组|队|一行|代表|人员|志愿者)$")
+_ARRIVAL = re.compile(r"(?:来到|走进|莅临)(?P<place>" + _PLACE_CHAR + "{2,20}?" + _UNIT_END + r")(?=[，。；！,;!]|$)")
+
+
+def arrivals(sentence: str) -> list[tuple[int, int, str]]:
+    """A party's arrival at a unit, named by its clause: 吉林站采访团来到…丹英社区."""
+    masked = mask_quotes(sentence)
+    out = []
+    for m in _ARRIVAL.finditer(masked):
+        clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        party = DAY_PREFIX.sub("", masked[clause : m.start()])
+        if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")):
+            out.append((clause, m.end(), clean_name(DAY_PREFIX.sub("", sentence[clause : m.end()]))))
+    return out
+
+
+__all__ = ["arrivals", "location_in", "trip_place", "trip_places"]
