@@ -24,7 +24,8 @@ from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
 from graph.credits import BYLINE_MARKS, BYLINE_THEN_PHOTO, Credits
-from graph.lexicon import ABOVE_TOWN_WORDS, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
+from graph.labels import PLACE_COLUMN, column_label, is_label, is_section
+from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like, paragraphs
 
@@ -35,13 +36,6 @@ MAX_HEADS = 3
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村")))
-_COLUMNS = r"动态|快讯|简讯|要闻|直通车|新闻\d?[+＋]\d|新闻|资讯|聚焦|关注|视点|一线|速递|播报|社区|区县|街区|民生|时政|综合|专版|专刊|广告"
-_SECTION_WORDS = re.compile(f"(?:{_COLUMNS})$")
-_PLACE_COLUMN = re.compile(
-    r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{0,4}(?:" + _COLUMNS + r"|基层|城乡|镇街|街镇|街乡|街社|区街|时事|乡村|村居|街道|之声)$"
-    r"|[\u4e00-\u9fff]{2,6}[·・•][\u4e00-\u9fff]{2,5}$"  # any two short names a dot parts (首府·城区, 青秀·兴宁)
-)
-_ADMIN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}" + alternation((*ABOVE_TOWN_WORDS, *STREET_OFFICE_WORDS, *TOWN_WORDS)) + "$")
 
 
 @dataclass
@@ -70,21 +64,6 @@ def _compact(s: str) -> str:
     return re.sub(r"\s+", "", s.strip(MARKS + "# "))
 
 
-def is_label(text: str) -> bool:
-    """A section label rather than a headline: 区街动态, 管城区, 三官庙办事处, 基层直通车."""
-    return len(text.strip(MARKS + " ")) <= 4 or _is_section(text)
-
-
-def _is_section(text: str) -> bool:
-    """A section label printed among headings: a unit's name alone (金水区) or a column's (区街动态)."""
-    t = text.strip(MARKS + " ")
-    return bool(_ADMIN_ONLY.match(t)) or _column_label(t)
-
-
-def _column_label(text: str) -> bool:
-    """A column's name (区街动态, 社区新闻, 综合; 台州·区街, 小店区·基层之声): a label whatever is printed around it."""
-    t = text.strip(MARKS + " ")
-    return bool(_SECTION_WORDS.search(t)) and len(t) <= 8 or _PLACE_COLUMN.match(t) is not None
 
 
 class Splitter:
@@ -107,7 +86,7 @@ class Splitter:
         # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
         self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
         # a place's column over the page (红旗区·社区), the only one printed on it: the section of every item on it
-        columns = [(k, c) for k, b in enumerate(self.blocks) if any(d in b.text for d in "·・•") and _PLACE_COLUMN.match(c := _compact(b.text))]
+        columns = [(k, c) for k, b in enumerate(self.blocks) if any(d in b.text for d in "·・•") and PLACE_COLUMN.match(c := _compact(b.text))]
         self.page_section = columns[0][1] if len(columns) == 1 and columns[0][0] == 0 else ""
 
     def run(self) -> list[_Item]:
@@ -232,7 +211,7 @@ class Splitter:
             self.take_label()
             # a short heading right over a body (no blank line) is its headline unless it reads as a column or a
             # unit (幸福食堂 | 9月10日中午，…; not 社区新闻, 金水区)
-            if len(self.pending) == 1 and is_label(self.pending[0][0]) and (b.gap > 0 or _is_section(self.pending[0][0])):
+            if len(self.pending) == 1 and is_label(self.pending[0][0]) and (b.gap > 0 or is_section(self.pending[0][0])):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = []
                 after_label = True  # a body right under a section label is an item of its own
@@ -315,7 +294,7 @@ class Splitter:
     def take_label(self) -> None:
         """A first heading that is a section label, before a headline, sets the section; a label
         between headings parts what came before it (another item's teaser) from this item's headline."""
-        inner = next((k for k in range(len(self.pending) - 2, 0, -1) if _is_section(self.pending[k][0])), None)
+        inner = next((k for k in range(len(self.pending) - 2, 0, -1) if is_section(self.pending[k][0])), None)
         if inner is not None:
             self.orphans.append(" ".join(h.strip(MARKS + " ") for h, *_ in self.pending[:inner]))
             self.section = self.pending[inner][0].strip(MARKS + " ")
@@ -324,7 +303,7 @@ class Splitter:
             (h0, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
             # …set apart by a blank line or its level, or printed as a label: 【街道动态】, 社区新闻 (not 金水区, which
             # may be a headline's first line)
-            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or h0.lstrip()[:1] == "【" or _column_label(h0):
+            if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or h0.lstrip()[:1] == "【" or column_label(h0):
                 self.section = self.pending[0][0].strip(MARKS + " ")
                 self.pending = self.pending[1:]
 
