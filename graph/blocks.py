@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from graph import credits as cr
+from graph.fields import in_metadata
 from graph.lexicon import split_names
 from graph.model import Para
 from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like
@@ -329,7 +330,7 @@ def classify_one(p: Para) -> Block:
     if c is not None:
         return Block(Kind.CREDIT, text, p.gap, credits=c, raw=text, ends=ends)
     if furniture_kind(text):
-        return Block(Kind.FURNITURE, text, p.gap, credits=cr.in_metadata(text) or None, raw=text, ends=ends)
+        return Block(Kind.FURNITURE, text, p.gap, credits=in_metadata(text) or None, raw=text, ends=ends)
     rest, lead_credit, was_lead = cr.lead(text)
     if was_lead:
         body, tail = cr.trailing(rest)

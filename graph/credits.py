@@ -26,7 +26,7 @@ from graph.gazetteer import a_city_or_county
 from graph.lexicon import looks_like_name, split_names
 from graph.normalize import fold
 
-_HAN = "\u4e00-\u9fff"
+HAN = "\u4e00-\u9fff"
 # Role words, longest first, and the credit each gives to the names after it.
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "photographer"),
@@ -58,9 +58,9 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
-_OUTLET = rf"[{_HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|云(?=[·•・]))"  # 青河融媒记者, 青河云•
+_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|云(?=[·•・]))"  # 青河融媒记者, 青河云•
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者)
-    rf"(?:[{_HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
+    rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
@@ -72,10 +72,10 @@ _MARK = re.compile(
 )
 _PICTURES_AFTER = re.compile(r"\s*/\s*[图摄]")  # the rest of 文/图, 文/摄 after a 文 glued to a name
 _SEP = re.compile(r"[\s、，,／/;；·•|:：]+")  # 文/图：记者 X: a colon after a mark too
-_NAME = re.compile(rf"[{_HAN}·]+")
+_NAME = re.compile(rf"[{HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 # A credit's characters (Han, separators, a role word's colon, marks' slashes, outlets' dashes): no other makes one.
-_CREDIT_CHARS = re.compile(rf"[{_HAN}·\s、，,／/;；•|:：\-—]*")
+_CREDIT_CHARS = re.compile(rf"[{HAN}·\s、，,／/;；•|:：\-—]*")
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
 
@@ -321,43 +321,11 @@ def trailing(text: str) -> tuple[str, Credits | None]:
     return text, None
 
 
-# A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
-_FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
-_OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
-_FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:[{_HAN}·]{{2,}}|[{_HAN}] [{_HAN}])"  # 作者:X 本报通讯员 Y
-_FIELD = re.compile(
-    rf"(?:^|(?<=[\s|｜:：报网社台[【(（]))({_FIELD_LABELS})\s*[:：]?\s*"
-    rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
-)
-_FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")
-
-
-def in_metadata(text: str) -> Credits:
-    """Credits inside a portal's metadata line (`来源：X网 作者：覃雄 陈仁义 编辑：梁梁 点击：`)."""
-    out = Credits()
-    s = fold(text)
-    for m in _FIELD.finditer(s):
-        label = m.group(1)
-        names = []
-        for word in re.split(r"[\s、,，]+", _FIELD_END.sub("", m.group(2))):
-            # a field's value ends where a word that is not a name begins (浏览627次)
-            parts = split_names(word)
-            if not parts:
-                break
-            names.extend(parts)
-        if not names:
-            continue
-        c = parse(f"{label} {' '.join(names)}")
-        if c:
-            out = out | c
-    return out
-
-
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯.
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
-    rf"^(?:本报讯|本刊讯|[{_HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
-    rf"(?:[(（][{_HAN}]{{2,12}}[)）])?(?:[{_HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{_HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)))\s*"
+    rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )
 
@@ -439,7 +407,7 @@ def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
 def _byline_name(name: str) -> bool:
     """A name as a byline prints it: a Chinese name that is no common word, or a transcribed one (阿依古丽·买买提)."""
     if "·" in name:
-        return bool(re.fullmatch(rf"[{_HAN}]{{2,8}}(?:·[{_HAN}]{{2,8}})+", name))
+        return bool(re.fullmatch(rf"[{HAN}]{{2,8}}(?:·[{HAN}]{{2,8}})+", name))
     return looks_like_name(name) and name not in dictionary_words()
 
 
@@ -447,4 +415,4 @@ def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "LEAD", "Credits", "in_metadata", "lead", "parse", "split_names", "trailing"]
+__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LEAD", "ROLE_WORDS", "Credits", "lead", "parse", "split_names", "trailing"]

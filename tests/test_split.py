@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import credits
+from graph import credits, fields
 from graph.blocks import furniture_kind, heading
 from graph.extract.wordbreak import dictionary_words
 from graph.model import Page
@@ -155,12 +155,12 @@ def test_leads(text, rest, reporters, correspondents) -> None:
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
-    c = credits.in_metadata(line)
+    c = fields.in_metadata(line)
     assert (c.reporters, c.editors) == (reporters, editors)
 
 
 def test_a_metadata_authors_field_ends_at_the_papers_next_role() -> None:
-    c = credits.in_metadata("2021-03-05 09:17:00  来源：宁江日报  作者：周明 孟凡 本报通讯员 韦兰")
+    c = fields.in_metadata("2021-03-05 09:17:00  来源：宁江日报  作者：周明 孟凡 本报通讯员 韦兰")
     assert (c.reporters, c.correspondents) == (("周明", "孟凡"), ("韦兰",))
 
 
