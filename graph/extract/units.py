@@ -16,6 +16,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
+from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -37,7 +38,6 @@ from graph.lexicon import (
 
 SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
 _CLASS = dict(ADMIN_SUFFIXES)
-_COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 _BARE_ZONES = ("高新区", "经开区")  # printed without their city, in its paper
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "开发区", "高新区", "经开区", "实验区"))
 _TERM = re.compile(r"(?:新|上|下)?一届|本届")  # a term of office before a unit's name (not 第二届: an edition)
@@ -69,7 +69,6 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
 # city or district heading a stem has at most PLACE_PREFIX_MAX characters.
 MIN_STEM = 2
 MIN_COMMON_STEM = 3
-MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
 STEM_REACH = 8
 PLACE_PREFIX_MAX = 5
 
@@ -80,18 +79,14 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|�
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
-_NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个)$")
-_STREET_NAME, _KIND_IN_BRACKETS = re.compile(r"^[\u4e00-\u9fff]{1,8}$"), re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
 # Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
 _REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())
 _SUFFIX_AFTER_BARE = frozenset("区县市旗")  # what follows a district's short name printed whole (中牟县, 江夏区, 南雄市)
-_COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
 _PLACE_END = frozenset("里村庄园苑城坊湾桥门街路巷台堡营屯寨府院楼北南东西湖纪")  # 迎风里, 坞城北, 新世纪
-_GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
 def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
@@ -277,7 +272,7 @@ class UnitFinder:
         if suffix == "县" and self._inside_a_city(text, s0, s1):
             return True  # 辉县市; 赣县区, a county become a district
         if not _in_word(text, s0, s1, suffix):  # …nor a slogan's kind of unit, its other kind in brackets (平安街道（社区）)
-            return bool(_KIND_IN_BRACKETS.match(text, s1)) and GENERIC_COMMUNITY.search(text[max(floor, s0 - 2) : s0]) is not None
+            return bool(KIND_IN_BRACKETS.match(text, s1)) and GENERIC_COMMUNITY.search(text[max(floor, s0 - 2) : s0]) is not None
         return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
             self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1)
         )
@@ -323,7 +318,7 @@ class UnitFinder:
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
             no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and NOT_VILLAGE.search(stem))
-            no_town = cls == "Town" and _NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
+            no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
@@ -336,7 +331,7 @@ class UnitFinder:
             return False  # 河南省新乡市: the 乡 of a city's name
         if cls == "District":
             return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
-        check = _CLASS_CHECKS.get(cls)
+        check = CLASS_CHECKS.get(cls)
         return check(stem, text, s0, s1, tokens) if check else True
 
     def _listed_under(self, unit: Span, name: str) -> bool:
@@ -414,36 +409,3 @@ class UnitFinder:
             else:
                 i += 1
         return out
-
-
-def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return not _NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
-
-
-def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    nxt = text[s1 : s1 + 2]
-    if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
-        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
-    if _COMPOUNDS_AFTER.match(text, s1):
-        return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
-    i = token_at(tokens, s0 - 1)
-    return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= MAX_STEM["Village"]
-
-
-def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    return (
-        text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
-        and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
-        and not GENERIC_COMMUNITY.search(stem)
-        and len(stem) <= MAX_STEM["Community"]
-        and not stem.endswith(_GENERIC_STEM_ENDS)
-        and not _COUNTED.search(stem)
-    )
-
-
-def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 青河街|道路坑洼
-    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road
-
-
-_CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}

@@ -1,0 +1,57 @@
+"""Unit checks: whether a stem and its suffix name a town, village, community or street office, where no gazetteer
+entry vouches for the unit (graph.extract.units asks them of every such candidate)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.spans import token_at
+from graph.extract.tagger import Token
+from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING
+
+# The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
+MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
+NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个)$")
+_STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+# A slogan's kind of unit has its other kind in brackets after it (平安街道（社区）).
+KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
+
+_COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
+_COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
+_GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
+
+
+def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
+
+
+def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    nxt = text[s1 : s1 + 2]
+    if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
+        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
+    if _COMPOUNDS_AFTER.match(text, s1):
+        return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
+    i = token_at(tokens, s0 - 1)
+    return i is not None and tokens[i].tag in ("LOC", "ORG", "ns", "nz", "PER") and len(stem) <= MAX_STEM["Village"]
+
+
+def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    return (
+        text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
+        and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
+        and not GENERIC_COMMUNITY.search(stem)
+        and len(stem) <= MAX_STEM["Community"]
+        and not stem.endswith(_GENERIC_STEM_ENDS)
+        and not _COUNTED.search(stem)
+    )
+
+
+def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 青河街|道路坑洼
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road
+
+
+CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
+
+
+__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN"]
