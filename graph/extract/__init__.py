@@ -10,19 +10,26 @@ states. Resolution across articles happens later, in graph.resolve.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from graph.extract.bodies import BodyFinder
 from graph.extract.dates import find_dates
-from graph.extract.events import GOING
 from graph.extract.fold import fold_units
-from graph.extract.heads import bodies_ending, head_of
+from graph.extract.heads import head_of
 from graph.extract.lists import ListFinder
 from graph.extract.occurrences import article_events
 from graph.extract.people import PersonSpan, find_people
+from graph.extract.post_places import (
+    OFFICE_TITLE,
+    PROVINCE_AT_START,
+    addressed_as,
+    home_unit,
+    one_reading_each,
+    own_unit,
+    visited,
+)
 from graph.extract.posts import find_posts
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, split_joined, split_spaces
@@ -30,7 +37,7 @@ from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, NATIONAL_TITLES, PROVINCE, RANK_PREFIXES, looks_like_name
+from graph.lexicon import ADMIN_SUFFIXES, NATIONAL_TITLES, looks_like_name
 from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
 
 
@@ -146,7 +153,7 @@ class Extractor:
                     continue
                 # 王区长 is 王鹏 when the article gives 王鹏 the post 区长; 赵主任 a 副主任, 刘书记 a 党工委书记 (a title is
                 # said without its body and its 副)
-                owner = [n for n, titles in formal_titles.items() if n[0] == p.name[0] and _addressed_as(p.title or "", titles)]
+                owner = [n for n, titles in formal_titles.items() if n[0] == p.name[0] and addressed_as(p.title or "", titles)]
                 if len(owner) == 1:
                     e = persons[owner[0]]
                     persons[owner[0]] = LocalEntity("Person", e.name, tuple(sorted({*e.aliases, p.name})))
@@ -177,7 +184,7 @@ class Extractor:
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:
-                    org = _own_unit(org, by_type, self.gaz, near)
+                    org = own_unit(org, by_type, self.gaz, near)
                 elif org:
                     org = canonical.get(org, org)
                 # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
@@ -185,16 +192,16 @@ class Extractor:
                 if org is None and not p.generic:
                     org = head_of(p.title, here, here or previous, by_type)
                     rule = "post.head-of" if org else rule
-                if org is None and not p.generic and _OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not _PROVINCE_AT_START.match(p.title):
-                    gone = {canonical.get(n, n) for n, at in _visited(s) if at > s.text.find(p.person)}  # not the host's
-                    org = _home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
+                if org is None and not p.generic and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
+                    gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
+                    org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append(Post(p.person, p.title, org, s.text.strip(), rule))
-        return _one_reading_each(out)
+        return one_reading_each(out)
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
         out: list[Mention] = []
@@ -333,117 +340,3 @@ def _inside_unit(p: PersonSpan, s: Sentence) -> bool:
 
 
 # Titles of an office in a unit: when the text names no body, the unit the story is about holds it.
-_PROVINCE_AT_START = re.compile(PROVINCE)  # a province's post (河南省委书记) is held in no unit of the story
-_OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
-# The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
-_TITLE_KIND = (
-    (re.compile(r"村|支书"), ("Village",)),
-    (re.compile(r"第一书记"), ("Village", "Community")),  # sent to a village or a community, not a town's
-    (re.compile(r"居委会|社区"), ("Community",)),
-    (re.compile(r"街道|办事处"), ("StreetOffice",)),
-    (re.compile(r"党工委|人大工委"), ("StreetOffice", "District")),  # a street office's, or a zone's (人大工委: a congress's)
-    (re.compile(r"管委会"), ("District",)),
-    (re.compile(r"[镇乡]|武装部|人大主席"), ("Town",)),
-    (re.compile(r"[区县]长|[区县]委"), ("District",)),
-    (re.compile(r"市长|市委"), ("City", "District")),
-)
-_LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
-
-
-def _one_reading_each(posts: list[Post]) -> list[Post]:
-    """Each post once: the title said after the name (万春丰书记表示) of a post the story printed before it (海螺乡党委
-    书记万春丰) is that post, not another in the sentence's unit; of two titles in one body where one is the other
-    with its body's word before it (党总支书记, 书记), the longer (副书记 is another post: RANK_PREFIXES)."""
-    held: dict[str, list[Post]] = defaultdict(list)
-    for p in posts:
-        held[p.person].append(p)
-    out: list[Post] = []
-    for p in posts:
-        others = [q for q in held[p.person] if q is not p]
-        if p.rule == "post.after-name" and any(q.rule != "post.after-name" and _addressed_as(p.title, {q.title}) for q in others):
-            continue
-        if any(q.org == p.org and q.title != p.title and q.title.endswith(p.title) and not q.title[: -len(p.title)].endswith(RANK_PREFIXES) for q in others):
-            continue
-        out.append(p)
-    return out
-
-
-def _addressed_as(said: str, titles: set[str]) -> bool:
-    """Whether a person holding `titles` is addressed by the title `said` (王区长, 刘书记): one of them, its end, with
-    a deputy's 副 left out (副主任 赵主任, 党工委副书记 刘书记)."""
-    return bool(said) and any(t.replace("常务副", "").replace("副", "").endswith(said) for t in titles)
-
-
-_WENT_TO_UNIT = re.compile(r"(?:" + GOING + r"|调研|检查|督导|视察|慰问|看望|走访)$")
-
-
-def _visited(s: Sentence) -> list[tuple[str, int]]:
-    """The units a sentence goes to or visits (牛建军到金湾街道检查), each with where it is printed: not the units those
-    who went there hold their posts in (the hosts printed after it may: 走进柳岸社区，听取社区书记李红介绍)."""
-    went: list[tuple[str, int, int]] = []  # (name, where it begins in the sentence, where it ends in the text)
-    for u in sorted(s.units, key=lambda u: u.start):
-        if any(end == u.start for *_, end in went) or _WENT_TO_UNIT.search(s.text, 0, u.start - s.offset):
-            went.append((u.name, u.start - s.offset, u.end))  # …and the units of the chain it begins (到柳岸街道金叶社区视察)
-    return [(name, at) for name, at, _ in went]
-
-
-def _home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
-    """The unit a post printed without its body is held in, when only one unit can be meant.
-
-    A title that names a kind of unit (村主任, 镇长) takes the article's one unit of
-    that kind; any other office (主任, 党委书记, 楼栋长) the lowest unit its sentence
-    names (`sentence_units`: not those it visits), else, unless the sentence visits
-    one, the article's one lowest unit.
-    """
-    for pattern, kinds in _TITLE_KIND:
-        if pattern.search(title):
-            for k in kinds:
-                here = sorted({n for n in sentence_units if n in by_type.get(k, [])})
-                cands = here if len(here) == 1 else sorted(set(by_type.get(k, [])))
-                if "市" in title and k == "District":
-                    cands = [n for n in cands if n.endswith("市")]  # 新郑市: a city at a district's level
-                if cands:
-                    return cands[0] if len(cands) == 1 else None
-            return None
-    for kind in _LOWEST_FIRST:
-        here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
-        if here:
-            return here[0] if len(here) == 1 else None
-    for kind in _LOWEST_FIRST[:2] if not visiting else ():
-        cands = by_type.get(kind, [])
-        if cands:
-            return cands[0] if len(set(cands)) == 1 else None
-    return None
-
-
-def _own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None) -> str | None:
-    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's.
-
-    A generic institution (学校 -> 兰州文理学院) is the article's one body of that kind."""
-    kinds = INSTITUTION_WORDS.get(word)
-    if kinds is not None:
-        bodies = bodies_ending(by_type.get("Organization", []), kinds, by_type.get("Organization", []))
-        return bodies[0] if len(bodies) == 1 else None
-    cls = dict(ADMIN_SUFFIXES).get(word)
-    if cls is None:
-        return None
-    if word == "市" and (county := _county_city(by_type, set(sentence_units or ()))) is not None:
-        return county
-    here = sorted({n for n in sentence_units or () if n in by_type.get(cls, [])})
-    cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
-    if len(cands) != 1:
-        return None
-    if cls == "District" and not gaz.district(cands[0]):
-        return None  # 区长 of a 新区 is not a post of that unit: it has none
-    return cands[0]
-
-
-def _county_city(by_type: dict[str, list[str]], sentence_units: set[str]) -> str | None:
-    """The county-level city (新郑市, of a district's rank) a 市 title is held in (新郑市委常委、副市长): the sentence's one
-    where it names no city, else the article's one where the article names none."""
-    cities = set(by_type.get("City", []))
-    counties = sorted({n for n in by_type.get("District", []) if n.endswith("市")})
-    here = [n for n in counties if n in sentence_units]
-    if len(here) == 1 and not cities & sentence_units:
-        return here[0]
-    return counties[0] if len(counties) == 1 and not cities else None
