@@ -733,3 +733,15 @@ def test_a_verb_of_visiting_between_a_unit_and_a_body_parts_them(extractor) -> N
     assert names(f, "Organization") == {"区人大工委", "金海科技有限公司"}  # not 柳岸社区调研金海科技有限公司
     f = facts(extractor, "区人大工委主任周明到柳岸社区调研人大代表联络站。")
     assert names(f, "Organization") == {"区人大工委"}  # what is left is a kind of station, no name
+
+
+def test_a_government_printed_beside_its_units_party_committee_is_a_body_of_that_unit(extractor) -> None:
+    f = facts(extractor, "对此，金海区委、区政府高度重视，投入资金改造老旧小区。")
+    [gov] = [e for e in f.entities if e.type == "Organization" and e.name.endswith("政府")]
+    assert (gov.name, gov.aliases, gov.parent) == ("金海区政府", ("区政府",), "金海区")
+    f = facts(extractor, "这是青州市委、市人民政府实施的一项惠民工程。")
+    assert "青州市人民政府" in names(f, "Organization")
+    # not another unit's government, nor the government's office or building (a body or a place of their own)
+    assert not {n for n in names(facts(extractor, "金海区委、市政府高度重视。"), "Organization") if n.endswith("政府")}
+    assert "金海区政府" not in names(facts(extractor, "金海区委、区政府办公室联合发文。"), "Organization")
+    assert not all_forms(facts(extractor, "区委、区政府高度重视。"), "Organization")  # no unit named: whose is unsaid

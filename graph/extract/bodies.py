@@ -114,6 +114,9 @@ class BodyFinder:
                     out.append(
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )
+                beside = _government_beside(text, span)
+                if beside is not None:
+                    out.append(beside.moved(offset))
             i = max(j, i + 1)
         for m in NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
             if not any(o.start - offset < m.end() and m.start() < o.end - offset for o in out):
@@ -416,6 +419,21 @@ def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span 
         name = text[lowest.start : cut]
         return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
     return None
+
+
+# 金水区委、区政府: the government printed beside its unit's party committee, a body as that is (not the unit itself,
+# as 金水区政府 alone is: unit.government); not its offices or building (区政府办公室, 区政府3楼)
+_BESIDE_COMMITTEE = re.compile(r"、([区市县])(?:人民)?政府(?![办机大门楼广会院驻新采网领0-9０-９])")
+
+
+def _government_beside(text: str, committee: Span) -> Span | None:
+    """The government after a party committee's name and 、 (郑州市委、市政府), named from the committee's unit."""
+    m = _BESIDE_COMMITTEE.match(text, committee.end)
+    unit = committee.parent
+    if m is None or unit is None or committee.name != f"{unit}委" or unit[-1] != m.group(1):
+        return None  # 青河区区委、区政府 too; not 金海区委、市政府, another unit's
+    printed = m.group(0)[1:]
+    return Span(m.start() + 1, m.end(), printed, "Organization", f"{unit}{printed[1:]}", (printed,), unit, "org.government-beside")
 
 
 def _each_units(rest: str) -> bool:
