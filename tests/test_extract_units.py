@@ -745,3 +745,11 @@ def test_a_government_printed_beside_its_units_party_committee_is_a_body_of_that
     assert not {n for n in names(facts(extractor, "金海区委、市政府高度重视。"), "Organization") if n.endswith("政府")}
     assert "金海区政府" not in names(facts(extractor, "金海区委、区政府办公室联合发文。"), "Organization")
     assert not all_forms(facts(extractor, "区委、区政府高度重视。"), "Organization")  # no unit named: whose is unsaid
+
+
+def test_an_and_before_a_units_name_joins_two_bodies_not_two_words_of_one(extractor) -> None:
+    f = facts(extractor, "按照市文旅部门和登封市委的工作部署，社区开展了系列活动。")
+    assert "登封市委" in names(f, "Organization")
+    assert not {n for n in all_forms(f, "Organization") if "和" in n}
+    f = facts(extractor, "金海区住房保障和房地产管理局工作人员上门服务。")  # no unit after it: the bureau's own 和
+    assert "金海区住房保障和房地产管理局" in names(f, "Organization")

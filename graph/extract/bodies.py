@@ -90,9 +90,9 @@ class BodyFinder:
             j = i + 1 if function_word else i
             while (
                 j < n
-                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) and not TITLES_PLACE.match(text, tokens[j].end) or _ends_name(tokens, i, j)))
+                and not (j > i and (TITLE_WORD.fullmatch(tokens[j].text) and not TITLES_PLACE.match(text, tokens[j].end) or _ends_name(tokens, i, j, admin_starts)))
                 and (
-                    _inner_and(tokens, i, j)
+                    _inner_and(tokens, i, j, admin_starts)
                     or tokens[j].tag in NAMEY
                     or (tokens[j].tag == "a" and j > i and j + 1 < n and tokens[j + 1].tag in NAMEY)
                     or any(a.start <= tokens[j].start and tokens[j].end <= a.end for a in local_admin)  # in a unit
@@ -211,12 +211,12 @@ class BodyFinder:
         return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
 
 
-def _ends_name(tokens: list[Token], i: int, j: int) -> bool:
+def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     """A connector at j ends the name begun at i, unless it is the 和 of a bureau's name."""
-    return tokens[j].text in CONNECTORS and not _inner_and(tokens, i, j)
+    return tokens[j].text in CONNECTORS and not _inner_and(tokens, i, j, units)
 
 
-def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
+def _inner_and(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     """The 和 inside a bureau's name (住房保障和房地产管理局, 人力资源和社会保障局).
 
     It joins two function words, not two bodies: the words before it do not
@@ -229,6 +229,8 @@ def _inner_and(tokens: list[Token], i: int, j: int) -> bool:
         return False  # 区教育局和卫健委: two bodies; 主任王伟和区教育局: a person's name is no word of a bureau's
     # (the tagger's ORG may be a bureau's first half: 区文化广电|和|旅游局)
     after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    if j + 1 < len(tokens) and tokens[j + 1].start in units:
+        return False  # 文旅部门和登封市委: a unit's name begins the second body
     if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡]..", after):
         return False  # 党中央和省委, 教授和区卫健委: the second is a body of its own, and a title no word of a bureau's
     for t in tokens[j + 1 : j + 5]:
