@@ -80,6 +80,13 @@ def test_a_names_last_character_the_tagger_reads_as_a_word_is_the_names_before_w
     assert [p.person for p in f.posts] == ["李强"]
 
 
+def test_a_names_last_character_the_tagger_cut_off_before_tongzhi_is_the_names(extractor) -> None:
+    f = facts(extractor, "在组织部副部长张付全同志带领下，柳河村党支部书记李玉中同志作了发言。")
+    assert {(p.person, p.title) for p in f.posts} == {("张付全", "组织部副部长"), ("李玉中", "党支部书记")}
+    f = facts(extractor, "党委书记王强等同志参加，党委书记王刚老同志也来了。")  # 等, 老: words before 同志, no name's
+    assert {p.person for p in f.posts} == {"王强", "王刚"}
+
+
 def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:
     f = facts(extractor, "民进青河市委副主委赵六出席会议。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("赵六", "副主委", "民进青河市委")]

@@ -164,6 +164,9 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     if len(t.text) == 3 and t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end):
         return t.text[:2]  # 刘强作|动员讲话: the verb 作, not the name's last character
     nxt = at.get(t.end)
+    if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith("同志", nxt.end) \
+            and nxt.text not in _NOT_GIVEN and nxt.text not in "老小好女男各" and looks_like_name(t.text + nxt.text):
+        return t.text + nxt.text  # 张付|全|同志: 同志 follows the whole name (not 王强|老|同志, an old comrade)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
         return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说
