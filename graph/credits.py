@@ -78,6 +78,8 @@ _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 _CREDIT_CHARS = re.compile(rf"[{HAN}·\s、，,／/;；•|:：\-—]*")
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
+# A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
+_UNIT_OF_NAME = re.compile(rf"[{HAN}]{{2,10}}(?:街道办事处|街道|社区|镇|乡)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +271,8 @@ class _Reader:
                 self.role, self.saw_role = "reporter", True  # 文/图 张三: the one who wrote it and took the pictures
             elif t.value == "文" and prev is not None and prev.kind == "name":
                 self.role = None  # 通讯员 罗佳 文 张帆 摄: 文 ends the writers; the names after it wait for their mark
+        elif prev is not None and prev.kind == "role" and _UNIT_OF_NAME.fullmatch(t.value):
+            return True  # 通讯员：柳岸街道 周星宇: the correspondent's unit, then the name
         else:
             return self.names(t.value)
         return True

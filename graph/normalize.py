@@ -96,8 +96,13 @@ def bigrams(s: str) -> set[str]:
 
 
 def clean_line(line: str) -> str:
-    """Collapse runs of spaces and strip the line."""
-    return _WS.sub(" ", line).strip()
+    """Collapse runs of spaces and strip the line; a label spaced out to a column's width (编   辑：) is closed up."""
+    line = _WS.sub(" ", line).strip()
+    return _SPACED_LABEL.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), line, count=1) if " " in line[:8] else line
+
+
+# A label whose two to four characters a web page spaces out to align its fields (编   辑：, 审   核：, 责 任 编 辑：)
+_SPACED_LABEL = re.compile(r"^((?:[\u4e00-\u9fff] ){1,3}[\u4e00-\u9fff]) ?([:：])")
 
 
 def _width(s: str) -> float:

@@ -630,6 +630,16 @@ def test_an_editors_line_of_two_roles_credits_each_name_its_own() -> None:
     assert a.editors == (("马丽", "责任编辑"), ("周磊", "美术编辑"))
 
 
+def test_a_web_pages_credits_with_the_correspondents_unit_and_labels_spaced_to_a_column_are_the_items() -> None:
+    text = (
+        "柳岸街道开展消防演练\n\n5月7日，柳岸街道在辖区开展消防应急演练，居民50余人参加。\n\n"
+        "通讯员：柳岸街道 周星宇\n\n编   辑：黄凤霞\n\n审   核：陈燕芳\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert (a.correspondents, a.editors) == (("周星宇",), (("黄凤霞", "编辑"), ("陈燕芳", "审核")))
+    assert credits.parse("记者 柳岸街道") is None  # a unit, and no name after it: no credit
+
+
 def test_a_bracketed_or_named_section_label_over_a_headline_and_a_captions_credit_end_where_they_are_printed() -> None:
     # a page wrapped at a column's width, no blank lines: 【街道动态】 is the section, not the headline's first words;
     # the caption's credit (…摄) ends its paragraph, so 社区新闻 after it is the next item's section
