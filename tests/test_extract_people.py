@@ -98,6 +98,13 @@ def test_a_bodys_party_committee_before_a_title_is_held_in_the_body(extractor) -
     assert {(p.title, p.org) for p in f.posts} == {("党委副书记", "青河日报社"), ("总编辑", "青河日报社")}
 
 
+def test_a_unit_beginning_the_clause_then_de_holds_the_post_after_it(extractor) -> None:
+    f = facts(extractor, "不久前，柳岸社区的网格员周雪莲在晚间巡查时发现路灯损坏。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("周雪莲", "网格员", "柳岸社区")]
+    f = facts(extractor, "记者来到柳岸社区的网格员周雪莲家中。")  # a place the clause goes to, not said to be hers
+    assert [(p.person, p.org) for p in f.posts] == [("周雪莲", None)]
+
+
 def test_a_post_is_read_once(extractor) -> None:
     # the title said after the name is the post printed before it, not one in the community the sentence names
     body = "6月9日，金海区柳岸镇党委书记李强带队来到建设路社区参观。李强书记表示，建设路社区的经验值得学习。"

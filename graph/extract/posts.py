@@ -268,6 +268,9 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     title, t_start = _title_past_body(m.group(0), desc_start + m.start(), units)
     # the unit or body printed right before the title
     before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    if not before and desc[t_start - desc_start - 1 : t_start - desc_start] == "的":
+        # 柳岸社区的网格员周雪莲: the unit or body that begins the clause, then 的, holds the post
+        before = [u for u in units if u.start == desc_start and u.end == t_start - 1]
     term = _TERM_AT_END.search(desc[: m.start()])
     if not before and term:
         # 蜀山区第四届人大代表: the term of office between the unit and the title
