@@ -260,21 +260,26 @@ def _in_party_committee(
     return title, t_start, [], False
 
 
+def _units_before(desc: str, desc_start: int, title_at: int, t_start: int, units: list[Span]) -> list[Span]:
+    """The units or bodies printed right before a title (`t_start`, absolute; `title_at`, in `desc`) that may hold it."""
+    before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
+    if not before and desc[t_start - desc_start - 1 : t_start - desc_start] == "的":
+        # 柳岸社区的网格员周雪莲: the unit or body that begins the clause, then 的, holds the post
+        before = [u for u in units if u.start == desc_start and u.end == t_start - 1]
+    term = _TERM_AT_END.search(desc[:title_at])
+    if not before and term:
+        # 蜀山区第四届人大代表: the term of office between the unit and the title
+        before = [u for u in units if u.end == desc_start + term.start()]
+    return before
+
+
 def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
     m = TITLE_AT_END.search(desc)
     if not m:
         return None
     title, t_start = _title_past_body(m.group(0), desc_start + m.start(), units)
-    # the unit or body printed right before the title
-    before = [u for u in units if u.end == t_start or (u.start < t_start < u.end and u.type != "Organization")]
-    if not before and desc[t_start - desc_start - 1 : t_start - desc_start] == "的":
-        # 柳岸社区的网格员周雪莲: the unit or body that begins the clause, then 的, holds the post
-        before = [u for u in units if u.start == desc_start and u.end == t_start - 1]
-    term = _TERM_AT_END.search(desc[: m.start()])
-    if not before and term:
-        # 蜀山区第四届人大代表: the term of office between the unit and the title
-        before = [u for u in units if u.end == desc_start + term.start()]
+    before = _units_before(desc, desc_start, m.start(), t_start, units)
     if not before:
         # 市政府新闻办|新闻发布处|处长: a division of the body printed before it is part of the title
         for u in units:
