@@ -221,6 +221,9 @@ class Splitter:
             cur.body.append(b.text)  # 图为…。 X 摄 under an item its byline closed: its picture, by its photographer
             cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
             return
+        if not new and cur is not None and tail and self.same_photographer(b, cur, i):
+            cur.body.append(b.text)  # a web item's next picture, by the photographer of its last, the story going on below
+            return
         if not new and cur is not None and tail and (not set(_names(tail)) <= cur.names() or cur.body and is_photo(b) and self.own_caption(b.text, i)):
             if cur.lead_credit:  # a caption or brief credited on its own under an item credited at its top
                 self.caption_item(b.text, tail)
@@ -260,6 +263,13 @@ class Splitter:
             photo = is_photo(b)
             item.closed = not photo or not item.lead_credit or item.closed
             item.caption = photo and len(item.body) == 1
+
+    def same_photographer(self, b: Block, cur: _Item, i: int) -> bool:
+        """A picture's caption (block `i`) in an item credited at no top, by a photographer it credits already, with the
+        story's paragraphs going on after it: the item's, not its end."""
+        names = set(_names(b.trailing)) if b.trailing else set()
+        return bool(names) and not cur.lead_credit and bool(cur.body) and is_photo(b) \
+            and names <= set(cur.credits.photographers) and self.next_kind(i) is Kind.BODY
 
     def own_caption(self, text: str, i: int) -> bool:
         """A paragraph of a day of its own that closes its item (block `i` the credit): a photo's caption whoever took it."""

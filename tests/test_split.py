@@ -630,6 +630,19 @@ def test_an_editors_line_of_two_roles_credits_each_name_its_own() -> None:
     assert a.editors == (("马丽", "责任编辑"), ("周磊", "美术编辑"))
 
 
+def test_a_web_items_second_picture_by_its_photographer_with_the_story_going_on_below_is_no_end_of_it() -> None:
+    text = (
+        "柳岸社区党群服务中心揭牌启用\n"
+        "7月1日，柳岸街道柳岸社区党群服务中心正式揭牌启用。\n"
+        "揭牌仪式现场。记者 周一鸣 摄\n"
+        "服务中心由原社区办公用房改造而成，设有议事厅、图书室等功能区。\n"
+        "揭牌仪式后，街道为辖区老党员颁发纪念章。记者 周一鸣 摄\n"
+        "老党员代表王建国分享了自己参与社区建设的经历。\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert a.body.endswith("老党员代表王建国分享了自己参与社区建设的经历。") and a.photographers == ("周一鸣",)
+
+
 def test_a_web_pages_credits_with_the_correspondents_unit_and_labels_spaced_to_a_column_are_the_items() -> None:
     text = (
         "柳岸街道开展消防演练\n\n5月7日，柳岸街道在辖区开展消防应急演练，居民50余人参加。\n\n"
