@@ -235,6 +235,10 @@ class Splitter:
         if new:
             cur = self.start()
         assert cur is not None
+        if new and tail and cur.heads and not cur.body and is_photo(b) and self.next_kind(i) is Kind.BODY:
+            cur.body.append(b.text)  # a web item's picture under its headline, by its photographer, the story below it
+            cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+            return
         self.add_body(cur, b)
 
     # ------------------------------------------------------------------ helpers

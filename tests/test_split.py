@@ -630,6 +630,19 @@ def test_an_editors_line_of_two_roles_credits_each_name_its_own() -> None:
     assert a.editors == (("马丽", "责任编辑"), ("周磊", "美术编辑"))
 
 
+def test_a_web_items_picture_under_its_headline_with_the_story_below_opens_the_item() -> None:
+    text = (
+        "让文明新风吹进柳岸社区\n"
+        "2024-06-15 09:58 | 来源：青河日报\n"
+        "社区志愿者在柳岸社区宣讲文明公约。记者 周一鸣 摄\n"
+        "连日来，柳岸社区志愿者走进楼院，向居民宣讲文明公约。\n"
+        "社区党委书记王建国说，文明公约要让每位居民都知道。\n"
+    )
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert (a.headline, a.photographers) == ("让文明新风吹进柳岸社区", ("周一鸣",))
+    assert a.body.endswith("社区党委书记王建国说，文明公约要让每位居民都知道。")
+
+
 def test_a_web_items_second_picture_by_its_photographer_with_the_story_going_on_below_is_no_end_of_it() -> None:
     text = (
         "柳岸社区党群服务中心揭牌启用\n"
