@@ -258,6 +258,10 @@ CASES = [
     ("希望青河双方社区加强交流。", "Community", set(), {"青河双方社区", "双方社区"}),
     ("该村属“村改居”的新建小区社区。", "Community", set(), {"新建小区社区"}),
     ("委办局“吹哨”即至。", "Organization", set(), {"委办局"}),
+    # a district named by a word (老城区, the old town) is the district when a street office it has follows, printed
+    # with 街道 or with 办事处 alone
+    ("老城区西南隅办事处近日召开安全生产会议。", "District", {"老城区"}, set()),
+    ("这片老城区办事处很多。", "District", set(), {"老城区"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

@@ -74,7 +74,7 @@ PLACE_PREFIX_MAX = 5
 
 # Official district names that are also common nouns.
 _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区".split())
-_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡)")  # a town right after a district's name
+_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
