@@ -98,6 +98,12 @@ def test_a_bodys_party_committee_before_a_title_is_held_in_the_body(extractor) -
     assert {(p.title, p.org) for p in f.posts} == {("党委副书记", "青河日报社"), ("总编辑", "青河日报社")}
 
 
+def test_a_departments_numbered_section_is_part_of_the_title_held_in_the_department(extractor) -> None:
+    f = facts(extractor, "青州市委组织部组织二科科长李雷、三科副科长周明出席。")
+    assert ("李雷", "组织二科科长", "青州市委组织部") in {(p.person, p.title, p.org) for p in f.posts}
+    assert not {e.name for e in f.entities if e.type == "Organization"} & {"二科", "三科"}
+
+
 def test_a_unit_beginning_the_clause_then_de_holds_the_post_after_it(extractor) -> None:
     f = facts(extractor, "不久前，柳岸社区的网格员周雪莲在晚间巡查时发现路灯损坏。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("周雪莲", "网格员", "柳岸社区")]

@@ -386,6 +386,9 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
     return start, quoted is not None
 
 
+_NUMBERED_SECTION = re.compile(r"[一二三四五六七八九十\d]{1,3}[科股处室]")
+
+
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
     if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心", "市中心")):
@@ -394,6 +397,8 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body
     if len(s) <= 4 and DOCUMENT_NUMBER.match(text, cut):
         return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
+    if _NUMBERED_SECTION.fullmatch(s):
+        return True  # 组织部组织|二科|科长: a department's numbered section, part of the title, no body of its own
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in ONE_CHAR_SUFFIXES and tail.tag != "ORG":
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:
