@@ -14,6 +14,7 @@ from graph.extract.body_words import (
     ACTING,
     BARE_SUFFIXES,
     BECOMES,
+    BESIDE_COMMITTEE,
     CHOSE,
     COMPLEMENTS,
     CONNECTORS,
@@ -32,6 +33,7 @@ from graph.extract.body_words import (
     MODIFIED_HEADS,
     NUMBERED,
     NUMBERED_HOSPITAL,
+    NUMBERED_SECTION,
     ONE_CHAR_SUFFIXES,
     OWN_OFFICE,
     PARTY_ORGAN,
@@ -386,9 +388,6 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
     return start, quoted is not None
 
 
-_NUMBERED_SECTION = re.compile(r"[一二三四五六七八九十\d]{1,3}[科股处室]")
-
-
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
     if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心", "市中心")):
@@ -397,7 +396,7 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body
     if len(s) <= 4 and DOCUMENT_NUMBER.match(text, cut):
         return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
-    if _NUMBERED_SECTION.fullmatch(s):
+    if NUMBERED_SECTION.fullmatch(s):
         return True  # 组织部组织|二科|科长: a department's numbered section, part of the title, no body of its own
     tail = next((t for t in run if t.end == cut), None)
     if tail is not None and len(tail.text) == 2 and tail.text[-1] in ONE_CHAR_SUFFIXES and tail.tag != "ORG":
@@ -428,14 +427,9 @@ def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span 
     return None
 
 
-# 金水区委、区政府: the government printed beside its unit's party committee, a body as that is (not the unit itself,
-# as 金水区政府 alone is: unit.government); not its offices or building (区政府办公室, 区政府3楼)
-_BESIDE_COMMITTEE = re.compile(r"、([区市县])(?:人民)?政府(?![办机大门楼广会院驻新采网领0-9０-９])")
-
-
 def _government_beside(text: str, committee: Span) -> Span | None:
     """The government after a party committee's name and 、 (郑州市委、市政府), named from the committee's unit."""
-    m = _BESIDE_COMMITTEE.match(text, committee.end)
+    m = BESIDE_COMMITTEE.match(text, committee.end)
     unit = committee.parent
     if m is None or unit is None or committee.name != f"{unit}委" or unit[-1] != m.group(1):
         return None  # 青河区区委、区政府 too; not 金海区委、市政府, another unit's

@@ -66,3 +66,7 @@ DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relati
 )
 UNIT_WORD_TAIL = "委道"  # a unit word's last character: a body's name left beginning with it once its unit is cut off (道妇联)
 UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
+# 金水区委、区政府: the government printed beside its unit's party committee, a body as that is (not the unit itself,
+# as 金水区政府 alone is: unit.government); not its offices or building (区政府办公室, 区政府3楼)
+BESIDE_COMMITTEE = re.compile(r"、([区市县])(?:人民)?政府(?![办机大门楼广会院驻新采网领0-9０-９])")
+NUMBERED_SECTION = re.compile(r"[一二三四五六七八九十\d]{1,3}[科股处室]")  # 组织二科: a department's numbered section
