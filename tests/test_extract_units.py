@@ -511,6 +511,12 @@ def test_liantong_joins_two_parties_as_lianhe_does(extractor) -> None:
     assert names(f, "Organization") == {"中铁十二局"}
 
 
+def test_the_zuzhi_of_a_departments_name_is_no_verb_joining_two_bodies(extractor) -> None:
+    f = facts(extractor, "青州市委组织部远程教育中心主任李莹介绍了情况。")  # one token to the tagger: 组织|部 is the department
+    assert names(f, "Organization") == {"青州市委组织部远程教育中心"}
+    assert [(p.title, p.org) for p in f.posts] == [("主任", "青州市委组织部远程教育中心")]
+
+
 def test_a_town_the_gazetteer_names_with_chengzhen_in_it_is_a_town(extractor) -> None:
     f = facts(extractor, "固城镇党委书记张强到北河镇调研。")  # 河北 定兴县's towns
     assert names(f, "Town") == {"固城镇", "北河镇"} and [(p.title, p.org) for p in f.posts] == [("党委书记", "固城镇")]

@@ -18,8 +18,8 @@ _JOINING = re.compile(alternation((*_JOINING_FIRST, "组织")))
 _MAY_CUT = re.compile(alternation((*_JOINING_FIRST, "组织", "兼")))  # a sentence without one has no token to cut
 # What a body's name may end with before the verb: a body's suffix, or a unit's word (社区|联合区民政局).
 _BODY_OR_UNIT_END = (*ORG_SUFFIXES, "社区", "街道", "办事处", "村", "镇", "乡")
-# What the verb begins, not a second body: 联合党委, 联合支部, 联合会, 联合体, 组织委员会.
-_NOT_A_PARTNER = re.compile(r"^(?:党(?!群)|支部|总支|工会|会|体|委员会)")
+# What the verb begins, not a second body: 联合党委, 联合支部, 联合会, 联合体, 组织委员会, 组织部 (市委组织部远程教育中心).
+_NOT_A_PARTNER = re.compile(r"^(?:党(?!群)|支部|总支|工会|会|体|委员会|部)")
 
 
 def split_at_units(tokens: list[Token], units: list[Span]) -> list[Token]:
