@@ -98,6 +98,13 @@ def test_a_bodys_party_committee_before_a_title_is_held_in_the_body(extractor) -
     assert {(p.title, p.org) for p in f.posts} == {("党委副书记", "青河日报社"), ("总编辑", "青河日报社")}
 
 
+def test_a_title_after_the_storys_citys_or_districts_body_is_held_in_that_city_or_district(extractor) -> None:
+    f = facts(extractor, "青州市召开座谈会，市政协秘书长刘宗明、市政协常委许丽出席。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("刘宗明", "政协秘书长", "青州市"), ("许丽", "政协常委", "青州市")}
+    f = facts(extractor, "金水区柳岸街道召开会议，区政协党组副书记姚文明出席。")  # not the street office's party group
+    assert [(p.title, p.org) for p in f.posts] == [("政协党组副书记", "金水区")]
+
+
 def test_a_departments_numbered_section_is_part_of_the_title_held_in_the_department(extractor) -> None:
     f = facts(extractor, "青州市委组织部组织二科科长李雷、三科副科长周明出席。")
     assert ("李雷", "组织二科科长", "青州市委组织部") in {(p.person, p.title, p.org) for p in f.posts}

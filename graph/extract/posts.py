@@ -37,7 +37,7 @@ _COMPOUND_BRANCH = re.compile(r"小区(?:党支部|党总支|党委)$")  # a com
 _DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)|(?:管委会|办公室|委员会)(?=(?:常务)?副?主任)")
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
 _UNIT_BODY = re.compile(
-    r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS)) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
+    r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
 )
 
 
