@@ -187,12 +187,12 @@ TITLES: tuple[str, ...] = tuple(
 RANK_PREFIXES = ("副", "代", "常务", "执行", "名誉", "总", "第一", "专职", "兼职", "原", "前", "驻村")
 # The titles of national leaders (习近平总书记): held in no unit a local story is about.
 NATIONAL_TITLES = ("总书记", "国家主席", "总理")
-# A title whose body is printed in it may put 副 (or 专职副, 专职: full-time) after the body:
-# 政协副主席, 居委会副主任, 党工委专职副书记.
+# A title whose body is printed in it may put 副 (or 专职副, 专职: full-time; 第一: first) after the body:
+# 政协副主席, 居委会副主任, 党工委专职副书记, 党委第一书记.
 _BODY_TITLES = tuple(
     t[: len(b)] + rank + t[len(b) :]
     for t in TITLES
-    for rank in ("副", "专职副", "专职")
+    for rank in ("副", "专职副", "专职", "第一")
     for b in (
         "人大",
         "政协",
@@ -226,7 +226,7 @@ TITLE_RE = re.compile(
 TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in a title (…街道办事处主任)
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
-PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|政法委|工委|区委|市委|县委)(?:副)?书记$")
+PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|政法委|工委|区委|市委|县委)(?:副|第一)?书记$")
 
 # Words a unit suffix ends (老乡: a fellow villager) or begins (乡村振兴, 新村镇's 村镇): no unit there.
 NOT_UNIT_BEFORE = frozenset("老乡 故乡 他乡 异乡 回乡 返乡 下乡 同乡 思乡 离乡 城镇 乡镇 城乡".split())

@@ -98,6 +98,12 @@ def test_a_bodys_party_committee_before_a_title_is_held_in_the_body(extractor) -
     assert {(p.title, p.org) for p in f.posts} == {("党委副书记", "青河日报社"), ("总编辑", "青河日报社")}
 
 
+def test_a_party_committees_first_secretary_is_a_title_held_in_the_committees_unit(extractor) -> None:
+    f = facts(extractor, "西樵镇柳溪村党委第一书记唐利明介绍了村里的变化。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("唐利明", "党委第一书记", "柳溪村")]
+    assert not names(f, "Organization")  # the committee is in the title, as in 党委书记
+
+
 def test_a_title_after_the_storys_citys_or_districts_body_is_held_in_that_city_or_district(extractor) -> None:
     f = facts(extractor, "青州市召开座谈会，市政协秘书长刘宗明、市政协常委许丽出席。")
     assert {(p.person, p.title, p.org) for p in f.posts} == {("刘宗明", "政协秘书长", "青州市"), ("许丽", "政协常委", "青州市")}

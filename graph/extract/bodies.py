@@ -333,7 +333,7 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
         return None  # 郑州市团|市委书记: the Youth League's committee, in the title
     if s.endswith("所") and s[:-1].endswith(ORG_SUFFIXES):
         cut, s = cut - 1, s[:-1]  # …有限公司所砌: 所 is a particle after the body
-    title = re.match(r"(?:专职|常务)?副?书记|成员|委员", text[cut : cut + 5])
+    title = re.match(r"(?:专职|常务)?副?书记|第一书记|成员|委员", text[cut : cut + 5])
     if title and (PARTY_TITLE_RE.search(text[start : cut + title.end()]) or title.group(0) in ("成员", "委员") and PARTY_ORGAN.search(s)):
         organ = PARTY_ORGAN.search(s)
         if organ is None or organ.start() == 0:
