@@ -262,6 +262,9 @@ CASES = [
     # with 街道 or with 办事处 alone
     ("老城区西南隅办事处近日召开安全生产会议。", "District", {"老城区"}, set()),
     ("这片老城区办事处很多。", "District", set(), {"老城区"}),
+    # the end of a word and the conjunction after it make no street office the gazetteer knows (负责人|和|街道)
+    ("区卫健委等部门负责人和街道党工委书记周明陪同。", "StreetOffice", set(), {"人和街道"}),
+    ("人和街道党工委书记周明陪同调研。", "StreetOffice", {"人和街道"}, set()),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

@@ -101,6 +101,13 @@ def canonical_admin(stem: str, suffix: str) -> tuple[str, str]:
     return cls, stem + suffix
 
 
+def _across_a_joiner(tokens: list[Token], at: int, end: int) -> bool:
+    """A stem the gazetteer knows made of the end of a word and a conjunction or preposition after it (负责人|和|街道:
+    no 人和街道), the tagger's reading of the text."""
+    i = token_at(tokens, at)
+    return i is not None and tokens[i].start < at and any(t.tag in ("c", "p") for t in tokens[i + 1 :] if t.start < end)
+
+
 class UnitFinder:
     """Finds admin units and bodies in one sentence's tokens."""
 
@@ -176,7 +183,7 @@ class UnitFinder:
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
-            if stem and self._cut_from_word(tokens, s0, stem, suffix, floor):
+            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0)):
                 stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole
             source = "gazetteer"
             if stem is None and spans and spans[-1].end - offset == floor and (
