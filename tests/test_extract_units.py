@@ -265,6 +265,11 @@ CASES = [
     # the end of a word and the conjunction after it make no street office the gazetteer knows (负责人|和|街道)
     ("区卫健委等部门负责人和街道党工委书记周明陪同。", "StreetOffice", set(), {"人和街道"}),
     ("人和街道党工委书记周明陪同调研。", "StreetOffice", {"人和街道"}, set()),
+    # the community a cadre answers for, one paired with, a rating, a kind of area: no names (nor of street offices)
+    ("队员每月定期到包保社区开展服务。", "Community", set(), {"包保社区"}),
+    ("街道以争创“五优社区”、平安法制社区为抓手推进治理。", "Community", set(), {"五优社区", "平安法制社区"}),
+    ("全力做好新时代街道社区工作。", "StreetOffice", set(), {"新时代街道"}),
+    ("全力做好新时代街道社区工作。", "Community", set(), {"新时代街道社区"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

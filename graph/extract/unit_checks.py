@@ -39,7 +39,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
     return (
         text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
         and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
-        and not GENERIC_COMMUNITY.search(stem)
+        and not GENERIC_COMMUNITY.search(stem.removesuffix("街道"))  # 新时代街道社区工作: street offices' and communities'
         and len(stem) <= MAX_STEM["Community"]
         and not stem.endswith(_GENERIC_STEM_ENDS)
         and not _COUNTED.search(stem)
@@ -48,7 +48,8 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
 
 def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 青河街|道路坑洼
-    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road
+    generic = GENERIC_COMMUNITY.search(stem)  # 新时代街道社区工作: a kind of street office, as of community
+    return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road and not generic
 
 
 CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
