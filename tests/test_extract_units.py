@@ -270,6 +270,8 @@ CASES = [
     ("街道以争创“五优社区”、平安法制社区为抓手推进治理。", "Community", set(), {"五优社区", "平安法制社区"}),
     ("全力做好新时代街道社区工作。", "StreetOffice", set(), {"新时代街道"}),
     ("全力做好新时代街道社区工作。", "Community", set(), {"新时代街道社区"}),
+    # a party committee's conference on the CPPCC's work names no body 区委政协
+    ("会议传达学习了市委、区委政协工作会议精神。", "Organization", set(), {"区委政协", "市委政协"}),
     # a bay area is a region, no district
     ("该项目是扎实推进大湾区建设的标志性项目。", "District", set(), {"大湾区"}),
     # a street's 道路 (财院街|道路坑洼) or 道旁 is no street office's 街道; its 路长制 is one's

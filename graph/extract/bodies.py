@@ -396,6 +396,8 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body
     if len(s) <= 4 and DOCUMENT_NUMBER.match(text, cut):
         return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
+    if s.endswith("委政协"):
+        return True  # 区委政协工作会议: the party committee's conference on the CPPCC's work, no body so named
     if NUMBERED_SECTION.fullmatch(s):
         return True  # 组织部组织|二科|科长: a department's numbered section, part of the title, no body of its own
     tail = next((t for t in run if t.end == cut), None)
