@@ -76,7 +76,15 @@ EVENTS = [
     ("12月19日，“情暖夕阳红”主题活动在金海区柳岸街道青河社区热闹举行。", "", "“情暖夕阳红”主题活动", "--12-19", "青河社区"),
     ("5月8日，区委统战部组织部分在职党员走进柳岸街道青河社区开展志愿服务活动。", "", "志愿服务活动", "--05-08", "青河社区"),
     ("6月21日，青州市文物局合力组到结对帮扶的柳岸社区开展端午节主题活动。", "", "端午节主题活动", "--06-21", "柳岸社区"),
+    # how it was done after the area word (在辖区内|大力开展) is no place: the unit that held it is
+    ("7月20日，柳岸街道观江社区通过发放宣传单的形式，在辖区内大力开展创城宣传活动。", "", "创城宣传活动", "--07-20", "观江社区"),
 ]
+
+
+def test_the_day_it_is_before_a_founding_is_no_part_of_its_name_or_place(extractor) -> None:
+    f = facts(extractor, "（记者 马明）11月24日，是柳岸镇柳河村村部暨综合便民服务中心落成庆典的日子。")
+    [event] = f.events
+    assert (event.name, event.location) == ("柳岸镇柳河村村部暨综合便民服务中心落成", "柳岸镇柳河村村部暨综合便民服务中心")
 
 
 @pytest.mark.parametrize(("body", "headline", "name", "date", "location"), EVENTS)

@@ -30,6 +30,7 @@ def founded_thing(name: str) -> str:
 def founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
     """The thing founded, printed right before the verb, and the verb: 万达社区合唱团|成立."""
     np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", sentence[m.start("np") : m.end("np")])[-1].strip()
+    np = np.removeprefix("是")  # 11月24日，是柳河村村部落成庆典的日子: the day it is, not a part of the name
     if 3 <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]) and not re.search("要?[把将]", np):
         return m.start("np"), m.end("v"), np + m.group("v")
     return None
