@@ -81,6 +81,11 @@ EVENTS = [
 ]
 
 
+def test_a_trip_to_a_kind_of_unit_names_no_place(extractor) -> None:
+    f = facts(extractor, "8月25日，区长周东率队深入柳岸街道、石油路街道，就基层治理工作展开调研。", headline="周东赴街道调研基层治理工作")
+    assert [e.location for e in f.events] == ["柳岸街道"]  # not 街道, the headline's word for any street office
+
+
 def test_the_day_it_is_before_a_founding_is_no_part_of_its_name_or_place(extractor) -> None:
     f = facts(extractor, "（记者 马明）11月24日，是柳岸镇柳河村村部暨综合便民服务中心落成庆典的日子。")
     [event] = f.events

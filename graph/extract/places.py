@@ -41,7 +41,7 @@ def trip_place(sentence: str, start: int) -> str | None:
 # but many (深入各村, 赴全市各乡镇).
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
 _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
-_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|" + _HERE)
+_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展; 一中, 二中 are schools), nor a time
 # (在随后的11天内将陆续开展).
 _NO_PLACE = re.compile(
