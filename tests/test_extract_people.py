@@ -229,6 +229,8 @@ def test_a_generic_institution_before_a_title_is_the_storys_one_institution(extr
 def test_as_role_of_a_name_gives_its_posts(extractor) -> None:
     f = facts(extractor, "2021年，身为登封市人大代表、大冶镇西施村党支部书记的王建军出资修路。王建军说，路修好了大家都方便。")
     assert ("王建军", "党支部书记", "西施村") in {(p.person, p.title, p.org) for p in f.posts}
+    f = facts(extractor, "不仅如此，作为驻柳岸社区“第一书记”的潘加明，还多方筹措资金修路。")  # the title in quotes
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("潘加明", "第一书记", "柳岸社区")]
 
 
 def test_a_national_leaders_title_is_held_in_no_local_unit(extractor) -> None:

@@ -78,7 +78,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         end -= 1  # 挂职“第一书记”宁学军: the title in quotes
     clause = text[max(text.rfind(c, 0, end) for c in "，,。；;：:") + 1 : end]
     if clause.endswith("的") and _AS_ROLE.match(clause):
-        end -= 1
+        end -= 1 + (text[end - 2 : end - 1] in ("”", '"'))  # 作为驻柳岸社区“第一书记”的潘加明: quoted too
     chain: list[PostSpan] = []
     floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
