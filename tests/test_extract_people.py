@@ -166,6 +166,9 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("镇长高度重视此项工作。", set()),
         ("人大代表查短板，区长抓落实。", set()),  # a verb after a title and its object, though 查 is a surname
         ("施工时，社区的工作人员水也不喝，饭也顾不上吃。", set()),  # 水 is a surname, 也 no given name
+        # 和 after a title joins the kind of unit listed after it (和街道、社区干部), though 和 is a surname
+        ("街道人大专职副主任王茂明组织人大代表和街道、社区干部召开座谈会。", {"王茂明"}),
+        ("副主任于军舰、王强出席。", {"于军舰", "王强"}),  # 于 is a surname before a list mark
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

@@ -30,6 +30,7 @@ from graph.lexicon import (
 )
 
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
+_LISTED_KINDS = frozenset("街道 社区 乡镇 村组 村民 居民 干部 群众 代表 党员 企业 单位 部门 学校 商户".split())
 # The clause after a name that gives the person's post (，先后任村党支部书记, 是柳岸街道的一名网格员): evidence of a
 # person, and their post (graph.extract.posts).
 APPOSITIVE = re.compile(
@@ -105,8 +106,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark
         cand = text[pos : pos + 3]
-        if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。"):
-            return cand
+        if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。") and cand[1:] not in _LISTED_KINDS:
+            return cand  # (人大代表和|街道、社区干部: the kind of unit or people a list joins)
         return None
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
