@@ -169,6 +169,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         # 和 after a title joins the kind of unit listed after it (和街道、社区干部), though 和 is a surname
         ("街道人大专职副主任王茂明组织人大代表和街道、社区干部召开座谈会。", {"王茂明"}),
         ("副主任于军舰、王强出席。", {"于军舰", "王强"}),  # 于 is a surname before a list mark
+        ("“日子越过越好了。”70岁的居民余金才开心地说。", {"余金才"}),  # how one says it (开心地说) follows a name
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:
