@@ -30,7 +30,7 @@ from graph.lexicon import (
 )
 
 _FUNCTION_SURNAMES = frozenset("和与及或等向从对在为将把被于以")
-_LISTED_KINDS = frozenset("街道 社区 乡镇 村组 村民 居民 干部 群众 代表 党员 企业 单位 部门 学校 商户".split())
+_LISTED_KINDS = frozenset("街道 社区 乡镇 村组 村民 居民 干部 群众 代表 党员 企业 单位 部门 学校 商户 省级 市级 区级 县级".split())
 # The clause after a name that gives the person's post (，先后任村党支部书记, 是柳岸街道的一名网格员): evidence of a
 # person, and their post (graph.extract.posts).
 APPOSITIVE = re.compile(
@@ -109,6 +109,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。") and cand[1:] not in _LISTED_KINDS:
             return cand  # (人大代表和|街道、社区干部: the kind of unit or people a list joins)
         return None
+    if text[pos : pos + 1] in "来都" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]):
+        return None  # 律师来协调, 社工都感觉: a verb after 来 or 都; 书记来建国说: a name (a verb of speaking follows)
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
