@@ -14,7 +14,6 @@ from graph.extract.body_words import (
     ACTING,
     BARE_SUFFIXES,
     BECOMES,
-    BESIDE_COMMITTEE,
     CHOSE,
     COMPLEMENTS,
     CONNECTORS,
@@ -46,12 +45,12 @@ from graph.extract.body_words import (
     SUB_BODY,
     TEAM,
     TITLES_PLACE,
-    UNIT_GOVERNMENT,
     UNIT_WORD_TAIL,
 )
 from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
+from graph.extract.unit_bodies import government_beside, unit_body, unit_chain
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -116,7 +115,7 @@ class BodyFinder:
                     out.append(
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )
-                beside = _government_beside(text, span)
+                beside = government_beside(text, span)
                 if beside is not None:
                     out.append(beside.moved(offset))
             i = max(j, i + 1)
@@ -141,14 +140,14 @@ class BodyFinder:
             # 郑州市第一人民医院|心|内科主任: a word after the body (a department, in the title) is none; the body before it is
             inner = next((k for k in range(len(run) - 1, 0, -1) if run[k - 1].end < cut and _ends_body(text, run[k - 1])), None)
             return self._org_in_run(text, run[:inner], run[0].start, admin) if inner else None
-        chain_end, lowest = _unit_chain(admin, start, cut)
+        chain_end, lowest = unit_chain(admin, start, cut)
         rest = text[chain_end:cut]
         m = DESCRIPTOR.match(rest)
         if lowest is not None and m and m.end() and len(rest) - m.end() >= 3:
             # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
             start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
             rest = s
-        special = _unit_body(text, start, cut, s, rest, lowest)
+        special = unit_body(text, start, cut, s, rest, lowest)
         if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
             return special
         proper = quoted or bool(NUMBERED.search(s)) or any(t.tag in PROPER and chain_end <= t.start < cut and (t.end <= cut or t.tag == "ORG") for t in run)
@@ -405,38 +404,6 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
         if tail.text in dictionary_words() and tail.text not in BODY_WORDS:
             return True  # 骗局, 困局: a word that ends like a body
     return s.endswith("中心") and text[cut : cut + 2] in MODIFIED_HEADS  # 郑州国际消费中心|城市
-
-
-def _unit_chain(admin: list[Span], start: int, cut: int) -> tuple[int, Span | None]:
-    """The end of the chain of units a body's name begins with, and the lowest of them."""
-    chain_end, lowest = start, None
-    for a in admin:
-        if a.start >= start and a.end <= cut and a.start == chain_end:
-            chain_end, lowest = a.end, a
-    return chain_end, lowest
-
-
-def _unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span | None) -> Span | None:
-    """A unit's government (万滩镇人民政府: the unit) or its party committee acting as a body (郑州市委)."""
-    if lowest is None:
-        return None
-    if rest in UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
-        printed = text[lowest.start : cut]
-        return Span(lowest.start, cut, printed, lowest.type, lowest.name, (printed,), lowest.parent, "unit.government")
-    if rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
-        name = text[lowest.start : cut]
-        return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
-    return None
-
-
-def _government_beside(text: str, committee: Span) -> Span | None:
-    """The government after a party committee's name and 、 (郑州市委、市政府), named from the committee's unit."""
-    m = BESIDE_COMMITTEE.match(text, committee.end)
-    unit = committee.parent
-    if m is None or unit is None or committee.name != f"{unit}委" or unit[-1] != m.group(1):
-        return None  # 青河区区委、区政府 too; not 金海区委、市政府, another unit's
-    printed = m.group(0)[1:]
-    return Span(m.start() + 1, m.end(), printed, "Organization", f"{unit}{printed[1:]}", (printed,), unit, "org.government-beside")
 
 
 def _each_units(rest: str) -> bool:

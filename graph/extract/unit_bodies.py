@@ -1,0 +1,46 @@
+"""Unit bodies: the bodies a unit's name begins (graph.extract.bodies asks them of each body it reads).
+
+A unit's government printed after it is the unit (万滩镇人民政府), its party committee a body of its own (郑州市委),
+and so is the government printed beside that committee (郑州市委、市政府).
+"""
+
+from __future__ import annotations
+
+from graph.extract.body_words import BESIDE_COMMITTEE, UNIT_GOVERNMENT
+from graph.extract.spans import Span
+from graph.lexicon import TITLE_RE as TITLE_WORD
+
+
+def unit_chain(admin: list[Span], start: int, cut: int) -> tuple[int, Span | None]:
+    """The end of the chain of units a body's name begins with, and the lowest of them."""
+    chain_end, lowest = start, None
+    for a in admin:
+        if a.start >= start and a.end <= cut and a.start == chain_end:
+            chain_end, lowest = a.end, a
+    return chain_end, lowest
+
+
+def unit_body(text: str, start: int, cut: int, s: str, rest: str, lowest: Span | None) -> Span | None:
+    """A unit's government (万滩镇人民政府: the unit) or its party committee acting as a body (郑州市委)."""
+    if lowest is None:
+        return None
+    if rest in UNIT_GOVERNMENT and lowest.type in ("Town", "District", "City"):
+        printed = text[lowest.start : cut]
+        return Span(lowest.start, cut, printed, lowest.type, lowest.name, (printed,), lowest.parent, "unit.government")
+    if rest == "委" and lowest.type in ("District", "City") and not TITLE_WORD.match(text[cut : cut + 6]):
+        name = text[lowest.start : cut]
+        return Span(start, cut, s, "Organization", name, tuple(x for x in (s,) if x != name), lowest.name, "org.party-committee")
+    return None
+
+
+def government_beside(text: str, committee: Span) -> Span | None:
+    """The government after a party committee's name and 、 (郑州市委、市政府), named from the committee's unit."""
+    m = BESIDE_COMMITTEE.match(text, committee.end)
+    unit = committee.parent
+    if m is None or unit is None or committee.name != f"{unit}委" or unit[-1] != m.group(1):
+        return None  # 青河区区委、区政府 too; not 金海区委、市政府, another unit's
+    printed = m.group(0)[1:]
+    return Span(m.start() + 1, m.end(), printed, "Organization", f"{unit}{printed[1:]}", (printed,), unit, "org.government-beside")
+
+
+__all__ = ["government_beside", "unit_body", "unit_chain"]
