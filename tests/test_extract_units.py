@@ -773,3 +773,10 @@ def test_an_and_before_a_units_name_joins_two_bodies_not_two_words_of_one(extrac
     assert not {n for n in all_forms(f, "Organization") if "和" in n}
     f = facts(extractor, "金海区住房保障和房地产管理局工作人员上门服务。")  # no unit after it: the bureau's own 和
     assert "金海区住房保障和房地产管理局" in names(f, "Organization")
+
+
+def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extractor) -> None:
+    f = facts(extractor, "金海区政协学习考察组一行8人到柳岸社区学习。")
+    [group] = [e for e in f.entities if e.name == "金海区政协学习考察组"]
+    assert (group.type, group.parent) == ("Organization", "金海区")
+    assert "金海区委第一巡察组" in names(facts(extractor, "金海区委第一巡察组进驻柳岸镇。"), "Organization")

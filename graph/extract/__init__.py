@@ -261,7 +261,7 @@ SPAN_RULES = (
         ("admin", "cities"),
     ),
     SpanRule(
-        ("org.suffix", "org.party-committee", "org.government-beside", "org.parent-body", "org.numbered", "unit.government"),
+        ("org.suffix", "org.party-committee", "org.government-beside", "org.group", "org.parent-body", "org.numbered", "unit.government"),
         "bodies: runs of name-like tokens ending in a body's suffix, given the units found",
         lambda x, s, g: x.bodies.organizations(s.text, s.tokens, [*g["admin"], *g["cities"]], s.offset),
         "orgs",

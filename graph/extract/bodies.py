@@ -50,7 +50,7 @@ from graph.extract.body_words import (
 from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
-from graph.extract.unit_bodies import government_beside, unit_body, unit_chain
+from graph.extract.unit_bodies import government_beside, group_after, unit_body, unit_chain
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -115,9 +115,9 @@ class BodyFinder:
                     out.append(
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )
-                beside = government_beside(text, span)
-                if beside is not None:
-                    out.append(beside.moved(offset))
+                for more in (government_beside(text, span), group_after(text, span)):
+                    if more is not None:
+                        out.append(more.moved(offset))
             i = max(j, i + 1)
         for m in NUMBERED_HOSPITAL.finditer(text):  # 市二院, 省人民医院: a hospital known by its number
             if not any(o.start - offset < m.end() and m.start() < o.end - offset for o in out):

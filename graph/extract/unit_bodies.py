@@ -1,10 +1,12 @@
 """Unit bodies: the bodies a unit's name begins (graph.extract.bodies asks them of each body it reads).
 
 A unit's government printed after it is the unit (万滩镇人民政府), its party committee a body of its own (郑州市委),
-and so is the government printed beside that committee (郑州市委、市政府).
+and so is the government printed beside that committee (郑州市委、市政府), and a group a body sends (县委第一巡察组).
 """
 
 from __future__ import annotations
+
+import re
 
 from graph.extract.body_words import BESIDE_COMMITTEE, UNIT_GOVERNMENT
 from graph.extract.spans import Span
@@ -43,4 +45,19 @@ def government_beside(text: str, committee: Span) -> Span | None:
     return Span(m.start() + 1, m.end(), printed, "Organization", f"{unit}{printed[1:]}", (printed,), unit, "org.government-beside")
 
 
-__all__ = ["government_beside", "unit_body", "unit_chain"]
+# A group a body sends on a task, printed right after it: 区政协学习考察组, 县委第一巡察组, 市人大调研组.
+_GROUP_AFTER = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习考察|巡察|巡视|督导|督查|调研|考察|观摩|慰问|检查|指导|采访|宣讲)(?:组|团|队)"
+)
+
+
+def group_after(text: str, body: Span) -> Span | None:
+    """The group printed right after a body's name (鱼峰区政协|学习考察组): a body of its own, in the body's unit."""
+    m = _GROUP_AFTER.match(text, body.end)
+    if body.type != "Organization" or m is None:
+        return None
+    printed, name = text[body.start : m.end()], body.name + m.group(0)
+    return Span(body.start, m.end(), printed, "Organization", name, tuple(x for x in (printed,) if x != name), body.parent, "org.group")
+
+
+__all__ = ["government_beside", "group_after", "unit_body", "unit_chain"]
