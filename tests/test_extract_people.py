@@ -111,6 +111,11 @@ def test_a_title_after_the_storys_citys_or_districts_body_is_held_in_that_city_o
     assert [(p.title, p.org) for p in f.posts] == [("政协党组副书记", "金水区")]
 
 
+def test_a_post_of_the_storys_citys_government_is_held_in_the_city_not_in_the_place_of_the_event(extractor) -> None:
+    f = facts(extractor, "青州市文明创建启动仪式在柳岸社区举行。仪式由市政府副秘书长郭金明主持。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("郭金明", "政府副秘书长", "青州市")]
+
+
 def test_a_departments_numbered_section_is_part_of_the_title_held_in_the_department(extractor) -> None:
     f = facts(extractor, "青州市委组织部组织二科科长李雷、三科副科长周明出席。")
     assert ("李雷", "组织二科科长", "青州市委组织部") in {(p.person, p.title, p.org) for p in f.posts}

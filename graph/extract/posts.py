@@ -36,6 +36,7 @@ _COMPOUND_BRANCH = re.compile(r"小区(?:党支部|党总支|党委)$")  # a com
 # body it ends (区政府办公室|主任, 区人大代表工作委员会|主任), the title is the rest, held in that body.
 _DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)|(?:管委会|办公室|委员会)(?=(?:常务)?副?主任)")
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
+_GOVERNMENT_AT_END = re.compile(r"(?:^|[由为是、])([区市县镇乡])(?:人民)?政府$")
 _UNIT_BODY = re.compile(
     r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县")) + r")(?P<body>[\u4e00-\u9fff]{1,8})$"
 )
@@ -322,6 +323,9 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         # not in whatever unit the sentence names after it
         word = {"街道办事处": "街道", "街道办": "街道", "办事处": "街道"}.get(ub.group("unit"), ub.group("unit"))
         return PostSpan(person, ub.group("body") + title, word, generic=True, rule="post.unit-word")
+    gov = _GOVERNMENT_AT_END.search(head)
+    if gov:  # 市政府副秘书长: a post of the story's city's government, held in the city
+        return PostSpan(person, head[gov.start(1) + 1 :] + title, gov.group(1), generic=True, rule="post.unit-word")
     core = re.sub(r"^(?:常务)?副", "", title)
     if core[0] in "区市县镇乡" and core[1:2] in ("委", "长") and not head.strip("、"):
         # 区长王鹏, 副区长王志强: the title names its unit's kind
