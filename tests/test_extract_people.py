@@ -109,6 +109,8 @@ def test_a_title_after_the_storys_citys_or_districts_body_is_held_in_that_city_o
     assert {(p.person, p.title, p.org) for p in f.posts} == {("刘宗明", "政协秘书长", "青州市"), ("许丽", "政协常委", "青州市")}
     f = facts(extractor, "金水区柳岸街道召开会议，区政协党组副书记姚文明出席。")  # not the street office's party group
     assert [(p.title, p.org) for p in f.posts] == [("政协党组副书记", "金水区")]
+    f = facts(extractor, "青州市召开巡察工作动员会。县委巡察办主任阳精明在会上讲话。")  # the 委 is the county's, in the title
+    assert [(p.title, p.org) for p in f.posts] == [("县委巡察办主任", "青州市")]
 
 
 def test_a_post_of_the_storys_citys_government_is_held_in_the_city_not_in_the_place_of_the_event(extractor) -> None:

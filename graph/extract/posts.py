@@ -322,7 +322,8 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         # 街道城管办主任李四: a post in a body of the story's street office, the body named in the title (as in 党工委书记),
         # not in whatever unit the sentence names after it
         word = {"街道办事处": "街道", "街道办": "街道", "办事处": "街道"}.get(ub.group("unit"), ub.group("unit"))
-        return PostSpan(person, ub.group("body") + title, word, generic=True, rule="post.unit-word")
+        body = ub.group("body") if ub.group("body")[0] != "委" else head[ub.start("unit") :]  # 县委巡察办: the 委 is the county's
+        return PostSpan(person, body + title, word, generic=True, rule="post.unit-word")
     gov = _GOVERNMENT_AT_END.search(head)
     if gov:  # 市政府副秘书长: a post of the story's city's government, held in the city
         return PostSpan(person, head[gov.start(1) + 1 :] + title, gov.group(1), generic=True, rule="post.unit-word")
