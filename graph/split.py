@@ -219,7 +219,7 @@ class Splitter:
         tail = b.trailing
         if new and not self.pending and cur is not None and b.text.startswith("图为") and tail and is_photo(b):
             cur.body.append(b.text)  # 图为…。 X 摄 under an item its byline closed: its picture, by its photographer
-            cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+            cur.credits = cur.credits | _as_photographers(tail)
             return
         if not new and cur is not None and tail and self.same_photographer(b, cur, i):
             cur.body.append(b.text)  # a web item's next picture, by the photographer of its last, the story going on below
@@ -229,7 +229,7 @@ class Splitter:
                 self.caption_item(b.text, tail)
                 return
             if is_photo(b):  # a photograph in a web page's item: its photographer
-                cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+                cur.credits = cur.credits | _as_photographers(tail)
                 cur.body.append(b.text)
                 return
         if new:
@@ -237,7 +237,7 @@ class Splitter:
         assert cur is not None
         if new and tail and cur.heads and not cur.body and is_photo(b) and self.next_kind(i) is Kind.BODY:
             cur.body.append(b.text)  # a web item's picture under its headline, by its photographer, the story below it
-            cur.credits = cur.credits | Credits(photographers=tail.photographers or tuple(_names(tail)))
+            cur.credits = cur.credits | _as_photographers(tail)
             return
         self.add_body(cur, b)
 
@@ -364,6 +364,11 @@ class Splitter:
 
 def _names(c: Credits) -> list[str]:
     return [*c.reporters, *c.correspondents, *c.photographers]
+
+
+def _as_photographers(c: Credits) -> Credits:
+    """A picture's credit (记者 X 摄): its photographers, or everyone it names when it names none as such."""
+    return Credits(photographers=c.photographers or tuple(_names(c)))
 
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
