@@ -58,11 +58,17 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
-_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|云(?=[·•・]))"  # 青河融媒记者, 青河云•
+_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|视频|云(?=[·•・]))"  # 青河融媒记者, 青河云•
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者)
     rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
+# 文/图 glued to the role word after it (■文/图记者 X): the mark, before the setter 文/ can take it
+_MARK_BEFORE_ROLE = re.compile(rf"(文\s*/\s*[图摄]|[图摄]\s*/\s*文)(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")
+# Marks printed after names with no role word before them: the names wrote the item (张三/文, 张三 文/图) or took
+# its pictures (李四/图, 李四 摄)
+_WRITERS_MARKS = frozenset({"文", "文/图", "图/文", "文图", "图文", "文/摄", "摄/文"})
+_PICTURE_MARKS = frozenset({"摄", "摄影", "图"})
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
 _SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
 _MARK = re.compile(
@@ -135,7 +141,7 @@ def _read_tokens(s: str) -> list[_Token] | None:
         if m:
             pos = m.end()
             continue
-        m = _MARK.match(s, pos)
+        m = _MARK_BEFORE_ROLE.match(s, pos) or _MARK.match(s, pos)
         setter = _SETTER.match(s, pos)
         if setter and (not m or m.end() <= setter.end()):
             out.append(_Token("setter", setter.group(1)))  # 文/本报记者 李晓平 图/…
@@ -264,9 +270,9 @@ class _Reader:
             self.setter = self.role = "photographer" if t.value in ("图", "摄影", "摄") else "reporter"
             self.saw_role = True
         elif t.kind == "mark":
-            if t.value in ("摄", "摄影") and self.role is None and self.loose:
-                self.roles["photographer"].extend(self.loose)
-                self.loose = []
+            if self.role is None and self.loose and (t.value in _PICTURE_MARKS or t.value in _WRITERS_MARKS):
+                self.roles["photographer" if t.value in _PICTURE_MARKS else "reporter"].extend(self.loose)
+                self.loose, self.saw_role = [], True  # 张三/文 李四/图, 张三 李四 文/图: the mark is their role word
             elif t.value in ("文/图", "图/文", "文图", "图文") and first:
                 self.role, self.saw_role = "reporter", True  # 文/图 张三: the one who wrote it and took the pictures
             elif t.value == "文" and prev is not None and prev.kind == "name":

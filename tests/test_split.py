@@ -62,6 +62,14 @@ def articles(name: str):
         # a county media centre's outlet (金海融媒), a colon after 文/图, and 文/摄 glued to the name before it
         ("文/图：金海融媒记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),
         ("（记者周明文/摄）", ["周明"], [], []),
+        # marks after names with no role word: the writers (周明/文, 周明 文/图) and the photographers (韦兰/图)
+        ("周明/文 韦兰/图", ["周明"], [], ["韦兰"]),
+        ("记者 周明/文 韦兰/图", ["周明"], [], ["韦兰"]),
+        ("□周明 孟凡 文/图", ["周明", "孟凡"], [], []),
+        ("周明 文/摄", ["周明"], [], []),
+        ("（孟凡/文图）", ["孟凡"], [], []),
+        ("■文/图记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # 文/图 glued to the role word after it
+        ("宁江报·宁视频记者 周明", ["周明"], [], []),  # a paper's video brand (…视频) as the outlet
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
