@@ -122,6 +122,7 @@ def test_trailing_credits(text, body, reporters) -> None:
         ("本报讯(新青河-宁江日报记者赵强)3月2日，", "3月2日，", ("赵强",), ()),  # a brand joined to the paper's name
         ("宁江新闻网2023年3月14日讯(记者 赵强 通讯员 钱平)3月11日，", "3月11日，", ("赵强",), ("钱平",)),  # the year too
         ("宁江网(宁江日报网)讯(通讯员 钱平、孙敏)“全域推进", "“全域推进", (), ("钱平", "孙敏")),  # the outlet's other name
+        ("青河在线3月2日讯(通讯员钱平)为进一步推进，", "为进一步推进，", (), ("钱平",)),  # an outlet of any name, its day and 讯
         ("□晚报记者 孙洁 本报讯 昨日，市统计局公布数据。", "昨日，市统计局公布数据。", ("孙洁",), ()),
         ("本报讯 为加快推进工作，", "为加快推进工作，", (), ()),
         ("本报讯（小标题）正文", "（小标题）正文", (), ()),
@@ -145,6 +146,11 @@ def test_leads(text, rest, reporters, correspondents) -> None:
     body, c, was_lead = credits.lead(text)
     assert was_lead and body == rest
     assert ((c.reporters, c.correspondents) if c else ((), ())) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize("text", ["青河在线3月2日讯 近日，社区开展义诊。", "全区3月2日召开会议（记者 赵强）"])
+def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
+    assert credits.lead(text) == (text, None, False)
 
 
 @pytest.mark.parametrize(
