@@ -465,6 +465,23 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("“路修好了。”住在附近的居民缑建超说。", "缑建超"),  # 缑, a surname of Henan
+        ("来自金海社区的快递员缑晓燕顾不上休息。", "缑晓燕"),
+        ("“真方便。”柳岸村村民宾建华高兴地说。", "宾建华"),  # 宾, of Guangxi and Hunan
+    ],
+)
+def test_surnames_of_henan_and_guangxi(extractor, sentence, name) -> None:
+    assert name in names(facts(extractor, sentence), "Person")
+
+
+def test_a_name_ending_in_fan_the_tagger_read_as_every(extractor) -> None:
+    f = facts(extractor, "“真方便。”柳岸村村民宾志凡兴奋地说。")  # 宾志/PER 凡/d 兴奋地说
+    assert names(f, "Person") == {"宾志凡"}
+
+
+@pytest.mark.parametrize(
     ("sentence", "people"),
     [
         ("副镇长费书园就秋收工作作部署。", {"费书园"}),  # the tagger read 长费书园 as one word: 就 after the name shows it

@@ -188,9 +188,9 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
 _GIVES_A_SPEECH = re.compile(r"(?:了)?(?:动员|总结|表态|开班|专题|重要|工作|交流|典型|会议)?(?:讲话|发言|报告|部署|辅导|点评|讲解|说明|动员)")
 
 
-# Names' last characters the tagger reads as a word of their own (才 "only then", 中 "in"): one is the name's when what
+# Names' last characters the tagger reads as a word of their own (才 "only then", 中 "in", 凡 "every"): one is the name's when what
 # follows it is what follows a name (王聚才给我们介绍, 王利中在会上说).
-_WORD_AND_NAME_END = frozenset(("才", "中"))
+_WORD_AND_NAME_END = frozenset(("才", "中", "凡"))
 # Characters that follow a name as words of their own, never as its last character.
 _NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")
 # What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
