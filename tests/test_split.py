@@ -385,6 +385,16 @@ def test_a_captions_line_between_a_storys_paragraphs_is_no_headline() -> None:
     assert a.headline == "柳岸街道召开老旧小区改造推进会" and a.body.endswith("预计年底完工。")
 
 
+def test_a_pictures_title_credited_to_whoever_gave_it_is_neither_headline_nor_item() -> None:
+    text = (
+        "柳岸社区 幸福家园\n\n整洁的社区环境（区融媒供图）\n\n"
+        "青河区柳岸街道柳岸社区地处老城区，辖区居民3000余户。近年来，社区不断提升服务水平。\n\n"
+        "整洁的社区环境（区融媒供图）\n\n“网格化管理让居民更安心。”柳岸社区党支部书记王建国告诉记者。\n\n记者 张远航\n"
+    )
+    [a] = split_page(Page(name="g.txt", text=text), dictionary_words())
+    assert a.headline == "柳岸社区 幸福家园" and "供图" not in a.body and a.reporters == ("张远航",)
+
+
 def test_a_leads_roles_outrank_a_portals_authors_field() -> None:
     # 作者：X Y in the metadata, then the lead: 通讯员 X 记者 Y. X is the correspondent the lead says, not an author
     text = (
@@ -493,6 +503,9 @@ def test_a_section_label_among_headings_parts_a_teaser_from_the_headline() -> No
         ("青河融媒", "outlet"),  # a county's media centre, and its news app
         ("今日青河", "outlet"),
         ("今日起青河街道", None),
+        ("整洁的社区环境（柳岸社区供图）", "image"),  # a picture's title with who gave it: no news of its own
+        ("整洁的社区环境 (区融媒供图)", "image"),
+        ("3月5日，柳岸社区志愿者为老人理发。（柳岸社区供图）", None),  # a caption that tells something
     ],
 )
 def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
