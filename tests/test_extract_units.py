@@ -723,6 +723,13 @@ def test_where_one_lives_an_awarded_or_a_resettled_village_is_no_unit(extractor)
         assert {e.name for e in facts(extractor, sentence).entities} <= {"金叶村"}, sentence
 
 
+@pytest.mark.parametrize(
+    "sentence", ["金叶镇发展乡村旅游，壮大村集体经济，带动群众增收。", "同时，盘活村集体闲置房屋，与企业合作开办民宿。"]
+)
+def test_the_verbs_that_build_up_a_village_collective_name_no_village(extractor, sentence) -> None:
+    assert "Village" not in {e.type for e in facts(extractor, sentence).entities}
+
+
 def test_a_list_of_names_before_a_count_of_fishing_or_administrative_villages_gives_villages(extractor) -> None:
     f = facts(extractor, "观摩团走访了东岙、西岙、南岙等3个渔村。")
     assert {e.name for e in f.entities if e.type == "Village"} == {"东岙村", "西岙村", "南岙村"}
