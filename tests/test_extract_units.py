@@ -723,6 +723,17 @@ def test_where_one_lives_an_awarded_or_a_resettled_village_is_no_unit(extractor)
         assert {e.name for e in facts(extractor, sentence).entities} <= {"金叶村"}, sentence
 
 
+def test_a_provinces_counties_mention_no_county_named_for_the_province(extractor) -> None:
+    f = facts(extractor, "作为河南县域经济的排头兵，新郑市今年确立了新的发展目标。")  # not 青海's 河南县
+    assert {(e.name, e.type) for e in f.entities} == {("新郑市", "District")}
+    assert facts(extractor, "兰考县域经济发展迅速。").entities[0].name == "兰考县"  # a county's own 县域 is that county's
+
+
+def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
+    assert not facts(extractor, "党员们重温了延安精神和大庆精神。").entities
+    assert [e.name for e in facts(extractor, "党员们到延安参观学习。").entities] == ["延安市"]
+
+
 @pytest.mark.parametrize(
     "sentence", ["金叶镇发展乡村旅游，壮大村集体经济，带动群众增收。", "同时，盘活村集体闲置房屋，与企业合作开办民宿。"]
 )

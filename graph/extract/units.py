@@ -331,7 +331,9 @@ class UnitFinder:
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
             honour = cls in ("StreetOffice", "Town") and RATING.fullmatch(stem)
             word = cls == "District" and stem + suffix in _WORD_DISTRICTS and not after_city and not self._heads_its_town(stem + suffix, text, s1)
-            return not (word or honour)
+            # 河南县域经济: a province's counties (县域), not the county named for the province (青海's 河南县)
+            counties_of = cls == "District" and text[s1 : s1 + 1] == "域" and any(p.level == "Province" for p in self.gaz.regions.get(stem, ()))
+            return not (word or honour or counties_of)
         if len(stem) < MIN_STEM or cls == "City":
             return False  # cities are all in the gazetteer; 超市, 城市, 上市 are not cities
         if cls == "Town" and self._inside_a_city(text, s0, s1):
@@ -371,8 +373,8 @@ class UnitFinder:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
         out: list[Span] = []
         for t in tokens:
-            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")):
-                continue
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith("精神", t.end):
+                continue  # 延安精神, 大庆精神: a spirit named for the place, no mention of it
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
