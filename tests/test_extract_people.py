@@ -182,6 +182,9 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("课题转入实施阶段，社工都感觉“春天来了”。", set()),
         ("试点村驻村第一书记和省级、市级试点村代表参加。", set()),
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
+        # a two-character name the tagger read between listed common nouns is an item of their kind
+        ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
+        ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

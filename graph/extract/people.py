@@ -213,7 +213,18 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
         prev = next((t for t in at.values() if t.end == start), None)
         if prev is not None and prev.tag == "v":
             return False
+        if _between_listed_things(text, start, end, at):
+            return False
     return True
+
+
+def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
+    """A two-character name listed between common nouns (日巡、周查、月检): an item of their kind, no person."""
+    if text[start - 1 : start] != "、" or text[end : end + 1] != "、":
+        return False
+    before = next((t for t in at.values() if t.end == start - 1), None)
+    after = at.get(end + 1)
+    return all(t is not None and t.tag in ("n", "vn") and len(t.text) == 2 for t in (before, after))
 
 
 def _clean_boundary(text: str, start: int, end: int) -> bool:
