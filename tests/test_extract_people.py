@@ -184,6 +184,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
+        ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun
         ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),
     ],
 )

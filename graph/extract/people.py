@@ -213,17 +213,16 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
         prev = next((t for t in at.values() if t.end == start), None)
         if prev is not None and prev.tag == "v":
             return False
-        if _between_listed_things(text, start, end, at):
-            return False
-    return True
+    return not _between_listed_things(text, start, end, at)
 
 
 def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
-    """A two-character name listed between common nouns (日巡、周查、月检): an item of their kind, no person."""
-    if text[start - 1 : start] != "、" or text[end : end + 1] != "、":
+    """A two-character name listed between common nouns (日巡、周查、月检) or last after one (旅游、康养等): an item of
+    their kind, no person."""
+    if end - start != 2 or text[start - 1 : start] != "、" or text[end : end + 1] not in ("、", "等"):
         return False
     before = next((t for t in at.values() if t.end == start - 1), None)
-    after = at.get(end + 1)
+    after = at.get(end + 1) if text[end] == "、" else before
     return all(t is not None and t.tag in ("n", "vn") and len(t.text) == 2 for t in (before, after))
 
 
@@ -347,7 +346,7 @@ def _tagged_known(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int],
 def _tagged_in_context(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
     for t, name in _untaken(r, found):
         end = t.start + len(name)
-        if name not in r.known and _accept_context(r.text, t.start, end):
+        if name not in r.known and _accept_context(r.text, t.start, end) and not _between_listed_things(r.text, t.start, end, r.at):
             yield (t.start, end), PersonSpan(t.start, end, name, rule="person.context")
 
 
