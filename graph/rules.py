@@ -57,6 +57,7 @@ RULES: dict[str, str] = {
     "org.party-committee": "a city's or district's party committee acting as a body (郑州市委)",
     "org.government-beside": "a government printed beside its unit's party committee (金水区委、区政府)",
     "org.group": "a group a body sends on a task, printed right after it (县委第一巡察组)",
+    "org.listed": "bodies listed before the kind they are (交警二支队、街道办执法中队等单位, 金叶电器、银桥食品等企业)",
     "org.numbered": "a hospital known by its number (市二院)",
     "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队)",
     # people (graph.extract.people.PERSON_RULES, in the order they run; a credit is read by graph.credits)

@@ -798,3 +798,18 @@ def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extra
     [group] = [e for e in f.entities if e.name == "金海区政协学习考察组"]
     assert (group.type, group.parent) == ("Organization", "金海区")
     assert "金海区委第一巡察组" in names(facts(extractor, "金海区委第一巡察组进驻柳岸镇。"), "Organization")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bodies"),
+    [
+        ("最终在辖区交警二支队、街道办执法中队等单位的协助下，道路恢复通行。", {"交警二支队", "街道办执法中队"}),
+        ("金叶公司下设客户服务部、园区开发保护部等6个部门。", {"金叶公司", "客户服务部", "园区开发保护部"}),
+        ("青河镇先后引进了武钢焦作矿、科力达化工等企业。", {"武钢焦作矿", "科力达化工"}),
+        # functions and trades listed before 部门 or 企业 are no bodies
+        ("青河市将原有税务、司法、市场监管、应急等部门的窗口整合。", set()),
+        ("柳岸镇大力发展商贸物流、电子信息等企业。", set()),
+    ],
+)
+def test_bodies_listed_before_the_kind_they_are(extractor, sentence, bodies) -> None:
+    assert names(facts(extractor, sentence), "Organization") == bodies

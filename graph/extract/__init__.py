@@ -266,6 +266,12 @@ SPAN_RULES = (
         lambda x, s, g: x.bodies.organizations(s.text, s.tokens, [*g["admin"], *g["cities"]], s.offset),
         "orgs",
     ),
+    SpanRule(
+        ("org.listed",),
+        "bodies listed before the kind they are (交警二支队、街道办执法中队等单位)",
+        lambda x, s, g: x.lists.listed_bodies(s.text, s.tokens, s.offset),
+        "listed-bodies",
+    ),
 )
 _SPAN_GROUPS = tuple(dict.fromkeys(r.group for r in SPAN_RULES))
 

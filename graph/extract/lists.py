@@ -12,6 +12,7 @@ import re
 from graph.extract.spans import NAMEY, Span
 from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
+from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import UNIT_REFERENCE, ends_as_body
 
@@ -19,6 +20,15 @@ _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[�
 _SHARED_SUFFIX = re.compile(
     r"(?P<items>(?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)(?P<suffix>街道办事处|街道|办事处|镇|乡)(?![\u4e00-\u9fff]{0,2}社区)"
 )
+# Bodies listed before the kind they are (交警二支队、街道办执法中队等单位, 金叶电器、银桥食品等企业)
+_LISTED_BODIES = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,16}、)+[\u4e00-\u9fff]{2,16}?)等(?:\d+|[一二三四五六七八九十多几]+)?[家个]?(单位|部门|企业|商家|公司)"
+)
+# Where a listed item says it is a body, when the kind after the list (单位, 部门) could be a list of functions (税务、司法)
+_BODY_HEAD = re.compile(r"(?:支队|大队|中队|站|办公室|服务部|保护部|中心|协会|商会|医院|卫生院|学校|[中小]学|幼儿园|研究院|所|馆|银行|集团)$")
+_GENERIC_ITEM = re.compile(r"^(?:相关|有关|各|全|辖区|属地|社会|爱心|公共|其他|其余|多|部分|所有)")
+# What a list's first item may be printed after, in its sentence: a verb, a preposition, a particle, 辖区 (在辖区|交警二支队)
+_BEFORE_FIRST_ITEM = ("v", "p", "u")
 _LIST_OF_UNITS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)等?(?:[\d一二三四五六七八九十]+|两|几|多|数)个(?:行政|自然|渔)?(村|社区|居委会|街道|镇|乡)"
 )
@@ -114,3 +124,39 @@ class ListFinder:
                 out.append(Span(pos + offset, pos + len(stem) + offset, stem, cls, name, (stem,), None, "unit.list"))
                 pos += len(stem) + 1
         return out
+
+    def listed_bodies(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
+        """Bodies named in a list before the kind they are: 交警二支队、街道办执法中队等单位, 金叶电器、银桥食品等企业."""
+        out: list[Span] = []
+        for m in _LISTED_BODIES.finditer(text):
+            companies = m.group(2) in ("企业", "商家", "公司")
+            pos = m.start(1)
+            for k, item in enumerate(m.group(1).split("、")):
+                start = _first_item_start(text, tokens, pos, pos + len(item)) if k == 0 else pos
+                if start is not None and _listed_body(text[start : pos + len(item)], companies, tokens, start):
+                    name = text[start : pos + len(item)]
+                    out.append(Span(start + offset, start + len(name) + offset, name, "Organization", name, (), None, "org.listed"))
+                pos += len(item) + 1
+        return out
+
+
+def _first_item_start(text: str, tokens: list[Token], start: int, end: int) -> int | None:
+    """Where a list's first item begins: right after the last verb, preposition or particle the list follows in it
+    (引进了|金叶电器, 在辖区|交警二支队), else where the text before it is a clause's edge; None when neither is found."""
+    after = [
+        t.start for b, t in zip(tokens, tokens[1:], strict=False)
+        if start < t.start <= end - 4 and (b.tag in _BEFORE_FIRST_ITEM or b.text in ("辖区", "属地"))
+    ]
+    if after:
+        return after[-1]
+    return start if start == 0 or text[start - 1] in "，,；;：:。（(" else None
+
+
+def _listed_body(name: str, companies: bool, tokens: list[Token], start: int) -> bool:
+    """A listed item that names a body: four to twelve characters, no generic lead, and a body's head word, or, in a
+    list of companies, a name the tagger read as a body's (中国电信/ORG, not 商贸物流 or 电子信息: trades)."""
+    if not 4 <= len(name) <= 12 or _GENERIC_ITEM.match(name):
+        return False
+    if companies:
+        return any(t.tag == "ORG" and start <= t.start < start + len(name) for t in tokens)
+    return name not in dictionary_words() and _BODY_HEAD.search(name) is not None
