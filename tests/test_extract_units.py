@@ -460,6 +460,7 @@ def test_the_part_a_body_plays_is_no_part_of_its_name(extractor) -> None:
     for sentence, body in [  # the area's word, then the relation (辖区|共建单位); 共建/v 单位/n after a verb of joining
         ("老人们和辖区共建单位金湾小学的学生一起剪纸。", "金湾小学"),
         ("柳岸社区联合共建单位金海区实验中学开展义诊。", "金海区实验中学"),
+        ("柳岸社区携手包联单位市林业局开展义诊。", "市林业局"),  # the body a cadre's unit answers for (包联, 包保)
     ]:
         assert names(facts(extractor, sentence), "Organization") == {body}, sentence
 

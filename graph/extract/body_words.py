@@ -62,7 +62,7 @@ PARTY_ORGAN = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支
 JOINED = re.compile(r"(?:与|和|及|联合|携手|会同|组织(?![部办委科])|邀请|调研|视察|考察|观摩|走访|慰问)")  # 恒兴嘉苑社区与|公交四公司党支部; 金叶社区组织|物业公司…
 DESCRIPTOR = re.compile(  # 辖区|共建单位: an area's word, then the relation; 单位 alone (共建/v 单位/n) begins no name
     r"^(?:(?:辖区|驻区)内?)?(?:(?:共建|爱心|周边)内?(?:企业|单位|商户|商家)?|(?<=[区内])(?:企业|单位|商户|商家)|单位"
-    r"|(?:[\u4e00-\u9fff]{2})?(?:施工|设计|建设|监理|承建|参建|帮扶|结对|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
+    r"|(?:[\u4e00-\u9fff]{2})?(?:施工|设计|建设|监理|承建|参建|帮扶|结对|包联|包保|挂包|对口|合作|运营|主办|承办|协办|责任|牵头|成员|物业服务|服务)(?:单位|企业|方))?"
 )
 UNIT_WORD_TAIL = "委道"  # a unit word's last character: a body's name left beginning with it once its unit is cut off (道妇联)
 UNIT_GOVERNMENT = frozenset(("人民政府", "政府", "乡政府", "镇政府", "区政府", "县政府", "市政府"))
