@@ -167,6 +167,18 @@ def test_habits_plans_and_purposes_are_not_events(extractor, body) -> None:
     assert facts(extractor, body).events == ()
 
 
+def test_named_activities_that_other_units_hold_are_events_of_their_own(extractor) -> None:
+    text = "近日，金叶社区开展“情暖中秋 饼承心意”活动，为辖区老人送去月饼。同时，青河社区开展“邻里一家亲”主题活动，居民一起制作灯笼。"
+    f = facts(extractor, text, headline="柳岸街道开展系列活动")
+    assert [(e.name, e.organizers) for e in f.events] == [
+        ("“情暖中秋 饼承心意”活动", ("金叶社区",)),
+        ("“邻里一家亲”主题活动", ("青河社区",)),
+    ]
+    # the same unit's second activity is no second event
+    f = facts(extractor, "近日，金叶社区开展“情暖中秋”活动，为辖区老人送去月饼。同时，金叶社区开展“邻里一家亲”主题活动。")
+    assert len(f.events) == 1
+
+
 def test_a_later_occurrence_of_the_same_day(extractor) -> None:
     f = facts(extractor, "3月15日，二七区市场监管局举行“守护安全，畅通消费”主题活动。据悉，在活动现场，还举行了销毁假冒伪劣商品发车仪式。")
     assert [(e.name, e.date) for e in f.events] == [

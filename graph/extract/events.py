@@ -103,8 +103,9 @@ class Priority:
     """How strongly where and how a candidate was found marks it as the item's news (lower first).
 
     The main event is the best-ranked candidate; a later one is kept when it
-    has a day of its own and ranks at most DATED_CLAUSE, or when its sentence
-    says a further occurrence followed (还举行了).
+    has a day of its own and ranks at most DATED_CLAUSE, when its sentence
+    says a further occurrence followed (还举行了), or when it is an activity of a
+    name of its own (“…”活动) that another unit or body holds.
     """
 
     HEADLINE = 0.0  # a trigger in the headline

@@ -422,10 +422,19 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
             keep.append(m)
         elif m.more or m.time_of_day and m.time_of_day != _time_of_day(main):  # 当日下午，…: another time of that day
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
+        elif _own_named_activity(m, main):
+            keep.append(m)
         elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and m.date and main.date and m.date.value and m.date.value == main.date.value:
             founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day, tells who and where
             keep[0] = _absorb(keep[0], replace(m, organizers=tuple(o for o in m.organizers if not founded or not similar(o, founded))))
     return keep[:MAX_EVENTS]
+
+
+def _own_named_activity(m: EventCandidate, main: EventCandidate) -> bool:
+    """An activity of a name of its own (“…”活动) that another unit or body holds: an occurrence of its own beside the
+    main one (金叶社区开展“…”活动；青河社区开展“…”主题活动)."""
+    other = bool(m.organizers) and not set(m.organizers) & set(main.organizers)
+    return other and "“" in m.name and m.name.endswith("活动") and m.rank <= Priority.BODY
 
 
 def _absorb(same: EventCandidate, c: EventCandidate) -> EventCandidate:
