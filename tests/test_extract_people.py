@@ -185,6 +185,8 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
         ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun
+        # a set phrase of two parallel halves that says its first character twice (向善向上)
+        ("学员们感悟到向善向上、自立自强的精神。", set()),
         ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),
     ],
 )

@@ -273,11 +273,19 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
         name = _whole_name(text, t, at, known)
         if name.endswith("报") and _PAPER_ROLE.match(text, t.start + len(name)):
             continue  # 郑报|全媒体记者: a paper's short name before its reporter's role
+        if _paired_phrase(text, t.start, name):
+            continue  # 巩文|巩卫, 向善|向上: the first half of a set phrase that says its first character twice
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
         elif _transcribed_token(text, t) and _clean_boundary(text, t.start, t.end):
             names.append((t, t.text))  # 萨仁高娃, 巴图孟和: no surname
     return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
+
+
+def _paired_phrase(text: str, start: int, name: str) -> bool:
+    """A two-character name whose first character opens the next two again (巩文巩卫, 向善向上, 创文创卫): a set
+    phrase of two parallel halves, no person."""
+    return len(name) == 2 and text[start + 2 : start + 3] == name[0] and HAN.match(text[start + 3 : start + 4]) is not None
 
 
 # What a person rule gives: (key, span) to record under key; a later rule's span under the same key replaces it.
