@@ -187,6 +187,8 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun
         # a set phrase of two parallel halves that says its first character twice (向善向上)
         ("学员们感悟到向善向上、自立自强的精神。", set()),
+        ("社区组织居民观看电影《你好，张秀英》，大家深受感动。", set()),  # a name in a work's title is the work's
+        ("《金海日报》记者张明采访了居民。", {"张明"}),
         ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),
     ],
 )
