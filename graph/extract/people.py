@@ -25,6 +25,7 @@ from graph.lexicon import (
     TITLE_AT_END,
     TITLE_HONORIFICS,
     TITLE_RE,
+    WORK_TITLE,
     looks_like_name,
     surnames,
 )
@@ -426,9 +427,7 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     for rule in PERSON_RULES:
         for key, span in rule.finds(reading, found):
             found[key] = span
-    titles = [m.span() for m in _WORK_TITLE.finditer(text)] if "《" in text else []
+    titles = [m.span() for m in WORK_TITLE.finditer(text)] if "《" in text else []
     # a name inside a work's title (观看电影《你好，李焕英》) is the work's, not a person of the story
     return sorted((p for p in found.values() if not any(a < p.start < b for a, b in titles)), key=lambda p: (p.start, p.end))
 
-
-_WORK_TITLE = re.compile(r"《[^《》]{1,40}》")
