@@ -478,6 +478,7 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
         ("“路修好了。”住在附近的居民缑建超说。", "缑建超"),  # 缑, a surname of Henan
         ("来自金海社区的快递员缑晓燕顾不上休息。", "缑晓燕"),
         ("“真方便。”柳岸村村民宾建华高兴地说。", "宾建华"),  # 宾, of Guangxi and Hunan
+        ("柳岸社区党委书记税建华讲解了社区的发展历程。", "税建华"),  # 税, of Sichuan
     ],
 )
 def test_surnames_of_henan_and_guangxi(extractor, sentence, name) -> None:
