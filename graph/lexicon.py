@@ -339,9 +339,11 @@ def looks_like_name(s: str) -> bool:
     return s[0] in single and len(s) <= 3
 
 
-# ---------------------------------------------------------------- time
 # A work's title (《…》: a film, a book, a regulation): the names inside it are the work's, not the story's.
 WORK_TITLE = re.compile(r"《[^《》]{1,40}》")
+
+
+# ---------------------------------------------------------------- time
 # Words that place a report in time without giving a day (近日 = "recently").
 VAGUE_DAYS = ("近日", "日前", "连日来", "近期")
 # ... and the others a date finder reads as "no day here".

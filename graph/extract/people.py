@@ -427,7 +427,6 @@ def find_people(text: str, tokens: list[Token], known: set[str]) -> list[PersonS
     for rule in PERSON_RULES:
         for key, span in rule.finds(reading, found):
             found[key] = span
+    # a name inside a work's title (观看电影《你好，张秀英》) is the work's, not a person of the story
     titles = [m.span() for m in WORK_TITLE.finditer(text)] if "《" in text else []
-    # a name inside a work's title (观看电影《你好，李焕英》) is the work's, not a person of the story
     return sorted((p for p in found.values() if not any(a < p.start < b for a, b in titles)), key=lambda p: (p.start, p.end))
-
