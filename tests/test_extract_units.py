@@ -814,3 +814,9 @@ def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extra
 )
 def test_bodies_listed_before_the_kind_they_are(extractor, sentence, bodies) -> None:
     assert names(facts(extractor, sentence), "Organization") == bodies
+
+
+def test_an_honour_a_units_party_organization_won_is_no_body(extractor) -> None:
+    assert names(facts(extractor, "会议表彰了柳岸镇先进党组织和优秀共产党员。"), "Organization") == set()
+    assert names(facts(extractor, "会议表彰了登封市优秀基层党组织。"), "Organization") == set()
+    assert names(facts(extractor, "柳岸镇党委召开专题会议。"), "Organization") == {"柳岸镇党委"}

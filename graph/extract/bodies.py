@@ -147,6 +147,8 @@ class BodyFinder:
             # 中安街社区辖区企业中铝…公司: a body of the unit's area, not of the unit
             start, lowest, s = chain_end + m.end(), None, rest[m.end() :]
             rest = s
+        if _AWARD.fullmatch(rest):
+            return None  # 柳岸镇先进党组织: an honour the unit's party organization won, no body of its own
         special = unit_body(text, start, cut, s, rest, lowest)
         if special is not None or not rest or rest in ("委", "办") or _each_units(rest):
             return special
@@ -210,6 +212,10 @@ class BodyFinder:
             return True
         # no name-like word: only a bureau named by its function (国土资源局, 城改办)
         return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
+
+
+# An honour a unit's body wins (先进党组织, 优秀基层党组织, 五星级党支部): what it is called as a winner, not its name.
+_AWARD = re.compile(r"(?:先进|优秀|模范|标兵|示范|红旗|[一二三四五]星级?)(?:基层)?(?:党组织|党支部|党总支|党委|集体)")
 
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
