@@ -820,3 +820,10 @@ def test_an_honour_a_units_party_organization_won_is_no_body(extractor) -> None:
     assert names(facts(extractor, "会议表彰了柳岸镇先进党组织和优秀共产党员。"), "Organization") == set()
     assert names(facts(extractor, "会议表彰了登封市优秀基层党组织。"), "Organization") == set()
     assert names(facts(extractor, "柳岸镇党委召开专题会议。"), "Organization") == {"柳岸镇党委"}
+
+
+def test_resettlement_estates_and_the_kinds_of_village_are_no_units(extractor) -> None:
+    f = facts(extractor, "金海区锦龙安置区一期、锦凤安置区已交付使用。")  # housing estates for resettled villagers
+    assert {(e.name, e.type) for e in f.entities} == {("金海区", "District")}
+    assert not facts(extractor, "该村共有自然村16个，人口3000余人。").entities
+    assert [(e.name, e.type) for e in facts(extractor, "柳沟自然村的村民参加活动。").entities] == [("柳沟自然村", "Village")]

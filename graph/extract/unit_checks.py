@@ -26,6 +26,8 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    if stem in ("自然", "行政"):
+        return False  # 自然村16个, 行政村: the kinds of village, no name (柳岸自然村 is one)
     nxt = text[s1 : s1 + 2]
     if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
         return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
