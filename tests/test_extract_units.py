@@ -736,7 +736,12 @@ def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["金叶镇发展乡村旅游，壮大村集体经济，带动群众增收。", "同时，盘活村集体闲置房屋，与企业合作开办民宿。"]
+    "sentence",
+    [
+        "金叶镇发展乡村旅游，壮大村集体经济，带动群众增收。",
+        "同时，盘活村集体闲置房屋，与企业合作开办民宿。",
+        "接到报告后，办事处包村领导王建军立即赶到现场。",  # the cadre who answers for a village (包村)
+    ],
 )
 def test_the_verbs_that_build_up_a_village_collective_name_no_village(extractor, sentence) -> None:
     assert "Village" not in {e.type for e in facts(extractor, sentence).entities}
