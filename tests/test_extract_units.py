@@ -832,3 +832,9 @@ def test_resettlement_estates_and_the_kinds_of_village_are_no_units(extractor) -
     assert {(e.name, e.type) for e in f.entities} == {("金海区", "District")}
     assert not facts(extractor, "该村共有自然村16个，人口3000余人。").entities
     assert [(e.name, e.type) for e in facts(extractor, "柳沟自然村的村民参加活动。").entities] == [("柳沟自然村", "Village")]
+
+
+def test_townships_and_street_offices_as_a_kind_are_no_unit(extractor) -> None:
+    f = facts(extractor, "柳岸办事处被评为“明星乡镇办事处”。")  # 乡镇办事处: a kind the office is rated among
+    assert [e.name for e in f.entities if e.type == "StreetOffice"] == ["柳岸街道"]
+    assert not facts(extractor, "共建魅力东区乡镇街道办事处。").entities
