@@ -422,6 +422,13 @@ def test_the_head_of_a_kind_of_body_is_head_of_the_one_body_of_that_kind_named(e
     assert [(p.title, p.org) for p in f.posts] == [("校长", None)]  # two schools: which one is not said
 
 
+def test_a_group_leader_and_a_shop_manager_head_the_one_group_or_shop_named(extractor) -> None:
+    f = facts(extractor, "金海区委第二督导组到柳岸街道开展督导。组长赵立新对下一步工作提出要求。")
+    assert ("组长", "金海区委第二督导组") in {(p.title, p.org) for p in f.posts}
+    f = facts(extractor, "柳岸社区的春燕便利店为老人送货上门，店长王春燕说，今年已送了三百多次。")
+    assert ("店长", "春燕便利店") in {(p.title, p.org) for p in f.posts}
+
+
 def test_a_form_of_address_the_tagger_cut_short_or_missed_is_read_whole(extractor) -> None:
     for sentence, name in [("“很好。”孙奶奶说。", "孙奶奶"), ("村民方奶奶说，医生上门很方便。", "方奶奶"), ("宋师傅修好了水管。", "宋师傅")]:
         people = [(e.name, e.informal) for e in facts(extractor, sentence).entities if e.type == "Person"]

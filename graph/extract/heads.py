@@ -17,6 +17,8 @@ _HEADS = (
     (re.compile(r"^副?所长$"), ("派出所", "司法所", "研究所", "事务所", "税务所", "财政所", "监管所")),
     (re.compile(r"^副?站长$"), ("站",)),
     (re.compile(r"^副?馆长$"), ("馆",)),
+    (re.compile(r"^副?店长$"), ("店",)),
+    (re.compile(r"^副?组长$"), ("组",)),
 )
 # …and staff titles (民警, 法官, 医生): held in the one body of that kind their own sentence names, no other.
 _STAFF = (
