@@ -179,6 +179,8 @@ CASES = [
     ("上海市徐汇区在衡复风貌区开展居民议事。", "District", {"徐汇区"}, {"衡复风貌区"}),
     # a count after a list of villages (两个村) names none
     ("柳岸镇付营村、龚营村两个村开展联合巡查。", "Village", {"付营村", "龚营村"}, {"两个村"}),
+    # …nor a count the last name is printed glued to (金三|三个社区)
+    ("金海区民政局结对帮扶青河路街道的金一、金二、金三三个社区。", "Community", {"金一社区", "金二社区", "金三社区"}, {"金三三个社区"}),
     # 所 of 所辖 (governed by) ends no body
     ("柳岸镇所辖的袁店村开展义诊。", "Organization", set(), {"柳岸镇所"}),
     # a hospital's department (心内科) after its name belongs to the head's title; the hospital is the body

@@ -17,7 +17,7 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
-_COUNTED = re.compile(r"(?:首|一|两|几|多|数|每|各|这|那)(?:家|个|所|处|座)$")  # 上海首家|社区: a count, not a name
+_COUNTED = re.compile(r"(?:[首两几多数每各这那]|[\d一二三四五六七八九十]+)(?:家|个|所|处|座)$")  # 上海首家|社区, 金三三个|社区: a count, not a name
 _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
