@@ -609,6 +609,13 @@ def test_a_trip_is_named_with_what_it_was_about_when_the_clause_says_it_briefly(
     assert [e.name for e in f.events] == ["滨江区委书记王伟到柳岸镇调研"]  # a long clause after it is not its name
 
 
+def test_the_papers_own_visit_to_gather_the_story_is_no_occurrence(extractor) -> None:
+    body = "近日，记者走进柳岸镇蹲点采访，听到了许多动人的故事。5月3日，本报记者如期来到金海区青河社区采访。"
+    assert [e.rule for e in facts(extractor, body, headline="青河边的新故事").events if e.rule == "event.trip"] == []
+    f = facts(extractor, "5月3日，滨江区委书记王伟来到金海区青河社区调研。", headline="青河边的新故事")
+    assert [e.name for e in f.events] == ["滨江区委书记王伟来到金海区青河社区调研"]  # an official's visit is one
+
+
 def test_a_place_named_from_where_the_paper_stands_is_no_place(extractor) -> None:
     # 我市 names no place; the visiting party's own city is not where it went either
     [e] = facts(extractor, "3月5日，市农委党组书记、主任王明一行到我市督导乡村振兴工作。").events

@@ -207,11 +207,14 @@ def _verb_np_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, in
     return m.start("np"), m.end("np"), m.group("v") + clean_name(sentence[m.start("np") : m.end("np")])
 
 
-def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str]:
-    """The whole clause up to the verb: 淮滨县10余位乡镇党委书记来到关庙村参观."""
+def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
+    """The whole clause up to the verb: 淮滨县10余位乡镇党委书记来到关庙村参观; None for the paper's own visit
+    (记者来到柳岸社区采访: how the story was gathered, not what it reports)."""
     # the clause: after the last mark before the match, or after a slogan's dash (聚焦…暖心事——南昌日报社…)
     dash = masked.rfind("——", 0, m.start())
     clause = max(max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1, dash + 2 if dash >= 0 else 0)
+    if _REPORTERS.search(masked, clause, m.start()):
+        return None
     end = m.end()
     what = _WHAT_AFTER.match(masked, end)  # …调研|乡村振兴工作: what the visit was about, when the clause says it briefly
     if what:
@@ -219,6 +222,8 @@ def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
     return clause, end, clean_name(DAY_PREFIX.sub("", sentence[clause:end]))
 
 
+# The paper's reporters as the party that went: 记者近日走进…, 本报记者一行来到…
+_REPORTERS = re.compile(r"记者(?:们|一行)?(?:如期|近日|日前|再次|随后|专程|一同)?$")
 _WHAT_AFTER = re.compile(  # …调研|乡村振兴工作; …听取|居民意见: what was heard
     r"(?:[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)|[^，,。；;：:！？!?、]{0,12}?(?:意见|建议|诉求|心声))(?=[，,。；;：:！？!?]|$)")
 
