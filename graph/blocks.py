@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -78,6 +79,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FURNITURE_MAX = 90
+# Any of FURNITURE's patterns, in one search: most paragraphs match none, and are passed over by it alone.
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for _, p in FURNITURE), re.IGNORECASE)
 # An editor's note that opens a column or a series.
 _EDITORS_NOTE = re.compile(r"^[【\[]?(?:开栏的话|编者按|编者的话|写在前面)[】\]]?\s*[:：]?")
 # A summary printed over a story (a paper's 核心提示, a portal's 摘要).
@@ -139,7 +142,7 @@ def furniture_kind(text: str) -> str | None:
         return "editors-note"  # 开栏的话：… (of any length): what a column is for, not news
     if _SUMMARY.match(t):
         return "summary"  # 核心提示：… (of any length): the story below told short, often its first lines cut off
-    if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30):
+    if len(t) <= _FURNITURE_MAX and (t[-1] not in "。！？!?" or len(t) <= 30) and _ANY_FURNITURE.search(t):
         for name, pattern in FURNITURE:
             if pattern.search(t):
                 return name
@@ -159,8 +162,7 @@ def _is_nav(t: str) -> bool:
         return False
     if bars >= 2 and all(len(c) <= 12 for c in _NAV_SEP.split(t) if c.strip()):
         return True
-    grams = [t[i : i + 2] for i in range(len(t) - 1)]
-    if len(t) <= 120 and any(grams.count(g) >= 4 for g in set(grams) if _HAN.fullmatch(g[0])):
+    if len(t) <= 120 and any(n >= 4 and _HAN.fullmatch(g[0]) for g, n in Counter(t[i : i + 2] for i in range(len(t) - 1)).items()):
         return True  # 便民频道资讯中心房产频道生活频道…: a menu printed without spaces
     words = t.split()
     return len(words) >= 5 and sum(len(w) for w in words) / len(words) <= 4.5 and not re.search(r"[()（）“”\"]", t)

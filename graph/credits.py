@@ -205,6 +205,9 @@ def _join_spaced(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
+# What a credit that is not bare holds: a role word, or a mark that gives names their role (文, 图, 摄 and the words
+# they begin); a text without any is no such credit (`_Reader.credits` needs a role read from one of them).
+_CREDIT_KEY = re.compile("|".join(w for w, _ in ROLE_WORDS) + "|[文图摄]")
 BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）()\s][^（）()]{0,20}?\s*摄)\s*$")  # （通讯员 X）Y 摄
 
 
@@ -217,6 +220,8 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     >>> parse("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
     Credits(reporters=('鲁燕',), correspondents=('崔晨亮', '杨雪丽'), photographers=(), editors=())
     """
+    if not bare and _CREDIT_KEY.search(text) is None:
+        return None  # most lines of a page: without a role word or a mark no reading can give a credit
     if (both := BYLINE_THEN_PHOTO.match(text)) is not None:  # （通讯员 欧阳雪 记者 孙立新）谢鹏 摄: the item's, then its photo's
         byline, photo = parse(both.group(1), bare), parse(both.group(2))
         return byline | photo if byline and photo else None

@@ -78,7 +78,7 @@ class BodyFinder:
         tokens = split_glued_names(split_verb_tails(split_at_connectors(text, split_at_units(tokens, local_admin), local_admin)))
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
-        i, n = 0, (len(tokens) if any(_ends_body(text, t) for t in tokens) else 0)  # no run without one ends a body
+        i, n = 0, (len(tokens) if _any_ends_body(text, tokens) else 0)  # no run without one ends a body
         while i < n:
             # a run of name-like tokens
             function_word = (  # 建设/v 局/n: a bureau named by a verb of its function
@@ -309,6 +309,12 @@ def _cut_at_suffix(text: str, run: list[Token]) -> int | None:
 
 _LONG_BODY_WORDS = tuple(w for w in BODY_WORDS if len(w) >= 3 and w[-1] in ONE_CHAR_SUFFIXES)  # 派出所, 服务站, 合作社
 _SUFFIXES_BY_LAST = {w[-1]: tuple(v for v in ORG_SUFFIXES if v[-1] == w[-1]) for w in ORG_SUFFIXES}  # by last character
+
+
+def _any_ends_body(text: str, tokens: list[Token]) -> bool:
+    """Whether a token ends a body: `_ends_body` asked only of those it can be true of (most sentences have none)."""
+    by_last = _SUFFIXES_BY_LAST
+    return any(_ends_body(text, t) for t in tokens if t.tag == "ORG" or len(t.text) == 1 or t.text[-1:] in by_last)
 
 
 def _ends_body(text: str, t: Token) -> bool:
