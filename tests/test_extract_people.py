@@ -80,11 +80,20 @@ def test_a_names_last_character_the_tagger_reads_as_a_word_is_the_names_before_w
     assert [p.person for p in f.posts] == ["李强"]
 
 
+def test_a_word_a_units_character_begins_is_no_body_of_the_storys_unit(extractor) -> None:
+    f = facts(extractor, "金海市召开会议，市场监管所所长王强出席。")  # 市场|监管所, not 市|场监管所
+    assert [(p.person, p.title) for p in f.posts] == [("王强", "所长")]
+    f = facts(extractor, "柳岸街道召开会议，市民服务中心主任李红发言。")
+    assert "民服务中心主任" not in {p.title for p in f.posts}
+
+
 def test_a_names_last_character_the_tagger_cut_off_before_tongzhi_is_the_names(extractor) -> None:
     f = facts(extractor, "在组织部副部长张付全同志带领下，柳河村党支部书记李玉中同志作了发言。")
     assert {(p.person, p.title) for p in f.posts} == {("张付全", "组织部副部长"), ("李玉中", "党支部书记")}
     f = facts(extractor, "党委书记王强等同志参加，党委书记王刚老同志也来了。")  # 等, 老: words before 同志, no name's
     assert {p.person for p in f.posts} == {"王强", "王刚"}
+    f = facts(extractor, "党委书记王强给同志们讲党课，王刚、李明二同志作交流发言。")  # 给|同志们, 二|同志: no name's
+    assert names(f, "Person") == {"王强", "王刚", "李明"}
 
 
 def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:
@@ -182,11 +191,16 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("课题转入实施阶段，社工都感觉“春天来了”。", set()),
         ("试点村驻村第一书记和省级、市级试点村代表参加。", set()),
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
+        ("社区书记来建国、主任王强出席。", {"来建国", "王强"}),  # …and before a list mark
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
         ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun
         # a set phrase of two parallel halves that says its first character twice (向善向上)
         ("学员们感悟到向善向上、自立自强的精神。", set()),
+        # …but a name before a word that begins with its surname is a name (向东|向|记者, 张伟|张贴了)
+        ("社区主任向东向记者介绍了情况。", {"向东"}),
+        ("志愿者张伟张贴了宣传海报。", {"张伟"}),
+        ("社区干部、党员、王强等参加活动。", {"王强"}),  # a name listed last before 等 and what the people did
         ("社区组织居民观看电影《你好，张秀英》，大家深受感动。", set()),  # a name in a work's title is the work's
         ("《金海日报》记者张明采访了居民。", {"张明"}),
         ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),

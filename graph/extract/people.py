@@ -110,8 +110,9 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。") and cand[1:] not in _LISTED_KINDS:
             return cand  # (人大代表和|街道、社区干部: the kind of unit or people a list joins)
         return None
-    if text[pos : pos + 1] in "来都" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]):
-        return None  # 律师来协调, 社工都感觉: a verb after 来 or 都; 书记来建国说: a name (a verb of speaking follows)
+    if text[pos : pos + 1] in "来都" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]) \
+            and text[pos + 3 : pos + 4] != "、":
+        return None  # 律师来协调, 社工都感觉: a verb after 来 or 都; 书记来建国说, 书记来建国、主任…: a name
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
@@ -169,8 +170,9 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
         return t.text[:2]  # 刘强作|动员讲话: the verb 作, not the name's last character
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith("同志", nxt.end) \
-            and nxt.text not in _NOT_GIVEN and nxt.text not in "老小好女男各" and looks_like_name(t.text + nxt.text):
-        return t.text + nxt.text  # 张付|全|同志: 同志 follows the whole name (not 王强|老|同志, an old comrade)
+            and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
+            and nxt.text not in "老小好女男各二两三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
+        return t.text + nxt.text  # 张付|全|同志: 同志 follows the whole name (not 王强|老|同志, an old comrade, 王强|给|同志们)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
         return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说
@@ -217,12 +219,17 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     return not _between_listed_things(text, start, end, at)
 
 
+_THINGS_AFTER = re.compile(r"n|vn|nz")  # the tags of what a list of things before 等 is of (产业, 项目)
+
+
 def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     """A two-character name listed between common nouns (日巡、周查、月检) or last after one (旅游、康养等): an item of
     their kind, no person."""
     if end - start != 2 or text[start - 1 : start] != "、" or text[end : end + 1] not in ("、", "等"):
         return False
     before = next((t for t in at.values() if t.end == start - 1), None)
+    if text[end] == "等" and not _THINGS_AFTER.fullmatch(getattr(at.get(end + 1), "tag", "") or ""):
+        return False  # 党员、王强等|参加: people listed, what they did follows (旅游、康养等|产业: things)
     after = at.get(end + 1) if text[end] == "、" else before
     return all(t is not None and t.tag in ("n", "vn") and len(t.text) == 2 for t in (before, after))
 
@@ -274,7 +281,7 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
         name = _whole_name(text, t, at, known)
         if name.endswith("报") and _PAPER_ROLE.match(text, t.start + len(name)):
             continue  # 郑报|全媒体记者: a paper's short name before its reporter's role
-        if _paired_phrase(text, t.start, name):
+        if _paired_phrase(text, t.start, name, at):
             continue  # 巩文|巩卫, 向善|向上: the first half of a set phrase that says its first character twice
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
@@ -283,10 +290,14 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
     return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
 
 
-def _paired_phrase(text: str, start: int, name: str) -> bool:
+def _paired_phrase(text: str, start: int, name: str, at: dict[int, Token]) -> bool:
     """A two-character name whose first character opens the next two again (巩文巩卫, 向善向上, 创文创卫): a set
-    phrase of two parallel halves, no person."""
-    return len(name) == 2 and text[start + 2 : start + 3] == name[0] and HAN.match(text[start + 3 : start + 4]) is not None
+    phrase of two parallel halves, no person; not a name before a word that begins with its surname (向东|向|记者
+    介绍, 张伟|张贴了)."""
+    if len(name) != 2 or text[start + 2 : start + 3] != name[0] or HAN.match(text[start + 3 : start + 4]) is None:
+        return False
+    second = at.get(start + 2)
+    return (second is None or len(second.text) == 2) and text[start + 4 : start + 5] not in ("了", "着", "过")
 
 
 # What a person rule gives: (key, span) to record under key; a later rule's span under the same key replaces it.
