@@ -257,14 +257,14 @@ NOT_DISTRICT = re.compile(
 NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|"
-    r"壮大|盘活|扶持|做强|做大|激活|包)$"  # 壮大村集体经济: the verbs that build up a village's collective; 包村领导: the
-    # cadre who answers for a village (包村): no village's name
+    r"壮大|盘活|扶持|做强|做大|激活|(?:^|[处部导员镇乡区县委])包)$"  # 壮大村集体经济: the verbs that build up a village's
+    # collective; 办事处包村领导: the cadre who answers for a village (包村) is no village's name (乌兰敖包村 is one)
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
     r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|虚拟|网上|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|乡镇|"
-    r"法制|法治|包保|包联|结对|共建|[一二三四五六七八九十]+[优好星]|"  # 包保社区: the one a cadre answers for; 五优社区: a rating
+    r"法制|法治|包保|包联|结对|共建|[一二三四五六七八九十]+优|"  # 包保社区: the one a cadre answers for; 五优社区: a rating (五星社区 is a name)
     r"第一条?|首个|一流|部分|所有|其他|其余)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 # Words for a kind of area: generic even where the gazetteer holds a unit so named somewhere (城区街道办事处的发展优势

@@ -270,6 +270,8 @@ CASES = [
     # the community a cadre answers for, one paired with, a rating, a kind of area: no names (nor of street offices)
     ("队员每月定期到包保社区开展服务。", "Community", set(), {"包保社区"}),
     ("街道以争创“五优社区”、平安法制社区为抓手推进治理。", "Community", set(), {"五优社区", "平安法制社区"}),
+    ("记者来到五星社区，看到居民在下棋。", "Community", {"五星社区"}, set()),  # a name like a rating is a name
+    ("记者来到乌兰敖包村，看到牧民正在剪羊毛。", "Village", {"乌兰敖包村"}, set()),  # 包 ends names (包村 is a verb)
     ("全力做好新时代街道社区工作。", "StreetOffice", set(), {"新时代街道"}),
     ("全力做好新时代街道社区工作。", "Community", set(), {"新时代街道社区"}),
     # a party committee's conference on the CPPCC's work names no body 区委政协
@@ -806,6 +808,8 @@ def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extra
     [group] = [e for e in f.entities if e.name == "金海区政协学习考察组"]
     assert (group.type, group.parent) == ("Organization", "金海区")
     assert "金海区委第一巡察组" in names(facts(extractor, "金海区委第一巡察组进驻柳岸镇。"), "Organization")
+    f = facts(extractor, "金海区委组织部督导组织生活会召开情况。")  # 督导|组织生活会: no group
+    assert names(f, "Organization") == {"金海区委组织部"}
 
 
 @pytest.mark.parametrize(

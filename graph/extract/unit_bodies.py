@@ -47,7 +47,7 @@ def government_beside(text: str, committee: Span) -> Span | None:
 
 # A group a body sends on a task, printed right after it: 区政协学习考察组, 县委第一巡察组, 市人大调研组.
 _GROUP_AFTER = re.compile(
-    r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习考察|巡察|巡视|督导|督查|调研|考察|观摩|慰问|检查|指导|采访|宣讲)(?:组|团|队)"
+    r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习考察|巡察|巡视|督导|督查|调研|考察|观摩|慰问|检查|指导|采访|宣讲)(?:组|团|队)(?![织伍结])"  # not 组织, 队伍, 团结
 )
 
 
