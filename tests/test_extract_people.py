@@ -186,6 +186,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("街道人大专职副主任王茂明组织人大代表和街道、社区干部召开座谈会。", {"王茂明"}),
         ("副主任于军舰、王强出席。", {"于军舰", "王强"}),  # 于 is a surname before a list mark
         ("“日子越过越好了。”70岁的居民余金才开心地说。", {"余金才"}),  # how one says it (开心地说) follows a name
+        ("“日子越过越好了。”70岁的居民余金才高兴地表示。", {"余金才"}),  # …or 高兴地表示, though the window is four
         # 来 and 都 before a verb after a title are no surnames; before a name a verb of speaking follows, they are
         ("居民知道找律师来协调，日常的言行也更加规范。", set()),
         ("课题转入实施阶段，社工都感觉“春天来了”。", set()),

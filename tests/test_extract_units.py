@@ -821,6 +821,9 @@ def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extra
         # functions and trades listed before 部门 or 企业 are no bodies
         ("青河市将原有税务、司法、市场监管、应急等部门的窗口整合。", set()),
         ("柳岸镇大力发展商贸物流、电子信息等企业。", set()),
+        # kinds of body every unit has are no one body; a list begins after the verb that joins it (联合)
+        ("柳岸街道组织党群服务中心、新时代文明实践站、综合文化站等单位开展宣传。", set()),
+        ("柳岸社区联合市场监管所、派出所等单位开展检查。", set()),
     ],
 )
 def test_bodies_listed_before_the_kind_they_are(extractor, sentence, bodies) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.body_words import CONNECTORS, GENERIC_MODIFIERS, GENERIC_ORG_HEADS
 from graph.extract.spans import NAMEY, Span
 from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
@@ -145,7 +146,7 @@ def _first_item_start(text: str, tokens: list[Token], start: int, end: int) -> i
     (引进了|金叶电器, 在辖区|交警二支队), else where the text before it is a clause's edge; None when neither is found."""
     after = [
         t.start for b, t in zip(tokens, tokens[1:], strict=False)
-        if start < t.start <= end - 4 and (b.tag in _BEFORE_FIRST_ITEM or b.text in ("辖区", "属地"))
+        if start < t.start <= end - 4 and (b.tag in _BEFORE_FIRST_ITEM or b.text in ("辖区", "属地") or b.text in CONNECTORS)
     ]
     if after:
         return after[-1]
@@ -159,4 +160,15 @@ def _listed_body(name: str, companies: bool, tokens: list[Token], start: int) ->
         return False
     if companies:
         return any(t.tag == "ORG" and start <= t.start < start + len(name) for t in tokens)
-    return name not in dictionary_words() and _BODY_HEAD.search(name) is not None
+    return name not in dictionary_words() and _BODY_HEAD.search(name) is not None and not _a_kind_of_body(name)
+
+
+def _a_kind_of_body(name: str) -> bool:
+    """A kind of body every unit has, no one body (党群服务中心, 新时代文明实践站, 综合文化站, 派出所): without its generic
+    words and head, nothing or a word of what such bodies are for is left."""
+    core = GENERIC_MODIFIERS.sub("", name)
+    head = next((h for h in GENERIC_ORG_HEADS if core.endswith(h)), "")
+    return core[: len(core) - len(head)] in _KIND_WORDS
+
+
+_KIND_WORDS = frozenset(("", "党群", "综合", "便民", "为民", "政务", "公共", "志愿"))
