@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "unit.chain": "a unit printed right after another (三官庙街道办事处|伏牛北社区)",
     "unit.zone": "a development zone printed bare, its city's (高新区举办…, 经开区明湖办事处)",
     "unit.list": "units listed before their shared suffix and a count (马寨、刘胡桐4个村, 柳岸湾、金桂家园等多个社区)",
+    "unit.list-shared": "communities or villages listed bare before one that prints the suffix they share, with no count: names ending alike or listed after their unit (中阳里、五羊里社区, 柳岸镇的红旗、险峰、洛钢社区)",
     "unit.listed-under": "street offices listed bare after their district, placed there by the gazetteer, or most of the list is (金水区丰产路、经八路)",
     "unit.city-prefix": "a city printed before a unit's own name (延吉|丹英社区)",
     "unit.bare-city": "a city printed without 市 (在郑州)",

@@ -271,6 +271,16 @@ CASES = [
     ("队员每月定期到包保社区开展服务。", "Community", set(), {"包保社区"}),
     ("街道以争创“五优社区”、平安法制社区为抓手推进治理。", "Community", set(), {"五优社区", "平安法制社区"}),
     ("记者来到五星社区，看到居民在下棋。", "Community", {"五星社区"}, set()),  # a name like a rating is a name
+    # names listed bare before the one that prints their suffix, with no count: alike, or after their unit
+    ("中山里、五福里社区获得第二名。", "Community", {"中山里社区", "五福里社区"}, set()),
+    ("中山里、五福里社区获得第二名。", "City", set(), {"中山市"}),  # a ward named for a city is no mention of it
+    ("志愿者冒雨到金海区柳岸镇的红旗、新风、光明社区开展活动。", "Community", {"红旗社区", "新风社区", "光明社区"}, set()),
+    ("坚持以人为本、完善社区治理。", "Community", set(), {"以人为本社区", "完善社区"}),
+    ("社区主任刘洁、文华社区书记王强参加。", "Community", {"文华社区"}, {"刘洁社区"}),
+    ("柳岸街道副主任刘洁、挂点干部、文华社区书记参加。", "Community", {"文华社区"}, {"挂点干部社区"}),
+    # the 里 of a ward's name the tagger read as "in" (金桥|里|社区); not what one is in (小区里|社区干部)
+    ("9月3日，金桥里社区开展消防演练。", "Community", {"金桥里社区"}, set()),
+    ("在小区里社区干部帮助下，问题解决了。", "Community", set(), {"小区里社区"}),
     ("记者来到乌兰敖包村，看到牧民正在剪羊毛。", "Village", {"乌兰敖包村"}, set()),  # 包 ends names (包村 is a verb)
     ("全力做好新时代街道社区工作。", "StreetOffice", set(), {"新时代街道"}),
     ("全力做好新时代街道社区工作。", "Community", set(), {"新时代街道社区"}),
@@ -745,6 +755,7 @@ def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
         "金叶镇发展乡村旅游，壮大村集体经济，带动群众增收。",
         "同时，盘活村集体闲置房屋，与企业合作开办民宿。",
         "接到报告后，办事处包村领导王建军立即赶到现场。",  # the cadre who answers for a village (包村)
+        "柳岸镇组织各行政村包村组长召开会议。",  # …after the kind of village (行政村|包村)
     ],
 )
 def test_the_verbs_that_build_up_a_village_collective_name_no_village(extractor, sentence) -> None:

@@ -240,6 +240,13 @@ SPAN_RULES = (
         ("admin",),
     ),
     SpanRule(
+        ("unit.list-shared",),
+        "communities or villages listed bare before the one that prints their suffix (中阳里、五羊里社区)",
+        lambda x, s, g: x.lists.listed_sharing(s.text, g["admin"], s.offset),
+        "listed",
+        ("admin",),
+    ),
+    SpanRule(
         ("unit.listed-under",),
         "street offices listed bare after their district (金水区丰产路、经八路)",
         lambda x, s, g: x.lists.listed_under(s.text, g["admin"], s.offset),

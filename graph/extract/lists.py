@@ -15,7 +15,7 @@ from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
-from graph.lexicon import UNIT_REFERENCE, ends_as_body
+from graph.lexicon import TITLE_RE, UNIT_REFERENCE, ends_as_body
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _SHARED_SUFFIX = re.compile(
@@ -126,6 +126,26 @@ class ListFinder:
                 pos += len(stem) + 1
         return out
 
+    @staticmethod
+    def listed_sharing(text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+        """Communities and villages listed bare before one that prints the suffix they share, with no count after it:
+        中阳里、五羊里社区 (their names end alike), 柳岸镇的红旗、险峰、洛钢社区 (listed after their town)."""
+        out: list[Span] = []
+        for u in admin:
+            at, suffix = u.start - offset, {"Community": "社区", "Village": "村"}.get(u.type, "")
+            printed = text[at : u.end - offset]
+            if not suffix or text[at - 1 : at] != "、" or not printed.endswith(suffix) or len(printed) - len(suffix) < 2:
+                continue
+            items, under = _items_before(text, at - 1)
+            stem = printed[: -len(suffix)]
+            alike = all(item[-1] == stem[-1] and item not in dictionary_words() for _, item in items)
+            if not items or not (under or alike):
+                continue
+            for start, item in items:
+                cls, name = canonical_admin(item, suffix)
+                out.append(Span(start + offset, start + len(item) + offset, item, cls, name, (item,), None, "unit.list-shared"))
+        return out
+
     def listed_bodies(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Bodies named in a list before the kind they are: 交警二支队、街道办执法中队等单位, 金叶电器、银桥食品等企业."""
         out: list[Span] = []
@@ -139,6 +159,31 @@ class ListFinder:
                     out.append(Span(start + offset, start + len(name) + offset, name, "Organization", name, (), None, "org.listed"))
                 pos += len(item) + 1
         return out
+
+
+def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
+    """The bare names listed before `end` (a list mark), each with where it starts, and whether the list follows its
+    unit (柳岸镇的|红旗、险峰): none where an item is no bare name of two to five characters (a word with a unit's or a
+    body's ending, a clause)."""
+    items: list[tuple[int, str]] = []
+    while True:
+        left = text.rfind("、", 0, end) + 1
+        seg = text[left:end]
+        m = _LIST_LEAD.search(seg)
+        item = seg[m.end() :] if m else seg
+        if not _BARE_NAME.fullmatch(item) or _OWN_SUFFIX.search(item) or ends_as_body(item) or _PEOPLE.search(item):
+            return [], False  # 副主任刘洁、挂点干部、文华社区: people listed with a community
+        items.insert(0, (end - len(item), item))
+        if m or left == 0:
+            return items, bool(m and m.group("unit"))
+        end = left - 1
+
+
+# What a list of bare names follows: a clause's edge, or the unit they are in (柳岸镇的|, 金海街道|)
+_LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事处|镇|乡)的?))(?=[\u4e00-\u9fff]{2,5}$)")
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
+_PEOPLE = re.compile(TITLE_RE.pattern + r"|干部|委员|人员|群众|居民|代表|党员|志愿者|职工|师生")
+_OWN_SUFFIX = re.compile(r"(?:社区|居委会|村|街道|办事处|镇|乡|区|县|市)$")  # an item that prints its own: not bare
 
 
 def _first_item_start(text: str, tokens: list[Token], start: int, end: int) -> int | None:

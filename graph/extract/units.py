@@ -108,6 +108,10 @@ def _across_a_joiner(tokens: list[Token], at: int, end: int) -> bool:
     return i is not None and tokens[i].start < at and any(t.tag in ("c", "p") for t in tokens[i + 1 :] if t.start < end)
 
 
+# What one is "in" (小区里, 家里, 村里), before a 里 that is no part of a name
+_HOLDS_A_LI = re.compile(r"(?:小区|社区|街道|院|楼|家|村|城|屋|店|校|园|区|心|手|眼|群|会|地|田|山上)$")
+
+
 class UnitFinder:
     """Finds admin units and bodies in one sentence's tokens."""
 
@@ -147,6 +151,8 @@ class UnitFinder:
         i = token_at(tokens, start - 1)
         if i is not None and i > 0 and re.fullmatch(r"[一二三四五六七八九十]", tokens[i].text) and stem_token(tokens[i - 1]):
             i -= 1  # 汝河一社区: a numbered community of a place
+        if i is not None and i > 0 and tokens[i].text == "里" and stem_token(tokens[i - 1]) and not _HOLDS_A_LI.search(tokens[i - 1].text):
+            i -= 1  # 铁山|里|社区: the 里 of an old ward's name, read as "in"; not 小区|里|社区干部 (in the compound)
         if i is None or not stem_token(tokens[i]):
             return None
         proper = tokens[i].tag in PROPER
@@ -373,8 +379,8 @@ class UnitFinder:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
         out: list[Span] = []
         for t in tokens:
-            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith("精神", t.end):
-                continue  # 延安精神, 大庆精神: a spirit named for the place, no mention of it
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里"), t.end):
+                continue  # 延安精神, 大庆精神: a spirit named for the place; 中山里: a ward named for it; no mention of it
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
