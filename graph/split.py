@@ -367,7 +367,10 @@ def _names(c: Credits) -> list[str]:
 
 
 def _as_photographers(c: Credits) -> Credits:
-    """A picture's credit (记者 X 摄): its photographers, or everyone it names when it names none as such."""
+    """A picture's credit (记者 X 摄): its photographers, or everyone it names when it names none as such; a credit
+    that names a photographer and writers apart (X/图 Y/文, 通讯员 Y 文 X 摄) credits the item's writers too."""
+    if c.photographers and (c.reporters or c.correspondents):
+        return c
     return Credits(photographers=c.photographers or tuple(_names(c)))
 
 

@@ -282,6 +282,15 @@ def test_a_byline_with_its_photo_credit_on_one_line_and_a_short_headline_right_o
     assert (a.headline, a.section) == ("", "社区新闻")
 
 
+def test_a_credit_after_the_last_sentence_that_names_the_pictures_and_the_writing_apart_credits_both() -> None:
+    text = (
+        "柳岸街道督导民生项目\n来源：金海区纪工委\n\n8月3日，督导组来到柳岸街道金叶社区。\n\n"
+        "督导组听取了社区工作汇报，要求把民生实事办好。  （赵一民/图 陈小艺/文）\n"
+    )
+    [a] = split_page(Page(name="d.txt", text=text))
+    assert (a.reporters, a.photographers) == (("陈小艺",), ("赵一民",))
+
+
 def test_a_share_prompt_and_a_font_size_switch_are_web_furniture_and_two_names_a_dot_parts_are_a_column() -> None:
     text = (
         "金海：“院坝会”议出好日子\n\n2023年05月06日09:10 | 来源：金海网\n\n字号\n\n"
