@@ -330,10 +330,13 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(double)
 
 
+_COMMITTEES = ("工委", "党委", "纪委", "团委")
+
+
 def looks_like_name(s: str) -> bool:
     """A plausible full personal name: a surname and one to three given characters."""
-    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s) or "某" in s[1:]:
-        return False
+    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s) or "某" in s[1:] or s.endswith(_COMMITTEES):
+        return False  # 纪工委|书记: a committee, though 纪 is a surname
     single, double = surnames()
     if s[:2] in double:
         return len(s) >= 3

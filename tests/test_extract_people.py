@@ -200,6 +200,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("学员们感悟到向善向上、自立自强的精神。", set()),
         # …but a name before a word that begins with its surname is a name (向东|向|记者, 张伟|张贴了)
         ("社区主任向东向记者介绍了情况。", {"向东"}),
+        ("8月3日，区党工委委员、纪工委书记武斌带队开展督导调研。", {"武斌"}),  # 纪工委: a committee, not a name
         ("志愿者张伟张贴了宣传海报。", {"张伟"}),
         ("社区干部、党员、王强等参加活动。", {"王强"}),  # a name listed last before 等 and what the people did
         ("社区组织居民观看电影《你好，张秀英》，大家深受感动。", set()),  # a name in a work's title is the work's
