@@ -367,11 +367,9 @@ def _names(c: Credits) -> list[str]:
 
 
 def _as_photographers(c: Credits) -> Credits:
-    """A picture's credit (记者 X 摄): its photographers, or everyone it names when it names none as such; a credit
-    that names a photographer and writers apart (X/图 Y/文, 通讯员 Y 文 X 摄) credits the item's writers too."""
-    if c.photographers and (c.reporters or c.correspondents):
-        return c
-    return Credits(photographers=c.photographers or tuple(_names(c)))
+    """A picture's credit (记者 X 摄): its photographers, or everyone it names when it names none as such; one naming
+    a photographer and writers apart (X/图 Y/文, 通讯员 Y 文 X 摄) credits the item's writers too."""
+    return c if c.photographers and (c.reporters or c.correspondents) else Credits(photographers=c.photographers or tuple(_names(c)))
 
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
