@@ -502,10 +502,16 @@ def test_hui_and_shandong_surnames_after_a_title(extractor) -> None:
         ("来自金海社区的快递员缑晓燕顾不上休息。", "缑晓燕"),
         ("“真方便。”柳岸村村民宾建华高兴地说。", "宾建华"),  # 宾, of Guangxi and Hunan
         ("柳岸社区党委书记税建华讲解了社区的发展历程。", "税建华"),  # 税, of Sichuan
+        ("研究所党委书记王明、党委副书记战建华等参加活动。", "战建华"),  # 战, of Shandong and the Northeast
     ],
 )
 def test_surnames_of_henan_and_guangxi(extractor, sentence, name) -> None:
     assert name in names(facts(extractor, sentence), "Person")
+
+
+def test_a_word_that_begins_with_a_surname_after_a_title_is_no_name(extractor) -> None:
+    for sentence in ("社区书记战胜困难，带领居民致富。", "主任战斗在防汛一线。"):  # 战 is a surname, 战胜 and 战斗 words
+        assert names(facts(extractor, sentence), "Person") == set(), sentence
 
 
 def test_a_name_ending_in_fan_the_tagger_read_as_every(extractor) -> None:
