@@ -292,11 +292,12 @@ class Splitter:
         if level or raw[:1] in ITEM_MARKS:
             return False  # a marked heading (■ …) heads an item of an e-paper page
         compact = _compact(text)
-        if raw[:1] == "【" or is_label(compact) or compact.endswith("现场"):
-            return True  # 【中原区】, 古城保护, 金星社区, a photo's 逐村观摩活动现场 inside an item: a part of it
+        dated_next = i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and _DAY_FIRST.match(self.blocks[i + 1].text)
+        if raw[:1] == "【" or is_label(compact) or compact.endswith("现场") and not dated_next:
+            return True  # 【中原区】, 古城保护, 金星社区, a photo's 逐村观摩活动现场 inside an item (not over a dated story)
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
-        if i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and _DAY_FIRST.match(self.blocks[i + 1].text):
+        if dated_next:
             # an item that told its day, a heading, then 6月20日，…: a story of its own under its headline (not a feature's part)
             return not any(_DAY_FIRST.search(p) for p in cur.body)
         han = len(re.findall(r"[\u4e00-\u9fff]", compact))

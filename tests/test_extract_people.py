@@ -193,6 +193,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("试点村驻村第一书记和省级、市级试点村代表参加。", set()),
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
         ("社区书记来建国、主任王强出席。", {"来建国", "王强"}),  # …and before a list mark
+        ("青河村书记平时就是这样做的。", set()),  # 平时|就|是: a name ends in no word that follows one
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
         ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun

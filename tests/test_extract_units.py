@@ -841,6 +841,11 @@ def test_bodies_listed_before_the_kind_they_are(extractor, sentence, bodies) -> 
     assert names(facts(extractor, sentence), "Organization") == bodies
 
 
+def test_a_service_station_of_a_metro_and_a_city_centre_office_are_bodies(extractor) -> None:
+    assert names(facts(extractor, "金海地铁青年志愿服务站开展学雷锋活动。"), "Organization") == {"金海地铁青年志愿服务站"}
+    assert "金海区智慧城市中心" in names(facts(extractor, "金海区智慧城市中心召开会议。"), "Organization")
+
+
 def test_an_honour_a_units_party_organization_won_is_no_body(extractor) -> None:
     assert names(facts(extractor, "会议表彰了柳岸镇先进党组织和优秀共产党员。"), "Organization") == set()
     assert names(facts(extractor, "会议表彰了登封市优秀基层党组织。"), "Organization") == set()

@@ -394,6 +394,15 @@ def test_a_captions_line_between_a_storys_paragraphs_is_no_headline() -> None:
     assert a.headline == "柳岸街道召开老旧小区改造推进会" and a.body.endswith("预计年底完工。")
 
 
+def test_a_headline_ending_in_xianchang_over_a_dated_story_heads_an_item_of_its_own() -> None:
+    text = (
+        "青河村举办农技培训\n\n5月2日，青河村邀请农技专家为村民讲解种植技术。\n\n"
+        "柳岸街道把党课开到项目建设现场\n\n5月3日，柳岸街道组织党员到重点项目工地上党课。\n"
+    )
+    items = split_page(Page(name="x.txt", text=text), dictionary_words())
+    assert [a.headline for a in items] == ["青河村举办农技培训", "柳岸街道把党课开到项目建设现场"]
+
+
 def test_a_pictures_title_credited_to_whoever_gave_it_is_neither_headline_nor_item() -> None:
     text = (
         "柳岸社区 幸福家园\n\n整洁的社区环境（区融媒供图）\n\n"

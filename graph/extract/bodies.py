@@ -401,7 +401,7 @@ def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int
 
 def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
-    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心", "市中心")):
+    if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心")) or re.search(r"(?<!城)市中心$", s):
         return True  # …为辖区老人办|实事: the verb 办 after those it is done for; 区行政中心: a building; 青州市中心: downtown
     if PRODUCT_AFTER.match(text, cut):
         return True  # “郑好办”APP, “金海办”小程序: an app named like a body

@@ -140,8 +140,9 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     for n in (3, 2):
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and _not_a_word(cand) and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
-            return cand
+        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN \
+                and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+            return cand  # not 平时|就|是: a word that follows a name ends none
     return None
 
 
