@@ -24,7 +24,6 @@ from graph.extract.body_words import (
     FOR_PEOPLE,
     GENERIC_BODIES,
     GENERIC_MODIFIERS,
-    GENERIC_ORG_HEADS,
     GENERIC_START,
     GOVERNMENT,
     HOUSING,
@@ -46,6 +45,7 @@ from graph.extract.body_words import (
     TEAM,
     TITLES_PLACE,
     UNIT_WORD_TAIL,
+    generic_core,
 )
 from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
@@ -200,12 +200,7 @@ class BodyFinder:
             return True
         if re.match(r"^[区市县省](?!场|民|政府?$)", rest) and len(rest) >= 3:
             return True  # 区政务办, 区老干部局: the district's own body
-        core = GENERIC_MODIFIERS.sub("", rest)
-        for head in GENERIC_ORG_HEADS:
-            if core.endswith(head):
-                core = core[: -len(head)]
-                break
-        core = GENERIC_MODIFIERS.sub("", core)
+        core = GENERIC_MODIFIERS.sub("", generic_core(rest))
         if len(core) < 2:
             return False
         if proper:

@@ -21,6 +21,15 @@ GENERIC_MODIFIERS = re.compile(
     r"^(?:相关|有关|职能|主管|上级|下级|基层|各级|各类|各|全|本|该|此|其|我|新时代文明实践|便民|社区|街道|村|乡镇|区直|市直|县直|直属|下属|所属)+"
 )
 
+
+def generic_core(name: str) -> str:
+    """A body's name without the generic words it opens with and the generic head it ends with (街道党群服务中心 ->
+    党群): what says which body it is, if anything does."""
+    core = GENERIC_MODIFIERS.sub("", name)
+    head = next((h for h in GENERIC_ORG_HEADS if core.endswith(h)), "")
+    return core[: len(core) - len(head)]
+
+
 BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 支部 协会".split())
 # One-character body suffixes that also end common words (骗局, 场所, 车站, 商店, 工厂).
 ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.body_words import CONNECTORS, GENERIC_MODIFIERS, GENERIC_ORG_HEADS
+from graph.extract.body_words import CONNECTORS, generic_core
 from graph.extract.spans import NAMEY, Span
 from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
-from graph.lexicon import TITLE_RE, UNIT_REFERENCE, ends_as_body
+from graph.lexicon import STREET_OFFICE_WORDS, TITLE_RE, TOWN_WORDS, UNIT_REFERENCE, alternation, ends_as_body
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _SHARED_SUFFIX = re.compile(
@@ -183,7 +183,8 @@ def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
 _LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事处|镇|乡)的?))(?=[\u4e00-\u9fff]{2,5}$)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 _PEOPLE = re.compile(TITLE_RE.pattern + r"|干部|委员|人员|群众|居民|代表|党员|志愿者|职工|师生")
-_OWN_SUFFIX = re.compile(r"(?:社区|居委会|村|街道|办事处|镇|乡|区|县|市)$")  # an item that prints its own: not bare
+# An item that prints a unit's suffix of its own: not bare
+_OWN_SUFFIX = re.compile(alternation(("社区", "居委会", "村", *STREET_OFFICE_WORDS, *TOWN_WORDS, "区", "县", "市")) + "$")
 
 
 def _first_item_start(text: str, tokens: list[Token], start: int, end: int) -> int | None:
@@ -211,9 +212,7 @@ def _listed_body(name: str, companies: bool, tokens: list[Token], start: int) ->
 def _a_kind_of_body(name: str) -> bool:
     """A kind of body every unit has, no one body (党群服务中心, 新时代文明实践站, 综合文化站, 派出所): without its generic
     words and head, nothing or a word of what such bodies are for is left."""
-    core = GENERIC_MODIFIERS.sub("", name)
-    head = next((h for h in GENERIC_ORG_HEADS if core.endswith(h)), "")
-    return core[: len(core) - len(head)] in _KIND_WORDS
+    return generic_core(name) in _KIND_WORDS
 
 
 _KIND_WORDS = frozenset(("", "党群", "综合", "便民", "为民", "政务", "公共", "志愿"))

@@ -220,7 +220,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     return not _between_listed_things(text, start, end, at)
 
 
-_THINGS_AFTER = re.compile(r"n|vn|nz")  # the tags of what a list of things before 等 is of (产业, 项目)
+_THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
 
 
 def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
@@ -229,7 +229,7 @@ def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]
     if end - start != 2 or text[start - 1 : start] != "、" or text[end : end + 1] not in ("、", "等"):
         return False
     before = next((t for t in at.values() if t.end == start - 1), None)
-    if text[end] == "等" and not _THINGS_AFTER.fullmatch(getattr(at.get(end + 1), "tag", "") or ""):
+    if text[end] == "等" and getattr(at.get(end + 1), "tag", None) not in _THINGS_AFTER:
         return False  # 党员、王强等|参加: people listed, what they did follows (旅游、康养等|产业: things)
     after = at.get(end + 1) if text[end] == "、" else before
     return all(t is not None and t.tag in ("n", "vn") and len(t.text) == 2 for t in (before, after))
