@@ -257,8 +257,8 @@ NOT_DISTRICT = re.compile(
 NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|"
-    r"壮大|盘活|扶持|做强|做大|激活|(?:^|[处部导员镇乡区县委村组户人])包)$"  # 壮大村集体经济: the verbs that build up a village's
-    # collective; 办事处包村领导: the cadre who answers for a village (包村) is no village's name (乌兰敖包村 is one)
+    r"壮大|盘活|扶持|做强|做大|激活|^包)$"  # 壮大村集体经济: the verbs that build up a village's collective; 包村干部: the
+    # cadre who answers for a village (包村; graph.extract.unit_checks reads 包 after other words)
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 GENERIC_COMMUNITY = re.compile(

@@ -30,6 +30,8 @@ POSTS = [
     ("中原区委常委、组织部部长赵强到林山寨街道调研。", ("赵强", "组织部部长", "中原区")),  # the department in the title
     ("二七区委组织部副部长陈静出席会议。", ("陈静", "组织部副部长", "二七区")),  # the department is in the title
     # a body of the street office, named by 街道 and its own name: held there, not in the community printed next
+    ("林山寨街道召开会议，街道民政科科长李四，建设路社区党委书记张华参加。", ("李四", "民政科科长", "林山寨街道")),
+    ("建设路社区召开会议，社区民生服务站站长李四参加。", ("李四", "民生服务站站长", "建设路社区")),
     ("林山寨街道召开会议，街道城管办主任李四，建设路社区党委书记张华参加。", ("李四", "城管办主任", "林山寨街道")),
     ("林山寨街道召开会议，街道妇联主席王芳，建设路社区党委书记张华参加。", ("王芳", "妇联主席", "林山寨街道")),
     # a member of the street office's party committee; the bare title after it is held in the same unit
@@ -193,10 +195,13 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("试点村驻村第一书记和省级、市级试点村代表参加。", set()),
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
         ("社区书记来建国、主任王强出席。", {"来建国", "王强"}),  # …and before a list mark
+        ("对这个方案，几位村书记都赞同、支持。", set()),  # …not before one of verbs listed
         ("青河村书记平时就是这样做的。", set()),  # 平时|就|是: a name ends in no word that follows one
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),
         ("金叶村发展农产品加工、旅游、康养等特色产业。", set()),  # the last item before 等, after a common noun
+        ("金叶村发展旅游、康养等多种业态。", set()),  # …before a count of kinds (等多种)
+        ("金叶村依托山水资源，发展康养等多种业态。", set()),  # …alone before it
         # a set phrase of two parallel halves that says its first character twice (向善向上)
         ("学员们感悟到向善向上、自立自强的精神。", set()),
         # …but a name before a word that begins with its surname is a name (向东|向|记者, 张伟|张贴了)
@@ -444,6 +449,9 @@ def test_a_group_leader_and_a_shop_manager_head_the_one_group_or_shop_named(extr
     assert ("组长", "金海区委第二督导组") in {(p.title, p.org) for p in f.posts}
     f = facts(extractor, "柳岸社区的春燕便利店为老人送货上门，店长王春燕说，今年已送了三百多次。")
     assert ("店长", "春燕便利店") in {(p.title, p.org) for p in f.posts}
+    # …not a villagers' group's leader, whose group the title's own words name (三组组长)
+    for sentence in ("区委督导组到金湾村检查工作，村三组组长赵立新介绍了情况。", "区委督导组到金湾村检查工作，村民小组组长赵立新介绍了情况。"):
+        assert ("组长", "区委督导组") not in {(p.title, p.org) for p in facts(extractor, sentence).posts}
 
 
 def test_a_form_of_address_the_tagger_cut_short_or_missed_is_read_whole(extractor) -> None:

@@ -275,6 +275,10 @@ CASES = [
     ("中山里、五福里社区获得第二名。", "Community", {"中山里社区", "五福里社区"}, set()),
     ("中山里、五福里社区获得第二名。", "City", set(), {"中山市"}),  # a ward named for a city is no mention of it
     ("志愿者冒雨到金海区柳岸镇的红旗、新风、光明社区开展活动。", "Community", {"红旗社区", "新风社区", "光明社区"}, set()),
+    # …not the kinds of place listed with them (柳岸镇的机关、企业、金湾社区)
+    ("志愿者走进柳岸镇的机关、企业、金湾社区宣传。", "Community", {"金湾社区"}, {"机关社区", "企业社区"}),
+    ("中铁三处社区开展了义诊活动。", "Community", {"中铁三处社区"}, set()),  # a numbered division's, not a count
+    ("上海首家社区食堂开业了。", "Community", set(), {"首家社区", "上海首家社区"}),
     ("坚持以人为本、完善社区治理。", "Community", set(), {"以人为本社区", "完善社区"}),
     ("社区主任刘洁、文华社区书记王强参加。", "Community", {"文华社区"}, {"刘洁社区"}),
     ("柳岸街道副主任刘洁、挂点干部、文华社区书记参加。", "Community", {"文华社区"}, {"挂点干部社区"}),
@@ -756,10 +760,18 @@ def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
         "同时，盘活村集体闲置房屋，与企业合作开办民宿。",
         "接到报告后，办事处包村领导王建军立即赶到现场。",  # the cadre who answers for a village (包村)
         "柳岸镇组织各行政村包村组长召开会议。",  # …after the kind of village (行政村|包村)
+        "金叶镇推行单位包村、书记包村工作机制。",  # …after who answers (单位|包村, 书记|包村)
+        "企业包村帮扶让三个村旧貌换新颜。",
     ],
 )
 def test_the_verbs_that_build_up_a_village_collective_name_no_village(extractor, sentence) -> None:
-    assert "Village" not in {e.type for e in facts(extractor, sentence).entities}
+    f = facts(extractor, sentence)
+    assert "Village" not in {e.type for e in f.entities}
+    assert not {e.name for e in f.entities if e.type == "Person"} & {"包村", "包村组长"}  # nor a person 包村 (包 is a surname)
+
+
+def test_a_name_ending_in_a_word_of_bao_before_its_village_is_a_village(extractor) -> None:
+    assert "蒙古包村" in names(facts(extractor, "5月3日，游客来到蒙古包村品尝奶茶。"), "Village")
 
 
 def test_a_list_of_names_before_a_count_of_fishing_or_administrative_villages_gives_villages(extractor) -> None:

@@ -190,7 +190,8 @@ class Extractor:
                 # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
                 # article names none of its own
                 if org is None and not p.generic:
-                    org = head_of(p.title, here, here or previous, by_type)
+                    before = s.text[: max(0, s.text.find(p.title + p.person))]
+                    org = head_of(p.title, here, here or previous, by_type, before)
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's

@@ -28,9 +28,16 @@ _STAFF = (
 )
 
 
-def head_of(title: str, here: list[str], near: list[str], by_type: dict[str, list[str]]) -> str | None:
+# A group the title's own words name (三组组长, 村民小组组长): it heads that group, not one the sentence names.
+_OWN_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]+|村民小|小)组$")
+
+
+def head_of(title: str, here: list[str], near: list[str], by_type: dict[str, list[str]], before: str = "") -> str | None:
     """The body a head's or staff title is held in: of the units `here` (its sentence's), else `near` (its sentence's or
-    the one before's) and the item's for a head; None for any other title, or where two such bodies are named."""
+    the one before's) and the item's for a head; None for any other title, where two such bodies are named, or where
+    the words `before` the title name the group it heads."""
+    if title.endswith("组长") and _OWN_GROUP.search(before):
+        return None
     staff = next((e for pattern, e in _STAFF if pattern.match(title)), None)
     ends = staff or next((e for pattern, e in _HEADS if pattern.match(title)), None)
     if ends is None:

@@ -104,6 +104,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] == "边" == text[pos + 2 : pos + 3]:
         return None  # 工作人员边走边介绍: 边…边… (doing one thing while another), no name
+    if text[pos : pos + 1] == "包" and text[pos + 1 : pos + 2] in tuple("村组片户社点"):
+        return None  # 书记包村, 干部包户: the cadre answers for a village or household, though 包 is a surname
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark
         cand = text[pos : pos + 3]
@@ -111,8 +113,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
             return cand  # (人大代表和|街道、社区干部: the kind of unit or people a list joins)
         return None
     if text[pos : pos + 1] in "来都" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]) \
-            and text[pos + 3 : pos + 4] != "、":
-        return None  # 律师来协调, 社工都感觉: a verb after 来 or 都; 书记来建国说, 书记来建国、主任…: a name
+            and (text[pos + 3 : pos + 4] != "、" or getattr(at.get(pos + 4), "tag", None) == "v"):
+        return None  # 律师来协调, 社工都感觉, 书记都赞同、支持: verbs after 来 or 都; 书记来建国说, 书记来建国、主任…: a name
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
@@ -155,6 +157,8 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     """A name is credible when a verb of speaking/taking part follows or a list lead precedes."""
     after = text[end : end + 4]
     before = text[max(0, start - 4) : start]
+    if after[:1] == "等" and _KINDS_COUNTED.match(text, end + 1):
+        return False  # 发展康养等多种业态: things of a kind, not people
     if PERSON_VERBS.match(after) or after.startswith(("同志", "总书记", "总理", "委员长")):
         return True  # 以习近平同志为核心: a leader named in passing
     if _LIST_LEAD.search(before) or TITLE_AT_END.search(before):
@@ -221,6 +225,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
 
 
 _THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
+_KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]*[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
 
 
 def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
@@ -229,8 +234,8 @@ def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]
     if end - start != 2 or text[start - 1 : start] != "、" or text[end : end + 1] not in ("、", "等"):
         return False
     before = next((t for t in at.values() if t.end == start - 1), None)
-    if text[end] == "等" and getattr(at.get(end + 1), "tag", None) not in _THINGS_AFTER:
-        return False  # 党员、王强等|参加: people listed, what they did follows (旅游、康养等|产业: things)
+    if text[end] == "等" and getattr(at.get(end + 1), "tag", None) not in _THINGS_AFTER and not _KINDS_COUNTED.match(text, end + 1):
+        return False  # 党员、王强等|参加: people listed, what they did follows (旅游、康养等|产业, 等|多种业态: things)
     after = at.get(end + 1) if text[end] == "、" else before
     return all(t is not None and t.tag in ("n", "vn") and len(t.text) == 2 for t in (before, after))
 

@@ -7,6 +7,7 @@ import re
 
 from graph.extract.spans import token_at
 from graph.extract.tagger import Token
+from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING
 
 # The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
@@ -17,7 +18,8 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
-_COUNTED = re.compile(r"(?:[首两几多数每各这那]|[\d一二三四五六七八九十]+)(?:家|个|所|处|座)$")  # 上海首家|社区, 金三三个|社区: a count, not a name
+# 上海首家|社区, 金三三个|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
+_COUNTED = re.compile(r"(?:[首两几多数每各这那](?:家|个|所|处|座)|[\d一二三四五六七八九十]+[家个])$")
 _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
@@ -25,12 +27,18 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
     return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
+def _answers_for(stem: str) -> bool:
+    """包 before 村 as the verb (单位包村, 书记包村, 各行政村包村组长: who answers for a village), unless it ends a word
+    with what is before it (乌兰敖包村, 蒙古包村: a name)."""
+    return stem.endswith("包") and not any(stem[-k:] in dictionary_words() for k in (2, 3) if len(stem) >= k)
+
+
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     if stem in ("自然", "行政"):
         return False  # 自然村16个, 行政村: the kinds of village, no name (柳岸自然村 is one)
     nxt = text[s1 : s1 + 2]
-    if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
-        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
+    if NOT_VILLAGE.search(stem) or _answers_for(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
+        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem) and not _answers_for(stem)
     if _COMPOUNDS_AFTER.match(text, s1):
         return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
     i = token_at(tokens, s0 - 1)
