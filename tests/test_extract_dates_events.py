@@ -367,6 +367,8 @@ def test_what_a_day_is_is_no_occurrence_and_the_day_dates_the_next_sentence(extr
     assert (e.name, e.date, e.time_of_day, e.organizers) == ("长寿宴", "--10-23", "上午", ("柳岸街道",))
     [e] = facts(extractor, "11月9日是全国消防日。当天下午，柳岸街道对辖区门店开展消防安全检查。").events
     assert (e.name, e.date) == ("辖区门店消防安全检查", "--11-09")
+    [e] = facts(extractor, "10月23日是农历九月初九重阳节。当晚，柳岸街道在青河广场举办重阳晚会。").events
+    assert (e.name, e.date, e.time_of_day) == ("重阳晚会", "--10-23", "晚")  # 当晚: that day's evening
 
 
 def test_a_dated_clause_takes_place_in_the_unit_after_its_zai(extractor) -> None:

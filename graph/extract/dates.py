@@ -27,11 +27,12 @@ DATE_RE = re.compile(
     r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
 RELATIVE_RE = re.compile(
-    r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
+    r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日|当晚)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
 )
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
-_OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
+_OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+SAME_DAY = ("当天", "当日", "当晚")  # "that same day" (当晚: its evening): the day the story told, not the page's
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +111,10 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.end(), value, m.group("tod"), text[m.start() : m.end()]))
     for m in RELATIVE_RE.finditer(text):
         value = None
-        if page_date and m.group("w") not in ("当天", "当日"):
+        if page_date and m.group("w") not in SAME_DAY:
             value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w")])).isoformat()
-        out.append(DateMention(m.start(), m.end(), value, m.group("tod"), m.group(0)))
+        tod = m.group("tod") or ("晚" if m.group("w") == "当晚" else None)
+        out.append(DateMention(m.start(), m.end(), value, tod, m.group(0)))
     for m in BLUR_RE.finditer(text):
         out.append(DateMention(m.start(), m.end(), None, None, m.group(0)))
     return sorted(out, key=lambda d: d.start)

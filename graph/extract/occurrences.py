@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph.extract.dates import TIME_OF_DAY, DateMention
+from graph.extract.dates import SAME_DAY, TIME_OF_DAY, DateMention
 from graph.extract.events import (
     ACTED_ON,
     BLUR_LEAD,
@@ -41,7 +41,7 @@ _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _LEADS = re.compile(r"(?:等)?(?:带队|带领|率队|率领|一行)")  # what follows one who leads a party on a unit's behalf
 # What opens a clause of aim or basis: 为(了), 助力, 按照, 根据, 围绕.
 _AIM = re.compile(r"\s*(?:为了|为|助力|按照|根据|围绕|对照)")
-_SAME_DAY, _SPOKEN = ("当天", "当日"), re.compile(r"(?:说|表示|介绍|谈到)[，,：:]")  # "that same day"; speech
+_SPOKEN = re.compile(r"(?:说|表示|介绍|谈到)[，,：:]")  # speech
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
@@ -143,7 +143,7 @@ def _candidate(
         before = [d for d in s.dates if d.start <= start] or s.dates
         date = before[-1] if before else None
     tod = None
-    if date is not None and date.text.startswith(_SAME_DAY):
+    if date is not None and date.text.startswith(SAME_DAY):
         tod, date = date.time_of_day, None  # 当日下午，…同时开展: the day the story told (the merge gives it), at its own time
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
