@@ -123,6 +123,7 @@ class Credits:
 class _Token:
     kind: str  # role | setter | mark | name
     value: str
+    label: bool = False  # a role word printed with a colon after it (作者：): a field's label
 
 
 def _tokens(s: str) -> list[_Token] | None:
@@ -153,7 +154,7 @@ def _read_tokens(s: str) -> list[_Token] | None:
             continue
         m = _ROLE_RE.match(s, pos)
         if m:
-            out.append(_Token("role", m.group(1)))
+            out.append(_Token("role", m.group(1), ":" in m.group(0) or "：" in m.group(0)))
             pos = m.end()
             continue
         m = _NAME.match(s, pos)
@@ -267,8 +268,9 @@ class _Reader:
         """Take one token; False when it cannot be part of a credit."""
         if t.kind == "role":
             self.saw_role = True
-            if not (prev is not None and prev.kind == "role") or self.role is None:
-                self.role, self.title = _ROLE[t.value], t.value  # 摄影 记者: the first of stacked words decides
+            if not (prev is not None and prev.kind == "role" and not prev.label) or self.role is None:
+                # 摄影 记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城)
+                self.role, self.title = _ROLE[t.value], t.value
             if self.setter:
                 self.role = self.setter  # 图/本报记者 X: the mark before the role word decides
         elif t.kind == "setter":

@@ -212,6 +212,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("社区组织居民观看电影《你好，张秀英》，大家深受感动。", set()),  # a name in a work's title is the work's
         ("《金海日报》记者张明采访了居民。", {"张明"}),
         ("网格员张伟、李娜、王强参加活动。", {"张伟", "李娜", "王强"}),
+        ("在村支书王天定的带领下，村民们修好了路。", {"王天定"}),  # 的带领下 follows the whole name (王天|定|的)
     ],
 )
 def test_names_need_evidence(extractor, sentence, people) -> None:

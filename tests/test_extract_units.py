@@ -278,6 +278,12 @@ CASES = [
     # …not the kinds of place listed with them (柳岸镇的机关、企业、金湾社区)
     ("志愿者走进柳岸镇的机关、企业、金湾社区宣传。", "Community", {"金湾社区"}, {"机关社区", "企业社区"}),
     ("中铁三处社区开展了义诊活动。", "Community", {"中铁三处社区"}, set()),  # a numbered division's, not a count
+    # a party committee and its office (党工委|办事处) name no street office; nor a verb's end and 全镇 a town (加大|全镇)
+    ("经街道党工委办事处研究决定，成立志愿服务队。", "StreetOffice", set(), {"经街道党工委街道", "党工委街道"}),
+    ("经柳岸街道党工委办事处研究决定，成立志愿服务队。", "StreetOffice", {"柳岸街道"}, {"党工委街道"}),
+    ("柳岸镇加大全镇环境整治力度。", "Town", {"柳岸镇"}, {"大全镇"}),
+    # a region's party committee (区域党委) is no district's body
+    ("武汉路街道发挥区域党委作用。", "Organization", set(), {"区域党委"}),
     ("上海首家社区食堂开业了。", "Community", set(), {"首家社区", "上海首家社区"}),
     ("坚持以人为本、完善社区治理。", "Community", set(), {"以人为本社区", "完善社区"}),
     ("社区主任刘洁、文华社区书记王强参加。", "Community", {"文华社区"}, {"刘洁社区"}),

@@ -174,6 +174,12 @@ def test_metadata_credits(line, reporters, editors) -> None:
     assert (c.reporters, c.editors) == (reporters, editors)
 
 
+def test_a_role_word_printed_as_an_empty_label_gives_no_role_to_the_names_after_the_next() -> None:
+    c = credits.parse("(作者: 编辑:钱红)")
+    assert (c.reporters, c.editors) == ((), (("钱红", "编辑"),))
+    assert credits.parse("摄影 记者 王强").photographers == ("王强",)  # stacked role words: the first decides
+
+
 def test_a_metadata_authors_field_ends_at_the_papers_next_role() -> None:
     c = fields.in_metadata("2021-03-05 09:17:00  来源：宁江日报  作者：周明 孟凡 本报通讯员 韦兰")
     assert (c.reporters, c.correspondents) == (("周明", "孟凡"), ("韦兰",))

@@ -198,7 +198,7 @@ class BodyFinder:
         """True when a body's name says which body it is, not just what kind."""
         if has_admin:
             return True
-        if re.match(r"^[区市县省](?!场|民|政府?$)", rest) and len(rest) >= 3:
+        if re.match(r"^[区市县省](?!场|民|域|政府?$)", rest) and len(rest) >= 3:
             return True  # 区政务办, 区老干部局: the district's own body
         core = GENERIC_MODIFIERS.sub("", generic_core(rest))
         if len(core) < 2:

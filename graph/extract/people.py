@@ -166,18 +166,19 @@ def _accept_context(text: str, start: int, end: int) -> bool:
     return APPOSITIVE.match(text, end) is not None  # 王建军是柳岸街道的一名网格员
 
 
-def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
-    """A name the tagger cut one character short: 陈沸|沸兴奋 -> 陈沸沸 (兴奋 is a word), 景荣|时书记 -> 景荣时.
+_AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")
 
-    The character joins the name only when the tagger glued it to the word after it.
-    """
+
+def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
+    """A name the tagger cut one character short (陈沸|沸兴奋 -> 陈沸沸, 兴奋 a word; 景荣|时书记 -> 景荣时): the character
+    joins the name only when the tagger glued it to the word after it, or what follows names follows it."""
     if len(t.text) == 3 and t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end):
         return t.text[:2]  # 刘强作|动员讲话: the verb 作, not the name's last character
     nxt = at.get(t.end)
-    if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith("同志", nxt.end) \
+    if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith(_AFTER_WHOLE_NAME, nxt.end) \
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
             and nxt.text not in "老小好女男各二两三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
-        return t.text + nxt.text  # 张付|全|同志: 同志 follows the whole name (not 王强|老|同志, an old comrade, 王强|给|同志们)
+        return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下: what follows the whole name (not 王强|老|同志, 王强|给|同志们)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
         return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说

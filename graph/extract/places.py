@@ -45,11 +45,12 @@ _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地
 _KIND_OF_UNIT = r"^(?:自然|行政|贫困|偏远|边远|山区|农村|城中)+(?:村|乡镇|社区)$"
 _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE + "|" + _KIND_OF_UNIT)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展, 在广泛征求意见的基础上; 一中, 二中
-# are schools), nor a time (在随后的11天内将陆续开展, 在认真调研后).
+# are schools), nor a time (在随后的11天内将陆续开展, 在认真调研后, 在1月12日召开的大会上).
 _NO_PLACE = re.compile(
     _HERE + "|" + _KIND_OF_UNIT + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)"
     r"|(?:后|基础上|期间)$|^(?:大力|积极|广泛|深入|全面|扎实|认真|精心|主动|先后|分别|陆续|共同|充分)|^(?:持续|集中)$"  # how, not where
-)  # (在集中安置区 is a place)
+    r"|^(?:(?:19|20)\d\d年)?\d{1,2}月|^\d{1,2}日"  # (在集中安置区 is a place); when (在1月12日召开的…会议上)
+)
 # Before a place's name: its area's word, the unit the story named, what it is to the party (辖区|, 该镇|, 结对帮扶的|).
 _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区|县|市)(?=..)|[^的]{1,8}的(?=[^的]{2,12}(?:社区|村|街道|镇|乡)$))")
 # What a place string over-read ends with: what was done there, for whom (到柳岸街道|开展督导, 在北蔡村|为村民进行体检, 到…|实地督查).

@@ -137,10 +137,13 @@ class UnitFinder:
 
     def _cut_from_word(self, tokens: list[Token], s0: int, stem: str, suffix: str, floor: int) -> bool:
         """A stem the gazetteer knows only as another kind of unit's (瀛湖镇 for 瀛湖街道) that begins inside a word of the
-        tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道)."""
+        tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道); any that begins inside a verb."""
         at, exact = s0 - len(stem), any(p.name == stem + suffix for p in self.gaz.towns(stem + suffix))
         i = token_at(tokens, at)
-        return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and i is not None and floor <= tokens[i].start < at and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
+        inside = i is not None and floor <= tokens[i].start < at
+        if inside and tokens[i].tag == "v":
+            return True  # 加大|全镇清扫: a verb's last character begins no name (not 大全镇, a town elsewhere)
+        return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and inside and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
 
     def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
         """The run of name-like tokens right before text[start], not crossing `floor`.
@@ -313,8 +316,8 @@ class UnitFinder:
     ) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
-        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith("政府") or "委会" in stem:
-            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村)
+        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem:
+            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
         if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
