@@ -140,10 +140,11 @@ class UnitFinder:
         tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道); any that begins inside a verb."""
         at, exact = s0 - len(stem), any(p.name == stem + suffix for p in self.gaz.towns(stem + suffix))
         i = token_at(tokens, at)
-        inside = i is not None and floor <= tokens[i].start < at
-        if inside and tokens[i].tag == "v":
+        if i is None or not floor <= tokens[i].start < at:
+            return False
+        if tokens[i].tag == "v":
             return True  # 加大|全镇清扫: a verb's last character begins no name (not 大全镇, a town elsewhere)
-        return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and inside and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
+        return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
 
     def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
         """The run of name-like tokens right before text[start], not crossing `floor`.
