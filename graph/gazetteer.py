@@ -170,9 +170,12 @@ class Gazetteer:
         return [p for p in self.by_name.get(name, ()) if level is None or p.level == level]
 
     def district(self, name: str) -> list[Place]:
-        """Districts and counties by full (中原区) or short (中原, 管城区) name."""
-        full = self.lookup(name, "District")
-        return full or [p for p in self.short.get(name, ()) if p.level == "District"]
+        """Districts and counties by full (中原区) or short (中原, 管城区) name, or by a county's name since made a
+        district or a city (晋宁县: 晋宁区; 新郑县: 新郑市)."""
+        full = self.lookup(name, "District") or [p for p in self.short.get(name, ()) if p.level == "District"]
+        if full or len(name) < 3 or not name.endswith("县"):
+            return full
+        return [p for p in self.short.get(name[:-1], ()) if p.level == "District" and p.name.endswith(("区", "市"))]
 
     def city(self, name: str) -> list[Place]:
         full = self.lookup(name, "City")

@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "unit.city-prefix": "a city printed before a unit's own name (延吉|丹英社区)",
     "unit.bare-city": "a city printed without 市 (在郑州)",
     "unit.bare-district": "a district printed without its suffix, when only one can be meant (登封)",
+    "unit.district-before": "a district printed without its suffix right before a town or street office the gazetteer has under it (远安|花林寺镇)",
     "unit.street-under": "a street office printed as X街 right after its district, as the gazetteer places it (荔湾区石围塘街)",
     "unit.prefixed-district": "a district printed without its suffix right after its province or city (河南中牟)",
     "unit.neighbourhood": "a 新村 or numbered 村 in an article of street offices and no town is a community (曹杨新村)",

@@ -282,6 +282,12 @@ CASES = [
     ("经街道党工委办事处研究决定，成立志愿服务队。", "StreetOffice", set(), {"经街道党工委街道", "党工委街道"}),
     ("经柳岸街道党工委办事处研究决定，成立志愿服务队。", "StreetOffice", {"柳岸街道"}, {"党工委街道"}),
     ("柳岸镇加大全镇环境整治力度。", "Town", {"柳岸镇"}, {"大全镇"}),
+    # a county since made a district (江宁县: 江宁区), not the county its last character and 县 name elsewhere (宁县)
+    ("1998年，江宁县委书记王强到东山镇调研。", "District", {"江宁县"}, {"宁县"}),
+    # a district by its short name, a word, right before a town the gazetteer has under it; not elsewhere
+    ("近日，新郑观音寺镇举办农民丰收节。", "District", {"新郑市"}, set()),
+    ("远安花林寺镇的村民们迎来了丰收。", "District", {"远安县"}, set()),
+    ("新郑大地麦浪翻滚。", "District", set(), {"新郑市"}),
     # a region's party committee (区域党委) is no district's body
     ("武汉路街道发挥区域党委作用。", "Organization", set(), {"区域党委"}),
     ("上海首家社区食堂开业了。", "Community", set(), {"首家社区", "上海首家社区"}),

@@ -46,6 +46,14 @@ def test_gazetteer_places_units_with_their_district_and_code(extractor) -> None:
     assert nj.official_path.startswith("上海市/上海市/静安区")
 
 
+def test_a_county_since_made_a_district_is_placed_as_that_district(extractor) -> None:
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(), ("", "1998年，江宁县委书记王强到东山镇调研。"))
+    [d] = by_name(c, "District", "江宁县")  # the name the page printed, the unit the gazetteer has now
+    assert d.official_path == "江苏省/南京市/江宁区"
+
+
 def test_same_name_in_different_cities_are_different_units(extractor) -> None:
     from graph.gazetteer import load
 

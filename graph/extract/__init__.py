@@ -228,7 +228,8 @@ class Extractor:
 # The unit and body finders in the order they run; settle() then decides between overlapping spans.
 SPAN_RULES = (
     SpanRule(
-        ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix", "unit.street-under", "unit.zone"),
+        ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix", "unit.district-before", "unit.street-under",
+         "unit.zone"),
         "a unit's suffix and its stem (the gazetteer's, a chain's, the tokens'); a district's X街 (荔湾区石围塘街)",
         lambda x, s, g: x.units.admin_units(s.text, s.tokens, s.offset),
         "admin",

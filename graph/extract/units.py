@@ -212,6 +212,8 @@ class UnitFinder:
             after_city = bool(spans) and spans[-1].type == "City" and spans[-1].end - offset == s0 - len(stem or "")
             if not (self._one_char_village(stem, suffix, text, s1, spans[-1:], s0 - 1 + offset) or self._plausible(stem, suffix, text, s0, s1, tokens, source, after_city)):
                 continue
+            if source == "gazetteer" and (bare := self._district_before(text, s0 - len(stem), stem + suffix, floor)):
+                spans.append(bare.moved(offset))
             zone = suffix in _ZONE_SUFFIXES  # 乌鲁木齐国家高新技术产业开发区: a zone is named with its city
             lead = self._place_prefix(stem, tokens, s0 - len(stem)) if source in ("suffix", "common") and not zone else None
             if lead is not None:
@@ -357,6 +359,15 @@ class UnitFinder:
         """The gazetteer lists a community or village so named under the town printed right before it (…镇|植村)."""
         towns = self.gaz.towns(unit.name) if unit.type in ("StreetOffice", "Town") else []
         return any(v.name == name for town in towns for v in self.gaz.villages_of(town))
+
+    def _district_before(self, text: str, at: int, name: str, floor: int) -> Span | None:
+        """A district printed by its short name, a word or not, right before a town or street office the gazetteer
+        has under it (远安|花林寺镇, 新郑|观音寺镇, 中原|秦岭路街道)."""
+        for head in (text[a:at] for a in (at - 3, at - 2) if a >= floor):
+            found = [p for p in self.gaz.short.get(head, ()) if p.level == "District"]
+            if len(found) == 1 and any(found[0].name in p.path for p in self.gaz.towns(name)):
+                return Span(at - len(head), at, head, "District", found[0].name, (head,), None, "unit.district-before")
+        return None
 
     def _heads_its_town(self, district: str, text: str, s1: int) -> bool:
         """A district named by a word, then a town the gazetteer has under one so named (市中区|七里山街道)."""
