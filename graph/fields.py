@@ -15,9 +15,11 @@ from graph.normalize import fold
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
 _FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
 _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
-_FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:[{HAN}·]{{2,}}|[{HAN}] [{HAN}])"  # 作者:X 本报通讯员 Y
-_FIELD = re.compile(
-    rf"(?:^|(?<=[\s|｜:：报网社台[【(（]))({_FIELD_LABELS})\s*[:：]?\s*"
+# a name runs up to the next label with its colon, glued to it or not (编辑: 万庆丽责编: 石丽敏)
+_LABEL = rf"(?:{_FIELD_LABELS})\s*[:：]"
+_FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:(?:(?!{_LABEL})[{HAN}·]){{2,}}|[{HAN}] [{HAN}])"  # 作者:X 本报通讯员 Y
+_FIELD = re.compile(  # a label after a space, a mark or an outlet's last character; any label with its colon (…在线编辑:)
+    rf"(?:^|(?<=[\s|｜:：报网社台[【(（])|(?={_LABEL}))({_FIELD_LABELS})\s*[:：]?\s*"
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")

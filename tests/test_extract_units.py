@@ -289,6 +289,11 @@ CASES = [
     ("远安花林寺镇的村民们迎来了丰收。", "District", {"远安县"}, set()),
     ("新郑大地麦浪翻滚。", "District", set(), {"新郑市"}),
     # a region's party committee (区域党委) is no district's body
+    ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
+    # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's
+    ("街道开展四星社区党组织、三星社区党组织创建工作。", "Community", set(), {"四星社区", "三星社区"}),
+    ("街道开展四星社区党组织、三星社区党组织创建工作。", "Organization", set(), {"四星社区党组织", "三星社区党组织"}),
+    ("五星社区党委书记王强介绍了经验。", "Community", {"五星社区"}, set()),
     ("武汉路街道发挥区域党委作用。", "Organization", set(), {"区域党委"}),
     ("上海首家社区食堂开业了。", "Community", set(), {"首家社区", "上海首家社区"}),
     ("坚持以人为本、完善社区治理。", "Community", set(), {"以人为本社区", "完善社区"}),

@@ -167,6 +167,8 @@ def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
         ("编辑:王明 校审:赵阳 责任编辑:钱红 监审:孙立新", (), (("王明", "编辑"), ("赵阳", "校审"), ("钱红", "责任编辑"), ("孙立新", "监审"))),
         ("[责任编辑:钱红]", (), (("钱红", "责任编辑"),)),  # in brackets
         ("【责任编辑：钱红】", (), (("钱红", "责任编辑"),)),
+        # labels with their colons glued to the outlet before and the name after (…在线编辑: 王明责编: 钱红)
+        ("2023-11-09 14:59:06来源: 宁江在线编辑: 王明责编: 钱红", (), (("王明", "编辑"), ("钱红", "责编"))),
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:

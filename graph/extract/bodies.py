@@ -209,8 +209,9 @@ class BodyFinder:
         return bool(re.search(r"(?:局|办|委员会|领导小组)$", rest)) and len(rest) >= 3
 
 
-# An honour a unit's body wins (先进党组织, 优秀基层党组织, 五星级党支部): what it is called as a winner, not its name.
-_AWARD = re.compile(r"(?:先进|优秀|模范|标兵|示范|红旗|[一二三四五]星级?)(?:基层)?(?:党组织|党支部|党总支|党委|集体)")
+# An honour a unit's body wins (先进党组织, 优秀基层党组织, 五星级党支部, 四星社区党组织): what it is called as a winner,
+# not its name.
+_AWARD = re.compile(r"(?:先进|优秀|模范|标兵|示范|红旗|[一二三四五]星级?)(?:基层)?(?:党组织|党支部|党总支|党委|集体)|[一二三四五]星(?:社区|村)党组织")
 
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
@@ -398,8 +399,8 @@ def _not_a_body(text: str, s: str, cut: int, run: list[Token]) -> bool:
     """A name that only looks like a body's: generic, not ending in a body's suffix, or a word."""
     if GENERIC_PREFIX.match(s) or not ends_as_body(s) or s.endswith(FOR_PEOPLE) or s.endswith(("行政中心", "市民中心")) or re.search(r"(?<!城)市中心$", s):
         return True  # …为辖区老人办|实事: the verb 办 after those it is done for; 区行政中心: a building; 青州市中心: downtown
-    if PRODUCT_AFTER.match(text, cut):
-        return True  # “郑好办”APP, “金海办”小程序: an app named like a body
+    if PRODUCT_AFTER.match(text, cut) or text.startswith(("旧址", "遗址"), cut):
+        return True  # “郑好办”APP, “金海办”小程序: an app named like a body; 红军医院旧址: a historic site
     if len(s) <= 4 and DOCUMENT_NUMBER.match(text, cut):
         return True  # 青委办发[2019]12号: the short issuer of a document's number, no body the story names
     if s.endswith("委政协"):

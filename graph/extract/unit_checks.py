@@ -20,6 +20,7 @@ KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 # 上海首家|社区, 金三三个|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
 _COUNTED = re.compile(r"(?:[首两几多数每各这那](?:家|个|所|处|座)|[\d一二三四五六七八九十]+[家个])$")
+_STARS = re.compile(r"[一二三四五六七]星")  # 四星社区党组织, 五星社区创建: a rating (记者来到五星社区: a name)
 _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
@@ -53,6 +54,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
         and len(stem) <= MAX_STEM["Community"]
         and not stem.endswith(_GENERIC_STEM_ENDS)
         and not _COUNTED.search(stem)
+        and not (_STARS.fullmatch(stem) and text.startswith(("党组织", "创建"), s1))
     )
 
 
