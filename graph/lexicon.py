@@ -168,7 +168,7 @@ TITLES: tuple[str, ...] = tuple(
         调研员 一级调研员 二级调研员 三级调研员 四级调研员 巡视员 一级巡视员 二级巡视员 主任科员
         一级主任科员 二级主任科员 三级主任科员 四级主任科员 主治医师 副主任医师 住院医师 项目经理
         负责人 主要负责人 团长 社长 总编辑 主编 网格长 楼栋长 组长 副组长 检察长 庭长 宣传委员 组织委员
-        人大主任 政协主席 办公室主任 居委会主任 村委会主任 工委书记 党组书记 委员会主任
+        人大主任 政协主席 办公室主任 居委会主任 村委会主任 居民委员会主任 村民委员会主任 工委书记 党组书记 委员会主任
         区委常委 市委常委 县委常委 党委委员 党工委委员 常务副县长 第一书记 驻村第一书记
         网格员 专职网格员 民警 社区民警 辅警 社工 医生 医师 主任医师 护士长 教授 研究员 工程师 总工程师
         讲师 副教授 政法委员 纪检委员 法治副校长 宣传员 辅导员 校外辅导员 农艺师 高级农艺师 高级工程师 技术员 农技员 参谋
@@ -198,6 +198,8 @@ _BODY_TITLES = tuple(
         "政协",
         "居委会",
         "村委会",
+        "居民委员会",
+        "村民委员会",
         "管委会",
         "党工委",
         "党委",
@@ -257,8 +259,8 @@ NOT_DISTRICT = re.compile(
 NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|"
-    r"壮大|盘活|扶持|做强|做大|激活|^包)$"  # 壮大村集体经济: the verbs that build up a village's collective; 包村干部: the
-    # cadre who answers for a village (包村; graph.extract.unit_checks reads 包 after other words)
+    r"壮大|盘活|扶持|做强|做大|激活|^包|^[一每]村)$"  # 壮大村集体经济: the verbs that build up a village's collective; 包村干部: the
+    # cadre who answers for a village (包村; graph.extract.unit_checks reads 包 after other words); 一村村: every village
 )
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 GENERIC_COMMUNITY = re.compile(

@@ -288,6 +288,9 @@ CASES = [
     ("近日，新郑观音寺镇举办农民丰收节。", "District", {"新郑市"}, set()),
     ("远安花林寺镇的村民们迎来了丰收。", "District", {"远安县"}, set()),
     ("新郑大地麦浪翻滚。", "District", set(), {"新郑市"}),
+    # every village (一村村), no village's name; the committee of a community, by its full name, is no body of its own
+    ("柳岸镇推进一村一品，一村村各美其美。", "Village", set(), {"一村村", "一村"}),
+    ("金湾社区党委书记、居民委员会主任孙薇主持会议。", "Organization", set(), {"居民委员会"}),
     # a region's party committee (区域党委) is no district's body
     ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
     # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's
