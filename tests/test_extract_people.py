@@ -45,6 +45,7 @@ POSTS = [
     ("柳岸社区主任涂明介绍了经验。", ("涂明", "主任", "柳岸社区")),
     ("柳岸镇镇长商振华主持会议。", ("商振华", "镇长", "柳岸镇")),
     ("金湾社区党委书记、居民委员会主任孙薇主持会议。", ("孙薇", "居民委员会主任", "金湾社区")),  # the committee's full name
+    ("青河村年轻支书李明带领村民致富。", ("李明", "支书", "青河村")),  # a village party secretary's, its village's
     ("柳岸镇党委书记普建明主持会议。", ("普建明", "党委书记", "柳岸镇")),
     # an office printed without its body is not held in the unit its holder goes to; a host printed after it may be
     ("党组书记郑伟到柳岸街道检查防汛工作。", ("郑伟", "党组书记", None)),

@@ -291,6 +291,9 @@ CASES = [
     # every village (一村村), no village's name; the committee of a community, by its full name, is no body of its own
     ("柳岸镇推进一村一品，一村村各美其美。", "Village", set(), {"一村村", "一村"}),
     ("金湾社区党委书记、居民委员会主任孙薇主持会议。", "Organization", set(), {"居民委员会"}),
+    # the quarter a village's name begins with, read apart after a verb (位于|后|新庄村); a count of a kind of area
+    ("代表们来到位于后李庄村的合作社。", "Village", {"后李庄村"}, {"李庄村"}),
+    ("全省十个产业集聚区考核优秀。", "District", set(), {"产业集聚区"}),
     # a region's party committee (区域党委) is no district's body
     ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
     # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's
@@ -788,6 +791,12 @@ def test_the_verbs_that_build_up_a_village_collective_name_no_village(extractor,
     f = facts(extractor, sentence)
     assert "Village" not in {e.type for e in f.entities}
     assert not {e.name for e in f.entities if e.type == "Person"} & {"包村", "包村组长"}  # nor a person 包村 (包 is a surname)
+
+
+def test_a_body_printed_again_without_the_shi_of_its_city_is_one_body(extractor) -> None:
+    f = facts(extractor, "代表们参观了金海市青禾农业有限公司。金海青禾农业有限公司负责人介绍了情况。")
+    [body] = [e for e in f.entities if e.type == "Organization"]
+    assert body.name == "金海市青禾农业有限公司" and "金海青禾农业有限公司" in body.aliases
 
 
 def test_a_name_ending_in_a_word_of_bao_before_its_village_is_a_village(extractor) -> None:

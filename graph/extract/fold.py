@@ -155,10 +155,11 @@ class _Fold:
 
     def body_short_forms(self) -> None:
         """书法家协会 after 金海区书法家协会, 江东派出所 after …公安局鼓楼分局江东派出所: a body printed again by the end
-        of its name (four characters at least) is the one body of the article whose name ends so."""
+        of its name (four characters at least) is the one body of the article whose name ends so; and so is one printed
+        without the 市, 区 or 县 of the place it begins with (郑州青禾农业有限公司 for 郑州市青禾农业有限公司)."""
         bodies = [n for t, n in self.order if t == "Organization" and ("Organization", n) not in self.alias_of]
         for n in bodies:
-            longer = [m for m in bodies if m != n and (m.endswith(n) and len(n) >= 4 or n in self.forms[("Organization", m)])]
+            longer = [m for m in bodies if m != n and (m.endswith(n) and len(n) >= 4 or n in self.forms[("Organization", m)] or _unit_char_dropped(n, m))]
             if len(longer) == 1 and ("Organization", longer[0]) not in self.alias_of:
                 self.alias_of[("Organization", n)] = longer[0]
 
@@ -243,6 +244,11 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
                 out[(t, n)] = m
                 break
     return out
+
+
+def _unit_char_dropped(n: str, m: str) -> bool:
+    """`n` is `m` without the 市, 区 or 县 after the place `m` begins with (郑州|市|青禾…)."""
+    return len(m) == len(n) + 1 >= 6 and any(m[k] in "市区县" and m[:k] + m[k + 1 :] == n for k in range(2, 5))
 
 
 def _resolve_alias(name: str, alias_of: dict[tuple[str, str], str]) -> str:

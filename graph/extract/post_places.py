@@ -14,7 +14,7 @@ from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREF
 from graph.model import Post
 
 PROVINCE_AT_START = re.compile(PROVINCE)  # a province's post (河南省委书记) is held in no unit of the story
-OFFICE_TITLE = re.compile(r"(?:主任|书记|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
+OFFICE_TITLE = re.compile(r"(?:主任|书记|支书|[镇乡村]长|楼栋长|网格长|主席|秘书长|专干|部长|委员)$")
 # The kind of unit a title names (村主任, 居委会主任, 镇长): its body is the article's unit of that kind.
 _TITLE_KIND = (
     (re.compile(r"村|支书"), ("Village",)),

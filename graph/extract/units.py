@@ -160,8 +160,8 @@ class UnitFinder:
         if i is None or not stem_token(tokens[i]):
             return None
         proper = tokens[i].tag in PROPER
-        if i > 1 and tokens[i - 1].tag == "f" and tokens[i - 1].text in "东西南北前后" and tokens[i - 2].text in ("、", "，", "和", "与", "及", "在"):
-            i -= 1  # 东长寿村、西/f 长寿村: the quarter its name begins with, read as a word of its own
+        if i > 1 and tokens[i - 1].tag == "f" and tokens[i - 1].text in "东西南北前后" and (tokens[i - 2].text in ("、", "，", "和", "与", "及", "在") or tokens[i - 2].tag == "v"):
+            i -= 1  # 东长寿村、西/f 长寿村, 位于/v 后/f 新庄村: the quarter its name begins with, read as a word of its own
         begin = max(tokens[i].start, floor)
         j = i - 1
         while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
@@ -387,7 +387,9 @@ class UnitFinder:
             return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
             return False
-        i = token_at(tokens, s0 - 1)
+        i, before = token_at(tokens, s0 - 1), token_at(tokens, s0 - len(stem) - 1)
+        if before is not None and tokens[before].tag == "m" and tokens[before].text.endswith("个"):
+            return False  # 179个|产业集聚区: a count of a kind of area
         return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= MAX_STEM["District"]
 
     def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
