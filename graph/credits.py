@@ -53,14 +53,14 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("美编", "editor"),
     ("编辑", "editor"),
     ("审核", "editor"),
-    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审")),  # the reviews of a web page's story (编辑 X 校审 Y 终审 Z)
+    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # the reviews of a web page's story (编辑 X 校审 Y 终审 Z)
 )
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|视频|云(?=[·•・]))"  # 青河融媒记者, 青河云•
-_OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者)
-    rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
+_OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
+    rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # 文/图 glued to the role word after it (■文/图记者 X): the mark, before the setter 文/ can take it
@@ -245,8 +245,8 @@ def _credit_text(text: str) -> str | None:
     if len(s) > 80 and not (s[:1] in "(（" and s[-1:] in ")）"):
         return None
     s = fold(s)
-    if s[:1] == "(" and s[-1:] == ")":
-        s = s[1:-1].strip()  # (南报记者 孙强)
+    if s[:1] + s[-1:] == "()" or s[:1] + s[-1:] == "【】" and _CREDIT_KEY.search(s) and " " in s.strip("【】 "):
+        s = s[1:-1].strip()  # (南报记者 孙强), 【编辑 周明】 (not a section's label: 【金水区】, 【记者观察】)
         m = _CAPTION_CREDIT.search(s)
         if m and m.start(1) > 0:
             s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit

@@ -19,7 +19,7 @@ _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|
 _LABEL = rf"(?:{_FIELD_LABELS})\s*[:：]"
 _FIELD_NAME = rf"(?!(?:本报|本刊)?(?:{_FIELD_LABELS})|{_OTHER_FIELDS})(?:(?:(?!{_LABEL})[{HAN}·]){{2,}}|[{HAN}] [{HAN}])"  # 作者:X 本报通讯员 Y
 _FIELD = re.compile(  # a label after a space, a mark or an outlet's last character; any label with its colon (…在线编辑:)
-    rf"(?:^|(?<=[\s|｜:：报网社台[【(（])|(?={_LABEL}))({_FIELD_LABELS})\s*[:：]?\s*"
+    rf"(?:^|(?<=[\s|｜:：报网社台[【(（])|(?={_LABEL}))({_FIELD_LABELS})\s*[:：/]?\s*"  # 记者 / 王小昌: a slash for a colon
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")

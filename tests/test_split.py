@@ -168,12 +168,36 @@ def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
         ("[责任编辑:钱红]", (), (("钱红", "责任编辑"),)),  # in brackets
         ("【责任编辑：钱红】", (), (("钱红", "责任编辑"),)),
         # labels with their colons glued to the outlet before and the name after (…在线编辑: 王明责编: 钱红)
+        ("责任编辑:周明 编审:罗红", (), (("周明", "责任编辑"), ("罗红", "编审"))),  # a reviewing editor
         ("2023-11-09 14:59:06来源: 宁江在线编辑: 王明责编: 钱红", (), (("王明", "编辑"), ("钱红", "责编"))),
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
     c = fields.in_metadata(line)
     assert (c.reporters, c.editors) == (reporters, editors)
+
+
+def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
+    c = fields.in_metadata("2024-05-03 作者:记者 / 王明 通讯员 / 李东 来源:宁江新闻联播")
+    assert (c.reporters, c.correspondents) == (("王明",), ("李东",))
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters", "editors"),
+    [
+        ("【编辑 严明】", (), (("严明", "编辑"),)),
+        ("【宁江日报社·最宁江全媒体记者 张芮 审核 王天明】", ("张芮",), (("王天明", "审核"),)),  # the paper, then its app's name
+        ("(宁江日报社·最宁江记者 赵强)", ("赵强",), ()),
+    ],
+)
+def test_a_credit_in_square_brackets_or_after_a_papers_app(line, reporters, editors) -> None:
+    c = credits.parse(line)
+    assert (c.reporters, c.editors) == (reporters, editors)
+
+
+@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】"])
+def test_a_label_in_square_brackets_is_no_credit(line) -> None:
+    assert credits.parse(line) is None
 
 
 def test_a_role_word_printed_as_an_empty_label_gives_no_role_to_the_names_after_the_next() -> None:
