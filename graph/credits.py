@@ -60,7 +60,7 @@ _ROLE = dict(ROLE_WORDS)
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|视频|云(?=[·•・]))"  # 青河融媒记者, 青河云•
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
-    rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:{_OUTLET}[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
+    rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:(?:{_OUTLET}|[A-Z]{{2,6}})[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # 文/图 glued to the role word after it (■文/图记者 X): the mark, before the setter 文/ can take it
@@ -81,7 +81,7 @@ _SEP = re.compile(r"[\s、，,／/;；·•|:：]+")  # 文/图：记者 X: a co
 _NAME = re.compile(rf"[{HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 # A credit's characters (Han, separators, a role word's colon, marks' slashes, outlets' dashes): no other makes one.
-_CREDIT_CHARS = re.compile(rf"[{HAN}·\s、，,／/;；•|:：\-—]*")
+_CREDIT_CHARS = re.compile(rf"(?:[{HAN}·\s、，,／/;；•|:：\-—]|[A-Z]{{2,6}}(?=[{HAN}]))*")  # YMG全媒体记者: an outlet's initials
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).

@@ -195,6 +195,22 @@ def test_a_credit_in_square_brackets_or_after_a_papers_app(line, reporters, edit
     assert (c.reporters, c.editors) == (reporters, editors)
 
 
+def test_an_outlets_dated_lead_after_photo_captions_begins_a_paragraph_and_credits_the_item() -> None:
+    text = (
+        "柳岸社区开展义诊\n\n柳岸社区志愿服务队队长在向金海区政协委员、民盟金海区委副主委李强介绍社区义诊情况\n"
+        "已经建好的“社区居民健康小屋”\n"
+        "宁江网青河5月3日讯(记者 赵强 通讯员 钱平)5月3日上午，柳岸社区志愿服务队在社区广场开展义诊活动，为居民送去健康。\n"
+    )
+    [a] = split_page(Page(name="c.txt", text=text))
+    assert (a.reporters, a.correspondents) == (("赵强",), ("钱平",))
+    assert a.body.startswith("5月3日上午")
+
+
+def test_an_outlets_initials_before_the_role_word() -> None:
+    c = credits.parse("(JHG全媒体记者 王明 通讯员 李洋)")
+    assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))
+
+
 @pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】"])
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
     assert credits.parse(line) is None
