@@ -198,6 +198,7 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("社区书记来建国说，大家都很配合。", {"来建国"}),
         ("社区书记来建国、主任王强出席。", {"来建国", "王强"}),  # …and before a list mark
         ("对这个方案，几位村书记都赞同、支持。", set()),  # …not before one of verbs listed
+        ("有了网格长能及时解决问题，居民很满意。", set()),  # 能 (can) before a verb, though 能 is a surname
         ("青河村书记平时就是这样做的。", set()),  # 平时|就|是: a name ends in no word that follows one
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),

@@ -291,6 +291,7 @@ CASES = [
     # every village (一村村), no village's name; the committee of a community, by its full name, is no body of its own
     ("柳岸镇推进一村一品，一村村各美其美。", "Village", set(), {"一村村", "一村"}),
     ("金湾社区党委书记、居民委员会主任孙薇主持会议。", "Organization", set(), {"居民委员会"}),
+    ("社居委虽然开展过宣传，效果不明显。", "Organization", set(), {"社居委"}),  # a community's committee, short
     # the quarter a village's name begins with, read apart after a verb (位于|后|新庄村); a count of a kind of area
     ("代表们来到位于后李庄村的合作社。", "Village", {"后李庄村"}, {"李庄村"}),
     ("全省十个产业集聚区考核优秀。", "District", set(), {"产业集聚区"}),

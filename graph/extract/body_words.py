@@ -35,7 +35,7 @@ BARE_SUFFIXES = frozenset("局 办 委 所 站 队 中心 大队 中队 总支 �
 ONE_CHAR_SUFFIXES = frozenset("局所站店厂社科")
 # Bodies a quoted name may go with: teams, troupes, studios, stations, alliances (“义修哥”志愿服务队).
 TEAM = re.compile(r"(?:队|团|工作室|站|点|社|协会|中心|小组|联盟|俱乐部)$")
-GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 村委会 居民委员会 村民委员会 嘎查委员会 党支部 党委 党总支 党组织 基层党组织 委办局 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
+GENERIC_BODIES = frozenset("业主委员会 业委会 居委会 社居委 村委会 居民委员会 村民委员会 嘎查委员会 党支部 党委 党总支 党组织 基层党组织 委办局 物业 物业公司 学校食堂 单位食堂 机关食堂 企业食堂 职工食堂".split())
 NUMBERED_HOSPITAL = re.compile(r"[省市区县]第?[一二三四五六七八九十]{1,2}(?:人民)?(?:医院|院)(?![长士区落子内外务])")
 NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}(?:公司|分公司|中学|小学|医院|厂|中队|大队)")  # a numbered body is named (公交四公司)
 SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in two by the tagger (教学|点): the body ends with the last piece

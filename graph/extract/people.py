@@ -112,9 +112,9 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if looks_like_name(cand) and text[pos + 3 : pos + 4] in ("、", "，", ",", "。") and cand[1:] not in _LISTED_KINDS:
             return cand  # (人大代表和|街道、社区干部: the kind of unit or people a list joins)
         return None
-    if text[pos : pos + 1] in "来都" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]) \
+    if text[pos : pos + 1] in "来都能" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]) \
             and (text[pos + 3 : pos + 4] != "、" or getattr(at.get(pos + 4), "tag", None) == "v"):
-        return None  # 律师来协调, 社工都感觉, 书记都赞同、支持: verbs after 来 or 都; 书记来建国说, 书记来建国、主任…: a name
+        return None  # 律师来协调, 社工都感觉, 网格长能及时: verbs after 来, 都, 能; 书记来建国说, 书记来建国、主任…: a name
     dotted = _DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
