@@ -268,8 +268,8 @@ class _Reader:
         """Take one token; False when it cannot be part of a credit."""
         if t.kind == "role":
             self.saw_role = True
-            if not (prev is not None and prev.kind == "role" and not prev.label) or self.role is None:
-                # 摄影 记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城)
+            if not (prev is not None and prev.kind == "role" and not (prev.label and t.label)) or self.role is None:
+                # 摄影 记者, 摄影：本报记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城)
                 self.role, self.title = _ROLE[t.value], t.value
             if self.setter:
                 self.role = self.setter  # 图/本报记者 X: the mark before the role word decides
@@ -339,12 +339,12 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 
 
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯,
-# 金海网5月3日柳岸讯 (the city after the day);
+# 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket);
 # an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY}[{HAN}]{{0,6}}?)?(?:讯|消息))"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )

@@ -44,6 +44,11 @@ def test_a_range_gives_its_start_and_no_second_date(text) -> None:
     assert [d.value for d in find_dates(text, dt.date(2023, 6, 3))] == ["2023-05-30"]
 
 
+def test_dang_wan_inside_other_words_is_no_evening() -> None:
+    assert [d.text for d in find_dates("每当晚上，志愿者在小区巡逻。他担当晚会主持人。", None)] == []
+    assert [(d.text, d.time_of_day) for d in find_dates("当晚，社区举办晚会。", None)] == [("当晚", "晚")]
+
+
 def test_no_year_is_invented() -> None:
     assert all(not (d.value or "").startswith("20") for d in find_dates("5月24日，二七区召开推进会", None))
 
@@ -83,6 +88,10 @@ EVENTS = [
     # …nor are the circumstances before it (在广泛征求意见后, 在深入调研的基础上)
     ("7月23日，柳岸社区在广泛征求居民意见后开展了楼道清理行动。", "", "楼道清理行动", "--07-23", "柳岸社区"),
     ("7月24日，柳岸社区在充分调研的基础上开展了楼道美化活动。", "", "楼道美化活动", "--07-24", "柳岸社区"),
+    ("7月25日，柳岸社区在暑假期间开展了青少年托管活动。", "", "青少年托管活动", "--07-25", "柳岸社区"),
+    # …but a place a manner word begins, or behind a building, is one
+    ("5月3日，柳岸社区在共同富裕展示馆开展党员教育活动。", "", "党员教育活动", "--05-03", "共同富裕展示馆"),
+    ("5月4日，柳岸社区在3号楼后开展消防演练。", "", "消防演练", "--05-04", "3号楼后"),
     # …nor the day of a meeting (在1月12日召开的…会议上)
     ("在1月12日召开的金海区文明委全体会议上，柳岸街道受到表彰。", "", "金海区文明委全体会议", "--01-12", "金海区"),
     # 在职|党员 is no place; 职工之家 and 岗李村 are places
@@ -628,12 +637,13 @@ def test_a_trip_is_named_with_what_it_was_about_when_the_clause_says_it_briefly(
     [
         "近日，记者走进柳岸镇蹲点采访，听到了许多动人的故事。5月3日，本报记者如期来到金海区青河社区采访。",
         "5月3日，记者于5月3日下午来到金海区青河社区采访。",  # when they went
-        "5月3日，本报记者跟随巡查队员走进柳岸村采访。",  # whom they went with
     ],
 )
 def test_the_papers_own_visit_to_gather_the_story_is_no_occurrence(extractor, body) -> None:
     # no trip; what is left is the item's headline, held in the unit the item is about (event.headline)
     assert [e.rule for e in facts(extractor, body, headline="青河边的新故事").events] in ([], ["event.headline"])
+    f = facts(extractor, "5月3日，记者跟随滨江区委书记王伟来到柳岸镇调研。")  # the official's visit, the reporter along
+    assert [(e.location, e.attendees) for e in f.events] == [("柳岸镇", ("王伟",))]
     f = facts(extractor, "5月3日，滨江区委书记王伟来到金海区青河社区调研。", headline="青河边的新故事")
     assert [e.name for e in f.events] == ["滨江区委书记王伟来到金海区青河社区调研"]  # an official's visit is one
 

@@ -295,6 +295,15 @@ CASES = [
     # the quarter a village's name begins with, read apart after a verb (位于|后|新庄村); a count of a kind of area
     ("代表们来到位于后李庄村的合作社。", "Village", {"后李庄村"}, {"李庄村"}),
     ("全省十个产业集聚区考核优秀。", "District", set(), {"产业集聚区"}),
+    # a name the tagger glued to the verb before it keeps its first characters (走进化龙|桥街道)
+    ("5月3日，志愿者走进化龙桥街道开展义诊活动。", "StreetOffice", {"化龙桥街道"}, {"龙桥街道"}),
+    ("5月3日，区委书记王伟前往上和镇调研。", "Town", {"上和镇"}, set()),
+    ("柳岸街道今年建成五处社区食堂。", "Community", set(), {"五处社区"}),  # a count with 处
+    ("5月3日，志愿者来到刘家包村开展义诊活动。", "Village", {"刘家包村"}, set()),  # 包 ending a name
+    ("经镇党委研究决定，成立工作专班。", "Organization", set(), {"经镇党委"}),  # 经: by
+    # kinds of place listed among communities are skipped, not the list (机关、企业、红旗、光明社区); 市场社区 is a name
+    ("柳岸街道的机关、企业、红旗、光明社区都参加了活动。", "Community", {"红旗社区", "光明社区"}, {"机关社区", "企业社区"}),
+    ("志愿者来到柳岸街道的红旗、市场、光明社区开展义诊。", "Community", {"红旗社区", "市场社区", "光明社区"}, set()),
     # a region's party committee (区域党委) is no district's body
     ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
     # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's

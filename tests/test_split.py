@@ -206,6 +206,12 @@ def test_an_outlets_dated_lead_after_photo_captions_begins_a_paragraph_and_credi
     assert a.body.startswith("5月3日上午")
 
 
+def test_good_news_after_a_day_is_no_lead_and_a_role_label_before_another_role_word_stacks() -> None:
+    assert credits.lead("金叶村合作社5月3日传来喜讯，今年的猕猴桃获得了丰收。")[2] is False
+    assert credits.parse("摄影：本报记者 王强").photographers == ("王强",)  # the first of stacked words decides
+    assert credits.parse("编辑：实习生 张明").editors == (("张明", "编辑"),)
+
+
 def test_an_outlets_initials_before_the_role_word() -> None:
     c = credits.parse("(JHG全媒体记者 王明 通讯员 李洋)")
     assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))

@@ -27,7 +27,7 @@ DATE_RE = re.compile(
     r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
 RELATIVE_RE = re.compile(
-    r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日|当晚)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
+    r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
 )
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")

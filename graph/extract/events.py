@@ -223,8 +223,8 @@ def _clause_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
 
 
 # The paper's reporters as the party that went: 记者近日走进…, 本报记者一行来到…
-# (记者于5月3日来到…, 本报记者跟随巡查队员走进…: when, and whom they went with)
-_REPORTERS = re.compile(r"记者(?:们|一行)?(?:如期|近日|日前|再次|随后|专程|一同|于[^，,。；;]{1,12}|(?:跟随|随同|随)[^，,。；;]{1,16})?$")
+# (记者于5月3日来到…: when; not 记者跟随区委书记来到…, the official's visit the reporter went along on)
+_REPORTERS = re.compile(r"记者(?:们|一行)?(?:如期|近日|日前|再次|随后|专程|一同|于[^，,。；;]{1,12})?$")
 _WHAT_AFTER = re.compile(  # …调研|乡村振兴工作; …听取|居民意见: what was heard
     r"(?:[^，,。；;：:！？!?、]{2,16}?(?:工作|情况|进展|建设|项目|工程|问题)|[^，,。；;：:！？!?、]{0,12}?(?:意见|建议|诉求|心声))(?=[，,。；;：:！？!?]|$)")
 

@@ -29,7 +29,7 @@ _STAFF = (
 
 
 # A group the title's own words name (三组组长, 村民小组组长): it heads that group, not one the sentence names.
-_OWN_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]+|村民小|小)组$")
+_OWN_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]+|村民小)组$")  # (领导小组, 督导小组 are bodies)
 
 
 def head_of(title: str, here: list[str], near: list[str], by_type: dict[str, list[str]], before: str = "") -> str | None:

@@ -177,7 +177,7 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith(_AFTER_WHOLE_NAME, nxt.end) \
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
-            and nxt.text not in "老小好女男各二两三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
+            and nxt.text not in "老小好女男各二两俩三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
         return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下: what follows the whole name (not 王强|老|同志, 王强|给|同志们)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
@@ -226,7 +226,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
 
 
 _THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
-_KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]*[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
+_KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]+[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
 
 
 def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]) -> bool:

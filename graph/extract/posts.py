@@ -40,8 +40,8 @@ _GOVERNMENT_AT_END = re.compile(r"(?:^|[由为是、])([区市县镇乡])(?:人�
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.
 _UNIT_BODY = re.compile(
     r"(?:该|本)?(?P<unit>" + alternation((*STREET_OFFICE_WORDS, "社区", "村", *TOWN_WORDS, "区", "市", "县"))
-    + r")(?!(?<=市)[场民容]|(?<=区)[域块])(?P<body>[\u4e00-\u9fff]{1,8})$"  # not a word the unit's character begins
-    # (市场监管所, 市民服务中心, 区域; 街道民政科, 社区民生服务站 are bodies)
+    + r")(?!(?<=市)[场民容]|(?<=区)[域块]|(?<=村)[民容])(?P<body>[\u4e00-\u9fff]{1,8})$"  # not a word the unit's
+    # character begins (市场监管所, 市民服务中心, 区域, 村民理事会, 村容保洁队; 街道民政科, 社区民生服务站 are bodies)
 )
 
 

@@ -7,7 +7,6 @@ import re
 
 from graph.extract.spans import token_at
 from graph.extract.tagger import Token
-from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING
 
 # The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
@@ -18,8 +17,9 @@ _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
-# 上海首家|社区, 金三三个|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
-_COUNTED = re.compile(r"(?:[首两几多数每各这那](?:家|个|所|处|座)|[\d一二三四五六七八九十]+[家个])$")
+# 上海首家|社区, 金三三个|社区, 五处|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
+_COUNTED = re.compile(r"(?:[首两几多数每各这那](?:家|个|所|处|座)|[\d一二三四五六七八九十]+[家个])$|^[\d一二三四五六七八九十]+[所处座]$")
+_ANSWERING = re.compile(r"(?:书记|主任|[镇乡村]长|干部|党员|领导|人员|部门|单位|企业|机关|[处部导员镇乡区县委村组户人])包$")
 _STARS = re.compile(r"[一二三四五六七]星")  # 四星社区党组织, 五星社区创建: a rating (记者来到五星社区: a name)
 _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
@@ -29,15 +29,17 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
 
 
 def _answers_for(stem: str) -> bool:
-    """包 before 村 as the verb (单位包村, 书记包村, 各行政村包村组长: who answers for a village), unless it ends a word
-    with what is before it (乌兰敖包村, 蒙古包村: a name)."""
-    return stem.endswith("包") and not any(stem[-k:] in dictionary_words() for k in (2, 3) if len(stem) >= k)
+    """包 before 村 as the verb: after those who answer for a village (单位包村, 书记包村, 各行政村包村组长), not in a name
+    (乌兰敖包村, 大石包村, 刘家包村)."""
+    return _ANSWERING.search(stem) is not None
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     if stem in ("自然", "行政"):
         return False  # 自然村16个, 行政村: the kinds of village, no name (柳岸自然村 is one)
     nxt = text[s1 : s1 + 2]
+    if stem.endswith("村") and nxt[:1] == "长":
+        return False  # 道云村|村长: the title's 村 after the village's, no village 云村村
     if NOT_VILLAGE.search(stem) or _answers_for(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
         return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem) and not _answers_for(stem)
     if _COMPOUNDS_AFTER.match(text, s1):

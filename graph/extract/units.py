@@ -137,13 +137,14 @@ class UnitFinder:
 
     def _cut_from_word(self, tokens: list[Token], s0: int, stem: str, suffix: str, floor: int) -> bool:
         """A stem the gazetteer knows only as another kind of unit's (瀛湖镇 for 瀛湖街道) that begins inside a word of the
-        tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道); any that begins inside a verb."""
+        tagger's which no unit before it begins (文瀛湖|街道, not 中原区三官庙|街道); any made of a verb's end and a word of
+        all or each (加大|全镇: not 大全镇; 走进|化龙桥街道 is a name the tagger glued to its verb)."""
         at, exact = s0 - len(stem), any(p.name == stem + suffix for p in self.gaz.towns(stem + suffix))
         i = token_at(tokens, at)
         if i is None or not floor <= tokens[i].start < at:
             return False
-        if tokens[i].tag == "v":
-            return True  # 加大|全镇清扫: a verb's last character begins no name (not 大全镇, a town elsewhere)
+        if tokens[i].tag == "v" and GENERIC_PREFIX.fullmatch(stem[tokens[i].end - at :]):
+            return True
         return not exact and _CLASS[suffix] in ("StreetOffice", "Town") and tokens[i].tag in ("LOC", "ns", "ORG", "nz", "n")
 
     def _token_stem(self, text: str, tokens: list[Token], start: int, floor: int) -> tuple[str, bool] | None:
