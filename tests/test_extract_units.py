@@ -813,9 +813,9 @@ def test_the_cun_of_cunzhang_after_a_villages_name_makes_no_village_of_the_name(
     from graph.extract.tagger import Token
     from graph.extract.unit_checks import CLASS_CHECKS
 
-    text = "道云村村长王强说"  # the tagger read 道 with the words before it and 云村 as a place: not 云村|村
-    tokens = [Token(0, 1, "道", "ORG"), Token(1, 3, "云村", "LOC"), Token(3, 5, "村长", "n"), Token(5, 7, "王强", "PER")]
-    assert not CLASS_CHECKS["Village"]("云村", text, 3, 4, tokens)
+    text = "道林村村长王强说"  # the tagger read 道 with the words before it and 林村 as a place: not 林村|村
+    tokens = [Token(0, 1, "道", "ORG"), Token(1, 3, "林村", "LOC"), Token(3, 5, "村长", "n"), Token(5, 7, "王强", "PER")]
+    assert not CLASS_CHECKS["Village"]("林村", text, 3, 4, tokens)
 
 
 def test_a_name_ending_in_a_word_of_bao_before_its_village_is_a_village(extractor) -> None:
