@@ -84,6 +84,7 @@ _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 _CREDIT_CHARS = re.compile(rf"(?:[{HAN}·\s、，,／/;；•|:：\-—]|[A-Z]{{2,6}}(?=[{HAN}]))*")  # YMG全媒体记者: an outlet's initials
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
+_BODY_RUN = re.compile(r"[\u4e00-\u9fff]{3,}(?:办|局|委|中心|部|队|站)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
 _UNIT_OF_NAME = re.compile(rf"[{HAN}]{{2,10}}(?:街道办事处|街道|社区|镇|乡)")
 
@@ -295,8 +296,8 @@ class _Reader:
         names = split_names(run)
         if names is None and self.role is not None and 2 <= len(run) <= 3:
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
-        if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
-            return False
+        if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names) or _BODY_RUN.search(run):
+            return False  # 责编:苏州文明办: a body, not two names
         for n in names:
             if self.role is None:
                 self.loose.append(n)

@@ -304,6 +304,14 @@ CASES = [
     # kinds of place listed among communities are skipped, not the list (机关、企业、红旗、光明社区); 市场社区 is a name
     ("柳岸街道的机关、企业、红旗、光明社区都参加了活动。", "Community", {"红旗社区", "光明社区"}, {"机关社区", "企业社区"}),
     ("志愿者来到柳岸街道的红旗、市场、光明社区开展义诊。", "Community", {"红旗社区", "市场社区", "光明社区"}, set()),
+    # what a town is made from (撤乡建镇, 建制镇), a shanty area, a kind of village after its district: no names
+    ("青山撤乡建镇后，青山镇达到建制镇标准。", "Town", {"青山镇"}, {"建制镇", "乡建镇", "山撤乡"}),
+    ("柳岸镇完成了棚户区建设任务。", "District", set(), {"棚户区"}),
+    ("金海区美丽乡村建设成效明显。", "Village", set(), {"美丽乡村"}),
+    ("坚持高标准的原则办出特色。", "Organization", set(), {"原则办"}),  # 办|出: a verb and its complement
+    # a person and a head's title (李刚|镇长); the town's head named after it (柳岸镇长|王强)
+    ("李刚镇长带队检查卫生。", "Town", set(), {"李刚镇"}),
+    ("柳岸镇长王强带队检查。", "Town", {"柳岸镇"}, set()),
     # a region's party committee (区域党委) is no district's body
     ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
     # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's

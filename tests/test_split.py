@@ -217,7 +217,7 @@ def test_an_outlets_initials_before_the_role_word() -> None:
     assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))
 
 
-@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】"])
+@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】", "责编:金海文明办"])  # …nor a body after a role
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
     assert credits.parse(line) is None
 

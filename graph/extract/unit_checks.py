@@ -11,7 +11,7 @@ from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING
 
 # The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
 MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
-NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个)$")
+NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|撤|置|^乡建|建制)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A slogan's kind of unit has its other kind in brackets after it (平安街道（社区）).
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
@@ -25,6 +25,8 @@ _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人
 
 
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
+    if text[s1 : s1 + 1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
+        return False  # 王尧|镇长|带队: a person and the title (柳岸镇长|王强: the town's head, named after it)
     return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 
 
@@ -32,6 +34,12 @@ def _answers_for(stem: str) -> bool:
     """包 before 村 as the verb: after those who answer for a village (单位包村, 书记包村, 各行政村包村组长), not in a name
     (乌兰敖包村, 大石包村, 刘家包村)."""
     return _ANSWERING.search(stem) is not None
+
+
+def _named_head(tokens: list[Token], start: int, end: int) -> bool:
+    """A person's name (a PER token at `start`) before a head's title, no name after it (at `end`)."""
+    i, j = token_at(tokens, start), token_at(tokens, end)
+    return i is not None and tokens[i].tag == "PER" and tokens[i].start == start and (j is None or tokens[j].tag != "PER")
 
 
 def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:

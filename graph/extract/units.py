@@ -337,7 +337,8 @@ class UnitFinder:
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
-            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or text[s0 - len(stem) - 1] == "村" and NOT_VILLAGE.search(stem))
+            # 上海市|文明村, 金海区|美丽乡村: a rating or a kind (柳岸镇|先进村, 龙湖镇|新农村: a town's village so named)
+            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or NOT_VILLAGE.search(stem) and text[s0 - len(stem) - 1] not in "镇乡")
             no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
