@@ -212,6 +212,15 @@ def test_good_news_after_a_day_is_no_lead_and_a_role_label_before_another_role_w
     assert credits.parse("编辑：实习生 张明").editors == (("张明", "编辑"),)
 
 
+def test_a_short_outlets_lead_after_a_credited_caption_begins_a_paragraph() -> None:
+    text = (
+        "柳岸社区开展助学活动\n\n活动现场，柳岸社区给优秀学生颁发奖品，家长们纷纷鼓掌致意。□王明 摄\n"
+        "  宁报讯(记者 赵强)柳岸社区与金湾社区结对三年来，两个社区共同开展各类活动二十余次，惠及居民上千人。\n"
+    )
+    [a] = split_page(Page(name="c.txt", text=text))
+    assert (a.reporters, a.photographers) == (("赵强",), ("王明",))
+
+
 def test_an_outlets_initials_before_the_role_word() -> None:
     c = credits.parse("(JHG全媒体记者 王明 通讯员 李洋)")
     assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))
