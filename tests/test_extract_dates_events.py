@@ -102,6 +102,12 @@ EVENTS = [
 ]
 
 
+def test_a_headline_that_names_only_its_city_leaves_the_event_to_the_unit_its_lead_names(extractor) -> None:
+    body = "思明区柳岸社区的居民们早早来到广场。1月20日下午，由共建单位和居民联合献艺的文艺汇演精彩上演。"
+    [e] = facts(extractor, body, headline="厦门：邻里一家亲").events
+    assert (e.location, e.organizers) == ("柳岸社区", ("柳岸社区",))  # not 厦门市, the headline's label
+
+
 def test_a_trip_to_a_kind_of_unit_names_no_place(extractor) -> None:
     f = facts(extractor, "8月25日，区长周东率队深入柳岸街道、石油路街道，就基层治理工作展开调研。", headline="周东赴街道调研基层治理工作")
     assert [e.location for e in f.events] == ["柳岸街道"]  # not 街道, the headline's word for any street office

@@ -363,12 +363,10 @@ def _in_aim(text: str, at: int, trigger: int) -> bool:
 
 
 def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
-    """The body or unit an item is about, the lowest of the first chain in its headline, else its lead (of the ones
-    that start together, the longest: 郑州市农委, not the 郑州市 its name begins with); and the lowest unit of the
-    chain of units that begins there, as the units are printed, a body's name not read (郑州市; 中原区林山寨街道建设路
-    社区志愿者服务队: 建设路社区), or None where no unit begins it."""
-    heads = [s for s in sents if s.offset < body_start]
-    body = [s for s in sents if s.offset >= body_start][:1]
+    """The body or unit an item is about, the lowest of the first chain in its headline (not a city alone: 福州：…, where
+    the lead names a unit), else its lead (of those that start together, the longest: 郑州市农委); and the lowest unit
+    of the chain that begins there, a body's name not read (中原区林山寨街道建设路社区志愿者服务队: 建设路社区)."""
+    heads, body, city = [s for s in sents if s.offset < body_start], [s for s in sents if s.offset >= body_start][:1], None
     for group in (heads, body):
         for s in group:
             units = [
@@ -380,8 +378,12 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it
                 first = _chain_end(admin, s, inside=False) if admin and admin[0].start == units[0].start else None
                 unit = (forms.get(first.text) or forms.get(first.name)) if first else None
-                return forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
-    return None
+                found = forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
+                if group is heads and longest.type == "City" and body:
+                    city = city or found
+                    break
+                return found
+    return city
 
 
 def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:
