@@ -84,6 +84,7 @@ _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 _CREDIT_CHARS = re.compile(rf"(?:[{HAN}·\s、，,／/;；•|:：\-—]|[A-Z]{{2,6}}(?=[{HAN}]))*")  # YMG全媒体记者: an outlet's initials
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
+_AUTHOR = frozenset(("作者", "原作者"))
 _BODY_RUN = re.compile(r"[\u4e00-\u9fff]{3,}(?:办|局|委|中心|部|队|站)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
 _UNIT_OF_NAME = re.compile(rf"[{HAN}]{{2,10}}(?:街道办事处|街道|社区|镇|乡)")
@@ -231,7 +232,7 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     tokens = _tokens(s) if s else None
     if not tokens or not any(t.kind == "name" for t in tokens):
         return None
-    reader = _Reader()
+    reader = _Reader(strict=text.strip()[:1] == "【")
     for i, t in enumerate(tokens):
         if not reader.feed(t, tokens[i - 1] if i else None, first=i == 0):
             return None
@@ -257,7 +258,9 @@ def _credit_text(text: str) -> str | None:
 class _Reader:
     """Reads a credit's tokens in order: each role word gives the names after it their role."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict  # names by known surnames only (【记者 手记】: a column's label, no credit)
+        self.unit_seen = False  # a body's name read among the names
         self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
         self.role: str | None = None
         self.title = ""
@@ -269,8 +272,9 @@ class _Reader:
         """Take one token; False when it cannot be part of a credit."""
         if t.kind == "role":
             self.saw_role = True
-            if not (prev is not None and prev.kind == "role" and not (prev.label and t.label)) or self.role is None:
-                # 摄影 记者, 摄影：本报记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城)
+            if not (prev is not None and prev.kind == "role" and not (prev.label and t.label) and prev.value not in _AUTHOR) or self.role is None:
+                # 摄影 记者, 摄影：本报记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城), nor
+                # the author's field before the roles it holds (作者：本报通讯员 X 记者 Y)
                 self.role, self.title = _ROLE[t.value], t.value
             if self.setter:
                 self.role = self.setter  # 图/本报记者 X: the mark before the role word decides
@@ -294,10 +298,13 @@ class _Reader:
     def names(self, run: str) -> bool:
         self.setter = None  # 文/ and 图/ reach as far as the first name after them
         names = split_names(run)
-        if names is None and self.role is not None and 2 <= len(run) <= 3:
+        if _BODY_RUN.search(run):
+            self.unit_seen = True
+            return True  # 责编:苏州文明办, 通讯员 金海县文明办 王强: a body's name, no names (the credit goes on)
+        if names is None and self.role is not None and 2 <= len(run) <= 3 and not self.strict:
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
-        if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names) or _BODY_RUN.search(run):
-            return False  # 责编:苏州文明办: a body, not two names
+        if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
+            return False
         for n in names:
             if self.role is None:
                 self.loose.append(n)
@@ -311,7 +318,8 @@ class _Reader:
         if self.loose:
             if not bare or self.saw_role:
                 return None
-            self.roles["reporter"].extend(self.loose)
+            # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
+            self.roles["correspondent" if self.unit_seen else "reporter"].extend(self.loose)
         if not self.saw_role and not bare and not self.roles["photographer"]:
             return None
         c = Credits(*(tuple(self.roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
@@ -345,7 +353,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]))"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )

@@ -175,7 +175,7 @@ class Gazetteer:
         full = self.lookup(name, "District") or [p for p in self.short.get(name, ()) if p.level == "District"]
         if full or len(name) < 3 or not name.endswith("县"):
             return full
-        return [p for p in self.short.get(name[:-1], ()) if p.level == "District" and p.name.endswith(("区", "市"))]
+        return [p for p in self.short.get(name[:-1], ()) if p.level == "District" and p.name in (name[:-1] + "区", name[:-1] + "市")]
 
     def city(self, name: str) -> list[Place]:
         full = self.lookup(name, "City")

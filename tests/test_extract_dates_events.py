@@ -44,6 +44,10 @@ def test_a_range_gives_its_start_and_no_second_date(text) -> None:
     assert [d.value for d in find_dates(text, dt.date(2023, 6, 3))] == ["2023-05-30"]
 
 
+def test_after_a_meeting_is_a_time_not_a_place(extractor) -> None:
+    assert [e.location for e in facts(extractor, "5月3日，柳岸街道在培训会后组织了考试。").events] == ["柳岸街道"]
+
+
 def test_dang_wan_inside_other_words_is_no_evening() -> None:
     assert [d.text for d in find_dates("每当晚上，志愿者在小区巡逻。他担当晚会主持人。", None)] == []
     assert [(d.text, d.time_of_day) for d in find_dates("当晚，社区举办晚会。", None)] == [("当晚", "晚")]

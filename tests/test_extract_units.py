@@ -301,9 +301,12 @@ CASES = [
     ("柳岸街道今年建成五处社区食堂。", "Community", set(), {"五处社区"}),  # a count with 处
     ("5月3日，志愿者来到刘家包村开展义诊活动。", "Village", {"刘家包村"}, set()),  # 包 ending a name
     ("经镇党委研究决定，成立工作专班。", "Organization", set(), {"经镇党委"}),  # 经: by
-    # kinds of place listed among communities are skipped, not the list (机关、企业、红旗、光明社区); 市场社区 is a name
+    # kinds of place listed among communities are skipped, not the list (机关、企业、红旗、光明社区), 市场 among them
     ("柳岸街道的机关、企业、红旗、光明社区都参加了活动。", "Community", {"红旗社区", "光明社区"}, {"机关社区", "企业社区"}),
-    ("志愿者来到柳岸街道的红旗、市场、光明社区开展义诊。", "Community", {"红旗社区", "市场社区", "光明社区"}, set()),
+    ("志愿者走进柳岸街道的商户、市场、金湾社区宣传防诈知识。", "Community", {"金湾社区"}, {"市场社区", "商户社区"}),
+    # a village's name after a street office ending like a kind of village (…山村); a quarter after "after doing"
+    ("5月3日，柳岸街道凤凰山村开展义诊活动。", "Village", {"凤凰山村"}, set()),
+    ("环境整治后柳塘村的面貌焕然一新。", "Village", {"柳塘村"}, {"后柳塘村"}),
     # what a town is made from (撤乡建镇, 建制镇), a shanty area, a kind of village after its district: no names
     ("青山撤乡建镇后，青山镇达到建制镇标准。", "Town", {"青山镇"}, {"建制镇", "乡建镇", "山撤乡"}),
     ("柳岸镇完成了棚户区建设任务。", "District", set(), {"棚户区"}),

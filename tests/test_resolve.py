@@ -52,6 +52,7 @@ def test_a_county_since_made_a_district_is_placed_as_that_district(extractor) ->
     c = corpus(extractor, load(), ("", "1998年，江宁县委书记王强到东山镇调研。"))
     [d] = by_name(c, "District", "江宁县")  # the name the page printed, the unit the gazetteer has now
     assert d.official_path == "江苏省/南京市/江宁区"
+    assert load().district("金海县") == []  # no district 金海区: not the zone 呼和浩特金海工业园区 (short name 金海)
 
 
 def test_same_name_in_different_cities_are_different_units(extractor) -> None:

@@ -221,12 +221,25 @@ def test_a_short_outlets_lead_after_a_credited_caption_begins_a_paragraph() -> N
     assert (a.reporters, a.photographers) == (("赵强",), ("王明",))
 
 
+def test_a_body_among_a_credits_names_is_passed_over_and_makes_the_bare_names_its_correspondents() -> None:
+    c = credits.lead("本报讯（记者 刘洋 通讯员 金海县文明办 王强）5月3日，金海县开展活动。")[1]
+    assert (c.reporters, c.correspondents) == (("刘洋",), ("王强",))
+    assert credits.trailing("会议取得圆满成功。(金海区台办 黄明、欧红)")[1].correspondents == ("黄明", "欧红")
+    assert credits.trailing("会议取得圆满成功。(王丹)")[1].reporters == ("王丹",)
+
+
+def test_the_authors_field_holds_the_roles_printed_in_it_and_a_lead_may_end_at_a_space() -> None:
+    c = credits.parse("作者：本报通讯员 李明 记者 王强")
+    assert (c.reporters, c.correspondents) == (("王强",), ("李明",))
+    assert credits.lead("宁江日报5月3日柳岸讯 近日，柳岸街道开展义诊活动。")[0] == "近日，柳岸街道开展义诊活动。"
+
+
 def test_an_outlets_initials_before_the_role_word() -> None:
     c = credits.parse("(JHG全媒体记者 王明 通讯员 李洋)")
     assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))
 
 
-@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】", "责编:金海文明办"])  # …nor a body after a role
+@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办"])
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
     assert credits.parse(line) is None
 

@@ -184,7 +184,7 @@ def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
 _LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事处|镇|乡)的?))(?=[\u4e00-\u9fff]{2,5}$)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # The kinds of place a unit holds, listed with its communities (柳岸镇的机关、企业、金湾社区): no community's name
-_KINDS_OF_PLACE = frozenset("机关 企业 单位 学校 医院 商户 商家 门店 店铺 小区 楼院 院落 部门 工厂 园区 景区 超市 工地 村组 村居 家庭".split())
+_KINDS_OF_PLACE = frozenset("机关 企业 单位 学校 医院 商户 商家 门店 店铺 小区 楼院 院落 部门 工厂 园区 景区 市场 超市 工地 村组 村居 家庭".split())
 _PEOPLE = re.compile(TITLE_RE.pattern + r"|干部|委员|人员|群众|居民|代表|党员|志愿者|职工|师生")
 # An item that prints a unit's suffix of its own: not bare
 _OWN_SUFFIX = re.compile(alternation(("社区", "居委会", "村", *STREET_OFFICE_WORDS, *TOWN_WORDS, "区", "县", "市")) + "$")
