@@ -202,6 +202,8 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("有了网格长能及时解决问题，居民很满意。", set()),  # 能 (can) before a verb, though 能 is a surname
         ("村民王建国等种植户纷纷表示满意。", {"王建国"}),  # 等 before people of a kind, no count of kinds
         ("在王强俩的陪同下，记者参观了合作社。", {"王强"}),  # 俩 (the two) follows a whole name
+        ("李刚镇长带队检查卫生。", {"李刚"}),  # a head's title after a name (镇长), not a place's 镇 (李刚镇)
+        ("柳岸镇长王强带队检查。", {"王强"}),  # …and the town's head named after it
         ("青河村书记平时就是这样做的。", set()),  # 平时|就|是: a name ends in no word that follows one
         # a two-character name the tagger read between listed common nouns is an item of their kind
         ("社区成立整治小组，开启日巡、周查、月检工作模式。", set()),

@@ -203,7 +203,7 @@ _WORD_AND_NAME_END = frozenset(("才", "中", "凡"))
 # Characters that follow a name as words of their own, never as its last character.
 _NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")
 # What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
-_PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|村|镇|乡|庄|区|县|市|社区|小区|片区|花园|公园|广场|河|湖|山|桥|港|站)")
+_PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|[村镇乡区县市](?!长)|庄|社区|小区|片区|花园|公园|广场|河|湖|山|桥|港|站)")
 _PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
 
 
