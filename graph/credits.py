@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import a_city_or_county
-from graph.lexicon import looks_like_name, split_names
+from graph.lexicon import OUTLET_ENDS, alternation, looks_like_name, split_names
 from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
@@ -352,7 +352,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 # an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
-    rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?(?:日报|晚报|报|网|社|台|港|客户端|新闻|融媒)"
+    rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
     rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"

@@ -259,9 +259,12 @@ NOT_DISTRICT = re.compile(
 NOT_VILLAGE = re.compile(
     r"(?:农|乡|(?:^|[小大深荒穷]|[\u4e00-\u9fff]{2})山|渔|本|该|全|各|每|新农|美丽乡|和美乡|城中|空心|贫困|重点|示范|先进|文明|卫生|精品|土豪|富裕|明星|特色|样板|"
     r"试点|获奖|移民|搬迁|结对|帮扶|市镇|城镇|乡镇|部分|所有|其他|其余|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|"
-    r"壮大|盘活|扶持|做强|做大|激活|^包|^[一每]村)$"  # 壮大村集体经济: the verbs that build up a village's collective; 包村干部: the
-    # cadre who answers for a village (包村; graph.extract.unit_checks reads 包 after other words); 一村村: every village
+    r"壮大|盘活|扶持|做强|做大|激活|^[一每]村|"  # 壮大村集体经济: the verbs that build up a village's collective; 一村村: every village
+    r"(?:^|书记|主任|[镇乡村]长|干部|党员|领导|人员|部门|单位|企业|机关|[处部导员镇乡区县委村组户人])包)$"  # 单位包村, 书记包村: who
+    # answers for a village (包村), no village's name (乌兰敖包村, 大石包村 are names)
 )
+# A star rating of a unit's party organisation (四星社区党组织, 五星级党支部); 七星社区 is a name.
+STAR_RATING = r"[一二三四五]星"
 # What makes 社区 generic: a kind of community (智慧社区, 文明社区), not a named one.
 GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|星级|红色|活力|"
@@ -309,6 +312,8 @@ BAN_VERBS = frozenset(
 
 # The verbs by which one body brings in another (柳岸街道联合区民政局开展义诊, 会同柳岸派出所开展督导).
 JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手", "联同")
+# What an outlet's name ends with in a lead (宁江日报讯, 大众网淄博3月9日讯, 苏报讯): graph.credits, graph.normalize.
+OUTLET_ENDS = ("日报", "晚报", "报", "网", "社", "台", "港", "客户端", "新闻", "融媒")
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
     r"^(?:联合|联同|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"

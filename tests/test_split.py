@@ -195,30 +195,36 @@ def test_a_credit_in_square_brackets_or_after_a_papers_app(line, reporters, edit
     assert (c.reporters, c.editors) == (reporters, editors)
 
 
-def test_an_outlets_dated_lead_after_photo_captions_begins_a_paragraph_and_credits_the_item() -> None:
-    text = (
-        "柳岸社区开展义诊\n\n柳岸社区志愿服务队队长在向金海区政协委员、民盟金海区委副主委李强介绍社区义诊情况\n"
-        "已经建好的“社区居民健康小屋”\n"
-        "宁江网青河5月3日讯(记者 赵强 通讯员 钱平)5月3日上午，柳岸社区志愿服务队在社区广场开展义诊活动，为居民送去健康。\n"
-    )
-    [a] = split_page(Page(name="c.txt", text=text))
-    assert (a.reporters, a.correspondents) == (("赵强",), ("钱平",))
-    assert a.body.startswith("5月3日上午")
-
-
 def test_good_news_after_a_day_is_no_lead_and_a_role_label_before_another_role_word_stacks() -> None:
     assert credits.lead("金叶村合作社5月3日传来喜讯，今年的猕猴桃获得了丰收。")[2] is False
     assert credits.parse("摄影：本报记者 王强").photographers == ("王强",)  # the first of stacked words decides
     assert credits.parse("编辑：实习生 张明").editors == (("张明", "编辑"),)
 
 
-def test_a_short_outlets_lead_after_a_credited_caption_begins_a_paragraph() -> None:
-    text = (
-        "柳岸社区开展助学活动\n\n活动现场，柳岸社区给优秀学生颁发奖品，家长们纷纷鼓掌致意。□王明 摄\n"
-        "  宁报讯(记者 赵强)柳岸社区与金湾社区结对三年来，两个社区共同开展各类活动二十余次，惠及居民上千人。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "credited", "body_start"),
+    [
+        # an outlet's dated lead under two photo captions
+        (
+            "柳岸社区开展义诊\n\n柳岸社区志愿服务队队长在向金海区政协委员、民盟金海区委副主委李强介绍社区义诊情况\n"
+            "已经建好的“社区居民健康小屋”\n"
+            "宁江网青河5月3日讯(记者 赵强 通讯员 钱平)5月3日上午，柳岸社区志愿服务队在社区广场开展义诊活动，为居民送去健康。\n",
+            (("赵强",), ("钱平",), ()),
+            "5月3日上午",
+        ),
+        # a short outlet's lead under a caption its photographer signs
+        (
+            "柳岸社区开展助学活动\n\n活动现场，柳岸社区给优秀学生颁发奖品，家长们纷纷鼓掌致意。□王明 摄\n"
+            "  宁报讯(记者 赵强)柳岸社区与金湾社区结对三年来，两个社区共同开展各类活动二十余次，惠及居民上千人。\n",
+            (("赵强",), (), ("王明",)),
+            "活动现场",
+        ),
+    ],
+)
+def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the_item(text, credited, body_start) -> None:
     [a] = split_page(Page(name="c.txt", text=text))
-    assert (a.reporters, a.photographers) == (("赵强",), ("王明",))
+    assert (a.reporters, a.correspondents, a.photographers) == credited
+    assert a.body.startswith(body_start)
 
 
 def test_a_body_among_a_credits_names_is_passed_over_and_makes_the_bare_names_its_correspondents() -> None:

@@ -60,6 +60,7 @@ from graph.lexicon import (
     LEADING_NOISE,
     ORG_SUFFIXES,
     PARTY_TITLE_RE,
+    STAR_RATING,
     ends_as_body,
     looks_like_name,
 )
@@ -211,7 +212,9 @@ class BodyFinder:
 
 # An honour a unit's body wins (先进党组织, 优秀基层党组织, 五星级党支部, 四星社区党组织): what it is called as a winner,
 # not its name.
-_AWARD = re.compile(r"(?:先进|优秀|模范|标兵|示范|红旗|[一二三四五]星级?)(?:基层)?(?:党组织|党支部|党总支|党委|集体)|[一二三四五]星(?:社区|村)党组织")
+_AWARD = re.compile(
+    rf"(?:先进|优秀|模范|标兵|示范|红旗|{STAR_RATING}级?)(?:基层)?(?:党组织|党支部|党总支|党委|集体)|{STAR_RATING}(?:社区|村)党组织"
+)
 
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:

@@ -104,7 +104,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] == "边" == text[pos + 2 : pos + 3]:
         return None  # 工作人员边走边介绍: 边…边… (doing one thing while another), no name
-    if text[pos : pos + 1] == "包" and text[pos + 1 : pos + 2] in tuple("村组片户社点"):
+    if text[pos : pos + 1] == "包" and text[pos + 1 : pos + 2] in "村组片户社点":
         return None  # 书记包村, 干部包户: the cadre answers for a village or household, though 包 is a surname
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark

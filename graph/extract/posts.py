@@ -231,7 +231,10 @@ _PROVINCE_AT_END = re.compile(PROVINCE + r"(?:委|政府|人大常委会|人大|
 # A further post listed after the first: 聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长; …党支部书记兼任村委会主任.
 _MORE_POSTS = re.compile(r"(?:、|兼任?)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)")
 # A title that names the kind of unit it is held in (区长, 村委会主任): it brings its own body.
-_UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|村委会|居委会|村民委员会|居民委员会|村|社区|街道|办事处)")
+# A unit's committee printed in a title, and the unit's word (村民委员会主任: the village's).
+_COMMITTEES = {"村民委员会": "村", "居民委员会": "社区", "村委会": "村", "居委会": "社区", "办事处": "街道"}
+_UNIT_TITLE_WORD = re.compile(alternation((*_COMMITTEES, "村", "社区", "街道", "镇", "乡")))
+_UNIT_KIND_TITLE = re.compile(r"^(?:常务)?副?(?:[区市县镇乡村]长|[区市县]委|" + alternation((*_COMMITTEES, "村", "社区", "街道")) + ")")
 
 
 def _honour(desc: str) -> bool:
@@ -308,10 +311,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
         return PostSpan(person, head[province.start() :] + title, None)
     if head in _OWNERS_BODIES:
         return PostSpan(person, head + title, None)  # 业委会主任: the owners' committee's, whichever compound it is
-    unit_title = re.match(r"(村民委员会|居民委员会|村委会|村|居委会|社区|办事处|街道|镇|乡)", title)
+    unit_title = _UNIT_TITLE_WORD.match(title)
     if unit_title and not head.strip("、"):
         # 村委会主任杨建军: the title names its unit's kind (the article's own village)
-        word = {"村委会": "村", "村民委员会": "村", "居委会": "社区", "居民委员会": "社区", "办事处": "街道"}.get(unit_title.group(1), unit_title.group(1))
+        word = _COMMITTEES.get(unit_title.group(0), unit_title.group(0))
         return PostSpan(person, title, word, generic=True, rule="post.unit-title")
     inst = _INSTITUTION_AT_END.search(head)
     if inst and (len(head) == len(inst.group(0)) or head[: inst.start()].endswith(("该", "本", "、", "，"))):

@@ -7,7 +7,7 @@ import re
 
 from graph.extract.spans import token_at
 from graph.extract.tagger import Token
-from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING
+from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING, STAR_RATING
 
 # The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
 MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
@@ -19,8 +19,7 @@ KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 # 上海首家|社区, 金三三个|社区, 五处|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
 _COUNTED = re.compile(r"(?:[首两几多数每各这那](?:家|个|所|处|座)|[\d一二三四五六七八九十]+[家个])$|^[\d一二三四五六七八九十]+[所处座]$")
-_ANSWERING = re.compile(r"(?:书记|主任|[镇乡村]长|干部|党员|领导|人员|部门|单位|企业|机关|[处部导员镇乡区县委村组户人])包$")
-_STARS = re.compile(r"[一二三四五六七]星")  # 四星社区党组织, 五星社区创建: a rating (记者来到五星社区: a name)
+_STARS = re.compile(STAR_RATING)  # 四星社区党组织, 五星社区创建: a rating (记者来到五星社区: a name)
 _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人员 干部 居民 群众 新建小区 双方 进 为 到".split())
 
 
@@ -28,12 +27,6 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
     if text[s1 : s1 + 1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
         return False  # 王尧|镇长|带队: a person and the title (柳岸镇长|王强: the town's head, named after it)
     return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
-
-
-def _answers_for(stem: str) -> bool:
-    """包 before 村 as the verb: after those who answer for a village (单位包村, 书记包村, 各行政村包村组长), not in a name
-    (乌兰敖包村, 大石包村, 刘家包村)."""
-    return _ANSWERING.search(stem) is not None
 
 
 def _named_head(tokens: list[Token], start: int, end: int) -> bool:
@@ -48,8 +41,8 @@ def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> 
     nxt = text[s1 : s1 + 2]
     if stem.endswith("村") and nxt[:1] == "长":
         return False  # 道云村|村长: the title's 村 after the village's, no village 云村村
-    if NOT_VILLAGE.search(stem) or _answers_for(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
-        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem) and not _answers_for(stem)
+    if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
+        return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
     if _COMPOUNDS_AFTER.match(text, s1):
         return False  # 西园新村、测绘局宿舍等小区: residential compounds, not villages
     i = token_at(tokens, s0 - 1)
