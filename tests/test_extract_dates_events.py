@@ -871,3 +871,17 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
     body = "5月26日，青岛市第十届邻居节在柳岸街道青河社区举行。当天还举行了《邻里》丛书首发及赠书仪式。"
     f = facts(extractor, body, headline="青岛市第十届邻居节开幕")
     assert [(e.name, e.location) for e in f.events] == [("青岛市第十届邻居节", "青河社区"), ("《邻里》丛书首发及赠书仪式", "青河社区")]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("3月5日，金海市新华街道办事处、青河社区居委会组织开展“鲜花送雷锋”活动。", "青河社区"),
+        ("11月2日，金海区残联、柳岸办事处为辖区残疾人举办手工编织技能培训。", "柳岸街道"),
+        # two lower units hold it together: neither alone is where
+        ("6月3日，柳岸街道联合青河社区、金湾社区开展消防安全宣传活动。", "柳岸街道"),
+    ],
+)
+def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
+    [e] = facts(extractor, body, headline="社区活动").events
+    assert e.location == place

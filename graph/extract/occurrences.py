@@ -69,7 +69,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
         if name:
             rank = Priority.HEADLINE_ONLY
             events = [EventCandidate(name, 0, article.headline, date=lead_date, headline=True, rank=rank, rule="event.headline")]
-    admin_names = {e.name for e in entities if e.type in ADMIN_RANK}
+    admin_names = {e.name: ADMIN_RANK[e.type] for e in entities if e.type in ADMIN_RANK}  # each unit's rank
     topic = _topic(sents, body_start, forms)
     if events:  # the bodies a clause of sponsoring names hold the main event, before the topic is taken to
         events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
@@ -86,7 +86,7 @@ _VISITS_OR_OPENINGS = _VISITS | {"event.founded"}  # …or opened it: the place 
 _TRIPS = frozenset({"event.trip", "event.arrival"})  # the rules of events a party went to from its own place
 
 
-def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: set[str]) -> EventCandidate:
+def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: dict[str, int]) -> EventCandidate:
     """Who holds it when the clause does not say: the body or unit the headline (or lead) is about, unless that is
     where a visit went (市委书记到柳岸村调研, 检查柳岸村防汛工作: the village is visited, it is where and holds nothing);
     and there, when no place is given: in the unit held by, or in the unit whose name the holder's begins with."""
@@ -103,8 +103,9 @@ def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | Non
         held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
         if _HALL.search(c.organizers[0]):
             c = replace(c, location=c.organizers[0])  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names:
-            c = replace(c, location=held_in)  # held by a street office, with no place given: in it
+        elif held_in in admin_names:  # by a street office, no place given: in it, or in its one lower co-holder (…社区居委会)
+            lower = {o for o in c.organizers[1:] if admin_names.get(o, -1) > admin_names[held_in]}
+            c = replace(c, location=lower.pop() if len(lower) == 1 else held_in)
     return c
 
 
@@ -283,8 +284,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
 
 
 def _entity_in(place: str, forms: dict[str, str]) -> str | None:
-    """The entity a place string names: one printed after a generic prefix (辖区秦岭路街道), or the
-    lowest of a chain of units (肖家河街道兴蓉社区 -> 兴蓉社区)."""
+    """The entity a place string names: one after a generic prefix (辖区秦岭路街道), or a chain's lowest (…街道兴蓉社区)."""
     for f in sorted(forms, key=len, reverse=True):
         if place.endswith(f) and (len(f) >= len(place) - 2 or _chain_of_forms(place[: -len(f)], forms)):
             return forms[f]
