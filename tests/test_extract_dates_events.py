@@ -787,12 +787,12 @@ def test_the_topic_s_unit_is_the_lowest_of_the_chain_a_body_is_printed_over() ->
 def test_a_visit_with_no_place_is_held_by_the_topic() -> None:
     """The topic holds a trip that names no place: its place (None) is not the topic's unit (None)."""
     from graph.extract.events import EventCandidate
-    from graph.extract.occurrences import _held_by_topic
+    from graph.extract.places import held_by_topic
 
     trip = EventCandidate("调研", 0, "市农委到基层调研", rule="event.trip")
-    assert _held_by_topic(trip, ("市农委", None), set()).organizers == ("市农委",)
+    assert held_by_topic(trip, ("市农委", None), {}, {}).organizers == ("市农委",)
     visit = EventCandidate("调研", 0, "市农委到柳岸社区调研", location="柳岸社区", rule="event.trip")
-    assert _held_by_topic(visit, ("柳岸社区", "柳岸社区"), {"柳岸社区"}).organizers == ()
+    assert held_by_topic(visit, ("柳岸社区", "柳岸社区"), {"柳岸社区": 4}, {}).organizers == ()
 
 
 @pytest.mark.parametrize(
@@ -880,8 +880,24 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("11月2日，金海区残联、柳岸办事处为辖区残疾人举办手工编织技能培训。", "柳岸街道"),
         # two lower units hold it together: neither alone is where
         ("6月3日，柳岸街道联合青河社区、金湾社区开展消防安全宣传活动。", "柳岸街道"),
+        # a unit the holder organised to do it (组织柳岸镇…志愿者) is no co-holder
+        ("3月17日，金海区组织柳岸镇、金湾街道文明实践站志愿者开展文明宣传活动。", "金海区"),
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
     [e] = facts(extractor, body, headline="社区活动").events
+    assert e.location == place
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("6月4日，金海区柳岸街道青河社区工会开展“粽子飘香迎端午”主题活动。", "青河社区"),
+        ("6月4日，柳岸街道妇联开展“粽子飘香迎端午”主题活动。", "柳岸街道"),
+        ("9月2日，金海区城市管理局召开部门联席会议，治理占道经营。", "金海区"),
+    ],
+)
+def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extractor, body, place) -> None:
+    # the headline is the district's page kicker: the body holding the event is not the item's topic
+    [e] = facts(extractor, body, headline="金海区：节日氛围浓 部门联动解难题").events
     assert e.location == place

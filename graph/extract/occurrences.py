@@ -27,7 +27,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.openings import founding, names_thing, opened_venue
-from graph.extract.places import arrivals, location_in, trip_place, trip_places
+from graph.extract.places import VISITS, arrivals, held_by_topic, location_in, trip_place
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors
@@ -75,41 +75,11 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
         events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
     if events and (main := events[0]).location:  # a later part of the day's occurrence with no place of its own: in the main one's
         day = main.date.value if main.date else None
-        events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in _VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
-    events = [_held_by_topic(c, topic, admin_names) for c in events]
+        events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
+    bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= 2}
+    events = [held_by_topic(c, topic, admin_names, bodies_in) for c in events]
     attendees = people_present(article, sents, entities)
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
-
-
-_VISITS = frozenset({"event.trip", "event.visit", "event.inspect", "event.arrival"})  # the rules of events that went to their place
-_VISITS_OR_OPENINGS = _VISITS | {"event.founded"}  # …or opened it: the place holds nothing
-_TRIPS = frozenset({"event.trip", "event.arrival"})  # the rules of events a party went to from its own place
-
-
-def _held_by_topic(c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: dict[str, int]) -> EventCandidate:
-    """Who holds it when the clause does not say: the body or unit the headline (or lead) is about, unless that is
-    where a visit went (市委书记到柳岸村调研, 检查柳岸村防汛工作: the village is visited, it is where and holds nothing);
-    and there, when no place is given: in the unit held by, or in the unit whose name the holder's begins with."""
-    holder, unit = topic or (None, None)
-    c = replace(c, location=holder) if c.rule == "event.visit" and c.location is None and holder and holder in c.name else c
-    visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
-    # one of many places (先后到柳岸街道、金湾街道调研), named in the trip's name or in its sentence
-    visited = visited or holder is not None and (c.rule in _TRIPS and holder in trip_places(c.name) or holder in trip_places(c.sentence))
-    itself = (opening := founding(c.rule, c.name)) is not None and holder is not None and names_thing(holder, opening)
-    itself = itself or c.location is not None and c.location == holder  # 运动会在柳岸镇新伟村开幕: the place hosts, holds not
-    if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
-        c = replace(c, organizers=(holder,))
-    if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
-        held_in = c.organizers[0] if c.organizers[0] in admin_names else unit if c.organizers[0] == holder else None
-        if _HALL.search(c.organizers[0]):
-            c = replace(c, location=c.organizers[0])  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names:  # by a street office, no place given: in it, or in its one lower co-holder (…社区居委会)
-            lower = {o for o in c.organizers[1:] if admin_names.get(o, -1) > admin_names[held_in]}
-            c = replace(c, location=lower.pop() if len(lower) == 1 else held_in)
-    return c
-
-
-_HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")
 
 
 def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:

@@ -4,14 +4,27 @@ A place clause (`在秦岭路街道办事处召开`, a fronted `在柳岸街道�
 party went (`来到兴蓉社区参观`, `走进建东社区开展义诊`), what a visit verb takes
 (`实地考察了新阳街道兴旺社区`), a place that received visitors (`王庄村迎来了…`), and
 a party's arrival as the lead's news (`…采访团来到…丹英社区`). A place string is
-trimmed of the area word before it and of what was done there after it.
+trimmed of the area word before it and of what was done there after it. Where no
+clause tells it, who holds an occurrence says where it was (`held_by_topic`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from graph.extract.events import DAY_PREFIX, GAVE_LESSON, GOING, PLACE_REACH, TRIP, WHERE, clean_name, mask_quotes
+from graph.extract.events import (
+    DAY_PREFIX,
+    GAVE_LESSON,
+    GOING,
+    PLACE_REACH,
+    TRIP,
+    WHERE,
+    EventCandidate,
+    clean_name,
+    mask_quotes,
+)
+from graph.extract.openings import founding, names_thing
 from graph.lexicon import ORG_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 
 
@@ -123,4 +136,40 @@ def arrivals(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["arrivals", "location_in", "trip_place", "trip_places"]
+VISITS = frozenset({"event.trip", "event.visit", "event.inspect", "event.arrival"})  # the rules of events that went to their place
+_VISITS_OR_OPENINGS = VISITS | {"event.founded"}  # …or opened it: the place holds nothing
+_TRIPS = frozenset({"event.trip", "event.arrival"})  # the rules of events a party went to from its own place
+
+
+def held_by_topic(
+    c: EventCandidate, topic: tuple[str | None, str | None] | None, admin_names: dict[str, int], bodies_in: dict[str, str]
+) -> EventCandidate:
+    """Who holds it when the clause does not say: the body or unit the headline (or lead) is about, unless that is
+    where a visit went (市委书记到柳岸村调研, 检查柳岸村防汛工作: the village is visited, it is where and holds nothing);
+    and there, when no place is given: in the unit held by, the unit whose name the holder's begins with, or the unit
+    (a district or lower) the holding body is of (青河社区工会开展…: in 青河社区)."""
+    holder, unit = topic or (None, None)
+    c = replace(c, location=holder) if c.rule == "event.visit" and c.location is None and holder and holder in c.name else c
+    visited = (c.rule in _VISITS_OR_OPENINGS or c.went) and c.location is not None and c.location in (holder, unit)
+    # one of many places (先后到柳岸街道、金湾街道调研), named in the trip's name or in its sentence
+    visited = visited or holder is not None and (c.rule in _TRIPS and holder in trip_places(c.name) or holder in trip_places(c.sentence))
+    itself = (opening := founding(c.rule, c.name)) is not None and holder is not None and names_thing(holder, opening)
+    itself = itself or c.location is not None and c.location == holder  # 运动会在柳岸镇新伟村开幕: the place hosts, holds not
+    if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
+        c = replace(c, organizers=(holder,))
+    if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
+        first = c.organizers[0]
+        held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
+        if _HALL.search(first):
+            c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
+        elif held_in in admin_names:  # by a street office, no place given: in it, or in its one lower co-holder (…社区居委会)
+            lower = {o for o in c.organizers[1:] if admin_names.get(o, -1) > admin_names[held_in]}
+            one = lower.pop() if len(lower) == 1 else None  # …组织柳岸镇、…志愿者开展: a unit it organised is no co-holder
+            c = replace(c, location=one if one and "组织" + one not in c.sentence else held_in)
+    return c
+
+
+_HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")
+
+
+__all__ = ["VISITS", "arrivals", "held_by_topic", "location_in", "trip_place", "trip_places"]
