@@ -901,3 +901,22 @@ def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extra
     # the headline is the district's page kicker: the body holding the event is not the item's topic
     [e] = facts(extractor, body, headline="金海区：节日氛围浓 部门联动解难题").events
     assert e.location == place
+
+
+def test_after_a_meeting_and_an_adverb_is_no_place(extractor) -> None:
+    [e] = facts(extractor, "5月3日，柳岸街道在动员会后迅速组织志愿者上门宣传。", headline="宣传入户").events
+    assert e.location == "柳岸街道"
+
+
+@pytest.mark.parametrize(
+    ("headline", "held_by"),
+    [
+        ("泉州：柳岸社区邻里节暖人心", "柳岸社区"),  # the unit after the city's label
+        ("泉州：邻里一家亲！柳岸社区居民乐开怀", "柳岸社区"),  # …in the headline's later sentence
+        ("泉州：邻里一家亲", "青河社区"),  # the city alone: the lead's unit
+    ],
+)
+def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_leads(extractor, headline, held_by) -> None:
+    body = "金海区青河社区的志愿者也赶来助阵。5月3日下午，文艺汇演精彩上演。"
+    [e] = facts(extractor, body, headline=headline).events
+    assert e.organizers == (held_by,)

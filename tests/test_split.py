@@ -186,6 +186,7 @@ def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
     ("line", "reporters", "editors"),
     [
         ("【编辑 严明】", (), (("严明", "编辑"),)),
+        ("【记者 王强 通讯员 郇杰】", ("王强",), ()),  # a name of a surname the list lacks (郇) is no label's word
         ("【宁江日报社·最宁江全媒体记者 张芮 审核 王天明】", ("张芮",), (("王天明", "审核"),)),  # the paper, then its app's name
         ("(宁江日报社·最宁江记者 赵强)", ("赵强",), ()),
     ],
@@ -219,6 +220,19 @@ def test_good_news_after_a_day_is_no_lead_and_a_role_label_before_another_role_w
             (("赵强",), (), ("王明",)),
             "活动现场",
         ),
+        # …with a space before the credit's bracket, or the outlet's city and no day before 讯
+        (
+            "柳岸社区开展助学活动\n\n活动现场，柳岸社区给优秀学生颁发奖品，家长们纷纷鼓掌致意。□王明 摄\n"
+            "  宁报讯 (记者 赵强)柳岸社区与金湾社区结对三年来，两个社区共同开展各类活动二十余次，惠及居民上千人。\n",
+            (("赵强",), (), ("王明",)),
+            "活动现场",
+        ),
+        (
+            "柳岸社区开展助学活动\n\n活动现场，柳岸社区给优秀学生颁发奖品，家长们纷纷鼓掌致意。□王明 摄\n"
+            "  宁江日报柳岸讯(记者 赵强)柳岸社区与金湾社区结对三年来，两个社区共同开展各类活动二十余次，惠及居民上千人。\n",
+            (("赵强",), (), ("王明",)),
+            "活动现场",
+        ),
     ],
 )
 def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the_item(text, credited, body_start) -> None:
@@ -227,8 +241,16 @@ def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the
     assert a.body.startswith(body_start)
 
 
+def test_a_paragraph_of_news_with_its_day_and_a_word_ending_in_xun_is_no_lead() -> None:
+    text = "本报讯（记者 赵强）5月3日，柳岸街道开展义诊活动。\n金叶村合作社5月3日传来喜讯 今年全村猕猴桃亩产突破两千斤。\n"
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert "金叶村合作社5月3日传来喜讯" in a.body
+
+
 def test_a_body_among_a_credits_names_is_passed_over_and_makes_the_bare_names_its_correspondents() -> None:
     c = credits.lead("本报讯（记者 刘洋 通讯员 金海县文明办 王强）5月3日，金海县开展活动。")[1]
+    assert (c.reporters, c.correspondents) == (("刘洋",), ("王强",))
+    c = credits.lead("本报讯（记者 刘洋 金海县文明办 王强）5月3日，金海县开展活动。")[1]  # a body's people send it
     assert (c.reporters, c.correspondents) == (("刘洋",), ("王强",))
     assert credits.trailing("会议取得圆满成功。(金海区台办 黄明、欧红)")[1].correspondents == ("黄明", "欧红")
     assert credits.trailing("会议取得圆满成功。(王丹)")[1].reporters == ("王丹",)
@@ -245,7 +267,11 @@ def test_an_outlets_initials_before_the_role_word() -> None:
     assert (c.reporters, c.correspondents) == (("王明",), ("李洋",))
 
 
-@pytest.mark.parametrize("line", ["【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办"])
+@pytest.mark.parametrize(
+    "line",
+    ["【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办", "【记者 连线】", "【通讯员 来稿】",
+     "★【记者 手记】", "■【编辑 推荐】"],  # a column's label is a word, whose first character may be a surname; a mark before it
+)
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
     assert credits.parse(line) is None
 

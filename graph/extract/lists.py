@@ -173,11 +173,17 @@ def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
         item = seg[m.end() :] if m else seg
         if not _BARE_NAME.fullmatch(item) or _OWN_SUFFIX.search(item) or ends_as_body(item) or _PEOPLE.search(item):
             return [], False  # 副主任刘洁、挂点干部、文华社区: people listed with a community
-        if item not in _KINDS_OF_PLACE:  # 镇的机关、企业、红旗、金湾社区: the kinds of place listed with them are none
-            items.insert(0, (end - len(item), item))
+        items.insert(0, (end - len(item), item))
         if m or left == 0:
-            return items, bool(m and m.group("unit"))
+            return _named(items), bool(m and m.group("unit"))
         end = left - 1
+
+
+def _named(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The items that name: not the kinds of place listed with them (镇的机关、企业、红旗、金湾社区), nor a kind some
+    communities are named for where another kind is listed (商户、市场、金湾社区; 红旗、市场、光明社区 lists 市场社区)."""
+    kinds = sum(item in _KINDS_OF_PLACE for _, item in items)
+    return [(at, item) for at, item in items if item not in _KINDS_OF_PLACE or item in _NAMES_TOO and kinds == 1]
 
 
 # What a list of bare names follows: a clause's edge, or the unit they are in (柳岸镇的|, 金海街道|)
@@ -185,6 +191,7 @@ _LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事�
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # The kinds of place a unit holds, listed with its communities (柳岸镇的机关、企业、金湾社区): no community's name
 _KINDS_OF_PLACE = frozenset("机关 企业 单位 学校 医院 商户 商家 门店 店铺 小区 楼院 院落 部门 工厂 园区 景区 市场 超市 工地 村组 村居 家庭".split())
+_NAMES_TOO = frozenset(("市场",))  # a kind of place some communities are named for (市场社区)
 _PEOPLE = re.compile(TITLE_RE.pattern + r"|干部|委员|人员|群众|居民|代表|党员|志愿者|职工|师生")
 # An item that prints a unit's suffix of its own: not bare
 _OWN_SUFFIX = re.compile(alternation(("社区", "居委会", "村", *STREET_OFFICE_WORDS, *TOWN_WORDS, "区", "县", "市")) + "$")

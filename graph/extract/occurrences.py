@@ -334,7 +334,7 @@ def _in_aim(text: str, at: int, trigger: int) -> bool:
 
 def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
     """The body or unit an item is about, the lowest of the first chain in its headline (not a city alone: 福州：…, where
-    the lead names a unit), else its lead (of those that start together, the longest: 郑州市农委); and the lowest unit
+    a later unit of the headline, else the lead, names one), else its lead (of those that start together, the longest: 郑州市农委); and the lowest unit
     of the chain that begins there, a body's name not read (中原区林山寨街道建设路社区志愿者服务队: 建设路社区)."""
     heads, body, city = [s for s in sents if s.offset < body_start], [s for s in sents if s.offset >= body_start][:1], None
     for group in (heads, body):
@@ -343,15 +343,16 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
                 u for u in s.units if u.type != "Person" and not _in_aim(s.text, u.start - s.offset, len(s.text)) and not _describes(u, s)
                 and not origin(u, s)
             ]
-            if units:
+            while units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), s, inside=True)
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it
                 first = _chain_end(admin, s, inside=False) if admin and admin[0].start == units[0].start else None
                 unit = (forms.get(first.text) or forms.get(first.name)) if first else None
                 found = forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
                 if group is heads and longest.type == "City" and body:
-                    city = city or found
-                    break
+                    city = city or found  # 泉州：柳岸社区…, 泉州：…！柳岸社区…: the units the headline names after its city, else the lead's
+                    units = [u for u in units if u.start >= longest.end]
+                    continue
                 return found
     return city
 

@@ -104,7 +104,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] == "边" == text[pos + 2 : pos + 3]:
         return None  # 工作人员边走边介绍: 边…边… (doing one thing while another), no name
-    if text[pos : pos + 1] == "包" and text[pos + 1 : pos + 2] in "村组片户社点":
+    if text[pos : pos + 1] == "包" and (text[pos + 1 : pos + 2] or "-") in "村组片户社点":
         return None  # 书记包村, 干部包户: the cadre answers for a village or household, though 包 is a surname
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark
@@ -201,7 +201,7 @@ _GIVES_A_SPEECH = re.compile(r"(?:了)?(?:动员|总结|表态|开班|专题|重
 # follows it is what follows a name (王聚才给我们介绍, 王利中在会上说).
 _WORD_AND_NAME_END = frozenset(("才", "中", "凡"))
 # Characters that follow a name as words of their own, never as its last character.
-_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一")
+_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一副")  # 副: a deputy's title (李刚|副镇长)
 # What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
 _PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|[村镇乡区县市](?!长)|庄|社区|小区|片区|花园|公园|广场|河|湖|山|桥|港|站)")
 _PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")

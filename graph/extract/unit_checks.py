@@ -39,8 +39,8 @@ def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> 
     if stem in ("自然", "行政"):
         return False  # 自然村16个, 行政村: the kinds of village, no name (柳岸自然村 is one)
     nxt = text[s1 : s1 + 2]
-    if stem.endswith("村") and nxt[:1] == "长":
-        return False  # 道云村|村长: the title's 村 after the village's, no village 云村村
+    if stem.endswith("村") and nxt[:1] == "长" or nxt[:1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
+        return False  # 道云村|村长: the title's 村 after the village's, no village 云村村; 王建国|村长: a person's title
     if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
         return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)
     if _COMPOUNDS_AFTER.match(text, s1):

@@ -74,8 +74,11 @@ PLACE_PREFIX_MAX = 5
 
 # Official district names that are also common nouns.
 _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区".split())
-# What a village's name whose quarter the tagger read apart follows (、西/f 长寿村, 位于|后/f 李庄村; not 整治|后|柳塘村)
-_BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入"))
+# What a village's name beginning 前 or 后, the quarter the tagger read apart, follows (位于|后/f 李庄村; not 整治|后|柳塘村,
+# where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
+_BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
+# A village named for its mountain (凤凰山村), not a kind of mountain village (偏远山村, 贫困山村, 深山村)
+_MOUNTAIN_NAME = re.compile(r"(?<!偏远)(?<!边远)(?<!偏僻)(?<!贫困)(?<!高寒)(?<![深荒穷])山$")
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
@@ -163,7 +166,7 @@ class UnitFinder:
         if i is None or not stem_token(tokens[i]):
             return None
         proper = tokens[i].tag in PROPER
-        if i > 1 and tokens[i - 1].tag == "f" and tokens[i - 1].text in "东西南北前后" and tokens[i - 2].text in _BEFORE_QUARTER:
+        if i > 1 and tokens[i - 1].tag == "f" and (q := tokens[i - 1].text) in "东西南北前后" and (q in "东西南北" or tokens[i - 2].text in _BEFORE_QUARTER):
             i -= 1  # 东长寿村、西/f 长寿村, 位于/v 后/f 新庄村: the quarter its name begins with, read as a word of its own
         begin = max(tokens[i].start, floor)
         j = i - 1
@@ -340,7 +343,7 @@ class UnitFinder:
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
             # 上海市|文明村, 金海区|美丽乡村: a rating or a kind (柳岸镇|先进村, 龙湖镇|新农村: a town's village so named)
-            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or NOT_VILLAGE.search(stem) and text[s0 - len(stem) - 1] not in "镇乡" and not stem.endswith("山"))
+            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or NOT_VILLAGE.search(stem) and text[s0 - len(stem) - 1] not in "镇乡" and not _MOUNTAIN_NAME.search(stem))
             no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
