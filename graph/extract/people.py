@@ -188,8 +188,8 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     if not looks_like_name(longer):
         return t.text
     rest = nxt.text[1:]
-    if longer in known or TITLE_RE.fullmatch(rest) or rest in dictionary_words() and nxt.text not in dictionary_words():
-        return longer
+    if longer in known or TITLE_RE.fullmatch(rest) or (rest in dictionary_words() or rest in ("说", "讲", "称")) and nxt.text not in dictionary_words():
+        return longer  # 景荣|时书记, 刘军|献说 (not 王强|再说, a word)
     return t.text
 
 
