@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 
 from graph.extract.wordbreak import dictionary_things, dictionary_words
 from graph.gazetteer import a_city_or_county
-from graph.lexicon import OUTLET_ENDS, alternation, looks_like_name, split_names
+from graph.lexicon import LEAD_XUN, OUTLET_ENDS, alternation, looks_like_name, split_names
 from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
@@ -58,7 +58,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
-_LEADING_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks a credit's line may begin or end with (★【记者 手记】)
+_EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)
 _OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|日报|晚报|早报|商报|时报|都市报|报业|报社|报|网|社|台|客户端|新闻|融媒|视频|云(?=[·•・]))"  # 青河融媒记者, 青河云•
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
     rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:(?:{_OUTLET}|[A-Z]{{2,6}})[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
@@ -116,10 +116,8 @@ class Credits:
 
     def settled(self) -> Credits:
         """Each person credited once: a reporter is not also a correspondent or photographer."""
-        seen = set(self.reporters)
-        corr = tuple(n for n in self.correspondents if n not in seen)
-        seen |= set(corr)
-        return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in seen), self.editors)
+        corr = tuple(n for n in self.correspondents if n not in self.reporters)
+        return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in {*self.reporters, *corr}), self.editors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +231,7 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     tokens = _tokens(s) if s else None
     if not tokens or not any(t.kind == "name" for t in tokens):
         return None
-    reader = _Reader(strict=text.strip().strip(_LEADING_MARKS)[:1] == "【")
+    reader = _Reader(strict=text.strip().strip(_EDGE_MARKS)[:1] == "【")
     for i, t in enumerate(tokens):
         if not reader.feed(t, tokens[i - 1] if i else None, first=i == 0):
             return None
@@ -244,7 +242,7 @@ def _credit_text(text: str) -> str | None:
     """A credit's text without its marks and parentheses, or None when it is too long to be one."""
     # stripped before it is folded (the same text: folding maps only U+3000 to a space, and no character to a mark), so
     # that a paragraph too long to be a credit, as most are, is not folded whole
-    s = text.strip().strip(_LEADING_MARKS)
+    s = text.strip().strip(_EDGE_MARKS)
     if len(s) > 80 and not (s[:1] in "(（" and s[-1:] in ")）"):
         return None
     s = fold(s)
@@ -260,7 +258,7 @@ class _Reader:
     """Reads a credit's tokens in order: each role word gives the names after it their role."""
 
     def __init__(self, strict: bool = False) -> None:
-        self.strict = strict  # no noun or verb is a name (【记者 手记】: a column's label, no credit)
+        self.strict = strict  # in 【】: names by known surnames, and a lone noun or verb is a label (【记者 手记】)
         self.unit_seen = False  # a body's name read among the names
         self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
         self.role: str | None = None
@@ -299,13 +297,14 @@ class _Reader:
     def names(self, run: str) -> bool:
         self.setter = None  # 文/ and 图/ reach as far as the first name after them
         if _BODY_RUN.search(run):  # 责编:苏州文明办, 通讯员 金海县文明办 王强: a body's name, no names (the credit goes on)
-            self.unit_seen, self.role = True, "correspondent" if self.role == "reporter" else self.role  # its people send
+            # after a reporter's name, its people sent it (记者 刘洋 金海县文明办 王强); not the reporter's own (记者 金海区融媒体中心 刘洋)
+            self.unit_seen, self.role = True, "correspondent" if self.role == "reporter" and self.roles["reporter"] else self.role
             return True
         names = split_names(run)
         if names is None and self.role is not None and 2 <= len(run) <= 3:
+            if self.strict:  # in 【】 a run of no known surname is passed over after a name (【记者 王强 通讯员 郇杰】), else
+                return any(self.roles.values())  # it is a column's label (【记者 直击】)
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
-        if self.strict and names:  # 【记者 连线】, 【通讯员 来稿】: a column's label is a word (【记者 王强 通讯员 郇杰】 names)
-            names = [n for n in names if n not in dictionary_things()] or None
         if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
             return False
         for n in names:
@@ -323,8 +322,9 @@ class _Reader:
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
             self.roles["correspondent" if self.unit_seen else "reporter"].extend(self.loose)
-        if not self.saw_role and not bare and not self.roles["photographer"]:
-            return None
+        named = [n if isinstance(n, str) else n[0] for names in self.roles.values() for n in names]
+        if not self.saw_role and not bare and not self.roles["photographer"] or self.strict and len(named) == 1 and named[0] in dictionary_things():
+            return None  # …; 【记者 连线】, 【通讯员 来稿】: in 【】 a lone noun or verb is a column's label (连, 来 are surnames)
         c = Credits(*(tuple(self.roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
         return c.settled() if c else None
 
@@ -356,7 +356,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?(?<![喜捷资通音简快])讯(?=\s*[(（]|\s))"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?{LEAD_XUN}|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?{LEAD_XUN}(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )

@@ -880,8 +880,12 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("11月2日，金海区残联、柳岸办事处为辖区残疾人举办手工编织技能培训。", "柳岸街道"),
         # two lower units hold it together: neither alone is where
         ("6月3日，柳岸街道联合青河社区、金湾社区开展消防安全宣传活动。", "柳岸街道"),
-        # a unit the holder organised to do it (组织柳岸镇…志愿者) is no co-holder
+        # a unit the holder organised, called on or led to do it (组织柳岸镇…志愿者) is no co-holder, in any printed form
         ("3月17日，金海区组织柳岸镇、金湾街道文明实践站志愿者开展文明宣传活动。", "金海区"),
+        ("3月17日，金海区组织柳岸办事处志愿者开展文明宣传活动。", "金海区"),
+        ("3月17日，金海区动员辖区柳岸镇志愿者开展文明宣传活动。", "金海区"),
+        # …but one named with the holder is, whatever a later clause organises
+        ("6月3日，柳岸街道、青河社区联合开展义诊活动，组织青河社区老人免费体检。", "青河社区"),
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
@@ -895,6 +899,9 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("6月4日，金海区柳岸街道青河社区工会开展“粽子飘香迎端午”主题活动。", "青河社区"),
         ("6月4日，柳岸街道妇联开展“粽子飘香迎端午”主题活动。", "柳岸街道"),
         ("9月2日，金海区城市管理局召开部门联席会议，治理占道经营。", "金海区"),
+        # …not where its people went to do it
+        ("6月4日，青河社区党支部带领党员赴外地开展红色教育。", None),
+        ("6月4日，金海区卫健委派出医疗队支援山区义诊。", None),
     ],
 )
 def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extractor, body, place) -> None:
@@ -903,8 +910,9 @@ def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extra
     assert e.location == place
 
 
-def test_after_a_meeting_and_an_adverb_is_no_place(extractor) -> None:
-    [e] = facts(extractor, "5月3日，柳岸街道在动员会后迅速组织志愿者上门宣传。", headline="宣传入户").events
+@pytest.mark.parametrize("adverb", ["迅速", "紧急", "连夜"])
+def test_after_a_meeting_and_an_adverb_is_no_place(extractor, adverb) -> None:
+    [e] = facts(extractor, f"5月3日，柳岸街道在动员会后{adverb}组织志愿者上门宣传。", headline="宣传入户").events
     assert e.location == "柳岸街道"
 
 
@@ -914,9 +922,10 @@ def test_after_a_meeting_and_an_adverb_is_no_place(extractor) -> None:
         ("泉州：柳岸社区邻里节暖人心", "柳岸社区"),  # the unit after the city's label
         ("泉州：邻里一家亲！柳岸社区居民乐开怀", "柳岸社区"),  # …in the headline's later sentence
         ("泉州：邻里一家亲", "青河社区"),  # the city alone: the lead's unit
+        ("泉州：学习柳岸社区好经验", "青河社区"),  # …and a unit the label's sentence names later, an object
     ],
 )
 def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_leads(extractor, headline, held_by) -> None:
-    body = "金海区青河社区的志愿者也赶来助阵。5月3日下午，文艺汇演精彩上演。"
+    body = "金海区青河社区的邻里节办得红红火火。5月3日下午，文艺汇演精彩上演。"
     [e] = facts(extractor, body, headline=headline).events
     assert e.organizers == (held_by,)

@@ -305,10 +305,13 @@ CASES = [
     ("柳岸街道的机关、企业、红旗、光明社区都参加了活动。", "Community", {"红旗社区", "光明社区"}, {"机关社区", "企业社区"}),
     ("志愿者走进柳岸街道的商户、市场、金湾社区宣传防诈知识。", "Community", {"金湾社区"}, {"市场社区", "商户社区"}),
     ("志愿者来到柳岸街道的红旗、市场、光明社区开展义诊。", "Community", {"红旗社区", "市场社区", "光明社区"}, set()),  # a name
+    ("检查组深入柳岸街道的市场、金湾社区开展食品安全检查。", "Community", {"金湾社区"}, {"市场社区"}),  # …not alone
     # a village's name after a street office ending like a kind of village (…山村); a quarter after "after doing"
     ("5月3日，柳岸街道凤凰山村开展义诊活动。", "Village", {"凤凰山村"}, set()),
     ("金海区偏远山村的孩子们收到了图书。", "Village", set(), {"偏远山村"}),  # …not a kind of mountain village
     ("柳岸街道深山村的留守儿童收到礼物。", "Village", set(), {"深山村"}),
+    ("金海区小山村的孩子们收到了图书。", "Village", set(), {"小山村"}),
+    ("柳岸街道青深山村开展义诊活动。", "Village", {"青深山村"}, set()),  # 深山 ends a name
     # 东西南北 read apart begin a village's name after any verb (抵达|北|张庄村); 前 after a verb of going
     ("工作组抵达北张庄村开展调研。", "Village", {"北张庄村"}, {"张庄村"}),
     ("工作组进驻前李庄村开展工作。", "Village", {"前李庄村"}, {"李庄村"}),
@@ -322,6 +325,7 @@ CASES = [
     ("李刚镇长带队检查卫生。", "Town", set(), {"李刚镇"}),
     ("柳岸镇长王强带队检查。", "Town", {"柳岸镇"}, set()),
     ("王建国村长带领村民清理河道。", "Village", set(), {"王建国村"}),  # …a village's head too
+    ("王建村长效保洁机制运转良好。", "Village", {"王建村"}, set()),  # 长效, not the title 村长
     # a region's party committee (区域党委) is no district's body
     ("党员们参观了金海县红军医院旧址。", "Organization", set(), {"红军医院", "金海县红军医院"}),  # a historic site, no body
     # a star rating of communities' party branches (四星社区党组织) names no community nor body; 五星社区党委 is one's

@@ -186,7 +186,8 @@ def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
     ("line", "reporters", "editors"),
     [
         ("【编辑 严明】", (), (("严明", "编辑"),)),
-        ("【记者 王强 通讯员 郇杰】", ("王强",), ()),  # a name of a surname the list lacks (郇) is no label's word
+        ("【记者 王强 通讯员 郇杰】", ("王强",), ()),  # a run of a surname the list lacks is passed over after a name
+        ("【记者 马力 通讯员 王强】", ("马力",), ()),  # a name that is a noun too, among others
         ("【宁江日报社·最宁江全媒体记者 张芮 审核 王天明】", ("张芮",), (("王天明", "审核"),)),  # the paper, then its app's name
         ("(宁江日报社·最宁江记者 赵强)", ("赵强",), ()),
     ],
@@ -241,10 +242,17 @@ def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the
     assert a.body.startswith(body_start)
 
 
-def test_a_paragraph_of_news_with_its_day_and_a_word_ending_in_xun_is_no_lead() -> None:
-    text = "本报讯（记者 赵强）5月3日，柳岸街道开展义诊活动。\n金叶村合作社5月3日传来喜讯 今年全村猕猴桃亩产突破两千斤。\n"
+@pytest.mark.parametrize("line", ["金叶村合作社5月3日传来喜讯 今年全村猕猴桃亩产突破两千斤。", "金叶村合作社5月3日传来佳讯 今年全村猕猴桃亩产突破两千斤。",
+                                  "金湾社区群众闻讯（见右图）纷纷赶来，帮忙搬运物资。"])
+def test_a_paragraph_of_news_with_a_word_ending_in_xun_is_no_lead(line) -> None:
+    text = f"本报讯（记者 赵强）5月3日，柳岸街道开展义诊活动，志愿者为居民测量血压，讲解健康知识。\n{line}\n"
     [a] = split_page(Page(name="x.txt", text=text))
-    assert "金叶村合作社5月3日传来喜讯" in a.body
+    assert line[:12] in a.body
+
+
+def test_a_lead_with_its_city_after_the_day_and_xiaoxi_credits_the_item() -> None:
+    body, c, _ = credits.lead("宁江日报5月3日金海消息（记者 赵强）当天，金海区柳岸街道开展义诊活动。")
+    assert (body[:2], c.reporters) == ("当天", ("赵强",))
 
 
 def test_a_body_among_a_credits_names_is_passed_over_and_makes_the_bare_names_its_correspondents() -> None:
@@ -252,6 +260,8 @@ def test_a_body_among_a_credits_names_is_passed_over_and_makes_the_bare_names_it
     assert (c.reporters, c.correspondents) == (("刘洋",), ("王强",))
     c = credits.lead("本报讯（记者 刘洋 金海县文明办 王强）5月3日，金海县开展活动。")[1]  # a body's people send it
     assert (c.reporters, c.correspondents) == (("刘洋",), ("王强",))
+    c = credits.lead("本报讯（记者 金海区融媒体中心 刘洋）5月3日，金海县开展活动。")[1]  # …not the reporter's own body
+    assert (c.reporters, c.correspondents) == (("刘洋",), ())
     assert credits.trailing("会议取得圆满成功。(金海区台办 黄明、欧红)")[1].correspondents == ("黄明", "欧红")
     assert credits.trailing("会议取得圆满成功。(王丹)")[1].reporters == ("王丹",)
 
@@ -270,7 +280,7 @@ def test_an_outlets_initials_before_the_role_word() -> None:
 @pytest.mark.parametrize(
     "line",
     ["【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办", "【记者 连线】", "【通讯员 来稿】",
-     "★【记者 手记】", "■【编辑 推荐】"],  # a column's label is a word, whose first character may be a surname; a mark before it
+     "★【记者 手记】", "■【编辑 推荐】", "【记者 直击】", "【记者 走基层】"],  # a column's label, a mark before it
 )
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
     assert credits.parse(line) is None

@@ -181,9 +181,10 @@ def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
 
 def _named(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The items that name: not the kinds of place listed with them (镇的机关、企业、红旗、金湾社区), nor a kind some
-    communities are named for where another kind is listed (商户、市场、金湾社区; 红旗、市场、光明社区 lists 市场社区)."""
+    communities are named for (市场) unless it is the one kind among names (红旗、市场、光明社区 lists 市场社区; not
+    商户、市场、金湾社区, nor 市场、金湾社区)."""
     kinds = sum(item in _KINDS_OF_PLACE for _, item in items)
-    return [(at, item) for at, item in items if item not in _KINDS_OF_PLACE or item in _NAMES_TOO and kinds == 1]
+    return [(at, item) for at, item in items if item not in _KINDS_OF_PLACE or item in _NAMES_TOO and kinds == 1 and len(items) > 1]
 
 
 # What a list of bare names follows: a clause's edge, or the unit they are in (柳岸镇的|, 金海街道|)

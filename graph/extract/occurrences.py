@@ -76,7 +76,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     if events and (main := events[0]).location:  # a later part of the day's occurrence with no place of its own: in the main one's
         day = main.date.value if main.date else None
         events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
-    bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= 2}
+    bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= ADMIN_RANK["District"]}
     events = [held_by_topic(c, topic, admin_names, bodies_in) for c in events]
     attendees = people_present(article, sents, entities)
     return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
@@ -343,6 +343,7 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
                 u for u in s.units if u.type != "Person" and not _in_aim(s.text, u.start - s.offset, len(s.text)) and not _describes(u, s)
                 and not origin(u, s)
             ]
+            units = _heading(units, s, s.offset) if city and group is heads else units
             while units:
                 longest = _chain_end(sorted(units, key=lambda u: (u.start, -u.end)), s, inside=True)
                 admin = [u for u in units if u.type in ADMIN_RANK]  # a body over the chain does not end it
@@ -351,10 +352,17 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
                 found = forms.get(longest.text) or forms.get(longest.name) or unit, unit  # a span no entity is: the unit
                 if group is heads and longest.type == "City" and body:
                     city = city or found  # 泉州：柳岸社区…, 泉州：…！柳岸社区…: the units the headline names after its city, else the lead's
-                    units = [u for u in units if u.start >= longest.end]
+                    units = _heading([u for u in units if u.start >= longest.end], s, longest.end)
                     continue
                 return found
     return city
+
+
+def _heading(units: list[Span], s: Sentence, start: int) -> list[Span]:
+    """The units, when the first of them begins the text after `start` (泉州：|柳岸社区邻里节…): the subject after a
+    headline's label of its city; none when it is printed later (泉州：学习|柳岸社区好经验: an object)."""
+    first = min((u.start for u in units), default=None)
+    return units if first is not None and not s.text[start - s.offset : first - s.offset].strip("：: \u3000|｜丨") else []
 
 
 def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:

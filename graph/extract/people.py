@@ -104,7 +104,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] == "边" == text[pos + 2 : pos + 3]:
         return None  # 工作人员边走边介绍: 边…边… (doing one thing while another), no name
-    if text[pos : pos + 1] == "包" and (text[pos + 1 : pos + 2] or "-") in "村组片户社点":
+    if text[pos : pos + 1] == "包" and text.startswith(("村", "组", "片", "户", "社", "点"), pos + 1):
         return None  # 书记包村, 干部包户: the cadre answers for a village or household, though 包 is a surname
     if text[pos : pos + 1] in _FUNCTION_SURNAMES:
         # 负责人和部门负责人: 和 here is a conjunction; 副主任于军舰、: 于 is a surname before a list mark
@@ -172,8 +172,8 @@ _AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
     """A name the tagger cut one character short (陈沸|沸兴奋 -> 陈沸沸, 兴奋 a word; 景荣|时书记 -> 景荣时): the character
     joins the name only when the tagger glued it to the word after it, or what follows names follows it."""
-    if len(t.text) == 3 and t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end):
-        return t.text[:2]  # 刘强作|动员讲话: the verb 作, not the name's last character
+    if len(t.text) == 3 and (t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end) or t.text[-1] in "区县镇乡村市" and text.startswith("长", t.end)):
+        return t.text[:2]  # 刘强作|动员讲话: the verb 作; 周强区|长: a head's title; not the name's last character
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith(_AFTER_WHOLE_NAME, nxt.end) \
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \

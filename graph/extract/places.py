@@ -61,7 +61,7 @@ _NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线
 # are schools), nor a time (在随后的11天内将陆续开展, 在认真调研后, 在1月12日召开的大会上).
 _NO_PLACE = re.compile(
     _HERE + "|" + _KIND_OF_UNIT + r"|^全[省市区县镇乡村]$|(?<![一二三四五六七八九十])[中下]$|[\d一二三四五六七八九十两几]+[天日周]内|^(?:随后|此后|今后|之后)"
-    r"|(?<![楼房屋院门馆街路村部站所室厅场园])后(?:迅速|立即|立刻|马上|随即|及时|第一时间)?$|(?:基础上|期间)$|^(?:大力|积极|广泛|深入|全面|扎实|认真|精心|主动|先后|分别|陆续|充分)"
+    r"|(?<![楼房屋院门馆街路村部站所室厅场园])后(?:迅速|立即|立刻|马上|随即|及时|紧急|连夜|统一|第一时间)?$|(?:基础上|期间)$|^(?:大力|积极|广泛|深入|全面|扎实|认真|精心|主动|先后|分别|陆续|充分)"
     r"|^(?:持续|集中|共同)$"  # how, not where (在集中安置区, 在共同富裕展示馆, 在3号楼后 are places)
     r"|^(?:(?:19|20)\d\d年)?\d{1,2}月|^\d{1,2}日"  # when (在1月12日召开的…会议上)
 )
@@ -158,15 +158,38 @@ def held_by_topic(
     if not c.organizers and holder and c.rule != "event.conveyed" and not visited and not itself:
         c = replace(c, organizers=(holder,))
     if c.location is None and c.organizers and c.rule not in _TRIPS:  # the first holder (柳岸街道联合区妇联…); a trip went elsewhere
+        # in its unit: a unit itself, the topic's unit, or the unit (a district or lower) a body is of
         first = c.organizers[0]
         held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
         if _HALL.search(first):
             c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names:  # by a street office, no place given: in it, or in its one lower co-holder (…社区居委会)
-            lower = {o for o in c.organizers[1:] if admin_names.get(o, -1) > admin_names[held_in]}
-            one = lower.pop() if len(lower) == 1 else None  # …组织柳岸镇、…志愿者开展: a unit it organised is no co-holder
-            c = replace(c, location=one if one and "组织" + one not in c.sentence else held_in)
+        elif held_in in admin_names and (first == holder or not _AWAY.search(c.sentence, 0, _name_end(c))):
+            c = replace(c, location=_lower_co_holder(c, held_in, admin_names) or held_in)  # no place given: the holder's unit
     return c
+
+
+def _name_end(c: EventCandidate) -> int:
+    """Where the event's name ends in its sentence (its whole sentence when the name is not printed as is)."""
+    at = c.sentence.find(c.name)
+    return at + len(c.name) if at >= 0 else len(c.sentence)
+
+
+def _lower_co_holder(c: EventCandidate, held_in: str, admin_names: dict[str, int]) -> str | None:
+    """The one unit below the holder's that holds the event with it (…街道办事处、青河社区居委会组织开展…): where it was;
+    not one the holder organised or led to do it (金海区组织辖区柳岸镇志愿者开展…)."""
+    lower = {o for o in c.organizers[1:] if admin_names.get(o, -1) > admin_names[held_in]}
+    if len(lower) != 1:
+        return None
+    one = lower.pop()
+    at = c.sentence.find(_UNIT_SUFFIX.sub("", one))  # its first mention, printed in any form (柳岸办事处, 柳岸街道)
+    return one if at > 0 and not _DIRECTED.search(c.sentence, max(0, at - 6), at) else None
+
+
+# What says a holder's event took place away from its own unit (…党支部带领党员赴延安开展…, 派出医疗队支援…); the unit
+# of the item's topic, where a body went, is still where (市政协机关…赴…东苑社区开展…, under 东苑社区's headline)
+_AWAY = re.compile(r"赴|前往|奔赴|远赴|支援")
+_DIRECTED = re.compile(r"组织|动员|带领|率领|邀请|发动|号召")  # the holder's verbs over the parties who then do it
+_UNIT_SUFFIX = re.compile(r"(?:街道|社区|镇|乡|村|区|县|市)$")
 
 
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")

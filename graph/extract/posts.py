@@ -223,9 +223,9 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
 # 身为…的, 作为…的: the description before 的 is the post of the name after it.
 _AS_ROLE = re.compile(r"^(?:身为|作为)")
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
-_TITLE_AFTER = re.compile(
-    r"(总书记|(?:书记|主任|副主任|副书记|局长|(?:副)?(?:镇长|乡长|区长|县长|市长)|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)"
-    r"(?=[说表谈介强指讲带陪一，,。：:、在也]|$))"
+_TITLE_AFTER = re.compile(  # a deputy's too (李刚|副局长: 副 is no name's last character)
+    r"(总书记|副?(?:书记|主任|局长|镇长|乡长|区长|县长|市长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)"
+    r"(?=[说表谈介强指讲带陪一，,。：:、在也主率出赴到]|$))"
 )
 # A province's name, or its party committee, government, people's congress or political consultative conference,
 # printed before a title.

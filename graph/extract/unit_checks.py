@@ -24,9 +24,16 @@ _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人
 
 
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    if text[s1 : s1 + 1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
+    if _heads_title(tokens, s1) and _named_head(tokens, s0 - len(stem), s1 + 1):
         return False  # 王尧|镇长|带队: a person and the title (柳岸镇长|王强: the town's head, named after it)
     return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
+
+
+def _heads_title(tokens: list[Token], s1: int) -> bool:
+    """The tagger read the unit's last character with the 长 after it as one word (镇长, 副镇长, 村长): a head's title,
+    not a word beginning with 长 (柳岸镇|长期)."""
+    i = token_at(tokens, s1 - 1)
+    return i is not None and tokens[i].end == s1 + 1 and tokens[i].text.endswith("长") and len(tokens[i].text) >= 2
 
 
 def _named_head(tokens: list[Token], start: int, end: int) -> bool:
@@ -39,7 +46,7 @@ def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> 
     if stem in ("自然", "行政"):
         return False  # 自然村16个, 行政村: the kinds of village, no name (柳岸自然村 is one)
     nxt = text[s1 : s1 + 2]
-    if stem.endswith("村") and nxt[:1] == "长" or nxt[:1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
+    if _heads_title(tokens, s1) and (stem.endswith("村") or _named_head(tokens, s0 - len(stem), s1 + 1)):
         return False  # 道云村|村长: the title's 村 after the village's, no village 云村村; 王建国|村长: a person's title
     if NOT_VILLAGE.search(stem) or nxt[:1] in ("民", "庄", "落", "级", "干", "委", "务", "内", "里", "官", "道", "企") and nxt[:2] != "委会":
         return nxt[:2] == "委会" and not NOT_VILLAGE.search(stem)

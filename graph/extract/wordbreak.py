@@ -35,8 +35,9 @@ def dictionary_names() -> frozenset[str]:
 
 @functools.cache
 def dictionary_things() -> frozenset[str]:
-    """The words of two or three characters jieba's dictionary tags a noun or a verb (手记, 连线, 来稿; not 严明, 高峰):
-    a column's label, never a name. Read when first asked for: only a credit in square brackets asks."""
+    """The words of two or three characters jieba's dictionary tags a noun or a verb (手记, 连线, 来稿, also 马力; not
+    严明, 高峰): printed alone after a role word in 【】, a column's label. Read apart from `_dictionary`, and only when
+    first asked for: only such a credit asks."""
     text = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8")
     return frozenset(re.findall(r"^(\S\S\S?) \d+ (?:n|v|vn)$", text, re.M))
 
