@@ -49,6 +49,7 @@ POSTS = [
     ("周强区长一行调研柳岸街道。", ("周强", "区长", None)),
     ("周强区长主持召开会议。", ("周强", "区长", None)),  # the tagger read 周强区 as the name
     ("李刚副局长带队检查食品安全。", ("李刚", "副局长", None)),
+    ("街道书记付化国全程陪同。", ("付化国", "书记", None)),  # a name the tagger read as a verb (付化国/v), no verb after it
     ("金湾社区党委书记、居民委员会主任孙薇主持会议。", ("孙薇", "居民委员会主任", "金湾社区")),  # the committee's full name
     ("青河村年轻支书李明带领村民致富。", ("李明", "支书", "青河村")),  # a village party secretary's, its village's
     ("柳岸街道成立创卫领导小组，领导小组组长王强主持会议。", ("王强", "组长", "创卫领导小组")),  # a body's 小组

@@ -1053,3 +1053,9 @@ def test_a_photos_line_naming_the_scene_stays_in_the_story() -> None:
     )
     [a] = split_page(Page(name="x.txt", text=text))
     assert a.headline == "柳岸镇开展逐村观摩" and a.body.endswith("察看村容村貌。")
+
+
+def test_a_web_pages_title_loses_its_papers_name_and_date_printed_after_it() -> None:
+    text = "A02\n\n柳岸社区办起便民服务大集 宁江晚报 2023年04月03日\n\n本报讯(记者 王强)3月31日上午，柳岸社区便民服务大集开市，居民排起长队。\n"
+    [a] = split_page(Page(name="w.txt", text=text))
+    assert a.headline == "柳岸社区办起便民服务大集"

@@ -130,8 +130,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
             return _whole_name(text, t, at, set())
         if t.tag == "PER" and _transcribed_token(text, t):
             return t.text
-        if looks_like_name(t.text) and t.tag in ("LOC", "nz", "n", "nr", "ORG") and _not_a_word(t.text):
-            return t.text
+        if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or t.tag == "v" and len(t.text) == 3) and _not_a_word(t.text):
+            return t.text  # 书记付化友/v: a name of three characters the tagger read as a verb
         if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
             return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
         # a surname token followed by its given name: 宋/PER 伟/n
