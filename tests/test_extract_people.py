@@ -210,6 +210,8 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("在王强俩的陪同下，记者参观了合作社。", {"王强"}),  # 俩 (the two) follows a whole name
         ("合作社社长赵春献说，今年收成好。", {"赵春献"}),  # the tagger glued the name's last character to 说 (赵春|献说)
         ("王强再说了一遍。", {"王强"}),  # …not a word that begins with it (再说)
+        ("工作人员时欢喜地说，活动很有意义。", set()),  # 地 before a verb of speaking ends an adverb, no name (时欢喜|地说)
+        ("王强高兴地说，活动很有意义。", {"王强"}),
         ("李刚镇长带队检查卫生。", {"李刚"}),  # a head's title after a name (镇长), not a place's 镇 (李刚镇)
         ("柳岸镇长王强带队检查。", {"王强"}),  # …and the town's head named after it
         ("青河村书记平时就是这样做的。", set()),  # 平时|就|是: a name ends in no word that follows one

@@ -242,8 +242,8 @@ def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]
 
 
 def _clean_boundary(text: str, start: int, end: int) -> bool:
-    """A name's edges are not inside a word: 周联席|会议 (联席会议), 全|市长|效 are not names."""
-    return not spans_word(text[start:end], text[end : end + 3], min_len=3)
+    """A name's edges are not inside a word: 周联席|会议 (联席会议), 全|市长|效; nor is one before 地说 (时高兴|地说)."""
+    return not spans_word(text[start:end], text[end : end + 3], min_len=3) and not (text.startswith("地", end) and PERSON_VERBS.match(text[end + 1 : end + 5]))
 
 
 def _informal_ok(text: str, start: int, end: int) -> bool:
