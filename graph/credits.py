@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from graph.extract.wordbreak import dictionary_things, dictionary_words
+from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import a_city_or_county
-from graph.lexicon import LEAD_XUN, OUTLET_ENDS, alternation, looks_like_name, split_names
+from graph.lexicon import NOT_NEWS_TOLD, OUTLET_ENDS, alternation, looks_like_name, split_names
 from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
@@ -117,7 +117,8 @@ class Credits:
     def settled(self) -> Credits:
         """Each person credited once: a reporter is not also a correspondent or photographer."""
         corr = tuple(n for n in self.correspondents if n not in self.reporters)
-        return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in {*self.reporters, *corr}), self.editors)
+        seen = {*self.reporters, *corr}
+        return Credits(self.reporters, corr, tuple(n for n in self.photographers if n not in seen), self.editors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +259,7 @@ class _Reader:
     """Reads a credit's tokens in order: each role word gives the names after it their role."""
 
     def __init__(self, strict: bool = False) -> None:
-        self.strict = strict  # in 【】: names by known surnames, and a lone noun or verb is a label (【记者 手记】)
+        self.strict = strict  # in 【】: names by known surnames only (【记者 手记】: a column's label, no credit)
         self.unit_seen = False  # a body's name read among the names
         self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
         self.role: str | None = None
@@ -302,8 +303,8 @@ class _Reader:
             return True
         names = split_names(run)
         if names is None and self.role is not None and 2 <= len(run) <= 3:
-            if self.strict:  # in 【】 a run of no known surname is passed over after a name (【记者 王强 通讯员 郇杰】), else
-                return any(self.roles.values())  # it is a column's label (【记者 直击】)
+            if self.strict:
+                return True  # in 【】 passed over: a name of a surname the list lacks (郇杰), a column's label (【记者 直击】)
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
         if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
             return False
@@ -322,9 +323,8 @@ class _Reader:
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
             self.roles["correspondent" if self.unit_seen else "reporter"].extend(self.loose)
-        named = [n if isinstance(n, str) else n[0] for names in self.roles.values() for n in names]
-        if not self.saw_role and not bare and not self.roles["photographer"] or self.strict and len(named) == 1 and named[0] in dictionary_things():
-            return None  # …; 【记者 连线】, 【通讯员 来稿】: in 【】 a lone noun or verb is a column's label (连, 来 are surnames)
+        if not self.saw_role and not bare and not self.roles["photographer"]:
+            return None
         c = Credits(*(tuple(self.roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))
         return c.settled() if c else None
 
@@ -356,7 +356,8 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?{LEAD_XUN}|(?:\d{{4}}年)?{_DAY}[{HAN}]{{1,6}}?{LEAD_XUN}(?=\s*[(（]|\s))"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)"
+    rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
 )
@@ -369,8 +370,7 @@ BYLINE_MARKS = "□■●◆▲★"
 def lead(text: str) -> tuple[str, Credits | None, bool]:
     """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead).
 
-    `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`,
-    `□本报记者 刘洋 春节将至…`.
+    `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`, `□本报记者 刘洋 …`.
     """
     s = text
     before: Credits | None = None

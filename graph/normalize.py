@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.lexicon import LEAD_XUN, OUTLET_ENDS, alternation
+from graph.lexicon import NOT_NEWS_TOLD, OUTLET_ENDS, alternation
 from graph.model import Para
 
 TERMINAL = '。！？!?…；;”"』」）)'
@@ -24,8 +24,9 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # A line that is never part of a wrapped paragraph: leads, credits, headings.
 _STRUCTURAL = re.compile(
     r"^(?:#{1,6}\s|■|●|◆|▲|★|【|本报讯|本报[^\s]{0,6}讯|[（(]?(?:本报|郑报全媒体|全媒体)?记者\s|通讯员\s|本版|责任编辑|责编|编辑[:：]|校对|美编|版式"
-    r"|[\u4e00-\u9fff]{1,16}?" + alternation(OUTLET_ENDS) + r"[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)\s*[（(]"
-    r"|[\u4e00-\u9fff]{1,8}?" + alternation(OUTLET_ENDS) + r"[\u4e00-\u9fff]{0,4}?" + LEAD_XUN + r"\s*[（(])"
+    r"|[\u4e00-\u9fff]{1,16}?" + alternation(OUTLET_ENDS) + r"[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日" + NOT_NEWS_TOLD
+    + r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)\s*[（(]"
+    r"|[\u4e00-\u9fff]{1,8}?" + alternation(OUTLET_ENDS) + NOT_NEWS_TOLD + r"[\u4e00-\u9fff]{0,4}?(?:讯|消息)\s*[（(])"
 )  # (an outlet's lead with its credit's bracket, 大众网淄博3月9日讯(记者 …), 苏报讯 (记者 …), 宁江日报柳岸讯(…), after a caption)
 # A unit's news headed by its name and a colon (柳岸街道：“红马甲”扫雪暖民心): a heading, whatever its width.
 _UNIT_COLON_HEAD = re.compile(r"[\u4e00-\u9fff]{1,10}(?:街道|办事处|社区|镇|乡|村|区|县|市)[：:][^，。,；;：:！？!?]{2,24}")

@@ -884,8 +884,11 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("3月17日，金海区组织柳岸镇、金湾街道文明实践站志愿者开展文明宣传活动。", "金海区"),
         ("3月17日，金海区组织柳岸办事处志愿者开展文明宣传活动。", "金海区"),
         ("3月17日，金海区动员辖区柳岸镇志愿者开展文明宣传活动。", "金海区"),
-        # …but one named with the holder is, whatever a later clause organises
+        # …but one named with the holder is, whatever a later clause organises, or a party before it, or a body of its name
         ("6月3日，柳岸街道、青河社区联合开展义诊活动，组织青河社区老人免费体检。", "青河社区"),
+        ("6月3日，柳岸街道组织党员与青河社区联合开展义诊活动。", "青河社区"),
+        ("6月3日，柳岸街道动员青河小学师生，联合青河社区开展义诊活动。", "青河社区"),
+        ("柳岸街道、柳岸社区联合开展义诊活动。", "柳岸社区"),  # the stem the holder shares
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
@@ -899,9 +902,11 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("6月4日，金海区柳岸街道青河社区工会开展“粽子飘香迎端午”主题活动。", "青河社区"),
         ("6月4日，柳岸街道妇联开展“粽子飘香迎端午”主题活动。", "柳岸街道"),
         ("9月2日，金海区城市管理局召开部门联席会议，治理占道经营。", "金海区"),
-        # …not where its people went to do it
+        # …not where its people went to do it, the words of going in the name or not (支援 as a noun is none)
         ("6月4日，青河社区党支部带领党员赴外地开展红色教育。", None),
-        ("6月4日，金海区卫健委派出医疗队支援山区义诊。", None),
+        ("6月4日，金海区卫健委组织医疗队前往山区开展义诊。", None),
+        ("9月2日，金海区民政局召开对口支援工作推进会。", "金海区"),
+        ("6月4日，柳岸街道妇联开展“爱心支援”主题活动。", "柳岸街道"),
     ],
 )
 def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extractor, body, place) -> None:
@@ -923,9 +928,17 @@ def test_after_a_meeting_and_an_adverb_is_no_place(extractor, adverb) -> None:
         ("泉州：邻里一家亲！柳岸社区居民乐开怀", "柳岸社区"),  # …in the headline's later sentence
         ("泉州：邻里一家亲", "青河社区"),  # the city alone: the lead's unit
         ("泉州：学习柳岸社区好经验", "青河社区"),  # …and a unit the label's sentence names later, an object
+        ("【泉州】柳岸社区邻里节暖人心", "柳岸社区"),  # labels of other marks
+        ("泉州·柳岸社区邻里节暖人心", "柳岸社区"),
+        ("泉州：邻里一家亲 柳岸社区居民乐开怀", "柳岸社区"),  # a phrase after a space
     ],
 )
 def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_leads(extractor, headline, held_by) -> None:
     body = "金海区青河社区的邻里节办得红红火火。5月3日下午，文艺汇演精彩上演。"
     [e] = facts(extractor, body, headline=headline).events
     assert e.organizers == (held_by,)
+
+
+def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor) -> None:
+    [e] = facts(extractor, "6月4日，青河社区党支部带领党员赴外地开展红色教育。", headline="青河社区党支部：重温红色记忆").events
+    assert e.location is None

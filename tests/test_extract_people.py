@@ -208,8 +208,9 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("有了网格长能及时解决问题，居民很满意。", set()),  # 能 (can) before a verb, though 能 is a surname
         ("村民王建国等种植户纷纷表示满意。", {"王建国"}),  # 等 before people of a kind, no count of kinds
         ("在王强俩的陪同下，记者参观了合作社。", {"王强"}),  # 俩 (the two) follows a whole name
-        ("合作社社长赵春献说，今年收成好。", {"赵春献"}),  # the tagger glued the name's last character to 说 (赵春|献说)
-        ("王强再说了一遍。", {"王强"}),  # …not a word that begins with it (再说)
+        ("王强再说了一遍。", {"王强"}),  # a word after a name is not its last character (再说, 笑称)
+        ("村民刘洋笑称，如今的路比以前好走多了。", {"刘洋"}),
+        ("李明镇长期扎根基层，带领群众致富。", {"李明镇"}),  # 镇|长期, not a head's title
         ("工作人员时欢喜地说，活动很有意义。", set()),  # 地 before a verb of speaking ends an adverb, no name (时欢喜|地说)
         ("王强高兴地说，活动很有意义。", {"王强"}),
         ("李刚镇长带队检查卫生。", {"李刚"}),  # a head's title after a name (镇长), not a place's 镇 (李刚镇)

@@ -359,10 +359,12 @@ def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tup
 
 
 def _heading(units: list[Span], s: Sentence, start: int) -> list[Span]:
-    """The units, when the first of them begins the text after `start` (泉州：|柳岸社区邻里节…): the subject after a
-    headline's label of its city; none when it is printed later (泉州：学习|柳岸社区好经验: an object)."""
+    """The units, when the first of them begins the text after `start` or a phrase of it after a space (泉州：|柳岸社区…,
+    【泉州】柳岸社区…, 泉州：邻里一家亲 柳岸社区…): the subject after a headline's label of its city; none when it is
+    printed inside a phrase (泉州：学习|柳岸社区好经验: an object)."""
     first = min((u.start for u in units), default=None)
-    return units if first is not None and not s.text[start - s.offset : first - s.offset].strip("：: \u3000|｜丨") else []
+    gap = s.text[start - s.offset : first - s.offset] if first is not None else "?"
+    return units if not gap.strip("：: \u3000|｜丨·•—-【】[]“”\"") or gap.endswith((" ", "\u3000")) else []  # …亲 柳岸社区…
 
 
 def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:

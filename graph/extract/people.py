@@ -172,7 +172,7 @@ _AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
     """A name the tagger cut one character short (陈沸|沸兴奋 -> 陈沸沸, 兴奋 a word; 景荣|时书记 -> 景荣时): the character
     joins the name only when the tagger glued it to the word after it, or what follows names follows it."""
-    if len(t.text) == 3 and (t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end) or t.text[-1] in "区县镇乡村市" and text.startswith("长", t.end)):
+    if len(t.text) == 3 and (t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end) or t.text[-1] in "区县镇乡村市" and getattr(at.get(t.end), "text", "") == "长"):
         return t.text[:2]  # 刘强作|动员讲话: the verb 作; 周强区|长: a head's title; not the name's last character
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith(_AFTER_WHOLE_NAME, nxt.end) \
@@ -188,8 +188,8 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     if not looks_like_name(longer):
         return t.text
     rest = nxt.text[1:]
-    if longer in known or TITLE_RE.fullmatch(rest) or (rest in dictionary_words() or rest in ("说", "讲", "称")) and nxt.text not in dictionary_words():
-        return longer  # 景荣|时书记, 刘军|献说 (not 王强|再说, a word)
+    if longer in known or TITLE_RE.fullmatch(rest) or rest in dictionary_words() and nxt.text not in dictionary_words():
+        return longer
     return t.text
 
 

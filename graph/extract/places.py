@@ -163,7 +163,7 @@ def held_by_topic(
         held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
         if _HALL.search(first):
             c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names and (first == holder or not _AWAY.search(c.sentence, 0, _name_end(c))):
+        elif held_in in admin_names and ((away := _AWAY.search(c.sentence, 0, _name_end(c))) is None or _stem(held_in) in away.group()):
             c = replace(c, location=_lower_co_holder(c, held_in, admin_names) or held_in)  # no place given: the holder's unit
     return c
 
@@ -181,15 +181,21 @@ def _lower_co_holder(c: EventCandidate, held_in: str, admin_names: dict[str, int
     if len(lower) != 1:
         return None
     one = lower.pop()
-    at = c.sentence.find(_UNIT_SUFFIX.sub("", one))  # its first mention, printed in any form (柳岸办事处, 柳岸街道)
-    return one if at > 0 and not _DIRECTED.search(c.sentence, max(0, at - 6), at) else None
+    m = re.search(re.escape(_stem(one)) + _PRINTED_KIND, c.sentence)  # its first mention, in any form (柳岸办事处)
+    return one if m and not _DIRECTED.search(c.sentence, 0, m.start()) else None
 
 
-# What says a holder's event took place away from its own unit (…党支部带领党员赴延安开展…, 派出医疗队支援…); the unit
-# of the item's topic, where a body went, is still where (市政协机关…赴…东苑社区开展…, under 东苑社区's headline)
-_AWAY = re.compile(r"赴|前往|奔赴|远赴|支援")
-_DIRECTED = re.compile(r"组织|动员|带领|率领|邀请|发动|号召")  # the holder's verbs over the parties who then do it
+def _stem(unit: str) -> str:
+    return _UNIT_SUFFIX.sub("", unit) or unit
+
+
+# A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
+# unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区)
+_AWAY = re.compile(r"(?:赴(?!任)|前往)[^，。；,;]{1,20}?(?:开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援)")
+# The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
+_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)(?:辖区|区内|镇内|各)?$")
 _UNIT_SUFFIX = re.compile(r"(?:街道|社区|镇|乡|村|区|县|市)$")
+_PRINTED_KIND = r"(?:街道办事处|街道|办事处|社区居委会|社区|居委会|村委会|村|镇|乡|区|县|市)"
 
 
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")

@@ -24,7 +24,7 @@ _GENERIC_STEM_ENDS = tuple("工作 活动 服务 管理 建设 治理 发展 人
 
 
 def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
-    if _heads_title(tokens, s1) and _named_head(tokens, s0 - len(stem), s1 + 1):
+    if text[s1 : s1 + 1] == "长" and _named_head(tokens, s0 - len(stem), s1 + 1):
         return False  # 王尧|镇长|带队: a person and the title (柳岸镇长|王强: the town's head, named after it)
     return not NOT_TOWN.search(stem) and not RATING.fullmatch(stem) and len(stem) <= MAX_STEM["Town"] and text[s1 : s1 + 1] not in ("村", "级", "域", "区", "上", "里")
 

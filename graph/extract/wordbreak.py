@@ -33,19 +33,9 @@ def dictionary_names() -> frozenset[str]:
     return _dictionary()[1]
 
 
-@functools.cache
-def dictionary_things() -> frozenset[str]:
-    """The words of two or three characters jieba's dictionary tags a noun or a verb (手记, 连线, 来稿, also 马力; not
-    严明, 高峰): printed alone after a role word in 【】, a column's label. Read apart from `_dictionary`, and only when
-    first asked for: only such a credit asks."""
-    text = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^(\S\S\S?) \d+ (?:n|v|vn)$", text, re.M))
-
-
 def forget_dictionary() -> None:
     """Let go of the dictionary's words (read again when next asked for)."""
     _dictionary.cache_clear()
-    dictionary_things.cache_clear()
 
 
 @functools.cache
