@@ -942,3 +942,15 @@ def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_le
 def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor) -> None:
     [e] = facts(extractor, "6月4日，青河社区党支部带领党员赴外地开展红色教育。", headline="青河社区党支部：重温红色记忆").events
     assert e.location is None
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("5月3日，区领导走进柳岸街道青河社区现场观摩老旧小区改造工作。", "青河社区"),  # the site (现场) is no part of the place
+        ("5月3日，社区邻居节在青河村金苑小区里热热闹闹地举行。", "青河村金苑小区"),  # …nor how it went (里…地)
+    ],
+)
+def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extractor, body, place) -> None:
+    [e] = facts(extractor, body, headline="社区活动").events
+    assert e.location == place

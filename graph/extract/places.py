@@ -72,10 +72,14 @@ _DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|�
 
 
 def _place_only(place: str) -> str:
-    """A place string without the area word before it and what was done there after it (not of 为民服务中心)."""
-    place = _AREA_WORD.sub("", place)
+    """A place string without the area word before it, what was done there after it (not of 为民服务中心), and the site
+    or manner read on with it (…伊河路社区|现场观摩, …小区里|热热闹闹地)."""
+    place = _SITE_AFTER.sub("", _AREA_WORD.sub("", place))
     done = _DONE_THERE.search(place)
     return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
+
+
+_SITE_AFTER = re.compile(r"(?<=..)(?:现场|(?<=[区村园室])里[\u4e00-\u9fff]{2,8}?地)$")
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
 _UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
 # what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
