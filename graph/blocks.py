@@ -107,7 +107,7 @@ _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！�
 # What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日, its paper's name after a space.
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
-    r"|\s+[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|都市报|商报)\s*$"
+    r"|\s+(?:[-—–]\s*)?[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|晨报|时报|都市报|商报|新闻网)\s*$"
 )
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 PAGE_CREDIT = re.compile(

@@ -217,8 +217,7 @@ BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）
 def parse(text: str, bare: bool = False) -> Credits | None:
     """The credits of `text` when it is nothing but a credit, else None.
 
-    `bare` accepts names with no role word (`（李雅婷 王强）` in a lead or at
-    the end of an item): they are reporters.
+    `bare` accepts names with no role word (`（李雅婷 王强）` in a lead or at the end of an item): they are reporters.
 
     >>> parse("记者 鲁燕 通讯员 崔晨亮 杨雪丽 文/图")
     Credits(reporters=('鲁燕',), correspondents=('崔晨亮', '杨雪丽'), photographers=(), editors=())
@@ -261,7 +260,7 @@ class _Reader:
     def __init__(self, strict: bool = False) -> None:
         self.strict = strict  # in 【】: names by known surnames only (【记者 手记】: a column's label, no credit)
         self.unit_seen = False  # a body's name read among the names
-        self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": []}
+        self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": [], "other": []}
         self.role: str | None = None
         self.title = ""
         self.setter: str | None = None  # 文/ or 图/: the role of the next names, whatever role word follows
@@ -303,8 +302,9 @@ class _Reader:
             return True
         names = split_names(run)
         if names is None and self.role is not None and 2 <= len(run) <= 3:
-            if self.strict:
-                return True  # in 【】 passed over: a name of a surname the list lacks (郇杰), a column's label (【记者 直击】)
+            if self.strict:  # in 【】 passed over: an unlisted surname's name (郇杰), a label (直击), an unlisted role
+                self.role = "other"  # word (视频), whose names are then no one's: 【记者 王强 视频 张伟】
+                return True
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
         if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
             return False

@@ -889,6 +889,9 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("6月3日，柳岸街道组织党员与青河社区联合开展义诊活动。", "青河社区"),
         ("6月3日，柳岸街道动员青河小学师生，联合青河社区开展义诊活动。", "青河社区"),
         ("柳岸街道、柳岸社区联合开展义诊活动。", "柳岸社区"),  # the stem the holder shares
+        ("6月4日，柳岸街道办事处组织柳岸社区党员开展义诊活动。", "柳岸街道"),  # …and organised, by its own kind's form
+        ("6月4日，金海区组织辖区内柳岸镇志愿者开展文明宣传活动。", "金海区"),
+        ("6月4日，柳岸街道邀请了青河社区志愿者开展文明宣传活动。", "柳岸街道"),
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
@@ -907,6 +910,8 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("6月4日，金海区卫健委组织医疗队前往山区开展义诊。", None),
         ("9月2日，金海区民政局召开对口支援工作推进会。", "金海区"),
         ("6月4日，柳岸街道妇联开展“爱心支援”主题活动。", "柳岸街道"),
+        ("6月4日，柳岸街道妇联组织志愿者赴辖区各村开展环境整治。", "柳岸街道"),  # its own area
+        ("6月4日，柳岸街道妇联为即将赴边疆支援的青年举办欢送会。", "柳岸街道"),  # others who go
     ],
 )
 def test_an_event_a_units_body_holds_with_no_place_printed_is_in_that_unit(extractor, body, place) -> None:
@@ -939,9 +944,10 @@ def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_le
     assert e.organizers == (held_by,)
 
 
-def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor) -> None:
-    [e] = facts(extractor, "6月4日，青河社区党支部带领党员赴外地开展红色教育。", headline="青河社区党支部：重温红色记忆").events
-    assert e.location is None
+@pytest.mark.parametrize("body", ["6月4日，青河社区党支部带领党员赴外地开展红色教育。", "6月4日，青河社区党支部带领党员赴青河湿地开展植树活动。"])
+def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -> None:
+    [e] = facts(extractor, body, headline="青河社区党支部：重温红色记忆").events
+    assert e.location is None  # a place of its stem (青河湿地) is not the unit
 
 
 @pytest.mark.parametrize(

@@ -363,7 +363,9 @@ def _heading(units: list[Span], s: Sentence, start: int) -> list[Span]:
     【泉州】柳岸社区…, 泉州：邻里一家亲 柳岸社区…): the subject after a headline's label of its city; none when it is
     printed inside a phrase (泉州：学习|柳岸社区好经验: an object)."""
     first = min((u.start for u in units), default=None)
-    gap = s.text[start - s.offset : first - s.offset] if first is not None else "?"
+    if first is None:
+        return []
+    gap = s.text[start - s.offset : first - s.offset]
     return units if not gap.strip("：: \u3000|｜丨·•—-【】[]“”\"") or gap.endswith((" ", "\u3000")) else []  # …亲 柳岸社区…
 
 

@@ -130,8 +130,8 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
             return _whole_name(text, t, at, set())
         if t.tag == "PER" and _transcribed_token(text, t):
             return t.text
-        if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or t.tag == "v" and len(t.text) == 3) and _not_a_word(t.text):
-            return t.text  # 书记付化友/v: a name of three characters the tagger read as a verb
+        if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or t.tag == "v" and len(t.text) == 3 and t.text[1:] not in dictionary_words()) and _not_a_word(t.text):
+            return t.text  # 书记付化国/v: a name of three characters the tagger read as a verb (not 严|把关, 关|不住)
         if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
             return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
         # a surname token followed by its given name: 宋/PER 伟/n
@@ -225,6 +225,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     return not _between_listed_things(text, start, end, at)
 
 
+_SAYS = re.compile("地(?:说|表示|告诉|介绍|讲)")  # how one speaks (欢喜地说), after no name
 _THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
 _KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]+[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
 
@@ -243,7 +244,7 @@ def _between_listed_things(text: str, start: int, end: int, at: dict[int, Token]
 
 def _clean_boundary(text: str, start: int, end: int) -> bool:
     """A name's edges are not inside a word: 周联席|会议 (联席会议), 全|市长|效; nor is one before 地说 (时高兴|地说)."""
-    return not spans_word(text[start:end], text[end : end + 3], min_len=3) and not (text.startswith("地", end) and PERSON_VERBS.match(text[end + 1 : end + 5]))
+    return not spans_word(text[start:end], text[end : end + 3], min_len=3) and not _SAYS.match(text, end)
 
 
 def _informal_ok(text: str, start: int, end: int) -> bool:
@@ -423,8 +424,7 @@ def _starts_in(found: _Found, pos: int) -> bool:
     return any(s <= pos < e for s, e in found)
 
 
-# The person rules in the order they run: a title's evidence first, the tagger's names by the
-# strength of what else says they are people, honorifics the tagger missed, known names again.
+# The person rules in order: a title's evidence, the tagger's names by what else says they are people, honorifics, known names.
 PERSON_RULES = (
     PersonRule("person.title", "a name right after a title: 主任杨春晓, “第一书记”宁学军", _after_title),
     PersonRule("person.dotted", "a transcribed name printed with its dot: 阿依古丽·买买提说", _dotted),

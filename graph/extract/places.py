@@ -167,7 +167,7 @@ def held_by_topic(
         held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
         if _HALL.search(first):
             c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names and ((away := _AWAY.search(c.sentence, 0, _name_end(c))) is None or _stem(held_in) in away.group()):
+        elif held_in in admin_names and ((away := _AWAY.search(c.sentence, 0, _name_end(c))) is None or _printed(held_in, away.group())):
             c = replace(c, location=_lower_co_holder(c, held_in, admin_names) or held_in)  # no place given: the holder's unit
     return c
 
@@ -185,21 +185,26 @@ def _lower_co_holder(c: EventCandidate, held_in: str, admin_names: dict[str, int
     if len(lower) != 1:
         return None
     one = lower.pop()
-    m = re.search(re.escape(_stem(one)) + _PRINTED_KIND, c.sentence)  # its first mention, in any form (柳岸办事处)
+    m = _printed(one, c.sentence)  # its first mention, in any printed form of its kind (柳岸办事处; not 柳岸街道's 柳岸)
     return one if m and not _DIRECTED.search(c.sentence, 0, m.start()) else None
 
 
-def _stem(unit: str) -> str:
-    return _UNIT_SUFFIX.sub("", unit) or unit
+def _printed(unit: str, text: str) -> re.Match[str] | None:
+    """The first mention of `unit` in `text`, its stem with any printed form of its kind (柳岸街道: 柳岸办事处)."""
+    kind = next((k for k in _PRINTED_KINDS if unit.endswith(k) and len(unit) > len(k)), None)
+    if kind is None:
+        return re.search(re.escape(unit), text)
+    return re.search(re.escape(unit[: -len(kind)]) + _PRINTED_KINDS[kind], text)
 
 
+# Each unit's kind, with the forms it is printed in
+_PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
 # A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
-# unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区)
-_AWAY = re.compile(r"(?:赴(?!任)|前往)[^，。；,;]{1,20}?(?:开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援)")
+# unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
+# area (赴辖区各村), nor a clause describing others (为即将赴边疆支援的青年…)
+_AWAY = re.compile(r"(?:赴(?!任|辖区|本)|前往(?!辖区|本))[^，。；,;的]{1,20}?(?:开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援)(?!的)")
 # The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
-_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)(?:辖区|区内|镇内|各)?$")
-_UNIT_SUFFIX = re.compile(r"(?:街道|社区|镇|乡|村|区|县|市)$")
-_PRINTED_KIND = r"(?:街道办事处|街道|办事处|社区居委会|社区|居委会|村委会|村|镇|乡|区|县|市)"
+_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:本?辖区内?|区内|镇内|各)?$")
 
 
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")

@@ -30,8 +30,8 @@ def _town_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> boo
 
 
 def _heads_title(tokens: list[Token], s1: int) -> bool:
-    """The tagger read the unit's last character with the 长 after it as one word (镇长, 副镇长, 村长): a head's title,
-    not a word beginning with 长 (柳岸镇|长期)."""
+    """The tagger read the village's 村 with the 长 after it as one word (村长, 副村长): a head's title, not a word
+    beginning with 长 (左权村|长期)."""
     i = token_at(tokens, s1 - 1)
     return i is not None and tokens[i].end == s1 + 1 and tokens[i].text.endswith("长") and len(tokens[i].text) >= 2
 

@@ -78,7 +78,7 @@ _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市
 # where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
 _BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
 # A village named for its mountain (凤凰山村, 青深山村), not a kind of mountain village (偏远山村, 偏远深山村, 小山村)
-_MOUNTAIN_NAME = re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后)?[小深荒穷]?山$).*山$")
+_MOUNTAIN_NAME = re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$")
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
