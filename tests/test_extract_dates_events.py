@@ -960,3 +960,15 @@ def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -
 def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extractor, body, place) -> None:
     [e] = facts(extractor, body, headline="社区活动").events
     assert e.location == place
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("3月30日下午，市委组织部副部长王强一行来到柳岸街道和平路社区参观调研。", "和平路社区"),  # 和 begins a name
+        ("3月30日下午，市委组织部副部长王强一行来到青河社区和金湾社区参观调研。", None),  # 和 joins two
+    ],
+)
+def test_a_visits_place_may_hold_a_name_that_begins_with_he(extractor, body, place) -> None:
+    [e] = facts(extractor, body, headline="领导调研社区建设").events
+    assert e.location == place

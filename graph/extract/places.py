@@ -51,12 +51,12 @@ def trip_place(sentence: str, start: int) -> str | None:
 
 
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
-# but many (深入各村, 赴全市各乡镇).
+# but many (深入各村, 赴全市各乡镇); a 和 that begins a name (和平路社区, 和谐社区) joins nothing.
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
 _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
 # A kind of unit, no one of them (自然村, 贫困村, 山区乡镇: what is left of 偏远的自然村 once its words are cut)
 _KIND_OF_UNIT = r"^(?:自然|行政|贫困|偏远|边远|山区|农村|城中)+(?:村|乡镇|社区)$"
-_NOT_A_PLACE = re.compile(r"[、的在和与各]|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE + "|" + _KIND_OF_UNIT)
+_NOT_A_PLACE = re.compile(r"[、的在与各]|和(?!平|谐|美|顺|睦|兴|乐|畅|煦|风|悦|园)|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE + "|" + _KIND_OF_UNIT)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展, 在广泛征求意见的基础上; 一中, 二中
 # are schools), nor a time (在随后的11天内将陆续开展, 在认真调研后, 在1月12日召开的大会上).
 _NO_PLACE = re.compile(
