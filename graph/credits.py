@@ -303,7 +303,7 @@ class _Reader:
         names = split_names(run)
         if names is None and self.role is not None and 2 <= len(run) <= 3:
             if self.strict:  # in 【】 passed over: an unlisted surname's name (郇杰), a label (直击), an unlisted role
-                self.role = "other"  # word (视频), whose names are then no one's: 【记者 王强 视频 张伟】
+                self.role = "other" if run in dictionary_words() else self.role  # word (视频), its names no one's
                 return True
             names = [run]  # after a role word a short run is a name, known surname or not (海宣)
         if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
@@ -356,7 +356,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息)"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息(?!后))"
     rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?\s*"

@@ -892,6 +892,7 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("6月4日，柳岸街道办事处组织柳岸社区党员开展义诊活动。", "柳岸街道"),  # …and organised, by its own kind's form
         ("6月4日，金海区组织辖区内柳岸镇志愿者开展文明宣传活动。", "金海区"),
         ("6月4日，柳岸街道邀请了青河社区志愿者开展文明宣传活动。", "柳岸街道"),
+        ("6月4日，柳岸街道组织所辖青河社区志愿者开展文明宣传活动。", "柳岸街道"),
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
@@ -911,6 +912,7 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("9月2日，金海区民政局召开对口支援工作推进会。", "金海区"),
         ("6月4日，柳岸街道妇联开展“爱心支援”主题活动。", "柳岸街道"),
         ("6月4日，柳岸街道妇联组织志愿者赴辖区各村开展环境整治。", "柳岸街道"),  # its own area
+        ("6月4日，柳岸街道妇联组织志愿者赴各社区开展环境整治。", "柳岸街道"),
         ("6月4日，柳岸街道妇联为即将赴边疆支援的青年举办欢送会。", "柳岸街道"),  # others who go
     ],
 )
@@ -955,6 +957,8 @@ def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -
     [
         ("5月3日，区领导走进柳岸街道青河社区现场观摩老旧小区改造工作。", "青河社区"),  # the site (现场) is no part of the place
         ("5月3日，社区邻居节在青河村金苑小区里热热闹闹地举行。", "青河村金苑小区"),  # …nor how it went (里…地)
+        ("5月3日，区长王强到施工现场检查安全生产。", "施工现场"),  # a site that is the place
+        ("5月3日，柳岸社区在青河村里红色教育基地举办主题党日活动。", "青河村里红色教育基地"),  # 基地, no manner
     ],
 )
 def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extractor, body, place) -> None:

@@ -213,6 +213,8 @@ def test_a_title_in_quotes_is_held_and_a_first_secretary_is_no_towns(extractor) 
         ("李明镇长期扎根基层，带领群众致富。", {"李明镇"}),  # 镇|长期, not a head's title
         ("工作人员时欢喜地说，活动很有意义。", set()),  # 地 before a verb of speaking ends an adverb, no name (时欢喜|地说)
         ("社区书记严把关每一道工序。", set()),  # a verb after a title (严|把关), though 严 is a surname
+        ("社区书记高兴地说，活动很有意义。", set()),  # …how one speaks (高兴地说)
+        ("工作人员时欢喜地对记者说，活动很有意义。", set()),
         ("王强高兴地说，活动很有意义。", {"王强"}),
         ("李刚镇长带队检查卫生。", {"李刚"}),  # a head's title after a name (镇长), not a place's 镇 (李刚镇)
         ("柳岸镇长王强带队检查。", {"王强"}),  # …and the town's head named after it

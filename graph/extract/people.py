@@ -130,7 +130,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
             return _whole_name(text, t, at, set())
         if t.tag == "PER" and _transcribed_token(text, t):
             return t.text
-        if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or t.tag == "v" and len(t.text) == 3 and t.text[1:] not in dictionary_words()) and _not_a_word(t.text):
+        if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or (t.tag == "v" and len(t.text) == 3 and t.text[1:] not in dictionary_words())) and _not_a_word(t.text):
             return t.text  # 书记付化国/v: a name of three characters the tagger read as a verb (not 严|把关, 关|不住)
         if t.tag == "PER" and t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4]):
             return None  # 副镇长李海涛、武装部长王刚强: 武装 begins the next title
@@ -201,7 +201,7 @@ _GIVES_A_SPEECH = re.compile(r"(?:了)?(?:动员|总结|表态|开班|专题|重
 # follows it is what follows a name (王聚才给我们介绍, 王利中在会上说).
 _WORD_AND_NAME_END = frozenset(("才", "中", "凡"))
 # Characters that follow a name as words of their own, never as its last character.
-_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一副")  # 副: a deputy's title (李刚|副镇长)
+_NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向把从为了着过一副地")  # 副镇长; 高兴地说
 # What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
 _PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|[村镇乡区县市](?!长)|庄|社区|小区|片区|花园|公园|广场|河|湖|山|桥|港|站)")
 _PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
@@ -225,7 +225,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     return not _between_listed_things(text, start, end, at)
 
 
-_SAYS = re.compile("地(?:说|表示|告诉|介绍|讲)")  # how one speaks (欢喜地说), after no name
+_SAYS = re.compile("地(?:对记者|向记者|跟记者|笑着)?(?:说|表示|告诉|介绍|讲|回忆|谈)")  # how one speaks (欢喜地说)
 _THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
 _KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]+[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
 

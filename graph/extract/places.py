@@ -71,15 +71,16 @@ _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区
 _DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
 
 
+# What a place string read on with: a unit's site (…伊河路社区|现场观摩; not 施工现场), the manner (…小区里|热热闹闹地)
+_SITE_AFTER = re.compile(r"(?:(?<=社区)|(?<=街道)|(?<=[村镇乡]))现场$|(?<=[区村园室堂场院馆])里(?:(.)\1(.)\2|[^基]{2})地$")
+
+
 def _place_only(place: str) -> str:
     """A place string without the area word before it, what was done there after it (not of 为民服务中心), and the site
-    or manner read on with it (…伊河路社区|现场观摩, …小区里|热热闹闹地)."""
-    place = _SITE_AFTER.sub("", _AREA_WORD.sub("", place))
+    or manner read on with it."""
+    place = _AREA_WORD.sub("", place)
     done = _DONE_THERE.search(place)
-    return place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place
-
-
-_SITE_AFTER = re.compile(r"(?<=..)(?:现场|(?<=[区村园室])里[\u4e00-\u9fff]{2,8}?地)$")
+    return _SITE_AFTER.sub("", place[: done.start()] if done and not place.endswith(ORG_SUFFIXES) else place)
 # Where a visit went when no verb of what it did follows: the clause ends there (观摩团来到建东社区。).
 _UNIT_END = alternation((*STREET_OFFICE_WORDS, *TOWN_WORDS, "社区", "村", "小区", "园区", "基地"))
 # what a place string may hold: no clause mark, no verb of going or visiting (考察组实地考察了… is not a place)
@@ -167,15 +168,16 @@ def held_by_topic(
         held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
         if _HALL.search(first):
             c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names and ((away := _AWAY.search(c.sentence, 0, _name_end(c))) is None or _printed(held_in, away.group())):
+        elif held_in in admin_names and ((away := _away(c)) is None or _first_mention(held_in, away.group())):
             c = replace(c, location=_lower_co_holder(c, held_in, admin_names) or held_in)  # no place given: the holder's unit
     return c
 
 
-def _name_end(c: EventCandidate) -> int:
-    """Where the event's name ends in its sentence (its whole sentence when the name is not printed as is)."""
+def _away(c: EventCandidate) -> re.Match[str] | None:
+    """The clause that sends the holder's people away, beginning before the event's name ends in its sentence."""
     at = c.sentence.find(c.name)
-    return at + len(c.name) if at >= 0 else len(c.sentence)
+    away = _AWAY.search(c.sentence)
+    return away if away and away.start() < (at + len(c.name) if at >= 0 else len(c.sentence)) else None
 
 
 def _lower_co_holder(c: EventCandidate, held_in: str, admin_names: dict[str, int]) -> str | None:
@@ -185,11 +187,11 @@ def _lower_co_holder(c: EventCandidate, held_in: str, admin_names: dict[str, int
     if len(lower) != 1:
         return None
     one = lower.pop()
-    m = _printed(one, c.sentence)  # its first mention, in any printed form of its kind (柳岸办事处; not 柳岸街道's 柳岸)
+    m = _first_mention(one, c.sentence)  # in any printed form of its kind (柳岸办事处; not 柳岸街道's 柳岸)
     return one if m and not _DIRECTED.search(c.sentence, 0, m.start()) else None
 
 
-def _printed(unit: str, text: str) -> re.Match[str] | None:
+def _first_mention(unit: str, text: str) -> re.Match[str] | None:
     """The first mention of `unit` in `text`, its stem with any printed form of its kind (柳岸街道: 柳岸办事处)."""
     kind = next((k for k in _PRINTED_KINDS if unit.endswith(k) and len(unit) > len(k)), None)
     if kind is None:
@@ -197,14 +199,16 @@ def _printed(unit: str, text: str) -> re.Match[str] | None:
     return re.search(re.escape(unit[: -len(kind)]) + _PRINTED_KINDS[kind], text)
 
 
-# Each unit's kind, with the forms it is printed in
+# A street office's, community's, village's or town's kind, with the forms it is printed in (a district's or city's:
+# its name as it is)
 _PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
 # A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
 # unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
-# area (赴辖区各村), nor a clause describing others (为即将赴边疆支援的青年…)
-_AWAY = re.compile(r"(?:赴(?!任|辖区|本)|前往(?!辖区|本))[^，。；,;的]{1,20}?(?:开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援)(?!的)")
+# area (赴辖区各村, 赴各社区, 赴全街道…), nor a clause describing others (为赴外地参加比赛的运动员…)
+_AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援"
+_AWAY = re.compile(rf"(?:赴|前往)(?!任|辖区|本|各|全)(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})(?![^，。；,;]{{0,6}}的)")
 # The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
-_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:本?辖区内?|区内|镇内|各)?$")
+_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:本?辖区内?|所辖|街道辖区|区内|镇内|各)?$")
 
 
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")

@@ -77,8 +77,7 @@ _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市
 # What a village's name beginning 前 or 后, the quarter the tagger read apart, follows (位于|后/f 李庄村; not 整治|后|柳塘村,
 # where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
 _BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
-# A village named for its mountain (凤凰山村, 青深山村), not a kind of mountain village (偏远山村, 偏远深山村, 小山村)
-_MOUNTAIN_NAME = re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$")
+_MOUNTAIN_NAME = re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$")  # 凤凰山村, not 偏远小山村
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
@@ -343,7 +342,8 @@ class UnitFinder:
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
             # 上海市|文明村, 金海区|美丽乡村: a rating or a kind (柳岸镇|先进村, 龙湖镇|新农村: a town's village so named)
-            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or NOT_VILLAGE.search(stem) and text[s0 - len(stem) - 1] not in "镇乡" and not _MOUNTAIN_NAME.search(stem))
+            kind = NOT_VILLAGE.search(stem) and (text[s0 - len(stem) - 1] not in "镇乡" or stem.endswith("山")) and not _MOUNTAIN_NAME.search(stem)
+            no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or kind)
             no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
