@@ -163,8 +163,8 @@ class ListFinder:
 
 def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
     """The bare names listed before `end` (a list mark), each with where it starts, and whether the list follows its
-    unit or a verb of going there (柳岸镇的|红旗、险峰, 先后到|红旗、险峰): none where an item is no bare name of two to
-    five characters (a word with a unit's or a body's ending, a clause)."""
+    unit (柳岸镇的|红旗、险峰): none where an item is no bare name of two to five characters (a word with a unit's or a
+    body's ending, a clause)."""
     items: list[tuple[int, str]] = []
     while True:
         left = text.rfind("、", 0, end) + 1
@@ -175,7 +175,7 @@ def _items_before(text: str, end: int) -> tuple[list[tuple[int, str]], bool]:
             return [], False  # 副主任刘洁、挂点干部、文华社区: people listed with a community
         items.insert(0, (end - len(item), item))
         if m or left == 0:
-            return _named(items), bool(m and (m.group("unit") or m.group("went")))
+            return _named(items), bool(m and m.group("unit"))
         end = left - 1
 
 
@@ -187,8 +187,8 @@ def _named(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(at, item) for at, item in items if item not in _KINDS_OF_PLACE or item in _NAMES_TOO and kinds == 1 and len(items) > 1]
 
 
-# What a list of bare names follows: a clause's edge, the unit they are in (柳岸镇的|, 金海街道|), a verb of going there
-_LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事处|镇|乡)的?)|(?P<went>(?:先后|分别)到|走访了?|走进|来到|深入|前往))(?=[\u4e00-\u9fff]{2,5}$)")
+# What a list of bare names follows: a clause's edge, or the unit they are in (柳岸镇的|, 金海街道|)
+_LIST_LEAD = re.compile(r"(?:[，,。；;：:！？]|(?P<unit>(?:街道|办事处|镇|乡)的?))(?=[\u4e00-\u9fff]{2,5}$)")
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # The kinds of place a unit holds, listed with its communities (柳岸镇的机关、企业、金湾社区): no community's name
 _KINDS_OF_PLACE = frozenset("机关 企业 单位 学校 医院 商户 商家 门店 店铺 小区 楼院 院落 部门 工厂 园区 景区 市场 超市 工地 村组 村居 家庭".split())
