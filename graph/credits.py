@@ -53,7 +53,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("美编", "editor"),
     ("编辑", "editor"),
     ("审核", "editor"),
-    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # the reviews of a web page's story (编辑 X 校审 Y 终审 Z)
+    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审", "一审", "二审", "三审", "核稿")),  # a story's reviews
 )
 _ROLE = dict(ROLE_WORDS)
 # Words printed before a role word that are not names: outlets and ranks.

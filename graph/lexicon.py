@@ -316,7 +316,7 @@ JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手", "联同")
 OUTLET_ENDS = ("日报", "晚报", "报", "网", "社", "台", "港", "客户端", "新闻", "融媒")
 # Put before the place and the 讯 or 消息 of an outlet's lead (…日报5月3日柳岸讯): up to that 讯, none of the words of news
 # told or heard, which a lead never prints (…合作社5月3日传来喜讯, 群众闻讯, 接到消息后, 社区通讯员); past it, anything
-NOT_NEWS_TOLD = r"(?!(?:(?!讯|消息)[\u4e00-\u9fff]){0,8}?(?:传来|闻讯|获悉|得到|收到|接到|听到|看到|得知|发布|报喜|喜讯|好消息|通讯员))"
+NOT_NEWS_TOLD = r"(?!(?:(?!讯|消息)[\u4e00-\u9fff]){0,8}?(?:传来|闻讯|获悉|得到|收到|接到|听到|看到|得知|发布|发出|放出|报喜|喜讯|好消息|通讯员))"
 # Prefixes printed before a name that are verbs or prepositions, not part of it.
 LEADING_NOISE = re.compile(
     r"^(?:联合|联同|组织|邀请|特邀|受邀|应邀|会同|协调|联系|配合|依托|通过|经过|由|在|与|和|及|同|向|对|为|被|把|将|到|从|给|让|请|派驻|带领|率领|"

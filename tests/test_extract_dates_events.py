@@ -893,6 +893,8 @@ def test_a_later_part_of_the_days_occurrence_with_no_place_or_holder_of_its_own_
         ("6月4日，金海区组织辖区内柳岸镇志愿者开展文明宣传活动。", "金海区"),
         ("6月4日，柳岸街道邀请了青河社区志愿者开展文明宣传活动。", "柳岸街道"),
         ("6月4日，柳岸街道组织所辖青河社区志愿者开展文明宣传活动。", "柳岸街道"),
+        ("6月4日，柳岸街道组织下辖青河社区志愿者开展文明宣传活动。", "柳岸街道"),
+        ("6月4日，柳岸街道组织辖区的青河社区志愿者开展文明宣传活动。", "柳岸街道"),
     ],
 )
 def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one_lower_unit(extractor, body, place) -> None:
@@ -913,6 +915,8 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("6月4日，柳岸街道妇联开展“爱心支援”主题活动。", "柳岸街道"),
         ("6月4日，柳岸街道妇联组织志愿者赴辖区各村开展环境整治。", "柳岸街道"),  # its own area
         ("6月4日，柳岸街道妇联组织志愿者赴各社区开展环境整治。", "柳岸街道"),
+        ("6月4日，柳岸街道妇联组织党员赴延安开展为期三天的党性教育。", None),  # a 的 after the verb: still away
+        ("6月4日，柳岸街道妇联组织党员赴各地红色教育基地开展党性教育活动。", None),  # 各地 is no unit of its own
         ("6月4日，柳岸街道妇联为即将赴边疆支援的青年举办欢送会。", "柳岸街道"),  # others who go
     ],
 )
@@ -959,6 +963,9 @@ def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -
         ("5月3日，社区邻居节在青河村金苑小区里热热闹闹地举行。", "青河村金苑小区"),  # …nor how it went (里…地)
         ("5月3日，区长王强到施工现场检查安全生产。", "施工现场"),  # a site that is the place
         ("5月3日，柳岸社区在青河村里红色教育基地举办主题党日活动。", "青河村里红色教育基地"),  # 基地, no manner
+        ("5月3日，柳岸社区在青河村里试验地举办插秧比赛。", "青河村里试验地"),
+        ("5月3日，社区邻居节在青河村金苑小区里如火如荼地举行。", "青河村金苑小区"),  # a manner of four
+        ("3月30日，区委书记王强一行走进金苑小区现场观摩老旧小区改造。", "金苑小区"),  # a compound's site
     ],
 )
 def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extractor, body, place) -> None:
@@ -971,6 +978,8 @@ def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extra
     [
         ("3月30日下午，市委组织部副部长王强一行来到柳岸街道和平路社区参观调研。", "和平路社区"),  # 和 begins a name
         ("3月30日下午，市委组织部副部长王强一行来到青河社区和金湾社区参观调研。", None),  # 和 joins two
+        ("3月30日下午，区委书记王强一行来到青河社区和兴华社区调研。", None),  # …though 和兴 may begin a name
+        ("3月30日下午，区委书记王强一行来到青河村和乐安村调研。", None),
     ],
 )
 def test_a_visits_place_may_hold_a_name_that_begins_with_he(extractor, body, place) -> None:

@@ -316,6 +316,7 @@ CASES = [
     ("柳岸街道贫穷山村的孩子们收到礼物。", "Village", set(), {"贫穷山村"}),
     ("金海区边远贫困山村通了公路。", "Village", set(), {"边远贫困山村"}),
     ("柳岸镇偏远山村通了公路。", "Village", set(), {"偏远山村"}),  # …after a town too
+    ("5月3日，柳岸镇小山村举行村民运动会。", "Village", {"小山村"}, set()),  # a town's village of that name
     # 东西南北 read apart begin a village's name after any verb (抵达|北|张庄村); 前 after a verb of going
     ("工作组抵达北张庄村开展调研。", "Village", {"北张庄村"}, {"张庄村"}),
     ("工作组进驻前李庄村开展工作。", "Village", {"前李庄村"}, {"李庄村"}),

@@ -192,6 +192,7 @@ def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
         ("【记者 马力】", ("马力",), ()),
         ("【记者 王强 视频 张伟】", ("王强",), ()),  # a role word the list lacks: its names are no reporter's
         ("【记者 郇杰 王强】", ("王强",), ()),  # a name of an unlisted surname is passed over, not the role
+        ("【记者 王强 三审 张伟】", ("王强",), (("张伟", "三审"),)),  # a story's reviews
         ("【宁江日报社·最宁江全媒体记者 张芮 审核 王天明】", ("张芮",), (("王天明", "审核"),)),  # the paper, then its app's name
         ("(宁江日报社·最宁江记者 赵强)", ("赵强",), ()),
     ],
@@ -249,7 +250,8 @@ def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the
 @pytest.mark.parametrize("line", ["金叶村合作社5月3日传来喜讯 今年全村猕猴桃亩产突破两千斤。", "金叶村合作社5月3日传来好消息 今年全村猕猴桃丰收。",
                                   "金湾社区群众闻讯（见右图）纷纷赶来，帮忙搬运物资。", "青河村合作社传来好消息，今年全村猕猴桃丰收。",
                                   "柳岸社区网格员接到消息后，立即赶到现场。", "柳岸社区通讯员队伍不断壮大，稿件越来越多。",
-                                  "社区网格员看到消息后，立即赶到现场。", "城管队员接到举报消息后，立即赶到现场。"])
+                                  "社区网格员看到消息后，立即赶到现场。", "城管队员接到举报消息后，立即赶到现场。",
+                                  "区气象台发出消息，预计明天有大雨。"])
 def test_a_paragraph_of_news_with_a_word_ending_in_xun_is_no_lead(line) -> None:
     text = f"本报讯（记者 赵强）5月3日，柳岸街道开展义诊活动，志愿者为居民测量血压，讲解健康知识。\n{line}\n"
     [a] = split_page(Page(name="x.txt", text=text))
@@ -1071,6 +1073,8 @@ def test_a_photos_line_naming_the_scene_stays_in_the_story() -> None:
         ("柳岸社区办起便民服务大集 - 宁江晨报", "柳岸社区办起便民服务大集"),
         ("柳岸社区办起便民服务大集 —— 宁江晨报", "柳岸社区办起便民服务大集"),
         ("安全隐患随手拍 问题及时报", "安全隐患随手拍 问题及时报"),  # a subtitle ending in 及时报, no paper
+        ("柳岸社区办起便民服务大集-宁江日报", "柳岸社区办起便民服务大集"),
+        ("柳岸街道网格员 推行工作日报", "柳岸街道网格员 推行工作日报"),  # a daily work report
     ],
 )
 def test_a_web_pages_title_loses_its_papers_name_and_date_printed_after_it(title, headline) -> None:

@@ -45,18 +45,31 @@ def trip_place(sentence: str, start: int) -> str | None:
             if m.start() > start + PLACE_REACH:
                 break
             place = _place_only(m.group("place").strip())
-            if place and not _NOT_A_PLACE.search(place):
+            if place and not _NOT_A_PLACE.search(place) and not _two_joined(place):
                 return place
     return None
 
 
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
 # but many (深入各村, 赴全市各乡镇); a 和 that begins a name (和平路社区, 和谐社区) joins nothing.
+def _two_joined(place: str) -> bool:
+    """和 between two places, not a chain's next unit down (柳岸街道|和平路社区): what comes before it ends as a unit or
+    body no higher than the place's end (青河社区和兴华社区, 青河村和乐安村, 青河社区和园区企业)."""
+    at = place.find("和")
+    before = _rank_of(place[:at]) if at > 0 else None
+    return before is not None and (_rank_of(place) or 0) <= before
+
+
+def _rank_of(text: str) -> int | None:
+    return next((r for ends, r in _RANK_ENDS if text.endswith(ends)), None)
+
+
+_RANK_ENDS = ((("社区", "小区", "村", "居委会"), 4), (("街道", "办事处", "镇", "乡"), 3), (("区", "县", "市"), 2))
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
 _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
 # A kind of unit, no one of them (自然村, 贫困村, 山区乡镇: what is left of 偏远的自然村 once its words are cut)
 _KIND_OF_UNIT = r"^(?:自然|行政|贫困|偏远|边远|山区|农村|城中)+(?:村|乡镇|社区)$"
-_NOT_A_PLACE = re.compile(r"[、的在与各]|和(?!平|谐|美|顺|睦|兴|乐|畅|煦|风|悦|园)|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE + "|" + _KIND_OF_UNIT)
+_NOT_A_PLACE = re.compile(r"[、的在与各]|和(?!平|谐|美|顺|睦|兴|乐|畅|煦|风|悦)|^(?:社区|基层|群众|一线|居民|全[市区县])|^(?:街道|乡镇|村|村居|企业|单位|学校)$|" + _HERE + "|" + _KIND_OF_UNIT)
 # …nor is all of one, nor a circumstance (在欢快的乐曲声中拉开帷幕, 在区委的指导下开展, 在广泛征求意见的基础上; 一中, 二中
 # are schools), nor a time (在随后的11天内将陆续开展, 在认真调研后, 在1月12日召开的大会上).
 _NO_PLACE = re.compile(
@@ -71,8 +84,9 @@ _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区
 _DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
 
 
-# What a place string read on with: a unit's site (…伊河路社区|现场观摩; not 施工现场), the manner (…小区里|热热闹闹地)
-_SITE_AFTER = re.compile(r"(?:(?<=社区)|(?<=街道)|(?<=[村镇乡]))现场$|(?<=[区村园室堂场院馆])里(?:(.)\1(.)\2|[^基]{2})地$")
+# What a place string read on with: a unit's site (…伊河路社区|现场观摩; not 施工现场), the manner (…小区里|热热闹闹地;
+# not 基地, 试验地)
+_SITE_AFTER = re.compile(r"(?:(?<=社区)|(?<=街道)|(?<=小区)|(?<=园区)|(?<=[村镇乡]))现场$|(?<=[区村园室堂场院馆])里[\u4e00-\u9fff]{2,4}(?<![基验园场绿田土工营阵湿耕草林空])地$")
 
 
 def _place_only(place: str) -> str:
@@ -204,11 +218,12 @@ def _first_mention(unit: str, text: str) -> re.Match[str] | None:
 _PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
 # A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
 # unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
-# area (赴辖区各村, 赴各社区, 赴全街道…), nor a clause describing others (为赴外地参加比赛的运动员…)
-_AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|慰问|调研|支援"
-_AWAY = re.compile(rf"(?:赴|前往)(?!任|辖区|本|各|全)(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})(?![^，。；,;]{{0,6}}的)")
+# area (赴辖区各村, 赴各社区, 赴全街道…; not 赴各地), nor others sent off (为赴外地参加比赛的运动员…, 为即将赴…)
+_AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|观摩|慰问|调研|支援|接受"
+_OWN_AREA = r"任|辖区|本|各(?:社区|村|镇|乡|街道|小区|网格|单位)|全(?:街道|镇|乡|区|村|社区)"
+_AWAY = re.compile(rf"(?<!为)(?<!为即将)(?:赴|前往)(?!{_OWN_AREA})(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})")
 # The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
-_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:本?辖区内?|所辖|街道辖区|区内|镇内|各)?$")
+_DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:(?:本|街道|镇|区)?辖区(?:内|的)?|所辖|下辖|区内|镇内|全镇|全街道|各)?$")
 
 
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")

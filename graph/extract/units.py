@@ -77,7 +77,8 @@ _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市
 # What a village's name beginning 前 or 后, the quarter the tagger read apart, follows (位于|后/f 李庄村; not 整治|后|柳塘村,
 # where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
 _BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
-_MOUNTAIN_NAME = re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$")  # 凤凰山村, not 偏远小山村
+_MOUNTAIN_NAME, _STACKED_KIND = (re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$"),  # 凤凰山村
+                                  re.compile(r"(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){1,2}[小深荒穷]?山$"))  # 偏远小山村
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
@@ -280,8 +281,7 @@ class UnitFinder:
         return bool(before) and before[0].type == "Town" and before[0].end == at and self._listed_under(before[0], stem + "村")
 
     def _street_under(self, text: str, at: int, district: str) -> Span | None:
-        """A street office printed as X街 at `at`, right after its district (荔湾区石围塘街, 花都区秀全街), as
-        Guangdong's papers print them: the gazetteer must place X街道 in that district."""
+        """A street office printed as X街 right after its district (荔湾区石围塘街), as Guangdong's papers print them."""
         m = _STREET_AFTER.match(text, at)
         if m is None:
             return None
@@ -341,8 +341,9 @@ class UnitFinder:
         if suffix in ("旗", "苏木") and source != "gazetteer":  # 锦旗, 授旗: Inner Mongolia's are the gazetteer's only
             return False
         if source == "chain":  # 青河村|热心村民, 金叶村|属城中村 (after a village): no village's name
-            # 上海市|文明村, 金海区|美丽乡村: a rating or a kind (柳岸镇|先进村, 龙湖镇|新农村: a town's village so named)
-            kind = NOT_VILLAGE.search(stem) and (text[s0 - len(stem) - 1] not in "镇乡" or stem.endswith("山")) and not _MOUNTAIN_NAME.search(stem)
+            # 上海市|文明村, 金海区|美丽乡村: a rating or a kind (柳岸镇|先进村, 柳岸镇|小山村: a town's village so named; not 偏远山村)
+            after_town = s0 - len(stem) > 0 and text[s0 - len(stem) - 1] in "镇乡"
+            kind = NOT_VILLAGE.search(stem) is not None and (not after_town or _STACKED_KIND.match(stem) is not None) and not _MOUNTAIN_NAME.search(stem)
             no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or kind)
             no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
@@ -418,8 +419,7 @@ class UnitFinder:
         return out
 
     def prefixed_districts(self, text: str, offset: int = 0) -> list[Span]:
-        """Districts printed without their suffix right after their province or city (河南中牟, 武汉江夏,
-        广东南雄): the prefix says which one is meant, though the short name is also a word."""
+        """Districts printed without their suffix right after their province or city (河南中牟, 武汉江夏): named so."""
         out: list[Span] = []
         i, limit = 0, len(text) - 3
         # only where a province's or city's name may start (one search, in C: a loop over every character was 3% of a build)
