@@ -104,11 +104,12 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 _MD_BOLD = re.compile(r"\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*")  # **柳岸社区：…**, a markdown page's bold title line
 # A title with an exclamation or a question inside (功能“颜值”双提升！洛阳建设完整社区): no comma, no quote opening it.
 _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！？!?][^，,；;。！？!?]{5,24}")
-# What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日, its paper's name after a space
-# or a dash (宁江晚报, - 宁江晨报; not 问题及时报).
+# What a web page prints after its title: |环球新视野, _新闻频道, (6/7), 2025年04月10日, its paper's name after a dash
+# (- 宁江晨报), or after a space with the date (宁江晚报 2023年04月03日; not 推行网格日报, 问题及时报).
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
-    r"|(?:\s+|\s*[-—–]{1,2}\s*)[\u4e00-\u9fff]{2,4}(?<!工作)(?:日报|晚报|早报|晨报|都市报|商报|新闻网)\s*$"
+    r"|(?:\s*[-—–]{1,2}\s*|\s+(?=[\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|晨报|都市报|商报|新闻网)\s*(?:19|20)\d\d年))"
+    r"[\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|晨报|都市报|商报|新闻网)(?:\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?\s*$"
 )
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 PAGE_CREDIT = re.compile(

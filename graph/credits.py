@@ -9,11 +9,9 @@ grammar over one tokenizer:
     作者：覃雄 陈仁义 编辑：梁梁 来源：…           a portal's metadata line
     文/本报记者 李晓平 图/本报记者 姚凡   □本报记者张鹏程申红   特约摄影董 超
 
-A credit is a sequence of role words (记者, 通讯员, 摄影记者, 采访人员, 作者,
-责任编辑…), outlets before them (本报, 沈阳日报、沈阳网, 河南报业全媒体),
-names, and marks (文/图, 摄, 报道). Names printed without a space between
-them are cut at surnames (张鹏程申红 -> 张鹏程, 申红); a two-character name
-printed with a space inside (董 超) is joined.
+A credit is a sequence of role words (记者, 通讯员, 摄影记者, 采访人员, 作者, 责任编辑…), outlets before them
+(本报, 沈阳日报、沈阳网, 河南报业全媒体), names, and marks (文/图, 摄, 报道). Names printed without a space between
+them are cut at surnames (张鹏程申红 -> 张鹏程, 申红); a two-character name printed with a space inside (董 超) is joined.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
 # Role words, longest first, and the credit each gives to the names after it.
+_LABEL = r"(?=\s*[:：])"  # a word that is a role only as a field's label, a colon after it
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "photographer"),
     ("特约摄影", "photographer"),
@@ -53,9 +52,10 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("美编", "editor"),
     ("编辑", "editor"),
     ("审核", "editor"),
-    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审", "一审", "二审", "三审", "核稿")),  # a story's reviews
+    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews
+    *((w + _LABEL, "editor") for w in ("一审", "二审", "三审", "核稿")),  # …as a label only (一审：X; not 一审判决)
 )
-_ROLE = dict(ROLE_WORDS)
+_ROLE = {w.removesuffix(_LABEL): role for w, role in ROLE_WORDS}
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)

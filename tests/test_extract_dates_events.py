@@ -917,6 +917,9 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("6月4日，柳岸街道妇联组织志愿者赴各社区开展环境整治。", "柳岸街道"),
         ("6月4日，柳岸街道妇联组织党员赴延安开展为期三天的党性教育。", None),  # a 的 after the verb: still away
         ("6月4日，柳岸街道妇联组织党员赴各地红色教育基地开展党性教育活动。", None),  # 各地 is no unit of its own
+        ("6月4日，柳岸街道妇联组织干部赴各企业开展安全宣传。", "柳岸街道"),  # …各企业 are its own
+        ("6月4日，柳岸街道妇联组织辖区老人前往街道卫生院接受免费体检。", "柳岸街道"),
+        ("6月4日，柳岸街道妇联开展慰问赴外地支援的医护人员家属活动。", "柳岸街道"),  # others sent off
         ("6月4日，柳岸街道妇联为即将赴边疆支援的青年举办欢送会。", "柳岸街道"),  # others who go
     ],
 )
@@ -964,6 +967,7 @@ def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -
         ("5月3日，区长王强到施工现场检查安全生产。", "施工现场"),  # a site that is the place
         ("5月3日，柳岸社区在青河村里红色教育基地举办主题党日活动。", "青河村里红色教育基地"),  # 基地, no manner
         ("5月3日，柳岸社区在青河村里试验地举办插秧比赛。", "青河村里试验地"),
+        ("5月3日，柳岸社区志愿者在青河村里一块荒地开展植树活动。", "青河村里一块荒地"),
         ("5月3日，社区邻居节在青河村金苑小区里如火如荼地举行。", "青河村金苑小区"),  # a manner of four
         ("3月30日，区委书记王强一行走进金苑小区现场观摩老旧小区改造。", "金苑小区"),  # a compound's site
     ],
@@ -980,6 +984,9 @@ def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extra
         ("3月30日下午，市委组织部副部长王强一行来到青河社区和金湾社区参观调研。", None),  # 和 joins two
         ("3月30日下午，区委书记王强一行来到青河社区和兴华社区调研。", None),  # …though 和兴 may begin a name
         ("3月30日下午，区委书记王强一行来到青河村和乐安村调研。", None),
+        ("3月30日下午，区委书记王强一行来到柳岸小学和平安社区调研。", None),  # a body before 和
+        ("3月30日下午，区委书记王强一行来到金海工业园区和美村调研。", None),  # a zone is no district over a village
+        ("3月30日下午，区委书记王强一行来到和平社区和兴华社区调研。", None),  # the second 和
     ],
 )
 def test_a_visits_place_may_hold_a_name_that_begins_with_he(extractor, body, place) -> None:

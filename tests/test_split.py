@@ -192,7 +192,7 @@ def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
         ("【记者 马力】", ("马力",), ()),
         ("【记者 王强 视频 张伟】", ("王强",), ()),  # a role word the list lacks: its names are no reporter's
         ("【记者 郇杰 王强】", ("王强",), ()),  # a name of an unlisted surname is passed over, not the role
-        ("【记者 王强 三审 张伟】", ("王强",), (("张伟", "三审"),)),  # a story's reviews
+        ("【记者 王强 三审：张伟】", ("王强",), (("张伟", "三审"),)),  # a story's reviews, as a label
         ("【宁江日报社·最宁江全媒体记者 张芮 审核 王天明】", ("张芮",), (("王天明", "审核"),)),  # the paper, then its app's name
         ("(宁江日报社·最宁江记者 赵强)", ("赵强",), ()),
     ],
@@ -290,7 +290,7 @@ def test_an_outlets_initials_before_the_role_word() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办", "★【记者 手记】", "■【编辑 推荐】",
+    ["一审判决", "二审改判", "核稿把关", "三审三校", "【金水区】", "【记者观察】", "【小标题】", "【记者 手记】", "【编辑 推荐】", "责编:金海文明办", "★【记者 手记】", "■【编辑 推荐】",
      "【记者 直击】", "【记者 走基层】"],  # a column's label of no known surname, a mark before it
 )
 def test_a_label_in_square_brackets_is_no_credit(line) -> None:
@@ -1075,6 +1075,7 @@ def test_a_photos_line_naming_the_scene_stays_in_the_story() -> None:
         ("安全隐患随手拍 问题及时报", "安全隐患随手拍 问题及时报"),  # a subtitle ending in 及时报, no paper
         ("柳岸社区办起便民服务大集-宁江日报", "柳岸社区办起便民服务大集"),
         ("柳岸街道网格员 推行工作日报", "柳岸街道网格员 推行工作日报"),  # a daily work report
+        ("金海区柳岸街道 创办居民晨报", "金海区柳岸街道 创办居民晨报"),  # after a space, only with the date
     ],
 )
 def test_a_web_pages_title_loses_its_papers_name_and_date_printed_after_it(title, headline) -> None:
@@ -1091,3 +1092,8 @@ def test_a_lead_runs_on_after_its_xun_whatever_the_words_after_it() -> None:
 def test_names_after_an_unlisted_surname_in_square_brackets_keep_their_role() -> None:
     c = credits.parse("【通讯员 郇杰 李明 记者 王强】")
     assert (c.reporters, c.correspondents) == (("王强",), ("李明",))
+
+
+def test_a_storys_reviews_are_editors_credits_as_labels() -> None:
+    c = credits.parse("一审：刘伟 二审：周强 三审：陈春")
+    assert c.editors == (("刘伟", "一审"), ("周强", "二审"), ("陈春", "三审"))

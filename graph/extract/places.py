@@ -53,18 +53,20 @@ def trip_place(sentence: str, start: int) -> str | None:
 # A place string a pattern over-read: a list, a relative clause, a second verb (走进社区、深入居民), or no one place
 # but many (深入各村, 赴全市各乡镇); a 和 that begins a name (和平路社区, 和谐社区) joins nothing.
 def _two_joined(place: str) -> bool:
-    """和 between two places, not a chain's next unit down (柳岸街道|和平路社区): what comes before it ends as a unit or
-    body no higher than the place's end (青河社区和兴华社区, 青河村和乐安村, 青河社区和园区企业)."""
-    at = place.find("和")
-    before = _rank_of(place[:at]) if at > 0 else None
-    return before is not None and (_rank_of(place) or 0) <= before
+    """和 between two places: any 和 after a place's start but one that begins a chain's next unit down, what comes
+    before it a unit ranked above the place's end (柳岸街道|和平路社区; not 青河社区和兴华社区, 柳岸小学和平安社区)."""
+    for at in (k for k, ch in enumerate(place) if ch == "和" and k > 0):
+        before, end = _rank_of(place[:at]), _rank_of(place)
+        if before is None or end is None or end <= before:
+            return True
+    return False
 
 
 def _rank_of(text: str) -> int | None:
-    return next((r for ends, r in _RANK_ENDS if text.endswith(ends)), None)
+    return next((r for ends, r in _RANK_ENDS if text.endswith(ends)), None) if not text.endswith(("园区", "景区")) else None
 
 
-_RANK_ENDS = ((("社区", "小区", "村", "居委会"), 4), (("街道", "办事处", "镇", "乡"), 3), (("区", "县", "市"), 2))
+_RANK_ENDS = ((("社区", "小区", "村", "居委会", "村委会"), 4), (("街道", "办事处", "镇", "乡"), 3), (("区", "县", "市"), 2))
 # A place named only from where the paper or the story stands (到我市督导, 在本区召开): no name to give.
 _HERE = r"^(?:(?:我|本|该)[省市区县镇乡村]|这里|那里|此处|此地|这儿|现场)$"
 # A kind of unit, no one of them (自然村, 贫困村, 山区乡镇: what is left of 偏远的自然村 once its words are cut)
@@ -84,9 +86,9 @@ _AREA_WORD = re.compile(r"^(?:辖区内?|当地|(?:该|本)(?:街道|镇|乡|区
 _DONE_THERE = re.compile(r"(?<=..)(?:开展|进行|举办|召开|组织(?!部)|为|给|向|实地)")
 
 
-# What a place string read on with: a unit's site (…伊河路社区|现场观摩; not 施工现场), the manner (…小区里|热热闹闹地;
-# not 基地, 试验地)
-_SITE_AFTER = re.compile(r"(?:(?<=社区)|(?<=街道)|(?<=小区)|(?<=园区)|(?<=[村镇乡]))现场$|(?<=[区村园室堂场院馆])里[\u4e00-\u9fff]{2,4}(?<![基验园场绿田土工营阵湿耕草林空])地$")
+# What a place string read on with: a unit's site (…伊河路社区|现场观摩; not 施工现场), the manner (…小区里|热热闹闹地,
+# 如火如荼地; not 试验地, 一块荒地)
+_SITE_AFTER = re.compile(r"(?:(?<=社区)|(?<=街道)|(?<=小区)|(?<=园区)|(?<=[村镇乡]))现场$|(?<=[区村园室堂场院馆])里(?:(.)\1(.)\2|如火如荼|井然有序|热闹非凡|有条不紊)地$")
 
 
 def _place_only(place: str) -> str:
@@ -218,10 +220,11 @@ def _first_mention(unit: str, text: str) -> re.Match[str] | None:
 _PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
 # A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
 # unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
-# area (赴辖区各村, 赴各社区, 赴全街道…; not 赴各地), nor others sent off (为赴外地参加比赛的运动员…, 为即将赴…)
-_AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|观摩|慰问|调研|支援|接受"
-_OWN_AREA = r"任|辖区|本|各(?:社区|村|镇|乡|街道|小区|网格|单位)|全(?:街道|镇|乡|区|村|社区)"
-_AWAY = re.compile(rf"(?<!为)(?<!为即将)(?:赴|前往)(?!{_OWN_AREA})(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})")
+# area (赴辖区各村, 赴各企业, 赴全街道…; not 赴各地, 赴全国), nor others sent off (为赴外地参加比赛的运动员…,
+# 慰问赴外地支援的…: a 的 right after what they went to do)
+_AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|观摩|慰问|调研|支援"
+_OWN_AREA = r"任|辖区|本|各(?!地|省|国)|全(?!国|省|市)"
+_AWAY = re.compile(rf"(?<!为)(?<!为即将)(?:赴|前往)(?!{_OWN_AREA})(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})(?![^，。；,;的]{{0,2}}的)")
 # The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
 _DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:(?:本|街道|镇|区)?辖区(?:内|的)?|所辖|下辖|区内|镇内|全镇|全街道|各)?$")
 
