@@ -108,7 +108,7 @@ _EXCLAIMED_TITLE = re.compile(r"[^“\"「，,；;。][^，,；;。]{4,18}[！�
 # (- 宁江晨报), or after a space with the date (宁江晚报 2023年04月03日; not 推行网格日报, 问题及时报).
 _TITLE_TAIL = re.compile(
     r"\s*(?:[|｜_]\s*[^|｜_，。]{1,12}|[(（]\d{1,2}/\d{1,2}[)）]|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d-\d{1,2}-\d{1,2})\s*$"
-    r"|(?:\s*[-—–]{1,2}\s*|\s+(?=[\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|晨报|都市报|商报|新闻网)\s*(?:19|20)\d\d年))"
+    r"|(?:\s*[-—–]{1,2}\s*|\s+(?=[\u4e00-\u9fff]{2,4}(?<!工作|居民|网格)(?:日报|晚报|早报|晨报|都市报|商报|新闻网)\s*(?:19|20)\d\d年))"
     r"[\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|晨报|都市报|商报|新闻网)(?:\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?\s*$"
 )
 _BRACKETED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
@@ -201,7 +201,7 @@ def heading(text: str) -> tuple[str, int] | None:
         t = text[label.end() :].strip(MARKS + " ")  # 【党建】西湖街道…参观…: a column's label, then the title
         if "、" in t or len(t) < 10:
             return None  # 【二七区】马寨镇、侯寨乡: a labelled line of content, not a heading
-    while (m := _TITLE_TAIL.search(t)) and m.start() >= 6:
+    while m := _TITLE_TAIL.search(t, 6):
         t = t[: m.start()].rstrip()  # a web page's title: its site, its date or its picture count after it
     half = len(t) // 2
     if len(t) >= 8 and t[:half].strip() == t[-half:].strip():

@@ -910,7 +910,9 @@ def test_an_event_held_by_units_of_two_ranks_with_no_place_printed_is_in_the_one
         ("9月2日，金海区城市管理局召开部门联席会议，治理占道经营。", "金海区"),
         # …not where its people went to do it, the words of going in the name or not (支援 as a noun is none)
         ("6月4日，青河社区党支部带领党员赴外地开展红色教育。", None),
-        ("6月4日，金海区卫健委组织医疗队前往山区开展义诊。", None),
+        ("6月4日，金海区卫健委组织医疗队赴山区开展义诊。", None),
+        ("6月4日，柳岸街道妇联组织居民前往社区党群服务中心参加健康讲座。", "柳岸街道"),  # 前往 its own venue
+        ("6月4日，柳岸街道妇联组织干部赴一线开展防汛排查。", "柳岸街道"),
         ("9月2日，金海区民政局召开对口支援工作推进会。", "金海区"),
         ("6月4日，柳岸街道妇联开展“爱心支援”主题活动。", "柳岸街道"),
         ("6月4日，柳岸街道妇联组织志愿者赴辖区各村开展环境整治。", "柳岸街道"),  # its own area

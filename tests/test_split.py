@@ -1076,6 +1076,7 @@ def test_a_photos_line_naming_the_scene_stays_in_the_story() -> None:
         ("柳岸社区办起便民服务大集-宁江日报", "柳岸社区办起便民服务大集"),
         ("柳岸街道网格员 推行工作日报", "柳岸街道网格员 推行工作日报"),  # a daily work report
         ("金海区柳岸街道 创办居民晨报", "金海区柳岸街道 创办居民晨报"),  # after a space, only with the date
+        ("柳岸街道网格员 推行工作日报 2023年04月03日", "柳岸街道网格员 推行工作日报"),  # …and no word's 日报
     ],
 )
 def test_a_web_pages_title_loses_its_papers_name_and_date_printed_after_it(title, headline) -> None:
@@ -1097,3 +1098,5 @@ def test_names_after_an_unlisted_surname_in_square_brackets_keep_their_role() ->
 def test_a_storys_reviews_are_editors_credits_as_labels() -> None:
     c = credits.parse("一审：刘伟 二审：周强 三审：陈春")
     assert c.editors == (("刘伟", "一审"), ("周强", "二审"), ("陈春", "三审"))
+    c = fields.in_metadata("来源：金海发布 一审：刘伟 二审：张伟")  # …in a portal's metadata line too
+    assert c.editors == (("刘伟", "一审"), ("张伟", "二审"))

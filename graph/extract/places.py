@@ -55,8 +55,9 @@ def trip_place(sentence: str, start: int) -> str | None:
 def _two_joined(place: str) -> bool:
     """和 between two places: any 和 after a place's start but one that begins a chain's next unit down, what comes
     before it a unit ranked above the place's end (柳岸街道|和平路社区; not 青河社区和兴华社区, 柳岸小学和平安社区)."""
+    end = _rank_of(place)
     for at in (k for k, ch in enumerate(place) if ch == "和" and k > 0):
-        before, end = _rank_of(place[:at]), _rank_of(place)
+        before = _rank_of(place[:at])
         if before is None or end is None or end <= before:
             return True
     return False
@@ -152,7 +153,7 @@ def arrivals(sentence: str) -> list[tuple[int, int, str]]:
     for m in _ARRIVAL.finditer(masked):
         clause = max(masked.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
         party = DAY_PREFIX.sub("", masked[clause : m.start()])
-        if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")):
+        if _PARTY.search(party.rstrip("等")) and not _NOT_A_PLACE.search(m.group("place")) and not _two_joined(m.group("place")):
             out.append((clause, m.end(), clean_name(DAY_PREFIX.sub("", sentence[clause : m.end()]))))
     return out
 
@@ -218,13 +219,14 @@ def _first_mention(unit: str, text: str) -> re.Match[str] | None:
 # A street office's, community's, village's or town's kind, with the forms it is printed in (a district's or city's:
 # its name as it is)
 _PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
-# A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…): not in that unit,
+# A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…; 赴 only: 前往 and
+# 赶赴 go as often to the holder's own venues, 前往社区党群服务中心, 赶赴现场): not in that unit,
 # unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
 # area (赴辖区各村, 赴各企业, 赴全街道…; not 赴各地, 赴全国), nor others sent off (为赴外地参加比赛的运动员…,
 # 慰问赴外地支援的…: a 的 right after what they went to do)
 _AWAY_DO = "开展|参加|进行|举办|学习|考察|参观|观摩|慰问|调研|支援"
-_OWN_AREA = r"任|辖区|本|各(?!地|省|国)|全(?!国|省|市)"
-_AWAY = re.compile(rf"(?<!为)(?<!为即将)(?:赴|前往)(?!{_OWN_AREA})(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})(?![^，。；,;的]{{0,2}}的)")
+_OWN_AREA = r"任|辖区|本|各(?!地|省|国)|全(?!国|省|市)|一线|现场|基层|社区|村|企业|学校|小区"
+_AWAY = re.compile(rf"(?<!为)(?<!为即将)(?<![赶奔以])赴(?!{_OWN_AREA})(?:(?!{_AWAY_DO})[^，。；,;]){{1,20}}(?:{_AWAY_DO})(?![^，。；,;的]{{0,2}}的)")
 # The holder's verbs over parties who then do it, right before one (组织辖区柳岸镇志愿者…; not 组织党员与青河社区联合…)
 _DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了?(?:(?:本|街道|镇|区)?辖区(?:内|的)?|所辖|下辖|区内|镇内|全镇|全街道|各)?$")
 
