@@ -955,12 +955,6 @@ def test_a_headlines_city_label_leaves_the_item_to_the_unit_after_it_else_the_le
     assert e.organizers == (held_by,)
 
 
-@pytest.mark.parametrize("body", ["6月4日，青河社区党支部带领党员赴外地开展红色教育。", "6月4日，青河社区党支部带领党员赴青河湿地开展植树活动。"])
-def test_a_topics_unit_is_not_where_its_people_went_elsewhere(extractor, body) -> None:
-    [e] = facts(extractor, body, headline="青河社区党支部：重温红色记忆").events
-    assert e.location is None  # a place of its stem (青河湿地) is not the unit
-
-
 @pytest.mark.parametrize(
     ("body", "place"),
     [
@@ -993,4 +987,16 @@ def test_a_place_string_ends_before_the_site_or_the_manner_read_on_with_it(extra
 )
 def test_a_visits_place_may_hold_a_name_that_begins_with_he(extractor, body, place) -> None:
     [e] = facts(extractor, body, headline="领导调研社区建设").events
+    assert e.location == place
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "place"),
+    [
+        ("柳岸镇：医保政策送上门", "4月2日，柳岸镇工作人员赴农户家中开展医保政策宣传活动。", "柳岸镇"),
+        ("柳岸镇开展防汛检查", "7月2日，柳岸镇党委书记王强带队赴青河村、乐安村开展防汛检查。", "柳岸镇"),
+    ],
+)
+def test_a_unit_whose_people_go_about_it_holds_the_event_in_itself(extractor, headline, body, place) -> None:
+    [e] = facts(extractor, body, headline=headline).events  # 赴 sends away only a body's people (…党支部带领党员赴外地…)
     assert e.location == place

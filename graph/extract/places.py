@@ -185,7 +185,7 @@ def held_by_topic(
         held_in = first if first in admin_names else unit if first == holder else bodies_in.get(first)
         if _HALL.search(first):
             c = replace(c, location=first)  # …人大代表联络站开展接待日活动: in the station
-        elif held_in in admin_names and ((away := _away(c)) is None or _first_mention(held_in, away.group())):
+        elif held_in in admin_names and (first in admin_names or first == holder or (away := _away(c)) is None or _first_mention(held_in, away.group())):
             c = replace(c, location=_lower_co_holder(c, held_in, admin_names) or held_in)  # no place given: the holder's unit
     return c
 
@@ -219,8 +219,9 @@ def _first_mention(unit: str, text: str) -> re.Match[str] | None:
 # A street office's, community's, village's or town's kind, with the forms it is printed in (a district's or city's:
 # its name as it is)
 _PRINTED_KINDS = {"街道": "(?:街道办事处|街道|办事处)", "社区": "(?:社区居委会|社区|居委会)", "村": "(?:村委会|村)", "镇": "镇", "乡": "乡"}
-# A clause that sends the holder's people away from its unit to do it (…党支部带领党员赴延安开展…; 赴 only: 前往 and
-# 赶赴 go as often to the holder's own venues, 前往社区党群服务中心, 赶赴现场): not in that unit,
+# A clause that sends a holding body's people away from its unit to do it (…党支部带领党员赴延安开展…; 赴 only: 前往 and
+# 赶赴 go as often to the unit's own venues, 前往社区党群服务中心, 赶赴现场): not in that unit (asked only of a body's
+# unit, a590ce2's reading; a unit or the topic holding it is in it, as at 23a4fe8),
 # unless the clause names it (…率干部职工赴创文联系点(…东苑社区)开展…, under a headline of 东苑社区); not to its own
 # area (赴辖区各村, 赴各企业, 赴全街道…; not 赴各地, 赴全国), nor others sent off (为赴外地参加比赛的运动员…,
 # 慰问赴外地支援的…: a 的 right after what they went to do)
