@@ -269,7 +269,7 @@ def _plain_trip_place(sentence: str, start: int) -> str | None:
             if m.start() > start + events.PLACE_REACH:
                 break
             place = places._place_only(m.group("place").strip())
-            if place and not places._NOT_A_PLACE.search(place):
+            if place and not places._NOT_A_PLACE.search(place) and not places._two_joined(place):
                 return place
     return None
 
