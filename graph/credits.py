@@ -26,7 +26,7 @@ from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
 # Role words, longest first, and the credit each gives to the names after it.
-_LABEL = r"(?=\s*[:：])"  # a word that is a role only as a field's label, a colon after it
+_LABEL, LABEL_ONLY = r"(?=\s*[:：])", ("一审", "二审", "三审", "核稿")  # roles only as a field's label, a colon after them
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "photographer"),
     ("特约摄影", "photographer"),
@@ -53,7 +53,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("编辑", "editor"),
     ("审核", "editor"),
     *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews
-    *((w + _LABEL, "editor") for w in ("一审", "二审", "三审", "核稿")),  # …as a label only (一审：X; not 一审判决)
+    *((w + _LABEL, "editor") for w in LABEL_ONLY),  # …as a label only (一审：X; not 一审判决)
 )
 _ROLE = {w.removesuffix(_LABEL): role for w, role in ROLE_WORDS}
 # Words printed before a role word that are not names: outlets and ranks.
@@ -447,4 +447,4 @@ def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LEAD", "ROLE_WORDS", "Credits", "lead", "parse", "split_names", "trailing"]
+__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LABEL_ONLY", "LEAD", "ROLE_WORDS", "Credits", "lead", "parse", "split_names", "trailing"]

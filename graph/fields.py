@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from graph.credits import HAN, ROLE_WORDS, Credits, parse
+from graph.credits import HAN, LABEL_ONLY, ROLE_WORDS, Credits, parse
 from graph.lexicon import split_names
 from graph.normalize import fold
 
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
-_FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w.split("(?=")[0] for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
-_LABEL_ONLY = frozenset(w.split("(?=")[0] for w, _ in ROLE_WORDS if "(?=" in w)  # 一审：a role word only with its colon
+_FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
 _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
 # a name runs up to the next label with its colon, glued to it or not (编辑: 万庆丽责编: 石丽敏)
 _LABEL = rf"(?:{_FIELD_LABELS})\s*[:：]"
@@ -41,7 +40,7 @@ def in_metadata(text: str) -> Credits:
             names.extend(parts)
         if not names:
             continue
-        c = parse(f"{label}{'：' if label in _LABEL_ONLY else ' '}{' '.join(names)}")
+        c = parse(f"{label}{'：' if label in LABEL_ONLY else ' '}{' '.join(names)}")  # 一审: a role only with its colon
         if c:
             out = out | c
     return out

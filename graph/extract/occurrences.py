@@ -334,8 +334,8 @@ def _in_aim(text: str, at: int, trigger: int) -> bool:
 
 def _topic(sents: list[Sentence], body_start: int, forms: dict[str, str]) -> tuple[str | None, str | None] | None:
     """The body or unit an item is about, the lowest of the first chain in its headline (not a city alone: 福州：…, where
-    a later unit of the headline, else the lead, names one), else its lead (of those that start together, the longest: 郑州市农委); and the lowest unit
-    of the chain that begins there, a body's name not read (中原区林山寨街道建设路社区志愿者服务队: 建设路社区)."""
+    a later unit of the headline, else the lead, names one), else its lead (of those that start together, the longest:
+    郑州市农委); and the lowest unit of the chain that begins there, a body's name not read (…建设路社区志愿者服务队)."""
     heads, body, city = [s for s in sents if s.offset < body_start], [s for s in sents if s.offset >= body_start][:1], None
     for group in (heads, body):
         for s in group:

@@ -77,8 +77,8 @@ _WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市
 # What a village's name beginning 前 or 后, the quarter the tagger read apart, follows (位于|后/f 李庄村; not 整治|后|柳塘村,
 # where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
 _BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
-_MOUNTAIN_NAME, _STACKED_KIND = (re.compile(r"^(?!(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){0,2}[小深荒穷]?山$).*山$"),  # 凤凰山村
-                                  re.compile(r"(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最){1,2}[小深荒穷]?山$"))  # 偏远小山村
+_KINDS_BEFORE_HILL = r"(?:偏远|边远|偏僻|贫困|贫穷|高寒|落后|最)"  # 凤凰山村 a name; not 偏远小山村, 深山村
+_MOUNTAIN_NAME, _STACKED_KIND = re.compile(rf"^(?!{_KINDS_BEFORE_HILL}{{0,2}}[小深荒穷]?山$).*山$"), re.compile(rf"{_KINDS_BEFORE_HILL}{{1,2}}[小深荒穷]?山$")
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
