@@ -29,7 +29,7 @@ from graph import credits as cr
 from graph.fields import in_metadata
 from graph.lexicon import split_names
 from graph.model import Para
-from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like
+from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like, paragraphs
 
 MARKS = "■●◆▲★□◇▼►▶【】[]•·"
 
@@ -219,6 +219,20 @@ def stands_alone(line: str) -> str | None:
     if _FIELD_LABEL.match(t):
         return "label"
     return furniture_kind(t)
+
+
+def page_paragraphs(text: str, words: frozenset[str] | None = None) -> list[Para]:
+    """A page's paragraphs (normalize.paragraphs), no line joined to a credit or furniture around it, nor a paragraph
+    its writers' credit ends to the next."""
+    return paragraphs(text, words, stands_alone, ends_with_credit)
+
+
+def ends_with_credit(paragraph: str) -> bool:
+    """Whether a paragraph ends with its item's writers' credit, printed after its last sentence (…开展大走访活动。 记者 X):
+    the next paragraph is no part of it. Not a photograph's (…社区春晚。李华 摄): the pictures of the story below may
+    be captioned above it."""
+    c = cr.trailing(paragraph)[1]
+    return c is not None and not c.photographers
 
 
 def classify(paras: list[Para]) -> list[Block]:

@@ -66,8 +66,7 @@ _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to th
 _ROLE_RE = re.compile(rf"{_RANKS}*({'|'.join(w for w, _ in ROLE_WORDS)})\s*(?:[:：]\s*)?")
 # 文/图 glued to the role word after it (■文/图记者 X): the mark, before the setter 文/ can take it
 _MARK_BEFORE_ROLE = re.compile(rf"(文\s*/\s*[图摄]|[图摄]\s*/\s*文)(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))")
-# Marks printed after names with no role word before them: the names wrote the item (张三/文, 张三 文/图) or took
-# its pictures (李四/图, 李四 摄)
+# Marks printed after names with no role word before them: they wrote it (张三/文, 张三 文/图) or took its pictures (李四/图)
 _WRITERS_MARKS = frozenset({"文", "文/图", "图/文", "文图", "图文", "文/摄", "摄/文"})
 _PICTURE_MARKS = frozenset({"摄", "摄影", "图"})
 # Marks: 文/ and 图/ set the role of what follows; the others end a credit.
@@ -262,15 +261,15 @@ class _Reader:
         self.unit_seen = False  # a body's name read among the names
         self.roles: dict[str, list] = {"reporter": [], "correspondent": [], "photographer": [], "editor": [], "other": []}
         self.role: str | None = None
-        self.title = ""
+        self.title, self.saw_role = "", False
         self.setter: str | None = None  # 文/ or 图/: the role of the next names, whatever role word follows
         self.loose: list[str] = []  # names before any role word
-        self.saw_role = False
+        self.first_role: _Token | None = None  # the first role word (or 文/, 图/)
 
     def feed(self, t: _Token, prev: _Token | None, first: bool) -> bool:
         """Take one token; False when it cannot be part of a credit."""
         if t.kind == "role":
-            self.saw_role = True
+            self.saw_role, self.first_role = True, self.first_role or t
             if not (prev is not None and prev.kind == "role" and not (prev.label and t.label) and prev.value not in _AUTHOR) or self.role is None:
                 # 摄影 记者, 摄影：本报记者: the first of stacked words decides; not a label left empty (作者: 编辑:张城), nor
                 # the author's field before the roles it holds (作者：本报通讯员 X 记者 Y)
@@ -279,7 +278,7 @@ class _Reader:
                 self.role = self.setter  # 图/本报记者 X: the mark before the role word decides
         elif t.kind == "setter":
             self.setter = self.role = "photographer" if t.value in ("图", "摄影", "摄") else "reporter"
-            self.saw_role = True
+            self.saw_role, self.first_role = True, self.first_role or t
         elif t.kind == "mark":
             if self.role is None and self.loose and (t.value in _PICTURE_MARKS or t.value in _WRITERS_MARKS):
                 self.roles["photographer" if t.value in _PICTURE_MARKS else "reporter"].extend(self.loose)
@@ -318,11 +317,12 @@ class _Reader:
         return True
 
     def credits(self, bare: bool) -> Credits | None:
-        if self.loose:
-            if not bare or self.saw_role:
+        if self.loose:  # 李红 张芳 记者 王强: a brief's credit, its 通讯员 unprinted (not 作者：, nor in 【】)
+            unprinted = (f := self.first_role) is not None and f.value in ("记者", "见习记者", "实习记者") and not (f.label or self.strict)
+            if not unprinted and (not bare or self.saw_role):
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
-            self.roles["correspondent" if self.unit_seen else "reporter"].extend(self.loose)
+            self.roles["correspondent" if self.unit_seen or unprinted else "reporter"].extend(self.loose)
         if not self.saw_role and not bare and not self.roles["photographer"]:
             return None
         c = Credits(*(tuple(self.roles[k]) for k in ("reporter", "correspondent", "photographer", "editor")))

@@ -271,7 +271,8 @@ _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
 
 
 def mend_breaks(
-    paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
+    paras: list[Para], words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None,
+    closes: Callable[[str], bool] | None = None,
 ) -> list[Para]:
     """Rejoin a paragraph that a page or column break cut in the middle of a sentence.
 
@@ -279,7 +280,8 @@ def mend_breaks(
     one when it has sentence punctuation of its own (`...莲湖街道严` + `格落实...`),
     or when a word of the dictionary runs across the break (`四棉西社` + `区的居民`).
     Headings, leads and credit lines are never joined, nor any line `alone` says stands alone
-    (the splitter's furniture and credits: `来源：`, `记者 X`).
+    (the splitter's furniture and credits: `来源：`, `记者 X`); nor is a paragraph `closes` says ends
+    its item (its credit printed at its end: `…开展大走访活动。 通讯员 X 记者 Y`) to the one after it.
     """
     out: list[Para] = []
     for p in paras:
@@ -319,7 +321,8 @@ def mend_breaks(
             if (
                 joinable
                 and (re.search(r"[，、,；;]", prev) or tail or (body_next and spans_word(prev, p.text, words)))
-                and not (alone and (alone(prev) or alone(p.text)))  # last: the costliest test, of whole paragraphs
+                and not (alone and (alone(prev) or alone(p.text)))  # last: the costliest tests, of whole paragraphs
+                and not (closes and closes(prev))
             ):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
@@ -352,7 +355,8 @@ def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:
 
 
 def paragraphs(
-    text: str, words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None
+    text: str, words: frozenset[str] | None = None, alone: Callable[[str], str | None] | None = None,
+    closes: Callable[[str], bool] | None = None,
 ) -> list[Para]:
     """Split a page into paragraphs, rejoining broken lines and dropping repeats.
 
@@ -363,4 +367,4 @@ def paragraphs(
     raw = text.replace("\ufeff", "").split("\n")
     cleaned = [clean_line(x) for x in raw]
     paras = _rejoin_wrapped(raw, alone) if is_wrapped(cleaned) else _plain(raw)
-    return drop_repeats(mend_breaks(paras, words, alone))
+    return drop_repeats(mend_breaks(paras, words, alone, closes))

@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, stands_alone
+from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, page_paragraphs
 from graph.credits import BYLINE_MARKS, BYLINE_THEN_PHOTO, Credits
 from graph.labels import PLACE_COLUMN, column_label, is_label, is_section
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
-from graph.normalize import bigrams, headline_like, paragraphs
+from graph.normalize import bigrams, headline_like
 
 # A heading inside an open item is a subhead when it is at most this many characters long.
 SUBHEAD_MAX = 15
@@ -375,7 +375,7 @@ def _as_photographers(c: Credits) -> Credits:
 
 def split_page(page: Page, words: frozenset[str] | None = None) -> list[Article]:
     """Split one page into its articles, in reading order, with stable ids."""
-    paras = paragraphs(page.text, words, stands_alone)
+    paras = page_paragraphs(page.text, words)
     page_date = page.date or page_date_line(paras)
     items = Splitter(classify(paras)).run()
     stem = article_stem(page.name)

@@ -70,6 +70,9 @@ def articles(name: str):
         ("（孟凡/文图）", ["孟凡"], [], []),
         ("■文/图记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # 文/图 glued to the role word after it
         ("宁江报·宁视频记者 周明", ["周明"], [], []),  # a paper's video brand (…视频) as the outlet
+        # a brief's credit with 通讯员 left unprinted: the names before the reporter's are the correspondents'
+        ("钱平 孙敏 记者 赵强", ["赵强"], ["钱平", "孙敏"], []),
+        ("钱平 见习记者 赵强", ["赵强"], ["钱平"], []),
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
@@ -81,6 +84,38 @@ def test_credit_lines(line, reporters, correspondents, photographers) -> None:
 @pytest.mark.parametrize("line", ["中原区召开会议", "记者会在中原区召开", "通讯员队伍不断壮大，业务能力持续提升。", "", "张三 王五"])
 def test_not_credit_lines(line) -> None:
     assert credits.parse(line) is None
+
+
+@pytest.mark.parametrize("line", ["钱平 记者：赵强", "钱平 作者 赵强", "钱平 通讯员 赵强", "【钱平 记者 赵强】"])
+def test_names_before_a_role_word_are_correspondents_only_before_a_reporters_printed_so(line) -> None:
+    # a field's label (记者：), an author's or a correspondent's role word, or a credit in 【】 (names by known surnames only) gives
+    # the names before it no role: no credit, as before
+    assert credits.parse(line) is None
+
+
+def test_a_metadata_line_gives_no_role_to_its_source_label() -> None:
+    c = fields.in_metadata("来源:宁江日报 作者:通讯员 钱平 记者 赵强 编辑:孙敏")
+    assert c is not None and (c.reporters, c.correspondents) == (("赵强",), ("钱平",))
+
+
+def test_briefs_each_closed_by_its_credit_are_items_of_their_own() -> None:
+    # one line a brief, each ending with its credit, no blank line between: three items, each with its credit (the
+    # lines were joined into one item, all but the last credit lost)
+    text = ("4月26日，青河社区举办劳动节文化活动。 通讯员 钱平 记者 赵强\n"
+            "4月22日，柳岸镇综治办联合乐安村开展大走访活动，倾听群众意见。 孙敏 记者 周明\n"
+            "4月24日，五里社区开展职业病防治宣传活动。 记者 周明\n")
+    arts = split_page(Page(name="briefs.txt", text=text), dictionary_words())
+    assert [(a.reporters, a.correspondents) for a in arts] == [(("赵强",), ("钱平",)), (("周明",), ("孙敏",)), (("周明",), ())]
+    assert [a.body[:6] for a in arts] == ["4月26日，", "4月22日，", "4月24日，"]
+
+
+def test_a_caption_credited_to_its_photographer_stays_over_the_story_it_shows() -> None:
+    # guard: a numbered picture's caption ended by its photographer's credit, then the story it belongs to (a caption
+    # is not an item's end as a writers' credit is)
+    text = ("图①② 青河社区举行“社区春晚”。李华 摄\n"
+            "□本报记者 赵强 春节将至，社区里处处洋溢着年味，居民们排练节目，迎接新春。\n")
+    arts = split_page(Page(name="caption.txt", text=text), dictionary_words())
+    assert len(arts) == 1 and arts[0].reporters == ("赵强",)
 
 
 def test_bare_names_are_a_credit_only_where_a_credit_is_printed() -> None:
