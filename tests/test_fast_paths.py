@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph import credits
+from graph.blocks import stands_alone
 from graph.extract import events, places
 from graph.extract.bodies import _ends_body
 from graph.extract.body_words import SPLIT_SUFFIXES
@@ -34,7 +35,6 @@ from graph.lexicon import BAN_VERBS, ORG_SUFFIXES, TITLE_RE, led
 from graph.model import Para
 from graph.normalize import _FOLD, _ts_table, _width, fold, is_traditional, mend_breaks
 from graph.read import _control_free
-from graph.split import stands_alone
 
 
 def _unled(pattern: re.Pattern[str]) -> re.Pattern[str]:
