@@ -495,6 +495,9 @@ def test_a_division_printed_in_a_title_is_the_titles_and_its_bureau_holds_the_po
         ("金海区民政局基层政权建设科科长赵敏介绍情况。", "金海区民政局", "基层政权建设科科长"),
         ("金海区中医医院急诊科主任毕志远参加义诊。", "金海区中医医院", "急诊科主任"),
         ("金海区委政法委综治科科长吕海燕主持。", "金海区委政法委", "综治科科长"),
+        # a province's department (厅) as a district's bureau; a county bureau's section (股) and its head (股长)
+        ("省民政厅基政处处长赵敏一行到金海区调研。", "省民政厅", "基政处处长"),
+        ("金海县财政局预算股副股长吕海燕介绍情况。", "金海县财政局", "预算股副股长"),
     ]
     for sentence, body, title in cases:
         f = facts(extractor, sentence)
