@@ -48,6 +48,14 @@ def test_after_a_meeting_is_a_time_not_a_place(extractor) -> None:
     assert [e.location for e in facts(extractor, "5月3日，柳岸街道在培训会后组织了考试。").events] == ["柳岸街道"]
 
 
+def test_what_is_done_after_shen_ru_is_no_place(extractor) -> None:
+    # 深入 before a verb says how, not where a trip went (深入推进…学习: no place 推进党史); before a place, where
+    f = facts(extractor, "为深入推进党史学习教育，近日，柳岸街道各居民区开展清洁家园行动。")
+    assert [e.location for e in f.events] == ["柳岸街道"]
+    f = facts(extractor, "近日，柳岸街道党工委书记周东深入青河社区开展清洁家园行动。")
+    assert [e.location for e in f.events] == ["青河社区"]
+
+
 def test_dang_wan_inside_other_words_is_no_evening() -> None:
     assert [d.text for d in find_dates("每当晚上，志愿者在小区巡逻。他担当晚会主持人。", None)] == []
     assert [(d.text, d.time_of_day) for d in find_dates("当晚，社区举办晚会。", None)] == [("当晚", "晚")]
