@@ -167,7 +167,7 @@ def _read_tokens(s: str) -> list[_Token] | None:
             pos = m.end() - 1
             continue
         glued = _GLUED_END.search(run)
-        if glued and len(run) - len(glued.group(0)) >= 2:
+        if glued and len(run) - len(glued.group(0)) >= 2 - any(t.kind == "name" and len(t.value) == 1 for t in out[-1:]):  # 高 山摄
             out.append(_Token("name", run[: glued.start()]))
             out.append(_Token("mark", glued.group(0)))
         else:

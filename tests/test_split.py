@@ -73,6 +73,7 @@ def articles(name: str):
         # a brief's credit with 通讯员 left unprinted: the names before the reporter's are the correspondents'
         ("钱平 孙敏 记者 赵强", ["赵强"], ["钱平", "孙敏"], []),
         ("钱平 见习记者 赵强", ["赵强"], ["钱平"], []),
+        ("记者钱 平摄", ["钱平"], [], []),  # a two-character name printed apart, 摄 glued to it
     ],
 )
 def test_credit_lines(line, reporters, correspondents, photographers) -> None:
