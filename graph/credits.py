@@ -88,6 +88,7 @@ _AUTHOR = frozenset(("作者", "原作者"))
 _BODY_RUN = re.compile(r"[\u4e00-\u9fff]{3,}(?:办|局|委|中心|部|队|站)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
 _UNIT_OF_NAME = re.compile(rf"[{HAN}]{{2,10}}(?:街道办事处|街道|社区|镇|乡)")
+_NOT_NAME_ENDS = ("镇", "乡", "村", "县", "区", "市", "街道", "社区", "标题")  # a place's end, or a label's (原标题：)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +208,7 @@ def _join_spaced(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
-# What a credit that is not bare holds: a role word, or a mark that gives names their role (文, 图, 摄 and the words
-# they begin); a text without any is no such credit (`_Reader.credits` needs a role read from one of them).
+# What a credit not bare holds: a role word, or a mark that gives names their role (文, 图, 摄, the words they begin)
 _CREDIT_KEY = re.compile("|".join(w for w, _ in ROLE_WORDS) + "|[文图摄]")
 BYLINE_THEN_PHOTO = re.compile(r"^\s*([（(][^（）()]{2,40}[）)])\s*([^（）()\s][^（）()]{0,20}?\s*摄)\s*$")  # （通讯员 X）Y 摄
 
@@ -239,8 +239,7 @@ def parse(text: str, bare: bool = False) -> Credits | None:
 
 def _credit_text(text: str) -> str | None:
     """A credit's text without its marks and parentheses, or None when it is too long to be one."""
-    # stripped before it is folded (the same text: folding maps only U+3000 to a space, and no character to a mark), so
-    # that a paragraph too long to be a credit, as most are, is not folded whole
+    # stripped before it is folded (folding maps only U+3000 to a space): a paragraph too long is not folded whole
     s = text.strip().strip(_EDGE_MARKS)
     if len(s) > 80 and not (s[:1] in "(（" and s[-1:] in ")）"):
         return None
@@ -317,8 +316,9 @@ class _Reader:
         return True
 
     def credits(self, bare: bool) -> Credits | None:
-        if self.loose:  # 李红 张芳 记者 王强: a brief's credit, its 通讯员 unprinted (not 作者：, nor in 【】)
-            unprinted = (f := self.first_role) is not None and f.value in ("记者", "见习记者", "实习记者") and not (f.label or self.strict)
+        if self.loose:  # 李红 张芳 记者 王强: a brief's credit, its 通讯员 unprinted (not 作者：, 来源 记者 X, nor in 【】)
+            f, people = self.first_role, all(map(byline_name, self.loose))
+            unprinted = f is not None and f.value in ("记者", "见习记者", "实习记者") and not (f.label or self.strict) and people
             if not unprinted and (not bare or self.saw_role):
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
@@ -431,20 +431,20 @@ def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
     for k in range(len(words), 0, -1):  # the longest first: the first that is a credit is the answer
         c = parse(text[: words[k - 1].end()])
         names = (*c.reporters, *c.correspondents, *c.photographers, *(n for n, _ in c.editors)) if c else ()
-        if c and all(map(_byline_name, names)):
+        if c and all(map(byline_name, names)):
             return c, words[k - 1].end()
     return None
 
 
-def _byline_name(name: str) -> bool:
-    """A name as a byline prints it: a Chinese name that is no common word, or a transcribed one (阿依古丽·买买提)."""
+def byline_name(name: str) -> bool:
+    """A name as a byline prints it: Chinese, no common word nor place (许昌, 石桥镇), or transcribed (阿依古丽·买买提)."""
     if "·" in name:
         return bool(re.fullmatch(rf"[{HAN}]{{2,8}}(?:·[{HAN}]{{2,8}})+", name))
-    return looks_like_name(name) and name not in dictionary_words()
+    return looks_like_name(name) and name not in dictionary_words() and not name.endswith(_NOT_NAME_ENDS) and not a_city_or_county(name)
 
 
 def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LABEL_ONLY", "LEAD", "ROLE_WORDS", "Credits", "lead", "parse", "split_names", "trailing"]
+__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LABEL_ONLY", "LEAD", "ROLE_WORDS", "Credits", "byline_name", "lead", "parse", "trailing"]

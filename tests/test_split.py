@@ -110,6 +110,22 @@ def test_briefs_each_closed_by_its_credit_are_items_of_their_own() -> None:
     assert [a.body[:6] for a in arts] == ["4月26日，", "4月22日，", "4月24日，"]
 
 
+@pytest.mark.parametrize("line", ["来源：宁江日报 记者 赵强", "原标题：宁江日报 记者 赵强", "石桥镇 钱平 记者 赵强", "许昌 记者 赵强"])
+def test_words_and_places_before_a_reporter_are_no_correspondents(line) -> None:
+    # a field's label, a paper's, a town's or a city's name before 记者 is no person (the review of 8fe4e9f)
+    c = credits.parse(line)
+    assert c is None or not c.correspondents
+
+
+@pytest.mark.parametrize("break_at", ["记者了解\n\n到，今年以来，", "连日来，记者\n\n走访发现，", "审核通过\n\n后，今年以来，"])
+def test_a_break_inside_a_sentence_after_a_role_word_ends_no_item(break_at) -> None:
+    # a page break inside a sentence whose first words read as a credit (记者了解, 连日来 记者, 审核通过) ends no item:
+    # the words are no one's name (the review of 8fe4e9f)
+    text = f"青河社区改造\n5月2日，青河社区召开议事会，居民反响热烈。{break_at}青河社区党委书记钱平带领居民改造小区。\n"
+    arts = split_page(Page(name="break.txt", text=text), dictionary_words())
+    assert len(arts) == 1 and not (arts[0].reporters or arts[0].correspondents)
+
+
 def test_a_caption_credited_to_its_photographer_stays_over_the_story_it_shows() -> None:
     # guard: a numbered picture's caption ended by its photographer's credit, then the story it belongs to (a caption
     # is not an item's end as a writers' credit is)
