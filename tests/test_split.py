@@ -1079,6 +1079,20 @@ def test_a_feature_with_subheads_and_a_closing_correspondent_stays_one_item() ->
     assert (a.reporters, a.correspondents) == (("张帆",), ("罗佳",)) and a.body.endswith("雨季不再积水。")
 
 
+def test_a_features_themed_parts_each_told_from_its_day_stay_in_the_feature() -> None:
+    # an item opened by its byline, then parts headed theme：words, each beginning with its own day (a feature's
+    # parts, not stories of their own); a place-led heading over a dated story is still an item of its own
+    text = (
+        "金秋时节家园新 青河处处暖民心\n\n●本报记者 张帆\n\n金秋十月，青河市各区乡村与社区开展节日活动。\n\n"
+        "家国同庆：红旗飘扬凝聚共识\n\n10月1日清晨，柳岸村党群服务中心广场早已人头攒动。\n\n"
+        "情暖桑榆：敬老爱老彰显温度\n\n10月6日，乐安村依托新时代文明实践站为老人举办集体生日会。\n\n"
+        "青河社区举办消防演练\n\n10月8日，青河社区举办消防演练，居民参加。\n"
+    )
+    arts = split_page(Page(name="t.txt", text=text), dictionary_words())
+    assert [a.headline for a in arts] == ["金秋时节家园新 青河处处暖民心", "青河社区举办消防演练"]
+    assert "10月6日" in arts[0].body and arts[0].reporters == ("张帆",)
+
+
 def test_a_byline_begun_at_the_end_of_the_last_paragraph_goes_on_over_the_lines_under_it() -> None:
     text = (
         "柳岸街道开展议事活动\n\n本报讯 近日，金海区柳岸街道开展居民议事活动，社区居民代表参加。记者 王小明\n"
