@@ -506,6 +506,15 @@ def test_a_division_printed_in_a_title_is_the_titles_and_its_bureau_holds_the_po
         assert [(p.title, p.org) for p in f.posts] == [(title, body)], sentence
 
 
+def test_a_title_after_a_name_is_held_in_the_body_printed_before_the_name(extractor) -> None:
+    f = facts(extractor, "金海市社区发展研究会赵敏书记、金海理工大学管理学院吕海燕教授等专家参加活动。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {
+        ("赵敏", "书记", "金海市社区发展研究会"), ("吕海燕", "教授", "金海理工大学管理学院")}
+    # a name with no body right before it: the title's alone, as before
+    f = facts(extractor, "会上，赵敏书记表示，要把工作做细。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("赵敏", "书记", None)]
+
+
 def test_teaching_and_committee_member_titles(extractor) -> None:
     f = facts(extractor, "培训邀请金海区委党校讲师陈国栋讲授基层治理实务。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("陈国栋", "讲师", "金海区委党校")]

@@ -164,9 +164,11 @@ def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 
 def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
-    """刘立新书记表示: a title printed right after the name."""
+    """刘立新书记表示: a title printed right after the name, held in the body printed right before it (青河师范大学管理学院
+    鲁捷教授)."""
     after = _TITLE_AFTER.match(r.text, p.end)
-    return [PostSpan(p.name, after.group(1), None, rule="post.after-name")] if after else []
+    body = next((u.name for u in r.units if u.end == p.start), None)
+    return [PostSpan(p.name, after.group(1), body, rule="post.after-name")] if after else []
 
 
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
@@ -224,8 +226,8 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
 _AS_ROLE = re.compile(r"^(?:身为|作为)")
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
 _TITLE_AFTER = re.compile(  # a deputy's too (李刚|副局长: 副 is no name's last character)
-    r"(总书记|副?(?:书记|主任|局长|镇长|乡长|区长|县长|市长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席)"
-    r"(?=[说表谈介强指讲带陪一，,。：:、在也主率出赴到]|$))"
+    r"(总书记|副?(?:书记|主任|局长|镇长|乡长|区长|县长|市长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席|教授)"
+    r"(?=[说表谈介强指讲带陪一，,。：:、在也主率出赴到等]|$))"
 )
 # A province's name, or its party committee, government, people's congress or political consultative conference,
 # printed before a title.
