@@ -87,8 +87,11 @@ def with_printed_forms(page: Page, facts: list[ArticleFacts]) -> list[ArticleFac
         text = article.text
         mentions = tuple(dataclasses.replace(m, text=text[m.start : m.end]) for m in f.mentions)
         posts = tuple(_printed_post(page, p) for p in f.posts)
+        named = {n for e in f.entities for n in (e.name, *e.aliases)}  # a place that is an entity is found by its name
         events = tuple(
-            dataclasses.replace(e, name=printed_text(page, e.name), evidence=printed_text(page, e.evidence)) for e in f.events
+            dataclasses.replace(e, name=printed_text(page, e.name), evidence=printed_text(page, e.evidence),
+                                location=e.location if e.location in named or e.location is None else printed_text(page, e.location))
+            for e in f.events
         )
         entities = tuple(_with_printed(page, e) for e in f.entities)
         out.append(dataclasses.replace(f, article=article, mentions=mentions, entities=entities, posts=posts, events=events))

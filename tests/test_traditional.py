@@ -23,3 +23,15 @@ def test_traditional_page_keeps_what_it_printed(tmp_path) -> None:
     assert post.title == "主任" and "東街街道辦事處主任黃麗" in post.evidence
     [ev] = result.corpus.events
     assert ev.name == "社區文化節" and ev.date == "--10-08"
+
+
+def test_a_printed_place_that_is_no_entity_is_kept_as_printed(tmp_path) -> None:
+    # the place a traditional page printed (柳岸記憶公園, no unit or body of the graph) stays in its printed characters,
+    # as the event's name and evidence do; a place that is an entity (青河社區) is still found by its canonical name
+    page = tmp_path / "trad.txt"
+    page.write_text("青河社區舉辦元宵活動\n\n2月5日，青河社區在柳岸記憶公園舉辦元宵節主題活動，居民猜燈謎、品元宵。\n\n"
+                    "青河社區舉辦議事會\n\n2月6日，青河社區在青河社區召開居民議事會。\n", encoding="utf-8")
+    result = build([page], None)
+    community = next(e.key for e in result.corpus.entities if e.name == "青河社区")
+    assert {ev.name: (ev.location, ev.location_text) for ev in result.corpus.events} == {
+        "元宵活動": (None, "柳岸記憶公園"), "議事會": (community, None)}
