@@ -317,7 +317,7 @@ class _Reader:
 
     def credits(self, bare: bool) -> Credits | None:
         if self.loose:  # 李红 张芳 记者 王强: a brief's credit, its 通讯员 unprinted (not 作者：, 来源 记者 X, nor in 【】)
-            f, people = self.first_role, all(map(byline_name, self.loose))
+            f, people = self.first_role, all(byline_name(n, loose=True) for n in self.loose)
             unprinted = f is not None and f.value in ("记者", "见习记者", "实习记者") and not (f.label or self.strict) and people
             if not unprinted and (not bare or self.saw_role):
                 return None
@@ -436,11 +436,11 @@ def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
     return None
 
 
-def byline_name(name: str) -> bool:
-    """A name as a byline prints it: Chinese, no common word nor place (许昌, 石桥镇), or transcribed (阿依古丽·买买提)."""
+def byline_name(name: str, loose: bool = False) -> bool:
+    """A name as a byline prints it: Chinese, no common word, or transcribed (阿依古丽·买买提); `loose`: no place, no label."""
     if "·" in name:
         return bool(re.fullmatch(rf"[{HAN}]{{2,8}}(?:·[{HAN}]{{2,8}})+", name))
-    return looks_like_name(name) and name not in dictionary_words() and not name.endswith(_NOT_NAME_ENDS) and not a_city_or_county(name)
+    return looks_like_name(name) and name not in dictionary_words() and not (loose and (name.endswith(_NOT_NAME_ENDS) or a_city_or_county(name)))
 
 
 def _or(a: Credits | None, b: Credits) -> Credits:

@@ -499,6 +499,7 @@ def test_a_division_printed_in_a_title_is_the_titles_and_its_bureau_holds_the_po
         ("省民政厅基政处处长赵敏一行到金海区调研。", "省民政厅", "基政处处长"),
         ("金海县财政局预算股副股长吕海燕介绍情况。", "金海县财政局", "预算股副股长"),
         ("金海区行政服务中心大厅管理科科长赵敏介绍情况。", "金海区行政服务中心", "大厅管理科科长"),  # a hall (大厅) is no body
+        ("省商务厅外资管理处处长赵敏介绍情况。", "省商务厅", "外资管理处处长"),  # but 商务厅 is (not 服务厅)
     ]
     for sentence, body, title in cases:
         f = facts(extractor, sentence)

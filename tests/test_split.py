@@ -126,6 +126,23 @@ def test_a_break_inside_a_sentence_after_a_role_word_ends_no_item(break_at) -> N
     assert len(arts) == 1 and not (arts[0].reporters or arts[0].correspondents)
 
 
+@pytest.mark.parametrize("name", ["王益", "周宁", "刘镇"])
+def test_a_reporters_name_that_is_also_a_places_is_read_after_a_lead(name) -> None:
+    # a person may bear a county's name (周宁, 王益) or end like a town (刘镇): a credit after the lead names them (the
+    # place test is for names printed before 记者 with no role word only; the review of 1690c76)
+    text = f"青河区举办社区运动会\n本报讯 记者 {name} 通讯员 钱平 11月21日，青河区第三届社区运动会在区体育中心开幕。\n"
+    [a] = split_page(Page(name="r.txt", text=text), dictionary_words())
+    assert (a.reporters, a.correspondents) == ((name,), ("钱平",)) and a.body.startswith("11月21日")
+
+
+def test_briefs_closed_by_credits_glued_to_their_full_stops_are_items_of_their_own() -> None:
+    # …200余人参加。通讯员赵明 with no space: the credit, not a sentence the line began (the review of 1690c76)
+    text = ("4月26日，青河社区举办劳动节文化活动，200余人参加。通讯员赵明\n"
+            "4月22日，柳岸镇开展大走访活动，倾听群众意见。记者赵强\n")
+    arts = split_page(Page(name="g.txt", text=text), dictionary_words())
+    assert [(a.reporters, a.correspondents) for a in arts] == [((), ("赵明",)), (("赵强",), ())]
+
+
 def test_a_caption_credited_to_its_photographer_stays_over_the_story_it_shows() -> None:
     # guard: a numbered picture's caption ended by its photographer's credit, then the story it belongs to (a caption
     # is not an item's end as a writers' credit is)

@@ -42,7 +42,7 @@ SPLIT_SUFFIXES = ("教学点", "联络点", "服务点", "网点")  # cut in two
 ACTING = re.compile(r"(?:常务)?副?(?:主席|主任|会长|理事长|书记|局长|院长)[\u4e00-\u9fff]{2,3}[、，,。]")
 # A place named for those who hold a title (人大代表|联络站, 书记|工作室): the title is part of a body's name.
 TITLES_PLACE = re.compile(r"(?:联络站|联络点|联络室|之家|工作室|服务站)")
-DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:委员会|局|(?<![大展餐客务])厅|(?<!党)委|部|医院|法院|检察院|学院|大学|学校|中心|公司|集团))[\u4e00-\u9fff]{1,8}?[科处股]")
+DIVISION_IN_TITLE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,}(?:委员会|局|(?<![大展餐客])(?<!服务)厅|(?<!党)委|部|医院|法院|检察院|学院|大学|学校|中心|公司|集团))[\u4e00-\u9fff]{1,8}?[科处股]")
 FOR_PEOPLE = tuple(w + "办" for w in "们 老人 居民 群众 村民 百姓 市民 学生 家长 职工 游客 老年人".split())  # 为邻居们办
 CREDITED = re.compile(r"供图|供稿|提供图片")
 STATION = re.compile(r"(?:[东西南北]站|火车站|高铁站|地铁站|汽车站|客运站)$|(?:地铁|轨道|号线)[^站]{0,10}(?<!服务)(?<!工作)站$")  # …4号线会展中心站; not 地铁青年志愿服务站
