@@ -13,7 +13,7 @@ from graph.lexicon import split_names
 from graph.normalize import fold
 
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
-_FIELD_LABELS = "|".join(("原作者", "作者", "记者", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
+_FIELD_LABELS = "|".join(("原作者", "作者", "见习记者", "实习记者", "记者", "实习生", "通讯员", *(w for w, role in ROLE_WORDS if role == "editor"), "撰稿", "摄影"))
 _OTHER_FIELDS = "来源|来自|点击|浏览|阅读|时间|日期|发布|字号|评论|分享"
 # a name runs up to the next label with its colon, glued to it or not (编辑: 万庆丽责编: 石丽敏)
 _LABEL = rf"(?:{_FIELD_LABELS})\s*[:：]"

@@ -239,6 +239,7 @@ def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
         # labels with their colons glued to the outlet before and the name after (…在线编辑: 王明责编: 钱红)
         ("责任编辑:周明 编审:罗红", (), (("周明", "责任编辑"), ("罗红", "编审"))),  # a reviewing editor
         ("2023-11-09 14:59:06来源: 宁江在线编辑: 王明责编: 钱红", (), (("王明", "编辑"), ("钱红", "责编"))),
+        ("来源：宁江晚报  作者：熊强 谢敏 实习生 周涛 钱红", ("熊强", "谢敏", "周涛", "钱红"), ()),  # interns, with the reporters
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
