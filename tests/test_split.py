@@ -1111,6 +1111,16 @@ def test_a_features_themed_parts_each_told_from_its_day_stay_in_the_feature() ->
     assert "10月6日" in arts[0].body and arts[0].reporters == ("张帆",)
 
 
+def test_a_themed_headline_over_a_dated_story_after_an_unheaded_item_is_a_story_of_its_own() -> None:
+    # 暖心服务：… after a story with no part so headed: another story (the review of 423f38a)
+    text = (
+        "青河区开展垃圾分类宣传\n\n本报讯（记者 张帆）10月8日，青河区城管局在柳岸广场开展垃圾分类宣传活动。\n\n"
+        "活动现场，工作人员向居民讲解分类知识。\n\n暖心服务：柳岸社区举办义诊活动\n\n10月9日，柳岸社区举办义诊活动。\n"
+    )
+    arts = split_page(Page(name="t2.txt", text=text), dictionary_words())
+    assert [a.headline for a in arts] == ["青河区开展垃圾分类宣传", "暖心服务：柳岸社区举办义诊活动"]
+
+
 def test_a_byline_begun_at_the_end_of_the_last_paragraph_goes_on_over_the_lines_under_it() -> None:
     text = (
         "柳岸街道开展议事活动\n\n本报讯 近日，金海区柳岸街道开展居民议事活动，社区居民代表参加。记者 王小明\n"
