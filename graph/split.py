@@ -34,7 +34,6 @@ SUBHEAD_MAX = 15
 # An item's headline is at most this many heading lines (kicker, headline, subtitle).
 MAX_HEADS = 3
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
-_THEMED = re.compile(r"[\u4e00-\u9fff]{4}[:：][\u4e00-\u9fff]")  # 家国同庆：…, a feature's part, as its parts before
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村")))
 
@@ -242,6 +241,7 @@ class Splitter:
             return
         self.add_body(cur, b)
 
+    # ------------------------------------------------------------------ helpers
     def start(self) -> _Item:
         item = _Item(section=self.section)
         # the last headings before the item head it (a list of the page's headlines does not)
@@ -297,9 +297,9 @@ class Splitter:
             return True  # 【中原区】, 古城保护, 金星社区, a photo's 逐村观摩活动现场 inside an item (not over a dated story)
         if _PLACE_LED.match(compact):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
-        if dated_next:  # a told day, a heading, 6月20日，…: a story of its own (not a feature's part: 家国同庆：… under its byline)
-            return not any(_DAY_FIRST.search(p) for p in cur.body) or bool(cur.lead_credit) and _THEMED.match(compact) is not None \
-                and any(_THEMED.match(_compact(h[0])) for _, heads in cur.subheads for h in heads)  # …after a part so headed
+        if dated_next:
+            # an item that told its day, a heading, then 6月20日，…: a story of its own under its headline (not a feature's part)
+            return not any(_DAY_FIRST.search(p) for p in cur.body)
         han = len(re.findall(r"[\u4e00-\u9fff]", compact))
         return han <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
 

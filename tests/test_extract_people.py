@@ -515,8 +515,10 @@ def test_a_title_after_a_name_is_held_in_the_body_printed_before_the_name(extrac
     f = facts(extractor, "会上，赵敏书记表示，要把工作做细。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("赵敏", "书记", None)]
     # a venue before the name (在…党群服务中心): no body of the post; the unit it is in holds it (the review of d911131)
-    f = facts(extractor, "在柳岸社区党群服务中心赵敏书记介绍了社区治理经验。")
-    assert [(p.person, p.title, p.org) for p in f.posts] == [("赵敏", "书记", "柳岸社区")]
+    for sentence in ("在柳岸社区党群服务中心赵敏书记介绍了社区治理经验。", "5月6日上午，在柳岸社区党群服务中心赵敏书记介绍了工作。",
+                     "5月6日，区委书记吕海燕在柳岸社区党群服务中心赵敏书记陪同下察看了便民服务窗口。"):
+        f = facts(extractor, sentence)
+        assert ("赵敏", "书记", "柳岸社区") in [(p.person, p.title, p.org) for p in f.posts], sentence
 
 
 def test_teaching_and_committee_member_titles(extractor) -> None:
