@@ -19,6 +19,11 @@ def articles(name: str):
     return split_page(Page(name=name, text=(PAGES / name).read_text(encoding="utf-8")), dictionary_words())
 
 
+def split_text(text: str):
+    """The articles of a page of `text`, split as a build splits it (with the dictionary's words)."""
+    return split_page(Page(name="t.txt", text=text), dictionary_words())
+
+
 @pytest.mark.parametrize(
     ("line", "reporters", "correspondents", "photographers"),
     [
@@ -97,6 +102,10 @@ def test_names_before_a_role_word_are_correspondents_only_before_a_reporters_pri
 def test_a_metadata_line_gives_no_role_to_its_source_label() -> None:
     c = fields.in_metadata("来源:宁江日报 作者:通讯员 钱平 记者 赵强 编辑:孙敏")
     assert c is not None and (c.reporters, c.correspondents) == (("赵强",), ("钱平",))
+    # read as the page's line: 来源 before 记者 is no correspondent (the review of 8fe4e9f; its page failed at 8fe4e9f)
+    [a] = split_text("青河街道召开推进会\n发布时间：2023-05-03 09:12\n来源：宁江日报 记者 赵强\n"
+                     "5月2日，青河街道在新华社区召开基层治理工作推进会。\n编辑：孙敏\n")
+    assert (a.reporters, a.correspondents) == (("赵强",), ())
 
 
 def test_briefs_each_closed_by_its_credit_are_items_of_their_own() -> None:
@@ -105,7 +114,7 @@ def test_briefs_each_closed_by_its_credit_are_items_of_their_own() -> None:
     text = ("4月26日，青河社区举办劳动节文化活动。 通讯员 钱平 记者 赵强\n"
             "4月22日，柳岸镇综治办联合乐安村开展大走访活动，倾听群众意见。 孙敏 记者 周明\n"
             "4月24日，五里社区开展职业病防治宣传活动。 记者 周明\n")
-    arts = split_page(Page(name="briefs.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert [(a.reporters, a.correspondents) for a in arts] == [(("赵强",), ("钱平",)), (("周明",), ("孙敏",)), (("周明",), ())]
     assert [a.body[:6] for a in arts] == ["4月26日，", "4月22日，", "4月24日，"]
 
@@ -122,7 +131,7 @@ def test_a_break_inside_a_sentence_after_a_role_word_ends_no_item(break_at) -> N
     # a page break inside a sentence whose first words read as a credit (记者了解, 连日来 记者, 审核通过) ends no item:
     # the words are no one's name (the review of 8fe4e9f)
     text = f"青河社区改造\n5月2日，青河社区召开议事会，居民反响热烈。{break_at}青河社区党委书记钱平带领居民改造小区。\n"
-    arts = split_page(Page(name="break.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert len(arts) == 1 and not (arts[0].reporters or arts[0].correspondents)
 
 
@@ -131,7 +140,7 @@ def test_a_reporters_name_that_is_also_a_places_is_read_after_a_lead(name) -> No
     # a person may bear a county's name (周宁, 王益) or end like a town (刘镇): a credit after the lead names them (the
     # place test is for names printed before 记者 with no role word only; the review of 1690c76)
     text = f"青河区举办社区运动会\n本报讯 记者 {name} 通讯员 钱平 11月21日，青河区第三届社区运动会在区体育中心开幕。\n"
-    [a] = split_page(Page(name="r.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert (a.reporters, a.correspondents) == ((name,), ("钱平",)) and a.body.startswith("11月21日")
 
 
@@ -139,7 +148,7 @@ def test_briefs_closed_by_credits_glued_to_their_full_stops_are_items_of_their_o
     # …200余人参加。通讯员赵明 with no space: the credit, not a sentence the line began (the review of 1690c76)
     text = ("4月26日，青河社区举办劳动节文化活动，200余人参加。通讯员赵明\n"
             "4月22日，柳岸镇开展大走访活动，倾听群众意见。记者赵强\n")
-    arts = split_page(Page(name="g.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert [(a.reporters, a.correspondents) for a in arts] == [((), ("赵明",)), (("赵强",), ())]
 
 
@@ -148,7 +157,7 @@ def test_a_caption_credited_to_its_photographer_stays_over_the_story_it_shows() 
     # is not an item's end as a writers' credit is)
     text = ("图①② 青河社区举行“社区春晚”。李华 摄\n"
             "□本报记者 赵强 春节将至，社区里处处洋溢着年味，居民们排练节目，迎接新春。\n")
-    arts = split_page(Page(name="caption.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert len(arts) == 1 and arts[0].reporters == ("赵强",)
 
 
@@ -544,14 +553,14 @@ def test_an_epapers_list_of_its_pages_headlines_is_furniture() -> None:
     # the list between the page's line and its links names the page's other items: none of it heads this one, and
     # its units (金湾街道, 青河社区) are not this item's
     text = _CONTENTS + "金湾街道 垃圾分类进楼院\n\n本报讯(记者 王晓明)3月5日,金湾街道在桂园社区开展垃圾分类宣传。\n"
-    [a] = split_page(Page(name="a.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert (a.headline, a.reporters) == ("金湾街道 垃圾分类进楼院", ("王晓明",))
     # a line of the list cut inside its quote is the list's too
     text = _CONTENTS.replace("青河社区 义诊送到家门口", "青河社区 义诊很“暖心") + "金湾街道 垃圾分类进楼院\n\n本报讯 3月5日,金湾街道开展宣传。\n"
-    assert [a.headline for a in split_page(Page(name="q.txt", text=text), dictionary_words())] == ["金湾街道 垃圾分类进楼院"]
+    assert [a.headline for a in split_text(text)] == ["金湾街道 垃圾分类进楼院"]
     # where the page prints no headline over the item, the one of the list its lead tells is its headline
     text = _CONTENTS + "\n本报讯 3月6日,青河社区邀请区医院医生为辖区老人义诊,把健康服务送到家门口。\n"
-    [a] = split_page(Page(name="b.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert a.headline == "青河社区 义诊送到家门口"
 
 
@@ -571,7 +580,7 @@ def test_an_epapers_list_of_headlines_on_a_hard_wrapped_page_is_no_paragraph() -
         "区领导到柳岸街道调研\n老旧小区改造工作\n      \n返回主页 | 金海日报 | 版面导航 | 金海晚报\n上一期  下一期\n"
         "区领导到柳岸街道调研\n老旧小区改造工作\n\n" + wrapped + "\n"
     )
-    [a] = split_page(Page(name="w.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert a.headline == "区领导到柳岸街道调研老旧小区改造工作" and a.reporters == ("王晓明",)  # its lines joined
 
 
@@ -580,7 +589,7 @@ def test_what_follows_a_label_of_related_news_under_the_story_is_no_item() -> No
         "柳岸街道党员上路清理小广告\n\n本报讯(记者 王晓明)9月8日，柳岸街道组织党员志愿者清理辖区小广告。\n\n"
         "新闻推荐\n\n秋风起 老人防病莫大意\n\n□记者赵强 通讯员钱平 入秋以来，气温下降，青河市医院提醒市民注意保暖。\n"
     )
-    [a] = split_page(Page(name="r.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert a.reporters == ("王晓明",) and "青河市医院" not in a.body
 
 
@@ -590,7 +599,7 @@ def test_a_captions_line_between_a_storys_paragraphs_is_no_headline() -> None:
         "推进会现场 赵丽 摄\n会后，与会人员先后来到金叶社区和青河社区，实地察看改造进度。\n"
         "察看金叶社区改造现场 赵丽 摄\n金叶社区改造项目于今年4月开工，预计年底完工。\n"
     )
-    [a] = split_page(Page(name="c.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert a.headline == "柳岸街道召开老旧小区改造推进会" and a.body.endswith("预计年底完工。")
 
 
@@ -599,7 +608,7 @@ def test_a_headline_ending_in_xianchang_over_a_dated_story_heads_an_item_of_its_
         "青河村举办农技培训\n\n5月2日，青河村邀请农技专家为村民讲解种植技术。\n\n"
         "柳岸街道把党课开到项目建设现场\n\n5月3日，柳岸街道组织党员到重点项目工地上党课。\n"
     )
-    items = split_page(Page(name="x.txt", text=text), dictionary_words())
+    items = split_text(text)
     assert [a.headline for a in items] == ["青河村举办农技培训", "柳岸街道把党课开到项目建设现场"]
 
 
@@ -609,7 +618,7 @@ def test_a_pictures_title_credited_to_whoever_gave_it_is_neither_headline_nor_it
         "青河区柳岸街道柳岸社区地处老城区，辖区居民3000余户。近年来，社区不断提升服务水平。\n\n"
         "整洁的社区环境（区融媒供图）\n\n“网格化管理让居民更安心。”柳岸社区党支部书记王建国告诉记者。\n\n记者 张远航\n"
     )
-    [a] = split_page(Page(name="g.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert a.headline == "柳岸社区 幸福家园" and "供图" not in a.body and a.reporters == ("张远航",)
 
 
@@ -619,7 +628,7 @@ def test_a_leads_roles_outrank_a_portals_authors_field() -> None:
         "柳岸街道召开恳谈会\n\n2021-06-09 20:14:35 来源:青河新闻网 作者:王晓明 李红\n\n"
         "青河新闻网讯 通讯员王晓明 记者李红报道 6月8日上午，柳岸街道在金叶社区召开屋场恳谈会。\n"
     )
-    [a] = split_page(Page(name="m.txt", text=text), dictionary_words())
+    [a] = split_text(text)
     assert (a.reporters, a.correspondents) == (("李红",), ("王晓明",))
 
 
@@ -628,7 +637,7 @@ def test_a_marked_brief_after_a_briefs_bracketed_byline_is_an_item_of_its_own() 
         "创建微播报\n\n● 5月22日，柳岸街道组织志愿者清扫背街小巷。\n\n据介绍，清扫活动将持续开展。\n\n（王晓明）\n\n"
         "● 5月21日上午，金湾街道在青河社区开展文明劝导。\n\n（李红）\n"
     )
-    arts = split_page(Page(name="b.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert [a.reporters for a in arts] == [("王晓明",), ("李红",)]
 
 
@@ -840,7 +849,7 @@ def test_a_lead_printed_on_a_captions_line_opens_its_item() -> None:
         "金海市客运站里，志愿者搀扶行动不便的旅客上车。李强 张伟 摄 □本报记者 刘洋 春节的脚步渐近，"
         "金海市各社区处处洋溢着浓浓的年味。1月18日，柳岸区建设路社区举办“社区春晚”。\n"
     )
-    arts = split_page(Page(name="t.txt", text=text), dictionary_words())
+    arts = split_text(text)
     [news] = [a for a in arts if a.reporters == ("刘洋",)]
     # the photo above the story is its own, credited to its photographers; the byline is off the text
     assert news.body.split("\n")[1].startswith("春节的脚步渐近") and news.photographers == ("李强", "张伟")
@@ -932,7 +941,7 @@ def test_a_bracketed_or_named_section_label_over_a_headline_and_a_captions_credi
         "街道东湖社区举办“浓情端午”活动，\n"
         "60余名居民参加。\n"
     )
-    arts = split_page(Page(name="s.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert [(a.section, a.headline) for a in arts] == [
         ("街道动态", "柳岸街道党建引领物业服务“红色物业”让小区治理更有温度"),
         ("社区新闻", "东湖社区举办端午包粽子活动"),
@@ -1104,7 +1113,7 @@ def test_a_themed_headline_over_a_dated_story_after_an_unheaded_item_is_a_story_
         "青河区开展垃圾分类宣传\n\n本报讯（记者 张帆）10月8日，青河区城管局在柳岸广场开展垃圾分类宣传活动。\n\n"
         "活动现场，工作人员向居民讲解分类知识。\n\n暖心服务：柳岸社区举办义诊活动\n\n10月9日，柳岸社区举办义诊活动。\n"
     )
-    arts = split_page(Page(name="t2.txt", text=text), dictionary_words())
+    arts = split_text(text)
     assert [a.headline for a in arts] == ["青河区开展垃圾分类宣传", "暖心服务：柳岸社区举办义诊活动"]
 
 

@@ -222,14 +222,16 @@ def find_posts(text: str, people: list[PersonSpan], units: list[Span]) -> list[P
     return posts
 
 
-_AT = re.compile(r"在|到|来到|走进|前往|赴")  # 在柳岸社区党群服务中心|王强书记介绍: a venue, not the post's body
+_AT = ("在", "到", "来到", "走进", "前往", "赴")  # 在柳岸社区党群服务中心|王强书记介绍: a venue, not the post's body
 
 
 def _venue(text: str, start: int) -> bool:
     """Whether the unit or body at `start` is where something happens: after 在, 到, 来到… right before it or opening its
     clause (…，在青河区柳岸社区党群服务中心|王强书记介绍, 李明在柳岸社区…|王强书记陪同下)."""
     clause = _clause_start(text, 0, start)
-    return _AT.match(text, clause) is not None or text.endswith(("在", "到", "来到", "走进", "前往", "赴"), clause, start)
+    return text.startswith(_AT, clause) or text.endswith(_AT, clause, start)
+
+
 # 身为…的, 作为…的: the description before 的 is the post of the name after it.
 _AS_ROLE = re.compile(r"^(?:身为|作为)")
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
