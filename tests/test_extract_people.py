@@ -107,6 +107,15 @@ def test_a_names_last_character_the_tagger_cut_off_before_tongzhi_is_the_names(e
     assert names(f, "Person") == {"王强", "王刚", "李明"}
 
 
+def test_a_names_last_character_the_tagger_cut_off_before_a_lists_or_a_clauses_mark_is_the_names(extractor) -> None:
+    f = facts(extractor, "宁江区委常委、政法委书记赵建选，副区长林景出席会议。")  # 赵建|选|，
+    assert {(p.person, p.title) for p in f.posts} >= {("赵建选", "政法委书记"), ("林景", "副区长")}
+    f = facts(extractor, "镇领导孙立选、孙建猛、赵明亮到柳岸社区调研。")  # 孙建|猛|、
+    assert names(f, "Person") == {"孙立选", "孙建猛", "赵明亮"}
+    f = facts(extractor, "网格员走进居民王芳家，了解情况。社区书记李明讲，要做好服务。")  # 家, 讲: words of their own
+    assert names(f, "Person") == {"王芳", "李明"}
+
+
 def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:
     f = facts(extractor, "民进青河市委副主委赵六出席会议。")
     assert [(p.person, p.title, p.org) for p in f.posts] == [("赵六", "副主委", "民进青河市委")]

@@ -161,12 +161,12 @@ def _accept_context(text: str, start: int, end: int) -> bool:
         return False  # 发展康养等多种业态: things of a kind, not people
     if PERSON_VERBS.match(after) or after.startswith(("同志", "总书记", "总理", "委员长")):
         return True  # 以习近平同志为核心: a leader named in passing
-    if _LIST_LEAD.search(before) or TITLE_AT_END.search(before):
-        return True
-    return APPOSITIVE.match(text, end) is not None  # 王建军是柳岸街道的一名网格员
+    # a list's lead or a title before it; a clause giving the post after it (王建军是柳岸街道的一名网格员)
+    return bool(_LIST_LEAD.search(before) or TITLE_AT_END.search(before)) or APPOSITIVE.match(text, end) is not None
 
 
-_AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")
+_AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")  # and a list's or a clause's mark, after none of these:
+_ALONE_BEFORE_A_MARK = frozenset("家处里时后前外内们俩讲称问答笑叹夸赞")  # 李芳家、 王强时，(a place, a time, a speaking)
 
 
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
@@ -175,10 +175,11 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
     if len(t.text) == 3 and (t.text[-1] == "作" and _GIVES_A_SPEECH.match(text, t.end) or t.text[-1] in "区县镇乡村市" and getattr(at.get(t.end), "text", "") == "长"):
         return t.text[:2]  # 刘强作|动员讲话: the verb 作; 周强区|长: a head's title; not the name's last character
     nxt = at.get(t.end)
-    if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and text.startswith(_AFTER_WHOLE_NAME, nxt.end) \
+    if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and (text.startswith(_AFTER_WHOLE_NAME, nxt.end) or (
+            text[nxt.end : nxt.end + 1] in "、，," and nxt.text not in _ALONE_BEFORE_A_MARK and not PERSON_VERBS.match(nxt.text))) \
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
             and nxt.text not in "老小好女男各二两俩三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
-        return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下: what follows the whole name (not 王强|老|同志, 王强|给|同志们)
+        return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下, 书记梁甲|猛|，, 陈贤|选|、: what follows a whole name (not 王强|老|同志)
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
         return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说
@@ -214,9 +215,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     and a two-character name not the object of a verb (传党恩).
     """
     name = text[start:end]
-    if name in dictionary_words() or _PLACE_END.search(name):
-        return False
-    if _PLACE_AFTER.match(text[end : end + 3]):
+    if name in dictionary_words() or _PLACE_END.search(name) or _PLACE_AFTER.match(text[end : end + 3]):
         return False
     if len(name) == 2:
         prev = next((t for t in at.values() if t.end == start), None)
