@@ -114,6 +114,10 @@ def test_a_names_last_character_the_tagger_cut_off_before_a_lists_or_a_clauses_m
     assert names(f, "Person") == {"孙立选", "孙建猛", "赵明亮"}
     f = facts(extractor, "网格员走进居民王芳家，了解情况。社区书记李明讲，要做好服务。")  # 家, 讲: words of their own
     assert names(f, "Person") == {"王芳", "李明"}
+    f = facts(extractor, "老党员王强呢，每天都来巡逻。网格员刘梅她，眼圈红了。社区书记赵亮想，得赶紧修好路灯。")
+    assert names(f, "Person") == {"王强", "刘梅", "赵亮"}  # a particle, a pronoun, a verb of thinking
+    f = facts(extractor, "居民都叫她王芳姐，有困难都找她。")  # 姐: the address, not the name's
+    assert "王芳姐" not in names(f, "Person")
 
 
 def test_the_chair_of_a_partys_committee_is_a_title(extractor) -> None:

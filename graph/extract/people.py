@@ -166,7 +166,7 @@ def _accept_context(text: str, start: int, end: int) -> bool:
 
 
 _AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")  # and a list's or a clause's mark, after none of these:
-_ALONE_BEFORE_A_MARK = frozenset("家处里时后前外内们俩讲称问答笑叹夸赞")  # 李芳家、 王强时，(a place, a time, a speaking)
+_ALONE_BEFORE_A_MARK = frozenset("家处里时后前外内们俩讲称问答笑叹夸赞想看姐哥叔姨嫂弟妹")  # 李芳家、 王强时， 王强想， 王芳姐，
 
 
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
@@ -176,7 +176,8 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
         return t.text[:2]  # 刘强作|动员讲话: the verb 作; 周强区|长: a head's title; not the name's last character
     nxt = at.get(t.end)
     if len(t.text) == 2 and nxt is not None and len(nxt.text) == 1 and (text.startswith(_AFTER_WHOLE_NAME, nxt.end) or (
-            text[nxt.end : nxt.end + 1] in "、，," and nxt.text not in _ALONE_BEFORE_A_MARK and not PERSON_VERBS.match(nxt.text))) \
+            text[nxt.end : nxt.end + 1] in "、，," and nxt.tag not in _NOT_GIVEN_NAME and nxt.text not in _ALONE_BEFORE_A_MARK
+            and not PERSON_VERBS.match(nxt.text))) \
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
             and nxt.text not in "老小好女男各二两俩三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
         return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下, 书记梁甲|猛|，, 陈贤|选|、: what follows a whole name (not 王强|老|同志)
