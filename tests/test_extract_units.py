@@ -900,6 +900,9 @@ def test_an_and_before_a_units_name_joins_two_bodies_not_two_words_of_one(extrac
     assert not {n for n in all_forms(f, "Organization") if "和" in n}
     f = facts(extractor, "金海区住房保障和房地产管理局工作人员上门服务。")  # no unit after it: the bureau's own 和
     assert "金海区住房保障和房地产管理局" in names(f, "Organization")
+    for sentence in ("柳岸街道召开推进会，部分社区和科室代表与街道党工委签订了责任书。",
+                     "青河社区召开大会，网格员代表与社区党委签订了承诺书。"):  # the street's, the community's own body
+        assert not {n for n in all_forms(facts(extractor, sentence), "Organization") if "与" in n}, sentence
 
 
 def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extractor) -> None:
