@@ -903,6 +903,8 @@ def test_an_and_before_a_units_name_joins_two_bodies_not_two_words_of_one(extrac
     for sentence in ("柳岸街道召开推进会，部分社区和科室代表与街道党工委签订了责任书。",
                      "青河社区召开大会，网格员代表与社区党委签订了承诺书。"):  # the street's, the community's own body
         assert not {n for n in all_forms(facts(extractor, sentence), "Organization") if "与" in n}, sentence
+    f = facts(extractor, "金海区民政和社区事务局工作人员上门服务。")  # 社区 begins a word of the bureau's, no organ
+    assert "金海区民政和社区事务局" in names(f, "Organization")
 
 
 def test_a_group_a_body_sends_printed_after_it_is_a_body_in_the_bodys_unit(extractor) -> None:
