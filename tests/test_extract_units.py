@@ -901,8 +901,10 @@ def test_an_and_before_a_units_name_joins_two_bodies_not_two_words_of_one(extrac
     f = facts(extractor, "金海区住房保障和房地产管理局工作人员上门服务。")  # no unit after it: the bureau's own 和
     assert "金海区住房保障和房地产管理局" in names(f, "Organization")
     for sentence in ("柳岸街道召开推进会，部分社区和科室代表与街道党工委签订了责任书。",
-                     "青河社区召开大会，网格员代表与社区党委签订了承诺书。"):  # the street's, the community's own body
+                     "青河社区召开大会，网格员代表与社区党委签订了承诺书。", "驻区单位与社区党委签订了结对共建协议。"):  # the street's, the community's own body
         assert not {n for n in all_forms(facts(extractor, sentence), "Organization") if "与" in n}, sentence
+    f = facts(extractor, "区民政局与爱和社区党委开展共建。")  # 爱|和: the community's name's, though the tagger cuts it
+    assert "爱和社区党委" in names(f, "Organization")
     f = facts(extractor, "金海区民政和社区事务局工作人员上门服务。")  # 社区 begins a word of the bureau's, no organ
     assert "金海区民政和社区事务局" in names(f, "Organization")
 

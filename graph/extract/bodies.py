@@ -222,8 +222,13 @@ def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     return tokens[j].text in CONNECTORS and not _inner_and(tokens, i, j, units)
 
 
-# A street's or a community's own organ, unnamed (与街道党工委, 和社区居委会), after a connector: a body of its own.
+# A street's or a community's own organ, unnamed (代表与街道党工委, 部门和社区居委会), after a connector and a common word
+# of two characters or more: a body of its own (not after a name's part: 爱|和社区党委, 长乐|和社区党支部).
 _OWN_ORGAN = re.compile(r"(?:街道|社区)(?:党工委|党委|党总支|党支部|居委会|居民委员会|办事处|工委)")
+
+
+def _a_common_word(t: Token) -> bool:
+    return len(t.text) >= 2 and t.tag in ("n", "vn")
 
 
 def _inner_and(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
@@ -242,7 +247,7 @@ def _inner_and(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     if j + 1 < len(tokens) and tokens[j + 1].start in units:
         return False  # 文旅部门和登封市委: a unit's name begins the second body
     if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡]..", after) \
-            or _OWN_ORGAN.match("".join(t.text for t in tokens[j + 1 : j + 3])):
+            or _OWN_ORGAN.match("".join(t.text for t in tokens[j + 1 : j + 3])) and _a_common_word(tokens[j - 1]):
         return False  # 党中央和省委, 教授和区卫健委, 代表与街道党工委: the second is a body of its own, and a title no word of a bureau's
     for t in tokens[j + 1 : j + 5]:
         if t.tag not in NAMEY and not t.text.endswith(_BUREAU_ENDS):
