@@ -232,8 +232,7 @@ def ends_with_credit(paragraph: str) -> bool:
     the next paragraph is no part of it. Not a photograph's (…社区春晚。李华 摄): the pictures of the story below may
     be captioned above it."""
     c = cr.trailing(paragraph)[1]  # …记者了解|到，… (a break inside a sentence): no one's name, no credit, unless marked
-    names = (*c.reporters, *c.correspondents, *(n for n, _ in c.editors)) if c else ()
-    return c is not None and not c.photographers and (all(map(cr.byline_name, names)) or _MARKED_END.search(paragraph) is not None)
+    return c is not None and not c.photographers and (all(map(cr.byline_name, c.names())) or _MARKED_END.search(paragraph) is not None)
 
 
 _MARKED_END = re.compile(r"(?:摄|报道|文|图)\s*[)）]?$")  # a credit's mark ends it (记者高 山摄: 高山 is a word too)

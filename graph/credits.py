@@ -103,6 +103,9 @@ class Credits:
     def __bool__(self) -> bool:
         return bool(self.reporters or self.correspondents or self.photographers or self.editors)
 
+    def names(self) -> tuple[str, ...]:  # everyone credited, role by role (an editor by name, without the title)
+        return (*self.reporters, *self.correspondents, *self.photographers, *(n for n, _ in self.editors))
+
     def __or__(self, other: Credits) -> Credits:
         """Both, each role's names in printed order, this one's first."""
         roles = ((getattr(self, f.name), getattr(other, f.name)) for f in fields(self))
@@ -226,8 +229,7 @@ def parse(text: str, bare: bool = False) -> Credits | None:
     if (both := BYLINE_THEN_PHOTO.match(text)) is not None:  # （通讯员 欧阳雪 记者 孙立新）谢鹏 摄: the item's, then its photo's
         byline, photo = parse(both.group(1), bare), parse(both.group(2))
         return byline | photo if byline and photo else None
-    s = _credit_text(text)
-    tokens = _tokens(s) if s else None
+    tokens = _tokens(s) if (s := _credit_text(text)) else None
     if not tokens or not any(t.kind == "name" for t in tokens):
         return None
     reader = _Reader(strict=text.strip().strip(_EDGE_MARKS)[:1] == "【")
@@ -246,8 +248,7 @@ def _credit_text(text: str) -> str | None:
     s = fold(s)
     if s[:1] + s[-1:] == "()" or s[:1] + s[-1:] == "【】" and _CREDIT_KEY.search(s) and " " in s.strip("【】 "):
         s = s[1:-1].strip()  # (南报记者 孙强), 【编辑 周明】 (not a section's label: 【金水区】, 【记者观察】)
-        m = _CAPTION_CREDIT.search(s)
-        if m and m.start(1) > 0:
+        if (m := _CAPTION_CREDIT.search(s)) and m.start(1) > 0:
             s = m.group(1)  # (图为慰问现场 记者 林一鸣 摄): a caption's credit
     return s if s and len(s) <= 80 else None
 
@@ -430,8 +431,7 @@ def _credit_run(text: str, most: int = 12) -> tuple[Credits, int] | None:
         return None
     for k in range(len(words), 0, -1):  # the longest first: the first that is a credit is the answer
         c = parse(text[: words[k - 1].end()])
-        names = (*c.reporters, *c.correspondents, *c.photographers, *(n for n, _ in c.editors)) if c else ()
-        if c and all(map(byline_name, names)):
+        if c and all(map(byline_name, c.names())):
             return c, words[k - 1].end()
     return None
 

@@ -311,8 +311,9 @@ def mend_breaks(
             comma = comma or not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev
             # …or a sentence the line began after its full stop and the next line, right under it, goes on with
             # (…作开班动员。培训邀请|湖南师范大学…): no headline has a full stop inside it
+            shut = None  # closes(prev), once asked: asked at most once for a pair
             comma = comma or not p.gap and _BEGUN.search(prev) is not None and not _STRUCTURAL.match(p.text) and p.text[:1] not in "（(" \
-                and not (closes and closes(prev))  # …200余人参加。通讯员赵明|近日，…: a brief's credit, not a sentence begun
+                and not (shut := bool(closes and closes(prev)))  # …200余人参加。通讯员赵明|近日，…: a brief's credit, no sentence begun
             if opened and _CLOSES_BYLINE.match(p.text) or (number or comma) and not (alone and alone(prev)):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
@@ -323,7 +324,7 @@ def mend_breaks(
                 joinable
                 and (re.search(r"[，、,；;]", prev) or tail or (body_next and spans_word(prev, p.text, words)))
                 and not (alone and (alone(prev) or alone(p.text)))  # last: the costliest tests, of whole paragraphs
-                and not (closes and closes(prev))
+                and not (shut if shut is not None else closes and closes(prev))
             ):
                 out[-1] = Para(_join(prev, p.text), out[-1].gap, out[-1].line)
                 continue
