@@ -39,9 +39,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("实习记者", "reporter"),
     ("记者", "reporter"),
     ("实习生", "reporter"),
-    ("原作者", "reporter"),
-    ("作者", "reporter"),
-    *((w, "reporter") for w in ("撰稿", "撰文")),
+    *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文")),
     ("责任编辑", "editor"),
     ("美术编辑", "editor"),  # the page's layout and pictures: 美术编辑：周磊 (not 美术|编辑：周磊, a name 美术)
     ("版面编辑", "editor"),
@@ -319,8 +317,9 @@ class _Reader:
     def credits(self, bare: bool) -> Credits | None:
         if self.loose:  # 李红 张芳 记者 王强: a brief's credit, its 通讯员 unprinted (not 作者：, 来源 记者 X, nor in 【】)
             f, people = self.first_role, all(byline_name(n, loose=True) for n in self.loose)
-            unprinted = f is not None and f.value in ("记者", "见习记者", "实习记者") and not (f.label or self.strict) and people
-            if not unprinted and (not bare or self.saw_role):
+            after = f.value if f is not None and not (f.label or self.strict) and people else ""
+            unprinted = after in ("记者", "见习记者", "实习记者")  # …and 冼敏 通讯员 王强: the paper's own writer, unprinted
+            if not (unprinted or after in ("通讯员", "特约通讯员")) and (not bare or self.saw_role):
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
             self.roles["correspondent" if self.unit_seen or unprinted else "reporter"].extend(self.loose)
@@ -352,15 +351,16 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 
 
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯,
-# 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket);
-# an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
+# 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket); an outlet of any name when the day and 讯
+# or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）), or its 讯, 消息 or 报道 with a bracket
+# that names a 记者 or 通讯员 (宁江在线消息（记者 X）, 宁江日报报道（通讯员 X）).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
     rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息(?!后))"
     rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
-    rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
-    r"(?:[(（]([^()（）]{2,60})[)）])?\s*"
+    rf"|{NOT_NEWS_TOLD}[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（])|(?:(?<![闻喜])讯|消息|报道)(?=\s*[(（][^()（）]{{0,12}}?(?:记者|通讯员))))\s*"
+    r"(?:[(（]([^()（）]{2,60})[)）])?[\s:：]*"  # a colon after it is the lead's (本报讯：近日…)
 )
 
 

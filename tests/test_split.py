@@ -78,6 +78,9 @@ def split_text(text: str):
         # a brief's credit with 通讯员 left unprinted: the names before the reporter's are the correspondents'
         ("钱平 孙敏 记者 赵强", ["赵强"], ["钱平", "孙敏"], []),
         ("钱平 见习记者 赵强", ["赵强"], ["钱平"], []),
+        # …and with 记者 left unprinted, the name before the correspondents' is the reporter's
+        ("钱平 通讯员 赵强 孙敏", ["钱平"], ["赵强", "孙敏"], []),
+        ("（钱平 特约通讯员 赵强）", ["钱平"], ["赵强"], []),
         ("记者钱 平摄", ["钱平"], [], []),  # a two-character name printed apart, 摄 glued to it
     ],
 )
@@ -92,9 +95,9 @@ def test_not_credit_lines(line) -> None:
     assert credits.parse(line) is None
 
 
-@pytest.mark.parametrize("line", ["钱平 记者：赵强", "钱平 作者 赵强", "钱平 通讯员 赵强", "【钱平 记者 赵强】"])
-def test_names_before_a_role_word_are_correspondents_only_before_a_reporters_printed_so(line) -> None:
-    # a field's label (记者：), an author's or a correspondent's role word, or a credit in 【】 (names by known surnames only) gives
+@pytest.mark.parametrize("line", ["钱平 记者：赵强", "钱平 作者 赵强", "钱平 通讯员：赵强", "【钱平 记者 赵强】", "【钱平 通讯员 赵强】"])
+def test_names_before_a_role_word_take_a_role_only_before_a_reporters_or_a_correspondents_printed_so(line) -> None:
+    # a field's label (记者：, 通讯员：), an author's role word, or a credit in 【】 (names by known surnames only) gives
     # the names before it no role: no credit, as before
     assert credits.parse(line) is None
 
@@ -202,6 +205,13 @@ def test_trailing_credits(text, body, reporters) -> None:
         ("宁江网10月26日青河讯(记者 赵强 通讯员 钱平)10月25日，", "10月25日，", ("赵强",), ("钱平",)),  # the city after the day
         ("宁江网(宁江日报网)讯(通讯员 钱平、孙敏)“全域推进", "“全域推进", (), ("钱平", "孙敏")),  # the outlet's other name
         ("青河在线3月2日讯(通讯员钱平)为进一步推进，", "为进一步推进，", (), ("钱平",)),  # an outlet of any name, its day and 讯
+        # …or its 讯, 消息 or 报道 and no day, when the bracket names a 记者 or 通讯员
+        ("宁江在线消息(记者 赵强)“今天真热闹！”3月2日，", "“今天真热闹！”3月2日，", ("赵强",), ()),
+        ("宁江日报报道（记者 赵强 通讯员 钱平）“想不到变化这么大。”", "“想不到变化这么大。”", ("赵强",), ("钱平",)),
+        ("掌上青河讯（见习记者 孙敏）近日，", "近日，", ("孙敏",), ()),
+        # the paper's own writer unprinted before 通讯员, as before 记者 the correspondents are; a colon after the lead
+        ("宁江在线青河频道消息(冼明 通讯员 钱平 孙敏):近年来，", "近年来，", ("冼明",), ("钱平", "孙敏")),
+        ("本报讯：近日，某街道揭牌。", "近日，某街道揭牌。", (), ()),
         ("□晚报记者 孙洁 本报讯 昨日，市统计局公布数据。", "昨日，市统计局公布数据。", ("孙洁",), ()),
         ("本报讯 为加快推进工作，", "为加快推进工作，", (), ()),
         ("本报讯（小标题）正文", "（小标题）正文", (), ()),
@@ -229,6 +239,13 @@ def test_leads(text, rest, reporters, correspondents) -> None:
 
 @pytest.mark.parametrize("text", ["青河在线3月2日讯 近日，社区开展义诊。", "全区3月2日召开会议（记者 赵强）"])
 def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
+    assert credits.lead(text) == (text, None, False)
+
+
+@pytest.mark.parametrize("text", ["据央视报道（2023年）近日，全市开展活动。", "青河在线消息 近日，社区开展义诊。",
+                                  "金湾社区群众闻讯（记者 赵强）纷纷赶来。", "金叶村传来喜讯（记者 赵强）今年丰收。",
+                                  "居民获悉消息（记者 赵强）纷纷赶来。"])
+def test_a_xun_xiaoxi_or_baodao_without_a_credits_bracket_or_after_news_heard_opens_no_lead(text) -> None:
     assert credits.lead(text) == (text, None, False)
 
 
