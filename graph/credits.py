@@ -40,16 +40,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("记者", "reporter"),
     ("实习生", "reporter"),
     *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文")),
-    ("责任编辑", "editor"),
-    ("美术编辑", "editor"),  # the page's layout and pictures: 美术编辑：周磊 (not 美术|编辑：周磊, a name 美术)
-    ("版面编辑", "editor"),
-    ("本版编辑", "editor"),
-    ("图片编辑", "editor"),
-    ("视觉编辑", "editor"),
-    ("责编", "editor"),
-    ("美编", "editor"),
-    ("编辑", "editor"),
-    ("审核", "editor"),
+    # 美术编辑: the page's layout and pictures (美术编辑：周磊, not 美术|编辑：周磊, a name 美术)
+    *((w, "editor") for w in ("责任编辑", "美术编辑", "版面编辑", "本版编辑", "图片编辑", "视觉编辑", "责编", "美编", "编辑", "审核")),
     *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews
     *((w + _LABEL, "editor") for w in LABEL_ONLY),  # …as a label only (一审：X; not 一审判决)
 )
@@ -319,7 +311,8 @@ class _Reader:
             f, people = self.first_role, all(byline_name(n, loose=True) for n in self.loose)
             after = f.value if f is not None and not (f.label or self.strict) and people else ""
             unprinted = after in ("记者", "见习记者", "实习记者")  # …and 冼敏 通讯员 王强: the paper's own writer, unprinted
-            if not (unprinted or after in ("通讯员", "特约通讯员")) and (not bare or self.saw_role):
+            staff = after in ("通讯员", "特约通讯员") and not any(n.endswith(tuple("办局站科所委部院馆图")) for n in self.loose)  # 史志办
+            if not (unprinted or staff) and (not bare or self.saw_role):
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents
             self.roles["correspondent" if self.unit_seen or unprinted else "reporter"].extend(self.loose)
@@ -359,8 +352,13 @@ LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
     rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:讯|消息(?!后))"
     rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
-    rf"|{NOT_NEWS_TOLD}[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（])|(?:(?<![闻喜])讯|消息|报道)(?=\s*[(（][^()（）]{{0,12}}?(?:记者|通讯员))))\s*"
+    rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?[\s:：]*"  # a colon after it is the lead's (本报讯：近日…)
+)
+# …and any outlet's 讯, 消息 or 报道 before a 记者's or 通讯员's bracket (宁江在线消息（记者 X）; not 据…报道, 曾报道, 闻讯)
+_NAMED_LEAD = re.compile(
+    rf"^{NOT_NEWS_TOLD}(?!据|此前|本报此前)[{HAN}A-Za-z\-—·•・]{{2,16}}?(?<![曾等来闻说喜个条])(?:讯|消息|报道)\s*"
+    r"[(（]([^()（）]{0,12}?(?:记者|通讯员)[^()（）]{0,48})[)）](?![，,、的])[\s:：]*"
 )
 
 
@@ -402,6 +400,8 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         if one and (c := parse(one.group(1))):
             return rest[one.end() :].lstrip(), _or(before, c), True
         return rest.lstrip(), before, True
+    if (m := _NAMED_LEAD.match(s)) and (c := parse(m.group(1))) and all(map(looks_like_name, c.names())):
+        return s[m.end() :].lstrip(), _or(before, c), True
     m = re.match(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*", s)
     if m:
         c = parse(m.group(1))

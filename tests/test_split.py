@@ -95,7 +95,8 @@ def test_not_credit_lines(line) -> None:
     assert credits.parse(line) is None
 
 
-@pytest.mark.parametrize("line", ["钱平 记者：赵强", "钱平 作者 赵强", "钱平 通讯员：赵强", "【钱平 记者 赵强】", "【钱平 通讯员 赵强】"])
+@pytest.mark.parametrize("line", ["钱平 记者：赵强", "钱平 作者 赵强", "钱平 通讯员：赵强", "【钱平 记者 赵强】", "【钱平 通讯员 赵强】",
+                                  "（史志办 通讯员 赵强）", "左图 钱平 通讯员 赵强 摄"])  # a unit's short name, a picture's place
 def test_names_before_a_role_word_take_a_role_only_before_a_reporters_or_a_correspondents_printed_so(line) -> None:
     # a field's label (记者：, 通讯员：), an author's role word, or a credit in 【】 (names by known surnames only) gives
     # the names before it no role: no credit, as before
@@ -212,6 +213,7 @@ def test_trailing_credits(text, body, reporters) -> None:
         # the paper's own writer unprinted before 通讯员, as before 记者 the correspondents are; a colon after the lead
         ("宁江在线青河频道消息(冼明 通讯员 钱平 孙敏):近年来，", "近年来，", ("冼明",), ("钱平", "孙敏")),
         ("本报讯：近日，某街道揭牌。", "近日，某街道揭牌。", (), ()),
+        ("青河发布3月2日讯（通讯员 钱平）3月1日，", "3月1日，", (), ("钱平",)),  # an outlet named …发布, its day and 讯
         ("□晚报记者 孙洁 本报讯 昨日，市统计局公布数据。", "昨日，市统计局公布数据。", ("孙洁",), ()),
         ("本报讯 为加快推进工作，", "为加快推进工作，", (), ()),
         ("本报讯（小标题）正文", "（小标题）正文", (), ()),
@@ -244,7 +246,11 @@ def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
 
 @pytest.mark.parametrize("text", ["据央视报道（2023年）近日，全市开展活动。", "青河在线消息 近日，社区开展义诊。",
                                   "金湾社区群众闻讯（记者 赵强）纷纷赶来。", "金叶村传来喜讯（记者 赵强）今年丰收。",
-                                  "居民获悉消息（记者 赵强）纷纷赶来。"])
+                                  "居民获悉消息（记者 赵强）纷纷赶来。", "村民听闻消息（记者 赵强）纷纷赶来。",
+                                  # a report cited, not the item's lead (the review of 892e594)
+                                  "据宁江电视台报道（记者 孙敏），该课堂已覆盖全部社区。", "此前本报报道（记者 孙敏）的小区漏水问题已解决。",
+                                  "宁江日报曾报道（记者 孙敏）该社区的做法。", "一条消息（通讯员 钱平）在朋友圈刷屏。",
+                                  "媒体纷纷报道（记者的镜头对准了社区），居民很自豪。", "专题报道（记者节特辑）"])
 def test_a_xun_xiaoxi_or_baodao_without_a_credits_bracket_or_after_news_heard_opens_no_lead(text) -> None:
     assert credits.lead(text) == (text, None, False)
 
