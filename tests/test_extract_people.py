@@ -626,3 +626,9 @@ def test_a_papers_short_name_before_its_reporters_role_is_no_person(extractor) -
     # a byline the splitter could not read (a typo before its bracket): 郑报 is the paper, not a person
     f = facts(extractor, "本报记(郑报全媒体记者 王小华 柴琳 通讯员 谢鹏) 昨日上午，经开区柳岸办事处举办评选活动。")
     assert "郑报" not in names(f, "Person") and {"王小华", "谢鹏"} <= names(f, "Person")
+
+
+def test_a_chief_system_the_tagger_reads_as_a_name_is_no_person(extractor) -> None:
+    # 林长制, 路长制 (a chief for each forest, road): a system of this genre's news; a name ending in 长制 is none
+    f = facts(extractor, "座谈会上，大家围绕河长制、林长制、路长制等进行交流，林长江书记参加。")
+    assert names(f, "Person") == {"林长江"}
