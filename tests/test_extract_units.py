@@ -635,16 +635,6 @@ def test_a_towns_community_health_centre_is_one_body_of_the_town(extractor) -> N
     assert names(facts(extractor, "柳岸镇天湖美镇社区开展活动。"), "Community") == {"天湖美镇社区"}  # its own name
 
 
-@pytest.mark.parametrize("text", ["区政协委员前往青石路社区卫生服务中心调研。", "金海区青石路社区卫生服务中心为老人体检。"])
-def test_an_areas_community_health_centre_names_no_community(extractor, text) -> None:
-    # 社区卫生服务中心 is one word: the centre of an area (a street office's, mostly), named for it; a station (服务站) is a
-    # community's, and a community printed on its own is one
-    f = facts(extractor, text)
-    assert names(f, "Community") == set() and any(n.endswith("青石路社区卫生服务中心") for n in names(f, "Organization"))
-    f = facts(extractor, "青石路社区卫生服务站为老人体检，青石路社区居民纷纷前来。")
-    assert names(f, "Community") == {"青石路社区"}
-
-
 def test_a_count_or_a_term_of_office_before_a_unit_word_names_no_unit(extractor) -> None:
     assert names(facts(extractor, "柳岸街道首期社区议事员培训班开班。"), "Community") == set()
     assert names(facts(extractor, "柳岸镇组织老党员与新任村“两委”干部座谈。"), "Village") == set()

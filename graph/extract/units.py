@@ -328,8 +328,7 @@ class UnitFinder:
             return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
-        health = cls == "Community" and text.startswith("卫生服务中心", s1)  # 青石路|社区卫生服务中心: a health centre's area
-        if source != "gazetteer" and (health or not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem))) or AREA_KIND_STEMS.match(stem):
+        if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
             # common nouns only: a unit only when the suffix is a street-office or community word
@@ -409,7 +408,8 @@ class UnitFinder:
                 continue  # 延安精神, 大庆精神: a spirit named for the place; 中山里: a ward named for it; no mention of it
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
-                out.append(Span(t.start + offset, t.end + offset, t.text, "City", cities[0].name, (t.text,), None, "unit.bare-city"))
+                name = cities[0].name
+                out.append(Span(t.start + offset, t.end + offset, t.text, "City", name, (t.text,), None, "unit.bare-city"))
                 continue
             districts = {p.name for p in self.gaz.short.get(t.text, ()) if p.level == "District"}
             if len(districts) == 1 and t.text not in dictionary_words() and t.tag == "LOC":
