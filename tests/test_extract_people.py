@@ -632,3 +632,16 @@ def test_a_chief_system_the_tagger_reads_as_a_name_is_no_person(extractor) -> No
     # 林长制, 路长制 (a chief for each forest, road): a system of this genre's news; a name ending in 长制 is none
     f = facts(extractor, "座谈会上，大家围绕河长制、林长制、路长制等进行交流，林长江书记参加。")
     assert names(f, "Person") == {"林长江"}
+
+
+def test_an_office_after_a_citys_titles_is_not_held_in_the_storys_one_village(extractor) -> None:
+    # a semicolon list of the city's officials, each one's titles joined by commas: the bare office (办公室主任) at the
+    # end is the city's command's, never the one village the story visits later
+    text = ("5月3日，全市观摩会召开。市委常委、市委宣传部部长，市创文总指挥部副指挥长，办公室主任赵敏；市创文总指挥部副指挥长，"
+            "办公室常务副主任方建国等参加。观摩团检查了青河村综合农贸市场。")
+    posts = facts(extractor, text).posts
+    assert {(p.person, p.title) for p in posts} >= {("赵敏", "办公室主任"), ("方建国", "常务副主任")}
+    assert all(p.org != "青河村" for p in posts)
+    # a village's own office printed bare after another person's district title still goes to the village
+    posts = facts(extractor, "5月3日，青河村召开村民大会，区委书记王强，主任李红参加。").posts
+    assert ("李红", "主任", "青河村") in {(p.person, p.title, p.org) for p in posts}

@@ -28,6 +28,7 @@ from graph.extract.post_places import (
     home_unit,
     one_reading_each,
     own_unit,
+    titled_above,
     visited,
 )
 from graph.extract.posts import find_posts
@@ -195,7 +196,7 @@ class Extractor:
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
-                    org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone))
+                    org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p))
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from graph.extract.events import GOING
 from graph.extract.heads import bodies_ending
+from graph.extract.posts import PostSpan
 from graph.extract.sentence import Sentence
 from graph.gazetteer import Gazetteer
 from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREFIXES
@@ -65,6 +66,18 @@ def visited(s: Sentence) -> list[tuple[str, int]]:
         if any(end == u.start for *_, end in went) or _WENT_TO_UNIT.search(s.text, 0, u.start - s.offset):
             went.append((u.name, u.start - s.offset, u.end))  # …and the units of the chain it begins (到柳岸街道金叶社区视察)
     return [(name, at) for name, at, _ in went]
+
+
+# A city's, county's or district's party committee or government, or a command it sets up (市创文总指挥部).
+_ABOVE_A_UNIT = re.compile(r"[省市区县](?:委|政府|人大|政协)|指挥部")
+
+
+def titled_above(s: Sentence, p: PostSpan) -> bool:
+    """Whether the titles printed before a post's, since the name before it, are a city's, county's or district's
+    (市委常委、市委宣传部部长，市创文总指挥部副指挥长，办公室主任X): its holder's office is not the article's one community's."""
+    at = s.text.find(p.title + p.person)
+    since = max([h.end for h in s.people if h.end <= at and h.name != p.person], default=0)
+    return at > 0 and _ABOVE_A_UNIT.search(s.text, since, at) is not None
 
 
 def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
@@ -129,4 +142,4 @@ def _county_city(by_type: dict[str, list[str]], sentence_units: set[str]) -> str
     return counties[0] if len(counties) == 1 and not cities else None
 
 
-__all__ = ["OFFICE_TITLE", "PROVINCE_AT_START", "addressed_as", "home_unit", "one_reading_each", "own_unit", "visited"]
+__all__ = ["OFFICE_TITLE", "PROVINCE_AT_START", "addressed_as", "home_unit", "one_reading_each", "own_unit", "titled_above", "visited"]
