@@ -645,3 +645,14 @@ def test_an_office_after_a_citys_titles_is_not_held_in_the_storys_one_village(ex
     # a village's own office printed bare after another person's district title still goes to the village
     posts = facts(extractor, "5月3日，青河村召开村民大会，区委书记王强，主任李红参加。").posts
     assert ("李红", "主任", "青河村") in {(p.person, p.title, p.org) for p in posts}
+
+
+def test_a_citys_titles_joined_by_commas_before_a_name_are_all_its_posts(extractor) -> None:
+    # 市委|宣传部部长: a title held under its city's party committee is a title alone before the comma, as 区委常委 is; and a
+    # command's 副指挥长 is a title
+    f = facts(extractor, "5月3日，市委常委、市委宣传部部长，市创文总指挥部副指挥长，办公室主任赵敏参加观摩。")
+    assert {(p.title, p.org) for p in f.posts} == {("市委常委", None), ("市委宣传部部长", None),
+                                                   ("副指挥长", "市创文总指挥部"), ("办公室主任", "市创文总指挥部")}
+    # a clause of more than titles before the comma is still no title of the name after it
+    f = facts(extractor, "会议由市委副书记主持，市长韦强出席。")
+    assert [(p.person, p.title) for p in f.posts] == [("韦强", "市长")]

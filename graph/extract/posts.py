@@ -119,6 +119,9 @@ def _clause_start(text: str, floor: int, end: int) -> int:
     return max(floor, *(text.rfind(c, 0, end) + 1 for c in '，,。；;：:（(“"'))
 
 
+_OWN_COMMITTEE = re.compile(r"[省市区县](?:委|政府)")  # the party committee or government a title is held under
+
+
 def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
     """Whether the clause before the comma at `comma` is titles and the units or bodies they are held in, nothing else."""
     if comma <= floor or text[comma : comma + 1] not in "，,":
@@ -132,8 +135,8 @@ def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
         m = TITLE_AT_END.search(piece)
         if not m:
             return False
-        if any(i not in covered for i in range(start, start + m.start())):
-            return False  # a word of no unit or body before the title (会议由|区委副书记): no title alone
+        if not _OWN_COMMITTEE.fullmatch(piece, 0, m.start()) and any(i not in covered for i in range(start, start + m.start())):
+            return False  # a word of no unit or body before the title (会议由|区委副书记): no title alone (but 市委|宣传部部长)
         start += len(piece) + 1
     return True
 
