@@ -958,3 +958,13 @@ def test_townships_and_street_offices_as_a_kind_are_no_unit(extractor) -> None:
     f = facts(extractor, "柳岸办事处被评为“明星乡镇办事处”。")  # 乡镇办事处: a kind the office is rated among
     assert [e.name for e in f.entities if e.type == "StreetOffice"] == ["柳岸街道"]
     assert not facts(extractor, "共建魅力东区乡镇街道办事处。").entities
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("西藏自治区拉萨市堆龙德庆区发改委开展活动。", "西藏自治区"),  # an autonomous region is a province, no district
+    ("国家级新区特色风采充分彰显。", "国家级新区"),  # a rank of zone, not one named
+    ("多年的老小区，现在发展得比一些新小区还好呢！", "新小区"),  # a new housing estate (the gazetteer lists a district so named)
+])
+def test_a_province_a_rank_or_a_housing_estate_is_no_district(extractor, text, district) -> None:
+    assert district not in names(facts(extractor, text), "District")
+    assert "郑东新区" in names(facts(extractor, "郑东新区管委会开展活动。"), "District")  # a zone named 新区 still is one

@@ -73,7 +73,7 @@ STEM_REACH = 8
 PLACE_PREFIX_MAX = 5
 
 # Official district names that are also common nouns.
-_WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区".split())
+_WORD_DISTRICTS = frozenset("城区 郊区 矿区 老城区 新城区 新区 市中区 城中区 城关区 东区 西区 南区 北区 中区 示范区 管理区 工业园区 保税区 新市区 新建区 新小区".split())
 # What a village's name beginning 前 or 后, the quarter the tagger read apart, follows (位于|后/f 李庄村; not 整治|后|柳塘村,
 # where 后 is "after doing"); 东, 西, 南, 北 read apart begin the name after any word (抵达|北/f 张庄村)
 _BEFORE_QUARTER = frozenset(("、", "，", "和", "与", "及", "在", "位于", "来到", "走进", "前往", "到", "赴", "深入", "抵达", "进驻", "走访", "赶到"))
@@ -389,8 +389,8 @@ class UnitFinder:
         return any(self.gaz.city(text[a : s1 + 1]) or self.gaz.district(text[a : s1 + 1]) for a in range(max(0, s0 - 3), s0))
 
     def _district_ok(self, stem: str, suffix: str, nxt: str, tokens: list[Token], s0: int) -> bool:
-        if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community
-            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设|民盟|民建|民进|农工|致公|台盟)$", stem) and nxt not in ("社区", "片区", "街区")
+        if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community, 国家级新区 a rank
+            return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设|级|民盟|民建|民进|农工|致公|台盟)$", stem) and nxt not in ("社区", "片区", "街区")
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
             return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
