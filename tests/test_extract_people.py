@@ -656,3 +656,20 @@ def test_a_citys_titles_joined_by_commas_before_a_name_are_all_its_posts(extract
     # a clause of more than titles before the comma is still no title of the name after it
     f = facts(extractor, "会议由市委副书记主持，市长韦强出席。")
     assert [(p.person, p.title) for p in f.posts] == [("韦强", "市长")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "5月3日，在区委、区政府的大力支持下，党支部书记李红带领村民修通了致富路。",  # a body acting earlier in the sentence
+    "根据市委统一部署，主任李红组织网格员开展入户排查。",
+    "市委、市政府督查组来村检查，书记李红汇报了工作。",
+    "会议由市委副书记主持，主任李红汇报工作。",
+    "区委办公室、区农业农村局负责人，书记李红陪同。",  # another's title before the comma
+    "村里第一时间成立防控指挥部，书记李红带领党员24小时值守。",  # the village's own command
+    "社区委托专业机构开展培训，主任李红介绍了培训内容。",  # 区委 inside 社区委托
+    "市人大代表，党支部书记李红带领村民修路。",  # an honour a village secretary holds
+])
+def test_a_citys_body_acting_in_the_sentence_leaves_the_bare_office_to_the_storys_one_village(extractor, sentence) -> None:
+    # the review of 8cdf961: only the titles printed with the post's own (its clause, and the clauses of titles joined to
+    # it by commas) tell a city's official from the village's
+    posts = facts(extractor, f"青河村里的新变化\n\n{sentence}青河村近年来变化很大。").posts
+    assert any(p.person == "李红" and p.org == "青河村" for p in posts)

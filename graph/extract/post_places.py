@@ -11,7 +11,7 @@ from graph.extract.heads import bodies_ending
 from graph.extract.posts import PostSpan
 from graph.extract.sentence import Sentence
 from graph.gazetteer import Gazetteer
-from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREFIXES
+from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREFIXES, TITLE_AT_END
 from graph.model import Post
 
 PROVINCE_AT_START = re.compile(PROVINCE)  # a province's post (河南省委书记) is held in no unit of the story
@@ -68,16 +68,27 @@ def visited(s: Sentence) -> list[tuple[str, int]]:
     return [(name, at) for name, at, _ in went]
 
 
-# A city's, county's or district's party committee or government, or a command it sets up (市创文总指挥部).
-_ABOVE_A_UNIT = re.compile(r"[省市区县](?:委|政府|人大|政协)|指挥部")
+# A city's, county's or district's party committee or government, or a command it sets up (市创文总指挥部); not a
+# community's (社区委托), nor an honour (市人大代表, 区政协委员: a village secretary's, often)
+_ABOVE_A_UNIT = re.compile(r"(?<![社小园])[省市区县](?:委|政府|人大(?!代表)|政协(?!委员)|[^，,、]{0,10}指挥部)")
+_CLAUSE_MARKS = "，,。；;：:"
 
 
 def titled_above(s: Sentence, p: PostSpan) -> bool:
-    """Whether the titles printed before a post's, since the name before it, are a city's, county's or district's
-    (市委常委、市委宣传部部长，市创文总指挥部副指挥长，办公室主任X): its holder's office is not the article's one community's."""
-    at = s.text.find(p.title + p.person)
+    """Whether the titles printed with a post's, in its clause and the clauses of titles joined to it by commas
+    (市委常委、市委宣传部部长，市创文总指挥部副指挥长，办公室主任X), are a city's, county's or district's: its holder's
+    office is not the article's one community's. A body acting earlier in the sentence (在区委、区政府的支持下，书记X…)
+    is none of them."""
+    text, at = s.text, s.text.find(p.title + p.person)
     since = max([h.end for h in s.people if h.end <= at and h.name != p.person], default=0)
-    return at > 0 and _ABOVE_A_UNIT.search(s.text, since, at) is not None
+    start = max(since, *(text.rfind(c, 0, at) + 1 for c in _CLAUSE_MARKS)) if at > 0 else at
+    while start - 1 > since and text[start - 1] in "，,":
+        before = max(since, *(text.rfind(c, 0, start - 1) + 1 for c in _CLAUSE_MARKS))
+        m = TITLE_AT_END.search(text, before, start - 1)
+        if m is None or m.group() == "负责人":  # 区委办公室、区农业农村局负责人，书记X: another's
+            break
+        start = before
+    return at > 0 and _ABOVE_A_UNIT.search(text, start, at) is not None
 
 
 def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
