@@ -964,6 +964,7 @@ def test_townships_and_street_offices_as_a_kind_are_no_unit(extractor) -> None:
     ("西藏自治区拉萨市堆龙德庆区发改委开展活动。", "西藏自治区"),  # an autonomous region is a province, no district
     ("国家级新区特色风采充分彰显。", "国家级新区"),  # a rank of zone, not one named
     ("多年的老小区，现在发展得比一些新小区还好呢！", "新小区"),  # a new housing estate (the gazetteer lists a district so named)
+    ("金海区着力打造样板区。", "样板区"),  # a model area
 ])
 def test_a_province_a_rank_or_a_housing_estate_is_no_district(extractor, text, district) -> None:
     assert district not in names(facts(extractor, text), "District")
