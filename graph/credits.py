@@ -344,9 +344,8 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 
 
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯,
-# 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket); an outlet of any name when the day and 讯
-# or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）), or its 讯, 消息 or 报道 with a bracket
-# that names a 记者 or 通讯员 (宁江在线消息（记者 X）, 宁江日报报道（通讯员 X）).
+# 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket);
+# an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
@@ -355,7 +354,8 @@ LEAD = re.compile(
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?[\s:：]*"  # a colon after it is the lead's (本报讯：近日…)
 )
-# …and any outlet's 讯, 消息 or 报道 before a 记者's or 通讯员's bracket (宁江在线消息（记者 X）; not 据…报道, 曾报道, 闻讯)
+# …and any outlet's 讯, 消息 or 报道, no day printed, before a bracket that credits a 记者 or 通讯员 and ends the clause
+# (宁江在线消息（记者 X）, 宁江日报报道（记者 X 通讯员 Y）); not a report cited (据…报道, 曾报道) nor news heard (闻讯, 喜讯)
 _NAMED_LEAD = re.compile(
     rf"^{NOT_NEWS_TOLD}(?!据|此前|本报此前)[{HAN}A-Za-z\-—·•・]{{2,16}}?(?<![曾等来闻说喜个条])(?:讯|消息|报道)\s*"
     r"[(（]([^()（）]{0,12}?(?:记者|通讯员)[^()（）]{0,48})[)）](?![，,、的])[\s:：]*"
