@@ -673,3 +673,14 @@ def test_a_citys_body_acting_in_the_sentence_leaves_the_bare_office_to_the_story
     # it by commas) tell a city's official from the village's
     posts = facts(extractor, f"青河村里的新变化\n\n{sentence}青河村近年来变化很大。").posts
     assert any(p.person == "李红" and p.org == "青河村" for p in posts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "区委宣传部来到村里开展“送文化下乡”活动，副部长王刚为村民送上春联。",  # a department's office: no village has one
+    "县政协来村视察，副主席王刚详细了解情况。",
+    "县新型冠状病毒肺炎疫情防控工作指挥部副指挥长，办公室主任王刚到村里检查防控工作。",  # a long command's name
+])
+def test_an_office_no_village_has_or_a_long_commands_is_not_the_storys_one_villages(extractor, sentence) -> None:
+    # the review of 9a607a9
+    posts = facts(extractor, f"青河村里的新变化\n\n{sentence}青河村近年来变化很大。").posts
+    assert [p.org for p in posts if p.person == "王刚"] == [None]

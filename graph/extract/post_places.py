@@ -29,6 +29,8 @@ _TITLE_KIND = (
     (re.compile(r"市长|市委"), ("City", "District")),
 )
 _LOWEST_FIRST = ("Village", "Community", "StreetOffice", "Town", "District")
+# Offices no village or community has: a department's, a congress's or conference's, a bureau's (区委宣传部来到村里…，副部长X)
+_NO_VILLAGES = re.compile(r"(?:部长|主席|局长|处长|科长|厅长|指挥长|总指挥|秘书长)$")
 
 
 def one_reading_each(posts: list[Post]) -> list[Post]:
@@ -70,7 +72,7 @@ def visited(s: Sentence) -> list[tuple[str, int]]:
 
 # A city's, county's or district's party committee or government, or a command it sets up (市创文总指挥部); not a
 # community's (社区委托), nor an honour (市人大代表, 区政协委员: a village secretary's, often)
-_ABOVE_A_UNIT = re.compile(r"(?<![社小园])[省市区县](?:委|政府|人大(?!代表)|政协(?!委员)|[^，,、]{0,10}指挥部)")
+_ABOVE_A_UNIT = re.compile(r"(?<![社小园])[省市区县](?:委|政府|人大(?!代表)|政协(?!委员)|[^，,、]{0,24}指挥部)")
 _CLAUSE_MARKS = "，,。；;：:"
 
 
@@ -113,7 +115,7 @@ def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str
         here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
         if here:
             return here[0] if len(here) == 1 else None
-    for kind in _LOWEST_FIRST[:2] if not visiting else ():
+    for kind in _LOWEST_FIRST[:2] if not (visiting or _NO_VILLAGES.search(title)) else ():
         cands = by_type.get(kind, [])
         if cands:
             return cands[0] if len(set(cands)) == 1 else None
