@@ -1008,3 +1008,16 @@ def test_a_visits_place_may_hold_a_name_that_begins_with_he(extractor, body, pla
 def test_a_unit_whose_people_go_about_it_holds_the_event_in_itself(extractor, headline, body, place) -> None:
     [e] = facts(extractor, body, headline=headline).events  # 赴 sends away only a body's people (…党支部带领党员赴外地…)
     assert e.location == place
+
+
+def test_a_round_up_keeps_each_units_named_activity(extractor) -> None:
+    # a round-up of a festival's activities, one community's a paragraph: each activity of a name of its own is an
+    # occurrence of its own (not only the first two beside the main one)
+    text = ("金海区各社区开展中秋活动\n\n中秋佳节期间，金海区各社区纷纷开展丰富多彩的文化活动。\n"
+            "青河社区开展了“迎国庆、庆中秋”活动，邀请居民一起包月饼。\n"
+            "金叶社区在新时代文明实践站开展了“情暖中秋”月饼DIY活动。\n"
+            "柳岸社区携手辖区单位开展“悦享中秋”主题活动，陪老年人过节。\n"
+            "红星社区开展“月满中秋 情满双节”联欢活动，居民纷纷参加。\n")
+    events = facts(extractor, text).events
+    held = {o for e in events for o in e.organizers}
+    assert {"青河社区", "金叶社区", "柳岸社区", "红星社区"} <= held

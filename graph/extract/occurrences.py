@@ -47,7 +47,7 @@ _SPOKEN = re.compile(r"(?:说|表示|介绍|谈到)[，,：:]")  # speech
 LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
 # How much of the body a headline's name is chosen against (the part the lead speaks of); at most this many events an
 # item: the main one and those with a day of their own.
-LEAD_CHARS, MAX_EVENTS = 200, 3
+LEAD_CHARS, MAX_EVENTS = 200, 8
 
 
 def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:
