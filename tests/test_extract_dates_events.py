@@ -1021,3 +1021,22 @@ def test_a_round_up_keeps_each_units_named_activity(extractor) -> None:
     events = facts(extractor, text).events
     held = {o for e in events for o in e.organizers}
     assert {"青河社区", "金叶社区", "柳岸社区", "红星社区"} <= held
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting's report: the activities it hears of are recalled, though each community's is named
+    "柳岸街道召开年度工作总结会\n\n12月28日上午，柳岸街道召开年度工作总结会。会上，各社区负责人依次汇报了全年工作。"
+    "今年以来，青河社区先后开展“邻里守望”志愿服务活动；金叶社区开展“情暖夕阳”敬老活动；柳岸社区开展“书香柳岸”阅读活动；"
+    "桃园社区开展“红色课堂”教育活动；新华社区开展“平安新华”宣传活动。\n",
+    # one story, its background of other bodies' programmes (no round-up: no 各…开展, 纷纷, 系列, 丰富多彩)
+    "青河社区开展“情暖重阳”敬老活动\n\n10月23日上午，青河社区在党群服务中心开展“情暖重阳”敬老活动。\n"
+    "据了解，区民政局在社区开展“银龄安康”关爱活动，区卫健委开展“家医签约”服务活动，区文旅局开展“送戏下乡”演出活动，"
+    "区司法局开展“法律明白人”培训活动，区妇联开展“巾帼暖心”帮扶活动。\n",
+    # a series announced: its items are planned, not held
+    "金海区春节系列活动安排出炉\n\n1月25日，记者从金海区文明办获悉，春节系列活动安排已经确定。\n"
+    "2月1日，区文化馆将在金海广场举办“迎新春”送春联活动；2月3日，区图书馆将举办“书香过年”阅读活动；"
+    "2月5日，柳岸街道将举办“闹元宵”猜灯谜活动；2月7日，金叶社区将举办“年味”美食活动；2月9日，青河社区将举办“福满门”游园活动。\n",
+])
+def test_a_story_that_is_no_round_up_keeps_three_events_at_most(extractor, text) -> None:
+    # the review of f713984: more than three only for a round-up's other units' activities reported as held
+    assert len(facts(extractor, text).events) <= 3

@@ -48,6 +48,11 @@ LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
 # How much of the body a headline's name is chosen against (the part the lead speaks of); at most this many events an
 # item: the main one and those with a day of their own.
 LEAD_CHARS, MAX_EVENTS = 200, 8
+# A story keeps three events at most (the past it recalls, the plans it lists are no news of its own); a round-up of
+# units' activities (各社区…纷纷, a series), up to eight.
+MAX_EVENTS_ONE_STORY = 3
+_ROUND_UP = re.compile(r"各(?:社区|村|街道|镇|乡镇|单位|部门|学校)[^，。]{0,4}?(?:纷纷|积极|开展|举办|组织)|纷纷|系列活动|丰富多彩")
+_RECALLED = re.compile(r"以来|先后|此前|曾经?|将(?:在|于|举办|举行|开展|组织)|拟|计划")  # 今年以来…先后开展; 2月1日，…将在…举办
 
 
 def article_events(article: Article, sents: list[Sentence], entities: list[LocalEntity]) -> list[EventRecord]:
@@ -61,7 +66,8 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     learned = dated is not None and _REPORTER_SUBJECT.match(dated[1].text, dated[0].end) is not None  # 11月1日，记者从…获悉
     lead_date = dated[0] if dated is not None and not learned else None  # the day a reporter learned it dates nothing
     cands = [c for s in sents for c in _candidates(s, s.offset < body_start, id(s) in lead, forms)]
-    events = _merge_events(cands, lead_date)
+    round_up = _ROUND_UP.search(article.headline + "\n" + article.body[:LEAD_CHARS]) is not None
+    events = _merge_events(cands, lead_date, MAX_EVENTS if round_up else MAX_EVENTS_ONE_STORY)
     newsy = bool(_NEWSY.search(article.headline))
     if not events and article.headline and (lead_date is not None and lead_date.value or newsy or learned):
         # no trigger, but a day: the item's news is what its headline says happened that day
@@ -382,7 +388,7 @@ def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:
     return chosen
 
 
-def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) -> list[EventCandidate]:
+def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, most: int = MAX_EVENTS) -> list[EventCandidate]:
     """One event per occurrence reported: the main one, and those with a day of their own.
 
     The main event is the headline's, else the lead's, else the one the headline states by a verb, else the first
@@ -412,7 +418,10 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None) ->
         elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and m.date and main.date and m.date.value and m.date.value == main.date.value:
             founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day, tells who and where
             keep[0] = _absorb(keep[0], replace(m, organizers=tuple(o for o in m.organizers if not founded or not similar(o, founded))))
-    return keep[:MAX_EVENTS]
+    # past three, only other units' named activities the text reports as held, not recalled or planned (a round-up's)
+    meeting = keep[0].name.endswith(("会", "会议"))  # a meeting's report: the activities it hears of are recalled
+    extra = [m for m in keep[MAX_EVENTS_ONE_STORY:] if not meeting and _own_named_activity(m, keep[0]) and not _RECALLED.search(m.sentence)]
+    return (keep[:MAX_EVENTS_ONE_STORY] + extra)[:most]
 
 
 def _own_named_activity(m: EventCandidate, main: EventCandidate) -> bool:
