@@ -45,12 +45,10 @@ _SPOKEN = re.compile(r"(?:说|表示|介绍|谈到)[，,：:]")  # speech
 
 # The lead: its first sentences mark a trigger LEAD; a day in its first few is the main event's day.
 LEAD_SENTENCES, LEAD_DATE_SENTENCES = 2, 4
-# How much of the body a headline's name is chosen against (the part the lead speaks of); at most this many events an
-# item: the main one and those with a day of their own.
-LEAD_CHARS, MAX_EVENTS = 200, 8
-# A story keeps three events at most (the past it recalls, the plans it lists are no news of its own); a round-up of
-# units' activities (各社区…纷纷, a series), up to eight.
-MAX_EVENTS_ONE_STORY = 3
+# How much of the body a headline's name is chosen against (the part the lead speaks of, where a round-up says it is one).
+# A story keeps three events at most, the main one and those with a day of their own (the past it recalls, the plans it
+# lists are no news of its own); a round-up of units' activities (各社区…纷纷, a series), up to eight.
+LEAD_CHARS, MAX_EVENTS, MAX_EVENTS_ONE_STORY = 200, 8, 3
 _ROUND_UP = re.compile(r"各(?:社区|村|街道|镇|乡镇|单位|部门|学校)[^，。]{0,4}?(?:纷纷|积极|开展|举办|组织)|纷纷|系列活动|丰富多彩")
 _RECALLED = re.compile(r"以来|先后|此前|曾经?|将(?:在|于|举办|举行|开展|组织)|拟|计划")  # 今年以来…先后开展; 2月1日，…将在…举办
 
