@@ -74,7 +74,7 @@ _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 _CREDIT_CHARS = re.compile(rf"(?:[{HAN}·\s、，,／/;；•|:：\-—]|[A-Z]{{2,6}}(?=[{HAN}]))*")  # YMG全媒体记者: an outlet's initials
 # Endings glued to the last name: 程刚摄, 李晨翀报道.
 _GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
-_AUTHOR = frozenset(("作者", "原作者"))
+_AUTHOR, _UNIT_OR_PICTURE_ENDS = frozenset(("作者", "原作者")), tuple("办局站科所委部院馆图")  # 史志办 通讯员 X, 左图 …: no names
 _BODY_RUN = re.compile(r"[\u4e00-\u9fff]{3,}(?:办|局|委|中心|部|队|站)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
 _UNIT_OF_NAME = re.compile(rf"[{HAN}]{{2,10}}(?:街道办事处|街道|社区|镇|乡)")
@@ -311,7 +311,7 @@ class _Reader:
             f, people = self.first_role, all(byline_name(n, loose=True) for n in self.loose)
             after = f.value if f is not None and not (f.label or self.strict) and people else ""
             unprinted = after in ("记者", "见习记者", "实习记者")  # …and 冼敏 通讯员 王强: the paper's own writer, unprinted
-            staff = after in ("通讯员", "特约通讯员") and not any(n.endswith(tuple("办局站科所委部院馆图")) for n in self.loose)  # 史志办
+            staff = after in ("通讯员", "特约通讯员") and not any(n.endswith(_UNIT_OR_PICTURE_ENDS) for n in self.loose)
             if not (unprinted or staff) and (not bare or self.saw_role):
                 return None
             # (王丹): the item's writers; (南宁市台办 黄萍萍、欧宏霞): a body's people who sent it, its correspondents

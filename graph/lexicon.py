@@ -342,12 +342,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 # A committee (纪工委|书记, though 纪 is a surname) or a chief system (林长制, 路长制: the tagger's name once) ends no name.
-_NOT_NAME_ENDS = ("工委", "党委", "纪委", "团委", "长制")
+_ENDS_NO_NAME = ("工委", "党委", "纪委", "团委", "长制")
 
 
 def looks_like_name(s: str) -> bool:
     """A plausible full personal name: a surname and one to three given characters."""
-    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s) or "某" in s[1:] or s.endswith(_NOT_NAME_ENDS):
+    if not 2 <= len(s) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", s) or "某" in s[1:] or s.endswith(_ENDS_NO_NAME):
         return False
     single, double = surnames()
     if s[:2] in double:

@@ -64,8 +64,7 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     learned = dated is not None and _REPORTER_SUBJECT.match(dated[1].text, dated[0].end) is not None  # 11月1日，记者从…获悉
     lead_date = dated[0] if dated is not None and not learned else None  # the day a reporter learned it dates nothing
     cands = [c for s in sents for c in _candidates(s, s.offset < body_start, id(s) in lead, forms)]
-    round_up = _ROUND_UP.search(article.headline + "\n" + article.body[:LEAD_CHARS]) is not None
-    events = _merge_events(cands, lead_date, MAX_EVENTS if round_up else MAX_EVENTS_ONE_STORY)
+    events = _merge_events(cands, lead_date, _ROUND_UP.search(article.headline + "\n" + article.body[:LEAD_CHARS]) is not None)
     newsy = bool(_NEWSY.search(article.headline))
     if not events and article.headline and (lead_date is not None and lead_date.value or newsy or learned):
         # no trigger, but a day: the item's news is what its headline says happened that day
@@ -386,7 +385,7 @@ def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:
     return chosen
 
 
-def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, most: int = MAX_EVENTS) -> list[EventCandidate]:
+def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, round_up: bool = False) -> list[EventCandidate]:
     """One event per occurrence reported: the main one, and those with a day of their own.
 
     The main event is the headline's, else the lead's, else the one the headline states by a verb, else the first
@@ -416,10 +415,11 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, mo
         elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and m.date and main.date and m.date.value and m.date.value == main.date.value:
             founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day, tells who and where
             keep[0] = _absorb(keep[0], replace(m, organizers=tuple(o for o in m.organizers if not founded or not similar(o, founded))))
-    # past three, only other units' named activities the text reports as held, not recalled or planned (a round-up's)
-    meeting = keep[0].name.endswith(("会", "会议"))  # a meeting's report: the activities it hears of are recalled
-    extra = [m for m in keep[MAX_EVENTS_ONE_STORY:] if not meeting and _own_named_activity(m, keep[0]) and not _RECALLED.search(m.sentence)]
-    return (keep[:MAX_EVENTS_ONE_STORY] + extra)[:most]
+    if not round_up or keep[0].name.endswith(("会", "会议")):  # a meeting's report: the activities it hears of are recalled
+        return keep[:MAX_EVENTS_ONE_STORY]
+    # a round-up's past three: only other units' named activities the text reports as held, not recalled or planned
+    extra = [m for m in keep[MAX_EVENTS_ONE_STORY:] if _own_named_activity(m, keep[0]) and not _RECALLED.search(m.sentence)]
+    return (keep[:MAX_EVENTS_ONE_STORY] + extra)[:MAX_EVENTS]
 
 
 def _own_named_activity(m: EventCandidate, main: EventCandidate) -> bool:

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from graph.extract.events import GOING
 from graph.extract.heads import bodies_ending
-from graph.extract.posts import PostSpan
+from graph.extract.posts import PostSpan, clause_start
 from graph.extract.sentence import Sentence
 from graph.gazetteer import Gazetteer
 from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREFIXES, TITLE_AT_END
@@ -73,7 +73,7 @@ def visited(s: Sentence) -> list[tuple[str, int]]:
 # A city's, county's or district's party committee or government, or a command it sets up (市创文总指挥部); not a
 # community's (社区委托), nor an honour (市人大代表, 区政协委员: a village secretary's, often)
 _ABOVE_A_UNIT = re.compile(r"(?<![社小园])[省市区县](?:委|政府|人大(?!代表)|政协(?!委员)|[^，,、]{0,24}指挥部)")
-_CLAUSE_MARKS = "，,。；;：:"
+_CLAUSE_MARKS = "，,。；;：:"  # not a bracket's or a quote's: a title is printed in them too
 
 
 def titled_above(s: Sentence, p: PostSpan) -> bool:
@@ -83,9 +83,9 @@ def titled_above(s: Sentence, p: PostSpan) -> bool:
     is none of them."""
     text, at = s.text, s.text.find(p.title + p.person)
     since = max([h.end for h in s.people if h.end <= at and h.name != p.person], default=0)
-    start = max(since, *(text.rfind(c, 0, at) + 1 for c in _CLAUSE_MARKS)) if at > 0 else at
+    start = clause_start(text, since, at, _CLAUSE_MARKS) if at > 0 else at
     while start - 1 > since and text[start - 1] in "，,":
-        before = max(since, *(text.rfind(c, 0, start - 1) + 1 for c in _CLAUSE_MARKS))
+        before = clause_start(text, since, start - 1, _CLAUSE_MARKS)
         m = TITLE_AT_END.search(text, before, start - 1)
         if m is None or m.group() == "负责人":  # 区委办公室、区农业农村局负责人，书记X: another's
             break

@@ -86,7 +86,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     chain: list[PostSpan] = []
     floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
-        seg_start = _clause_start(text, floor, end)
+        seg_start = clause_start(text, floor, end)
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
         if floor and end - len(desc) == floor and _TITLE_AFTER.match(text, floor):
@@ -114,9 +114,10 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     return _same_body_as_before(r, p, floor, out)
 
 
-def _clause_start(text: str, floor: int, end: int) -> int:
-    """Where the clause ending at `end` begins: after the last comma, stop, colon, bracket or quote, not before `floor`."""
-    return max(floor, *(text.rfind(c, 0, end) + 1 for c in '，,。；;：:（(“"'))
+def clause_start(text: str, floor: int, end: int, marks: str = '，,。；;：:（(“"') -> int:
+    """Where the clause ending at `end` begins: after the last comma, stop, colon, bracket or quote (`marks`), not
+    before `floor`."""
+    return max(floor, *(text.rfind(c, 0, end) + 1 for c in marks))
 
 
 _OWN_COMMITTEE = re.compile(r"[省市区县](?:委|政府)")  # the party committee or government a title is held under
@@ -126,7 +127,7 @@ def _titles_only(text: str, floor: int, comma: int, units: list[Span]) -> bool:
     """Whether the clause before the comma at `comma` is titles and the units or bodies they are held in, nothing else."""
     if comma <= floor or text[comma : comma + 1] not in "，,":
         return False
-    start = _clause_start(text, floor, comma)
+    start = clause_start(text, floor, comma)
     pieces = text[start:comma].split("、")
     if not pieces[0] or len(pieces[0]) > 20:
         return False
@@ -231,7 +232,7 @@ _AT = ("在", "到", "来到", "走进", "前往", "赴")  # 在柳岸社区党�
 def _venue(text: str, start: int) -> bool:
     """Whether the unit or body at `start` is where something happens: after 在, 到, 来到… right before it or opening its
     clause (…，在青河区柳岸社区党群服务中心|王强书记介绍, 李明在柳岸社区…|王强书记陪同下)."""
-    clause = _clause_start(text, 0, start)
+    clause = clause_start(text, 0, start)
     return text.startswith(_AT, clause) or text.endswith(_AT, clause, start)
 
 
