@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.dates import find_dates
-from graph.extract.events import clean_name
+from graph.extract.events import clean_name, headline_name
 from tests.helpers import facts
 
 PAGE = dt.date(2023, 3, 21)
@@ -1040,3 +1040,9 @@ def test_a_round_up_keeps_each_units_named_activity(extractor) -> None:
 def test_a_story_that_is_no_round_up_keeps_three_events_at_most(extractor, text) -> None:
     # the review of f713984: more than three only for a round-up's other units' activities reported as held
     assert len(facts(extractor, text).events) <= 3
+
+
+@pytest.mark.parametrize("headline", ["QQ群号：123456789", "2024-0315", "ABC-123 7788"])
+def test_a_headline_of_numbers_and_codes_names_no_occurrence(headline: str) -> None:
+    assert headline_name(headline) == ""
+    assert headline_name("青河社区举办邻里节") == "青河社区举办邻里节"

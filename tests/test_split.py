@@ -763,6 +763,30 @@ def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("QQ群号：123456789", "contact"),  # a label's 号 before its colon
+        ("微信号：qinghe_2020", "contact"),
+        ("新浪微博：qinghe@sina.com", "contact"),  # an address with no digit in it
+        ("邮箱：[email protected]", "contact"),  # a page's protected address
+        ("联系电话：0371-66668888", "contact"),
+        ("居民通过微信群报名参加活动", None),  # prose that names a chat group: no label, no value
+        ("邮箱里的一封感谢信", None),
+    ],
+)
+def test_a_pages_contact_lines_are_furniture(line: str, kind: str | None) -> None:
+    assert furniture_kind(line) == kind
+
+
+def test_a_contact_block_under_a_headline_is_no_part_of_the_headline() -> None:
+    text = "青河社区服务指南第3期出炉\n\n联系电话：0371-66668888\n\n邮箱：[email protected]\n\nQQ群号：123456789\n\n" \
+           "新浪微博：qinghe@sina.com\n\n青河社区居民在广场唱歌跳舞，迎接新春。"
+    [a] = split_page(Page(name="t.txt", text=text))
+    assert a.headline == "青河社区服务指南第3期出炉"
+    assert "123456789" not in a.body
+
+
+@pytest.mark.parametrize(
     ("printed", "headline"),
     [
         ("柳岸社区开设老年助餐点 2025年03月06日", "柳岸社区开设老年助餐点"),

@@ -134,6 +134,9 @@ class EventCandidate:
     went: bool = False  # its place is where a party went (到锦绣社区为党员讲授党课): the place holds nothing
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def clean_name(np: str) -> str:
     name = np.strip(" 　")
     for pat, rep in _CLEAN_NAME:
@@ -352,4 +355,5 @@ def headline_name(headline: str, lead: str = "") -> str:
         best = max(range(len(parts)), key=lambda i: (len(bigrams(parts[i]) & bigrams(lead)), -i))
         parts = parts[best:]
     first = parts[0]
-    return first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
+    name = first if len(first) >= 6 or len(parts) == 1 else " ".join(parts[:2])
+    return name if len(_HAN.findall(name)) >= 2 else ""  # a number or a code left of a line (QQ群号：3739…) names nothing
