@@ -611,7 +611,7 @@ def test_the_name_is_the_event_noun_phrase(extractor, body: str, name: str) -> N
     [
         # a room or centre named after what it holds is where the event is, not the event
         ("5月6日上午，柳岸街道在办事处三楼会议室召开安全生产工作推进会。", "安全生产工作推进会", "办事处三楼会议室"),
-        ("3月5日，建设路社区在社区活动室举办书法培训班。", "书法培训班", "社区活动室"),
+        ("3月5日，建设路社区在社区活动室举办书法培训班。", "书法培训班", "建设路社区"),  # its own room: the community's
         ("5月8日，金海区妇联在金海区妇女儿童活动中心举办家长培训班。", "家长培训班", "金海区妇女儿童活动中心"),
     ],
 )
@@ -1046,3 +1046,18 @@ def test_a_story_that_is_no_round_up_keeps_three_events_at_most(extractor, text)
 def test_a_headline_of_numbers_and_codes_names_no_occurrence(headline: str) -> None:
     assert headline_name(headline) == ""
     assert headline_name("青河社区举办邻里节") == "青河社区举办邻里节"
+
+
+@pytest.mark.parametrize(
+    ("body", "location", "organizer"),
+    [
+        ("9月12日，青河社区在社区新时代文明实践站开展月饼制作活动。", "青河社区", "青河社区"),  # its own station: the community's
+        ("10月1日，柳岸街道联合金叶社区在社区活动室组织开展中秋联欢活动。", "金叶社区", "金叶社区"),
+        ("3月5日，桂园街道在街道会议室召开安全生产工作会议。", "桂园街道", "桂园街道"),
+        ("10月2日，桂园社区、金叶社区在社区广场举行中秋联欢会。", "社区广场", "桂园社区"),  # whose square: two could own it
+    ],
+)
+def test_a_units_own_facility_printed_with_its_kinds_bare_word_is_the_units(extractor, body: str, location: str, organizer: str) -> None:
+    [event] = facts(extractor, body).events
+    assert event.location == location
+    assert organizer in event.organizers  # the unit that holds it there is its organizer still

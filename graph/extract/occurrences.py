@@ -27,7 +27,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.openings import founding, names_thing, opened_venue
-from graph.extract.places import VISITS, arrivals, held_by_topic, location_in, trip_place
+from graph.extract.places import VISITS, arrivals, facility_of, held_by_topic, location_in, trip_place
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors
@@ -139,6 +139,8 @@ def _candidate(
         subject += (opening := s.chain_at(start)) + partners(s, opening)  # the units it opens with and joined with
     # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
     holders = [] if rule == "event.conveyed" else _subjects(subject, s, start, forms, location, place)
+    if place is not None and location == place:  # …in its 社区活动室: the unit's
+        location = facility_of(place, s, forms) or location
     if signed := _SIGNED.match(name):  # 金海区与金海师范学院…签约仪式: the parties its name holds hold it, the venue too
         inside = [u for u in s.units if start <= u.start - s.offset < start + signed.end() and not inside_longer(u, s.units)]
         holders += [n for u in inside if (n := forms.get(u.text) or forms.get(u.name))]

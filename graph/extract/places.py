@@ -25,6 +25,7 @@ from graph.extract.events import (
     mask_quotes,
 )
 from graph.extract.openings import founding, names_thing
+from graph.extract.sentence import Sentence
 from graph.lexicon import ORG_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 
 
@@ -129,6 +130,21 @@ _FRONTED = re.compile(
     + _UNIT_END
     + r"|会议室|活动室|广场|礼堂|大厅|会场|中心|公园|剧院))[，,]"
 )
+
+
+# A unit's own facility printed with the bare word of its kind (在社区党群服务中心, 在街道会议室, 在村委会): the unit's.
+_OWN_FACILITY = re.compile(r"^(社区|街道|村|镇|乡)(?=[^社街村镇乡区]{2,12}$)")
+_KIND_OF_WORD = {"社区": "Community", "街道": "StreetOffice", "村": "Village", "镇": "Town", "乡": "Town"}
+
+
+def facility_of(place: str, s: Sentence, forms: dict[str, str]) -> str | None:
+    """The unit whose own facility `place` is, printed with its kind's bare word (社区活动室): the one unit of that
+    kind the sentence names (柳岸社区在社区活动室开展…), by its entity's name; None when it names none or several."""
+    bare = _OWN_FACILITY.match(place)
+    if bare is None:
+        return None
+    named = {forms.get(u.text) or u.name for u in s.units if u.type == _KIND_OF_WORD[bare.group(1)]}
+    return named.pop() if len(named) == 1 else None
 
 
 def location_in(sentence: str, upto: int) -> str | None:
