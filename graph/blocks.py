@@ -61,7 +61,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("contact", r"(?:热线|邮箱|E-?mail|QQ群?号?|微信群?号?|记者群|投稿|电话|传真|网址)\s*[:：]?\s*[\w.@-]*\d"
-                    r"|(?:邮箱|E-?mail|微博|微信号?)\s*[:：]\s*[^\u4e00-\u9fff\s，。]{4,}"),  # an address or a handle, no digit in it
+                    # a line of nothing but addresses and handles, whatever they hold (邮箱：[email protected] 新浪微博：@X)
+                    r"|^(?:[\u4e00-\u9fff]{0,6}(?:邮箱|E-?mail|微博|微信(?:公众)?号?|QQ群?号?码?)\s*[:：]\s*(?:\[email\s*protected\]|[^\u4e00-\u9fff\s，。]{4,})\s*)+$"),
         ("address", r"https?://|www\.|\.(?:cn|com|net|org)\b"),
         ("copyright", r"版权所有|版权声明|Copyright|©|ICP|All Rights Reserved|powered by"),
         ("staff", r"责任编辑|责编|编辑[:：]|校对|美编|版式|组版|本版责编|审核[:：]"),

@@ -1061,3 +1061,19 @@ def test_a_units_own_facility_printed_with_its_kinds_bare_word_is_the_units(extr
     [event] = facts(extractor, body).events
     assert event.location == location
     assert organizer in event.organizers  # the unit that holds it there is its organizer still
+
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("5月6日，柳岸镇招商团在镇江市举办投资环境推介会。", "镇江市"),  # a city, linked: no bare word
+        ("5月7日，柳岸镇在镇江路开展交通安全宣传。", "镇江路"),  # a road
+        ("5月8日，柳岸镇在乡愁记忆馆举办民俗展览。", "乡愁记忆馆"),  # a named venue
+        ("5月9日，金叶社区组织居民在社区外的公园举行健步走活动。", "社区外的公园"),  # near it, not its own
+        ("5月10日，区图书馆在社区书屋举办绘本阅读活动，此前青河社区已开展过类似活动。", "社区书屋"),  # not its holder
+        ("5月11日，区司法局在社区法律服务站开展普法宣传，来自金叶社区的居民代表参加。", "社区法律服务站"),
+    ],
+)
+def test_a_place_that_is_no_holding_units_own_room_stays_as_printed(extractor, body: str, location: str) -> None:
+    assert facts(extractor, body).events[0].location == location

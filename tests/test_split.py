@@ -772,6 +772,13 @@ def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
         ("联系电话：0371-66668888", "contact"),
         ("居民通过微信群报名参加活动", None),  # prose that names a chat group: no label, no value
         ("邮箱里的一封感谢信", None),
+        ("微信公众号：qinghefabu", "contact"),
+        ("QQ号码：123456789", "contact"),
+        # news that holds a handle is no contact line: a lead, a headline, a story's sentence
+        ("本报讯（通讯员 单雨桐）居民可关注街道微信号：liuwan_jd 报名，名额有限", None),
+        ("青河区政务微博：@QingheFabu 粉丝突破十万", None),
+        ("青河区开通人才服务邮箱：rencai@qhrc", None),
+        ("经查，骗子自称客服，微信：kefu_vip，诱导受害人转账。", None),
     ],
 )
 def test_a_pages_contact_lines_are_furniture(line: str, kind: str | None) -> None:

@@ -130,7 +130,8 @@ def _candidate(
     went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
     if place is None and (opened := founding(rule, name)):
         place = opened_venue(s, opened)  # 南昌社区党群服务中心揭牌启用: opened where it stands, it holds nothing
-    location = (forms.get(place) or _entity_in(place, forms) or place) if place else None
+    named = (forms.get(place) or _entity_in(place, forms)) if place else None
+    location = (named or place) if place else None
     subject = [u for u in s.units if u.start - s.offset < start and u.type != "Person"]
     if rule == "event.founded":  # what is founded holds not its own founding: the units its name begins with do
         subject = [u for u in s.units if u.start - s.offset < start + len(name) - 2 and u.type != "Person"]
@@ -139,8 +140,8 @@ def _candidate(
         subject += (opening := s.chain_at(start)) + partners(s, opening)  # the units it opens with and joined with
     # a meeting whose spirit is conveyed was held by others, elsewhere: the sentence's units conveyed it
     holders = [] if rule == "event.conveyed" else _subjects(subject, s, start, forms, location, place)
-    if place is not None and location == place:  # …in its 社区活动室: the unit's
-        location = facility_of(place, s, forms) or location
+    if place is not None and named is None:  # …in its 社区活动室: the unit's that holds it
+        location = facility_of(place, s, forms, holders) or location
     if signed := _SIGNED.match(name):  # 金海区与金海师范学院…签约仪式: the parties its name holds hold it, the venue too
         inside = [u for u in s.units if start <= u.start - s.offset < start + signed.end() and not inside_longer(u, s.units)]
         holders += [n for u in inside if (n := forms.get(u.text) or forms.get(u.name))]

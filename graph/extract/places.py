@@ -132,18 +132,23 @@ _FRONTED = re.compile(
 )
 
 
-# A unit's own facility printed with the bare word of its kind (在社区党群服务中心, 在街道会议室, 在村委会): the unit's.
-_OWN_FACILITY = re.compile(r"^(社区|街道|村|镇|乡)(?=[^社街村镇乡区]{2,12}$)")
+# A unit's own room or centre printed with its kind's bare word (在社区活动室, 在街道会议室, 在村委会, 在镇政府会议室): not
+# a place near it (社区外的公园, 社区周边), a road (镇江路) or a named venue (乡愁记忆馆).
+_OWN_FACILITY = re.compile(
+    r"^(?:(社区|街道|村)(?!外|以外|周边|附近|外围|沿线)[^社街村镇乡区市县路]{0,10}(?:室|中心|站|广场|大厅|会场|礼堂|书屋|之家|大院|委会|馆|办事处)"
+    r"|([镇乡])(?:政府|党委|人大|文化站|综合文化站|便民服务中心|会议室|大院)[^社街村镇乡区市县路]{0,6})$"
+)
 _KIND_OF_WORD = {"社区": "Community", "街道": "StreetOffice", "村": "Village", "镇": "Town", "乡": "Town"}
 
 
-def facility_of(place: str, s: Sentence, forms: dict[str, str]) -> str | None:
-    """The unit whose own facility `place` is, printed with its kind's bare word (社区活动室): the one unit of that
-    kind the sentence names (柳岸社区在社区活动室开展…), by its entity's name; None when it names none or several."""
+def facility_of(place: str, s: Sentence, forms: dict[str, str], holders: list[str]) -> str | None:
+    """The unit whose own room or centre `place` is, printed with its kind's bare word (社区活动室): the one unit of that
+    kind among those that hold the event (柳岸社区在社区活动室开展…), by its entity's name; else None."""
     bare = _OWN_FACILITY.match(place)
     if bare is None:
         return None
-    named = {forms.get(u.text) or u.name for u in s.units if u.type == _KIND_OF_WORD[bare.group(1)]}
+    kind = _KIND_OF_WORD[bare.group(1) or bare.group(2)]
+    named = {n for u in s.units if u.type == kind and (n := forms.get(u.text) or u.name) in holders}
     return named.pop() if len(named) == 1 else None
 
 
