@@ -1077,3 +1077,16 @@ def test_a_units_own_facility_printed_with_its_kinds_bare_word_is_the_units(extr
 )
 def test_a_place_that_is_no_holding_units_own_room_stays_as_printed(extractor, body: str, location: str) -> None:
     assert facts(extractor, body).events[0].location == location
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("12月1日，金叶社区党委组织了以“关爱从头开始 公益有我同行”为主题的公益理发活动。", "“关爱从头开始 公益有我同行”公益理发活动"),
+        ("12月1日，青河社区开展主题为“邻里一家亲”的联欢活动。", "“邻里一家亲”联欢活动"),
+        ("12月1日，柳岸社区主题为“365故事汇”群众宣讲活动精彩上演。", "“365故事汇”群众宣讲活动"),
+        ("12月1日，桂园社区举办“情暖冬至”包饺子活动。", "“情暖冬至”包饺子活动"),  # quoted in its name already
+    ],
+)
+def test_the_theme_printed_before_what_was_held_heads_its_name(extractor, body: str, name: str) -> None:
+    assert facts(extractor, body).events[0].name == name

@@ -292,9 +292,25 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
                 continue  # 为学习…开展专题调研的经验，6月22日…: an aim the sentence opens with, not what happened
             if named and len(named[2]) >= t.min_name and not any(s <= at < e for s, e, *_ in found):
                 found.append((*named, t.rule))
+    found = [_themed(sentence, *f) for f in found]
     # a trip named with what it was about (…到柳岸镇调研乡村振兴工作) holds the visit the verb began: one occurrence
     trips = [(s, e) for s, e, _, rule in found if rule == "event.trip"]
     return sorted(f for f in found if not any(s <= f[0] and f[1] <= e and (s, e) != f[:2] for s, e in trips))
+
+
+# The theme printed right before what was held (以“邻里一家亲”为主题的联欢会, 主题为“…”的…): the head of its name.
+_THEMED = re.compile(r"(?:以(?P<a>[“\"][^”\"]{2,30}[”\"])为主题的|主题为(?P<b>[“\"][^”\"]{2,30}[”\"])的?)$")
+
+
+def _themed(sentence: str, start: int, end: int, name: str, rule: str) -> tuple[int, int, str, str]:
+    """An occurrence's name with the quoted theme printed before it (“邻里一家亲”联欢会), not the words that print it."""
+    if (said := name.find("主题为")) >= 0 and name[said + 3 : said + 4] in ("“", '"'):
+        return start, end, name[said + 3 :], rule  # 主题为“…”群众宣讲活动: the theme is in the name already
+    at = sentence.rfind(name, start, end)
+    m = _THEMED.search(sentence, max(0, at - 40), at) if at >= 0 else None
+    if m is None or name.startswith(("“", '"')):
+        return start, end, name, rule
+    return start, end, (m.group("a") or m.group("b")) + name, rule
 
 
 # A sentence that opens with its aim (为加强…，为学习…，) tells what happened from the clause that gives the day.
