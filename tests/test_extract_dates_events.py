@@ -1090,3 +1090,26 @@ def test_a_place_that_is_no_holding_units_own_room_stays_as_printed(extractor, b
 )
 def test_the_theme_printed_before_what_was_held_heads_its_name(extractor, body: str, name: str) -> None:
     assert facts(extractor, body).events[0].name == name
+
+
+
+def test_a_recalled_themed_activity_is_no_occurrence(extractor) -> None:
+    recalled = facts(extractor, "3月2日，街道召开推进会。会上，青河社区介绍了开展以“分类新时尚”为主题的宣传活动的经验。").events
+    assert not any("分类新时尚" in e.name for e in recalled)  # a past activity a speaker told of: none the theme makes
+
+
+def test_a_theme_does_not_split_one_occurrence_told_twice(extractor) -> None:
+    told_twice = "近日，青河社区举办了以“邻里情”为主题的邻里联欢会。1月20日晚，迎新春邻里联欢会在社区广场举行，居民们载歌载舞。"
+    assert len(facts(extractor, told_twice).events) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "once"),
+    [
+        ("7月4日，金湾镇举办了青少年书法比赛（主题为“翰墨传家”）颁奖仪式。", "书法比赛", "翰墨传家"),  # the theme inside the name
+        ("3月6日，桂园社区开展了以“垃圾分类”为主题的垃圾分类宣传活动。", "宣传活动", "垃圾分类"),  # not twice
+    ],
+)
+def test_a_theme_is_put_before_a_name_once_and_never_cuts_it(extractor, body: str, kept: str, once: str) -> None:
+    name = facts(extractor, body).events[0].name
+    assert kept in name and name.count(once) == 1

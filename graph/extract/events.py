@@ -292,25 +292,31 @@ def triggers(sentence: str) -> list[tuple[int, int, str, str]]:
                 continue  # 为学习…开展专题调研的经验，6月22日…: an aim the sentence opens with, not what happened
             if named and len(named[2]) >= t.min_name and not any(s <= at < e for s, e, *_ in found):
                 found.append((*named, t.rule))
-    found = [_themed(sentence, *f) for f in found]
     # a trip named with what it was about (…到柳岸镇调研乡村振兴工作) holds the visit the verb began: one occurrence
     trips = [(s, e) for s, e, _, rule in found if rule == "event.trip"]
     return sorted(f for f in found if not any(s <= f[0] and f[1] <= e and (s, e) != f[:2] for s, e in trips))
 
 
-# The theme printed right before what was held (以“邻里一家亲”为主题的联欢会, 主题为“…”的…): the head of its name.
-_THEMED = re.compile(r"(?:以(?P<a>[“\"][^”\"]{2,30}[”\"])为主题的|主题为(?P<b>[“\"][^”\"]{2,30}[”\"])的?)$")
+# The theme printed right before what was held (以“邻里一家亲”为主题的联欢会, 主题为“…”的…), in quotes of one kind.
+_EVENT_WORD = re.compile(r"[（(）)届]|活动|比赛|会|节|仪式|展|赛")  # 书法比赛（主题为…）, 第三届主题为…: the name's own
+_QUOTE_OF = re.compile(r'^(“[^“”"]*”|"[^“”"]*")的')
+_THEMED = re.compile(r'(?:以(“[^“”"]{2,30}”|"[^“”"]{2,30}")为主题的|主题为(“[^“”"]{2,30}”|"[^“”"]{2,30}")的?)$')
 
 
-def _themed(sentence: str, start: int, end: int, name: str, rule: str) -> tuple[int, int, str, str]:
-    """An occurrence's name with the quoted theme printed before it (“邻里一家亲”联欢会), not the words that print it."""
-    if (said := name.find("主题为")) >= 0 and name[said + 3 : said + 4] in ("“", '"'):
-        return start, end, name[said + 3 :], rule  # 主题为“…”群众宣讲活动: the theme is in the name already
-    at = sentence.rfind(name, start, end)
-    m = _THEMED.search(sentence, max(0, at - 40), at) if at >= 0 else None
-    if m is None or name.startswith(("“", '"')):
-        return start, end, name, rule
-    return start, end, (m.group("a") or m.group("b")) + name, rule
+def themed(sentence: str, name: str) -> str:
+    """An occurrence's name with the quoted theme printed right before it in its sentence (“邻里一家亲”联欢会), not the
+    words that print it; what the item's occurrences are told apart and merged by is the name before it (`similar`)."""
+    said = max(name.find("主题为“"), name.find('主题为"'))
+    if said >= 0 and not _EVENT_WORD.search(name[:said]):
+        return _QUOTE_OF.sub(r"\1", name[said + 3 :], count=1)  # (柳岸社区)主题为“…”(的)群众宣讲活动: the theme is in it
+    if name.startswith(("“", '"')):
+        return name
+    places = (at.start() for at in re.finditer(re.escape(name), sentence))  # wherever the sentence prints it with one
+    m = next((m for at in places if at and (m := _THEMED.search(sentence, max(0, at - 40), at))), None)
+    if m is None:
+        return name
+    quote = m.group(1) or m.group(2)
+    return name if quote[1:-1] in name else quote + name  # not twice: 以“垃圾分类”为主题的垃圾分类宣传活动
 
 
 # A sentence that opens with its aim (为加强…，为学习…，) tells what happened from the clause that gives the day.

@@ -24,6 +24,7 @@ from graph.extract.events import (
     headline_event,
     headline_name,
     similar,
+    themed,
     triggers,
 )
 from graph.extract.openings import founding, names_thing, opened_venue
@@ -195,7 +196,7 @@ def _time_of_day(c: EventCandidate) -> str | None:
 
 def _record(c: EventCandidate, attendees: list[str]) -> EventRecord:
     return EventRecord(
-        name=c.name, date=c.date.value if c.date else None, time_of_day=_time_of_day(c), location=c.location,
+        name=themed(c.sentence, c.name), date=c.date.value if c.date else None, time_of_day=_time_of_day(c), location=c.location,
         organizers=tuple(c.organizers), attendees=tuple(attendees), evidence=c.sentence.strip(), rule=c.rule,
     )
 
