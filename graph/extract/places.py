@@ -26,7 +26,7 @@ from graph.extract.events import (
 )
 from graph.extract.openings import founding, names_thing
 from graph.extract.sentence import Sentence
-from graph.lexicon import ORG_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
+from graph.lexicon import ADMIN_SUFFIXES, ORG_SUFFIXES, STREET_OFFICE_WORDS, TOWN_WORDS, alternation
 
 
 def trip_places(name: str) -> str:
@@ -138,7 +138,7 @@ _OWN_FACILITY = re.compile(
     r"^(?:(社区|街道|村)(?!外|以外|周边|附近|外围|沿线)[^社街村镇乡区市县路]{0,10}(?:室|中心|站|广场|大厅|会场|礼堂|书屋|之家|大院|委会|馆|办事处)"
     r"|([镇乡])(?:政府|党委|人大|文化站|综合文化站|便民服务中心|会议室|大院)[^社街村镇乡区市县路]{0,6})$"
 )
-_KIND_OF_WORD = {"社区": "Community", "街道": "StreetOffice", "村": "Village", "镇": "Town", "乡": "Town"}
+_KIND_OF_WORD = dict(ADMIN_SUFFIXES)  # the bare word's class: 社区 a Community's, 镇 and 乡 a Town's
 
 
 def facility_of(place: str, s: Sentence, forms: dict[str, str], holders: list[str]) -> str | None:
