@@ -311,8 +311,9 @@ def themed(sentence: str, name: str) -> str:
         return _QUOTE_OF.sub(r"\1", name[said + 3 :], count=1)  # (柳岸社区)主题为“…”(的)群众宣讲活动: the theme is in it
     if name.startswith(("“", '"')):
         return name
-    places = (at.start() for at in re.finditer(re.escape(name), sentence))  # wherever the sentence prints it with one
-    m = next((m for at in places if at and (m := _THEMED.search(sentence, max(0, at - 40), at))), None)
+    m, at = None, sentence.find(name, 1)  # wherever the sentence prints it after a theme (no pattern made for a name)
+    while m is None and at > 0:
+        m, at = _THEMED.search(sentence, max(0, at - 40), at), sentence.find(name, at + 1)
     if m is None:
         return name
     quote = m.group(1) or m.group(2)

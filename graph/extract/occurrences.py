@@ -389,7 +389,7 @@ def _chain_end(units: list[Span], s: Sentence, inside: bool) -> Span:
     return chosen
 
 
-def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, round_up: bool = False) -> list[EventCandidate]:
+def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, round_up: bool) -> list[EventCandidate]:
     """One event per occurrence reported: the main one, and those with a day of their own.
 
     The main event is the headline's, else the lead's, else the one the headline states by a verb, else the first
