@@ -75,6 +75,7 @@ def split_text(text: str):
         ("（孟凡/文图）", ["孟凡"], [], []),
         ("■文/图记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # 文/图 glued to the role word after it
         ("宁江报·宁视频记者 周明", ["周明"], [], []),  # a paper's video brand (…视频) as the outlet
+        ("宁江在线记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # a portal named …在线, as its leads print it
         # a brief's credit with 通讯员 left unprinted: the names before the reporter's are the correspondents'
         ("钱平 孙敏 记者 赵强", ["赵强"], ["钱平", "孙敏"], []),
         ("钱平 见习记者 赵强", ["赵强"], ["钱平"], []),
@@ -353,7 +354,9 @@ def test_an_outlets_lead_after_photo_captions_begins_a_paragraph_and_credits_the
                                   "金湾社区群众闻讯（见右图）纷纷赶来，帮忙搬运物资。", "青河村合作社传来好消息，今年全村猕猴桃丰收。",
                                   "柳岸社区网格员接到消息后，立即赶到现场。", "柳岸社区通讯员队伍不断壮大，稿件越来越多。",
                                   "社区网格员看到消息后，立即赶到现场。", "城管队员接到举报消息后，立即赶到现场。",
-                                  "区气象台发出消息，预计明天有大雨。"])
+                                  "区气象台发出消息，预计明天有大雨。",
+                                  # a word's 讯 (资讯, 通讯) a few characters after an outlet's last character (网, 在线)
+                                  "居民在社区网站查看资讯，十分方便。", "党员在线学习资讯，提升服务能力。", "青河网格员保持通讯畅通，随时待命。"])
 def test_a_paragraph_of_news_with_a_word_ending_in_xun_is_no_lead(line) -> None:
     text = f"本报讯（记者 赵强）5月3日，柳岸街道开展义诊活动，志愿者为居民测量血压，讲解健康知识。\n{line}\n"
     [a] = split_page(Page(name="x.txt", text=text))
