@@ -563,6 +563,29 @@ def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> N
     assert names(f, "Organization") == {"金海区人民医院滨河分院"}
 
 
+@pytest.mark.parametrize("sentence, company", [
+    ("宏达建材（宁江）有限公司为柳岸社区捐赠了一批物资。", "宏达建材（宁江）有限公司"),
+    ("柳岸社区携手金禾养老服务(宁江)有限公司开展助老活动。", "金禾养老服务(宁江)有限公司"),
+    ("青河电气（金海）股份有限公司的职工参加了义务植树。", "青河电气（金海）股份有限公司"),
+])
+def test_a_companys_registered_place_in_brackets_is_part_of_its_name(extractor, sentence, company) -> None:
+    assert company in names(facts(extractor, sentence), "Organization")
+
+
+def test_a_registered_place_joins_the_name_before_it_and_a_brand_the_tagger_read_as_a_number() -> None:
+    from graph.extract.runs import join_registered_places
+    from graph.extract.tagger import Token
+
+    text = "走访亿丰齿轮(宁江)有限公司和三家企业"
+    cut = [(0, 2, "v"), (2, 4, "m"), (4, 6, "n"), (6, 7, "w"), (7, 9, "LOC"), (9, 10, "w"), (10, 14, "n"), (14, 15, "c"),
+           (15, 17, "m"), (17, 19, "n")]
+    tokens = [Token(a, b, text[a:b], tag) for a, b, tag in cut]
+    assert [(t.text, t.tag) for t in join_registered_places(text, tokens)] == [
+        ("走访", "v"), ("亿丰齿轮(宁江)有限公司", "nz"), ("和", "c"), ("三家", "m"), ("企业", "n")]
+    glued = [*tokens[:6], Token(10, 15, text[10:15], "n"), *tokens[8:]]  # a token running past the legal form: left as cut
+    assert join_registered_places(text, glued) == glued
+
+
 def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:
     f = facts(extractor, "柳岸街道社区卫生服务中心主任谭志刚为老人义诊。")
     assert names(f, "Organization") == {"柳岸街道社区卫生服务中心"}

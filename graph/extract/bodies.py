@@ -47,7 +47,13 @@ from graph.extract.body_words import (
     UNIT_WORD_TAIL,
     generic_core,
 )
-from graph.extract.runs import split_at_connectors, split_at_units, split_glued_names, split_verb_tails
+from graph.extract.runs import (
+    join_registered_places,
+    split_at_connectors,
+    split_at_units,
+    split_glued_names,
+    split_verb_tails,
+)
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
 from graph.extract.unit_bodies import government_beside, group_after, unit_body, unit_chain
@@ -76,7 +82,8 @@ class BodyFinder:
     def organizations(self, text: str, tokens: list[Token], admin: list[Span], offset: int = 0) -> list[Span]:
         """Organization spans of one sentence, given its admin spans (absolute offsets)."""
         local_admin = [a.moved(-offset) for a in admin]
-        tokens = split_glued_names(split_verb_tails(split_at_connectors(text, split_at_units(tokens, local_admin), local_admin)))
+        tokens = split_at_connectors(text, split_at_units(tokens, local_admin), local_admin)
+        tokens = join_registered_places(text, split_glued_names(split_verb_tails(tokens)))
         admin_starts = {a.start for a in local_admin}
         out: list[Span] = []
         i, n = 0, (len(tokens) if _any_ends_body(text, tokens) else 0)  # no run without one ends a body

@@ -104,3 +104,36 @@ def split_verb_tails(tokens: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+# A company's registered place, printed in brackets between its name and its legal form: 宏达建材(宁江)有限公司.
+_NOT_A_NUMBER = re.compile(r"[^\d一二三四五六七八九十百千万亿零〇两几多余第家个名批位项座户支条]")  # nor a count (三家)
+_REGISTERED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,8}[)）](?:股份有限公司|有限责任公司|有限公司)")
+
+
+def join_registered_places(text: str, tokens: list[Token]) -> list[Token]:
+    """A company's name with its registered place in brackets (宏达建材|（|宁江|）有限公司, however the tagger cut it): the
+    bracket, the place and the legal form joined to the name's last token, so that the body's name runs on over them.
+    Only where the tokens begin at the bracket and end with the form (not …有限公司捐赠, a token running past it)."""
+    if "有限" not in text:
+        return tokens  # nearly every sentence
+    starts, ends = {t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)}
+    joined: dict[int, int] = {}  # the name's last token -> the token that ends the form
+    for m in _REGISTERED_PLACE.finditer(text):
+        if m.start() in ends and m.start() in starts and m.end() in ends:
+            joined[ends[m.start()]] = ends[m.end()]
+    if not joined:
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if k in joined:
+            last = tokens[joined[k]]
+            while out and out[-1].tag == "m" and out[-1].end == t.start and _NOT_A_NUMBER.search(out[-1].text):
+                t = out.pop()  # a brand the tagger read as a number (亿迈|齿轮: 亿 is one): the name's beginning
+            out.append(Token(t.start, last.end, text[t.start : last.end], t.tag if t.tag in PROPER else "nz"))
+            k = joined[k] + 1
+        else:
+            out.append(t)
+            k += 1
+    return out
