@@ -831,6 +831,12 @@ def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
         ("10月16日上午9时，金海区零工市场在柳岸街道正式开业。", "金海区零工市场在柳岸街道正式开业"),
         # …else at its first comma before 40, not inside a word (…抓获, not …抓)
         ("8月16日下午,金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获,并依法对其拘留15天。", "金海区人民法院执行局将外出躲藏两年之久的被执行人张某抓获"),
+        # an hour's range after the day (14时至17时) is no part of it either
+        ("1月18日14时至17时，金叶社区广场举办年货大集，居民纷纷前来选购。", "金叶社区广场举办年货大集，居民纷纷前来选购"),
+        # cut at 30 with no comma: not inside a quote or a title, which close within ten more characters, else before them
+        ("12月24日，宁江市青河区柳岸街道金海花园社区迎来了一场冒着热气的“思想盛宴”。", "宁江市青河区柳岸街道金海花园社区迎来了一场冒着热气的“思想盛宴”"),
+        ("12月17日，青河区政协主席张强与金海市政协主席李明签署《协同履职战略合作协议》。", "青河区政协主席张强与金海市政协主席李明签署《协同履职战略合作协议》"),
+        ("12月17日，青河区政协主席张强与金海市政协主席李明签署《关于深化两地协同履职推进毗邻地区发展的战略合作协议》。", "青河区政协主席张强与金海市政协主席李明签署"),
     ],
 )
 def test_a_sentence_that_opens_with_its_day_is_named_by_its_first_clause(sentence: str, name: str) -> None:

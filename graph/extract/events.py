@@ -159,6 +159,17 @@ def _balanced_quotes(name: str) -> str:
     return name
 
 
+def closed_at(clause: str, width: int) -> str:
+    """The clause cut at `width`, or where a quote or a title open there closes (…“书记面对面”, 签署《…协议》) when it
+    closes within ten more characters; else before it opens: a name cut inside a quote names nothing."""
+    cut = clause[:width]
+    for a, b in ("“”", "《》"):
+        if cut.count(a) > cut.count(b):
+            end = clause.find(b, width)
+            return clause[: end + 1] if 0 <= end < width + 10 else cut[: cut.rfind(a)]
+    return cut
+
+
 def similar(a: str, b: str) -> bool:
     if not a or not b:
         return False

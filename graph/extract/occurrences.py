@@ -20,6 +20,7 @@ from graph.extract.events import (
     EventCandidate,
     Priority,
     campaigns,
+    closed_at,
     continues,
     headline_event,
     headline_name,
@@ -208,7 +209,7 @@ _FRONTED_PLACE = re.compile(r"在[^，,。；;]{2,24}[，,]")  # a clause of whe
 _SAID = re.compile(r"(?:说|说道|笑道|表示|介绍|感慨|感叹|坦言|告诉记者)$")
 _CLAUSE_DAY = re.compile(
     r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:[至到—~～-](?:\d{1,2}月)?\d{1,2}日)?|昨日|昨天|前天)"  # 3月5日至7日
-    r"(?:" + TIME_OF_DAY + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?)?[，,]?"  # …上午9时，
+    r"(?:" + TIME_OF_DAY + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?(?:[至到—~～-]\d{1,2}[时点](?:\d{1,2}分|半)?)?)?[，,]?"  # …上午9时，14时至17时，
 )
 
 
@@ -249,7 +250,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     if len(clause) > 30:  # cut at its last comma before 30 characters, else at the first before 40 (either width)
         cut = max(clause.rfind("，", 0, 30), clause.rfind(",", 0, 30))
         late = min((i for i in (clause.find("，", 30, 40), clause.find(",", 30, 40)) if i >= 0), default=-1)
-        clause = clause[:cut] if cut >= 8 else clause[:late] if late >= 0 else clause[:30]
+        clause = clause[:cut] if cut >= 8 else clause[:late] if late >= 0 else closed_at(clause, 30)
     clause = clause.strip("，, ")
     parts = re.split(r"[，,]", clause)
     if len(clause) < 6 or _SAID.search(clause) or _SAID.search(parts[0]):  # …梁伯说，…
