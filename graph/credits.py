@@ -49,10 +49,10 @@ _ROLE = {w.removesuffix(_LABEL): role for w, role in ROLE_WORDS}
 # Words printed before a role word that are not names: outlets and ranks.
 _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
 _EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)
-# An outlet before a role word: a lead's (lexicon.OUTLET_ENDS), or one only a credit is read after (本报记者, 宁江报业记者,
-# 青河视频记者, 青河云•记者, 宁江在线记者: 在线 is a word a sentence opens with too, 在线学习, so a lead takes a portal
-# …在线 only with its credit's bracket, _NAMED_LEAD)
-_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|报业|视频|在线|云(?=[·•・])|{'|'.join(OUTLET_ENDS)})"
+# An outlet before a role word: a lead's (lexicon.OUTLET_ENDS) but 港, which ends names (记者 陈港 通讯员 X), or one only a
+# credit is read after (本报记者, 宁江报业记者, 青河视频记者, 青河云•记者, 宁江在线记者: 在线 is a word a sentence opens
+# with too, 在线学习, so a lead takes a portal …在线 only with its credit's bracket, _NAMED_LEAD)
+_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|报业|视频|在线|香港|云(?=[·•・])|{'|'.join(e for e in OUTLET_ENDS if e != '港')})"
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
     rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:(?:{_OUTLET}|[A-Z]{{2,6}})[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )
@@ -349,11 +349,12 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯,
 # 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket);
 # an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
-# Not a word's 讯 (资讯, 通讯, 音讯): 居民网上查看资讯 opens a paragraph, not an item.
+# Not a word's 讯 (资讯, 通讯, 音讯: 居民网上查看资讯，… opens a paragraph, not an item) but before a space or a bracket,
+# as a lead's is (本报南通讯 记者 X).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
-    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:(?<![资通音])讯|消息(?!后))"
+    rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:(?<![资通音])讯|讯(?=[ \u3000]|\s*[(（])|消息(?!后))"
     rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"
     r"(?:[(（]([^()（）]{2,60})[)）])?[\s:：]*"  # a colon after it is the lead's (本报讯：近日…)

@@ -567,9 +567,14 @@ def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> N
     ("宏达建材（宁江）有限公司为柳岸社区捐赠了一批物资。", "宏达建材（宁江）有限公司"),
     ("柳岸社区携手金禾养老服务(宁江)有限公司开展助老活动。", "金禾养老服务(宁江)有限公司"),
     ("青河电气（金海）股份有限公司的职工参加了义务植树。", "青河电气（金海）股份有限公司"),
+    ("一期宏达建材（宁江）有限公司厂房已完工。", "宏达建材（宁江）有限公司"),  # a phase (一期) before it is no part of it
 ])
 def test_a_companys_registered_place_in_brackets_is_part_of_its_name(extractor, sentence, company) -> None:
     assert company in names(facts(extractor, sentence), "Organization")
+
+
+def test_a_registered_place_joins_no_particle_before_it(extractor) -> None:
+    assert names(facts(extractor, "宏达建材的（宁江）有限公司向社区捐赠物资。"), "Organization") == set()
 
 
 def test_a_registered_place_joins_the_name_before_it_and_a_brand_the_tagger_read_as_a_number() -> None:

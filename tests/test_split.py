@@ -76,6 +76,9 @@ def split_text(text: str):
         ("■文/图记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # 文/图 glued to the role word after it
         ("宁江报·宁视频记者 周明", ["周明"], [], []),  # a paper's video brand (…视频) as the outlet
         ("宁江在线记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),  # a portal named …在线, as its leads print it
+        ("记者 陈港 通讯员 韦兰", ["陈港"], ["韦兰"], []),  # …but a name may end in 港, which a lead's outlet does too
+        ("本报记者吴海港通讯员韦兰", ["吴海港"], ["韦兰"], []),
+        ("香港记者 周明 通讯员 韦兰", ["周明"], ["韦兰"], []),
         # a brief's credit with 通讯员 left unprinted: the names before the reporter's are the correspondents'
         ("钱平 孙敏 记者 赵强", ["赵强"], ["钱平", "孙敏"], []),
         ("钱平 见习记者 赵强", ["赵强"], ["钱平"], []),
@@ -211,6 +214,7 @@ def test_trailing_credits(text, body, reporters) -> None:
         ("宁江在线消息(记者 赵强)“今天真热闹！”3月2日，", "“今天真热闹！”3月2日，", ("赵强",), ()),
         ("宁江日报报道（记者 赵强 通讯员 钱平）“想不到变化这么大。”", "“想不到变化这么大。”", ("赵强",), ("钱平",)),
         ("掌上青河讯（见习记者 孙敏）近日，", "近日，", ("孙敏",), ()),
+        ("本报金通讯 记者 孙敏 3月5日，", "3月5日，", ("孙敏",), ()),  # a place in 通 before the lead's 讯, a space after it
         # the paper's own writer unprinted before 通讯员, as before 记者 the correspondents are; a colon after the lead
         ("宁江在线青河频道消息(冼明 通讯员 钱平 孙敏):近年来，", "近年来，", ("冼明",), ("钱平", "孙敏")),
         ("本报讯：近日，某街道揭牌。", "近日，某街道揭牌。", (), ()),

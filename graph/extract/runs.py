@@ -106,7 +106,8 @@ def split_verb_tails(tokens: list[Token]) -> list[Token]:
     return out
 
 # A company's registered place, printed in brackets between its name and its legal form: 宏达建材(宁江)有限公司.
-_NOT_A_NUMBER = re.compile(r"[^\d一二三四五六七八九十百千万亿零〇两几多余第家个名批位项座户支条]")  # nor a count (三家)
+_NOT_A_NUMBER = re.compile(r"[^\d一二三四五六七八九十百千万亿零〇两几多余第首家个名批位项座户支条期届号次佳强]")  # nor a count (三家, 一期)
+_NO_NAME_END = frozenset(("u", "p", "c", "d", "r", "w"))  # 宏达建材的（宁江）有限公司: no name ends in a particle
 _REGISTERED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,8}[)）](?:股份有限公司|有限责任公司|有限公司)")
 
 
@@ -119,7 +120,7 @@ def join_registered_places(text: str, tokens: list[Token]) -> list[Token]:
     starts, ends = {t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)}
     joined: dict[int, int] = {}  # the name's last token -> the token that ends the form
     for m in _REGISTERED_PLACE.finditer(text):
-        if m.start() in ends and m.start() in starts and m.end() in ends:
+        if m.start() in ends and m.start() in starts and m.end() in ends and tokens[ends[m.start()]].tag not in _NO_NAME_END:
             joined[ends[m.start()]] = ends[m.end()]
     if not joined:
         return tokens
