@@ -477,6 +477,9 @@ def test_the_parties_a_signing_ceremonys_name_holds_hold_it_the_venue_too(extrac
     assert e.organizers == ("金海区", "金海师范学院")
     [e] = facts(extractor, "3月2日，柳岸镇与金海学院共建签约仪式在柳岸镇举行。").events
     assert (e.organizers, e.location) == (("柳岸镇", "金海学院"), "柳岸镇")
+    # a party printed with the city above it (郑州市金水区): the district, not the city beside it
+    [e] = facts(extractor, "12月17日，郑州市金水区政协主席张强与洛阳市西工区政协主席李明签署《协同履职战略合作协议》。").events
+    assert e.organizers == ("金水区", "西工区")
 
 
 def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:

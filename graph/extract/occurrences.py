@@ -146,6 +146,7 @@ def _candidate(
         location = facility_of(place, s, forms, holders) or location
     if signed := _SIGNED.match(name):  # 金海区与金海师范学院…签约仪式: the parties its name holds hold it, the venue too
         inside = [u for u in s.units if start <= u.start - s.offset < start + signed.end() and not inside_longer(u, s.units)]
+        inside = [u for u in inside if not any(v.start == u.end for v in inside)]  # 青河市|金海区: the chain's lowest
         holders += [n for u in inside if (n := forms.get(u.text) or forms.get(u.name))]
     return EventCandidate(
         name, s.offset + start, s.text, date=date, location=location, organizers=tuple(dict.fromkeys(holders)), headline=in_headline,
