@@ -684,3 +684,11 @@ def test_an_office_no_village_has_or_a_long_commands_is_not_the_storys_one_villa
     # the review of 9a607a9
     posts = facts(extractor, f"青河村里的新变化\n\n{sentence}青河村近年来变化很大。").posts
     assert [p.org for p in posts if p.person == "王刚"] == [None]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("副镇长上官光明主持会议。", "上官光明"),  # a double surname and two given characters the tagger read as words
+    ("副区长司马光明出席。", "司马光明"),
+])
+def test_a_name_of_a_double_surname_and_two_characters_after_a_title_is_read_whole(extractor, sentence, person) -> None:
+    assert person in names(facts(extractor, sentence), "Person")

@@ -139,7 +139,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
             # …not an adverb or a function word after a noun (工作人员水/n 也/d 不喝)
             return t.text + nxt.text if nxt.tag not in _NOT_GIVEN_NAME else None
-    for n in (3, 2):
+    for n in (4, 3, 2) if text[pos : pos + 2] in surnames()[1] else (3, 2):  # 上官光明: a double surname's four
         cand = text[pos : pos + n]
         after = text[pos + n : pos + n + 4]
         if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN \
