@@ -480,6 +480,9 @@ def test_the_parties_a_signing_ceremonys_name_holds_hold_it_the_venue_too(extrac
     # a party printed with the city above it (郑州市金水区): the district, not the city beside it
     [e] = facts(extractor, "12月17日，郑州市金水区政协主席张强与洛阳市西工区政协主席李明签署《协同履职战略合作协议》。").events
     assert e.organizers == ("金水区", "西工区")
+    # two units of one rank side by side are no chain: both are parties
+    [e] = facts(extractor, "3月5日，金水区二七区与洛阳市西工区签署战略合作协议。").events
+    assert set(e.organizers) == {"金水区", "二七区", "西工区"}
 
 
 def test_a_place_is_read_up_to_what_was_done_there(extractor) -> None:
@@ -840,6 +843,15 @@ def test_a_visit_s_place_is_one_place(sentence: str, place: str | None) -> None:
         ("12月24日，宁江市青河区柳岸街道金海花园社区迎来了一场冒着热气的“思想盛宴”。", "宁江市青河区柳岸街道金海花园社区迎来了一场冒着热气的“思想盛宴”"),
         ("12月17日，青河区政协主席张强与金海市政协主席李明签署《协同履职战略合作协议》。", "青河区政协主席张强与金海市政协主席李明签署《协同履职战略合作协议》"),
         ("12月17日，青河区政协主席张强与金海市政协主席李明签署《关于深化两地协同履职推进毗邻地区发展的战略合作协议》。", "青河区政协主席张强与金海市政协主席李明签署"),
+        # …but not to a stub before it (under six characters): then at 30, as before
+        ("12月24日，现场，“邻里守望相助共建美好家园携手同心再创新辉煌你我同行共筑幸福和谐社区美好明天”的口号响彻全场。", "现场，“邻里守望相助共建美好家园携手同心再创新辉煌你我同行共"),
+        # a stray mark (a quote never closed) opens nothing: the marks are paired
+        ("12月24日，金海社区“邻里节筹备组的志愿者们把“幸福墙”布置一新并挂上了居民亲手写下的新年心愿卡片。",
+         "金海社区“邻里节筹备组的志愿者们把“幸福墙”布置一新并挂上了"),
+        # a range of hours with a time of day, the next day, 许 or 钟 after its end; 为 after hours is "for", not "is"
+        ("1月18日上午9时至下午3时，金叶社区广场举办年货大集。", "金叶社区广场举办年货大集"),
+        ("1月18日20时至次日凌晨2时许，金海区开展夜查行动。", "金海区开展夜查行动"),
+        ("1月18日9时至11时为辖区老人免费理发修脚测血压。", "为辖区老人免费理发修脚测血压"),
     ],
 )
 def test_a_sentence_that_opens_with_its_day_is_named_by_its_first_clause(sentence: str, name: str) -> None:

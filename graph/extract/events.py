@@ -159,15 +159,25 @@ def _balanced_quotes(name: str) -> str:
     return name
 
 
+_CLOSING = {"”": "“", "》": "《"}
+
+
 def closed_at(clause: str, width: int) -> str:
-    """The clause cut at `width`, or where a quote or a title open there closes (…“书记面对面”, 签署《…协议》) when it
-    closes within ten more characters; else before it opens: a name cut inside a quote names nothing."""
-    cut = clause[:width]
-    for a, b in ("“”", "《》"):
-        if cut.count(a) > cut.count(b):
-            end = clause.find(b, width)
-            return clause[: end + 1] if 0 <= end < width + 10 else cut[: cut.rfind(a)]
-    return cut
+    """The clause cut at `width`, or where the outermost quote or title open there closes (…“书记面对面”, 签署《…协议》)
+    when it closes within ten more characters; else before it opens, unless that leaves under six characters (then at
+    `width`): a name cut inside a quote names nothing. Marks are paired, so a stray one (a typo) opens nothing."""
+    opened: list[int] = []
+    for i, ch in enumerate(clause[: width + 10]):
+        if i == width and not opened:
+            break
+        if ch in "“《":
+            opened.append(i)
+        elif ch in _CLOSING and opened and clause[opened[-1]] == _CLOSING[ch]:
+            opened.pop()
+            if i >= width and not opened:
+                return clause[: i + 1]
+    head = clause[: opened[0]].rstrip("，, ") if opened else ""
+    return head if len(head) >= 6 else clause[:width]
 
 
 def similar(a: str, b: str) -> bool:

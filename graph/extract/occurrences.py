@@ -146,7 +146,8 @@ def _candidate(
         location = facility_of(place, s, forms, holders) or location
     if signed := _SIGNED.match(name):  # 金海区与金海师范学院…签约仪式: the parties its name holds hold it, the venue too
         inside = [u for u in s.units if start <= u.start - s.offset < start + signed.end() and not inside_longer(u, s.units)]
-        inside = [u for u in inside if not any(v.start == u.end for v in inside)]  # 青河市|金海区: the chain's lowest
+        lower = {(v.start, v.type) for v in inside if v.type in ADMIN_RANK}  # 青河市|金海区: the chain's lowest unit holds
+        inside = [u for u in inside if not any(a == u.end and ADMIN_RANK.get(u.type, 9) < ADMIN_RANK[t] for a, t in lower)]
         holders += [n for u in inside if (n := forms.get(u.text) or forms.get(u.name))]
     return EventCandidate(
         name, s.offset + start, s.text, date=date, location=location, organizers=tuple(dict.fromkeys(holders)), headline=in_headline,
@@ -210,7 +211,8 @@ _FRONTED_PLACE = re.compile(r"在[^，,。；;]{2,24}[，,]")  # a clause of whe
 _SAID = re.compile(r"(?:说|说道|笑道|表示|介绍|感慨|感叹|坦言|告诉记者)$")
 _CLAUSE_DAY = re.compile(
     r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:[至到—~～-](?:\d{1,2}月)?\d{1,2}日)?|昨日|昨天|前天)"  # 3月5日至7日
-    r"(?:" + TIME_OF_DAY + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?(?:[至到—~～-]\d{1,2}[时点](?:\d{1,2}分|半)?)?)?[，,]?"  # …上午9时，14时至17时，
+    r"(?:" + TIME_OF_DAY + r")?(?:\d{1,2}[时点](?:\d{1,2}分|半)?(?:许|左右)?"
+    r"(?:[至到—~～-](?:次日)?(?:" + TIME_OF_DAY + r")?\d{1,2}[时点](?:\d{1,2}分|半|钟)?(?:许|左右)?)?)?[，,]?"  # …上午9时，14时至17时，
 )
 
 
@@ -241,8 +243,9 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     if not m or not any(d.value and d.start < m.end() for d in dates) or _REPORTER_SUBJECT.match(sentence, m.end()):
         return None
     rest = sentence[m.end() :]
-    if re.match(r"是|为|恰逢|正值|正是|恰是", rest) and sentence[m.end() - 1 : m.end()] not in "，,":
-        return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened
+    hours = re.search(r"\d[时点]", m.group()) is not None and rest[:1] == "为" and not re.search(r"(?:时间|时段)[。；]?$", rest)
+    if re.match(r"是|为|恰逢|正值|正是|恰是", rest) and sentence[m.end() - 1 : m.end()] not in "，," and not hours:
+        return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened (9时至11时为老人理发: for)
     start = m.end()
     if (fronted := _FRONTED_PLACE.match(rest)) and not triggers(fronted.group()):
         start, rest = start + fronted.end(), rest[fronted.end() :]  # 1月23日，在柳岸广场，…: where, then what
