@@ -605,6 +605,11 @@ def test_a_registered_place_joins_the_name_before_it_and_a_brand_the_tagger_read
     assert join_registered_places(text, glued) == glued
 
 
+def test_a_room_on_a_floor_of_a_body_is_no_part_of_its_name_and_a_schools_branch_is_a_body(extractor) -> None:
+    assert names(facts(extractor, "颁奖仪式在青河小学柳岸分校二楼体育馆举行。"), "Organization") == {"青河小学柳岸分校"}
+    assert names(facts(extractor, "培训在金海区人民医院五楼会议室举行。"), "Organization") == {"金海区人民医院"}
+
+
 def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:
     f = facts(extractor, "柳岸街道社区卫生服务中心主任谭志刚为老人义诊。")
     assert names(f, "Organization") == {"柳岸街道社区卫生服务中心"}

@@ -343,12 +343,17 @@ def _ends_body(text: str, t: Token) -> bool:
     return (ends or t.tag == "ORG") and word not in BAN_VERBS
 
 
+_FLOOR = re.compile(r"[一二三四五六七八九十\d]{1,2}[楼层](?![宇盘房])")
+
+
 def _trim_end(text: str, start: int, cut: int) -> int | None:
     """The end once what belongs to a title is cut off, or None when the body is part of the title.
 
     A body named in a title (街道党工委书记) is part of the title; a body before the party organ is still
     named (郑州市农委党组书记: 郑州市农委), and a compound's branch whole (金桂园小区党支部: a compound is no unit).
     """
+    if (floor := _FLOOR.search(text, start, cut)) and text.endswith(ORG_SUFFIXES, start, floor.start()):
+        cut = floor.start()  # 青河小学柳岸分校|二楼体育馆: a room on a floor of the body, not its name
     if (div := DIVISION_IN_TITLE.fullmatch(text, start, cut)) and TITLE_WORD.match(text, cut):
         cut = div.end("body")  # 锦江区民政局|基层政权建设科|科长: the division is in the title, the bureau holds it
     s = text[start:cut]
