@@ -179,6 +179,9 @@ def _repeated_word(t: str) -> bool:
     return len(words) >= 2 and len(set(words)) == 1
 
 
+_DAY_THEN_COMMA = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6}[，,]")  # a story's sentence opens so, no title
+
+
 def heading(text: str) -> tuple[str, int] | None:
     """(text, markdown level) when a paragraph is a heading line, else None."""
     m = _MD_HEADING.match(text)
@@ -195,8 +198,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
     if t[-1] in ":：" and len(t) < 8:
         return None
-    if re.search(r"“[^”]{0,3}$", t):
-        return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
+    if re.search(r"“[^”]{0,3}$", t) or _DAY_THEN_COMMA.match(t):
+        return None  # …体验市民文化生活，“接 / 10月11日，金海村的志愿服务队与: a sentence the page cut off, not a heading
     if ENDS_WITH_PHOTO_CREDIT.search(t):
         return None  # 调研柳岸社区服务中心 王明 摄: a photo's caption, with its photographer
     if label := re.match(r"^\s*[【\[][^】\]]{1,8}[】\]](?=\S)", text):

@@ -1251,3 +1251,10 @@ def test_a_storys_reviews_are_editors_credits_as_labels() -> None:
     assert c.editors == (("刘伟", "一审"), ("周强", "二审"), ("陈春", "三审"))
     c = fields.in_metadata("来源：金海发布 一审：刘伟 二审：张伟")  # …in a portal's metadata line too
     assert c.editors == (("刘伟", "一审"), ("张伟", "二审"))
+
+
+@pytest.mark.parametrize("last", ["3月6日，柳岸镇金海村的志愿服务队与", "3月6日上午，金海村志愿者", "3月6日，“青河"])
+def test_a_pages_last_line_cut_off_after_its_day_and_comma_is_the_storys_not_a_heading(last) -> None:
+    text = f"青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n{last}\n"
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert a.body.endswith(last)
