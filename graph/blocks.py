@@ -265,7 +265,26 @@ def classify(paras: list[Para]) -> list[Block]:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
         out.append(b)
         i += 1
-    return _closed(_contents(_paper_credits(out)))
+    return _cut_off_end(_closed(_contents(_paper_credits(out))))
+
+
+# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…): no title opens so.
+_SENTENCE_OPENING = re.compile(
+    r"(?:近日|近期|日前|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
+    r"为[^，,。]{2,24})[，,]"
+)
+
+
+def _cut_off_end(blocks: list[Block]) -> list[Block]:
+    """A page cut off inside its last paragraph (近日，无锡市住房和城乡建设局通报): that paragraph, which reads as a heading
+    with no item under it, is the story's when it opens as a sentence does."""
+    k = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind not in (Kind.FURNITURE, Kind.CREDIT)), -1)
+    if k < 1 or blocks[k].kind is not Kind.HEADING or not _SENTENCE_OPENING.match(blocks[k].text.strip()):
+        return blocks
+    if next((b.kind for b in reversed(blocks[:k]) if b.kind is not Kind.FURNITURE), None) not in (Kind.BODY, Kind.LEAD):
+        return blocks
+    b = blocks[k]
+    return [*blocks[:k], Block(Kind.BODY, b.raw or b.text, b.gap, raw=b.raw), *blocks[k + 1 :]]
 
 
 # a partner paper's name and its reporters, on a line of their own: 青河时报 李华

@@ -1258,3 +1258,16 @@ def test_a_pages_last_line_cut_off_after_its_day_and_comma_is_the_storys_not_a_h
     text = f"青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n{last}\n"
     [a] = split_page(Page(name="x.txt", text=text))
     assert a.body.endswith(last)
+
+
+@pytest.mark.parametrize("last", ["近日，青河区住房和城乡建设局通报", "现场，金海社区党委委员李明作开", "为弘扬正气、树立榜样，推动柳岸社区"])
+def test_a_pages_last_paragraph_cut_off_that_opens_as_a_sentence_is_the_storys(last) -> None:
+    text = f"青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n{last}\n"
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert a.body.endswith(last)
+
+
+def test_a_pages_last_heading_with_no_story_under_it_stays_out_of_the_story_before_it() -> None:
+    text = "青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n保障雪天电网安全运行\n"
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert a.body.endswith("居民纷纷参加。")
