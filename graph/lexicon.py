@@ -281,8 +281,7 @@ UNIT_REFERENCE = re.compile(r"^(?:该|本|全|各)(?:街道|办事处|镇|乡|�
 # The peoples an autonomous unit is named for (小碧布依族苗族乡, 寻甸回族彝族自治县): its name without them is its short form.
 ETHNIC_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,4}?族)+(?:自治)?(?=[区县乡镇旗]$)")
 GENERIC_PREFIX = re.compile(
-    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十两几]+个|首家|首个|首批|"
-    r"多家|数家|几家|多个|数个)"  # 多家社区纷纷…: how many, not which
+    r"^(?:各|该|全|本|我|此|每|其|某|相关|有关|所属|所在|辖区内?|周边|附近|其他|其它|部分|一些|所有|\d+个|[一二三四五六七八九十两几]+个|首家|首个|首批)"
 )
 
 # Honorifics after a surname make an informal reference (李阿姨, 王区长): kin words and address,

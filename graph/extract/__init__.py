@@ -33,7 +33,7 @@ from graph.extract.post_places import (
 )
 from graph.extract.posts import find_posts
 from graph.extract.sentence import Sentence
-from graph.extract.spans import Span, outside_titles, split_joined, split_spaces
+from graph.extract.spans import Span, split_joined, split_spaces
 from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
@@ -232,7 +232,7 @@ SPAN_RULES = (
         ("unit.gazetteer", "unit.chain", "unit.suffix", "unit.common", "unit.city-prefix", "unit.district-before", "unit.street-under",
          "unit.zone"),
         "a unit's suffix and its stem (the gazetteer's, a chain's, the tokens'); a district's X街 (荔湾区石围塘街)",
-        lambda x, s, g: outside_titles(s.text, x.units.admin_units(s.text, s.tokens, s.offset), s.offset),
+        lambda x, s, g: x.units.admin_units(s.text, s.tokens, s.offset),
         "admin",
     ),
     SpanRule(

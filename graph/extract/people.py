@@ -139,11 +139,10 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
             # …not an adverb or a function word after a noun (工作人员水/n 也/d 不喝)
             return t.text + nxt.text if nxt.tag not in _NOT_GIVEN_NAME else None
-    for n in (4, 3, 2) if text[pos : pos + 2] in surnames()[1] else (3, 2):  # 上官光明: a double surname's four
-        cand = text[pos : pos + n]
-        after = text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN \
-                and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+    four = text[pos : pos + 2] in surnames()[1] and text[pos + 3 : pos + 4] not in _NOT_FOURTH and not {getattr(at.get(k), "tag", "n") for k in (pos + 2, pos + 3)} & _NOT_NAMEY
+    for n in (4, 3, 2) if four else (3, 2):  # 上官|光明, 上官光|强/a: a double surname's name of four
+        cand, after = text[pos : pos + n], text[pos + n : pos + n + 4]
+        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand  # not 平时|就|是: a word that follows a name ends none
     return None
 
@@ -167,6 +166,8 @@ def _accept_context(text: str, start: int, end: int) -> bool:
 
 _AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")  # and a list's or a clause's mark, after none of these:
 _ALONE_BEFORE_A_MARK = frozenset("家处里时后前外内们俩讲称问答笑叹夸赞想看姐哥叔姨嫂弟妹")  # 李芳家、 王强时， 王强想， 王芳姐，
+_NOT_FOURTH = _ALONE_BEFORE_A_MARK | frozenset("才亦则便即已均正仍却作")  # after a double surname's three (欧阳军作, 端木兰亦),
+_NOT_NAMEY = frozenset(("v", "vd", "d", "ad", "p", "c", "u", "r", "f", "w", "TIME"))  # or a word of these begun there (皇甫|刚才)
 
 
 def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> str:
@@ -212,9 +213,8 @@ _PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
 def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     """A tagged name that needs no context, when nothing says it is not one.
 
-    Not a word of the dictionary (公示, 谈到, 武装), not a place's name (李权庄, 郑少连接线),
-    and a two-character name not the object of a verb (传党恩).
-    """
+    Not a word of the dictionary (公示, 谈到, 武装), not a place's name (李权庄, 郑少连接线), and a two-character name
+    not the object of a verb (传党恩)."""
     name = text[start:end]
     if name in dictionary_words() or _PLACE_END.search(name) or _PLACE_AFTER.match(text[end : end + 3]):
         return False

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.extract.tagger import Token
-from graph.lexicon import STREET_OFFICE_WORDS, WORK_TITLE, alternation, ends_as_body
+from graph.lexicon import STREET_OFFICE_WORDS, alternation, ends_as_body
 from graph.model import ADMIN_RANK
 
 # Tags of tokens that can be part of a name, and of tokens that name something.
@@ -139,13 +139,4 @@ def rank(cls: str) -> int:
     return ADMIN_RANK.get(cls, 9)
 
 
-def outside_titles(text: str, spans: list[Span], offset: int = 0) -> list[Span]:
-    """The spans but units below a district named inside a work's title (快板《创建美好新社区》: the work's, not a unit
-    of the story; a city or district heading a regulation's title, 《金海市文明行为促进条例》, is the one it governs);
-    `offset`: where `text` begins in the spans' positions."""
-    titles = [m.span() for m in WORK_TITLE.finditer(text)] if "《" in text else []
-    return [u for u in spans if rank(u.type) <= rank("District") or not any(a < u.start - offset < b for a, b in titles)] if titles else spans
-
-
-__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "outside_titles", "rank", "split_joined", "stem_token", "token_at",
-           "token_starts"]
+__all__ = ["HAN", "NAMEY", "PROPER", "SUFFIX_LEAD", "Span", "rank", "split_joined", "stem_token", "token_at", "token_starts"]

@@ -37,6 +37,7 @@ from graph.lexicon import (
 )
 
 SUFFIX_SCAN = re.compile("|".join(s for s, _ in ADMIN_SUFFIXES))
+_MANY = ("多家", "数家", "几家", "多个", "数个")  # 多家社区纷纷…: how many, not which (多家村 is a village's name)
 _CLASS = dict(ADMIN_SUFFIXES)
 _BARE_ZONES = ("高新区", "经开区")  # printed without their city, in its paper
 _ZONE_SUFFIXES = frozenset(("高新技术产业开发区", "经济技术开发区", "经济开发区", "开发区", "高新区", "经开区", "实验区"))
@@ -328,11 +329,10 @@ class UnitFinder:
             return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
-        if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem)) or AREA_KIND_STEMS.match(stem):
+        if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem) or cls != "Village" and stem in _MANY) or AREA_KIND_STEMS.match(stem):
             return False
         if source == "common":
-            # common nouns only: a unit only when the suffix is a street-office or community word
-            # and the stem is one word (规范化社区, 黄标车工作社区 are not names)
+            # common nouns only: a unit only for a street office's or community's word, the stem one word (not 规范化社区)
             i = token_at(tokens, s0 - 1)
             one_word = i is not None and tokens[i].start <= s0 - len(stem)
             short = len(stem) < MIN_COMMON_STEM and not (len(stem) == MIN_STEM and _HEADS_A_POST.match(text, s1))
