@@ -277,12 +277,14 @@ _SENTENCE_OPENING = re.compile(
 
 def _cut_off_end(blocks: list[Block]) -> list[Block]:
     """A page cut off inside its last paragraph (近日，无锡市住房和城乡建设局通报): that paragraph, which reads as a heading
-    with no item under it, is the story's when it opens as a sentence does."""
+    with no item under it, is a story's when it opens as a sentence does: the story before it, or the one the heading
+    right over it heads."""
     k = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind not in (Kind.FURNITURE, Kind.CREDIT)), -1)
     if k < 1 or blocks[k].kind is not Kind.HEADING or not _SENTENCE_OPENING.match(blocks[k].text.strip()):
         return blocks
-    if next((b.kind for b in reversed(blocks[:k]) if b.kind is not Kind.FURNITURE), None) not in (Kind.BODY, Kind.LEAD):
-        return blocks
+    before = next((b for b in reversed(blocks[:k]) if b.kind is not Kind.FURNITURE), None)
+    if before is None or before.kind not in (Kind.BODY, Kind.LEAD, Kind.HEADING) or before.text.rstrip().endswith(("：", ":")):
+        return blocks  # …党委副书记 周艾臣：: a speaker's label in a story, over a paragraph the page cut off
     b = blocks[k]
     return [*blocks[:k], Block(Kind.BODY, b.raw or b.text, b.gap, raw=b.raw), *blocks[k + 1 :]]
 

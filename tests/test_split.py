@@ -1271,3 +1271,10 @@ def test_a_pages_last_heading_with_no_story_under_it_stays_out_of_the_story_befo
     text = "青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n保障雪天电网安全运行\n"
     [a] = split_page(Page(name="x.txt", text=text))
     assert a.body.endswith("居民纷纷参加。")
+
+
+def test_a_pages_last_paragraph_cut_off_under_its_headline_is_that_items_body() -> None:
+    text = ("青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n柳岸街道：老小区换新颜\n近日，青河区住房和城乡建设局通报\n")
+    assert [(a.headline, a.body) for a in split_page(Page(name="x.txt", text=text))][1:] == [("柳岸街道：老小区换新颜", "近日，青河区住房和城乡建设局通报")]
+    speaker = "青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n柳岸社区党委书记 李明：\n近日，我们走访了\n"
+    assert len(split_page(Page(name="x.txt", text=speaker))) == 1  # a speaker's label over it: no item of its own
