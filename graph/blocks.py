@@ -179,9 +179,6 @@ def _repeated_word(t: str) -> bool:
     return len(words) >= 2 and len(set(words)) == 1
 
 
-_DAY_THEN_COMMA = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6}[，,]")  # a story's sentence opens so, no title
-
-
 def heading(text: str) -> tuple[str, int] | None:
     """(text, markdown level) when a paragraph is a heading line, else None."""
     m = _MD_HEADING.match(text)
@@ -198,8 +195,8 @@ def heading(text: str) -> tuple[str, int] | None:
         return None  # a quoted exclamation is a line of the story; 郑州最大的小区是哪个? heads one
     if t[-1] in ":：" and len(t) < 8:
         return None
-    if re.search(r"“[^”]{0,3}$", t) or _DAY_THEN_COMMA.match(t):
-        return None  # …体验市民文化生活，“接 / 10月11日，金海村的志愿服务队与: a sentence the page cut off, not a heading
+    if re.search(r"“[^”]{0,3}$", t):
+        return None  # …体验市民文化生活，“接: a sentence the page cut off inside a quote, not a heading
     if ENDS_WITH_PHOTO_CREDIT.search(t):
         return None  # 调研柳岸社区服务中心 王明 摄: a photo's caption, with its photographer
     if label := re.match(r"^\s*[【\[][^】\]]{1,8}[】\]](?=\S)", text):
@@ -268,10 +265,10 @@ def classify(paras: list[Para]) -> list[Block]:
     return _cut_off_end(_closed(_contents(_paper_credits(out))))
 
 
-# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…): no title opens so.
+# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…; 3月6日，…): a title rarely does.
 _SENTENCE_OPENING = re.compile(
     r"(?:近日|近期|日前|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
-    r"为[^，,。]{2,24})[，,]"
+    r"为[^，,。]{2,24}|(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6})[，,]"
 )
 
 
@@ -283,10 +280,10 @@ def _cut_off_end(blocks: list[Block]) -> list[Block]:
     if k < 1 or blocks[k].kind is not Kind.HEADING or not _SENTENCE_OPENING.match(blocks[k].text.strip()):
         return blocks
     before = next((b for b in reversed(blocks[:k]) if b.kind is not Kind.FURNITURE), None)
-    if before is None or before.kind not in (Kind.BODY, Kind.LEAD, Kind.HEADING) or before.text.rstrip().endswith(("：", ":")):
-        return blocks  # …党委副书记 周艾臣：: a speaker's label in a story, over a paragraph the page cut off
+    if before is None or before.kind not in (Kind.BODY, Kind.LEAD, Kind.HEADING) or before.trailing or before.text.rstrip().endswith(("：", ":")):
+        return blocks  # …。（记者 X）: a story closed, the line another's; …党委副书记 周艾臣：: a speaker's label
     b = blocks[k]
-    return [*blocks[:k], Block(Kind.BODY, b.raw or b.text, b.gap, raw=b.raw), *blocks[k + 1 :]]
+    return [*blocks[:k], Block(Kind.BODY, b.text, b.gap, raw=b.raw), *blocks[k + 1 :]]
 
 
 # a partner paper's name and its reporters, on a line of their own: 青河时报 李华

@@ -596,6 +596,7 @@ def test_a_registered_place_joins_the_name_before_it_and_a_brand_the_tagger_read
 def test_a_room_on_a_floor_of_a_body_is_no_part_of_its_name_and_a_schools_branch_is_a_body(extractor) -> None:
     assert names(facts(extractor, "颁奖仪式在青河小学柳岸分校二楼体育馆举行。"), "Organization") == {"青河小学柳岸分校"}
     assert names(facts(extractor, "培训在金海区人民医院五楼会议室举行。"), "Organization") == {"金海区人民医院"}
+    assert names(facts(extractor, "柳岸街道服务中心一楼一策工作室正式揭牌。"), "Organization") == {"柳岸街道服务中心一楼一策工作室"}
 
 
 def test_a_street_offices_community_health_centre_is_one_body(extractor) -> None:

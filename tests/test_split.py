@@ -1278,3 +1278,14 @@ def test_a_pages_last_paragraph_cut_off_under_its_headline_is_that_items_body() 
     assert [(a.headline, a.body) for a in split_page(Page(name="x.txt", text=text))][1:] == [("柳岸街道：老小区换新颜", "近日，青河区住房和城乡建设局通报")]
     speaker = "青河社区开展义诊\n本报讯 3月5日，青河社区开展义诊活动，居民纷纷参加。\n柳岸社区党委书记 李明：\n近日，我们走访了\n"
     assert len(split_page(Page(name="x.txt", text=speaker))) == 1  # a speaker's label over it: no item of its own
+
+
+def test_a_title_that_opens_with_a_day_and_a_comma_heads_its_story() -> None:
+    text = "3月12日，柳岸街道开展植树节活动\n\n3月12日上午，柳岸街道组织干部在金海公园植树。\n"
+    [a] = split_page(Page(name="x.txt", text=text))
+    assert a.headline == "3月12日，柳岸街道开展植树节活动"
+
+
+def test_a_last_line_after_a_story_its_credit_closed_is_not_that_storys() -> None:
+    text = "金海社区开展义诊\n\n3月4日，金海社区开展义诊活动。（记者 王明）\n\n近日，青河区这些小区将停水\n"
+    assert all("停水" not in a.body for a in split_page(Page(name="x.txt", text=text)))

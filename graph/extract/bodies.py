@@ -343,7 +343,7 @@ def _ends_body(text: str, t: Token) -> bool:
     return (ends or t.tag == "ORG") and word not in BAN_VERBS
 
 
-_FLOOR = re.compile(r"[一二三四五六七八九十\d]{1,2}[楼层](?![宇盘房])")
+_FLOOR = re.compile(r"[一二三四五六七八九十\d]{1,2}[楼层](?![宇盘房]|一[策档品])")  # not 一楼一策, a way of working
 
 
 def _trim_end(text: str, start: int, cut: int) -> int | None:
