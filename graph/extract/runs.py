@@ -105,9 +105,10 @@ def split_verb_tails(tokens: list[Token]) -> list[Token]:
             out.append(t)
     return out
 
-# A company's registered place, printed in brackets between its name and its legal form: 宏达建材(宁江)有限公司.
+
 _NOT_A_NUMBER = re.compile(r"[^\d一二三四五六七八九十百千万亿零〇两几多余第首家个名批位项座户支条期届号次佳强]")  # nor a count (三家, 一期)
 _NO_NAME_END = frozenset(("u", "p", "c", "d", "r", "w"))  # 宏达建材的（宁江）有限公司: no name ends in a particle
+# A company's registered place, printed in brackets between its name and its legal form: 宏达建材(宁江)有限公司.
 _REGISTERED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,8}[)）](?:股份有限公司|有限责任公司|有限公司)")
 
 
