@@ -46,12 +46,10 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     *((w + _LABEL, "editor") for w in LABEL_ONLY),  # …as a label only (一审：X; not 一审判决)
 )
 _ROLE = {w.removesuffix(_LABEL): role for w, role in ROLE_WORDS}
-# Words printed before a role word that are not names: outlets and ranks.
-_RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"
+_RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"  # words before a role word that are no names: ranks, and outlets (below)
 _EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)
-# An outlet before a role word: a lead's (lexicon.OUTLET_ENDS) but 港, which ends names (记者 陈港 通讯员 X), or one only a
-# credit is read after (本报记者, 宁江报业记者, 青河视频记者, 青河云•记者, 宁江在线记者: 在线 is a word a sentence opens
-# with too, 在线学习, so a lead takes a portal …在线 only with its credit's bracket, _NAMED_LEAD)
+# An outlet before a role word: a lead's (lexicon.OUTLET_ENDS) but 港, which ends names (记者 陈港), or one only a credit
+# follows (本报, 报业, 视频, 云•; 在线, which opens sentences too: a lead takes …在线 only before its bracket, _NAMED_LEAD)
 _OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|报业|视频|在线|香港|云(?=[·•・])|{'|'.join(e for e in OUTLET_ENDS if e != '港')})"
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
     rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:(?:{_OUTLET}|[A-Z]{{2,6}})[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
@@ -62,8 +60,7 @@ _MARK_BEFORE_ROLE = re.compile(rf"(文\s*/\s*[图摄]|[图摄]\s*/\s*文)(?={_RA
 # Marks printed after names with no role word before them: they wrote it (张三/文, 张三 文/图) or took its pictures (李四/图)
 _WRITERS_MARKS = frozenset({"文", "文/图", "图/文", "文图", "图文", "文/摄", "摄/文"})
 _PICTURE_MARKS = frozenset({"摄", "摄影", "图"})
-# Marks: 文/ and 图/ set the role of what follows; the others end a credit.
-_SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")
+_SETTER = re.compile(r"(文|图|摄影|摄)\s*/\s*")  # marks: 文/ and 图/ set the role of what follows; the others (_MARK) end a credit
 _MARK = re.compile(
     r"(文\s*/\s*[图摄]|[图摄]\s*/\s*文|文图|图文|摄影报道|综合报道|联合报道|整理报道|采写报道|报道|整理|采写|供图|"
     r"(?:受访者|受访单位|采访对象)(?:提供|供图)|资料图片?|网络图片|"  # 图/受访者提供: a picture no one of the paper took
@@ -75,8 +72,7 @@ _NAME = re.compile(rf"[{HAN}·]+")
 _ROLE_WORD = re.compile("|".join(w for w, _ in ROLE_WORDS))
 # A credit's characters (Han, separators, a role word's colon, marks' slashes, outlets' dashes): no other makes one.
 _CREDIT_CHARS = re.compile(rf"(?:[{HAN}·\s、，,／/;；•|:：\-—]|[A-Z]{{2,6}}(?=[{HAN}]))*")  # YMG全媒体记者: an outlet's initials
-# Endings glued to the last name: 程刚摄, 李晨翀报道.
-_GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")
+_GLUED_END = re.compile(r"(?:摄影报道|报道|整理|采写|供图|摄)$")  # endings glued to the last name: 程刚摄, 李晨翀报道
 _AUTHOR, _UNIT_OR_PICTURE_ENDS = frozenset(("作者", "原作者")), tuple("办局站科所委部院馆图")  # 史志办 通讯员 X, 左图 …: no names
 _BODY_RUN = re.compile(r"[\u4e00-\u9fff]{3,}(?:办|局|委|中心|部|队|站)$")
 # A unit printed between a role word and the names it credits (通讯员：柳岸街道 周星宇).
@@ -348,9 +344,8 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 
 # Leads: 本报讯, 映象网讯, 新华社重庆9月28日电, 中广网乌鲁木齐5月17日消息, 长江日报-长江网1月31日讯, 青河网(青河日报网)2023年3月14日讯,
 # 金海网5月3日柳岸讯（记者 X） (the city after the day, before a credit's bracket);
-# an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）).
-# Not a word's 讯 (资讯, 通讯, 音讯: 居民网上查看资讯，… opens a paragraph, not an item) but before a space or a bracket,
-# as a lead's is (本报南通讯 记者 X).
+# an outlet of any name when the day and 讯 or 电 are printed with a credit's bracket after them (宁江在线3月2日讯（记者 X）);
+# not a word's 讯 (资讯, 通讯: 居民网上查看资讯，…) but before a space or a bracket (本报南通讯 记者 X).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
     rf"^(?:本报讯|本刊讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
