@@ -100,7 +100,7 @@ _NAV_SEP = re.compile(r"\s*[|｜]\s*")
 # A metadata field whose value is printed on the next line (责编：\n陈亮); other labels (企业风采：) head menus.
 _META_LABEL = re.compile(r"^\s*(?:来源|作者|原作者|编辑|责编|责任编辑|记者|通讯员|摄影|审核|日期|时间|发布时间)\s*[:：]$")
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]$")  # 来源：, 责编： printed alone
-_RELATED = re.compile(r"[【\[]?(?:新闻推荐|推荐新闻|相关新闻|相关阅读|推荐阅读|延伸阅读|热门文章|热点新闻|猜你喜欢|更多新闻)[】\]]?")
+_RELATED = re.compile(r"[【\[]?(?:新闻推荐|推荐新闻|相关新闻|相关阅读|推荐阅读|延伸阅读|热门文章|热点新闻|猜你喜欢|更多新闻|往期回顾|往期推荐|相关报道|更多报道)[】\]]?")
 _EDITOR_LINE = re.compile(r"^[•·\s]*[(（]?(?:责任编辑|责编|编辑)\s*[:：]?\s*\S{1,12}[)）]?$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 _MD_BOLD = re.compile(r"\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*")  # **柳岸社区：…**, a markdown page's bold title line
@@ -272,17 +272,21 @@ _SENTENCE_OPENING = re.compile(
 )
 
 
+_SPEAKER = re.compile(r"(?:[：:]|(?:书记|主任|主席|长|委员|经理|代表|居民|志愿者|网格员|社工)\s+[\u4e00-\u9fff·]{2,4})\s*$")  # …书记 李明(：)
+
+
 def _cut_off_end(blocks: list[Block]) -> list[Block]:
     """A page cut off inside its last paragraph (近日，无锡市住房和城乡建设局通报): that paragraph, which reads as a heading
     with no item under it, is a story's when it opens as a sentence does: the story before it, or the one the heading
     right over it heads."""
     k = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind not in (Kind.FURNITURE, Kind.CREDIT)), -1)
-    if k < 1 or blocks[k].kind is not Kind.HEADING or not _SENTENCE_OPENING.match(blocks[k].text.strip()):
-        return blocks
-    before = next((b for b in reversed(blocks[:k]) if b.kind is not Kind.FURNITURE), None)
-    if before is None or before.kind not in (Kind.BODY, Kind.LEAD, Kind.HEADING) or before.trailing or before.text.rstrip().endswith(("：", ":")):
-        return blocks  # …。（记者 X）: a story closed, the line another's; …党委副书记 周艾臣：: a speaker's label
     b = blocks[k]
+    if k < 1 or b.kind is not Kind.HEADING or b.level or not _SENTENCE_OPENING.match(b.text.strip()):
+        return blocks  # (## 近日，…: a heading the page marks as one)
+    above = [x for x in reversed(blocks[:k]) if x.kind is not Kind.FURNITURE]
+    titles = next((n for n, x in enumerate(above) if x.kind is not Kind.HEADING), len(above))  # the headings right above it
+    if not above or above[0].kind not in (Kind.BODY, Kind.LEAD, Kind.HEADING) or above[0].trailing or titles > 2 or _SPEAKER.search(above[0].text):
+        return blocks  # …。（记者 X）: a story closed; three titles or more: a list of other stories'; a speaker's label
     return [*blocks[:k], Block(Kind.BODY, b.text, b.gap, raw=b.raw), *blocks[k + 1 :]]
 
 

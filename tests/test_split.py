@@ -1289,3 +1289,16 @@ def test_a_title_that_opens_with_a_day_and_a_comma_heads_its_story() -> None:
 def test_a_last_line_after_a_story_its_credit_closed_is_not_that_storys() -> None:
     text = "金海社区开展义诊\n\n3月4日，金海社区开展义诊活动。（记者 王明）\n\n近日，青河区这些小区将停水\n"
     assert all("停水" not in a.body for a in split_page(Page(name="x.txt", text=text)))
+
+
+_STORY = "金海社区举办邻里节\n\n3月6日，金海社区举办第三届邻里节，300余名居民参加。\n\n"
+
+
+@pytest.mark.parametrize("end", [
+    "往期回顾\n\n柳岸街道开展消防演练\n\n近日，青河区启动助老行动\n",  # a label of other stories', their titles after it
+    "柳岸街道开展消防演练\n\n青河区举办书法展\n\n金湾社区开展义诊\n\n近日，青河区又有3个社区获评\n",  # a list of titles
+    "柳岸社区党委书记 李明\n\n近日，我们社区开展了\n",  # a speaker's label, no colon
+    "## 近日，青河区这些地方将停水\n",  # a heading the page marks as one
+])
+def test_a_pages_last_line_under_other_stories_titles_or_a_speakers_label_makes_no_item(end) -> None:
+    assert [a.headline for a in split_page(Page(name="x.txt", text=_STORY + end))] == ["金海社区举办邻里节"]
