@@ -280,8 +280,7 @@ def _cut_off_end(blocks: list[Block]) -> list[Block]:
     with no item under it, is a story's when it opens as a sentence does: the story before it, or the one the heading
     right over it heads."""
     k = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind not in (Kind.FURNITURE, Kind.CREDIT)), -1)
-    b = blocks[k]
-    if k < 1 or b.kind is not Kind.HEADING or b.level or not _SENTENCE_OPENING.match(b.text.strip()):
+    if k < 1 or (b := blocks[k]).kind is not Kind.HEADING or b.level or not _SENTENCE_OPENING.match(b.text.strip()):
         return blocks  # (## 近日，…: a heading the page marks as one)
     above = [x for x in reversed(blocks[:k]) if x.kind is not Kind.FURNITURE]
     titles = next((n for n, x in enumerate(above) if x.kind is not Kind.HEADING), len(above))  # the headings right above it

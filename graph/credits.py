@@ -50,7 +50,7 @@ _RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"  # words b
 _EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)
 # An outlet before a role word: a lead's (lexicon.OUTLET_ENDS) but 港, which ends names (记者 陈港), or one only a credit
 # follows (本报, 报业, 视频, 云•; 在线, which opens sentences too: a lead takes …在线 only before its bracket, _NAMED_LEAD)
-_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|报业|视频|在线|香港|云(?=[·•・])|{'|'.join(e for e in OUTLET_ENDS if e != '港')})"
+_OUTLET = rf"[{HAN}]{{0,10}}?(?:本报|本刊|报业|视频|在线|香港|云(?=[·•・])|{alternation(e for e in OUTLET_ENDS if e != '港')})"
 _OUTLETS = re.compile(  # 青河新闻·宁江晚报记者; a brand joined to the paper's name (新青河-宁江日报记者, 宁江日报社·最宁江记者)
     rf"(?:[{HAN}]{{2,8}}[\-—·•・])?(?:(?:{_OUTLET}|[A-Z]{{2,6}})[、\s\-—·•・]*)+(?:(?<=[\-—·•・])[{HAN}]{{2,6}}?)?(?={_RANKS}*(?:{'|'.join(w for w, _ in ROLE_WORDS)}))"
 )

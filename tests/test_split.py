@@ -1302,3 +1302,8 @@ _STORY = "金海社区举办邻里节\n\n3月6日，金海社区举办第三届�
 ])
 def test_a_pages_last_line_under_other_stories_titles_or_a_speakers_label_makes_no_item(end) -> None:
     assert [a.headline for a in split_page(Page(name="x.txt", text=_STORY + end))] == ["金海社区举办邻里节"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n"])
+def test_a_page_with_no_paragraph_has_no_item(text) -> None:
+    assert split_page(Page(name="x.txt", text=text)) == []

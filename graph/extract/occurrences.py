@@ -243,7 +243,7 @@ def dated_clause(sentence: str, dates: list[DateMention]) -> tuple[int, int, str
     if not m or not any(d.value and d.start < m.end() for d in dates) or _REPORTER_SUBJECT.match(sentence, m.end()):
         return None
     rest = sentence[m.end() :]
-    hours = re.search(r"\d[时点]", m.group()) is not None and rest[:1] == "为" and not re.search(r"(?:时间|时段)[。；]?$", rest)
+    hours = rest[:1] == "为" and re.search(r"\d[时点]", m.group()) is not None and not re.search(r"(?:时间|时段)[。；]?$", rest)
     if re.match(r"是|为|恰逢|正值|正是|恰是", rest) and sentence[m.end() - 1 : m.end()] not in "，," and not hours:
         return None  # 10月23日是重阳节, 6月5日为世界环境日: what the day is, not what happened (9时至11时为老人理发: for)
     start = m.end()
