@@ -478,8 +478,11 @@ def test_the_parties_a_signing_ceremonys_name_holds_hold_it_the_venue_too(extrac
     [e] = facts(extractor, "3月2日，柳岸镇与金海学院共建签约仪式在柳岸镇举行。").events
     assert (e.organizers, e.location) == (("柳岸镇", "金海学院"), "柳岸镇")
     # a party printed with the city above it (郑州市金水区): the district, not the city beside it
-    [e] = facts(extractor, "12月17日，郑州市金水区政协主席张强与洛阳市西工区政协主席李明签署《协同履职战略合作协议》。").events
+    [e] = facts(extractor, "12月17日，郑州市金水区区长张强与洛阳市西工区区长李明签署《协同履职战略合作协议》。").events
     assert e.organizers == ("金水区", "西工区")
+    # …and a named district's consultative conference is a body of its own, its chair's (not the city either)
+    [e] = facts(extractor, "12月17日，郑州市金水区政协主席张强与洛阳市西工区政协主席李明签署《协同履职战略合作协议》。").events
+    assert e.organizers == ("金水区政协", "西工区政协")
     # two units of one rank side by side are no chain: both are parties
     [e] = facts(extractor, "3月5日，金水区二七区与洛阳市西工区签署战略合作协议。").events
     assert set(e.organizers) == {"金水区", "二七区", "西工区"}

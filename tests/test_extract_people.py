@@ -343,6 +343,28 @@ def test_a_committees_head_keeps_the_committee_in_the_title(extractor, body: str
     assert names(f, "Organization") == set()  # a body named in a title is part of it (政法委 is no entity)
 
 
+@pytest.mark.parametrize(
+    ("body", "posts", "bodies"),
+    [
+        # a named district's political consultative conference is a body, as its congress's standing committee is
+        ("金海区政协副主席陈立新带队到柳岸街道调研。", [("陈立新", "副主席", "金海区政协")], {"金海区政协"}),
+        ("武进区政协秘书长赵强主持会议。", [("赵强", "秘书长", "武进区政协")], {"武进区政协"}),
+        # named from its unit's chain, not from the words printed before it
+        ("民盟盟员二七区政协副主席马俊峰也参加了活动。", [("马俊峰", "副主席", "二七区政协")], {"二七区政协"}),
+        ("郑州市金水区政协主席刘建国出席。", [("刘建国", "主席", "金水区政协")], {"金水区政协"}),
+        # …and its province, printed before the chain, as other bodies are (no unit of the graph names it)
+        ("四川省邛崃市政协主席肖红出席。", [("肖红", "主席", "四川省邛崃市政协")], {"四川省邛崃市政协"}),
+        # a member is an honour, and the story's own conference printed bare is in the title, as before
+        ("金海区政协委员李红提出建议。", [("李红", "政协委员", "金海区")], set()),
+        ("区政协主席王大明出席。", [("王大明", "政协主席", None)], set()),
+    ],
+)
+def test_a_named_units_consultative_conference_holds_its_chairs_post(extractor, body, posts, bodies) -> None:
+    f = facts(extractor, body)
+    assert [(p.person, p.title, p.org) for p in f.posts] == posts
+    assert names(f, "Organization") == bodies
+
+
 def test_a_tagged_name_joined_to_an_accepted_one_is_a_person(extractor) -> None:
     # 李娜 is a word of the dictionary too: alone it needs evidence, joined to 张伟 by 和 it has it
     f = facts(extractor, "网格员张伟和李娜负责巡查。")

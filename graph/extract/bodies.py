@@ -56,7 +56,7 @@ from graph.extract.runs import (
 )
 from graph.extract.spans import HAN, NAMEY, PROPER, SUFFIX_LEAD, Span
 from graph.extract.tagger import Token
-from graph.extract.unit_bodies import government_beside, group_after, unit_body, unit_chain
+from graph.extract.unit_bodies import government_beside, group_after, unit_body, unit_chain, unit_cppcc
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -137,9 +137,11 @@ class BodyFinder:
         cut = _cut_at_suffix(text, run)
         if cut is None:
             return None
-        cut = _trim_end(text, start, cut)
+        cut = _trim_end(text, start, cut, admin)
         if cut is None or any(a.start < cut < a.end for a in admin):
             return None  # 百花洲街道|书院社区: a body's word that begins a unit's name ends no body
+        if (chain := unit_cppcc(text, cut, admin)) is not None:
+            start = chain  # 民盟盟员|二七区政协: the conference is named from its unit's chain, not from the words before it
         begin, quoted = _trim_start(text, start, cut, admin)
         if begin is None:
             return None
@@ -239,11 +241,8 @@ def _a_common_word(t: Token) -> bool:
 
 
 def _inner_and(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
-    """The 和 inside a bureau's name (住房保障和房地产管理局, 人力资源和社会保障局).
-
-    It joins two function words, not two bodies: the words before it do not
-    end a body's name, and a body's suffix follows within a few tokens.
-    """
+    """The 和 inside a bureau's name (住房保障和房地产管理局, 人力资源和社会保障局): it joins two function words, not two
+    bodies (the words before it end no body's name, and a body's suffix follows within a few tokens)."""
     if tokens[j].text not in ("和", "与") or j == i:
         return False
     before = tokens[j - 1]
@@ -346,7 +345,7 @@ def _ends_body(text: str, t: Token) -> bool:
 _FLOOR = re.compile(r"[一二三四五六七八九十\d]{1,2}[楼层](?![宇盘房]|一[策档品])")  # not 一楼一策, a way of working
 
 
-def _trim_end(text: str, start: int, cut: int) -> int | None:
+def _trim_end(text: str, start: int, cut: int, admin: list[Span]) -> int | None:
     """The end once what belongs to a title is cut off, or None when the body is part of the title.
 
     A body named in a title (街道党工委书记) is part of the title; a body before the party organ is still
@@ -378,18 +377,16 @@ def _trim_end(text: str, start: int, cut: int) -> int | None:
         s = text[start:cut]
     if re.search(r"(?:[区市县]|党工)委(?:宣传|组织|统战)部$", s) and re.match(r"(?:常务)?副?部长", text[cut : cut + 5]):
         return None  # 区委宣传部副部长: a department of the party committee, in the title
-    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) or text.startswith("委员", cut):
-        return None  # 镇人大主席, 政协委员: the body is part of the title
+    if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) and unit_cppcc(text, cut, admin) is None or text.startswith("委员", cut):
+        return None  # 镇人大主席, 政协委员: the body is part of the title (not a named unit's conference: unit_cppcc)
     if text.startswith("代表", cut) and s.endswith(("人大", "政协", "人民代表大会", "党代会", "职代会")):
         return None  # 区人大代表: a deputy to it (not 物业公司代表: one who speaks for the company)
     return cut
 
 
 def _trim_start(text: str, start: int, cut: int, admin: list[Span]) -> tuple[int | None, bool]:
-    """Where a body's name begins, and whether it begins with a quoted name of its own.
-
-    None when what is left is a kind of body, not one (妇联, 业主委员会), or a place (测绘局宿舍).
-    """
+    """Where a body's name begins, and whether it begins with a quoted name of its own. None when what is left is a
+    kind of body, not one (妇联, 业主委员会), or a place (测绘局宿舍)."""
     if start > 0 and text[start - 1] in "经纬" and re.match(r"[一二三四五六七八九十]{1,2}路", text[start : start + 3]):
         start -= 1  # 经八路派出所: the 经 or 纬 of a grid's numbered road (郑州, 济南), which the tagger reads apart
     quoted = next((q for q in QUOTED_BEFORE.finditer(text, max(0, start - 20), start) if q.end() == start), None)

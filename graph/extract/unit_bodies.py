@@ -10,6 +10,7 @@ import re
 
 from graph.extract.body_words import BESIDE_COMMITTEE, UNIT_GOVERNMENT
 from graph.extract.spans import Span
+from graph.lexicon import PROVINCE
 from graph.lexicon import TITLE_RE as TITLE_WORD
 
 
@@ -60,4 +61,23 @@ def group_after(text: str, body: Span) -> Span | None:
     return Span(body.start, m.end(), printed, "Organization", name, tuple(x for x in (printed,) if x != name), body.parent, "org.group")
 
 
-__all__ = ["government_beside", "group_after", "unit_body", "unit_chain"]
+# The chair's or secretary-general's title after a conference's name (武进区政协|副主席).
+_CPPCC_CHAIR = re.compile(r"(?:常务)?副?主席|副?秘书长")
+_PROVINCE_BEFORE = re.compile(f"{PROVINCE}$")
+
+
+def unit_cppcc(text: str, cut: int, admin: list[Span]) -> int | None:
+    """Where the chain of units begins when the 政协 ending at `cut`, before its chair's title, follows a named
+    district or city (郑州市金水区政协副主席): that conference is a body holding the post, as a congress's standing
+    committee is (人大常委会主任). None for a bare 区政协 or 市政协 (the story's own, in the title) or a member (政协委员:
+    an honour)."""
+    if not text.endswith("政协", 0, cut) or _CPPCC_CHAIR.match(text, cut) is None:
+        return None
+    start = next((a.start for a in admin if a.end == cut - 2 and a.type in ("District", "City")), None)
+    while start is not None and (above := next((a.start for a in admin if a.end == start), None)) is not None:
+        start = above
+    province = _PROVINCE_BEFORE.search(text, max(0, start - 8), start) if start is not None else None
+    return province.start() if province else start  # 四川省邛崃市政协: the province printed too (no unit of the graph)
+
+
+__all__ = ["government_beside", "group_after", "unit_body", "unit_chain", "unit_cppcc"]
