@@ -716,6 +716,16 @@ def test_a_name_of_a_double_surname_and_two_characters_after_a_title_is_read_who
     assert person in names(facts(extractor, sentence), "Person")
 
 
-@pytest.mark.parametrize("sentence", ["副镇长欧阳军作汇报。", "柳岸街道办事处主任上官燕亦表示，要做好服务。", "村主任欧阳军家，院子里很干净。"])
-def test_a_double_surnames_name_of_three_takes_no_word_after_it(extractor, sentence) -> None:
-    assert not any(len(n) == 4 for n in names(facts(extractor, sentence), "Person"))  # not 欧阳军作, 上官燕亦, 欧阳军家
+@pytest.mark.parametrize(
+    ("sentence", "person", "read"),
+    [
+        ("副镇长欧阳军作汇报。", "欧阳军", True),
+        # not read yet (the tagger gives no name there): at least never the four characters
+        ("柳岸街道办事处主任上官燕亦表示，要做好服务。", "上官燕", False),
+        ("村主任欧阳军家，院子里很干净。", "欧阳军", False),
+    ],
+)
+def test_a_double_surnames_name_of_three_takes_no_word_after_it(extractor, sentence, person, read) -> None:
+    found = names(facts(extractor, sentence), "Person")
+    assert found <= {person}  # not 欧阳军作, 上官燕亦, 欧阳军家
+    assert person in found or not read
