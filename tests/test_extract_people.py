@@ -729,3 +729,15 @@ def test_a_double_surnames_name_of_three_takes_no_word_after_it(extractor, sente
     found = names(facts(extractor, sentence), "Person")
     assert found <= {person}  # not 欧阳军作, 上官燕亦, 欧阳军家
     assert person in found or not read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("柳岸街道以习近平新时代中国特色社会主义思想为指导，推进基层治理。", set()),  # a doctrine's name
+        ("社区组织党员学习习近平法治思想，社区书记李红讲党课。", {"李红"}),
+        ("习近平总书记指出，要办好民生实事。", {"习近平"}),  # the man himself, speaking
+    ],
+)
+def test_a_doctrine_named_after_its_author_is_no_mention_of_him(extractor, sentence, people) -> None:
+    assert names(facts(extractor, sentence), "Person") == people

@@ -1,12 +1,10 @@
 """People: tagged article text -> person spans (their posts: graph.extract.posts).
 
-The rules are records (PERSON_RULES) run in order by find_people. A name is accepted on evidence, not on the tagger's word alone: a title
-printed before it (`党工委书记曹真信`), a verb of speaking or taking part
-after it (`杨春晓详细介绍`), a list with an accepted name (`蔡红、赵吉平`), or
-a credit line. The tagger's PER tag and a known surname are required of
-every candidate. Honorifics (`李阿姨`, `王区长`) are informal references:
-kept apart, and merged into a full name of the same article when the post
-agrees (`王区长` -> `区长王鹏`).
+The rules are records (PERSON_RULES) run in order by find_people. A name is accepted on evidence, not on the tagger's
+word alone: a title printed before it (`党工委书记曹真信`), a verb of speaking or taking part after it (`杨春晓详细介绍`),
+a list with an accepted name (`蔡红、赵吉平`), or a credit line. The tagger's PER tag and a known surname are required of
+every candidate. Honorifics (`李阿姨`, `王区长`) are informal references: kept apart, and merged into a full name of the
+same article when the post agrees (`王区长` -> `区长王鹏`).
 """
 
 from __future__ import annotations
@@ -208,6 +206,8 @@ _NOT_GIVEN = frozenset("等在还和与及也说是的都就又曾被将对向�
 # What a place's name goes on with: a name followed by these is a place (郑少连接线, 付楼村).
 _PLACE_AFTER = re.compile(r"^(?:路|街|道|大道|线|连接线|高速|公路|[村镇乡区县市](?!长)|庄|社区|小区|片区|花园|公园|广场|河|湖|山|桥|港|站)")
 _PLACE_END = re.compile(r"[庄里村屯营寨湾桥园苑城路街巷氏]$")
+# A doctrine named after its author (习近平新时代中国特色社会主义思想, 习近平法治思想): the name is the doctrine's, no mention.
+_DOCTRINE = re.compile(r"(?:新时代中国特色社会主义|法治|生态文明|强军|外交|经济|文化)思想")
 
 
 def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
@@ -216,7 +216,7 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     Not a word of the dictionary (公示, 谈到, 武装), not a place's name (李权庄, 郑少连接线), and a two-character name
     not the object of a verb (传党恩)."""
     name = text[start:end]
-    if name in dictionary_words() or _PLACE_END.search(name) or _PLACE_AFTER.match(text[end : end + 3]):
+    if name in dictionary_words() or _PLACE_END.search(name) or _PLACE_AFTER.match(text[end : end + 3]) or _DOCTRINE.match(text, end):
         return False
     if len(name) == 2:
         prev = next((t for t in at.values() if t.end == start), None)
@@ -316,10 +316,9 @@ _Found = dict[tuple[int, int], PersonSpan]
 class PersonRule:
     """One way a person is found: its rule id, what it reads (for the README and the rule report), and its finder.
 
-    The finder sees the sentence and what is found so far (its own finds included, as it goes),
-    and yields (start, end) keys with their spans; a span under a key already found replaces it
-    (a tagged name over the span a title found). Rules run in PERSON_RULES' order.
-    """
+    The finder sees the sentence and what is found so far (its own finds included, as it goes), and yields (start, end)
+    keys with their spans; a span under a key already found replaces it (a tagged name over the span a title found).
+    Rules run in PERSON_RULES' order."""
 
     rule: str
     reads: str
