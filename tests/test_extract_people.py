@@ -741,3 +741,34 @@ def test_a_double_surnames_name_of_three_takes_no_word_after_it(extractor, sente
 )
 def test_a_doctrine_named_after_its_author_is_no_mention_of_him(extractor, sentence, people) -> None:
     assert names(facts(extractor, sentence), "Person") == people
+
+
+@pytest.mark.parametrize(
+    ("body", "post"),
+    [
+        # a title naming its unit's kind, in a sentence naming two of that kind: the one its clause is set in…
+        ("老促会一行走访高山村、石桥村、河湾村。在石桥村委会，村党支部书记李志强介绍说，石桥村与河湾村相邻。", ("李志强", "党支部书记", "石桥村")),
+        ("柳岸镇、青河镇联合举办活动。在柳岸镇会场，镇人大主席王强介绍说，柳岸镇与青河镇的合作很顺利。", ("王强", "人大主席", "柳岸镇")),
+        # …or the one the sentence visits (its host)
+        ("3月12日，副区长刘洋到红旗村调研，村党支部书记陈立新汇报了红旗村与胜利村联建产业园的进展。", ("陈立新", "党支部书记", "红旗村")),
+        ("白马村党员干部到黑马村参观学习，村党支部书记王东介绍了黑马村的发展历程。", ("王东", "党支部书记", "黑马村")),
+    ],
+)
+def test_of_two_units_of_its_kind_in_its_sentence_a_post_is_held_in_the_one_it_is_set_in(extractor, body, post) -> None:
+    assert post in [(p.person, p.title, p.org) for p in facts(extractor, body).posts]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "other"),
+    [
+        # a unit printed before the name as another party (with, invited by, learnt from, visited and left) holds no post
+        ("与柳林村结对帮扶以来，村支书王建国带领杨庄村群众发展产业。", "王建国", "柳林村"),
+        ("受龙泉社区邀请，社区书记曹丽华带领凤凰社区志愿者参加活动。", "曹丽华", "龙泉社区"),
+        ("学习东岗村经验后，村主任赵德明决定在西岗村推广。", "赵德明", "东岗村"),
+        ("走访完杨家村，村支书吴刚说，柳家村也要加快发展。", "吴刚", "杨家村"),
+        ("上坝村与下坝村联合开展巡河行动，村主任沈立国说，两村将建立联防机制。", "沈立国", "上坝村"),
+        ("观摩团先后来到三合村、五里村，村党支部书记唐永富介绍了五里村的集体经济发展情况。", "唐永富", "三合村"),
+    ],
+)
+def test_a_unit_printed_before_a_post_as_another_party_does_not_hold_it(extractor, body, person, other) -> None:
+    assert other not in [p.org for p in facts(extractor, body).posts if p.person == person]

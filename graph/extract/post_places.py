@@ -10,6 +10,7 @@ from graph.extract.events import GOING
 from graph.extract.heads import bodies_ending
 from graph.extract.posts import PostSpan, clause_start
 from graph.extract.sentence import Sentence
+from graph.extract.spans import Span
 from graph.gazetteer import Gazetteer
 from graph.lexicon import ADMIN_SUFFIXES, INSTITUTION_WORDS, PROVINCE, RANK_PREFIXES, TITLE_AT_END
 from graph.model import Post
@@ -93,18 +94,57 @@ def titled_above(s: Sentence, p: PostSpan) -> bool:
     return at > 0 and _ABOVE_A_UNIT.search(text, start, at) is not None
 
 
-def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False) -> str | None:
+_DAY_BEFORE = re.compile(r"日(?:[上中下]午|早上|晚上?)?$")  # 3月2日上午|柳岸镇召开…
+_JOINED = frozenset("与和、同及跟并")
+
+
+def _sets_the_clause(s: Sentence, unit: Span) -> bool:
+    """Whether a unit is printed first in its clause, or after 在 (在石桥村委会，…; 3月2日，柳岸镇召开…; with the units of its
+    chain before it): where the clause is set or whom it is about, not a party it names (与柳林村结对以来, 受龙泉社区
+    邀请, 学习东岗村经验后, 走访完杨家村)."""
+    start = unit.start - s.offset
+    while (prev := next((v for v in s.units if v.end - s.offset == start and v.start < v.end), None)) is not None:
+        start = prev.start - s.offset  # 柳岸街道|金叶社区: the chain's first
+    if _joined(s, unit):
+        return False
+    before = s.text[:start].rstrip()
+    before = before[:-1] if before.endswith("在") else before
+    return not before or before[-1] in "，,；;：:。" or _DAY_BEFORE.search(before) is not None
+
+
+def printed_before(s: Sentence, at: int, canonical: dict[str, str]) -> list[str]:
+    """The units printed before a post's holder (at `at` in the sentence) that it may be held in: those the sentence
+    visits (the host: 到红旗村调研，村党支部书记X汇报), else those that set their clause (在石桥村委会，村支书X介绍)."""
+    went = set(visited(s))
+    hosts = [canonical.get(u.name, u.name) for u in s.units if (u.name, u.start - s.offset) in went and u.end - s.offset <= at and not _joined(s, u)]
+    return hosts or [canonical.get(u.name, u.name) for u in s.units if u.end - s.offset <= at and _sets_the_clause(s, u)]
+
+
+def _joined(s: Sentence, unit: Span) -> bool:
+    """A unit joined to another by 与, 和 or 、 (上坝村与下坝村联合…, 先后来到三合村、五里村): one of several parties."""
+    return s.text[unit.end - s.offset : unit.end - s.offset + 1] in _JOINED
+
+
+def _in_sentence(sentence_units: list[str], before: list[str], names: list[str]) -> list[str]:
+    """The units of `names` the sentence names; of several, those printed before the post, when it names any."""
+    here = sorted({n for n in sentence_units if n in names})
+    return (sorted({n for n in before if n in here}) or here) if len(here) > 1 else here
+
+
+def home_unit(
+    title: str, sentence_units: list[str], by_type: dict[str, list[str]], visiting: bool = False, before: list[str] | None = None
+) -> str | None:
     """The unit a post printed without its body is held in, when only one unit can be meant.
 
-    A title that names a kind of unit (村主任, 镇长) takes the article's one unit of
-    that kind; any other office (主任, 党委书记, 楼栋长) the lowest unit its sentence
-    names (`sentence_units`: not those it visits), else, unless the sentence visits
-    one, the article's one lowest unit.
+    A title that names a kind of unit (村主任, 镇长) takes its sentence's one unit of that kind (of several, the one
+    printed `before` the post), else the article's one; any other office (主任, 党委书记, 楼栋长) the lowest unit its
+    sentence names (`sentence_units`: not those it visits), else, unless the sentence visits one, the article's one
+    lowest unit.
     """
     for pattern, kinds in _TITLE_KIND:
         if pattern.search(title):
             for k in kinds:
-                here = sorted({n for n in sentence_units if n in by_type.get(k, [])})
+                here = _in_sentence(sentence_units, before or [], by_type.get(k, []))
                 cands = here if len(here) == 1 else sorted(set(by_type.get(k, [])))
                 if "市" in title and k == "District":
                     cands = [n for n in cands if n.endswith("市")]  # 新郑市: a city at a district's level
@@ -112,7 +152,7 @@ def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str
                     return cands[0] if len(cands) == 1 else None
             return None
     for kind in _LOWEST_FIRST:
-        here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})
+        here = sorted({n for n in sentence_units if n in by_type.get(kind, [])})  # not `before`: another's unit, often
         if here:
             return here[0] if len(here) == 1 else None
     for kind in _LOWEST_FIRST[:2] if not (visiting or _NO_VILLAGES.search(title)) else ():
@@ -122,8 +162,11 @@ def home_unit(title: str, sentence_units: list[str], by_type: dict[str, list[str
     return None
 
 
-def own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None) -> str | None:
-    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind, else its article's.
+def own_unit(
+    word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_units: list[str] | None = None, before: list[str] | None = None
+) -> str | None:
+    """The unit a generic word names (街道 -> the street office): its sentence's one of that kind (of several, the one
+    printed `before` the post: 在石桥村委会，村支书X介绍：石桥村与河湾村相邻), else its article's.
 
     A generic institution (学校 -> 兰州文理学院) is the article's one body of that kind."""
     kinds = INSTITUTION_WORDS.get(word)
@@ -135,7 +178,7 @@ def own_unit(word: str, by_type: dict[str, list[str]], gaz: Gazetteer, sentence_
         return None
     if word == "市" and (county := _county_city(by_type, set(sentence_units or ()))) is not None:
         return county
-    here = sorted({n for n in sentence_units or () if n in by_type.get(cls, [])})
+    here = _in_sentence(sentence_units or [], before or [], by_type.get(cls, []))
     cands = here if len(here) == 1 else sorted(set(by_type.get(cls, [])))
     if len(cands) != 1:
         return None
@@ -155,4 +198,4 @@ def _county_city(by_type: dict[str, list[str]], sentence_units: set[str]) -> str
     return counties[0] if len(counties) == 1 and not cities else None
 
 
-__all__ = ["OFFICE_TITLE", "PROVINCE_AT_START", "addressed_as", "home_unit", "one_reading_each", "own_unit", "titled_above", "visited"]
+__all__ = ["OFFICE_TITLE", "PROVINCE_AT_START", "addressed_as", "home_unit", "one_reading_each", "own_unit", "printed_before", "titled_above", "visited"]
