@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.body_words import BESIDE_COMMITTEE, UNIT_GOVERNMENT
+from graph.extract.body_words import BESIDE_COMMITTEE, PROVINCES, UNIT_GOVERNMENT
 from graph.extract.spans import Span
-from graph.lexicon import PROVINCE
 from graph.lexicon import TITLE_RE as TITLE_WORD
 
 
@@ -63,7 +62,7 @@ def group_after(text: str, body: Span) -> Span | None:
 
 # The chair's or secretary-general's title after a conference's name (武进区政协|副主席).
 _CPPCC_CHAIR = re.compile(r"(?:常务)?副?主席|副?秘书长")
-_PROVINCE_BEFORE = re.compile(f"{PROVINCE}$")
+_PROVINCE_BEFORE = re.compile(PROVINCES.pattern.removeprefix("^") + "$")  # a province by its name (not 了河南省: PROVINCE)
 
 
 def unit_cppcc(text: str, cut: int, admin: list[Span]) -> int | None:
