@@ -277,6 +277,8 @@ def test_the_sampler_s_times_are_this_process_s_clock() -> None:
     with RssSampler(interval=0.01) as rss:
         time.sleep(0.2)
     after = time.perf_counter()
-    assert len(rss.samples) >= 5
+    # how many it takes in 0.2 s is the scheduler's (3 on a loaded 2-core machine, 20 on a quiet one); the first is
+    # taken before the block is entered, so there is one at least
+    assert rss.samples
     assert all(before <= t <= after for t, _ in rss.samples)
     assert rss.peak(before, after) == rss.peak() > 0
