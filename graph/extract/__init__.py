@@ -185,9 +185,8 @@ class Extractor:
             previous = here or previous
             for p in s.posts:
                 org, rule = p.org, p.rule
-                earlier = printed_before(s, max(0, s.text.find(p.title + p.person), s.text.find(p.person)), canonical)
                 if p.generic and org:
-                    org = own_unit(org, by_type, self.gaz, near, earlier)
+                    org = own_unit(org, by_type, self.gaz, near, printed_before(s, p, canonical))
                 elif org:
                     org = canonical.get(org, org)
                 # a title that names its unit's kind (区委常委、政法委书记) is not held in another kind when the
@@ -198,7 +197,7 @@ class Extractor:
                     rule = "post.head-of" if org else rule
                 if org is None and not p.generic and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
-                    org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p), [n for n in earlier if n not in gone])
+                    org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p), [n for n in printed_before(s, p, canonical) if n not in gone])
                     rule = "post.home-unit" if org and rule == "post.title" else rule
                 key = (p.person, p.title, org)
                 if key in seen:

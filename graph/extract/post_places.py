@@ -102,19 +102,21 @@ def _sets_the_clause(s: Sentence, unit: Span) -> bool:
     """Whether a unit is printed first in its clause, or after 在 (在石桥村委会，…; 3月2日，柳岸镇召开…; with the units of its
     chain before it): where the clause is set or whom it is about, not a party it names (与柳林村结对以来, 受龙泉社区
     邀请, 学习东岗村经验后, 走访完杨家村)."""
-    start = unit.start - s.offset
-    while (prev := next((v for v in s.units if v.end - s.offset == start and v.start < v.end), None)) is not None:
-        start = prev.start - s.offset  # 柳岸街道|金叶社区: the chain's first
     if _joined(s, unit):
         return False
+    start = unit.start - s.offset
+    while (prev := next((v for v in s.units if v.end - s.offset == start), None)) is not None:
+        start = prev.start - s.offset  # 柳岸街道|金叶社区: the chain's first
     before = s.text[:start].rstrip()
     before = before[:-1] if before.endswith("在") else before
     return not before or before[-1] in "，,；;：:。" or _DAY_BEFORE.search(before) is not None
 
 
-def printed_before(s: Sentence, at: int, canonical: dict[str, str]) -> list[str]:
-    """The units printed before a post's holder (at `at` in the sentence) that it may be held in: those the sentence
-    visits (the host: 到红旗村调研，村党支部书记X汇报), else those that set their clause (在石桥村委会，村支书X介绍)."""
+def printed_before(s: Sentence, p: PostSpan, canonical: dict[str, str]) -> list[str]:
+    """The units printed before a post's holder that it may be held in: those the sentence visits (the host:
+    到红旗村调研，村党支部书记X汇报), else those that set their clause (在石桥村委会，村支书X介绍). Asked only of a post
+    printed without its body."""
+    at = max(0, s.text.find(p.title + p.person), s.text.find(p.person))
     went = set(visited(s))
     hosts = [canonical.get(u.name, u.name) for u in s.units if (u.name, u.start - s.offset) in went and u.end - s.offset <= at and not _joined(s, u)]
     return hosts or [canonical.get(u.name, u.name) for u in s.units if u.end - s.offset <= at and _sets_the_clause(s, u)]

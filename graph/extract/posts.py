@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.extract.people import APPOSITIVE, PersonSpan
 from graph.extract.spans import Span
+from graph.extract.unit_bodies import CPPCC_CHAIR
 from graph.lexicon import (
     INSTITUTION_WORDS,
     PROVINCE,
@@ -34,7 +35,7 @@ _OWNERS_BODIES = ("业主委员会", "业委会")
 _COMPOUND_BRANCH = re.compile(r"小区(?:党支部|党总支|党委)$")  # a compound's party branch: no unit, a body
 # A body's generic name a title may begin with (组织部部长; 管委会主任; 办公室主任, 委员会主任): where the text names the
 # body it ends (区政府办公室|主任, 区人大代表工作委员会|主任), the title is the rest, held in that body.
-_DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)|(?:管委会|办公室|委员会)(?=(?:常务)?副?主任)|政协(?=(?:常务)?副?主席|副?秘书长)")
+_DEPARTMENT = re.compile(r"(?:组织|宣传|统战|武装)部(?=副?部长)|(?:管委会|办公室|委员会)(?=(?:常务)?副?主任)|政协(?=" + CPPCC_CHAIR + ")")
 # The government of the story's own unit, printed with the unit's word alone before a title (由市政府|副秘书长).
 _GOVERNMENT_AT_END = re.compile(r"(?:^|[由为是、])([区市县镇乡])(?:人民)?政府$")
 # A body of the story's own unit, named by a generic unit word and a body's name: 街道城管办, 街道妇联, 社区卫生室.

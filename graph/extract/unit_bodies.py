@@ -60,8 +60,9 @@ def group_after(text: str, body: Span) -> Span | None:
     return Span(body.start, m.end(), printed, "Organization", name, tuple(x for x in (printed,) if x != name), body.parent, "org.group")
 
 
-# The chair's or secretary-general's title after a conference's name (武进区政协|副主席).
-_CPPCC_CHAIR = re.compile(r"(?:常务)?副?主席|副?秘书长")
+# The chair's or secretary-general's title after a conference's name (武进区政协|副主席); posts.py reads the title after it.
+CPPCC_CHAIR = r"(?:常务)?副?主席|副?秘书长"
+_CPPCC_CHAIR = re.compile(CPPCC_CHAIR)
 _PROVINCE_BEFORE = re.compile(PROVINCES.pattern.removeprefix("^") + "$")  # a province by its name (not 了河南省: PROVINCE)
 
 
@@ -79,4 +80,4 @@ def unit_cppcc(text: str, cut: int, admin: list[Span]) -> int | None:
     return province.start() if province else start  # 四川省邛崃市政协: the province printed too (no unit of the graph)
 
 
-__all__ = ["government_beside", "group_after", "unit_body", "unit_chain", "unit_cppcc"]
+__all__ = ["CPPCC_CHAIR", "government_beside", "group_after", "unit_body", "unit_chain", "unit_cppcc"]
