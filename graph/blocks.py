@@ -256,7 +256,10 @@ def classify(paras: list[Para]) -> list[Block]:
             # …旅客上车。程全 摄 □本报记者 王伟 春节将至…: a photo's caption printed on the line of the lead after it
             out.append(classify_one(Para(text[: caption.end()].rstrip(), p.gap, p.line)))
             text = text[caption.end() :]
-        b = classify_one(Para(text, p.gap, p.line))
+        if (marked := _TITLE_THEN_BYLINE.match(text)) and _marked_byline(text[marked.end() :]):  # …会议召开 □记者 王伟 报道
+            out.append(classify_one(Para(marked.group(1), p.gap, p.line)))
+            text = text[marked.end() :]
+        b = classify_one(Para(text, p.gap, p.line), opens_item=not out or out[-1].kind is Kind.HEADING)
         under_story = b.kind is Kind.HEADING and out and out[-1].kind in (Kind.BODY, Kind.LEAD) and _BRACKETED.match(text.strip())
         if under_story and (bare := cr.parse(text, bare=True)) is not None:
             b = Block(Kind.CREDIT, text, p.gap, credits=bare, raw=text)  # …维修家电30余件。|（谷雨晨 曹博）: its byline
@@ -364,12 +367,25 @@ def _shown(contents: list[Block], rest: list[Block]) -> int | None:
     return best if shares[best] >= 0.3 and shares[best] >= 2 * shares[second] else None
 
 
+# A title with no sentence's marks, a space, then an item's mark and a short credit to the line's end (…会议召开 □记者 王伟).
+_TITLE_THEN_BYLINE = re.compile(rf"([^{cr.BYLINE_MARKS}。！？!?，,；;]{{4,60}}?)\s+(?=[{cr.BYLINE_MARKS}][^{cr.BYLINE_MARKS}]{{2,40}}$)")
+
+
+def _marked_byline(text: str) -> bool:
+    """A reporter's or correspondent's credit whose every name is one (□记者 王伟 报道), not a photo's (□记者 王伟 摄) nor
+    a column's label (★记者手记, ■记者观察): a name is printed apart (□记者 仪博文), or reads as one (□记者王伟)."""
+    c = None if re.search(r"[摄攝]\s*$", text) else cr.parse(text)
+    return (c is not None and bool(c.reporters or c.correspondents) and not c.photographers
+            and all(cr.byline_name(n) or re.search(rf"\s{re.escape(n)}", text) for n in c.names()))
+
+
 # A photo credit closing a caption, then an item's mark: where a lead printed on the caption's line begins.
 _CAPTION_THEN_LEAD = re.compile(rf"(?:摄|攝|供图|供圖)\s*[)）]?\s*(?=[{cr.BYLINE_MARKS}])")
 
 
-def classify_one(p: Para) -> Block:
-    """The block of one paragraph, by the first kind whose test it passes."""
+def classify_one(p: Para, opens_item: bool = False) -> Block:
+    """The block of one paragraph, by the first kind whose test it passes; `opens_item`: it is the page's first or
+    follows a heading, where a byline may open it bare (graph.credits.lead)."""
     text = p.text
     if page := PAGE_CREDIT.match(_BRACKETED.sub(r"\1", text.strip()) if text[:1] in "（(【[" else text):  # in brackets too
         names = re.split(r"[\s、]+", page.group(1).strip())
@@ -380,7 +396,7 @@ def classify_one(p: Para) -> Block:
         return Block(Kind.CREDIT, text, p.gap, credits=c, raw=text, ends=ends)
     if furniture_kind(text):
         return Block(Kind.FURNITURE, text, p.gap, credits=in_metadata(text) or None, raw=text, ends=ends)
-    rest, lead_credit, was_lead = cr.lead(text)
+    rest, lead_credit, was_lead = cr.lead(text, opens_item)
     if was_lead:
         body, tail = cr.trailing(rest)
         return Block(Kind.LEAD, body, p.gap, credits=lead_credit, trailing=tail, raw=text)

@@ -21,32 +21,22 @@ from dataclasses import dataclass, fields
 
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import a_city_or_county
-from graph.lexicon import NOT_NEWS_TOLD, OUTLET_ENDS, alternation, looks_like_name, split_names
+from graph.lexicon import (
+    LABEL_COLON,
+    NOT_NEWS_TOLD,
+    OUTLET_ENDS,
+    ROLE_WORDS,
+    alternation,
+    looks_like_name,
+    split_names,
+)
 from graph.normalize import fold
 
 HAN = "\u4e00-\u9fff"
-# Role words, longest first, and the credit each gives to the names after it.
-_LABEL, LABEL_ONLY = r"(?=\s*[:：])", ("一审", "二审", "三审", "核稿")  # roles only as a field's label, a colon after them
-ROLE_WORDS: tuple[tuple[str, str], ...] = (
-    ("摄影记者", "photographer"),
-    ("特约摄影", "photographer"),
-    ("摄影", "photographer"),
-    ("摄像", "photographer"),
-    ("特约通讯员", "correspondent"),
-    ("通讯员", "correspondent"),
-    ("采访人员", "reporter"),  # reposts replace 记者 with 采访人员
-    ("见习记者", "reporter"),
-    ("实习记者", "reporter"),
-    ("记者", "reporter"),
-    ("实习生", "reporter"),
-    *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文")),
-    # 美术编辑: the page's layout and pictures (美术编辑：周磊, not 美术|编辑：周磊, a name 美术)
-    *((w, "editor") for w in ("责任编辑", "美术编辑", "版面编辑", "本版编辑", "图片编辑", "视觉编辑", "责编", "美编", "编辑", "审核")),
-    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews
-    *((w + _LABEL, "editor") for w in LABEL_ONLY),  # …as a label only (一审：X; not 一审判决)
-)
-_ROLE = {w.removesuffix(_LABEL): role for w, role in ROLE_WORDS}
-_RANKS = "(?:全媒体|融媒体|首席|资深|特约|见习|实习)"  # words before a role word that are no names: ranks, and outlets (below)
+_ROLE = {w.removesuffix(LABEL_COLON): role for w, role in ROLE_WORDS}
+# Words before a role word that are no names: ranks; a community edition's (社区记者) and a party committee's team
+# (县委报道组) where they begin a word, not a unit's name's end (柳岸社区记者, 金海区委通讯员); and outlets (below)
+_RANKS = rf"(?:全媒体|融媒体|首席|资深|特约|见习|实习|(?<![{HAN}])(?:社区|[省市县区]委))"
 _EDGE_MARKS = "□■●◆▲★◇▼►▶ \u3000"  # the marks printed at a credit line's edges (★【记者 手记】)
 # An outlet before a role word: a lead's (lexicon.OUTLET_ENDS) but 港, which ends names (记者 陈港), or one only a credit
 # follows (本报, 报业, 视频, 云•; 在线, which opens sentences too: a lead takes …在线 only before its bracket, _NAMED_LEAD)
@@ -362,12 +352,15 @@ _NAMED_LEAD = re.compile(
 )
 
 
+_OPENS_LEAD = re.compile(rf"\s*(?:(?:\d{{4}}年)?{_DAY}(?:[上中下]午|早上|傍晚|晚上?)?|近日|日前|近期|连日来|昨日|今天|今日)[，,]")
+_OUTLET_NAMED = re.compile(rf"[{HAN}]{{2,16}}?{alternation(OUTLET_ENDS)}\s+")  # an outlet's name, no 讯 nor day, then a space
 # The marks a byline that opens an item is printed after (□本报记者 刘洋 …).
 BYLINE_MARKS = "□■●◆▲★"
 
 
-def lead(text: str) -> tuple[str, Credits | None, bool]:
-    """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead).
+def lead(text: str, opens_item: bool = False) -> tuple[str, Credits | None, bool]:
+    """Remove a lead from the start of a paragraph: (rest, its credits, whether there was a lead); `opens_item`: the
+    paragraph opens an item (the page's first, or a heading's), where a byline may open it with no lead's word.
 
     `本报讯（记者 王菁）近日…`, `本報訊 全媒體記者李晨翀報道 12月21日…`, `□晚报记者 孙娟 本报讯 昨日…`, `□本报记者 刘洋 …`.
     """
@@ -402,6 +395,11 @@ def lead(text: str) -> tuple[str, Credits | None, bool]:
         return rest.lstrip(), before, True
     if (m := _NAMED_LEAD.match(s)) and (c := parse(m.group(1))) and all(map(looks_like_name, c.names())):
         return s[m.end() :].lstrip(), _or(before, c), True
+    at = named.end() if (named := _OUTLET_NAMED.match(s)) else 0
+    if _ROLE_WORD.search(s, at, at + 12) and (run := _credit_run(s[at:])) and (opens_item or _OPENS_LEAD.match(s, at + run[1])):
+        # a byline alone, or after an outlet's name: opening an item, or a day's news (通讯员王伟 李静 11月3日上午，…); not
+        # 记者 王伟 近日再次来到… inside a story (a role word among the first words: the few paragraphs the run is tried on)
+        return s[at + run[1] :].lstrip(), _or(before, run[0]), True
     m = re.match(r"^[(（]((?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*", s)
     if m:
         c = parse(m.group(1))
@@ -447,4 +445,4 @@ def _or(a: Credits | None, b: Credits) -> Credits:
     return (a | b) if a else b
 
 
-__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LABEL_ONLY", "LEAD", "ROLE_WORDS", "Credits", "byline_name", "lead", "parse", "trailing"]
+__all__ = ["BYLINE_MARKS", "BYLINE_THEN_PHOTO", "HAN", "LEAD", "Credits", "byline_name", "lead", "parse", "trailing"]

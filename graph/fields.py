@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph.credits import HAN, LABEL_ONLY, ROLE_WORDS, Credits, parse
-from graph.lexicon import split_names
+from graph.credits import HAN, Credits, parse
+from graph.lexicon import LABEL_ONLY, ROLE_WORDS, split_names
 from graph.normalize import fold
 
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.

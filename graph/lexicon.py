@@ -314,6 +314,27 @@ BAN_VERBS = frozenset(
 JOINING_VERBS = ("联合", "会同", "携手", "协同", "联手", "联同")
 # What an outlet's name ends with in a lead (宁江日报讯, 大众网淄博3月9日讯, 苏报讯): graph.credits, graph.normalize.
 OUTLET_ENDS = ("日报", "晚报", "报", "网", "社", "台", "港", "客户端", "新闻", "融媒")
+# A credit's role words, longest first, and the credit each gives to the names after it (graph.credits).
+LABEL_COLON, LABEL_ONLY = r"(?=\s*[:：])", ("一审", "二审", "三审", "核稿")  # roles only as a field's label, a colon after them
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("摄影记者", "photographer"),
+    ("特约摄影", "photographer"),
+    ("摄影", "photographer"),
+    ("摄像", "photographer"),
+    ("特约通讯员", "correspondent"),
+    ("通讯员", "correspondent"),
+    ("报道组", "correspondent"),  # 记者 X 报道组 Y, 县委报道组 Y: a county's or city's team that reports to the paper
+    ("采访人员", "reporter"),  # reposts replace 记者 with 采访人员
+    ("见习记者", "reporter"),
+    ("实习记者", "reporter"),
+    ("记者", "reporter"),
+    ("实习生", "reporter"),
+    *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文")),
+    # 美术编辑: the page's layout and pictures (美术编辑：周磊, not 美术|编辑：周磊, a name 美术)
+    *((w, "editor") for w in ("责任编辑", "美术编辑", "版面编辑", "本版编辑", "图片编辑", "视觉编辑", "责编", "美编", "编辑", "审核")),
+    *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews
+    *((w + LABEL_COLON, "editor") for w in LABEL_ONLY),  # …as a label only (一审：X; not 一审判决)
+)
 # Put before the place and the 讯 or 消息 of an outlet's lead (…日报5月3日柳岸讯): up to that 讯, none of the words of news
 # told or heard, which a lead never prints (…合作社5月3日传来喜讯, 群众闻讯, 接到消息后, 社区通讯员); past it, anything
 NOT_NEWS_TOLD = r"(?!(?:(?!讯|消息)[\u4e00-\u9fff]){0,8}?(?:传来|闻讯|获悉|得到|收到|接到|听到|看到|得知|发布|发出|放出|报喜|喜讯|好消息|通讯员))"

@@ -236,6 +236,15 @@ def test_trailing_credits(text, body, reporters) -> None:
         # an item's mark and a byline, with no 本报讯
         ("□本报记者 刘洋 春节的脚步渐近，", "春节的脚步渐近，", ("刘洋",), ()),
         ("■记者 王伟 通讯员 李静 近日，社区开展义诊。", "近日，社区开展义诊。", ("王伟",), ("李静",)),
+        ("□社区记者 王伟 李静 近日，社区开展义诊。", "近日，社区开展义诊。", ("王伟", "李静"), ()),  # a community edition's
+        # a byline that opens the paragraph, no lead's 讯 before it: alone, or after an outlet's name and a space
+        ("通讯员王伟 李静 11月3日上午，金叶社区举办活动。", "11月3日上午，金叶社区举办活动。", (), ("王伟", "李静")),
+        ("青河信息港 记者 王伟 近日，社区开展义诊。", "近日，社区开展义诊。", ("王伟",), ()),
+        # a county's or a city's reporting team, its correspondents
+        ("宁江日报讯（记者 王伟 县委报道组 李静）近日，", "近日，", ("王伟",), ("李静",)),
+        ("宁江日报讯（记者 王伟 报道组 李静 张敏）近日，", "近日，", ("王伟",), ("李静", "张敏")),
+        ("宁江日报讯（记者 王伟 青河县委报道组 李静）近日，", "近日，", ("王伟",), ("李静",)),  # the county named
+        ("宁江日报讯（记者 王伟 金海区委通讯员 李静）近日，", "近日，", ("王伟",), ("李静",)),  # 区委 ends a body's name
     ],
 )
 def test_leads(text, rest, reporters, correspondents) -> None:
@@ -244,7 +253,10 @@ def test_leads(text, rest, reporters, correspondents) -> None:
     assert ((c.reporters, c.correspondents) if c else ((), ())) == (reporters, correspondents)
 
 
-@pytest.mark.parametrize("text", ["青河在线3月2日讯 近日，社区开展义诊。", "全区3月2日召开会议（记者 赵强）"])
+@pytest.mark.parametrize("text", ["青河在线3月2日讯 近日，社区开展义诊。", "全区3月2日召开会议（记者 赵强）",
+                                  # a reporter who is the sentence's subject, an outlet's name before no credit
+                                  "记者 王伟在现场看到，社区开展义诊。", "记者从区教育局获悉，今年全区新建学校3所。",
+                                  "青河网 近日，社区开展义诊。"])
 def test_a_day_without_an_outlet_or_bracket_opens_no_lead(text) -> None:
     assert credits.lead(text) == (text, None, False)
 
@@ -519,6 +531,33 @@ def test_a_byline_with_its_photo_credit_on_one_line_and_a_short_headline_right_o
     text = "社区新闻\n5月6日中午，金叶社区邻里食堂里坐满了老人。\n"  # a column's name over the item is its section
     [a] = split_page(Page(name="c.txt", text=text))
     assert (a.headline, a.section) == ("", "社区新闻")
+
+
+def test_a_byline_marked_at_the_end_of_its_headlines_line_credits_the_item_and_leaves_the_headline() -> None:
+    text = "金叶街道召开文明创建推进会   □记者 王伟 报道\n11月3日，金叶街道召开文明创建推进会。\n"
+    [a] = split_text(text)
+    assert (a.headline, a.reporters) == ("金叶街道召开文明创建推进会", ("王伟",))
+    text = "金叶社区举办邻里节 ●居民共度佳节\n11月3日，金叶社区举办邻里节。\n"  # a mark before no credit: the headline's
+    [a] = split_text(text)
+    assert (a.headline, a.reporters) == ("金叶社区举办邻里节 ●居民共度佳节", ())
+
+
+def test_a_bare_byline_opens_an_item_or_a_days_news_never_a_paragraph_inside_a_story() -> None:
+    [a] = split_text("我市启动冬季送温暖活动\n记者 王伟 近日从市民政局获悉，我市启动冬季送温暖活动。\n活动将持续到春节前。\n")
+    assert (a.reporters, a.body[:7]) == (("王伟",), "近日从市民政局")  # the paragraph under the headline
+    text = ("青河县开展冬季送温暖活动\n本报讯（记者 王伟）11月20日，青河县开展冬季送温暖活动。\n"
+            "通讯员 李静 介绍说，今年全县新建暖心驿站10个。\n记者 王伟 近日再次来到该小区，看到居民们已住进新房。\n")
+    [a] = split_text(text)  # the story's own people, the subjects of its sentences
+    assert (a.reporters, a.correspondents) == (("王伟",), ())
+    assert "通讯员 李静 介绍说" in a.body and "记者 王伟 近日再次来到" in a.body
+
+
+def test_a_column_label_or_a_photo_credit_after_a_mark_on_a_titles_line_is_no_byline() -> None:
+    [a] = split_text("走进青河湿地 ★记者手记\n11月3日，记者走进青河湿地，看到成群的候鸟。\n")
+    assert (a.headline, a.reporters) == ("走进青河湿地 ★记者手记", ())
+    text = "青河两岸秋意浓\n深秋时节，青河两岸层林尽染。\n市民在滨河步道上散步 ■记者 孙丽 摄\n据介绍，滨河步道全长12公里。\n"
+    [a] = split_text(text)
+    assert a.headline == "青河两岸秋意浓" and "滨河步道全长" in a.body
 
 
 def test_a_credit_after_the_last_sentence_that_names_the_pictures_and_the_writing_apart_credits_both() -> None:
