@@ -352,6 +352,7 @@ _NAMED_LEAD = re.compile(
 )
 
 
+# What a day's news opens with, a comma after it (11月3日上午，…, 近日，…): after a bare byline, the item's text.
 _OPENS_LEAD = re.compile(rf"\s*(?:(?:\d{{4}}年)?{_DAY}(?:[上中下]午|早上|傍晚|晚上?)?|近日|日前|近期|连日来|昨日|今天|今日)[，,]")
 _OUTLET_NAMED = re.compile(rf"[{HAN}]{{2,16}}?{alternation(OUTLET_ENDS)}\s+")  # an outlet's name, no 讯 nor day, then a space
 # The marks a byline that opens an item is printed after (□本报记者 刘洋 …).
