@@ -32,6 +32,11 @@ PAGE = dt.date(2023, 3, 21)
         # early in the day, printed as such
         ("1月8日一早，柳岸街道为环卫工人发放暖心包", None, "--01-08", "一早"),
         ("3月5日清晨，柳岸社区组织志愿者清扫街道", None, "--03-05", "清晨"),
+        # the day's number printed in brackets inside 今日, 昨日: that day of the page's month, or of the month before
+        ("今（21）日，柳岸街道文明创建主题活动举办", PAGE, "2023-03-21", None),
+        ("记者昨(20)日上午从区教育局获悉，", PAGE, "2023-03-20", "上午"),
+        ("昨（28）日，柳岸社区举办义诊", dt.date(2023, 3, 1), "2023-02-28", None),
+        ("今（21）日，柳岸街道文明创建主题活动举办", None, None, None),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:

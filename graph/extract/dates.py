@@ -26,8 +26,11 @@ DATE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
     r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
+# 昨日, 当天; and the day's number printed in brackets inside 今日, 昨日, 前日 (今（20）日, 昨(19)日上午: a convention of
+# many papers), dated as that day of the page's month, or of the month before when the number is past the page's day.
 RELATIVE_RE = re.compile(
-    r"(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
+    r"(?:(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
+    r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
 )
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
@@ -62,6 +65,13 @@ def _valid(y: int, m: int, d: int) -> bool:
         return True
     except ValueError:
         return False
+
+
+def _day_of(page_date: dt.date, day: int) -> str | None:
+    """Day `day` of the page's month, or of the month before when it is past the page's day (昨（31）日 on June 1)."""
+    year, month = (page_date.year, page_date.month) if day <= page_date.day else (
+        (page_date.year, page_date.month - 1) if page_date.month > 1 else (page_date.year - 1, 12))
+    return dt.date(year, month, day).isoformat() if _valid(year, month, day) else None
 
 
 def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
@@ -111,7 +121,9 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.end(), value, m.group("tod"), text[m.start() : m.end()]))
     for m in RELATIVE_RE.finditer(text):
         value = None
-        if page_date and m.group("w") not in SAME_DAY:
+        if page_date and m.group("n"):
+            value = _day_of(page_date, int(m.group("n")))
+        elif page_date and m.group("w") not in SAME_DAY:
             value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w")])).isoformat()
         tod = m.group("tod") or ("晚" if m.group("w") == "当晚" else None)
         out.append(DateMention(m.start(), m.end(), value, tod, m.group(0)))
