@@ -67,10 +67,17 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
+def _month_of(page_date: dt.date, day: int) -> tuple[int, int]:
+    """The (year, month) a day printed without its month is of: the page's, or the month before when the day is past
+    the page's (20日，… and 昨（31）日 on June 1: May)."""
+    if day <= page_date.day:
+        return page_date.year, page_date.month
+    return (page_date.year, page_date.month - 1) if page_date.month > 1 else (page_date.year - 1, 12)
+
+
 def _day_of(page_date: dt.date, day: int) -> str | None:
-    """Day `day` of the page's month, or of the month before when it is past the page's day (昨（31）日 on June 1)."""
-    year, month = (page_date.year, page_date.month) if day <= page_date.day else (
-        (page_date.year, page_date.month - 1) if page_date.month > 1 else (page_date.year - 1, 12))
+    """Day `day` of the month `_month_of` gives, as ISO; None when that month has no such day."""
+    year, month = _month_of(page_date, day)
     return dt.date(year, month, day).isoformat() if _valid(year, month, day) else None
 
 
@@ -91,10 +98,10 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
             opens = m.start() == 0 or folded[m.start() - 1] in " ，,。；;：:（("
             if not (opens and page_date):
                 continue
-        month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
-        if bare_day and page_date and month == page_date.month and _num(m.group("d")) > page_date.day:
-            month = page_date.month - 1 or 12
         day = _num(m.group("d"))
+        month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
+        if bare_day and page_date:
+            month = _month_of(page_date, day)[1]  # its year is found below, as any date's
         if m.group("this") == "本" and m.group("m") is None:
             month = page_date.month if page_date else None
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
