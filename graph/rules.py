@@ -78,7 +78,7 @@ RULES: dict[str, str] = {
     # containment (nk:parentRule)
     "contain.printed": "the text prints the chain (中原区三官庙街道)",
     "contain.section": "a section label inside the item holds the units listed under it (【中原区】)",
-    "contain.list": "a unit listed right after one whose parent is printed lies in that parent (柳岸镇金叶村、青河社区)",
+    "contain.list": "a unit listed right after one whose parent is printed lies in that parent (柳岸镇金叶村、青河社区; 柳岸镇的红旗、新风社区)",
     "contain.article": "the article's one unit of the rank right above",
     "contain.gazetteer": "the official hierarchy (jionlp's gazetteer)",
     "contain.district-body": "区X局 in an article about one district is that district's bureau",

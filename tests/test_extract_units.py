@@ -414,6 +414,33 @@ def test_units_listed_after_one_whose_parent_is_printed_lie_in_that_parent(extra
     assert parents["金湾镇"] != "柳岸镇"
 
 
+def test_a_list_printed_as_a_units_after_it_and_de_lies_in_that_unit(extractor) -> None:
+    # a street office and a town in the article: only 的 tells that the list (as a unit alone) is the town's; a
+    # community joined to the town by 和 is not the town's
+    # (the list's last unit may follow 和, 及 or 以及: 金海街道北园社区和南园社区)
+    f = facts(extractor, "县领导先后来到金海街道北园社区和南园社区，又冒雨到柳岸镇的红旗、新风、光明社区开展活动，"
+                         "随后走访柳岸镇的青河社区，以及柳岸镇和桂园社区。")
+    parents = {e.name: e.parent for e in f.entities}
+    assert [parents[n] for n in ("红旗社区", "新风社区", "光明社区", "青河社区")] == ["柳岸镇"] * 4
+    assert [parents[n] for n in ("北园社区", "南园社区")] == ["金海街道"] * 2
+    assert parents["桂园社区"] is None
+
+
+@pytest.mark.parametrize("sentence, unparented", [
+    # a unit another list's parent cannot hold ends the list: what follows it is not the town's
+    ("县领导来到金海街道北园社区，柳岸镇的东岭、西岭社区、南湖街道、光明社区分别上台领奖。", "光明社区"),
+    # what is said before the unit and 的 says the units are not in it: formerly, next to, not of
+    ("县领导来到金海街道北园社区，原属柳岸镇的东岭、西岭社区已划入南湖街道。", "东岭社区"),
+    ("县领导来到金海街道北园社区，毗邻柳岸镇的东岭、西岭社区也派人参加。", "西岭社区"),
+    ("县领导来到金海街道北园社区，不属于柳岸镇的东岭社区也主动前来。", "东岭社区"),
+    ("县领导来到金海街道北园社区，曾隶属于柳岸镇的东岭社区如今归南湖街道管辖。", "东岭社区"),
+])
+def test_a_unit_after_a_list_or_what_says_not_in_gives_no_parent(extractor, sentence, unparented) -> None:
+    parents = {e.name: e.parent for e in facts(extractor, sentence).entities}
+    assert parents[unparented] != "柳岸镇"
+    assert parents["北园社区"] == "金海街道"
+
+
 def test_a_districts_name_then_quwei_is_the_districts_committee_one_body(extractor) -> None:
     # 金海区区委 (the district's name, then 区委) is 金海区委, printed either way
     f = facts(extractor, "金海区区委常委会成员观摩项目，金海区委常委会要求加快进度。")

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span
+from graph.extract.unit_checks import printed_in
 from graph.gazetteer import Gazetteer
 from graph.lexicon import ETHNIC_IN_NAME, TOWN_WORDS, alternation
 from graph.model import ADMIN_RANK, LocalEntity
@@ -26,6 +27,8 @@ _NEIGHBOURHOOD = re.compile(r"(?:新|[一二三四五六七八九十])村$")
 _LABEL_LINE = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]|^([\u4e00-\u9fff]{2,12})[：:]?$")
 # A development zone governed as a district, whether the gazetteer has it or not (郑东新区, 郑州高新区).
 _ZONE = re.compile(r"(?:新区|开发区|高新区|经开区|实验区)$")
+# What joins a list's units (柳岸镇金叶村、青河社区和桂园社区)
+_LIST_JOINERS = ("、", "和", "及", "以及")
 _ABOVE = {
     "Community": ("StreetOffice", "Town"),
     "Village": ("Town", "StreetOffice"),
@@ -77,18 +80,25 @@ class _Fold:
                     self.set_parent(key, label.name, "contain.section")
 
     def listed_with(self, sents: list[Sentence]) -> None:
-        """A unit listed right after one whose parent is printed before it (柳岸镇金叶村、青河社区、桂园社区) lies in
-        that parent too, when it may (a town holds communities and villages alike)."""
+        """A unit listed right after one whose parent is printed before it (柳岸镇金叶村、青河社区和桂园社区) lies in
+        that parent too, when it may (a town holds communities and villages alike); so does a list printed as a
+        unit's, after it and 的 (柳岸镇的红旗、新风、光明社区; not 毗邻柳岸镇的…), and its first unit. A unit the
+        parent cannot hold ends the list (柳岸镇的东岭、西岭社区、南湖街道、光明社区: 光明社区 is not the town's)."""
         types = {n: t for t, n in self.order}
         for s in sents:
             units = sorted((u for u in s.units if u.type in _ABOVE), key=lambda u: u.start)
             shared: str | None = None  # the parent printed before the list's first unit
             for k, v in enumerate(units):
-                if k == 0 or s.text[units[k - 1].end - s.offset : v.start - s.offset] != "、":
-                    shared = v.parent
-                    continue
                 key = (v.type, v.name)
-                if shared and not self.parents.get(key) and types.get(shared) in _ABOVE[v.type]:
+                joined = s.text[units[k - 1].end - s.offset : v.start - s.offset] if k else ""
+                if joined in _LIST_JOINERS and shared is not None and types.get(shared) in _ABOVE[v.type]:
+                    if not self.parents.get(key):
+                        self.set_parent(key, shared, "contain.list")
+                    continue
+                shared = v.parent  # a list begins here, or a unit no list's parent holds ends one (…西岭社区、南湖街道、…)
+                if shared is None and joined == "的" and units[k - 1].type in _ABOVE[v.type] and not self.parents.get(key) \
+                        and printed_in(joined, s.text[: units[k - 1].start - s.offset]):
+                    shared = units[k - 1].name
                     self.set_parent(key, shared, "contain.list")
 
     def neighbourhoods(self) -> None:

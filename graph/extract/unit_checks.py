@@ -15,6 +15,8 @@ NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A slogan's kind of unit has its other kind in brackets after it (平安街道（社区）).
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
+# What, printed before a unit and 的, says that the units after them are not in it (原属柳岸镇的, 毗邻柳岸镇的, 不属于柳岸镇的)
+_NOT_IN_UNIT_BEFORE = re.compile(r"(?:原|曾|不|毗邻|紧邻|邻近|相邻|靠近)(?:隶属|属于?|归)?于?$")
 
 _COMPOUNDS_AFTER = re.compile(r"[^。，,；;]{0,24}?等(?:\d+个|几个)?(?:小区|院落|楼院)")
 # 上海首家|社区, 金三三个|社区, 五处|社区: a count, not a name (中铁三处|社区 is one: a numbered division's)
@@ -72,6 +74,14 @@ def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token
     road = text.startswith("街道", s1 - 2) and re.match(r"路(?!长)|旁|两[侧旁边]", text[s1 : s1 + 2])  # 青河街|道路坑洼
     generic = GENERIC_COMMUNITY.search(stem)  # 新时代街道社区工作: a kind of street office, as of community
     return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road and not generic
+
+
+def printed_in(gap: str, before: str) -> bool:
+    """Whether a unit printed `gap` after another, whose text before it is `before`, is printed as lying in it:
+    中原区三官庙街道, 经八路街道的省委社区 (not 毗邻经八路街道的…), 在花园路街道，农业院社区."""
+    if gap == "的":
+        return not _NOT_IN_UNIT_BEFORE.search(before)
+    return gap == "" or gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before) is not None
 
 
 CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}

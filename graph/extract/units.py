@@ -16,7 +16,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
-from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN
+from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, printed_in
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -236,8 +236,7 @@ class UnitFinder:
             if spans and rank(spans[-1].type) < rank(cls):
                 gap = text[spans[-1].end - offset : start]
                 before = text[: spans[-1].start - offset]
-                # 中原区三官庙街道, 经八路街道的省委社区, 在花园路街道，农业院社区…
-                if gap in ("", "的") or (gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before)):
+                if printed_in(gap, before):  # 中原区三官庙街道, 经八路街道的省委社区, 在花园路街道，农业院社区…
                     parent = spans[-1].name
             printed = text[start:s1]
             aliases = tuple(dict.fromkeys(a for a in (printed, ETHNIC_IN_NAME.sub("", name)) if a != name))  # 小碧布依族苗族乡: 小碧乡
