@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.credits import HAN, Credits, parse
+from graph.credits import HAN, Credits, byline_name, parse
 from graph.lexicon import LABEL_ONLY, ROLE_WORDS, split_names
 from graph.normalize import fold
 
@@ -23,6 +23,13 @@ _FIELD = re.compile(  # a label after a space, a mark or an outlet's last charac
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")
+# Names printed bare in the line, with no label: before its source's or time's label (… 10:43:01 周明 林润 来源：…,
+# 钱 红 发布时间：…), or after its source's outlet, ending the line (来源：宁江日报 王盼 陈敏): its writers
+_BARE_NAME = rf"(?:[{HAN}]{{2,4}}|[{HAN}] [{HAN}])(?![{HAN}])"  # 钱 红: a name of two printed a space apart
+_BARE_NAMES = re.compile(
+    rf"(?:^|(?<=\s))((?:{_BARE_NAME}\s+)*{_BARE_NAME})\s*(?:来源|发布时间)\s*[:：]"
+    rf"|来源\s*[:：]\s*[{HAN}·-]{{2,16}}?[报网台社]\s+((?:{_BARE_NAME}\s+)*{_BARE_NAME})\s*$"
+)
 
 
 def in_metadata(text: str) -> Credits:
@@ -43,7 +50,29 @@ def in_metadata(text: str) -> Credits:
         c = parse(f"{label}{'：' if label in LABEL_ONLY else ' '}{' '.join(names)}")  # 一审: a role only with its colon
         if c:
             out = out | c
+    bare = _BARE_NAMES.search(s)
+    if bare is not None and (bare.group(2) or s[: bare.start(1)].rstrip()[-1:] in ("", *"0123456789")):  # …10:43:01 周明
+        if (c := _bare_writers(bare.group(1) or bare.group(2))) is not None:
+            out = out | c
     return out
+
+
+def _bare_writers(run: str) -> Credits | None:
+    """The reporters of names printed bare in a metadata line, or None when one of them is no name (a word, a place,
+    an outlet, a desk, a column: 宁江网, 全媒体, 江南说), or the run is one word of two characters printed whole (a
+    channel's tag, 文旅, or a place's name, 钱江, as often as a name)."""
+    names: list[str] = []
+    for word in re.findall(rf"[{HAN}] [{HAN}](?![{HAN}])|[{HAN}]+", run):
+        parts = [word.replace(" ", "")] if " " in word else split_names(word)
+        if not parts or not all(byline_name(n, loose=True) and not n.endswith(_NOT_WRITERS) for n in parts):
+            return None
+        names.extend(parts)
+    if len(names) == 1 and len(run) == 2:
+        return None
+    return parse("记者 " + " ".join(names))
+
+
+_NOT_WRITERS = ("网", "报", "台", "社", "部", "组", "版", "号", "端", "说", "媒体")  # an outlet's, a desk's, a column's ends
 
 
 __all__ = ["in_metadata"]

@@ -295,11 +295,37 @@ def test_a_xun_xiaoxi_or_baodao_without_a_credits_bracket_or_after_news_heard_op
         ("责任编辑:周明 编审:罗红", (), (("周明", "责任编辑"), ("罗红", "编审"))),  # a reviewing editor
         ("2023-11-09 14:59:06来源: 宁江在线编辑: 王明责编: 钱红", (), (("王明", "编辑"), ("钱红", "责编"))),
         ("来源：宁江晚报  作者：熊强 谢敏 实习生 周涛 钱红", ("熊强", "谢敏", "周涛", "钱红"), ()),  # interns, with the reporters
+        # names printed bare, no label: before the source's or the time's label (one of two characters printed a
+        # space apart), or after the source's outlet, ending the line
+        ("http://www.ningjiang.cn 2023-01-19 10:43:01 周明 林润 来源:宁江文明网 责任编辑:钱红", ("周明", "林润"), (("钱红", "责任编辑"),)),
+        ("钱 红 发布时间:2019-06-11 08:04:00来源: 宁江晚报", ("钱红",), ()),
+        ("2019年01月30日 14:14:30 来源: 宁江日报 王盼 陈敏", ("王盼", "陈敏"), ()),
+        # …not words that are no names, an outlet's app, the time alone
+        ("2024-08-20 16:05:36 来源: 宁江网 听新闻", (), ()),
+        ("2023-06-27 10:58:41 来源: 宁江晚报 宁江客户端官方网站", (), ()),
+        ("2023-05-20 来源: 宁江日报 社区版", (), ()),
+        ("新闻中心 来源:宁江网", (), ()),
+        # …nor an outlet or a place that reads like a name: the run is no names
+        ("2023-01-19 宁江网 王伟 来源：宁江网", (), ()),
+        ("来源：宁江日报 张家港", (), ()),
+        ("来源：宁江日报 周口 王伟", (), ()),
+        # …nor a desk's or a column's name, nor one word of two characters printed whole (a channel's tag, a place)
+        ("来源：宁江日报 全媒体", (), ()),
+        ("2023-03-21 江南说 来源：宁江日报", (), ()),
+        ("2023-05-01 文旅 来源：宁江文旅网", (), ()),
+        ("2023-05-25 钱江 来源：宁江社区网", (), ()),
     ],
 )
 def test_metadata_credits(line, reporters, editors) -> None:
     c = fields.in_metadata(line)
     assert (c.reporters, c.editors) == (reporters, editors)
+
+
+def test_a_portal_pages_writers_printed_bare_in_its_metadata_line_are_its_items_reporters() -> None:
+    arts = split_text("柳岸街道：喜迎新春 文化大餐进社区\n"
+                      "http://www.ningjiang.cn 2023-01-19 10:43:01 周明 林润 来源:宁江文明网 责任编辑:钱红\n\n"
+                      "近日，柳岸街道在光明社区举办迎新春文艺汇演，居民们欢聚一堂。\n")
+    assert [(a.headline, a.reporters) for a in arts] == [("柳岸街道：喜迎新春 文化大餐进社区", ("周明", "林润"))]
 
 
 def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
