@@ -23,6 +23,7 @@ _FIELD = re.compile(  # a label after a space, a mark or an outlet's last charac
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")
+_NOT_WRITERS = ("网", "报", "台", "社", "部", "组", "版", "号", "端", "说", "媒体")  # an outlet's, a desk's, a column's ends
 # Names printed bare in the line, with no label: before its source's or time's label (… 10:43:01 周明 林润 来源：…,
 # 钱 红 发布时间：…), or after its source's outlet, ending the line (来源：宁江日报 王盼 陈敏): its writers
 _BARE_NAME = rf"(?:[{HAN}]{{2,4}}|[{HAN}] [{HAN}])(?![{HAN}])"  # 钱 红: a name of two printed a space apart
@@ -33,7 +34,8 @@ _BARE_NAMES = re.compile(
 
 
 def in_metadata(text: str) -> Credits:
-    """Credits inside a portal's metadata line (`来源：X网 作者：覃雄 陈仁义 编辑：梁梁 点击：`)."""
+    """Credits inside a portal's metadata line (`来源：X网 作者：覃雄 陈仁义 编辑：梁梁 点击：`), and its writers printed
+    bare, with no label (`… 10:43:01 周明 林润 来源：…`, `来源：宁江日报 王盼 陈敏`): reporters."""
     out = Credits()
     s = fold(text)
     for m in _FIELD.finditer(s):
@@ -51,7 +53,9 @@ def in_metadata(text: str) -> Credits:
         if c:
             out = out | c
     bare = _BARE_NAMES.search(s)
-    if bare is not None and (bare.group(2) or s[: bare.start(1)].rstrip()[-1:] in ("", *"0123456789")):  # …10:43:01 周明
+    # names before the label only at the line's start or right after its time or date (…10:43:01 周明), not a labelled
+    # field's (通讯员 / 李东 来源：); after the outlet, they end the line
+    if bare is not None and (bare.group(2) or s[: bare.start(1)].rstrip()[-1:] in ("", *"0123456789")):
         if (c := _bare_writers(bare.group(1) or bare.group(2))) is not None:
             out = out | c
     return out
@@ -70,9 +74,6 @@ def _bare_writers(run: str) -> Credits | None:
     if len(names) == 1 and len(run) == 2:
         return None
     return parse("记者 " + " ".join(names))
-
-
-_NOT_WRITERS = ("网", "报", "台", "社", "部", "组", "版", "号", "端", "说", "媒体")  # an outlet's, a desk's, a column's ends
 
 
 __all__ = ["in_metadata"]
