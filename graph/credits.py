@@ -283,7 +283,8 @@ class _Reader:
             if self.strict:  # in 【】 passed over: an unlisted surname's name (郇杰), a label (直击), an unlisted role
                 self.role = "other" if run in dictionary_words() else self.role  # word (视频), its names no one's
                 return True
-            names = [run]  # after a role word a short run is a name, known surname or not (海宣)
+            # after a role word a short run is a name, known surname or not (海宣), but no word (…举办摄影大赛: no credit)
+            names = None if run in dictionary_words() else [run]
         if not names or any(len(n.replace("·", "")) > 4 and "·" not in n for n in names):
             return False
         for n in names:

@@ -1378,3 +1378,13 @@ def test_a_pages_last_line_under_other_stories_titles_or_a_speakers_label_makes_
 @pytest.mark.parametrize("text", ["", "   \n\n"])
 def test_a_page_with_no_paragraph_has_no_item(text) -> None:
     assert split_page(Page(name="x.txt", text=text)) == []
+
+
+def test_a_headline_with_a_role_word_before_a_common_word_is_no_credit() -> None:
+    # 摄影 then 大赛: a role word, then a dictionary word no surname begins; the headline stays the item's
+    assert credits.parse("柳岸镇举办摄影大赛") is None
+    assert credits.parse("编辑 部门") is None
+    assert credits.parse("摄影 海宣").photographers == ("海宣",)  # a short run no dictionary has: a name, as before
+    text = "柳岸镇举办摄影大赛\n\n10月8日，柳岸镇首届乡村风光摄影大赛在镇文化站颁奖，周明为获奖者颁奖。\n"
+    [a] = split_page(Page(name="p.txt", text=text))
+    assert a.headline == "柳岸镇举办摄影大赛" and a.photographers == ()
