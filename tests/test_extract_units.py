@@ -592,6 +592,13 @@ def test_a_branch_office_of_a_company_or_of_a_hospital_is_a_body(extractor) -> N
     assert names(f, "Organization") == {"金海区人民医院滨河分院"}
 
 
+def test_a_universitys_school_names_the_university_a_body_too(extractor) -> None:
+    f = facts(extractor, "座谈会上，金海理工大学经济管理学院周明教授、青河师范大学商学院林峰作了发言。")
+    assert names(f, "Organization") == {"金海理工大学经济管理学院", "金海理工大学", "青河师范大学商学院", "青河师范大学"}
+    f = facts(extractor, "金海职业技术学院的学生来到柳岸社区开展志愿服务。")
+    assert names(f, "Organization") == {"金海职业技术学院"}  # a college is no university's school
+
+
 @pytest.mark.parametrize("sentence, company", [
     ("宏达建材（宁江）有限公司为柳岸社区捐赠了一批物资。", "宏达建材（宁江）有限公司"),
     ("柳岸社区携手金禾养老服务(宁江)有限公司开展助老活动。", "金禾养老服务(宁江)有限公司"),

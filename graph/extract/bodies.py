@@ -119,7 +119,7 @@ class BodyFinder:
                 inner = SUB_BODY.match(span.text)
                 if inner:
                     # 郑州市公交四公司党员服务队: the company is a body of its own
-                    body = inner.group(1)
+                    body = inner.group(1) or inner.group(2)
                     out.append(
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
                     )

@@ -56,6 +56,7 @@ PROVINCES = re.compile(
 SUB_BODY = re.compile(
     r"^([\u4e00-\u9fff]{3,}?(?:公司|学校|医院|大学|学院|集团|协会|研究院|小学|中学|幼儿园))"
     r"(?:党支部|党总支|党委|党组织|党员服务队|志愿服务队|服务队|志愿队|工会|团委|分会|(?:文化)?书院(?:教学点)?|教学点)$"
+    r"|^([\u4e00-\u9fff]{2,}?大学)[\u4e00-\u9fff]{1,8}学院$"  # 宁江理工大学经济管理学院: the university and its school
 )
 PRODUCT_AFTER = re.compile(r"”(?:APP|App|app|小程序|公众号|客户端|平台|热线)")  # the quoted name of an app
 DOCUMENT_NUMBER = re.compile(r"[发字函]?\s*[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")  # 青委办发[2019]12号, 金政办〔2020〕5号
