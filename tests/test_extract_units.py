@@ -308,6 +308,8 @@ CASES = [
     ("志愿者走进柳岸街道的商户、市场、金湾社区宣传防诈知识。", "Community", {"金湾社区"}, {"市场社区", "商户社区"}),
     ("志愿者来到柳岸街道的红旗、市场、光明社区开展义诊。", "Community", {"红旗社区", "市场社区", "光明社区"}, set()),  # a name
     ("检查组深入柳岸街道的市场、金湾社区开展食品安全检查。", "Community", {"金湾社区"}, {"市场社区"}),  # …not alone
+    # people listed bare with a community, after its town: no communities (the tagger reads each a person's name)
+    ("柳岸镇的张伟、刘洋、光明社区的赵敏等人参加了活动。", "Community", {"光明社区"}, {"张伟社区", "刘洋社区"}),
     # a village's name after a street office ending like a kind of village (…山村); a quarter after "after doing"
     ("5月3日，柳岸街道凤凰山村开展义诊活动。", "Village", {"凤凰山村"}, set()),
     ("金海区偏远山村的孩子们收到了图书。", "Village", set(), {"偏远山村"}),  # …not a kind of mountain village

@@ -246,7 +246,7 @@ SPAN_RULES = (
     SpanRule(
         ("unit.list-shared",),
         "communities or villages listed bare before the one that prints their suffix (中阳里、五羊里社区)",
-        lambda x, s, g: x.lists.listed_sharing(s.text, g["admin"], s.offset),
+        lambda x, s, g: x.lists.listed_sharing(s.text, g["admin"], s.offset, s.tokens),
         "listed",
         ("admin",),
     ),

@@ -127,9 +127,11 @@ class ListFinder:
         return out
 
     @staticmethod
-    def listed_sharing(text: str, admin: list[Span], offset: int = 0) -> list[Span]:
+    def listed_sharing(text: str, admin: list[Span], offset: int = 0, tokens: list[Token] | None = None) -> list[Span]:
         """Communities and villages listed bare before one that prints the suffix they share, with no count after it:
-        中阳里、五羊里社区 (their names end alike), 柳岸镇的红旗、险峰、洛钢社区 (listed after their town)."""
+        中阳里、五羊里社区 (their names end alike), 柳岸镇的红旗、险峰、洛钢社区 (listed after their town); not people
+        (柳岸镇的张伟、刘洋、光明社区的赵敏: an item the tagger reads as a person's name whole)."""
+        people = {(t.start, t.end) for t in tokens or () if t.tag == "PER"}
         out: list[Span] = []
         for u in admin:
             at, suffix = u.start - offset, {"Community": "社区", "Village": "村"}.get(u.type, "")
@@ -139,7 +141,7 @@ class ListFinder:
             items, under = _items_before(text, at - 1)
             stem = printed[: -len(suffix)]
             alike = all(item[-1] == stem[-1] and item not in dictionary_words() for _, item in items)
-            if not items or not (under or alike):
+            if not items or not (under or alike) or any((a, a + len(item)) in people for a, item in items):
                 continue
             for start, item in items:
                 cls, name = canonical_admin(item, suffix)
