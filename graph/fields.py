@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.credits import HAN, Credits, byline_name, parse
-from graph.lexicon import LABEL_ONLY, ROLE_WORDS, split_names
+from graph.lexicon import LABEL_ONLY, OUTLET_ENDS, ROLE_WORDS, split_names
 from graph.normalize import fold
 
 # A metadata field that credits people: 作者：覃雄 陈仁义, 责任编辑：经晓佳, 编辑 房家梁.
@@ -24,14 +24,14 @@ _FIELD = re.compile(  # a label after a space, a mark or an outlet's last charac
     rf"({_FIELD_NAME}(?:[\s、,，]+{_FIELD_NAME})*)"
 )
 _FIELD_END = re.compile(rf"(?:{_OTHER_FIELDS}).*$")
-_OUTLET_END = "报网台社"  # what the outlet after 来源： ends with (宁江日报, 宁江网), where bare names may follow it
-_NOT_WRITERS = (*_OUTLET_END, "部", "组", "版", "号", "端", "说", "媒体")  # an outlet's, a desk's, a column's ends
+_OUTLET_END = "|".join(OUTLET_ENDS)  # what the outlet after 来源： ends with (宁江日报, 宁江网), where bare names may follow it
+_NOT_WRITERS = ("报", "网", "台", "社", "部", "组", "版", "号", "端", "说", "媒体")  # an outlet's, a desk's, a column's ends
 # Names printed bare in the line, with no label: before its source's or time's label (… 10:43:01 周明 林润 来源：…,
 # 钱 红 发布时间：…), or after its source's outlet, ending the line (来源：宁江日报 王盼 陈敏): its writers
 _BARE_NAME = rf"(?:[{HAN}]{{2,4}}|[{HAN}] [{HAN}])(?![{HAN}])"  # 钱 红: a name of two printed a space apart
 _BARE_NAMES = re.compile(
     rf"(?:^|(?<=\s))((?:{_BARE_NAME}\s+)*{_BARE_NAME})\s*(?:来源|发布时间)\s*[:：]"
-    rf"|来源\s*[:：]\s*[{HAN}·-]{{2,16}}?[{_OUTLET_END}]\s+((?:{_BARE_NAME}\s+)*{_BARE_NAME})\s*$"
+    rf"|来源\s*[:：]\s*[{HAN}·-]{{2,16}}?(?:{_OUTLET_END})\s+((?:{_BARE_NAME}\s+)*{_BARE_NAME})\s*$"
 )
 
 

@@ -300,6 +300,8 @@ def test_a_xun_xiaoxi_or_baodao_without_a_credits_bracket_or_after_news_heard_op
         ("http://www.ningjiang.cn 2023-01-19 10:43:01 周明 林润 来源:宁江文明网 责任编辑:钱红", ("周明", "林润"), (("钱红", "责任编辑"),)),
         ("钱 红 发布时间:2019-06-11 08:04:00来源: 宁江晚报", ("钱红",), ()),
         ("2019年01月30日 14:14:30 来源: 宁江日报 王盼 陈敏", ("王盼", "陈敏"), ()),
+        ("2021-04-02 来源：宁江新闻 王盼 陈敏", ("王盼", "陈敏"), ()),  # an outlet as lexicon.OUTLET_ENDS has them
+        ("来源：宁江融媒 周明 林润", ("周明", "林润"), ()),
         # …not words that are no names, an outlet's app, the time alone
         ("2024-08-20 16:05:36 来源: 宁江网 听新闻", (), ()),
         ("2023-06-27 10:58:41 来源: 宁江晚报 宁江客户端官方网站", (), ()),
