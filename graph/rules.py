@@ -61,7 +61,7 @@ RULES: dict[str, str] = {
     "org.group": "a group a body sends on a task, printed right after it (县委第一巡察组)",
     "org.listed": "bodies listed before the kind they are (交警二支队、街道办执法中队等单位, 金叶电器、银桥食品等企业)",
     "org.numbered": "a hospital known by its number (市二院)",
-    "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队)",
+    "org.parent-body": "the company or school a team or branch belongs to (公交四公司|党员服务队), the university a school (宁江大学|商学院)",
     # people (graph.extract.people.PERSON_RULES, in the order they run; a credit is read by graph.credits)
     **_person_rules(),
     "person.credit": "a name in a byline or an editor's line",
