@@ -75,7 +75,7 @@ def _bare_writers(run: str) -> Credits | None:
         names.extend(parts)
     if len(names) == 1 and len(run) == 2:
         return None
-    return parse("记者 " + " ".join(names))
+    return Credits(reporters=tuple(dict.fromkeys(names)))  # each already read as a byline's name: no parse again
 
 
 __all__ = ["in_metadata"]

@@ -118,7 +118,7 @@ class BodyFinder:
                 out.append(span.moved(offset))
                 inner = SUB_BODY.match(span.text)
                 if inner:
-                    # 郑州市公交四公司党员服务队: the company is a body of its own
+                    # 郑州市公交四公司党员服务队: the company is a body of its own; 宁江大学商学院: the university
                     body = inner.group(1) or inner.group(2)
                     out.append(
                         Span(span.start + offset, span.start + offset + len(body), body, "Organization", body, (), None, "org.parent-body")
