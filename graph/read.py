@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import functools
 import hashlib
 import io
 import json
@@ -44,6 +45,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Encodings tried, in order, when a file has no BOM and no --encoding is given.
 _CANDIDATES = ("utf-8", "gb18030", "big5")
+# The least share of a page's characters `_han_score` finds plausible: a page of news has 0.9 and more, random bytes
+# decoded as GB18030 about 0.3, UTF-8 Chinese decoded as latin-1 next to none.
+_PLAUSIBLE = 0.6
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -263,14 +267,33 @@ def _json_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
     return [(0, str(k), v) for k, v in data.items()]
 
 
+@functools.cache
+def _common_han() -> frozenset[str]:
+    """The characters that make up nearly all of a Chinese page: GB2312's first level (its 3,755 common simplified
+    characters) and Big5's frequently used ones (5,401 traditional). Bytes that are no text (random, or another
+    encoding's) decode as GB18030 or Big5 into Han characters too, but mostly into the rare ones."""
+    out: set[str] = set()
+    for hi, lows, enc in ((range(0xB0, 0xD8), range(0xA1, 0xFF), "gb2312"),
+                          (range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "big5")):
+        for a in hi:
+            for b in lows:
+                try:
+                    out.add(bytes((a, b)).decode(enc))
+                except UnicodeDecodeError:
+                    continue  # a code point either leaves unassigned (D7FA-D7FE; past C67E)
+    return frozenset(out)
+
+
 def _han_score(text: str) -> float:
-    """Share of characters that plausible Chinese news text is made of."""
+    """Share of characters that plausible Chinese news text is made of: ASCII, CJK and full-width punctuation, and
+    the common Han characters (`_common_han`); a rare one in a name costs little, a page of them is no text."""
     if not text:
         return 0.0
+    common = _common_han()
     good = 0
     for ch in text[:20000]:
         o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF or o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’—…·":
+        if ch in common or o < 0x80 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’—…·":
             good += 1
     return good / min(len(text), 20000)
 
@@ -279,11 +302,15 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     """Decode a page's bytes; returns (text, encoding). Raises InputError when it cannot."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except LookupError as e:
             raise InputError(name, f"unknown encoding '{encoding}'; pass a Python codec name to --encoding") from e
         except UnicodeDecodeError as e:
             raise InputError(name, f"is not valid {encoding} (byte {e.start}); check --encoding") from e
+        if (score := _han_score(text)) < _PLAUSIBLE:  # latin-1 decodes any bytes: into no text, here
+            raise InputError(name, f"decoded as {encoding} is no Chinese text (only {score:.0%} of its characters are "
+                                   "common ones); check --encoding")
+        return text, encoding
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -310,7 +337,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         score = _han_score(text)
         if best is None or score > best[0]:
             best = (score, text, enc)
-    if best is None or best[0] < 0.6:
+    if best is None or best[0] < _PLAUSIBLE:
         raise InputError(
             name, "is not UTF-8, UTF-16, GB18030/GBK or Big5 text; re-save it as UTF-8 or pass --encoding"
         )

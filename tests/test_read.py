@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -49,6 +50,31 @@ def test_unusable_bytes_are_reported_with_a_reason(data: bytes, reason: str) -> 
         decode(data, "bad.txt")
     assert "bad.txt" in str(e.value)
     assert reason in str(e.value)
+
+
+def test_random_bytes_that_decode_are_still_no_page() -> None:
+    # bytes 0x81-0xFE pair up into GB18030 characters, nearly all of them rare: a build must not read them as a page
+    rng = random.Random(7)
+    data = bytes(rng.randrange(0x81, 0xFF) for _ in range(3000))
+    assert data.decode("gb18030")
+    with pytest.raises(InputError, match="not UTF-8, UTF-16, GB18030/GBK or Big5 text") as e:
+        decode(data, "noise.txt")
+    assert "noise.txt" in str(e.value)
+
+
+def test_a_rare_character_in_a_name_does_not_spoil_a_page() -> None:
+    page = "本报讯 柳岸镇镇长杨燊、副镇长缪琰到舥艚社区调研，听取社区工作汇报。" * 3
+    assert decode(page.encode("gb18030"), "x.txt") == (page, "gb18030")
+
+
+def test_a_forced_encoding_that_decodes_into_no_text(tmp_path) -> None:
+    p = tmp_path / "p.txt"
+    p.write_bytes(TEXT.encode("utf-8"))
+    with pytest.raises(InputError, match="decoded as latin-1 is no Chinese text .*check --encoding") as e:
+        read_page(p, encoding="latin-1")
+    assert "p.txt" in str(e.value)
+    p.write_bytes(b"A page in English: the street office held a meeting.")
+    assert read_page(p, encoding="latin-1").text.startswith("A page")
 
 
 def test_empty_and_oversized_files(tmp_path) -> None:
