@@ -8,6 +8,7 @@ folders of a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -106,6 +107,9 @@ class FolderLock:
                 lock = _file_lock(FileLock, path)
                 lock.acquire()
             except Timeout:
+                if not os.path.lexists(path):  # filelock waits on a lock file it could not make (as in /proc): not held
+                    error = OSError(errno.EACCES, "no file can be made there")
+                    continue
                 raise LockedError(
                     f"another newskg build is writing {self.what} {printable(str(self.folder))} (it holds {printable(str(path))}); "
                     "wait for it to finish or choose another folder"

@@ -653,3 +653,15 @@ def test_the_fuzz_run_passes_on_a_small_scale(tmp_path: Path, capsys) -> None:
     assert report["cache"]["changed_exports"] == report["cache"]["tracebacks"] == report["cache"]["forged"]["exceptions"] == 0
     assert report["names"]["problems"] == []
     assert status == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, a folder where no file can be made")
+def test_an_output_folder_where_no_lock_can_be_made_is_no_other_build_s(tmp_path: Path) -> None:
+    # filelock waits on a lock file it cannot create, as on one another build holds: the message must not say so
+    (tmp_path / "a.txt").write_text(OTHER_A, encoding="utf-8")
+    out = Path("/proc") / f"newskg-{os.getpid()}"
+    result = _build(tmp_path / "a.txt", "--out", out)
+    _no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: cannot write the output folder {out} in /proc (")
+    assert "another newskg build" not in result.stderr
