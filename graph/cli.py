@@ -234,6 +234,8 @@ def query(query, graph_file, store_dir, expr, params, fmt, list_, timeout, max_m
         cols, rows = store.query(text, timeout=timeout, allow_service=allow_service, max_memory=int(max_mb * 1048576),
                                  typed=fmt == "json")  # JSON's numbers and truth values, not their text
     click.echo(format_rows(cols, rows, fmt), nl=False)
+    if fmt == "table" and not rows:  # a header alone reads as a failure: say so, on stderr (stdout stays the table)
+        click.echo("(no rows)", err=True)
 
 
 def _graph_or_store(store_dir: Path | None) -> None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from graph.sparql import PREFIXES, uses_service, with_prefixes
+from graph.sparql import PREFIXES, is_update, uses_service, with_prefixes
 
 log = logging.getLogger("newskg.serve")
 
@@ -67,13 +67,6 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "rdf": (None, "application/rdf+xml"),
 }
 _PREFIX_MAP = {ln.split()[1][:-1]: ln.split()[2][1:-1] for ln in PREFIXES.splitlines()}
-# An update's first keyword, after the prologue (PREFIX and BASE declarations); comments and strings are blanked first.
-_UPDATE = re.compile(
-    # IRIs are blanked to spaces before it is matched; each repeat starts with a keyword (no backtracking blow-up)
-    r"^\s*(?:(?:PREFIX\s*[\w.-]*:|BASE)\s*)*"
-    r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -103,13 +96,6 @@ class Answer:
 def error(status: int, message: str) -> Answer:
     """A refusal the client can read: the message as plain text."""
     return Answer(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
-
-
-def is_update(text: str) -> bool:
-    """Whether SPARQL text is an update (INSERT, DELETE, LOAD, CLEAR…), not a query."""
-    from graph.sparql import _INERT
-
-    return _UPDATE.match(_INERT.sub(" ", text)) is not None
 
 
 def refusal(text: str, limits: Limits) -> Answer | None:

@@ -221,6 +221,9 @@ class Store:
             triple_row = lambda t: [value(t.subject), value(t.predicate), value(t.object)]  # noqa: E731
             return ["subject", "predicate", "object"], rows_until_deadline(res, triple_row)  # type: ignore[arg-type]
         except SyntaxError as e:
+            if is_update(full):
+                raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR…) are refused: the graph is read, never changed here "
+                                 "(change the pages and build again); ask with SELECT, ASK, CONSTRUCT or DESCRIBE") from e
             unknown = _unknown_prefix(full)
             if unknown is not None:
                 raise QueryError(unknown) from e
@@ -340,6 +343,26 @@ def _cap_memory(limit: int) -> None:
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
+# An update's first word (SPARQL 1.1 Update), after its prologue; IRIs are blanked to spaces before it is matched (each
+# repeat starts with a keyword: no backtracking blow-up)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s*[\w.-]*:|BASE)\s*)*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def is_update(text: str) -> bool:
+    """Whether SPARQL text is an update (INSERT, DELETE, LOAD, CLEAR…), not a query.
+
+    >>> is_update('PREFIX nk: <https://w3id.org/newskg/ontology#>\\n# add one\\ninsert data { nk:a nk:b nk:c }')
+    True
+    >>> is_update('SELECT * { ?s ?p "DELETE" }')
+    False
+    """
+    return _UPDATE.match(_INERT.sub(" ", text)) is not None
 
 
 def _unknown_prefix(query: str) -> str | None:

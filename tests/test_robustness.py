@@ -429,6 +429,19 @@ def test_a_malformed_query_gets_the_parsers_message_and_exit_1(seed_build) -> No
     assert "Traceback" not in result.stderr
 
 
+def test_an_update_is_refused_as_one_and_an_empty_answer_says_so(seed_build) -> None:
+    _, out = seed_build
+    runner, graph = CliRunner(), str(out / "graph.ttl")
+    update = runner.invoke(main, ["query", "--graph", graph, "-e", "PREFIX x: <http://x/>\n# one more\nINSERT DATA { x:a x:b x:c }"])
+    assert update.exit_code == 1 and update.stdout == ""
+    assert update.stderr.startswith("error: updates (INSERT, DELETE, LOAD, CLEAR…) are refused: the graph is read")
+    none = runner.invoke(main, ["query", "--graph", graph, "-e", 'SELECT ?s WHERE { ?s ?p "no such text" }'])
+    assert none.exit_code == 0
+    assert none.stdout == "s\n-\n" and none.stderr == "(no rows)\n"  # the table stays a table; the note is on stderr
+    as_csv = runner.invoke(main, ["query", "--graph", graph, "-e", 'SELECT ?s WHERE { ?s ?p "no such text" }', "--format", "csv"])
+    assert (as_csv.stdout, as_csv.stderr) == ("s\n", "")
+
+
 def test_a_bad_query_file_or_graph_file_is_an_error_not_a_traceback(tmp_path: Path, seed_build) -> None:
     _, out = seed_build
     (tmp_path / "q.rq").write_bytes(b"\xffSELECT")
