@@ -11,7 +11,14 @@ graph.extract, graph.resolve, graph.network, graph.export.
 
 from __future__ import annotations
 
+import os
+
 __version__ = "0.1.0"
+
+# onnxruntime (LAC's tagger runs on it) has, since 1.29 on Linux, a telemetry client: at its first session it writes a
+# device id and a queue of events under ~/.cache/Microsoft and would send them to Microsoft's collector. newskg sends
+# nothing anywhere: this opts out (before onnxruntime is imported, here and in every worker), unless the user set it.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 def build(*args, **kwargs):  # noqa: ANN002, ANN003 - the signature is graph.pipeline.build's
