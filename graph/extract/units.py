@@ -257,6 +257,8 @@ class UnitFinder:
             return False
         if text[floor] in _FUNCTION_CHARS or text[floor] == "委":  # 郑州市委城乡社区…: the unit's party committee
             return False
+        if text[floor] == "辖" and not text.startswith("辖区", floor):  # 柳岸街道辖光明社区、…: governs (管辖), no name's
+            return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
         # the first character read alone begins the name (伏/v 牛北社区), not a joiner after the unit's own body
