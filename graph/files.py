@@ -225,14 +225,18 @@ GRAPH_SUFFIXES = ".ttl Turtle, .nt N-Triples, .jsonld JSON-LD, .rdf or .owl RDF/
 
 def graph_format(path: str | Path) -> str:
     """The RDF syntax a graph file is read in, as rdflib names it, by its extension (Turtle unless it names another);
-    a .json file is not JSON-LD here: build.json, written beside every export, is no graph.
+    a .json file is not JSON-LD here: build.json, written beside every export, is no graph; nor is an .html file
+    RDFa (rdflib guesses it, and reads it no more): graph.html is the network view.
 
     >>> graph_format("exports/graph.jsonld"), graph_format("graph.NT"), graph_format("exports/build.json")
     ('json-ld', 'nt', 'turtle')
+    >>> graph_format("exports/graph.html")
+    'turtle'
     """
     from rdflib.util import guess_format  # here: most commands never read a graph file
 
-    return (guess_format(str(path)) if Path(path).suffix.lower() != ".json" else None) or "turtle"
+    guessed = guess_format(str(path)) if Path(path).suffix.lower() != ".json" else None
+    return guessed if guessed not in (None, "rdfa") else "turtle"
 
 
 def seeds_folder(package: Path | None = None) -> Path:

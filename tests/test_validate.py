@@ -390,6 +390,11 @@ def test_a_file_of_another_format_is_named_as_such_without_rdflibs_noise(tmp_pat
     assert "a graph file is read by its extension: .ttl Turtle, .nt N-Triples" in str(e.value)
     assert not [r for r in caplog.records if r.name.startswith("rdflib")]
     assert logging.getLogger("rdflib").level == logging.NOTSET  # as it was
+    view = tmp_path / "graph.html"  # the network view beside it: rdflib guesses RDFa for .html, and has no reader for it
+    view.write_text("<!DOCTYPE html>\n<html><body><div id=\"net\"></div></body></html>\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as e:
+        validate_file(view)
+    assert "graph.html: not valid turtle (" in str(e.value) and "plugin" not in str(e.value)
 
 
 def test_cli_validate(tmp_path: Path):
