@@ -107,6 +107,17 @@ def test_reporters(store):
     assert {("鲁燕", "reporter", "7"), ("景静", "reporter", "6"), ("陈陈", "correspondent", "1")} <= rows
 
 
+def test_reporters_names_photographers_too(tmp_path: Path) -> None:
+    from graph.pipeline import build
+
+    (tmp_path / "p.txt").write_text(
+        "柳岸街道举办夏季纳凉晚会\n\n本报讯 7月2日晚，宁江区柳岸街道光明社区举办夏季纳凉晚会，居民300余人参加。\n"
+        "记者 周明/文 刘洋/图\n", encoding="utf-8")
+    build([tmp_path / "p.txt"], tmp_path / "o", formats=("ttl",))
+    rows = pick(run(Store(tmp_path / "o" / "graph.ttl"), "reporters"), "name", "credit", "items")
+    assert rows == {("周明", "reporter", "1"), ("刘洋", "photographer", "1")}
+
+
 def test_units_of_district(store):
     rows = pick(run(store, "units-of-district", district="中原区"), "unit", "class", "parent")
     assert {
