@@ -269,18 +269,18 @@ def _json_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
 
 @functools.cache
 def _common_han() -> frozenset[str]:
-    """The characters that make up nearly all of a Chinese page: GB2312's first level (its 3,755 common simplified
-    characters) and Big5's frequently used ones (5,401 traditional). Bytes that are no text (random, or another
-    encoding's) decode as GB18030 or Big5 into Han characters too, but mostly into the rare ones."""
+    """The characters that make up nearly all of a Chinese page: GB2312's first level (B0A1-D7F9: its 3,755 common
+    simplified characters) and Big5's frequently used ones (A440-C67E: 5,401 traditional). Bytes that are no text
+    (random, or another encoding's) decode as GB18030 or Big5 into Han characters too, but mostly into rare ones."""
+    pairs = [(bytes((a, b)), "gb2312") for a in range(0xB0, 0xD8) for b in range(0xA1, 0xFF)]
+    pairs += [(bytes((a, b)), "big5") for a in range(0xA4, 0xC7) for b in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
+              if a < 0xC6 or b < 0x7F]
     out: set[str] = set()
-    for hi, lows, enc in ((range(0xB0, 0xD8), range(0xA1, 0xFF), "gb2312"),
-                          (range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "big5")):
-        for a in hi:
-            for b in lows:
-                try:
-                    out.add(bytes((a, b)).decode(enc))
-                except UnicodeDecodeError:
-                    continue  # a code point either leaves unassigned (D7FA-D7FE; past C67E)
+    for code, enc in pairs:
+        try:
+            out.add(code.decode(enc))
+        except UnicodeDecodeError:
+            continue  # D7FA-D7FE: GB2312 leaves them unassigned
     return frozenset(out)
 
 
