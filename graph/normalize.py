@@ -115,8 +115,15 @@ def _width(s: str) -> float:
 
 
 def is_wrapped(lines: list[str]) -> bool:
-    """True for hard-wrapped column text: most lines short, of one width, ending mid-sentence."""
-    body = [ln for ln in lines if ln and not _STRUCTURAL.match(ln)]
+    """True for hard-wrapped column text: most lines short, of one width, ending mid-sentence, one after another.
+
+    A column's lines follow one another with no blank line between; a page
+    of short items (a headline and a paragraph each, set apart by blank
+    lines) has as many short lines ending without a stop, the headlines,
+    but each stands alone.
+    """
+    at = [i for i, ln in enumerate(lines) if ln and not _STRUCTURAL.match(ln)]
+    body = [lines[i] for i in at]
     if len(body) < 12:
         return False
     widths = [_width(ln) for ln in body]
@@ -125,7 +132,8 @@ def is_wrapped(lines: list[str]) -> bool:
         return False
     open_ended = sum(1 for ln in body if ln[-1] not in TERMINAL and "，" not in ln[-1:] and "," not in ln[-1:])
     near = sum(1 for w in widths if abs(w - median) <= 2)
-    return near / len(body) >= 0.5 and open_ended / len(body) >= 0.4
+    followed = sum(1 for i in at if i + 1 < len(lines) and lines[i + 1])
+    return near / len(body) >= 0.5 and open_ended / len(body) >= 0.4 and followed / len(body) >= 0.5
 
 
 def _join(a: str, b: str) -> str:

@@ -514,6 +514,20 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_page_of_short_items_set_apart_by_blank_lines_is_no_wrapped_column() -> None:
+    # twelve headlines and as many one-line items: short lines ending without a stop, but none runs on into the next
+    places = ["柳岸街道", "金湾社区", "光明社区", "桃源镇", "青河街道", "滨河社区", "金叶社区", "东关街道", "新华社区",
+              "竹溪镇", "南湖街道", "西城社区"]
+    items = []
+    for n, place in enumerate(places):
+        lead = "本报讯（通讯员 何青）" if n % 3 else ""
+        items.append(f"{place}开展秋季环境整治\n\n{lead}10月{n + 2}日，{place}组织志愿者清理背街小巷，辖区居民40余人参加。")
+    text = "宁江日报 2024年10月15日 A04 区县新闻\n\n" + "\n\n".join(items) + "\n"
+    arts = split_page(Page(name="2024-10-15_njrb_a04.txt", text=text), dictionary_words())
+    assert [a.headline for a in arts] == [f"{place}开展秋季环境整治" for place in places]
+    assert all(a.body.count("日，") == 1 for a in arts)  # no item holds the next one's headline and day
+
+
 def test_a_heading_then_a_paragraph_of_a_day_of_its_own_under_an_item_that_told_its_day_is_a_new_item() -> None:
     text = (
         "金海区召开表彰大会\n\n本报讯（记者 邓清）6月26日上午，金海区召开表彰大会，区委书记杨峻出席。\n\n"
