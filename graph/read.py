@@ -54,9 +54,10 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.ๅนด]?(0[1-9]|1[0-2])[-_.ๆ
 def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> Iterator[Path]:
     """Every page file named by `paths`: files as given, folders walked in sorted order.
 
-    Inside folders, hidden files are passed over and files whose suffix is
-    not a text suffix are not read: they are added to `ignored`, if given,
-    so that the build can say so (a file named explicitly is always read).
+    Inside folders, hidden files and folders are passed over; files whose
+    suffix is not a text suffix, and links to folders, are not read: they
+    are added to `ignored`, if given, so that the build can say so (a file
+    or folder named explicitly is always read).
     """
     for p in paths:
         path = Path(p)
@@ -65,6 +66,8 @@ def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if ignored is not None:  # a link to a folder is not walked (it may lead out of the input, or round)
+                    ignored.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
                 for f in sorted(files):
                     if f.startswith("."):
                         continue
@@ -110,6 +113,10 @@ def linked_page(link: Path, page: Path) -> str:
 
 def not_a_page(path: Path) -> str:
     """Why a file found in a folder was not read: the reason of its report."""
+    if path.is_symlink() and path.is_dir():
+        return "is a link to a folder, which a folder's walk does not follow; name it on the command line to read its pages"
+    if path.is_symlink() and not path.exists():
+        return "is a link that leads nowhere (its target is gone, or it leads back to itself)"
     kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"
     return f"is {kind}, not a text page ({', '.join(TEXT_SUFFIXES)}); convert it to .txt, or name it on the command line to read it as text"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 
 import pytest
@@ -187,3 +188,25 @@ def test_page_date_reaches_the_page(tmp_path) -> None:
     p.write_text(TEXT, encoding="utf-8")
     assert read_page(p).date == dt.date(2023, 3, 21)
     assert read_page(p, dates={"2023-03-21_p.txt": dt.date(2020, 1, 2)}).date == dt.date(2020, 1, 2)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_links_to_folders_and_dangling_links_in_a_folder_are_reported_with_their_own_reason(tmp_path) -> None:
+    from graph.read import collect, not_a_page
+
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "in" / "a" / "p.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "outside" / "q.txt").write_text(TEXT + "另一条。", encoding="utf-8")
+    os.symlink(tmp_path / "outside", tmp_path / "in" / "a" / "ext")  # a folder of pages, linked in
+    os.symlink(tmp_path / "in", tmp_path / "in" / "a" / "up")  # …and one that leads back round
+    os.symlink("x2", tmp_path / "in" / "x1")
+    os.symlink("x1", tmp_path / "in" / "x2")  # a loop with no extension: not "a file with no extension"
+    ignored: list = []
+    assert collect([tmp_path / "in"], ignored) == [tmp_path / "in" / "a" / "p.txt"]
+    reasons = {p.name: not_a_page(p) for p in ignored}
+    assert set(reasons) == {"ext", "up", "x1", "x2"}
+    assert reasons["ext"] == reasons["up"] == (
+        "is a link to a folder, which a folder's walk does not follow; name it on the command line to read its pages")
+    assert reasons["x1"].startswith("is a link that leads nowhere")
+    assert collect([tmp_path / "in" / "a" / "ext"]) == [tmp_path / "in" / "a" / "ext" / "q.txt"]  # named, it is read
