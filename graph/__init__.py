@@ -22,7 +22,15 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 def build(*args, **kwargs):  # noqa: ANN002, ANN003 - the signature is graph.pipeline.build's
-    """Build a knowledge graph: see graph.pipeline.build."""
+    """Build a knowledge graph: graph.pipeline.build, imported when first called.
+
+    build(paths, out_dir="exports", *, formats=("ttl", "html"), base=DEFAULT_BASE, options=Options(), jobs=1,
+          scheduler=None, cache_dir=None, progress=None, title="knowledge graph", store_dir=None) -> BuildResult
+
+    `formats` is every format written (the command adds ttl and html to its --format's); --cache is `cache_dir`,
+    --store `store_dir`; --encoding, --max-size and --manifest are `options`: graph.pipeline.Options(encoding=…,
+    max_bytes=…, dates=tuple(graph.read.load_manifest(file).items())).
+    """
     from graph.pipeline import build as _build
 
     return _build(*args, **kwargs)

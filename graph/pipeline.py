@@ -136,6 +136,8 @@ def _arguments(paths: Iterable[str | Path] | str | Path, out_dir: str | Path | N
     is locked or read: options of another kind (TypeError), jobs under 1, a base IRI or a folder that cannot be one."""
     if not isinstance(options, Options):
         raise TypeError(f"options must be graph.pipeline.Options, not {type(options).__name__}")
+    if not isinstance(jobs, int) or isinstance(jobs, bool):
+        raise TypeError(f"jobs must be a whole number (1 or more), not {type(jobs).__name__} {jobs!r}")
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     try:

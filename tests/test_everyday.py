@@ -273,6 +273,7 @@ def test_the_library_takes_one_path_or_format_alone_and_refuses_what_no_build_ca
     for kwargs, error, said in [
         ({"options": {"encoding": "gbk"}}, TypeError, "options must be graph.pipeline.Options, not dict"),
         ({"jobs": 0}, ValueError, "jobs must be 1 or more, not 0"),
+        ({"jobs": "2"}, TypeError, "jobs must be a whole number \\(1 or more\\), not str '2'"),  # as read from a file
         ({"options": Options(), "out_dir": page}, GraphError, "is a file, not a folder: give --out a folder"),
         ({"store_dir": page}, GraphError, "is a file, not a folder: give --store a folder"),
     ]:
