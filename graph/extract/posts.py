@@ -107,6 +107,9 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     out: list[PostSpan] = []
     body: PostSpan | None = None
     for post in reversed(chain):
+        named = body.org if body is not None and not body.generic else None  # the unit the chain named before
+        if post.rule == "post.unit-title" and named and post.org and named.endswith(post.org):
+            post = PostSpan(post.person, post.title, named, False, "post.chain")  # 竹溪村党支部书记兼村委会主任: 竹溪村's
         if post.org is not None:
             body = post
         elif body is not None and not _UNIT_KIND_TITLE.match(post.title) and not post.title.startswith(_OWNERS_BODIES):
