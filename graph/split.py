@@ -29,10 +29,8 @@ from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like
 
-# A heading inside an open item is a subhead when it is at most this many characters long.
-SUBHEAD_MAX = 15
-# An item's headline is at most this many heading lines (kicker, headline, subtitle).
-MAX_HEADS = 3
+SUBHEAD_MAX = 15  # a heading inside an open item is a subhead when it is at most this many characters long
+MAX_HEADS = 3  # an item's headline is at most this many heading lines (kicker, headline, subtitle)
 ITEM_MARKS = "■●◆▲★□◇▼►▶"
 # A heading that starts with a place's name: 仓山区上渡街道…, 郑州六区…
 _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", "办事处", *TOWN_WORDS, "社区", "村")))
@@ -62,8 +60,6 @@ _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{
 
 def _compact(s: str) -> str:
     return re.sub(r"\s+", "", s.strip(MARKS + "# "))
-
-
 
 
 class Splitter:
@@ -204,8 +200,12 @@ class Splitter:
                 cur.subheads.append((len(cur.body), [h[:3] for h in self.pending]))
                 cur.body.extend(h for h, *_ in self.pending)  # subheads of a feature
                 self.pending = []
-        if self.pending and cur is not None and not cur.body and cur.heads and cur.lead_credit:
-            cur.body.extend(h for h, *_ in self.pending)  # headline, credit line, then kickers
+        if self.pending and cur is not None and not cur.body and cur.lead_credit and (cur.heads or len(self.items) == 1):
+            if cur.heads:
+                cur.body.extend(h for h, *_ in self.pending)  # headline, credit line, then kickers
+            else:  # 记者 X 通讯员 Y over the page's first headline: that item's byline
+                cur.heads = [h[:3] for h in self.pending][-MAX_HEADS:]
+                self.used_heads.update(_compact(h[0]) for h in cur.heads)
             self.pending = []
         if self.pending:
             self.take_label()
@@ -407,7 +407,6 @@ def article_stem(file_name: str) -> str:
     """
     stem = Path(file_name).stem
     return re.sub(r"_[0-9a-f]{12,}$", "", stem) or stem
-
 
 
 def _share(words: str, text: str) -> float:

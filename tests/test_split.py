@@ -514,6 +514,18 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_byline_over_the_page_s_first_headline_is_that_item_s() -> None:
+    text = (
+        "宁江日报全媒体记者 周明 通讯员 刘洋\n柳岸区人大代表视察老旧小区改造\n\n"
+        "4月16日，柳岸区人大常委会组织部分区人大代表视察老旧小区改造工作。\n\n代表们先后来到金叶社区、光明社区察看施工现场。\n\n"
+        "光明社区成立志愿服务队\n\n本报讯（记者 赵敏）4月17日上午，光明社区志愿服务队成立仪式在社区党群服务中心举行。\n"
+    )
+    first, second = split_page(Page(name="p.txt", text=text), dictionary_words())
+    assert (first.headline, first.reporters, first.correspondents) == ("柳岸区人大代表视察老旧小区改造", ("周明",), ("刘洋",))
+    assert first.body.startswith("4月16日") and first.body.endswith("察看施工现场。")
+    assert (second.headline, second.reporters) == ("光明社区成立志愿服务队", ("赵敏",))
+
+
 def test_a_page_of_short_items_set_apart_by_blank_lines_is_no_wrapped_column() -> None:
     # twelve headlines and as many one-line items: short lines ending without a stop, but none runs on into the next
     places = ["柳岸街道", "金湾社区", "光明社区", "桃源镇", "青河街道", "滨河社区", "金叶社区", "东关街道", "新华社区",
