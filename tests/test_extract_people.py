@@ -66,6 +66,9 @@ POSTS = [
     # an appointment (聘任…为) to two posts, both held
     ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "村委会主任", "柳岸村")),
     ("镇党委当众宣布，聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长。", ("黎明", "厂长", "柳岸砂布厂")),
+    # a title after a village's or community's committee printed out in full is held in that village or community
+    ("3月2日，县人大代表、柳岸村村民委员会委员黄美娟发言。", ("黄美娟", "委员", "柳岸村")),
+    ("3月2日，区人大代表、光明社区居委会委员赵敏发言。", ("赵敏", "委员", "光明社区")),
     # a unit's kind in the second title of a chain is the unit the chain named, not the story's first village
     ("会上，柳岸村党支部书记王强、金叶村党支部书记兼村委会主任赵敏作交流发言。", ("赵敏", "村委会主任", "金叶村")),
     ("会上，柳岸村党支部书记王强、金叶村党支部书记兼村委会主任赵敏作交流发言。", ("王强", "党支部书记", "柳岸村")),

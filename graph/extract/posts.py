@@ -300,7 +300,13 @@ def _units_before(desc: str, desc_start: int, title_at: int, t_start: int, units
     if not before and term:
         # 蜀山区第四届人大代表: the term of office between the unit and the title
         before = [u for u in units if u.end == desc_start + term.start()]
+    committee = _COMMITTEE_AT_END.search(desc[:title_at])
+    if not before and committee:  # 柳岸村村民委员会委员: the village's committee, printed out between it and the title
+        before = [u for u in units if u.end == desc_start + committee.start() and u.type in ("Village", "Community")]
     return before
+
+
+_COMMITTEE_AT_END = re.compile(alternation(("村民委员会", "居民委员会", "村委会", "居委会")) + "$")
 
 
 def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
