@@ -206,6 +206,7 @@ class Splitter:
             else:  # 记者 X 通讯员 Y over the page's first headline: that item's byline
                 cur.heads = [h[:3] for h in self.pending][-MAX_HEADS:]
                 self.used_heads.update(_compact(h[0]) for h in cur.heads)
+                cur.level = min((h[1] for h in cur.heads if h[1]), default=0)  # as `start` heads an item
             self.pending = []
         if self.pending:
             self.take_label()

@@ -524,6 +524,11 @@ def test_a_byline_over_the_page_s_first_headline_is_that_item_s() -> None:
     assert (first.headline, first.reporters, first.correspondents) == ("柳岸区人大代表视察老旧小区改造", ("周明",), ("刘洋",))
     assert first.body.startswith("4月16日") and first.body.endswith("察看施工现场。")
     assert (second.headline, second.reporters) == ("光明社区成立志愿服务队", ("赵敏",))
+    # …headed as any item is: a marked headline's level makes a deeper heading under it a subhead of the same item
+    text = ("宁江日报全媒体记者 周明\n# 柳岸区人大代表视察老旧小区改造工作取得新进展\n\n4月16日，柳岸区人大常委会组织代表视察。\n\n"
+            "## 代表们实地察看了金叶社区和光明社区的施工现场情况\n\n代表们先后来到金叶社区、光明社区察看施工现场。\n")
+    [item] = split_page(Page(name="p.txt", text=text), dictionary_words())
+    assert item.reporters == ("周明",) and item.body.endswith("察看施工现场。")
 
 
 def test_a_page_of_short_items_set_apart_by_blank_lines_is_no_wrapped_column() -> None:
