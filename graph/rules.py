@@ -81,7 +81,7 @@ RULES: dict[str, str] = {
     "contain.list": "a unit listed right after one whose parent is printed lies in that parent (柳岸镇金叶村、青河社区; 柳岸镇的红旗、新风社区)",
     "contain.article": "the article's one unit of the rank right above",
     "contain.gazetteer": "the official hierarchy (jionlp's gazetteer)",
-    "contain.district-body": "区X局 in an article about one district is that district's bureau (县X局, a county's)",
+    "contain.district-body": "区X局 in an article about one district is that district's bureau",
     "contain.town-body": "镇X办 in an article about one town is that town's office",
     # events
     "event.passive": "an event noun with a verb of taking place after it (…推进会在…召开)",

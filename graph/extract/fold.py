@@ -128,7 +128,7 @@ class _Fold:
                         self.parents[k] = None
 
     def district_bodies(self, gaz: Gazetteer) -> None:
-        """区市场监管局 in an article about one district: 二七区市场监管局; 县水利局 about one county: 安吉县水利局."""
+        """区市场监管局 in an article about one district: 二七区市场监管局."""
         districts = sorted({n for t, n in self.order if t == "District" and (t, n) not in self.alias_of})
         official = {p.path for n in districts for p in gaz.district(n)}
         one_unit = len(official) == 1 and all(gaz.district(n) for n in districts)  # 管城区 = 管城回族区
@@ -137,7 +137,7 @@ class _Fold:
         d = max(districts, key=lambda n: (len(n), n))
         for t, n in list(self.order):
             full = (t, d + n[1:])
-            if t != "Organization" or n[0] != "区" and not (n[0] == "县" and d.endswith("县")) or len(n) < 3 or (t, n) in self.alias_of:
+            if t != "Organization" or n[0] != "区" or len(n) < 3 or (t, n) in self.alias_of:
                 continue
             if full not in self.forms and (t, d + "人民" + n[1:]) in self.forms:
                 full = (t, d + "人民" + n[1:])  # 区法院 after 江汉区人民法院: the court's name, 人民 left out
