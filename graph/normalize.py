@@ -117,10 +117,10 @@ def _width(s: str) -> float:
 def is_wrapped(lines: list[str]) -> bool:
     """True for hard-wrapped column text: most lines short, of one width, ending mid-sentence, one after another.
 
-    A column's lines follow one another with no blank line between; a page
-    of short items (a headline and a paragraph each, set apart by blank
-    lines) has as many short lines ending without a stop, the headlines,
-    but each stands alone.
+    A column's line is followed by another of the column's width, next or
+    after blank lines; a page of short items (a headline and a paragraph
+    each) has as many short lines ending without a stop, the headlines,
+    but a paragraph or a lead follows each.
     """
     at = [i for i, ln in enumerate(lines) if ln and not _STRUCTURAL.match(ln)]
     body = [lines[i] for i in at]
@@ -132,8 +132,10 @@ def is_wrapped(lines: list[str]) -> bool:
         return False
     open_ended = sum(1 for ln in body if ln[-1] not in TERMINAL and "，" not in ln[-1:] and "," not in ln[-1:])
     near = sum(1 for w in widths if abs(w - median) <= 2)
-    followed = sum(1 for i in at if i + 1 < len(lines) and lines[i + 1])
-    return near / len(body) >= 0.5 and open_ended / len(body) >= 0.4 and followed / len(body) >= 0.5
+    width = dict(zip(at, widths, strict=True))
+    after = (next((j for j in range(i + 1, len(lines)) if lines[j]), -1) for i in at)
+    runs_on = sum(1 for j in after if j in width and abs(width[j] - median) <= 2)
+    return near / len(body) >= 0.5 and open_ended / len(body) >= 0.4 and runs_on / len(body) >= 0.3
 
 
 def _join(a: str, b: str) -> str:
