@@ -276,10 +276,11 @@ def _json_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
 
 @functools.cache
 def _common_han() -> frozenset[str]:
-    """The characters that make up nearly all of a Chinese page: GB2312's first level (B0A1-D7F9: its 3,755 common
-    simplified characters) and Big5's frequently used ones (A440-C67E: 5,401 traditional). Bytes that are no text
-    (random, or another encoding's) decode as GB18030 or Big5 into Han characters too, but mostly into rare ones."""
-    pairs = [(bytes((a, b)), "gb2312") for a in range(0xB0, 0xD8) for b in range(0xA1, 0xFF)]
+    """The characters that make up nearly all of a Chinese page: GB2312's symbols (A1-A9: punctuation, numerals, box
+    drawing) and first level (B0A1-D7F9: its 3,755 common simplified characters), and Big5's frequently used ones
+    (A440-C67E: 5,401 traditional). Bytes that are no text (random, or another encoding's) decode as GB18030 or
+    Big5 into Han characters too, but mostly into rare ones."""
+    pairs = [(bytes((a, b)), "gb2312") for a in (*range(0xA1, 0xAA), *range(0xB0, 0xD8)) for b in range(0xA1, 0xFF)]
     pairs += [(bytes((a, b)), "big5") for a in range(0xA4, 0xC7) for b in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
               if a < 0xC6 or b < 0x7F]
     out: set[str] = set()
@@ -287,7 +288,7 @@ def _common_han() -> frozenset[str]:
         try:
             out.add(code.decode(enc))
         except UnicodeDecodeError:
-            continue  # D7FA-D7FE: GB2312 leaves them unassigned
+            continue  # what GB2312 leaves unassigned (D7FA-D7FE, gaps in the symbol rows)
     return frozenset(out)
 
 
@@ -305,6 +306,15 @@ def _han_score(text: str) -> float:
     return good / min(len(text), 20000)
 
 
+def _mojibake(text: str) -> bool:
+    """Chinese bytes decoded by a one-byte encoding: no Han character at all, and a third of the characters or more
+    in U+0080-U+00FF (a page in English, or Uyghur, or Korean beside its Chinese, is none)."""
+    head = text[:20000]
+    if not head or any("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return False
+    return sum(1 for ch in head if "\x80" <= ch <= "\xff") / len(head) >= 1 / 3
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode a page's bytes; returns (text, encoding). Raises InputError when it cannot."""
     if encoding:
@@ -314,9 +324,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             raise InputError(name, f"unknown encoding '{encoding}'; pass a Python codec name to --encoding") from e
         except UnicodeDecodeError as e:
             raise InputError(name, f"is not valid {encoding} (byte {e.start}); check --encoding") from e
-        if (score := _han_score(text)) < _PLAUSIBLE:  # latin-1 decodes any bytes: into no text, here
-            raise InputError(name, f"decoded as {encoding} is no Chinese text (only {score:.0%} of its characters are "
-                                   "common ones); check --encoding")
+        if _mojibake(text):  # latin-1 decodes any bytes: UTF-8 or GBK Chinese into accented letters, no Han character
+            raise InputError(name, f"decoded as {encoding} it holds no Chinese character, only accented letters and "
+                                   "symbols (U+0080-U+00FF): it is in another encoding; check --encoding")
         return text, encoding
     for bom, enc in _BOMS:
         if data.startswith(bom):

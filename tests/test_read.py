@@ -66,16 +66,23 @@ def test_random_bytes_that_decode_are_still_no_page() -> None:
 def test_a_rare_character_in_a_name_does_not_spoil_a_page() -> None:
     page = "本报讯 柳岸镇镇长杨燊、副镇长缪琰到舥艚社区调研，听取社区工作汇报。" * 3
     assert decode(page.encode("gb18030"), "x.txt") == (page, "gb18030")
+    # …nor does a table drawn with box characters whose cells are villages of dialect names
+    table = "本报讯 宁江县交通局公布通村公路名单：\n" + "┌────┬────┐\n│圪垯坪村│峁底村│\n├────┼────┤\n│墕沟村│垴上村│\n└────┴────┘\n" * 4
+    assert decode(table.encode("gb18030"), "x.txt") == (table, "gb18030")
 
 
 def test_a_forced_encoding_that_decodes_into_no_text(tmp_path) -> None:
     p = tmp_path / "p.txt"
     p.write_bytes(TEXT.encode("utf-8"))
-    with pytest.raises(InputError, match="decoded as latin-1 is no Chinese text .*check --encoding") as e:
+    with pytest.raises(InputError, match="decoded as latin-1 it holds no Chinese character.*check --encoding") as e:
         read_page(p, encoding="latin-1")
     assert "p.txt" in str(e.value)
     p.write_bytes(b"A page in English: the street office held a meeting.")
     assert read_page(p, encoding="latin-1").text.startswith("A page")
+    # a bilingual page, most of it in another script, is read as its encoding says
+    bilingual = "ئاۋات يېزىسىدا ھوسۇل بايرىمى ئۆتكۈزۈلدى، دېھقانلار خۇشال. " * 6 + "\n本报讯 柳岸镇举办农民丰收节。\n"
+    p.write_bytes(bilingual.encode("utf-8"))
+    assert read_page(p, encoding="utf-8").text.rstrip().endswith("柳岸镇举办农民丰收节。")
 
 
 def test_empty_and_oversized_files(tmp_path) -> None:
