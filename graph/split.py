@@ -39,7 +39,6 @@ _PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{1,8}?" + alternation((*ABOVE_TOWN_WOR
 @dataclass
 class _Item:
     heads: list[tuple[str, int, int]] = field(default_factory=list)  # (text, level, gap)
-    level: int = 0  # markdown level of the headline, 0 when not marked
     body: list[str] = field(default_factory=list)
     credits: Credits = field(default_factory=Credits)
     lead_credit: bool = False  # credited at its top (a lead or a credit line before the body)
@@ -49,8 +48,11 @@ class _Item:
     subheads: list[tuple[int, list[tuple[str, int, int]]]] = field(default_factory=list)  # (where in the body, headings)
 
     def names(self) -> set[str]:
-        c = self.credits
-        return {*c.reporters, *c.correspondents, *c.photographers}
+        return {*self.credits.reporters, *self.credits.correspondents, *self.credits.photographers}
+
+    @property
+    def level(self) -> int:  # its headline's markdown level (the smallest its heads mark: # 1, ## 2), 0 when none is marked
+        return min((h[1] for h in self.heads if h[1]), default=0)
 
 
 # A clause, its comma, and more of the sentence: what a heading never is.
@@ -206,7 +208,6 @@ class Splitter:
             else:  # 记者 X 通讯员 Y over the page's first headline: that item's byline
                 cur.heads = [h[:3] for h in self.pending][-MAX_HEADS:]
                 self.used_heads.update(_compact(h[0]) for h in cur.heads)
-                cur.level = min((h[1] for h in cur.heads if h[1]), default=0)  # as `start` heads an item
             self.pending = []
         if self.pending:
             self.take_label()
@@ -251,7 +252,6 @@ class Splitter:
             heads = [h for h in heads if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
         item.heads = [h[:3] for h in heads][-MAX_HEADS:]
         self.used_heads.update(_compact(h[0]) for h in item.heads)
-        item.level = min((h[1] for h in item.heads if h[1]), default=0)
         if self.carry:
             item.credits, self.carry = self.carry, Credits()
         self.pending = []
