@@ -408,6 +408,19 @@ def test_chain_states_containment(extractor) -> None:
     assert by_name["伏牛北社区党总支"].parent == "伏牛北社区"
 
 
+@pytest.mark.parametrize("sentence, unit, parent", [
+    ("11月3日，金海区辖区文庙社区开展义诊活动。", "文庙社区", "金海区"),  # its area's word between them
+    ("柳岸街道辖区内的文庙社区开展义诊活动。", "文庙社区", "柳岸街道"),
+    ("柳岸镇所辖杨庄村开展义诊活动。", "杨庄村", "柳岸镇"),  # a verb of governing
+    ("柳岸镇下辖杨庄村开展义诊活动。", "杨庄村", "柳岸镇"),
+    ("据悉，宁江区柳岸街道辖光明社区等9个社区。", "光明社区", "柳岸街道"),
+])
+def test_a_unit_printed_after_the_area_or_the_governing_of_another_lies_in_it(extractor, sentence, unit, parent) -> None:
+    by_name = {e.name: e for e in facts(extractor, sentence).entities}
+    assert by_name[unit].parent == parent
+    assert not any(n.startswith(("辖", "所辖", "下辖")) for n in by_name)
+
+
 def test_units_listed_after_one_whose_parent_is_printed_lie_in_that_parent(extractor) -> None:
     # two towns in the article: only the list tells where 青河社区 and 桂园社区 lie; 南园社区 lies in the street office
     # printed before its own list, and 金湾镇, of a town's rank, in no town

@@ -76,12 +76,16 @@ def _street_office_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token
     return _STREET_NAME.match(stem) is not None and len(stem) <= MAX_STEM["StreetOffice"] and not RATING.fullmatch(stem) and not road and not generic
 
 
+# Between a unit and one it governs: its area (金水区辖区文庙社区), or a verb of governing (柳岸镇所辖杨庄村).
+_GOVERNS = re.compile(r"(?:辖区内?|所辖|下辖|辖)的?")
+
+
 def printed_in(gap: str, before: str) -> bool:
     """Whether a unit printed `gap` after another, whose text before it is `before`, is printed as lying in it:
     中原区三官庙街道, 经八路街道的省委社区 (not 毗邻经八路街道的…), 在花园路街道，农业院社区."""
     if gap == "的":
         return not _NOT_IN_UNIT_BEFORE.search(before)
-    return gap == "" or gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before) is not None
+    return gap == "" or _GOVERNS.fullmatch(gap) is not None or gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before) is not None
 
 
 CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}

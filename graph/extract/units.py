@@ -256,7 +256,7 @@ class UnitFinder:
         if not (2 <= s0 - floor <= 5 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town") and HAN.match(text[floor:s0])):
             return False
         # 郑州市委城乡社区…: the unit's party committee; 柳岸街道辖光明社区、…: governs (管辖), no name's first character
-        if text[floor] in _FUNCTION_CHARS or text[floor] == "委" or text[floor] == "辖" and not text.startswith("辖区", floor):
+        if text[floor] in _FUNCTION_CHARS or text[floor] == "委" or text[floor] == "辖" or text.startswith(("所辖", "下辖"), floor):
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
