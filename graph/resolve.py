@@ -282,8 +282,10 @@ class Resolver:
         in, as the pages tell it whatever their order (else by their article's scope), then join the references
         without context (`_unify_unqualified`). `redirect` takes every stand-in to its person's entity."""
         placed: dict[str, str] = {}
+        firm = _FirmKeys(self.nodes)
         for (org, ctx, name), stand_in in self._stand_ins.items():
-            key = placed[stand_in] = sys.intern(Key.in_scope("Person", district_of(org, self.nodes) or ctx, name).format())
+            where = district_of(org, self.nodes) or district_of(firm(org), self.nodes) or ctx
+            key = placed[stand_in] = sys.intern(Key.in_scope("Person", where, name).format())
             src, dst = self.nodes.pop(stand_in), self.nodes.get(key)
             if dst is None:
                 src.key = key
@@ -398,6 +400,28 @@ class Resolver:
                 )
             )
         return out
+
+
+class _FirmKeys:
+    """The one entity a body or unit keyed without a place joins once every page is read (`_unify_unqualified`'s
+    rule: the one key of its class and name tied to a place), so that its holders are placed by that entity's district
+    before the join: 中侨绿城社区 in a story that names only its city, and in one that names its district."""
+
+    def __init__(self, nodes: dict[str, Node]) -> None:
+        self._nodes = nodes
+        self._by_name: dict[tuple[str, str], list[str]] | None = None  # made once, and only where a holder's body is loose
+
+    def __call__(self, key: str) -> str:
+        n = self._nodes.get(key)
+        if n is None or not Key.loose_text(key):
+            return key
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for k, m in self._nodes.items():
+                if not Key.loose_text(k):
+                    self._by_name[(m.type, m.name)].append(k)
+        firm = self._by_name.get((n.type, n.name), [])
+        return firm[0] if len(firm) == 1 else key
 
 
 def _under(place: Place, ancestor: Place) -> bool:

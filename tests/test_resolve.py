@@ -89,6 +89,20 @@ def test_one_person_in_two_posts_is_one_node(extractor) -> None:
     assert posts == {("主任", so), ("党工委书记", so)}
 
 
+def test_a_holder_of_a_post_in_a_unit_one_story_places_and_another_does_not_is_one_person(extractor) -> None:
+    # the second story names only its city (郑州市第三人民医院): its 杜康社区 is keyed without a place until every page
+    # is read, then joins the placed one; its secretary is placed by that one's district, as in the first story
+    from graph.gazetteer import load
+
+    c = corpus(extractor, load(),
+               ("秦岭路街道召开述职会", "11月29日，中原区秦岭路街道召开述职评议会。杜康社区党委书记王丽华现场述职。"),
+               ("杜康社区开展义诊", "12月1日上午，杜康社区联合郑州市第三人民医院开展义诊活动。杜康社区党委书记王丽华说，活动每季度开展一次。"))
+    [community] = by_name(c, "Community", "杜康社区")
+    [p] = by_name(c, "Person", "王丽华")
+    assert p.key == "Person:河南省/郑州市/中原区/王丽华"
+    assert {(m.person, m.org, m.article) for m in c.memberships} == {(p.key, community.key, "t-01"), (p.key, community.key, "t-02")}
+
+
 def test_informal_references_stay_in_their_story(extractor) -> None:
     from graph.gazetteer import load
 
