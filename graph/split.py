@@ -88,14 +88,8 @@ class Splitter:
         self.page_section = columns[0][1] if len(columns) == 1 and columns[0][0] == 0 else ""
 
     def run(self) -> list[_Item]:
-        handlers = {
-            Kind.PAGE_CREDIT: self.on_page_credit,
-            Kind.FURNITURE: self.on_furniture,
-            Kind.CREDIT: self.on_credit,
-            Kind.LEAD: self.on_lead,
-            Kind.HEADING: self.on_heading,
-            Kind.BODY: self.on_body,
-        }
+        handlers = {Kind.PAGE_CREDIT: self.on_page_credit, Kind.FURNITURE: self.on_furniture, Kind.CREDIT: self.on_credit,
+                    Kind.LEAD: self.on_lead, Kind.HEADING: self.on_heading, Kind.BODY: self.on_body}
         for i, b in enumerate(self.blocks):
             if b.ends and self.cur is not None and self.cur.body:
                 self.ended = True  # 编辑：X under a story: what follows are teasers of other pages
@@ -151,8 +145,12 @@ class Splitter:
             cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
         if cur.lead_credit and is_photo(b) and (not set(_names(c)) <= cur.names() or len(cur.body) > 1 and self.own_caption(cur.body[-1], i)):
-            # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day)
-            self.caption_item(cur.body.pop(), c)
+            # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day),
+            # unless it is the lead, the item's only one: then X took the item's picture
+            if len(cur.body) > 1:
+                self.caption_item(cur.body.pop(), c)
+            else:
+                cur.credits = cur.credits | _as_photographers(c)
             return
         if (
             cur.lead_credit and len(cur.subheads) == 1 and cur.subheads[0][0] < len(cur.body) and c.reporters

@@ -514,6 +514,35 @@ def test_a_wrapped_paragraph_ends_at_a_blank_line_after_its_sentence_and_a_units
     assert second.correspondents == ("何青",)
 
 
+def test_a_headline_as_wide_as_a_wrapped_column_between_blank_lines_heads_the_story_that_opens_under_it() -> None:
+    # a column of 14 characters; the second item's headline fills a line, no 本报讯 under it: its own item
+    text = (
+        "宁江日报 2024年11月12日 第05版\n\n柳岸镇召开茶产业座谈会\n\n"
+        "本报讯（记者 杜远）11月11日上午，\n柳岸镇茶产业发展座谈会在镇政府\n会议室召开，镇党委书记田志刚出\n"
+        "席座谈会，30余名茶农代表参加。\n\n据了解，座谈会由县农业农村局和\n镇政府联合主办。\n\n"
+        "金湾村开展秋冬季森林防火演练\n\n近日，柳岸镇金湾村组织村级应急\n分队开展森林防火演练，村党支部\n书记王德亮现场指挥。\n\n"
+        "（通讯员 何青）\n"
+    )
+    first, second = split_page(Page(name="2024-11-12_njrb_05.txt", text=text), dictionary_words())
+    assert first.body.endswith("镇政府联合主办。")
+    assert (second.headline, second.correspondents) == ("金湾村开展秋冬季森林防火演练", ("何青",))
+    assert second.body.startswith("近日，柳岸镇金湾村")
+    # guard: double spaced, a full line with no stop runs on across the blank line into a sentence that is no opening
+    text = "柳岸镇召开茶产业座谈会\n\n本报讯（记者 杜远）11月11日上午，\n\n柳岸镇茶产业发展座谈会在镇政府\n\n会议室召开。\n"
+    [item] = split_page(Page(name="d.txt", text=text), dictionary_words())
+    assert item.body == "11月11日上午，柳岸镇茶产业发展座谈会在镇政府会议室召开。"
+
+
+def test_a_photographers_credit_under_an_item_of_one_paragraph_credits_its_picture() -> None:
+    # 记者 X 摄 under a story of one paragraph credited at its top: X took its picture; the story is no caption
+    for credit in ("记者 林一鸣 摄", "（记者 林一鸣 摄）", "（图为邻里节现场 记者 林一鸣 摄）"):
+        text = ("滨河社区举办邻里节\n\n本报讯（记者 赵一鸣）10月12日下午，柳岸街道滨河社区第三届邻里节在社区广场举办。\n\n"
+                f"{credit}\n\n柳岸街道开展义诊\n\n本报讯（记者 王明）10月12日上午，柳岸街道开展义诊活动。\n")
+        first, second = split_page(Page(name="p.txt", text=text), dictionary_words())
+        assert (first.headline, first.reporters, first.photographers) == ("滨河社区举办邻里节", ("赵一鸣",), ("林一鸣",))
+        assert first.body.startswith("10月12日下午") and second.headline == "柳岸街道开展义诊"
+
+
 def test_a_byline_over_the_page_s_first_headline_is_that_item_s() -> None:
     text = (
         "宁江日报全媒体记者 周明 通讯员 刘洋\n柳岸区人大代表视察老旧小区改造\n\n"
