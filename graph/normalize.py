@@ -200,6 +200,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
     cur, cur_line, gap, pending_gap = "", 0, 0, 0
     cur_open = False  # the paragraph's last line stopped mid-sentence: it goes on
     cur_across = False  # …across a blank line too: the last line was full and its sentence goes on
+    single = False  # the paragraph is one line so far
     for i, ln in enumerate(lines):
         if not ln:
             pending_gap += 1
@@ -208,12 +209,15 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
+        # a line alone between blank lines, no punctuation in it, after a closed paragraph and over a story's opening
+        # (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
+        heading_break = heading_break or bool(pending_gap and single and gap and _headline_over_lead(cur, ln, out))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
-            cur = _join(cur, ln)
+            cur, single = _join(cur, ln), False
         else:
             if cur:
                 out.append(Para(cur, gap, cur_line))
-            cur, cur_line, gap = ln, i + 1, pending_gap
+            cur, cur_line, gap, single = ln, i + 1, pending_gap, True
         pending_gap = 0
         w, full = _width(ln), local[i]
         if credit or unit_head or i in listed or ENDS_WITH_PHOTO_CREDIT.search(ln):
@@ -228,6 +232,20 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
     if cur:
         out.append(Para(cur, gap, cur_line))
     return out
+
+
+# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…; 3月6日，…): a title rarely does.
+SENTENCE_OPENING = re.compile(
+    r"(?:近日|近期|日前|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
+    r"为[^，,。]{2,24}|(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6})[，,]"
+)
+
+
+def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
+    """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it, the paragraph before it
+    closed, `ln` a lead (本报讯…, 近日，…, 11月5日，…)."""
+    closed = not out or out[-1].text[-1] in TERMINAL
+    return closed and not re.search(r"[，。、,：:；;！？!?]", cur) and (ln.startswith("本报讯") or SENTENCE_OPENING.match(ln) is not None)
 
 
 def _plain(raw: list[str]) -> list[Para]:
