@@ -32,6 +32,9 @@ CASES = [
     ("上海市静安区南京西路街道举办邻里节。", "StreetOffice", {"南京西路街道"}, set()),
     # a unit's 辖 (governs) is no first character of the next name (伏/v 牛北社区 is)
     ("据悉，宁江区柳岸街道辖光明社区、金叶社区等9个社区。", "Community", {"光明社区", "金叶社区"}, {"辖光明社区"}),
+    # nor a verb of going between two units (从…社区到金湾社区, 赴, 至)
+    ("志愿者们从光明社区到金湾社区，挨家挨户宣传。", "Community", {"光明社区", "金湾社区"}, {"到金湾社区"}),
+    ("县领导从柳岸镇赴杨庄村调研。", "Village", {"杨庄村"}, {"赴杨庄村"}),
     ("活动在大学路街道康桥华城社区举行。", "Community", {"康桥华城社区"}, set()),
     ("闵行区七宝镇万科城市花园居民区开展加装电梯宣传。", "Community", {"万科城市花园居民区"}, set()),
     ("老旧居民区改造工作持续推进。", "Community", set(), {"老旧居民区"}),

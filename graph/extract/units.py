@@ -255,8 +255,8 @@ class UnitFinder:
         经/p 三路 社区: not 和, 为, 在…, which join or lead)."""
         if not (2 <= s0 - floor <= 5 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town") and HAN.match(text[floor:s0])):
             return False
-        # 郑州市委城乡社区…: the unit's party committee; 柳岸街道辖光明社区、…: governs (管辖), no name's first character
-        if text[floor] in _FUNCTION_CHARS or text[floor] == "委" or text[floor] == "辖" or text.startswith(("所辖", "下辖"), floor):
+        # no name's first character: 郑州市委城乡社区 (the unit's party committee), 柳岸街道辖光明社区 (governs), 从…社区到红河社区
+        if text[floor] in _FUNCTION_CHARS or text[floor] in "委辖到赴至往" or text.startswith(("所辖", "下辖"), floor):
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
