@@ -204,14 +204,15 @@ def _manifest_day(value: str) -> dt.date | None:
 
 def undated_by_manifest(dates: dict[str, dt.date], names: list[str]) -> str | None:
     """What to tell the user when a manifest dates files that are not among the build's pages `names` while some of
-    those pages go undated (names that do not match, most likely); None when the manifest covers them, or they all miss.
+    those pages go undated, neither the manifest nor their file names dating them (names that do not match, most
+    likely); None when the manifest covers them, or they all miss.
 
     >>> print(undated_by_manifest({"a": dt.date(2024, 1, 1)}, ["a.txt", "b.txt"]))
     the manifest dates 1 file(s) not among this build's pages (a), and 2 of its 2 page(s) are not in it (a.txt, b.txt): name each page in the manifest by its file name, extension included
     """
     named = set(dates)
     missing = sorted(named - set(names))
-    undated = [n for n in names if n not in named]
+    undated = [n for n in names if n not in named and page_date_from_name(n) is None]  # (2024-11-21_x.txt is dated)
     if not missing or not undated:
         return None
 

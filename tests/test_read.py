@@ -188,6 +188,12 @@ def test_a_manifest_naming_none_of_the_pages_is_a_warning(tmp_path, caplog) -> N
     with caplog.at_level("WARNING", logger="newskg"):  # a manifest of a larger archive, covering every page: no word
         build([page.parent], tmp_path / "out2", options=Options(dates=(("page-001.txt", dt.date(2021, 3, 24)), ("other.txt", dt.date(2021, 3, 25)))))
     assert "manifest" not in caplog.text
+    # pages dated by their file names are not counted among the undated ones
+    (page.parent / "2021-03-25_page-002.txt").write_text(TEXT, encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="newskg"):
+        build([page.parent], tmp_path / "out3", options=Options(dates=tuple(named.items())))
+    assert "and 1 of its 2 page(s) are not in it (page-001.txt)" in caplog.text
 
 
 def test_page_date_reaches_the_page(tmp_path) -> None:
