@@ -16,6 +16,7 @@ every page is read, the nodes are the corpus's entities (`entities_of`).
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -25,6 +26,7 @@ from typing import Any, cast
 import msgpack
 
 from graph.gazetteer import Place
+from graph.keys import Key
 from graph.model import Entity, Event, EventRow, Membership, MembershipRow, Part, PlaceRow
 
 STAND_IN = "Person?:"  # a person's key until the resolution places them (no key's kind holds "?")
@@ -253,4 +255,26 @@ def entities_of(nodes: dict[str, Node]) -> list[Entity]:
     return entities
 
 
-__all__ = ["Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]
+class FirmKeys:
+    """The one entity a body or unit keyed without a place joins once every page is read (`Resolver._unify_unqualified`'s
+    rule: the one key of its class and name tied to a place), so that its holders are placed by that entity's district
+    before the join: 中侨绿城社区 in a story that names only its city, and in one that names its district."""
+
+    def __init__(self, nodes: dict[str, Node]) -> None:
+        self._nodes = nodes
+        self._by_name: dict[tuple[str, str], list[str]] | None = None  # made once, and only where a holder's body is loose
+
+    def __call__(self, key: str) -> str:
+        n = self._nodes.get(key)
+        if n is None or not Key.loose_text(key):
+            return key
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for k, m in self._nodes.items():
+                if not Key.loose_text(k):
+                    self._by_name[(m.type, m.name)].append(k)
+        firm = self._by_name.get((n.type, n.name), [])
+        return firm[0] if len(firm) == 1 else key
+
+
+__all__ = ["FirmKeys", "Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]

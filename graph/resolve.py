@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from graph.fold import (
+    FirmKeys,
     Node,
     added,
     district_of,
@@ -100,12 +101,8 @@ class Resolver:
         page_ctx: list[Place],
     ) -> Place | None:
         """The official unit a local admin entity is, if the context singles one out."""
-        if e.type == "City":
-            cands = self.gaz.city(e.name)
-        elif e.type == "District":
-            cands = self.gaz.district(e.name)
-        elif e.type in ("StreetOffice", "Town"):
-            cands = self.gaz.towns(e.name)
+        if e.type in ("City", "District", "StreetOffice", "Town"):
+            cands = self._named(e)
         else:
             cands = []
             if parent_place is not None and parent_place.level in ("StreetOffice", "Town"):
@@ -121,6 +118,33 @@ class Resolver:
             if len(narrowed) == 1:
                 return narrowed[0]
         return None
+
+    def _named(self, e: LocalEntity) -> list[Place]:
+        """The official cities, districts, street offices or towns of `e`'s class and name."""
+        if e.type == "City":
+            return self.gaz.city(e.name)
+        return self.gaz.district(e.name) if e.type == "District" else self.gaz.towns(e.name)
+
+    def _places(self, admin: list[LocalEntity], by_name: dict[str, LocalEntity], context: tuple[list[Place], list[Place]],
+                page_ctx: list[Place]) -> dict[str, Place | None]:
+        """The official unit of each of an article's admin entities (`admin`, from the top of the hierarchy down), each
+        placed under the parent the text prints it with; then a parent the gazetteer could not single out (鼓楼区: one in
+        four cities) takes the unit its child's official place lies in, when that unit has its name and rank."""
+        places: dict[str, Place | None] = {}
+        for e in admin:
+            parent = by_name.get(e.parent) if e.parent else None
+            parent_place = places.get(parent.name) if parent else None
+            place = self._place(e, context, parent_place, page_ctx)
+            if place is not None and parent_place is not None and not _under(place, parent_place):
+                place = None  # the text's parent disagrees with the gazetteer: trust the text
+            places[e.name] = place
+        for e in reversed(admin):
+            parent, place = by_name.get(e.parent) if e.parent else None, places[e.name]
+            if parent is not None and parent.name in places and places[parent.name] is None and place is not None:
+                above = self.gaz.by_path.get(place.path[:-1])
+                if above is not None and parent.type in ("City", "District", "StreetOffice", "Town") and above in self._named(parent):
+                    places[parent.name] = above
+        return places
 
     # ------------------------------------------------------------------ keys
     def _admin_key(self, e: LocalEntity, place: Place | None, parent_key: str | None, ctx: str) -> str:
@@ -216,17 +240,13 @@ class Resolver:
         official_c = sorted({"/".join(p.path) for p in cities})
         ctx = official_d[0] if len(official_d) == 1 else (official_c[0] if len(official_c) == 1 else "")
         by_name = {e.name: e for e in f.entities}
-        places: dict[str, Place | None] = {}
         keys: dict[str, str] = {}
         # admin units, from the top of the hierarchy down, so parents are keyed first
         admin = sorted((e for e in f.entities if e.type in ADMIN_TYPES), key=lambda e: ADMIN_TYPES.index(e.type))
+        places = self._places(admin, by_name, (districts, cities), page_ctx)
         for e in admin:
             parent = by_name.get(e.parent) if e.parent else None
-            parent_place = places.get(parent.name) if parent else None
-            place = self._place(e, (districts, cities), parent_place, page_ctx)
-            if place is not None and parent_place is not None and not _under(place, parent_place):
-                place = None  # the text's parent disagrees with the gazetteer: trust the text
-            places[e.name] = place
+            place = places[e.name]
             parent_key = keys.get(parent.name) if parent else None
             key = sys.intern(self._admin_key(e, place, parent_key, ctx))  # one string a key, however often it is read
             keys[e.name] = key
@@ -282,7 +302,7 @@ class Resolver:
         in, as the pages tell it whatever their order (else by their article's scope), then join the references
         without context (`_unify_unqualified`). `redirect` takes every stand-in to its person's entity."""
         placed: dict[str, str] = {}
-        firm = _FirmKeys(self.nodes)
+        firm = FirmKeys(self.nodes)
         for (org, ctx, name), stand_in in self._stand_ins.items():
             where = district_of(org, self.nodes) or district_of(firm(org), self.nodes) or ctx
             key = placed[stand_in] = sys.intern(Key.in_scope("Person", where, name).format())
@@ -400,28 +420,6 @@ class Resolver:
                 )
             )
         return out
-
-
-class _FirmKeys:
-    """The one entity a body or unit keyed without a place joins once every page is read (`_unify_unqualified`'s
-    rule: the one key of its class and name tied to a place), so that its holders are placed by that entity's district
-    before the join: 中侨绿城社区 in a story that names only its city, and in one that names its district."""
-
-    def __init__(self, nodes: dict[str, Node]) -> None:
-        self._nodes = nodes
-        self._by_name: dict[tuple[str, str], list[str]] | None = None  # made once, and only where a holder's body is loose
-
-    def __call__(self, key: str) -> str:
-        n = self._nodes.get(key)
-        if n is None or not Key.loose_text(key):
-            return key
-        if self._by_name is None:
-            self._by_name = defaultdict(list)
-            for k, m in self._nodes.items():
-                if not Key.loose_text(k):
-                    self._by_name[(m.type, m.name)].append(k)
-        firm = self._by_name.get((n.type, n.name), [])
-        return firm[0] if len(firm) == 1 else key
 
 
 def _under(place: Place, ancestor: Place) -> bool:

@@ -103,6 +103,21 @@ def test_a_holder_of_a_post_in_a_unit_one_story_places_and_another_does_not_is_o
     assert {(m.person, m.org, m.article) for m in c.memberships} == {(p.key, community.key, "t-01"), (p.key, community.key, "t-02")}
 
 
+def test_a_district_of_a_name_several_cities_share_is_placed_by_the_street_office_printed_under_it(extractor) -> None:
+    # 鼓楼区 is a district of four cities; only one of them has a 五一街道: the district is that city's, as a story that
+    # prints 开封市鼓楼区 would place it (one key, one IRI, whichever way a page prints it)
+    from graph.gazetteer import load
+
+    alone = corpus(extractor, load(), ("五一街道召开安全生产会", "10月10日，鼓楼区五一街道召开辖区安全生产工作会。"))
+    [district] = by_name(alone, "District", "鼓楼区")
+    assert district.official_path == "河南省/开封市/鼓楼区"
+    [street] = by_name(alone, "StreetOffice", "五一街道")
+    assert street.parent == district.key
+    both = corpus(extractor, load(), ("五一街道召开安全生产会", "10月10日，鼓楼区五一街道召开辖区安全生产工作会。"),
+                  ("开封市鼓楼区举办运动会", "10月11日，开封市鼓楼区举办职工运动会。"))
+    assert [d.key for d in by_name(both, "District", "鼓楼区")] == [district.key]
+
+
 def test_informal_references_stay_in_their_story(extractor) -> None:
     from graph.gazetteer import load
 
