@@ -46,12 +46,13 @@ def test_query_formats(runner, seed_build) -> None:
     csv = runner.invoke(main, ["query", "officials", "--graph", g, "--format", "csv"])
     assert csv.exit_code == 0
     lines = csv.stdout.splitlines()
-    assert lines[0] == "name,title,office,district"
-    assert "杨春晓,主任,秦岭路街道,中原区" in lines
+    assert lines[0] == "name,title,office,district,reports,person"
+    [row] = [ln for ln in lines if ln.startswith("杨春晓,主任,秦岭路街道,中原区,")]  # one row a person and post
+    assert row.split(",")[4:] == ["1", "https://w3id.org/newskg/id/person/yang-chun-xiao-7b686b4dc8e7"]
     js = runner.invoke(main, ["query", "-e", "SELECT ?n WHERE { ?d a nk:District ; rdfs:label ?n } ORDER BY ?n", "--graph", g, "--format", "json"])
     assert {"n": "中原区"} in json.loads(js.stdout)
     table = runner.invoke(main, ["query", "officials", "--graph", g])
-    assert table.stdout.splitlines()[0].split() == ["name", "title", "office", "district"]
+    assert table.stdout.splitlines()[0].split() == ["name", "title", "office", "district", "reports", "person"]
 
 
 def test_query_errors(runner, seed_build, tmp_path) -> None:

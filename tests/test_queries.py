@@ -230,6 +230,7 @@ def test_attended_with(store):
     # 二级调研员冯凌义、区政务办主任张青礼出席会议，秦岭路街道办事处主任杨春晓陪同观摩
     people = {(r["other"], r["date"]) for r in rows if r["kind"] == "Person"}
     assert {("冯凌义", "--03-20"), ("张青礼", "--03-20")} <= people
+    assert {r["person_iri"] for r in rows} == {"https://w3id.org/newskg/id/person/yang-chun-xiao-7b686b4dc8e7"}  # whose
     every = run(store, "attended-with", name="")
     pairs = pick(every, "person", "other")
     assert len({("冯凌义", "张青礼"), ("张青礼", "冯凌义")} & pairs) == 1  # every pair once, either way round
