@@ -120,6 +120,9 @@ PAGE_CREDIT = re.compile(
 )
 
 
+_KICKER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:街道|办事处|镇|乡|社区|村)[：:]")  # 唐家墩街道：, 柳岸村： over a headline
+
+
 def furniture_kind(text: str) -> str | None:
     """The name of the furniture shape `text` has, or None when it may be news.
 
@@ -250,6 +253,9 @@ def classify(paras: list[Para]) -> list[Block]:
         nxt = paras[i + 1].text if i + 1 < len(paras) else ""
         if _META_LABEL.match(text.strip()) and nxt and len(nxt) <= 30 and not _FIELD_LABEL.match(nxt):
             text = f"{text.strip()}{paras[i + 1].text}"  # 责编：\n陈亮
+            i += 1
+        if _KICKER.fullmatch(text.strip(MARKS + " ")) and nxt and not paras[i + 1].gap and heading(nxt) is not None:
+            text = f"{text.strip()}{nxt}"  # 唐家墩街道：\n网格员变身…: a unit's kicker right over its headline, one heading
             i += 1
         caption = _CAPTION_THEN_LEAD.search(text)
         if caption and cr.lead(text[caption.end() :])[2]:

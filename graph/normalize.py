@@ -242,10 +242,10 @@ SENTENCE_OPENING = re.compile(
 
 
 def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
-    """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it, the paragraph before it
-    closed, `ln` a lead (本报讯…, 近日，…, 11月5日，…)."""
-    closed = not out or out[-1].text[-1] in TERMINAL
-    return closed and not re.search(r"[，。、,：:；;！？!?]", cur) and (ln.startswith("本报讯") or SENTENCE_OPENING.match(ln) is not None)
+    """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it but 、, the paragraph
+    before it closed, `ln` a lead (本报讯…, 近日，…, 11月5日，…)."""
+    closed = not out or out[-1].text[-1] in TERMINAL  # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
+    return closed and not re.search(r"[，。,：:；;！？!?]|、$", cur) and (ln.startswith("本报讯") or SENTENCE_OPENING.match(ln) is not None)
 
 
 def _plain(raw: list[str]) -> list[Para]:
@@ -276,7 +276,7 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 
 
 # A paragraph opening with a day and a comma or a time of day: the first sentence of a story.
-_STORY_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])")
+_STORY_OPENING = re.compile(r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|连日来)[,，]|本报讯)")
 
 
 # A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.

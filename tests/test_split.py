@@ -527,10 +527,31 @@ def test_a_headline_as_wide_as_a_wrapped_column_between_blank_lines_heads_the_st
     assert first.body.endswith("镇政府联合主办。")
     assert (second.headline, second.correspondents) == ("金湾村开展秋冬季森林防火演练", ("何青",))
     assert second.body.startswith("近日，柳岸镇金湾村")
+    # …a headline with a 、 in it, wider than the column
+    text = text.replace("金湾村开展秋冬季森林防火演练", "区委常委、宣传部部长王平调研金湾村文明实践工作").replace("近日", "11月10日")
+    first, second = split_page(Page(name="2024-11-12_njrb_05.txt", text=text), dictionary_words())
+    assert first.body.endswith("镇政府联合主办。") and second.headline == "区委常委、宣传部部长王平调研金湾村文明实践工作"
     # guard: double spaced, a full line with no stop runs on across the blank line into a sentence that is no opening
     text = "柳岸镇召开茶产业座谈会\n\n本报讯（记者 杜远）11月11日上午，\n\n柳岸镇茶产业发展座谈会在镇政府\n\n会议室召开。\n"
     [item] = split_page(Page(name="d.txt", text=text), dictionary_words())
     assert item.body == "11月11日上午，柳岸镇茶产业发展座谈会在镇政府会议室召开。"
+
+
+def test_a_units_name_and_a_colon_over_a_headline_heads_an_item_of_its_own() -> None:
+    # the kicker on a line of its own (唐…街道：) is no label of the page, and the item under it no part of the one before
+    text = (
+        "柳岸街道召开居民议事会\n\n本报讯（记者 杜远）11月4日下午，柳岸街道召开老旧小区改造居民议事会，30余人参加。\n\n"
+        "据悉，金湾社区今年纳入改造计划的小区有3个。\n\n"
+        "青河街道：\n网格员变身“消防宣传员”\n\n近日，青河街道组织网格员入户开展冬季消防安全宣传。\n\n（记者 杜远）\n"
+    )
+    first, second = split_page(Page(name="k.txt", text=text), dictionary_words())
+    assert first.body.endswith("小区有3个。")
+    assert (second.headline.replace(" ", ""), second.reporters) == ("青河街道：网格员变身“消防宣传员”", ("杜远",))
+    # guard: a feature's part headed by a unit, a blank line between its name and its title, stays in the feature
+    text = ("金城小巷焕新颜\n\n本报讯（记者 杜远）今天，就让我们从几个社区的小巷开始走一走。\n\n青河社区：\n\n"
+            "小巷“蝶变”留住童年记忆\n\n走进青河社区，墙上画满了跳房子、滚铁环的图案。\n")
+    [feature] = split_page(Page(name="f.txt", text=text), dictionary_words())
+    assert feature.body.endswith("滚铁环的图案。")
 
 
 def test_a_photographers_credit_under_an_item_of_one_paragraph_credits_its_picture() -> None:
