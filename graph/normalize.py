@@ -236,7 +236,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
 
 # How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…; 3月6日，…): a title rarely does.
 SENTENCE_OPENING = re.compile(
-    r"(?:近日|近期|日前|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
+    r"(?:近日|近期|日前|昨日|今日|连日来|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
     r"为[^，,。]{2,24}|(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6})[，,]"
 )
 

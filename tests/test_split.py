@@ -523,10 +523,11 @@ def test_a_headline_as_wide_as_a_wrapped_column_between_blank_lines_heads_the_st
         "金湾村开展秋冬季森林防火演练\n\n近日，柳岸镇金湾村组织村级应急\n分队开展森林防火演练，村党支部\n书记王德亮现场指挥。\n\n"
         "（通讯员 何青）\n"
     )
-    first, second = split_page(Page(name="2024-11-12_njrb_05.txt", text=text), dictionary_words())
-    assert first.body.endswith("镇政府联合主办。")
-    assert (second.headline, second.correspondents) == ("金湾村开展秋冬季森林防火演练", ("何青",))
-    assert second.body.startswith("近日，柳岸镇金湾村")
+    for opening in ("近日", "昨日"):
+        first, second = split_page(Page(name="2024-11-12_njrb_05.txt", text=text.replace("近日", opening)), dictionary_words())
+        assert first.body.endswith("镇政府联合主办。")
+        assert (second.headline, second.correspondents) == ("金湾村开展秋冬季森林防火演练", ("何青",))
+        assert second.body.startswith(f"{opening}，柳岸镇金湾村")
     # …a headline with a 、 in it, wider than the column
     text = text.replace("金湾村开展秋冬季森林防火演练", "区委常委、宣传部部长王平调研金湾村文明实践工作").replace("近日", "11月10日")
     first, second = split_page(Page(name="2024-11-12_njrb_05.txt", text=text), dictionary_words())
