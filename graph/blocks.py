@@ -29,7 +29,7 @@ from graph import credits as cr
 from graph.fields import in_metadata
 from graph.lexicon import split_names
 from graph.model import Para
-from graph.normalize import ENDS_WITH_PHOTO_CREDIT, SENTENCE_OPENING, bigrams, headline_like, paragraphs
+from graph.normalize import ENDS_WITH_PHOTO_CREDIT, bigrams, headline_like, paragraphs
 
 MARKS = "■●◆▲★□◇▼►▶【】[]•·"
 
@@ -118,8 +118,6 @@ PAGE_CREDIT = re.compile(
     r"^本版(?:文图|文字|稿件)?由(?:本报|[\u4e00-\u9fff]{1,8}(?:报|网))?(?:全媒体)?记者\s*"
     r"([\u4e00-\u9fff·]{2,6}(?:[\s、]+[\u4e00-\u9fff·]{2,6})*)\s*(?:整理|采写|编辑|提供)"
 )
-
-
 _KICKER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:街道|办事处|镇|乡|社区|村)[：:]")  # 唐家墩街道：, 柳岸村： over a headline
 
 
@@ -274,6 +272,11 @@ def classify(paras: list[Para]) -> list[Block]:
     return _cut_off_end(_closed(_contents(_paper_credits(out))))
 
 
+# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…; 3月6日，…): a title rarely does.
+_SENTENCE_OPENING = re.compile(
+    r"(?:近日|近期|日前|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
+    r"为[^，,。]{2,24}|(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6})[，,]"
+)
 
 
 _SPEAKER = re.compile(r"(?:[：:]|(?:书记|主任|主席|长|委员|经理|代表|居民|志愿者|网格员|社工)\s+[\u4e00-\u9fff·]{2,4})\s*$")  # …书记 李明(：)
@@ -284,7 +287,7 @@ def _cut_off_end(blocks: list[Block]) -> list[Block]:
     with no item under it, is a story's when it opens as a sentence does: the story before it, or the one the heading
     right over it heads."""
     k = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind not in (Kind.FURNITURE, Kind.CREDIT)), -1)
-    if k < 1 or (b := blocks[k]).kind is not Kind.HEADING or b.level or not SENTENCE_OPENING.match(b.text.strip()):
+    if k < 1 or (b := blocks[k]).kind is not Kind.HEADING or b.level or not _SENTENCE_OPENING.match(b.text.strip()):
         return blocks  # (## 近日，…: a heading the page marks as one)
     above = [x for x in reversed(blocks[:k]) if x.kind is not Kind.FURNITURE]
     titles = next((n for n, x in enumerate(above) if x.kind is not Kind.HEADING), len(above))  # the headings right above it

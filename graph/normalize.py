@@ -234,18 +234,12 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
     return out
 
 
-# How a story's sentence opens, a comma after it (近日，…; 现场，…; 为弘扬正气，…; 3月6日，…): a title rarely does.
-SENTENCE_OPENING = re.compile(
-    r"(?:近日|近期|日前|昨日|今日|连日来|此外|同时|另外|随后|目前|据统计|据了解|据悉|据介绍|活动中|活动现场|现场|会上|上午|下午|晚上|当天|当日|"
-    r"为[^，,。]{2,24}|(?:\d{4}年)?\d{1,2}月\d{1,2}日[^，,。：:\s]{0,6})[，,]"
-)
-
-
 def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
     """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it but 、, the paragraph
-    before it closed, `ln` a lead (本报讯…, 近日，…, 11月5日，…)."""
+    before it closed, `ln` a lead's opening (本报讯…, 近日，…, 11月5日，…; not 现场，, 当天，, 为期…，, which go on a
+    sentence a double-spaced column broke)."""
     closed = not out or out[-1].text[-1] in TERMINAL  # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
-    return closed and not re.search(r"[，。,：:；;！？!?]|、$", cur) and (ln.startswith("本报讯") or SENTENCE_OPENING.match(ln) is not None)
+    return closed and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
 
 
 def _plain(raw: list[str]) -> list[Para]:
@@ -276,7 +270,7 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 
 
 # A paragraph opening with a day and a comma or a time of day: the first sentence of a story.
-_STORY_OPENING = re.compile(r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|连日来)[,，]|本报讯)")
+_STORY_OPENING = re.compile(r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|连日来)[,，]|本报讯)")
 
 
 # A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.

@@ -536,6 +536,13 @@ def test_a_headline_as_wide_as_a_wrapped_column_between_blank_lines_heads_the_st
     text = "柳岸镇召开茶产业座谈会\n\n本报讯（记者 杜远）11月11日上午，\n\n柳岸镇茶产业发展座谈会在镇政府\n\n会议室召开。\n"
     [item] = split_page(Page(name="d.txt", text=text), dictionary_words())
     assert item.body == "11月11日上午，柳岸镇茶产业发展座谈会在镇政府会议室召开。"
+    # …nor into 现场，, 当天，, 为期…，: a sentence goes on so, a story does not open so
+    lines = ["柳岸镇举办第三届茶文化节", "本报讯（记者 杜远）11月11日上", "午，柳岸镇第三届茶文化节在镇文化", "广场开幕。",
+             "全镇二十个村的茶农代表赶到开幕式", "现场，品新茶、看茶艺表演，不少游", "客当场下单购买新茶。镇党委书记田",
+             "志刚介绍，今年全镇茶园面积达到三", "万亩，茶农人均增收两千余元。茶文", "化节将持续三天，其间还将举办茶艺",
+             "大赛、茶山徒步等活动，欢迎市民前", "来体验。据了解，茶文化节由镇政府", "和县文旅局联合主办。"]
+    [item] = split_page(Page(name="d.txt", text="\n\n".join(lines) + "\n"), dictionary_words())
+    assert "赶到开幕式现场，品新茶" in item.body and item.body.endswith("联合主办。")
 
 
 def test_a_units_name_and_a_colon_over_a_headline_heads_an_item_of_its_own() -> None:
