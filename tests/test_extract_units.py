@@ -35,6 +35,7 @@ CASES = [
     # nor a verb of going between two units (从…社区到金湾社区, 赴, 至)
     ("志愿者们从光明社区到金湾社区，挨家挨户宣传。", "Community", {"光明社区", "金湾社区"}, {"到金湾社区"}),
     ("县领导从柳岸镇赴杨庄村调研。", "Village", {"杨庄村"}, {"赴杨庄村"}),
+    ("官渡镇往南村开展义诊活动。", "Village", {"往南村"}, {"南村"}),  # …but a name may begin so (往/p 南村/LOC)
     ("活动在大学路街道康桥华城社区举行。", "Community", {"康桥华城社区"}, set()),
     ("闵行区七宝镇万科城市花园居民区开展加装电梯宣传。", "Community", {"万科城市花园居民区"}, set()),
     ("老旧居民区改造工作持续推进。", "Community", set(), {"老旧居民区"}),
@@ -417,6 +418,8 @@ def test_chain_states_containment(extractor) -> None:
     ("柳岸镇所辖杨庄村开展义诊活动。", "杨庄村", "柳岸镇"),  # a verb of governing
     ("柳岸镇下辖杨庄村开展义诊活动。", "杨庄村", "柳岸镇"),
     ("据悉，宁江区柳岸街道辖光明社区等9个社区。", "光明社区", "柳岸街道"),
+    ("紧邻柳岸街道辖区的黄河社区与青河街道联合开展义诊活动。", "黄河社区", None),  # …not what is said before the first
+    ("原属刘集镇所辖的万胜村，今年起划归官渡镇管理。", "万胜村", None),  # (紧邻, 原属)
 ])
 def test_a_unit_printed_after_the_area_or_the_governing_of_another_lies_in_it(extractor, sentence, unit, parent) -> None:
     by_name = {e.name: e for e in facts(extractor, sentence).entities}

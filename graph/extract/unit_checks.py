@@ -83,12 +83,19 @@ _GOVERNS = re.compile(r"(?:辖区内?|所辖|下辖|辖)的?")
 def printed_in(gap: str, before: str) -> bool:
     """Whether a unit printed `gap` after another, whose text before it is `before`, is printed as lying in it:
     中原区三官庙街道, 经八路街道的省委社区 (not 毗邻经八路街道的…), 在花园路街道，农业院社区."""
-    if gap == "的":
+    if gap == "的" or _GOVERNS.fullmatch(gap):  # (not 紧邻|丰产路街道辖区的黄河社区, 原属|刘集镇所辖的万胜村)
         return not _NOT_IN_UNIT_BEFORE.search(before)
-    return gap == "" or _GOVERNS.fullmatch(gap) is not None or gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before) is not None
+    return gap == "" or gap in ("，", ",") and re.search(r"(?:^|[，,。；])\s*在$", before) is not None
+
+
+def going_to(text: str, tokens: list[Token], at: int, s0: int) -> bool:
+    """Whether text[at] is a verb of going (到, 赴, 至, 往) before a unit's name of two characters or more that the tagger
+    read as a place, up to its suffix at `s0` (从…社区到/v 红河社区/LOC), not the first character of a name (官渡镇往/p 南村/LOC)."""
+    k = token_at(tokens, at + 1) if text[at] in "到赴至往" and s0 - at >= 3 else None
+    return k is not None and tokens[k].start == at + 1 and tokens[k].tag in ("LOC", "ns") and tokens[k].end >= s0
 
 
 CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
 
 
-__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN"]
+__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "printed_in"]

@@ -16,7 +16,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
-from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, printed_in
+from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, going_to, printed_in
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -250,13 +250,12 @@ class UnitFinder:
 
     @staticmethod
     def _chained(text: str, tokens: list[Token], floor: int, s0: int, suffix: str) -> bool:
-        """Whether text[floor:s0], right after a unit, is the name of the next one (三官庙街道|伏牛北|社区): a name's
-        length, no function word or verb in it but a first character the tagger read alone (伏/v 牛北社区,
-        经/p 三路 社区: not 和, 为, 在…, which join or lead)."""
+        """Whether text[floor:s0], right after a unit, names the next one (三官庙街道|伏牛北|社区): a name's length, no
+        function word or verb in it but a first character the tagger read alone (伏/v 牛北社区, 经/p 三路 社区; not 和, 为, 在…)."""
         if not (2 <= s0 - floor <= 5 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town") and HAN.match(text[floor:s0])):
             return False
-        # no name's first character: 郑州市委城乡社区 (the unit's party committee), 柳岸街道辖光明社区 (governs), 从…社区到红河社区
-        if text[floor] in _FUNCTION_CHARS or text[floor] in "委辖到赴至往" or text.startswith(("所辖", "下辖"), floor):
+        # no first character: 市委城乡社区 (a party committee), 辖光明社区 (governs), 到红河社区 (goes to: `going_to`)
+        if text[floor] in _FUNCTION_CHARS or text[floor] in "委辖" or text.startswith(("所辖", "下辖"), floor) or going_to(text, tokens, floor, s0):
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
