@@ -16,6 +16,7 @@ every page is read, the nodes are the corpus's entities (`entities_of`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -274,7 +275,21 @@ class FirmKeys:
                 if not Key.loose_text(k):
                     self._by_name[(m.type, m.name)].append(k)
         firm = self._by_name.get((n.type, n.name), [])
-        return firm[0] if len(firm) == 1 else key
+        return firm[0] if len(firm) == 1 and fits(key, firm[0]) else key
 
 
-__all__ = ["FirmKeys", "Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]
+_KIND_OF_PART = re.compile(r"[A-Za-z]+:")  # Community:District:河南省/郑州市/金水区/文庙社区 -> 河南省/郑州市/金水区/文庙社区
+
+
+def fits(loose: str, firm: str) -> bool:
+    """Whether the place-tied key `firm` lies in the scope of `loose`, a key not tied to a place: `Community:?河南省/开封市/
+    文庙社区` is no `Community:河南省/郑州市/金水区/…/文庙社区` (a story of 开封 names another); a scope that is none, or
+    another key's (a unit under a printed parent not placed), says nothing against it."""
+    rest = loose.split(":", 1)[1]
+    if not rest.startswith("?") or ":" in rest or "/" not in rest:
+        return True
+    scope = rest[1:].rsplit("/", 1)[0]
+    return not scope or _KIND_OF_PART.sub("", firm).startswith(scope + "/")  # (a printed parent's key is a part)
+
+
+__all__ = ["FirmKeys", "fits", "Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]

@@ -38,6 +38,7 @@ from graph.fold import (
     entities_of,
     event_row,
     events,
+    fits,
     fold,
     membership_row,
     mentioned,
@@ -336,7 +337,7 @@ class Resolver:
             else:
                 continue
             for k in loose:
-                if k == target:
+                if k == target or firm and not fits(k, target):  # (a story of 开封's 文庙社区 is not 郑州's)
                     continue
                 src = self.nodes.pop(k)
                 dst = self.nodes[target]

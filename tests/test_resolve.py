@@ -118,6 +118,20 @@ def test_a_district_of_a_name_several_cities_share_is_placed_by_the_street_offic
     assert [d.key for d in by_name(both, "District", "鼓楼区")] == [district.key]
 
 
+def test_a_unit_keyed_in_another_citys_story_joins_no_placed_unit_of_that_name_outside_that_city(extractor) -> None:
+    # 开封's story names its own 青莲社区: neither the community nor its secretary is 郑州's (the one placed so named);
+    # a story naming only 郑州市 joins both
+    from graph.gazetteer import load
+
+    told = ("青莲社区建成生活圈", "近日，金水区青莲社区“一刻钟便民生活圈”建成投用。社区党委书记张红介绍，生活圈内有30余家商户。")
+    other_city = ("开封市举办社区书记故事会", "11月9日，开封市举办社区书记故事会。青莲社区党委书记张红讲述了加装电梯的经历。")
+    same_city = ("郑州市举办社区书记故事会", "11月9日，郑州市举办社区书记故事会。青莲社区党委书记张红讲述了加装电梯的经历。")
+    apart = corpus(extractor, load(), told, other_city)
+    assert len(by_name(apart, "Community", "青莲社区")) == 2 and len(by_name(apart, "Person", "张红")) == 2
+    joined = corpus(extractor, load(), told, same_city)
+    assert len(by_name(joined, "Community", "青莲社区")) == 1 and len(by_name(joined, "Person", "张红")) == 1
+
+
 def test_informal_references_stay_in_their_story(extractor) -> None:
     from graph.gazetteer import load
 
