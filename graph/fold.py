@@ -258,8 +258,9 @@ def entities_of(nodes: dict[str, Node]) -> list[Entity]:
 
 class FirmKeys:
     """The one entity a body or unit keyed without a place joins once every page is read (`Resolver._unify_unqualified`'s
-    rule: the one key of its class and name tied to a place), so that its holders are placed by that entity's district
-    before the join: 中侨绿城社区 in a story that names only its city, and in one that names its district."""
+    rule: the one key of its class and name tied to a place, inside the loose key's scope: `fits`), so that its holders
+    are placed by that entity's district before the join: 中侨绿城社区 in a story that names only its city, and in one
+    that names its district."""
 
     def __init__(self, nodes: dict[str, Node]) -> None:
         self._nodes = nodes

@@ -209,7 +209,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
-        # a line alone between blank lines, no punctuation in it, after a closed paragraph and over a story's opening
+        # a line alone between blank lines, no punctuation in it but 、, after a closed paragraph, over a lead's opening
         # (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
         heading_break = heading_break or bool(pending_gap and single and gap and _headline_over_lead(cur, ln, out))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
@@ -269,7 +269,7 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
     return False
 
 
-# A paragraph opening with a day and a comma or a time of day: the first sentence of a story.
+# A paragraph opening as a lead does (a day and a comma or a time of day, 近日，-like words, 本报讯): a story's first.
 _STORY_OPENING = re.compile(r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|连日来)[,，]|本报讯)")
 
 

@@ -320,7 +320,8 @@ class Resolver:
         self.redirect.update({s: self.redirect.get(k, k) for s, k in placed.items()})
 
     def _unify_unqualified(self) -> None:
-        """A reference without context joins the one entity of its class and name, if one."""
+        """A reference without context joins the one entity of its class and name, if one and it lies in the
+        reference's scope (`fits`), else the references of a name that has no such entity join each other."""
         by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key, n in self.nodes.items():
             by_name[(n.type, n.name)].append(key)
