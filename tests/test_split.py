@@ -552,13 +552,13 @@ def test_a_units_name_and_a_colon_over_a_headline_heads_an_item_of_its_own() -> 
         "据悉，金湾社区今年纳入改造计划的小区有3个。\n\n"
         "青河街道：\n网格员变身“消防宣传员”\n\n近日，青河街道组织网格员入户开展冬季消防安全宣传。\n\n（记者 杜远）\n"
     )
-    first, second = split_page(Page(name="k.txt", text=text), dictionary_words())
+    first, second = split_text(text)
     assert first.body.endswith("小区有3个。")
     assert (second.headline.replace(" ", ""), second.reporters) == ("青河街道：网格员变身“消防宣传员”", ("杜远",))
     # guard: a feature's part headed by a unit, a blank line between its name and its title, stays in the feature
     text = ("金城小巷焕新颜\n\n本报讯（记者 杜远）今天，就让我们从几个社区的小巷开始走一走。\n\n青河社区：\n\n"
             "小巷“蝶变”留住童年记忆\n\n走进青河社区，墙上画满了跳房子、滚铁环的图案。\n")
-    [feature] = split_page(Page(name="f.txt", text=text), dictionary_words())
+    [feature] = split_text(text)
     assert feature.body.endswith("滚铁环的图案。")
 
 
@@ -567,7 +567,7 @@ def test_a_photographers_credit_under_an_item_of_one_paragraph_credits_its_pictu
     for credit in ("记者 林一鸣 摄", "（记者 林一鸣 摄）", "（图为邻里节现场 记者 林一鸣 摄）"):
         text = ("滨河社区举办邻里节\n\n本报讯（记者 赵一鸣）10月12日下午，柳岸街道滨河社区第三届邻里节在社区广场举办。\n\n"
                 f"{credit}\n\n柳岸街道开展义诊\n\n本报讯（记者 王明）10月12日上午，柳岸街道开展义诊活动。\n")
-        first, second = split_page(Page(name="p.txt", text=text), dictionary_words())
+        first, second = split_text(text)
         assert (first.headline, first.reporters, first.photographers) == ("滨河社区举办邻里节", ("赵一鸣",), ("林一鸣",))
         assert first.body.startswith("10月12日下午") and second.headline == "柳岸街道开展义诊"
 
