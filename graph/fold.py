@@ -16,8 +16,6 @@ every page is read, the nodes are the corpus's entities (`entities_of`).
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -27,7 +25,6 @@ from typing import Any, cast
 import msgpack
 
 from graph.gazetteer import Place
-from graph.keys import Key
 from graph.model import Entity, Event, EventRow, Membership, MembershipRow, Part, PlaceRow
 
 STAND_IN = "Person?:"  # a person's key until the resolution places them (no key's kind holds "?")
@@ -256,41 +253,4 @@ def entities_of(nodes: dict[str, Node]) -> list[Entity]:
     return entities
 
 
-class FirmKeys:
-    """The one entity a body or unit keyed without a place joins once every page is read (`Resolver._unify_unqualified`'s
-    rule: the one key of its class and name tied to a place, inside the loose key's scope: `fits`), so that its holders
-    are placed by that entity's district before the join: 中侨绿城社区 in a story that names only its city, and in one
-    that names its district."""
-
-    def __init__(self, nodes: dict[str, Node]) -> None:
-        self._nodes = nodes
-        self._by_name: dict[tuple[str, str], list[str]] | None = None  # made once, and only where a holder's body is loose
-
-    def __call__(self, key: str) -> str:
-        n = self._nodes.get(key)
-        if n is None or not Key.loose_text(key):
-            return key
-        if self._by_name is None:
-            self._by_name = defaultdict(list)
-            for k, m in self._nodes.items():
-                if not Key.loose_text(k):
-                    self._by_name[(m.type, m.name)].append(k)
-        firm = self._by_name.get((n.type, n.name), [])
-        return firm[0] if len(firm) == 1 and fits(key, firm[0]) else key
-
-
-_KIND_OF_PART = re.compile(r"[A-Za-z]+:")  # Community:District:河南省/郑州市/金水区/文庙社区 -> 河南省/郑州市/金水区/文庙社区
-
-
-def fits(loose: str, firm: str) -> bool:
-    """Whether the place-tied key `firm` lies in the scope of `loose`, a key not tied to a place: `Community:?河南省/开封市/
-    文庙社区` is no `Community:河南省/郑州市/金水区/…/文庙社区` (a story of 开封 names another); a scope that is none, or
-    another key's (a unit under a printed parent not placed), says nothing against it."""
-    rest = loose.split(":", 1)[1]
-    if not rest.startswith("?") or ":" in rest or "/" not in rest:
-        return True
-    scope = rest[1:].rsplit("/", 1)[0]
-    return not scope or _KIND_OF_PART.sub("", firm).startswith(scope + "/")  # (a printed parent's key is a part)
-
-
-__all__ = ["FirmKeys", "fits", "Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]
+__all__ = ["Node", "added", "district_of", "entities_of", "event_row", "fold", "membership_row", "mentioned", "met", "packed", "posts", "events", "place_row", "stand_in_key", "STAND_IN", "unpacked"]

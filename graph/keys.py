@@ -20,10 +20,12 @@ places that know the punctuation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 UNPLACED = "?"  # marks a scope that could not be tied to a place
 PRESS = "press"  # the scope of people credited on a page
+_KINDS = re.compile(r"[A-Za-z]+:")  # the kinds in a key's printed form (Community:District:河南省/… holds two)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,23 @@ class Key:
         """True when some scope on the way up was not tied to a place (a `?` anywhere in the key): `loose_text` of its
         printed form, the one place the rule is written."""
         return Key.loose_text(self.format())
+
+    @staticmethod
+    def in_scope_of(loose: str, placed: str) -> bool:
+        """Whether the key tied to a place `placed` lies in the scope of `loose`, one not tied to a place (printed forms
+        both): `Community:?河南省/开封市/文庙社区` is no `Community:河南省/郑州市/金水区/…/文庙社区`; a scope that is
+        none, or another key's (a unit under a printed parent not placed), says nothing against it.
+
+        >>> Key.in_scope_of("Community:?河南省/开封市/青莲社区", "Community:District:河南省/郑州市/金水区/青莲社区")
+        False
+        >>> Key.in_scope_of("Community:?河南省/郑州市/青莲社区", "Community:District:河南省/郑州市/金水区/青莲社区")
+        True
+        """
+        rest = loose.partition(":")[2]
+        if not rest.startswith(UNPLACED) or ":" in rest or "/" not in rest:
+            return True
+        scope = rest[len(UNPLACED):].rsplit("/", 1)[0]
+        return not scope or _KINDS.sub("", placed.partition(":")[2]).startswith(scope + "/")  # (a parent's key in it too)
 
     @staticmethod
     def loose_text(text: str) -> bool:

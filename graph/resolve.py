@@ -31,14 +31,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from graph.fold import (
-    FirmKeys,
     Node,
     added,
     district_of,
     entities_of,
     event_row,
     events,
-    fits,
     fold,
     membership_row,
     mentioned,
@@ -303,10 +301,14 @@ class Resolver:
         in, as the pages tell it whatever their order (else by their article's scope), then join the references
         without context (`_unify_unqualified`). `redirect` takes every stand-in to its person's entity."""
         placed: dict[str, str] = {}
-        firm = FirmKeys(self.nodes)
+        joins: dict[str, str] | None = None  # (`_joins`, made once and only when a holder's body is keyed without a place)
         for (org, ctx, name), stand_in in self._stand_ins.items():
-            where = district_of(org, self.nodes) or district_of(firm(org), self.nodes) or ctx
-            key = placed[stand_in] = sys.intern(Key.in_scope("Person", where, name).format())
+            where = district_of(org, self.nodes)
+            if where is None and Key.loose_text(org):  # …the placed entity its body will join (中侨绿城社区, its city's story)
+                joins = self._joins() if joins is None else joins
+                joined = joins.get(org)
+                where = district_of(joined, self.nodes) if joined is not None and not Key.loose_text(joined) else None
+            key = placed[stand_in] = sys.intern(Key.in_scope("Person", where or ctx, name).format())
             src, dst = self.nodes.pop(stand_in), self.nodes.get(key)
             if dst is None:
                 src.key = key
@@ -319,36 +321,40 @@ class Resolver:
         self._unify_unqualified()
         self.redirect.update({s: self.redirect.get(k, k) for s, k in placed.items()})
 
-    def _unify_unqualified(self) -> None:
-        """A reference without context joins the one entity of its class and name, if one and it lies in the
-        reference's scope (`fits`), else the references of a name that has no such entity join each other."""
+    def _joins(self) -> dict[str, str]:
+        """Each key not tied to a place and the key it joins, in the nodes' order: the one key of its class and name
+        tied to a place, when that one lies in its scope (`Key.in_scope_of`: a story of 开封's 文庙社区 is not 郑州's);
+        where a name has no key tied to a place, the first of its loose keys."""
         by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key, n in self.nodes.items():
             by_name[(n.type, n.name)].append(key)
-        self.redirect = {}
+        joins: dict[str, str] = {}
         for keys in by_name.values():
             loose = [k for k in keys if Key.loose_text(k)]
             if not loose:  # most names: every key is placed, nothing joins
                 continue
             firm = [k for k in keys if not Key.loose_text(k)]
             if len(firm) == 1:
-                target = firm[0]
+                joins.update((k, firm[0]) for k in loose if Key.in_scope_of(k, firm[0]))
             elif not firm and len(loose) > 1:
                 target = sorted(loose)[0]
-            else:
-                continue
-            for k in loose:
-                if k == target or firm and not fits(k, target):  # (a story of 开封's 文庙社区 is not 郑州's)
-                    continue
-                src = self.nodes.pop(k)
-                dst = self.nodes[target]
-                dst.aliases = added(dst.aliases, src.aliases)
-                dst.articles += src.articles  # sorted and each once in `_entities`
-                dst.rules = self._rules(dst.rules, src.rules)
-                if not dst.parent:
-                    dst.parent, dst.parent_source, dst.parent_rule = src.parent, src.parent_source, src.parent_rule
-                dst.place = dst.place or src.place
-                self.redirect[k] = target
+                joins.update((k, target) for k in loose if k != target)
+        return joins
+
+    def _unify_unqualified(self) -> None:
+        """A reference without context joins the one entity of its class and name, if one and it lies in the
+        reference's scope (`_joins`), else the references of a name that has no such entity join each other."""
+        self.redirect = {}
+        for k, target in self._joins().items():
+            src = self.nodes.pop(k)
+            dst = self.nodes[target]
+            dst.aliases = added(dst.aliases, src.aliases)
+            dst.articles += src.articles  # sorted and each once in `_entities`
+            dst.rules = self._rules(dst.rules, src.rules)
+            if not dst.parent:
+                dst.parent, dst.parent_source, dst.parent_rule = src.parent, src.parent_source, src.parent_rule
+            dst.place = dst.place or src.place
+            self.redirect[k] = target
         for n in self.nodes.values():
             if n.parent in self.redirect:
                 n.parent = self.redirect[n.parent]

@@ -204,8 +204,7 @@ class Splitter:
             if cur.heads:
                 cur.body.extend(h for h, *_ in self.pending)  # headline, credit line, then kickers
             else:  # 记者 X 通讯员 Y over the page's first headline: that item's byline
-                cur.heads = [h[:3] for h in self.pending][-MAX_HEADS:]
-                self.used_heads.update(_compact(h[0]) for h in cur.heads)
+                self.head(cur, self.pending)
             self.pending = []
         if self.pending:
             self.take_label()
@@ -248,8 +247,7 @@ class Splitter:
         heads = self.pending
         if len(heads) > 1:  # a list of the page's headlines: each is printed again over its item
             heads = [h for h in heads if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
-        item.heads = [h[:3] for h in heads][-MAX_HEADS:]
-        self.used_heads.update(_compact(h[0]) for h in item.heads)
+        self.head(item, heads)
         if self.carry:
             item.credits, self.carry = self.carry, Credits()
         self.pending = []
@@ -257,6 +255,11 @@ class Splitter:
         self.items.append(item)
         self.cur = item
         return item
+
+    def head(self, item: _Item, heads: list) -> None:
+        """`heads` (pending headings) head `item`: its last MAX_HEADS, each then used."""
+        item.heads = [h[:3] for h in heads][-MAX_HEADS:]
+        self.used_heads.update(_compact(h[0]) for h in item.heads)
 
     def add_body(self, item: _Item, b: Block) -> None:
         if b.text:
@@ -279,9 +282,8 @@ class Splitter:
         return dated_caption(text) and self.next_kind(i) is not Kind.BODY
 
     def caption_item(self, text: str, c: Credits) -> None:
-        item = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)
-        self.items.append(item)
-        self.cur = item
+        self.cur = _Item(section=self.section, body=[text], credits=c, closed=True, caption=True)
+        self.items.append(self.cur)
 
     def subhead(self, text: str, level: int, i: int, cur: _Item) -> bool:
         """A heading inside an open item that heads a part of it, not a new item."""
