@@ -37,11 +37,31 @@ PAGE = dt.date(2023, 3, 21)
         ("记者昨(20)日上午从区教育局获悉，", PAGE, "2023-03-20", "上午"),
         ("昨（28）日，柳岸社区举办义诊", dt.date(2023, 3, 1), "2023-02-28", None),
         ("今（21）日，柳岸街道文明创建主题活动举办", None, None, None),
+        # the evening of the day before, of two days before, of the page's day; 昨日晚 too
+        ("昨晚，柳岸社区纳凉晚会在广场上演", PAGE, "2023-03-20", "晚"),
+        ("前晚，金湾社区举办邻里联欢会", PAGE, "2023-03-19", "晚"),
+        ("今晚，青河广场将举办消夏音乐会", PAGE, "2023-03-21", "晚"),
+        ("昨日晚，曲剧专场演出在柳岸街道举行", PAGE, "2023-03-20", "晚"),
+        ("昨晚，柳岸社区纳凉晚会在广场上演", None, None, "晚"),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:
     d = find_dates(text, page_date)[0]
     assert (d.value, d.time_of_day) == (value, tod)
+
+
+def test_a_paper_named_tonight_is_no_date() -> None:
+    assert find_dates("据今晚报报道，柳岸社区举办义诊", PAGE) == []
+
+
+def test_a_bare_day_is_of_the_month_the_article_printed_last_in_the_two_months_before_the_page() -> None:
+    may = dt.date(2024, 5, 30)
+    assert [d.value for d in find_dates("29日上午，周东到青河社区督导", may, dt.date(2024, 4, 28))] == ["2024-04-29"]
+    assert [d.value for d in find_dates("4月28日至30日开展检查，29日上午，周东到青河社区督导", may)] == ["2024-04-28", "2024-04-29"]
+    # a day of long ago printed before sets no month: 20日 is the page's
+    assert [d.value for d in find_dates("20日，柳岸街道召开会议", may, dt.date(2019, 3, 5))] == ["2024-05-20"]
+    # nor one whose month would put the bare day after the page's
+    assert [d.value for d in find_dates("25日，柳岸街道召开会议", dt.date(2024, 5, 20), dt.date(2024, 5, 2))] == ["2024-04-25"]
 
 
 @pytest.mark.parametrize("text", ["5月30日至31日，柳岸街道举办培训班", "5月30日-6月2日，柳岸街道举办培训班", "5月30日到31日举办"])
@@ -306,6 +326,13 @@ def test_a_later_occurrence_at_another_time_of_that_same_day(extractor) -> None:
     assert [(e.name, e.time_of_day) for e in facts(extractor, body).events] == [("防汛宣传活动", "上午"), ("禁毒主题班会", "下午")]
     [e] = facts(extractor, "6月1日，金湾社区举办爱心义卖，所得善款捐给困难家庭。").events
     assert e.name == "爱心义卖"
+
+
+def test_an_official_a_later_occurrence_names_took_part_in_it_not_in_the_first(extractor) -> None:
+    body = ("4月28日至30日，柳岸街道对辖区老旧小区开展燃气安全入户检查。"
+            "29日上午，金海区副区长周东到柳岸街道青河社区督导检查工作。")
+    f = facts(extractor, body, page_date=dt.date(2024, 5, 30))
+    assert [(e.date, e.attendees) for e in f.events] == [("2024-04-28", ()), ("2024-04-29", ("周东",))]
 
 
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:

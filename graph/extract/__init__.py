@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from graph.extract.bodies import BodyFinder
-from graph.extract.dates import find_dates
+from graph.extract.dates import find_dates, told_day
 from graph.extract.fold import fold_units
 from graph.extract.heads import head_of
 from graph.extract.lists import ListFinder
@@ -110,11 +110,13 @@ class Extractor:
                 s.people = find_people(s.text, s.tokens, known)
         stems = _unit_stems(sents)
         cut = _cut_names(article.text, {p.name for s in sents for p in s.people if not p.informal})
+        told = None  # the last day the article printed with its month: a bare day after it is of that month
         for s in sents:
             s.people = [_whole(p, cut) for p in s.people if not _inside_unit(p, s) and p.name not in stems]
             rel_units = [_shift(u, -s.offset) for u in s.units]
             s.posts = find_posts(s.text, s.people, rel_units)
-            s.dates = find_dates(s.text, article.page_date)
+            s.dates = find_dates(s.text, article.page_date, told)
+            told = told_day(s.dates, article.page_date, told)
         section_units = self._section_units(article.section)
         entities = self._local_entities(article, sents, section_units)
         persons = self._persons(article, sents, credits)

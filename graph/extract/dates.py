@@ -29,12 +29,13 @@ DATE_RE = re.compile(
 # 昨日, 当天; and the day's number printed in brackets inside 今日, 昨日, 前日 (今（20）日, 昨(19)日上午: a convention of
 # many papers), dated as that day of the page's month, or of the month before when the number is past the page's day.
 RELATIVE_RE = re.compile(
-    r"(?:(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
-    r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间)?"
+    r"(?:(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)|(?P<eve>昨晚|前晚|今晚(?!报))"
+    r"|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
+    r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴报]))?"
 )
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
-_OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+_OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前晚": -2, "昨晚": -1, "今晚": 0}
 SAME_DAY = ("当天", "当日", "当晚")  # "that same day" (当晚: its evening): the day the story told, not the page's
 
 
@@ -81,8 +82,24 @@ def _day_of(page_date: dt.date, day: int) -> str | None:
     return dt.date(year, month, day).isoformat() if _valid(year, month, day) else None
 
 
-def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
-    """Every date expression of `text`, resolved as far as the page's date allows."""
+def told_day(dates: list[DateMention], page_date: dt.date | None, before: dt.date | None) -> dt.date | None:
+    """The last day of `dates` printed with its month, in the two months before the page's (4月28日至30日), else
+    `before`: the month a bare day after it is of (…29日上午, on a page of May 30)."""
+    for d in reversed(dates):
+        if page_date and d.value and len(d.value) == 10 and "月" in d.text:
+            day = dt.date.fromisoformat(d.value)
+            if _recent(day, page_date):
+                return day
+    return before
+
+
+def _recent(day: dt.date, page_date: dt.date) -> bool:
+    return page_date - dt.timedelta(days=62) <= day <= page_date
+
+
+def find_dates(text: str, page_date: dt.date | None, told: dt.date | None = None) -> list[DateMention]:
+    """Every date expression of `text`, resolved as far as the page's date allows; a bare day after `told` (a day the
+    article printed with its month) is of that month when that is not past the page's day."""
     out: list[DateMention] = []
     value: str | None
     folded = fold(text)
@@ -102,6 +119,8 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
         month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
         if bare_day and page_date:
             month = _month_of(page_date, day)[1]  # its year is found below, as any date's
+            if told and _recent(told, page_date) and _valid(told.year, told.month, day) and dt.date(told.year, told.month, day) <= page_date:
+                month = told.month
         if m.group("this") == "本" and m.group("m") is None:
             month = page_date.month if page_date else None
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -126,13 +145,14 @@ def find_dates(text: str, page_date: dt.date | None) -> list[DateMention]:
         else:
             continue
         out.append(DateMention(m.start(), m.end(), value, m.group("tod"), text[m.start() : m.end()]))
+        told = told_day(out[-1:], page_date, told)
     for m in RELATIVE_RE.finditer(text):
         value = None
         if page_date and m.group("n"):
             value = _day_of(page_date, int(m.group("n")))
         elif page_date and m.group("w") not in SAME_DAY:
-            value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w")])).isoformat()
-        tod = m.group("tod") or ("晚" if m.group("w") == "当晚" else None)
+            value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w") or m.group("eve")])).isoformat()
+        tod = m.group("tod") or ("晚" if m.group("w") == "当晚" or m.group("eve") else None)
         out.append(DateMention(m.start(), m.end(), value, tod, m.group(0)))
     for m in BLUR_RE.finditer(text):
         out.append(DateMention(m.start(), m.end(), None, None, m.group(0)))

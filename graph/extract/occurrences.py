@@ -32,7 +32,7 @@ from graph.extract.openings import founding, names_thing, opened_venue
 from graph.extract.places import VISITS, arrivals, facility_of, held_by_topic, location_in, trip_place
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
-from graph.extract.taking_part import org_participation, origin, partners, people_present, sponsors
+from graph.extract.taking_part import org_participation, origin, partners, people_by_occurrence, sponsors
 from graph.lexicon import PROVINCE, TITLE_AT_END
 from graph.model import ADMIN_RANK, Article, EventRecord, LocalEntity
 
@@ -83,8 +83,8 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
         events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
     bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= ADMIN_RANK["District"]}
     events = [held_by_topic(c, topic, admin_names, bodies_in) for c in events]
-    attendees = people_present(article, sents, entities)
-    return [_record(c, (attendees if i == 0 else []) + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
+    present = people_by_occurrence(article, sents, entities, [c.start for c in events])
+    return [_record(c, present[i] + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 
 def _candidates(s: Sentence, in_headline: bool, in_lead: bool, forms: dict[str, str]) -> list[EventCandidate]:

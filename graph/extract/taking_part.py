@@ -74,6 +74,20 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
     return out
 
 
+def people_by_occurrence(article: Article, sents: list[Sentence], entities: list[LocalEntity], starts: list[int]) -> list[list[str]]:
+    """The people who took part in each of an article's occurrences (`starts`: where each was found, the main one
+    first): those a later occurrence's own sentence names took part in it (…；18日上午，副区长X到Y社区督导), everyone
+    else in the main one."""
+    if not starts:
+        return []
+    own = [next((s for s in sents if s.offset <= at < s.offset + len(s.text)), None) for at in starts]
+    out: list[list[str]] = [[] for _ in starts]
+    for s in sents:
+        i = next((k for k in range(1, len(starts)) if own[k] is s and own[0] is not s), 0)
+        out[i] += [name for name in people_present(article, [s], entities) if name not in out[i]]
+    return out
+
+
 # A clause that names who sponsored the occurrence (本次活动由区委宣传部主办，…; 由区文联联合…支持): they hold it too,
 # and so do those the clauses right after it name (…主办，金海区文化馆承办).
 _SPONSORED = re.compile(r"由(?P<who>[^，。；！？,;!?]{2,60}?)(?:共同|联合)?(?:主办|承办|协办|支持|发起|组织(?!部)|举办)")
@@ -124,5 +138,5 @@ def partners(s: Sentence, opening: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["org_participation", "origin", "partners", "participation", "people_present", "sponsors"]
+__all__ = ["org_participation", "origin", "partners", "participation", "people_by_occurrence", "people_present", "sponsors"]
 
