@@ -209,9 +209,9 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
-        # a line alone between blank lines, no punctuation in it but 、, after a closed paragraph, over a lead's opening
-        # (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
-        heading_break = heading_break or bool(pending_gap and single and gap and _headline_over_lead(cur, ln, out))
+        # a line alone between blank lines (or the page's first), no punctuation in it but 、, after a closed paragraph,
+        # over a lead's opening (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
+        heading_break = heading_break or bool(pending_gap and single and (gap or not out) and _headline_over_lead(cur, ln, out))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur, single = _join(cur, ln), False
         else:
@@ -236,7 +236,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
 
 def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
     """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it but 、, the paragraph
-    before it closed, `ln` a lead's opening (本报讯…, 近日，…, 11月5日，…; not 现场，, 当天，, 为期…，, which go on a
+    before it closed, `ln` a lead's opening (本报讯…, 近日，…, 11月5日，…, 20日上午，…; not 现场，, 当天，, 为期…，, which go on a
     sentence a double-spaced column broke)."""
     closed = not out or out[-1].text[-1] in TERMINAL  # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
     return closed and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
@@ -270,7 +270,10 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 
 
 # A paragraph opening as a lead does (a day and a comma or a time of day, 近日，-like words, 本报讯): a story's first.
-_STORY_OPENING = re.compile(r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|连日来)[,，]|本报讯)")
+_STORY_OPENING = re.compile(
+    r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|昨晚|连日来)[,，]"
+    r"|(?:本月)?\d{1,2}日(?:起|上午|下午|晚上|早上|傍晚)?[,，]|本报讯)"  # a day of the page's month: 20日上午，本月18日起，
+)
 
 
 # A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.

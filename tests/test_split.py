@@ -545,6 +545,26 @@ def test_a_headline_as_wide_as_a_wrapped_column_between_blank_lines_heads_the_st
     assert "赶到开幕式现场，品新茶" in item.body and item.body.endswith("联合主办。")
 
 
+def test_a_wrapped_columns_headline_heads_a_story_that_opens_with_a_day_of_the_pages_month() -> None:
+    # a column of 18 characters, the bylines at each story's end: 20日上午，and 本月18日起，open a story as 11月20日，does;
+    # the page's first line is a headline too, with no blank line above it
+    def column(story: str) -> str:
+        return "\n".join(story[k : k + 18] for k in range(0, len(story), 18))
+
+    text = (
+        "柳岸市召开冬季安全生产工作部署会\n\n"
+        + column("20日上午，柳岸市召开冬季安全生产工作部署会，市委常委、副市长马德林出席会议并讲话。市应急管理局局长"
+                 "陈文博通报了全市安全生产形势，会议要求各乡镇各部门聚焦燃气、消防等重点领域开展为期一个月的隐患排查。")
+        + "\n（记者 杜远）\n\n金湾镇举办首届“村BA”篮球联赛\n\n"
+        + column("本月18日起，金湾镇首届“村BA”篮球联赛在镇全民健身中心开赛，来自二十四个村的队伍参赛，比赛将持续到"
+                 "下月上旬。开幕式上，金湾镇党委书记李卫东致辞，并为各参赛队授旗。")
+        + "\n（记者 杜远）\n"
+    )
+    first, second = split_page(Page(name="2024-11-22_lasb_03.txt", text=text), dictionary_words())
+    assert (first.headline, first.body[:6]) == ("柳岸市召开冬季安全生产工作部署会", "20日上午，")
+    assert (second.headline, second.body[:7]) == ("金湾镇举办首届“村BA”篮球联赛", "本月18日起，")
+
+
 def test_a_units_name_and_a_colon_over_a_headline_heads_an_item_of_its_own() -> None:
     # the kicker on a line of its own (唐…街道：) is no label of the page, and the item under it no part of the one before
     text = (
