@@ -335,6 +335,16 @@ def test_an_official_a_later_occurrence_names_took_part_in_it_not_in_the_first(e
     assert [(e.date, e.attendees) for e in f.events] == [("2024-04-28", ()), ("2024-04-29", ("周东",))]
 
 
+def test_a_meeting_held_after_the_news_is_an_occurrence_of_its_own_and_not_the_news(extractor) -> None:
+    body = "3月4日，金海区区长周东带队督导大气污染防治工作。督导结束后，周东主持召开大气污染防治工作调度会。"
+    assert [e.name for e in facts(extractor, body).events] == ["金海区区长周东带队督导大气污染防治工作", "大气污染防治工作调度会"]
+    body = "3月4日上午，柳岸街道党建联盟启动仪式在街道党群服务中心举行。仪式结束后，与会人员召开了第一次联席会议。"
+    assert [e.name for e in facts(extractor, body).events] == ["柳岸街道党建联盟启动仪式", "第一次联席会议"]
+    body = "昨天下午，金海区委书记韩明到柳岸镇调研特色产业发展情况。在随后召开的座谈会上，柳岸镇党委书记张华汇报了工作。"
+    f = facts(extractor, body, page_date=dt.date(2023, 10, 25))
+    assert [(e.name, e.attendees) for e in f.events][1] == ("座谈会", ("张华",))
+
+
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))

@@ -63,7 +63,10 @@ HABIT_REACH = 11
 # How far past a trigger a place clause (在…召开) may start and still be its place.
 PLACE_REACH = 40
 BLUR_LEAD = re.compile("|".join(PERIOD_LEADS))
-_MORE = re.compile(r"还举行|还开展|还举办|同时举行|同时开展|随后举行|并举行|当天还|同日|此外还")
+_MORE = re.compile(
+    r"还举行|还开展|还举办|同时举行|同时开展|随后(?:举行|召开|举办)|并举行|当天还|同日|此外还"
+    r"|(?:会后|结束后)[，,]?[^，,。；;！？!?]{0,16}?(?:召开|举行|举办)"  # 督导结束后，X主持召开…调度会: a meeting after it
+)
 _QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
 _INSPECT = re.compile(
     r"(?:带队|率队)(?:在[^，。；！？,;!?]{1,12})?(?:开展|进行|到|深入|前往)?(?P<np>[^，。；！？,;!?]{2,20}?(?:检查|巡查|督查|调研|观摩|视察|走访|慰问))"

@@ -401,7 +401,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, ro
     dated one, else the first. Mentions of the same occurrence (similar names) are merged.
     """
     merged: list[EventCandidate] = []
-    for c in sorted(cands, key=lambda c: (c.rank, c.start)):
+    for c in sorted(cands, key=lambda c: (max(c.rank, Priority.BODY) if c.more and not c.headline else c.rank, c.start)):  # 随后…: not the news
         i = next((i for i, m in enumerate(merged) if similar(m.name, c.name)), None)
         if i is None:
             merged.append(c)
