@@ -534,6 +534,14 @@ def test_a_village_named_for_its_hill_and_a_mountain_village_that_is_no_name(ext
     assert names(facts(extractor, "他出生在一个偏远山村，这个小山村如今变了样。"), "Village") == set()
 
 
+def test_a_unit_named_for_a_road_whose_first_word_reads_as_a_verb(extractor) -> None:
+    found = names(facts(extractor, "金湾社区、建设东路社区等11个社区党组织书记逐一上台述职。"), "Community")
+    assert found == {"金湾社区", "建设东路社区"}
+    assert names(facts(extractor, "柳岸街道在解放西路社区开展义诊活动。"), "Community") == {"解放西路社区"}
+    # guard: a verb of visiting before a unit of a road's name is no part of it
+    assert names(facts(extractor, "区领导走访东路社区困难群众。"), "Community") == {"东路社区"}
+
+
 def test_a_body_printed_again_by_the_end_of_its_name_is_one_body(extractor) -> None:
     f = facts(extractor, "5月3日，金海区书法家协会走进柳岸社区送春联。书法家协会副主席唐一鸣现场挥毫。")
     assert names(f, "Organization") == {"金海区书法家协会"}
