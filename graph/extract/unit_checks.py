@@ -106,10 +106,10 @@ _ROAD_REST = re.compile(r"[东西南北中]?(?:路|大街|大道)")
 _ROAD_VERBS = frozenset("建设 解放 胜利 前进 团结 振兴 发展 复兴 建国 改革 开放 奋斗 跃进 创业".split())
 
 
-def road_named_for(t: Token, text: str, start: int) -> bool:
+def of_road(t: Token, text: str, start: int) -> bool:
     """`t`, a verb, begins a road's name the unit is named for (建设/v 东路社区, 解放/v 西路街道): the stem before
     `start` is only the rest of a road's name."""
     return t.tag == "v" and t.text in _ROAD_VERBS and _ROAD_REST.fullmatch(text, t.end, start) is not None
 
 
-__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "printed_in", "road_named_for"]
+__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in"]

@@ -16,7 +16,7 @@ import re
 
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
-from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, going_to, printed_in, road_named_for
+from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, going_to, of_road, printed_in
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -174,7 +174,7 @@ class UnitFinder:
         while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
-                begin = t.start if road_named_for(t, text, start) else begin  # 建设/v 东路社区: named for a road
+                begin = t.start if of_road(t, text, start) else begin  # 建设/v 东路社区: named for a road
                 break
             if t.text in ("辖区", "辖内", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
