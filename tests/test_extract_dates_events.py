@@ -345,6 +345,15 @@ def test_a_meeting_held_after_the_news_is_an_occurrence_of_its_own_and_not_the_n
     assert [(e.name, e.attendees) for e in f.events][1] == ("座谈会", ("张华",))
 
 
+def test_an_opening_is_named_by_what_opened_not_by_who_unveiled_it_or_where(extractor) -> None:
+    [e] = facts(extractor, "金海区总工会主席朱红、柳岸街道党工委书记彭伟共同为驿站揭牌。").events
+    assert (e.name, e.location, e.attendees) == ("驿站揭牌", "驿站", ("朱红", "彭伟"))
+    [e] = facts(extractor, "区领导为金湾社区为民服务站揭牌。").events
+    assert e.name == "金湾社区为民服务站揭牌"  # 为民 is the station's name
+    [e] = facts(extractor, "日前，柳岸街道“骑手驿站”在青河大街正式揭牌启用。").events
+    assert e.name == "柳岸街道“骑手驿站”揭牌"
+
+
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))
