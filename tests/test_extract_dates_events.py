@@ -354,6 +354,15 @@ def test_an_opening_is_named_by_what_opened_not_by_who_unveiled_it_or_where(extr
     assert e.name == "柳岸街道“骑手驿站”揭牌"
 
 
+def test_the_leads_occurrence_named_in_quotes_is_the_one_the_headline_sums_up(extractor) -> None:
+    body = "日前，金海区民政局在青河社区举办“情暖重阳”敬老文艺汇演，社区舞蹈队表演了节目。"
+    [e] = facts(extractor, body, headline="金海区开展敬老慰问").events
+    assert (e.name, e.location) == ("“情暖重阳”敬老文艺汇演", "青河社区")
+    # guard: a lead's name with no title of its own leaves the headline's
+    body = "日前，金海区民政局在青河社区举办敬老文艺汇演，社区舞蹈队表演了节目。"
+    assert [e.name for e in facts(extractor, body, headline="金海区开展敬老慰问").events] == ["敬老慰问"]
+
+
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))
@@ -400,7 +409,7 @@ def test_the_lead_tells_the_headlines_occurrence_with_its_partners_not_the_body_
         "并联合区委办、区妇联、区法院、区信访局的志愿者100余人分别到辖区社区开展“清洁家园”全城清洁活动。"
     )
     [e] = facts(extractor, body, headline="柳岸街道办事处开展清洁家园活动").events
-    assert e.name == "清洁家园活动" and e.date == "--05-07"
+    assert e.name == "“清洁家园”全城清洁活动" and e.date == "--05-07"  # the lead names what the headline sums up
     assert e.organizers == ("柳岸街道", "区委办", "区妇联", "区法院", "区信访局")  # not 区文明办, which called for it
     assert e.location == "柳岸街道"  # held by the street office first, with no place given: in it
 

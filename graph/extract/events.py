@@ -380,6 +380,23 @@ def headline_event(headline: str) -> tuple[int, int, str] | None:
     return m.start(), m.end(), m.group("v") + clean_name(headline[m.start("np") : m.end("np")])
 
 
+def named_in_lead(main: EventCandidate, others: list[EventCandidate]) -> EventCandidate | None:
+    """The lead's occurrence a headline's sums up (开展敬老慰问 over 举办“情暖重阳”敬老文艺汇演): found in the lead, named
+    with a title in quotes the headline's name lacks, of the same topic (a bigram shared) and no other day."""
+    for m in others:
+        day = not m.date or not main.date or m.date.value == main.date.value
+        if m.rank == Priority.LEAD and "“" in m.name and "“" not in main.name and bigrams(m.name) & bigrams(main.name) and day:
+            return m
+    return None
+
+
+def own_named_activity(m: EventCandidate, main: EventCandidate) -> bool:
+    """An activity of a name of its own (“…”活动) that another unit or body holds: an occurrence of its own beside the
+    main one (金叶社区开展“…”活动；青河社区开展“…”主题活动)."""
+    other = bool(m.organizers) and not set(m.organizers) & set(main.organizers)
+    return other and "“" in m.name and m.name.endswith("活动") and m.rank <= Priority.BODY
+
+
 def continues(sentence: str) -> bool:
     """The sentence reports a further occurrence of the same day: 还举行了…仪式."""
     return bool(_MORE.search(sentence))

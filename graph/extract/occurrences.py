@@ -1,9 +1,8 @@
 """Occurrences: an article's sentences and entities -> its EventRecords.
 
-Runs the trigger patterns of graph.extract.events over an article, ranks
-what they find (the headline's event, then the lead's, then one the
-headline states by a verb, then dated ones), merges mentions of one
-occurrence, and fills in date, place, organizers and attendees.
+Runs the trigger patterns of graph.extract.events over an article, ranks what they find (the headline's event, then
+the lead's, then one the headline states by a verb, then dated ones), merges mentions of one occurrence, and fills in
+date, place, organizers and attendees.
 """
 
 from __future__ import annotations
@@ -24,6 +23,8 @@ from graph.extract.events import (
     continues,
     headline_event,
     headline_name,
+    named_in_lead,
+    own_named_activity,
     similar,
     themed,
     triggers,
@@ -410,6 +411,8 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, ro
     if not merged:
         return []
     main = merged[0]
+    if main.rank == Priority.HEADLINE and (lead := named_in_lead(main, merged[1:])) is not None:  # the lead names it
+        main, merged = _absorb(replace(lead, rank=main.rank), main), [m for m in merged if m is not lead]
     if main.date is None and lead_date is not None and main.rank <= Priority.LEAD_CAMPAIGN:
         main = replace(main, date=lead_date)
     keep = [main]
@@ -419,7 +422,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, ro
             keep.append(m)
         elif m.more or m.time_of_day and m.time_of_day != _time_of_day(main):  # 当日下午，…: another time of that day
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
-        elif _own_named_activity(m, main):
+        elif own_named_activity(m, main):
             keep.append(m)
         elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and m.date and main.date and m.date.value and m.date.value == main.date.value:
             founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day, tells who and where
@@ -427,15 +430,8 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, ro
     if not round_up or keep[0].name.endswith(("会", "会议")):  # a meeting's report: the activities it hears of are recalled
         return keep[:MAX_EVENTS_ONE_STORY]
     # a round-up's past three: only other units' named activities the text reports as held, not recalled or planned
-    extra = [m for m in keep[MAX_EVENTS_ONE_STORY:] if _own_named_activity(m, keep[0]) and not _RECALLED.search(m.sentence)]
+    extra = [m for m in keep[MAX_EVENTS_ONE_STORY:] if own_named_activity(m, keep[0]) and not _RECALLED.search(m.sentence)]
     return (keep[:MAX_EVENTS_ONE_STORY] + extra)[:MAX_EVENTS]
-
-
-def _own_named_activity(m: EventCandidate, main: EventCandidate) -> bool:
-    """An activity of a name of its own (“…”活动) that another unit or body holds: an occurrence of its own beside the
-    main one (金叶社区开展“…”活动；青河社区开展“…”主题活动)."""
-    other = bool(m.organizers) and not set(m.organizers) & set(main.organizers)
-    return other and "“" in m.name and m.name.endswith("活动") and m.rank <= Priority.BODY
 
 
 def _absorb(same: EventCandidate, c: EventCandidate) -> EventCandidate:
