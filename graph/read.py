@@ -55,16 +55,21 @@ def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -
     """Every page file named by `paths`: files as given, folders walked in sorted order.
 
     Inside folders, hidden files and folders are passed over; files whose
-    suffix is not a text suffix, and links to folders, are not read: they
-    are added to `ignored`, if given, so that the build can say so (a file
-    or folder named explicitly is always read).
+    suffix is not a text suffix, links to folders and folders that cannot be
+    listed are not read: they are added to `ignored`, if given, so that the
+    build can say so (a file or folder named explicitly is always read).
     """
+
+    def unlisted(e: OSError) -> None:  # a folder the walk cannot list (no permission): reported, not passed over
+        if ignored is not None:
+            ignored.append(Path(e.filename))
+
     for p in paths:
         path = Path(p)
         if not os.path.lexists(path):  # a broken or looping link exists: reading it reports it
             raise GraphError(f"{path}: no such file or folder")
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 if ignored is not None:  # a link to a folder is not walked (it may lead out of the input, or round)
                     ignored.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
@@ -116,7 +121,13 @@ def not_a_page(path: Path) -> str:
     if path.is_symlink() and path.is_dir():
         return "is a link to a folder, which a folder's walk does not follow; name it on the command line to read its pages"
     if path.is_symlink() and not path.exists():
-        return "is a link that leads nowhere (its target is gone, or it leads back to itself)"
+        return "is a link that leads nowhere (its target is gone, or it leads back to itself); fix its target or remove it"
+    if path.is_dir():
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as e:
+            return f"is a folder that cannot be read ({(e.strerror or 'error').lower()}); check its permissions: its pages were not read"
     kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"
     return f"is {kind}, not a text page ({', '.join(TEXT_SUFFIXES)}); convert it to .txt, or name it on the command line to read it as text"
 

@@ -221,5 +221,30 @@ def test_links_to_folders_and_dangling_links_in_a_folder_are_reported_with_their
     assert set(reasons) == {"ext", "up", "x1", "x2"}
     assert reasons["ext"] == reasons["up"] == (
         "is a link to a folder, which a folder's walk does not follow; name it on the command line to read its pages")
-    assert reasons["x1"].startswith("is a link that leads nowhere")
+    assert reasons["x1"].startswith("is a link that leads nowhere") and reasons["x1"].endswith("fix its target or remove it")
     assert collect([tmp_path / "in" / "a" / "ext"]) == [tmp_path / "in" / "a" / "ext" / "q.txt"]  # named, it is read
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_is_read(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+    from graph.read import collect, not_a_page
+
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "p.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "locked" / "q.txt").write_text(TEXT + "另一条。", encoding="utf-8")
+    scandir = os.scandir
+
+    def no_permission(path="."):  # root lists any folder: a folder of mode 000, as another user meets it
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", no_permission)
+    ignored: list = []
+    assert collect([tmp_path / "in"], ignored) == [tmp_path / "in" / "p.txt"]
+    assert [(p, not_a_page(p)) for p in ignored] == [(tmp_path / "in" / "locked", (
+        "is a folder that cannot be read (permission denied); check its permissions: its pages were not read"))]
+    run = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--strict", "-q"])
+    assert run.exit_code == 1 and "locked: is a folder that cannot be read" in run.stderr
