@@ -324,12 +324,9 @@ def trailing(text: str) -> tuple[str, Credits | None]:
         c = parse(m.group(1), bare=True)
         if c:
             return text[: m.start()].rstrip(), c
-    for m in _SENTENCE_END.finditer(text):
-        tail = text[m.end() :]
-        if tail and len(tail) <= 60:
-            c = parse(tail)
-            if c:
-                return text[: m.end()].rstrip(), c
+    for m in _SENTENCE_END.finditer(text):  # (the tail cut only when short: a paragraph of megabytes is no copy each)
+        if 0 < len(text) - m.end() <= 60 and (c := parse(text[m.end() :])):
+            return text[: m.end()].rstrip(), c
     return text, None
 
 

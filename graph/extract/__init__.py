@@ -210,9 +210,10 @@ class Extractor:
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:
         out: list[Mention] = []
+        text = article.text  # (made anew at each reading)
         for s in sents:
             for u in s.units:
-                out.append(Mention(article.id, u.start, u.end, article.text[u.start : u.end], u.type, u.source))
+                out.append(Mention(article.id, u.start, u.end, text[u.start : u.end], u.type, u.source))
             for p in s.people:
                 out.append(
                     Mention(
