@@ -124,8 +124,7 @@ def not_a_page(path: Path) -> str:
         return "is a link that leads nowhere (its target is gone, or it leads back to itself); fix its target or remove it"
     if path.is_dir():
         try:
-            with os.scandir(path):
-                pass
+            os.scandir(path).close()
         except OSError as e:
             return f"is a folder that cannot be read ({(e.strerror or 'error').lower()}); check its permissions: its pages were not read"
     kind = f"a {path.suffix.lower()} file" if path.suffix else "a file with no extension"

@@ -781,3 +781,9 @@ def test_of_two_units_of_its_kind_in_its_sentence_a_post_is_held_in_the_one_it_i
 def test_a_unit_printed_before_a_post_as_another_party_does_not_hold_it(extractor, body, person, other) -> None:
     held = [p.org for p in facts(extractor, body).posts if p.person == person]
     assert held and other not in held  # the post is read, and not in the other party
+
+
+def test_a_post_after_a_unit_word_not_read_as_a_unit_is_held_in_no_other_unit(extractor) -> None:
+    # 幸福社区 (a slogan's word too) is not read as a unit: its head's post has no body, not the street office's
+    body = "金水区柳岸街道在幸福社区开展邻里节活动。幸福社区主任郭芳介绍了活动情况。"
+    assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [("郭芳", "主任", None)]

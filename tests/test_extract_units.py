@@ -550,6 +550,11 @@ def test_a_slogans_town_and_a_citys_name_that_is_a_lower_units_are_no_units(extr
     assert names(facts(extractor, "7月1日，玉林举办消费季启动仪式。"), "City") == {"玉林市"}  # guard: the city alone
 
 
+def test_a_community_named_for_a_terrace_is_one_and_a_stations_is_not(extractor) -> None:
+    assert names(facts(extractor, "金水区柳岸街道在凤凰台社区开展邻里节活动。"), "Community") == {"凤凰台社区"}
+    assert names(facts(extractor, "青河电视台社区频道今日开播。"), "Community") == set()  # guard: a station's
+
+
 def test_a_body_printed_again_by_the_end_of_its_name_is_one_body(extractor) -> None:
     f = facts(extractor, "5月3日，金海区书法家协会走进柳岸社区送春联。书法家协会副主席唐一鸣现场挥毫。")
     assert names(f, "Organization") == {"金海区书法家协会"}

@@ -10,6 +10,7 @@ states. Resolution across articles happens later, in graph.resolve.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -197,7 +198,8 @@ class Extractor:
                     before = s.text[: max(0, s.text.find(p.title + p.person))]
                     org = head_of(p.title, here, here or previous, by_type, before)
                     rule = "post.head-of" if org else rule
-                if org is None and not p.generic and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
+                unnamed = _UNIT_WORD_AT_END.search(s.text, 0, max(0, s.text.find(p.title + p.person)))  # 幸福社区|主任X: not accepted
+                if org is None and not p.generic and not unnamed and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
                     org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p), [n for n in printed_before(s, p, canonical) if n not in gone])
                     rule = "post.home-unit" if org and rule == "post.title" else rule
@@ -229,6 +231,11 @@ class Extractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+# A unit's word right before a title (凤凰台社区|党委书记X) whose unit was not read as one: the post is held there, not
+# in the article's unit.
+_UNIT_WORD_AT_END = re.compile(r"(?:社区|村|街道|镇|乡)$")
 
 
 def _stem_of_a_unit(city: Span, units: list[Span]) -> bool:

@@ -62,7 +62,7 @@ def _village_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> 
 def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -> bool:
     return (
         text[s1 : s1 + 1] not in ("民", "里", "内", "化", "级", "们")
-        and not re.search(r"(?:报|网|台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
+        and not re.search(r"(?:报|网|电视台|电台|广播台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
         and not GENERIC_COMMUNITY.search(stem.removesuffix("街道"))  # 新时代街道社区工作: street offices' and communities'
         and len(stem) <= MAX_STEM["Community"]
         and not stem.endswith(_GENERIC_STEM_ENDS)
