@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cache_codec import MAGIC, BadEntry, decode, encode
-from graph.files import printable
+from graph.files import page_date_from_name, printable, recorded_name
 from graph.files import remove_leftovers as remove_matching
 from graph.model import PageResult
 
@@ -106,20 +106,22 @@ class PageCache:
         except OSError:
             return None
         digest = hashlib.sha1(data).hexdigest()
-        return digest, self.key_for(digest, Path(path).name, options)
+        return digest, self.key_for(digest, Path(path), options)
 
-    def key_for(self, digest: str, name: str, options: Any) -> str:
-        """SHA-1 of a page's bytes' SHA-1 (`digest`) and file name, the options that change its result, and the code's version.
+    def key_for(self, digest: str, path: Path, options: Any) -> str:
+        """SHA-1 of a page's bytes' SHA-1 (`digest`), file name and the date its folder's name carries (2024-03-12/A01.txt),
+        the options that change its result, and the code's version.
 
         Of a manifest's dates only the page's own is part of its key, so a
         new manifest entry does not invalidate every other page.
         """
+        name, folder = path.name, page_date_from_name(recorded_name(path.parent.name))
         if self._options is None or self._options[0] is not options:
             dates = dict(getattr(options, "dates", ()))
             rest = dataclasses.replace(options, dates=()) if dates else options
             self._options = (options, repr(rest) + code_version(), dates)
         _, fixed, dates = self._options
-        text = f"{digest}\0{name}\0{dates.get(name)}\0{fixed}"
+        text = f"{digest}\0{name}\0{dates.get(name)}\0{folder}\0{fixed}"
         return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
     def lookup(self, path: Path, options: Any) -> tuple[str | None, PageResult | None]:

@@ -43,7 +43,8 @@ def process_bytes(name: str, data: bytes, path: str, options: Any) -> tuple[str,
     `process_page` as a local build; a report names the client's path.
     """
     with tempfile.TemporaryDirectory(prefix="newskg-") as tmp:
-        local = Path(tmp) / name
+        local = Path(tmp) / Path(path).parent.name / name  # (a page's date may be its folder's: 2024-03-12/A01.txt)
+        local.parent.mkdir(exist_ok=True)
         local.write_bytes(data)
         result = process_page(str(local), options)
     if result.report is not None and result.report.path == str(local):

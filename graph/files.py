@@ -8,6 +8,7 @@ folders of a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -248,3 +249,16 @@ def seeds_folder(package: Path | None = None) -> Path:
     found = [f for f in ((here,) if pages else ()) + (package / "data" / "seeds", package.parent / "seeds") if f.is_dir()]
     return found[0] if found else package / "data" / "seeds"
 
+
+# A publication date in a file's or folder's name: 2024-11-21_x.txt, 20241121x.txt, 2024年11月21日/A01.txt.
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def page_date_from_name(name: str) -> dt.date | None:
+    """The publication date a file name carries (2024-11-21_x.txt, 20241121x.txt), if any."""
+    for m in _DATE_IN_NAME.finditer(name):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None

@@ -83,7 +83,7 @@ def cached_pages(
         else:
             todo.append((i, f))
     log.info("cache: %d of %d pages stored (each decoded when it is resolved)", len(known), len(items))
-    return known, _storing(compute(todo), cache, {i: Path(f).name for i, f in todo}, options)
+    return known, _storing(compute(todo), cache, {i: Path(f) for i, f in todo}, options)
 
 
 def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResult:
@@ -93,7 +93,7 @@ def _stored(cache: PageCache, key: str, path: str, options: Options) -> PageResu
     if hit is not None:
         return hit
     result = as_read(process_pages([path], options)[0])
-    _keep(cache, Path(path).name, options, result)
+    _keep(cache, Path(path), options, result)
     return result
 
 
@@ -122,7 +122,7 @@ class KeptResolution:
         if isinstance(result, ResolvedPage):
             self.pages.again(result)
         elif _storable(result):
-            key = self._cache.key_for(result.digest, self._files[index].name, self._options)
+            key = self._cache.key_for(result.digest, self._files[index], self._options)
             self.pages.put(ResolvedPage(key, result.name, tuple(f.article for f in result.facts), packed(parts),
                                         result.report, result.digest))
 
@@ -147,11 +147,11 @@ class KeptResolution:
         self.pages.finish() if kind is None else self.pages.close()
 
 
-def _keep(cache: PageCache, name: str, options: Options, result: PageResult) -> None:
+def _keep(cache: PageCache, path: Path, options: Options, result: PageResult) -> None:
     """Store a page's result under the key of the bytes it was made from, but for a skipped page's report (its file
     may be readable next time). A page rewritten after its key was taken is stored as what was read, not as it was."""
     if _storable(result):
-        cache.store(cache.key_for(result.digest, name, options), result)
+        cache.store(cache.key_for(result.digest, path, options), result)
 
 
 def _storable(result: PageResult) -> bool:
@@ -170,10 +170,10 @@ def as_read(result: PageResult) -> PageResult:
 
 
 def _storing(
-    computed: Iterable[tuple[int, PageResult]], cache: PageCache, names: dict[int, str], options: Options
+    computed: Iterable[tuple[int, PageResult]], cache: PageCache, paths: dict[int, Path], options: Options
 ) -> Iterator[tuple[int, PageResult]]:
     for i, r in computed:
-        _keep(cache, names[i], options, r)
+        _keep(cache, paths[i], options, r)
         yield i, r
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
-from graph.files import TEXT_SUFFIXES, recorded_name, without_surrogates
+from graph.files import TEXT_SUFFIXES, page_date_from_name, recorded_name, without_surrogates
 from graph.model import Page
 from graph.normalize import to_simplified
 
@@ -48,7 +48,6 @@ _CANDIDATES = ("utf-8", "gb18030", "big5")
 # The least share of a page's characters `_han_score` finds plausible: a page of news has 0.9 and more, random bytes
 # decoded as GB18030 about 0.4, Shift-JIS about 0.3 (a page decoded by --encoding is asked `_mojibake` instead).
 _PLAUSIBLE = 0.6
-_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def iter_files(paths: Iterable[str | Path], ignored: list[Path] | None = None) -> Iterator[Path]:
@@ -155,16 +154,6 @@ def strip_glosses(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), tuple(glosses)
-
-
-def page_date_from_name(name: str) -> dt.date | None:
-    """The publication date a file name carries (2024-11-21_x.txt, 20241121x.txt), if any."""
-    for m in _DATE_IN_NAME.finditer(name):
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
-    return None
 
 
 def load_manifest(path: str | Path) -> dict[str, dt.date]:
@@ -444,7 +433,7 @@ def read_page(
         raise InputError(str(path), f"{what}; remove it or fill it with the page's text")
     text, glosses = strip_glosses(text)
     simplified = to_simplified(text)
-    date = (dates or {}).get(path.name) or page_date_from_name(name)
+    date = (dates or {}).get(path.name) or page_date_from_name(name) or page_date_from_name(recorded_name(path.parent.name))
     converted = simplified != text or bool(glosses)
     return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses,
                 digest=hashlib.sha1(data).hexdigest())

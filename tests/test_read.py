@@ -248,3 +248,27 @@ def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_is_read(tmp_pat
         "is a folder that cannot be read (permission denied); check its permissions: its pages were not read"))]
     run = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--strict", "-q"])
     assert run.exit_code == 1 and "locked: is a folder that cannot be read" in run.stderr
+
+
+def test_a_page_in_a_dated_folder_is_of_that_day_and_a_cached_one_moved_to_another_day_is_read_again(tmp_path) -> None:
+    # an e-paper's archive: one folder a day, the same page names in each (A01.txt)
+    from click.testing import CliRunner
+    from rdflib import Graph, Namespace
+
+    from graph.cli import main
+
+    schema = Namespace("https://schema.org/")
+    for day, what in (("2024-03-12", "消防安全"), ("2024-03-15", "防汛应急")):
+        (tmp_path / "pages" / day).mkdir(parents=True)
+        (tmp_path / "pages" / day / "A01.txt").write_text(f"柳岸街道举办培训\n\n本报讯 昨日，柳岸街道举办{what}培训。\n", encoding="utf-8")
+    assert read_page(tmp_path / "pages" / "2024-03-12" / "A01.txt").date == dt.date(2024, 3, 12)
+    assert read_page(tmp_path / "pages" / "2024-03-12" / "A01.txt", dates={"A01.txt": dt.date(2024, 3, 1)}).date == dt.date(2024, 3, 1)
+
+    def event_days() -> list[str]:
+        run = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"), "-q"])
+        assert run.exit_code == 0, run.output
+        return sorted(str(d) for d in Graph().parse(tmp_path / "out" / "graph.ttl").objects(None, schema.startDate))
+
+    assert event_days() == ["2024-03-11", "2024-03-14"]
+    (tmp_path / "pages" / "2024-03-15").rename(tmp_path / "pages" / "2024-03-16")  # the same bytes and name, another day
+    assert event_days() == ["2024-03-11", "2024-03-15"]
