@@ -35,7 +35,7 @@ from graph.extract.post_places import (
 )
 from graph.extract.posts import find_posts
 from graph.extract.sentence import Sentence
-from graph.extract.spans import Span, split_joined, split_spaces
+from graph.extract.spans import PROPER, Span, split_joined, split_spaces
 from graph.extract.tagger import Tagger, get_tagger, sentences
 from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
@@ -198,7 +198,7 @@ class Extractor:
                     before = s.text[: max(0, s.text.find(p.title + p.person))]
                     org = head_of(p.title, here, here or previous, by_type, before)
                     rule = "post.head-of" if org else rule
-                unnamed = _UNIT_WORD_AT_END.search(s.text, 0, max(0, s.text.find(p.title + p.person)))  # 幸福社区|主任X: not accepted
+                unnamed = _unit_named_before(s, max(0, s.text.find(p.title + p.person)))  # 幸福社区|主任X: not accepted
                 if org is None and not p.generic and not unnamed and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
                     org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p), [n for n in printed_before(s, p, canonical) if n not in gone])
@@ -236,6 +236,13 @@ class Extractor:
 # A unit's word right before a title (凤凰台社区|党委书记X) whose unit was not read as one: the post is held there, not
 # in the article's unit.
 _UNIT_WORD_AT_END = re.compile(r"(?:社区|村|街道|镇|乡)$")
+
+
+def _unit_named_before(s: Sentence, at: int) -> bool:
+    """A unit's word ends at `at` with a name before it, glued to it or a name's token of its own (幸福社区/nz|主任X,
+    凤凰台/LOC 社区|主任X), a unit the units found did not read: not 听取/v 社区|书记X, 该/r 社区|主任X (the story's)."""
+    m = _UNIT_WORD_AT_END.search(s.text, 0, at)
+    return m is not None and any(t.start < m.start() < t.end or t.end == m.start() and t.tag in PROPER for t in s.tokens)
 
 
 def _stem_of_a_unit(city: Span, units: list[Span]) -> bool:

@@ -209,7 +209,10 @@ def _first_item_start(text: str, tokens: list[Token], start: int, end: int) -> i
     ]
     if after:
         return after[-1]
-    return start if start == 0 or text[start - 1] in "，,；;：:。（(" else None
+    if start != 0 and text[start - 1] not in "，,；;：:。（(":
+        return None
+    verb = next((t for t in tokens if t.start == start and t.tag == "v" and t.end < end), None)
+    return verb.end if verb else start  # ，邀请|腾讯、…等企业: the verb the list follows begins no item
 
 
 def _listed_body(name: str, companies: bool, tokens: list[Token], start: int) -> bool:
