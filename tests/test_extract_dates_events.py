@@ -363,6 +363,15 @@ def test_the_leads_occurrence_named_in_quotes_is_the_one_the_headline_sums_up(ex
     assert [e.name for e in facts(extractor, body, headline="金海区开展敬老慰问").events] == ["敬老慰问"]
 
 
+def test_what_a_party_did_where_it_went_is_there_and_the_place_holds_nothing(extractor) -> None:
+    [e] = facts(extractor, "16日上午，金海区消防救援大队走进柳岸实验小学，开展消防安全疏散演练。").events
+    assert (e.location, e.organizers) == ("柳岸实验小学", ("金海区消防救援大队",))
+    # guard: the units of a chain gone into hold nothing (柳岸街道 of …柳岸街道办事处青河社区)
+    body = "金海区文明办携手金海区志愿者服务中心走进金海区柳岸街道办事处青河社区开展“文明在我心”志愿活动。"
+    [e] = facts(extractor, body).events
+    assert (e.location, e.organizers) == ("青河社区", ("金海区文明办", "金海区志愿者服务中心"))
+
+
 def test_that_same_day_is_the_day_the_story_told(extractor) -> None:
     body = "12月5日上午，金海街道在幸福里社区召开理论宣讲会。当日下午，街道各社区同时开展了主题宣讲活动。"
     f = facts(extractor, body, page_date=dt.date(2023, 12, 8))

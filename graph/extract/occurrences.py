@@ -30,7 +30,7 @@ from graph.extract.events import (
     triggers,
 )
 from graph.extract.openings import founding, names_thing, opened_venue
-from graph.extract.places import VISITS, arrivals, facility_of, held_by_topic, location_in, trip_place
+from graph.extract.places import VISITS, arrivals, facility_of, held_by_topic, location_in, trip_place, went_into
 from graph.extract.sentence import Sentence
 from graph.extract.spans import Span, inside_longer
 from graph.extract.taking_part import org_participation, origin, partners, people_by_occurrence, sponsors
@@ -125,9 +125,11 @@ def _candidate(
     if rank == Priority.BODY and date is not None and date.value:
         rank = Priority.DATED
     place = location_in(s.text, start + len(name) if rule == "event.dated-clause" else start)  # a clause: in all of it
-    at = _INTO.search(s.text, start, start + len(name)) if place is None and rule == "event.dated-clause" else None
-    if at is not None and (chain := s.chain_at(at.end())):  # 金湾街道在柳岸社区开设…, 民警走进柳岸小学上了…; not 在…的指导下
-        place = chain[-1].text if not _UNDER.match(s.text, chain[-1].end - s.offset) else None
+    at = _INTO.search(s.text, start, start + len(name)) if rule == "event.dated-clause" else went_into(s.text, start)
+    at = at if place is None else None  # …and what was done where a party went: 消防大队走进实验小学，开展…演练
+    if at is not None and (chain := s.chain_at(at.end())) and (rule == "event.dated-clause" or _THEN_DID.fullmatch(s.text, chain[-1].end - s.offset, start)):
+        whole = s.text[chain[0].start - s.offset : chain[-1].end - s.offset]  # (the chain's units are the place's, no holders)
+        place = (chain[-1].text if rule == "event.dated-clause" else whole) if not _UNDER.match(s.text, chain[-1].end - s.offset) else None
         gone = trip_place(s.text, start) if place and at.group() != "在" else None
         place = gone if gone and place and gone.startswith(place) else place  # 走进金湾|农贸市场开展…: the venue a unit's name begins
     went = place is not None and at is not None and at.group() != "在" or place is None and (place := trip_place(s.text, start)) is not None
@@ -192,6 +194,7 @@ def _heads_a_chain_to(u: Span, s: Sentence, forms: dict[str, str], names: Sequen
 _SIGNED = re.compile(r"[^，。；]{2,30}?(?:与|和|同)[^，。；]{2,30}?(?:签约|签订|战略合作|共建|结对)")  # the parties, then the signing
 _UNDER = re.compile(r"的?(?:指导|支持|帮助|陪同|带领|关心|推动|协助)下")
 _INTO = re.compile(r"在|走进|来到|深入|前往")  # what a dated clause's place follows (in it, or gone to it)
+_THEN_DID = re.compile(r"[，,]?(?:开展|举办|举行|进行|组织)?了?")  # …走进实验小学，开展|演练: what was done there
 
 
 def _time_of_day(c: EventCandidate) -> str | None:

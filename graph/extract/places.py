@@ -260,4 +260,15 @@ _DIRECTED = re.compile(r"(?:组织|动员|带领|率领|邀请|发动|号召)了
 _HALL = re.compile(r"(?:联络站|服务中心|服务站|文化站|驿站|活动中心|文化中心|书屋|之家)$")
 
 
-__all__ = ["VISITS", "arrivals", "held_by_topic", "location_in", "trip_place", "trip_places"]
+# A verb of going into a place, in the clause before what was done there (消防大队走进实验小学，开展…演练).
+_WENT_INTO = re.compile(r"走进|来到|深入|前往")
+
+
+def went_into(text: str, start: int) -> re.Match[str] | None:
+    """The last verb of going into a place in the clause before `start` (what was done there), if any."""
+    clause = max(text.rfind(c, 0, start) for c in "。；;！!？?") + 1
+    found = list(_WENT_INTO.finditer(text, clause, start))
+    return found[-1] if found else None
+
+
+__all__ = ["VISITS", "arrivals", "held_by_topic", "location_in", "trip_place", "trip_places", "went_into"]
