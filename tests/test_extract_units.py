@@ -542,14 +542,6 @@ def test_a_unit_named_for_a_road_whose_first_word_reads_as_a_verb(extractor) -> 
     assert names(facts(extractor, "区领导走访东路社区困难群众。"), "Community") == {"东路社区"}
 
 
-def test_a_slogans_town_and_a_citys_name_that_is_a_lower_units_are_no_units(extractor) -> None:
-    assert names(facts(extractor, "柳岸镇坚持生态立镇、工业强镇，推动产业兴镇战略。"), "Town") == {"柳岸镇"}
-    # 玉林 after 玉林街道 is the street office's name in a campaign's (夜游玉林), not the city 玉林市
-    f = facts(extractor, "7月1日晚，武侯区玉林街道“夜游玉林”消费季启动仪式在玉林西路举行。")
-    assert names(f, "City") == set() and names(f, "StreetOffice") == {"玉林街道"}
-    assert names(facts(extractor, "7月1日，玉林举办消费季启动仪式。"), "City") == {"玉林市"}  # guard: the city alone
-
-
 def test_a_community_named_for_a_terrace_is_one_and_a_stations_is_not(extractor) -> None:
     assert names(facts(extractor, "金水区柳岸街道在凤凰台社区开展邻里节活动。"), "Community") == {"凤凰台社区"}
     assert names(facts(extractor, "青河电视台社区频道今日开播。"), "Community") == set()  # guard: a station's

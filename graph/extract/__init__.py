@@ -246,9 +246,6 @@ def _unit_named_before(s: Sentence, at: int) -> bool:
     return m is not None and any(t.start < m.start() < t.end or t.end == m.start() and t.tag in PROPER for t in s.tokens)
 
 
-def _stem_of_a_unit(city: Span, units: list[Span]) -> bool:
-    """A city's short name that is the stem of a lower unit the sentence prints (玉林街道“夜游玉林”消费季): that unit's."""
-    return any(u.type not in ("City", "District") and u.text.startswith(city.text) for u in units)
 
 # The unit and body finders in the order they run; settle() then decides between overlapping spans.
 SPAN_RULES = (
@@ -283,7 +280,7 @@ SPAN_RULES = (
     SpanRule(
         ("unit.bare-city", "unit.bare-district"),
         "a city or district printed without its suffix (在郑州, 登封)",
-        lambda x, s, g: [c for c in x.units.bare_cities(s.text, s.tokens, s.offset) if not _stem_of_a_unit(c, g["admin"])],
+        lambda x, s, g: x.units.bare_cities(s.text, s.tokens, s.offset),
         "cities",
         ("admin",),
     ),
