@@ -348,8 +348,9 @@ def test_a_meeting_held_after_the_news_is_an_occurrence_of_its_own_and_not_the_n
 def test_an_opening_is_named_by_what_opened_not_by_who_unveiled_it_or_where(extractor) -> None:
     [e] = facts(extractor, "金海区总工会主席朱红、柳岸街道党工委书记彭伟共同为驿站揭牌。").events
     assert (e.name, e.location, e.attendees) == ("驿站揭牌", "驿站", ("朱红", "彭伟"))
-    [e] = facts(extractor, "区领导为金湾社区为民服务站揭牌。").events
-    assert e.name == "金湾社区为民服务站揭牌"  # 为民 is the station's name
+    # guards: 为 in a name (为农服务中心), 在 in a name (邻里在线服务站)
+    assert [e.name for e in facts(extractor, "柳岸镇为农服务中心正式揭牌。").events] == ["柳岸镇为农服务中心揭牌"]
+    assert [e.name for e in facts(extractor, "柳岸街道邻里在线服务站正式启用。").events] == ["柳岸街道邻里在线服务站启用"]
     [e] = facts(extractor, "日前，柳岸街道“骑手驿站”在青河大街正式揭牌启用。").events
     assert e.name == "柳岸街道“骑手驿站”揭牌"
 

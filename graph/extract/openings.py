@@ -27,15 +27,15 @@ def founded_thing(name: str) -> str:
     return _AT_END.sub("", name)
 
 
-_UNVEILED_BY = re.compile(r"为(?!民|老|企|群众)")
+_UNVEILED_BY = re.compile(r"(?:共同|一起|一同|分别|亲自)为")  # X、Y共同为驿站揭牌 (not 为农服务中心, 大有为…: names)
 
 
 def founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int, str] | None:
     """The thing founded, printed right before the verb, and the verb: 万达社区合唱团|成立."""
     np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", sentence[m.start("np") : m.end("np")])[-1].strip()
     np = np.removeprefix("是")  # 11月24日，是柳河村村部落成庆典的日子: the day it is, not a part of the name
-    by = [b for b in _UNVEILED_BY.finditer(np)]  # X、Y共同为驿站|揭牌: who unveiled it (not 为民服务站, 为老服务中心: names)
-    np = np[by[-1].end() :] if by else re.sub(r"在[^在“”\"]{2,15}$", "", np)  # “骑手驿站”在西大街|揭牌: where, not what
+    by = [b for b in _UNVEILED_BY.finditer(np)]  # X、Y共同为驿站|揭牌: who unveiled it
+    np = np[by[-1].end() :] if by else re.sub(r"(?<=[”\"])在[^在“”\"]{2,15}$", "", np)  # “骑手驿站”在西大街|揭牌: where
     if (3 if not by else 2) <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]) and not re.search("要?[把将]", np):
         return m.start("np"), m.end("v"), np + m.group("v")
     return None
