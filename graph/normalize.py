@@ -239,7 +239,12 @@ def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
     before it closed, `ln` a lead's opening (本报讯…, 近日，…, 11月5日，…, 20日上午，…; not 现场，, 当天，, 为期…，, which go on a
     sentence a double-spaced column broke)."""
     closed = not out or out[-1].text[-1] in TERMINAL  # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
-    return closed and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
+    ends_open = _GOES_ON.search(cur)  # …网格员于本月|20日上午，, …爱好者们|昨晚，: a sentence a double-spaced column broke
+    return closed and not ends_open and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
+
+
+# What a headline never ends with: a word that needs what follows it (于, 在, 将, 对…), a subject's plural (们), 本月.
+_GOES_ON = re.compile(r"(?:[于在将的和与及对向从把被给为们了等]|已经|本月)$")
 
 
 def _plain(raw: list[str]) -> list[Para]:

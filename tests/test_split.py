@@ -565,6 +565,18 @@ def test_a_wrapped_columns_headline_heads_a_story_that_opens_with_a_day_of_the_p
     assert (second.headline, second.body[:7]) == ("金湾镇举办首届“村BA”篮球联赛", "本月18日起，")
 
 
+def test_a_double_spaced_line_that_ends_on_a_word_needing_more_is_no_headline() -> None:
+    # a blank line after every line: …网格员于本月 | 20日上午，… is one sentence, not a headline over a story
+    lines = ["柳岸街道开展防汛应急演练", "本报讯（记者 杜远）5月18", "日上午，柳岸街道在金湾社区开", "展防汛应急演练，模拟暴雨内涝",
+             "情况下群众转移安置、排水抢险", "等科目，街道党工委书记王强", "现场观摩指导。", "街道将组织各社区网格员于本月",
+             "20日上午，分批入户开展防汛", "知识宣传，发放明白卡五千余份", "，确保群众知晓率达到百分之百", "。",
+             "青河社区举办邻里运动会", "本报讯（记者 杜远）5月19", "日上午，青河社区在社区广场举", "办首届邻里趣味运动会，设置拔",
+             "河、跳绳、踢毽子等项目，吸引", "300余名居民踊跃参加，现场", "气氛热烈。"]
+    items = split_page(Page(name="d.txt", text="\n\n".join(lines) + "\n"), dictionary_words())
+    assert [a.headline for a in items] == ["柳岸街道开展防汛应急演练", "青河社区举办邻里运动会"]
+    assert "于本月20日上午，分批入户" in items[0].body
+
+
 def test_a_units_name_and_a_colon_over_a_headline_heads_an_item_of_its_own() -> None:
     # the kicker on a line of its own (唐…街道：) is no label of the page, and the item under it no part of the one before
     text = (
