@@ -111,7 +111,7 @@ class Extractor:
                 s.people = find_people(s.text, s.tokens, known)
         stems = _unit_stems(sents)
         cut = _cut_names(article.text, {p.name for s in sents for p in s.people if not p.informal})
-        told = None  # the last day the article printed with its month: a bare day after it is of that month
+        told = None  # the last range of days the article printed with its month: a bare day inside it is of that month
         for s in sents:
             s.people = [_whole(p, cut) for p in s.people if not _inside_unit(p, s) and p.name not in stems]
             rel_units = [_shift(u, -s.offset) for u in s.units]

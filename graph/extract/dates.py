@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.lexicon import VAGUE_TIMES
 from graph.normalize import fold
@@ -29,7 +29,7 @@ DATE_RE = re.compile(
 # 昨日, 当天; and the day's number printed in brackets inside 今日, 昨日, 前日 (今（20）日, 昨(19)日上午: a convention of
 # many papers), dated as that day of the page's month, or of the month before when the number is past the page's day.
 RELATIVE_RE = re.compile(
-    r"(?:(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)|(?P<eve>昨晚|前晚|今晚(?!报))"
+    r"(?:(?P<w>前天|昨天|昨日|今天|今日|当天|当日|(?<![每担相充应适正])当晚)|(?P<eve>昨晚|(?<![当目节如至提])前晚|(?<![如至当])今晚(?!报))"
     r"|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
     r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴报]))?"
 )
@@ -46,6 +46,10 @@ class DateMention:
     value: str | None  # "YYYY-MM-DD" or "--MM-DD"; None for 近日 and the like
     time_of_day: str | None
     text: str
+    until: str | None = None  # the last day of a range it begins (4月28日至30日: 30), as ISO
+
+
+Told = tuple[dt.date, dt.date] | None  # a range of days an article printed with its month: its first and last
 
 
 def _num(s: str) -> int:
@@ -82,14 +86,14 @@ def _day_of(page_date: dt.date, day: int) -> str | None:
     return dt.date(year, month, day).isoformat() if _valid(year, month, day) else None
 
 
-def told_day(dates: list[DateMention], page_date: dt.date | None, before: dt.date | None) -> dt.date | None:
-    """The last day of `dates` printed with its month, in the two months before the page's (4月28日至30日), else
-    `before`: the month a bare day after it is of (…29日上午, on a page of May 30)."""
+def told_day(dates: list[DateMention], page_date: dt.date | None, before: Told) -> Told:
+    """The last range of days of `dates` printed with its month (4月28日至30日), in the two months before the page's,
+    else `before`: a bare day inside it is of its month (…29日上午, on a page of May 30), not the page's."""
     for d in reversed(dates):
-        if page_date and d.value and len(d.value) == 10 and "月" in d.text:
-            day = dt.date.fromisoformat(d.value)
-            if _recent(day, page_date):
-                return day
+        if page_date and d.value and d.until and len(d.value) == 10:
+            first, last = dt.date.fromisoformat(d.value), dt.date.fromisoformat(d.until)
+            if _recent(first, page_date):
+                return first, last
     return before
 
 
@@ -97,15 +101,38 @@ def _recent(day: dt.date, page_date: dt.date) -> bool:
     return page_date - dt.timedelta(days=62) <= day <= page_date
 
 
-def find_dates(text: str, page_date: dt.date | None, told: dt.date | None = None) -> list[DateMention]:
-    """Every date expression of `text`, resolved as far as the page's date allows; a bare day after `told` (a day the
-    article printed with its month) is of that month when that is not past the page's day."""
+def _range_end(start: str | None, m: re.Match[str]) -> str | None:
+    """The last day of a range that begins on `start` (ISO) and ends at `m` (30日, 6月2日), as ISO."""
+    if not start or len(start) != 10:
+        return None  # a day of no known year (--05-30) begins no range a bare day is read in
+    first = dt.date.fromisoformat(start)
+    month, day = (_num(m.group("m")) if m.group("m") else first.month), _num(m.group("d"))
+    year = first.year + (month < first.month)
+    return dt.date(year, month, day).isoformat() if 1 <= month <= 12 and _valid(year, month, day) and (year, month, day) >= (first.year, first.month, first.day) else None
+
+
+def _in_range(told: Told, day: int) -> int | None:
+    """The month of `told`'s range (its first's or its last's) a bare day falls inside, if it does."""
+    if told is None:
+        return None
+    first, last = told
+    for y, mth in ((first.year, first.month), (last.year, last.month)):
+        if _valid(y, mth, day) and first <= dt.date(y, mth, day) <= last:
+            return mth
+    return None
+
+
+def find_dates(text: str, page_date: dt.date | None, told: Told = None) -> list[DateMention]:
+    """Every date expression of `text`, resolved as far as the page's date allows; a bare day inside `told` (a range of
+    days the article printed with its month before) is of that range's month."""
     out: list[DateMention] = []
-    value: str | None
     folded = fold(text)
     last_end = -1
     for m in DATE_RE.finditer(folded):
         if last_end >= 0 and _RANGE_TO.fullmatch(folded, last_end, m.start()):
+            if out and (end := _range_end(out[-1].value, m)):  # its last day kept: a bare day inside it is of its month
+                out[-1] = replace(out[-1], until=end)
+            told = told_day(out[-1:], page_date, told)
             continue  # 5月30日至31日, 5月30日至6月2日: a range is dated by its start
         last_end = m.end()
         bare_day = m.group("m") is None and m.group("this") is None
@@ -119,8 +146,7 @@ def find_dates(text: str, page_date: dt.date | None, told: dt.date | None = None
         month = _num(m.group("m")) if m.group("m") else (page_date.month if page_date else None)
         if bare_day and page_date:
             month = _month_of(page_date, day)[1]  # its year is found below, as any date's
-            if told and _recent(told, page_date) and _valid(told.year, told.month, day) and dt.date(told.year, told.month, day) <= page_date:
-                month = told.month
+            month = (_in_range(told, day) if told and _recent(told[0], page_date) else None) or month
         if m.group("this") == "本" and m.group("m") is None:
             month = page_date.month if page_date else None
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -145,15 +171,14 @@ def find_dates(text: str, page_date: dt.date | None, told: dt.date | None = None
         else:
             continue
         out.append(DateMention(m.start(), m.end(), value, m.group("tod"), text[m.start() : m.end()]))
-        told = told_day(out[-1:], page_date, told)
     for m in RELATIVE_RE.finditer(text):
-        value = None
+        when: str | None = None
         if page_date and m.group("n"):
-            value = _day_of(page_date, int(m.group("n")))
+            when = _day_of(page_date, int(m.group("n")))
         elif page_date and m.group("w") not in SAME_DAY:
-            value = (page_date + dt.timedelta(days=_OFFSETS[m.group("w") or m.group("eve")])).isoformat()
+            when = (page_date + dt.timedelta(days=_OFFSETS[m.group("w") or m.group("eve")])).isoformat()
         tod = m.group("tod") or ("晚" if m.group("w") == "当晚" or m.group("eve") else None)
-        out.append(DateMention(m.start(), m.end(), value, tod, m.group(0)))
+        out.append(DateMention(m.start(), m.end(), when, tod, m.group(0)))
     for m in BLUR_RE.finditer(text):
         out.append(DateMention(m.start(), m.end(), None, None, m.group(0)))
     return sorted(out, key=lambda d: d.start)

@@ -65,7 +65,9 @@ PLACE_REACH = 40
 BLUR_LEAD = re.compile("|".join(PERIOD_LEADS))
 _MORE = re.compile(
     r"还举行|还开展|还举办|同时举行|同时开展|随后(?:举行|召开|举办)|并举行|当天还|同日|此外还"
-    r"|(?:会后|结束后)[，,]?[^，,。；;！？!?]{0,16}?(?:召开|举行|举办)"  # 督导结束后，X主持召开…调度会: a meeting after it
+    # 督导结束后，X主持召开…调度会: a meeting after the one just told (a short word for it, at a clause's start), held,
+    # not planned (会后各街道要迅速召开…) nor recalled (会后…参观了去年举办的…)
+    r"|(?:会后|(?:^|[，,。；;])[\u4e00-\u9fff]{1,4}结束后)[，,]?[^，,。；;！？!?的要将需应]{0,16}?(?:召开|举行|举办)(?!的)"
 )
 _QUOTED = re.compile(r"[“\"《][^”\"》]{0,40}[”\"》]")
 _INSPECT = re.compile(

@@ -84,7 +84,8 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
         events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
     bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= ADMIN_RANK["District"]}
     events = [held_by_topic(c, topic, admin_names, bodies_in) for c in events]
-    present = people_by_occurrence(article, sents, entities, [c.start for c in events])
+    day = events[0].date.value if events and events[0].date else None  # an occurrence of a day of its own: its own people
+    present = people_by_occurrence(article, sents, entities, [c.start if not i or c.date and c.date.value not in (None, day) else -1 for i, c in enumerate(events)])
     return [_record(c, present[i] + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 
 

@@ -76,8 +76,8 @@ def people_present(article: Article, sents: list[Sentence], entities: list[Local
 
 def people_by_occurrence(article: Article, sents: list[Sentence], entities: list[LocalEntity], starts: list[int]) -> list[list[str]]:
     """The people who took part in each of an article's occurrences (`starts`: where each was found, the main one
-    first): those a later occurrence's own sentence names took part in it (…；18日上午，副区长X到Y社区督导), everyone
-    else in the main one."""
+    first; -1 for one that has no people of its own): those a later occurrence's own sentence names took part in it
+    (…；18日上午，副区长X到Y社区督导), everyone else in the main one."""
     if not starts:
         return []
     own = [next((s for s in sents if s.offset <= at < s.offset + len(s.text)), None) for at in starts]
