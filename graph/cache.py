@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cache_codec import MAGIC, BadEntry, decode, encode
-from graph.files import page_date_from_name, printable, recorded_name
+from graph.files import folder_date, printable
 from graph.files import remove_leftovers as remove_matching
 from graph.model import PageResult
 
@@ -115,7 +115,7 @@ class PageCache:
         Of a manifest's dates only the page's own is part of its key, so a
         new manifest entry does not invalidate every other page.
         """
-        name, folder = path.name, page_date_from_name(recorded_name(path.parent.name))
+        name, folder = path.name, folder_date(path)
         if self._options is None or self._options[0] is not options:
             dates = dict(getattr(options, "dates", ()))
             rest = dataclasses.replace(options, dates=()) if dates else options

@@ -250,7 +250,7 @@ def seeds_folder(package: Path | None = None) -> Path:
     return found[0] if found else package / "data" / "seeds"
 
 
-# A publication date in a file's or folder's name: 2024-11-21_x.txt, 20241121x.txt, 2024年11月21日/A01.txt.
+# A publication date in a file's name: 2024-11-21_x.txt, 20241121x.txt.
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -262,3 +262,17 @@ def page_date_from_name(name: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+# A folder named for a day and nothing else (2024-03-12, 20240312, 2024年3月12日): an archive's folder of that day's pages.
+_DAY_FOLDER = re.compile(r"((?:19|20)\d\d)[-_.年]?(0?[1-9]|1[0-2])[-_.月]?(0?[1-9]|[12]\d|3[01])日?")
+
+
+def folder_date(path: Path) -> dt.date | None:
+    """The day a page's folder is named for, when its name is that day alone (not 20240612_collected, a range, a
+    backup's day: they say when the pages were gathered, not printed)."""
+    m = _DAY_FOLDER.fullmatch(recorded_name(path.parent.name))
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.errors import GraphError, InputError
-from graph.files import TEXT_SUFFIXES, page_date_from_name, recorded_name, without_surrogates
+from graph.files import TEXT_SUFFIXES, folder_date, page_date_from_name, recorded_name, without_surrogates
 from graph.model import Page
 from graph.normalize import to_simplified
 
@@ -433,7 +433,7 @@ def read_page(
         raise InputError(str(path), f"{what}; remove it or fill it with the page's text")
     text, glosses = strip_glosses(text)
     simplified = to_simplified(text)
-    date = (dates or {}).get(path.name) or page_date_from_name(name) or page_date_from_name(recorded_name(path.parent.name))
+    date = (dates or {}).get(path.name) or page_date_from_name(name) or folder_date(path)
     converted = simplified != text or bool(glosses)
     return Page(name=name, text=simplified, encoding=enc, date=date, converted=converted, original=text, glosses=glosses,
                 digest=hashlib.sha1(data).hexdigest())

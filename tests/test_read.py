@@ -263,6 +263,11 @@ def test_a_page_in_a_dated_folder_is_of_that_day_and_a_cached_one_moved_to_anoth
         (tmp_path / "pages" / day / "A01.txt").write_text(f"柳岸街道举办培训\n\n本报讯 昨日，柳岸街道举办{what}培训。\n", encoding="utf-8")
     assert read_page(tmp_path / "pages" / "2024-03-12" / "A01.txt").date == dt.date(2024, 3, 12)
     assert read_page(tmp_path / "pages" / "2024-03-12" / "A01.txt", dates={"A01.txt": dt.date(2024, 3, 1)}).date == dt.date(2024, 3, 1)
+    # guard: a folder named for more than a day (when the pages were gathered, a range, a backup) dates nothing
+    for folder in ("20240612_collected", "20200101-20201231", "backup_20210101"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "A01.txt").write_text("本报讯 昨日，柳岸街道举办培训。\n", encoding="utf-8")
+        assert read_page(tmp_path / folder / "A01.txt").date is None, folder
 
     def event_days() -> list[str]:
         run = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"), "-q"])
