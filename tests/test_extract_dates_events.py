@@ -384,6 +384,11 @@ def test_the_leads_occurrence_named_in_quotes_is_the_one_the_headline_sums_up(ex
     # guard: a lead's name with no title of its own leaves the headline's
     body = "日前，金海区民政局在青河社区举办敬老文艺汇演，社区舞蹈队表演了节目。"
     assert [e.name for e in facts(extractor, body, headline="金海区开展敬老慰问").events] == ["敬老慰问"]
+    # …nor a headline's meeting (the campaign it launched is not the news), nor one the lead tells too
+    body = "5月7日，金海区召开文明城市创建工作推进会，会议部署开展“文明城市创建百日攻坚”行动。"
+    assert facts(extractor, body, headline="金海区召开文明城市创建工作推进会").events[0].name == "文明城市创建工作推进会"
+    body = "5月7日，柳岸街道开展“健康生活 你我同行”全民健身运动会，同时举办健康知识讲座。"
+    assert facts(extractor, body, headline="柳岸街道举办健康讲座").events[0].name == "健康讲座"
 
 
 def test_what_a_party_did_where_it_went_is_there_and_the_place_holds_nothing(extractor) -> None:

@@ -538,8 +538,9 @@ def test_a_unit_named_for_a_road_whose_first_word_reads_as_a_verb(extractor) -> 
     found = names(facts(extractor, "金湾社区、建设东路社区等11个社区党组织书记逐一上台述职。"), "Community")
     assert found == {"金湾社区", "建设东路社区"}
     assert names(facts(extractor, "柳岸街道在解放西路社区开展义诊活动。"), "Community") == {"解放西路社区"}
-    # guard: a verb of visiting before a unit of a road's name is no part of it
+    # guards: a verb of visiting, or one that governs the unit (全力建设), before a unit of a road's name is no part of it
     assert names(facts(extractor, "区领导走访东路社区困难群众。"), "Community") == {"东路社区"}
+    assert names(facts(extractor, "柳岸街道北路社区组织志愿者，全力建设北路社区美好家园。"), "Community") == {"北路社区"}
 
 
 def test_a_community_named_for_a_terrace_is_one_and_a_stations_is_not(extractor) -> None:

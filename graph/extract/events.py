@@ -385,9 +385,12 @@ def headline_event(headline: str) -> tuple[int, int, str] | None:
 def named_in_lead(main: EventCandidate, others: list[EventCandidate]) -> EventCandidate | None:
     """The lead's occurrence a headline's sums up (开展敬老慰问 over 举办“情暖重阳”敬老文艺汇演): found in the lead, named
     with a title in quotes the headline's name lacks, of the same topic (a bigram shared) and no other day."""
+    if main.name.endswith(("会", "会议", "仪式", "式")):
+        return None  # a meeting the headline names is the news (召开…推进会, not the campaign it launched)
     for m in others:
         day = not m.date or not main.date or m.date.value == main.date.value
-        if m.rank == Priority.LEAD and "“" in m.name and "“" not in main.name and bigrams(m.name) & bigrams(main.name) and day:
+        told_too = main.name[-2:] in m.sentence.replace(m.name, "")  # …，同时举办健康知识讲座: the headline's own, told too
+        if m.rank == Priority.LEAD and "“" in m.name and "“" not in main.name and bigrams(m.name) & bigrams(main.name) and day and not told_too:
             return m
     return None
 

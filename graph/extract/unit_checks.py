@@ -103,13 +103,16 @@ CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _communit
 # What a road's name has after its first word (建设|东路, 解放|路, 胜利|大街), and the first words of the many roads
 # named for a slogan that the tagger reads as verbs (not 走访/v 东路社区: a visit to a unit of that name).
 _ROAD_REST = re.compile(r"[东西南北中]?(?:路|大街|大道)")
-_ROAD_VERBS = frozenset("建设 解放 胜利 前进 团结 振兴 发展 复兴 建国 改革 开放 奋斗 跃进 创业".split())
+_ROAD_VERBS = frozenset("建设 解放 胜利 前进 团结 振兴 复兴 建国 奋斗 跃进 创业".split())
+# What a road-named unit's name follows: a clause's or a list's edge, a preposition, or the unit above it.
+_BEFORE_A_NAME = "，,、。；;：:（(“\"在到和与及道区镇乡"
 
 
 def of_road(t: Token, text: str, start: int) -> bool:
     """`t`, a verb, begins a road's name the unit is named for (建设/v 东路社区, 解放/v 西路街道): the stem before
-    `start` is only the rest of a road's name."""
-    return t.tag == "v" and t.text in _ROAD_VERBS and _ROAD_REST.fullmatch(text, t.end, start) is not None
+    `start` is only the rest of a road's name, and the verb governs nothing (not 全面开放|东路社区…, 加快建设|…)."""
+    edge = t.start == 0 or text[t.start - 1] in _BEFORE_A_NAME
+    return t.tag == "v" and t.text in _ROAD_VERBS and edge and _ROAD_REST.fullmatch(text, t.end, start) is not None
 
 
 __all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in"]
