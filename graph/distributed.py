@@ -25,6 +25,7 @@ from typing import Any
 
 from graph.cache import code_version
 from graph.errors import GraphError
+from graph.files import folder_date
 from graph.model import PageResult
 from graph.pages import process_page
 
@@ -43,7 +44,8 @@ def process_bytes(name: str, data: bytes, path: str, options: Any) -> tuple[str,
     `process_page` as a local build; a report names the client's path.
     """
     with tempfile.TemporaryDirectory(prefix="newskg-") as tmp:
-        local = Path(tmp) / Path(path).parent.name / name  # (a page's date may be its folder's: 2024-03-12/A01.txt)
+        day = Path(path).parent.name if folder_date(Path(path)) else ""  # a page dated by its folder (2024-03-12/A01.txt)
+        local = Path(tmp) / day / name  # (a folder named for a day and nothing else: never .. nor a path)
         local.parent.mkdir(exist_ok=True)
         local.write_bytes(data)
         result = process_page(str(local), options)

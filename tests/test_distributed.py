@@ -106,3 +106,20 @@ def test_cli_build_takes_a_scheduler(cluster, tmp_path: Path) -> None:
     assert runs["dask"] == runs["local"]
     assert runs["dask"].startswith("articles ")
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
+
+
+def test_a_worker_dates_a_page_by_its_folder_as_a_local_build_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from graph.distributed import process_bytes
+    from graph.pipeline import Options
+
+    (tmp_path / "temp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))  # where the worker's own folder is made
+
+    data = "柳岸街道举办培训\n\n本报讯 昨日，柳岸街道举办消防安全培训。\n".encode()
+    _, dated = process_bytes("A01.txt", data, str(tmp_path / "2024-03-12" / "A01.txt"), Options())
+    _, undated = process_bytes("A01.txt", data, str(tmp_path / ".." / "A01.txt"), Options())  # no folder's day, no path out
+    assert [e.date for f in dated.facts for e in f.events] == ["2024-03-11"]
+    assert [e.date for f in undated.facts for e in f.events] == [None]
+    assert list((tmp_path / "temp").iterdir()) == []  # nothing written beside the worker's own folder, nor left

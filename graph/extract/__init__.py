@@ -246,7 +246,6 @@ def _unit_named_before(s: Sentence, at: int) -> bool:
     return m is not None and any(t.start < m.start() < t.end or t.end == m.start() and t.tag in PROPER for t in s.tokens)
 
 
-
 # The unit and body finders in the order they run; settle() then decides between overlapping spans.
 SPAN_RULES = (
     SpanRule(

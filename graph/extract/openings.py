@@ -34,7 +34,7 @@ def founded_name(m: re.Match[str], sentence: str, masked: str) -> tuple[int, int
     """The thing founded, printed right before the verb, and the verb: 万达社区合唱团|成立."""
     np = re.split(r"[，,、]|^.*?(?:日|上午|下午)", sentence[m.start("np") : m.end("np")])[-1].strip()
     np = np.removeprefix("是")  # 11月24日，是柳河村村部落成庆典的日子: the day it is, not a part of the name
-    by = [b for b in _UNVEILED_BY.finditer(np)]  # X、Y共同为驿站|揭牌: who unveiled it
+    by = list(_UNVEILED_BY.finditer(np))  # X、Y共同为驿站|揭牌: who unveiled it
     np = np[by[-1].end() :] if by else re.sub(r"(?<=[”\"])在[^在“”\"]{2,15}$", "", np)  # “骑手驿站”在西大街|揭牌: where
     if (3 if not by else 2) <= len(np) <= 20 and _FOUNDED_THING.search(np) and not re.search(r"[未不没]", np[-3:]) and not re.search("要?[把将]", np):
         return m.start("np"), m.end("v"), np + m.group("v")
