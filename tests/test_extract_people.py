@@ -787,13 +787,3 @@ def test_a_post_after_a_unit_word_not_read_as_a_unit_is_held_in_no_other_unit(ex
     # 幸福社区 (a slogan's word too) is not read as a unit: its head's post has no body, not the street office's
     body = "金水区柳岸街道在幸福社区开展邻里节活动。幸福社区主任郭芳介绍了活动情况。"
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [("郭芳", "主任", None)]
-
-
-def test_a_generic_post_is_not_held_in_the_unit_the_sentence_before_went_to(extractor) -> None:
-    body = ("10月22日至24日，金海区社区工作者能力提升培训班在区委党校举办。\n培训期间，学员们赴青河区柳岸街道观摩学习。\n"
-            "区委组织部副部长许明亮在开班仪式上作动员讲话。")
-    f = facts(extractor, body, headline="金海区举办社区工作者能力提升培训班")
-    assert [(p.person, p.org) for p in f.posts] == [("许明亮", "金海区")]
-    # …but the unit the sentence before was about is the post's (…在农业路社区举办。社区党总支书记李芳…)
-    f = facts(extractor, "5月7日，柳岸街道在农业路社区举办邻里节。社区党总支书记李芳致辞。")
-    assert [(p.person, p.org) for p in f.posts] == [("李芳", "农业路社区")]

@@ -185,8 +185,7 @@ class Extractor:
             # the units this sentence names, else those of the sentence before it (…在农业路社区举办。社区党总支书记李芳…)
             here = [canonical.get(u.name, u.name) for u in s.units]
             near = here or previous
-            gone_to = {canonical.get(n, n) for n, _ in visited(s)}  # 学员们赴金水区…观摩: where they went, not whose post
-            previous = [n for n in here if n not in gone_to] or previous
+            previous = here or previous
             for p in s.posts:
                 org, rule = p.org, p.rule
                 if p.generic and org:

@@ -252,8 +252,7 @@ def _inner_and(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     after = tokens[j + 1].text if j + 1 < len(tokens) else ""
     if j + 1 < len(tokens) and tokens[j + 1].start in units:
         return False  # 文旅部门和登封市委: a unit's name begins the second body
-    # (a unit's rank word begins the second body's name: 和区卫健委; not a word that begins with it, 绿化和市容管理局)
-    if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡](?!容|场|政|域)..", after) \
+    if re.match(r"^[省市区县](?:委|政府)$", after) or TITLE_WORD.fullmatch(tokens[j - 1].text) or re.match(r"^[区市县镇乡]..", after) \
             or _OWN_ORGAN.match("".join(t.text for t in tokens[j + 1 : j + 3])) and _a_common_word(tokens[j - 1]):
         return False  # 党中央和省委, 教授和区卫健委, 代表与街道党工委: the second is a body of its own, and a title no word of a bureau's
     for t in tokens[j + 1 : j + 5]:
