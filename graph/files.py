@@ -256,12 +256,15 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.�
 
 def page_date_from_name(name: str) -> dt.date | None:
     """The publication date a file name carries (2024-11-21_x.txt, 20241121x.txt), if any."""
-    for m in _DATE_IN_NAME.finditer(name):
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
-    return None
+    return next((day for m in _DATE_IN_NAME.finditer(name) if (day := _day(m)) is not None), None)
+
+
+def _day(m: re.Match[str]) -> dt.date | None:
+    """The day a match's year, month and day groups name; None when there is none (2024-02-30)."""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 # A folder named for a day and nothing else (2024-03-12, 20240312, 2024年3月12日): an archive's folder of that day's pages.
@@ -272,7 +275,4 @@ def folder_date(path: Path) -> dt.date | None:
     """The day a page's folder is named for, when its name is that day alone (not 20240612_collected, a range, a
     backup's day: they say when the pages were gathered, not printed)."""
     m = _DAY_FOLDER.fullmatch(recorded_name(path.parent.name))
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-    except ValueError:
-        return None
+    return _day(m) if m else None

@@ -98,8 +98,6 @@ def going_to(text: str, tokens: list[Token], at: int, s0: int) -> bool:
 CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _community_ok, "StreetOffice": _street_office_ok}
 
 
-
-
 # What a road's name has after its first word (建设|东路, 解放|路, 胜利|大街), and the first words of the many roads
 # named for a slogan that the tagger reads as verbs (not 走访/v 东路社区: a visit to a unit of that name).
 _ROAD_REST = re.compile(r"[东西南北中]?(?:路|大街|大道)")
