@@ -541,6 +541,9 @@ def test_a_unit_named_for_a_road_whose_first_word_reads_as_a_verb(extractor) -> 
     # guards: a verb of visiting, or one that governs the unit (全力建设), before a unit of a road's name is no part of it
     assert names(facts(extractor, "区领导走访东路社区困难群众。"), "Community") == {"东路社区"}
     assert names(facts(extractor, "柳岸街道北路社区组织志愿者，全力建设北路社区美好家园。"), "Community") == {"北路社区"}
+    # a street office whose name's end the gazetteer knows as another city's (西路街道 of 兰州): the road's name whole
+    assert names(facts(extractor, "3月5日上午，解放西路街道组织辖区商户开展消防演练。"), "StreetOffice") == {"解放西路街道"}
+    assert names(facts(extractor, "兰州市安宁区西路街道召开安全生产会议。"), "StreetOffice") == {"西路街道"}  # guard
 
 
 def test_a_community_named_for_a_terrace_is_one_and_a_stations_is_not(extractor) -> None:

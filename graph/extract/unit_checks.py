@@ -106,11 +106,18 @@ _ROAD_VERBS = frozenset("建设 解放 胜利 前进 团结 振兴 复兴 建国
 _BEFORE_A_NAME = "，,、。；;：:（(“\"在到和与及道区镇乡"
 
 
-def of_road(t: Token, text: str, start: int) -> bool:
-    """`t`, a verb, begins a road's name the unit is named for (建设/v 东路社区, 解放/v 西路街道): the stem before
-    `start` is only the rest of a road's name, and the verb governs nothing (not 全面开放|东路社区…, 加快建设|…)."""
+def of_road(tokens: list[Token], text: str, at: int, start: int) -> bool:
+    """The stem text[at:start] is the rest of a road's name whose first word, at a name's edge, the tagger read as a
+    verb right before it (建设/v 东路|社区, 解放/v 西路|街道) or took whole into the unit's name (解放西路街道/LOC: not
+    西路街道, a street office the gazetteer knows in another city); the verb governs nothing (not 全面开放|东路社区…,
+    加快建设|…)."""
+    i = token_at(tokens, at - 1)
+    if i is None:
+        return False
+    t = tokens[i]
+    whole = t.tag == "v" and t.end == at or t.tag in ("LOC", "ns") and t.end >= start
     edge = t.start == 0 or text[t.start - 1] in _BEFORE_A_NAME
-    return t.tag == "v" and t.text in _ROAD_VERBS and edge and _ROAD_REST.fullmatch(text, t.end, start) is not None
+    return whole and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
 
 
 __all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in"]

@@ -174,7 +174,7 @@ class UnitFinder:
         while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
-                begin = t.start if of_road(t, text, start) else begin  # 建设/v 东路社区: named for a road
+                begin = t.start if of_road(tokens, text, begin, start) else begin  # 建设/v 东路社区: named for a road
                 break
             if t.text in ("辖区", "辖内", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
@@ -201,8 +201,8 @@ class UnitFinder:
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
-            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0)):
-                stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole
+            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0) or of_road(tokens, text, s0 - len(stem), s0)):
+                stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole; 解放/v 西路街道
             source = "gazetteer"
             if stem is None and spans and spans[-1].end - offset == floor and (
                 self._chained(text, tokens, floor, s0, suffix) or self._listed_under(spans[-1], text[floor:s1])):
