@@ -43,6 +43,10 @@ PAGE = dt.date(2023, 3, 21)
         ("今晚，青河广场将举办消夏音乐会", PAGE, "2023-03-21", "晚"),
         ("昨日晚，曲剧专场演出在柳岸街道举行", PAGE, "2023-03-20", "晚"),
         ("昨晚，柳岸社区纳凉晚会在广场上演", None, None, "晚"),
+        # the month before the page's (a January page's: December of the year before)
+        ("上月28日，柳岸街道召开安全生产会议", PAGE, "2023-02-28", None),
+        ("上个月15日上午，青河社区举办义诊", PAGE, "2023-02-15", "上午"),
+        ("上月30日，金湾社区开展走访慰问", dt.date(2024, 1, 3), "2023-12-30", None),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:
@@ -52,6 +56,7 @@ def test_dates(text, page_date, value, tod) -> None:
 
 def test_a_paper_named_tonight_is_no_date() -> None:
     assert find_dates("据今晚报报道，柳岸社区举办义诊", PAGE) == []
+    assert find_dates("上月31日", PAGE) == []  # no such day in the month before: no date, not a wrong one
 
 
 def test_a_bare_day_inside_a_range_the_article_printed_is_of_the_ranges_month() -> None:

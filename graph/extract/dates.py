@@ -20,9 +20,9 @@ TIME_OF_DAY = r"(?:凌晨|一大早|一早|早上|早晨|清晨|上午|中午|�
 DATE_RE = re.compile(
     # led by the characters a date can begin with (its parts before the day are all optional, so re would otherwise
     # try the whole pattern at every position: 4× the time of finditer over a sentence)
-    r"(?=[\d\s〇零一二三四五六七八九十去前今本当])"
+    r"(?=[\d\s〇零一二三四五六七八九十去前今本当上])"
     r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*|(?P<rel>去年|前年|今年))?"
-    r"(?:(?P<this>本|当)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
+    r"(?:(?P<this>本|当|(?<![早晚马])上个?)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
     r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
@@ -147,8 +147,8 @@ def find_dates(text: str, page_date: dt.date | None, told: Told = None) -> list[
         if bare_day and page_date:
             month = _month_of(page_date, day)[1]  # its year is found below, as any date's
             month = (_in_range(told, day) if told and _recent(told[0], page_date) else None) or month
-        if m.group("this") == "本" and m.group("m") is None:
-            month = page_date.month if page_date else None
+        if m.group("this") and m.group("m") is None:  # 本月22日, 上月30日 (on a January page: December's)
+            month = (page_date.month - 1 - m.group("this").startswith("上")) % 12 + 1 if page_date else None
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
             continue
         year: int | None = None
