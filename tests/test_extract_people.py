@@ -787,3 +787,13 @@ def test_a_post_after_a_unit_word_not_read_as_a_unit_is_held_in_no_other_unit(ex
     # 幸福社区 (a slogan's word too) is not read as a unit: its head's post has no body, not the street office's
     body = "金水区柳岸街道在幸福社区开展邻里节活动。幸福社区主任郭芳介绍了活动情况。"
     assert [(p.person, p.title, p.org) for p in facts(extractor, body).posts] == [("郭芳", "主任", None)]
+
+
+def test_a_post_proposed_in_a_notice_is_not_held(extractor) -> None:
+    f = facts(extractor, "经区委研究，拟任命王立新为柳岸街道办事处主任，拟提名周敏为金湾街道办事处副主任人选。")
+    assert not f.posts
+    f = facts(extractor, "拟任柳岸街道党工委副书记孙强，现任金湾街道办事处副主任。")
+    assert ("孙强", "党工委副书记", "柳岸街道") not in {(p.person, p.title, p.org) for p in f.posts}
+    # guards: a post held by the one proposed, printed before his name; an appointment made
+    f = facts(extractor, "区委拟任命金湾街道办事处副主任刘洋为主任，决定任命陈刚为柳岸街道党工委书记。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("刘洋", "副主任", "金湾街道"), ("陈刚", "党工委书记", "柳岸街道")}

@@ -90,6 +90,8 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         seg_start = clause_start(text, floor, end)
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
+        if desc.startswith("拟") and not _PROPOSED.match(desc):
+            break  # 拟任三官庙街道办事处主任李卫东: a post proposed, not held (拟任命…副主任刘洋为主任: his, held)
         if floor and end - len(desc) == floor and _TITLE_AFTER.match(text, floor):
             break  # 王强局长、赵明: the title after the name before is that name's
         post = _post_in(desc, end - len(desc), p.name, r.units)
@@ -182,6 +184,8 @@ def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
     a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
+    if _PROPOSED.search(r.text, clause_start(r.text, 0, p.start), p.start):
+        return []  # 区委拟任命李卫东为…主任: a post proposed, not held
     names_end = p.end
     while True:
         nxt = next((q for q in r.people if q.start == names_end + 1 and r.text[names_end] == "、"), None)
@@ -202,6 +206,7 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     return out
 
 
+_PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用)")  # a post proposed for the names after it (a notice's)
 _COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")
 
 
