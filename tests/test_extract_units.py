@@ -1085,3 +1085,16 @@ def test_townships_and_street_offices_as_a_kind_are_no_unit(extractor) -> None:
 def test_a_province_a_rank_or_a_housing_estate_is_no_district(extractor, text, district) -> None:
     assert district not in names(facts(extractor, text), "District")
     assert "郑东新区" in names(facts(extractor, "郑东新区管委会开展活动。"), "District")  # a zone named 新区 still is one
+
+
+def test_a_towns_government_and_a_deputys_title_name_no_town(extractor) -> None:
+    # 柳岸镇|人民政府副镇|长: the government's name and the deputy's rank before 镇长 are no town's stem
+    assert names(facts(extractor, "青河县柳岸镇人民政府副镇长王强出席会议。"), "Town") == {"柳岸镇"}
+    assert names(facts(extractor, "会议由柳岸镇政府副镇长李红主持。"), "Town") == {"柳岸镇"}
+
+
+def test_a_title_listed_before_a_unit_shares_no_suffix_with_it(extractor) -> None:
+    # 高新区党工委委员、柳岸街道党工委书记: a title, then a unit (not the street offices 党工委委员街道 and 柳岸街道)
+    f = facts(extractor, "金海高新区党工委委员、柳岸街道党工委书记朱海峰参加会议。")
+    assert names(f, "StreetOffice") == {"柳岸街道"}
+    assert names(facts(extractor, "金海高新区丰产路、经八路街道开展巡查。"), "StreetOffice") == {"丰产路街道", "经八路街道"}  # guard

@@ -15,7 +15,7 @@ from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
-from graph.lexicon import STREET_OFFICE_WORDS, TITLE_RE, TOWN_WORDS, UNIT_REFERENCE, alternation, ends_as_body
+from graph.lexicon import STREET_OFFICE_WORDS, TITLE_AT_END, TITLE_RE, TOWN_WORDS, UNIT_REFERENCE, alternation, ends_as_body
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _SHARED_SUFFIX = re.compile(
@@ -87,8 +87,9 @@ class ListFinder:
         """The units of a list after its district whose last item alone prints the common suffix."""
         out, pos = [], m.start()
         items = m.group("items").split("、")
-        if any(SUFFIX_SCAN.search(item) or ends_as_body(item) for item in items):
-            return []  # 龙湖镇、新村镇、孟庄镇: each prints its own suffix; 惠济区残联、刘寨办事处: a body and a unit
+        if any(SUFFIX_SCAN.search(item) or ends_as_body(item) or TITLE_AT_END.search(item) for item in items):
+            return []  # 龙湖镇、新村镇、孟庄镇: each prints its own suffix; 惠济区残联、刘寨办事处: a body and a unit;
+            # 高新区党工委委员、城东街道党工委书记: a title, then a unit
         for item in items[:-1]:
             cls, name = canonical_admin(item, m.group("suffix"))
             out.append(Span(pos + offset, pos + len(item) + offset, item, cls, name, (item,), district.name, "unit.listed-under"))

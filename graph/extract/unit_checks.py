@@ -11,7 +11,7 @@ from graph.lexicon import GENERIC_COMMUNITY, NOT_VILLAGE, RATING, STAR_RATING
 
 # The most characters a unit's stem has, by class, where no gazetteer entry vouches for it (a zone's: 郑州|高新区).
 MAX_STEM = {"District": 4, "zone": 6, "Town": 4, "Village": 5, "Community": 8, "StreetOffice": 8}
-NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|撤|置|^乡建|建制)$")
+NOT_TOWN = re.compile(r"(?:城|乡|镇|村|集|古|小|重|名|特色小|各|该|全|本|每|两|多|几|副|政府|[百千万]|\d+个?|[一二三四五六七八九十两几]+个|撤|置|^乡建|建制)$")
 _STREET_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # A slogan's kind of unit has its other kind in brackets after it (平安街道（社区）).
 KIND_IN_BRACKETS = re.compile(r"[(（](?:社区|村|街道|乡镇|镇)[)）]")
