@@ -15,7 +15,15 @@ from graph.extract.tagger import Token
 from graph.extract.units import SUFFIX_SCAN, canonical_admin
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
-from graph.lexicon import STREET_OFFICE_WORDS, TITLE_AT_END, TITLE_RE, TOWN_WORDS, UNIT_REFERENCE, alternation, ends_as_body
+from graph.lexicon import (
+    STREET_OFFICE_WORDS,
+    TITLE_AT_END,
+    TITLE_RE,
+    TOWN_WORDS,
+    UNIT_REFERENCE,
+    alternation,
+    ends_as_body,
+)
 
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5})+(?=[；;。，,\s]|$)")
 _SHARED_SUFFIX = re.compile(

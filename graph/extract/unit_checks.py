@@ -101,23 +101,27 @@ CLASS_CHECKS = {"Town": _town_ok, "Village": _village_ok, "Community": _communit
 # What a road's name has after its first word (建设|东路, 解放|路, 胜利|大街), and the first words of the many roads
 # named for a slogan that the tagger reads as verbs (not 走访/v 东路社区: a visit to a unit of that name).
 _ROAD_REST = re.compile(r"[东西南北中]?(?:路|大街|大道)")
+_QUARTER_ROAD = re.compile(r"[东西南北中]路")
 _ROAD_VERBS = frozenset("建设 解放 胜利 前进 团结 振兴 复兴 建国 奋斗 跃进 创业".split())
 # What a road-named unit's name follows: a clause's or a list's edge, a preposition, or the unit above it.
 _BEFORE_A_NAME = "，,、。；;：:（(“\"在到和与及道区镇乡"
 
 
-def of_road(tokens: list[Token], text: str, at: int, start: int) -> bool:
+def of_road(tokens: list[Token], text: str, at: int, start: int, whole: bool = False) -> bool:
     """The stem text[at:start] is the rest of a road's name whose first word, at a name's edge, the tagger read as a
-    verb right before it (建设/v 东路|社区, 解放/v 西路|街道) or took whole into the unit's name (解放西路街道/LOC: not
-    西路街道, a street office the gazetteer knows in another city); the verb governs nothing (not 全面开放|东路社区…,
-    加快建设|…)."""
+    verb right before it (建设/v 东路|社区); with `whole`, only one the tagger took whole into a place's name, a
+    quarter's road (解放西路街道/LOC: not 西路街道, a street office the gazetteer knows in another city; not
+    建设/v 西路街道, which may be that office, nor 振兴大街街道, which may be 大街街道). The verb governs nothing (not
+    全面开放|东路社区…, 加快建设|…)."""
     i = token_at(tokens, at - 1)
     if i is None:
         return False
     t = tokens[i]
-    whole = t.tag == "v" and t.end == at or t.tag in ("LOC", "ns") and t.end >= start
+    if whole and not (t.tag in ("LOC", "ns") and t.end >= start and _QUARTER_ROAD.fullmatch(text, at, start)):
+        return False
     edge = t.start == 0 or text[t.start - 1] in _BEFORE_A_NAME
-    return whole and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
+    verb = whole or t.tag == "v" and t.end == at
+    return verb and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
 
 
 __all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in"]

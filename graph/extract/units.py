@@ -201,7 +201,7 @@ class UnitFinder:
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
-            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0) or of_road(tokens, text, s0 - len(stem), s0)):
+            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0) or of_road(tokens, text, s0 - len(stem), s0, whole=True)):
                 stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole; 解放/v 西路街道
             source = "gazetteer"
             if stem is None and spans and spans[-1].end - offset == floor and (
