@@ -311,17 +311,17 @@ class Splitter:
         """A first heading that is a section label, before a headline, sets the section; a label
         between headings parts what came before it (another item's teaser) from this item's headline."""
         inner = next((k for k in range(len(self.pending) - 2, 0, -1) if is_section(self.pending[k][0])), None)
+        if inner == 1 and self.pending[0][1] and not self.pending[1][1] and is_section(self.pending[0][0]):
+            inner = None  # ## 高新区 | 石佛办事处 | 供暖…: the page's marked section, then a headline's two lines
         if inner is not None:
             self.orphans.append(" ".join(h.strip(MARKS + " ") for h, *_ in self.pending[:inner]))
             self.section = self.pending[inner][0].strip(MARKS + " ")
             self.pending = self.pending[inner + 1 :]
         if len(self.pending) > 1 and is_label(self.pending[0][0]):
             (h0, lv0, _, _), (_, lv1, gap1, _) = self.pending[0], self.pending[1]
-            # …set apart by a blank line or its level, or printed as a label: 【街道动态】, 社区新闻 (not 金水区, which
-            # may be a headline's first line)
+            # …set apart by a blank line or its level, or printed as a label: 【街道动态】, 社区新闻 (not 金水区: a headline's first line?)
             if gap1 > 0 or (lv0 and lv1 and lv0 < lv1) or h0.lstrip()[:1] == "【" or column_label(h0):
-                self.section = self.pending[0][0].strip(MARKS + " ")
-                self.pending = self.pending[1:]
+                self.section, self.pending = h0.strip(MARKS + " "), self.pending[1:]
 
     def take_cut_sentence(self) -> None:
         """The page's last line, cut off mid-sentence (…申请低保，帮下岗人员找工): the open item's last

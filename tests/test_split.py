@@ -1511,3 +1511,11 @@ def test_a_headline_with_a_role_word_before_a_common_word_is_no_credit() -> None
     text = "柳岸镇举办摄影大赛\n\n10月8日，柳岸镇首届乡村风光摄影大赛在镇文化站颁奖，周明为获奖者颁奖。\n"
     [a] = split_page(Page(name="p.txt", text=text))
     assert a.headline == "柳岸镇举办摄影大赛" and a.photographers == ()
+
+
+def test_a_marked_section_over_a_headline_of_two_lines_keeps_both_lines_and_heads_no_later_caption() -> None:
+    body = "本报讯（记者 王丽）3月5日上午，青河区柳岸办事处在金湾社区开展燃气安全入户检查。\n\n"
+    caption = "3月6日，青河区金湾办事处组织志愿者清扫积雪。 记者 王丽 摄\n"
+    plain = split_text("柳岸办事处\n燃气入户检查保平安\n\n" + body + caption)
+    marked = split_text("## 青河区\n\n柳岸办事处\n燃气入户检查保平安\n\n" + body + caption)
+    assert [a.headline for a in marked] == [a.headline for a in plain] == ["柳岸办事处 燃气入户检查保平安", ""]
