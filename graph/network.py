@@ -199,7 +199,7 @@ def _add_memberships(
             label=m.title,
             evidence=kept(m.evidence),
             rule=m.rule,
-            **_reported(g, (m.article,)),
+            **({} if m.rule == "post.former" else _reported(g, (m.article,))),  # held before its day: when, not known
         )
         g.add(mid, m.person, key="member")
         g.add(mid, rid, key="role")

@@ -68,6 +68,7 @@ RULES: dict[str, str] = {
     # posts (graph.extract.people.POST_RULES, in the order they run; the others are ids those rules give)
     **{r.rule: r.reads for r in POST_RULES},
     "post.chain": "a bare title after 、 or 兼, held in the body before it (党组书记、主任)",
+    "post.former": "a post printed as held before the article's day (原…主任王强, 王强曾任…, 先后任…): no org:memberDuring",
     "post.apposed": "a post set off by commas after a name opening its sentence (李淑珍，百花社区党委书记，…)",
     "post.same-body": "a bare title of the same kind right after an official's name, held where theirs is (局长周丽华，副局长郭刚)",
     "post.unit-title": "a title that names its kind of unit, held in the article's unit of that kind (区长, 村委会主任)",

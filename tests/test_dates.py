@@ -31,6 +31,7 @@ PREFIX org: <http://www.w3.org/ns/org#> PREFIX prov: <http://www.w3.org/ns/prov#
 PREFIX time: <http://www.w3.org/2006/time#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?m ?name ?published ?b ?e WHERE {
   ?m a org:Membership ; org:member/rdfs:label ?name ; prov:wasDerivedFrom ?a .
+  FILTER NOT EXISTS { ?m <https://w3id.org/newskg/ontology#rule> "post.former" }  # held before: when, not known
   OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?m org:memberDuring ?i . ?i a time:Interval .
              OPTIONAL { ?i time:hasBeginning ?bi . ?bi a time:Instant ; time:inXSDDate ?b }
@@ -127,6 +128,19 @@ def test_the_view_lists_a_person_s_posts_by_date(posts):
     assert [p[0] for p in dict(sun["sections"])["职务 posts"]] == [
         "2021年9月16日 · 秦岭路街道 主任", "2023年5月10日 · 秦岭路街道 主任", "秦岭路街道 主任"  # undated last
     ]
+
+
+def test_a_post_printed_as_held_before_has_no_dates(tmp_path: Path):
+    page = tmp_path / "pages" / "2024-03-02_a.txt"
+    page.parent.mkdir()
+    page.write_text("柳岸街道召开老干部座谈会\n\n本报讯 3月1日，柳岸街道召开老干部座谈会，原柳岸街道办事处主任孙建华、"
+                    "街道党工委书记王建国参加座谈。\n\n记者 李明\n", encoding="utf-8")
+    build([page.parent], tmp_path / "out", formats=("ttl",))
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    during = {str(g.value(m, ORG.member / RDFS.label)): g.value(m, ORG.memberDuring) for m in g.subjects(RDF.type, ORG.Membership)}
+    assert during["孙建华"] is None and during["王建国"] is not None  # the former post: held, not on the page's day
+    [former] = [m for m in g.subjects(RDF.type, ORG.Membership) if g.value(m, NK.rule) == Literal("post.former")]
+    assert str(g.value(former, ORG.member / RDFS.label)) == "孙建华"
 
 
 @pytest.mark.skipif(not (DEV / "pages").is_dir(), reason="../shared/dev is not beside the checkout")

@@ -797,3 +797,17 @@ def test_a_post_proposed_in_a_notice_is_not_held(extractor) -> None:
     # guards: a post held by the one proposed, printed before his name; an appointment made
     f = facts(extractor, "区委拟任命金湾街道办事处副主任刘洋为主任，决定任命陈刚为柳岸街道党工委书记。")
     assert {(p.person, p.title, p.org) for p in f.posts} == {("刘洋", "副主任", "金湾街道"), ("陈刚", "党工委书记", "柳岸街道")}
+
+
+def test_a_post_printed_as_held_before_is_read_as_former(extractor) -> None:
+    def posts(text: str) -> set[tuple[str, str, str | None, str]]:
+        return {(p.person, p.title, p.org, p.rule) for p in facts(extractor, text).posts}
+
+    assert posts("原柳岸街道办事处主任孙建华、原金湾街道党工委书记郭晓燕参加座谈。") == {
+        ("孙建华", "主任", "柳岸街道", "post.former"), ("郭晓燕", "党工委书记", "金湾街道", "post.former")}
+    assert ("张华", "副主任", "柳岸街道", "post.former") in posts("张华曾任柳岸街道办事处副主任，现任青河区民政局局长。")
+    assert ("张华", "局长", "青河区民政局", "post.appositive") in posts("张华曾任柳岸街道办事处副主任，现任青河区民政局局长。")
+    assert {p[3] for p in posts("赵二红、赵六红，先后任柳岸村党支部书记。")} == {"post.former"}
+    # guards: a unit's name beginning with 原 (原阳县), a post held now
+    assert posts("原阳县委书记王强到柳岸镇调研。") == {("王强", "县委书记", "原阳县", "post.title")}
+    assert posts("柳岸街道党工委书记王建国主持会议。") == {("王建国", "党工委书记", "柳岸街道", "post.title")}

@@ -207,7 +207,7 @@ class Extractor:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Post(p.person, p.title, org, s.text.strip(), rule))
+                out.append(Post(p.person, p.title, org, s.text.strip(), "post.former" if p.former else rule))
         return one_reading_each(out)
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:

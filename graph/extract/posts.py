@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.extract.people import APPOSITIVE, PersonSpan
 from graph.extract.spans import Span
@@ -53,6 +53,7 @@ class PostSpan:
     org: str | None  # canonical name of the body, or a generic unit word to resolve
     generic: bool = False  # the body is a generic word (街道, 区) naming the article's own unit
     rule: str = "post.title"
+    former: bool = False  # printed as held before (原…主任X, X曾任…): held, but not on the article's day
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +112,11 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     for post in reversed(chain):
         named = body.org if body is not None and not body.generic else None  # the unit the chain named before
         if post.rule == "post.unit-title" and named and post.org and named.endswith(post.org):
-            post = PostSpan(post.person, post.title, named, False, "post.chain")  # 竹溪村党支部书记兼村委会主任: 竹溪村's
+            post = PostSpan(post.person, post.title, named, False, "post.chain", post.former)  # 竹溪村党支部书记兼村委会主任: 竹溪村's
         if post.org is not None:
             body = post
         elif body is not None and not _UNIT_KIND_TITLE.match(post.title) and not post.title.startswith(_OWNERS_BODIES):
-            post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain")
+            post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain", post.former or body.former)
         out.append(post)
     return _same_body_as_before(r, p, floor, out)
 
@@ -156,7 +157,7 @@ def _same_body_as_before(r: _PostReading, p: PersonSpan, floor: int, posts: list
         return posts
     core = _RANK.sub("", posts[0].title)
     same = next((q for q in r.by_end.get(floor, []) if q.org is not None and _RANK.sub("", q.title) == core), None)
-    return [PostSpan(p.name, posts[0].title, same.org, same.generic, "post.same-body")] if same else posts
+    return [PostSpan(p.name, posts[0].title, same.org, same.generic, "post.same-body", posts[0].former)] if same else posts
 
 
 _RANK = re.compile(r"^(?:常务)?副")
@@ -168,7 +169,7 @@ def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         return []
     # a post set off by commas after the list stays that (刘飞、欧阳建新，…派驻的第一书记)
     return [
-        PostSpan(p.name, prev.title, prev.org, prev.generic, prev.rule if prev.rule == "post.apposed" else "post.list")
+        PostSpan(p.name, prev.title, prev.org, prev.generic, prev.rule if prev.rule == "post.apposed" else "post.list", prev.former)
         for prev in r.by_end.get(p.start - 1, [])
     ]
 
@@ -195,17 +196,22 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     out: list[PostSpan] = []
     m: re.Match[str] | None = APPOSITIVE.match(r.text, names_end)
     rule = "post.appositive"
+    former = False
     if m is None and p.start == 0:  # 李淑珍，柳岸街道百花社区党委书记，…: a name opening the sentence, its post set off by commas
         m, rule = _COMMA_APPOSITIVE.match(r.text, names_end), "post.apposed"
     while m:
         post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units)
         if post is None:
             break
-        out.append(PostSpan(p.name, post.title, post.org, post.generic, rule))
-        m = _MORE_POSTS.match(r.text, m.end())
+        former = former or _ONCE.match(m.group(0)) is not None  # 先后任村党支部书记、村委会主任: both held before
+        out.append(PostSpan(p.name, post.title, post.org, post.generic, rule, post.former or former))
+        m = _MORE_POSTS.match(r.text, end := m.end()) or (_NOW.match(r.text, end) if former else None)
+        former = former and not (m and m.group(0)[1:2] == "现")  # 曾任…，现任民政局局长: held now
     return out
 
 
+_ONCE = re.compile(r"[，,]?(?:先后|曾)")  # 曾任, 曾是, 先后任: posts held before (APPOSITIVE's lead)
+_NOW = re.compile(r"[，,]现(?:任|担任)(?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")  # after 曾任…
 _PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用)")  # a post proposed for the names after it (a notice's)
 _COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")
 
@@ -315,7 +321,16 @@ _COMMITTEE_AT_END = re.compile(alternation(("村民委员会", "居民委员会"
 
 
 def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
-    """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道)."""
+    """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道); held before the
+    article's day when it begins with 原 (原秦岭路街道办事处主任, 原主任; not 原阳县委书记, a unit's name)."""
+    post = _post_read(desc, desc_start, person, units)
+    if post is not None and desc.startswith("原") and not any(u.start == desc_start for u in units):
+        return replace(post, former=True)
+    return post
+
+
+def _post_read(desc: str, desc_start: int, person: str, units: list[Span]) -> PostSpan | None:
+    """_post_in's post, as printed, whenever it was held."""
     m = TITLE_AT_END.search(desc)
     if not m:
         return None
