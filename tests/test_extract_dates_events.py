@@ -57,6 +57,14 @@ def test_dates(text, page_date, value, tod) -> None:
 def test_a_paper_named_tonight_is_no_date() -> None:
     assert find_dates("据今晚报报道，柳岸社区举办义诊", PAGE) == []
     assert find_dates("上月31日", PAGE) == []  # no such day in the month before: no date, not a wrong one
+    assert find_dates("上月29日", PAGE) == []  # nor a day of no year (--02-29) where the year is the page's
+    assert find_dates("上上月12日，柳岸街道召开会议", PAGE) == []  # two months before: not the month before
+
+
+def test_a_statistics_cut_off_is_no_date() -> None:
+    assert find_dates("截至3月15日，柳岸街道新增就业岗位320个。", PAGE) == []
+    assert find_dates("截止到上月25日，累计完成改造110户。", PAGE) == []
+    assert [d.value for d in find_dates("截至3月15日，共有3家企业入驻；3月18日，签约仪式举行。", PAGE)] == ["2023-03-18"]
 
 
 def test_a_bare_day_inside_a_range_the_article_printed_is_of_the_ranges_month() -> None:

@@ -797,6 +797,12 @@ def test_a_post_proposed_in_a_notice_is_not_held(extractor) -> None:
     # guards: a post held by the one proposed, printed before his name; an appointment made
     f = facts(extractor, "区委拟任命金湾街道办事处副主任刘洋为主任，决定任命陈刚为柳岸街道党工委书记。")
     assert {(p.person, p.title, p.org) for p in f.posts} == {("刘洋", "副主任", "金湾街道"), ("陈刚", "党工委书记", "柳岸街道")}
+    f = facts(extractor, "区委拟提拔金湾街道办事处副主任张敏为主任。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("张敏", "副主任", "金湾街道")}
+    # guards: 拟 in other senses, and a list of those proposed before a post held or won
+    for held in ("拟于5月20日举办的文化节由柳岸街道办事处主任刘洋负责筹备。", "拟定的方案经柳岸街道党工委书记孙强审定。",
+                 "在3名拟提名人选中，李卫东当选为金湾社区居委会主任。", "拟推荐对象王芳系金湾社区党委书记。"):
+        assert facts(extractor, held).posts, held
 
 
 def test_a_post_printed_as_held_before_is_read_as_former(extractor) -> None:

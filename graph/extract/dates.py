@@ -22,7 +22,7 @@ DATE_RE = re.compile(
     # try the whole pattern at every position: 4× the time of finditer over a sentence)
     r"(?=[\d\s〇零一二三四五六七八九十去前今本当上])"
     r"(?:(?P<y>(?:19|20)\d{2}|[二〇一九零]{4})\s*年\s*|(?P<rel>去年|前年|今年))?"
-    r"(?:(?P<this>本|当|(?<![早晚马])上个?)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
+    r"(?:(?P<this>本|当|(?<![早晚马上])上个?)月|(?:今年)?\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份)?)?"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
     r"(?P<tod>" + TIME_OF_DAY + r")?"
 )
@@ -122,9 +122,19 @@ def _in_range(told: Told, day: int) -> int | None:
     return None
 
 
+# what a statistic counts up to (截至6月25日，新增就业岗位320个): a day nothing happened on
+_CUTOFF = re.compile(r"(?:截至|截止(?:到|至)?)\s*$")
+
+
 def find_dates(text: str, page_date: dt.date | None, told: Told = None) -> list[DateMention]:
-    """Every date expression of `text`, resolved as far as the page's date allows; a bare day inside `told` (a range of
-    days the article printed with its month before) is of that range's month."""
+    """Every date expression of `text` but a statistic's cut-off (截至6月25日), resolved as far as the page's date
+    allows; a bare day inside `told` (a range of days the article printed with its month before) is of that range's
+    month."""
+    return [d for d in _dates(text, page_date, told) if not _CUTOFF.search(text, max(0, d.start - 4), d.start)]
+
+
+def _dates(text: str, page_date: dt.date | None, told: Told = None) -> list[DateMention]:
+    """find_dates' dates, a statistic's cut-off too."""
     out: list[DateMention] = []
     folded = fold(text)
     last_end = -1
@@ -166,7 +176,7 @@ def find_dates(text: str, page_date: dt.date | None, told: Told = None) -> list[
                 year = page_date.year - 1
         if year is not None and _valid(year, month, day):
             value = f"{year:04d}-{month:02d}-{day:02d}"
-        elif _valid(2000, month, day):  # 2000 is a leap year: --02-29 is a valid gMonthDay
+        elif (year is None or not m.group("this")) and _valid(2000, month, day):  # 2000 is a leap year: --02-29 is valid
             value = f"--{month:02d}-{day:02d}"
         else:
             continue

@@ -91,7 +91,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         seg_start = clause_start(text, floor, end)
         pieces = re.split(r"、|兼(?=.)", text[seg_start:end])  # 党支部书记兼主任: two titles
         desc = pieces[-1]
-        if desc.startswith("拟") and not _PROPOSED.match(desc):
+        if re.match(r"拟任(?![命用])", desc):
             break  # 拟任三官庙街道办事处主任李卫东: a post proposed, not held (拟任命…副主任刘洋为主任: his, held)
         if floor and end - len(desc) == floor and _TITLE_AFTER.match(text, floor):
             break  # 王强局长、赵明: the title after the name before is that name's
@@ -185,7 +185,10 @@ def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
     a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
-    if _PROPOSED.search(r.text, clause_start(r.text, 0, p.start), p.start):
+    first = p.start
+    while r.text[first - 1 : first] == "、" and (q := next((q for q in r.people if q.end == first - 1), None)):
+        first = q.start  # 拟任命王立新、李强为…: the list's first name
+    if _PROPOSED_NAME.search(r.text, clause_start(r.text, 0, first), first):
         return []  # 区委拟任命李卫东为…主任: a post proposed, not held
     names_end = p.end
     while True:
@@ -212,7 +215,9 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 _ONCE = re.compile(r"[，,]?(?:先后|曾)")  # 曾任, 曾是, 先后任: posts held before (APPOSITIVE's lead)
 _NOW = re.compile(r"[，,]现(?:任|担任)(?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")  # after 曾任…
-_PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用)")  # a post proposed for the names after it (a notice's)
+# a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
+_PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用|提拔|晋升|调任)(?!人选|对象|名单|人员)")
+_PROPOSED_NAME = re.compile(_PROPOSED.pattern + r"[^，,。；;：:、]*$")  # 拟提拔…副主任|张敏为主任: his post before the name held
 _COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")
 
 
