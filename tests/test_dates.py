@@ -141,6 +141,7 @@ def test_a_post_printed_as_held_before_has_no_dates(tmp_path: Path):
     assert during["孙建华"] is None and during["王建国"] is not None  # the former post: held, not on the page's day
     [former] = [m for m in g.subjects(RDF.type, ORG.Membership) if g.value(m, NK.rule) == Literal("post.former")]
     assert str(g.value(former, ORG.member / RDFS.label)) == "孙建华"
+    assert validate_file(tmp_path / "out" / "graph.ttl").conforms  # the shapes ask no interval of it
 
 
 @pytest.mark.skipif(not (DEV / "pages").is_dir(), reason="../shared/dev is not beside the checkout")
