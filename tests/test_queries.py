@@ -425,3 +425,24 @@ def test_entity_finds_a_unit_by_its_official_name(store):
     assert {(r["class"], r["label"], r["path"]) for r in rows} == {("District", "管城区", "河南省/郑州市/管城回族区")}
     assert run(store, "entity", name="管城区") == rows
     assert run(store, "entity", name="回族区") == []  # the whole official name, not a part of it
+
+
+def test_the_post_queries_tell_units_of_one_name_apart_and_mark_former_posts(tmp_path: Path):
+    from graph.pipeline import build
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2023-03-07_a.txt").write_text(
+        "经八路街道幸福里社区开展义诊\n\n本报讯 3月6日，金水区经八路街道幸福里社区党委书记马秀英带领志愿者开展义诊。\n\n记者 李明\n",
+        encoding="utf-8")
+    (pages / "2023-03-15_b.txt").write_text(
+        "淮河路街道幸福里社区举办邻里节\n\n本报讯 3月14日，二七区淮河路街道幸福里社区党委书记刘芳主持邻里节。"
+        "原幸福里社区党委书记王强到场祝贺。\n\n记者 陈静\n", encoding="utf-8")
+    build([pages], tmp_path / "out", formats=("ttl",))
+    store = Store(tmp_path / "out" / "graph.ttl")
+    rows = run(store, "succession", unit="幸福里社区", title="党委书记")
+    assert pick(rows, "name", "within", "held") == {("马秀英", "经八路街道", ""), ("刘芳", "淮河路街道", ""), ("王强", "淮河路街道", "former")}
+    assert len({r["unit"] for r in rows}) == 2
+    assert [r["name"] for r in rows if r["within"] == "淮河路街道"] == ["刘芳", "王强"]  # the former one, undated, last
+    assert pick(run(store, "officials-of", unit="幸福里社区"), "name", "within") == {("马秀英", "经八路街道"), ("刘芳", "淮河路街道"), ("王强", "淮河路街道")}
+    assert pick(run(store, "posts-over-time", name="王强"), "body", "within", "held") == {("幸福里社区", "淮河路街道", "former")}
