@@ -1249,3 +1249,13 @@ def test_a_theme_does_not_split_one_occurrence_told_twice(extractor) -> None:
 def test_a_theme_is_put_before_a_name_once_and_never_cuts_it(extractor, body: str, kept: str, once: str) -> None:
     name = facts(extractor, body).events[0].name
     assert kept in name and name.count(once) == 1
+
+
+def test_an_undated_lead_tells_where_the_undated_headlines_event_was_held(extractor) -> None:
+    body = "日前，柳岸镇联合青河区农业农村局，在金湾村举办农机安全操作培训班，80余名农机手参加培训。"
+    [e] = facts(extractor, body, headline="柳岸镇开展农机安全培训").events
+    assert e.location == "金湾村" and "金湾村" not in e.attendees  # where it was held, not a party to it
+    assert "柳岸镇" in e.organizers
+    # as a dated lead did before (the headline takes its day)
+    f = facts(extractor, "3月5日，柳岸镇在金湾村举办农机安全操作培训班。", headline="柳岸镇开展农机安全培训", page_date=dt.date(2023, 3, 9))
+    assert f.events[0].location == "金湾村" and f.events[0].date == "2023-03-05"
