@@ -1259,3 +1259,10 @@ def test_an_undated_lead_tells_where_the_undated_headlines_event_was_held(extrac
     # as a dated lead did before (the headline takes its day)
     f = facts(extractor, "3月5日，柳岸镇在金湾村举办农机安全操作培训班。", headline="柳岸镇开展农机安全培训", page_date=dt.date(2023, 3, 9))
     assert f.events[0].location == "金湾村" and f.events[0].date == "2023-03-05"
+
+
+def test_a_kind_of_place_is_no_events_place(extractor) -> None:
+    [e] = facts(extractor, "6月5日，柳岸街道办事处在辖区小区开展垃圾分类督导活动。").events
+    assert e.location != "小区"
+    [e] = facts(extractor, "6月5日，柳岸街道在金湾小区开展垃圾分类督导活动。").events  # guard: a compound's name
+    assert e.location == "金湾小区"
