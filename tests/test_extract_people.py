@@ -639,6 +639,9 @@ def test_jiu_or_shi_after_a_name_is_a_persons_verb(extractor, sentence, people) 
         ("青州市委统战部常务副部长刘祥明出席。", [("刘祥明", "统战部常务副部长", "青州市")], set()),
         ("区委宣传部副部长马嘉明到柳岸街道参加活动。", [("马嘉明", "区委宣传部副部长", None)], set()),  # the story's district's
         ("活动由市委宣传部主办。", [], {"市委宣传部"}),  # a department that acts is a body
+        # a street's or town's people's congress working committee in a title, too
+        ("柳岸街道人大工委主任赵国强出席。", [("赵国强", "人大工委主任", "柳岸街道")], set()),
+        ("柳岸街道人大工委组织代表视察。", [], {"柳岸街道人大工委"}),  # acting: a body
     ],
 )
 def test_a_party_committees_department_in_a_title_is_part_of_the_title(extractor, sentence, posts, bodies) -> None:
