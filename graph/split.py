@@ -311,8 +311,8 @@ class Splitter:
         """A first heading that is a section label, before a headline, sets the section; a label
         between headings parts what came before it (another item's teaser) from this item's headline."""
         inner = next((k for k in range(len(self.pending) - 2, 0, -1) if is_section(self.pending[k][0])), None)
-        if inner == 1 and self.pending[0][1] and not self.pending[1][1] and is_section(self.pending[0][0]):
-            inner = None  # ## 高新区 | 石佛办事处 | 供暖…: the page's marked section, then a headline's two lines
+        if inner == 1 and self.pending[0][1] and not self.pending[1][1] and self.pending[1][2] and is_section(self.pending[0][0]) and not column_label(self.pending[1][0]):
+            inner = None  # ## 高新区 | (a blank line) 石佛办事处 | 供暖…: the page's marked section, then a headline's two lines (not 社区动态)
         if inner is not None:
             self.orphans.append(" ".join(h.strip(MARKS + " ") for h, *_ in self.pending[:inner]))
             self.section = self.pending[inner][0].strip(MARKS + " ")

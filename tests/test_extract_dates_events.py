@@ -65,6 +65,9 @@ def test_a_statistics_cut_off_is_no_date() -> None:
     assert find_dates("截至3月15日，柳岸街道新增就业岗位320个。", PAGE) == []
     assert find_dates("截止到上月25日，累计完成改造110户。", PAGE) == []
     assert [d.value for d in find_dates("截至3月15日，共有3家企业入驻；3月18日，签约仪式举行。", PAGE)] == ["2023-03-18"]
+    assert [d.value for d in find_dates("报名截至3月5日，比赛将于3月10日举行。", PAGE)] == ["2023-03-10"]  # a deadline
+    # guard: no count after it, the day something ended (截至 for 到)
+    assert [d.value for d in find_dates("截至3月15日，培训班圆满结业。", PAGE)] == ["2023-03-15"]
 
 
 def test_a_bare_day_inside_a_range_the_article_printed_is_of_the_ranges_month() -> None:

@@ -817,6 +817,10 @@ def test_a_post_printed_as_held_before_is_read_as_former(extractor) -> None:
     assert ("张华", "副主任", "柳岸街道", "post.former") in posts("张华曾任柳岸街道办事处副主任，现任青河区民政局局长。")
     assert ("张华", "局长", "青河区民政局", "post.appositive") in posts("张华曾任柳岸街道办事处副主任，现任青河区民政局局长。")
     assert {p[3] for p in posts("赵二红、赵六红，先后任柳岸村党支部书记。")} == {"post.former"}
-    # guards: a unit's name beginning with 原 (原阳县), a post held now
+    assert ("刘桂兰", "党委书记", None, "post.former") in posts("已经退休的原社区党委书记刘桂兰也来了。")
+    assert ("张华", "局长", "青河区民政局", "post.appositive") in posts("张华曾任柳岸街道办事处副主任，现为青河区民政局局长。")
+    # guards: a unit's name beginning with 原 (原阳县), words 原 begins (原来 "it turns out", 原则上, 原籍), a post held now
     assert posts("原阳县委书记王强到柳岸镇调研。") == {("王强", "县委书记", "原阳县", "post.title")}
+    for held in ("老人们这才知道，原来社区党委书记王芳每天都来帮厨。", "原则上社区党委书记李娜负责巡查。", "原籍河南周口的社区党委书记韩立介绍。"):
+        assert {p[3] for p in posts(held)} == {"post.title"}, held
     assert posts("柳岸街道党工委书记王建国主持会议。") == {("王建国", "党工委书记", "柳岸街道", "post.title")}

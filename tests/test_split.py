@@ -1519,3 +1519,7 @@ def test_a_marked_section_over_a_headline_of_two_lines_keeps_both_lines_and_head
     plain = split_text("柳岸办事处\n燃气入户检查保平安\n\n" + body + caption)
     marked = split_text("## 青河区\n\n柳岸办事处\n燃气入户检查保平安\n\n" + body + caption)
     assert [a.headline for a in marked] == [a.headline for a in plain] == ["柳岸办事处 燃气入户检查保平安", ""]
+    # guards: a column's name under the marked section is the section's (not the headline's first line); with no blank
+    # line under it the marked line is read as before
+    column = split_text("## 青河区\n\n社区动态\n燃气入户检查保平安\n\n" + body)
+    assert [a.headline for a in column] == ["燃气入户检查保平安"]

@@ -122,15 +122,18 @@ def _in_range(told: Told, day: int) -> int | None:
     return None
 
 
-# what a statistic counts up to (截至6月25日，新增就业岗位320个): a day nothing happened on
-_CUTOFF = re.compile(r"(?:截至|截止(?:到|至)?)\s*$")
+# what a statistic counts up to (截至6月25日，新增就业岗位320个): a day nothing happened on (截至6月25日，培训班圆满结业:
+# the day it ended, no count)
+_CUTOFF = re.compile(r"(?P<due>报名|申报|征集|投稿)?(?:截至|截止(?:到|至)?)(?:时间为|日期为)?\s*$")  # 报名截至3月5日: a deadline
+_COUNTED = re.compile(r"[^。；;！!？?]*?[\d一二三四五六七八九十百千万两]+(?:个|家|户|人|名|场|次|件|项|万|余|%|％|起|条|份|批|处|所|栋|套|元|亿)")
 
 
 def find_dates(text: str, page_date: dt.date | None, told: Told = None) -> list[DateMention]:
     """Every date expression of `text` but a statistic's cut-off (截至6月25日), resolved as far as the page's date
     allows; a bare day inside `told` (a range of days the article printed with its month before) is of that range's
     month."""
-    return [d for d in _dates(text, page_date, told) if not _CUTOFF.search(text, max(0, d.start - 4), d.start)]
+    cut = [(d, _CUTOFF.search(text, max(0, d.start - 10), d.start)) for d in _dates(text, page_date, told)]
+    return [d for d, m in cut if not (m and (m.group("due") or _COUNTED.match(text, d.end)))]
 
 
 def _dates(text: str, page_date: dt.date | None, told: Told = None) -> list[DateMention]:

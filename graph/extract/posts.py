@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from graph.extract.people import APPOSITIVE, PersonSpan
 from graph.extract.spans import Span
 from graph.extract.unit_bodies import CPPCC_CHAIR
+from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import (
     INSTITUTION_WORDS,
     PROVINCE,
@@ -214,8 +215,12 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 
 _ONCE = re.compile(r"[，,]?(?:先后|曾)")  # 曾任, 曾是, 先后任: posts held before (APPOSITIVE's lead)
-_NOW = re.compile(r"[，,]现(?:任|担任)(?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")  # after 曾任…
+_NOW = re.compile(r"[，,]现(?:任|担任|为|是)(?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")  # after 曾任…
 # a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
+# 原 before the unit or the title a post is held in (原秦岭路街道办事处主任, 原主任, 原村党支部书记, 已经退休的原…, 原来的…);
+# not a word 原 begins (原来社区…, 原则上, 原本, 原籍, 原定, 原创, 原生态…): a unit's name right after it, or one of these
+_FORMER = re.compile(r"(?:[^，,。]*的)?原(?:来的)?")
+_FORMER_TITLE = re.compile(r"(?:[区市县镇乡村]|街道|社区|办事处|党|副|常务|" + TITLE_RE.pattern + ")")
 _PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用|提拔|晋升|调任)(?!人选|对象|名单|人员)")
 _PROPOSED_NAME = re.compile(_PROPOSED.pattern + r"[^，,。；;：:、]*$")  # 拟提拔…副主任|张敏为主任: his post before the name held
 _COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")
@@ -329,7 +334,9 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道); held before the
     article's day when it begins with 原 (原秦岭路街道办事处主任, 原主任; not 原阳县委书记, a unit's name)."""
     post = _post_read(desc, desc_start, person, units)
-    if post is not None and desc.startswith("原") and not any(u.start == desc_start for u in units):
+    at = m.end() if (m := _FORMER.match(desc)) else -1  # what its 原 is before
+    near = [u.start - desc_start - at for u in units if 0 <= u.start - desc_start - at <= 2]  # (原幸|福里社区: the tagger's cut)
+    if post is not None and at > 0 and (0 in near or _FORMER_TITLE.match(desc, at) or near and desc[at - 1 : at + 1] not in dictionary_words()):
         return replace(post, former=True)
     return post
 
