@@ -271,8 +271,8 @@ class Resolver:
                 continue
             if e.informal:
                 key = Key.of("Person", a.id, e.name).format()  # 李阿姨 is someone in this story only
-            elif e.name in credited:
-                key = Key.press(e.name).format()
+            elif e.name in credited and not (e.name in post_org and e.name in a.reporters):
+                key = Key.press(e.name).format()  # (记者 李明 signing an item whose 街道办事处副主任李明 holds a post: two people)
             elif e.name in post_org:
                 held = (post_org[e.name], ctx, e.name)
                 key = self._stand_ins.get(held) or self._stand_ins.setdefault(held, stand_in_key(held))

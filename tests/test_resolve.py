@@ -77,6 +77,19 @@ def test_namesakes_in_different_districts_are_two_people(extractor) -> None:
     assert len(by_name(c, "Person", "李敏")) == 2
 
 
+def test_an_official_named_as_the_items_reporter_is_another_person(extractor) -> None:
+    from graph.gazetteer import load
+
+    arts = [article("7月31日，金水区花园路街道召开安全生产会议，花园路街道办事处副主任李明主持会议。", headline="花园路街道召开会议",
+                    reporters=("李明",), aid="t-01"),
+            article("8月2日，金水区经八路街道开展文明创建活动。", headline="经八路街道开展文明创建", reporters=("李明",), aid="t-02")]
+    c = resolve(extractor.extract(arts), load())
+    people = by_name(c, "Person", "李明")
+    assert len(people) == 2  # the reporter who signs both items, the deputy director of one
+    official = {m.person for m in c.memberships if m.title == "副主任"}
+    assert len(official) == 1 and all(p.key not in official or p.articles == ("t-01",) for p in people)
+
+
 def test_one_person_in_two_posts_is_one_node(extractor) -> None:
     from graph.gazetteer import load
 
