@@ -29,6 +29,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from graph.fold import (
     Node,
@@ -61,6 +62,8 @@ from graph.model import (
     Part,
 )
 
+_INFERRED_POST = ("post.home-unit", "post.unit-word", "post.unit-title", "post.head-of")  # a body the item does not print
+_PRESS = re.compile(r"融媒体|记者站|报社|日报|晚报|电视台|广播|新闻|传媒")  # a reporter's own body (记者站站长王磊)
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,8}?" + alternation((*ABOVE_TOWN_WORDS, "街道", *TOWN_WORDS)))
 _BUREAU = re.compile(r"(?:局|办|委|委员会|领导小组|管委会|办公室)$")
 MENTIONS_READ = frozenset({"Person"})  # the classes of an article's mentions the resolution reads (`_mentions`)
@@ -262,23 +265,25 @@ class Resolver:
                 if e.parent and e.parent in keys and not node.parent:
                     node.parent, node.parent_source, node.parent_rule = keys[e.parent], "text", e.parent_rule
         # people: by the district of the body they hold a post in (`_settle`), else the article's
-        post_org: dict[str, str] = {}
-        for p in f.posts:
-            if p.org and p.org in keys:
-                post_org.setdefault(p.person, keys[p.org])
+        post_org = {p.person: keys[p.org] for p in reversed(f.posts) if p.org and p.org in keys}  # each one's first
+        # a reporter's namesake holding a post in a body the item prints, not the press's (记者 李明 | 花园路街道办事处副主任李明)
+        official = {p.person for p in f.posts if p.person in a.reporters and p.org in keys and p.rule not in _INFERRED_POST and not _PRESS.search(p.org)}
         for e in f.entities:
             if e.type != "Person":
                 continue
             if e.informal:
                 key = Key.of("Person", a.id, e.name).format()  # 李阿姨 is someone in this story only
-            elif e.name in credited and not (e.name in post_org and e.name in a.reporters):
-                key = Key.press(e.name).format()  # (记者 李明 signing an item whose 街道办事处副主任李明 holds a post: two people)
+            elif e.name in credited and e.name not in official:
+                key = Key.press(e.name).format()
             elif e.name in post_org:
                 held = (post_org[e.name], ctx, e.name)
                 key = self._stand_ins.get(held) or self._stand_ins.setdefault(held, stand_in_key(held))
             else:
                 key = Key.in_scope("Person", ctx, e.name).format()
             keys[e.name] = sys.intern(key)
+            if e.name in official:  # the credit the press's, the rest the official's
+                self._node(Key.press(e.name).format(), replace(e, aliases=(), rules=("person.credit",)), a.id)
+                e = replace(e, rules=tuple(r for r in e.rules if r != "person.credit"))
             self._node(keys[e.name], e, a.id)
         self.local_key.update({(a.id, e.type, e.name): keys[e.name] for e in f.entities if e.name in keys})
 

@@ -88,6 +88,11 @@ def test_an_official_named_as_the_items_reporter_is_another_person(extractor) ->
     assert len(people) == 2  # the reporter who signs both items, the deputy director of one
     official = {m.person for m in c.memberships if m.title == "副主任"}
     assert len(official) == 1 and all(p.key not in official or p.articles == ("t-01",) for p in people)
+    assert [p.articles for p in people if p.key not in official] == [("t-01", "t-02")]  # the press's: both items
+    # guards: the reporter's own press post; a post in a body the item does not print (the item's street office)
+    for body in ("金水区融媒体中心主任黄磊带队采访了花园路街道的老旧小区改造。", "3月5日，花园路街道召开会议，副主任黄磊代表街道发言。"):
+        c = resolve(extractor.extract([article(body, reporters=("黄磊",), aid="t-03")]), load())
+        assert len(by_name(c, "Person", "黄磊")) == 1, body
 
 
 def test_one_person_in_two_posts_is_one_node(extractor) -> None:
