@@ -350,6 +350,7 @@ _NAMED_LEAD = re.compile(
 )
 
 
+_BRACKETED_LEAD = re.compile(rf"【([{HAN}]{{2,20}}(?:讯|电|消息))】")
 # What a day's news opens with, a comma after it (11月3日上午，…, 近日，…): after a bare byline, the item's text.
 _OPENS_LEAD = re.compile(rf"\s*(?:(?:\d{{4}}年)?{_DAY}(?:[上中下]午|早上|傍晚|晚上?)?|近日|日前|近期|连日来|昨日|今天|今日)[，,]")
 _OUTLET_NAMED = re.compile(rf"[{HAN}]{{2,16}}?{alternation(OUTLET_ENDS)}\s+")  # an outlet's name, no 讯 nor day, then a space
@@ -370,6 +371,8 @@ def lead(text: str, opens_item: bool = False) -> tuple[str, Credits | None, bool
         before = parse(s[: m.start()])
         if before:
             s = s[m.start() :].lstrip()
+    if bracketed := _BRACKETED_LEAD.match(s):  # 【成都日报讯】（记者 X 通讯员 Y）…: a web copy's lead in brackets
+        s = bracketed.group(1) + s[bracketed.end() :]
     mark = re.match(rf"[{BYLINE_MARKS}]\s*", s)
     if mark and (run := _credit_run(s[mark.end() :])):  # □本报记者 刘洋 春节将至…: a marked byline opens the item
         byline, end = run

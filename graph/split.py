@@ -24,7 +24,7 @@ from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, page_paragraphs
 from graph.credits import BYLINE_MARKS, BYLINE_THEN_PHOTO, Credits
-from graph.labels import PLACE_COLUMN, column_label, is_label, is_section
+from graph.labels import PLACE_COLUMN, column_label, goes_on, is_label, is_section
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like
@@ -238,7 +238,7 @@ class Splitter:
             cur.body.append(b.text)  # a web item's picture under its headline, by its photographer, the story below it
             cur.credits = cur.credits | _as_photographers(tail)
             return
-        self.add_body(cur, b)
+        self.add_body(cur, b, i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and goes_on(self.blocks[i + 1].text))
 
     # ------------------------------------------------------------------ helpers
     def start(self) -> _Item:
@@ -261,13 +261,13 @@ class Splitter:
         item.heads = [h[:3] for h in heads][-MAX_HEADS:]
         self.used_heads.update(_compact(h[0]) for h in item.heads)
 
-    def add_body(self, item: _Item, b: Block) -> None:
+    def add_body(self, item: _Item, b: Block, going_on: bool = False) -> None:
         if b.text:
             item.body.append(b.text)
         if b.trailing:
             item.credits = item.credits | b.trailing
             photo = is_photo(b)
-            item.closed = not photo or not item.lead_credit or item.closed
+            item.closed = item.closed or not going_on and (not photo or not item.lead_credit)  # (not …。（记者 X）| 会上，…)
             item.caption = photo and len(item.body) == 1
 
     def same_photographer(self, b: Block, cur: _Item, i: int) -> bool:

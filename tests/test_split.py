@@ -1523,3 +1523,22 @@ def test_a_marked_section_over_a_headline_of_two_lines_keeps_both_lines_and_head
     # line under it the marked line is read as before
     column = split_text("## 青河区\n\n社区动态\n燃气入户检查保平安\n\n" + body)
     assert [a.headline for a in column] == ["燃气入户检查保平安"]
+
+
+def test_a_web_copys_lead_in_brackets_and_its_portals_furniture() -> None:
+    # 【青河日报讯】 credits like 本报讯; a read count, a font-size widget, a breadcrumb of one step are the portal's
+    page = ("青河网 > 街镇动态\n\n柳岸街道召开社区治理推进会\n来源：青河日报　发布时间：2023-05-06 10:21\n阅读量：1286\n"
+            "【大】【中】【小】【列印】\n\n【青河日报讯】（记者 王明 通讯员 李丽）5月5日下午，柳岸街道召开社区治理推进会。\n")
+    [a] = split_text(page)
+    assert (a.headline, a.reporters, a.correspondents) == ("柳岸街道召开社区治理推进会", ("王明",), ("李丽",))
+    assert a.body.startswith("5月5日下午")
+
+
+def test_a_byline_ending_the_lead_closes_no_item_the_story_goes_on_after() -> None:
+    page = ("柳岸街道召开社区治理推进会\n\n5月5日下午，柳岸街道召开社区治理推进会。（记者 王明 通讯员 李丽）\n\n"
+            "会上，金湾社区作交流发言。\n")
+    [a] = split_text(page)
+    assert a.body.endswith("金湾社区作交流发言。") and a.reporters == ("王明",)
+    # guard: a brief's byline, then the next brief (its own day)
+    briefs = split_text("社区动态\n\n5月5日，柳岸社区举办义诊。（记者 王明）\n\n5月6日，金湾社区举办邻里节。（记者 李丽）\n")
+    assert len(briefs) == 2
