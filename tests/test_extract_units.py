@@ -1100,3 +1100,12 @@ def test_a_title_listed_before_a_unit_shares_no_suffix_with_it(extractor) -> Non
     assert names(facts(extractor, "金海高新区丰产路、经八路街道开展巡查。"), "StreetOffice") == {"丰产路街道", "经八路街道"}  # guard
     # an item the gazetteer knows as a town of the district, though it reads as a title (法官): the list is read
     assert names(facts(extractor, "山阳县银花、法官镇负责人参加了交流会。"), "Town") == {"银花镇", "法官镇"}
+
+
+def test_a_communitys_residents_committee_printed_with_it_is_the_community(extractor) -> None:
+    f = facts(extractor, "5月5日，柳岸街道召开推进会，金湾社区作交流发言。金湾居委会主任许文娟介绍经验。")
+    assert [(e.name, e.aliases) for e in f.entities if e.type == "Community"] == [("金湾社区", ("金湾居委会",))]
+    assert [(p.title, p.org) for p in f.posts] == [("居委会主任", "金湾社区")]
+    f = facts(extractor, "武康路居民区作交流发言，武康路居委会主任许文娟介绍经验。")  # Shanghai's 居民区
+    assert names(f, "Community") == {"武康路居民区"}
+    assert names(facts(extractor, "金湾居委会主任许文娟介绍经验。"), "Community") == {"金湾居委会"}  # alone, as printed

@@ -245,6 +245,9 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     for t, n in keys:
         if t not in ADMIN_RANK:
             continue
+        if t == "Community" and n.endswith("居委会") and (same := [m for u, m in keys if u == t and m in (n[:-3] + "社区", n[:-3] + "居民区")]):
+            out[(t, n)] = same[0]  # 金湾居委会 of 金湾社区, 武康路居委会 of 武康路居民区: the community's committee
+            continue
         for t2, m in keys:
             if t2 != t or m == n or len(m) <= len(n):
                 continue
