@@ -1109,3 +1109,12 @@ def test_a_communitys_residents_committee_printed_with_it_is_the_community(extra
     f = facts(extractor, "武康路居民区作交流发言，武康路居委会主任许文娟介绍经验。")  # Shanghai's 居民区
     assert names(f, "Community") == {"武康路居民区"}
     assert names(facts(extractor, "金湾居委会主任许文娟介绍经验。"), "Community") == {"金湾居委会"}  # alone, as printed
+
+
+def test_a_community_named_for_a_slogan_the_tagger_reads_as_a_verb(extractor) -> None:
+    f = facts(extractor, "5月5日，区领导来到前进社区、金湾社区调研。")
+    assert names(f, "Community") == {"前进社区", "金湾社区"}
+    assert names(facts(extractor, "青河社区和团结社区联合举办活动。"), "Community") == {"青河社区", "团结社区"}
+    # guards: the verb governing the community's people (团结社区居民), opening a clause or after a helping word
+    for verb in ("团结社区居民，共建美好家园。", "通过活动来团结社区居民。", "要团结社区群众，办好实事。"):
+        assert names(facts(extractor, verb), "Community") == set(), verb

@@ -64,7 +64,7 @@ def _community_ok(stem: str, text: str, s0: int, s1: int, tokens: list[Token]) -
         and not re.search(r"(?:报|网|电视台|电台|广播台|电视|频道|栏目)$", stem)  # 晚报社区行: a paper's page, not a community
         and not GENERIC_COMMUNITY.search(stem.removesuffix("街道"))  # 新时代街道社区工作: street offices' and communities'
         and len(stem) <= MAX_STEM["Community"]
-        and not stem.endswith(_GENERIC_STEM_ENDS)
+        and not (stem.endswith(_GENERIC_STEM_ENDS) and stem not in _ROAD_VERBS)  # (前进社区 is a name)
         and not _COUNTED.search(stem)
         and not (_STARS.fullmatch(stem) and text.startswith(("党组织", "创建"), s1))
     )
@@ -124,4 +124,13 @@ def of_road(tokens: list[Token], text: str, at: int, start: int, whole: bool = F
     return verb and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
 
 
-__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in"]
+def slogan_named(tokens: list[Token], text: str, i: int | None, start: int) -> tuple[str, bool] | None:
+    """A community or village named for a slogan the tagger reads as a verb, right before its suffix where a name is
+    gone to, listed or joined (来到前进/v 社区, 、胜利/v 村): (its stem, a name by where it stands); not 团结社区居民 opening a clause."""
+    t = tokens[i] if i is not None else None
+    if t is None or t.tag != "v" or t.text not in _ROAD_VERBS or t.end != start or t.start == 0:
+        return None
+    return (t.text, True) if text[t.start - 1] in "到、和与及在" or text.endswith(("走进", "来到", "前往"), 0, t.start) else None
+
+
+__all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in", "slogan_named"]

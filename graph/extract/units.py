@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract import unit_checks as checks
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
 from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, going_to, of_road, printed_in
@@ -165,7 +166,7 @@ class UnitFinder:
         if i is not None and i > 0 and tokens[i].text == "里" and stem_token(tokens[i - 1]) and not _HOLDS_A_LI.search(tokens[i - 1].text):
             i -= 1  # 铁山|里|社区: the 里 of an old ward's name, read as "in"; not 小区|里|社区干部 (in the compound)
         if i is None or not stem_token(tokens[i]):
-            return None
+            return checks.slogan_named(tokens, text, i, start)  # 来到前进/v 社区
         proper = tokens[i].tag in PROPER
         if i > 1 and tokens[i - 1].tag == "f" and (q := tokens[i - 1].text) in "东西南北前后" and (q in "东西南北" or tokens[i - 2].text in _BEFORE_QUARTER):
             i -= 1  # 东长寿村、西/f 长寿村, 位于/v 后/f 新庄村: the quarter its name begins with, read as a word of its own
@@ -178,9 +179,7 @@ class UnitFinder:
                 break
             if t.text in ("辖区", "辖内", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
-            begin = t.start
-            proper = proper or t.tag in PROPER
-            j -= 1
+            begin, proper, j = t.start, proper or t.tag in PROPER, j - 1
         begin += text.startswith("辖内", begin - 1)  # 辖|内程界东社区: the 内 of 辖内 (within its bounds) begins no name
         stem = text[begin:start]
         m = LEADING_NOISE.match(stem)
