@@ -1118,3 +1118,10 @@ def test_a_community_named_for_a_slogan_the_tagger_reads_as_a_verb(extractor) ->
     # guards: the verb governing the community's people (团结社区居民), opening a clause or after a helping word
     for verb in ("团结社区居民，共建美好家园。", "通过活动来团结社区居民。", "要团结社区群众，办好实事。"):
         assert names(facts(extractor, verb), "Community") == set(), verb
+
+
+def test_a_short_common_word_listed_after_a_community_names_the_next(extractor) -> None:
+    f = facts(extractor, "10月11日，王强走访了北山街道曙光社区、宝石社区“四点半课堂”。")
+    assert names(f, "Community") == {"曙光社区", "宝石社区"}
+    for kind in ("金湾社区、兄弟社区代表参加。", "金湾社区、所辖社区全部完成。", "金湾社区、农村社区同步推进。"):  # guards: a kind
+        assert names(facts(extractor, kind), "Community") == {"金湾社区"}, kind
