@@ -42,9 +42,14 @@ def column_label(text: str) -> bool:
 _GOES_ON = re.compile(r"(?:会上|会议(?:指出|强调|要求|认为)|随后|活动中|活动现场|此外|同时|另外|据了解|据悉|据介绍|期间|其间|下一步)[，,]")
 
 
+def compact(s: str) -> str:
+    """A heading's text without its marks and spaces, to compare headings by."""
+    return re.sub(r"\s+", "", s.strip(MARKS + "# "))
+
+
 def goes_on(text: str) -> bool:
     """Whether a paragraph goes on with the story before it (会上，武康路居民区作交流发言。)."""
     return _GOES_ON.match(text.lstrip()) is not None
 
 
-__all__ = ["PLACE_COLUMN", "column_label", "goes_on", "is_label", "is_section"]
+__all__ = ["PLACE_COLUMN", "column_label", "compact", "goes_on", "is_label", "is_section"]

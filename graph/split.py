@@ -24,7 +24,7 @@ from pathlib import Path
 
 from graph.blocks import MARKS, Block, Kind, classify, dated_caption, is_photo, page_date_line, page_paragraphs
 from graph.credits import BYLINE_MARKS, BYLINE_THEN_PHOTO, Credits
-from graph.labels import PLACE_COLUMN, column_label, goes_on, is_label, is_section
+from graph.labels import PLACE_COLUMN, column_label, compact, goes_on, is_label, is_section
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import Article, Page
 from graph.normalize import bigrams, headline_like
@@ -43,6 +43,7 @@ class _Item:
     credits: Credits = field(default_factory=Credits)
     lead_credit: bool = False  # credited at its top (a lead or a credit line before the body)
     closed: bool = False  # a closing credit was printed
+    going_on: bool = False  # …but the story went on after it (会上，…): the paragraphs that go on with it, then closed
     caption: bool = False  # a photo caption credited on its own (its credit may open the story it shows)
     section: str = ""
     subheads: list[tuple[int, list[tuple[str, int, int]]]] = field(default_factory=list)  # (where in the body, headings)
@@ -58,10 +59,6 @@ class _Item:
 # A clause, its comma, and more of the sentence: what a heading never is.
 _DAY_FIRST = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{2}")
-
-
-def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s.strip(MARKS + "# "))
 
 
 class Splitter:
@@ -80,11 +77,11 @@ class Splitter:
         self.used_heads: set[str] = set()
         self.ended = False  # an editor's line closed the page's news
         # an e-paper page lists its headlines before its items: a heading printed again later is the list's entry here
-        self.last_seen = {_compact(b.text): n for n, b in enumerate(self.blocks)}
+        self.last_seen = {compact(b.text): n for n, b in enumerate(self.blocks)}
         # a page compiled by its editor (本版文图由记者 X 整理) prints briefs: each heading heads one
         self.compiled = any(b.kind is Kind.PAGE_CREDIT for b in self.blocks)
         # a place's column over the page (红旗区·社区), the only one printed on it: the section of every item on it
-        columns = [(k, c) for k, b in enumerate(self.blocks) if any(d in b.text for d in "·・•") and PLACE_COLUMN.match(c := _compact(b.text))]
+        columns = [(k, c) for k, b in enumerate(self.blocks) if any(d in b.text for d in "·・•") and PLACE_COLUMN.match(c := compact(b.text))]
         self.page_section = columns[0][1] if len(columns) == 1 and columns[0][0] == 0 else ""
 
     def run(self) -> list[_Item]:
@@ -184,7 +181,7 @@ class Splitter:
         self.add_body(cur, b)
 
     def on_heading(self, i: int, b: Block) -> None:
-        key = _compact(b.text)
+        key = compact(b.text)
         if key in self.used_heads and self.last_seen.get(key, -1) == i:
             return  # a headline printed again inside its item
         self.pending.append((b.text, b.level, b.gap, i))
@@ -238,7 +235,7 @@ class Splitter:
             cur.body.append(b.text)  # a web item's picture under its headline, by its photographer, the story below it
             cur.credits = cur.credits | _as_photographers(tail)
             return
-        self.add_body(cur, b, i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and goes_on(self.blocks[i + 1].text))
+        self.add_body(cur, b, i + 1 < len(self.blocks) and (n := self.blocks[i + 1]).kind is Kind.BODY and not n.trailing and goes_on(n.text))
 
     # ------------------------------------------------------------------ helpers
     def start(self) -> _Item:
@@ -246,7 +243,7 @@ class Splitter:
         # the last headings before the item head it (a list of the page's headlines does not)
         heads = self.pending
         if len(heads) > 1:  # a list of the page's headlines: each is printed again over its item
-            heads = [h for h in heads if self.last_seen.get(_compact(h[0]), -1) <= h[3]]
+            heads = [h for h in heads if self.last_seen.get(compact(h[0]), -1) <= h[3]]
         self.head(item, heads)
         if self.carry:
             item.credits, self.carry = self.carry, Credits()
@@ -259,7 +256,7 @@ class Splitter:
     def head(self, item: _Item, heads: list) -> None:
         """`heads` (pending headings) head `item`: its last MAX_HEADS, each then used."""
         item.heads = [h[:3] for h in heads][-MAX_HEADS:]
-        self.used_heads.update(_compact(h[0]) for h in item.heads)
+        self.used_heads.update(compact(h[0]) for h in item.heads)
 
     def add_body(self, item: _Item, b: Block, going_on: bool = False) -> None:
         if b.text:
@@ -269,6 +266,9 @@ class Splitter:
             photo = is_photo(b)
             item.closed = item.closed or not going_on and (not photo or not item.lead_credit)  # (not …。（记者 X）| 会上，…)
             item.caption = photo and len(item.body) == 1
+        elif item.going_on and not going_on:
+            item.closed = True  # the last paragraph that went on with it
+        item.going_on = going_on and (item.going_on or bool(b.trailing))
 
     def same_photographer(self, b: Block, cur: _Item, i: int) -> bool:
         """A picture's caption (block `i`) in an item credited at no top, by a photographer it credits already, with the
@@ -292,16 +292,16 @@ class Splitter:
         raw = self.blocks[i].raw.strip()
         if level or raw[:1] in ITEM_MARKS:
             return False  # a marked heading (■ …) heads an item of an e-paper page
-        compact = _compact(text)
+        key = compact(text)
         dated_next = i + 1 < len(self.blocks) and self.blocks[i + 1].kind is Kind.BODY and _DAY_FIRST.match(self.blocks[i + 1].text)
-        if raw[:1] == "【" or is_label(compact) or compact.endswith("现场") and not dated_next:
+        if raw[:1] == "【" or is_label(key) or key.endswith("现场") and not dated_next:
             return True  # 【中原区】, 古城保护, 金星社区, a photo's 逐村观摩活动现场 inside an item (not over a dated story)
-        if _PLACE_LED.match(compact):
+        if _PLACE_LED.match(key):
             return False  # 仓山区上渡街道举办消防演练: a unit's news, an item of its own
         if dated_next:
             # an item that told its day, a heading, then 6月20日，…: a story of its own under its headline (not a feature's part)
             return not any(_DAY_FIRST.search(p) for p in cur.body)
-        han = len(re.findall(r"[\u4e00-\u9fff]", compact))
+        han = len(re.findall(r"[\u4e00-\u9fff]", key))
         return han <= SUBHEAD_MAX or (cur.lead_credit and not headline_like(text))
 
     def next_kind(self, i: int) -> Kind | None:

@@ -1532,6 +1532,10 @@ def test_a_web_copys_lead_in_brackets_and_its_portals_furniture() -> None:
     [a] = split_text(page)
     assert (a.headline, a.reporters, a.correspondents) == ("柳岸街道召开社区治理推进会", ("王明",), ("李丽",))
     assert a.body.startswith("5月5日下午")
+    # guards: a reading count in a story's sentence, a headline with >, a place's two names so joined
+    [a] = split_text("柳岸书屋\n\n5月5日，青河区图书馆发布年度报告，全年阅读量12万人次。（记者 王明）\n")
+    assert "阅读量12万人次" in a.body
+    assert [a.headline for a in split_text("安全>速度\n\n5月5日，柳岸街道开展交通安全宣传。\n")] == ["安全>速度"]
 
 
 def test_a_byline_ending_the_lead_closes_no_item_the_story_goes_on_after() -> None:
@@ -1539,6 +1543,12 @@ def test_a_byline_ending_the_lead_closes_no_item_the_story_goes_on_after() -> No
             "会上，金湾社区作交流发言。\n")
     [a] = split_text(page)
     assert a.body.endswith("金湾社区作交流发言。") and a.reporters == ("王明",)
-    # guard: a brief's byline, then the next brief (its own day)
+    # guards: a brief's byline, then the next brief (its own day), or one opening 此外， with a byline of its own; the
+    # paragraph going on ends the item (the brief after it is another)
     briefs = split_text("社区动态\n\n5月5日，柳岸社区举办义诊。（记者 王明）\n\n5月6日，金湾社区举办邻里节。（记者 李丽）\n")
     assert len(briefs) == 2
+    briefs = split_text("社区动态\n\n5月5日，柳岸社区举办义诊。（记者 王明）\n\n此外，金湾社区举办邻里节。（记者 李丽）\n")
+    assert [a.reporters for a in briefs] == [("王明",), ("李丽",)]
+    briefs = split_text("社区动态\n\n5月5日，柳岸社区举办运动会。（通讯员 周倩）\n\n活动中，孩子们参加了拔河比赛。\n\n"
+                        "5月5日，金湾社区开展防溺水宣传。（通讯员 孙浩）\n")
+    assert [a.correspondents for a in briefs] == [("周倩",), ("孙浩",)] and briefs[0].body.endswith("拔河比赛。")
