@@ -270,7 +270,7 @@ GENERIC_COMMUNITY = re.compile(
     r"(?:创新|智慧|文明|和谐|平安|绿色|美丽|幸福|完整|示范|友好|书香|健康|数字|模范|先进|标杆|标兵|星级|红色|活力|"
     r"人文|宜居|韧性|低碳|共享|海绵|老旧|新型|新时代|虚拟|网上|城市|城乡|农村|涉农|两地|国际化|现代化|无疫|学习型|服务型|治理|基层|居住地|乡镇|"
     r"法制|法治|包保|包联|结对|共建|[一二三四五六七八九十]+优|"  # 包保社区: the one a cadre answers for; 五优社区: a rating (五星社区 is a name)
-    r"第一条?|首个|一流|部分|所有|其他|其余|兄弟|所辖|试点|重点|相邻|邻近|属地)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
+    r"第一条?|首个|一流|部分|所有|其他|其余|兄弟|所辖|试点|重点|相邻|邻近|属地|单位|楼宇|样板|达标|拆迁|网格|养老|商业|移民)$|^[\u4e00-\u9fff]{2,3}(?:市|省)$"
 )
 # Words for a kind of area: generic even where the gazetteer holds a unit so named somewhere (城区街道办事处的发展优势
 # 明显强于县市: a city's urban street offices, not the 城区街道 of another province; 街道社区党建服务中心: the street

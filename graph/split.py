@@ -235,7 +235,7 @@ class Splitter:
             cur.body.append(b.text)  # a web item's picture under its headline, by its photographer, the story below it
             cur.credits = cur.credits | _as_photographers(tail)
             return
-        self.add_body(cur, b, i + 1 < len(self.blocks) and (n := self.blocks[i + 1]).kind is Kind.BODY and not n.trailing and goes_on(n.text))
+        self.add_body(cur, b, not (n := self.blocks[i + 1]).trailing and goes_on(n.text) if self.next_kind(i) is Kind.BODY else None)
 
     # ------------------------------------------------------------------ helpers
     def start(self) -> _Item:
@@ -258,7 +258,7 @@ class Splitter:
         item.heads = [h[:3] for h in heads][-MAX_HEADS:]
         self.used_heads.update(compact(h[0]) for h in item.heads)
 
-    def add_body(self, item: _Item, b: Block, going_on: bool = False) -> None:
+    def add_body(self, item: _Item, b: Block, going_on: bool | None = False) -> None:  # going_on: None when no body is next
         if b.text:
             item.body.append(b.text)
         if b.trailing:
@@ -266,9 +266,9 @@ class Splitter:
             photo = is_photo(b)
             item.closed = item.closed or not going_on and (not photo or not item.lead_credit)  # (not …。（记者 X）| 会上，…)
             item.caption = photo and len(item.body) == 1
-        elif item.going_on and not going_on:
-            item.closed = True  # the last paragraph that went on with it
-        item.going_on = going_on and (item.going_on or bool(b.trailing))
+        elif item.going_on and going_on is False:
+            item.closed = True  # the last paragraph that went on with it, a paragraph of its own next (not a subhead)
+        item.going_on = bool(going_on) and (item.going_on or bool(b.trailing))
 
     def same_photographer(self, b: Block, cur: _Item, i: int) -> bool:
         """A picture's caption (block `i`) in an item credited at no top, by a photographer it credits already, with the

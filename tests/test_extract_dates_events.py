@@ -1259,6 +1259,9 @@ def test_an_undated_lead_tells_where_the_undated_headlines_event_was_held(extrac
     [e] = facts(extractor, body, headline="柳岸镇开展农机安全培训").events
     assert e.location == "金湾村" and "金湾村" not in e.attendees  # where it was held, not a party to it
     assert "柳岸镇" in e.organizers
+    # guard: a campaign's headline over a meeting the lead tells (the campaign is the street office's)
+    [e, *_] = facts(extractor, "日前，柳岸街道在金湾社区召开文明创建推进会。", headline="柳岸街道深入开展文明城市创建行动").events
+    assert e.location != "金湾社区"
     # as a dated lead did before (the headline takes its day)
     f = facts(extractor, "3月5日，柳岸镇在金湾村举办农机安全操作培训班。", headline="柳岸镇开展农机安全培训", page_date=dt.date(2023, 3, 9))
     assert f.events[0].location == "金湾村" and f.events[0].date == "2023-03-05"

@@ -642,6 +642,8 @@ def test_jiu_or_shi_after_a_name_is_a_persons_verb(extractor, sentence, people) 
         # a street's or town's people's congress working committee in a title, too
         ("柳岸街道人大工委主任赵国强出席。", [("赵国强", "人大工委主任", "柳岸街道")], set()),
         ("柳岸街道人大工委组织代表视察。", [], {"柳岸街道人大工委"}),  # acting: a body
+        ("柳岸街道人大工委常务副主任郑洁出席。", [("郑洁", "常务副主任", "柳岸街道人大工委")], {"柳岸街道人大工委"}),  # a title the
+        # title reader does not know with the committee: the body holds it
     ],
 )
 def test_a_party_committees_department_in_a_title_is_part_of_the_title(extractor, sentence, posts, bodies) -> None:

@@ -1109,19 +1109,23 @@ def test_a_communitys_residents_committee_printed_with_it_is_the_community(extra
     f = facts(extractor, "武康路居民区作交流发言，武康路居委会主任许文娟介绍经验。")  # Shanghai's 居民区
     assert names(f, "Community") == {"武康路居民区"}
     assert names(facts(extractor, "金湾居委会主任许文娟介绍经验。"), "Community") == {"金湾居委会"}  # alone, as printed
+    # guard: a committee of a namesake printed under another street office is not the community
+    f = facts(extractor, "柳岸街道长安社区与青河区金湾街道长安居委会签订结对共建协议。")
+    assert names(f, "Community") == {"长安社区", "长安居委会"}
 
 
 def test_a_community_named_for_a_slogan_the_tagger_reads_as_a_verb(extractor) -> None:
     f = facts(extractor, "5月5日，区领导来到前进社区、金湾社区调研。")
     assert names(f, "Community") == {"前进社区", "金湾社区"}
-    assert names(facts(extractor, "青河社区和团结社区联合举办活动。"), "Community") == {"青河社区", "团结社区"}
+    assert names(facts(extractor, "区领导走访了青河社区、团结社区。"), "Community") == {"青河社区", "团结社区"}
     # guards: the verb governing the community's people (团结社区居民), opening a clause or after a helping word
-    for verb in ("团结社区居民，共建美好家园。", "通过活动来团结社区居民。", "要团结社区群众，办好实事。"):
+    for verb in ("团结社区居民，共建美好家园。", "通过活动来团结社区居民。", "要团结社区群众，办好实事。", "在建设社区的过程中，居民参与。",
+                 "改造老旧小区、建设社区食堂。", "正在建设社区养老服务中心。"):
         assert names(facts(extractor, verb), "Community") == set(), verb
 
 
 def test_a_short_common_word_listed_after_a_community_names_the_next(extractor) -> None:
     f = facts(extractor, "10月11日，王强走访了北山街道曙光社区、宝石社区“四点半课堂”。")
     assert names(f, "Community") == {"曙光社区", "宝石社区"}
-    for kind in ("金湾社区、兄弟社区代表参加。", "金湾社区、所辖社区全部完成。", "金湾社区、农村社区同步推进。"):  # guards: a kind
+    for kind in ("金湾社区、兄弟社区代表参加。", "金湾社区、所辖社区全部完成。", "金湾社区、农村社区同步推进。", "金湾社区、网格社区同步推进。"):  # a kind
         assert names(facts(extractor, kind), "Community") == {"金湾社区"}, kind

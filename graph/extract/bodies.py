@@ -376,7 +376,7 @@ def _trim_end(text: str, start: int, cut: int, admin: list[Span]) -> int | None:
             return None
         s = text[start:cut]
     if (re.search(r"(?:[区市县]|党工)委(?:宣传|组织|统战)部$", s) and re.match(r"(?:常务)?副?部长", text[cut : cut + 5])
-            or s.endswith("人大工委") and re.match(r"(?:常务)?副?主任", text[cut : cut + 5])):
+            or s.endswith("人大工委") and re.match(r"副?主任", text[cut : cut + 3])):
         return None  # 区委宣传部副部长, 街道人大工委主任: a department or committee of the party or congress, in the title
     if s.endswith(("人大", "政协")) and TITLE_WORD.match(text[cut : cut + 4]) and unit_cppcc(text, cut, admin) is None or text.startswith("委员", cut):
         return None  # 镇人大主席, 政协委员: the body is part of the title (not a named unit's conference: unit_cppcc)

@@ -382,6 +382,12 @@ def headline_event(headline: str) -> tuple[int, int, str] | None:
     return m.start(), m.end(), m.group("v") + clean_name(headline[m.start("np") : m.end("np")])
 
 
+def tells_undated(main: EventCandidate, m: EventCandidate) -> bool:
+    """The undated lead's occurrence `m` is the undated headline's `main` (培训 over …举办…培训班), the same kind of thing
+    by its name's end, and the headline no campaign whose meetings or drills a lead tells (开展…行动 over …召开推进会)."""
+    return main.name[-2:] in m.name and not main.name.endswith(("行动", "活动", "工作", "创建"))
+
+
 def named_in_lead(main: EventCandidate, others: list[EventCandidate]) -> EventCandidate | None:
     """The lead's occurrence a headline's sums up (开展敬老慰问 over 举办“情暖重阳”敬老文艺汇演): found in the lead, named
     with a title in quotes the headline's name lacks, of the same topic (a bigram shared) and no other day."""

@@ -226,7 +226,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f.listed_with(sents)
     f.neighbourhoods()
     f.local_names()
-    f.alias_of = _short_forms(f.order)
+    f.alias_of = _short_forms(f.order, f.parents)
     f.district_bodies(gaz)
     f.town_bodies()
     f.body_short_forms()
@@ -235,7 +235,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     return f.entities(merged)
 
 
-def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None]) -> dict[tuple[str, str], str]:
     """Map a shorter printed form to the longer name it abbreviates, within one article.
 
     棉西社区 -> 四棉西社区 (a tagger cut the name short), 康桥社区 -> 康桥华城社区
@@ -245,8 +245,9 @@ def _short_forms(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     for t, n in keys:
         if t not in ADMIN_RANK:
             continue
-        if t == "Community" and n.endswith("居委会") and (same := [m for u, m in keys if u == t and m in (n[:-3] + "社区", n[:-3] + "居民区")]):
-            out[(t, n)] = same[0]  # 金湾居委会 of 金湾社区, 武康路居委会 of 武康路居民区: the community's committee
+        same = [m for m in (n[:-3] + "居民区", n[:-3] + "社区") if (t, m) in keys and (None in (p := (parents.get((t, m)), parents.get((t, n)))) or p[0] == p[1])]
+        if t == "Community" and n.endswith("居委会") and same:
+            out[(t, n)] = same[0]  # 金湾居委会 of 金湾社区, 武康路居委会 of 武康路居民区 (not 林山寨街道长安居委会 of another's 长安社区)
             continue
         for t2, m in keys:
             if t2 != t or m == n or len(m) <= len(n):

@@ -26,6 +26,7 @@ from graph.extract.events import (
     named_in_lead,
     own_named_activity,
     similar,
+    tells_undated,
     themed,
     triggers,
 )
@@ -428,7 +429,7 @@ def _merge_events(cands: list[EventCandidate], lead_date: DateMention | None, ro
             keep.append(replace(m, date=m.date if m.date and m.date.value else main.date))
         elif own_named_activity(m, main):
             keep.append(m)
-        elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and (m.date and m.date.value) == (main.date and main.date.value):
+        elif main.headline and m.rank in (Priority.LEAD, Priority.DATED_CLAUSE) and (day := m.date and m.date.value) == (main.date and main.date.value) and (day or tells_undated(main, m)):
             founded = main.name[:-2] if main.rule == "event.founded" else None  # the lead, or a clause of that day (or undated as the headline), tells who and where
             keep[0] = _absorb(keep[0], replace(m, organizers=tuple(o for o in m.organizers if not founded or not similar(o, founded))))
     if not round_up or keep[0].name.endswith(("会", "会议")):  # a meeting's report: the activities it hears of are recalled

@@ -124,13 +124,18 @@ def of_road(tokens: list[Token], text: str, at: int, start: int, whole: bool = F
     return verb and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
 
 
+_FACILITY = re.compile(r"(?:的|食堂|服务|中心|花园|养老|治理|建设|工作|带来|力量|群众|居民)")  # what a verb's object goes on with
+
+
 def slogan_named(tokens: list[Token], text: str, i: int | None, start: int) -> tuple[str, bool] | None:
     """A community or village named for a slogan the tagger reads as a verb, right before its suffix where a name is
-    gone to, listed or joined (来到前进/v 社区, 、胜利/v 村): (its stem, a name by where it stands); not 团结社区居民 opening a clause."""
-    t = tokens[i] if i is not None else None
-    if t is None or t.tag != "v" or t.text not in _ROAD_VERBS or t.end != start or t.start == 0:
-        return None
-    return (t.text, True) if text[t.start - 1] in "到、和与及在" or text.endswith(("走进", "来到", "前往"), 0, t.start) else None
+    gone to or listed after another (来到前进/v 社区, 曙光社区、胜利/v 社区): (its stem, a name by where it stands); not
+    团结社区居民, 参与建设社区花园."""
+    t, before = (tokens[i], tokens[i - 1]) if i else (None, None)
+    if t is None or before is None or t.tag != "v" or t.text not in _ROAD_VERBS or t.end != start or _FACILITY.match(text, start + 2):
+        return None  # (建设社区食堂, 建设社区的过程: what is built)
+    listed = before.text == "、" and text.endswith(("社区", "村"), 0, before.start)  # 曙光社区、胜利/v 社区
+    return (t.text, True) if before.text in ("来到", "走进", "前往", "到") or listed else None
 
 
 __all__ = ["CLASS_CHECKS", "KIND_IN_BRACKETS", "MAX_STEM", "NOT_TOWN", "going_to", "of_road", "printed_in", "slogan_named"]

@@ -334,7 +334,7 @@ class UnitFinder:
             # common nouns only: a unit only for a street office's or community's word, the stem one word (not 规范化社区)
             i = token_at(tokens, s0 - 1)
             one_word = i is not None and tokens[i].start <= s0 - len(stem)
-            listed = text.endswith(suffix + "、", 0, s0 - len(stem))  # 曙光社区、宝石/n 社区: a list's next name, short as it is
+            listed = suffix == "社区" and text.endswith("社区、", 0, s0 - len(stem))  # 曙光社区、宝石/n 社区: a list's next name
             short = len(stem) < MIN_COMMON_STEM and not (len(stem) == MIN_STEM and (_HEADS_A_POST.match(text, s1) or listed))
             if cls not in ("StreetOffice", "Community") or short or not one_word or stem.endswith(("化", "性")):
                 return False
