@@ -245,9 +245,8 @@ def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None]) ->
     for t, n in keys:
         if t not in ADMIN_RANK:
             continue
-        same = [m for m in (n[:-3] + "居民区", n[:-3] + "社区") if (t, m) in keys and (None in (p := (parents.get((t, m)), parents.get((t, n)))) or p[0] == p[1])]
-        if t == "Community" and n.endswith("居委会") and same:
-            out[(t, n)] = same[0]  # 金湾居委会 of 金湾社区, 武康路居委会 of 武康路居民区 (not 林山寨街道长安居委会 of another's 长安社区)
+        if t == "Community" and n.endswith("居委会") and (community := _committees_community(n, keys, parents)):
+            out[(t, n)] = community
             continue
         for t2, m in keys:
             if t2 != t or m == n or len(m) <= len(n):
@@ -258,6 +257,18 @@ def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None]) ->
                 out[(t, n)] = m
                 break
     return out
+
+
+def _committees_community(committee: str, keys: list[tuple[str, str]], parents: dict[Key, str | None]) -> str | None:
+    """The community whose residents' committee `committee` (X居委会) is, printed in the article: X居民区, else X社区
+    (金湾居委会 of 金湾社区, 武康路居委会 of 武康路居民区); not one the article places under another unit (林山寨街道长安居委会 and
+    经八路街道长安社区)."""
+    held_in = parents.get(("Community", committee))
+    for name in (committee[:-3] + "居民区", committee[:-3] + "社区"):
+        other = parents.get(("Community", name))
+        if ("Community", name) in keys and (held_in is None or other is None or held_in == other):
+            return name
+    return None
 
 
 def _unit_char_dropped(n: str, m: str) -> bool:

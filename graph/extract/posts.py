@@ -216,11 +216,11 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 _ONCE = re.compile(r"[，,]?(?:先后|曾)")  # 曾任, 曾是, 先后任: posts held before (APPOSITIVE's lead)
 _NOW = re.compile(r"[，,]现(?:任|担任|为|是)(?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,、]|$)")  # after 曾任…
-# a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
 # 原 before the unit or the title a post is held in (原秦岭路街道办事处主任, 原主任, 原村党支部书记, 已经退休的原…, 原来的…);
 # not a word 原 begins (原来社区…, 原则上, 原本, 原籍, 原定, 原创, 原生态…): a unit's name right after it, or one of these
 _FORMER = re.compile(r"(?:[^，,。]*的)?原(?:来的)?")
 _FORMER_TITLE = re.compile(r"(?:[区市县镇乡村]|街道|社区|办事处|党|副|常务|" + TITLE_RE.pattern + ")")
+# a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
 _PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用|提拔|晋升|调任)(?!人选|对象|名单|人员)")
 _PROPOSED_NAME = re.compile(_PROPOSED.pattern + r"[^，,。；;：:、]*$")  # 拟提拔…副主任|张敏为主任: his post before the name held
 _COMMA_APPOSITIVE = re.compile(r"[，,](?P<desc>[^，。；;,、“”]{0,24}?" + TITLE_RE.pattern + r")(?=[，。；;,]|$)")

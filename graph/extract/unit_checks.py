@@ -120,8 +120,8 @@ def of_road(tokens: list[Token], text: str, at: int, start: int, whole: bool = F
     if whole and not (t.tag in ("LOC", "ns") and t.end >= start and _QUARTER_ROAD.fullmatch(text, at, start)):
         return False
     edge = t.start == 0 or text[t.start - 1] in _BEFORE_A_NAME
-    verb = whole or t.tag == "v" and t.end == at
-    return verb and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
+    first_word = whole or t.tag == "v" and t.end == at  # the road's first word the token, or begun by it
+    return first_word and edge and text[t.start : at] in _ROAD_VERBS and _ROAD_REST.fullmatch(text, at, start) is not None
 
 
 _FACILITY = re.compile(r"(?:的|食堂|服务|中心|花园|养老|治理|建设|工作|带来|力量|群众|居民)")  # what a verb's object goes on with

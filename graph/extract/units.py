@@ -17,7 +17,6 @@ import re
 from graph.extract import unit_checks as checks
 from graph.extract.spans import HAN, PROPER, SUFFIX_LEAD, Span, rank, stem_token, token_at, token_starts
 from graph.extract.tagger import Token
-from graph.extract.unit_checks import CLASS_CHECKS, KIND_IN_BRACKETS, MAX_STEM, NOT_TOWN, going_to, of_road, printed_in
 from graph.extract.wordbreak import dictionary_words
 from graph.gazetteer import Gazetteer
 from graph.lexicon import (
@@ -175,7 +174,7 @@ class UnitFinder:
         while j >= 0 and tokens[j].start >= floor and start - tokens[j].start <= STEM_REACH:
             t = tokens[j]
             if not stem_token(t) or LEADING_NOISE.match(t.text) and len(t.text) <= 2:
-                begin = t.start if of_road(tokens, text, begin, start) else begin  # 建设/v 东路社区: named for a road
+                begin = t.start if checks.of_road(tokens, text, begin, start) else begin  # 建设/v 东路社区: named for a road
                 break
             if t.text in ("辖区", "辖内", "社区", "街道", "全区", "全市", "城市", "农村", "城乡", "乡镇", "区委", "区政府", "所在", "位于"):
                 break
@@ -200,8 +199,8 @@ class UnitFinder:
                 continue
             # 社区 inside 社区 (社区居委会) and 街道 inside a longer unit were consumed by the scan
             stem = self._gazetteer_stem(text, s0, suffix, floor)
-            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0) or of_road(tokens, text, s0 - len(stem), s0, whole=True)):
-                stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole; 解放/v 西路街道
+            if stem and (self._cut_from_word(tokens, s0, stem, suffix, floor) or _across_a_joiner(tokens, s0 - len(stem), s0) or checks.of_road(tokens, text, s0 - len(stem), s0, whole=True)):
+                stem = None  # 文瀛湖街道/LOC: not 瀛湖 (a town 瀛湖镇 elsewhere), the tagger's word whole; 解放西路街道/LOC
             source = "gazetteer"
             if stem is None and spans and spans[-1].end - offset == floor and (
                 self._chained(text, tokens, floor, s0, suffix) or self._listed_under(spans[-1], text[floor:s1])):
@@ -236,7 +235,7 @@ class UnitFinder:
             if spans and rank(spans[-1].type) < rank(cls):
                 gap = text[spans[-1].end - offset : start]
                 before = text[: spans[-1].start - offset]
-                if printed_in(gap, before):  # 中原区三官庙街道, 经八路街道的省委社区, 在花园路街道，农业院社区…
+                if checks.printed_in(gap, before):  # 中原区三官庙街道, 经八路街道的省委社区, 在花园路街道，农业院社区…
                     parent = spans[-1].name
             printed = text[start:s1]
             aliases = tuple(dict.fromkeys(a for a in (printed, ETHNIC_IN_NAME.sub("", name)) if a != name))  # 小碧布依族苗族乡: 小碧乡
@@ -255,7 +254,7 @@ class UnitFinder:
         if not (2 <= s0 - floor <= 5 and _CLASS[suffix] in ("Community", "Village", "StreetOffice", "Town") and HAN.match(text[floor:s0])):
             return False
         # no first character: 市委城乡社区 (a party committee), 辖光明社区 (governs), 到红河社区 (goes to: `going_to`)
-        if text[floor] in _FUNCTION_CHARS or text[floor] in "委辖" or text.startswith(("所辖", "下辖"), floor) or going_to(text, tokens, floor, s0):
+        if text[floor] in _FUNCTION_CHARS or text[floor] in "委辖" or text.startswith(("所辖", "下辖"), floor) or checks.going_to(text, tokens, floor, s0):
             return False
         inside = [t for t in tokens if floor <= t.start < s0]
         odd = [t for t in inside if t.tag in _NOT_NAME_TAGS and t.end <= s0]
@@ -296,7 +295,7 @@ class UnitFinder:
         if suffix == "县" and self._inside_a_city(text, s0, s1):
             return True  # 辉县市; 赣县区, a county become a district
         if not _in_word(text, s0, s1, suffix):  # …nor a slogan's kind of unit, its other kind in brackets (平安街道（社区）)
-            return bool(KIND_IN_BRACKETS.match(text, s1)) and GENERIC_COMMUNITY.search(text[max(floor, s0 - 2) : s0]) is not None
+            return bool(checks.KIND_IN_BRACKETS.match(text, s1)) and GENERIC_COMMUNITY.search(text[max(floor, s0 - 2) : s0]) is not None
         return text[s0 - 1 : s1] not in ("乡镇", "城乡", "城镇") or not any(
             self.gaz.lookup(text[k:s1], "Town") for k in range(max(floor, s0 - 3), s0 - 1)
         )
@@ -345,7 +344,7 @@ class UnitFinder:
             after_town = s0 - len(stem) > 0 and text[s0 - len(stem) - 1] in "镇乡"
             kind = NOT_VILLAGE.search(stem) is not None and (not after_town or _STACKED_KIND.match(stem) is not None) and not _MOUNTAIN_NAME.search(stem)
             no_village = cls == "Village" and (text[s1 : s1 + 1] == "民" or kind)
-            no_town = cls == "Town" and NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
+            no_town = cls == "Town" and checks.NOT_TOWN.search(stem)  # 河渠镇|工笔画小镇: a kind of town, no name
             return rank(cls) > 2 and not no_village and not no_town and not LEADING_NOISE.match(stem) and not GENERIC_PREFIX.match(stem)
         if source == "gazetteer":
             # 老城区, 郊区, 矿区 are words too: official names only after their city; 先进街道 a rating, wherever named so
@@ -360,7 +359,7 @@ class UnitFinder:
             return False  # 河南省新乡市: the 乡 of a city's name
         if cls == "District":
             return self._district_ok(stem, suffix, text[s1 : s1 + 2], tokens, s0)
-        check = CLASS_CHECKS.get(cls)
+        check = checks.CLASS_CHECKS.get(cls)
         return check(stem, text, s0, s1, tokens) if check else True
 
     def _listed_under(self, unit: Span, name: str) -> bool:
@@ -392,13 +391,13 @@ class UnitFinder:
         if suffix == "新区":  # 郑东新区, 二七新区: a zone governed as a district; 汝河新区社区 is a community, 国家级新区 a rank
             return not re.search(r"(?:城市|开发|示范|产业|工业|各|该|全|本|建设|级|民盟|民建|民进|农工|致公|台盟)$", stem) and nxt not in ("社区", "片区", "街区")
         if suffix in _ZONE_SUFFIXES:  # 郑州高新区, 江夏经济开发区: a city's or district's zone
-            return len(stem) <= MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
+            return len(stem) <= checks.MAX_STEM["zone"] and bool(self.gaz.city(stem) or self.gaz.district(stem) or _PLACE_TAGGED(tokens, s0))
         if NOT_DISTRICT.search(stem) or suffix == "县" or nxt[:1] in ("域", "间", "内", "外", "级", "划", "委", "政", "块"):
             return False
         i, before = token_at(tokens, s0 - 1), token_at(tokens, s0 - len(stem) - 1)
         if before is not None and tokens[before].tag == "m" and tokens[before].text.endswith("个"):
             return False  # 179个|产业集聚区: a count of a kind of area
-        return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= MAX_STEM["District"]
+        return i is not None and tokens[i].tag in ("LOC", "ORG", "ns") and len(stem) <= checks.MAX_STEM["District"]
 
     def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
