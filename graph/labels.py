@@ -39,7 +39,7 @@ def column_label(text: str) -> bool:
 
 
 # How a paragraph that goes on with the story before it opens (会上，…; 据了解，…): no item of its own opens so.
-_GOES_ON = re.compile(r"(?:会上|会议(?:指出|强调|要求|认为)|随后|活动中|活动现场|此外|同时|另外|据了解|据悉|据介绍|期间|其间|下一步)[，,]")
+_CONTINUING = re.compile(r"(?:会上|会议(?:指出|强调|要求|认为)|随后|活动中|活动现场|此外|同时|另外|据了解|据悉|据介绍|期间|其间|下一步)[，,]")
 
 
 def compact(s: str) -> str:
@@ -49,7 +49,7 @@ def compact(s: str) -> str:
 
 def goes_on(text: str) -> bool:
     """Whether a paragraph goes on with the story before it (会上，武康路居民区作交流发言。)."""
-    return _GOES_ON.match(text.lstrip()) is not None
+    return _CONTINUING.match(text.lstrip()) is not None
 
 
 __all__ = ["PLACE_COLUMN", "column_label", "compact", "goes_on", "is_label", "is_section"]

@@ -101,6 +101,11 @@ class LocalEntity:
     parent_rule: str | None = None  # the rule that gave it its parent
 
 
+# The rule id of a post printed as held before the article's day (原…主任X, X曾任…): held, but not on its day, so its
+# membership has no org:memberDuring.
+FORMER_POST = "post.former"
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """A person holding a title, in a body when the text names one."""

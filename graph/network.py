@@ -18,7 +18,7 @@ import numpy as np
 from graph.compact import CompactGraph, GraphBuilder
 from graph.iri import DEFAULT_BASE, article_iri, digest, entity_iri, event_iri, membership_iri, role_iri
 from graph.keys import Key
-from graph.model import ADMIN_TYPES, Article, Corpus, Entity, Event, Membership
+from graph.model import ADMIN_TYPES, FORMER_POST, Article, Corpus, Entity, Event, Membership
 from graph.spill import Spill, Spilled
 
 
@@ -199,7 +199,7 @@ def _add_memberships(
             label=m.title,
             evidence=kept(m.evidence),
             rule=m.rule,
-            **({} if m.rule == "post.former" else _reported(g, (m.article,))),  # held before its day: when, not known
+            **({} if m.rule == FORMER_POST else _reported(g, (m.article,))),  # held before its day: when, not known
         )
         g.add(mid, m.person, key="member")
         g.add(mid, rid, key="role")

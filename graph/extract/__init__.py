@@ -41,7 +41,7 @@ from graph.extract.units import UnitFinder
 from graph.gazetteer import Gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.lexicon import ADMIN_SUFFIXES, NATIONAL_TITLES, looks_like_name
-from graph.model import Article, ArticleFacts, LocalEntity, Mention, Post
+from graph.model import FORMER_POST, Article, ArticleFacts, LocalEntity, Mention, Post
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +198,8 @@ class Extractor:
                     before = s.text[: max(0, s.text.find(p.title + p.person))]
                     org = head_of(p.title, here, here or previous, by_type, before)
                     rule = "post.head-of" if org else rule
-                unnamed = _unit_named_before(s, max(0, s.text.find(p.title + p.person)))  # 幸福社区|主任X: not accepted
-                if org is None and not p.generic and not unnamed and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
+                # (not after a unit's word printed with a name that was not accepted: 幸福社区|主任X)
+                if org is None and not p.generic and not _unit_named_before(s, max(0, s.text.find(p.title + p.person))) and OFFICE_TITLE.search(p.title) and p.title not in NATIONAL_TITLES and not PROVINCE_AT_START.match(p.title):
                     gone = {canonical.get(n, n) for n, at in visited(s) if at > s.text.find(p.person)}  # not the host's
                     org = home_unit(p.title, [n for n in near if n not in gone], by_type, bool(gone) or titled_above(s, p), [n for n in printed_before(s, p, canonical) if n not in gone])
                     rule = "post.home-unit" if org and rule == "post.title" else rule
@@ -207,7 +207,7 @@ class Extractor:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Post(p.person, p.title, org, s.text.strip(), "post.former" if p.former else rule))
+                out.append(Post(p.person, p.title, org, s.text.strip(), FORMER_POST if p.former else rule))
         return one_reading_each(out)
 
     def _mentions(self, article: Article, sents: list[Sentence]) -> list[Mention]:

@@ -94,8 +94,8 @@ class ListFinder:
         """The units of a list after its district whose last item alone prints the common suffix."""
         out, pos = [], m.start()
         items = m.group("items").split("、")
-        title = [TITLE_AT_END.search(item) and not self.gaz.towns(item + m.group("suffix")) for item in items]
-        if any(SUFFIX_SCAN.search(item) or ends_as_body(item) for item in items) or any(title):
+        titled = (TITLE_AT_END.search(item) and not self.gaz.towns(item + m.group("suffix")) for item in items)
+        if any(SUFFIX_SCAN.search(item) or ends_as_body(item) for item in items) or any(titled):
             return []  # 龙湖镇、新村镇、孟庄镇: each prints its own suffix; 惠济区残联、刘寨办事处: a body and a unit;
             # 高新区党工委委员、城东街道党工委书记: a title, then a unit (not 山阳县银花、法官镇: a town the gazetteer knows)
         for item in items[:-1]:

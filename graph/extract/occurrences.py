@@ -80,12 +80,12 @@ def article_events(article: Article, sents: list[Sentence], entities: list[Local
     topic = _topic(sents, body_start, forms)
     if events:  # the bodies a clause of sponsoring names hold the main event, before the topic is taken to
         events[0] = replace(events[0], organizers=(*events[0].organizers, *sponsors(events[0], sents, forms)))
+    day = events[0].date.value if events and events[0].date else None  # the main occurrence's day
     if events and (main := events[0]).location:  # a later part of the day's occurrence with no place of its own: in the main one's
-        day = main.date.value if main.date else None
         events[1:] = [replace(c, location=main.location) if c.location is None and not c.organizers and c.rule not in VISITS and (c.date.value if c.date else day) == day else c for c in events[1:]]
     bodies_in = {e.name: e.parent for e in entities if e.type == "Organization" and e.parent and admin_names.get(e.parent, 0) >= ADMIN_RANK["District"]}
     events = [held_by_topic(c, topic, admin_names, bodies_in) for c in events]
-    day = events[0].date.value if events and events[0].date else None  # an occurrence of a day of its own: its own people
+    # an occurrence of a day of its own: its own people
     present = people_by_occurrence(article, sents, entities, [c.start if not i or c.date and c.date.value not in (None, day) else -1 for i, c in enumerate(events)])
     return [_record(c, present[i] + (_bodies_present(c, sents, forms) if i == 0 else [])) for i, c in enumerate(events)]
 

@@ -334,9 +334,11 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道); held before the
     article's day when it begins with 原 (原秦岭路街道办事处主任, 原主任; not 原阳县委书记, a unit's name)."""
     post = _post_read(desc, desc_start, person, units)
-    at = m.end() if (m := _FORMER.match(desc)) else -1  # what its 原 is before
+    if post is None or (m := _FORMER.match(desc)) is None:
+        return post
+    at = m.end()  # what its 原 is before
     near = [u.start - desc_start - at for u in units if 0 <= u.start - desc_start - at <= 2]  # (原幸|福里社区: the tagger's cut)
-    if post is not None and at > 0 and (0 in near or _FORMER_TITLE.match(desc, at) or near and desc[at - 1 : at + 1] not in dictionary_words()):
+    if 0 in near or _FORMER_TITLE.match(desc, at) or near and desc[at - 1 : at + 1] not in dictionary_words():
         return replace(post, former=True)
     return post
 
