@@ -826,3 +826,19 @@ def test_a_post_printed_as_held_before_is_read_as_former(extractor) -> None:
     for held in ("老人们这才知道，原来社区党委书记王芳每天都来帮厨。", "原则上社区党委书记李娜负责巡查。", "原籍河南周口的社区党委书记韩立介绍。"):
         assert {p[3] for p in posts(held)} == {"post.title"}, held
     assert posts("柳岸街道党工委书记王建国主持会议。") == {("王建国", "党工委书记", "柳岸街道", "post.title")}
+
+
+def test_a_former_posts_原_covers_the_titles_listed_after_it_in_one_body(extractor) -> None:
+    def rules(text: str) -> dict[str, str]:
+        return {p.title: p.rule for p in facts(extractor, text).posts}
+
+    assert rules("原柳岸街道党工委书记、办事处主任孙建华出席。") == {"党工委书记": "post.former", "主任": "post.former"}
+    assert rules("原青河村党支部书记兼村委会主任刘明介绍。") == {"党支部书记": "post.former", "村委会主任": "post.former"}
+    # 原 after the unit it was held in, bare or named
+    assert rules("金湾街道原党工委副书记赵敏参加座谈。") == {"党工委副书记": "post.former"}
+    assert rules("街道原党工委书记、原办事处主任孙建华出席。") == {"党工委书记": "post.former", "主任": "post.former"}
+    # guards: a title in another body after it, one printed as held now (现), a unit's name beginning with 原
+    assert rules("原区人大常委会副主任、区关工委主任孙建华出席。") == {"副主任": "post.former", "主任": "post.title"}
+    assert rules("原柳岸街道党工委副书记、现办事处主任孙建华出席。") == {"党工委副书记": "post.former", "主任": "post.chain"}
+    assert rules("柳岸街道党工委书记、原办事处主任孙建华出席。") == {"党工委书记": "post.title", "主任": "post.former"}
+    assert rules("柳岸街道原阳路社区主任孙建华出席。") == {"主任": "post.title"}

@@ -87,6 +87,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     if clause.endswith("的") and _AS_ROLE.match(clause):
         end -= 1 + (text[end - 2 : end - 1] in ("”", '"'))  # 作为驻柳岸社区“第一书记”的潘加明: quoted too
     chain: list[PostSpan] = []
+    now: list[PostSpan] = []
     floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
         seg_start = clause_start(text, floor, end)
@@ -98,6 +99,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
             break  # 王强局长、赵明: the title after the name before is that name's
         post = _post_in(desc, end - len(desc), p.name, r.units)
         if post:
+            now += [post] if desc.startswith("现") else []  # 原…书记、现…主任: held now
             chain.append(post)
         if len(pieces) < 2 and post and _titles_only(text, floor, seg_start - 1, r.units):
             end = seg_start - 1  # 金海市委常委，柳岸新区党工委副书记王成军: a clause of titles alone before the comma
@@ -110,14 +112,19 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     # 郑州市农委党组书记、主任樊惠林: a bare title after 、 is held in the body before it
     out: list[PostSpan] = []
     body: PostSpan | None = None
-    for post in reversed(chain):
+    before: PostSpan | None = None  # the last post read as held before
+    for read in reversed(chain):
+        post = read
         named = body.org if body is not None and not body.generic else None  # the unit the chain named before
         if post.rule == "post.unit-title" and named and post.org and named.endswith(post.org):
             post = PostSpan(post.person, post.title, named, False, "post.chain", post.former)  # 竹溪村党支部书记兼村委会主任: 竹溪村's
+        if before is not None and read not in now and (post.org is None or post.generic or post.org == before.org):
+            post = replace(post, former=True)  # 原柳岸街道党工委书记、办事处主任: 原 over a list in one body
+        before = post if post.former else None
         if post.org is not None:
             body = post
         elif body is not None and not _UNIT_KIND_TITLE.match(post.title) and not post.title.startswith(_OWNERS_BODIES):
-            post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain", post.former or body.former)
+            post = PostSpan(post.person, post.title, body.org, body.generic, "post.chain", post.former)
         out.append(post)
     return _same_body_as_before(r, p, floor, out)
 
@@ -219,6 +226,7 @@ _NOW = re.compile(r"[，,]现(?:任|担任|为|是)(?P<desc>[^，。；;,、“�
 # 原 before the unit or the title a post is held in (原秦岭路街道办事处主任, 原主任, 原村党支部书记, 已经退休的原…, 原来的…);
 # not a word 原 begins (原来社区…, 原则上, 原本, 原籍, 原定, 原创, 原生态…): a unit's name right after it, or one of these
 _FORMER = re.compile(r"(?:[^，,。]*的)?原(?:来的)?")
+_UNIT_BEFORE_FORMER = re.compile(r"[^，,。]*?(?:街道|社区|村|镇|乡|办事处|居委会|村委会)(?=原)")
 _FORMER_TITLE = re.compile(r"(?:[区市县镇乡村]|街道|社区|办事处|党|副|常务|" + TITLE_RE.pattern + ")")
 # a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
 _PROPOSED = re.compile(r"拟(?:任命|提名|推荐|聘任|聘用|选派|任用|提拔|晋升|调任)(?!人选|对象|名单|人员)")
@@ -334,7 +342,10 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     """The post a description right before a name gives: 秦岭路街道办事处主任 -> (主任, 秦岭路街道); held before the
     article's day when it begins with 原 (原秦岭路街道办事处主任, 原主任; not 原阳县委书记, a unit's name)."""
     post = _post_read(desc, desc_start, person, units)
-    if post is None or (m := _FORMER.match(desc)) is None:
+    if post is None or "原" not in desc:
+        return post
+    unit = _UNIT_BEFORE_FORMER.match(desc)  # 柳岸街道原党工委书记, 街道原党工委书记: 原 after the unit
+    if (m := _FORMER.match(desc, unit.end() if unit else 0)) is None:
         return post
     at = m.end()  # what its 原 is before
     near = [u.start - desc_start - at for u in units if 0 <= u.start - desc_start - at <= 2]  # (原幸|福里社区: the tagger's cut)
