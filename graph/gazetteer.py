@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph import collector
@@ -29,6 +30,15 @@ class Place:
     name: str
     path: tuple[str, ...]  # names from the province down to this unit, inclusive
     code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """The official districts a page's items name: every candidate of every name (`places`: a unit of several is the
+    one under them) and the one a name singles out (`singled`: a bare 经开区 is the 郑州经开区 the page prints)."""
+
+    places: tuple[Place, ...] = ()
+    singled: tuple[Place, ...] = ()
 
 
 def town_level(name: str) -> str:
@@ -176,6 +186,11 @@ class Gazetteer:
         if full or len(name) < 3 or not name.endswith("县"):
             return full
         return [p for p in self.short.get(name[:-1], ()) if p.level == "District" and p.name in (name[:-1] + "区", name[:-1] + "市")]
+
+    def page_context(self, names: Iterable[str]) -> PageContext:
+        """The context of a page whose items name the districts `names`."""
+        found = {name: self.district(name) for name in names}
+        return PageContext(tuple(p for ps in found.values() for p in ps), tuple(ps[0] for ps in found.values() if len(ps) == 1))
 
     def city(self, name: str) -> list[Place]:
         full = self.lookup(name, "City")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from graph.fold import (
@@ -47,7 +47,7 @@ from graph.fold import (
     stand_in_key,
 )
 from graph.found import Found
-from graph.gazetteer import Gazetteer, Place
+from graph.gazetteer import Gazetteer, PageContext, Place
 from graph.keys import Key
 from graph.lexicon import ABOVE_TOWN_WORDS, TOWN_WORDS, alternation
 from graph.model import (
@@ -86,21 +86,18 @@ class Resolver:
     # ------------------------------------------------------------------ places
     def _context(self, facts: ArticleFacts) -> tuple[list[Place], list[Place]]:
         """The official districts and cities an article names."""
-        districts: list[Place] = []
-        cities: list[Place] = []
-        for e in facts.entities:
-            if e.type == "District":
-                districts.extend(self.gaz.district(e.name))
-            elif e.type == "City":
-                cities.extend(self.gaz.city(e.name))
-        return districts, cities
+        districts = [p for e in facts.entities if e.type == "District" for p in self.gaz.district(e.name)]
+        return districts, [p for e in facts.entities if e.type == "City" for p in self.gaz.city(e.name)]
+
+    def _page_context(self, items: Iterable[ArticleFacts]) -> PageContext:
+        return self.gaz.page_context(e.name for f in items for e in f.entities if e.type == "District")
 
     def _place(
         self,
         e: LocalEntity,
         context: tuple[list[Place], list[Place]],
         parent_place: Place | None,
-        page_ctx: list[Place],
+        page_ctx: PageContext,
     ) -> Place | None:
         """The official unit a local admin entity is, if the context singles one out."""
         if e.type in ("City", "District", "StreetOffice", "Town"):
@@ -115,11 +112,12 @@ class Resolver:
         if len(cands) <= 1:
             return cands[0] if cands else None
         districts, cities = context
-        for scope in ([parent_place] if parent_place else [], districts, cities, page_ctx):
+        for scope in ([parent_place] if parent_place else [], districts, cities, page_ctx.places):
             narrowed = [c for c in cands if any(_under(c, s) for s in scope if s is not None)]
             if len(narrowed) == 1:
                 return narrowed[0]
-        return None
+        same = {c for c in page_ctx.singled if c in cands}  # 经开区 on a page printing 郑州经开区
+        return same.pop() if len(same) == 1 else None
 
     def _named(self, e: LocalEntity) -> list[Place]:
         """The official cities, districts, street offices or towns of `e`'s class and name."""
@@ -128,7 +126,7 @@ class Resolver:
         return self.gaz.district(e.name) if e.type == "District" else self.gaz.towns(e.name)
 
     def _places(self, admin: list[LocalEntity], by_name: dict[str, LocalEntity], context: tuple[list[Place], list[Place]],
-                page_ctx: list[Place]) -> dict[str, Place | None]:
+                page_ctx: PageContext) -> dict[str, Place | None]:
         """The official unit of each of an article's admin entities (`admin`, from the top of the hierarchy down), each
         placed under the parent the text prints it with; then a parent the gazetteer could not single out (鼓楼区: one in
         four cities) takes the unit its child's official place lies in, when that unit has its name and rank."""
@@ -160,11 +158,11 @@ class Resolver:
                 printed: Sequence[ArticleFacts] | None = None) -> Corpus:
         """The corpus of all the articles' facts at once (articles of one source file may be anywhere in the list);
         `printed`: every page's items as printed, those `facts_list` keeps once (reprints) too, for the pages' context."""
-        page_ctx: dict[str, list[Place]] = defaultdict(list)
+        pages: dict[str, list[ArticleFacts]] = defaultdict(list)
         for f in facts_list if printed is None else printed:
-            page_ctx[f.article.source_file].extend(self._context(f)[0])
+            pages[f.article.source_file].append(f)
         for f in facts_list:
-            self._article(f, page_ctx[f.article.source_file])
+            self._article(f, self._page_context(pages[f.article.source_file]))
         self._settle()
         for f in facts_list:
             self._found_in(f)
@@ -188,7 +186,7 @@ class Resolver:
         same either way (tests/test_resolved.py).
         """
         items = page if printed is None else printed
-        ctx = [d for f in items for d in self._context(f)[0]]
+        ctx = self._page_context(items)
         if not parts:
             for f in page:
                 self.local_key = {}  # only this article's: its id is its own
@@ -204,7 +202,7 @@ class Resolver:
                 self.fold(f.article.id, part)
         return out
 
-    def part(self, f: ArticleFacts, page_ctx: list[Place]) -> Part:
+    def part(self, f: ArticleFacts, page_ctx: PageContext) -> Part:
         """What resolving article `f` gives, read alone with its page's context (`page_ctx`): keyed here, it is keyed so
         whatever was read before it (a person who holds a post is keyed under a stand-in until `_settle`)."""
         one = Resolver(self.gaz)
@@ -234,7 +232,7 @@ class Resolver:
         self.found.redirect(self.redirect)
         return self._corpus(articles, reports)
 
-    def _article(self, f: ArticleFacts, page_ctx: list[Place]) -> None:
+    def _article(self, f: ArticleFacts, page_ctx: PageContext) -> None:
         a = f.article
         credited = {*a.reporters, *a.correspondents, *a.photographers, *(n for n, _ in a.editors)}
         districts, cities = self._context(f)

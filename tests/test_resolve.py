@@ -338,3 +338,23 @@ def test_a_street_office_lies_in_the_one_development_zone_its_article_names_thou
     c = corpus(extractor, load(), ("二七新区召开推进会", "5月22日，二七新区召开推进会，侯寨乡负责人参加会议。"))
     [zone], [town] = by_name(c, "District", "二七新区"), by_name(c, "Town", "侯寨乡")
     assert town.parent != zone.key
+
+
+def test_a_bare_development_zone_is_the_one_its_page_prints_with_its_city() -> None:
+    """经开区 printed bare (59 cities have one) is the 郑州经开区 another item of its page prints; not where the page
+    prints two cities' zones, nor on another page (a street office printed in it would place it: not here)."""
+    from graph.gazetteer import load
+    from graph.pipeline import resolving
+
+    gaz = load()
+    full = ("郑州经开区召开重点项目推进会。", (LocalEntity("District", "郑州经开区"),))
+    xuchang = ("许昌经开区召开重点项目推进会。", (LocalEntity("District", "许昌经开区"),))
+    bare = ("经开区开展消防演练。", (LocalEntity("District", "经开区", rules=("unit.zone",)),))
+
+    def zones(*pages: PageResult) -> dict[str, str | None]:
+        corpus, _ = resolving([], [Path(p.name) for p in pages], (), pages, gaz)()
+        return {e.name: e.official_path for e in corpus.entities if e.type == "District"}
+
+    assert zones(_page("a.txt", full, bare)) == {"郑州经开区": "河南省/郑州市/郑州经济技术开发区"}
+    assert zones(_page("a.txt", full, xuchang, bare))["经开区"] is None
+    assert zones(_page("a.txt", full), _page("b.txt", bare))["经开区"] is None
