@@ -842,3 +842,8 @@ def test_a_former_posts_原_covers_the_titles_listed_after_it_in_one_body(extrac
     assert rules("原柳岸街道党工委副书记、现办事处主任孙建华出席。") == {"党工委副书记": "post.former", "主任": "post.chain"}
     assert rules("柳岸街道党工委书记、原办事处主任孙建华出席。") == {"党工委书记": "post.title", "主任": "post.former"}
     assert rules("柳岸街道原阳路社区主任孙建华出席。") == {"主任": "post.title"}
+    # guards: a body of its own after a generic unit word (关工委, 老年协会), 原 inside a county's name (镇原县)
+    assert rules("原柳岸街道党工委副书记、街道关工委常务副主任刘秀英带队。") == {
+        "党工委副书记": "post.former", "关工委常务副主任": "post.unit-word"}
+    assert rules("原青河村党支部书记、村老年协会会长赵德胜组织活动。") == {"党支部书记": "post.former", "老年协会会长": "post.unit-word"}
+    assert rules("庆阳市镇原县委书记张志刚调研。") == {"县委书记": "post.title"}

@@ -87,7 +87,7 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     if clause.endswith("的") and _AS_ROLE.match(clause):
         end -= 1 + (text[end - 2 : end - 1] in ("”", '"'))  # 作为驻柳岸社区“第一书记”的潘加明: quoted too
     chain: list[PostSpan] = []
-    now: list[PostSpan] = []
+    organs: list[PostSpan] = []  # posts printed as titles of their unit's own organs, or bare: what 原 may cover
     floor = max((q.end for q in r.people if q.end <= p.start), default=0)  # 书记赵敏与|物业经理孙鹏: not past a name
     while end > 0:
         seg_start = clause_start(text, floor, end)
@@ -99,7 +99,8 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
             break  # 王强局长、赵明: the title after the name before is that name's
         post = _post_in(desc, end - len(desc), p.name, r.units)
         if post:
-            now += [post] if desc.startswith("现") else []  # 原…书记、现…主任: held now
+            at = next((u.end - end + len(desc) for u in r.units if u.start == end - len(desc) and u.type != "Organization"), 0)
+            organs += [post] if _ORGAN_TITLE.fullmatch(desc, at) or TITLE_AT_END.fullmatch(desc, at) else []
             chain.append(post)
         if len(pieces) < 2 and post and _titles_only(text, floor, seg_start - 1, r.units):
             end = seg_start - 1  # 金海市委常委，柳岸新区党工委副书记王成军: a clause of titles alone before the comma
@@ -118,8 +119,8 @@ def _before_name(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         named = body.org if body is not None and not body.generic else None  # the unit the chain named before
         if post.rule == "post.unit-title" and named and post.org and named.endswith(post.org):
             post = PostSpan(post.person, post.title, named, False, "post.chain", post.former)  # 竹溪村党支部书记兼村委会主任: 竹溪村's
-        if before is not None and read not in now and (post.org is None or post.generic or post.org == before.org):
-            post = replace(post, former=True)  # 原柳岸街道党工委书记、办事处主任: 原 over a list in one body
+        if before is not None and read in organs and (post.org is None or post.generic or post.org == before.org):
+            post = replace(post, former=True)  # 原柳岸街道党工委书记、办事处主任: 原 over a list in one unit's organs
         before = post if post.former else None
         if post.org is not None:
             body = post
@@ -226,6 +227,12 @@ _NOW = re.compile(r"[，,]现(?:任|担任|为|是)(?P<desc>[^，。；;,、“�
 # 原 before the unit or the title a post is held in (原秦岭路街道办事处主任, 原主任, 原村党支部书记, 已经退休的原…, 原来的…);
 # not a word 原 begins (原来社区…, 原则上, 原本, 原籍, 原定, 原创, 原生态…): a unit's name right after it, or one of these
 _FORMER = re.compile(r"(?:[^，,。]*的)?原(?:来的)?")
+# a title of a unit's own organs, which a 原 before the list covers (原…党工委书记、办事处主任; not 街道关工委主任,
+# 村老年协会会长, 现办事处主任)
+_ORGAN_TITLE = re.compile(
+    r"(?:[区市县镇乡村]|街道|社区)?(?:党工委|党委|党组|党支部|党总支|办事处|[村居](?:民)?(?:委员会|委会)|人大工委|人大常委会|人大|政府"
+    r"|纪工委|纪委|(?:宣传|组织|统战)部|政法委)?(?:常务)?副?(?:书记|主任|主席|部长|[区市县镇乡]长|委员|常委|局长|组长)"
+)
 _UNIT_BEFORE_FORMER = re.compile(r"[^，,。]*?(?:街道|社区|村|镇|乡|办事处|居委会|村委会)(?=原)")
 _FORMER_TITLE = re.compile(r"(?:[区市县镇乡村]|街道|社区|办事处|党|副|常务|" + TITLE_RE.pattern + ")")
 # a post proposed for the name it governs (a notice's); not 拟提名人选中…当选, 拟推荐对象王芳系…
@@ -345,6 +352,8 @@ def _post_in(desc: str, desc_start: int, person: str, units: list[Span]) -> Post
     if post is None or "原" not in desc:
         return post
     unit = _UNIT_BEFORE_FORMER.match(desc)  # 柳岸街道原党工委书记, 街道原党工委书记: 原 after the unit
+    if unit and any(u.start < desc_start + unit.end() < u.end for u in units if u.type != "Organization"):
+        unit = None  # 镇原县委书记: the 原 of a unit's name
     if (m := _FORMER.match(desc, unit.end() if unit else 0)) is None:
         return post
     at = m.end()  # what its 原 is before
