@@ -267,6 +267,15 @@ def test_informal_references_are_marked(extractor) -> None:
     assert informal == {"李阿姨", "宋师傅"}
 
 
+def test_a_title_before_a_name_is_no_address_of_a_surname(extractor) -> None:
+    # 原区长马国平: 原 "former" (a surname too) and a title, before the name it describes; not a person 原区长
+    f = facts(extractor, "区政协主席、原区长马国平出席活动。原镇长李强介绍情况。")
+    assert {e.name for e in f.entities if e.type == "Person"} == {"马国平", "李强"}
+    assert {(p.person, p.title, p.rule) for p in f.posts} >= {("马国平", "区长", "post.former"), ("李强", "镇长", "post.former")}
+    # guard: an address standing alone is still read
+    assert {e.name for e in facts(extractor, "王区长带队检查。").entities if e.informal} == {"王区长"}
+
+
 def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
     p = next(e for e in f.entities if e.name == "王鹏")

@@ -401,8 +401,8 @@ def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int,
     for m in _HONORIFIC.finditer(r.text):
         span = (m.start(), m.end())
         before = r.text[m.start() - 1 : m.start()]
-        if HAN.match(before) and before not in _BEFORE_ADDRESS:
-            continue  # 秀全大妈: a name's end, not a surname
+        if HAN.match(before) and before not in _BEFORE_ADDRESS or getattr(r.at.get(m.end()), "tag", None) == "PER":
+            continue  # 秀全大妈: a name's end, not a surname; 原区长马国平: a title before a name (原 "former")
         if not _starts_in(found, span[0]) and m.group(1) in surnames()[0] and _informal_ok(r.text, *span):
             yield span, PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
 
