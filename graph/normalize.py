@@ -276,7 +276,7 @@ def spans_word(left: str, right: str, words: frozenset[str] | None, reach: int =
 
 # A paragraph opening as a lead does (a day and a comma or a time of day, 近日，-like words, 本报讯): a story's first.
 _STORY_OPENING = re.compile(
-    r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|昨晚|连日来)[,，]"
+    r"^\s*(?:(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|早上|傍晚|[,，])|(?:近日|日前|近期|昨日|今日|昨晚|连日来|[上本]周[一二三四五六日])[,，]"
     r"|(?:本月)?\d{1,2}日(?:起|上午|下午|晚上|早上|傍晚)?[,，]|本报讯)"  # a day of the page's month: 20日上午，本月18日起，
 )
 
@@ -328,8 +328,8 @@ def mend_breaks(
                 and not headline_like(prev)
                 and p.text[:1] not in '“"《【(（'  # (an empty paragraph, never made, joins nothing)
             )
-            if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text):
-                joinable = False  # a heading-length line, a blank line, then 7月12日，…: a story starts under its headline
+            if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text) or not p.gap and _headline_over_lead(prev, p.text, out[:-1]):
+                joinable = False  # a heading-length line, a blank line or none, then 7月12日，…: a story under its headline
             k = max(prev.rfind("（"), prev.rfind("("))  # …建议。（|记者 X）, …参加。（通|讯员 X）: a role word the line broke
             opened = _OPEN_BYLINE.search(prev) or k >= max(0, len(prev) - 3) and _BYLINE_ROLE.match(prev[k + 1 :] + p.text)
             # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)

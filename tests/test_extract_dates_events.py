@@ -47,6 +47,10 @@ PAGE = dt.date(2023, 3, 21)
         ("上月28日，柳岸街道召开安全生产会议", PAGE, "2023-02-28", None),
         ("上个月15日上午，青河社区举办义诊", PAGE, "2023-02-15", "上午"),
         ("上月30日，金湾社区开展走访慰问", dt.date(2024, 1, 3), "2023-12-30", None),
+        # a day of the week before the page's (weeks from Monday; PAGE is a Tuesday), or of the page's own week
+        ("上周五，柳岸街道召开安全生产会议", PAGE, "2023-03-17", None),
+        ("上星期日上午，青河社区举办义诊", PAGE, "2023-03-19", "上午"),
+        ("本周一，金湾社区开展走访慰问", PAGE, "2023-03-20", None),
     ],
 )
 def test_dates(text, page_date, value, tod) -> None:
@@ -59,6 +63,8 @@ def test_a_paper_named_tonight_is_no_date() -> None:
     assert find_dates("上月31日", PAGE) == []  # no such day in the month before: no date, not a wrong one
     assert find_dates("上月29日", PAGE) == []  # nor a day of no year (--02-29) where the year is the page's
     assert find_dates("上上月12日，柳岸街道召开会议", PAGE) == []  # two months before: not the month before
+    assert [d.value for d in find_dates("本周五，柳岸街道将召开会议", PAGE)] == [None]  # a day after the page's: none
+    assert [d.value for d in find_dates("上周一次会议上，柳岸街道部署工作", PAGE)] == [None]  # 上周 (一次会议), vague
 
 
 def test_a_statistics_cut_off_is_no_date() -> None:

@@ -916,6 +916,22 @@ def test_a_headline_with_a_list_comma_over_a_dated_lead_is_not_joined_to_it() ->
     assert a.body.startswith("5月8日，区农业农村局")
 
 
+def test_a_headline_right_over_its_story_is_not_joined_by_a_word_across_the_break() -> None:
+    # briefs, no blank line between a headline and its lead: 推进会|上周五 (会上), 安全|本月3日 (全本) are no words run
+    # across a break, each headline heads its brief
+    text = (
+        "柳岸街道召开安全生产推进会\n上周五，柳岸街道召开安全生产工作推进会，辖区12个社区负责人参加。（通讯员 王芳）\n\n"
+        "金湾社区守护居民安全\n本月3日，金湾社区开展燃气安全入户检查，检查住户260户。\n（通讯员 王芳）\n\n"
+        "区民政局督导养老机构安全\n本月9日，青河区民政局副局长刘强带队，对辖区11家养老机构开展安全检查。（李静）\n"
+    )
+    heads = [a.headline for a in split_page(Page(name="briefs.txt", text=text))]
+    assert heads == ["柳岸街道召开安全生产推进会", "金湾社区守护居民安全", "区民政局督导养老机构安全"]
+    # guard: a story's line a column broke before the day it goes on with (…于本月|3日起) is one sentence
+    text = "柳岸街道召开推进会\n5月2日，柳岸街道召开安全生产推进会，会议决定检查组于本月\n3日起对辖区企业开展检查。\n"
+    [a] = split_page(Page(name="col.txt", text=text))
+    assert (a.headline, "于本月3日起" in a.body) == ("柳岸街道召开推进会", True)
+
+
 @pytest.mark.parametrize(
     ("line", "title"),
     [

@@ -33,6 +33,8 @@ RELATIVE_RE = re.compile(
     r"|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
     r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴报]))?"
 )
+# a day of the page's week or the week before it (上周五, 本周二上午, 上星期三), dated from the page's day
+WEEKDAY_RE = re.compile(r"(?P<week>[上本])(?:周|星期)(?P<wd>[一二三四五六日天])(?![报刊次])(?P<tod>" + TIME_OF_DAY + ")?")
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
 _OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前晚": -2, "昨晚": -1, "今晚": 0}
@@ -95,6 +97,15 @@ def told_day(dates: list[DateMention], page_date: dt.date | None, before: Told) 
             if _recent(first, page_date):
                 return first, last
     return before
+
+
+def _weekday(page_date: dt.date | None, m: re.Match[str]) -> str | None:
+    """上周五: the Friday of the week before the page's (weeks from Monday); 本周二: this week's, if not after the page."""
+    if page_date is None:
+        return None
+    monday = page_date - dt.timedelta(days=page_date.weekday() + 7 * (m.group("week") == "上"))
+    day = monday + dt.timedelta(days="一二三四五六日".index(m.group("wd").replace("天", "日")))
+    return day.isoformat() if day <= page_date else None
 
 
 def _recent(day: dt.date, page_date: dt.date) -> bool:
@@ -192,6 +203,11 @@ def _dates(text: str, page_date: dt.date | None, told: Told = None) -> list[Date
             when = (page_date + dt.timedelta(days=_OFFSETS[m.group("w") or m.group("eve")])).isoformat()
         tod = m.group("tod") or ("晚" if m.group("w") == "当晚" or m.group("eve") else None)
         out.append(DateMention(m.start(), m.end(), when, tod, m.group(0)))
-    for m in BLUR_RE.finditer(text):
-        out.append(DateMention(m.start(), m.end(), None, None, m.group(0)))
-    return sorted(out, key=lambda d: d.start)
+    return sorted(out + _weeks_and_blurs(text, page_date), key=lambda d: d.start)
+
+
+def _weeks_and_blurs(text: str, page_date: dt.date | None) -> list[DateMention]:
+    """The days of a week (上周五) and the times no day is told of (近日, 上周 alone)."""
+    weeks = [DateMention(m.start(), m.end(), _weekday(page_date, m), m.group("tod"), m.group(0)) for m in WEEKDAY_RE.finditer(text)]
+    blurs = [DateMention(m.start(), m.end(), None, None, m.group(0)) for m in BLUR_RE.finditer(text)]
+    return weeks + [b for b in blurs if not any(w.start <= b.start < w.end for w in weeks)]  # (上周 of 上周五)
