@@ -276,6 +276,14 @@ def test_a_title_before_a_name_is_no_address_of_a_surname(extractor) -> None:
     assert {e.name for e in facts(extractor, "王区长带队检查。").entities if e.informal} == {"王区长"}
 
 
+def test_a_name_ending_in_和_before_taking_part_and_one_after_a_title_going_somewhere_are_whole(extractor) -> None:
+    f = facts(extractor, "5月8日，柳岸镇举办直播节，镇长方建明走进直播间，区长孟庆和到场，副区长张建和出席并讲话。")
+    assert {e.name for e in f.entities if e.type == "Person"} == {"方建明", "孟庆和", "张建和"}
+    # guards: 和 a conjunction before a verb's phrase or another title
+    for joined in ("区长王强和出席会议的代表交流。", "区长王强和到场群众交流。", "书记王强和主任李明出席。"):
+        assert "王强" in {e.name for e in facts(extractor, joined).entities}, joined
+
+
 def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
     p = next(e for e in f.entities if e.name == "王鹏")

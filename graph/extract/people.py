@@ -17,9 +17,11 @@ from graph.extract.spans import HAN
 from graph.extract.tagger import Token
 from graph.extract.wordbreak import dictionary_names, dictionary_words, spans_word
 from graph.lexicon import (
+    GOES_TO,
     INFORMAL_RE,
     KIN_HONORIFICS,
     PERSON_VERBS,
+    TAKES_PART_THEN_STOP,
     TITLE_AT_END,
     TITLE_HONORIFICS,
     TITLE_RE,
@@ -35,9 +37,7 @@ _LISTED_KINDS = frozenset("街道 社区 乡镇 村组 村民 居民 干部 群�
 APPOSITIVE = re.compile(
     r"[，,]?(?:先后|曾|现|已|一直|高票|全票)?(?:担任|出任|当选为?|任|是|为|系)(?P<desc>[^，。；;,、“”]{0,12}?" + TITLE_RE.pattern + r")(?=[，。；;,、兼]|$)"
 )
-_LIST_LEAD = re.compile(
-    r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$"
-)
+_LIST_LEAD = re.compile(r"(?:领导|同志|嘉宾|代表|专家|居民|村民|市民|志愿者|党员|负责人|成员|干部|老师|委员|个人|标兵|模范)$")
 _HONORIFIC = re.compile(r"([\u4e00-\u9fff])(" + "|".join((*KIN_HONORIFICS, *TITLE_HONORIFICS)) + ")")
 
 
@@ -140,7 +140,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     four = text[pos : pos + 2] in surnames()[1] and text[pos + 3 : pos + 4] not in _NOT_FOURTH and not {getattr(at.get(k), "tag", "n") for k in (pos + 2, pos + 3)} & _NOT_NAMEY
     for n in (4, 3, 2) if four else (3, 2):  # 上官|光明, 上官光|强/a: a double surname's name of four
         cand, after = text[pos : pos + n], text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or after[:1] in '，,、。；;（(”" '):
+        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or GOES_TO.match(after) or after[:1] in '，,、。；;（(”" '):
             return cand  # not 平时|就|是: a word that follows a name ends none
     return None
 
@@ -180,6 +180,8 @@ def _whole_name(text: str, t: Token, at: dict[int, Token], known: set[str]) -> s
             and not text.startswith("同志们", nxt.end) and nxt.text not in _NOT_GIVEN \
             and nxt.text not in "老小好女男各二两俩三四五六七八九十几众诸" and looks_like_name(t.text + nxt.text):
         return t.text + nxt.text  # 张付|全|同志, 王天|定|的带领下, 书记梁甲|猛|，, 陈贤|选|、: what follows a whole name (not 王强|老|同志)
+    if len(t.text) == 2 and nxt is not None and nxt.text == "和" and looks_like_name(t.text + "和"):
+        return t.text + "和" if TAKES_PART_THEN_STOP.match(text, nxt.end) else t.text  # 区长孟庆|和|到场，: 和 joins nothing
     if len(t.text) == 2 and nxt is not None and nxt.text in _WORD_AND_NAME_END and looks_like_name(t.text + nxt.text):
         after = text[nxt.end : nxt.end + 4]
         return t.text + nxt.text if PERSON_VERBS.match(after) or after[:1] == "给" else t.text  # 王利|中|在会上说
@@ -225,6 +227,8 @@ def _plain_name(text: str, start: int, end: int, at: dict[int, Token]) -> bool:
     return not _between_listed_things(text, start, end, at)
 
 
+# Forms of address that begin with 大 (张大爷, 李大妈): the surname and 大 may make a word of their own (张大).
+_ELDERS = frozenset(("大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大婶"))
 _SAYS = re.compile("地(?:对记者|向记者|跟记者|笑着)?(?:说|表示|告诉|介绍|讲|回忆|谈)")  # how one speaks (欢喜地说)
 _THINGS_AFTER = frozenset(("n", "vn", "nz"))  # the tags of what a list of things before 等 is of (产业, 项目)
 _KINDS_COUNTED = re.compile(r"[\d一二三四五六七八九十两多几数各]+[种类项门样]")  # …等|多种业态, 等|各类项目: kinds of thing
@@ -255,10 +259,6 @@ def _informal_ok(text: str, start: int, end: int) -> bool:
     if span[:2] in words and not kin or text[max(0, start - 1) : start + 1] in words:
         return False
     return not spans_word(span, text[end : end + 2])
-
-
-# Forms of address that begin with 大 (张大爷, 李大妈): the surname and 大 may make a word of their own (张大).
-_ELDERS = frozenset(("大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大婶"))
 
 
 @dataclass(frozen=True, slots=True)
