@@ -414,7 +414,7 @@ def classify_one(p: Para, opens_item: bool = False) -> Block:
 def is_photo(b: Block) -> bool:
     """A credit for a photograph: `… 摄` at the end, or a photographer's credit."""
     c = b.trailing if b.kind is Kind.BODY else b.credits
-    return bool(c and c.photographers) or bool(re.search(r"摄\s*[)）]?\s*$", b.raw.strip()))
+    return bool(c and c.photographers) or bool(re.search(r"(?:摄|攝|供图|供圖)\s*[)）]?\s*$", b.raw.strip()))
 
 
 # A photo's caption of its own: a short paragraph opening with its day (5月9日，…志愿者为老人理发。), not a story's

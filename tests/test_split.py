@@ -916,6 +916,20 @@ def test_a_headline_with_a_list_comma_over_a_dated_lead_is_not_joined_to_it() ->
     assert a.body.startswith("5月8日，区农业农村局")
 
 
+def test_a_picture_credited_as_given_under_another_picture_is_a_caption_of_its_own() -> None:
+    # a page of pictures: each caption over its credit, 供图 a picture's credit as 摄 is
+    text = (
+        "5月9日，柳岸社区组织志愿者为老人理发。\n本报记者 王芳 摄\n\n"
+        "图为金湾街道青河社区老年大学学员在练习书法。近日，该社区老年大学开设6门课程。\n通讯员 李静 供图\n"
+    )
+    items = split_page(Page(name="pictures.txt", text=text))
+    assert [(a.body[:5], a.reporters + a.correspondents + a.photographers) for a in items] == [("5月9日，", ("王芳",)), ("图为金湾街", ("李静",))]
+    # guard: a story's picture under it, by its reporter, stays the story's
+    text = "柳岸社区开设老年大学\n本报讯（记者 王芳）5月9日，柳岸社区老年大学开学，首批学员120人。\n图为学员在练习书法。 本报记者 王芳 摄\n"
+    [a] = split_page(Page(name="story.txt", text=text))
+    assert a.body.endswith("图为学员在练习书法。")
+
+
 def test_a_headline_right_over_its_story_is_not_joined_by_a_word_across_the_break() -> None:
     # briefs, no blank line between a headline and its lead: 推进会|上周五 (会上), 安全|本月3日 (全本) are no words run
     # across a break, each headline heads its brief
