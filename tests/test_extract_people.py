@@ -284,6 +284,13 @@ def test_a_name_ending_in_和_before_taking_part_and_one_after_a_title_going_som
         assert "王强" in {e.name for e in facts(extractor, joined).entities}, joined
 
 
+def test_names_of_the_yao_and_the_dai_are_read_and_no_city_is_made_of_one(extractor) -> None:
+    f = facts(extractor, "村委会主任盘金华和驻村工作队队长李志远参加。副县长刀建新到会讲话。")
+    assert {e.name for e in f.entities} == {"盘金华", "李志远", "刀建新"}  # not 金华市, though 盘/PER 金华/LOC
+    # guards: words the surnames begin
+    assert facts(extractor, "村里盘活闲置资产，开办刀削面馆，带领村民盘点收成。").entities == ()
+
+
 def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
     p = next(e for e in f.entities if e.name == "王鹏")

@@ -402,9 +402,10 @@ class UnitFinder:
     def bare_cities(self, text: str, tokens: list[Token], offset: int = 0) -> list[Span]:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
         out: list[Span] = []
-        for t in tokens:
-            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里"), t.end):
-                continue  # 延安精神, 大庆精神: a spirit named for the place; 中山里: a ward named for it; no mention of it
+        for before, t in zip([None, *tokens], tokens, strict=False):
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里"), t.end) \
+                    or before is not None and before.tag == "PER" and len(before.text) == 1:
+                continue  # 延安精神: a spirit named for the place; 中山里: a ward; 主任盘/PER 金华/LOC: a name cut after its surname
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
