@@ -1129,3 +1129,12 @@ def test_a_short_common_word_listed_after_a_community_names_the_next(extractor) 
     assert names(f, "Community") == {"曙光社区", "宝石社区"}
     for kind in ("金湾社区、兄弟社区代表参加。", "金湾社区、所辖社区全部完成。", "金湾社区、农村社区同步推进。", "金湾社区、网格社区同步推进。"):  # a kind
         assert names(facts(extractor, kind), "Community") == {"金湾社区"}, kind
+
+
+def test_a_village_named_with_a_quarter_beside_one_without_it_is_another_village(extractor) -> None:
+    f = facts(extractor, "柳岸镇东王庄村党支部书记王强和王庄村党支部书记李明参加。")
+    assert names(f, "Village") == {"东王庄村", "王庄村"}
+    assert {(p.person, p.org) for p in f.posts} == {("王强", "东王庄村"), ("李明", "王庄村")}
+    # guard: the short form printed only right after the quarter (镇上|麻田村: the tagger's cut of 上麻田村) is the same
+    f = facts(extractor, "县妇联走进上麻田村。3月8日，县妇联在麻田镇上麻田村举办活动。")
+    assert names(f, "Village") == {"上麻田村"}

@@ -226,7 +226,8 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f.listed_with(sents)
     f.neighbourhoods()
     f.local_names()
-    f.alias_of = _short_forms(f.order, f.parents)
+    alone = {(u.type, u.name) for s in sents for u in s.units if s.text[u.start - s.offset - 1 : u.start - s.offset] not in _QUARTERS}
+    f.alias_of = _short_forms(f.order, f.parents, alone)
     f.district_bodies(gaz)
     f.town_bodies()
     f.body_short_forms()
@@ -235,11 +236,12 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     return f.entities(merged)
 
 
-def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None]) -> dict[tuple[str, str], str]:
+def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None], alone: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map a shorter printed form to the longer name it abbreviates, within one article.
 
     棉西社区 -> 四棉西社区 (a tagger cut the name short), 康桥社区 -> 康桥华城社区
-    (the longer form printed once), 马寨镇党委 is kept by the body's own aliases.
+    (the longer form printed once), 马寨镇党委 is kept by the body's own aliases; not 王庄村 printed `alone` (not right
+    after a quarter's word) beside 东王庄村: two villages.
     """
     out: dict[tuple[str, str], str] = {}
     for t, n in keys:
@@ -253,10 +255,14 @@ def _short_forms(keys: list[tuple[str, str]], parents: dict[Key, str | None]) ->
                 continue
             stem_n, stem_m = _UNIT_WORD_AT_END.sub("", n), _UNIT_WORD_AT_END.sub("", m)
             short = n[-2:] == m[-2:] or ETHNIC_IN_NAME.sub("", m) == n  # 小碧乡: 小碧布依族苗族乡
-            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) or stem_m.startswith(stem_n)) and short:
+            quarter = len(stem_m) == len(stem_n) + 1 and stem_m[0] in _QUARTERS and (t, n) in alone  # 东王庄村, 王庄村: two
+            if len(stem_n) >= 2 and (stem_m.endswith(stem_n) and not quarter or stem_m.startswith(stem_n)) and short:
                 out[(t, n)] = m
                 break
     return out
+
+
+_QUARTERS = "上下东西南北前后中大小"  # what a village's name may begin with beside another's (上麻田村, 麻田村)
 
 
 def _committees_community(committee: str, keys: list[tuple[str, str]], parents: dict[Key, str | None]) -> str | None:
