@@ -291,6 +291,16 @@ def test_names_of_the_yao_and_the_dai_are_read_and_no_city_is_made_of_one(extrac
     assert facts(extractor, "村里盘活闲置资产，开办刀削面馆，带领村民盘点收成。").entities == ()
 
 
+def test_posts_printed_in_brackets_after_a_name_are_read(extractor) -> None:
+    f = facts(extractor, "会议由杨卫东（柳岸镇党委书记）主持。青河村村委会主任韦正林（村党支部副书记）介绍情况。马俊（镇党委副书记、镇长）讲话。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {
+        ("杨卫东", "党委书记", "柳岸镇"), ("韦正林", "村委会主任", "青河村"), ("韦正林", "党支部副书记", "青河村"),
+        ("马俊", "党委副书记", "柳岸镇"), ("马俊", "镇长", "柳岸镇")}
+    # guards: what else brackets after a name hold
+    for aside in ("王芳（女，58岁）介绍。", "李明（右二）在现场查看。", "张强（化名）说。"):
+        assert facts(extractor, aside).posts == (), aside
+
+
 def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
     p = next(e for e in f.entities if e.name == "王鹏")

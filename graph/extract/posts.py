@@ -191,6 +191,16 @@ def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     return [PostSpan(p.name, after.group(1), body, rule="post.after-name")] if after else []
 
 
+def _bracketed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
+    """杨卫东（上湾镇党委书记）, 马俊（镇党委副书记、镇长）: the titles in brackets, read as if printed before the name."""
+    if (m := _BRACKETED_TITLES.match(r.text, p.end)) is None:
+        return []
+    return [replace(q, rule="post.bracketed") for q in _before_name(r, PersonSpan(m.end() - 1, m.end() - 1, p.name))]
+
+
+_BRACKETED_TITLES = re.compile(r"[（(][^（()）]{0,30}?" + TITLE_RE.pattern + r"[)）]")
+
+
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
     a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
@@ -246,6 +256,7 @@ POST_RULES = (
     PostRule("post.title", "the title and the body printed before a name (秦岭路街道办事处主任杨春晓)", _before_name, fallback=False),
     PostRule("post.list", "a name listed after an official's holds the same post (副主席李洪祥、梁洁华)", _listed_after),
     PostRule("post.after-name", "a title printed right after a name (刘立新书记表示)", _title_after),
+    PostRule("post.bracketed", "the posts printed in brackets right after a name (杨卫东（上湾镇党委书记）)", _bracketed_after, fallback=False),
     PostRule("post.appositive", "a post the clause after the names gives (安民香是村党支部书记)", _clause_after),
 )
 
