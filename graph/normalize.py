@@ -205,13 +205,14 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         if not ln:
             pending_gap += 1
             continue
-        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label"))
+        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label", "source"))
         structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
         # a line alone between blank lines (or the page's first), no punctuation in it but 、, after a closed paragraph,
         # over a lead's opening (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
-        heading_break = heading_break or bool(pending_gap and single and (gap or not out) and _headline_over_lead(cur, ln, out))
+        # (or no blank line anywhere: 龙泉乡开展春季村庄清洁行动 | 近日，… under a paragraph's last line)
+        heading_break = heading_break or bool(single and (gap or not out if pending_gap else not gap) and _headline_over_lead(cur, ln, out, alone))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur, single = _join(cur, ln), False
         else:
@@ -220,7 +221,8 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap, single = ln, i + 1, pending_gap, True
         pending_gap = 0
         w, full = _width(ln), local[i]
-        if credit or unit_head or i in listed or ENDS_WITH_PHOTO_CREDIT.search(ln):
+        masthead = not out and cur_line == i + 1 and bool(alone and len(ln) <= 60 and alone(ln))  # the page's first line, furniture
+        if credit or unit_head or i in listed or ENDS_WITH_PHOTO_CREDIT.search(ln) or _CLOSING_BYLINE.search(ln) or masthead:
             cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
             # a sentence ended with the line: the paragraph goes on only if the line is full
@@ -234,15 +236,18 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
     return out
 
 
-def _headline_over_lead(cur: str, ln: str, out: list[Para]) -> bool:
+def _headline_over_lead(cur: str, ln: str, out: list[Para], alone: Callable[[str], str | None] | None = None) -> bool:
     """`cur`, a line alone, is a headline and `ln` its story's opening: no punctuation in it but 、, the paragraph
     before it closed, `ln` a lead's opening (本报讯…, 近日，…, 11月5日，…, 20日上午，…; not 现场，, 当天，, 为期…，, which go on a
     sentence a double-spaced column broke)."""
-    closed = not out or out[-1].text[-1] in TERMINAL  # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
+    closed = not out or out[-1].text[-1] in TERMINAL or bool(alone and len(out[-1].text) <= 60 and alone(out[-1].text))  # or furniture
+    # (、 inside a title: 区委常委、组织部部长X调研…; not at its end)
     ends_open = _GOES_ON.search(cur)  # …网格员于本月|20日上午，, …爱好者们|昨晚，: a sentence a double-spaced column broke
     return closed and not ends_open and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
 
 
+# A byline closing the line's paragraph (…植油松2000余株。（通讯员 郝丽）): its item ends there, whatever the line's width.
+_CLOSING_BYLINE = re.compile(r"[。！？!?”][(（](?:本报)?(?:记者|通讯员|实习生)[^()（）。，]{1,30}[)）]$")
 # What a headline never ends with: a word that needs what follows it (于, 在, 将, 对…), a subject's plural (们), 本月.
 _GOES_ON = re.compile(r"(?:[于在将的和与及对向从把被给为们了等]|已经|本月)$")
 

@@ -916,6 +916,26 @@ def test_a_headline_with_a_list_comma_over_a_dated_lead_is_not_joined_to_it() ->
     assert a.body.startswith("5月8日，区农业农村局")
 
 
+def test_a_wrapped_page_without_blank_lines_keeps_each_headline_over_its_story() -> None:
+    # lines of 16 characters, no blank line: a masthead, headlines after a byline closing the line before, after a
+    # paragraph's short last line, and a contributor's line (（X供稿）) that is no headline of the item after it
+    text = (
+        "青河日报 2024年3月13日 星期三 第4版 县域\n"
+        "柳岸镇干群荒山植绿\n"
+        "3月11日，柳岸镇组织机关干部和金湾\n村党员群众在荒山上栽植油松2000\n余株。（通讯员 郝丽）\n"
+        "县妇联走进青河村\n"
+        "本报讯（记者 张鹏）3月8日，县妇联在\n青河村举办主题活动，为10户“最美\n家庭”颁奖。活动现场还开展了手工编\n织技能展示和法律咨询。\n"
+        "龙湾乡开展春季村庄清洁行动\n"
+        "近日，龙湾乡在全乡开展春季村庄清洁\n行动，重点清理3个村的沟渠垃圾，目\n前已清理垃圾60余吨，还将继续推进。\n"
+        "（龙湾乡供稿）\n"
+        "金湾乡召开春耕生产推进会\n"
+        "3月12日，金湾乡召开春耕生产推进会\n，乡党委书记刘建华讲话，要求各村抓\n住农时，做好田间管理和农资供应。\n"
+    )
+    items = split_page(Page(name="wrapped.txt", text=text))
+    assert [a.headline for a in items] == ["柳岸镇干群荒山植绿", "县妇联走进青河村", "龙湾乡开展春季村庄清洁行动", "金湾乡召开春耕生产推进会"]
+    assert not any("供稿" in a.body for a in items)
+
+
 def test_a_picture_credited_as_given_under_another_picture_is_a_caption_of_its_own() -> None:
     # a page of pictures: each caption over its credit, 供图 a picture's credit as 摄 is
     text = (
