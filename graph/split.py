@@ -169,7 +169,7 @@ class Splitter:
 
     def on_lead(self, i: int, b: Block) -> None:
         cur = self.cur
-        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40
+        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40 and not b.raw.lstrip().startswith(("又讯", "另讯"))
         if cur is None or self.pending or cur.body and not captioned:
             self.take_label()
             cur = self.start()

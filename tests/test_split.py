@@ -916,6 +916,17 @@ def test_a_headline_with_a_list_comma_over_a_dated_lead_is_not_joined_to_it() ->
     assert a.body.startswith("5月8日，区农业农村局")
 
 
+def test_another_item_of_the_same_source_is_an_item_of_its_own() -> None:
+    # 另讯 / 又讯 under a short unsigned brief: not a caption over the story below it, but the next brief
+    text = (
+        "柳岸街道举办消防知识竞赛\n4月25日下午，柳岸街道举办消防知识竞赛，8支社区代表队参赛。\n"
+        "另讯 4月26日，柳岸街道综合行政执法队对沿街商铺开展消防安全检查，排查隐患21处。（通讯员 尹航）\n"
+    )
+    first, second = split_page(Page(name="briefs.txt", text=text))
+    assert (first.correspondents, second.correspondents) == ((), ("尹航",))
+    assert second.body.startswith("4月26日，")
+
+
 def test_a_wrapped_page_without_blank_lines_keeps_each_headline_over_its_story() -> None:
     # lines of 16 characters, no blank line: a masthead, headlines after a byline closing the line before, after a
     # paragraph's short last line, and a contributor's line (（X供稿）) that is no headline of the item after it
