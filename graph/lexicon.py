@@ -304,9 +304,10 @@ PERSON_VERBS = re.compile(
     r"[\u4e00-\u9fff]{2}地(?:说|表示?|告诉?|介绍?))"  # 开心地说, 高兴地表示: how one says it (a caller may see 地表 alone)
 )
 
+RARE_SURNAMES = frozenset("盘刀侬卯")  # surnames of the few that begin common words (盘腿, 侬好 in Wu, 卯足劲): never a word's start
 GOES_TO = re.compile(r"来到|走进|深入|前往|赶到|到场|到会")  # 镇长方建明走进直播间: after a title and a name, where one goes
 # taking part, then the clause's end (区长孟庆和到场，, 副区长张建和出席并讲话; not 和出席会议的代表: a conjunction)
-TAKES_PART_THEN_STOP = re.compile(r"(?:到场|出席|主持|讲话|致辞|发言|参加|带队|陪同)(?:并|[，。、；,;])")
+TAKES_PART_THEN_STOP = re.compile(r"(?:到场|出席|主持|讲话|致辞|发言|参加|带队|陪同)(?:并[^，。；、的,;]{1,6})?(?:[，。；,;]|$)")
 
 # Verbs and set phrases ending in 办, which ends a body's name too (区文明办): 协办, 主办, 红事简办, 大操大办.
 BAN_VERBS = frozenset(

@@ -272,23 +272,33 @@ def test_a_title_before_a_name_is_no_address_of_a_surname(extractor) -> None:
     f = facts(extractor, "区政协主席、原区长马国平出席活动。原镇长李强介绍情况。")
     assert {e.name for e in f.entities if e.type == "Person"} == {"马国平", "李强"}
     assert {(p.person, p.title, p.rule) for p in f.posts} >= {("马国平", "区长", "post.former"), ("李强", "镇长", "post.former")}
-    # guard: an address standing alone is still read
+    # …and an address before a name of its own surname is that name's title (钱局长钱立新: one person)
+    assert {e.name for e in facts(extractor, "钱局长钱立新陪同调研。").entities if e.type == "Person"} == {"钱立新"}
+    # guards: an address standing alone, or before another's name (钱局长李强: two people), is still read
     assert {e.name for e in facts(extractor, "王区长带队检查。").entities if e.informal} == {"王区长"}
+    assert {e.name for e in facts(extractor, "钱局长李强陪同调研。").entities if e.type == "Person"} == {"钱局长", "李强"}
 
 
 def test_a_name_ending_in_和_before_taking_part_and_one_after_a_title_going_somewhere_are_whole(extractor) -> None:
     f = facts(extractor, "5月8日，柳岸镇举办直播节，镇长方建明走进直播间，区长孟庆和到场，副区长张建和出席并讲话。")
     assert {e.name for e in f.entities if e.type == "Person"} == {"方建明", "孟庆和", "张建和"}
     # guards: 和 a conjunction before a verb's phrase or another title
-    for joined in ("区长王强和出席会议的代表交流。", "区长王强和到场群众交流。", "书记王强和主任李明出席。"):
+    for joined in ("区长王强和出席会议的代表交流。", "区长王强和到场群众交流。", "书记王强和主任李明出席。",
+                   "主持人感谢区长王强和出席并讲话的各位领导。", "区长王强和出席、列席会议的代表握手。"):
         assert "王强" in {e.name for e in facts(extractor, joined).entities}, joined
+    # …and an adverb or a time before a verb of going is no name (市长曾多次深入基层)
+    for going in ("市长曾多次深入基层，倾听群众呼声。", "主任严寒中赶到现场。"):
+        assert not [e for e in facts(extractor, going).entities if e.type == "Person"], going
 
 
 def test_names_of_the_yao_and_the_dai_are_read_and_no_city_is_made_of_one(extractor) -> None:
     f = facts(extractor, "村委会主任盘金华和驻村工作队队长李志远参加。副县长刀建新到会讲话。")
     assert {e.name for e in f.entities} == {"盘金华", "李志远", "刀建新"}  # not 金华市, though 盘/PER 金华/LOC
-    # guards: words the surnames begin
+    assert {e.name for e in facts(extractor, "县委书记刀建新出席会议并讲话。").entities} == {"刀建新"}  # 刀建新/n
+    # guards: words the surnames begin, after a title too (书记盘腿坐, 主任侬放心: Wu's "you"); a native of a city
     assert facts(extractor, "村里盘活闲置资产，开办刀削面馆，带领村民盘点收成。").entities == ()
+    for word in ("书记盘腿坐在炕上，和村民拉家常。", "“主任侬放心，阿拉一定做好。”居民老周说。", "主任卯足了劲，要把合作社办好。"):
+        assert not [e for e in facts(extractor, word).entities if e.type == "Person"], word
 
 
 def test_posts_printed_in_brackets_after_a_name_are_read(extractor) -> None:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from graph.extract.spans import HAN
 from graph.extract.tagger import Token
+from graph.extract.transcribed import DOTTED, transcribed, transcribed_token
 from graph.extract.wordbreak import dictionary_names, dictionary_words, spans_word
 from graph.lexicon import (
     GOES_TO,
     INFORMAL_RE,
     KIN_HONORIFICS,
     PERSON_VERBS,
+    RARE_SURNAMES,
     TAKES_PART_THEN_STOP,
     TITLE_AT_END,
     TITLE_HONORIFICS,
@@ -57,45 +59,6 @@ _NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
 _PAPER_ROLE = re.compile(r"(?:全媒体|融媒体)?(?:记者|通讯员)")
 
 
-# A transcribed name (Uyghur, Tibetan, foreign), its parts joined by a middle dot: 努尔·白克力, 阿依古丽·买买提.
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·・•][\u4e00-\u9fff]{2,8})+")
-# Characters that transcribe Uyghur, Kazakh, Mongolian and Tibetan names (阿依古丽·买买提, 热依拉·阿不都热依木): a
-# dotted run mostly of them is a name; one of words is a slogan (新风尚·喜相逢, 七彩暑假·快乐成长).
-_TRANSCRIBING = frozenset(
-    "阿艾爱安奥巴白拜包宝贝比别波布查达代丹德迪丁都杜敦多额尔法甫嘎盖甘格根古哈海汗罕赫胡吉加贾江杰喀卡坎克肯库拉莱兰朗勒"
-    "雷力丽莉林鲁伦罗洛玛买麦曼蒙孟米敏莫木穆那纳娜乃尼努诺帕佩普其齐奇恰钦热仁日如撒萨赛桑色森沙尚舍什斯苏索塔泰坦特提"
-    "图吐托瓦万维温乌吾西希锡夏辛雅亚娅伊依尤约扎哲孜卓则祖不乎合牙尕旦措次姆央珠皮肉汉浩逊衣迈里塞"
-    "高娃琴敖乐门南才让朝道登音顿珍增平贡曲毕旺堆和"  # Mongolian and Tibetan names (萨仁高娃, 索南才让)
-)
-
-
-def _transcribed_name(name: str) -> bool:
-    """A name the tagger read whole that transcribes a Mongolian, Tibetan or Uyghur one, printed without a dot
-    (萨仁高娃, 巴图孟和): no surname to check, every character one that transcribes."""
-    return 3 <= len(name) <= 7 and all(c in _TRANSCRIBING for c in name)
-
-
-def _transcribed_token(text: str, t: Token) -> bool:
-    """A tagged name that transcribes (`_transcribed_name`), not one with a surname of three characters, and no part
-    of a dotted name (热依拉|·阿不都热依木)."""
-    undotted = text[t.end : t.end + 1] not in "·・•" and text[t.start - 1 : t.start] not in "·・•"
-    return _transcribed_name(t.text) and (len(t.text) >= 4 or not looks_like_name(t.text)) and undotted
-
-
-def _transcribed(text: str, m: re.Match[str]) -> tuple[int, int] | None:
-    """Where the name a dotted run holds begins and ends: its first part from where the transcribing characters begin,
-    its last up to where they end (…·买买提|说); None when a part is shorter than two or the run is words."""
-    a, b = m.start(), m.end()
-    while a < b and text[a] not in _TRANSCRIBING:
-        a += 1
-    last = max(text.rfind(c, a, b) for c in "·・•") + 1
-    end = last
-    while end < b and text[end] in _TRANSCRIBING:
-        end += 1
-    parts = re.split("[·・•]", text[a:end])
-    if min(map(len, parts)) < 2 or sum(c in _TRANSCRIBING for c in "".join(parts)) < 0.8 * len("".join(parts)):
-        return None
-    return a, end
 
 
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
@@ -113,20 +76,22 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     if text[pos : pos + 1] in "来都能" and text[pos + 1 : pos + 3] in dictionary_words() and not PERSON_VERBS.match(text[pos + 3 : pos + 7]) \
             and (text[pos + 3 : pos + 4] != "、" or getattr(at.get(pos + 4), "tag", None) == "v"):
         return None  # 律师来协调, 社工都感觉, 网格长能及时: verbs after 来, 都, 能; 书记来建国说, 书记来建国、主任…: a name
-    dotted = _DOTTED.match(text, pos)
+    dotted = DOTTED.match(text, pos)
     if dotted:  # 主席努尔·白克力说: a transcribed name, printed whole, without the verb after it
         last = dotted.start() + max(dotted.group().rfind(c) for c in "·・•") + 1  # where its last part begins
         most = min(dotted.end() - last, 4)  # a part of two to four characters, or as long as it transcribes
         cut = next((k for k in range(most, 1, -1) if PERSON_VERBS.match(text[last + k : last + k + 4])), most)
-        span = _transcribed(text, dotted)
+        span = transcribed(text, dotted)
         return text[pos : max(last + cut, span[1] if span and span[0] == pos else 0)]
     t = at.get(pos)
+    if t is not None and t.tag != "PER" and t.text[:1] in RARE_SURNAMES and not (t.tag == "n" and len(t.text) in (1, 3) and (PERSON_VERBS.match(after := text[pos + 3 : pos + 9]) or GOES_TO.match(after))):
+        return None  # 书记|盘腿/v, 主任|侬/n 放心，, 主任|卯/v 足: a word the rare surname begins (not 刀/n 建新/v 出席, 刀建新/n 到会)
     if t is not None and t.tag == "v" and len(t.text) == 1 and getattr(at.get(t.end), "tag", None) in ("n", "vn", "an"):
         return None  # 人大代表查/v 短板/n: a verb and its object, though 查 is a surname
     if t is not None:
         if t.tag == "PER" and looks_like_name(t.text) and not (t.text in dictionary_words() and TITLE_RE.match(text[t.end : t.end + 4])):
             return _whole_name(text, t, at, set())
-        if t.tag == "PER" and _transcribed_token(text, t):
+        if t.tag == "PER" and transcribed_token(text, t):
             return t.text
         if looks_like_name(t.text) and (t.tag in ("LOC", "nz", "n", "nr", "ORG") or (t.tag == "v" and len(t.text) == 3 and t.text[1:] not in dictionary_words())) and _not_a_word(t.text):
             return t.text  # 书记付化国/v: a name of three characters the tagger read as a verb (not 严|把关, 关|不住)
@@ -140,7 +105,7 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     four = text[pos : pos + 2] in surnames()[1] and text[pos + 3 : pos + 4] not in _NOT_FOURTH and not {getattr(at.get(k), "tag", "n") for k in (pos + 2, pos + 3)} & _NOT_NAMEY
     for n in (4, 3, 2) if four else (3, 2):  # 上官|光明, 上官光|强/a: a double surname's name of four
         cand, after = text[pos : pos + n], text[pos + n : pos + n + 4]
-        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or GOES_TO.match(after) or after[:1] in '，,、。；;（(”" '):
+        if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or GOES_TO.match(after) and not {getattr(at.get(k), "tag", "n") for k in range(pos, pos + n)} & _NOT_BEFORE_GOING or after[:1] in '，,、。；;（(”" '):
             return cand  # not 平时|就|是: a word that follows a name ends none
     return None
 
@@ -165,6 +130,7 @@ def _accept_context(text: str, start: int, end: int) -> bool:
 _AFTER_WHOLE_NAME = ("同志", "的带领", "的率领", "的陪同")  # and a list's or a clause's mark, after none of these:
 _ALONE_BEFORE_A_MARK = frozenset("家处里时后前外内们俩讲称问答笑叹夸赞想看姐哥叔姨嫂弟妹")  # 李芳家、 王强时， 王强想， 王芳姐，
 _NOT_FOURTH = _ALONE_BEFORE_A_MARK | frozenset("才亦则便即已均正仍却作")  # after a double surname's three (欧阳军作, 端木兰亦),
+_NOT_BEFORE_GOING = frozenset(("d", "ad", "f", "m", "q", "p", "c", "u", "r", "w", "TIME"))  # 市长曾/d 多次深入, 严寒/n 中/f 赶到
 _NOT_NAMEY = frozenset(("v", "vd", "d", "ad", "p", "c", "u", "r", "f", "w", "TIME"))  # or a word of these begun there (皇甫|刚才)
 
 
@@ -293,7 +259,7 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
             continue  # 巩文|巩卫, 向善|向上: the first half of a set phrase that says its first character twice
         if looks_like_name(name) and _clean_boundary(text, t.start, t.start + len(name)):
             names.append((t, name))
-        elif _transcribed_token(text, t) and _clean_boundary(text, t.start, t.end):
+        elif transcribed_token(text, t) and _clean_boundary(text, t.start, t.end):
             names.append((t, t.text))  # 萨仁高娃, 巴图孟和: no surname
     return _Reading(text, tokens, at, known, tuple(honorifics), tuple(names))
 
@@ -340,8 +306,8 @@ def _after_title(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], 
 def _dotted(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:
     if "·" not in r.text and "・" not in r.text and "•" not in r.text:
         return  # most sentences: no scan of every position
-    for m in _DOTTED.finditer(r.text):
-        span = _transcribed(r.text, m)
+    for m in DOTTED.finditer(r.text):
+        span = transcribed(r.text, m)
         if span is not None and r.text.count("“", 0, span[0]) <= r.text.count("”", 0, span[0]) and not _starts_in(found, span[0]):
             yield span, PersonSpan(*span, r.text[span[0] : span[1]], rule="person.dotted")
 
@@ -401,10 +367,20 @@ def _untagged_honorific(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int,
     for m in _HONORIFIC.finditer(r.text):
         span = (m.start(), m.end())
         before = r.text[m.start() - 1 : m.start()]
-        if HAN.match(before) and before not in _BEFORE_ADDRESS or getattr(r.at.get(m.end()), "tag", None) == "PER":
-            continue  # 秀全大妈: a name's end, not a surname; 原区长马国平: a title before a name (原 "former")
+        if HAN.match(before) and before not in _BEFORE_ADDRESS or _title_before_name(r, m):
+            continue  # 秀全大妈: a name's end, not a surname
         if not _starts_in(found, span[0]) and m.group(1) in surnames()[0] and _informal_ok(r.text, *span):
             yield span, PersonSpan(m.start(), m.end(), m.group(0), True, m.group(2), "person.honorific")
+
+
+def _title_before_name(r: _Reading, m: re.Match[str]) -> bool:
+    """原区长马国平, 经区长王振华: a word of its own (原/a, 经/p) and a title before a tagged name; 钱局长钱立新: the
+    title after the name's own surname (not 钱局长李强, 高主任李红: the address is another person)."""
+    nt, st = r.at.get(m.end()), r.at.get(m.start())
+    return nt is not None and nt.tag == "PER" and (nt.text[:1] == m.group(1) or st is not None and len(st.text) == 1 and st.tag not in _NAMEY_TAGS)
+
+
+_NAMEY_TAGS = frozenset(("n", "nr", "nz", "PER", "ORG", "LOC"))
 
 
 def _known_again(r: _Reading, found: _Found) -> Iterator[tuple[tuple[int, int], PersonSpan]]:

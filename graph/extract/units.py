@@ -404,7 +404,7 @@ class UnitFinder:
         out: list[Span] = []
         for before, t in zip([None, *tokens], tokens, strict=False):
             if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里"), t.end) \
-                    or before is not None and before.tag == "PER" and len(before.text) == 1:
+                    or before is not None and before.tag == "PER" and len(before.text) == 1 and text[t.end : t.end + 1] not in "人籍":
                 continue  # 延安精神: a spirit named for the place; 中山里: a ward; 主任盘/PER 金华/LOC: a name cut after its surname
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
