@@ -212,7 +212,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         # a line alone between blank lines (or the page's first), no punctuation in it but 、, after a closed paragraph,
         # over a lead's opening (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
         # (or no blank line anywhere: 龙泉乡开展春季村庄清洁行动 | 近日，… under a paragraph's last line)
-        heading_break = heading_break or bool(single and (gap or not out if pending_gap else not gap) and _headline_over_lead(cur, ln, out, alone))
+        heading_break = heading_break or bool(single and (gap or not out if pending_gap else not gap and _LEAD_GOES_ON.match(ln)) and _headline_over_lead(cur, ln, out, alone))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur, single = _join(cur, ln), False
         else:
@@ -286,6 +286,10 @@ _STORY_OPENING = re.compile(
 )
 
 
+# A cut-off's word the break parted from its day (…截至|上周五，): no headline over a lead.
+_CUT_OFF_AT_END = re.compile(r"(?:截至|截止|直至)$")
+# A lead going on past its day with a comma (5月8日上午，…), not a sentence ending on the line (5月8日上午开幕。).
+_LEAD_GOES_ON = re.compile(r"\s*(?:本报讯|[^。！？!?]{0,12}[，,])")
 # A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.
 _TELLS_AFTER_LEAD = re.compile(_LEAD_PREFIX.pattern + r"\s*[^，,。]{2,}[，,]")
 # A lead's bracketed byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…): the bracket is open at
@@ -303,6 +307,15 @@ _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$
 
 
 _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
+
+
+def _heads_a_story(prev: str, p: Para, before: list[Para]) -> bool:
+    """`prev`, a paragraph's text, is a headline over `p`, a story's lead: set off by a blank line (not a cut-off's word
+    parted from its day: 截至||上周五，), or with none, a line alone over a lead going on past its day (not a clause
+    over the rest of its sentence: …运动会|5月8日上午开幕。)."""
+    if p.gap:
+        return len(prev) <= 64 and _STORY_OPENING.match(p.text) is not None and not _CUT_OFF_AT_END.search(prev)
+    return _headline_over_lead(prev, p.text, before) and _LEAD_GOES_ON.match(p.text) is not None
 
 
 def mend_breaks(
@@ -333,7 +346,7 @@ def mend_breaks(
                 and not headline_like(prev)
                 and p.text[:1] not in '“"《【(（'  # (an empty paragraph, never made, joins nothing)
             )
-            if p.gap and len(prev) <= 64 and _STORY_OPENING.match(p.text) or not p.gap and _headline_over_lead(prev, p.text, out[:-1]):
+            if _heads_a_story(prev, p, out[:-1]):
                 joinable = False  # a heading-length line, a blank line or none, then 7月12日，…: a story under its headline
             k = max(prev.rfind("（"), prev.rfind("("))  # …建议。（|记者 X）, …参加。（通|讯员 X）: a role word the line broke
             opened = _OPEN_BYLINE.search(prev) or k >= max(0, len(prev) - 3) and _BYLINE_ROLE.match(prev[k + 1 :] + p.text)

@@ -59,6 +59,7 @@ class _Item:
 # A clause, its comma, and more of the sentence: what a heading never is.
 _DAY_FIRST = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{2}")
+_GIVEN = re.compile(r"(?:供图|供圖)\s*[)）]?\s*$")  # a picture given by someone (通讯员 X 供图), not taken by the paper
 
 
 class Splitter:
@@ -141,7 +142,8 @@ class Splitter:
             cur.credits = cur.credits | c
             cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
-        if cur.lead_credit and is_photo(b) and (not set(_names(c)) <= cur.names() or len(cur.body) > 1 and self.own_caption(cur.body[-1], i)):
+        own = len(cur.body) > 1 and self.own_caption(cur.body[-1], i)  # (a credit of a picture given, 供图: only its own caption's)
+        if cur.lead_credit and is_photo(b) and (own or not set(_names(c)) <= cur.names() and (c.photographers or not _GIVEN.search(b.raw))):
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day),
             # unless it is the lead, the item's only one: then X took the item's picture
             if len(cur.body) > 1:
@@ -149,10 +151,7 @@ class Splitter:
             else:
                 cur.credits = cur.credits | _as_photographers(c)
             return
-        if (
-            cur.lead_credit and len(cur.subheads) == 1 and cur.subheads[0][0] < len(cur.body) and c.reporters
-            and not set(_names(c)) <= cur.names() and self.next_kind(i) is not Kind.BODY
-        ):
+        if cur.lead_credit and len(cur.subheads) == 1 and cur.subheads[0][0] < len(cur.body) and c.reporters and not set(_names(c)) <= cur.names() and self.next_kind(i) is not Kind.BODY:
             # 本报讯（记者 X）…, a short headline read as a subhead, its story, and another byline: that story is an item
             k, heads = cur.subheads[-1]
             self.items.append(_Item(heads=heads, body=cur.body[k + len(heads) :], credits=c, closed=True, section=cur.section))

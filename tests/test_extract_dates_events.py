@@ -64,7 +64,8 @@ def test_a_paper_named_tonight_is_no_date() -> None:
     assert find_dates("上月29日", PAGE) == []  # nor a day of no year (--02-29) where the year is the page's
     assert find_dates("上上月12日，柳岸街道召开会议", PAGE) == []  # two months before: not the month before
     assert [d.value for d in find_dates("本周五，柳岸街道将召开会议", PAGE)] == [None]  # a day after the page's: none
-    assert [d.value for d in find_dates("上周一次会议上，柳岸街道部署工作", PAGE)] == [None]  # 上周 (一次会议), vague
+    for vague in ("上周一次会议上，柳岸街道部署工作", "上周日均接待游客5万人次", "本周一系列活动在全区铺开", "上周三天时间清理小广告"):
+        assert [d.value for d in find_dates(vague, PAGE)] == [None], vague  # 上周 (一次会议, 日均…): vague
 
 
 def test_a_statistics_cut_off_is_no_date() -> None:

@@ -955,6 +955,11 @@ def test_a_picture_credited_as_given_under_another_picture_is_a_caption_of_its_o
     )
     items = split_page(Page(name="pictures.txt", text=text))
     assert [(a.body[:5], a.reporters + a.correspondents + a.photographers) for a in items] == [("5月9日，", ("王芳",)), ("图为金湾街", ("李静",))]
+    # guards: a story credited at its top keeps its last paragraph, and a picture of it, when a credit given follows
+    for last in ("培训中，专家结合实例讲解了病虫害防治知识，并到田间进行现场指导。", "图为志愿者向农户讲解防火知识。"):
+        text = f"白沙镇开展农技培训\n本报讯（记者 张伟）5月8日，白沙镇举办水稻种植技术培训班，120余名种植户参加。\n{last}\n通讯员 李静 供图\n"
+        [a] = split_page(Page(name="given.txt", text=text))
+        assert a.body.endswith(last) and a.correspondents == ("李静",), last
     # guard: a story's picture under it, by its reporter, stays the story's
     text = "柳岸社区开设老年大学\n本报讯（记者 王芳）5月9日，柳岸社区老年大学开学，首批学员120人。\n图为学员在练习书法。 本报记者 王芳 摄\n"
     [a] = split_page(Page(name="story.txt", text=text))
@@ -971,6 +976,13 @@ def test_a_headline_right_over_its_story_is_not_joined_by_a_word_across_the_brea
     )
     heads = [a.headline for a in split_page(Page(name="briefs.txt", text=text))]
     assert heads == ["柳岸街道召开安全生产推进会", "金湾社区守护居民安全", "区民政局督导养老机构安全"]
+    # guards: a clause over the rest of its sentence, no comma after the day (…运动会|5月8日上午开幕。), is no headline;
+    # nor is a cut-off's word parted from its day by a blank line (…截至||上周五，…)
+    text = "全区职工运动会开幕\n记者从区总工会获悉，运动会共设12个比赛项目。\n由区总工会主办的第三届全区职工运动会\n5月8日上午开幕。来自58家单位的职工参赛。\n"
+    assert [a.headline for a in split_page(Page(name="clause.txt", text=text))] == ["全区职工运动会开幕"]
+    text = "全区开展安全大排查\n记者从区应急管理局获悉，据统计，截至\n\n上周五，全区已排查企业326家，发现隐患514处。\n"
+    [a] = split_page(Page(name="cutoff.txt", text=text))
+    assert "截至上周五" in a.body
     # guard: a story's line a column broke before the day it goes on with (…于本月|3日起) is one sentence
     text = "柳岸街道召开推进会\n5月2日，柳岸街道召开安全生产推进会，会议决定检查组于本月\n3日起对辖区企业开展检查。\n"
     [a] = split_page(Page(name="col.txt", text=text))

@@ -33,8 +33,9 @@ RELATIVE_RE = re.compile(
     r"|[今昨前]\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*日)"
     r"(?P<tod>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间|夜间|晚(?![会餐饭宴报]))?"
 )
-# a day of the page's week or the week before it (上周五, 本周二上午, 上星期三), dated from the page's day
-WEEKDAY_RE = re.compile(r"(?P<week>[上本])(?:周|星期)(?P<wd>[一二三四五六日天])(?![报刊次])(?P<tod>" + TIME_OF_DAY + ")?")
+# a day of the page's week or the week before it (上周五, 本周二上午, 上星期三), dated from the page's day; not a word the
+# day's character begins (上周一次, 上周日均, 本周一系列, 上周三天时间, 上周五天里)
+WEEKDAY_RE = re.compile(r"(?P<week>[上本])(?:周|星期)(?P<wd>[一二三四五六日天])(?![报刊次些系列批线行均常程用手金天气个名场项家所条件轮])(?P<tod>" + TIME_OF_DAY + ")?")
 BLUR_RE = re.compile("|".join(VAGUE_TIMES))
 _RANGE_TO = re.compile(r"\s*(?:至|到|-|—|~|－)\s*")
 _OFFSETS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前晚": -2, "昨晚": -1, "今晚": 0}
