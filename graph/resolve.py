@@ -116,8 +116,7 @@ class Resolver:
             narrowed = [c for c in cands if any(_under(c, s) for s in scope if s is not None)]
             if len(narrowed) == 1:
                 return narrowed[0]
-        same = {c for c in page_ctx.singled if c in cands}  # 经开区 on a page printing 郑州经开区
-        return same.pop() if len(same) == 1 else None
+        return None
 
     def _named(self, e: LocalEntity) -> list[Place]:
         """The official cities, districts, street offices or towns of `e`'s class and name."""
@@ -129,7 +128,8 @@ class Resolver:
                 page_ctx: PageContext) -> dict[str, Place | None]:
         """The official unit of each of an article's admin entities (`admin`, from the top of the hierarchy down), each
         placed under the parent the text prints it with; then a parent the gazetteer could not single out (鼓楼区: one in
-        four cities) takes the unit its child's official place lies in, when that unit has its name and rank."""
+        four cities) takes the unit its child's official place lies in, when that unit has its name and rank; last, a
+        district still unplaced is the one of its name another item of the page singles out, in the article's city."""
         places: dict[str, Place | None] = {}
         for e in admin:
             parent = by_name.get(e.parent) if e.parent else None
@@ -144,6 +144,9 @@ class Resolver:
                 above = self.gaz.by_path.get(place.path[:-1])
                 if above is not None and parent.type in ("City", "District", "StreetOffice", "Town") and above in self._named(parent):
                     places[parent.name] = above
+        for e in (e for e in admin if e.type == "District" and places[e.name] is None):  # 经开区 on a page printing 郑州经开区
+            same = {c for c in page_ctx.singled if c in self._named(e) and (not context[1] or any(_under(c, s) for s in context[1]))}
+            places[e.name] = same.pop() if len(same) == 1 else None  # (not another city's the article names: 开封…经开区)
         return places
 
     # ------------------------------------------------------------------ keys

@@ -1135,6 +1135,8 @@ def test_a_village_named_with_a_quarter_beside_one_without_it_is_another_village
     f = facts(extractor, "柳岸镇东王庄村党支部书记王强和王庄村党支部书记李明参加。")
     assert names(f, "Village") == {"东王庄村", "王庄村"}
     assert {(p.person, p.org) for p in f.posts} == {("王强", "东王庄村"), ("李明", "王庄村")}
+    f = facts(extractor, "王庄村党支部书记李明和东王庄村党支部书记王强参加。")  # the short one opening its sentence
+    assert names(f, "Village") == {"东王庄村", "王庄村"}
     # guard: the short form printed only right after the quarter (镇上|麻田村: the tagger's cut of 上麻田村) is the same
     f = facts(extractor, "县妇联走进上麻田村。3月8日，县妇联在麻田镇上麻田村举办活动。")
     assert names(f, "Village") == {"上麻田村"}

@@ -358,3 +358,11 @@ def test_a_bare_development_zone_is_the_one_its_page_prints_with_its_city() -> N
     assert zones(_page("a.txt", full, bare)) == {"郑州经开区": "河南省/郑州市/郑州经济技术开发区"}
     assert zones(_page("a.txt", full, xuchang, bare))["经开区"] is None
     assert zones(_page("a.txt", full), _page("b.txt", bare))["经开区"] is None
+    # guards: a zone its street office places is that one, whatever the page prints (郑州's 枫杨街道, beside an item of
+    # 洛阳's zone); nor is a zone of another city the article names the page's (开封…经开区)
+    luoyang = ("洛阳高新区召开推进会。", (LocalEntity("District", "洛阳高新区"),))
+    placed = ("高新区枫杨街道开展消防演练。", (LocalEntity("District", "高新区", rules=("unit.zone",)),
+                                        LocalEntity("StreetOffice", "枫杨街道", parent="高新区")))
+    assert zones(_page("a.txt", luoyang, placed))["高新区"] == "河南省/郑州市/郑州高新技术产业开发区"
+    kaifeng = ("开封市经开区开展消防演练。", (LocalEntity("City", "开封市"), LocalEntity("District", "经开区", rules=("unit.zone",))))
+    assert zones(_page("a.txt", full, kaifeng))["经开区"] is None

@@ -226,7 +226,7 @@ def fold_units(section: list[Span], sents: list[Sentence], gaz: Gazetteer) -> li
     f.listed_with(sents)
     f.neighbourhoods()
     f.local_names()
-    alone = {(u.type, u.name) for s in sents for u in s.units if s.text[u.start - s.offset - 1 : u.start - s.offset] not in _QUARTERS}
+    alone = {(u.type, u.name) for s in sents for u in s.units if u.start == s.offset or s.text[u.start - s.offset - 1] not in _QUARTERS}
     f.alias_of = _short_forms(f.order, f.parents, alone)
     f.district_bodies(gaz)
     f.town_bodies()
