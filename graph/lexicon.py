@@ -226,6 +226,12 @@ TITLE_RE = re.compile(
     opening(alternation(["专职", "常务", "副", *_ALL_TITLES])) + "(?:专职)?(?:(?:常务)?副)?" + alternation(_ALL_TITLES)
 )
 TITLE_AT_END = re.compile(TITLE_RE.pattern + "$")  # a description that ends in a title (…街道办事处主任)
+# Titles in brackets after a name, the last clause's (王强（左二，柳岸村党支部书记）), held before when it says so (曾任…)
+BRACKETED_TITLES = re.compile(
+    r"[（(](?:[^（()）]{0,24}[，,])?(?P<before>曾任|曾是|时任|退休前任|退休前是)?(?P<last>[^（()），,]{0,30}?" + TITLE_RE.pattern + r")[)）]"
+)
+# What may stand before a title besides the units and bodies it is held in: a unit's generic words, 原, 现任, 驻…
+GENERIC_BEFORE_TITLE = re.compile(r"(?:原|现任?|现为|新当选|驻|[区市县镇乡村]|街道|社区|办事处|党委|党工委|党支部|党总支|[村居]委会|人大|政府|政协|[省市区县]委|(?:宣传|组织|统战|武装)部|政法委|纪工?委|妇联|团委|工会)*")
 
 # A body named inside a title (区委书记: 区委; 街道党工委书记: 党工委) is not an entity.
 PARTY_TITLE_RE = re.compile(r"(?:党工委|党委|党组|党总支|党支部|总支|支部|纪委|纪工委|政法委|工委|区委|市委|县委)(?:副|第一)?书记$")

@@ -306,8 +306,16 @@ def test_posts_printed_in_brackets_after_a_name_are_read(extractor) -> None:
     assert {(p.person, p.title, p.org) for p in f.posts} == {
         ("杨卫东", "党委书记", "柳岸镇"), ("韦正林", "村委会主任", "青河村"), ("韦正林", "党支部副书记", "青河村"),
         ("马俊", "党委副书记", "柳岸镇"), ("马俊", "镇长", "柳岸镇")}
-    # guards: what else brackets after a name hold
-    for aside in ("王芳（女，58岁）介绍。", "李明（右二）在现场查看。", "张强（化名）说。"):
+    # the last clause's titles (王强（左二，柳岸村党支部书记）); held before when it says so (曾任…, 时任…)
+    assert {(p.title, p.org) for p in facts(extractor, "王强（左二，柳岸村党支部书记）查看苗情。").posts} == {("党支部书记", "柳岸村")}
+    f = facts(extractor, "1998年抗洪时，张守义（时任金湾乡乡长）带领群众加固堤坝。")
+    assert {(p.person, p.title, p.rule) for p in f.posts} == {("张守义", "乡长", "post.former")}
+    # …and a name listed after an official's with its own post in brackets holds that one only
+    f = facts(extractor, "副区长刘建国、孙明辉（区政府办公室主任）陪同调研。")
+    assert {(p.person, p.title) for p in f.posts} == {("刘建国", "副区长"), ("孙明辉", "主任")}
+    # guards: what else brackets after a name hold, another's post among it (a picture's, a relative's), a nickname
+    for aside in ("王芳（女，58岁）介绍。", "李明（右二）在现场查看。", "张强（化名）说。", "独居老人陈桂英（左二为社区党委书记）笑了。",
+                  "李梅（丈夫王强是村委会主任）照顾老人。", "刘永贵（柳岸村村民，其兄为村委会委员）让出宅基地。", "韦光荣（村里人都喊他老书记）说。"):
         assert facts(extractor, aside).posts == (), aside
 
 

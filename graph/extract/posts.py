@@ -17,6 +17,8 @@ from graph.extract.spans import Span
 from graph.extract.unit_bodies import CPPCC_CHAIR
 from graph.extract.wordbreak import dictionary_words
 from graph.lexicon import (
+    BRACKETED_TITLES,
+    GENERIC_BEFORE_TITLE,
     INSTITUTION_WORDS,
     PROVINCE,
     STREET_OFFICE_WORDS,
@@ -173,8 +175,8 @@ _RANK = re.compile(r"^(?:常务)?副")
 
 
 def _listed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
-    """副主席李洪祥、梁洁华: a name listed after an official's holds the same post."""
-    if r.text[p.start - 1 : p.start] != "、":
+    """副主席李洪祥、梁洁华: a name listed after an official's holds the same post (not one with its own in brackets)."""
+    if r.text[p.start - 1 : p.start] != "、" or _bracketed_titles(r, p):
         return []
     # a post set off by commas after the list stays that (刘飞、欧阳建新，…派驻的第一书记)
     return [
@@ -192,13 +194,27 @@ def _title_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
 
 
 def _bracketed_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
-    """杨卫东（上湾镇党委书记）, 马俊（镇党委副书记、镇长）: the titles in brackets, read as if printed before the name."""
-    if (m := _BRACKETED_TITLES.match(r.text, p.end)) is None:
-        return []
-    return [replace(q, rule="post.bracketed") for q in _before_name(r, PersonSpan(m.end() - 1, m.end() - 1, p.name))]
+    """杨卫东（上湾镇党委书记）, 马俊（镇党委副书记、镇长）, 王强（左二，柳岸村党支部书记）: the titles of the bracket's last
+    clause, read as if printed before the name; held before when it says so (曾任…, 时任…, 退休前任…)."""
+    m = _bracketed_titles(r, p)
+    held = _before_name(r, PersonSpan(m.end() - 1, m.end() - 1, p.name)) if m else []
+    return [replace(q, rule="post.bracketed", former=q.former or bool(m and m.group("before"))) for q in held]
 
 
-_BRACKETED_TITLES = re.compile(r"[（(][^（()）]{0,30}?" + TITLE_RE.pattern + r"[)）]")
+def _bracketed_titles(r: _PostReading, p: PersonSpan) -> re.Match[str] | None:
+    """The bracket right after a name whose last clause is titles alone, each after the units and bodies it is held
+    in or a unit's generic words: not 左二为社区党委书记 (another's, in a picture), 丈夫王强是…, 妇女主任, 村里人都喊他老书记."""
+    m = BRACKETED_TITLES.match(r.text, p.end)
+    if m is None or any(m.start("last") <= q.start < m.end() for q in r.people):
+        return None
+    covered, at = {i for u in r.units for i in range(u.start, u.end)}, m.start("last")
+    for piece in re.split("[、兼]", m.group("last")):
+        title = TITLE_AT_END.search(piece)
+        if title is None or not GENERIC_BEFORE_TITLE.fullmatch("".join(c for i, c in enumerate(piece[: title.start()], at) if i not in covered)):
+            return None
+        at += len(piece) + 1
+    return m
+
 
 
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
