@@ -1140,3 +1140,11 @@ def test_a_village_named_with_a_quarter_beside_one_without_it_is_another_village
     # guard: the short form printed only right after the quarter (镇上|麻田村: the tagger's cut of 上麻田村) is the same
     f = facts(extractor, "县妇联走进上麻田村。3月8日，县妇联在麻田镇上麻田村举办活动。")
     assert names(f, "Village") == {"上麻田村"}
+
+
+def test_villages_and_their_groups_and_a_village_s_nickname_name_no_village(extractor) -> None:
+    f = facts(extractor, "5月18日，柳岸镇在长征村、渡口村等沿河村组开展防溺水安全教育。青河村因种辣椒成了远近闻名的“辣椒村”。")
+    assert names(f, "Village") == {"长征村", "渡口村", "青河村"}
+    # guards: a village organizing (长征村组织…), its groups' cadres (柳岸村组干部), a village named after quotes
+    assert names(facts(extractor, "长征村组织党员学习。柳岸村组干部参加。"), "Village") == {"长征村", "柳岸村"}
+    assert names(facts(extractor, "走进“五星村”柳岸村，村党支部书记王强介绍。"), "Village") == {"柳岸村"}

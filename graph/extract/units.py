@@ -57,9 +57,8 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
         return False
     if text[s0 - 1 : s1] in NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in NOT_UNIT_WORDS.get(suffix, ())):
         return True
-    after = text[s0 : s1 + 1]
-    if after in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里"):
-        return True
+    if (after := text[s0 : s1 + 1]) in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里") or after == "村组" and text[s1 + 1 : s1 + 2] not in "织成建干":
+        return True  # (沿河村组: villages and their groups; not 柳岸村组织…)
     # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name); not 村社区化管理, nor 柳岸镇社区卫生服务中心
     return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化" and not text.startswith("卫生服务", s1 + 2)
 
@@ -323,8 +322,9 @@ class UnitFinder:
     ) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
-        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem:
-            return False  # 区政府|区长王伟: a government is no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处)
+        if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem \
+                or text[s0 - len(stem) - 1 : s0 - len(stem)] == "“" and text[s1 : s1 + 1] == "”":
+            return False  # 区政府|区长王伟: no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处), nor a nickname (“辣椒村”)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
         if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem) or cls != "Village" and stem in _MANY) or AREA_KIND_STEMS.match(stem):
