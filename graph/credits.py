@@ -336,7 +336,7 @@ def trailing(text: str) -> tuple[str, Credits | None]:
 # not a word's 讯 (资讯, 通讯: 居民网上查看资讯，…) but before a space or a bracket (本报南通讯 记者 X).
 _DAY = r"\d{1,2}月\d{1,2}日"
 LEAD = re.compile(
-    rf"^(?:本报讯|本刊讯|又讯|另讯|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
+    rf"^(?:本报讯|本刊讯|[又另]讯(?!问)[，,]?|[{HAN}A-Za-z\-—·•・]{{1,16}}?{alternation(OUTLET_ENDS)}"
     rf"(?:[(（][{HAN}]{{2,12}}[)）])?(?:[{HAN}]{{0,6}}(?:\d{{4}}年)?{_DAY}电|{NOT_NEWS_TOLD}[{HAN}]{{0,6}}(?:(?:\d{{4}}年)?{_DAY})?(?:(?<![资通音])讯|讯(?=[ \u3000]|\s*[(（])|消息(?!后))"
     rf"|(?:\d{{4}}年)?{_DAY}{NOT_NEWS_TOLD}[{HAN}]{{1,6}}?(?:讯|消息)(?=\s*[(（]|\s))"
     rf"|[{HAN}A-Za-z\-—·•・]{{2,16}}?(?:\d{{4}}年)?{_DAY}[讯电](?=\s*[(（]))\s*"

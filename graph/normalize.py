@@ -205,14 +205,16 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         if not ln:
             pending_gap += 1
             continue
-        credit = bool(_BYLINE_ONLY.match(ln)) or bool(alone and len(ln) <= 40 and alone(ln) in ("credit", "label", "source"))
+        kind = alone(ln) if alone and len(ln) <= 40 else None  # (a contributor's line only after a sentence's end: 供稿)
+        credit = bool(_BYLINE_ONLY.match(ln)) or kind in ("credit", "label") or kind == "source" and (not cur or cur[-1] in TERMINAL)
         structural = credit or bool(_STRUCTURAL.match(ln)) or i in listed
         unit_head = _UNIT_COLON_HEAD.fullmatch(ln) is not None
         heading_break = unit_head or headline_like(ln) or (pending_gap > 0 and headline_like(cur))
         # a line alone between blank lines (or the page's first), no punctuation in it but 、, after a closed paragraph,
         # over a lead's opening (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
         # (or no blank line anywhere: 龙泉乡开展春季村庄清洁行动 | 近日，… under a paragraph's last line)
-        heading_break = heading_break or bool(single and (gap or not out if pending_gap else not gap and _LEAD_GOES_ON.match(ln)) and _headline_over_lead(cur, ln, out, alone))
+        no_gap = not gap and _LEAD_GOES_ON.match(ln) and not _TAKES_DATE.search(cur)
+        heading_break = heading_break or bool(single and (gap or not out if pending_gap else no_gap) and _headline_over_lead(cur, ln, out, alone))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur, single = _join(cur, ln), False
         else:
@@ -221,7 +223,7 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
             cur, cur_line, gap, single = ln, i + 1, pending_gap, True
         pending_gap = 0
         w, full = _width(ln), local[i]
-        masthead = not out and cur_line == i + 1 and bool(alone and len(ln) <= 60 and alone(ln))  # the page's first line, furniture
+        masthead = not out and cur_line == i + 1 and not _SENTENCE_MARK.search(ln) and bool(alone and len(ln) <= 60 and alone(ln))
         if credit or unit_head or i in listed or ENDS_WITH_PHOTO_CREDIT.search(ln) or _CLOSING_BYLINE.search(ln) or masthead:
             cur_open = False  # …or a caption ended by its photographer's credit (图为…。 本报记者 张一鸣 摄)
         elif ln[-1] in TERMINAL:
@@ -246,6 +248,9 @@ def _headline_over_lead(cur: str, ln: str, out: list[Para], alone: Callable[[str
     return closed and not ends_open and not re.search(r"[，。,：:；;！？!?]|、$", cur) and _STORY_OPENING.match(ln) is not None
 
 
+_SENTENCE_MARK = re.compile(r"[，。,；;！？]")  # (the page's first line is furniture only without one: a masthead)
+# A clause that runs on into the date the next line opens with (…工作截至|6月10日，, …还记得去年|8月12日晚上): no headline.
+_TAKES_DATE = re.compile(r"(?:截至|截止|直至|直到|[续溯迟延]到|[起续延]至|\d{2,4}年|[今去前明]年|的是)$")
 # A byline closing the line's paragraph (…植油松2000余株。（通讯员 郝丽）): its item ends there, whatever the line's width.
 _CLOSING_BYLINE = re.compile(r"[。！？!?”][(（](?:本报)?(?:记者|通讯员|实习生)[^()（）。，]{1,30}[)）]$")
 # What a headline never ends with: a word that needs what follows it (于, 在, 将, 对…), a subject's plural (们), 本月.
@@ -286,8 +291,6 @@ _STORY_OPENING = re.compile(
 )
 
 
-# A cut-off's word the break parted from its day (…截至|上周五，): no headline over a lead.
-_CUT_OFF_AT_END = re.compile(r"(?:截至|截止|直至)$")
 # A lead going on past its day with a comma (5月8日上午，…), not a sentence ending on the line (5月8日上午开幕。).
 _LEAD_GOES_ON = re.compile(r"\s*(?:本报讯|[^。！？!?]{0,12}[，,])")
 # A lead followed by the story's first clause (本报讯（记者 刘洋）5月7日上午，柳岸街道…): the story goes on.
@@ -309,13 +312,13 @@ _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$
 _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
 
 
-def _heads_a_story(prev: str, p: Para, before: list[Para]) -> bool:
+def _heads_a_story(prev: str, p: Para, before: list[Para], alone: Callable[[str], str | None] | None) -> bool:
     """`prev`, a paragraph's text, is a headline over `p`, a story's lead: set off by a blank line (not a cut-off's word
     parted from its day: 截至||上周五，), or with none, a line alone over a lead going on past its day (not a clause
     over the rest of its sentence: …运动会|5月8日上午开幕。)."""
     if p.gap:
-        return len(prev) <= 64 and _STORY_OPENING.match(p.text) is not None and not _CUT_OFF_AT_END.search(prev)
-    return _headline_over_lead(prev, p.text, before) and _LEAD_GOES_ON.match(p.text) is not None
+        return len(prev) <= 64 and _STORY_OPENING.match(p.text) is not None and not _TAKES_DATE.search(prev)
+    return _headline_over_lead(prev, p.text, before, alone) and _LEAD_GOES_ON.match(p.text) is not None and not _TAKES_DATE.search(prev)
 
 
 def mend_breaks(
@@ -346,7 +349,7 @@ def mend_breaks(
                 and not headline_like(prev)
                 and p.text[:1] not in '“"《【(（'  # (an empty paragraph, never made, joins nothing)
             )
-            if _heads_a_story(prev, p, out[:-1]):
+            if _heads_a_story(prev, p, out[:-1], alone):
                 joinable = False  # a heading-length line, a blank line or none, then 7月12日，…: a story under its headline
             k = max(prev.rfind("（"), prev.rfind("("))  # …建议。（|记者 X）, …参加。（通|讯员 X）: a role word the line broke
             opened = _OPEN_BYLINE.search(prev) or k >= max(0, len(prev) - 3) and _BYLINE_ROLE.match(prev[k + 1 :] + p.text)

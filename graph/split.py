@@ -59,6 +59,7 @@ class _Item:
 # A clause, its comma, and more of the sentence: what a heading never is.
 _DAY_FIRST = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 _CUT_SENTENCE = re.compile(r"[\u4e00-\u9fff”]{4}[，,][^，,]*[\u4e00-\u9fff]{2}")
+_TOLD_DAY = re.compile(r"近日|日前|近期|\d{1,2}日")  # a brief telling its day (not a caption over the story below it)
 _GIVEN = re.compile(r"(?:供图|供圖)\s*[)）]?\s*$")  # a picture given by someone (通讯员 X 供图), not taken by the paper
 
 
@@ -167,8 +168,8 @@ class Splitter:
         cur.closed = self.next_kind(i) is not Kind.BODY or caption or marked
 
     def on_lead(self, i: int, b: Block) -> None:
-        cur = self.cur
-        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40 and not b.raw.lstrip().startswith(("又讯", "另讯"))
+        cur, again = self.cur, b.raw.lstrip().startswith(("又讯", "另讯"))  # (又讯 under a brief telling its day: the next)
+        captioned = cur is not None and not cur.lead_credit and sum(map(len, cur.body)) < 40 and not (again and (cur.heads or any(map(_TOLD_DAY.search, cur.body))))
         if cur is None or self.pending or cur.body and not captioned:
             self.take_label()
             cur = self.start()

@@ -925,6 +925,12 @@ def test_another_item_of_the_same_source_is_an_item_of_its_own() -> None:
     first, second = split_page(Page(name="briefs.txt", text=text))
     assert (first.correspondents, second.correspondents) == ((), ("尹航",))
     assert second.body.startswith("4月26日，")
+    # guards: 又讯问… is a verb (又 讯问); a short caption telling no day over a 又讯 story is that story's picture
+    text = "柳岸派出所破获盗窃案\n本报讯（通讯员 王芳）近日，柳岸派出所破获一起盗窃案。民警又讯问了嫌疑人的同村好友，\n又讯问了张某的邻居后，锁定了嫌疑人。\n"
+    assert len(split_page(Page(name="verb.txt", text=text))) == 1
+    text = "志愿者为老人理发。\n又讯（通讯员 尹航）5月6日，柳岸社区组织志愿者为辖区80岁以上老人上门理发。\n"
+    [a] = split_page(Page(name="caption.txt", text=text))
+    assert a.body.startswith("志愿者为老人理发。") and a.correspondents == ("尹航",)
 
 
 def test_a_wrapped_page_without_blank_lines_keeps_each_headline_over_its_story() -> None:
@@ -945,6 +951,21 @@ def test_a_wrapped_page_without_blank_lines_keeps_each_headline_over_its_story()
     items = split_page(Page(name="wrapped.txt", text=text))
     assert [a.headline for a in items] == ["柳岸镇干群荒山植绿", "县妇联走进青河村", "龙湾乡开展春季村庄清洁行动", "金湾乡召开春耕生产推进会"]
     assert not any("供稿" in a.body for a in items)
+    # guards: a clause running on into its date (…储存工作截至|6月10日，), a page opening mid-sentence, and an aside in
+    # brackets filling a line inside a sentence (（约3000株，由县林业局免费提供）) are no headline, furniture or break
+    text = (
+        "柳岸镇推进夏粮收储\n6月8日，柳岸镇召开夏粮收储工作会\n，会议通报了全镇夏粮储存工作截至\n6月10日，全镇已收储小麦1.2万吨\n，占计划的八成。（通讯员 郝丽）\n"
+    )
+    [a] = split_page(Page(name="cutoff.txt", text=text))
+    assert "截至6月10日" in a.body
+    text = "每逢星期六上午，志愿者们都会准时来\n到社区，为老人理发、量血压、打扫\n卫生，这样的服务已坚持了五年多。\n"
+    [a] = split_page(Page(name="midway.txt", text=text))
+    assert a.body.startswith("每逢星期六上午")
+    text = (
+        "青河村栽下万株苗木\n3月12日，青河村组织党员群众在村后荒\n山上植树造林，村党支部书记王强带头\n挖坑、扶苗、培土，大家一起栽下了\n"
+        "（约3000株，由县林业局免费提供）\n油松和侧柏，绿化荒山120亩。村里还\n为每棵树挂上了认养牌，由党员分片管\n护，确保栽一棵活一棵、成林一片。\n"
+    )
+    assert any("由县林业局免费提供" in a.headline + a.body for a in split_page(Page(name="aside.txt", text=text)))  # kept
 
 
 def test_a_picture_credited_as_given_under_another_picture_is_a_caption_of_its_own() -> None:
