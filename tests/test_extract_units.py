@@ -1148,3 +1148,12 @@ def test_villages_and_their_groups_and_a_village_s_nickname_name_no_village(extr
     # guards: a village organizing (长征村组织…), its groups' cadres (柳岸村组干部), a village named after quotes
     assert names(facts(extractor, "长征村组织党员学习。柳岸村组干部参加。"), "Village") == {"长征村", "柳岸村"}
     assert names(facts(extractor, "走进“五星村”柳岸村，村党支部书记王强介绍。"), "Village") == {"柳岸村"}
+
+
+def test_a_village_of_one_character_before_its_party_branch_s_secretary(extractor) -> None:
+    f = facts(extractor, "汪村党总支书记汪德明介绍了公开流程，洪村党支部副书记李芳作补充。")
+    assert names(f, "Village") == {"汪村", "洪村"}
+    assert {(p.person, p.org) for p in f.posts} == {("汪德明", "汪村"), ("李芳", "洪村")}
+    # guards: words of one character before 村 (该村, 本村, 全村, 邻村)
+    for word in ("该村党支部书记王强介绍。", "本村党总支书记李明说。", "邻村党支部书记赵刚也来了。"):
+        assert names(facts(extractor, word), "Village") == set(), word

@@ -82,7 +82,7 @@ _MOUNTAIN_NAME, _STACKED_KIND = re.compile(rf"^(?!{_KINDS_BEFORE_HILL}{{0,2}}[�
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事处|镇|乡)")  # a town right after a district's name
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
-_VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)")
+_VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)|(?:党支部|党总支|党委|两委)(?:副)?书记")
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
@@ -275,7 +275,7 @@ class UnitFinder:
         if suffix != "村" or len(stem) != 1 or NOT_VILLAGE.search(stem) or GENERIC_STEMS.match(stem) or stem in _NOT_ONE_CHAR_VILLAGE:
             return False
         if _VILLAGE_BODY_AFTER.match(text, s1):
-            return True
+            return True  # 李村|村委会, 汪村|党总支书记
         return bool(before) and before[0].type == "Town" and before[0].end == at and self._listed_under(before[0], stem + "村")
 
     def _street_under(self, text: str, at: int, district: str) -> Span | None:
