@@ -164,8 +164,9 @@ class Resolver:
         pages: dict[str, list[ArticleFacts]] = defaultdict(list)
         for f in facts_list if printed is None else printed:
             pages[f.article.source_file].append(f)
+        contexts = {file: self._page_context(items) for file, items in pages.items()}
         for f in facts_list:
-            self._article(f, self._page_context(pages[f.article.source_file]))
+            self._article(f, contexts.get(f.article.source_file, PageContext()))
         self._settle()
         for f in facts_list:
             self._found_in(f)

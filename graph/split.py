@@ -143,8 +143,8 @@ class Splitter:
             cur.credits = cur.credits | c
             cur.lead_credit = bool(_names(c))  # an editor's line is no byline
             return
-        own = len(cur.body) > 1 and self.own_caption(cur.body[-1], i)  # (a credit of a picture given, 供图: only its own caption's)
-        if cur.lead_credit and is_photo(b) and (own or not set(_names(c)) <= cur.names() and (c.photographers or not _GIVEN.search(b.raw))):
+        # (a picture given, 通讯员 X 供图, takes only a caption of its own: not the story's last paragraph or its 图为)
+        if cur.lead_credit and is_photo(b) and (len(cur.body) > 1 and self.own_caption(cur.body[-1], i) or not set(_names(c)) <= cur.names() and (c.photographers or not _GIVEN.search(b.raw))):
             # `本报记者 X 摄` under an item credited at its top: the last paragraph is a caption item (X's own, of a day),
             # unless it is the lead, the item's only one: then X took the item's picture
             if len(cur.body) > 1:

@@ -59,8 +59,6 @@ _NOT_GIVEN_NAME = frozenset({"d", "p", "c", "u", "r", "m", "q", "w", "xc"})
 _PAPER_ROLE = re.compile(r"(?:全媒体|融媒体)?(?:记者|通讯员)")
 
 
-
-
 def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     """A personal name starting at text[pos], using the token boundaries (`at`: tokens by start)."""
     if text[pos : pos + 1] == "边" == text[pos + 2 : pos + 3]:

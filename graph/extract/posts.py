@@ -216,7 +216,6 @@ def _bracketed_titles(r: _PostReading, p: PersonSpan) -> re.Match[str] | None:
     return m
 
 
-
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
     a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
