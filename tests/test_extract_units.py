@@ -1145,9 +1145,11 @@ def test_a_village_named_with_a_quarter_beside_one_without_it_is_another_village
 def test_villages_and_their_groups_and_a_village_s_nickname_name_no_village(extractor) -> None:
     f = facts(extractor, "5月18日，柳岸镇在长征村、渡口村等沿河村组开展防溺水安全教育。青河村因种辣椒成了远近闻名的“辣椒村”。")
     assert names(f, "Village") == {"长征村", "渡口村", "青河村"}
-    # guards: a village organizing (长征村组织…), its groups' cadres (柳岸村组干部), a village named after quotes
-    assert names(facts(extractor, "长征村组织党员学习。柳岸村组干部参加。"), "Village") == {"长征村", "柳岸村"}
-    assert names(facts(extractor, "走进“五星村”柳岸村，村党支部书记王强介绍。"), "Village") == {"柳岸村"}
+    # guards: a village organizing or setting out (长征村组织…, 桃源村组团…), its groups' heads and cadres (红星村组长,
+    # 柳岸村组干部); a village's own name in quotes (记者来到“五一村”)
+    f = facts(extractor, "长征村组织党员学习。柳岸村组干部参加。桃源村组团赴浙江考察。红星村组长会议召开。")
+    assert names(f, "Village") == {"长征村", "柳岸村", "桃源村", "红星村"}
+    assert names(facts(extractor, "记者来到“五一村”，村党支部书记王强介绍。"), "Village") == {"五一村"}
 
 
 def test_a_village_of_one_character_before_its_party_branch_s_secretary(extractor) -> None:
@@ -1155,5 +1157,5 @@ def test_a_village_of_one_character_before_its_party_branch_s_secretary(extracto
     assert names(f, "Village") == {"汪村", "洪村"}
     assert {(p.person, p.org) for p in f.posts} == {("汪德明", "汪村"), ("李芳", "洪村")}
     # guards: words of one character before 村 (该村, 本村, 全村, 邻村)
-    for word in ("该村党支部书记王强介绍。", "本村党总支书记李明说。", "邻村党支部书记赵刚也来了。"):
+    for word in ("该村党支部书记王强介绍。", "本村党总支书记李明说。", "邻村党支部书记赵刚也来了。", "同村党支部书记李明说。", "临村党总支书记赵亮介绍。"):
         assert names(facts(extractor, word), "Village") == set(), word

@@ -57,7 +57,7 @@ def _in_word(text: str, s0: int, s1: int, suffix: str) -> bool:
         return False
     if text[s0 - 1 : s1] in NOT_UNIT_BEFORE or any(text.startswith(w, s0 - at) for w, at in NOT_UNIT_WORDS.get(suffix, ())):
         return True
-    if (after := text[s0 : s1 + 1]) in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里") or after == "村组" and text[s1 + 1 : s1 + 2] not in "织成建干":
+    if (after := text[s0 : s1 + 1]) in NOT_UNIT_AFTER and text[s1 + 1 : s1 + 2] not in ("民", "委", "干", "里") or after == "村组" and text[s1 + 1 : s1 + 2] not in "织成建干队团委员长合":
         return True  # (沿河村组: villages and their groups; not 柳岸村组织…)
     # 天湖美镇社区, 绿东村社区 (a village become a community keeps its name); not 村社区化管理, nor 柳岸镇社区卫生服务中心
     return suffix != "市" and text[s1 : s1 + 2] == "社区" and text[s1 + 2 : s1 + 3] != "化" and not text.startswith("卫生服务", s1 + 2)
@@ -83,11 +83,11 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)|(?:党支部|党总支|党委|两委)(?:副)?书记")
-_NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他一二三四五六七八九十百千万")
+_NICKNAMED = re.compile(r"[的了成为是称誉]$")  # 远近闻名的“辣椒村”: a nickname (not 记者来到“五一村”, a name quoted)
+_NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他同别临隔一二三四五六七八九十百千万")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
-# Regions whose names are also districts' short names somewhere (中原区, 江南区, 河西区).
-_REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())
+_REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())  # regions, districts' short names too
 _SUFFIX_AFTER_BARE = frozenset("区县市旗")  # what follows a district's short name printed whole (中牟县, 江夏区, 南雄市)
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
 _NOT_NAME_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "w", "q", "TIME"})
@@ -323,7 +323,7 @@ class UnitFinder:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem \
-                or text[s0 - len(stem) - 1 : s0 - len(stem)] == "“" and text[s1 : s1 + 1] == "”":
+                or text[s0 - len(stem) - 1 : s0 - len(stem)] == "“" and text[s1 : s1 + 1] == "”" and _NICKNAMED.search(text, 0, s0 - len(stem) - 1):
             return False  # 区政府|区长王伟: no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处), nor a nickname (“辣椒村”)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
