@@ -311,6 +311,7 @@ PERSON_VERBS = re.compile(
 )
 
 RARE_SURNAMES = frozenset("盘刀侬卯")  # surnames of the few that begin common words (盘腿, 侬好 in Wu, 卯足劲): never a word's start
+PERSON_ASIDE = re.compile(r"[（(](?:男|女)(?:[，,、][^（）()，,]{1,12}){0,3}[)）]")  # 任命王芳（女）为…, 李强（男，汉族）: no break
 GOES_TO = re.compile(r"来到|走进|深入|前往|赶到|到场|到会")  # 镇长方建明走进直播间: after a title and a name, where one goes
 # taking part, then the clause's end (区长孟庆和到场，, 副区长张建和出席并讲话; not 和出席会议的代表: a conjunction)
 TAKES_PART_THEN_STOP = re.compile(r"(?:到场|出席|主持|讲话|致辞|发言|参加|带队|陪同)(?:并[^，。；、的,;]{1,6})?(?:[，。；,;]|$)")

@@ -319,6 +319,15 @@ def test_posts_printed_in_brackets_after_a_name_are_read(extractor) -> None:
         assert facts(extractor, aside).posts == (), aside
 
 
+def test_a_name_s_aside_of_sex_and_age_does_not_part_it_from_its_post(extractor) -> None:
+    f = facts(extractor, "区政府决定：任命王芳（女）为柳岸街道办事处副主任；任命李强为金湾街道办事处主任。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("王芳", "副主任", "柳岸街道"), ("李强", "主任", "金湾街道")}
+    f = facts(extractor, "赵刚（男，汉族，1975年生）为柳岸村党支部书记。")
+    assert {(p.person, p.title, p.org) for p in f.posts} == {("赵刚", "党支部书记", "柳岸村")}
+    # guard: another aside is no post's, nor a person's evidence (王芳（右二）为…: the picture's position)
+    assert facts(extractor, "张强（化名）为此专门请了假。").posts == ()
+
+
 def test_title_abbreviation_joins_the_full_name(extractor) -> None:
     f = facts(extractor, "区长王鹏在区政府召开会议。王区长要求各部门加紧对接。", headline="二七新区召开主任办公扩大会议")
     p = next(e for e in f.entities if e.name == "王鹏")

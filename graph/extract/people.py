@@ -21,6 +21,7 @@ from graph.lexicon import (
     GOES_TO,
     INFORMAL_RE,
     KIN_HONORIFICS,
+    PERSON_ASIDE,
     PERSON_VERBS,
     RARE_SURNAMES,
     TAKES_PART_THEN_STOP,
@@ -114,7 +115,8 @@ def _not_a_word(name: str) -> bool:
 
 
 def _accept_context(text: str, start: int, end: int) -> bool:
-    """A name is credible when a verb of speaking/taking part follows or a list lead precedes."""
+    """A name is credible when a verb of speaking/taking part follows or a list lead precedes (past its aside: （女）)."""
+    end = aside.end() if (aside := PERSON_ASIDE.match(text, end)) else end
     after = text[end : end + 4]
     before = text[max(0, start - 4) : start]
     if after[:1] == "等" and _KINDS_COUNTED.match(text, end + 1):

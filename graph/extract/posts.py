@@ -20,6 +20,7 @@ from graph.lexicon import (
     BRACKETED_TITLES,
     GENERIC_BEFORE_TITLE,
     INSTITUTION_WORDS,
+    PERSON_ASIDE,
     PROVINCE,
     STREET_OFFICE_WORDS,
     TITLE_AT_END,
@@ -225,12 +226,10 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
     if _PROPOSED_NAME.search(r.text, clause_start(r.text, 0, first), first):
         return []  # 区委拟任命李卫东为…主任: a post proposed, not held
     names_end = p.end
-    while True:
-        nxt = next((q for q in r.people if q.start == names_end + 1 and r.text[names_end] == "、"), None)
-        if nxt is None:
-            break
+    while nxt := next((q for q in r.people if q.start == names_end + 1 and r.text[names_end] == "、"), None):
         names_end = nxt.end
     out: list[PostSpan] = []
+    names_end = aside.end() if (aside := PERSON_ASIDE.match(r.text, names_end)) else names_end  # 任命王芳（女）为…
     m: re.Match[str] | None = APPOSITIVE.match(r.text, names_end)
     rule = "post.appositive"
     former = False
