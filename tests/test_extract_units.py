@@ -1159,3 +1159,11 @@ def test_a_village_of_one_character_before_its_party_branch_s_secretary(extracto
     # guards: words of one character before 村 (该村, 本村, 全村, 邻村)
     for word in ("该村党支部书记王强介绍。", "本村党总支书记李明说。", "邻村党支部书记赵刚也来了。", "同村党支部书记李明说。", "临村党总支书记赵亮介绍。"):
         assert names(facts(extractor, word), "Village") == set(), word
+
+
+def test_an_autonomous_unit_s_short_form_drops_its_peoples_name_whole(extractor) -> None:
+    # the short form a paper prints: the people's name as a whole (大石桥瑶族乡 -> 大石桥乡, not 大石乡)
+    f = facts(extractor, "江华瑶族自治县大石桥瑶族乡、梅子箐彝族乡和小碧布依族苗族乡派人参加。")
+    forms = {e.name: set(e.aliases) for e in f.entities}
+    assert {"大石桥乡", "梅子箐乡", "小碧乡", "江华县"} <= set().union(*forms.values())
+    assert not {"大石乡", "梅子乡"} & set().union(*forms.values())
