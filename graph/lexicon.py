@@ -284,8 +284,8 @@ GENERIC_COMMUNITY = re.compile(
 AREA_KIND_STEMS = re.compile(r"^(?:新型)?(?:城区|市区|郊区|城镇|城乡|农村|乡村|社区|街道)$")
 # A unit the story already named, referred to by its kind (该镇, 本区, 全街道): before a unit's name, no part of it.
 UNIT_REFERENCE = re.compile(r"^(?:该|本|全|各)(?:街道|办事处|镇|乡|区|县|市|村|社区)")
-# The peoples an autonomous unit is named for (小碧布依族苗族乡, 寻甸回族彝族自治县): its name without them is its short form.
-# China's 55 minority peoples, by the names an autonomous unit's name prints them with (大石桥瑶族乡, 小碧布依族苗族乡)
+# China's 55 minority peoples, by the names an autonomous unit's name prints them with; its name without them is its
+# short form (小碧布依族苗族乡: 小碧乡, 大石桥瑶族乡: 大石桥乡, 寻甸回族彝族自治县: 寻甸县)
 ETHNIC_PEOPLES = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 "
     "撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"

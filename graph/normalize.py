@@ -213,8 +213,8 @@ def _rejoin_wrapped(raw: list[str], alone: Callable[[str], str | None] | None = 
         # a line alone between blank lines (or the page's first), no punctuation in it but 、, after a closed paragraph,
         # over a lead's opening (…主办。| 金村开展森林防火演练 | 近日，…): a headline as wide as the column, not a sentence going on
         # (or no blank line anywhere: 龙泉乡开展春季村庄清洁行动 | 近日，… under a paragraph's last line)
-        no_gap = not gap and _LEAD_GOES_ON.match(ln) and not _TAKES_DATE.search(cur)
-        heading_break = heading_break or bool(single and (gap or not out if pending_gap else no_gap) and _headline_over_lead(cur, ln, out, alone))
+        heading_break = heading_break or bool(single and (
+            (gap or not out) and _headline_over_lead(cur, ln, out, alone) if pending_gap else not gap and _headline_over_lead_unspaced(cur, ln, out, alone)))
         if cur and cur_open and (cur_across or not pending_gap) and not structural and not heading_break:
             cur, single = _join(cur, ln), False
         else:
@@ -318,7 +318,13 @@ def _heads_a_story(prev: str, p: Para, before: list[Para], alone: Callable[[str]
     over the rest of its sentence: …运动会|5月8日上午开幕。)."""
     if p.gap:
         return len(prev) <= 64 and _STORY_OPENING.match(p.text) is not None and not _TAKES_DATE.search(prev)
-    return _headline_over_lead(prev, p.text, before, alone) and _LEAD_GOES_ON.match(p.text) is not None and not _TAKES_DATE.search(prev)
+    return _headline_over_lead_unspaced(prev, p.text, before, alone)
+
+
+def _headline_over_lead_unspaced(cur: str, ln: str, out: list[Para], alone: Callable[[str], str | None] | None) -> bool:
+    """`_headline_over_lead` with no blank line about them: only over a lead that goes on past its day with a comma or
+    opens with 本报讯, the line not running on into that day (…储存工作截至|6月10日，)."""
+    return _LEAD_GOES_ON.match(ln) is not None and not _TAKES_DATE.search(cur) and _headline_over_lead(cur, ln, out, alone)
 
 
 def mend_breaks(
