@@ -309,6 +309,11 @@ _TIME_OF_DAY_GOES_ON = re.compile(r"(?:上午|下午|晚上|早上|傍晚|中午
 _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$")
 
 
+# A bracket of a clause or two (a comma or 、 inside it: no byline, jump line or credit has one) and a sentence's
+# clause left open before it (a comma in it, a Han character its last).
+_ASIDE = re.compile(r"[（(][^()（）]{1,40}[，,、][^()（）]{1,40}[)）]")
+_CLAUSE_ASIDE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]" + _ASIDE.pattern + "$")
+_IN_CLAUSE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]$")
 _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
 
 
@@ -362,10 +367,7 @@ def mend_breaks(
             # a byline the line broke inside (本报讯（记者 刘洋 通讯员 王|芳 李静）…), or a number (本报讯 11月2|0日上午)
             number = _BROKEN_NUMBER.search(prev) and _NUMBER_GOES_ON.match(p.text) and (len(prev) > 20 or _STRUCTURAL.match(prev))
             number = number or _DAY_AT_END.search(prev) and _TIME_OF_DAY_GOES_ON.match(p.text)  # …12月20日|上午，…
-            # …or a sentence the next line goes on with its comma (…讲授基层治理实务|，上渡街道…): no paragraph opens so
-            comma = p.text[:1] in "，、；,;" and prev[-1] not in TERMINAL and not _STRUCTURAL.match(p.text)
-            # …or a list of quoted names broken between two (…讲解了“冒充客服退款”|“保健品免费领”等案例)
-            comma = comma or not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev
+            comma = _sentence_goes_on(prev, p, alone)
             # …or a sentence the line began after its full stop and the next line, right under it, goes on with
             # (…作开班动员。培训邀请|湖南师范大学…): no headline has a full stop inside it
             shut = None  # closes(prev), once asked: asked at most once for a pair
@@ -387,6 +389,19 @@ def mend_breaks(
                 continue
         out.append(p)
     return out
+
+
+def _sentence_goes_on(prev: str, p: Para, alone: Callable[[str], str | None] | None) -> bool:
+    """Whether `p` goes on the sentence `prev` left open, as no paragraph opens: with its comma (…讲授基层治理实务|，上渡
+    街道…), as a list of quoted names broken between two (…讲解了“冒充客服退款”|“保健品免费领”等案例), or as an aside in
+    brackets the sentence broke before (…大家一起栽下了|（约3000株，由县林业局提供）|油松…), and what goes on under it."""
+    if p.text[:1] in "，、；,;" and prev[-1] not in TERMINAL and not _STRUCTURAL.match(p.text):
+        return True
+    if not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev:
+        return True
+    if _ASIDE.fullmatch(p.text) and _IN_CLAUSE.search(prev) and not _BYLINE_ROLE.search(p.text):
+        return not (alone and alone(p.text))
+    return not p.gap and _CLAUSE_ASIDE.search(prev) is not None and "\u4e00" <= p.text[:1] <= "\u9fff"
 
 
 def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:
