@@ -134,6 +134,10 @@ def not_a_page(path: Path) -> str:
 _GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
+# A comma a converting site printed before a mark of its own (，，, ，、, ,。): never the text's (党委书记，、主任X).
+_STRAY_COMMA = re.compile(r"[,，](?=[，,、。；;！？!?：:])")
+
+
 def strip_glosses(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """Remove pinyin readings printed inside words; returns the text and where each reading was.
 
@@ -431,7 +435,7 @@ def read_page(
     if not text.strip():
         what = f"holds only spaces and line breaks ({len(text):,} character(s))" if text else "is empty"
         raise InputError(str(path), f"{what}; remove it or fill it with the page's text")
-    text, glosses = strip_glosses(text)
+    text, glosses = strip_glosses(_STRAY_COMMA.sub("", text))
     simplified = to_simplified(text)
     date = (dates or {}).get(path.name) or page_date_from_name(name) or folder_date(path)
     converted = simplified != text or bool(glosses)

@@ -35,3 +35,15 @@ def test_a_printed_place_that_is_no_entity_is_kept_as_printed(tmp_path) -> None:
     community = next(e.key for e in result.corpus.entities if e.name == "青河社区")
     assert {ev.name: (ev.location, ev.location_text) for ev in result.corpus.events} == {
         "元宵活動": (None, "柳岸記憶公園"), "議事會": (community, None)}
+
+
+def test_a_converting_sites_doubled_commas_part_no_posts(tmp_path) -> None:
+    # a reposting site's converter prints a comma before a mark of the text's own (，、 ，， ,。): two posts joined by
+    # 、 are both the person's, and the page's text loses the stray commas; with readings printed inside words too
+    page = tmp_path / "reposted.txt"
+    page.write_text("青河社區(qū)舉辦議事會\n\n6月5日，，青河社區(qū)黨委書(shū)記，、居委會(huì)主任王秀梅主持召開居民議事會,。\n",
+                    encoding="utf-8")
+    result = build([page], None)
+    assert sorted(m.title for m in result.corpus.memberships) == ["居委會(huì)主任", "黨委書(shū)記"]  # as printed
+    [a] = result.corpus.articles
+    assert "，，" not in a.body and "，、" not in a.body and ",。" not in a.body and "主任王秀梅" in a.body
