@@ -908,3 +908,22 @@ def test_a_former_posts_原_covers_the_titles_listed_after_it_in_one_body(extrac
         "党工委副书记": "post.former", "关工委常务副主任": "post.unit-word"}
     assert rules("原青河村党支部书记、村老年协会会长赵德胜组织活动。") == {"党支部书记": "post.former", "老年协会会长": "post.unit-word"}
     assert rules("庆阳市镇原县委书记张志刚调研。") == {"县委书记": "post.title"}
+
+
+def test_a_name_that_is_a_word_too_is_a_titles_holder_when_what_follows_says_so(extractor) -> None:
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(p.person, p.title) for p in facts(extractor, text).posts]
+
+    # a word of the dictionary after a title, then a verb of chairing or speaking, or the list's next official
+    assert people("区委书记高山主持召开区委常委会会议。") == [("高山", "区委书记")]
+    assert ("甘露", "党工委书记") in people("金海街道党工委书记甘露，副区长王强参加。")
+    # guards: an adverb or a word that is no noun (高度/d, 常年), and a comma before no title
+    assert people("区委书记高度重视此项工作。") == []
+    assert people("社区书记常年坚持走访。") == []
+    assert people("村党支部书记金牌，人人都夸。") == []
+
+
+def test_a_surname_and_a_deputys_title_is_no_name(extractor) -> None:
+    # 肖副/PER 区长: the tagger's name is the surname and 副 of 副区长
+    assert not [e for e in facts(extractor, "会上，肖副区长要求各街道抓好落实。").entities if e.type == "Person"]
+    assert [e.name for e in facts(extractor, "会上，刘建国副区长要求各街道抓好落实。").entities if e.type == "Person"] == ["刘建国"]

@@ -101,12 +101,20 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
             # …not an adverb or a function word after a noun (工作人员水/n 也/d 不喝)
             return t.text + nxt.text if nxt.tag not in _NOT_GIVEN_NAME else None
+    if t is not None and t.tag in ("n", "nz") and len(t.text) == 2 and t.text[:1] in surnames()[0] and _NAMED_BY_WHAT_FOLLOWS.match(text, t.end) \
+            and not (t.end < len(text) and text[t.end] in "，、" and not TITLE_RE.match(text, t.end + 1)):
+        return t.text  # 书记高山/n 主持, 书记甘露/n ，副区长…: a name that is a word too, a title's holder by what follows
     four = text[pos : pos + 2] in surnames()[1] and text[pos + 3 : pos + 4] not in _NOT_FOURTH and not {getattr(at.get(k), "tag", "n") for k in (pos + 2, pos + 3)} & _NOT_NAMEY
     for n in (4, 3, 2) if four else (3, 2):  # 上官|光明, 上官光|强/a: a double surname's name of four
         cand, after = text[pos : pos + n], text[pos + n : pos + n + 4]
         if looks_like_name(cand) and _not_a_word(cand) and cand[-1] not in _NOT_GIVEN and (not after or PERSON_VERBS.match(after) or GOES_TO.match(after) and not {getattr(at.get(k), "tag", "n") for k in range(pos, pos + n)} & _NOT_BEFORE_GOING or after[:1] in '，,、。；;（(”" '):
             return cand  # not 平时|就|是: a word that follows a name ends none
     return None
+
+
+# What says a word after a title is its holder's name: a verb of chairing, speaking or taking part, or the next
+# official of a list (…书记甘露，副区长王强…).
+_NAMED_BY_WHAT_FOLLOWS = re.compile(r"主持|讲话|致辞|发言|表示|强调|指出|介绍|要求|出席|参加|陪同|带队|一行|宣读|部署|调研|视察|督导|[，、]")
 
 
 def _not_a_word(name: str) -> bool:
@@ -249,6 +257,8 @@ def _reading(text: str, tokens: list[Token], known: set[str]) -> _Reading:
             continue
         if t.text[-1:] == "说" and INFORMAL_RE.match(t.text[:-1]):
             t = t._replace(text=t.text[:-1], end=t.end - 1)  # 陈伯/PER 说 read as one name: the address, then its verb
+        if t.text[-1] == "副" and TITLE_RE.match(text, t.end):
+            continue  # 肖副/PER 区长: a surname and the deputy's title, no name
         if INFORMAL_RE.match(t.text) or _HONORIFIC.fullmatch(t.text):
             honorifics.append(t)
             continue
