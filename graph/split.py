@@ -115,9 +115,9 @@ class Splitter:
         """Furniture reaches here only with credits (作者：X, 责任编辑：Y) or as an editor's line."""
         if not b.credits:
             return
-        if self.cur is not None and self.cur.body:
+        if self.cur is not None and self.cur.body and not self.pending:
             self.cur.credits = self.cur.credits | b.credits
-        else:
+        else:  # before the first item, or under the next one's headline (a portal's 作者：X 来源：… under each title)
             self.carry = self.carry | b.credits
 
     def on_credit(self, i: int, b: Block) -> None:

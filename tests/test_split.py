@@ -330,6 +330,20 @@ def test_a_portal_pages_writers_printed_bare_in_its_metadata_line_are_its_items_
     assert [(a.headline, a.reporters) for a in arts] == [("柳岸街道：喜迎新春 文化大餐进社区", ("周明", "林润"))]
 
 
+def test_a_portals_metadata_line_under_each_headline_credits_that_headlines_item() -> None:
+    # a portal's list of items, each headline over its own 作者：… 来源：… line: no credit goes to the item above it
+    text = (
+        "【街道动态】柳岸街道举办健康义诊活动\n作者：记者 孙立新　来源：青河新闻网　点击量：311\n\n"
+        "本网讯 3月11日，柳岸街道在金湾社区举办健康义诊活动，200余名居民参加。\n\n"
+        "【街道动态】金海街道召开安全生产会\n作者：通讯员 白晓峰　来源：青河新闻网　点击量：208\n\n"
+        "本网讯 3月10日，金海街道召开安全生产工作会议，部署节前安全检查。\n\n"
+        "【街道动态】南湖街道开展读书分享会\n作者：记者 雷鸣 通讯员 薛佳　来源：青河新闻网　点击量：150\n\n"
+        "本网讯 3月9日，南湖街道在桂园社区开展读书分享会，30余名居民参加。\n"
+    )
+    items = split_page(Page(name="portal.txt", text=text))
+    assert [(a.reporters, a.correspondents) for a in items] == [(("孙立新",), ()), ((), ("白晓峰",)), (("雷鸣",), ("薛佳",))]
+
+
 def test_a_metadata_lines_role_may_take_a_slash_for_its_colon() -> None:
     c = fields.in_metadata("2024-05-03 作者:记者 / 王明 通讯员 / 李东 来源:宁江新闻联播")
     assert (c.reporters, c.correspondents) == (("王明",), ("李东",))
