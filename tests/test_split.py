@@ -1066,6 +1066,11 @@ def test_a_section_label_among_headings_parts_a_teaser_from_the_headline() -> No
         ("整洁的社区环境（柳岸社区供图）", "image"),  # a picture's title with who gave it: no news of its own
         ("整洁的社区环境 (区融媒供图)", "image"),
         ("3月5日，柳岸社区志愿者为老人理发。（柳岸社区供图）", None),  # a caption that tells something
+        ("参与互动", "widget"),  # a portal's comment button, its font switch, an account's call to follow
+        ("小字号", "widget"),
+        ("点击上方蓝字 关注我们", "widget"),
+        ("柳岸社区居民参与互动热情高", None),
+        ("小字号大作用", None),
     ],
 )
 def test_furniture_kinds_of_web_pages(line: str, kind: str | None) -> None:
