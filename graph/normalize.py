@@ -312,7 +312,7 @@ _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$
 # A bracket of a clause or two (a comma or 、 inside it: no byline, jump line or credit has one) and a sentence's
 # clause left open before it (a comma in it, a Han character its last).
 _ASIDE = re.compile(r"[（(][^()（）]{1,40}[，,、][^()（）]{1,40}[)）]")
-_CLAUSE_ASIDE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]" + _ASIDE.pattern + "$")
+_NO_ASIDE = re.compile(r"(?:本报)?(?:记者|通讯员|实习生)|图为|摄|供图|供稿|报道")
 _IN_CLAUSE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]$")
 _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
 
@@ -394,14 +394,15 @@ def mend_breaks(
 def _sentence_goes_on(prev: str, p: Para, alone: Callable[[str], str | None] | None) -> bool:
     """Whether `p` goes on the sentence `prev` left open, as no paragraph opens: with its comma (…讲授基层治理实务|，上渡
     街道…), as a list of quoted names broken between two (…讲解了“冒充客服退款”|“保健品免费领”等案例), or as an aside in
-    brackets the sentence broke before (…大家一起栽下了|（约3000株，由县林业局提供）|油松…), and what goes on under it."""
+    brackets the sentence broke before (…大家一起栽下了|（约3000株，由县林业局提供）: what goes on under it is left
+    apart, as it may be a headline or a paragraph of its own)."""
     if p.text[:1] in "，、；,;" and prev[-1] not in TERMINAL and not _STRUCTURAL.match(p.text):
         return True
     if not p.gap and p.text[:1] in '“"' and bool(_QUOTED_AT_END.search(prev)) and "，" in prev:
         return True
-    if _ASIDE.fullmatch(p.text) and _IN_CLAUSE.search(prev) and not _BYLINE_ROLE.search(p.text):
-        return not (alone and alone(p.text))
-    return not p.gap and _CLAUSE_ASIDE.search(prev) is not None and "\u4e00" <= p.text[:1] <= "\u9fff"
+    if _ASIDE.fullmatch(p.text) and len(prev) >= 30 and _IN_CLAUSE.search(prev) and not _NO_ASIDE.search(p.text):
+        return not (alone and alone(p.text))  # (not a headline's line, nor a caption's 图为 or a credit in brackets)
+    return False
 
 
 def drop_repeats(paras: list[Para], window: int = 12) -> list[Para]:

@@ -921,6 +921,11 @@ def test_a_name_that_is_a_word_too_is_a_titles_holder_when_what_follows_says_so(
     assert people("区委书记高度重视此项工作。") == []
     assert people("社区书记常年坚持走访。") == []
     assert people("村党支部书记金牌，人人都夸。") == []
+    # guards: who or how (代表, 全程), a verb anyone's word may take (发言, 陪同, 表示), a list of titles without names
+    assert people("各村党组织书记代表发言。") == []
+    assert people("区委副书记全程陪同调研。") == []
+    assert people("村主任单位表示支持。") == []
+    assert people("主任单位、副主任单位轮流值守。") == []
 
 
 def test_a_surname_and_a_deputys_title_is_no_name(extractor) -> None:

@@ -980,7 +980,12 @@ def test_a_wrapped_page_without_blank_lines_keeps_each_headline_over_its_story()
         "（约3000株，由县林业局免费提供）\n油松和侧柏，绿化荒山120亩。村里还\n为每棵树挂上了认养牌，由党员分片管\n护，确保栽一棵活一棵、成林一片。\n"
     )
     [a] = split_page(Page(name="aside.txt", text=text))
-    assert a.headline == "青河村栽下万株苗木" and "大家一起栽下了（约3000株，由县林业局免费提供）油松和侧柏，" in a.body
+    assert a.headline == "青河村栽下万株苗木" and "大家一起栽下了（约3000株，由县林业局免费提供）\n油松和侧柏，" in a.body
+    # guards: a headline's line before it (commas in it), and a caption in brackets, stay apart
+    text = "学党史，悟思想，办实事\n（柳岸街道系列报道之一，共三篇）\n3月12日，柳岸街道召开党史学习教育动员会。\n"
+    assert split_page(Page(name="series.txt", text=text))[0].headline.startswith("学党史，悟思想，办实事")
+    text = "青河村栽下万株苗木\n3月12日，青河村组织党员群众在村后荒山上植树造林，大家一起\n（图为植树现场，本报记者 王芳 摄）\n栽下油松和侧柏。\n"
+    assert not any("一起（图为" in a.headline + a.body for a in split_page(Page(name="caption.txt", text=text)))
 
 
 def test_a_picture_credited_as_given_under_another_picture_is_a_caption_of_its_own() -> None:

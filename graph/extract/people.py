@@ -101,9 +101,9 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
         if len(t.text) == 1 and nxt is not None and 1 <= len(nxt.text) <= 2 and looks_like_name(t.text + nxt.text):
             # …not an adverb or a function word after a noun (工作人员水/n 也/d 不喝)
             return t.text + nxt.text if nxt.tag not in _NOT_GIVEN_NAME else None
-    if t is not None and t.tag in ("n", "nz") and len(t.text) == 2 and t.text[:1] in surnames()[0] and _NAMED_BY_WHAT_FOLLOWS.match(text, t.end) \
-            and not (t.end < len(text) and text[t.end] in "，、" and not TITLE_RE.match(text, t.end + 1)):
-        return t.text  # 书记高山/n 主持, 书记甘露/n ，副区长…: a name that is a word too, a title's holder by what follows
+    if t is not None and t.tag in ("n", "nz") and len(t.text) == 2 and t.text[:1] in surnames()[0] and t.text not in _NO_WORD_NAME \
+            and _named_by_what_follows(text, t.end, at):
+        return t.text  # 书记高山/n 主持, 书记甘露/n ，副区长王强…: a name that is a word too, a title's holder by what follows
     four = text[pos : pos + 2] in surnames()[1] and text[pos + 3 : pos + 4] not in _NOT_FOURTH and not {getattr(at.get(k), "tag", "n") for k in (pos + 2, pos + 3)} & _NOT_NAMEY
     for n in (4, 3, 2) if four else (3, 2):  # 上官|光明, 上官光|强/a: a double surname's name of four
         cand, after = text[pos : pos + n], text[pos + n : pos + n + 4]
@@ -112,9 +112,19 @@ def _name_after(text: str, at: dict[int, Token], pos: int) -> str | None:
     return None
 
 
-# What says a word after a title is its holder's name: a verb of chairing, speaking or taking part, or the next
-# official of a list (…书记甘露，副区长王强…).
-_NAMED_BY_WHAT_FOLLOWS = re.compile(r"主持|讲话|致辞|发言|表示|强调|指出|介绍|要求|出席|参加|陪同|带队|一行|宣读|部署|调研|视察|督导|[，、]")
+# What says a word after a title is its holder's name: a verb of chairing or speaking that only a person does
+# (not 发言, 表示, 参加, 陪同: 书记代表发言, 区长全程陪同, 主任单位表示支持).
+_CHAIRS_OR_SPEAKS = re.compile(r"主持|讲话|致辞|强调|指出")
+_NO_WORD_NAME = frozenset("代表 全程 席间 现场 当场 会上 单位 司机 秘书 委员 成员".split())  # who or where, no name
+
+
+def _named_by_what_follows(text: str, end: int, at: dict[int, Token]) -> bool:
+    """After a word after a title: a verb of chairing or speaking, or a list's next official, named (…书记甘露，副区长
+    王强…; not 主任单位、副主任单位, a list of titles each with the same word)."""
+    if _CHAIRS_OR_SPEAKS.match(text, end):
+        return True
+    title = TITLE_RE.match(text, end + 1) if text[end : end + 1] in ("，", "、") else None
+    return title is not None and getattr(at.get(title.end()), "tag", None) == "PER"
 
 
 def _not_a_word(name: str) -> bool:
