@@ -309,8 +309,9 @@ _TIME_OF_DAY_GOES_ON = re.compile(r"(?:上午|下午|晚上|早上|傍晚|中午
 _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$")
 
 
-# A bracket of a clause or two (a comma or 、 inside it: no byline, jump line or credit has one) and a sentence's
-# clause left open before it (a comma in it, a Han character its last).
+# An aside in brackets: a clause or two (a comma or 、 inside it: no byline, jump line or credit has one), and no
+# writer's, photographer's or contributor's credit nor a picture's 图为 (`_NO_ASIDE`); and a sentence's clause left
+# open before it (a comma in it, a Han character its last).
 _ASIDE = re.compile(r"[（(][^()（）]{1,40}[，,、][^()（）]{1,40}[)）]")
 _NO_ASIDE = re.compile(r"(?:本报)?(?:记者|通讯员|实习生)|图为|摄|供图|供稿|报道")
 _IN_CLAUSE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]$")
