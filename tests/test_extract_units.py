@@ -1168,3 +1168,11 @@ def test_an_autonomous_unit_s_short_form_drops_its_peoples_name_whole(extractor)
     forms = {e.name: set(e.aliases) for e in f.entities}
     assert {"大石桥乡", "梅子箐乡", "小碧乡", "江华县"} <= set().union(*forms.values())
     assert not {"大石乡", "梅子乡"} & set().union(*forms.values())
+
+
+def test_a_connectors_word_that_names_a_bodys_function_is_part_of_its_name(extractor) -> None:
+    # 指导 (as in 区委指导社区…) is a noun of the centre's function here: the centre is the body, and its director's
+    f = facts(extractor, "招聘会在金海街道举行，青河大学就业指导中心主任汪涛介绍了情况。")
+    assert [(p.person, p.title, p.org) for p in f.posts] == [("汪涛", "主任", "青河大学就业指导中心")]
+    # guard: the verb 联合 before a body's name still parts two bodies
+    assert "柳岸街道联合派出所" not in [e.name for e in facts(extractor, "柳岸街道联合派出所开展反诈宣传。").entities]

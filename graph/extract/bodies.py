@@ -227,7 +227,9 @@ _AWARD = re.compile(
 
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
-    """A connector at j ends the name begun at i, unless it is the 和 of a bureau's name."""
+    """A connector at j ends the name begun at i, unless a bureau's 和, or a noun before its suffix (就业指导/vn 中心)."""
+    if tokens[j].tag in ("vn", "n") and j + 1 < len(tokens) and tokens[j + 1].text in BARE_SUFFIXES:
+        return False
     return tokens[j].text in CONNECTORS and not _inner_and(tokens, i, j, units)
 
 
