@@ -1151,6 +1151,9 @@ def test_villages_and_their_groups_and_a_village_s_nickname_name_no_village(extr
     f = facts(extractor, "长征村组织党员学习。柳岸村组干部参加。桃源村组团赴浙江考察。红星村组长会议召开。")
     assert names(f, "Village") == {"长征村", "柳岸村", "桃源村", "红星村"}
     assert names(facts(extractor, "记者来到“五一村”，村党支部书记王强介绍。"), "Village") == {"五一村"}
+    # an honour counted (10个“红旗社区”, 一批“美丽村”): no unit
+    f = facts(extractor, "全县评出10个“红旗社区”、一批“美丽村”，柳岸社区名列其中。")
+    assert names(f, "Community") == {"柳岸社区"} and names(f, "Village") == set()
 
 
 def test_a_village_of_one_character_before_its_party_branch_s_secretary(extractor) -> None:
