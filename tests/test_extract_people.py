@@ -932,3 +932,14 @@ def test_a_surname_and_a_deputys_title_is_no_name(extractor) -> None:
     # 肖副/PER 区长: the tagger's name is the surname and 副 of 副区长
     assert not [e for e in facts(extractor, "会上，肖副区长要求各街道抓好落实。").entities if e.type == "Person"]
     assert [e.name for e in facts(extractor, "会上，刘建国副区长要求各街道抓好落实。").entities if e.type == "Person"] == ["刘建国"]
+
+
+def test_a_preposition_before_an_official_is_no_unit_of_the_title(extractor) -> None:
+    # 在|区委常委、常务副区长X陪同下, 由|区委常委X带队: the title that names its unit's kind is the story's district's
+    def posts(text: str) -> set[tuple[str, str, str | None]]:
+        return {(p.person, p.title, p.org) for p in facts(extractor, "金水区召开会议。" + text).posts}
+
+    assert posts("在区委常委、常务副区长杜明远陪同下，督导组检查了企业。") == {
+        ("杜明远", "区委常委", "金水区"), ("杜明远", "常务副区长", "金水区")}
+    assert posts("在副区长杜明远的陪同下，督导组检查了企业。") == {("杜明远", "副区长", "金水区")}
+    assert posts("由区委常委杜明远带队。") == {("杜明远", "区委常委", "金水区")}

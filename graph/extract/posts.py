@@ -303,6 +303,7 @@ def _venue(text: str, start: int) -> bool:
 
 # 身为…的, 作为…的: the description before 的 is the post of the name after it.
 _AS_ROLE = re.compile(r"^(?:身为|作为)")
+_LED_BY = re.compile(r"^(?:在|由|经|请|邀请|和|与|及|同)")  # what a sentence may lead an official in with
 # A title right after a name, then a verb or the end of the clause (景荣时书记谈到, 刘立新书记表示).
 _TITLE_AFTER = re.compile(  # a deputy's too (李刚|副局长: 副 is no name's last character)
     r"(总书记|副?(?:书记|主任|局长|镇长|乡长|区长|县长|市长|村长|社长|院长|校长|站长|所长|队长|会长|理事长|主席|教授)"
@@ -413,7 +414,7 @@ def _post_read(desc: str, desc_start: int, person: str, units: list[Span]) -> Po
             if inner:  # 川汇区委组织部长: a post of the district's party committee, held in the district
                 return PostSpan(person, title, inner[0].name)
         return PostSpan(person, title, u.name)
-    head = desc[: m.start()]
+    head = _LED_BY.sub("", desc[: m.start()])  # 在|区委常委、副区长X陪同下, 由|副区长X带队: a preposition is no unit
     province = _PROVINCE_AT_END.search(head)
     if province:  # 新疆维吾尔自治区主席, 河南省委书记: a province's post, the province named in the title, held in no unit
         return PostSpan(person, head[province.start() :] + title, None)
