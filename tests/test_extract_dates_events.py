@@ -1279,3 +1279,14 @@ def test_a_kind_of_place_is_no_events_place(extractor) -> None:
     assert e.location == "柳岸街道"  # its organizer's unit, not the kind of place
     [e] = facts(extractor, "6月5日，柳岸街道在金湾小区开展垃圾分类督导活动。").events  # guard: a compound's name
     assert e.location == "金湾小区"
+
+
+def test_a_delegation_that_came_to_a_unit_visited_that_unit(extractor) -> None:
+    # 来 alone, as 来到: the visit was held where the delegation came to, not in its home district
+    f = facts(extractor, "3月5日，金海区考察团一行20人来柳岸区交流基层治理经验。", headline="金海区考察团来柳岸区交流")
+    assert [e.location for e in f.events] == ["柳岸区"]
+    # guards: 来 of time (近年来) or coming to do something (要来为我们宣讲) goes to no place; 来自 is whence
+    assert [e.location for e in facts(extractor, "近年来，柳岸街道积极开展交流活动。").events] == ["柳岸街道"]
+    assert not [e.location for e in facts(extractor, "记者要来为我们做宣讲。").events if e.location]
+    f = facts(extractor, "3月5日，来自金海区的考察团到柳岸区交流基层治理经验。")
+    assert [e.location for e in f.events] == ["柳岸区"]
