@@ -1154,6 +1154,7 @@ def test_villages_and_their_groups_and_a_village_s_nickname_name_no_village(extr
     # an honour counted (10个“红旗社区”, 一批“美丽村”): no unit
     f = facts(extractor, "全县评出10个“红旗社区”、一批“美丽村”，柳岸社区名列其中。")
     assert names(f, "Community") == {"柳岸社区"} and names(f, "Village") == set()
+    assert names(facts(extractor, "记者来到这个“红星村”，村党支部书记王强介绍。"), "Village") == {"红星村"}  # no count: 这个
 
 
 def test_a_village_of_one_character_before_its_party_branch_s_secretary(extractor) -> None:
@@ -1179,3 +1180,5 @@ def test_a_connectors_word_that_names_a_bodys_function_is_part_of_its_name(extra
     assert [(p.person, p.title, p.org) for p in f.posts] == [("汪涛", "主任", "青河大学就业指导中心")]
     # guard: the verb 联合 before a body's name still parts two bodies
     assert "柳岸街道联合派出所" not in [e.name for e in facts(extractor, "柳岸街道联合派出所开展反诈宣传。").entities]
+    # …nor 指导 after a body's whole name (区民政局|指导|中心做好…: the bureau guides the centre)
+    assert [e.name for e in facts(extractor, "区民政局指导中心做好养老服务。").entities] == ["区民政局"]

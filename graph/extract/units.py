@@ -83,7 +83,7 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事
 # What follows a village's name of one character, to name it as one (李村|村委会, 李村|村民): its committee, its
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)|(?:党支部|党总支|党委|两委)(?:副)?书记")
-_NICKNAMED = re.compile(r"[的了成为是称誉个批]$")  # 远近闻名的“辣椒村”, 10个“红旗社区”: a nickname or an honour (not 记者来到“五一村”)
+_NICKNAMED = re.compile(r"[的了成为是称誉]$|(?:[\d一二三四五六七八九十百千两几多数首每各]|个)[个批]$")  # 远近闻名的“辣椒村”, 10个“红旗社区” (not 这个“红星村”)
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他同别临隔一二三四五六七八九十百千万")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
