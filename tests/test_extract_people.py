@@ -943,3 +943,14 @@ def test_a_preposition_before_an_official_is_no_unit_of_the_title(extractor) -> 
         ("杜明远", "区委常委", "金水区"), ("杜明远", "常务副区长", "金水区")}
     assert posts("在副区长杜明远的陪同下，督导组检查了企业。") == {("杜明远", "副区长", "金水区")}
     assert posts("由区委常委杜明远带队。") == {("杜明远", "区委常委", "金水区")}
+
+
+def test_a_tibetan_name_printed_without_a_dot_is_a_titles_holder(extractor) -> None:
+    # names that transcribe Tibetan ones, whole as the tagger read them (no surname to check): 泽, 梅, 朵, 群, 培…
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(p.person, p.title) for p in facts(extractor, text).posts]
+
+    assert people("县委书记泽仁多吉一行来到金湾村调研。") == [("泽仁多吉", "县委书记")]
+    assert people("副县长格桑梅朵主持会议。") == [("格桑梅朵", "副县长")]
+    assert people("县委副书记益西群培讲话。") == [("益西群培", "县委副书记")]
+    assert people("县长扎西多吉出席会议。") == [("扎西多吉", "县长")]  # as before
