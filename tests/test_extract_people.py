@@ -954,3 +954,17 @@ def test_a_tibetan_name_printed_without_a_dot_is_a_titles_holder(extractor) -> N
     assert people("副县长格桑梅朵主持会议。") == [("格桑梅朵", "副县长")]
     assert people("县委副书记益西群培讲话。") == [("益西群培", "县委副书记")]
     assert people("县长扎西多吉出席会议。") == [("扎西多吉", "县长")]  # as before
+
+
+def test_a_notices_profile_and_removal_give_the_post_held(extractor) -> None:
+    def posts(text: str) -> list[tuple[str, str, str | None, str]]:
+        return [(p.person, p.title, p.org, p.rule) for p in facts(extractor, text).posts]
+
+    # a 公示's profile (sex, people, birth, schooling) before 现任: the post held now; the one proposed (拟任) is not
+    assert posts("曾佑军，男，汉族，1982年6月生，大学学历，现任金水区文化路街道党工委副书记，拟任街道办事处主任。") == [
+        ("曾佑军", "党工委副书记", "文化路街道", "post.appositive")]
+    # a 任免 notice's removal (免去X的…职务): the post held till now, a former one
+    assert posts("免去赵海东的金水区文化路街道办事处主任职务。") == [("赵海东", "主任", "文化路街道", "post.former")]
+    # guards: no profile but a sentence going on (王芳，女儿…), and 免去 of no one's post
+    assert posts("王芳，女儿今年考上大学，现任社区志愿者。") == []
+    assert posts("免去不必要的审批环节。") == []

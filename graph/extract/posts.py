@@ -21,7 +21,9 @@ from graph.lexicon import (
     GENERIC_BEFORE_TITLE,
     INSTITUTION_WORDS,
     PERSON_ASIDE,
+    PROFILE_BEFORE_POST,
     PROVINCE,
+    REMOVED_FROM,
     STREET_OFFICE_WORDS,
     TITLE_AT_END,
     TITLE_RE,
@@ -218,8 +220,7 @@ def _bracketed_titles(r: _PostReading, p: PersonSpan) -> re.Match[str] | None:
 
 
 def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
-    """赵二红、赵六红,先后任村党支部书记; 安民香是村党支部书记: the posts the clause after the names gives, each of
-    a list (聘任黎明为柳岸村村委会主任、柳岸砂布厂厂长)."""
+    """先后任村党支部书记, 是村党支部书记: the posts the clause after the names gives (聘任黎明为…主任、…厂长)."""
     first = p.start
     while r.text[first - 1 : first] == "、" and (q := next((q for q in r.people if q.end == first - 1), None)):
         first = q.start  # 拟任命王立新、李强为…: the list's first name
@@ -230,15 +231,14 @@ def _clause_after(r: _PostReading, p: PersonSpan) -> list[PostSpan]:
         names_end = nxt.end
     out: list[PostSpan] = []
     names_end = aside.end() if (aside := PERSON_ASIDE.match(r.text, names_end)) else names_end  # 任命王芳（女）为…
+    names_end = profile.end() if (profile := PROFILE_BEFORE_POST.match(r.text, names_end)) else names_end  # 王芳，女，1985年3月生，现任…
     m: re.Match[str] | None = APPOSITIVE.match(r.text, names_end)
-    rule = "post.appositive"
-    former = False
+    rule, former = "post.appositive", False
+    if m is None and r.text.endswith("免去", 0, first):  # 免去赵海东的…街道办事处主任职务: the post held till now
+        m, former = REMOVED_FROM.match(r.text, names_end), True
     if m is None and p.start == 0:  # 李淑珍，柳岸街道百花社区党委书记，…: a name opening the sentence, its post set off by commas
         m, rule = _COMMA_APPOSITIVE.match(r.text, names_end), "post.apposed"
-    while m:
-        post = _post_in(m.group("desc"), m.start("desc"), p.name, r.units)
-        if post is None:
-            break
+    while m and (post := _post_in(m.group("desc"), m.start("desc"), p.name, r.units)) is not None:
         former = former or _ONCE.match(m.group(0)) is not None  # 先后任村党支部书记、村委会主任: both held before
         out.append(PostSpan(p.name, post.title, post.org, post.generic, rule, post.former or former))
         m = _MORE_POSTS.match(r.text, end := m.end()) or (_NOW.match(r.text, end) if former else None)
