@@ -318,7 +318,8 @@ PERSON_VERBS = re.compile(
 RARE_SURNAMES = frozenset("盘刀侬卯")  # surnames of the few that begin common words (盘腿, 侬好 in Wu, 卯足劲): never a word's start
 # A notice's profile of the name before the post it holds now (，男，汉族，1982年6月生，大学学历，现任…), and the post
 # a notice removes one from (免去X的…主任职务: held till now)
-PROFILE_BEFORE_POST = re.compile(r"[，,][男女](?:[，,][^，,。；;：:]{1,16}){0,5}(?=[，,]现(?:任|担任|为))")
+PROFILE_BEFORE_POST = re.compile(r"[，,][男女](?:[，,](?:[\u4e00-\u9fff]{1,4}族|(?:19|20)\d\d年\d{1,2}月(?:出生|生|参加工作|入党)|\d{1,3}岁"
+                                 r"|[\u4e00-\u9fff]{0,6}(?:学历|学位|毕业|党员|群众)|[\u4e00-\u9fff]{2,8}人)){0,6}(?=[，,]现(?:任|担任|为))")  # no kin
 REMOVED_FROM = re.compile(r"(?:同志)?的(?P<desc>[^，。；;,、“”]{0,30}?" + TITLE_RE.pattern + r")(?=、|职务)")
 PERSON_ASIDE = re.compile(r"[（(](?:男|女)(?:[，,、][^（）()，,]{1,12}){0,3}[)）]")  # 任命王芳（女）为…, 李强（男，汉族）: no break
 GOES_TO = re.compile(r"来到|走进|深入|前往|赶到|到场|到会")  # 镇长方建明走进直播间: after a title and a name, where one goes

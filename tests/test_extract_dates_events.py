@@ -1290,3 +1290,10 @@ def test_a_delegation_that_came_to_a_unit_visited_that_unit(extractor) -> None:
     assert not [e.location for e in facts(extractor, "记者要来为我们做宣讲。").events if e.location]
     f = facts(extractor, "3月5日，来自金海区的考察团到柳岸区交流基层治理经验。")
     assert [e.location for e in f.events] == ["柳岸区"]
+    # …nor a 来 inside a word (来宾, 请来, 外来, 迎来), its place running on to a later 来到 or 到; nor a place not a unit's
+    # (频道), nor one a comma parts from the visit (…来柳岸区，参观了金湾村: where it went to see)
+    for text in ("3月5日，来宾们来到金湾村参观学习。", "3月5日，社区请来区人民医院医生到金湾村走访义诊。",
+                 "3月5日，柳岸街道迎来金海区考察团一行到金湾村考察。", "3月5日，金海区考察团来柳岸区，参观了金湾村。"):
+        assert [e.location for e in facts(extractor, text).events] == ["金湾村"], text
+    assert [e.location for e in facts(extractor, "3月5日，金海区外来务工人员代表来柳岸街道参观。").events] == ["柳岸街道"]
+    assert [e.location for e in facts(extractor, "3月5日，电视台记者来金海区新闻频道交流采访。").events] == ["金海区"]

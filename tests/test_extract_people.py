@@ -954,6 +954,9 @@ def test_a_tibetan_name_printed_without_a_dot_is_a_titles_holder(extractor) -> N
     assert people("副县长格桑梅朵主持会议。") == [("格桑梅朵", "副县长")]
     assert people("县委副书记益西群培讲话。") == [("益西群培", "县委副书记")]
     assert people("县长扎西多吉出席会议。") == [("扎西多吉", "县长")]  # as before
+    # guard: not where a dotted name's run begins or ends (嘉宾|阿依古丽·买买提, 努尔·白克力|强调)
+    names = [e.name for e in facts(extractor, "活动邀请嘉宾阿依古丽·买买提发言，主席努尔·白克力强调。").entities if e.type == "Person"]
+    assert names == ["阿依古丽·买买提", "努尔·白克力"]
 
 
 def test_a_notices_profile_and_removal_give_the_post_held(extractor) -> None:
@@ -967,4 +970,6 @@ def test_a_notices_profile_and_removal_give_the_post_held(extractor) -> None:
     assert posts("免去赵海东的金水区文化路街道办事处主任职务。") == [("赵海东", "主任", "文化路街道", "post.former")]
     # guards: no profile but a sentence going on (王芳，女儿…), and 免去 of no one's post
     assert posts("王芳，女儿今年考上大学，现任社区志愿者。") == []
+    # …nor a profile that names a kin whose post it is (丈夫张伟，现为…: his)
+    assert posts("困难户王芳，女，72岁，丈夫张伟，现为金湾村党支部书记。") == [("张伟", "党支部书记", "金湾村", "post.appositive")]
     assert posts("免去不必要的审批环节。") == []

@@ -17,14 +17,16 @@ _TRANSCRIBING = frozenset(
     "雷力丽莉林鲁伦罗洛玛买麦曼蒙孟米敏莫木穆那纳娜乃尼努诺帕佩普其齐奇恰钦热仁日如撒萨赛桑色森沙尚舍什斯苏索塔泰坦特提"
     "图吐托瓦万维温乌吾西希锡夏辛雅亚娅伊依尤约扎哲孜卓则祖不乎合牙尕旦措次姆央珠皮肉汉浩逊衣迈里塞"
     "高娃琴敖乐门南才让朝道登音顿珍增平贡曲毕旺堆和"  # Mongolian and Tibetan names (萨仁高娃, 索南才让)
-    "泽梅朵绒翁嘉益觉边琼群培拥宗强庆"  # …and more Tibetan ones (泽仁多吉, 格桑梅朵, 益西群培, 拥宗)
 )
+# …and more, only in a name the tagger read whole (泽仁多吉, 格桑梅朵, 益西群培): not where a dotted name's run begins
+# or ends, whose neighbours they often are (嘉宾|阿依古丽·买买提, …·白克力|强调)
+_TRANSCRIBING_WHOLE = _TRANSCRIBING | frozenset("泽梅朵绒翁嘉益觉边琼群培拥宗强庆")
 
 
 def transcribed_name(name: str) -> bool:
     """A name the tagger read whole that transcribes a Mongolian, Tibetan or Uyghur one, printed without a dot
     (萨仁高娃, 巴图孟和): no surname to check, every character one that transcribes."""
-    return 3 <= len(name) <= 7 and all(c in _TRANSCRIBING for c in name)
+    return 3 <= len(name) <= 7 and all(c in _TRANSCRIBING_WHOLE for c in name)
 
 
 def transcribed_token(text: str, t: Token) -> bool:
