@@ -228,9 +228,9 @@ _AWARD = re.compile(
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     """A connector at j ends the name begun at i, unless a bureau's 和, or a topic's noun before a suffix (就业指导/vn 中心)."""
-    prev = tokens[j - 1].text if j else ""  # (not the verb after a body: 区民政局|指导|中心)
-    return tokens[j].text in CONNECTORS and not (tokens[j].tag in ("vn", "n") and j + 1 < len(tokens) and tokens[j + 1].text in BARE_SUFFIXES
-                                                 and not prev.endswith(_SUFFIXES_BY_LAST.get(prev[-1:], ()))) and not _inner_and(tokens, i, j, units)
+    prev, nxt = (tokens[j - 1].text if j else ""), (tokens[j + 1].text if j + 1 < len(tokens) else "")
+    topic = tokens[j].tag in ("vn", "n") and nxt in BARE_SUFFIXES and not prev.endswith(_SUFFIXES_BY_LAST.get(prev[-1:], ()))  # not 区民政局|指导|中心
+    return tokens[j].text in CONNECTORS and not topic and not _inner_and(tokens, i, j, units)
 
 
 # A street's or a community's own organ, unnamed (代表与街道党工委, 部门和社区居委会), after a connector and a common word
