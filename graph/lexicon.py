@@ -305,8 +305,7 @@ TAGGED_HONORIFICS = tuple("阿公 老汉 嫂 姐 哥 伯 叔 婶 姨 同志 先�
 INFORMAL_RE = re.compile(
     r"^[\u4e00-\u9fff]" + alternation((*KIN_HONORIFICS, *TITLE_HONORIFICS, *TAGGED_HONORIFICS)) + "$"
     r"|^[老小][\u4e00-\u9fff]$"
-    r"|^[\u4e00-\u9fff]某+$"  # 张某, 李某某: a name withheld
-)
+)  # (not 张某, 李某某: a name withheld names no one the graph can tell apart, `looks_like_name` takes none)
 
 # Verbs of speaking and taking part, after a name: 杨春晓详细介绍, 冯凌义强调.
 PERSON_VERBS = re.compile(
