@@ -929,6 +929,10 @@ def test_a_provinces_counties_mention_no_county_named_for_the_province(extractor
 def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
     assert not facts(extractor, "党员们重温了延安精神和大庆精神。").entities
     assert [e.name for e in facts(extractor, "党员们到延安参观学习。").entities] == ["延安市"]
+    # nor a bridge, a road or a square named for one (中山桥, 北京路), printed without 市
+    assert not facts(extractor, "站在中山桥上，看黄河东去。").entities
+    assert not facts(extractor, "沿着北京路一路向东。").entities
+    assert [e.name for e in facts(extractor, "在郑州，社区服务中心遍布各处。").entities] == ["郑州市"]
 
 
 @pytest.mark.parametrize(

@@ -403,9 +403,9 @@ class UnitFinder:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
         out: list[Span] = []
         for before, t in zip([None, *tokens], tokens, strict=False):
-            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里"), t.end) \
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里", "桥", "路", "街", "大道", "广场"), t.end) \
                     or before is not None and before.tag == "PER" and len(before.text) == 1 and text[t.end : t.end + 1] not in "人籍":
-                continue  # 延安精神: a spirit named for the place; 中山里: a ward; 主任盘/PER 金华/LOC: a name cut after its surname
+                continue  # 延安精神: a spirit named for the place; 中山里, 中山桥, 北京路: a ward, a bridge, a road; 主任盘/PER 金华/LOC: a name cut
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
