@@ -996,6 +996,14 @@ def test_a_person_whose_name_ends_like_a_body_is_no_body(extractor, sentence) ->
     assert not {n for n in names(f, "Organization") if n.endswith("科")} and any(n.endswith("科") for n in names(f, "Person"))
 
 
+def test_a_name_standing_somewhere_is_no_station(extractor) -> None:
+    # 站 the verb after a name (站在, 站着): no station named for the person, who is the title's holder
+    for sentence, person in (("社区主任王立新站在门口迎接。", "王立新"), ("生产队长赵满仓站着讲话。", "赵满仓")):
+        f = facts(extractor, sentence)
+        assert names(f, "Organization") == set() and names(f, "Person") == {person}
+    assert names(facts(extractor, "金海街道便民服务站在社区揭牌。"), "Organization") == {"金海街道便民服务站"}  # guard
+
+
 def test_a_verb_of_visiting_between_a_unit_and_a_body_parts_them(extractor) -> None:
     f = facts(extractor, "区人大工委主任周明到柳岸社区调研金海科技有限公司。")
     assert names(f, "Organization") == {"金海科技有限公司"}  # not 柳岸社区调研金海科技有限公司 (区人大工委: in the title)
