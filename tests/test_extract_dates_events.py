@@ -68,6 +68,13 @@ def test_a_paper_named_tonight_is_no_date() -> None:
         assert [d.value for d in find_dates(vague, PAGE)] == [None], vague  # 上周 (一次会议, 日均…): vague
 
 
+def test_a_birthday_is_no_date_of_the_story() -> None:
+    # a notice's or profile's 出生 (刘某（男，1978年3月5日出生…）, 1924年3月5日生，): no occurrence of the story
+    assert find_dates("刘建军（男，1978年3月5日出生，汉族），于2019年5月离家出走。", PAGE) == []
+    assert find_dates("王芳，女，1985年3月12日生，现任社区党委书记。", PAGE) == []
+    assert [d.value for d in find_dates("3月5日，柳岸社区为1924年3月5日出生的王奶奶举办百岁寿宴。", PAGE)] == ["2023-03-05"]
+
+
 def test_a_statistics_cut_off_is_no_date() -> None:
     assert find_dates("截至3月15日，柳岸街道新增就业岗位320个。", PAGE) == []
     assert find_dates("截止到上月25日，累计完成改造110户。", PAGE) == []
