@@ -350,7 +350,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("实习记者", "reporter"),
     ("记者", "reporter"),
     ("实习生", "reporter"),
-    *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文")),
+    *((w, "reporter") for w in ("原作者", "作者", "撰稿", "撰文", "特约评论员", "评论员")),  # 本报评论员 X: the paper's commentator
     # 美术编辑: the page's layout and pictures (美术编辑：周磊, not 美术|编辑：周磊, a name 美术)
     *((w, "editor") for w in ("责任编辑", "美术编辑", "版面编辑", "本版编辑", "图片编辑", "视觉编辑", "责编", "美编", "编辑", "审核")),
     *((w, "editor") for w in ("终审", "复审", "初审", "校审", "监审", "编审")),  # a story's reviews

@@ -618,6 +618,16 @@ def test_a_photographers_credit_under_an_item_of_one_paragraph_credits_its_pictu
         assert first.body.startswith("10月12日下午") and second.headline == "柳岸街道开展义诊"
 
 
+def test_the_papers_commentators_byline_credits_the_commentary() -> None:
+    # 本报评论员 X under a commentary's headline: its writer, not a line of the headline
+    text = "社区治理要下足绣花功夫\n\n本报评论员 宋怀瑾\n\n社区是城市治理的“最后一公里”。柳岸街道的做法值得借鉴。\n"
+    [a] = split_page(Page(name="comment.txt", text=text))
+    assert (a.headline, a.reporters) == ("社区治理要下足绣花功夫", ("宋怀瑾",))
+    # guard: commentators in a story are no byline
+    text = "网络评论员培训班开班\n\n本报讯（记者 王芳）3月5日，柳岸街道举办网络评论员培训班，50名评论员参加。\n"
+    assert [a.reporters for a in split_page(Page(name="class.txt", text=text))] == [("王芳",)]
+
+
 def test_a_byline_over_the_page_s_first_headline_is_that_item_s() -> None:
     text = (
         "宁江日报全媒体记者 周明 通讯员 刘洋\n柳岸区人大代表视察老旧小区改造\n\n"
