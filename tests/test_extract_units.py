@@ -1194,14 +1194,3 @@ def test_a_connectors_word_that_names_a_bodys_function_is_part_of_its_name(extra
     assert "柳岸街道联合派出所" not in [e.name for e in facts(extractor, "柳岸街道联合派出所开展反诈宣传。").entities]
     # …nor 指导 after a body's whole name (区民政局|指导|中心做好…: the bureau guides the centre)
     assert [e.name for e in facts(extractor, "区民政局指导中心做好养老服务。").entities] == ["区民政局"]
-
-
-def test_an_estates_name_in_xin_cun_or_a_numbered_cun_is_no_village_alone(extractor) -> None:
-    # 三香新村, 彩香一村: a city's housing estates as often as villages: one only with a village's committee or party
-    # branch after it, or its town right before it
-    f = facts(extractor, "因管道维修，三香新村、彩香一村、彩香二村、南环新村将停水。")
-    assert names(f, "Village") == set()
-    assert names(facts(extractor, "工作地点：木渎镇金枫花园、藏书新村。"), "Village") == set()  # nor a list's coined 金枫花园村
-    assert names(facts(extractor, "柳岸镇东风新村村委会主任李明参加。"), "Village") == {"东风新村"}
-    assert names(facts(extractor, "东风新村党支部书记李明参加。"), "Village") == {"东风新村"}
-    assert names(facts(extractor, "记者来到柳岸镇东风新村，村民正在收割小麦。"), "Village") == {"东风新村"}

@@ -84,7 +84,6 @@ _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|办事
 # party branch, its villagers (the gazetteer's 657,807 villages hold 11 names in 村村, 8,639 of two characters).
 _VILLAGE_BODY_AFTER = re.compile(r"村(?:民委员会|委会?|民|党支部|党总支|党委|两委)|(?:党支部|党总支|党委|两委)(?:副)?书记")
 _NICKNAMED = re.compile(r"[的了成为是称誉]$|(?:[\d一二三四五六七八九十百千两几多数首每各]|个)[个批]$")  # 远近闻名的“辣椒村”, 10个“红旗社区” (not 这个“红星村”)
-_ESTATE_STEM = re.compile(r"(?<=[\u4e00-\u9fff])(?:新|[一二三四五六七八九十])$")  # X新村, X一村: estates' names as often as villages'
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他同别临隔一二三四五六七八九十百千万")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
@@ -318,7 +317,9 @@ class UnitFinder:
                     return cls, head, names.pop()
         return None
 
-    def _plausible(self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False) -> bool:
+    def _plausible(
+        self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
+    ) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem \
@@ -326,9 +327,8 @@ class UnitFinder:
             return False  # 区政府|区长王伟: no unit's stem; nor a committee (金叶村委会|下村, 党工委|办事处), nor a nickname (“辣椒村”)
         numbered = source == "chain" and cls == "Community" and re.fullmatch(r"第[一二三四五六七八九十\d]{1,3}", stem) and (
             text[s0 - len(stem) - 1] in "道镇乡处" and not text.startswith("卫生服务", s1))  # 华明街道|第一社区: a numbered one
-        if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem) or cls != "Village" and stem in _MANY
-                                                       or cls == "Village" and _ESTATE_STEM.search(stem) and not _VILLAGE_BODY_AFTER.match(text, s1) and text[s0 - len(stem) - 1 : s0 - len(stem)] not in "镇乡") or AREA_KIND_STEMS.match(stem):
-            return False  # (三香新村, 彩香一村: a city's housing estate, unless a village's committee or branch follows it or its town is before it)
+        if source != "gazetteer" and not numbered and (GENERIC_STEMS.match(stem) or GENERIC_PREFIX.match(stem) or cls != "Village" and stem in _MANY) or AREA_KIND_STEMS.match(stem):
+            return False
         if source == "common":
             # common nouns only: a unit only for a street office's or community's word, the stem one word (not 规范化社区)
             i = token_at(tokens, s0 - 1)
