@@ -73,6 +73,9 @@ def test_a_birthday_is_no_date_of_the_story() -> None:
     assert find_dates("刘建军（男，1978年3月5日出生，汉族），于2019年5月离家出走。", PAGE) == []
     assert find_dates("王芳，女，1985年3月12日生，现任社区党委书记。", PAGE) == []
     assert [d.value for d in find_dates("3月5日，柳岸社区为1924年3月5日出生的王奶奶举办百岁寿宴。", PAGE)] == ["2023-03-05"]
+    # guards: a day of this year's births, and 出生缺陷预防日 (9月12日), are the story's
+    assert [d.value for d in find_dates("2023年1月1日出生的“元旦宝宝”在区妇幼保健院降生。", PAGE)] == ["2023-01-01"]
+    assert [d.value for d in find_dates("9月12日出生缺陷预防日当天，柳岸社区开展义诊。", PAGE)][:1] == ["2022-09-12"]
 
 
 def test_a_statistics_cut_off_is_no_date() -> None:

@@ -933,6 +933,7 @@ def test_a_spirit_named_for_a_city_mentions_no_city(extractor) -> None:
     assert not facts(extractor, "站在中山桥上，看黄河东去。").entities
     assert not facts(extractor, "沿着北京路一路向东。").entities
     assert [e.name for e in facts(extractor, "在郑州，社区服务中心遍布各处。").entities] == ["郑州市"]
+    assert [e.name for e in facts(extractor, "记者在郑州街头看到，志愿者随处可见。").entities] == ["郑州市"]  # 街头: the city's
 
 
 @pytest.mark.parametrize(
@@ -1002,6 +1003,7 @@ def test_a_name_standing_somewhere_is_no_station(extractor) -> None:
         f = facts(extractor, sentence)
         assert names(f, "Organization") == set() and names(f, "Person") == {person}
     assert names(facts(extractor, "金海街道便民服务站在社区揭牌。"), "Organization") == {"金海街道便民服务站"}  # guard
+    assert names(facts(extractor, "柳岸镇农机站在田间开展培训。"), "Organization") == {"柳岸镇农机站"}  # the tagger's 农机|站|在
 
 
 def test_a_verb_of_visiting_between_a_unit_and_a_body_parts_them(extractor) -> None:

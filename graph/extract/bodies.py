@@ -271,8 +271,8 @@ _BUREAU_ENDS = ("局", "厅", "委", "委员会", "部", "办", "办公室")
 def _suffix_tail(tokens: list[Token], j: int) -> bool:
     """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
     t = tokens[j]
-    if t.tag == "v" and j + 1 < len(tokens) and tokens[j + 1].text[:1] in COMPLEMENTS:
-        return False  # 把实事|办|到: a verb with its complement, not a bureau
+    if t.tag == "v" and j + 1 < len(tokens) and (tokens[j + 1].text[:1] in COMPLEMENTS or tokens[j + 1].text in ("在", "着") and tokens[j - 1].tag in ("PER", "nr")):
+        return False  # 把实事|办|到: a verb with its complement, not a bureau; 主任王立新|站|在: one standing
     return (
         j > 0
         and tokens[j - 1].tag in NAMEY

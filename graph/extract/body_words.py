@@ -11,7 +11,7 @@ from graph.lexicon import ABOVE_TOWN_WORDS, JOINING_VERBS, TOWN_WORDS, alternati
 CHOSE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:选举|推选|选出|表彰|任命|聘任|聘请|授予|命名)(?=[区市县镇乡])")
 GOVERNMENT = re.compile(r"(?:[区市县镇乡](?:委|政府|人大|政协)){1,3}")
 CONNECTORS = frozenset((*JOINING_VERBS, *"配合 组织 邀请 带领 指导 和 与 及 同 跟 以及 兼".split()))
-COMPLEMENTS = frozenset("到好理成完了结实妥起出在着")
+COMPLEMENTS = frozenset("到好理成完了结实妥起出")
 MODIFIED_HEADS = frozenset("城市 工作 地位 任务 环节 区域 地带 位置 思想 议题 建设 功能 作用 示范".split())
 GENERIC_ORG_HEADS = tuple(
     "便民服务中心 服务中心 市场监管所 派出所 居委会 村委会 党支部 党总支 党委 党工委 服务站 文化站 卫生院 新时代文明实践中心 新时代文明实践所"

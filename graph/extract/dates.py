@@ -136,7 +136,7 @@ def _in_range(told: Told, day: int) -> int | None:
 
 # what a statistic counts up to (截至6月25日，新增就业岗位320个): a day nothing happened on (截至6月25日，培训班圆满结业:
 # the day it ended, no count)
-_BORN = re.compile(r"\s*(?:出生|生[，,、；;）)]|生人)")
+_BORN = re.compile(r"\s*(?:出生(?!缺陷|人口|证|医学)|生[，,、；;）)（(]|生人)")  # of a year before the page's (not 出生缺陷预防日)
 _CUTOFF = re.compile(r"(?P<due>报名|申报|征集|投稿)?(?:截至|截止(?:到|至)?)(?:时间为|日期为)?\s*$")  # 报名截至3月5日: a deadline
 _COUNTED = re.compile(r"[^。；;！!？?]*?[\d一二三四五六七八九十百千万两]+(?:个|家|户|人|名|场|次|件|项|万|余|%|％|起|条|份|批|处|所|栋|套|元|亿)")
 
@@ -161,7 +161,7 @@ def _dates(text: str, page_date: dt.date | None, told: Told = None) -> list[Date
             told = told_day(out[-1:], page_date, told)
             continue  # 5月30日至31日, 5月30日至6月2日: a range is dated by its start
         last_end = m.end()
-        if _BORN.match(folded, m.end()):
+        if _BORN.match(folded, m.end()) and m.group("y") and page_date and _num(m.group("y")) < page_date.year:
             continue  # 刘某（男，1978年3月5日出生…）: a birthday dates no occurrence of the story
         bare_day = m.group("m") is None and m.group("this") is None
         if bare_day:

@@ -87,6 +87,8 @@ _NICKNAMED = re.compile(r"[的了成为是称誉]$|(?:[\d一二三四五六七�
 _NOT_ONE_CHAR_VILLAGE = frozenset("邻外此某他同别临隔一二三四五六七八九十百千万")
 # A unit that a post is held in right after it (联盟社区副主任, 联盟社区党委书记): a named one, though its stem is a word.
 _HEADS_A_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:常务)?副?(?:书记|主任|社区长|网格长)")
+# What a city's short name names before these (延安精神, 中山里, 中山桥, 北京路; not 郑州街头, 上海路演, 郑州广场舞: the city)
+_NAMED_FOR = re.compile(r"精神|里|桥(?!梁)|路(?![演口边途网况线])|街(?![头巷边区])|大道|广场(?!舞)")
 _REGION_WORDS = frozenset("中原 江南 江北 河东 河西 关中 岭南 城关 城中 城北 城南 城东 城西".split())  # regions, districts' short names too
 _SUFFIX_AFTER_BARE = frozenset("区县市旗")  # what follows a district's short name printed whole (中牟县, 江夏区, 南雄市)
 _FUNCTION_CHARS = frozenset("的和与及或在对向从为将把被由于以等")
@@ -317,9 +319,7 @@ class UnitFinder:
                     return cls, head, names.pop()
         return None
 
-    def _plausible(
-        self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False
-    ) -> bool:
+    def _plausible(self, stem: str, suffix: str, text: str, s0: int, s1: int, tokens: list[Token], source: str, after_city: bool = False) -> bool:
         """Whether stem + suffix names a unit, by what found the stem and the class the suffix makes."""
         cls = _CLASS[suffix]
         if not HAN.match(stem) or LEADING_NOISE.fullmatch(stem) or stem.endswith(("政府", "党工委", "党委", "工委", "党组")) or "委会" in stem \
@@ -403,9 +403,9 @@ class UnitFinder:
         """Cities printed without 市 (在郑州, 上海首家): a place token that is a city's short name."""
         out: list[Span] = []
         for before, t in zip([None, *tokens], tokens, strict=False):
-            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or text.startswith(("精神", "里", "桥", "路", "街", "大道", "广场"), t.end) \
+            if t.tag not in ("LOC", "ns") or len(t.text) < 2 or t.text.endswith(("市", "区", "县", "省")) or _NAMED_FOR.match(text, t.end) \
                     or before is not None and before.tag == "PER" and len(before.text) == 1 and text[t.end : t.end + 1] not in "人籍":
-                continue  # 延安精神: a spirit named for the place; 中山里, 中山桥, 北京路: a ward, a bridge, a road; 主任盘/PER 金华/LOC: a name cut
+                continue  # 延安精神, 中山桥: named for the place (_NAMED_FOR); 主任盘/PER 金华/LOC: a name cut after its surname
             cities = [p for p in self.gaz.short.get(t.text, ()) if p.level == "City"]
             if len(cities) == 1:
                 name = cities[0].name
