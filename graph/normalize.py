@@ -313,7 +313,7 @@ _QUOTED_AT_END = re.compile(r"[“\"][^“”\"。！？!?…；;]{1,20}[”\"]$
 # writer's, photographer's or contributor's credit nor a picture's 图为 (`_NO_ASIDE`); and a sentence's clause left
 # open before it (a comma in it, a Han character its last).
 _ASIDE = re.compile(r"[（(][^()（）]{1,40}[，,、][^()（）]{1,40}[)）]")
-_NO_ASIDE = re.compile(r"(?:本报)?(?:记者|通讯员|实习生)|图为|摄|供图|供稿|报道")
+_NO_ASIDE = re.compile(_BYLINE_ROLE.pattern + r"|图为|摄|供图|供稿|报道")
 _IN_CLAUSE = re.compile(r"[，,][^。！？!?]*[\u4e00-\u9fff]$")
 _BEGUN = re.compile(r"[。！？!?][^。！？!?”」』\"）)\s]{2,}$")
 

@@ -145,7 +145,7 @@ class Resolver:
                 if above is not None and parent.type in ("City", "District", "StreetOffice", "Town") and above in self._named(parent):
                     places[parent.name] = above
         for e in (e for e in admin if e.type == "District" and places[e.name] is None):  # 经开区 on a page printing 郑州经开区
-            same = {c for c in page_ctx.singled if c in self._named(e) and (not context[1] or any(_under(c, s) for s in context[1]))}
+            same = {c for c in set(page_ctx.singled).intersection(self._named(e)) if not context[1] or any(_under(c, s) for s in context[1])}
             places[e.name] = same.pop() if len(same) == 1 else None  # (not another city's the article names: 开封…经开区)
         return places
 

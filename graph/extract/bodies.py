@@ -228,9 +228,9 @@ _AWARD = re.compile(
 
 def _ends_name(tokens: list[Token], i: int, j: int, units: set[int]) -> bool:
     """A connector at j ends the name begun at i, unless a bureau's 和, or a topic's noun before a suffix (就业指导/vn 中心)."""
-    prev, nxt = (tokens[j - 1].text if j else ""), (tokens[j + 1].text if j + 1 < len(tokens) else "")
-    topic = tokens[j].tag in ("vn", "n") and nxt in BARE_SUFFIXES and not prev.endswith(_SUFFIXES_BY_LAST.get(prev[-1:], ()))  # not 区民政局|指导|中心
-    return tokens[j].text in CONNECTORS and not topic and not _inner_and(tokens, i, j, units)
+    t, prev, nxt = tokens[j], (tokens[j - 1].text if j else ""), (tokens[j + 1].text if j + 1 < len(tokens) else "")
+    return t.text in CONNECTORS and not (  # a connector first: most tokens read no more (a topic's: not 区民政局|指导|中心)
+        t.tag in ("vn", "n") and nxt in BARE_SUFFIXES and not prev.endswith(_SUFFIXES_BY_LAST.get(prev[-1:], ()))) and not _inner_and(tokens, i, j, units)
 
 
 # A street's or a community's own organ, unnamed (代表与街道党工委, 部门和社区居委会), after a connector and a common word
@@ -271,7 +271,7 @@ _BUREAU_ENDS = ("局", "厅", "委", "委员会", "部", "办", "办公室")
 def _suffix_tail(tokens: list[Token], j: int) -> bool:
     """A short token ending in a body suffix right after a name-like token: 区政务|办, 郑州爱心|织女团."""
     t = tokens[j]
-    if t.tag == "v" and j + 1 < len(tokens) and (tokens[j + 1].text[:1] in COMPLEMENTS or tokens[j + 1].text in ("在", "着") and tokens[j - 1].tag in ("PER", "nr")):
+    if t.tag == "v" and j + 1 < len(tokens) and (tokens[j + 1].text[:1] in COMPLEMENTS or tokens[j + 1].text in ("在", "着") and j and tokens[j - 1].tag in ("PER", "nr")):
         return False  # 把实事|办|到: a verb with its complement, not a bureau; 主任王立新|站|在: one standing
     return (
         j > 0

@@ -161,7 +161,7 @@ def _dates(text: str, page_date: dt.date | None, told: Told = None) -> list[Date
             told = told_day(out[-1:], page_date, told)
             continue  # 5月30日至31日, 5月30日至6月2日: a range is dated by its start
         last_end = m.end()
-        if _BORN.match(folded, m.end()) and m.group("y") and page_date and _num(m.group("y")) < page_date.year:
+        if m.group("y") and page_date and _BORN.match(folded, m.end()) and _num(m.group("y")) < page_date.year:
             continue  # 刘某（男，1978年3月5日出生…）: a birthday dates no occurrence of the story
         bare_day = m.group("m") is None and m.group("this") is None
         if bare_day:
