@@ -207,6 +207,22 @@ class SlugCache:
         _store_current(self.path, {"slugs": slugs})
 
 
+class GazetteerEntry:
+    """The gazetteer's rows (graph.gazetteer.Gazetteer.rows), kept so that the next build makes it from them instead
+    of parsing jionlp's file again: one file, checked like an entry and tied to the code's version (jionlp's among
+    its libraries'). graph.gazetteer.load reads it (`load`) and, when it had to parse the file, keeps it (`store`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(root) / GAZETTEER
+
+    def load(self) -> dict:
+        rows = _load_current(self.path).get("rows")
+        return rows if isinstance(rows, dict) else {}
+
+    def store(self, rows: dict) -> None:
+        _store_current(self.path, {"rows": rows})
+
+
 class BlockIndex:
     """Where each subject's block is in the Turtle file the last build wrote (graph.export.reuse), or (`name` DETAILS)
     the view's details entries by their keys (graph.export.kept): checked like an entry.
@@ -253,6 +269,7 @@ NOTE = ".note"  # BuildNotes: the last build's note, in NOTES
 NOTES = "notes"
 OLD_CORPUS = "corpus"  # where an older newskg kept the last build's corpus and graph beside its note: removed
 SLUGS = "slugs.entry"  # SlugCache
+GAZETTEER = "gazetteer.entry"  # GazetteerEntry
 BLOCKS = "turtle-blocks.entry"  # BlockIndex
 DETAILS = "view-details.entry"  # BlockIndex of the view's details
 PACK = "resolved.pack"  # graph.resolved.ResolvedPages
@@ -319,5 +336,5 @@ def _subfolders(root: Path) -> list[Path]:
         return []
 
 
-__all__ = ["MAGIC", "BadEntry", "decode", "encode", "code_version", "output_version", "digest", "PageCache", "BuildNotes",
+__all__ = ["MAGIC", "BadEntry", "decode", "encode", "code_version", "output_version", "digest", "PageCache", "BuildNotes", "GazetteerEntry",
            "SlugCache", "BlockIndex", "remove_leftovers"]

@@ -27,11 +27,12 @@ import networkx as nx
 from graph import collector
 from graph.articles import Articles, dedupe_articles, unique_ids, without_id_clashes
 from graph.buildinfo import RECORD_NAME, make_record, read_record, record_is_written, replaced, write_record
-from graph.cache import PageCache
+from graph.cache import GazetteerEntry, PageCache
 from graph.errors import GraphError, NoPagesError
 from graph.export.formats import FORMATS
 from graph.files import FolderLock, file_sha1, printable, recorded_name
 from graph.gazetteer import Gazetteer
+from graph.gazetteer import forget as forget_gazetteer
 from graph.gazetteer import load as load_gazetteer
 from graph.incremental import (
     KeptResolution,
@@ -265,7 +266,7 @@ def _corpus_and_graph(
     spill = Spill.made(cache) if graph and not corpus else None  # the corpus is let go: its bodies and evidence wait on disk
     with kept or contextlib.nullcontext():  # the pages as this build resolved them, kept once every page is read
         corpus_of = resolving(paths, files, ignored, results if read is None else noting_digests(results, read),
-                              load_gazetteer(), spill, kept)
+                              load_gazetteer(GazetteerEntry(cache) if cache is not None else None), spill, kept)
     # loaded again, in a tenth of a second, by the next build in this process; with workers too, as the pages a
     # build computes here (one changed page of a rebuild, a damaged entry) load them here
     release_models()
@@ -275,7 +276,7 @@ def _corpus_and_graph(
     # the exports alone)
     resolved, bodies = corpus_of()
     del corpus_of  # the page records it may hold: their memory goes to the graph and the exports
-    load_gazetteer.cache_clear()  # so does the gazetteer's (63 MB; built again, in 0.3-0.5 s, by the next build in this process)
+    forget_gazetteer()  # so does the gazetteer's (63 MB; built again, in 0.3-0.5 s, by the next build in this process)
     collector.give_back()  # and what the models and the gazetteer held in the C heap, to the system
     lap("resolve")
     if not graph:

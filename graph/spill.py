@@ -34,6 +34,8 @@ from graph.files import printable
 
 log = logging.getLogger("newskg")
 
+_BATCH = 1 << 20  # the bytes of texts gathered before they are written: one write a batch, not one a text
+
 
 class Spill:
     """An unnamed temporary file of texts, each written once and read back by its `Spilled` handle."""
@@ -42,10 +44,12 @@ class Spill:
         self._folder = folder
         self._file = tempfile.TemporaryFile(dir=folder, prefix="newskg-spill-", buffering=0)
         self._fd = self._file.fileno()
-        self._end = 0
-        self._full = False  # a write failed: the texts after it are kept in memory
+        self._end = 0  # where the next text begins: the file's bytes, then the tail's
+        self._tail, self._tail_at = bytearray(), 0  # the texts not yet written (`_BATCH` at most), and where they begin
+        self._full = False  # a write failed: the tail stays in memory, and the texts after it are kept as they are
         self._positioned = hasattr(os, "pread") and hasattr(os, "pwrite")  # asked once, not at every read
         self._lock = threading.Lock()  # where the system has no pread and pwrite (Windows): a seek, then a read or write
+        self._tail_lock = threading.Lock()  # a text read from the tail while another is put (exports in threads)
 
     @classmethod
     def made(cls, folder: str | Path | None = None) -> Spill | None:
@@ -58,24 +62,37 @@ class Spill:
             return None
 
     def put(self, text: str) -> Spilled | str:
-        """`text` written at the end of the file; its handle. Once a write fails (the folder's disk full), `text` itself:
-        kept in memory, as without a spill."""
+        """`text` put at the end of the file (written with the texts before it once they come to `_BATCH` bytes); its
+        handle. Once a write fails (the folder's disk full), `text` itself: kept in memory, as without a spill."""
         if self._full:
             return text
-        data = memoryview(text.encode("utf-16-le", "surrogatepass"))  # UTF-16: read back faster than UTF-8, and smaller
+        data = text.encode("utf-16-le", "surrogatepass")  # UTF-16: read back faster than UTF-8, and smaller
         digest = int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "little")  # an int: 44 bytes, not 81
         at = self._end
+        with self._tail_lock:
+            self._tail += data
+            self._end += len(data)
+            if len(self._tail) >= _BATCH:
+                self._flush()
+        return Spilled(self, at, len(data), digest)
+
+    def _flush(self) -> None:
+        """The tail written at its place, in as few writes as the system takes (one a batch, not one a text); where a
+        write fails, the tail is kept in memory (its texts are read from there) and no more is put."""
+        data, at = memoryview(self._tail), self._tail_at
         try:
             while data:  # a write may write less than asked
-                done = self._write(data, self._end)
-                data = data[done:]
-                self._end += done
+                done = self._write(data, at)
+                data, at = data[done:], at + done
         except OSError as e:
             self._full = True
             log.warning("cannot write the build's spill file in %s (%s); the long texts from here on are kept in memory",
                         printable(str(self._folder or tempfile.gettempdir())), e.strerror or e)
-            return text
-        return Spilled(self, at, self._end - at, digest)
+            return
+        finally:
+            data.release()
+        self._tail.clear()
+        self._tail_at = self._end
 
     def _write(self, data: memoryview, at: int) -> int:
         return os.pwrite(self._fd, data, at) if self._positioned else self._seeked(at, os.write, data)
@@ -90,6 +107,10 @@ class Spill:
             return op(self._fd, arg)
 
     def read(self, at: int, size: int) -> str:
+        if at >= self._tail_at:  # not yet written (or never, where a write failed)
+            with self._tail_lock:
+                if at >= self._tail_at:
+                    return self._tail[at - self._tail_at : at - self._tail_at + size].decode("utf-16-le", "surrogatepass")
         data = self._read(size, at)
         if len(data) != size:
             raise OSError(f"the build's spill file ({self._file.name}) was cut short: {len(data)} of {size} bytes at {at}")

@@ -211,6 +211,41 @@ def test_the_gazetteer_s_quick_reading_of_village_lines_is_the_general_one(monke
     assert len(read["jionlp"]["_villages"]) > 30_000
 
 
+def test_the_gazetteer_kept_as_rows_is_made_again_as_it_was_read(tmp_path: Path, monkeypatch, caplog) -> None:
+    """A build keeps the gazetteer's rows in its cache (graph.cache.GazetteerEntry) and the next one makes it from
+    them, not from the file: the same indexes and villages, for jionlp's file and for lines shaped as it never prints
+    them (a village under a city, a town printed twice); damaged rows are read again from the file."""
+    import logging
+
+    from graph import gazetteer
+    from graph.cache import GazetteerEntry
+
+    twice = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t中原区\t410102\t中原", "\t\t\t秦岭路街道", "\t\t\t\t甲社区",
+             "\t\t\t须水街道", "\t\t\t\t乙村", "\t\t\t秦岭路街道", "\t\t\t\t丙社区", "\t\t\t\t丁社区\t备注"]
+    under_a_city = ["河南省\t41\t豫", "\t郑州市\t4101\t郑州", "\t\t\t\t甲村", "\t\t\t\t乙村"]
+    for n, lines in enumerate((twice, under_a_city, gazetteer_text())):
+        read = Gazetteer(lines)
+        entry = GazetteerEntry(tmp_path / str(n))
+        entry.store(read.rows())
+        made = Gazetteer.of_rows(entry.load())
+        assert vars(made) == vars(read) and _gazetteer_parts(made) == _gazetteer_parts(read)
+        assert [made.villages_of(t) for t in made.by_name.get("秦岭路街道", [])] == [
+            read.villages_of(t) for t in read.by_name.get("秦岭路街道", [])]
+    assert made.towns("秦岭路") == read.towns("秦岭路") != [] and made.district("中原") == read.district("中原") != []
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    kept = GazetteerEntry(tmp_path / "build")
+    first = gazetteer.load(kept)  # parsed, and kept
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    monkeypatch.setattr(gazetteer, "_text", lambda: (_ for _ in ()).throw(AssertionError("the file read again")))
+    assert vars(gazetteer.load(kept)) == vars(first)  # from the rows alone
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    monkeypatch.setattr(gazetteer, "_text", lambda: "\n".join(twice))
+    kept.store({**kept.load(), "units": [["Village", "甲村", -1, None]]})  # a level no unit has
+    with caplog.at_level(logging.WARNING, logger="newskg"):
+        assert gazetteer.load(kept).by_name.keys() == Gazetteer(twice).by_name.keys()
+    assert "kept gazetteer is not usable" in caplog.text
+
+
 def test_what_one_entity_is_read_as_is_united_each_once() -> None:
     """Two printed forms keyed to one unit in an article, and a loose reference joining the one person of its name:
     every form, article and rule once, sorted, the name never among its own aliases."""

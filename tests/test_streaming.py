@@ -207,6 +207,12 @@ def test_a_spilled_text_is_read_back_as_written_and_pickled_as_its_text(tmp_path
     spill = Spill(tmp_path)
     texts = ["中原区秦岭路街道办事处召开会议。\n记者 景静", "", "a\udc80b", "𠀀" * 3]  # a lone surrogate, beyond the BMP
     handles = [spill.put(t) for t in texts]
+    assert [str(h) for h in reversed(handles)] == texts[::-1]  # read while still in the tail, before any write
+    monkeypatch.setattr("graph.spill._BATCH", 40)  # the next puts write the tail: a batch, then a text of a batch alone
+    more = ["街道" * 12, "社区", "记者 " * 30, "村"]
+    handles += [spill.put(t) for t in more]
+    texts += more
+    assert 0 < spill._tail_at < spill._end and os.fstat(spill._fd).st_size == spill._tail_at
     assert [str(h) for h in reversed(handles)] == texts[::-1]
     assert [pickle.loads(pickle.dumps(h)) for h in handles] == texts and repr(handles[0]) == repr(texts[0])
     assert list(tmp_path.iterdir()) == [] or all(p.name.startswith("newskg-spill-") for p in tmp_path.iterdir())
@@ -495,6 +501,7 @@ def test_a_spill_folder_that_cannot_take_the_texts_keeps_them_in_memory_and_the_
     import errno
 
     want = build([SEEDS], tmp_path / "whole", formats=("ttl", "jsonld"))
+    monkeypatch.setattr("graph.spill._BATCH", 512)  # the texts written a few at a time: some on disk before a write fails
     real, done = os.pwrite, []
 
     def full(fd: int, data: object, at: int) -> int:
