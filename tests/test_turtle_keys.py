@@ -92,6 +92,30 @@ def test_a_built_graph_s_subjects_ordered_over_its_arrays_are_in_the_order_its_e
     assert pages == SEEDS or (0 < extra[0] and extra[-1] < len(ordered) - 1)  # put among the nodes, not before or after them
 
 
+@pytest.mark.parametrize("pages", [SEEDS, POSTS])
+def test_every_node_s_key_made_in_one_pass_is_the_digest_of_what_its_block_is_made_of(tmp_path: Path, pages: Path) -> None:
+    """The keys a rebuild's Turtle writer makes for all nodes at once, over slices of the arrays, are each node's
+    digest as the key is defined (`_Subjects._table_key`): the base, its row's length and bytes, its out-pairs'
+    objects' IRIs, then their maps, node by node, here in a loop of the test's own."""
+    import hashlib
+
+    g = build([pages], tmp_path / "out", formats=()).graph
+    subjects = _Subjects.of(g)
+    assert isinstance(g, CompactGraph) and subjects is not None and subjects.table is not None
+    table, base = subjects.table, str(subjects.base).encode("utf-8") + b"\x00"
+    off, nbr, maps = table.succ
+    iris = [hashlib.blake2b(i.encode("utf-8"), digest_size=16).digest() for _, i in table.column("iri")]
+
+    def key(i: int) -> str:
+        row = table.row_bytes(i)
+        pairs = range(off[i], off[i + 1])
+        made_of = base + len(row).to_bytes(8, "little") + row + b"".join(iris[nbr[j]] for j in pairs)
+        return hashlib.blake2b(made_of + b"".join(table.map_digests[maps[j]] for j in pairs), digest_size=16).hexdigest()
+
+    assert [subjects.key(n) for n in table.ids] == [key(i) for i in range(len(table.ids))]
+    assert len(table.ids) > 20 and any(off[i + 1] - off[i] > 3 for i in range(len(table.ids)))
+
+
 def _posted(**iris: str | None) -> CompactGraph:
     """A post reported on one day, its person and an article, with the IRIs given (None: the node has none)."""
     b = GraphBuilder()

@@ -214,18 +214,32 @@ class _Subjects:
     def _table_key(self, table: _Table, handle: object) -> str:
         """`key` from a CompactGraph's arrays: its row (`_Table.row_bytes`: a text on disk as its digest, none read
         back), then its out-pairs as their objects' IRIs and their maps, each a digest made once for every node that
-        points at it (`_iri_digests`, `_Table.map_digests`)."""
+        points at it (`_iri_digests`, `_Table.map_digests`). Every node's is made at the first asked for
+        (`_table_keys`)."""
         i = table.index[cast(str, handle)]
+        return self._table_keys[16 * i:16 * i + 16].hex()
+
+    @cached_property
+    def _table_keys(self) -> bytes:
+        """Every node's key as its 128-bit digest, by its number (16 bytes a node): made in one pass over the arrays,
+        a slice of them at a time, not in a call of its own for each node (0.72 -> 0.4 s for the 20 MB corpus's)."""
+        table = cast("_Table", self.table)
         off, nbr, maps = table.succ
-        a, b = off[i], off[i + 1]
-        row = table.row_bytes(i)
-        made_of = hashlib.blake2b(self._base_bytes, digest_size=16)
-        made_of.update(len(row).to_bytes(8, "little"))
-        made_of.update(row)
-        iris = self._iri_digests
-        made_of.update(b"".join([iris[16 * v:16 * v + 16] for v in nbr[a:b]]))  # as many of each: the split is known
-        made_of.update(b"".join(map(table.map_digests.__getitem__, maps[a:b])))
-        return made_of.hexdigest()
+        iris = np.frombuffer(self._iri_digests, dtype=np.uint8).reshape(-1, 16)
+        map_digests = np.frombuffer(b"".join(table.map_digests) or bytes(16), dtype=np.uint8).reshape(-1, 16)
+        row_bytes, base, blake2b, keys, n = table.row_bytes, self._base_bytes, hashlib.blake2b, bytearray(), len(table.ids)
+        for start in range(0, n, 4096):
+            stop = min(n, start + 4096)
+            cuts = off[start:stop + 1].tolist()
+            lo, hi = cuts[0], cuts[-1]
+            heads = iris[np.asarray(nbr[lo:hi], dtype=np.intp)].tobytes()  # each out-pair's object's, in turn
+            pairs = map_digests[np.asarray(maps[lo:hi], dtype=np.intp)].tobytes()  # and its map's
+            cuts = [16 * (c - lo) for c in cuts]
+            for i, (a, b) in zip(range(start, stop), itertools.pairwise(cuts), strict=True):
+                row = row_bytes(i)
+                keys += blake2b(b"".join((base, len(row).to_bytes(8, "little"), row, heads[a:b], pairs[a:b])),
+                                digest_size=16).digest()
+        return bytes(keys)
 
     @cached_property
     def _base_bytes(self) -> bytes:
