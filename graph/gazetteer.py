@@ -221,11 +221,16 @@ class Gazetteer:
                 by_name[name].append(place)
                 by_path[place.path] = place
             for name in _ROWED:
-                setattr(g, name, defaultdict(list, {k: [places[i] for i in ps] for k, ps in rows["indexes"][name].items()}))
-            g._text = rows["text"]
+                index = rows["indexes"][name]
+                if not all(type(k) is str and all(type(i) is int and i >= 0 for i in ps) for k, ps in index.items()):
+                    raise ValueError(f"not an index of rows: {name}")
+                setattr(g, name, defaultdict(list, {k: [places[i] for i in ps] for k, ps in index.items()}))
+            g._text = text = rows["text"]
             g._villages = {tuple(town): (held[0], held[1]) if held and type(held[0]) is int else list(held)
                            for town, held in rows["villages"]}
-            if type(g._text) is not str or not all(type(n) is str for town in g._villages for n in town):
+            if type(text) is not str or not all(type(n) is str for town in g._villages for n in town) or not all(
+                    0 <= held[0] <= held[1] <= len(text) if type(held) is tuple else all(type(n) is str for n in held)
+                    for held in g._villages.values()):
                 raise ValueError("not a gazetteer's text and towns")
         except (KeyError, IndexError, TypeError, ValueError) as e:
             raise ValueError(f"not a gazetteer's rows: {e}") from e
@@ -326,7 +331,7 @@ _loaded: list[Gazetteer] = []  # the process's gazetteer, once loaded
 
 def load(kept: Kept | None = None) -> Gazetteer:
     """The gazetteer, built from jionlp's data on first use (read, not imported: no banner), or from the rows `kept`
-    holds (a tenth of the time); kept there when it is built.
+    holds (in about a third of the time); kept there when it is built.
 
     The cycle collector is paused meanwhile: the build makes a hundred
     thousand objects that live on and make no cycle, and the collector's

@@ -4,7 +4,7 @@ An article's body is written once, into the graph's article node and the
 Turtle's `schema:articleBody`, and read by the view for the sentences it
 quotes. Held as strings they grow with the corpus (at 80 MB of pages, 47 MB
 of them, a tenth of the build's peak). A build writes each kept body to an
-unnamed temporary file as it is read and keeps a `Spilled` handle in its
+unnamed temporary file as it is read (a megabyte of them to a write) and keeps a `Spilled` handle in its
 place: a node's data gives the text back when the body is read
 (`graph.maps.SpilledNodeData`), so what reads a graph never sees a handle.
 
