@@ -1,12 +1,12 @@
 """Fuzz what a folder can hold against `newskg build`: mutated cache entries and hostile file names.
 
-    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 105 entries, 1,000 names
+    .venv/bin/python bench/fuzz_hostile.py                       # 100 rounds x 106 entries, 1,000 names
     .venv/bin/python bench/fuzz_hostile.py --rounds 2 --names 40  # a quick look
 
 (1) Cache entries. A corpus of --pages small pages is built once with
 `--cache` and every export format; its exports are the reference. Each
 round puts the clean cache back, damages every entry of it (each page's, the
-last build's note, the slugs, the Turtle index, the view's details, the pages as resolved) with one random mutation (a flipped bit, a
+last build's note, the slugs, the gazetteer's rows, the Turtle index, the view's details, the pages as resolved) with one random mutation (a flipped bit, a
 byte set, cut short, bytes inserted, deleted or repeated, two bytes swapped, the header or the
 digest hit), and runs `newskg build` through the CLI. Every build must exit
 0 with no traceback, warn once per damaged entry it reads (a page's entry is

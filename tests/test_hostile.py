@@ -646,9 +646,9 @@ def test_the_fuzz_run_passes_on_a_small_scale(tmp_path: Path, capsys) -> None:
     spec.loader.exec_module(fuzz)
     status = fuzz.main_(["--rounds", "2", "--pages", "6", "--forged", "300", "--names", "60", "--work", str(tmp_path)])
     report = json.loads(capsys.readouterr().out)
-    # each round damages 11 entries: 6 pages', the last build's note, the slugs, the Turtle's block index, the view's
-    # details, the pages as resolved
-    assert report["cache"]["mutated_entries"] == 22 and report["names"]["names"] == 60
+    # each round damages 12 entries: 6 pages', the last build's note, the slugs, the gazetteer's rows, the Turtle's
+    # block index, the view's details, the pages as resolved
+    assert report["cache"]["mutated_entries"] == 24 and report["names"]["names"] == 60
     assert report["cache"]["missing_warnings"] == 0
     assert report["cache"]["changed_exports"] == report["cache"]["tracebacks"] == report["cache"]["forged"]["exceptions"] == 0
     assert report["names"]["problems"] == []
