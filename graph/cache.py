@@ -189,38 +189,36 @@ class BuildNotes:
                     old.unlink(missing_ok=True)
 
 
-class SlugCache:
-    """The names the last build minted IRIs for, with their pinyin slugs (graph.iri), for the next build to reuse.
+class _KeptMap:
+    """A map the next build reuses, in one file of its own under `field`: checked like an entry and tied to
+    output_version (the code's and its libraries' versions), {} when there is none or it is not one."""
 
-    One file, checked like an entry and tied to output_version (the code's,
-    pypinyin's among the libraries'); each slug is checked by graph.iri before it is used.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.path = Path(root) / SLUGS
+    def __init__(self, root: Path, name: str, field: str) -> None:
+        self.path, self._field = Path(root) / name, field
 
     def load(self) -> dict:
-        slugs = _load_current(self.path).get("slugs")
-        return slugs if isinstance(slugs, dict) else {}
+        value = _load_current(self.path).get(self._field)
+        return value if isinstance(value, dict) else {}
 
-    def store(self, slugs: dict[str, str]) -> None:
-        _store_current(self.path, {"slugs": slugs})
+    def store(self, value: dict) -> None:
+        _store_current(self.path, {self._field: value})
 
 
-class GazetteerEntry:
+class SlugCache(_KeptMap):
+    """The names the last build minted IRIs for, with their pinyin slugs (graph.iri), for the next build to reuse
+    (pypinyin's version among the libraries'); each slug is checked by graph.iri before it is used."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, SLUGS, "slugs")
+
+
+class GazetteerEntry(_KeptMap):
     """The gazetteer's rows (graph.gazetteer.Gazetteer.rows), kept so that the next build makes it from them instead
-    of parsing jionlp's file again: one file, checked like an entry and tied to the code's version (jionlp's among
-    its libraries'). graph.gazetteer.load reads it (`load`) and, when it had to parse the file, keeps it (`store`)."""
+    of parsing jionlp's file again (jionlp's version among the code's libraries'). graph.gazetteer.load reads it
+    (`load`) and, when it had to parse the file, keeps it (`store`)."""
 
     def __init__(self, root: Path) -> None:
-        self.path = Path(root) / GAZETTEER
-
-    def load(self) -> dict:
-        rows = _load_current(self.path).get("rows")
-        return rows if isinstance(rows, dict) else {}
-
-    def store(self, rows: dict) -> None:
-        _store_current(self.path, {"rows": rows})
+        super().__init__(root, GAZETTEER, "rows")
 
 
 class BlockIndex:

@@ -189,9 +189,10 @@ class Gazetteer:
         """The gazetteer as plain data (texts, numbers, lists, maps), from which `of_rows` makes it again without
         reading the file: what a build's cache keeps (graph.cache.GazetteerEntry). A unit is its row, [level, name,
         the row of its parent or -1, code], in the order the file gave them; an index, the rows it lists."""
-        number = {id(place): i for i, place in enumerate(self._units)}
-        first: dict[tuple[str, ...], int] = {}
+        number: dict[int, int] = {}  # a unit's row, by the unit
+        first: dict[tuple[str, ...], int] = {}  # the first unit's row at a path (a town printed twice has two)
         for i, place in enumerate(self._units):
+            number[id(place)] = i
             first.setdefault(place.path, i)
         units = [[p.level, p.name, first[p.path[:-1]] if len(p.path) > 1 else -1, p.code] for p in self._units]
         indexes = {name: {k: [number[id(p)] for p in ps] for k, ps in getattr(self, name).items()} for name in _ROWED}
@@ -203,23 +204,12 @@ class Gazetteer:
         """The gazetteer `rows()` gave; ValueError where `rows` is not such data."""
         try:
             g = cls.__new__(cls)
-            by_name: dict[str, list[Place]] = defaultdict(list)
-            by_path: dict[tuple[str, ...], Place] = {}
-            children: dict[tuple[str, ...], list[Place]] = defaultdict(list)
-            places: list[Place] = []
-            g.by_name, g.by_path, g.children, g._units = by_name, by_path, children, places
-            for level, name, parent, code in rows["units"]:  # as `_add` adds them, in one loop
+            g.by_name, g.by_path, g.children, g._units = defaultdict(list), {}, defaultdict(list), []
+            places = g._units  # `_add` appends each unit to it, as a parse does
+            for level, name, parent, code in rows["units"]:
                 if level not in _LEVELS or type(name) is not str or not (code is None or type(code) is str) or not -1 <= parent < len(places):
                     raise ValueError(f"not a unit: {level!r} {name!r}")
-                if parent >= 0:
-                    up = places[parent].path
-                    place = Place(level, name, (*up, name), code)
-                    children[up].append(place)
-                else:
-                    place = Place(level, name, (name,), code)
-                places.append(place)
-                by_name[name].append(place)
-                by_path[place.path] = place
+                g._add(Place(level, name, (*places[parent].path, name) if parent >= 0 else (name,), code))
             for name in _ROWED:
                 index = rows["indexes"][name]
                 if not all(type(k) is str and all(type(i) is int and i >= 0 for i in ps) for k, ps in index.items()):
